@@ -1,0 +1,28 @@
+# The two commands: `make demo` and `make test` do all the set-up on a fresh Debian machine.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test system-demo system-test update-fixtures bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $(STAMP)
+
+system-demo:
+	scripts/system-deps.sh demo
+
+system-test:
+	scripts/system-deps.sh test
+
+demo: system-demo $(STAMP)
+	$(BIN)/ccdocs build fixtures/wo-cc-86-inf-1 --out out
+
+test: system-test $(STAMP)
+	$(BIN)/python -m pytest -q
+
+clean:
+	rm -rf $(VENV) out .pytest_cache

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Debian packages ccdocs needs: `demo` (fonts) or `test` (fonts + LibreOffice, poppler, Chromium).
+# Installs the missing ones when running as root; otherwise prints the exact apt-get line and fails.
+set -euo pipefail
+demo=(fonts-liberation2 fonts-arphic-uming fonts-wqy-microhei fonts-wqy-zenhei fontconfig)
+test=("${demo[@]}" poppler-utils libreoffice-writer-nogui chromium)
+case "${1:-demo}" in
+  demo) wanted=("${demo[@]}") ;;
+  test) wanted=("${test[@]}") ;;
+  *) echo "usage: $0 demo|test" >&2; exit 2 ;;
+esac
+if ! command -v dpkg-query >/dev/null; then
+  echo "ccdocs: not a Debian system; install the equivalents of: ${wanted[*]}" >&2
+  exit 0
+fi
+missing=()
+for pkg in "${wanted[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+cmd="apt-get install -y --no-install-recommends ${missing[*]}"
+if [ "$(id -u)" -ne 0 ]; then
+  echo "ccdocs needs these Debian packages; run as root:" >&2
+  echo "  apt-get update && $cmd" >&2
+  exit 1
+fi
+echo "ccdocs: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

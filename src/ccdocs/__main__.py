@@ -1,0 +1,5 @@
+"""`python -m ccdocs`."""
+
+from .cli import main
+
+main()

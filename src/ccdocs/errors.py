@@ -1,0 +1,80 @@
+"""Input problems with their file, line and column, reported together."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from difflib import get_close_matches
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in the input, located as `path:line:col`."""
+
+    path: str
+    line: int | None
+    col: int | None
+    message: str
+    hint: str | None = None
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        where = self.path
+        if self.line is not None:
+            where += f":{self.line}:{self.col or 1}"
+        text = f"{where}: {self.severity}: {self.message}"
+        return f"{text} ({self.hint})" if self.hint else text
+
+
+class InputError(Exception):
+    """Raised with every problem found; the command prints them and exits 1."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = list(problems)
+
+
+class UsageError(Exception):
+    """A command-line mistake: exit 2."""
+
+
+def problem(path: str | Path, line: int | None, message: str, hint: str | None = None,
+            col: int | None = None) -> Problem:
+    """A Problem with the path made relative to the working folder where it can be."""
+    return Problem(display_path(path), line, col, message, hint)
+
+
+def display_path(path: str | Path) -> str:
+    """The path as an editor would type it: relative to the working folder when inside it."""
+    p = Path(path)
+    try:
+        return str(p.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(p)
+
+
+def did_you_mean(word: str, choices) -> str | None:
+    """A hint naming the closest known word, or None."""
+    choices = [str(c) for c in choices]
+    close = get_close_matches(word, choices, n=1) or [c for c in choices if word and c.startswith(word)][:1]
+    return f"did you mean `{close[0]}`?" if close else None
+
+
+class Collector:
+    """Gathers independent problems so that one run reports them all."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def add(self, *args, **kwargs) -> None:
+        """Record one problem (the arguments of `problem`)."""
+        self.problems.append(problem(*args, **kwargs))
+
+    def extend(self, problems) -> None:
+        """Record several problems."""
+        self.problems.extend(problems)
+
+    def raise_if_any(self) -> None:
+        """Raise InputError when anything was recorded."""
+        if self.problems:
+            raise InputError(self.problems)

@@ -1,0 +1,62 @@
+"""The toolkit's own strings in one language, read from locales/<lang>/LC_MESSAGES/ccdocs.po."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from types import MappingProxyType
+
+from babel.messages.pofile import read_po
+
+DOMAIN = "ccdocs"
+
+
+def default_locales_dir() -> Path:
+    """The `locales/` folder at the repository top (src/ccdocs/l10n/ → three levels up)."""
+    return Path(__file__).resolve().parents[3] / "locales"
+
+
+def po_path(lang: str, locales_dir: Path | str | None = None) -> Path:
+    """The .po file of a language under locales_dir (default: the repository's)."""
+    base = Path(locales_dir) if locales_dir is not None else default_locales_dir()
+    return base / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+class Catalog:
+    """Translations of one language; a msgid without a usable translation stands for itself."""
+
+    def __init__(self, lang: str, translations: Mapping[tuple[str | None, str], str], path: Path | None = None):
+        """Keep (context, msgid) → translation; only non-empty, non-fuzzy ones belong here."""
+        self.lang = lang
+        self.path = path
+        self._translations = MappingProxyType(dict(translations))
+
+    @classmethod
+    def load(cls, lang: str, locales_dir: Path | str | None = None) -> Catalog:
+        """Read locales/<lang>/LC_MESSAGES/ccdocs.po; a missing file raises FileNotFoundError."""
+        path = po_path(lang, locales_dir)
+        with path.open("rb") as handle:
+            po = read_po(handle, locale=None, domain=DOMAIN)
+        translations: dict[tuple[str | None, str], str] = {}
+        for message in po:
+            if not message.id or message.fuzzy or message.pluralizable:
+                continue
+            if isinstance(message.string, str) and message.string:
+                translations[(message.context, message.id)] = message.string
+        return cls(lang, translations, path)
+
+    def gettext(self, msgid: str, context: str | None = None) -> str:
+        """The translation of msgid, or msgid itself when there is none (or it is empty or fuzzy)."""
+        return self._translations.get((context, msgid), msgid)
+
+    def format(self, msgid: str, context: str | None = None, **kw: object) -> str:
+        """gettext, then str.format(**kw): format('page {page}', page=2) → '第 2 页' in zh."""
+        return self.gettext(msgid, context).format(**kw)
+
+    def missing(self, msgids: Iterable[str], context: str | None = None) -> list[str]:
+        """The msgids (in the order given) that have no translation in this catalog."""
+        return [msgid for msgid in msgids if (context, msgid) not in self._translations]
+
+    def __repr__(self) -> str:
+        """Show the language, the file and the number of translations."""
+        return f"Catalog({self.lang!r}, {len(self._translations)} translations, path={self.path!s})"

@@ -1,0 +1,149 @@
+"""Number, percentage, Swiss-franc and date formats of one language, usable as Jinja2 filters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
+from typing import Any, Callable
+
+from babel import Locale
+from babel.numbers import (
+    format_compact_decimal,
+    format_decimal,
+    format_percent,
+    get_currency_name,
+    get_currency_symbol,
+)
+
+from .dates import LANGUAGES, babel_locale, format_date_range, format_day
+
+# Halves round up, as in the spreadsheets the figures come from [chosen]; babel rounds half-even
+# by default and follows the decimal context's rounding.
+ROUNDING = ROUND_HALF_UP
+
+
+def to_decimal(value: Any) -> Decimal:
+    """Convert an int, float, Decimal or numeric string to a finite Decimal, else raise ValueError."""
+    if isinstance(value, bool):
+        raise ValueError(f"not a number: {value!r}")
+    if isinstance(value, Decimal):
+        result = value
+    elif isinstance(value, int):
+        result = Decimal(value)
+    elif isinstance(value, float):
+        result = Decimal(repr(value))  # 0.428 stays 0.428, not its binary expansion
+    elif isinstance(value, str):
+        try:
+            result = Decimal(value.strip())
+        except InvalidOperation:
+            raise ValueError(f"not a number: {value!r}") from None
+    else:
+        raise ValueError(f"not a number: {value!r}")
+    if not result.is_finite():
+        raise ValueError(f"not a finite number: {value!r}")
+    return result
+
+
+def _pattern(places: int, percent: bool = False, optional: bool = False) -> str:
+    """Build a CLDR number pattern with grouping and `places` fixed (or optional) decimals."""
+    if isinstance(places, bool) or not isinstance(places, int) or places < 0:
+        raise ValueError(f"places must be a non-negative integer, got {places!r}")
+    fraction = ("." + ("#" if optional else "0") * places) if places else ""
+    return "#,##0" + fraction + ("%" if percent else "")
+
+
+def to_date(value: Any) -> date:
+    """Accept a date, a datetime (its date) or an ISO 8601 date string."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(f"not an ISO date: {value!r}") from None
+    raise ValueError(f"not a date: {value!r}")
+
+
+@dataclass(frozen=True)
+class Formats:
+    """The formats of one document language ('en' or 'zh'); `filters()` gives them to Jinja2."""
+
+    lang: str
+
+    def __post_init__(self) -> None:
+        """Reject a language without a locale."""
+        if self.lang not in LANGUAGES:
+            raise ValueError(f"unsupported language {self.lang!r}; expected one of {LANGUAGES}")
+
+    @property
+    def locale(self) -> Locale:
+        """The babel locale: en, or zh_Hans_CN for zh."""
+        return babel_locale(self.lang)
+
+    def number(self, v: Any) -> str:
+        """A count with thousands separators: 13930 → '13,930' (fractions kept, up to three places)."""
+        with localcontext(rounding=ROUNDING):
+            return format_decimal(to_decimal(v), locale=self.locale)
+
+    def decimal(self, v: Any, places: int = 1) -> str:
+        """A number with exactly `places` decimals: 4.66 → '4.7'."""
+        with localcontext(rounding=ROUNDING):
+            return format_decimal(to_decimal(v), _pattern(places), locale=self.locale)
+
+    def percent(self, v: Any, places: int = 1) -> str:
+        """A fraction as a percentage: 0.428 → '42.8%' (both languages)."""
+        with localcontext(rounding=ROUNDING):
+            return format_percent(to_decimal(v), _pattern(places, percent=True), locale=self.locale)
+
+    def percent_value(self, v: Any, places: int = 1) -> str:
+        """A value already in percent: 42.8 → '42.8%'."""
+        return self.percent(to_decimal(v) / 100, places)
+
+    def chf(self, v: Any) -> str:
+        """Whole Swiss francs: en 'CHF 857,300'; zh '857,300瑞士法郎'."""
+        with localcontext(rounding=ROUNDING):
+            amount = format_decimal(to_decimal(v), _pattern(0), locale=self.locale)
+        if self.lang == "en":
+            return f"{get_currency_symbol('CHF', locale=self.locale)} {amount}"
+        return amount + get_currency_name("CHF", locale=self.locale)
+
+    def chf_millions(self, v: Any, places: int = 1) -> str:
+        """Francs (v) rounded to `places` decimals of a million: en 'CHF 4.7 million'; zh '470万瑞士法郎'.
+
+        English always counts in millions (trailing zeros dropped: 'CHF 4 million'); Chinese
+        writes the same rounded amount in CLDR's units 万 / 亿 (4,700,000 → 470万, 1.2e9 → 12亿).
+        """
+        _pattern(places)
+        with localcontext(rounding=ROUNDING):
+            millions = (to_decimal(v) / 1_000_000).quantize(Decimal(1).scaleb(-places))
+            if self.lang == "en":
+                amount = format_decimal(millions, _pattern(places, optional=True), locale=self.locale)
+                return f"{get_currency_symbol('CHF', locale=self.locale)} {amount} million"
+            amount = format_compact_decimal(
+                millions.scaleb(6), locale=self.locale, fraction_digits=places + 2
+            )
+            return amount + get_currency_name("CHF", locale=self.locale)
+
+    def date(self, v: Any) -> str:
+        """A date (or ISO string): en 'May 21, 2026'; zh '2026年5月21日'."""
+        return format_day(to_date(v), self.lang)
+
+    def daterange(self, first: Any, last: Any) -> str:
+        """A meeting's dates: en 'July 7 to 15, 2026'; zh '2026年7月7日至15日'."""
+        return format_date_range(to_date(first), to_date(last), self.lang)
+
+    def filters(self) -> dict[str, Callable[..., str]]:
+        """The Jinja2 filters, by name (a new dict on each call)."""
+        return {
+            "number": self.number,
+            "decimal": self.decimal,
+            "percent": self.percent,
+            "percent_value": self.percent_value,
+            "chf": self.chf,
+            "chf_millions": self.chf_millions,
+            "date": self.date,
+            "daterange": self.daterange,
+        }

@@ -1,0 +1,49 @@
+"""The cover fields of a document in one language, as they will be printed."""
+
+from __future__ import annotations
+
+from .l10n.catalog import Catalog
+from .l10n.dates import format_day, place_and_dates
+from .l10n.formats import Formats
+from .l10n.session import session_runs
+from .model import Meta
+from .sources.spec import DocumentSpec
+
+LANGUAGE_NAMES = {"en": "English", "zh": "Chinese"}
+LANGUAGE_LETTERS = {"en": "E", "zh": "C"}
+LOCALE_TAGS = {"en": "en-US", "zh": "zh-CN"}
+BODY_NAMES = {
+    "coordination-committee": "WIPO Coordination Committee",
+    "program-and-budget-committee": "Program and Budget Committee",
+    "general-assembly": "WIPO General Assembly",
+}
+AUTHORS = {"secretariat": "prepared by the Secretariat"}
+
+
+def text_for(value, lang: str, original: str, catalog: Catalog) -> str:
+    """A document text in `lang`: its own entry, a catalog translation, or the original's."""
+    if isinstance(value, dict):
+        return value.get(lang) or value[original]
+    return catalog.gettext(AUTHORS.get(value, value))
+
+
+def build_meta(spec: DocumentSpec, lang: str, catalog: Catalog, formats: Formats) -> Meta:
+    """The Meta of `spec` in `lang`."""
+    language = catalog.gettext(LANGUAGE_NAMES[spec.original])
+    venue = text_for(spec.venue, lang, spec.original, catalog)
+    return Meta(
+        lang=lang,
+        language_letter=LANGUAGE_LETTERS[lang],
+        symbol=spec.full_symbol,
+        original=catalog.format("Original: {language}", language=language),
+        date=catalog.format("Date: {date}", date=format_day(spec.date, lang)),
+        body=catalog.gettext(BODY_NAMES[spec.body]),
+        session_runs=tuple(session_runs(spec.session_number, lang, ordinary=spec.ordinary,
+                                         extraordinary=spec.extraordinary)),
+        place_dates=place_and_dates(venue, spec.first_day, spec.last_day, lang),
+        title=text_for(spec.title, lang, spec.original, catalog),
+        author=text_for(spec.author, lang, spec.original, catalog),
+        kind=spec.kind,
+        locale_tag=LOCALE_TAGS[lang],
+        page_word=catalog.gettext("page {page}"),
+    )

@@ -1,0 +1,1 @@
+"""Rendered Markdown to model blocks."""

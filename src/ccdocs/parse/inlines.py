@@ -1,0 +1,82 @@
+"""markdown-it inline nodes to model inlines, with CJK-aware soft breaks."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Code, Emph, LineBreak, Link, Note, Strong, Text
+
+CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
+
+
+def join_soft_break(before: str, after: str) -> str:
+    """What a source line break becomes: nothing between two Chinese characters, else a space."""
+    if before and after and CJK.match(before[-1]) and CJK.match(after[0]):
+        return ""
+    return " "
+
+
+def merge_text(items: list) -> tuple:
+    """Adjacent Text nodes merged, soft breaks resolved."""
+    out: list = []
+    for item in items:
+        if isinstance(item, Text) and out and isinstance(out[-1], Text):
+            out[-1] = Text(out[-1].text + item.text)
+        else:
+            out.append(item)
+    result = []
+    for index, item in enumerate(out):
+        if isinstance(item, Text) and "\x00" in item.text:
+            nxt = out[index + 1] if index + 1 < len(out) else None
+            tail = plain(nxt) if nxt is not None else ""
+            pieces = item.text.split("\x00")
+            text = pieces[0]
+            for piece in pieces[1:]:
+                text += join_soft_break(text, piece or tail) + piece
+            item = Text(text)
+        result.append(item)
+    return tuple(result)
+
+
+def plain(node) -> str:
+    """The plain text of an inline or tuple of inlines (notes left out)."""
+    if isinstance(node, tuple | list):
+        return "".join(plain(n) for n in node)
+    if isinstance(node, Text | Code):
+        return node.text
+    if isinstance(node, Strong | Emph | Link):
+        return plain(node.children)
+    if isinstance(node, LineBreak):
+        return "\n"
+    return ""
+
+
+def convert(children, ctx) -> tuple:
+    """Model inlines from the children of a markdown-it `inline` syntax-tree node."""
+    items: list = []
+    for child in children:
+        kind = child.type
+        if kind == "text":
+            items.append(Text(child.content))
+        elif kind == "softbreak":
+            items.append(Text("\x00"))
+        elif kind == "hardbreak":
+            items.append(LineBreak())
+        elif kind == "strong":
+            items.append(Strong(convert(child.children, ctx)))
+        elif kind == "em":
+            items.append(Emph(convert(child.children, ctx)))
+        elif kind == "code_inline":
+            items.append(Code(child.content))
+        elif kind == "link":
+            items.append(Link(str(child.attrs.get("href", "")), convert(child.children, ctx)))
+        elif kind == "footnote_ref":
+            items.append(ctx.note(child.meta))
+        elif kind == "image":
+            ctx.fail("images are not supported in a WO/CC document", "place figures as tables or key figures")
+        else:
+            items.append(Text(child.content))
+    return merge_text(items)
+
+
+__all__ = ["convert", "plain", "merge_text", "Note"]

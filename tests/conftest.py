@@ -1,0 +1,95 @@
+"""Shared fixtures: the sample documents' folders, a scratch document maker, the ccdocs command."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "fixtures"
+DOCS = {"86": FIXTURES / "wo-cc-86-inf-1", "84": FIXTURES / "wo-cc-84-inf-1"}
+
+MINIMAL = """\
+symbol: WO/CC/86/INF/1
+body: coordination-committee
+session: {number: 86, ordinary: 57}
+venue: Geneva
+first_day: 2026-07-07
+last_day: 2026-07-15
+date: 2026-05-21
+original: en
+languages: [en, zh]
+title: {en: Annual Report on Human Resources, zh: 人力资源年度报告}
+kind: information
+parts:
+  - {type: cover-note, template: information}
+  - {type: report, files: [content/report.md]}
+  - {type: annex, files: [content/annex.md]}
+data:
+  workforce: data/workforce.yaml
+  applicants: data/applicants.csv
+variables: {period_start: 2025-01-01, period_end: 2025-12-31}
+tables:
+  applicants:
+    data: applicants
+    label: region
+    columns: [{key: applied, heading: Applications}]
+    total: total
+"""
+
+REPORT = """\
+# Introduction
+
+We count {{ workforce.staff | number }} staff.[^staff]
+
+Second paragraph.
+
+[^staff]: As at December 31, 2025.
+"""
+
+
+def run_ccdocs(*args, cwd=None):
+    """Run the `ccdocs` command; the completed process."""
+    return subprocess.run([sys.executable, "-m", "ccdocs", *map(str, args)], capture_output=True, text=True,
+                          cwd=cwd)
+
+
+@pytest.fixture
+def make_doc(tmp_path):
+    """A function writing a small valid document folder; a dict of path -> text (or None) overrides files."""
+
+    def make(files: dict | None = None):
+        folder = tmp_path / "doc"
+        defaults = {
+            "document.yaml": MINIMAL,
+            "content/report.md": REPORT,
+            "content/annex.md": "# Annex title\n\nAnnex paragraph.\n",
+            "data/workforce.yaml": "staff: 1735\ncore_share: 0.601\n",
+            "data/applicants.csv": "id,region,applied\nafrica,Africa,100\ntotal,,100\n",
+        }
+        defaults.update(files or {})
+        for name, text in defaults.items():
+            if text is None:
+                continue
+            path = folder / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        return folder
+
+    return make
+
+
+@pytest.fixture
+def copy_fixture(tmp_path):
+    """A function copying a sample document folder to a scratch place."""
+
+    def copy(key: str) -> Path:
+        target = tmp_path / DOCS[key].name
+        shutil.copytree(DOCS[key], target, ignore=shutil.ignore_patterns("expected"))
+        return target
+
+    return copy

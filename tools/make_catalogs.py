@@ -1,0 +1,146 @@
+"""Write locales/ccdocs.pot and the en and zh .po files from the message list below (`--check` compares)."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import re
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import read_po, write_po
+
+ROOT = Path(__file__).resolve().parents[1]
+LOCALES = ROOT / "locales"
+DOMAIN = "ccdocs"
+# Fixed so that rewriting the files changes nothing unless a message changed.
+STAMP = datetime(2026, 1, 1, tzinfo=timezone.utc)
+
+# (msgid, Chinese translation, translator comment: where the string prints)
+MESSAGES: tuple[tuple[str, str, str], ...] = (
+    ("English", "英文", "Name of a language, in the cover's ORIGINAL line (ORIGINAL: ENGLISH / 原文：英文)."),
+    ("Chinese", "中文", "Name of a language, in the cover's ORIGINAL line."),
+    ("Original: {language}", "原文：{language}",
+     "Cover, right-aligned under the symbol; {language} is a translated language name. Shown in capitals in English."),
+    ("Date: {date}", "日期：{date}",
+     "Cover, right-aligned under the ORIGINAL line; {date} is already formatted (May 21, 2026 / 2026年5月21日)."),
+    ("WIPO Coordination Committee", "产权组织协调委员会", "Cover, the body line above the session line."),
+    ("Program and Budget Committee", "计划和预算委员会", "Cover, the body line above the session line."),
+    ("WIPO General Assembly", "产权组织大会", "Cover, the body line above the session line."),
+    ("Geneva", "日内瓦", "Cover, the place before (en) or after (zh) the meeting dates."),
+    ("prepared by the Secretariat", "秘书处编拟", "Cover, the author line under the title (lower-case p in English)."),
+    ("page {page}", "第 {page} 页", "Running header from page 2, under the symbol; {page} is an Arabic number."),
+    ("Annex", "附件", "Running header of the only annex, and the first line of its first page."),
+    ("Annex {number}", "附件{number}",
+     "Running header and first page of one of several annexes. {number} is a Roman numeral in English "
+     "(I, II, ...); for Chinese the caller passes a Chinese numeral (一, 二, ...), giving 附件一, 附件二."),
+    ("{annex}, page {page}", "{annex}第 {page} 页",
+     "Running header inside an annex; {annex} is the translated 'Annex' or 'Annex {number}', {page} restarts at 1."),
+    ("Chapter {number}: {title}", "第{number}章：{title}",
+     "Chapter heading of the 2024+ reports; {number} is an Arabic number, {title} the translated title."),
+    ("[{title} follows]", "[后接{title}]",
+     "Marker line at the end of a cover note, before the report; {title} is the report's title."),
+    ("[Document {symbol} follows]", "[后接文件{symbol}]",
+     "Marker line at the end of a cover note, before another document; {symbol} like WO/CC/78/INF/1 Rev."),
+    ("[Annex follows]", "[后接附件]", "Marker line at the end of the body, before the only annex."),
+    ("[Annexes follow]", "[后接附件]", "Marker line at the end of the body, before several annexes."),
+    ("[{annex} follows]", "[后接{annex}]",
+     "Marker line at the end of an annex, before the next one; {annex} is the translated 'Annex {number}'."),
+    ("[End of document]", "[文件完]", "Marker line at the very end of a document without annexes."),
+    ("[End of {annex} and of document]", "[{annex}和文件完]",
+     "Marker line at the end of the last annex; {annex} is the translated 'Annex' or 'Annex {number}'."),
+    ("The following decision paragraph is proposed.", "提议决定段落措辞如下：",
+     "Lead-in before the decision paragraph at the end of a decision document."),
+    ("Total", "共计", "Label of a table's totals row."),
+    ("Source: {source}", "资料来源：{source}", "Line under a table or figure naming its source."),
+    ("Note: {note}", "注：{note}", "Line under a table or figure with a note."),
+    ("n/a", "不适用", "Table cell: not applicable."),
+    ("(in thousands of Swiss francs)", "（单位：千瑞郎）", "Caption line of a budget table, under its title."),
+    ("Draft: untranslated", "草稿：未翻译",
+     "Stamp printed on a draft whose text is not yet translated (a Chinese document with English text)."),
+    # Regions of the recruitment tables (seeds 000 and 001, WO/CC/84/INF/1 and WO/CC/86/INF/1).
+    ("Africa", "非洲", "Region name: row label of the recruitment-by-region table."),
+    ("Asia and the Pacific", "亚洲及太平洋", "Region name: row label of the recruitment-by-region table."),
+    ("Eastern Europe, Central Europe and Central Asia", "东欧、中欧和中亚",
+     "Region name: row label of the recruitment-by-region table; the sum of the CEBS and CACEEC rows under it."),
+    ("Central European and Baltic States", "中欧及波罗的海国家集团",
+     "Region group (CEBS), sub-row under 'Eastern Europe, Central Europe and Central Asia'. "
+     "The Chinese follows WO/CC/86/INF/1, which names the group (集团); the caller appends （CEBS）."),
+    ("Central Asian, Caucasus and Eastern European Countries", "中亚、高加索及东欧国家集团",
+     "Region group (CACEEC), sub-row under 'Eastern Europe, Central Europe and Central Asia'. "
+     "The Chinese follows WO/CC/86/INF/1, which names the group (集团); the caller appends （CACEEC）."),
+    ("Latin America and the Caribbean", "拉丁美洲和加勒比",
+     "Region name: row label of the recruitment-by-region table (WO/CC/84/INF/1 table; "
+     "the 2025 report writes 拉丁美洲和加勒比地区)."),
+    ("Middle East", "中东", "Region name: row label of the recruitment-by-region table."),
+    ("North America", "北美", "Region name: row label of the recruitment-by-region table."),
+    ("Western Europe", "西欧", "Region name: row label of the recruitment-by-region table."),
+)
+
+_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+
+
+def build(lang: str | None) -> Catalog:
+    """The template (lang None), the English catalog (empty msgstr) or the Chinese one (complete)."""
+    locale = {None: None, "en": "en", "zh": "zh_Hans_CN"}[lang]
+    catalog = Catalog(
+        locale=locale,
+        domain=DOMAIN,
+        header_comment=f"# {'Template' if lang is None else lang} messages of ccdocs, written by tools/make_catalogs.py.\n#",
+        project="ccdocs",
+        version="0.1.0",
+        creation_date=STAMP,
+        revision_date=STAMP,
+        fuzzy=False,
+    )
+    for msgid, zh, comment in MESSAGES:
+        flags = ("python-brace-format",) if _PLACEHOLDER.search(msgid) else ()
+        catalog.add(msgid, zh if lang == "zh" else "", flags=flags, auto_comments=[comment])
+    return catalog
+
+
+def targets() -> dict[str | None, Path]:
+    """Each catalog's file."""
+    return {
+        None: LOCALES / f"{DOMAIN}.pot",
+        "en": LOCALES / "en" / "LC_MESSAGES" / f"{DOMAIN}.po",
+        "zh": LOCALES / "zh" / "LC_MESSAGES" / f"{DOMAIN}.po",
+    }
+
+
+def render(lang: str | None) -> bytes:
+    """The catalog's file content, long lines unwrapped."""
+    buffer = io.BytesIO()
+    write_po(buffer, build(lang), width=0, omit_header=False)
+    return buffer.getvalue()
+
+
+def _content(data: bytes) -> list[tuple[str, str, tuple[str, ...]]]:
+    """What matters of a .po file, for --check: msgid, msgstr and comments of each message."""
+    return [(m.id, m.string, tuple(m.auto_comments)) for m in read_po(io.BytesIO(data)) if m.id]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write the three files, or with --check report those that differ from the list."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--check", action="store_true", help="compare instead of writing; exit 1 on a difference")
+    args = parser.parse_args(argv)
+    stale = []
+    for lang, path in targets().items():
+        data = render(lang)
+        if args.check:
+            if not path.exists() or _content(path.read_bytes()) != _content(data):
+                stale.append(path)
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        print(f"wrote {path.relative_to(ROOT)} ({len(MESSAGES)} messages)")
+    for path in stale:
+        print(f"out of date: {path.relative_to(ROOT)}", file=sys.stderr)
+    return 1 if stale else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
