@@ -93,3 +93,35 @@ def copy_fixture(tmp_path):
         return target
 
     return copy
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    """A function `built(key, lang, fmt) -> Path`: each sample document and format built once per session."""
+    from ccdocs.build import build
+
+    out = tmp_path_factory.mktemp("built")
+    done: dict = {}
+
+    def get(key: str, lang: str, fmt: str) -> Path:
+        if (key, fmt) not in done:
+            done[(key, fmt)] = build([DOCS[key]], out / key, None, (fmt,))
+        return out / key / lang / f"{DOCS[key].name.replace('-', '_')}.{fmt}"
+
+    return get
+
+
+@pytest.fixture(scope="session")
+def dumped():
+    """A function `dumped(key, lang) -> dict`: the `ccdocs dump --json` object, resolved once per session."""
+    from ccdocs.model.dump import to_json
+    from ccdocs.pipeline import read_sources, resolve
+
+    cache: dict = {}
+
+    def get(key: str, lang: str) -> dict:
+        if (key, lang) not in cache:
+            cache[(key, lang)] = to_json(resolve(read_sources(DOCS[key]), lang))
+        return cache[(key, lang)]
+
+    return get

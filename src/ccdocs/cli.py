@@ -11,7 +11,6 @@ import click
 
 from . import __version__
 from .errors import InputError, UsageError
-from .output import check_writable, write_all
 from .sources.spec import LANGUAGES
 from .writers import WRITERS, available, writer
 
@@ -77,8 +76,7 @@ def main() -> None:
 @reported
 def build(doc_dirs, lang, formats, out_dir):
     """Build DOC_DIR into OUT/<lang>/<symbol>.<format>."""
-    from .pipeline import resolve_all
-    from .theme import load_theme
+    from .build import build as build_documents
 
     languages = _split(lang, LANGUAGES, "language")
     chosen = _split(formats, tuple(WRITERS), "format")
@@ -90,20 +88,7 @@ def build(doc_dirs, lang, formats, out_dir):
     for fmt in chosen:
         if fmt not in ready:
             raise UsageError(f"the {fmt} writer is not part of this version yet")
-    out = Path(out_dir)
-    check_writable(out)
-    outputs = {}
-    for doc_dir in doc_dirs:
-        folder = _folder(doc_dir)
-        documents = resolve_all(folder, languages)
-        from .sources.spec import read_spec
-        spec = read_spec(folder)
-        theme = load_theme(spec.theme)
-        for code, doc in documents.items():
-            for fmt in chosen:
-                outputs[out / code / f"{spec.slug}.{fmt}"] = writer(fmt)(doc, theme)
-    write_all(outputs)
-    for path in outputs:
+    for path in build_documents([_folder(d) for d in doc_dirs], Path(out_dir), languages, chosen):
         click.echo(str(path))
 
 

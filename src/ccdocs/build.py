@@ -1,0 +1,30 @@
+"""Building document folders into files: every output made in memory, then written atomically."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .output import check_writable, write_all
+from .pipeline import read_sources, resolve
+from .errors import Collector, InputError
+from .theme import load_theme
+from .writers import writer
+
+
+def build(folders: list[Path], out: Path, languages=None, formats=("docx", "pdf")) -> list[Path]:
+    """Build each folder in each language and format into `out/<lang>/<slug>.<fmt>`; the paths written."""
+    check_writable(out)
+    problems, outputs = Collector(), {}
+    for folder in folders:
+        try:
+            sources = read_sources(folder)
+            theme = load_theme(sources.spec.theme)
+            for lang in languages or sources.spec.languages:
+                doc = resolve(sources, lang)
+                for fmt in formats:
+                    outputs[out / lang / f"{sources.spec.slug}.{fmt}"] = writer(fmt)(doc, theme)
+        except InputError as exc:
+            problems.extend(exc.problems)
+    problems.raise_if_any()
+    write_all(outputs)
+    return list(outputs)
