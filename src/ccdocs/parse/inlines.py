@@ -34,7 +34,8 @@ def merge_text(items: list) -> tuple:
             for piece in pieces[1:]:
                 text += join_soft_break(text, piece or tail) + piece
             item = Text(text)
-        result.append(item)
+        if not (isinstance(item, Text) and not item.text):
+            result.append(item)
     return tuple(result)
 
 

@@ -175,10 +175,14 @@ def _read_notes(root, ctx) -> None:
             ctx.notes[note.meta["id"]] = (note.meta["label"], blocks, source)
 
 
-def _check_notes(blocks, ctx) -> None:
-    for note_id, (label, _, source) in ctx.notes.items():
-        if note_id not in ctx.used:
-            ctx.out.add(ctx.path, source.line, f"footnote `[^{label}]` is never used",
+def _check_notes(text: str, env: dict, ctx) -> None:
+    refs = env.get("footnotes", {}).get("refs", {})
+    for key, note_id in refs.items():
+        if note_id == -1:
+            label = key[1:]
+            line = next((n for n, source in enumerate(text.splitlines(), 1)
+                         if source.lstrip().startswith(f"[^{label}]:")), None)
+            ctx.out.add(ctx.path, line and line + ctx.line_offset, f"footnote `[^{label}]` is never used",
                         f"put `[^{label}]` where the mark belongs, or delete the note")
 
 
@@ -198,10 +202,11 @@ def _walk_texts(node):
 def parse_markdown(text: str, path: Path, shown: str, out: Collector, place_table, line_offset: int = 0) -> tuple:
     """Blocks of one rendered content file; problems go to `out` with their line."""
     ctx = _Context(path, shown, out, place_table, line_offset)
-    root = SyntaxTreeNode(parser().parse(text, {}))
+    env: dict = {}
+    root = SyntaxTreeNode(parser().parse(text, env))
     _read_notes(root, ctx)
     blocks = _blocks(root.children, ctx)
-    _check_notes(blocks, ctx)
+    _check_notes(text, env, ctx)
     for block in blocks:
         for node in _walk_texts(block):
             match = UNDEFINED_NOTE.search(node.text)
