@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import Collector, InputError, display_path, problem
+from .i18n.catalogs import translations
+from .i18n.segments import apply
 from .l10n.catalog import Catalog
 from .l10n.formats import Formats
 from .meta import build_meta
@@ -70,9 +72,12 @@ def _context(sources: Sources, meta) -> dict:
     return context
 
 
-def translated(sources: Sources, path: Path, lang: str) -> str:
-    """The content of `path` for `lang` (the original text until a translation is given)."""
-    return sources.texts[path]
+def translated(sources: Sources, path: Path, lang: str, done: dict) -> str:
+    """The content of `path` in `lang`: each segment replaced by its finished translation, if any."""
+    text = sources.texts[path]
+    if lang == sources.spec.original or not done:
+        return text
+    return apply(text, display_path(path), lambda segment: done.get(segment.msgid))
 
 
 def resolve(sources: Sources, lang: str) -> Document:
@@ -85,6 +90,7 @@ def resolve(sources: Sources, lang: str) -> Document:
     context = _context(sources, meta)
     out = Collector()
     placer = TablePlacer(spec, sources.data, formats, catalog, out)
+    done = translations(spec.folder, lang) if lang != spec.original else {}
     parts = []
     annexes = sum(p.type == "annex" for p in spec.parts)
     for part in spec.parts:
@@ -92,7 +98,7 @@ def resolve(sources: Sources, lang: str) -> Document:
         blocks: list = []
         for path in paths:
             text = sources.texts.get(path)
-            text = translated(sources, path, lang) if text is not None else path.read_text(encoding="utf-8")
+            text = translated(sources, path, lang, done) if text is not None else path.read_text(encoding="utf-8")
             try:
                 rendered = render(env, text, path, context)
             except InputError as exc:

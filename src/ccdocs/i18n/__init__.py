@@ -1,0 +1,1 @@
+"""Translation of document content by segments, through gettext catalogs (babel.messages)."""

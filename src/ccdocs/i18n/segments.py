@@ -1,0 +1,86 @@
+"""Segments of a content file: each paragraph, heading, item, caption, quote and note, with its line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..parse.inlines import join_soft_break
+from ..parse.markdown import parser
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One translatable unit: its source Markdown (Jinja2 placeholders kept) and where it stands."""
+
+    msgid: str
+    file: str
+    line: int
+    end: int
+    kind: str
+
+
+def _kind(stack: list[str]) -> str:
+    for token_type in reversed(stack):
+        for name in ("footnote", "container_table", "container_box", "container_keyfigures", "blockquote",
+                     "list_item", "heading"):
+            if token_type.startswith(name):
+                return {"container_table": "caption", "container_box": "box", "container_keyfigures": "keyfigure",
+                        "list_item": "item"}.get(name, name)
+    return "paragraph"
+
+
+def extract(text: str, file: str) -> list[Segment]:
+    """The segments of `text` (a content file's Markdown), in order."""
+    tokens = parser().parse(text, {})
+    segments, stack, last_map = [], [], None
+    for token in tokens:
+        if token.nesting == 1:
+            stack.append(token.type.removesuffix("_open"))
+        elif token.nesting == -1 and stack:
+            stack.pop()
+        if token.map:
+            last_map = token.map
+        if token.type == "inline" and token.content.strip():
+            start, end = token.map or last_map
+            segments.append(Segment(token.content.strip(), file, start + 1, end, _kind(stack)))
+    return segments
+
+
+def _prefix(line: str, content_line: str) -> str:
+    index = line.find(content_line.strip()) if content_line.strip() else -1
+    return line[:index] if index >= 0 else ""
+
+
+def one_line(translation: str) -> str:
+    """A translation's lines joined as a single source line (no space between Chinese characters)."""
+    lines = [part.strip() for part in translation.strip().splitlines() if part.strip()]
+    text = lines[0] if lines else ""
+    for part in lines[1:]:
+        text += join_soft_break(text, part) + part
+    return text
+
+
+def apply(text: str, file: str, translate) -> str:
+    """`text` with each segment replaced by `translate(segment)` (or kept when it returns None).
+
+    The line count stays the same, so every later line keeps its number: a translation takes the
+    segment's first line, and its other lines keep only their container marks (`>`).
+    """
+    lines = text.split("\n")
+    for segment in reversed(extract(text, file)):
+        replacement = translate(segment)
+        if replacement is None:
+            continue
+        first = segment.line - 1
+        content_lines = segment.msgid.split("\n")
+        head = _prefix(lines[first], content_lines[0])
+        tail = lines[segment.end - 1][len(_prefix(lines[segment.end - 1], content_lines[-1]))
+                                      + len(content_lines[-1].strip()):] if len(content_lines) else ""
+        if segment.end - 1 == first:
+            tail = lines[first][len(head) + len(content_lines[0].strip()):]
+        new = [head + one_line(replacement) + tail]
+        for index in range(first + 1, segment.end):
+            content = content_lines[index - first] if index - first < len(content_lines) else ""
+            new.append(_prefix(lines[index], content).rstrip())
+        lines[first:segment.end] = new
+    return "\n".join(lines)
