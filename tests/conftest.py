@@ -49,6 +49,10 @@ We count {{ workforce.staff | number }} staff.[^staff]
 Second paragraph.
 
 [^staff]: As at December 31, 2025.
+
+::: table applicants
+Applicants by region
+:::
 """
 
 

@@ -20,6 +20,10 @@ def build(folders: list[Path], out: Path, languages=None, formats=("docx", "pdf"
             sources = read_sources(folder)
             theme = load_theme(sources.spec.theme)
             for lang in languages or sources.spec.languages:
+                if lang not in sources.spec.languages:
+                    raise InputError([sources.spec.yaml.problem(("languages",), f"`{lang}` is not among the "
+                                                                "document's languages",
+                                                                "add it to `languages:` in document.yaml")])
                 doc = resolve(sources, lang)
                 for fmt in formats:
                     outputs[out / lang / f"{sources.spec.slug}.{fmt}"] = writer(fmt)(doc, theme)

@@ -18,8 +18,8 @@ def check_writable(folder: Path) -> None:
         raise UsageError(f"cannot write to the output folder {folder}: {probe} is not a writable folder")
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to `path` through a temporary file in the same folder, renamed into place."""
+def _temporary(path: Path, data: bytes) -> Path:
+    """`data` written and synced to a hidden temporary file beside `path`."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     try:
@@ -28,13 +28,25 @@ def write_atomic(path: Path, data: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    return Path(tmp)
 
 
 def write_all(outputs: dict[Path, bytes]) -> None:
-    """Write every output only after all of them were produced in memory."""
-    for path, data in outputs.items():
-        write_atomic(path, data)
+    """Write every output to a temporary file first, then rename them all into place.
+
+    An error or interruption while writing leaves every previous output as it was; only the
+    renames, which take microseconds, change what is in the folder.
+    """
+    temporaries: list[tuple[Path, Path]] = []
+    try:
+        for path, data in outputs.items():
+            temporaries.append((_temporary(path, data), path))
+    except BaseException:
+        for tmp, _ in temporaries:
+            tmp.unlink(missing_ok=True)
+        raise
+    for tmp, path in temporaries:
+        os.replace(tmp, path)

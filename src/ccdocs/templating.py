@@ -32,6 +32,8 @@ class _Undefined(StrictUndefined):
         hint = None
         if parent is not None and hasattr(parent, "keys"):
             hint = did_you_mean(str(name), [str(k) for k in parent.keys()])
+        if self._undefined_exception is SecurityError:
+            raise SecurityError(f"`{name}` may not be used in a document")
         if name is None:
             raise UndefinedError(str(self._undefined_hint or "a value is undefined"))
         raise UndefinedError(f"`{name}` is not in the data" + (f" ({hint})" if hint else ""))

@@ -19,7 +19,7 @@ def read_content(path: Path, out: Collector) -> str | None:
         out.add(path, line, f"this file is not UTF-8 text ({exc.reason})", "save it as UTF-8")
         return None
     bad = False
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in enumerate(text.split("\n"), 1):
         for match in CONTROL.finditer(line):
             out.add(path, number, f"control character U+{ord(match.group()):04X} cannot stand in a document",
                     "delete it (it often comes from copying out of another program)", match.start() + 1)

@@ -20,6 +20,8 @@ KEYS = {
     "title": True, "author": False, "kind": True, "theme": False, "parts": True, "data": False,
     "variables": False, "tables": False, "chapter_style": False,
 }
+TYPE_NAMES = {dict: "a mapping (`key: value` lines)", list: "a list (`[a, b]`)", str: "a text", int: "a whole number",
+              date: "a date"}
 SYMBOL = re.compile(r"^[A-Z]+(/[A-Z0-9.]+)+$")
 SUFFIX = re.compile(r"^(Rev|Corr|Add|Prov)\.(\d+)?$")
 
@@ -119,8 +121,9 @@ class _Reader:
                 self.fail((), f"`{key}` is missing", f"add `{key}:` to document.yaml")
             return None
         if kind is not None and not isinstance(value, kind) or isinstance(value, bool) and kind is int:
-            name = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
-            self.fail((key,), f"`{key}` must be a {name}, got {value!r}")
+            kinds = kind if isinstance(kind, tuple) else (kind,)
+            name = " or ".join(TYPE_NAMES.get(k, k.__name__) for k in kinds)
+            self.fail((key,), f"`{key}` must be {name}, got {value!r}")
             return None
         return value
 
@@ -195,7 +198,9 @@ class _Reader:
             if original and original not in raw:
                 self.fail((key,), f"`{key}` has no text in the original language `{original}`")
             return raw
-        if raw is not None or KEYS.get(key):
+        if raw is None and KEYS.get(key):
+            self.fail((), f"`{key}` is missing", f"add `{key}:` to document.yaml")
+        elif raw is not None:
             self.fail((key,), f"`{key}` must be a text or one text per language (`en:`, `zh:`)")
         return None
 
