@@ -87,6 +87,7 @@ def resolve(sources: Sources, lang: str) -> Document:
     formats = Formats(lang)
     meta = build_meta(spec, lang, catalog, formats)
     env = environment(lang)
+    expressions: dict = {}
     context = _context(sources, meta)
     out = Collector()
     placer = TablePlacer(spec, sources.data, formats, catalog, out)
@@ -100,7 +101,7 @@ def resolve(sources: Sources, lang: str) -> Document:
             text = sources.texts.get(path)
             text = translated(sources, path, lang, done) if text is not None else path.read_text(encoding="utf-8")
             try:
-                rendered = render(env, text, path, context)
+                rendered = render(env, text, path, context, expressions)
             except InputError as exc:
                 out.extend(exc.problems)
                 continue

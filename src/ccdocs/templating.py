@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from jinja2 import StrictUndefined, TemplateSyntaxError, Undefined, UndefinedError
@@ -60,46 +61,66 @@ def environment(lang: str) -> SandboxedEnvironment:
     return env
 
 
-def _template_line(exc: BaseException, filename: str) -> int | None:
-    tb, line = exc.__traceback__, None
-    while tb is not None:
-        if tb.tb_frame.f_code.co_filename == filename:
-            line = tb.tb_lineno
-        tb = tb.tb_next
-    return line
+EXPRESSION = re.compile(r"\{\{(.*?)\}\}", re.S)
+STATEMENT = re.compile(r"\{%|\{#")
 
 
-def _column(text: str, line: int | None, needle: str | None) -> int | None:
-    if line is None:
-        return None
-    lines = text.splitlines()
-    source = lines[line - 1] if 0 < line <= len(lines) else ""
-    if needle and needle in source:
-        return source.index(needle) + 1
-    return source.find("{{") + 1 if "{{" in source else 1
+def _evaluate(env: SandboxedEnvironment, source: str, context: dict, cache: dict) -> str:
+    expression = cache.get(source)
+    if expression is None:
+        expression = cache[source] = env.compile_expression(source, undefined_to_none=False)
+    value = expression(context)
+    if isinstance(value, Undefined):
+        value._fail_with_undefined_error()
+    return str(value)
 
 
-def render(env: SandboxedEnvironment, text: str, path: Path, context: dict, line_offset: int = 0) -> str:
-    """Render `text` (from `path`); any template error becomes an InputError at its line."""
-    filename = str(path)
-    try:
-        code = env.compile(text, name=filename, filename=filename)
-        template = env.template_class.from_code(env, code, env.make_globals(None), None)
-        return template.render(context)
-    except TemplateSyntaxError as exc:
-        line = exc.lineno
-        message, hint = f"template syntax error: {exc.message}", "check the `{{ … }}` on this line"
-    except UndefinedError as exc:
-        line = _template_line(exc, filename)
-        message = f"undefined figure: {exc.message}"
-        hint = "use a name from the data files listed under `data:` in document.yaml"
-    except SecurityError as exc:
-        line = _template_line(exc, filename)
-        message, hint = f"not allowed in a document: {exc}", "templates may only read data and apply ccdocs filters"
-    except (ValueError, TypeError, ArithmeticError) as exc:
-        line = _template_line(exc, filename)
-        message, hint = f"cannot format this figure: {exc}", "check the value in the data file and the filter"
-    needle = message.split("`")[1] if message.count("`") >= 2 else None
-    col = _column(text, line, needle)
-    shown = None if line is None else line + line_offset
-    raise InputError([problem(path, shown, message, hint, col)])
+def _failure(exc: Exception) -> tuple[str, str]:
+    if isinstance(exc, TemplateSyntaxError):
+        return f"template syntax error: {exc.message}", "check the `{{ … }}` on this line"
+    if isinstance(exc, SecurityError):
+        return f"not allowed in a document: {exc}", "templates may only read data and apply ccdocs filters"
+    if isinstance(exc, UndefinedError):
+        return (f"undefined figure: {exc.message}",
+                "use a name from the data files listed under `data:` in document.yaml")
+    return f"cannot format this figure: {exc}", "check the value in the data file and the filter"
+
+
+def render(env: SandboxedEnvironment, text: str, path: Path, context: dict, cache: dict | None = None) -> str:
+    """`text` with each `{{ expression }}` evaluated; every failing expression is reported at its line.
+
+    Each distinct expression is compiled once (into `cache`, kept by the caller for one language), which
+    is far cheaper than compiling a whole content file as one template.
+    """
+    cache = {} if cache is None else cache
+    problems, pieces, last = [], [], 0
+
+    def where(offset: int) -> tuple[int, int]:
+        line = text.count("\n", 0, offset) + 1
+        return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+    for match in STATEMENT.finditer(text):
+        line, col = where(match.start())
+        problems.append(problem(path, line, "only `{{ … }}` expressions may stand in content, not `{% … %}` "
+                                "statements or `{# … #}` comments", "write the figure as `{{ name | filter }}`", col))
+    for match in EXPRESSION.finditer(text):
+        pieces.append(text[last:match.start()])
+        last = match.end()
+        try:
+            pieces.append(_evaluate(env, match.group(1), context, cache))
+        except (TemplateSyntaxError, UndefinedError, SecurityError, ValueError, TypeError, ArithmeticError) as exc:
+            message, hint = _failure(exc)
+            line, col = where(match.start())
+            needle = message.split("`")[1] if message.count("`") >= 2 else None
+            inner = match.group(0).find(needle) if needle else -1
+            problems.append(problem(path, line, message, hint, col + inner if inner >= 0 else col))
+    pieces.append(text[last:])
+    starts = {m.start() for m in EXPRESSION.finditer(text)}
+    for opening in re.finditer(r"\{\{", text):
+        if opening.start() not in starts:
+            line, col = where(opening.start())
+            problems.append(problem(path, line, "template syntax error: `{{` has no closing `}}`",
+                                    "close the expression: `{{ name | filter }}`", col))
+    if problems:
+        raise InputError(sorted(problems, key=lambda p: (p.line or 0, p.col or 0)))
+    return "".join(pieces)

@@ -1,0 +1,1 @@
+"""Helpers for regression tests of document folders: synthetic documents, snapshots, comparisons."""

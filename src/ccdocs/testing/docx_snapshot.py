@@ -1,0 +1,261 @@
+"""A DOCX as canonical text: sections with headers, paragraphs with style, shown number and marks, notes, tables."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from ..transforms.numerals import roman
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+NS = {"w": W, "r": R}
+
+
+def _q(tag: str) -> str:
+    prefix, name = tag.split(":")
+    return f"{{{NS[prefix]}}}{name}"
+
+
+def _val(node, path: str, default=None):
+    found = node.find(path, NS) if node is not None else None
+    return found.get(_q("w:val"), default) if found is not None else default
+
+
+def _format(fmt: str, number: int) -> str:
+    if fmt in ("lowerLetter", "upperLetter"):
+        letter = chr(ord("a") + (number - 1) % 26)
+        return letter if fmt == "lowerLetter" else letter.upper()
+    if fmt in ("lowerRoman", "upperRoman"):
+        return roman(number).lower() if fmt == "lowerRoman" else roman(number)
+    return str(number)
+
+
+@dataclass
+class _Numbering:
+    """Computes the number Word shows for each numbered paragraph, in reading order."""
+
+    nums: dict
+    levels: dict
+    counters: dict = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, xml: bytes | None) -> "_Numbering":
+        if xml is None:
+            return cls({}, {})
+        root = etree.fromstring(xml)
+        levels = {}
+        for abstract in root.findall("w:abstractNum", NS):
+            for lvl in abstract.findall("w:lvl", NS):
+                levels[(abstract.get(_q("w:abstractNumId")), lvl.get(_q("w:ilvl")))] = (
+                    _val(lvl, "w:numFmt", "decimal"), _val(lvl, "w:lvlText", ""), int(_val(lvl, "w:start", "1")))
+        nums = {}
+        for num in root.findall("w:num", NS):
+            overrides = {o.get(_q("w:ilvl")): int(_val(o, "w:startOverride", "1"))
+                         for o in num.findall("w:lvlOverride", NS) if o.find("w:startOverride", NS) is not None}
+            nums[num.get(_q("w:numId"))] = (_val(num, "w:abstractNumId"), overrides)
+        return cls(nums, levels)
+
+    def shown(self, num_id: str, ilvl: str) -> str:
+        if num_id not in self.nums or num_id == "0":
+            return ""
+        abstract, overrides = self.nums[num_id]
+        fmt, text, start = self.levels.get((abstract, ilvl), ("decimal", "%1.", 1))
+        key = (num_id if ilvl in overrides else abstract, ilvl)
+        value = self.counters.get(key, overrides.get(ilvl, start) - 1) + 1
+        self.counters[key] = value
+        for deeper in [k for k in self.counters if k[0] == key[0] and int(k[1]) > int(ilvl)]:
+            del self.counters[deeper]
+        if fmt == "bullet":
+            return text
+        return re.sub(r"%(\d)", lambda m: _format(fmt, value), text)
+
+
+def _styles(xml: bytes | None) -> dict:
+    """style id -> (name, numPr (numId, ilvl) or None, basedOn)."""
+    if xml is None:
+        return {}
+    result = {}
+    for style in etree.fromstring(xml).findall("w:style", NS):
+        num = style.find("w:pPr/w:numPr", NS)
+        numpr = (_val(num, "w:numId"), _val(num, "w:ilvl", "0")) if num is not None else None
+        result[style.get(_q("w:styleId"))] = (_val(style, "w:name", style.get(_q("w:styleId"))), numpr,
+                                              _val(style, "w:basedOn"))
+    return result
+
+
+def _run_text(run, marks: list) -> str:
+    props = run.find("w:rPr", NS)
+    ref = run.find("w:footnoteReference", NS)
+    if ref is not None:
+        return f"^[{marks.pop(0)}]" if marks else "^[?]"
+    text = ""
+    for child in run:
+        if child.tag == _q("w:t"):
+            text += child.text or ""
+        elif child.tag == _q("w:tab"):
+            text += "\t"
+        elif child.tag == _q("w:br"):
+            text += "\n"
+    if not text.strip():
+        return text
+
+    def on(tag):
+        node = props.find(tag, NS) if props is not None else None
+        return node is not None and node.get(_q("w:val"), "1") not in ("0", "false")
+
+    if on("w:b"):
+        text = f"**{text}**"
+    if on("w:i"):
+        text = f"*{text}*"
+    if _val(props, "w:vertAlign") == "superscript":
+        text = f"^{text}"
+    return text
+
+
+def _inline_text(node, rels: dict, marks: list | None = None) -> str:
+    """A paragraph's text with inline marks: **bold**, *italic*, [link](target), ^[N] for footnote marks."""
+    marks = list(marks or [])
+    out = []
+    for child in node.iter(_q("w:r"), _q("w:hyperlink")):
+        if child.tag == _q("w:hyperlink"):
+            target = rels.get(child.get(_q("r:id")), child.get(_q("w:anchor"), ""))
+            inner = "".join(_run_text(r, marks) for r in child.findall("w:r", NS))
+            out.append(f"[{inner}]({target})")
+        elif child.getparent().tag != _q("w:hyperlink"):
+            out.append(_run_text(child, marks))
+    return re.sub(r"\*\*\*\*", "", "".join(out))
+
+
+class _Reader:
+    """Walks the body of a DOCX and writes its canonical lines."""
+
+    def __init__(self, data: bytes):
+        self.zip = zipfile.ZipFile(io.BytesIO(data))
+        names = set(self.zip.namelist())
+        self.part = lambda name: self.zip.read(name) if name in names else None
+        self.styles = _styles(self.part("word/styles.xml"))
+        self.numbering = _Numbering.read(self.part("word/numbering.xml"))
+        self.rels = self._rels("word/_rels/document.xml.rels")
+        self.note_numbers: dict[str, str] = {}
+        self.next_note = 0
+
+    def _rels(self, name: str) -> dict:
+        xml = self.part(name)
+        if xml is None:
+            return {}
+        root = etree.fromstring(xml)
+        return {rel.get("Id"): rel.get("Target") for rel in root}
+
+    def _numpr(self, p) -> tuple | None:
+        num = p.find("w:pPr/w:numPr", NS)
+        if num is not None:
+            return _val(num, "w:numId"), _val(num, "w:ilvl", "0")
+        style = _val(p, "w:pPr/w:pStyle")
+        while style in self.styles:
+            name, numpr, based = self.styles[style]
+            if numpr:
+                return numpr
+            style = based
+        return None
+
+    def _marks(self, p) -> list:
+        marks = []
+        for ref in p.iter(_q("w:footnoteReference")):
+            if ref.get(_q("w:customMarkFollows")) in ("1", "true"):
+                run = ref.getparent()
+                mark = "".join(t.text or "" for t in run.findall("w:t", NS))
+            else:
+                self.next_note += 1
+                mark = str(self.next_note)
+            self.note_numbers[ref.get(_q("w:id"))] = mark
+            marks.append(mark)
+        return marks
+
+    def paragraph(self, p) -> str:
+        style_id = _val(p, "w:pPr/w:pStyle", "Normal")
+        style = self.styles.get(style_id, (style_id,))[0]
+        numpr = self._numpr(p)
+        number = self.numbering.shown(*numpr) if numpr else ""
+        text = _inline_text(p, self.rels, self._marks(p)).strip()
+        if not text and not number:
+            return ""
+        return f"[{style}] " + (f"{number}\t" if number else "") + text
+
+    def table(self, tbl) -> list[str]:
+        lines = ["[table]"]
+        for tr in tbl.findall("w:tr", NS):
+            header = tr.find("w:trPr/w:tblHeader", NS) is not None
+            cells = [" / ".join(filter(None, (_inline_text(p, self.rels).strip() for p in tc.iter(_q("w:p")))))
+                     for tc in tr.findall("w:tc", NS)]
+            lines.append(("  H| " if header else "  | ") + " | ".join(cells))
+        return lines
+
+    def headers(self, sect) -> list[str]:
+        lines = []
+        for ref in sect.findall("w:headerReference", NS):
+            target = self.rels.get(ref.get(_q("w:id")))
+            xml = self.part(f"word/{target}") if target else None
+            if xml is None:
+                continue
+            root = etree.fromstring(xml)
+            texts = []
+            for p in root.iter(_q("w:p")):
+                text = _inline_text(p, {}).strip()
+                if any(instr.text and "PAGE" in instr.text for instr in p.iter(_q("w:instrText"))) or \
+                        p.find(".//w:fldSimple", NS) is not None:
+                    text += " {PAGE}" if not text.endswith("{PAGE}") else ""
+                texts.append(text.replace("  ", " "))
+            lines.append(f"  header {ref.get(_q('w:type'))}: " + " / ".join(t for t in texts if t))
+        start = sect.find("w:pgNumType", NS)
+        if start is not None and start.get(_q("w:start")):
+            lines.append(f"  page numbers restart at {start.get(_q('w:start'))}")
+        if sect.find("w:titlePg", NS) is not None:
+            lines.append("  different first page")
+        return lines
+
+    def footnotes(self) -> list[str]:
+        xml = self.part("word/footnotes.xml")
+        if xml is None:
+            return []
+        lines = ["", "== footnotes"]
+        rels = self._rels("word/_rels/footnotes.xml.rels")
+        for note in etree.fromstring(xml).findall("w:footnote", NS):
+            if note.get(_q("w:type")) in ("separator", "continuationSeparator", "continuationNotice"):
+                continue
+            mark = self.note_numbers.get(note.get(_q("w:id")), "?")
+            text = " ".join(_inline_text(p, rels).strip() for p in note.findall("w:p", NS)).strip()
+            lines.append(f"{mark}\t{text}")
+        return lines
+
+    def lines(self) -> list[str]:
+        body = etree.fromstring(self.part("word/document.xml")).find("w:body", NS)
+        section, out = 1, ["== section 1"]
+        pending = []
+        for child in body:
+            if child.tag == _q("w:p"):
+                line = self.paragraph(child)
+                if line:
+                    out.append(line)
+                sect = child.find("w:pPr/w:sectPr", NS)
+                if sect is not None:
+                    out[out.index(f"== section {section}") + 1:out.index(f"== section {section}") + 1] = \
+                        self.headers(sect)
+                    section += 1
+                    out.append(f"== section {section}")
+            elif child.tag == _q("w:tbl"):
+                out.extend(self.table(child))
+            elif child.tag == _q("w:sectPr"):
+                pending = self.headers(child)
+        marker = out.index(f"== section {section}")
+        out[marker + 1:marker + 1] = pending
+        return out + self.footnotes()
+
+
+def docx_snapshot(data: bytes) -> str:
+    """The canonical text of a DOCX file's bytes."""
+    return "\n".join(_Reader(data).lines()) + "\n"

@@ -1,0 +1,60 @@
+"""A PDF as canonical text: page by page, the header, the body lines, the footnote lines, the fonts used."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pdfplumber
+
+HEADER_ZONE = 0.09   # top share of the page holding the running header
+RULE_MAX_WIDTH = 0.45  # a footnote separator is a short horizontal rule
+
+
+def _separator(page) -> float | None:
+    """The top of the footnote separator rule in the page's lower half, if any."""
+    candidates = [
+        obj["top"] for obj in page.lines + page.rects
+        if abs(obj["bottom"] - obj["top"]) < 1.5 and obj["top"] > page.height / 3
+        and 20 < obj["x1"] - obj["x0"] < page.width * RULE_MAX_WIDTH
+    ]
+    return min(candidates) if candidates else None
+
+
+def _fonts(chars) -> list[str]:
+    return sorted({re.sub(r"^[A-Z]{6}\+", "", c["fontname"]) for c in chars if c.get("fontname")})
+
+
+def page_zones(page) -> tuple[list[str], list[str], list[str]]:
+    """The text lines of one pdfplumber page as (header, body, footnotes)."""
+    rule = _separator(page)
+    header, body, notes = [], [], []
+    for line in page.extract_text_lines(layout=False, strip=True, return_chars=False):
+        text = re.sub(r"\s+", " ", line["text"]).strip()
+        if not text:
+            continue
+        if line["bottom"] < page.height * HEADER_ZONE:
+            header.append(text)
+        elif rule is not None and line["top"] > rule:
+            notes.append(text)
+        else:
+            body.append(text)
+    return header, body, notes
+
+
+def pdf_snapshot(data: bytes) -> str:
+    """The canonical text of a PDF file's bytes."""
+    out = []
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        meta = pdf.metadata or {}
+        out.append(f"title: {meta.get('Title', '')}")
+        out.append(f"subject: {meta.get('Subject', '')}")
+        for number, page in enumerate(pdf.pages, 1):
+            header, body, notes = page_zones(page)
+            out += ["", f"== page {number}", "header: " + " | ".join(header)]
+            out += ["  " + line for line in body]
+            if notes:
+                out.append("footnotes:")
+                out += ["  " + line for line in notes]
+            out.append("fonts: " + ", ".join(_fonts(page.chars)))
+    return "\n".join(out) + "\n"
