@@ -11,7 +11,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
-DOCS = {"86": FIXTURES / "wo-cc-86-inf-1", "84": FIXTURES / "wo-cc-84-inf-1"}
+DOCS = {"86": FIXTURES / "wo-cc-86-inf-1", "84": FIXTURES / "wo-cc-84-inf-1", "budget": FIXTURES / "budget-table"}
 
 MINIMAL = """\
 symbol: WO/CC/86/INF/1

@@ -95,7 +95,7 @@ def test_a_non_date_is_a_value_error(f):
 
 def test_filters_are_exactly_these():
     assert set(EN.filters()) == {
-        "number", "decimal", "percent", "percent_value", "chf", "chf_millions", "date", "daterange"}
+        "number", "decimal", "percent", "percent_value", "chf", "chf_millions", "chf_thousands", "date", "daterange"}
 
 
 def test_filters_in_a_jinja_template():

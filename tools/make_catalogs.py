@@ -77,6 +77,16 @@ MESSAGES: tuple[tuple[str, str, str], ...] = (
     ("Middle East", "中东", "Region name: row label of the recruitment-by-region table."),
     ("North America", "北美", "Region name: row label of the recruitment-by-region table."),
     ("Western Europe", "西欧", "Region name: row label of the recruitment-by-region table."),
+    # Tables: generic words printed by the table placer (src/ccdocs/tables/).
+    ("Subtotal", "小计", "Label of a table's subtotal row (a budget table's category)."),
+    ("{name} ({abbreviation})", "{name}（{abbreviation}）",
+     "Table row label followed by its abbreviation: Central European and Baltic States (CEBS)."),
+    ("(in Swiss francs)", "（单位：瑞郎）", "Caption line of a table of amounts in francs, under its title."),
+    # Staff categories and grades, as row labels of workforce tables.
+    ("Professional and higher categories", "专业及以上职类", "Staff category: row label of a workforce table."),
+    ("General Service category", "一般事务职类", "Staff category: row label of a workforce table."),
+    ("P5 and above", "P5及以上", "Grades: row label of a workforce or recruitment table."),
+    ("P2 to P4", "P2至P4", "Grades: row label of a workforce or recruitment table."),
 )
 
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")

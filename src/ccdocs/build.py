@@ -11,8 +11,11 @@ from .theme import load_theme
 from .writers import writer
 
 
-def build(folders: list[Path], out: Path, languages=None, formats=("docx", "pdf")) -> list[Path]:
-    """Build each folder in each language and format into `out/<lang>/<slug>.<fmt>`; the paths written."""
+def build(folders: list[Path], out: Path, languages=None, formats=("docx", "pdf"), draft: bool = False) -> list[Path]:
+    """Build each folder in each language and format into `out/<lang>/<slug>.<fmt>`; the paths written.
+
+    A `draft` prints untranslated, fuzzy or failing segments as their marked source instead of refusing them.
+    """
     check_writable(out)
     problems, outputs = Collector(), {}
     for folder in folders:
@@ -24,7 +27,7 @@ def build(folders: list[Path], out: Path, languages=None, formats=("docx", "pdf"
                     raise InputError([sources.spec.yaml.problem(("languages",), f"`{lang}` is not among the "
                                                                 "document's languages",
                                                                 "add it to `languages:` in document.yaml")])
-                doc = resolve(sources, lang)
+                doc = resolve(sources, lang, draft=draft)
                 for fmt in formats:
                     outputs[out / lang / f"{sources.spec.slug}.{fmt}"] = writer(fmt)(doc, theme)
         except InputError as exc:

@@ -1,4 +1,4 @@
-"""The `ccdocs` command: build, check, dump."""
+"""The `ccdocs` command: build, check, dump, i18n."""
 
 from __future__ import annotations
 
@@ -73,8 +73,10 @@ def main() -> None:
 @click.option("--lang", help="Languages to build, e.g. en,zh (default: the document's languages).")
 @click.option("--format", "formats", help="Formats, e.g. docx,pdf (default: both).")
 @click.option("--out", "out_dir", default="out", show_default=True, help="Output folder.")
+@click.option("--draft", is_flag=True,
+              help="Print untranslated, fuzzy or failing segments as their marked source text instead of refusing.")
 @reported
-def build(doc_dirs, lang, formats, out_dir):
+def build(doc_dirs, lang, formats, out_dir, draft):
     """Build DOC_DIR into OUT/<lang>/<symbol>.<format>."""
     from .build import build as build_documents
 
@@ -88,8 +90,34 @@ def build(doc_dirs, lang, formats, out_dir):
     for fmt in chosen:
         if fmt not in ready:
             raise UsageError(f"the {fmt} writer is not part of this version yet")
-    for path in build_documents([_folder(d) for d in doc_dirs], Path(out_dir), languages, chosen):
+    folders = [_folder(d) for d in doc_dirs]
+    for path in build_documents(folders, Path(out_dir), languages, chosen, draft=draft):
         click.echo(str(path))
+    _translation_notes(folders, languages, draft)
+
+
+def _translation_notes(folders, languages, draft: bool) -> None:
+    """After a build: which languages had no catalog and, for a draft, every segment printed untranslated."""
+    from .i18n.catalogs import po_path
+    from .i18n.policy import pending, problems
+    from .pipeline import assessed, read_sources
+
+    for folder in folders:
+        sources = read_sources(folder)
+        spec = sources.spec
+        for lang in languages or spec.languages:
+            if lang == spec.original:
+                continue
+            if not po_path(spec.folder, lang).is_file():
+                click.echo(f"ccdocs: note: {folder} has no {lang} catalog; its {lang} text is the {spec.original} "
+                           f"source (start one with `ccdocs i18n update {folder} --lang {lang}`)", err=True)
+            elif draft:
+                waiting = pending(assessed(sources, lang, named=True))
+                for item in problems(waiting, "warning"):
+                    click.echo(str(item), err=True)
+                if waiting:
+                    click.echo(f"ccdocs: note: draft of {folder} in {lang}: {len(waiting)} segments printed as "
+                               "their marked source text", err=True)
 
 
 @main.command()
@@ -115,3 +143,94 @@ def dump(doc_dir, lang, as_json):
 
     doc = resolve_all(_folder(doc_dir), [lang])[lang]
     click.echo(dumps(doc) if as_json else to_text(doc), nl=False)
+
+
+@main.group()
+def i18n() -> None:
+    """Translate a document's content through gettext catalogs: extract, update, stats, review."""
+
+
+@i18n.command()
+@click.argument("doc_dir")
+@reported
+def extract(doc_dir):
+    """Write DOC_DIR/locales/content.pot: every segment of the source, with its file, line and paragraph."""
+    from .i18n.catalogs import pot_path
+    from .i18n.extract import template, write_catalog
+    from .i18n.places import Places
+    from .pipeline import read_sources, resolve
+
+    sources = read_sources(_folder(doc_dir))
+    catalog = template(sources, Places(resolve(sources, sources.spec.original)))
+    path = pot_path(sources.spec.folder)
+    write_catalog(catalog, path)
+    click.echo(f"{path}: {len(catalog)} messages")
+
+
+@i18n.command()
+@click.argument("doc_dir")
+@click.option("--lang", required=True, help="The languages whose catalogs to update, e.g. zh.")
+@reported
+def update(doc_dir, lang):
+    """Merge the source's segments into DOC_DIR/locales/<lang>/LC_MESSAGES/content.po."""
+    from .i18n.extract import template
+    from .i18n.places import Places
+    from .i18n.update import update as update_catalog
+    from .pipeline import read_sources, resolve
+
+    sources = read_sources(_folder(doc_dir))
+    spec = sources.spec
+    languages = _split(lang, LANGUAGES, "language")
+    for code in languages:
+        if code == spec.original:
+            raise UsageError(f"`{code}` is the original language of {doc_dir}; it needs no catalog")
+        if code not in spec.languages:
+            raise UsageError(f"`{code}` is not among the languages of {doc_dir}")
+    catalog = template(sources, Places(resolve(sources, spec.original)))
+    for code in languages:
+        path, changes = update_catalog(spec.folder, code, catalog)
+        click.echo(f"{path}: {changes}")
+
+
+@i18n.command()
+@click.argument("doc_dir")
+@reported
+def stats(doc_dir):
+    """Count each language's segments: translated, fuzzy, untranslated, failing; exit 1 if one is not final."""
+    from .i18n.stats import document_stats
+    from .pipeline import read_sources
+
+    sources = read_sources(_folder(doc_dir))
+    found = document_stats(sources)
+    click.echo(f"{sources.spec.symbol} ({doc_dir}), original {sources.spec.original}:")
+    for item in found:
+        click.echo(f"  {item}")
+    if not all(item.complete for item in found):
+        sys.exit(1)
+
+
+@i18n.command()
+@click.argument("doc_dir", required=False)
+@click.option("--lang", required=True, type=click.Choice(LANGUAGES), help="The language under review.")
+@click.option("-o", "--output", required=True, help="The HTML file to write.")
+@click.option("--toolkit", is_flag=True,
+              help="Review the toolkit's own strings (locales/LANG/LC_MESSAGES/ccdocs.po); DOC_DIR may be left out.")
+@reported
+def review(doc_dir, lang, output, toolkit):
+    """Write one HTML page: each segment's source beside its translation, status and checks, with filters."""
+    from .i18n.review import document_page, toolkit_page
+    from .pipeline import read_sources
+
+    if not toolkit and not doc_dir:
+        raise UsageError("give DOC_DIR, or --toolkit for the toolkit's own strings")
+    if not Path(output).resolve().parent.is_dir():
+        raise UsageError(f"cannot write {output}: its folder does not exist")
+    if toolkit:
+        html = toolkit_page(lang)
+    else:
+        sources = read_sources(_folder(doc_dir))
+        if lang == sources.spec.original or lang not in sources.spec.languages:
+            raise UsageError(f"`{lang}` is not a language {doc_dir} is translated into")
+        html = document_page(sources, lang)
+    Path(output).write_text(html, encoding="utf-8")
+    click.echo(output)

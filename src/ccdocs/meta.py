@@ -46,4 +46,5 @@ def build_meta(spec: DocumentSpec, lang: str, catalog: Catalog, formats: Formats
         kind=spec.kind,
         locale_tag=LOCALE_TAGS[lang],
         page_word=catalog.gettext("page {page}"),
+        issued=spec.date.isoformat(),
     )

@@ -5,8 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from babel.messages.catalog import Catalog as BabelCatalog
+
 from .errors import Collector, InputError, display_path, problem
-from .i18n.catalogs import translations
+from .i18n.catalogs import po_path, read_catalog
+from .i18n.extract import document_segments
+from .i18n.places import Places
+from .i18n.policy import assess, pending, refusal, translator
 from .i18n.segments import apply
 from .l10n.catalog import Catalog
 from .l10n.formats import Formats
@@ -72,16 +77,39 @@ def _context(sources: Sources, meta) -> dict:
     return context
 
 
-def translated(sources: Sources, path: Path, lang: str, done: dict) -> str:
-    """The content of `path` in `lang`: each segment replaced by its finished translation, if any."""
+def assessed(sources: Sources, lang: str, named: bool = False) -> list:
+    """Every segment's status in `lang` (all untranslated without a catalog); named by paragraph when `named`."""
+    spec = sources.spec
+    path = po_path(spec.folder, lang)
+    catalog = read_catalog(path) if path.is_file() else BabelCatalog()
+    place = Places(resolve(sources, spec.original)) if named else None
+    return assess(document_segments(sources), catalog, lang, place)
+
+
+def _translate(sources: Sources, lang: str, draft: bool, catalog: Catalog):
+    """The segment -> text function of `lang`; a final build refuses pending segments, a draft marks them."""
+    spec = sources.spec
+    if lang == spec.original or not po_path(spec.folder, lang).is_file():
+        return None
+    review = assessed(sources, lang)
+    if pending(review) and not draft:
+        raise InputError(refusal(assessed(sources, lang, named=True), po_path(spec.folder, lang), spec.folder, lang))
+    return translator(review, catalog.gettext("Draft: untranslated"))
+
+
+def translated(sources: Sources, path: Path, translate) -> str:
+    """The content of `path` with each segment replaced by `translate(segment)` (as written when None)."""
     text = sources.texts[path]
-    if lang == sources.spec.original or not done:
-        return text
-    return apply(text, display_path(path), lambda segment: done.get(segment.msgid))
+    return text if translate is None else apply(text, display_path(path), translate)
 
 
-def resolve(sources: Sources, lang: str) -> Document:
-    """The resolved Document in `lang`: rendered, parsed, numbered, labelled, with markers."""
+def resolve(sources: Sources, lang: str, draft: bool = False) -> Document:
+    """The resolved Document in `lang`: translated, rendered, parsed, numbered, labelled, with markers.
+
+    A final build (the default) refuses a translation with untranslated, fuzzy or failing segments; a
+    `draft` prints their source text instead, marked. A language without a content catalog is built from
+    the source text.
+    """
     spec = sources.spec
     catalog = Catalog.load(lang)
     formats = Formats(lang)
@@ -91,7 +119,7 @@ def resolve(sources: Sources, lang: str) -> Document:
     context = _context(sources, meta)
     out = Collector()
     placer = TablePlacer(spec, sources.data, formats, catalog, out)
-    done = translations(spec.folder, lang) if lang != spec.original else {}
+    translate = _translate(sources, lang, draft, catalog)
     parts = []
     annexes = sum(p.type == "annex" for p in spec.parts)
     for part in spec.parts:
@@ -99,7 +127,7 @@ def resolve(sources: Sources, lang: str) -> Document:
         blocks: list = []
         for path in paths:
             text = sources.texts.get(path)
-            text = translated(sources, path, lang, done) if text is not None else path.read_text(encoding="utf-8")
+            text = translated(sources, path, translate) if text is not None else path.read_text(encoding="utf-8")
             try:
                 rendered = render(env, text, path, context, expressions)
             except InputError as exc:

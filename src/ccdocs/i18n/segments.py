@@ -20,6 +20,8 @@ class Segment:
 
 
 def _kind(stack: list[str]) -> str:
+    if "container_keyfigures" in stack:
+        return "keyfigure"
     for token_type in reversed(stack):
         for name in ("footnote", "container_table", "container_box", "container_keyfigures", "blockquote",
                      "list_item", "heading"):

@@ -21,6 +21,10 @@ from .dates import LANGUAGES, babel_locale, format_date_range, format_day
 # Halves round up, as in the spreadsheets the figures come from [chosen]; babel rounds half-even
 # by default and follows the decimal context's rounding.
 ROUNDING = ROUND_HALF_UP
+# A table cell whose figure cannot be computed (a change from nothing); CLDR has no such word.
+NOT_APPLICABLE = {"en": "n/a", "zh": "不适用"}
+DASH = "-"
+FIGURE_KINDS = ("integer", "decimal", "percent", "percent_value", "chf", "chf_thousands")
 
 
 def to_decimal(value: Any) -> Decimal:
@@ -51,6 +55,12 @@ def _pattern(places: int, percent: bool = False, optional: bool = False) -> str:
         raise ValueError(f"places must be a non-negative integer, got {places!r}")
     fraction = ("." + ("#" if optional else "0") * places) if places else ""
     return "#,##0" + fraction + ("%" if percent else "")
+
+
+def _unsigned_zero(v: Decimal, places: int) -> Decimal:
+    """`v`, or 0 when it rounds to zero at `places` decimals (so that -0.04 prints 0.0, not -0.0)."""
+    with localcontext(rounding=ROUNDING):
+        return Decimal(0) if v.quantize(Decimal(1).scaleb(-places)) == 0 else v
 
 
 def to_date(value: Any) -> date:
@@ -90,13 +100,18 @@ class Formats:
 
     def decimal(self, v: Any, places: int = 1) -> str:
         """A number with exactly `places` decimals: 4.66 → '4.7'."""
+        pattern = _pattern(places)
         with localcontext(rounding=ROUNDING):
-            return format_decimal(to_decimal(v), _pattern(places), locale=self.locale)
+            return format_decimal(_unsigned_zero(to_decimal(v), places), pattern, locale=self.locale)
 
     def percent(self, v: Any, places: int = 1) -> str:
         """A fraction as a percentage: 0.428 → '42.8%' (both languages)."""
+        pattern = _pattern(places, percent=True)
         with localcontext(rounding=ROUNDING):
-            return format_percent(to_decimal(v), _pattern(places, percent=True), locale=self.locale)
+            value = to_decimal(v)
+            if _unsigned_zero(value * 100, places) == 0:
+                value = Decimal(0)
+            return format_percent(value, pattern, locale=self.locale)
 
     def percent_value(self, v: Any, places: int = 1) -> str:
         """A value already in percent: 42.8 → '42.8%'."""
@@ -105,7 +120,7 @@ class Formats:
     def chf(self, v: Any) -> str:
         """Whole Swiss francs: en 'CHF 857,300'; zh '857,300瑞士法郎'."""
         with localcontext(rounding=ROUNDING):
-            amount = format_decimal(to_decimal(v), _pattern(0), locale=self.locale)
+            amount = format_decimal(_unsigned_zero(to_decimal(v), 0), _pattern(0), locale=self.locale)
         if self.lang == "en":
             return f"{get_currency_symbol('CHF', locale=self.locale)} {amount}"
         return amount + get_currency_name("CHF", locale=self.locale)
@@ -127,6 +142,39 @@ class Formats:
             )
             return amount + get_currency_name("CHF", locale=self.locale)
 
+    def chf_thousands(self, v: Any) -> str:
+        """Francs counted in whole thousands, as under a unit line: 58488300 → '58,488' (both languages)."""
+        return self.decimal(to_decimal(v) / 1000, 0)
+
+    @property
+    def not_applicable(self) -> str:
+        """The cell of a figure that cannot be computed: 'n/a' / '不适用'."""
+        return NOT_APPLICABLE[self.lang]
+
+    def figure(self, v: Any, kind: str = "integer", places: int = 0, *, parentheses: bool = False,
+               dash_zero: bool = False) -> str:
+        """A table cell of column type `kind`: with `dash_zero` 0 → '-'; with `parentheses` -811 → '(811)'.
+
+        `integer` rounds to whole units, `decimal`, `percent` (a fraction) and `percent_value` (a value
+        already in percent) to `places` decimals; `chf` prints francs, `chf_thousands` francs in thousands.
+        """
+        if kind not in FIGURE_KINDS:
+            raise ValueError(f"unknown figure kind {kind!r}; expected one of {FIGURE_KINDS}")
+        value = to_decimal(v)
+        if dash_zero and value == 0:
+            return DASH
+        text = {
+            "integer": lambda: self.decimal(value, 0), "decimal": lambda: self.decimal(value, places),
+            "percent": lambda: self.percent(value, places), "percent_value": lambda: self.percent_value(value, places),
+            "chf": lambda: self.chf(value), "chf_thousands": lambda: self.chf_thousands(value),
+        }[kind]()
+        return self.in_parentheses(text) if parentheses else text
+
+    @staticmethod
+    def in_parentheses(text: str) -> str:
+        """A formatted negative figure written the accountants' way: '-811' → '(811)'; others unchanged."""
+        return f"({text[1:]})" if text.startswith("-") and text[1:2].isdigit() else text
+
     def date(self, v: Any) -> str:
         """A date (or ISO string): en 'May 21, 2026'; zh '2026年5月21日'."""
         return format_day(to_date(v), self.lang)
@@ -144,6 +192,7 @@ class Formats:
             "percent_value": self.percent_value,
             "chf": self.chf,
             "chf_millions": self.chf_millions,
+            "chf_thousands": self.chf_thousands,
             "date": self.date,
             "daterange": self.daterange,
         }

@@ -128,7 +128,7 @@ class Column:
 
 @dataclass(frozen=True)
 class Row:
-    """A table row of printed cells; kind is `body`, `group`, `member` or `total`."""
+    """A table row of printed cells; kind is `body`, `heading`, `group`, `member`, `subtotal` or `total`."""
 
     cells: tuple
     kind: str = "body"
@@ -228,6 +228,7 @@ class Meta:
     caps: tuple = ("symbol", "original", "date", "title")
     locale_tag: str = "en-US"
     page_word: str = "page {page}"
+    issued: str = ""                     # the document's date, ISO 8601 (document properties)
 
     @property
     def session(self) -> str:

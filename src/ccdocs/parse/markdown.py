@@ -131,7 +131,8 @@ def _table(node, ctx):
         return None
     paras = [c for c in node.children if c.type == "paragraph"]
     caption = _inline(paras[0], ctx) if paras else ()
-    return ctx.place_table(words[1], caption, source)
+    notes = tuple(_inline(p, ctx) for p in paras[1:])
+    return ctx.place_table(words[1], caption, source, notes)
 
 
 def _blocks(nodes, ctx, nested: bool = False, depth: int = 0) -> tuple:

@@ -1,0 +1,131 @@
+"""Checks of one translated entry against its source, as plain functions (in the manner of babel's checkers).
+
+Each checker takes an `Entry` and returns messages that name it: `report ¶12: …`; no message, no problem.
+
+>>> placeholders(Entry("report ¶3", "We count {{ staff | number }} staff.", "我们有员工。", "zh"))
+['report ¶3: placeholder `{{ staff | number }}` is missing from the translation']
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cached_property
+from urllib.parse import urlsplit
+
+from ..parse.markdown import parser
+
+PLACEHOLDER = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{[A-Za-z_][\w.]*\}", re.S)
+NOTE_MARK = re.compile(r"\[\^[^\]\s]+\]")
+LINK_TARGET = re.compile(r"\]\([^)\s]*\)")
+FIGURE = re.compile(r"\d(?:[\d,.]*\d)?")
+HAN = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+HALF_WIDTH = re.compile(rf"(?<={HAN})\s*[,;:?!()]\s*(?={HAN})")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One catalog entry to check: its name for messages, source, translation and the target language."""
+
+    name: str
+    source: str
+    translation: str
+    lang: str
+
+    @cached_property
+    def tokens(self) -> tuple[list, list]:
+        """markdown-it's inline tokens of source and translation, placeholders standing as figures."""
+        md = parser()
+
+        def parse(text: str) -> list:
+            tokens = md.parseInline(PLACEHOLDER.sub("0", NOTE_MARK.sub("", text)), {})
+            return tokens[0].children if tokens else []
+
+        return parse(self.source), parse(self.translation)
+
+
+def _difference(entry: Entry, found, what: str) -> list[str]:
+    """Messages for the items `found(text, side)` gives that differ between source (0) and translation (1).
+
+    An item is compared without its spaces (`{{x|number}}` is `{{ x | number }}`) and shown as written.
+    """
+    shown, counts = {}, []
+    for side, text in enumerate((entry.source, entry.translation)):
+        items = found(text, side)
+        for item in items:
+            shown.setdefault(re.sub(r"\s+", "", item), item)
+        counts.append(Counter(re.sub(r"\s+", "", item) for item in items))
+    missing = [f"{entry.name}: {what} `{shown[key]}` is missing from the translation" for key in counts[0] - counts[1]]
+    extra = [f"{entry.name}: {what} `{shown[key]}` is in the translation but not in the source"
+             for key in counts[1] - counts[0]]
+    return missing + extra
+
+
+def placeholders(entry: Entry) -> list[str]:
+    """The same Jinja2 placeholders (and `{name}` fields), each as often as in the source, spacing aside."""
+    return _difference(entry, lambda text, _: PLACEHOLDER.findall(text), "placeholder")
+
+
+def footnote_marks(entry: Entry) -> list[str]:
+    """The same footnote marks `[^label]`, each once as in the source."""
+    return _difference(entry, lambda text, _: NOTE_MARK.findall(text), "footnote mark")
+
+
+def _same_place(url: str, lang: str) -> str:
+    """A WIPO link with its language path segment in `lang` stands for the same target as in English."""
+    parts = urlsplit(url)
+    if not parts.hostname or not (parts.hostname == "wipo.int" or parts.hostname.endswith(".wipo.int")):
+        return url
+    return url.replace(f"/{lang}/", "/en/")
+
+
+def link_targets(entry: Entry) -> list[str]:
+    """The same link targets; a wipo.int link may carry the target language (`/en/` → `/zh/`)."""
+
+    def targets(_, side: int) -> list[str]:
+        return [_same_place(str(t.attrs.get("href", "")), entry.lang) for t in entry.tokens[side]
+                if t.type == "link_open"]
+
+    return _difference(entry, targets, "link target")
+
+
+def balanced_markup(entry: Entry) -> list[str]:
+    """Bold `**` and italic `*` that open and close as Markdown reads them, and every bold span kept."""
+    asterisks = [sum(t.content.count("*") for t in tokens if t.type == "text") for tokens in entry.tokens]
+    source, translation = (sum(t.type == "strong_open" for t in tokens) for tokens in entry.tokens)
+    messages = []
+    if asterisks[1] > asterisks[0]:
+        messages.append(f"{entry.name}: a `**` or `*` in the translation opens or closes nothing and would print "
+                        "as an asterisk (a closing `**` right after punctuation needs a space or the punctuation "
+                        "outside it: `**重新设计工作**。`)")
+    if translation < source:
+        messages.append(f"{entry.name}: {source} bold span(s) in the source, {translation} in the translation")
+    return messages
+
+
+def _figures(text: str) -> set[str]:
+    return set(FIGURE.findall(LINK_TARGET.sub("]", NOTE_MARK.sub("", PLACEHOLDER.sub(" ", text)))))
+
+
+def figures(entry: Entry) -> list[str]:
+    """Every figure written in digits in the source (years, 65%, 1,000, P5) present in the translation."""
+    return [f"{entry.name}: the figure `{figure}` of the source is missing from the translation"
+            for figure in sorted(_figures(entry.source) - _figures(entry.translation))]
+
+
+def chinese_punctuation(entry: Entry) -> list[str]:
+    """In Chinese, no half-width `, ; : ? ! ( )` between Han characters (write `，；：？！（）`)."""
+    if entry.lang != "zh":
+        return []
+    return [f"{entry.name}: half-width `{match.group().strip()}` between Chinese characters at "
+            f"“{entry.translation[max(match.start() - 3, 0):match.end() + 3]}” (use the full-width form)"
+            for match in HALF_WIDTH.finditer(entry.translation)]
+
+
+CHECKERS = (placeholders, footnote_marks, link_targets, balanced_markup, figures, chinese_punctuation)
+
+
+def check(entry: Entry) -> list[str]:
+    """Every checker's messages for one entry, in checker order."""
+    return [message for checker in CHECKERS for message in checker(entry)]

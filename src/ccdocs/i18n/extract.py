@@ -1,0 +1,96 @@
+"""The template of a document's source content: every segment and table text as a babel message."""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Callable
+from datetime import datetime, time, timezone
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import write_po
+
+from ..errors import display_path
+from ..tables import translatable_texts
+from .catalogs import DOMAIN
+from .segments import Segment, extract
+
+UNWRAPPED = 1 << 30
+DATA = "data"  # the msgctxt of table texts (headings, notes, row labels), the kind of their segments
+
+
+def content_files(sources) -> list[tuple[Path, str]]:
+    """Each content file of the parts as (path, text), in document order."""
+    return [(path, sources.texts[path]) for part in sources.spec.parts for path in part.files
+            if path in sources.texts]
+
+
+def document_segments(sources) -> list[Segment]:
+    """Every translatable unit: the content files' segments in document order, then the tables' texts."""
+    found = [segment for path, text in content_files(sources) for segment in extract(text, display_path(path))]
+    found += [Segment(text, file, line, line, DATA) for text, file, line in
+                translatable_texts(sources.spec, sources.data)]
+    return found
+
+
+def context(segment: Segment) -> str | None:
+    """The msgctxt of a segment's message: "data" for a table text, none for content."""
+    return DATA if segment.kind == DATA else None
+
+
+def stamp(spec) -> datetime:
+    """The catalogs' dates: SOURCE_DATE_EPOCH when set, else the document's own date (no clock time)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return datetime.fromtimestamp(int(epoch), timezone.utc)
+    return datetime.combine(spec.date, time(), timezone.utc)
+
+
+def comment(segment: Segment, place: str) -> str:
+    """The extracted comment a translator sees: the kind and where it prints (`paragraph: report ¶12`)."""
+    if segment.kind == DATA:
+        return "table text (a heading, note, source or row label)"
+    return place if place.startswith(segment.kind) else f"{segment.kind}: {place}"
+
+
+def location(folder: Path, file: str) -> str:
+    """A content or data file as the catalog names it: relative to the document folder."""
+    try:
+        return Path(file).resolve().relative_to(folder.resolve()).as_posix()
+    except ValueError:
+        return file
+
+
+def template(sources, place: Callable[[Segment], str]) -> Catalog:
+    """The .pot of a document: each segment once, with every (file, line) it stands at and its place."""
+    spec = sources.spec
+    when = stamp(spec)
+    catalog = Catalog(domain=DOMAIN, project=spec.symbol, version=spec.date.isoformat(), creation_date=when,
+                      revision_date=when, charset="utf-8", fuzzy=True,
+                      header_comment=f"# The content of {spec.symbol} ({spec.original}), to be translated.\n"
+                                     "# Written by `ccdocs i18n extract`; merged into each language by "
+                                     "`ccdocs i18n update`.")
+    for segment in document_segments(sources):
+        catalog.add(segment.msgid, locations=[(location(spec.folder, segment.file), segment.line)],
+                    auto_comments=[comment(segment, place(segment))], context=context(segment))
+    return catalog
+
+
+def po_bytes(catalog: Catalog) -> bytes:
+    """A catalog as .po text: lines never wrapped, previous msgids kept (`#|`), obsolete entries at the end.
+
+    The width is "never" rather than 0: with 0, babel still wraps comments at 76 columns, and a wrapped
+    `#| msgid` loses the spaces at its breaks.
+    """
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=UNWRAPPED, include_previous=True)
+    return buffer.getvalue()
+
+
+def write_catalog(catalog: Catalog, path: Path) -> None:
+    """Write a catalog to `path` (its folders made), replacing the file whole."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".partial")
+    partial.write_bytes(po_bytes(catalog))
+    partial.replace(path)

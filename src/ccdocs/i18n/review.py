@@ -1,0 +1,219 @@
+"""The review page: one self-contained HTML file, a row per segment, source beside translation, with filters."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from html import escape
+from pathlib import Path
+
+from babel.messages.catalog import Catalog as BabelCatalog
+
+from ..errors import display_path
+from ..l10n.catalog import po_path as toolkit_po_path
+from ..pipeline import Sources, assessed
+from .catalogs import po_path, read_catalog
+from .extract import location
+from .policy import Assessment, assess_message
+from .segments import Segment
+
+LANGUAGE_NAMES = {"en": "English", "zh": "Chinese"}
+KEEP = re.compile(r"\{\{.*?\}\}|\{[A-Za-z_][\w.]*\}|\[\^[^\]\s]+\]", re.S)
+
+STYLE = """
+:root { --line: #d0d4da; --muted: #6b7280; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 14px/1.5 "Liberation Sans", Arial, "WenQuanYi Micro Hei", "Microsoft YaHei", sans-serif;
+       color: #1f2328; background: #fff; }
+header { position: sticky; top: 0; z-index: 2; background: #f6f8fa; border-bottom: 1px solid var(--line);
+         padding: 10px 16px; }
+h1 { font-size: 18px; margin: 0 0 2px; }
+.meta { margin: 0 0 8px; color: var(--muted); }
+nav button { font: inherit; margin-right: 6px; padding: 3px 10px; border: 1px solid var(--line); border-radius: 14px;
+             background: #fff; cursor: pointer; }
+nav button[aria-pressed="true"] { background: #1f2328; color: #fff; border-color: #1f2328; }
+nav button b { font-weight: 600; margin-left: 4px; }
+table { width: 100%; border-collapse: collapse; table-layout: fixed; }
+th, td { border-bottom: 1px solid var(--line); padding: 8px 10px; vertical-align: top; text-align: left; }
+th { background: #fff; font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
+col.where { width: 14%; } col.text { width: 32%; } col.status { width: 8%; } col.checks { width: 15%; }
+td.where a { font-weight: 600; color: inherit; text-decoration: none; }
+td.where small { display: block; color: var(--muted); overflow-wrap: anywhere; }
+td.text { white-space: pre-wrap; overflow-wrap: anywhere; }
+td.missing { color: var(--muted); font-style: italic; }
+td.checks ul { margin: 0; padding-left: 16px; color: #b42318; font-size: 12px; }
+.note { display: block; margin-top: 6px; font-size: 12px; color: var(--muted); white-space: normal; }
+.badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12px; font-weight: 600; }
+.translated { background: #dcfce7; color: #166534; } .fuzzy { background: #fef3c7; color: #92400e; }
+.untranslated { background: #e5e7eb; color: #374151; } .failing { background: #fee2e2; color: #b42318; }
+tr[data-status="fuzzy"] { background: #fffdf5; } tr[data-status="failing"] { background: #fff8f8; }
+del, ins { padding: 0 2px; border-radius: 3px; }
+del { background: #fecaca; color: #7f1d1d; margin-right: 3px; }
+ins { background: #bbf7d0; color: #14532d; text-decoration: none; }
+#empty { padding: 16px; color: var(--muted); }
+code { font: 12px/1.4 "Liberation Mono", Consolas, monospace; background: #eef1f5; border-radius: 3px; padding: 0 3px; }
+td.checks code { background: #fde2e2; }
+"""
+
+SCRIPT = """
+(function () {
+  var rows = document.querySelectorAll("#segments tbody tr");
+  var buttons = document.querySelectorAll("#filters button");
+  var known = ["all", "translated", "fuzzy", "untranslated", "failing"];
+  function show(status) {
+    var shown = 0;
+    rows.forEach(function (row) {
+      var on = status === "all" || row.getAttribute("data-status") === status;
+      row.hidden = !on;
+      if (on) { shown += 1; }
+    });
+    buttons.forEach(function (button) {
+      button.setAttribute("aria-pressed", String(button.getAttribute("data-filter") === status));
+    });
+    document.getElementById("empty").hidden = shown > 0;
+  }
+  buttons.forEach(function (button) {
+    button.addEventListener("click", function () {
+      var status = button.getAttribute("data-filter");
+      try {
+        var url = new URL(window.location.href);
+        if (status === "all") { url.searchParams.delete("status"); } else { url.searchParams.set("status", status); }
+        window.history.replaceState(null, "", url.toString());
+      } catch (error) { /* a file: URL may refuse; the filter still applies */ }
+      show(status);
+    });
+  });
+  var wanted = new URLSearchParams(window.location.search).get("status");
+  show(known.indexOf(wanted) >= 0 ? wanted : "all");
+})();
+"""
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of the page: where the text stands, its source, translation, status and problems."""
+
+    key: str
+    detail: str
+    assessment: Assessment
+
+
+def word_diff(old: str, new: str) -> str:
+    """HTML of `new` with the words changed since `old` marked: removed in <del>, added in <ins>."""
+    before, after = re.findall(r"\s+|\S+", old), re.findall(r"\s+|\S+", new)
+    pieces = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
+        if op == "equal":
+            pieces.append(escape("".join(after[j1:j2])))
+            continue
+        if i2 > i1:
+            pieces.append(f"<del>{escape(''.join(before[i1:i2]))}</del>")
+        if j2 > j1:
+            pieces.append(f"<ins>{escape(''.join(after[j1:j2]))}</ins>")
+    return "".join(pieces)
+
+
+def marked(text: str) -> str:
+    """HTML of a source or translation with what must be kept as written (`{{ … }}`, `[^note]`) as code."""
+    return KEEP.sub(lambda match: f"<code>{match.group()}</code>", escape(text, quote=False))
+
+
+def _message(text: str, place: str) -> str:
+    """A checker message without the entry's name (the row shows it), `quoted` parts as code."""
+    text = escape(text.removeprefix(f"{place}: "), quote=False)
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", text)
+
+
+def _source_cell(item: Assessment) -> str:
+    if item.status == "fuzzy" and item.previous:
+        return (f'<td class="text">{word_diff(item.previous, item.segment.msgid)}'
+                '<span class="note">The source changed since it was translated: removed words struck out, '
+                'new words highlighted.</span></td>')
+    return f'<td class="text">{marked(item.segment.msgid)}</td>'
+
+
+def _translation_cell(item: Assessment, lang: str) -> str:
+    if not item.translation:
+        return '<td class="text missing">not translated</td>'
+    note = '<span class="note">Translation of the previous source: check it, then remove the fuzzy flag.</span>' \
+        if item.status == "fuzzy" else ""
+    return f'<td class="text" lang="{escape(lang)}">{marked(item.translation)}{note}</td>'
+
+
+def _row(index: int, row: Row, lang: str) -> str:
+    item = row.assessment
+    checks = "".join(f"<li>{_message(message, item.place)}</li>" for message in item.problems)
+    return (f'<tr id="s{index}" data-status="{item.status}">'
+            f'<td class="where"><a href="#s{index}">{escape(row.key)}</a><small>{escape(row.detail)}</small></td>'
+            f"{_source_cell(item)}{_translation_cell(item, lang)}"
+            f'<td class="status"><span class="badge {item.status}">{item.status}</span></td>'
+            f'<td class="checks">{f"<ul>{checks}</ul>" if checks else ""}</td></tr>')
+
+
+def page(title: str, subtitle: str, rows: list[Row], source_lang: str, lang: str) -> str:
+    """The whole HTML page: header with counts and filters, the table, the filtering script; no network."""
+    counts = Counter(row.assessment.status for row in rows)
+    buttons = [f'<button type="button" data-filter="all" aria-pressed="true">All<b>{len(rows)}</b></button>']
+    buttons += [f'<button type="button" data-filter="{status}" aria-pressed="false">{status.capitalize()}'
+                f"<b>{counts[status]}</b></button>" for status in ("untranslated", "fuzzy", "failing", "translated")]
+    body = "\n".join(_row(index, row, lang) for index, row in enumerate(rows, 1))
+    source_name, target_name = (LANGUAGE_NAMES.get(code, code) for code in (source_lang, lang))
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{escape(title)}</title>
+<style>{STYLE}</style>
+</head>
+<body>
+<header>
+<h1>{escape(title)}</h1>
+<p class="meta">{escape(subtitle)}</p>
+<nav id="filters" aria-label="Show segments by status">{"".join(buttons)}</nav>
+</header>
+<table id="segments">
+<colgroup><col class="where"><col class="text"><col class="text"><col class="status"><col class="checks"></colgroup>
+<thead><tr><th>Where</th><th>Source ({escape(source_name)})</th><th>Translation ({escape(target_name)})</th>
+<th>Status</th><th>Checks</th></tr></thead>
+<tbody>
+{body}
+</tbody>
+</table>
+<p id="empty" hidden>No segment has this status.</p>
+<script>{SCRIPT}</script>
+</body>
+</html>
+"""
+
+
+def document_page(sources: Sources, lang: str) -> str:
+    """The review page of a document's content in `lang`, each row keyed by part and paragraph number."""
+    spec = sources.spec
+    rows = [Row(item.place, f"{item.segment.kind} · {location(spec.folder, item.segment.file)}:{item.segment.line}",
+                item) for item in assessed(sources, lang, named=True)]
+    catalog = po_path(spec.folder, lang)
+    where = display_path(catalog) if catalog.is_file() else f"{display_path(catalog)} (not made yet)"
+    return page(f"{spec.symbol}: {LANGUAGE_NAMES.get(lang, lang)} translation review",
+                f"{len(rows)} segments · catalog {where}", rows, spec.original, lang)
+
+
+def _toolkit_key(message) -> str:
+    comment = " ".join(message.auto_comments) or message.context or message.id
+    return re.split(r"[,;:(]|\. ", comment, maxsplit=1)[0].strip()
+
+
+def toolkit_page(lang: str, locales_dir: Path | None = None) -> str:
+    """The review page of the toolkit's own strings (locales/<lang>/LC_MESSAGES/ccdocs.po)."""
+    path = toolkit_po_path(lang, locales_dir)
+    catalog = read_catalog(path) if path.is_file() else BabelCatalog()
+    rows = []
+    for message in (m for m in catalog if m.id and isinstance(m.id, str)):
+        segment = Segment(message.id, path.name, message.lineno or 0, message.lineno or 0, "toolkit")
+        item = assess_message(segment, message.id, message, lang)
+        detail = " ".join(message.auto_comments) + (f" · msgctxt {message.context}" if message.context else "")
+        rows.append(Row(_toolkit_key(message), detail, item))
+    return page(f"ccdocs toolkit strings: {LANGUAGE_NAMES.get(lang, lang)} review",
+                f"{len(rows)} messages · catalog {display_path(path)}", rows, "en", lang)

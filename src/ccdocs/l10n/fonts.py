@@ -1,0 +1,238 @@
+"""Font files by script and role: the theme's font names resolved to installed TrueType faces."""
+
+from __future__ import annotations
+
+import os
+import struct
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import InputError, problem
+
+ROLES = ("latin_regular", "latin_bold", "latin_italic", "latin_bold_italic", "zh_body", "zh_heading")
+STYLES = {"latin_regular": "Regular", "latin_bold": "Bold", "latin_italic": "Italic",
+          "latin_bold_italic": "Bold Italic", "zh_body": "Regular", "zh_heading": "Regular"}
+DESCRIBED = {"latin_regular": "Latin text", "latin_bold": "bold Latin text", "latin_italic": "italic Latin text",
+             "latin_bold_italic": "bold italic Latin text", "zh_body": "Chinese body text (Song face)",
+             "zh_heading": "Chinese headings (Hei face)"}
+STYLE_NAMES = {"Regular": ("Regular", "Book", "Normal", "Roman", "Light", "Medium"),
+               "Bold": ("Bold",), "Italic": ("Italic", "Oblique"), "Bold Italic": ("Bold Italic", "Bold Oblique")}
+
+# Where Windows, macOS and Debian keep the faces the default theme names (family -> style -> file names).
+KNOWN_FILES = {
+    "Arial": {"Regular": ("arial.ttf", "Arial.ttf"), "Bold": ("arialbd.ttf", "Arial Bold.ttf"),
+              "Italic": ("ariali.ttf", "Arial Italic.ttf"), "Bold Italic": ("arialbi.ttf", "Arial Bold Italic.ttf")},
+    "Liberation Sans": {s: (f"liberation2/LiberationSans-{f}.ttf", f"liberation/LiberationSans-{f}.ttf")
+                        for s, f in (("Regular", "Regular"), ("Bold", "Bold"), ("Italic", "Italic"),
+                                     ("Bold Italic", "BoldItalic"))},
+    "Arimo": {s: (f"croscore/Arimo-{f}.ttf",) for s, f in (("Regular", "Regular"), ("Bold", "Bold"),
+                                                            ("Italic", "Italic"), ("Bold Italic", "BoldItalic"))},
+    "SimSun": {"Regular": ("simsun.ttc", "SimSun.ttf", "simsun.ttf")},
+    "SimHei": {"Regular": ("simhei.ttf", "SimHei.ttf")},
+    "AR PL UMing CN": {"Regular": ("arphic/uming.ttc",)},
+    "WenQuanYi Micro Hei": {"Regular": ("wqy/wqy-microhei.ttc",)},
+    "WenQuanYi Zen Hei": {"Regular": ("wqy/wqy-zenhei.ttc",)},
+    "Songti SC": {"Regular": ("Songti.ttc",)},
+    "Heiti SC": {"Regular": ("STHeiti Light.ttc", "STHeiti Medium.ttc")},
+}
+
+
+@dataclass(frozen=True)
+class FontFile:
+    """A resolved face: the role it serves, its family, its file and its index in a .ttc collection."""
+
+    role: str
+    family: str
+    path: Path
+    index: int = 0
+
+
+class FontError(InputError):
+    """A font the theme needs is missing or cannot be embedded."""
+
+
+def font_dirs(environ=os.environ) -> tuple:
+    """The folders searched for known font files: Windows, macOS, Debian."""
+    home = Path(environ.get("HOME", "~"))
+    return (Path(environ.get("WINDIR", "C:/Windows")) / "Fonts", Path("/Library/Fonts"),
+            Path("/System/Library/Fonts"), Path("/System/Library/Fonts/Supplemental"), home / "Library/Fonts",
+            Path("/usr/share/fonts/truetype"), Path("/usr/local/share/fonts"), home / ".local/share/fonts")
+
+
+def face_offset(fh, index: int) -> int:
+    """Where the table directory of face `index` starts in an open font file (0 unless a collection)."""
+    fh.seek(0)
+    head = fh.read(12)
+    if head[:4] != b"ttcf":
+        return 0
+    count = struct.unpack(">I", head[8:12])[0]
+    if index >= count:
+        raise ValueError(f"the collection holds {count} faces, there is no face {index}")
+    fh.seek(12 + 4 * index)
+    return struct.unpack(">I", fh.read(4))[0]
+
+
+def outline_kind(path: Path, index: int = 0) -> str:
+    """`truetype`, `cff` (PostScript outlines, which reportlab cannot embed) or `unknown`."""
+    try:
+        with open(path, "rb") as fh:
+            fh.seek(face_offset(fh, index))
+            tag = fh.read(4)
+    except (ValueError, struct.error):
+        return "unknown"
+    if tag in (b"\x00\x01\x00\x00", b"true"):
+        return "truetype"
+    return "cff" if tag == b"OTTO" else "unknown"
+
+
+def family_names(path: Path, index: int) -> set[str]:
+    """The family names (name IDs 1 and 16, every language) of face `index` of a font file."""
+    with open(path, "rb") as fh:
+        offset = face_offset(fh, index)
+        fh.seek(offset + 4)
+        count = struct.unpack(">H", fh.read(2))[0]
+        fh.seek(offset + 12)
+        directory = fh.read(16 * count)
+        for i in range(count):
+            tag, _, start, length = struct.unpack(">4sIII", directory[16 * i:16 * i + 16])
+            if tag == b"name":
+                fh.seek(start)
+                data = fh.read(length)
+                break
+        else:
+            return set()
+    _, records, strings = struct.unpack(">HHH", data[:6])
+    names = set()
+    for r in range(records):
+        platform, _, _, name_id, size, where = struct.unpack(">6H", data[6 + 12 * r:18 + 12 * r])
+        if name_id in (1, 16):
+            raw = data[strings + where:strings + where + size]
+            names.add(raw.decode("utf-16-be" if platform in (0, 3) else "latin-1", "replace"))
+    return names
+
+
+def collection_index(path: Path, family: str) -> int:
+    """The index of the face of `family` in a .ttc collection (0 for a single font)."""
+    with open(path, "rb") as fh:
+        head = fh.read(12)
+    if head[:4] != b"ttcf":
+        return 0
+    for index in range(struct.unpack(">I", head[8:12])[0]):
+        if family.lower() in {n.lower() for n in family_names(path, index)}:
+            return index
+    return 0
+
+
+def parse_override(value: str) -> tuple[Path, int | None]:
+    """`path` or `path#index` as given in the theme or an environment variable."""
+    path, _, index = str(value).partition("#")
+    return Path(path).expanduser(), int(index) if index.isdigit() else None
+
+
+def fontconfig_faces() -> list[tuple[tuple[str, ...], str, Path, int, str]]:
+    """Every face fontconfig knows: (families, style, file, index, format); empty without fontconfig."""
+    try:
+        out = subprocess.run(["fc-list", "-f", "%{family}\t%{style}\t%{file}\t%{index}\t%{fontformat}\n"],
+                             capture_output=True, text=True, timeout=20, check=False).stdout
+    except (OSError, subprocess.SubprocessError):
+        return []
+    faces = []
+    for line in out.splitlines():
+        parts = line.split("\t")
+        if len(parts) == 5 and parts[3].isdigit():
+            faces.append((tuple(f.strip() for f in parts[0].split(",")), parts[1].split(",")[0].strip(),
+                          Path(parts[2]), int(parts[3]), parts[4]))
+    return sorted(faces, key=lambda f: (str(f[2]), f[3]))
+
+
+class FontResolver:
+    """Finds the face of each role for one theme: environment, theme override, known paths, fontconfig."""
+
+    def __init__(self, theme, environ=os.environ, faces=fontconfig_faces):
+        self.theme = theme
+        self.environ = environ
+        self.list_faces = faces
+        self.listed = None
+        self.cff_seen: list[str] = []
+
+    def theme_family(self, role: str, lang: str) -> str:
+        """The font the theme names for `role` (what a DOCX names): Arial, SimSun, SimHei…"""
+        if role == "zh_body":
+            return self.theme.font("zh", "body")
+        if role == "zh_heading":
+            return self.theme.font("zh", "heading")
+        return self.theme.get(f"fonts.{lang}.latin") or self.theme.font("en", "body")
+
+    def resolve(self, role: str, lang: str = "en") -> FontFile:
+        """The face of `role`, or a FontError naming what is missing and what provides it."""
+        family = self.theme_family(role, lang)
+        env = f"CCDOCS_FONT_{role.upper()}"
+        for source, value in ((f"environment variable {env}", self.environ.get(env)),
+                              (f"theme pdf_fonts.files.{role}", self.theme.get(f"pdf_fonts.files.{role}"))):
+            if value:
+                return self.checked(role, family, *parse_override(value), source)
+        stand_in = self.theme.get(f"pdf_fonts.stand_ins.{family}", {}) or {}
+        candidates = [family] + [f for f in stand_in.get("families", []) if f != family]
+        for candidate in candidates:
+            found = self.known(candidate, STYLES[role]) or self.listed_face(candidate, STYLES[role])
+            if found:
+                return FontFile(role, candidate, *found)
+        self.missing(role, family, candidates, stand_in.get("package"), env)
+
+    def checked(self, role, family, path: Path, index, source: str) -> FontFile:
+        """An override after checking that the file exists and has TrueType outlines."""
+        if not path.is_file():
+            self.fail(f"the font file `{path}` named by {source} does not exist", "give the path of a .ttf or .ttc")
+        index = collection_index(path, family) if index is None else index
+        kind = outline_kind(path, index)
+        if kind != "truetype":
+            self.fail(*self.outline_problem(path, kind, source))
+        return FontFile(role, family, path, index)
+
+    def known(self, family: str, style: str):
+        """(path, index) of a known file of `family` in `style` with TrueType outlines, or None."""
+        for name in KNOWN_FILES.get(family, {}).get(style, ()):
+            for folder in font_dirs(self.environ):
+                path = folder / name
+                if path.is_file():
+                    index = collection_index(path, family)
+                    if outline_kind(path, index) == "truetype":
+                        return path, index
+                    self.cff_seen.append(f"{family} ({path})")
+        return None
+
+    def listed_face(self, family: str, style: str):
+        """(path, index) of `family` in `style` as fontconfig lists it, TrueType outlines only, or None."""
+        if self.listed is None:
+            self.listed = self.list_faces()
+        wanted = {s.lower() for s in STYLE_NAMES[style]}
+        for families, face_style, path, index, fmt in self.listed:
+            if family.lower() in (f.lower() for f in families) and face_style.lower() in wanted:
+                if fmt == "CFF" or outline_kind(path, index) == "cff":
+                    self.cff_seen.append(f"{family} ({path})")
+                    continue
+                return path, index
+        return None
+
+    def outline_problem(self, path: Path, kind: str, source: str) -> tuple[str, str]:
+        """Message and hint for a file that is not a TrueType-outline font."""
+        if kind == "cff":
+            return (f"`{path}` ({source}) has CFF (PostScript) outlines, as most .otf files and Noto CJK do; "
+                    "the PDF writer (reportlab) embeds TrueType outlines only",
+                    "use a .ttf/.ttc font such as AR PL UMing (fonts-arphic-uming) or WenQuanYi (fonts-wqy-microhei)")
+        return f"`{path}` ({source}) is not a TrueType font", "give the path of a .ttf or .ttc file"
+
+    def missing(self, role, family, candidates, package, env):
+        """Raise the error for a role no installed face serves."""
+        tried = ", ".join(candidates)
+        cff = f"; found only CFF-outline faces, which reportlab cannot embed: {', '.join(self.cff_seen)}" \
+            if self.cff_seen else ""
+        hint = (f"install the Debian package {package}, " if package else "") + \
+            f"or set {env}=/path/to/font.ttf (path#index for a .ttc)"
+        self.fail(f"no font for {DESCRIBED[role]}: {family} is not installed, nor any stand-in ({tried}){cff}",
+                  hint)
+
+    def fail(self, message: str, hint: str):
+        """Raise a FontError located at the theme file."""
+        raise FontError([problem(self.theme.path, None, message, hint)])

@@ -1,0 +1,99 @@
+"""The Table of a `::: table NAME` container: spec read, figures computed and checked, cells printed per language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from ..errors import Collector, did_you_mean
+from ..l10n.catalog import Catalog
+from ..l10n.formats import Formats
+from ..model import Column, Row, Table, Text
+from ..sources.spec import DocumentSpec
+from .compute import NA, compute
+from .spec import ColumnSpec, TableSpec, read_table_spec
+from .texts import Words
+
+EMPTY_LABELS = {"total": "Total", "subtotal": "Subtotal"}
+
+
+def cell_text(value, column: ColumnSpec, formats: Formats, words=str) -> str:
+    """One printed cell: a text translated by `words`, a figure formatted, '' for nothing, n/a for NA."""
+    if column.type == "text":
+        return words(value) if value else ""
+    if value is None:
+        return ""
+    if value == NA:
+        return formats.not_applicable
+    return formats.figure(value, column.type, column.places, parentheses=column.parentheses,
+                          dash_zero=column.dash_zero)
+
+
+def _message_text(value, column: ColumnSpec) -> str:
+    """A figure as the error messages show it: in English, as printed."""
+    return cell_text(value, column, Formats("en"))
+
+
+def row_order(spec: TableSpec) -> list:
+    """The row ids in print order: the data's order, each group's members moved right under it."""
+    members = {m for kind, ms in spec.sums.values() if kind == "group" for m in ms}
+    order = []
+    for row_id in spec.dataset:
+        if row_id in members:
+            continue
+        order.append(row_id)
+        if spec.sums.get(row_id, ("",))[0] == "group":
+            order.extend(spec.sums[row_id][1])
+    return order
+
+
+@dataclass(frozen=True)
+class TablePlacer:
+    """Builds the Table named in a `::: table NAME` container, for one language."""
+
+    spec: DocumentSpec
+    data: dict
+    formats: Formats
+    catalog: Catalog
+    out: Collector
+
+    @cached_property
+    def words(self) -> Words:
+        """The table words of this language: the document's "data" messages, then the toolkit's."""
+        return Words.load(self.spec.folder, self.formats.lang, self.spec.original, self.catalog)
+
+    def __call__(self, name: str, caption: tuple, source, notes: tuple = ()) -> Table | None:
+        """The table `name`, or None when its spec or data is wrong (the problems go to `out`)."""
+        tables = self.spec.tables
+        if name not in tables:
+            self.out.add(source.file, source.line, f"no table `{name}` under `tables:` in document.yaml",
+                         did_you_mean(name, tables))
+            return None
+        table = read_table_spec(name, tables[name], self.spec.yaml, self.data, self.out)
+        if table is None:
+            return None
+        values = compute(table, _message_text, self.out)
+        words = self.words
+        columns = (Column(words(table.label_heading) if table.label_heading else "", "left", table.label_width),)
+        columns += tuple(Column(words(c.heading), c.align, c.width) for c in table.columns)
+        rows = tuple(self._row(table, row_id, values.get(row_id)) for row_id in row_order(table))
+        spec_notes = tuple((Text(words(n)),) for n in table.notes)
+        source_line = (Text(words.format("Source: {source}", source=words(table.source))),) if table.source else ()
+        return Table(name, caption, columns, rows, spec_notes + tuple(notes), source_line,
+                     words(table.unit) if table.unit else "", source)
+
+    def _label(self, table: TableSpec, row_id: str, kind: str) -> str:
+        row = table.dataset[row_id]
+        text = str(row.get(table.label, "")).strip()
+        label = self.words(text) if text else self.words(EMPTY_LABELS[kind]) if kind in EMPTY_LABELS else ""
+        abbreviation = str(row.get(table.abbreviation, "")).strip() if table.abbreviation else ""
+        if abbreviation:
+            return self.words.format("{name} ({abbreviation})", name=label, abbreviation=abbreviation)
+        return label
+
+    def _row(self, table: TableSpec, row_id: str, values: dict | None) -> Row:
+        kind = table.kind(row_id)
+        cells = [self._label(table, row_id, kind)]
+        for column in table.columns:
+            cells.append(cell_text(values[column.key], column, self.formats, self.words) if values else "")
+        return Row(tuple(cells), kind)

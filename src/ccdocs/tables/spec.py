@@ -1,0 +1,236 @@
+"""A table spec under `tables:` in document.yaml, checked and read into a TableSpec."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..errors import Collector, did_you_mean
+from ..sources.data import Dataset
+
+FIGURE_TYPES = ("integer", "decimal", "percent", "percent_value", "chf", "chf_thousands")
+COLUMN_TYPES = FIGURE_TYPES + ("text",)
+SUMMED_TYPES = ("integer", "decimal", "chf", "chf_thousands")
+SPEC_KEYS = ("data", "label", "abbreviation", "label_heading", "label_width", "columns", "headings", "groups",
+             "subtotals", "totals", "total", "unit", "notes", "source")
+COLUMN_KEYS = ("key", "heading", "type", "places", "align", "width", "zero", "negative", "difference", "ratio",
+               "sum", "sums_to")
+SUM_KINDS = (("groups", "group"), ("subtotals", "subtotal"), ("totals", "total"))
+DERIVATIONS = ("difference", "ratio")
+ALIGNS = ("left", "right", "center")
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    """One figure or text column: where it comes from, how it prints, what is checked."""
+
+    key: str
+    heading: str
+    type: str = "integer"
+    places: int = 1
+    align: str = "right"
+    width: float = 1.0
+    dash_zero: bool = False
+    parentheses: bool = False
+    derived: tuple = ()
+    summed: bool = True
+    sums_to_100: bool = False
+    index: int = 0
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """A checked table spec: its dataset, label column, columns and row structure."""
+
+    name: str
+    dataset: Dataset
+    label: str
+    columns: tuple
+    sums: dict
+    headings: frozenset
+    total: str | None
+    label_heading: str = ""
+    label_width: float = 2.5
+    abbreviation: str | None = None
+    unit: str = ""
+    notes: tuple = ()
+    source: str = ""
+
+    def kind(self, row_id: str) -> str:
+        """The row's kind: heading, group, member, subtotal, total or body."""
+        if row_id in self.headings:
+            return "heading"
+        if row_id == self.total:
+            return "total"
+        if row_id in self.sums:
+            return self.sums[row_id][0]
+        if any(row_id in members for _, members in self.sums.values()):
+            return "member"
+        return "body"
+
+
+class _Reader:
+    """Reads one raw table spec, recording each problem at its place in document.yaml."""
+
+    def __init__(self, name: str, raw: dict, yf, out: Collector):
+        self.name, self.raw, self.yf, self.out = name, raw, yf, out
+
+    def fail(self, keys: tuple, message: str, hint: str | None = None) -> None:
+        self.out.extend([self.yf.problem(("tables", self.name) + keys, f"table `{self.name}`: {message}", hint)])
+
+    def text(self, key: str) -> str:
+        value = self.raw.get(key, "")
+        if not isinstance(value, str):
+            self.fail((key,), f"`{key}` is a text, got {value!r}")
+            return ""
+        return value
+
+    def texts(self, key: str) -> tuple:
+        value = self.raw.get(key) or []
+        value = [value] if isinstance(value, str) else value
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.fail((key,), f"`{key}` is a list of texts")
+            return ()
+        return tuple(value)
+
+    def column(self, index: int, raw, known: list, dataset: Dataset) -> ColumnSpec | None:
+        where = ("columns", index)
+        if not isinstance(raw, dict) or not isinstance(raw.get("key"), str):
+            self.fail(where, "each column is a mapping with a `key`", "{key: applied, heading: Applications}")
+            return None
+        for key in raw:
+            if key not in COLUMN_KEYS:
+                self.fail(where + (key, "<key>"), f"unknown column key `{key}`", did_you_mean(str(key), COLUMN_KEYS))
+        kind = raw.get("type", "integer")
+        if kind not in COLUMN_TYPES:
+            self.fail(where + ("type",), f"unknown column type `{kind}`", did_you_mean(str(kind), COLUMN_TYPES))
+            return None
+        derived = self.derivation(where, raw, known, dataset)
+        if derived is None:
+            return None
+        if not derived and raw["key"] not in dataset.columns:
+            self.fail(where + ("key",), f"column `{raw['key']}` is not in {dataset.path.name}",
+                      did_you_mean(raw["key"], dataset.columns))
+            return None
+        places = raw.get("places", 1 if kind in ("decimal", "percent", "percent_value") else 0)
+        if isinstance(places, bool) or not isinstance(places, int) or not 0 <= places <= 6:
+            self.fail(where + ("places",), f"`places` is a whole number from 0 to 6, got {places!r}")
+            places = 0
+        align = raw.get("align", "right" if kind in FIGURE_TYPES else "left")
+        if align not in ALIGNS:
+            self.fail(where + ("align",), f"unknown alignment `{align}`", did_you_mean(str(align), ALIGNS))
+        width = raw.get("width", 1)
+        if isinstance(width, bool) or not isinstance(width, int | float) or width <= 0:
+            self.fail(where + ("width",), f"`width` is a positive number, got {width!r}")
+            width = 1
+        choices = {"zero": ("figure", "dash"), "negative": ("minus", "parentheses")}
+        for key, allowed in choices.items():
+            if raw.get(key, allowed[0]) not in allowed:
+                self.fail(where + (key,), f"`{key}` is one of {', '.join(allowed)}, got {raw[key]!r}")
+        if raw.get("sums_to", 100) != 100 or (raw.get("sums_to") and kind not in ("percent", "percent_value")):
+            self.fail(where + ("sums_to",), "`sums_to: 100` applies to a percent or percent_value column")
+        summed = kind != "text" and bool(raw.get("sum", kind in SUMMED_TYPES and not derived))
+        return ColumnSpec(raw["key"], raw.get("heading", raw["key"]), kind, places, align, float(width),
+                          raw.get("zero") == "dash", raw.get("negative") == "parentheses", derived, summed,
+                          raw.get("sums_to") == 100, index)
+
+    def derivation(self, where: tuple, raw: dict, known: list, dataset: Dataset) -> tuple | None:
+        named = [key for key in DERIVATIONS if key in raw]
+        if not named:
+            return ()
+        if len(named) > 1:
+            self.fail(where, "a column is either a `difference` or a `ratio`, not both")
+            return None
+        operands = raw[named[0]]
+        if not isinstance(operands, list) or len(operands) != 2:
+            self.fail(where + (named[0],), f"`{named[0]}` names two columns: [a, b]")
+            return None
+        for operand in operands:
+            if operand not in dataset.columns and operand not in known:
+                self.fail(where + (named[0],), f"`{named[0]}` uses `{operand}`, which is neither in "
+                          f"{dataset.path.name} nor an earlier column", did_you_mean(str(operand),
+                                                                                   list(dataset.columns) + known))
+                return None
+        return (named[0], operands[0], operands[1])
+
+    def sums(self, dataset: Dataset) -> dict:
+        result = {}
+        for key, kind in SUM_KINDS:
+            mapping = self.raw.get(key) or {}
+            if not isinstance(mapping, dict):
+                self.fail((key,), f"`{key}` maps a row id to the list of rows it adds up")
+                continue
+            for row_id, members in mapping.items():
+                if not isinstance(members, list) or not members:
+                    self.fail((key, row_id), f"`{row_id}` under `{key}` lists the rows it adds up")
+                    continue
+                if row_id in result:
+                    self.fail((key, row_id), f"row `{row_id}` is the sum of two lists")
+                    continue
+                result[str(row_id)] = (kind, tuple(str(m) for m in members))
+        return result
+
+    def rows_exist(self, ids, keys: tuple, dataset: Dataset) -> bool:
+        missing = [row_id for row_id in ids if row_id not in dataset]
+        for row_id in missing:
+            self.fail(keys, f"row `{row_id}` is not in {dataset.path.name}", did_you_mean(row_id, list(dataset)))
+        return not missing
+
+
+def _cycle(sums: dict) -> str | None:
+    """A row that (through other sums) adds itself up, if any."""
+    def reaches(start, row_id, seen):
+        for member in sums.get(row_id, ("", ()))[1]:
+            if member == start or (member not in seen and reaches(start, member, seen | {member})):
+                return True
+        return False
+    return next((row_id for row_id in sums if reaches(row_id, row_id, frozenset())), None)
+
+
+def read_table_spec(name: str, raw, yf, data: dict, out: Collector) -> TableSpec | None:
+    """The checked spec of table `name`; None (problems recorded in `out`) when it cannot be used."""
+    reader = _Reader(name, raw if isinstance(raw, dict) else {}, yf, out)
+    if not isinstance(raw, dict):
+        reader.fail((), "a table spec is a mapping: data, label, columns, ...")
+        return None
+    for key in raw:
+        if key not in SPEC_KEYS:
+            reader.fail((key, "<key>"), f"unknown key `{key}`", did_you_mean(str(key), SPEC_KEYS))
+    dataset = data.get(raw.get("data")) if isinstance(raw.get("data"), str) else None
+    if not isinstance(dataset, Dataset):
+        reader.fail(("data",), f"`data: {raw.get('data')}` is not a CSV dataset under `data:`",
+                    did_you_mean(str(raw.get("data")), [k for k, v in data.items() if isinstance(v, Dataset)]))
+        return None
+    label = raw.get("label")
+    abbreviation = raw.get("abbreviation")
+    for key, column in (("label", label), ("abbreviation", abbreviation)):
+        if (column is not None or key == "label") and column not in dataset.columns:
+            reader.fail((key,), f"{key} column `{column}` is not in {dataset.path.name}",
+                        did_you_mean(str(column), dataset.columns))
+            return None
+    columns, known = [], []
+    for index, col in enumerate(raw.get("columns") or ()):
+        column = reader.column(index, col, known, dataset)
+        if column is not None:
+            columns.append(column)
+            known.append(column.key)
+    sums = reader.sums(dataset)
+    headings = raw.get("headings") or []
+    total = raw.get("total")
+    ids = list(sums) + [m for _, ms in sums.values() for m in ms] + list(headings) + ([total] if total else [])
+    if not reader.rows_exist(dict.fromkeys(map(str, ids)), (), dataset):
+        return None
+    twice = [m for m in dict.fromkeys(m for _, ms in sums.values() for m in ms)
+             if sum(m in ms for _, ms in sums.values()) > 1]
+    for row_id in twice:
+        reader.fail(("subtotals",), f"row `{row_id}` is counted in two sums", "list each row under one sum")
+    width = raw.get("label_width", 2.5)
+    if isinstance(width, bool) or not isinstance(width, int | float) or width <= 0:
+        reader.fail(("label_width",), f"`label_width` is a positive number, got {width!r}")
+        width = 2.5
+    looped = _cycle(sums)
+    if looped:
+        reader.fail(("subtotals",), f"row `{looped}` is part of its own sum")
+        return None
+    return TableSpec(name, dataset, label, tuple(columns), sums, frozenset(map(str, headings)),
+                     str(total) if total else None, reader.text("label_heading"), float(width), abbreviation,
+                     reader.text("unit"), reader.texts("notes"), reader.text("source"))

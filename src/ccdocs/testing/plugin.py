@@ -1,0 +1,32 @@
+"""A pytest plugin: `--update-fixtures` and the `ccdocs_regression` fixture for document folders.
+
+Load it from a conftest.py with `pytest_plugins = ["ccdocs.testing.plugin"]`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .regression import check_folder
+
+
+def pytest_addoption(parser):
+    """Add the switch that rewrites expected snapshots on purpose."""
+    parser.addoption("--update-fixtures", action="store_true", default=False,
+                     help="rewrite each document folder's expected/ snapshots instead of comparing them")
+
+
+@pytest.fixture
+def ccdocs_regression(request):
+    """A function `check(folder)` failing with a readable diff when a built output differs from expected/."""
+    update = request.config.getoption("--update-fixtures")
+
+    def check(folder: Path, formats=("docx", "pdf")) -> None:
+        differences = check_folder(Path(folder), update=update, formats=formats)
+        if differences:
+            pytest.fail("outputs differ from expected/ (rerun with --update-fixtures after review):\n\n"
+                        + "\n".join(str(d) for d in differences), pytrace=False)
+
+    return check

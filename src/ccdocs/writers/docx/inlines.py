@@ -1,0 +1,84 @@
+"""Model inlines to Word runs: formatted text, hyperlinks, footnote references, line breaks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.parser import OxmlElement
+from docx.text.run import Run
+
+from ...model import Code, Emph, LineBreak, Link, Note, Strong, Text
+from ...oxml import add_hyperlink, element, props, set_caps
+from . import notes
+
+
+@dataclass(frozen=True)
+class Format:
+    """Character formatting carried down the inline tree."""
+
+    bold: bool = False
+    italic: bool = False
+    caps: bool = False
+    superscript: bool = False
+    style: str | None = None
+
+
+def add_run(paragraph, text: str, fmt: Format = Format(), sink=None) -> Run:
+    """Append a run of `text` (tabs and newlines become w:tab and w:br) to `sink` (the paragraph's w:p)."""
+    r = OxmlElement("w:r")
+    (paragraph._p if sink is None else sink).append(r)
+    run = Run(r, paragraph)
+    if fmt.style:
+        run.style = fmt.style
+    if fmt.bold:
+        run.bold = True
+    if fmt.italic:
+        run.italic = True
+    if fmt.superscript:
+        run.font.superscript = True
+    if fmt.caps:
+        set_caps(props(r, "w:rPr"))
+    run.text = text
+    return run
+
+
+def _text(state, paragraph, sink, node, fmt):
+    add_run(paragraph, node.text, fmt, sink)
+
+
+def _strong(state, paragraph, sink, node, fmt):
+    add_inlines(state, paragraph, node.children, replace(fmt, bold=True), sink)
+
+
+def _emph(state, paragraph, sink, node, fmt):
+    add_inlines(state, paragraph, node.children, replace(fmt, italic=True), sink)
+
+
+def _link(state, paragraph, sink, node, fmt):
+    r_id = paragraph.part.relate_to(node.target, RT.HYPERLINK, is_external=True)
+    link = add_hyperlink(sink, r_id)
+    add_inlines(state, paragraph, node.children, replace(fmt, style="Hyperlink"), link)
+
+
+def _break(state, paragraph, sink, node, fmt):
+    r = element("w:r")
+    r.append(element("w:br"))
+    sink.append(r)
+
+
+def _note(state, paragraph, sink, node, fmt):
+    notes.add_note(state, sink, node)
+
+
+INLINES = {Text: _text, Code: _text, Strong: _strong, Emph: _emph, Link: _link, LineBreak: _break, Note: _note}
+
+
+def add_inlines(state, paragraph, inlines, fmt: Format = Format(), sink=None):
+    """Append `inlines` to `paragraph` (or to `sink`, an element inside it such as a w:hyperlink)."""
+    sink = paragraph._p if sink is None else sink
+    for node in inlines:
+        INLINES[type(node)](state, paragraph, sink, node, fmt)
+
+
+__all__ = ["Format", "add_run", "add_inlines"]

@@ -1,0 +1,46 @@
+"""Deterministic packaging: document properties without volatile values, fixed zip entry order and times."""
+
+from __future__ import annotations
+
+import io
+import os
+import zipfile
+from datetime import date, datetime, timezone
+
+from ...model import Meta
+
+ZIP_EPOCH = datetime(1980, 1, 1, tzinfo=timezone.utc)
+
+
+def source_date() -> datetime | None:
+    """`SOURCE_DATE_EPOCH` as a UTC time, or None when it is not set."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    return datetime.fromtimestamp(int(value), timezone.utc) if value else None
+
+
+def set_properties(document, meta: Meta):
+    """Title, subject (the symbol), language; created and modified from SOURCE_DATE_EPOCH, else the date."""
+    props = document.core_properties
+    props.title = meta.title
+    props.subject = meta.symbol
+    props.language = meta.locale_tag
+    when = source_date()
+    if when is None:
+        day = date.fromisoformat(meta.issued) if meta.issued else ZIP_EPOCH.date()
+        when = datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
+    props.created = props.modified = when.replace(tzinfo=None)
+
+
+def to_bytes(document) -> bytes:
+    """The saved package, re-zipped with python-docx's entry order and one fixed time for every entry."""
+    raw = io.BytesIO()
+    document.save(raw)
+    stamp = max(source_date() or ZIP_EPOCH, ZIP_EPOCH).timetuple()[:6]
+    out = io.BytesIO()
+    with zipfile.ZipFile(raw) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            target.writestr(entry, source.read(info.filename))
+    return out.getvalue()

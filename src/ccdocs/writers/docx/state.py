@@ -1,0 +1,54 @@
+"""The DOCX writer's state: the document being built and what the writing has reached."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from docx.blkcntnr import BlockItemContainer
+from docx.shared import Pt
+
+from ...model import Document
+from ...oxml import FootnotesPart
+from ...theme import Theme
+
+
+@dataclass
+class Where:
+    """Where blocks go: a container (body, cell, footnote) and the style of its plain paragraphs."""
+
+    container: BlockItemContainer
+    style: str = "Normal"
+    level: int = 0
+
+
+@dataclass
+class WriterState:
+    """The python-docx document, the footnotes part, and the running numbers of paragraphs and notes."""
+
+    doc: Document
+    theme: Theme
+    document: object
+    footnotes: FootnotesPart
+    lang: str
+    numbering: object
+    text_width: int                        # twips between the margins
+    sequence: tuple | None = None          # (numId, the next number it will show)
+    next_note: int = 1                     # the number Word gives the next auto-numbered footnote
+    page_break: bool = False               # the next paragraph starts a page
+    after_table: bool = False              # the next paragraph follows a table: space above it
+
+    def paragraph(self, where: Where, style: str):
+        """A new paragraph in `where`; the first after a part break starts a page, one after a table has air."""
+        p = where.container.add_paragraph(style=style)
+        if self.page_break:
+            p.paragraph_format.page_break_before = True
+            self.page_break = False
+        if self.after_table:
+            p.paragraph_format.space_before = Pt(self.theme.pt("spacing.paragraph_after"))
+            self.after_table = False
+        return p
+
+    @property
+    def body(self) -> BlockItemContainer:
+        """The document body as a block container."""
+        return BlockItemContainer(self.document.element.body, self.document.part)

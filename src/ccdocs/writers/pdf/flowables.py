@@ -1,0 +1,175 @@
+"""Model blocks to flowables: numbered paragraphs, headings, lists, quotes, markers, and footnotes' text."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from reportlab.platypus.flowables import CondPageBreak
+
+from ...model import Box, Heading, KeyFigures, ListBlock, Marker, Para, Quote, Table, Text
+from ...model.dump import block_text
+from ...parse.inlines import plain
+from .runs import Look, RunMaker, Where
+from .tables import box, key_figures, table
+from .text import TextBlock, TextStyle
+
+
+class Builder:
+    """Builds one document's flowables with the theme's values for its language; collects its notes."""
+
+    def __init__(self, doc, theme, fonts, width: float):
+        self.meta, self.theme, self.fonts, self.width = doc.meta, theme, fonts, width
+        lang = self.lang = doc.meta.lang
+        self.body = theme.size(lang, "body")
+        self.factor = float(theme.get(f"pdf.leading.{lang}", 1.15))
+        self.align = theme.get(f"pdf.align.{lang}", "left")
+        self.autospace = float(theme.get("pdf.cjk_autospace", 0))
+        self.maker = RunMaker(fonts, lang, float(theme.get("pdf.note_mark.scale", 0.65)),
+                              float(theme.get("pdf.note_mark.rise", 0.35)), theme.get("pdf.link_color"))
+        self.notes: dict[str, list[TextBlock]] = {}
+        self.outline_level = -1
+        self.outline_count = 0
+        self.part = None
+
+    # -- helpers --------------------------------------------------------------------------------
+
+    def pt(self, dotted: str, default: float = 0.0) -> float:
+        """A theme length in points, `default` when absent; `N%` is a share of the text width."""
+        value = self.theme.get(dotted)
+        if value is None:
+            return default
+        if isinstance(value, str) and value.strip().endswith("%"):
+            return self.width * float(value.strip()[:-1]) / 100
+        return self.theme.pt(dotted)
+
+    def style(self, size: float, **kwargs) -> TextStyle:
+        """A text style in `size` with the language's leading, alignment and auto-spacing."""
+        kwargs.setdefault("align", self.align)
+        return TextStyle(leading=size * self.factor, size=size, autospace=self.autospace, **kwargs)
+
+    def text(self, inlines, look: Look, style: TextStyle, where: Where) -> TextBlock:
+        """A text block of `inlines`; the notes it marks get their flowables."""
+        seen = len(self.maker.notes)
+        block = TextBlock(self.maker.runs(inlines, look, where), style)
+        for note in self.maker.notes[seen:]:
+            self.notes[note.label] = self.note_flows(note)
+        return block
+
+    def label(self, text: str, look: Look, where: Where) -> tuple:
+        """The runs of a paragraph number or list label."""
+        return tuple(self.maker.text(text, look, where))
+
+    # -- parts and blocks ----------------------------------------------------------------------
+
+    def blocks(self, part) -> list:
+        """The flowables of a part's blocks."""
+        self.part = part
+        out = []
+        for block in part.blocks:
+            out += self.block(block)
+        return out
+
+    def block(self, block) -> list:
+        """The flowables of one block."""
+        handlers = {Para: self.para, Heading: self.heading, ListBlock: self.list_block, Quote: self.quote,
+                    Marker: self.marker, Table: lambda b: table(self, b), Box: lambda b: box(self, b),
+                    KeyFigures: lambda b: key_figures(self, b)}
+        return handlers[type(block)](block)
+
+    def para(self, p: Para, **style) -> list:
+        """A paragraph; a numbered one has its number at the margin and its text from the tab stop."""
+        where = Where(p.source, f"paragraph {p.label}" if p.label else "a paragraph")
+        look = Look(self.body)
+        style.setdefault("after", self.pt("spacing.paragraph_after"))
+        if p.label:
+            style.update(first=self.pt("numbered_paragraph.tab"), label=self.label(p.label, look, where))
+        return [self.text(p.children, look, self.style(self.body, **style), where)]
+
+    def heading(self, h: Heading) -> list:
+        """A heading with its chapter prefix, an outline entry, kept with the lines that follow it."""
+        level = min(h.level, 3)
+        size = self.theme.size(self.lang, f"heading{level}")
+        flags = (self.theme.get("pdf.headings") or {}).get(level) or {}
+        look = Look(size, bold=bool(flags.get("bold")), italic=bool(flags.get("italic")), heading=True)
+        where = Where(h.source, "a heading")
+        label, first, prefix = (), 0.0, h.prefix
+        if "\t" in prefix:
+            number, _, prefix = prefix.partition("\t")
+            label, first = self.label(number, look, where), self.pt("numbered_paragraph.tab")
+        title = h.prefix.replace("\t", " ") + plain(h.children)
+        if self.part is not None and self.part.kind == "annex" and h.level == 1 and self.part.label:
+            title = f"{self.part.label}: {title}"
+        before, after = self.pt("spacing.heading_before"), self.pt("spacing.heading_after")
+        style = self.style(size, align="left", before=before, after=after, label=label, first=first,
+                           outline=self.outline_entry(title, h.level - 1))
+        inlines = ((Text(prefix),) if prefix else ()) + tuple(h.children)
+        keep = before + 2 * size * self.factor + after + int(self.theme.get("pdf.keep_lines", 3)) * self.body * self.factor
+        return [CondPageBreak(keep), self.text(inlines, look, style, where)]
+
+    def outline_entry(self, title: str, level: int) -> tuple:
+        """(key, title, level) of a new outline entry, its level never deeper than one below the last."""
+        level = max(0, min(level, self.outline_level + 1))
+        self.outline_level = level
+        self.outline_count += 1
+        return (f"h{self.outline_count}", " ".join(title.split()), level)
+
+    def list_block(self, lst: ListBlock, depth: int = 0) -> list:
+        """A list: labels hanging before the text, items a little apart, the list a paragraph apart."""
+        hanging = self.pt(f"pdf.list_hanging.{self.lang}", self.pt("lists.hanging"))
+        indent = self.pt("lists.indent") * (depth + 1) + hanging - self.pt("lists.hanging")
+        out = []
+        for item in lst.items:
+            for index, b in enumerate(item.blocks):
+                if isinstance(b, Para):
+                    where = Where(b.source or lst.source, f"list item {item.label}")
+                    look = Look(self.body)
+                    label = self.label(item.label, look, where) if index == 0 else ()
+                    style = self.style(self.body, left=indent, label=label, label_x=indent - hanging,
+                                       after=self.pt("pdf.list_item_after"))
+                    out.append(self.text(b.children, look, style, where))
+                elif isinstance(b, ListBlock):
+                    out += self.list_block(b, depth + 1)
+                else:
+                    out += self.block(b)
+        if out and depth == 0 and isinstance(out[-1], TextBlock):
+            out[-1].style = replace(out[-1].style, after=self.pt("spacing.paragraph_after"))
+        return out
+
+    def quote(self, q: Quote) -> list:
+        """A quotation: indented on both sides, italic, its attribution right-aligned below."""
+        indent = self.pt("quote.indent")
+        look = Look(self.body, italic=True)
+        out = []
+        for b in q.blocks:
+            where = Where(getattr(b, "source", None) or q.source, "a quotation")
+            inlines = b.children if isinstance(b, Para) else (Text(block_text(b)),)
+            out.append(self.text(inlines, look, self.style(self.body, left=indent, right=indent, after=6.0), where))
+        if q.attribution:
+            style = self.style(self.body, align="right", right=indent, after=self.pt("spacing.paragraph_after"))
+            out.append(self.text((Text("— "),) + tuple(q.attribution), Look(self.body), style,
+                                 Where(q.source, "a quotation's attribution")))
+        elif out:
+            out[-1].style = replace(out[-1].style, after=self.pt("spacing.paragraph_after"))
+        return out
+
+    def marker(self, m: Marker) -> list:
+        """A marker on its own line, from the marker indent."""
+        style = self.style(self.body, align="left", left=self.pt("pdf.marker_indent"),
+                           before=self.pt("spacing.paragraph_after"), after=self.pt("spacing.paragraph_after"))
+        return [self.text((Text(m.text),), Look(self.body), style, Where(None, f"the marker {m.text}"))]
+
+    # -- footnotes ------------------------------------------------------------------------------
+
+    def note_flows(self, note) -> list[TextBlock]:
+        """A note's text: `N<tab>text` in the footnote size, following paragraphs at the tab."""
+        size = self.theme.size(self.lang, "footnote")
+        where = Where(note.source, f"footnote {note.label}")
+        look = Look(size)
+        flows = []
+        for index, b in enumerate(note.blocks):
+            label = self.label(note.label or "", look, where) if index == 0 else ()
+            inlines = b.children if isinstance(b, Para) else (Text(block_text(b)),)
+            style = self.style(size, first=self.pt("footnotes.tab") if index == 0 else 0.0, label=label,
+                               after=self.pt("spacing.footnote_after") if index == len(note.blocks) - 1 else 0.0)
+            flows.append(TextBlock(self.maker.runs(inlines, look, where), style))
+        return flows or [TextBlock(self.label(note.label or "", look, where), self.style(size))]

@@ -1,0 +1,237 @@
+"""Footnotes at the foot of the page that carries their marks: the reserving frame and the notes area."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reportlab.platypus.flowables import Flowable
+from reportlab.platypus.frames import Frame
+
+FUZZ = 1e-6
+
+
+def marks_in(flowable) -> list[str]:
+    """The footnote labels whose marks a flowable (a text block, a table, a group) carries, in order."""
+    marks = getattr(flowable, "marks", None)
+    if marks is not None:
+        return list(marks)
+    found: list[str] = []
+    cells = getattr(flowable, "_cellvalues", None)
+    items = [c for row in cells for c in row] if cells is not None else \
+        getattr(flowable, "_content", None) or getattr(flowable, "_flowables", None) or []
+    for item in items:
+        for f in item if isinstance(item, list | tuple) else [item]:
+            if isinstance(f, Flowable):
+                found += marks_in(f)
+    return found
+
+
+@dataclass
+class Rules:
+    """The notes area's geometry: width, space around the separator, its length, space after each note."""
+
+    width: float
+    before: float
+    after: float
+    rule_width: float
+    note_after: float
+    line: float = 0.5
+
+
+@dataclass
+class PageNotes:
+    """The notes of the page being laid out: what is placed, what continues on the next page."""
+
+    flows: dict
+    rules: Rules
+    placed: list = field(default_factory=list)
+    carry: list = field(default_factory=list)
+    done: set = field(default_factory=set)
+    started: list = field(default_factory=list)
+    continued: bool = False
+
+    def new(self, labels) -> list[str]:
+        """The labels among `labels` whose notes are not placed yet."""
+        return [label for label in labels if label not in self.done]
+
+    def piece_height(self, piece) -> float:
+        """The height a note piece takes in the area, its spacing included."""
+        return piece.wrap(self.rules.width, 1e6)[1] + piece.getSpaceAfter()
+
+    def opening(self) -> float:
+        """The separator's share of the area: space above, the rule, space below."""
+        return self.rules.before + self.rules.line + self.rules.after
+
+    def area(self) -> float:
+        """The height of the area as placed so far (0 without notes)."""
+        return self.opening() + sum(self.piece_height(p) for p in self.placed) if self.placed else 0.0
+
+    def extra(self, labels) -> float:
+        """How much the area grows if the notes of `labels` are added."""
+        if not labels:
+            return 0.0
+        grow = sum(self.piece_height(p) for label in labels for p in self.flows[label])
+        return grow + (0.0 if self.placed else self.opening())
+
+    def least(self, labels) -> float:
+        """The least growth that places the notes of `labels` whole but the last, of which one line."""
+        *whole, last = labels
+        first = self.flows[last][0]
+        opening = 0.0 if self.placed or whole else self.opening()
+        return self.extra(whole) + opening + first.style.leading + first.getSpaceAfter()
+
+    def place(self, labels):
+        """Add the notes of `labels` whole."""
+        for label in labels:
+            self.placed += self.flows[label]
+            self.done.add(label)
+        self.started += labels
+
+    def place_partly(self, labels, room: float) -> float:
+        """Add as much of the notes of `labels` as `room` holds, cutting a note between lines; the rest
+        continues on the next page. Returns the area's height."""
+        queue = [p for label in labels for p in self.flows[label]]
+        self.done.update(labels)
+        self.started += labels
+        self.fill(queue, room)
+        return self.area()
+
+    def fill(self, queue: list, room: float):
+        """Place pieces from `queue` while they fit in an area of height `room`; carry the rest."""
+        used = self.area() or self.opening()
+        while queue:
+            piece = queue[0]
+            h = self.piece_height(piece)
+            if used + h <= room + FUZZ:
+                self.placed.append(queue.pop(0))
+                used += h
+                continue
+            lines = int((room - used - piece.getSpaceAfter() + FUZZ) // piece.style.leading)
+            if lines >= 1:
+                head, rest = piece.split_lines(self.rules.width, lines)
+                self.placed.append(head)
+                queue[0] = rest
+            break
+        self.carry = queue + self.carry
+
+    def start_page(self, frame_height: float) -> float:
+        """Begin a page: notes continued from the last page come first, under a full-width rule."""
+        self.placed, self.started, self.continued = [], [], bool(self.carry)
+        queue, self.carry = self.carry, []
+        if queue:
+            self.fill(queue, frame_height * 2 / 3)
+        return self.area()
+
+    def draw(self, canv, x: float, bottom: float):
+        """Draw the separator and the notes placed on this page, the last one ending at `bottom`."""
+        if not self.placed:
+            return
+        r = self.rules
+        y = bottom + self.area() - r.before
+        canv.saveState()
+        canv.setLineWidth(r.line)
+        canv.line(x, y, x + (r.width if self.continued else r.rule_width), y)
+        canv.restoreState()
+        y -= r.line + r.after
+        for piece in self.placed:
+            h = piece.wrap(r.width, 1e6)[1]
+            piece.drawOn(canv, x, y - h)
+            y -= h + piece.getSpaceAfter()
+
+
+class NoteFrame(Frame):
+    """A frame that keeps room at its foot for the notes of what it holds, and moves or splits text whose
+    notes do not fit."""
+
+    def __init__(self, *args, notes: PageNotes, **kwargs):
+        self.notes = notes
+        super().__init__(*args, **kwargs)
+
+    def reserve(self, height: float):
+        """Set the room kept for notes at the foot of the frame."""
+        self._y1p = self._y1 + self._bottomPadding + height
+
+    def space(self, flowable) -> float:
+        """The height left for `flowable` above the notes area, its space before deducted."""
+        s = 0.0 if self._atTop else max(flowable.getSpaceBefore() - (self._prevASpace if self._oASpace else 0), 0)
+        return self._y - self._y1p - s
+
+    def _add(self, flowable, canv, trySplit=0):
+        labels = self.notes.new(marks_in(flowable))
+        if not labels:
+            return super()._add(flowable, canv, trySplit)
+        base = self._y1p
+        self._y1p = base + self.notes.extra(labels)
+        if super()._add(flowable, canv, 1):
+            self.notes.place(labels)
+            self.reserve(self.notes.area())
+            return 1
+        if self._atTop:
+            self._y1p = base + self.notes.least(labels)
+            if super()._add(flowable, canv, 1):
+                self.reserve(self.notes.place_partly(labels, self._y - self._y1 - self._bottomPadding))
+                return 1
+        self._y1p = base
+        return 0
+
+    add = _add
+
+    def split(self, flowable, canv):
+        labels = self.notes.new(marks_in(flowable))
+        if not labels:
+            return super().split(flowable, canv)
+        pieces = self.split_with(flowable, canv, self.notes.extra(labels))
+        if pieces:
+            first = self.notes.extra(self.notes.new(marks_in(pieces[0])))
+            better = self.split_with(flowable, canv, first) if first < self.notes.extra(labels) else []
+            if better and self.fits(better[0], canv):
+                pieces = better
+        if pieces and not self.fits(pieces[0], canv):
+            pieces = []
+        if not pieces and self._atTop:
+            pieces = self.forced_split(flowable, canv, labels)
+        return pieces
+
+    def forced_split(self, flowable, canv, labels) -> list:
+        """At the top of a page, text whose notes fill more than the page: the longest piece whose notes all
+        start here, only the last of them continuing on the next page."""
+        for count in range(len(labels), 0, -1):
+            pieces = self.split_with(flowable, canv, self.notes.least(labels[:count]))
+            if pieces and set(self.notes.new(marks_in(pieces[0]))) <= set(labels[:count]):
+                return pieces
+        return []
+
+    def split_with(self, flowable, canv, room: float) -> list:
+        """The flowable split to the space left when `room` more is kept for notes."""
+        base = self._y1p
+        self._y1p = base + room
+        try:
+            return super().split(flowable, canv) if self.space(flowable) > 0 else []
+        finally:
+            self._y1p = base
+
+    def fits(self, piece, canv) -> bool:
+        """Whether a split-off piece fits with the notes its marks bring."""
+        piece.canv = canv
+        try:
+            h = piece.wrap(self._getAvailableWidth(), self.space(piece))[1]
+        finally:
+            del piece.canv
+        return h + self.notes.extra(self.notes.new(marks_in(piece))) <= self.space(piece) + FUZZ
+
+
+class NotesTail(Flowable):
+    """The story's last flowable: asks for further pages while notes still continue."""
+
+    def __init__(self, notes: PageNotes):
+        super().__init__()
+        self.notes = notes
+
+    def wrap(self, availWidth, availHeight):
+        return (0, 0) if not self.notes.carry else (availWidth, availHeight + 1)
+
+    def split(self, availWidth, availHeight):
+        return []
+
+    def draw(self):
+        pass

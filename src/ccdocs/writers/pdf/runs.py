@@ -1,0 +1,137 @@
+"""Model inlines to runs: Latin runs in the Latin face, Han runs in the Chinese face, every glyph checked."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+
+from ...errors import Collector
+from ...l10n.fonts import FontError
+from ...model import Code, Emph, LineBreak, Link, Note, Strong, Text
+from .cjk import AMBIGUOUS
+from .text import Run
+
+CJK_CLASS = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff"
+LATIN_ROLES = {(False, False): "latin_regular", (True, False): "latin_bold", (False, True): "latin_italic",
+               (True, True): "latin_bold_italic"}
+
+
+@dataclass(frozen=True)
+class Look:
+    """The inline style in force: size, weight, slant, heading face, link, colour, capitals."""
+
+    size: float
+    bold: bool = False
+    italic: bool = False
+    heading: bool = False
+    link: str | None = None
+    color: str | None = None
+    caps: bool = False
+
+
+@dataclass(frozen=True)
+class Where:
+    """What a text belongs to, for error messages: its source and a description (`paragraph 12.`)."""
+
+    source: object
+    what: str
+
+
+class RunMaker:
+    """Turns inlines into runs for one document; gathers footnotes met and characters no font holds."""
+
+    def __init__(self, fonts, lang: str, mark_scale: float, mark_rise: float, link_color: str):
+        self.fonts = fonts
+        self.lang = lang
+        self.mark = (mark_scale, mark_rise)
+        self.link_color = link_color
+        cjk = CJK_CLASS + ("".join(sorted(AMBIGUOUS)) if lang == "zh" else "")
+        self.split = re.compile(f"([{cjk}]+)").split
+        self.notes: list[Note] = []
+        self.problems = Collector()
+
+    def runs(self, inlines, look: Look, where: Where) -> list[Run]:
+        """The runs of a tuple of inlines."""
+        out: list[Run] = []
+        for node in inlines:
+            if isinstance(node, Text | Code):
+                out += self.text(node.text, look, where)
+            elif isinstance(node, Strong):
+                out += self.runs(node.children, replace(look, bold=True), where)
+            elif isinstance(node, Emph):
+                out += self.runs(node.children, replace(look, italic=True), where)
+            elif isinstance(node, Link):
+                out += self.runs(node.children, replace(look, link=node.target, color=self.link_color), where)
+            elif isinstance(node, LineBreak):
+                out += self.text("\n", look, where)
+            elif isinstance(node, Note):
+                self.notes.append(node)
+                out.append(self.note_mark(node.label or "?", look))
+        return out
+
+    def note_mark(self, label: str, look: Look) -> Run:
+        """A footnote mark: the label raised and smaller, in the Latin face."""
+        scale, rise = self.mark
+        face = self.fonts.face(LATIN_ROLES[(look.bold, False)])
+        return Run(label, face, look.size * scale, look.size * rise, note=label)
+
+    def text(self, text: str, look: Look, where: Where) -> list[Run]:
+        """Runs of plain text split by script, each in the face of its script and the look."""
+        if look.caps:
+            text = text.upper()
+        text = text.replace("\t", " ")
+        runs = []
+        for index, chunk in enumerate(self.split(text)):
+            if not chunk:
+                continue
+            role = self.cjk_role(look) if index % 2 else LATIN_ROLES[(look.bold, look.italic)]
+            face = self.fonts.face(role)
+            if all(face.has(ch) or ch == "\n" for ch in set(chunk)):
+                runs.append(self.run(chunk, face, look))
+            else:
+                runs += self.fallback(chunk, face, look, where)
+        return runs
+
+    def cjk_role(self, look: Look) -> str:
+        """The Chinese face of a look: the Hei face for headings and bold, else the Song face."""
+        return "zh_heading" if look.heading or look.bold else "zh_body"
+
+    def run(self, text: str, face, look: Look) -> Run:
+        """A run of `text` in `face` with the look's size, link and colour."""
+        return Run(text, face, look.size, link=look.link, color=look.color)
+
+    def fallback(self, chunk: str, face, look: Look, where: Where) -> list[Run]:
+        """Runs of a chunk some of whose characters its face lacks: each such one from another face, or an error."""
+        runs: list[Run] = []
+        for ch in chunk:
+            chosen = face if face.has(ch) or ch == "\n" else self.other_face(ch)
+            if chosen is None:
+                self.missing(ch, where)
+                continue
+            if runs and runs[-1].face is chosen:
+                runs[-1] = replace(runs[-1], text=runs[-1].text + ch)
+            else:
+                runs.append(self.run(ch, chosen, look))
+        return runs
+
+    def other_face(self, ch: str):
+        """The first face of the set holding `ch`, or None."""
+        for role in ("latin_regular", "zh_body", "zh_heading"):
+            try:
+                face = self.fonts.face(role)
+            except FontError:
+                continue
+            if face.has(ch):
+                return face
+        return None
+
+    def missing(self, ch: str, where: Where):
+        """Record a character none of the fonts holds."""
+        name = unicodedata.name(ch, "unnamed character")
+        source = where.source
+        families = ", ".join(self.fonts.families())
+        self.problems.add(source.file if source else "document", source.line if source else None,
+                          f"{where.what} contains {ch!r} (U+{ord(ch):04X} {name}), which none of the fonts "
+                          f"holds ({families})",
+                          "replace it, or name a font that has it in pdf_fonts.files or CCDOCS_FONT_<ROLE>")

@@ -1,0 +1,144 @@
+"""Tables, boxes and key-figure panels as reportlab tables that split between rows."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from reportlab.lib.colors import HexColor
+from reportlab.platypus.flowables import CondPageBreak
+from reportlab.platypus.tables import Table as RLTable
+from reportlab.platypus.tables import TableStyle
+
+from ...model import Para, Text
+from .runs import Look, Where
+from .text import TextBlock
+
+GRID = HexColor("#808080")
+
+
+def color(builder, dotted: str, default: str):
+    """A theme colour given as hex digits."""
+    return HexColor("#" + str(builder.theme.get(dotted, default)).lstrip("#"))
+
+
+def fit_widths(shares: list, minimums: list, total: float) -> list:
+    """Column widths in proportion to `shares`, none below its minimum while the total allows."""
+    if sum(minimums) >= total:
+        return [total * m / sum(minimums) for m in minimums]
+    fixed: dict = {}
+    while True:
+        free = [i for i in range(len(shares)) if i not in fixed]
+        room = total - sum(fixed.values())
+        widths = {i: room * shares[i] / sum(shares[j] for j in free) for i in free}
+        short = [i for i in free if widths[i] < minimums[i]]
+        if not short:
+            return [fixed.get(i, widths.get(i)) for i in range(len(shares))]
+        fixed.update({i: minimums[i] for i in short})
+
+
+def table(builder, t) -> list:
+    """Caption, unit, the table (header row repeated, figures right-aligned, totals bold, members indented),
+    its notes and its source."""
+    size = float(builder.theme.get("table.font_size", builder.theme.size(builder.lang, "table")))
+    where = Where(t.source, f"table {t.name}")
+    pad = builder.pt("table.cell_padding", 3.0)
+    indent = builder.pt("table.member_indent")
+
+    def cell(text, align, bold=False, left=0.0):
+        style = builder.style(size, align=align, left=left, after=0.0)
+        return builder.text((Text(text),), Look(size, bold=bold), style, where)
+
+    rows = [[cell(c.heading, c.align, bold=True) for c in t.columns]]
+    commands = [("FONTNAME", (0, 0), (-1, -1), builder.fonts.face("latin_regular").name),
+                ("GRID", (0, 0), (-1, -1), builder.pt("table.rule_width", 0.5), GRID),
+                ("BACKGROUND", (0, 0), (-1, 0), color(builder, "table.header_fill", "D9D9D9")),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"), ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
+                ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+                ("TOPPADDING", (0, 0), (-1, -1), pad), ("BOTTOMPADDING", (0, 0), (-1, -1), pad)]
+    for row in t.rows:
+        strong = row.kind in ("total", "group")
+        rows.append([cell(text, c.align, strong, indent if row.kind == "member" and i == 0 else 0.0)
+                     for i, (text, c) in enumerate(zip(row.cells, t.columns))])
+        if row.kind == "total":
+            commands.append(("LINEABOVE", (0, len(rows) - 1), (-1, len(rows) - 1), 1.0, HexColor("#000000")))
+    minimums = [max(r[i].min_width() for r in rows) + 2 * pad for i in range(len(t.columns))]
+    widths = fit_widths([c.width or 1.0 for c in t.columns], minimums, builder.width)
+    grid = RLTable(rows, colWidths=widths, repeatRows=1, style=TableStyle(commands), hAlign="LEFT")
+    after = builder.pt("spacing.paragraph_after")
+    out = []
+    if t.caption:
+        caption_style = builder.style(builder.body, align="left", after=builder.pt("pdf.caption_after", 6.0))
+        caption = builder.text(t.caption, Look(builder.body, bold=True), caption_style, where)
+        out += [CondPageBreak(caption_style.leading * 2 + size * builder.factor * 8), caption]
+    if t.unit:
+        out.append(cell(t.unit, "right"))
+    out.append(grid)
+    small = builder.style(size, align="left", after=2.0)
+    tail = [builder.text(n, Look(size), small, where) for n in t.notes]
+    if t.source_line:
+        tail.append(builder.text(t.source_line, Look(size, italic=True), small, where))
+    grid.spaceBefore, grid.spaceAfter = 0.0, (4.0 if tail else after)
+    if tail:
+        tail[-1].style = replace(tail[-1].style, after=after)
+    return out + tail
+
+
+def panel(builder, rows: list, widths: list, extra: list) -> RLTable:
+    """A shaded, bordered table of flowable rows, padded inside, the space after each row kept."""
+    pad = builder.pt("box.padding", 6.0)
+    commands = [("FONTNAME", (0, 0), (-1, -1), builder.fonts.face("latin_regular").name),
+                ("BACKGROUND", (0, 0), (-1, -1), color(builder, "box.fill", "EAF0F7")),
+                ("BOX", (0, 0), (-1, -1), builder.pt("box.border_width", 0.75), color(builder, "box.border", "4F6F9F")),
+                ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+                ("TOPPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, 0), pad),
+                ("VALIGN", (0, 0), (-1, -1), "TOP")] + extra
+    for index, row in enumerate(rows):
+        flows = [f for cell in row for f in (cell if isinstance(cell, list) else [cell])]
+        space = pad if index == len(rows) - 1 else max([f.getSpaceAfter() for f in flows] or [0.0])
+        commands.append(("BOTTOMPADDING", (0, index), (-1, index), space))
+    grid = RLTable(rows, colWidths=widths, style=TableStyle(commands), hAlign="LEFT")
+    grid.spaceAfter = builder.pt("spacing.paragraph_after")
+    return grid
+
+
+def box(builder, b) -> list:
+    """A box: its title in bold, then its blocks, on a shaded ground inside a border."""
+    pad = builder.pt("box.padding", 6.0)
+    inner = builder.width - 2 * pad
+    saved, builder.width = builder.width, inner
+    try:
+        flows = []
+        if b.title:
+            style = builder.style(builder.body, align="left", after=6.0)
+            flows.append(builder.text(b.title, Look(builder.body, bold=True), style, Where(b.source, "a box title")))
+        for block in b.blocks:
+            flows += builder.para(block, after=builder.pt("pdf.box_after")) if isinstance(block, Para) \
+                else builder.block(block)
+    finally:
+        builder.width = saved
+    flows = [f for f in flows if not isinstance(f, CondPageBreak)]
+    if flows and isinstance(flows[-1], TextBlock):
+        flows[-1].style = replace(flows[-1].style, after=0.0)
+    return [panel(builder, [[f] for f in flows], [builder.width], [])]
+
+
+def key_figures(builder, k) -> list:
+    """Key figures: each figure large and bold over what it counts, centred, up to four a row, in a shaded
+    bordered panel (as the DOCX)."""
+    size = float(builder.theme.get("keyfigures.figure_size", 16))
+    small = builder.theme.size(builder.lang, "table")
+    where = Where(k.source, "a key figure")
+    per_row = max(1, min(len(k.items), int(builder.theme.get("pdf.keyfigures_per_row", 4))))
+    rows, row = [], []
+    for item in k.items:
+        figure = builder.text(item.figure, Look(size, bold=True, heading=True),
+                              builder.style(size, align="center", after=2.0), where)
+        label = builder.text(item.label, Look(small), builder.style(small, align="center", after=6.0), where)
+        row.append([figure, label])
+        if len(row) == per_row:
+            rows.append(row)
+            row = []
+    if row:
+        rows.append(row + [[] for _ in range(per_row - len(row))])
+    width = builder.width / per_row
+    return [panel(builder, rows, [width] * per_row, [])]

@@ -1,0 +1,296 @@
+"""Paragraph text as a reportlab flowable: runs per face, line breaking by cjk rules, justified drawing."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from itertools import accumulate
+from operator import add
+
+from reportlab.lib.colors import HexColor
+from reportlab.platypus.flowables import Flowable
+
+from .cjk import AUTOSPACE, NO_END, NO_START, SPACES, break_positions
+from .faces import Face
+
+FUZZ = 1e-6
+NOTE_CALLBACK = "ccdocs-note"
+
+
+@dataclass(frozen=True)
+class Run:
+    """Text in one face and size; a link target, or the footnote label when the run is a note mark."""
+
+    text: str
+    face: Face
+    size: float
+    rise: float = 0.0
+    link: str | None = None
+    note: str | None = None
+    color: str | None = None
+
+
+@dataclass(frozen=True)
+class TextStyle:
+    """How a paragraph's lines are set: leading, alignment, indents, label, spacing, outline entry."""
+
+    leading: float
+    align: str = "left"
+    left: float = 0.0
+    right: float = 0.0
+    first: float = 0.0
+    label: tuple = ()
+    label_x: float = 0.0
+    before: float = 0.0
+    after: float = 0.0
+    autospace: float = 0.0
+    outline: tuple | None = None
+    size: float = 11.0
+
+
+@dataclass
+class Setting:
+    """The measured characters of one paragraph, shared by the pieces it splits into."""
+
+    runs: tuple
+    autospace: float
+    text: str = ""
+    run_of: list = field(default_factory=list)
+    prefix: list = field(default_factory=list)
+    space_before: list = field(default_factory=list)
+    breaks: list = field(default_factory=list)
+    marks: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        pieces, run_of, widths, glued = [], [], [], set()
+        at = 0
+        for index, run in enumerate(self.runs):
+            if run.note is not None:
+                glued.add(at)
+                self.marks[at] = run.note
+            table, default, scale = run.face.widths, run.face.default_width, run.size / 1000
+            widths += [0.0 if ch == "\n" else table.get(ord(ch), default) * scale for ch in run.text]
+            run_of += [index] * len(run.text)
+            pieces.append(run.text)
+            at += len(run.text)
+        self.text = text = "".join(pieces)
+        self.run_of = run_of
+        spaces = [0.0] * len(text)
+        if self.autospace:
+            for match in AUTOSPACE.finditer(text, 1):
+                i = match.start()
+                a, b = self.runs[run_of[i - 1]], self.runs[run_of[i]]
+                if a.note is None and b.note is None:
+                    spaces[i] = self.autospace * b.size
+        self.space_before = spaces
+        self.prefix = list(accumulate(map(add, widths, spaces), initial=0.0))
+        self.breaks = break_positions(text, glued)
+
+    def width(self, start: int, end: int) -> float:
+        """The set width of characters [start, end) opening a line."""
+        return self.prefix[end] - self.prefix[start] - self.space_before[start] if end > start else 0.0
+
+    def trimmed(self, start: int, end: int) -> int:
+        """`end` moved back over trailing spaces and line breaks."""
+        while end > start and (self.text[end - 1] in SPACES or self.text[end - 1] == "\n"):
+            end -= 1
+        return end
+
+
+class TextBlock(Flowable):
+    """A paragraph, or a piece of one after a page split, laid out from its Setting."""
+
+    def __init__(self, runs, style: TextStyle, setting: Setting | None = None, span=None,
+                 head: bool = True, tail: bool = True):
+        super().__init__()
+        self.style = style
+        self.setting = setting or Setting(tuple(runs), style.autospace)
+        self.span = span or (0, len(self.setting.text))
+        self.head, self.tail = head, tail
+        self.layouts: dict = {}
+        self.lines: list = []
+
+    # -- what the page layout asks -------------------------------------------------------------
+
+    @property
+    def marks(self) -> list[str]:
+        """The footnote labels whose marks this piece carries, in order."""
+        a, b = self.span
+        return [label for pos, label in sorted(self.setting.marks.items()) if a <= pos < b]
+
+    def getSpaceBefore(self):
+        return self.style.before if self.head else 0.0
+
+    def getSpaceAfter(self):
+        return self.style.after if self.tail else 0.0
+
+    def wrap(self, availWidth, availHeight):
+        self.width = availWidth
+        self.lines = self.layout(availWidth)
+        self.height = len(self.lines) * self.style.leading
+        return availWidth, self.height
+
+    def split(self, availWidth, availHeight):
+        lines = self.layout(availWidth)
+        fit = int((availHeight + FUZZ) // self.style.leading)
+        if fit >= len(lines):
+            return [self]
+        fit = min(fit, len(lines) - 2)
+        return list(self.split_lines(availWidth, fit)) if fit >= 2 else []
+
+    def split_lines(self, width: float, count: int) -> tuple[TextBlock, TextBlock]:
+        """The first `count` lines at `width` and the rest, as two pieces."""
+        cut = self.layout(width)[count][0]
+        return (TextBlock(None, self.style, self.setting, (self.span[0], cut), self.head, False),
+                TextBlock(None, self.style, self.setting, (cut, self.span[1]), False, self.tail))
+
+    def min_width(self) -> float:
+        """The width of the widest word with the indents: narrower columns would cut words."""
+        st, (a, b) = self.setting, self.span
+        points = [a] + st.breaks[bisect_right(st.breaks, a):bisect_left(st.breaks, b)] + [b]
+        widest = max((st.width(p, st.trimmed(p, q)) for p, q in zip(points, points[1:])), default=0.0)
+        return widest + self.style.left + self.style.right
+
+    # -- line breaking -------------------------------------------------------------------------
+
+    def first_x(self) -> float:
+        """Where the first line's text starts: the first-line indent, pushed right of a wide label."""
+        s = self.style
+        x = s.left + s.first if self.head else s.left
+        if self.head and s.label:
+            label_w = sum(r.face.width(ch) * r.size / 1000 for r in s.label for ch in r.text)
+            x = max(x, s.label_x + label_w + 0.25 * s.size)
+        return x
+
+    def layout(self, width: float) -> list[tuple[int, int, float]]:
+        """Lines as (start, next line's start, x of the text) for a column of `width`."""
+        key = round(width, 3)
+        if key not in self.layouts:
+            self.layouts[key] = self.break_lines(width)
+        return self.layouts[key]
+
+    def break_lines(self, width: float) -> list[tuple[int, int, float]]:
+        """Greedy filling from break opportunity to break opportunity; overlong words cut by characters."""
+        st, s = self.setting, self.style
+        start, end = self.span
+        breaks = st.breaks
+        lines = []
+        x = self.first_x()
+        while start < end:
+            avail = width - s.right - x
+            i = bisect_right(breaks, start)
+            best = None
+            while i < len(breaks) and breaks[i] < end:
+                b = breaks[i]
+                if st.width(start, st.trimmed(start, b)) > avail + FUZZ:
+                    break
+                best = b
+                if st.text[b - 1] == "\n":
+                    break
+                i += 1
+            else:
+                if st.width(start, st.trimmed(start, end)) <= avail + FUZZ:
+                    best = end
+            if best is None:
+                best = self.cut(start, breaks[i] if i < len(breaks) and breaks[i] < end else end, avail)
+            lines.append((start, best, x))
+            start, x = best, s.left
+        return lines
+
+    def cut(self, start: int, stop: int, avail: float) -> int:
+        """Where to cut a word wider than the line: after the last character that fits, moved back so that
+        no closing mark starts the next line (at least one character stays)."""
+        st = self.setting
+        limit = st.prefix[start] + st.space_before[start] + avail
+        end = max(start + 1, min(bisect_right(st.prefix, limit + FUZZ, start + 1, stop + 1) - 1, stop))
+        for at in range(end, start, -1):
+            if st.text[at] not in NO_START and st.text[at - 1] not in NO_END:
+                return at
+        return end
+
+    # -- drawing -------------------------------------------------------------------------------
+
+    def draw(self):
+        canv, st, s = self.canv, self.setting, self.style
+        tx = canv.beginText()
+        self.pen = {"font": None, "color": "000000", "charspace": 0.0}
+        decorations = []
+        note = canv.getNamedCB(NOTE_CALLBACK)
+        for n, (start, nxt, x) in enumerate(self.lines):
+            y = self.height - n * s.leading - ((s.leading - s.size) / 2 + 0.82 * s.size)
+            end = st.trimmed(start, nxt)
+            last = nxt >= self.span[1] and self.tail or st.text[nxt - 1] == "\n"
+            free = self.width - s.right - x - st.width(start, end)
+            gaps = st.breaks[bisect_right(st.breaks, start):bisect_left(st.breaks, end)]
+            gap = free / len(gaps) if s.align == "justify" and gaps and not last and free > 0 else 0.0
+            x += {"right": free, "center": free / 2}.get(s.align, 0.0)
+            if n == 0 and self.head and s.label:
+                self.draw_label(tx, y)
+            self.draw_line(tx, start, end, x, y, gap, gaps, decorations)
+            for pos, label in st.marks.items():
+                if note and start <= pos < nxt:
+                    note(canv, "note", label)
+        canv.drawText(tx)
+        self.decorate(decorations)
+        if s.outline and self.head:
+            key, title, level = s.outline
+            canv.bookmarkHorizontal(key, 0, self.height + s.leading / 2)
+            canv.addOutlineEntry(title, key, level)
+
+    def draw_label(self, tx, y: float):
+        """The label (paragraph number, list bullet) at its position on the first line."""
+        x = self.style.label_x
+        for run in self.style.label:
+            self.put(tx, run, run.text, x, y, 0.0)
+            x += sum(run.face.width(ch) for ch in run.text) * run.size / 1000
+
+    def draw_line(self, tx, start, end, x0, y, gap, gaps, decorations):
+        """One line: pieces cut at run changes and, when justified, at each gap; runs of lone glyphs spread by Tc."""
+        st = self.setting
+        origin = st.prefix[start] + st.space_before[start]
+        cuts = {start, end} | {i for i in range(start + 1, end)
+                               if st.run_of[i] != st.run_of[i - 1] or st.space_before[i]}
+        cuts = sorted(cuts | set(gaps)) if gap else sorted(cuts)
+        pieces = []
+        for a, b in zip(cuts, cuts[1:]):
+            prev = pieces[-1] if pieces else None
+            if gap and prev and prev[4] and b - a == 1 and prev[1] == st.run_of[a] and not st.space_before[a]:
+                prev[2] += st.text[a]
+                continue
+            x = x0 + st.prefix[a] + st.space_before[a] - origin + bisect_right(gaps, a) * gap
+            pieces.append([x, st.run_of[a], st.text[a:b], b, bool(gap) and b - a == 1])
+        for x, run_index, text, _, single in pieces:
+            run = st.runs[run_index]
+            text = text.replace("\n", "")
+            if not text:
+                continue
+            spread = gap if single and len(text) > 1 else 0.0
+            self.put(tx, run, text, x, y, spread)
+            if run.link:
+                w = sum(run.face.width(ch) for ch in text) * run.size / 1000 + spread * (len(text) - 1)
+                decorations.append((run, x, y, w))
+
+    def put(self, tx, run: Run, text: str, x: float, y: float, charspace: float):
+        """Draw `text` of `run` at (x, y), changing font, colour and character spacing only when needed."""
+        pen = self.pen
+        tx.setTextOrigin(x, y + run.rise)
+        if pen["font"] != (run.face.name, run.size):
+            tx.setFont(run.face.name, run.size)
+            pen["font"] = (run.face.name, run.size)
+        if pen["charspace"] != charspace:
+            tx.setCharSpace(charspace)
+            pen["charspace"] = charspace
+        color = run.color or "000000"
+        if pen["color"] != color:
+            tx.setFillColor(HexColor("#" + color))
+            pen["color"] = color
+        tx.textOut(text)
+
+    def decorate(self, decorations):
+        """Underlines and clickable rectangles of link runs."""
+        canv = self.canv
+        for run, x, y, w in decorations:
+            canv.setStrokeColor(HexColor("#" + (run.color or "000000")))
+            canv.setLineWidth(0.5)
+            canv.line(x, y - 0.12 * run.size, x + w, y - 0.12 * run.size)
+            canv.linkURL(run.link, (x, y - 0.25 * run.size, x + w, y + 0.9 * run.size), relative=1, thickness=0)

@@ -1,0 +1,74 @@
+"""The checkers run on every translated entry: each one fails a wrong translation and passes a right one."""
+
+from __future__ import annotations
+
+import doctest
+
+import pytest
+
+from ccdocs.i18n import checkers
+from ccdocs.i18n.checkers import (Entry, balanced_markup, check, chinese_punctuation, figures, footnote_marks,
+                                  link_targets, placeholders)
+
+CASES = [
+    # checker, source, failing translation, passing translation, words of the failing message
+    (placeholders, "We count {{ workforce.staff | number }} staff.", "我们有1,735名员工。",
+     "我们有{{workforce.staff|number}}名员工。", "placeholder `{{ workforce.staff | number }}` is missing"),
+    (placeholders, "Page {page}.", "第 {pages} 页。", "第 {page} 页。", "`{pages}` is in the translation but not"),
+    (footnote_marks, "As reported.[^staff]", "如前所述。[^stuff]", "如前所述。[^staff]",
+     "footnote mark `[^staff]` is missing"),
+    (link_targets, "See [the policy](https://www.wipo.int/about-wipo/en/hr/).",
+     "见[政策](https://www.wipo.int/about-wipo/fr/hr/)。", "见[政策](https://www.wipo.int/about-wipo/zh/hr/)。",
+     "link target `https://www.wipo.int/about-wipo/en/hr/` is missing"),
+    (link_targets, "See [the code](https://example.org/en/code).", "见[代码](https://example.org/zh/code)。",
+     "见[代码](https://example.org/en/code)。", "link target `https://example.org/en/code` is missing"),
+    (balanced_markup, "**Redesigning work.** Staff moved.", "**重新设计工作。**工作人员调动。",
+     "**重新设计工作**。工作人员调动。", "opens or closes nothing"),
+    (balanced_markup, "**Lead.** A *new* text.", "引言。一个*新的文本。", "**引言。** 一个*新的*文本。",
+     "opens or closes nothing"),
+    (balanced_markup, "**Lead.** Text.", "引言。文本。", "**引言**。文本。", "1 bold span(s) in the source, 0"),
+    (figures, "In 2025, 65% of 1,082 staff in grades P5 and above (2024/25).", "2025年，65%的P5及以上职等工作人员。",
+     "2025年，1,082名P5及以上职等工作人员中65%（2024/25）。", "the figure `1,082` of the source is missing"),
+    (chinese_punctuation, "Staff (core), and others: all.", "员工(核心)和其他人员:全部。", "员工（核心）和其他人员：全部。",
+     "half-width `(` between Chinese characters"),
+    (chinese_punctuation, "Yes, no?", "是, 否?", "是，否？", "half-width `,`"),
+]
+
+
+@pytest.mark.parametrize("checker, source, wrong, right, words", CASES,
+                         ids=[f"{case[0].__name__}-{index}" for index, case in enumerate(CASES)])
+def test_each_checker_fails_a_wrong_translation_and_passes_a_right_one(checker, source, wrong, right, words):
+    failing = checker(Entry("report ¶12", source, wrong, "zh"))
+    assert failing and any(words in message for message in failing), failing
+    assert all(message.startswith("report ¶12: ") for message in failing)
+    assert checker(Entry("report ¶12", source, right, "zh")) == []
+
+
+def test_every_checker_is_exercised():
+    assert {case[0] for case in CASES} == set(checkers.CHECKERS)
+
+
+def test_chinese_punctuation_applies_to_chinese_only():
+    assert chinese_punctuation(Entry("x", "a, b", "产权, 组织", "en")) == []
+
+
+def test_a_wipo_link_may_follow_the_language_and_only_its_language_segment_changes():
+    source = "[doc](https://www.wipo.int/edocs/mdocs/govbody/en/wo_cc_82/wo_cc_82_inf_1.pdf)"
+    same = "[文件](https://www.wipo.int/edocs/mdocs/govbody/zh/wo_cc_82/wo_cc_82_inf_1.pdf)"
+    other = "[文件](https://www.wipo.int/edocs/mdocs/govbody/zh/wo_cc_84/wo_cc_84_inf_1.pdf)"
+    assert link_targets(Entry("x", source, same, "zh")) == []
+    assert link_targets(Entry("x", source, other, "zh"))
+
+
+def test_figures_inside_placeholders_notes_and_link_targets_are_not_figures_of_the_text():
+    source = "In {{ report.year }} see [the plan](https://www.wipo.int/x/2023.pdf).[^gdap-2024]"
+    assert figures(Entry("x", source, "见[计划](https://www.wipo.int/x/2023.pdf)。[^gdap-2024]", "zh")) == []
+
+
+def test_check_runs_every_checker_in_order():
+    messages = check(Entry("annex-1 ¶3", "In 2025, **{{ a }}** rose.[^n]", "在2024年,上升**了**。", "zh"))
+    assert [m.split(": ", 1)[1].split(" ")[0] for m in messages] == ["placeholder", "footnote", "the", "half-width"]
+
+
+def test_the_module_examples_hold():
+    assert doctest.testmod(checkers).failed == 0
