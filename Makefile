@@ -24,5 +24,9 @@ demo: system-demo $(STAMP)
 test: system-test $(STAMP)
 	$(BIN)/python -m pytest -q
 
+update-fixtures: system-test $(STAMP)
+	$(BIN)/python -m pytest -q tests/test_regression.py --update-fixtures
+	git status --short fixtures
+
 clean:
 	rm -rf $(VENV) out .pytest_cache

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+pytest_plugins = ["ccdocs.testing.plugin"]
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
 DOCS = {"86": FIXTURES / "wo-cc-86-inf-1", "84": FIXTURES / "wo-cc-84-inf-1", "budget": FIXTURES / "budget-table"}
@@ -110,7 +112,7 @@ def built(tmp_path_factory):
     def get(key: str, lang: str, fmt: str) -> Path:
         if (key, fmt) not in done:
             done[(key, fmt)] = build([DOCS[key]], out / key, None, (fmt,))
-        return out / key / lang / f"{DOCS[key].name.replace('-', '_')}.{fmt}"
+        return next(p for p in done[(key, fmt)] if p.parent.name == lang)
 
     return get
 

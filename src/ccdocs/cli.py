@@ -234,3 +234,37 @@ def review(doc_dir, lang, output, toolkit):
         html = document_page(sources, lang)
     Path(output).write_text(html, encoding="utf-8")
     click.echo(output)
+
+
+@main.command()
+@click.argument("file")
+@click.option("-o", "--output", help="Write the snapshot to this file instead of standard output.")
+@reported
+def snapshot(file, output):
+    """Print the canonical, diff-friendly text of FILE.docx or FILE.pdf."""
+    from .testing.snapshot import READERS, snapshot as take
+
+    path = Path(file)
+    if path.suffix.lower() not in READERS or not path.is_file():
+        raise UsageError(f"{file} is not a .docx or .pdf file")
+    text = take(path)
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
+
+
+@main.command()
+@click.argument("old")
+@click.argument("new")
+@reported
+def diff(old, new):
+    """Print the unified diff of two documents' (or two snapshots') canonical text; exit 1 when they differ."""
+    from .testing.snapshot import snapshot as take, unified
+
+    for name in (old, new):
+        if not Path(name).is_file():
+            raise UsageError(f"{name} is not a file")
+    text = unified(take(Path(old)), take(Path(new)), old, new)
+    click.echo(text, nl=False)
+    sys.exit(1 if text else 0)

@@ -7,6 +7,8 @@ import re
 
 import pdfplumber
 
+from ..parse.inlines import CJK
+
 HEADER_ZONE = 0.09   # top share of the page holding the running header
 RULE_MAX_WIDTH = 0.45  # a footnote separator is a short horizontal rule
 
@@ -25,12 +27,30 @@ def _fonts(chars) -> list[str]:
     return sorted({re.sub(r"^[A-Z]{6}\+", "", c["fontname"]) for c in chars if c.get("fontname")})
 
 
+def line_text(chars) -> str:
+    """A line's text from its characters: a gap of an em or more is a tab (number to text, cell to cell)."""
+    out, previous, spaced = [], None, False
+    for char in sorted(chars, key=lambda c: c["x0"]):
+        if not char["text"].strip():
+            spaced = True
+            continue
+        if previous is not None:
+            gap = char["x0"] - previous["x1"]
+            if gap >= char["size"] * 0.95:
+                out.append("\t")
+            elif spaced or (gap > char["size"] * 0.2 and not (CJK.match(char["text"]) or CJK.match(previous["text"]))):
+                out.append(" ")
+        out.append(char["text"])
+        previous, spaced = char, False
+    return "".join(out)
+
+
 def page_zones(page) -> tuple[list[str], list[str], list[str]]:
     """The text lines of one pdfplumber page as (header, body, footnotes)."""
     rule = _separator(page)
     header, body, notes = [], [], []
-    for line in page.extract_text_lines(layout=False, strip=True, return_chars=False):
-        text = re.sub(r"\s+", " ", line["text"]).strip()
+    for line in page.extract_text_lines(layout=False, strip=True, return_chars=True):
+        text = line_text(line["chars"]).strip()
         if not text:
             continue
         if line["bottom"] < page.height * HEADER_ZONE:

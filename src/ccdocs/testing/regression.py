@@ -40,10 +40,15 @@ def current_snapshots(folder: Path, formats=("docx", "pdf")) -> dict[str, str]:
 
 
 def check_folder(folder: Path, update: bool = False, formats=("docx", "pdf")) -> list[Difference]:
-    """Compare `folder`'s outputs with `folder/expected/`; with `update`, rewrite the expected snapshots."""
+    """Build `folder` and compare its outputs with `folder/expected/` (or rewrite them, with `update`)."""
+    return compare_snapshots(folder, current_snapshots(folder, formats), update)
+
+
+def compare_snapshots(folder: Path, snapshots: dict[str, str], update: bool = False) -> list[Difference]:
+    """Compare snapshots by name with `folder/expected/`; with `update`, rewrite the expected files."""
     expected = folder / EXPECTED
     differences = []
-    for name, text in current_snapshots(folder, formats).items():
+    for name, text in snapshots.items():
         path = expected / name
         if update:
             expected.mkdir(exist_ok=True)
