@@ -117,3 +117,14 @@ def test_the_toolkit_review_lists_every_message_of_ccdocs_po(tmp_path):
     assert "ccdocs toolkit strings: Chinese review" in out.read_text(encoding="utf-8")
     assert run_ccdocs("i18n", "review", DOCS["86"], "--toolkit", "--lang", "zh", "-o", out).returncode == 0
     assert run_ccdocs("i18n", "review", "--lang", "zh", "-o", out).returncode == 2
+
+
+def test_chromium_a_click_on_a_filter_button_leaves_only_its_rows_visible(review, tmp_path):
+    page, count = review
+    clicked = tmp_path / "clicked.html"
+    script = "<script>document.querySelector('[data-filter=\"untranslated\"]').click();</script></body>"
+    clicked.write_text(page.read_text(encoding="utf-8").replace("</body>", script), encoding="utf-8")
+    dom = chromium(clicked.as_uri(), tmp_path / "profile", "--dump-dom")
+    visible = [status for status, hidden in ROW.findall(dom) if not hidden]
+    assert visible == ["untranslated", "untranslated"]
+    assert 'data-filter="untranslated" aria-pressed="true"' in dom and 'data-filter="all" aria-pressed="false"' in dom

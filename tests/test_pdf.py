@@ -165,8 +165,15 @@ def test_two_writes_are_byte_identical(make_doc, monkeypatch):
     assert write(doc, THEME) == write(doc, THEME)
 
 
-def test_the_creation_date_follows_source_date_epoch(make_doc, monkeypatch, tmp_path):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1779321600")
+def test_the_creation_date_is_the_documents_own_without_source_date_epoch(make_doc, monkeypatch, tmp_path):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     path = tmp_path / "x.pdf"
     path.write_bytes(write(resolve(read_sources(make_doc()), "en"), THEME))
-    assert pypdf.PdfReader(path).metadata["/CreationDate"].startswith("D:20260521")
+    assert pypdf.PdfReader(path).metadata["/CreationDate"].startswith("D:20260521000000")
+
+
+def test_the_creation_date_follows_source_date_epoch(make_doc, monkeypatch, tmp_path):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1780000000")
+    path = tmp_path / "x.pdf"
+    path.write_bytes(write(resolve(read_sources(make_doc()), "en"), THEME))
+    assert pypdf.PdfReader(path).metadata["/CreationDate"].startswith("D:20260528")

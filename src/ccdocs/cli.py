@@ -75,10 +75,12 @@ def main() -> None:
 @click.option("--out", "out_dir", default="out", show_default=True, help="Output folder.")
 @click.option("--draft", is_flag=True,
               help="Print untranslated, fuzzy or failing segments as their marked source text instead of refusing.")
+@click.option("--profile", is_flag=True, help="Print the seconds spent per stage (read, render, model, docx, pdf).")
 @reported
-def build(doc_dirs, lang, formats, out_dir, draft):
+def build(doc_dirs, lang, formats, out_dir, draft, profile):
     """Build DOC_DIR into OUT/<lang>/<symbol>.<format>."""
     from .build import build as build_documents
+    from .stopwatch import Stopwatch
 
     languages = _split(lang, LANGUAGES, "language")
     chosen = _split(formats, tuple(WRITERS), "format")
@@ -91,8 +93,11 @@ def build(doc_dirs, lang, formats, out_dir, draft):
         if fmt not in ready:
             raise UsageError(f"the {fmt} writer is not part of this version yet")
     folders = [_folder(d) for d in doc_dirs]
-    for path in build_documents(folders, Path(out_dir), languages, chosen, draft=draft):
+    clock = Stopwatch()
+    for path in build_documents(folders, Path(out_dir), languages, chosen, draft=draft, clock=clock):
         click.echo(str(path))
+    if profile:
+        click.echo(clock.line(), err=True)
     _translation_notes(folders, languages, draft)
 
 

@@ -22,6 +22,7 @@ from .sources.content import read_content
 from .sources.data import jinja_value, read_all
 from .sources.spec import DocumentSpec, read_spec
 from .tables import TablePlacer
+from .stopwatch import Stopwatch
 from .templating import environment, render
 from .theme import templates_dir
 from .transforms import apply_all
@@ -87,7 +88,7 @@ def assessed(sources: Sources, lang: str, named: bool = False) -> list:
 
 
 def _translate(sources: Sources, lang: str, draft: bool, catalog: Catalog):
-    """The segment -> text function of `lang`; a final build refuses pending segments, a draft marks them."""
+    """Segment -> text in `lang` (None: the source, for the original or without a catalog); refuses or marks."""
     spec = sources.spec
     if lang == spec.original or not po_path(spec.folder, lang).is_file():
         return None
@@ -103,13 +104,14 @@ def translated(sources: Sources, path: Path, translate) -> str:
     return text if translate is None else apply(text, display_path(path), translate)
 
 
-def resolve(sources: Sources, lang: str, draft: bool = False) -> Document:
-    """The resolved Document in `lang`: translated, rendered, parsed, numbered, labelled, with markers.
+def resolve(sources: Sources, lang: str, draft: bool = False, clock: Stopwatch | None = None) -> Document:
+    """The resolved Document in `lang` (unfinished translations refused, or marked in a `draft`), numbered."""
+    clock = clock or Stopwatch()
+    with clock.stage("model"):
+        return _resolve(sources, lang, draft, clock)
 
-    A final build (the default) refuses a translation with untranslated, fuzzy or failing segments; a
-    `draft` prints their source text instead, marked. A language without a content catalog is built from
-    the source text.
-    """
+
+def _resolve(sources: Sources, lang: str, draft: bool, clock: Stopwatch) -> Document:
     spec = sources.spec
     catalog = Catalog.load(lang)
     formats = Formats(lang)
@@ -127,9 +129,11 @@ def resolve(sources: Sources, lang: str, draft: bool = False) -> Document:
         blocks: list = []
         for path in paths:
             text = sources.texts.get(path)
-            text = translated(sources, path, translate) if text is not None else path.read_text(encoding="utf-8")
+            with clock.stage("translate"):
+                text = translated(sources, path, translate) if text is not None else path.read_text(encoding="utf-8")
             try:
-                rendered = render(env, text, path, context, expressions)
+                with clock.stage("render"):
+                    rendered = render(env, text, path, context, expressions)
             except InputError as exc:
                 out.extend(exc.problems)
                 continue

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from reportlab.lib.pagesizes import A4
 from reportlab.platypus.doctemplate import ActionFlowable, BaseDocTemplate, PageTemplate
 
@@ -25,7 +27,7 @@ class StartPart(ActionFlowable):
 
 class PaperTemplate(BaseDocTemplate):
     """A WO/CC paper: no header on the cover page, `symbol / page N` later, annexes numbered afresh, each page
-    keeping room at its foot for the notes of the marks it carries."""
+    keeping room at its foot for the notes of the marks it carries; dated SOURCE_DATE_EPOCH, else its own date."""
 
     def __init__(self, buffer, builder, notes: PageNotes):
         theme, meta = builder.theme, builder.meta
@@ -45,7 +47,7 @@ class PaperTemplate(BaseDocTemplate):
             top = margins["top"] if name == "cover" else max(margins["top"], below_header)
             frames[name] = NoteFrame(margins["left"], margins["bottom"], self.width,
                                      size[1] - top - margins["bottom"], leftPadding=0, rightPadding=0,
-                                     topPadding=0, bottomPadding=0, id=name, notes=notes)
+                                     topPadding=0, bottomPadding=0, id=name, notes=notes, overlapAttachedSpace=1)
         self.addPageTemplates([
             PageTemplate("cover", [frames["cover"]], autoNextPageTemplate="body"),
             PageTemplate("body", [frames["body"]], onPage=self.header),
@@ -64,6 +66,10 @@ class PaperTemplate(BaseDocTemplate):
     def handle_documentBegin(self):
         super().handle_documentBegin()
         self.canv.setNamedCB(NOTE_CALLBACK, lambda canv, kind, label: self.marks_on_page.append(label))
+        issued = self.builder.meta.issued
+        if issued and not os.environ.get("SOURCE_DATE_EPOCH", "").strip():
+            stamp = "D:" + issued.replace("-", "")[:8] + "000000+00'00'"
+            self.canv.setDateFormatter(lambda *when: stamp)
 
     def handle_pageBegin(self):
         if self.pending is not None:

@@ -20,8 +20,6 @@ class Face:
     glyphs: dict
     widths: dict
     default_width: float
-    ascent: float
-    descent: float
 
     def has(self, ch: str) -> bool:
         """Whether the face holds a glyph for `ch`."""
@@ -62,7 +60,7 @@ class FontSet:
                 self.resolver.fail(f"`{font.path}` cannot be embedded: {exc}", "choose another TrueType font")
             face = ttf.face
             self.faces[role] = Face(ttf.fontName, font.family, face.charToGlyph, face.charWidths,
-                                    face.defaultWidth, face.ascent / 1000, face.descent / 1000)
+                                    face.defaultWidth)
         return self.faces[role]
 
     def families(self) -> list[str]:

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from reportlab.platypus.flowables import CondPageBreak
-
 from ...model import Box, Heading, KeyFigures, ListBlock, Marker, Para, Quote, Table, Text
 from ...model.dump import block_text
 from ...parse.inlines import plain
 from .runs import Look, RunMaker, Where
-from .tables import box, key_figures, table
+from .tables import KeepRoom, box, key_figures, table
 from .text import TextBlock, TextStyle
 
 
@@ -98,13 +96,13 @@ class Builder:
             label, first = self.label(number, look, where), self.pt("numbered_paragraph.tab")
         title = h.prefix.replace("\t", " ") + plain(h.children)
         if self.part is not None and self.part.kind == "annex" and h.level == 1 and self.part.label:
-            title = f"{self.part.label}: {title}"
+            title = self.part.label + ("：" if self.lang == "zh" else ": ") + title
         before, after = self.pt("spacing.heading_before"), self.pt("spacing.heading_after")
         style = self.style(size, align="left", before=before, after=after, label=label, first=first,
                            outline=self.outline_entry(title, h.level - 1))
         inlines = ((Text(prefix),) if prefix else ()) + tuple(h.children)
         keep = before + 2 * size * self.factor + after + int(self.theme.get("pdf.keep_lines", 3)) * self.body * self.factor
-        return [CondPageBreak(keep), self.text(inlines, look, style, where)]
+        return [KeepRoom(keep), self.text(inlines, look, style, where)]
 
     def outline_entry(self, title: str, level: int) -> tuple:
         """(key, title, level) of a new outline entry, its level never deeper than one below the last."""

@@ -88,18 +88,19 @@ class RunMaker:
             role = self.cjk_role(look) if index % 2 else LATIN_ROLES[(look.bold, look.italic)]
             face = self.fonts.face(role)
             if all(face.has(ch) or ch == "\n" for ch in set(chunk)):
-                runs.append(self.run(chunk, face, look))
+                runs.append(self.run(chunk, face, look, emboldened=bool(index % 2) and look.bold))
             else:
                 runs += self.fallback(chunk, face, look, where)
         return runs
 
     def cjk_role(self, look: Look) -> str:
-        """The Chinese face of a look: the Hei face for headings and bold, else the Song face."""
-        return "zh_heading" if look.heading or look.bold else "zh_body"
+        """The Chinese face of a look: the Hei face for headings, else the Song face."""
+        return "zh_heading" if look.heading else "zh_body"
 
-    def run(self, text: str, face, look: Look) -> Run:
-        """A run of `text` in `face` with the look's size, link and colour."""
-        return Run(text, face, look.size, link=look.link, color=look.color)
+    def run(self, text: str, face, look: Look, emboldened: bool = False) -> Run:
+        """A run of `text` in `face` with the look's size, link and colour; a Chinese face has no bold
+        variant, so bold Chinese is emboldened by stroking its outlines, as Word does."""
+        return Run(text, face, look.size, link=look.link, color=look.color, emboldened=emboldened)
 
     def fallback(self, chunk: str, face, look: Look, where: Where) -> list[Run]:
         """Runs of a chunk some of whose characters its face lacks: each such one from another face, or an error."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from reportlab.lib.colors import HexColor
-from reportlab.platypus.flowables import CondPageBreak
+from reportlab.platypus.flowables import CondPageBreak, KeepTogether
 from reportlab.platypus.tables import Table as RLTable
 from reportlab.platypus.tables import TableStyle
 
@@ -13,7 +13,10 @@ from ...model import Para, Text
 from .runs import Look, Where
 from .text import TextBlock
 
-GRID = HexColor("#808080")
+class KeepRoom(CondPageBreak):
+    """A page break unless `height` is left, passing the space after the last flowable on to the next."""
+
+    _SPACETRANSFER = True
 
 
 def color(builder, dotted: str, default: str):
@@ -44,15 +47,17 @@ def table(builder, t) -> list:
     pad = builder.pt("table.cell_padding", 3.0)
     indent = builder.pt("table.member_indent")
 
-    def cell(text, align, bold=False, left=0.0):
+    def cell(text, align, bold=False, left=0.0, heading=False):
         style = builder.style(size, align=align, left=left, after=0.0)
-        return builder.text((Text(text),), Look(size, bold=bold), style, where)
+        return builder.text((Text(text),), Look(size, bold=bold, heading=heading), style, where)
 
-    rows = [[cell(c.heading, c.align, bold=True) for c in t.columns]]
+    rows = [[cell(c.heading, c.align, bold=True, heading=True) for c in t.columns]]
+    rule, black = builder.pt("table.rule_width", 0.5), HexColor("#000000")
     commands = [("FONTNAME", (0, 0), (-1, -1), builder.fonts.face("latin_regular").name),
-                ("GRID", (0, 0), (-1, -1), builder.pt("table.rule_width", 0.5), GRID),
+                ("LINEABOVE", (0, 0), (-1, 0), rule, black), ("LINEBELOW", (0, 0), (-1, 0), rule, black),
+                ("LINEBELOW", (0, -1), (-1, -1), rule, black), ("LINEBELOW", (0, "splitlast"), (-1, "splitlast"), rule, black),
                 ("BACKGROUND", (0, 0), (-1, 0), color(builder, "table.header_fill", "D9D9D9")),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"), ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
                 ("TOPPADDING", (0, 0), (-1, -1), pad), ("BOTTOMPADDING", (0, 0), (-1, -1), pad)]
     for row in t.rows:
@@ -60,7 +65,7 @@ def table(builder, t) -> list:
         rows.append([cell(text, c.align, strong, indent if row.kind == "member" and i == 0 else 0.0)
                      for i, (text, c) in enumerate(zip(row.cells, t.columns))])
         if row.kind == "total":
-            commands.append(("LINEABOVE", (0, len(rows) - 1), (-1, len(rows) - 1), 1.0, HexColor("#000000")))
+            commands.append(("LINEABOVE", (0, len(rows) - 1), (-1, len(rows) - 1), rule, black))
     minimums = [max(r[i].min_width() for r in rows) + 2 * pad for i in range(len(t.columns))]
     widths = fit_widths([c.width or 1.0 for c in t.columns], minimums, builder.width)
     grid = RLTable(rows, colWidths=widths, repeatRows=1, style=TableStyle(commands), hAlign="LEFT")
@@ -68,8 +73,8 @@ def table(builder, t) -> list:
     out = []
     if t.caption:
         caption_style = builder.style(builder.body, align="left", after=builder.pt("pdf.caption_after", 6.0))
-        caption = builder.text(t.caption, Look(builder.body, bold=True), caption_style, where)
-        out += [CondPageBreak(caption_style.leading * 2 + size * builder.factor * 8), caption]
+        caption = builder.text(t.caption, Look(builder.body, bold=True, heading=True), caption_style, where)
+        out += [KeepRoom(caption_style.leading * 2 + size * builder.factor * 8), caption]
     if t.unit:
         out.append(cell(t.unit, "right"))
     out.append(grid)
@@ -110,16 +115,17 @@ def box(builder, b) -> list:
         flows = []
         if b.title:
             style = builder.style(builder.body, align="left", after=6.0)
-            flows.append(builder.text(b.title, Look(builder.body, bold=True), style, Where(b.source, "a box title")))
+            flows.append(builder.text(b.title, Look(builder.body, bold=True, heading=True), style,
+                                      Where(b.source, "a box title")))
         for block in b.blocks:
             flows += builder.para(block, after=builder.pt("pdf.box_after")) if isinstance(block, Para) \
                 else builder.block(block)
     finally:
         builder.width = saved
-    flows = [f for f in flows if not isinstance(f, CondPageBreak)]
+    flows = [f for f in flows if not isinstance(f, KeepRoom)]
     if flows and isinstance(flows[-1], TextBlock):
         flows[-1].style = replace(flows[-1].style, after=0.0)
-    return [panel(builder, [[f] for f in flows], [builder.width], [])]
+    return [KeepTogether([panel(builder, [[f] for f in flows], [builder.width], [])])]
 
 
 def key_figures(builder, k) -> list:
@@ -128,7 +134,9 @@ def key_figures(builder, k) -> list:
     size = float(builder.theme.get("keyfigures.figure_size", 16))
     small = builder.theme.size(builder.lang, "table")
     where = Where(k.source, "a key figure")
-    per_row = max(1, min(len(k.items), int(builder.theme.get("pdf.keyfigures_per_row", 4))))
+    most = int(builder.theme.get("pdf.keyfigures_per_row", 4))
+    lines = 1 if len(k.items) <= most + 1 else -(-len(k.items) // most)
+    per_row = max(1, -(-len(k.items) // lines))
     rows, row = [], []
     for item in k.items:
         figure = builder.text(item.figure, Look(size, bold=True, heading=True),
@@ -141,4 +149,5 @@ def key_figures(builder, k) -> list:
     if row:
         rows.append(row + [[] for _ in range(per_row - len(row))])
     width = builder.width / per_row
-    return [panel(builder, rows, [width] * per_row, [])]
+    inner = ("INNERGRID", (0, 0), (-1, -1), builder.pt("box.border_width", 0.75), color(builder, "box.border", "4F6F9F"))
+    return [KeepTogether([panel(builder, rows, [width] * per_row, [inner])])]

@@ -14,6 +14,7 @@ from .cjk import AUTOSPACE, NO_END, NO_START, SPACES, break_positions
 from .faces import Face
 
 FUZZ = 1e-6
+EMBOLDEN = 0.03       # the outline stroke of emboldened Chinese, a fraction of the type size
 NOTE_CALLBACK = "ccdocs-note"
 
 
@@ -28,6 +29,7 @@ class Run:
     link: str | None = None
     note: str | None = None
     color: str | None = None
+    emboldened: bool = False
 
 
 @dataclass(frozen=True)
@@ -213,7 +215,10 @@ class TextBlock(Flowable):
     def draw(self):
         canv, st, s = self.canv, self.setting, self.style
         tx = canv.beginText()
-        self.pen = {"font": None, "color": "000000", "charspace": 0.0}
+        self.pen = {"font": None, "color": "000000", "charspace": 0.0, "mode": 0}
+        if any(run.emboldened for run in st.runs):
+            canv.saveState()
+            canv.setLineWidth(EMBOLDEN * s.size)
         decorations = []
         note = canv.getNamedCB(NOTE_CALLBACK)
         for n, (start, nxt, x) in enumerate(self.lines):
@@ -231,6 +236,8 @@ class TextBlock(Flowable):
                 if note and start <= pos < nxt:
                     note(canv, "note", label)
         canv.drawText(tx)
+        if any(run.emboldened for run in st.runs):
+            canv.restoreState()
         self.decorate(decorations)
         if s.outline and self.head:
             key, title, level = s.outline
@@ -283,7 +290,12 @@ class TextBlock(Flowable):
         color = run.color or "000000"
         if pen["color"] != color:
             tx.setFillColor(HexColor("#" + color))
+            tx.setStrokeColor(HexColor("#" + color))
             pen["color"] = color
+        mode = 2 if run.emboldened else 0
+        if pen["mode"] != mode:
+            tx.setTextRenderMode(mode)
+            pen["mode"] = mode
         tx.textOut(text)
 
     def decorate(self, decorations):
