@@ -28,18 +28,27 @@ def _fonts(chars) -> list[str]:
 
 
 def line_text(chars) -> str:
-    """A line's text from its characters: a gap of an em or more is a tab (number to text, cell to cell)."""
-    out, previous, spaced = [], None, False
+    """A line's text from its characters: a wide gap is a tab (label to text, cell to cell), a space a space.
+
+    A label of up to four characters at the start of a line (`12.`, `3`, `*`) is followed by a tab when
+    the gap after it is wider than 0.4 em; elsewhere a tab needs an em. Between Chinese characters only a
+    real space character counts, so that justified Chinese lines read without gaps.
+    """
+    out, previous, spaced, separated = [], None, False, False
     for char in sorted(chars, key=lambda c: c["x0"]):
         if not char["text"].strip():
             spaced = True
             continue
         if previous is not None:
             gap = char["x0"] - previous["x1"]
-            if gap >= char["size"] * 0.95:
+            label = not separated and len(out) <= 4
+            cjk = CJK.match(char["text"]) or CJK.match(previous["text"])
+            if gap >= char["size"] * (0.4 if label else 0.95):
                 out.append("\t")
-            elif spaced or (gap > char["size"] * 0.2 and not (CJK.match(char["text"]) or CJK.match(previous["text"]))):
+                separated = True
+            elif spaced or (gap > char["size"] * 0.2 and not cjk):
                 out.append(" ")
+                separated = True
         out.append(char["text"])
         previous, spaced = char, False
     return "".join(out)
