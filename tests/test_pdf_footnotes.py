@@ -209,6 +209,34 @@ def test_five_long_notes_near_a_page_end_lay_out_without_loss_or_overlap(make_do
     assert len({where[str(i)] for i in range(1, 6)}) == 1, "the paragraph's notes are on one page with it"
 
 
+def test_a_long_paragraph_split_at_a_page_end_takes_the_notes_of_each_piece_along(make_doc):
+    notes = [long_note(n, 30) for n in range(1, 7)]
+    sentences = " ".join(FILLER * 2 + f"Point {i}.[^n{i}]" for i in range(1, 7))
+    defs = "\n\n".join(f"[^n{i}]: {text}" for i, text in enumerate(notes, 1))
+    spreads = []
+    for fillers in range(5, 10):
+        body = "\n\n".join(FILLER * 3 for _ in range(fillers))
+        folder = make_doc({"content/report.md": f"# Introduction\n\n{body}\n\n{sentences}\n\n{defs}\n"})
+        path, texts = build_pdf(folder)
+        where = check_notes(read_pages(path), "en", texts)
+        spreads.append(len({where[str(i)] for i in range(1, 7)}))
+    assert 2 in spreads, "in some of these layouts the paragraph and its notes run over two pages"
+
+
+@pytest.mark.parametrize("words_count,fillers", [(250, 0), (250, 2), (400, 1)])
+def test_notes_longer_than_what_is_left_of_the_page_still_start_on_the_page_of_their_mark(make_doc, words_count,
+                                                                                         fillers):
+    notes = [long_note(n, words_count) for n in range(1, 5)]
+    sentences = " ".join(FILLER * 4 + f"Point {i}.[^n{i}]" for i in range(1, 5))
+    body = "\n\n".join(FILLER * 3 for _ in range(fillers))
+    defs = "\n\n".join(f"[^n{i}]: {text}" for i, text in enumerate(notes, 1))
+    path, texts = build_pdf(make_doc({"content/report.md": f"# Introduction\n\n{body}\n\n{sentences}\n\n{defs}\n"}))
+    pages = read_pages(path)
+    check_notes(pages, "en", texts)
+    text = "".join(g.ch for p in pages for g in p.glyphs)
+    assert all(text.count(f"NOTEEND{n}") == 1 for n in range(1, 5))
+
+
 def test_a_note_too_long_for_its_page_continues_under_a_full_width_rule(make_doc):
     notes = [long_note(1, 900)]
     path, texts = build_pdf(make_doc({"content/report.md": report(4, notes)}))

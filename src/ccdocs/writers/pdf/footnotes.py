@@ -8,6 +8,7 @@ from reportlab.platypus.flowables import Flowable
 from reportlab.platypus.frames import Frame
 
 FUZZ = 1e-6
+SHRINK = 6.0      # points by which a forced split is shortened until its notes can start on the page
 
 
 def marks_in(flowable) -> list[str]:
@@ -92,8 +93,8 @@ class PageNotes:
         continues on the next page. Returns the area's height."""
         queue = [p for label in labels for p in self.flows[label]]
         self.done.update(labels)
-        self.started += labels
         self.fill(queue, room)
+        self.started += [label for label in labels if not any(p is self.flows[label][0] for p in self.carry)]
         return self.area()
 
     def fill(self, queue: list, room: float):
@@ -169,7 +170,8 @@ class NoteFrame(Frame):
         if self._atTop:
             self._y1p = base + self.notes.least(labels)
             if super()._add(flowable, canv, 1):
-                self.reserve(self.notes.place_partly(labels, self._y - self._y1 - self._bottomPadding))
+                room = self._y + flowable.getSpaceAfter() - self._y1 - self._bottomPadding
+                self.reserve(self.notes.place_partly(labels, room))
                 return 1
         self._y1p = base
         return 0
@@ -180,24 +182,26 @@ class NoteFrame(Frame):
         labels = self.notes.new(marks_in(flowable))
         if not labels:
             return super().split(flowable, canv)
-        pieces = self.split_with(flowable, canv, self.notes.extra(labels))
-        if pieces:
-            first = self.notes.extra(self.notes.new(marks_in(pieces[0])))
-            better = self.split_with(flowable, canv, first) if first < self.notes.extra(labels) else []
-            if better and self.fits(better[0], canv):
-                pieces = better
-        if pieces and not self.fits(pieces[0], canv):
-            pieces = []
-        if not pieces and self._atTop:
-            pieces = self.forced_split(flowable, canv, labels)
-        return pieces
+        for count in range(len(labels) + 1):
+            pieces = self.split_with(flowable, canv, self.notes.extra(labels[:count]))
+            if pieces and set(self.notes.new(marks_in(pieces[0]))) <= set(labels[:count]) \
+                    and self.fits(pieces[0], canv):
+                return pieces
+        return self.forced_split(flowable, canv, labels) if self._atTop else []
 
     def forced_split(self, flowable, canv, labels) -> list:
         """At the top of a page, text whose notes fill more than the page: the longest piece whose notes all
-        start here, only the last of them continuing on the next page."""
-        for count in range(len(labels), 0, -1):
-            pieces = self.split_with(flowable, canv, self.notes.least(labels[:count]))
-            if pieces and set(self.notes.new(marks_in(pieces[0]))) <= set(labels[:count]):
+        start here, only the last of them continuing on the next page; shortened until so, down to a line."""
+        for count in range(1, len(labels) + 1):
+            room = self.notes.least(labels[:count])
+            while self.space(flowable) - room > 0:
+                pieces = self.split_with(flowable, canv, room)
+                if pieces and set(self.notes.new(marks_in(pieces[0]))) <= set(labels[:count]):
+                    return pieces
+                room += SHRINK
+        if hasattr(flowable, "split_lines") and len(flowable.layout(self._getAvailableWidth())) > 1:
+            pieces = list(flowable.split_lines(self._getAvailableWidth(), 1))
+            if set(self.notes.new(marks_in(pieces[0]))) <= set(labels[:1]):
                 return pieces
         return []
 

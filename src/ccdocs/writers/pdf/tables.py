@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from reportlab.lib.colors import HexColor
-from reportlab.platypus.flowables import CondPageBreak, KeepTogether
+from reportlab.platypus.flowables import CondPageBreak
 from reportlab.platypus.tables import Table as RLTable
 from reportlab.platypus.tables import TableStyle
 
@@ -13,10 +13,19 @@ from ...model import Para, Text
 from .runs import Look, Where
 from .text import TextBlock
 
+
 class KeepRoom(CondPageBreak):
     """A page break unless `height` is left, passing the space after the last flowable on to the next."""
 
     _SPACETRANSFER = True
+
+
+class Panel(RLTable):
+    """A box or key-figure panel: kept whole, moved to the next page unless it is longer than a page."""
+
+    def split(self, availWidth, availHeight):
+        frame = getattr(self, "_frame", None)
+        return [] if frame is not None and not frame._atTop else super().split(availWidth, availHeight)
 
 
 def color(builder, dotted: str, default: str):
@@ -88,7 +97,7 @@ def table(builder, t) -> list:
     return out + tail
 
 
-def panel(builder, rows: list, widths: list, extra: list) -> RLTable:
+def panel(builder, rows: list, widths: list, extra: list) -> Panel:
     """A shaded, bordered table of flowable rows, padded inside, the space after each row kept."""
     pad = builder.pt("box.padding", 6.0)
     commands = [("FONTNAME", (0, 0), (-1, -1), builder.fonts.face("latin_regular").name),
@@ -101,7 +110,7 @@ def panel(builder, rows: list, widths: list, extra: list) -> RLTable:
         flows = [f for cell in row for f in (cell if isinstance(cell, list) else [cell])]
         space = pad if index == len(rows) - 1 else max([f.getSpaceAfter() for f in flows] or [0.0])
         commands.append(("BOTTOMPADDING", (0, index), (-1, index), space))
-    grid = RLTable(rows, colWidths=widths, style=TableStyle(commands), hAlign="LEFT")
+    grid = Panel(rows, colWidths=widths, style=TableStyle(commands), hAlign="LEFT")
     grid.spaceAfter = builder.pt("spacing.paragraph_after")
     return grid
 
@@ -125,7 +134,7 @@ def box(builder, b) -> list:
     flows = [f for f in flows if not isinstance(f, KeepRoom)]
     if flows and isinstance(flows[-1], TextBlock):
         flows[-1].style = replace(flows[-1].style, after=0.0)
-    return [KeepTogether([panel(builder, [[f] for f in flows], [builder.width], [])])]
+    return [panel(builder, [[f] for f in flows], [builder.width], [])]
 
 
 def key_figures(builder, k) -> list:
@@ -150,4 +159,4 @@ def key_figures(builder, k) -> list:
         rows.append(row + [[] for _ in range(per_row - len(row))])
     width = builder.width / per_row
     inner = ("INNERGRID", (0, 0), (-1, -1), builder.pt("box.border_width", 0.75), color(builder, "box.border", "4F6F9F"))
-    return [KeepTogether([panel(builder, rows, [width] * per_row, [inner])])]
+    return [panel(builder, rows, [width] * per_row, [inner])]
