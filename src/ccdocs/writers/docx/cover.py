@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .inlines import Format, add_run
 from .state import WriterState
+from .styles import add_styled
 
 
 def write_cover(state: WriterState):
@@ -12,7 +13,7 @@ def write_cover(state: WriterState):
     caps = set(meta.caps)
 
     def line(style: str, field: str, text: str | None = None):
-        p = body.add_paragraph(style=style)
+        p = add_styled(body, style)
         add_run(p, getattr(meta, field) if text is None else text, Format(caps=field in caps))
         return p
 
@@ -21,7 +22,7 @@ def write_cover(state: WriterState):
     line("Cover Symbol", "original")
     line("Cover Symbol", "date")
     line("Cover Body", "body")
-    session = body.add_paragraph(style="Cover Session")
+    session = add_styled(body, "Cover Session")
     for text, superscript in meta.session_runs:
         add_run(session, text, Format(superscript=superscript, caps="session" in caps))
     line("Cover Place", "place_dates")

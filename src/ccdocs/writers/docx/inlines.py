@@ -11,6 +11,7 @@ from docx.text.run import Run
 from ...model import Code, Emph, LineBreak, Link, Note, Strong, Text
 from ...oxml import add_hyperlink, element, props, set_caps
 from . import notes
+from .styles import style_id
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,7 @@ def add_run(paragraph, text: str, fmt: Format = Format(), sink=None) -> Run:
     (paragraph._p if sink is None else sink).append(r)
     run = Run(r, paragraph)
     if fmt.style:
-        run.style = fmt.style
+        r.style = style_id(fmt.style)
     if fmt.bold:
         run.bold = True
     if fmt.italic:

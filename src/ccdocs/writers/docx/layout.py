@@ -11,6 +11,7 @@ from ...oxml import add_field, continue_page_numbers, restart_page_numbers, twip
 from ...theme import Theme
 from .inlines import add_run
 from .state import WriterState
+from .styles import add_styled, styled
 
 PAGE_SIZES = {"A4": (11906, 16838)}   # twips, portrait
 
@@ -34,11 +35,11 @@ def _fill_header(header, state: WriterState, second_line: str):
     """The symbol, then `second_line` with its `{page}` as a PAGE field; air below the last line."""
     header.is_linked_to_previous = False
     symbol = header.paragraphs[0]
-    symbol.style = "Header"
+    styled(symbol, "Header")
     add_run(symbol, state.doc.meta.symbol)
     last = symbol
     if second_line:
-        last = header.add_paragraph(style="Header")
+        last = add_styled(header, "Header")
         before, marker, after = second_line.partition("{page}")
         if before:
             add_run(last, before)

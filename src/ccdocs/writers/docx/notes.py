@@ -8,6 +8,7 @@ from docx.oxml.ns import qn
 from ...oxml import element, mark_run, reference_run
 from . import blocks
 from .state import Where
+from .styles import add_styled
 
 REFERENCE = "FootnoteReference"     # style ids and the stored name of Word's own note style
 NOTE_TEXT = "footnote text"
@@ -28,7 +29,7 @@ def add_note(state, sink, note):
     blocks.write_blocks(state, Where(container, NOTE_TEXT), note.blocks)
     first = note_el.find(qn("w:p"))
     if first is None:
-        first = container.add_paragraph(style=NOTE_TEXT)._p
+        first = add_styled(container, NOTE_TEXT)._p
     ppr = first.find(qn("w:pPr"))
     tab = element("w:r")
     tab.append(element("w:tab"))

@@ -10,6 +10,7 @@ from docx.shared import Pt
 from ...model import Document
 from ...oxml import FootnotesPart
 from ...theme import Theme
+from .styles import add_styled
 
 
 @dataclass
@@ -39,7 +40,7 @@ class WriterState:
 
     def paragraph(self, where: Where, style: str):
         """A new paragraph in `where`; the first after a part break starts a page, one after a table has air."""
-        p = where.container.add_paragraph(style=style)
+        p = add_styled(where.container, style)
         if self.page_break:
             p.paragraph_format.page_break_before = True
             self.page_break = False

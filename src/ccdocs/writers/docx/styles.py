@@ -19,8 +19,9 @@ BUILTIN = {"Header": "header", "Footnote Text": "footnote text", "Footnote Refer
 
 
 def style_id(name: str) -> str:
-    """The styleId of a named style: its name without spaces (`Numbered Paragraph` → `NumberedParagraph`)."""
-    return name.replace(" ", "")
+    """The styleId of a named style: its shown name without spaces (`footnote text` → `FootnoteText`)."""
+    shown = {stored: ui for ui, stored in BUILTIN.items()}.get(name, name)
+    return shown.replace(" ", "")
 
 
 def specs(theme: Theme, lang: str) -> list[dict]:
@@ -177,4 +178,15 @@ def add_styles(document, theme: Theme, lang: str):
             _table_rules(style.element, theme)
 
 
-__all__ = ["add_styles", "specs", "style_id"]
+def styled(paragraph, name: str):
+    """`paragraph` given the style `name` by its id (python-docx's own setter scans every style by name)."""
+    paragraph._p.style = style_id(name)
+    return paragraph
+
+
+def add_styled(container, name: str):
+    """A new paragraph at the end of `container` with the style `name`."""
+    return styled(container.add_paragraph(), name)
+
+
+__all__ = ["add_styles", "add_styled", "specs", "style_id", "styled"]

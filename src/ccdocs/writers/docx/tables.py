@@ -12,6 +12,7 @@ from . import blocks
 from .inlines import Format, add_inlines, add_run
 from .state import Where, WriterState
 from .widths import needs, share
+from .styles import add_styled, styled
 
 ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "right": WD_ALIGN_PARAGRAPH.RIGHT, "center": WD_ALIGN_PARAGRAPH.CENTER}
 ROW_FORMAT = {"body": Format(), "member": Format(), "group": Format(bold=True), "total": Format(bold=True)}
@@ -37,7 +38,7 @@ def _grid(state: WriterState, where: Where, rows: int, widths: list[float], mini
 def _cell_paragraph(cell, style: str):
     """The cell's one paragraph, styled."""
     p = cell.paragraphs[0]
-    p.style = style
+    styled(p, style)
     return p
 
 
@@ -109,9 +110,9 @@ def write_box(state: WriterState, where: Where, block: Box):
     cell._tc.remove(cell._tc.p_lst[0])
     inner = Where(cell, "Box Text", 0)
     if block.title:
-        add_inlines(state, cell.add_paragraph(style="Box Title"), block.title)
+        add_inlines(state, add_styled(cell, "Box Title"), block.title)
     blocks.write_blocks(state, inner, block.blocks)
-    last = cell.paragraphs[-1] if cell._tc.p_lst else cell.add_paragraph(style="Box Text")
+    last = cell.paragraphs[-1] if cell._tc.p_lst else add_styled(cell, "Box Text")
     last.paragraph_format.space_after = Pt(0)
     state.after_table = True
     return table
@@ -129,6 +130,6 @@ def write_keyfigures(state: WriterState, where: Where, block: KeyFigures):
     for index, item in enumerate(block.items):
         cell = table.cell(index // per_row, index % per_row)
         add_inlines(state, _cell_paragraph(cell, "Key Figure"), item.figure)
-        add_inlines(state, cell.add_paragraph(style="Key Figure Label"), item.label)
+        add_inlines(state, add_styled(cell, "Key Figure Label"), item.label)
     state.after_table = True
     return table
