@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from ..errors import InputError
 from .regression import check_folder
 
 
@@ -24,7 +25,10 @@ def ccdocs_regression(request):
     update = request.config.getoption("--update-fixtures")
 
     def check(folder: Path, formats=("docx", "pdf")) -> None:
-        differences = check_folder(Path(folder), update=update, formats=formats)
+        try:
+            differences = check_folder(Path(folder), update=update, formats=formats)
+        except InputError as exc:
+            pytest.fail(f"{folder} does not build:\n" + "\n".join(str(p) for p in exc.problems), pytrace=False)
         if differences:
             pytest.fail("outputs differ from expected/ (rerun with --update-fixtures after review):\n\n"
                         + "\n".join(str(d) for d in differences), pytrace=False)
