@@ -121,6 +121,8 @@ CASES = [
      "starts with its figure in bold", "report.md:"),
     ("lang-not-in-document", doc("languages: [en, zh]", "languages: [en]"), ("--lang", "zh"), 1,
      "`zh` is not among the document's languages", "document.yaml"),
+    ("glyph-missing", report(R.replace("Second paragraph.", "Second paragraph \U0001F600.")), ("--format", "pdf"), 1,
+     "U+1F600 GRINNING FACE), which none of the fonts holds", "report.md:5"),
     ("usage-format", {}, ("--format", "rtf"), 2, "unknown format `rtf`", None),
     ("usage-lang", {}, ("--lang", "de"), 2, "unknown language `de`", None),
 ]
