@@ -11,7 +11,8 @@ from ...oxml import (cant_split, cell_margins, cell_width, fixed_layout, props, 
 from . import blocks
 from .inlines import Format, add_inlines, add_run
 from .state import Where, WriterState
-from .widths import needs, share
+from ..columns import share
+from .widths import needs
 from .styles import add_styled, styled
 
 ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "right": WD_ALIGN_PARAGRAPH.RIGHT, "center": WD_ALIGN_PARAGRAPH.CENTER}

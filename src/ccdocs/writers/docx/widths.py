@@ -24,18 +24,3 @@ def needs(table, size: float, padding: float) -> list[float]:
             widest = max([widest] + [measure(part, size, row.kind in ("group", "total")) for part in parts])
         out.append(widest + 2 * padding + 1)
     return out
-
-
-def share(total: float, weights: list[float], minimum: list[float]) -> list[float]:
-    """`total` split in the ratio of `weights`, no column below its `minimum` while the others can give."""
-    if sum(minimum) >= total:
-        return [total * m / sum(minimum) for m in minimum]
-    fixed: dict = {}
-    while True:
-        free = [i for i in range(len(weights)) if i not in fixed]
-        rest = total - sum(fixed.values())
-        widths = [fixed.get(i, rest * weights[i] / sum(weights[j] for j in free)) for i in range(len(weights))]
-        short = [i for i in free if widths[i] < minimum[i]]
-        if not short:
-            return widths
-        fixed.update({i: minimum[i] for i in short})

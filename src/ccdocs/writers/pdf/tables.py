@@ -10,6 +10,7 @@ from reportlab.platypus.tables import Table as RLTable
 from reportlab.platypus.tables import TableStyle
 
 from ...model import Para, Text
+from ..columns import share
 from .runs import Look, Where
 from .text import TextBlock
 
@@ -31,21 +32,6 @@ class Panel(RLTable):
 def color(builder, dotted: str, default: str):
     """A theme colour given as hex digits."""
     return HexColor("#" + str(builder.theme.get(dotted, default)).lstrip("#"))
-
-
-def fit_widths(shares: list, minimums: list, total: float) -> list:
-    """Column widths in proportion to `shares`, none below its minimum while the total allows."""
-    if sum(minimums) >= total:
-        return [total * m / sum(minimums) for m in minimums]
-    fixed: dict = {}
-    while True:
-        free = [i for i in range(len(shares)) if i not in fixed]
-        room = total - sum(fixed.values())
-        widths = {i: room * shares[i] / sum(shares[j] for j in free) for i in free}
-        short = [i for i in free if widths[i] < minimums[i]]
-        if not short:
-            return [fixed.get(i, widths.get(i)) for i in range(len(shares))]
-        fixed.update({i: minimums[i] for i in short})
 
 
 def table(builder, t) -> list:
@@ -76,7 +62,7 @@ def table(builder, t) -> list:
         if row.kind == "total":
             commands.append(("LINEABOVE", (0, len(rows) - 1), (-1, len(rows) - 1), rule, black))
     minimums = [max(r[i].min_width() for r in rows) + 2 * pad for i in range(len(t.columns))]
-    widths = fit_widths([c.width or 1.0 for c in t.columns], minimums, builder.width)
+    widths = share(builder.width, [c.width or 1.0 for c in t.columns], minimums)
     grid = RLTable(rows, colWidths=widths, repeatRows=1, style=TableStyle(commands), hAlign="LEFT")
     after = builder.pt("spacing.paragraph_after")
     out = []
