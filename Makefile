@@ -1,10 +1,10 @@
-# The two commands: `make demo` and `make test` do all the set-up on a fresh Debian machine.
+# The two commands: `make demo` and `make test` do all the set-up on a fresh Debian machine; `make bench` times it.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test system-demo system-test update-fixtures bench clean
+.PHONY: demo test bench system-demo system-test system-bench update-fixtures clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,11 +18,17 @@ system-demo:
 system-test:
 	scripts/system-deps.sh test
 
+system-bench:
+	scripts/system-deps.sh bench
+
 demo: system-demo $(STAMP)
 	$(BIN)/ccdocs build fixtures/wo-cc-86-inf-1 --out out
 
 test: system-test $(STAMP)
 	$(BIN)/python -m pytest -q
+
+bench: system-bench $(STAMP)
+	$(BIN)/python bench/run.py
 
 update-fixtures: system-test $(STAMP)
 	$(BIN)/python -m pytest -q tests/test_regression.py --update-fixtures

@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Debian packages ccdocs needs: `demo` (fonts) or `test` (fonts + LibreOffice, poppler, Chromium).
+# Debian packages ccdocs needs: `demo` (fonts), `test` (fonts + LibreOffice, poppler, Chromium) or `bench` (test + pandoc).
 # Installs the missing ones when running as root; otherwise prints the exact apt-get line and fails.
 set -euo pipefail
 demo=(fonts-liberation2 fonts-arphic-uming fonts-wqy-microhei fonts-wqy-zenhei fontconfig)
 test=("${demo[@]}" poppler-utils libreoffice-writer-nogui chromium)
+bench=("${test[@]}" pandoc)
 case "${1:-demo}" in
   demo) wanted=("${demo[@]}") ;;
   test) wanted=("${test[@]}") ;;
-  *) echo "usage: $0 demo|test" >&2; exit 2 ;;
+  bench) wanted=("${bench[@]}") ;;
+  *) echo "usage: $0 demo|test|bench" >&2; exit 2 ;;
 esac
 if ! command -v dpkg-query >/dev/null; then
   echo "ccdocs: not a Debian system; install the equivalents of: ${wanted[*]}" >&2

@@ -23,7 +23,7 @@ from .sources.data import jinja_value, read_all
 from .sources.spec import DocumentSpec, read_spec
 from .tables import TablePlacer
 from .stopwatch import Stopwatch
-from .templating import environment, render
+from .templating import Sandbox, environment, render
 from .theme import templates_dir
 from .transforms import apply_all
 
@@ -104,20 +104,23 @@ def translated(sources: Sources, path: Path, translate) -> str:
     return text if translate is None else apply(text, display_path(path), translate)
 
 
-def resolve(sources: Sources, lang: str, draft: bool = False, clock: Stopwatch | None = None) -> Document:
-    """The resolved Document in `lang` (unfinished translations refused, or marked in a `draft`), numbered."""
+def resolve(sources: Sources, lang: str, draft: bool = False, clock: Stopwatch | None = None,
+            sandbox: Sandbox | None = None) -> Document:
+    """The resolved Document in `lang` (unfinished translations refused, or marked in a `draft`), numbered.
+
+    A `sandbox` shared by several calls compiles each figure once for all of them.
+    """
     clock = clock or Stopwatch()
     with clock.stage("model"):
-        return _resolve(sources, lang, draft, clock)
+        return _resolve(sources, lang, draft, clock, sandbox or Sandbox())
 
 
-def _resolve(sources: Sources, lang: str, draft: bool, clock: Stopwatch) -> Document:
+def _resolve(sources: Sources, lang: str, draft: bool, clock: Stopwatch, sandbox: Sandbox) -> Document:
     spec = sources.spec
     catalog = Catalog.load(lang)
     formats = Formats(lang)
     meta = build_meta(spec, lang, catalog, formats)
-    env = environment(lang)
-    expressions: dict = {}
+    figures = environment(lang, sandbox)
     context = _context(sources, meta)
     out = Collector()
     placer = TablePlacer(spec, sources.data, formats, catalog, out)
@@ -133,7 +136,7 @@ def _resolve(sources: Sources, lang: str, draft: bool, clock: Stopwatch) -> Docu
                 text = translated(sources, path, translate) if text is not None else path.read_text(encoding="utf-8")
             try:
                 with clock.stage("render"):
-                    rendered = render(env, text, path, context, expressions)
+                    rendered = render(figures, text, path, context)
             except InputError as exc:
                 out.extend(exc.problems)
                 continue
@@ -150,13 +153,14 @@ def resolve_all(folder: Path, languages=None) -> dict:
     sources = read_sources(folder)
     out = Collector()
     documents = {}
+    sandbox = Sandbox()
     for lang in languages or sources.spec.languages:
         if lang not in sources.spec.languages:
             out.extend([problem(sources.spec.yaml.path, None, f"`{lang}` is not among the document's languages",
                                 "add it to `languages:` in document.yaml")])
             continue
         try:
-            documents[lang] = resolve(sources, lang)
+            documents[lang] = resolve(sources, lang, sandbox=sandbox)
         except InputError as exc:
             out.extend(p for p in exc.problems if p not in out.problems)
     out.raise_if_any()

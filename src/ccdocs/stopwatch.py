@@ -13,6 +13,7 @@ class Stopwatch:
 
     seconds: dict = field(default_factory=dict)
     running: list = field(default_factory=list)
+    workers: int = 1  # processes whose stages were added together
 
     def _charge(self, now: float) -> None:
         if self.running:
@@ -35,6 +36,13 @@ class Stopwatch:
             if self.running:
                 self.running[-1] = (self.running[-1][0], now)
 
+    def add(self, seconds: dict) -> None:
+        """Add the seconds of another stopwatch (a worker's) to these stages."""
+        for name, value in seconds.items():
+            self.seconds[name] = self.seconds.get(name, 0.0) + value
+
     def line(self) -> str:
-        """`profile: read 0.012s render 0.034s …` (the stages sum to the build, less start-up)."""
-        return "profile: " + " ".join(f"{name} {value:.3f}s" for name, value in self.seconds.items())
+        """`profile: read 0.012s render 0.034s …`: the stages sum to the build's work, less start-up (run side
+        by side in several workers, the work takes less time than its sum)."""
+        shared = f" (summed over {self.workers} workers)" if self.workers > 1 else ""
+        return "profile: " + " ".join(f"{name} {value:.3f}s" for name, value in self.seconds.items()) + shared

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from babel import Locale
-from num2words import num2words
 
 _CHINESE_DIGITS = "零一二三四五六七八九"
 _CHINESE_UNITS = ("千", "百", "十", "")
@@ -56,6 +55,8 @@ def english_ordinal_words(n: int) -> str:
     >>> english_ordinal_words(72), english_ordinal_words(1)
     ('Seventy-Second', 'First')
     """
+    from num2words import num2words  # on first use: its import takes 20 ms that only English covers need
+
     _check_int(n, 1)
     words = num2words(n, lang="en", to="ordinal")
     return " ".join(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from markdown_it import MarkdownIt
@@ -21,8 +22,13 @@ UNDEFINED_NOTE = re.compile(r"\[\^([^\]\s]+)\]")
 ATTRIBUTION = ("—", "--", "―")
 
 
+@cache
 def parser() -> MarkdownIt:
-    """CommonMark with footnotes, block attributes and our containers; raw HTML is text."""
+    """CommonMark with footnotes, block attributes and our containers; raw HTML is text.
+
+    Made once per process (never changed after; each parse keeps its state in its own env): building one
+    costs as much as parsing a paragraph, and every paragraph of a translation is checked with it.
+    """
     md = MarkdownIt("commonmark", {"html": False}).use(footnote_plugin).use(attrs_block_plugin)
     for name in CONTAINERS:
         md.use(container_plugin, name=name)

@@ -9,6 +9,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
 
 from ..i18n.catalogs import po_path
+from ..i18n.extract import DATA
 from ..i18n.segments import extract
 
 EN = ("The Organization continued to strengthen its workforce planning in {year}, with {count} staff members "
@@ -16,6 +17,7 @@ EN = ("The Organization continued to strengthen its workforce planning in {year}
 ZH = "{year}年，本组织继续加强员工队伍规划，共有{count}名工作人员参加审查，其中{share}完成了全部单元。"
 NOTE_EN = "See document WO/CC/{n}/INF/1, paragraph {n}, for the figures of the previous year."
 NOTE_ZH = "上一年度的数字见文件WO/CC/{n}/INF/1第{n}段。"
+TABLE_TEXTS = {"Applications": "申请数", "Selected": "录用数"}
 
 
 def _paragraph(index: int, with_note: bool) -> tuple[str, str]:
@@ -86,6 +88,8 @@ def _write_catalog(folder: Path, report_en: str, report_zh: str, annex_zh: str) 
     pairs += list(zip(extract(annex_en, "content/annex.md"), extract(annex_zh, "content/annex.md")))
     for source, target in pairs:
         catalog.add(source.msgid, string=target.msgid, locations=[(source.file, source.line)])
+    for heading, translation in TABLE_TEXTS.items():
+        catalog.add(heading, string=translation, locations=[("document.yaml", 1)], context=DATA)
     path = po_path(folder, "zh")
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("wb") as handle:

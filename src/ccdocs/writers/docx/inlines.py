@@ -9,9 +9,11 @@ from docx.oxml.parser import OxmlElement
 from docx.text.run import Run
 
 from ...model import Code, Emph, LineBreak, Link, Note, Strong, Text
-from ...oxml import add_hyperlink, element, props, set_caps
+from ...oxml import add_hyperlink, element
 from . import notes
 from .styles import style_id
+
+SPECIAL = frozenset("\t\r\n")  # characters python-docx's text setter turns into w:tab and w:br
 
 
 @dataclass(frozen=True)
@@ -25,22 +27,40 @@ class Format:
     style: str | None = None
 
 
+def _properties(fmt: Format) -> list:
+    """The `w:rPr` children of `fmt`, in schema order, as python-docx's setters would make them."""
+    found = []
+    if fmt.style:
+        found.append(element("w:rStyle", val=style_id(fmt.style)))
+    if fmt.bold:
+        found.append(element("w:b"))
+    if fmt.italic:
+        found.append(element("w:i"))
+    if fmt.caps:
+        found.append(element("w:caps", val="1"))
+    if fmt.superscript:
+        found.append(element("w:vertAlign", val="superscript"))
+    return found
+
+
 def add_run(paragraph, text: str, fmt: Format = Format(), sink=None) -> Run:
-    """Append a run of `text` (tabs and newlines become w:tab and w:br) to `sink` (the paragraph's w:p)."""
+    """Append a run of `text` (tabs and newlines become w:tab and w:br) to `sink` (the paragraph's w:p).
+
+    The elements are built directly (python-docx's setters look for every possible sibling of each one,
+    and its text setter handles one character at a time); the XML is the same.
+    """
     r = OxmlElement("w:r")
     (paragraph._p if sink is None else sink).append(r)
+    found = _properties(fmt)
+    if found:
+        rpr = element("w:rPr")
+        rpr.extend(found)
+        r.append(rpr)
     run = Run(r, paragraph)
-    if fmt.style:
-        r.style = style_id(fmt.style)
-    if fmt.bold:
-        run.bold = True
-    if fmt.italic:
-        run.italic = True
-    if fmt.superscript:
-        run.font.superscript = True
-    if fmt.caps:
-        set_caps(props(r, "w:rPr"))
-    run.text = text
+    if SPECIAL.intersection(text):
+        run.text = text
+    elif text:
+        r.add_t(text)
     return run
 
 

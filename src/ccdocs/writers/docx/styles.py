@@ -7,7 +7,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
-from ...oxml import cell_margins, element, put, set_borders, set_east_asian_spacing, set_fonts, set_lang, twips
+from ...oxml import (cell_margins, element, props, put, set_borders, set_east_asian_spacing, set_fonts, set_lang,
+                     twips)
 from ...theme import Theme
 
 KINDS = {"p": WD_STYLE_TYPE.PARAGRAPH, "c": WD_STYLE_TYPE.CHARACTER, "t": WD_STYLE_TYPE.TABLE}
@@ -179,8 +180,9 @@ def add_styles(document, theme: Theme, lang: str):
 
 
 def styled(paragraph, name: str):
-    """`paragraph` given the style `name` by its id (python-docx's own setter scans every style by name)."""
-    paragraph._p.style = style_id(name)
+    """`paragraph` given the style `name` by its id (python-docx's own setters scan every style by name and
+    every possible sibling of `w:pStyle`; the element is the same)."""
+    put(props(paragraph._p, "w:pPr"), element("w:pStyle", val=style_id(name)))
     return paragraph
 
 

@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
+import marshal
+import mmap
+import pickle
+import sys
 from dataclasses import dataclass
+from pathlib import Path
+from weakref import WeakKeyDictionary
 
+import reportlab
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFError, TTFont
+from reportlab.pdfbase.ttfonts import TTFError, TTFont, TTFontFace
 
+from ... import cache
 from ...l10n.fonts import FontFile, FontResolver
+
+CACHE_FORMAT = 2  # raise when what `_stored` keeps changes
+UNSTORED = ("_ttf_data", "_pdfScale")  # the file's bytes (read again) and a lambda only extractInfo uses
 
 
 @dataclass(frozen=True)
@@ -30,6 +42,65 @@ class Face:
         return self.widths.get(ord(ch), self.default_width)
 
 
+def cache_entry(font: FontFile, folder: Path | None = None) -> Path:
+    """The cache entry of a face: named by its file, index, size and mtime, and the Python and reportlab versions."""
+    stat = font.path.stat()
+    return cache.entry("face", font.path.resolve(), font.index, stat.st_size, stat.st_mtime_ns, reportlab.Version,
+                       CACHE_FORMAT, sys.version_info[:2], marshal.version, folder=folder)
+
+
+def _stored(ttf: TTFont) -> bytes:
+    """What parsing a font file found: the font's and its face's attributes, less the file's bytes; the glyph
+    tables (plain ints, floats, lists and dicts) marshalled, which loads twice as fast as pickle."""
+    face = {k: v for k, v in vars(ttf.face).items() if k not in UNSTORED}
+    plain = {}
+    for key, value in face.items():
+        try:
+            marshal.dumps(value)  # refuses the subclasses (reportlab's name bytes) that pickle keeps
+        except ValueError:
+            continue
+        plain[key] = value
+    return pickle.dumps({"font": {k: v for k, v in vars(ttf).items() if k not in ("face", "state")},
+                         "face": {k: v for k, v in face.items() if k not in plain}, "plain": marshal.dumps(plain)},
+                        protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _mapped(path: Path) -> mmap.mmap:
+    """The bytes of a font file, read from the page cache as reportlab slices them (a CJK file is 20 MB)."""
+    with open(path, "rb") as handle:
+        return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+
+
+def _restored(data: bytes, font: FontFile) -> TTFont | None:
+    """The font `_stored` described, over the font file's bytes, as TTFont() made it; None if it is damaged."""
+    collecting = gc.isenabled()
+    gc.disable()  # tens of thousands of small containers: collections would only slow the load
+    try:
+        stored = pickle.loads(data)
+        face = TTFontFace.__new__(TTFontFace)
+        face.__dict__.update(marshal.loads(stored["plain"]), **stored["face"], _ttf_data=_mapped(font.path))
+        ttf = TTFont.__new__(TTFont)
+        ttf.__dict__.update(stored["font"], face=face, state=WeakKeyDictionary())
+        return ttf
+    except Exception:  # noqa: BLE001 - a damaged entry is parsed again
+        return None
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def loaded(font: FontFile, name: str, folder: Path | None = None) -> TTFont:
+    """The reportlab font of `font` named `name`: from the face cache (in `folder`), else parsed and cached."""
+    path = cache_entry(font, folder)
+    data = cache.read(path)
+    ttf = _restored(data, font) if data is not None else None
+    if ttf is None:
+        ttf = TTFont(name, str(font.path), subfontIndex=font.index)
+        cache.write(path, _stored(ttf))
+    ttf.fontName = name
+    return ttf
+
+
 def registered(font: FontFile) -> TTFont:
     """The reportlab font of `font`, registered under a name fixed by its file, index and size."""
     stat = font.path.stat()
@@ -37,7 +108,7 @@ def registered(font: FontFile) -> TTFont:
     name = f"{font.family.replace(' ', '')}-{font.index}-{digest}"
     if name in pdfmetrics.getRegisteredFontNames():
         return pdfmetrics.getFont(name)
-    ttf = TTFont(name, str(font.path), subfontIndex=font.index)
+    ttf = loaded(font, name)
     pdfmetrics.registerFont(ttf)
     return ttf
 

@@ -1,0 +1,159 @@
+"""Independent jobs side by side: one forked worker process per CPU, each job's result sent back whole.
+
+A job is called with `spawn`: a job may hand back follow-up jobs (picklable: a partial of a module function)
+as soon as it can, so that a worker left idle takes them while the job goes on with its own longest part.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import gc
+import multiprocessing
+import os
+import pickle
+import signal
+import sys
+import traceback
+from collections.abc import Callable
+from multiprocessing.connection import wait
+
+from .errors import InputError
+
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal a Linux process gets when the process that started it ends
+
+
+class WorkerError(Exception):
+    """The traceback of an exception raised in a worker: the cause of the same exception raised again here."""
+
+
+def cpu_count() -> int:
+    """The CPUs this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def can_fork() -> bool:
+    """Whether this process may start workers by forking (which shares everything read so far): the platform
+    forks, and this process is not itself a daemonic worker (which multiprocessing forbids to have any)."""
+    return "fork" in multiprocessing.get_all_start_methods() and not multiprocessing.current_process().daemon
+
+
+def worker_count(jobs: int, workers: int | None = None) -> int:
+    """How many processes `run_all` uses for `jobs` jobs: up to `workers` (default: one per CPU); 1 without fork."""
+    count = min(jobs, cpu_count() if workers is None else workers)
+    return count if count > 1 and can_fork() else 1
+
+
+def run_all(jobs: list[Callable], workers: int | None = None) -> list[tuple]:
+    """The `(result, problems)` of each job, each followed by those of the jobs it spawned: `(result, [])`, or
+    `(None, problems)` when the job raised an InputError.
+
+    Jobs run in forked workers, at most `workers` (default: one per CPU) at a time, or one after the other
+    with one CPU, one job or no fork. Any other exception of a job ends the others and is raised here; so
+    does an interruption, leaving no worker behind.
+    """
+    count = worker_count(len(jobs), workers)
+    outcomes = _serial(jobs) if count < 2 else _forked(jobs, count)
+    return [outcomes[key] for key in sorted(outcomes)]
+
+
+def _outcome(job: Callable, spawn: Callable) -> tuple:
+    try:
+        return job(spawn), []
+    except InputError as exc:
+        return None, exc.problems
+
+
+def _serial(jobs: list[Callable]) -> dict:
+    """Outcomes by key: (i,) for job i, (i, k) for the k-th job it spawned, and so on."""
+    outcomes = {}
+    waiting = [((index,), job) for index, job in enumerate(jobs)]
+    while waiting:
+        key, job = waiting.pop(0)
+        spawned: list = []
+        outcomes[key] = _outcome(job, spawned.append)
+        waiting[:0] = [((*key, n), more) for n, more in enumerate(spawned)]
+    return outcomes
+
+
+def _end_with(parent: int) -> None:
+    """Have Linux end this worker when its parent ends (killed, say); elsewhere it ends at its next send."""
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def _portable(exc: BaseException) -> tuple:
+    """An exception as the parent can raise it again: itself when it pickles, else a RuntimeError; its traceback."""
+    text = "".join(traceback.format_exception(exc))
+    try:
+        pickle.dumps(exc)
+    except Exception:  # noqa: BLE001 - any exception must reach the parent
+        exc = RuntimeError(f"{type(exc).__name__}: {exc}")
+    return exc, text
+
+
+def _work(job: Callable, sender, parent: int) -> None:
+    """A worker's life: run `job`, send back what it spawns, then its outcome or its exception; the parent alone
+    handles Ctrl-C."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _end_with(parent)
+    try:
+        message = ("done", _outcome(job, lambda more: sender.send(("spawn", more))))
+    except BaseException as exc:  # noqa: BLE001 - sent to the parent, which raises it
+        message = ("raised", _portable(exc))
+    try:
+        sender.send(message)
+    except Exception as exc:  # noqa: BLE001 - an outcome that does not pickle is an error of the job
+        sender.send(("raised", _portable(exc)))
+    sender.close()
+
+
+def _forked(jobs: list[Callable], workers: int) -> dict:
+    """Outcomes by key, as `_serial` gives them, each job in a worker forked when one is free."""
+    context = multiprocessing.get_context("fork")
+    outcomes: dict = {}
+    waiting = [((index,), job) for index, job in enumerate(jobs)]
+    spawned: dict = {}
+    running: dict = {}
+    gc.freeze()  # the workers' collections then leave this process's objects alone (and their pages shared)
+    try:
+        while waiting or running:
+            while waiting and len(running) < workers:
+                key, job = waiting.pop(0)
+                receiver, sender = context.Pipe(duplex=False)
+                process = context.Process(target=_work, args=(job, sender, os.getpid()), daemon=True)
+                process.start()
+                sender.close()
+                running[receiver] = (key, process)
+            for receiver in wait(list(running)):
+                key, process = running[receiver]
+                try:
+                    kind, payload = receiver.recv()
+                except EOFError:
+                    raise RuntimeError(f"a build worker ended without a result (exit code {process.exitcode})") \
+                        from None
+                if kind == "spawn":
+                    spawned[key] = spawned.get(key, 0) + 1
+                    waiting.append(((*key, spawned[key] - 1), payload))
+                    continue
+                del running[receiver]
+                receiver.close()
+                process.join()
+                if kind == "raised":
+                    exc, text = payload
+                    raise exc from WorkerError(text)
+                outcomes[key] = payload
+    finally:
+        for _, process in running.values():
+            process.terminate()
+        for receiver, (_, process) in running.items():
+            process.join()
+            receiver.close()
+        gc.unfreeze()
+    return outcomes

@@ -1,0 +1,101 @@
+"""The per-user cache: parsed fonts embed exactly as freshly parsed ones, compiled figures serve every language,
+and a damaged, foreign or unwritable cache only costs time."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ccdocs import cache
+from ccdocs.l10n.fonts import FontResolver
+from ccdocs.templating import Sandbox, environment, render
+from ccdocs.theme import load_theme
+from ccdocs.writers.pdf.faces import cache_entry, loaded
+
+THEME = load_theme()
+
+
+def font(role: str):
+    return FontResolver(THEME).resolve(role, "zh")
+
+
+def described(ttf) -> dict:
+    """Everything a font carries but its file's bytes (and the lambda reportlab keeps only while parsing)."""
+    face = {k: v for k, v in vars(ttf.face).items() if k not in ("_ttf_data", "_pdfScale")}
+    font = {k: (type(v).__name__, vars(v)) if hasattr(v, "__dict__") else v
+            for k, v in vars(ttf).items() if k not in ("face", "state")}
+    return {"font": font, "face": face, "bytes": bytes(ttf.face._ttf_data[:]), "state": type(ttf.state)}
+
+
+def test_the_cache_folder_follows_the_environment(tmp_path):
+    assert cache.cache_folder({"CCDOCS_CACHE": str(tmp_path / "c"), "XDG_CACHE_HOME": "/x"}) == tmp_path / "c"
+    assert cache.cache_folder({"XDG_CACHE_HOME": "/x", "HOME": "/h"}) == Path("/x/ccdocs")
+    assert cache.cache_folder({"HOME": "/h"}) == Path("/h/.cache/ccdocs")
+
+
+@pytest.mark.parametrize("role", ["latin_regular", "zh_body"])
+def test_a_face_from_the_cache_is_the_face_parsing_gives(tmp_path, role):
+    found = font(role)
+    parsed = loaded(found, "Parsed", tmp_path)
+    assert cache_entry(found, tmp_path).is_file()
+    restored = loaded(found, "Parsed", tmp_path)
+    assert restored is not parsed and described(restored) == described(parsed)
+    subset = [ord(ch) for ch in "WIPO 2025 年度报告，人力资源"]
+    assert restored.face.makeSubset(subset) == parsed.face.makeSubset(subset)
+
+
+def test_a_damaged_or_unwritable_cache_is_parsed_again(tmp_path):
+    found = font("latin_regular")
+    fresh = described(loaded(found, "F", tmp_path))
+    cache_entry(found, tmp_path).write_bytes(b"not a pickle")
+    assert described(loaded(found, "F", tmp_path)) == fresh
+    assert described(loaded(found, "F", tmp_path)) == fresh, "the damaged entry was written again"
+    blocked = tmp_path / "a-file"
+    blocked.write_text("")
+    assert described(loaded(found, "F", blocked)) == fresh
+
+
+def test_a_cached_font_embeds_byte_identically_to_a_freshly_parsed_one(make_doc, tmp_path):
+    folder = make_doc()
+    env = {**os.environ, "CCDOCS_CACHE": str(tmp_path / "cache"), "SOURCE_DATE_EPOCH": "1767225600"}
+    outputs = []
+    for run in ("parsed", "cached"):
+        subprocess.run([sys.executable, "-m", "ccdocs", "build", str(folder), "--lang", "zh", "--format", "pdf",
+                        "--out", str(tmp_path / run)], env=env, check=True, capture_output=True)
+        outputs.append((tmp_path / run / "zh" / "wo_cc_86_inf_1.pdf").read_bytes())
+        if run == "parsed":
+            assert len(list((tmp_path / "cache").glob("face-*"))) >= 3, "the Latin and both Chinese faces are kept"
+    assert outputs[0] == outputs[1]
+
+
+def test_figures_compiled_once_serve_every_language(tmp_path, monkeypatch):
+    monkeypatch.setenv("CCDOCS_CACHE", str(tmp_path))
+    data = {"budget": {"total": 4_700_000, "staff": 1735}}
+    text = "Total {{ budget.total | chf_millions }} for {{ budget.staff | number }} staff."
+    sandbox = Sandbox()
+    english = render(environment("en", sandbox), text, Path("report.md"), data)
+    chinese = render(environment("zh", sandbox), text, Path("report.md"), data)
+    assert (english, chinese) == ("Total CHF 4.7 million for 1,735 staff.", "Total 470万瑞士法郎 for 1,735 staff.")
+    assert len(sandbox.compiled) == 1 and len(list(tmp_path.glob("figures-*"))) == 1
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("compiled again")
+
+    fresh = Sandbox()
+    monkeypatch.setattr(fresh.env, "compile", refuse)
+    assert render(environment("en", fresh), text, Path("report.md"), data) == english
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid") or os.getuid() != 0, reason="giving a file away needs root")
+def test_an_entry_someone_else_owns_is_ignored(tmp_path):
+    regular, bold = font("latin_regular"), font("latin_bold")
+    loaded(regular, "R", tmp_path)
+    planted = cache_entry(bold, tmp_path)
+    planted.write_bytes(cache_entry(regular, tmp_path).read_bytes())
+    os.chown(planted, os.getuid() + 1, -1)
+    assert loaded(bold, "B", tmp_path).face.name == loaded(bold, "B", tmp_path / "fresh").face.name != \
+        loaded(regular, "R", tmp_path).face.name

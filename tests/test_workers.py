@@ -1,0 +1,120 @@
+"""Jobs side by side in forked workers: results in order, problems kept, failures raised, no worker left behind."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from functools import partial
+from pathlib import Path
+
+import pytest
+
+from ccdocs.errors import InputError, Problem
+from ccdocs.workers import WorkerError, can_fork, run_all
+
+forking = pytest.mark.skipif(not can_fork(), reason="this platform cannot fork")
+
+
+def square(n, spawn):
+    return n * n
+
+
+def with_follow_ups(n, spawn):
+    for k in range(2):
+        spawn(partial(square, n * 10 + k))
+    return -n
+
+
+def refused(name, spawn):
+    raise InputError([Problem(name, 1, 1, f"{name} is wrong")])
+
+
+def broken(spawn):
+    return {}["missing"]
+
+
+def waits_for(path: Path, spawn):
+    """Stand in for a long job: say where this worker is, then wait to be ended."""
+    path.write_text(str(os.getpid()))
+    time.sleep(60)
+
+
+def interrupts(path: Path, spawn):
+    """Press Ctrl-C in the parent once the other worker has started."""
+    while not path.exists() or not path.read_text():
+        time.sleep(0.01)
+    os.kill(os.getppid(), signal.SIGINT)
+    time.sleep(60)
+
+
+def gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    return False
+
+
+@pytest.mark.parametrize("workers", [1, 2, 4])
+def test_outcomes_come_in_job_order_each_followed_by_what_it_spawned(workers):
+    jobs = [partial(square, 2), partial(with_follow_ups, 3), partial(square, 4)]
+    assert run_all(jobs, workers) == [(4, []), (-3, []), (900, []), (961, []), (16, [])]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_job_that_refuses_its_input_gives_its_problems_and_the_others_still_run(workers):
+    outcomes = run_all([partial(refused, "a.md"), partial(square, 5), partial(refused, "b.md")], workers)
+    assert [result for result, _ in outcomes] == [None, 25, None]
+    assert [[str(p) for p in found] for _, found in outcomes] == [
+        ["a.md:1:1: error: a.md is wrong"], [], ["b.md:1:1: error: b.md is wrong"]]
+
+
+@forking
+def test_an_unexpected_error_in_a_worker_is_raised_here_with_the_workers_traceback():
+    with pytest.raises(KeyError) as caught:
+        run_all([partial(square, 2), broken], 2)
+    assert isinstance(caught.value.__cause__, WorkerError)
+    assert "in broken" in str(caught.value.__cause__)
+
+
+@forking
+def test_ctrl_c_ends_every_worker_and_is_raised_here(tmp_path):
+    where = tmp_path / "pid"
+    with pytest.raises(KeyboardInterrupt):
+        run_all([partial(waits_for, where), partial(interrupts, where)], 2)
+    assert gone(int(where.read_text())), "an interrupted run leaves no worker behind"
+
+
+@forking
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the kernel ends orphans on Linux only")
+def test_workers_end_when_their_parent_is_killed(tmp_path):
+    where = tmp_path / "pid"
+    script = ("import os, signal, sys, threading; from functools import partial; from pathlib import Path\n"
+              "sys.path.insert(0, sys.argv[2]); from test_workers import waits_for, square\n"
+              "from ccdocs.workers import run_all\n"
+              "def kill():\n"
+              "    while not Path(sys.argv[1]).exists() or not Path(sys.argv[1]).read_text(): pass\n"
+              "    os.kill(os.getpid(), signal.SIGKILL)\n"
+              "threading.Thread(target=kill, daemon=True).start()\n"
+              "run_all([partial(waits_for, Path(sys.argv[1])), partial(square, 1)], 2)\n")
+    parent = subprocess.run([sys.executable, "-c", script, str(where), str(Path(__file__).parent)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=60)
+    assert parent.returncode == -signal.SIGKILL
+    pid = int(where.read_text())
+    for _ in range(500):
+        if gone(pid):
+            break
+        time.sleep(0.01)
+    assert gone(pid), "a worker whose parent was killed goes on running"
+
+
+def nested(spawn):
+    return run_all([partial(square, 3), partial(square, 4)], 2)
+
+
+@forking
+def test_a_worker_runs_its_own_jobs_one_after_the_other():
+    assert run_all([nested, partial(square, 2)], 2) == [([(9, []), (16, [])], []), (4, [])]
