@@ -131,3 +131,16 @@ def dumped():
         return cache[(key, lang)]
 
     return get
+
+
+@pytest.fixture
+def refuse(make_doc, tmp_path):
+    """A function running one `refusals.Case` against the minimal document; it returns what was printed."""
+    from refusals import refused, write_files
+
+    def run_case(case):
+        folder = make_doc()
+        write_files(folder, case.files)
+        return refused(case, folder, tmp_path / "out")
+
+    return run_case

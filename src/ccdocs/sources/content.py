@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from ..errors import Collector
-
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+from .characters import HINT, refused
 
 
 def read_content(path: Path, out: Collector) -> str | None:
@@ -19,9 +17,7 @@ def read_content(path: Path, out: Collector) -> str | None:
         out.add(path, line, f"this file is not UTF-8 text ({exc.reason})", "save it as UTF-8")
         return None
     bad = False
-    for number, line in enumerate(text.split("\n"), 1):
-        for match in CONTROL.finditer(line):
-            out.add(path, number, f"control character U+{ord(match.group()):04X} cannot stand in a document",
-                    "delete it (it often comes from copying out of another program)", match.start() + 1)
-            bad = True
+    for line, col, what in refused(text):
+        out.add(path, line, f"{what} cannot stand in a document", HINT, col)
+        bad = True
     return None if bad else text.lstrip("\ufeff")

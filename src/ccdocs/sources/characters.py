@@ -1,0 +1,48 @@
+"""Characters a paper may not hold, found at the boundary of every source (Markdown, YAML, CSV, catalogs, figures).
+
+XML 1.0 (§2.2 Char) allows TAB, LF, CR and U+0020 to U+D7FF, U+E000 to U+FFFD, U+10000 to U+10FFFF. On top of
+what it forbids (the other C0 controls, lone surrogates, U+FFFE and U+FFFF), a paper refuses DEL and the C1
+controls (U+0080 to U+009F: left over from text decoded in the wrong encoding) and Unicode's non-characters
+(U+FDD0 to U+FDEF and the last two code points of every plane): none of them prints, and Word refuses the former.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+_NONCHARACTERS = "".join(f"\\U{plane:04x}fffe\\U{plane:04x}ffff" for plane in range(1, 17))
+REFUSED = re.compile(f"[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f\\ud800-\\udfff\\ufdd0-\\ufdef\\ufffe\\uffff"
+                     f"{_NONCHARACTERS}]")
+HINT = "delete it (it often comes from copying out of another program)"
+
+
+def describe(char: str) -> str:
+    """How a refused character is named in a message: `control character U+000B`."""
+    code = ord(char)
+    if 0xD800 <= code <= 0xDFFF:
+        kind = "lone surrogate"
+    elif code <= 0x9F:
+        kind = "control character"
+    else:
+        kind = "non-character"
+    return f"{kind} U+{code:04X}"
+
+
+def refused(text: str) -> Iterator[tuple[int, int, str]]:
+    """Each refused character of `text` as (1-based line, 1-based column, description), in order.
+
+    >>> list(refused("ok\\nab\\x0bc"))
+    [(2, 3, 'control character U+000B')]
+    """
+    for match in REFUSED.finditer(text):
+        start = match.start()
+        line = text.count("\n", 0, start) + 1
+        col = start - (text.rfind("\n", 0, start) + 1) + 1
+        yield line, col, describe(match.group())
+
+
+def first_refused(text: str) -> str | None:
+    """The description of the first refused character of `text`, or None when it has none."""
+    match = REFUSED.search(text)
+    return describe(match.group()) if match else None
