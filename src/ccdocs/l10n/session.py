@@ -5,6 +5,7 @@ from __future__ import annotations
 from .numerals import chinese_numeral, english_ordinal_words, ordinal_suffix
 
 Run = tuple[str, bool]
+HIGHEST = 9999  # the highest number a session line can hold: Chinese numerals are written up to 9999
 
 
 def _count(value: int | None, name: str) -> int | None:
@@ -26,8 +27,8 @@ def session_runs(
     zh: '第八十六届会议（第57次例会）', '第七十二届会议（第26次特别会议）', '第三十二届会议' (one run).
     Both numbers are metadata (design §1): nothing is derived from the other.
     """
-    if isinstance(number, bool) or not isinstance(number, int) or number < 1:
-        raise ValueError(f"session number must be a positive integer, got {number!r}")
+    if isinstance(number, bool) or not isinstance(number, int) or not 1 <= number <= HIGHEST:
+        raise ValueError(f"session number must be a whole number from 1 to {HIGHEST}, got {number!r}")
     ordinary = _count(ordinary, "ordinary")
     extraordinary = _count(extraordinary, "extraordinary")
     if ordinary is not None and extraordinary is not None:

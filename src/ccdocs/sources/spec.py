@@ -1,13 +1,22 @@
-"""document.yaml: its keys, their checks, and the DocumentSpec they give."""
+"""document.yaml: its keys, their checks, and the DocumentSpec they give.
+
+Every key is checked for its type and its values where it is written, so that a later stage never meets a
+value it cannot use: identifiers (symbol, suffix, languages) follow their grammar in full, texts are texts in
+each language built, theme and cover-note names are names (never paths), and every file named is a regular file
+inside the document folder once links are followed.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 
 from ..errors import Collector, InputError, did_you_mean, problem
+from ..l10n.session import HIGHEST
+from ..resources import COVER_NOTES, THEMES, find, is_name, names
+from .cover_notes import needs
 from .yamlfile import YamlFile, read_yaml
 
 LANGUAGES = ("en", "zh")
@@ -22,8 +31,13 @@ KEYS = {
 }
 TYPE_NAMES = {dict: "a mapping (`key: value` lines)", list: "a list (`[a, b]`)", str: "a text", int: "a whole number",
               date: "a date"}
-SYMBOL = re.compile(r"^[A-Z]+(/[A-Z0-9.]+)+$")
-SUFFIX = re.compile(r"^(Rev|Corr|Add|Prov)\.(\d+)?$")
+# A WIPO symbol: `/`-separated segments of capital letters and digits, the first of letters (WO/CC/86/INF/1,
+# WO/PBC/35/INF/1, A/66/1, WIPO/GRTKF/IC/47/5). Matched in full: `$` would let a trailing newline through.
+SYMBOL = re.compile(r"[A-Z]{1,12}(/[A-Z0-9]{1,12}){1,8}")
+SUFFIX = re.compile(r"(Rev|Corr|Add|Prov)\.([2-9]|[1-9][0-9])?")
+NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
+RESERVED = ("doc",)  # names the figures already use
+SCALARS = (str, int, float)
 
 
 @dataclass(frozen=True)
@@ -76,28 +90,49 @@ class DocumentSpec:
 
 
 def inside(folder: Path, raw: str, yf: YamlFile, keys: tuple, out: Collector, kind: str) -> Path | None:
-    """The file `raw` named in document.yaml, refused when it leaves `folder` or is missing."""
+    """The file `raw` named in document.yaml; None (the problem recorded in `out`, at `keys`) when it is absolute,
+    leaves `folder` (also through a link), is missing, or is not a regular file (a folder, a FIFO, a socket, a
+    device: reading one could hang). Only metadata is looked at: nothing is opened."""
     if not isinstance(raw, str) or not raw.strip():
         out.extend([yf.problem(keys, f"expected a {kind} file path, got {raw!r}")])
         return None
     candidate = Path(raw)
-    if candidate.is_absolute():
+    if candidate.is_absolute() or PureWindowsPath(raw).anchor:
         out.extend([yf.problem(keys, f"`{raw}` is an absolute path",
                                "name files relative to the document folder")])
         return None
     full = folder / candidate
-    root = folder.resolve()
-    try:
-        full.resolve().relative_to(root)
-    except ValueError:
-        out.extend([yf.problem(keys, f"`{raw}` leaves the document folder",
-                               "keep content and data inside the folder; links pointing out are refused")])
-        return None
-    if not full.is_file():
+    wrong = not_a_file_inside(folder, full)
+    if wrong == "missing":
         out.extend([yf.problem(keys, f"{kind} file `{raw}` does not exist",
                                did_you_mean(candidate.name, _siblings(full)))])
         return None
+    if wrong:
+        out.extend([yf.problem(keys, f"`{raw}` {wrong}", OUTSIDE_HINT if "leaves" in wrong else
+                               f"name a {kind} file (a regular file) here")])
+        return None
     return full
+
+
+OUTSIDE_HINT = "keep content and data inside the folder; links pointing out are refused"
+
+
+def not_a_file_inside(folder: Path, path: Path) -> str | None:
+    """Why `path` cannot be read as a file of `folder` (`"missing"`, `"leaves the document folder"`, `"is a
+    folder"`, ...), or None when it is a regular file inside it once links are followed."""
+    try:
+        resolved = path.resolve()
+    except (OSError, RuntimeError):
+        return "is a link that leads nowhere (a loop)"
+    if not resolved.is_relative_to(folder.resolve()):
+        return "leaves the document folder"
+    if not path.exists():
+        return "missing"
+    if path.is_dir():
+        return "is a folder, not a file"
+    if not path.is_file():
+        return "is not a regular file (a FIFO, a socket or a device)"
+    return None
 
 
 def _siblings(path: Path) -> list[str]:
@@ -110,6 +145,7 @@ class _Reader:
     def __init__(self, yf: YamlFile, folder: Path):
         self.yf, self.folder, self.out = yf, folder, Collector()
         self.data = yf.data if isinstance(yf.data, dict) else {}
+        self.needed: dict = {}  # variable -> (kind, where its template is named, the template's name)
 
     def fail(self, keys, message, hint=None):
         self.out.extend([self.yf.problem(tuple(keys), message, hint)])
@@ -141,11 +177,19 @@ class _Reader:
         raw = self.get(key, (str, date))
         if raw is None:
             return None
-        try:
-            return date.fromisoformat(str(raw))
-        except ValueError:
+        day = iso_day(raw)
+        if day is None:
             self.fail((key,), f"`{raw}` is not a date", "write it as YYYY-MM-DD, a day that exists")
+        return day
+
+    def text(self, key, pattern, message, hint, required=True):
+        """A text of `key` matching `pattern` in full (None when absent and not `required`); else `message`
+        (with `{raw}`) and `hint` at it."""
+        raw = self.get(key, str, required)
+        if raw is not None and not pattern.fullmatch(raw):
+            self.fail((key,), message.format(raw=_shown(raw)), hint)
             return None
+        return raw
 
     def unknown_keys(self):
         if not isinstance(self.yf.data, dict):
@@ -166,8 +210,10 @@ class _Reader:
         values = []
         for key in ("number", "ordinary", "extraordinary"):
             value = raw.get(key)
-            if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 1):
-                self.fail(("session", key), f"`session.{key}` must be a whole number from 1, got {value!r}")
+            if value is not None and (not isinstance(value, int) or isinstance(value, bool)
+                                      or not 1 <= value <= HIGHEST):
+                self.fail(("session", key), f"`session.{key}` must be a whole number from 1 to {HIGHEST}, "
+                          f"got {value!r}")
                 value = None
             values.append(value)
         if values[0] is None and "number" not in raw:
@@ -178,33 +224,73 @@ class _Reader:
 
     def languages(self):
         raw = self.get("languages", list)
-        if not raw:
+        if raw is None:
             return ()
+        if not raw:
+            self.fail(("languages",), "`languages: []` names no language: nothing would be built",
+                      "list the languages to build, e.g. [en, zh]")
         for index, lang in enumerate(raw):
             if lang not in LANGUAGES:
                 self.fail(("languages", index), f"unknown language `{lang}`",
                           did_you_mean(str(lang), LANGUAGES) or "ccdocs builds: " + ", ".join(LANGUAGES))
-        return tuple(lang for lang in raw if lang in LANGUAGES)
+            elif lang in raw[:index]:
+                self.fail(("languages", index), f"language `{lang}` is listed twice", "list it once")
+        return tuple(dict.fromkeys(lang for lang in raw if lang in LANGUAGES))
 
     def texts(self, key, languages, original):
+        """One text for every language (printed as written or as the toolkit catalog translates it), or a
+        mapping with a text for each language built and the original one."""
         raw = self.data.get(key)
+        if raw is None:
+            if KEYS.get(key):
+                self.fail((), f"`{key}` is missing", f"add `{key}:` to document.yaml")
+            return None
         if isinstance(raw, str):
-            return raw
-        if isinstance(raw, dict):
-            for lang in raw:
-                if lang not in LANGUAGES:
-                    self.fail((key, lang, "<key>"), f"unknown language `{lang}` in `{key}`",
-                              did_you_mean(str(lang), LANGUAGES))
-            if original and original not in raw:
-                self.fail((key,), f"`{key}` has no text in the original language `{original}`")
-            return raw
-        if raw is None and KEYS.get(key):
-            self.fail((), f"`{key}` is missing", f"add `{key}:` to document.yaml")
-        elif raw is not None:
-            self.fail((key,), f"`{key}` must be a text or one text per language (`en:`, `zh:`)")
-        return None
+            if raw.strip():
+                return raw
+            self.fail((key,), f"`{key}` is empty", f"write the {key}")
+            return None
+        if not isinstance(raw, dict):
+            self.fail((key,), f"`{key}` must be a text or one text per language (`en:`, `zh:`), got {raw!r}")
+            return None
+        good = True
+        for lang, text in raw.items():
+            if lang not in LANGUAGES:
+                self.fail((key, lang, "<key>"), f"unknown language `{lang}` in `{key}`",
+                          did_you_mean(str(lang), LANGUAGES))
+                good = False
+            elif not isinstance(text, str) or not text.strip():
+                self.fail((key, lang), f"`{key}.{lang}` must be a text, got {text!r}")
+                good = False
+        for lang in dict.fromkeys((*languages, original)):
+            if lang and lang not in raw:
+                self.fail((key,), f"`{key}` has no text in `{lang}`, "
+                          + ("the original language" if lang == original else "a language the document is built in"),
+                          f"add `{lang}:` under `{key}:`, or write one text for all languages")
+                good = False
+        return raw if good else None
 
-    def parts(self):
+    def theme(self):
+        raw = self.data.get("theme", "default")
+        if find(THEMES, raw, ".yaml", self.folder) is None:
+            self.fail(("theme",), _not_found("theme", raw), "themes: " + ", ".join(names(THEMES, ".yaml", self.folder)))
+            return None
+        return raw
+
+    def template(self, keys, name, languages):
+        """Check the cover-note template `name` exists in every language built."""
+        found = {lang: find(COVER_NOTES, name, f".{lang}.md.j2", self.folder) for lang in languages}
+        missing = [lang for lang, path in found.items() if path is None]
+        if missing:
+            known = names(COVER_NOTES, f".{missing[0]}.md.j2", self.folder)
+            self.fail(keys, _not_found("cover-note template", name) + ("" if not is_name(name) else
+                      " in " + ", ".join(missing)), "templates: " + ", ".join(known))
+            return
+        for path in found.values():
+            for needed, kind in needs(path).items():
+                self.needed.setdefault(needed, (kind, keys, name))
+
+    def parts(self, languages):
         raw = self.get("parts", list)
         parts = []
         annexes = 0
@@ -225,11 +311,17 @@ class _Reader:
             files = item.get("files", [])
             if isinstance(files, str):
                 files = [files]
+            if not isinstance(files, list):
+                self.fail(keys + ("files",), f"`files` is a list of Markdown files, got {files!r}",
+                          "files: [content/report.md]")
+                files = None
             template = item.get("template")
-            if not files and not template:
+            if template is not None:
+                self.template(keys + ("template",), template, languages)
+            elif files == []:
                 self.fail(keys, f"the {kind} part names no `files:`", "list its Markdown files")
             paths = [inside(self.folder, f, self.yf, keys + ("files", i), self.out, "content")
-                     for i, f in enumerate(files)]
+                     for i, f in enumerate(files or ())]
             annexes += kind == "annex"
             parts.append(PartSpec(kind, tuple(p for p in paths if p), template, annexes if kind == "annex" else 0))
         if raw is not None and not any(p.type == "report" for p in parts):
@@ -240,9 +332,7 @@ class _Reader:
         raw = self.get("data", dict, required=False) or {}
         files = {}
         for name, value in raw.items():
-            if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", str(name)):
-                self.fail(("data", name, "<key>"), f"data name `{name}` is not a valid variable name",
-                          "use letters, digits and `_`, starting with a letter")
+            if not self.name_ok("data", name):
                 continue
             path = inside(self.folder, value, self.yf, ("data", name), self.out, "data")
             if path is not None and path.suffix.lower() not in (".csv", ".yaml", ".yml"):
@@ -251,22 +341,87 @@ class _Reader:
                 files[name] = path
         return files
 
+    def name_ok(self, key, name) -> bool:
+        """Whether `name` (a key of `data:` or `variables:`) can be a figure's name; else a problem at it."""
+        if not isinstance(name, str) or not NAME.fullmatch(name):
+            self.fail((key, name, "<key>"), f"`{name}` under `{key}:` is not a valid name",
+                      "use letters, digits and `_`, starting with a letter")
+        elif name in RESERVED:
+            self.fail((key, name, "<key>"), f"`{name}` is a name the figures already use",
+                      "choose another name")
+        else:
+            return True
+        return False
+
+    def variables(self):
+        raw = self.get("variables", dict, required=False) or {}
+        for name, value in raw.items():
+            if self.name_ok("variables", name):
+                self.value(("variables", name), value, self.needed.get(name))
+        given = self.data.get("data") if isinstance(self.data.get("data"), dict) else {}
+        for name, (_, keys, template) in self.needed.items():
+            if name not in raw and name not in given:
+                self.fail(keys, f"the cover note `{template}` needs `{name}` under `variables:`",
+                          f"add `{name}: ...` under `variables:`")
+        return raw
+
+    def value(self, keys, value, needed=None):
+        """Check that a variable's value is a text, a number, a date, or a list or mapping of them; and a date or
+        a single value where a cover-note template `needed` it so."""
+        if needed and (iso_day(value) is None if needed[0] == "date" else isinstance(value, list | dict)):
+            kind = "a date (YYYY-MM-DD, a day that exists)" if needed[0] == "date" else "one text, number or date"
+            self.fail(keys, f"`{keys[-1]}` must be {kind}, got {value!r}",
+                      f"the cover note `{needed[2]}` prints it as such")
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                self.value(keys + (key,), item)
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                self.value(keys + (index,), item)
+        elif isinstance(value, bool) or not isinstance(value, SCALARS + (date,)):
+            self.fail(keys, f"`{'.'.join(map(str, keys))}` must be a text, a number or a date, got {value!r}",
+                      "write the value, or remove the line")
+
+
+def _shown(text: str) -> str:
+    """`text` in backquotes, or as a Python literal when it holds what backquotes would hide (a newline)."""
+    return f"`{text}`" if text.isprintable() and text.strip() == text and text else repr(text)
+
+
+def iso_day(value) -> date | None:
+    """`value` as a date when it is one or is written YYYY-MM-DD and exists, else None."""
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str) or not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _not_found(kind: str, name) -> str:
+    if is_name(name):
+        return f"there is no {kind} `{name}`"
+    return f"a {kind} is given by its name (letters, digits, `-`, `_`), never a path: not {name!r}"
+
 
 def read_spec(folder: Path) -> DocumentSpec:
     """Read and check `folder/document.yaml`; every problem is raised together."""
     path = folder / "document.yaml"
-    if not path.is_file():
+    wrong = not_a_file_inside(folder, path)
+    if wrong == "missing":
         raise InputError([problem(path, None, "there is no document.yaml here",
                                   "point ccdocs at a document folder")])
+    if wrong:
+        raise InputError([problem(path, None, f"document.yaml {wrong}", "make it a regular file of the folder")])
     yf = read_yaml(path)
     r = _Reader(yf, folder)
     r.unknown_keys()
-    symbol = r.get("symbol", str)
-    if symbol and not SYMBOL.match(symbol):
-        r.fail(("symbol",), f"`{symbol}` is not a WIPO symbol", "write it like WO/CC/86/INF/1, without suffix")
-    suffix = r.get("suffix", str, required=False)
-    if suffix and not SUFFIX.match(suffix):
-        r.fail(("suffix",), f"unknown suffix `{suffix}`", "one of Rev., Corr., Add., Prov., or numbered: Add.2")
+    symbol = r.text("symbol", SYMBOL, "{raw} is not a WIPO symbol",
+                    "write it like WO/CC/86/INF/1: capital letters and digits between `/`, without suffix")
+    suffix = r.text("suffix", SUFFIX, "unknown suffix {raw}", "one of Rev., Corr., Add., Prov., or numbered: Add.2",
+                    required=False)
     number, ordinary, extraordinary = r.session()
     first, last, day = r.day("first_day"), r.day("last_day"), r.day("date")
     if first and last and last < first:
@@ -276,12 +431,12 @@ def read_spec(folder: Path) -> DocumentSpec:
     spec = DocumentSpec(
         folder=folder, yaml=yf, symbol=symbol, suffix=suffix, body=r.choice("body", BODIES),
         session_number=number, ordinary=ordinary, extraordinary=extraordinary,
-        venue=r.texts("venue", languages, None), first_day=first, last_day=last, date=day,
+        venue=r.texts("venue", languages, original), first_day=first, last_day=last, date=day,
         original=original, languages=languages, title=r.texts("title", languages, original),
-        author=r.texts("author", languages, None) or "secretariat", kind=r.choice("kind", KINDS),
-        theme=r.get("theme", str, required=False) or "default",
+        author=r.texts("author", languages, original) or "secretariat", kind=r.choice("kind", KINDS),
+        theme=r.theme(),
         chapter_style=r.choice("chapter_style", ("chapter", "roman"), default="chapter"),
-        parts=r.parts(), data=r.data_files(), variables=r.get("variables", dict, required=False) or {},
+        parts=r.parts(languages), data=r.data_files(), variables=r.variables(),
         tables=r.get("tables", dict, required=False) or {},
     )
     r.out.raise_if_any()

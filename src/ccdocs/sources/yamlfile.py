@@ -1,23 +1,179 @@
-"""YAML read with the line and column of every mapping key and value."""
+"""YAML read with the line and column of every mapping key and value, within bounds an editor never meets.
+
+Every YAML file of a document folder (document.yaml, YAML data files) and the toolkit's themes is read here, and
+whatever it holds is refused at its line and column, before anything else sees it, when it is not:
+
+- UTF-8 text (a UTF-16 or UTF-32 file, told by its byte-order mark or its NUL bytes, or a Latin-1 one is named
+  as such, at the first byte that is not UTF-8);
+- free of the characters a paper refuses (`characters.py`), typed or written as an escape (`"\\x0b"`);
+- nested at most `MAX_DEPTH` levels deep (aliases included);
+- free of a key written twice in one mapping (YAML would silently keep the last one);
+- sparing with aliases: an alias (`*name`) may not stand inside the value it names, and all aliases together
+  repeat at most `MAX_REPEATED` values (a "billion laughs" is refused at the alias that goes beyond);
+- made of texts, numbers, booleans, null, lists and mappings (no `!!binary`, `!!set`, `!!python/...`), whole
+  numbers of at most `MAX_DIGITS` digits and finite decimals (no `.nan`, `.inf`, `1e999`).
+
+Reading is linear in the size of the file: positions are recorded while the file is composed, never by walking
+the values with their aliases expanded.
+"""
 
 from __future__ import annotations
 
+import codecs
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from ..errors import InputError, problem
+from .characters import HINT, first_refused, refused
+
+MAX_DEPTH = 50
+MAX_REPEATED = 10_000
+MAX_DIGITS = 20  # as in a CSV file (sources/data.py): a figure still prints exactly
+BOMS = ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"), (codecs.BOM_UTF16_LE, "UTF-16"),
+        (codecs.BOM_UTF16_BE, "UTF-16"))
+SAVE_AS_UTF8 = "save the file as UTF-8 (in most editors: Save As, Encoding: UTF-8)"
+_MERGE_KEYS = ("tag:yaml.org,2002:merge", "tag:yaml.org,2002:value")
+_REFUSED_TAGS = ("binary", "set", "omap", "pairs")
 
 
-class _PlainLoader(yaml.SafeLoader):
-    """SafeLoader that leaves dates as strings, so impossible dates are ours to report."""
+class _Refused(Exception):
+    """A bound of this module crossed at `mark`."""
+
+    def __init__(self, mark, message: str, hint: str | None = None):
+        super().__init__(message)
+        self.mark, self.message, self.hint = mark, message, hint
 
 
-_PlainLoader.yaml_implicit_resolvers = {
+def _position(mark) -> tuple[int, int]:
+    return mark.line + 1, mark.column + 1
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that records positions, refuses what the module docstring lists, and leaves dates as strings
+    (so impossible dates are ours to report)."""
+
+    def __init__(self, text: str):
+        super().__init__(text)
+        self.positions: dict = {}
+        self.found: list[_Refused] = []     # problems after which reading can go on
+        self._paths: list = []              # the path of each node being composed, innermost last
+        self._measures: dict = {}           # composed node -> (values it holds, aliases expanded; levels)
+        self._repeated = 0
+
+    def compose_node(self, parent, index):
+        if len(self._paths) >= MAX_DEPTH:
+            raise _Refused(self.peek_event().start_mark, f"values are nested more than {MAX_DEPTH} levels deep",
+                           "write the structure flatter")
+        path = self._path_of(parent, index)
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            node = super().compose_node(parent, index)
+            self._repeat(node, mark)
+            if path is not None:
+                self.positions[path] = _position(mark)
+            return node
+        self._paths.append(path)
+        try:
+            node = super().compose_node(parent, index)
+        finally:
+            self._paths.pop()
+        self._measure(node)
+        if path is not None:
+            self.positions[path] = _position(node.start_mark)
+        if isinstance(node, ScalarNode):
+            self._check_characters(node)
+        elif isinstance(node, MappingNode):
+            self._check_keys(node, path)
+        return node
+
+    def _path_of(self, parent, index):
+        """The keys leading to the node composed as `index` of `parent`; None for a key or inside one."""
+        if parent is None:
+            return ()
+        above = self._paths[-1]
+        if above is None or (isinstance(parent, MappingNode) and index is None):
+            return None
+        return above + ((self._key(index),) if isinstance(parent, MappingNode) else (index,))
+
+    def _key(self, node):
+        if isinstance(node, ScalarNode) and node.tag not in _MERGE_KEYS:
+            return self.construct_object(node)
+        return node.value if isinstance(node, ScalarNode) else ("<key>",) + _position(node.start_mark)
+
+    def _measure(self, node) -> None:
+        if isinstance(node, MappingNode):
+            children = [child for pair in node.value for child in pair]
+        else:
+            children = node.value if isinstance(node, SequenceNode) else []
+        measures = [self._measures[child] for child in children]
+        self._measures[node] = (1 + sum(size for size, _ in measures), 1 + max((h for _, h in measures), default=0))
+
+    def _repeat(self, node, mark) -> None:
+        """Count the values an alias to `node` repeats; refuse a recursive alias and the one going too far."""
+        if node not in self._measures:
+            raise _Refused(mark, "this alias stands inside the value it names",
+                           "an alias (`*name`) may only repeat a value written before it")
+        size, height = self._measures[node]
+        if len(self._paths) + height > MAX_DEPTH:
+            raise _Refused(mark, f"with this alias, values are nested more than {MAX_DEPTH} levels deep",
+                           "write the values out, or use fewer aliases (`*name`)")
+        self._repeated += size
+        if self._repeated > MAX_REPEATED:
+            raise _Refused(mark, f"aliases repeat more than {MAX_REPEATED:,} values in all",
+                           "write the values out, or use fewer aliases (`*name`)")
+
+    def _check_characters(self, node) -> None:
+        found = first_refused(node.value)
+        if found:
+            self.found.append(_Refused(node.start_mark, f"this value holds a {found}, written as an escape", HINT))
+
+    def _check_keys(self, node, path) -> None:
+        seen: dict = {}
+        for key_node, _ in node.value:
+            if not isinstance(key_node, ScalarNode) or key_node.tag in _MERGE_KEYS:
+                continue
+            key = self.construct_object(key_node)
+            if key in seen:
+                first = seen[key].start_mark.line + 1
+                self.found.append(_Refused(key_node.start_mark, f"`{key_node.value}` is written twice in this "
+                                           f"mapping, on line {first} and here (YAML would keep only the last)",
+                                           "keep one of them"))
+                continue
+            seen[key] = key_node
+            if path is not None:
+                self.positions[path + (key, "<key>")] = _position(key_node.start_mark)
+
+    def construct_yaml_int(self, node):
+        if len(node.value.lstrip("+-").replace("_", "")) > MAX_DIGITS:
+            raise _Refused(node.start_mark, f"a whole number of more than {MAX_DIGITS} digits",
+                           "write it in quotes if it is a code, not a figure")
+        return super().construct_yaml_int(node)
+
+    def construct_yaml_float(self, node):
+        value = super().construct_yaml_float(node)
+        if not math.isfinite(value):
+            raise _Refused(node.start_mark, f"`{node.value}` is not a finite number", "write a figure")
+        return value
+
+    def construct_refused_tag(self, node):
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+        raise _Refused(node.start_mark, f"the YAML tag `{tag}` has no use in a document folder",
+                       "write texts, numbers, lists and mappings, without a `!!` tag")
+
+
+_Loader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+_Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int)
+_Loader.add_constructor("tag:yaml.org,2002:float", _Loader.construct_yaml_float)
+for _tag in _REFUSED_TAGS:
+    _Loader.add_constructor(f"tag:yaml.org,2002:{_tag}", _Loader.construct_refused_tag)
+_Loader.add_constructor(None, _Loader.construct_refused_tag)
 
 
 @dataclass(frozen=True)
@@ -29,7 +185,10 @@ class YamlFile:
     positions: dict
 
     def where(self, *keys) -> tuple[int, int]:
-        """1-based line and column of the value at `keys`, or of its nearest located parent."""
+        """1-based line and column of the value at `keys`, or of its nearest located parent.
+
+        `keys + ("<key>",)` locates a mapping key itself; a value reached through an alias is located at the
+        alias."""
         keys = tuple(keys)
         while keys not in self.positions and keys:
             keys = keys[:-1]
@@ -41,25 +200,42 @@ class YamlFile:
         return problem(self.path, line, message, hint, col)
 
 
-def _walk(node, path: tuple, positions: dict) -> None:
-    positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            _walk(value, path + (key.value,), positions)
-            positions[path + (key.value, "<key>")] = (key.start_mark.line + 1, key.start_mark.column + 1)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _walk(item, path + (index,), positions)
+def decode(path: Path, data: bytes) -> str:
+    """The UTF-8 text of `data` (a UTF-8 byte-order mark dropped); InputError naming any other encoding and the
+    line of the first byte that is not UTF-8."""
+    for bom, name in BOMS:
+        if data.startswith(bom):
+            raise InputError([problem(path, 1, f"the file is {name} text, not UTF-8", SAVE_AS_UTF8, 1)])
+    at = data.find(b"\x00")
+    if at < 0:
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            at = exc.start
+            message = f"the file is not UTF-8 text: byte 0x{data[at]:02X} ({exc.reason}; Latin-1, Windows-1252?)"
+    else:
+        message = "the file holds NUL bytes: it looks like UTF-16 text, not UTF-8"
+    start = data.rfind(b"\n", 0, at) + 1
+    col = len(data[start:at].decode("utf-8", "replace")) + 1
+    raise InputError([problem(path, data.count(b"\n", 0, at) + 1, message, SAVE_AS_UTF8, col)])
 
 
 def read_yaml(path: Path, text: str | None = None) -> YamlFile:
-    """Parse `path`; a syntax error becomes an InputError at its line."""
+    """Parse `path` (or `text` as if read from it); InputError at the line of a syntax error or of anything the
+    module docstring lists."""
     if text is None:
-        text = path.read_text(encoding="utf-8")
-    loader = _PlainLoader(text)
+        text = decode(path, path.read_bytes())
+    typed = [problem(path, line, f"a {what} here", HINT, col) for line, col, what in refused(text)]
+    if typed:
+        raise InputError(typed)
+    loader = _Loader(text)
     try:
         node = loader.get_single_node()
+        if loader.found:
+            raise InputError([_located(path, found) for found in loader.found])
         data = loader.construct_document(node) if node is not None else None
+    except _Refused as exc:
+        raise InputError([_located(path, exc)]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -70,7 +246,9 @@ def read_yaml(path: Path, text: str | None = None) -> YamlFile:
         raise InputError([problem(path, line, message, "check the indentation and quotes on this line", col)])
     finally:
         loader.dispose()
-    positions: dict = {}
-    if node is not None:
-        _walk(node, (), positions)
-    return YamlFile(path, data, positions)
+    return YamlFile(path, data, loader.positions)
+
+
+def _located(path: Path, refusal: _Refused):
+    line, col = _position(refusal.mark)
+    return problem(path, line, refusal.message, refusal.hint, col)
