@@ -11,7 +11,7 @@ from ...oxml import (cant_split, cell_margins, cell_width, fixed_layout, props, 
 from . import blocks
 from .inlines import Format, add_inlines, add_run
 from .state import Where, WriterState
-from ..columns import share
+from ..columns import check_room, share
 from .widths import needs
 from .styles import add_styled, styled
 
@@ -58,6 +58,7 @@ def write_table(state: WriterState, where: Where, block: Table):
         p.paragraph_format.keep_with_next = True
         add_run(p, block.unit)
     size = theme.size(state.lang, "table")
+    check_room(block, state.text_width / 20, 2 * theme.pt("table.cell_padding") + size)
     minimum = needs(block, size, theme.pt("table.cell_padding"))
     table = _grid(state, where, 1 + len(block.rows), [c.width for c in block.columns], minimum)
     table.style = "Ruled Table"

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import os
-
 from reportlab.lib.pagesizes import A4
-from reportlab.platypus.doctemplate import ActionFlowable, BaseDocTemplate, PageTemplate
+from reportlab.platypus.doctemplate import ActionFlowable, BaseDocTemplate, LayoutError, PageTemplate
 
+from ...errors import InputError, problem
+
+from ...source_date import source_date
 from .footnotes import NoteFrame, PageNotes
 from .furniture import draw_header, header_height
 from .text import NOTE_CALLBACK
@@ -23,6 +24,17 @@ class StartPart(ActionFlowable):
 
     def apply(self, doc):
         doc.pending = self.part
+
+
+class Locate(ActionFlowable):
+    """Marks where a block's flowables begin: a block that cannot be laid out is reported at its `source`."""
+
+    def __init__(self, source, what: str):
+        super().__init__()
+        self.source, self.what = source, what
+
+    def apply(self, doc):
+        doc.locate = self
 
 
 class PaperTemplate(BaseDocTemplate):
@@ -55,6 +67,7 @@ class PaperTemplate(BaseDocTemplate):
             PageTemplate("annex", [frames["annex"]], onPage=self.header),
         ])
         self.part = self.pending = None
+        self.locate: Locate | None = None
         self.part_start = 1
         self.marks_on_page: list[str] = []
 
@@ -67,9 +80,21 @@ class PaperTemplate(BaseDocTemplate):
         super().handle_documentBegin()
         self.canv.setNamedCB(NOTE_CALLBACK, lambda canv, kind, label: self.marks_on_page.append(label))
         issued = self.builder.meta.issued
-        if issued and not os.environ.get("SOURCE_DATE_EPOCH", "").strip():
+        if issued and source_date() is None:  # else reportlab stamps SOURCE_DATE_EPOCH itself
             stamp = "D:" + issued.replace("-", "")[:8] + "000000+00'00'"
             self.canv.setDateFormatter(lambda *when: stamp)
+
+    def handle_flowable(self, flowables):
+        """Lay out the next flowable; one that fits no page is an InputError at its block's source."""
+        try:
+            super().handle_flowable(flowables)
+        except LayoutError:
+            where = self.locate
+            source = where.source if where else None
+            raise InputError([problem(source.file if source else "document", source.line if source else None,
+                                      f"{where.what if where else 'the text'} cannot be laid out on page "
+                                      f"{self.page}: a part of it is taller than the page",
+                                      "shorten it, or split it into smaller pieces")]) from None
 
     def handle_pageBegin(self):
         if self.pending is not None:

@@ -7,9 +7,13 @@ from dataclasses import replace
 from ...model import Box, Heading, KeyFigures, ListBlock, Marker, Para, Quote, Table, Text
 from ...model.dump import block_text
 from ...parse.inlines import plain
+from .document import Locate
 from .runs import Look, RunMaker, Where
 from .tables import KeepRoom, box, key_figures, table
 from .text import TextBlock, TextStyle
+
+KINDS = {Para: "this paragraph", Heading: "this heading", ListBlock: "this list", Quote: "this quotation",
+         Marker: "this marker", Table: "this table", Box: "this box", KeyFigures: "these key figures"}
 
 
 class Builder:
@@ -64,7 +68,7 @@ class Builder:
         self.part = part
         out = []
         for block in part.blocks:
-            out += self.block(block)
+            out += [Locate(getattr(block, "source", None), KINDS[type(block)])] + self.block(block)
         return out
 
     def block(self, block) -> list:

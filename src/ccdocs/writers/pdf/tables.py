@@ -1,4 +1,4 @@
-"""Tables, boxes and key-figure panels as reportlab tables that split between rows."""
+"""Tables, boxes and key-figure panels as grids that split between rows, and inside a row longer than a page."""
 
 from __future__ import annotations
 
@@ -6,11 +6,10 @@ from dataclasses import replace
 
 from reportlab.lib.colors import HexColor
 from reportlab.platypus.flowables import CondPageBreak
-from reportlab.platypus.tables import Table as RLTable
-from reportlab.platypus.tables import TableStyle
 
 from ...model import Para, Text
-from ..columns import share
+from ..columns import check_room, share
+from .grid import Grid, Row
 from .runs import Look, Where
 from .text import TextBlock
 
@@ -19,14 +18,6 @@ class KeepRoom(CondPageBreak):
     """A page break unless `height` is left, passing the space after the last flowable on to the next."""
 
     _SPACETRANSFER = True
-
-
-class Panel(RLTable):
-    """A box or key-figure panel: kept whole, moved to the next page unless it is longer than a page."""
-
-    def split(self, availWidth, availHeight):
-        frame = getattr(self, "_frame", None)
-        return [] if frame is not None and not frame._atTop else super().split(availWidth, availHeight)
 
 
 def color(builder, dotted: str, default: str):
@@ -41,29 +32,32 @@ def table(builder, t) -> list:
     where = Where(t.source, f"table {t.name}")
     pad = builder.pt("table.cell_padding", 3.0)
     indent = builder.pt("table.member_indent")
+    check_room(t, builder.width, 2 * pad + builder.theme.size(builder.lang, "table"))
 
     def cell(text, align, bold=False, left=0.0, heading=False):
         style = builder.style(size, align=align, left=left, after=0.0)
         return builder.text((Text(text),), Look(size, bold=bold, heading=heading), style, where)
 
-    rows = [[cell(c.heading, c.align, bold=True, heading=True) for c in t.columns]]
-    rule, black = builder.pt("table.rule_width", 0.5), HexColor("#000000")
-    commands = [("FONTNAME", (0, 0), (-1, -1), builder.fonts.face("latin_regular").name),
-                ("LINEABOVE", (0, 0), (-1, 0), rule, black), ("LINEBELOW", (0, 0), (-1, 0), rule, black),
-                ("LINEBELOW", (0, -1), (-1, -1), rule, black), ("LINEBELOW", (0, "splitlast"), (-1, "splitlast"), rule, black),
-                ("BACKGROUND", (0, 0), (-1, 0), color(builder, "table.header_fill", "D9D9D9")),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
-                ("TOPPADDING", (0, 0), (-1, -1), pad), ("BOTTOMPADDING", (0, 0), (-1, -1), pad)]
+    rows = [Row(tuple((cell(c.heading, c.align, bold=True, heading=True),) for c in t.columns), "heading")]
     for row in t.rows:
         strong = row.kind in ("total", "group")
-        rows.append([cell(text, c.align, strong, indent if row.kind == "member" and i == 0 else 0.0)
-                     for i, (text, c) in enumerate(zip(row.cells, t.columns))])
-        if row.kind == "total":
-            commands.append(("LINEABOVE", (0, len(rows) - 1), (-1, len(rows) - 1), rule, black))
-    minimums = [max(r[i].min_width() for r in rows) + 2 * pad for i in range(len(t.columns))]
+        rows.append(Row(tuple((cell(text, c.align, strong, indent if row.kind == "member" and i == 0 else 0.0),)
+                              for i, (text, c) in enumerate(zip(row.cells, t.columns))), row.kind))
+    rule, black = builder.pt("table.rule_width", 0.5), HexColor("#000000")
+    style = [("FONTNAME", (0, 0), (-1, -1), builder.fonts.face("latin_regular").name),
+             ("LINEABOVE", (0, 0), (-1, 0), rule, black), ("LINEBELOW", (0, 0), (-1, 0), rule, black),
+             ("LINEBELOW", (0, -1), (-1, -1), rule, black),
+             ("BACKGROUND", (0, 0), (-1, 0), color(builder, "table.header_fill", "D9D9D9")),
+             ("VALIGN", (0, 0), (-1, -1), "TOP"),
+             ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+             ("TOPPADDING", (0, 0), (-1, -1), pad), ("BOTTOMPADDING", (0, 0), (-1, -1), pad)]
+
+    def styler(piece: list[Row]) -> list:
+        return style + [("LINEABOVE", (0, i), (-1, i), rule, black) for i, r in enumerate(piece) if r.kind == "total"]
+
+    minimums = [max(r.cells[i][0].min_width() for r in rows) + 2 * pad for i in range(len(t.columns))]
     widths = share(builder.width, [c.width or 1.0 for c in t.columns], minimums)
-    grid = RLTable(rows, colWidths=widths, repeatRows=1, style=TableStyle(commands), hAlign="LEFT")
+    grid = Grid(rows, widths, styler, head=1)
     after = builder.pt("spacing.paragraph_after")
     out = []
     if t.caption:
@@ -83,20 +77,27 @@ def table(builder, t) -> list:
     return out + tail
 
 
-def panel(builder, rows: list, widths: list, extra: list) -> Panel:
-    """A shaded, bordered table of flowable rows, padded inside, the space after each row kept."""
+def panel(builder, rows: list, widths: list, extra: list) -> Grid:
+    """A shaded, bordered grid of flowable rows, padded inside, the space after each row kept; moved whole to
+    the next page unless longer than a page."""
     pad = builder.pt("box.padding", 6.0)
-    commands = [("FONTNAME", (0, 0), (-1, -1), builder.fonts.face("latin_regular").name),
-                ("BACKGROUND", (0, 0), (-1, -1), color(builder, "box.fill", "EAF0F7")),
-                ("BOX", (0, 0), (-1, -1), builder.pt("box.border_width", 0.75), color(builder, "box.border", "4F6F9F")),
-                ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
-                ("TOPPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, 0), pad),
-                ("VALIGN", (0, 0), (-1, -1), "TOP")] + extra
-    for index, row in enumerate(rows):
-        flows = [f for cell in row for f in (cell if isinstance(cell, list) else [cell])]
-        space = pad if index == len(rows) - 1 else max([f.getSpaceAfter() for f in flows] or [0.0])
-        commands.append(("BOTTOMPADDING", (0, index), (-1, index), space))
-    grid = Panel(rows, colWidths=widths, style=TableStyle(commands), hAlign="LEFT")
+    style = [("FONTNAME", (0, 0), (-1, -1), builder.fonts.face("latin_regular").name),
+             ("BACKGROUND", (0, 0), (-1, -1), color(builder, "box.fill", "EAF0F7")),
+             ("BOX", (0, 0), (-1, -1), builder.pt("box.border_width", 0.75), color(builder, "box.border", "4F6F9F")),
+             ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+             ("TOPPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, 0), pad),
+             ("VALIGN", (0, 0), (-1, -1), "TOP")] + extra
+
+    def styler(piece: list[Row]) -> list:
+        out = list(style)
+        for index, row in enumerate(piece):
+            flows = [f for cell in row.cells for f in cell]
+            space = pad if index == len(piece) - 1 else max([f.getSpaceAfter() for f in flows] or [0.0])
+            out.append(("BOTTOMPADDING", (0, index), (-1, index), space))
+        return out
+
+    cells = [Row(tuple(tuple(cell) if isinstance(cell, list) else (cell,) for cell in row)) for row in rows]
+    grid = Grid(cells, widths, styler, keep=True)
     grid.spaceAfter = builder.pt("spacing.paragraph_after")
     return grid
 
