@@ -7,8 +7,9 @@ from pathlib import Path
 
 from .errors import Collector, InputError
 from .model import Document
-from .output import check_writable, write_all
+from .output import check_targets, check_writable, write_all
 from .pipeline import Sources, read_sources, resolve
+from .source_date import source_date
 from .stopwatch import Stopwatch
 from .templating import Sandbox
 from .theme import Theme, load_theme
@@ -20,15 +21,21 @@ SLOWNESS = {"pdf": 3, "docx": 1, "json": 0}
 
 
 def build(folders: list[Path], out: Path, languages=None, formats=("docx", "pdf"), draft: bool = False,
-          clock: Stopwatch | None = None, workers: int | None = None) -> list[Path]:
+          clock: Stopwatch | None = None, workers: int | None = None, write: bool = True) -> list[Path]:
     """Build each folder in each language and format into `out/<lang>/<slug>.<fmt>`; the paths written.
 
     Each folder in each language is one job; the jobs run side by side in up to `workers` processes (default:
     one per CPU). Nothing is written unless every job succeeds; the problems of every job are raised together.
     A `draft` prints untranslated, fuzzy or failing segments as their marked source instead of refusing them;
-    a `clock` collects the time spent per stage, summed over the jobs.
+    a `clock` collects the time spent per stage, summed over the jobs. Without `write` (`ccdocs check`),
+    everything is made as for writing and the paths are given, but nothing is written and `out` is not looked at.
+
+    Raises InputError (the problems of the input), UsageError (a malformed SOURCE_DATE_EPOCH; an OutputError for
+    an output place that cannot be written, found before any work), WriteError, WorkerLost.
     """
-    check_writable(out)
+    source_date()  # a malformed value is refused before any work
+    if write:
+        check_writable(out)
     clock = clock or Stopwatch()
     problems, jobs, paths = Collector(), [], []
     sandbox = Sandbox()
@@ -43,6 +50,8 @@ def build(folders: list[Path], out: Path, languages=None, formats=("docx", "pdf"
             continue
         jobs += [partial(_job, sources, theme, lang, out, tuple(formats), draft, sandbox) for lang in chosen]
         paths += [out / lang / f"{sources.spec.slug}.{fmt}" for lang in chosen for fmt in formats]
+    if write:
+        check_targets(paths)
     if jobs:
         for fmt in formats:
             writer(fmt)  # imported once, before the workers start
@@ -55,8 +64,9 @@ def build(folders: list[Path], out: Path, languages=None, formats=("docx", "pdf"
             clock.add(result[1])
     problems.raise_if_any()
     outputs = {path: made[path] for path in paths}
-    with clock.stage("write"):
-        write_all(outputs)
+    if write:
+        with clock.stage("write"):
+            write_all(outputs)
     return list(outputs)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import atexit
 import gc
+import os
 import sys
 import traceback
 from functools import wraps
@@ -12,17 +13,21 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .errors import InputError, UsageError
+from .errors import Failure, InputError, UsageError
 from .sources.spec import LANGUAGES
 from .writers import WRITERS, available, writer
 
 FORMATS = ("docx", "pdf")
 
 
-def _split(value: str | None, known, what: str) -> list[str] | None:
-    if not value:
+def _split(value: str | None, known, what: str, option: str) -> list[str] | None:
+    """The comma-separated items of an option, each among `known`; None when the option was not given."""
+    if value is None:
         return None
     items = [v.strip() for v in value.split(",") if v.strip()]
+    if not items:
+        raise UsageError(f"{option} is empty; give one or more of {', '.join(known)}, separated by commas, "
+                         "or leave the option out")
     for item in items:
         if item not in known:
             raise UsageError(f"unknown {what} `{item}`; known: {', '.join(known)}")
@@ -30,7 +35,9 @@ def _split(value: str | None, known, what: str) -> list[str] | None:
 
 
 def reported(func):
-    """Turn input and usage errors into `path:line:col: error:` lines and exit codes 1 and 2."""
+    """Turn input errors into `path:line:col: error:` lines and exit code 1, usage errors (the command line,
+    the environment, an output place that cannot be written) into exit code 2, failures (a full disk, a killed
+    worker) into exit code 1; never a traceback unless --debug."""
 
     @wraps(func)
     def run(*args, **kwargs):
@@ -45,11 +52,11 @@ def reported(func):
             count = len(exc.problems)
             click.echo(f"{count} error{'s' if count != 1 else ''}; nothing was written.", err=True)
             sys.exit(1)
-        except UsageError as exc:
+        except (UsageError, Failure) as exc:
             if debug:
                 traceback.print_exc()
             click.echo(f"ccdocs: error: {exc}", err=True)
-            sys.exit(2)
+            sys.exit(2 if isinstance(exc, UsageError) else 1)
         except KeyboardInterrupt:
             click.echo("ccdocs: interrupted; nothing was written.", err=True)
             sys.exit(130)
@@ -58,10 +65,22 @@ def reported(func):
 
 
 def _folder(value: str) -> Path:
+    """DOC_DIR as a Path: a UsageError when it is empty or not a folder (a file, a pipe, a device, nothing)."""
+    if not value:
+        raise UsageError("DOC_DIR is empty; give the path of a document folder (the one holding document.yaml)")
     path = Path(value)
     if not path.is_dir():
-        raise UsageError(f"{value} is not a document folder")
+        raise UsageError(f"{value} is not a document folder (give the folder holding document.yaml)")
     return path
+
+
+def _target(value: str | None, option: str) -> Path | None:
+    """A file or folder to write given as `option`: a UsageError when it was given empty; None when not given."""
+    if value is None:
+        return None
+    if not value:
+        raise UsageError(f"{option} is empty; give the path to write to")
+    return Path(value)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -87,8 +106,9 @@ def build(doc_dirs, lang, formats, out_dir, draft, profile):
     # At exit, spare the interpreter a last collection over everything a build imported (tens of ms).
     atexit.unregister(gc.freeze)
     atexit.register(gc.freeze)
-    languages = _split(lang, LANGUAGES, "language")
-    chosen = _split(formats, tuple(WRITERS), "format")
+    languages = _split(lang, LANGUAGES, "language", "--lang")
+    chosen = _split(formats, tuple(WRITERS), "format", "--format")
+    out = _target(out_dir, "--out")
     ready = available()
     if chosen is None:
         chosen = [f for f in FORMATS if f in ready]
@@ -99,7 +119,7 @@ def build(doc_dirs, lang, formats, out_dir, draft, profile):
             raise UsageError(f"the {fmt} writer is not part of this version yet")
     folders = [_folder(d) for d in doc_dirs]
     clock = Stopwatch()
-    for path in build_documents(folders, Path(out_dir), languages, chosen, draft=draft, clock=clock):
+    for path in build_documents(folders, out, languages, chosen, draft=draft, clock=clock):
         click.echo(str(path))
     if profile:
         click.echo(clock.line(), err=True)
@@ -135,11 +155,15 @@ def _translation_notes(folders, languages, draft: bool) -> None:
 @click.argument("doc_dir")
 @reported
 def check(doc_dir):
-    """Check everything a build of DOC_DIR needs; print each problem as path:line:col."""
-    from .pipeline import resolve_all
+    """Check everything a build of DOC_DIR needs; print each problem as path:line:col.
 
-    documents = resolve_all(_folder(doc_dir))
-    click.echo(f"{doc_dir}: ok ({', '.join(documents)})")
+    The check is a build of every language and format without writing: what a build refuses, it refuses.
+    """
+    from .build import build as build_documents
+
+    ready = available()
+    made = build_documents([_folder(doc_dir)], Path(), formats=[f for f in FORMATS if f in ready], write=False)
+    click.echo(f"{doc_dir}: ok ({', '.join(dict.fromkeys(p.parent.name for p in made))})")
 
 
 @main.command()
@@ -169,11 +193,13 @@ def extract(doc_dir):
     from .i18n.catalogs import pot_path
     from .i18n.extract import template, write_catalog
     from .i18n.places import Places
+    from .output import check_targets
     from .pipeline import read_sources, resolve
 
     sources = read_sources(_folder(doc_dir))
-    catalog = template(sources, Places(resolve(sources, sources.spec.original)))
     path = pot_path(sources.spec.folder)
+    check_targets([path])
+    catalog = template(sources, Places(resolve(sources, sources.spec.original)))
     write_catalog(catalog, path)
     click.echo(f"{path}: {len(catalog)} messages")
 
@@ -184,19 +210,22 @@ def extract(doc_dir):
 @reported
 def update(doc_dir, lang):
     """Merge the source's segments into DOC_DIR/locales/<lang>/LC_MESSAGES/content.po."""
+    from .i18n.catalogs import po_path
     from .i18n.extract import template
     from .i18n.places import Places
     from .i18n.update import update as update_catalog
+    from .output import check_targets
     from .pipeline import read_sources, resolve
 
+    languages = _split(lang, LANGUAGES, "language", "--lang")
     sources = read_sources(_folder(doc_dir))
     spec = sources.spec
-    languages = _split(lang, LANGUAGES, "language")
     for code in languages:
         if code == spec.original:
             raise UsageError(f"`{code}` is the original language of {doc_dir}; it needs no catalog")
         if code not in spec.languages:
             raise UsageError(f"`{code}` is not among the languages of {doc_dir}")
+    check_targets(po_path(spec.folder, code) for code in languages)
     catalog = template(sources, Places(resolve(sources, spec.original)))
     for code in languages:
         path, changes = update_catalog(spec.folder, code, catalog)
@@ -230,12 +259,15 @@ def stats(doc_dir):
 def review(doc_dir, lang, output, toolkit):
     """Write one HTML page: each segment's source beside its translation, status and checks, with filters."""
     from .i18n.review import document_page, toolkit_page
+    from .output import check_targets, write_text
     from .pipeline import read_sources
 
-    if not toolkit and not doc_dir:
+    if not toolkit and doc_dir is None:
         raise UsageError("give DOC_DIR, or --toolkit for the toolkit's own strings")
-    if not Path(output).resolve().parent.is_dir():
+    target = _target(output, "-o/--output")
+    if not os.path.lexists(target.parent):
         raise UsageError(f"cannot write {output}: its folder does not exist")
+    check_targets([target])
     if toolkit:
         html = toolkit_page(lang)
     else:
@@ -243,7 +275,7 @@ def review(doc_dir, lang, output, toolkit):
         if lang == sources.spec.original or lang not in sources.spec.languages:
             raise UsageError(f"`{lang}` is not a language {doc_dir} is translated into")
         html = document_page(sources, lang)
-    Path(output).write_text(html, encoding="utf-8")
+    write_text(target, html)
     click.echo(output)
 
 
@@ -253,14 +285,18 @@ def review(doc_dir, lang, output, toolkit):
 @reported
 def snapshot(file, output):
     """Print the canonical, diff-friendly text of FILE.docx or FILE.pdf."""
+    from .output import check_targets, write_text
     from .testing.snapshot import READERS, snapshot as take
 
     path = Path(file)
     if path.suffix.lower() not in READERS or not path.is_file():
         raise UsageError(f"{file} is not a .docx or .pdf file")
+    target = _target(output, "-o/--output")
+    if target:
+        check_targets([target])
     text = take(path)
-    if output:
-        Path(output).write_text(text, encoding="utf-8")
+    if target:
+        write_text(target, text)
     else:
         click.echo(text, nl=False)
 

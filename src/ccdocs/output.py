@@ -1,26 +1,118 @@
-"""Writing outputs safely: checked target folder, temporary file, atomic rename."""
+"""Writing outputs: every target checked first, every output written beside its target, then all renamed in.
+
+Every command that writes a file (`build`, `i18n extract`, `i18n update`, `i18n review -o`, `snapshot -o`)
+writes through `write_all`, which replaces all its outputs together or none of them. What POSIX offers and
+what this module makes of it:
+
+- rename(2) replaces one directory entry atomically: a reader sees the old file or the new one, never a part
+  of either. A symbolic link at a target is itself replaced; nothing is ever written through it.
+- No call replaces several entries at once. So every target is checked before any work (a folder, a FIFO or a
+  read-only file in its place, a file where a folder should be, an unwritable folder: `OutputError`, exit 2),
+  then every output is written and synced to a hidden temporary file `.<name>.<random>.part` beside its target
+  (the step that meets a full disk or an interruption: the temporaries and the folders made for them are
+  removed, `WriteError` or the interruption is raised, exit 1), then the temporaries are renamed in one by one.
+  Before each rename, the old file is hard-linked aside as `.<name>.<random>.old` (moved aside where the file
+  system has no hard links); when a rename fails, the renames already made are undone from these backups,
+  which are removed once every rename has succeeded. Ctrl-C, SIGTERM and SIGHUP are held during the renames
+  (microseconds) and take effect after them.
+- What no program can promise: if the process is killed outright (SIGKILL) or the machine stops during the
+  renames, each target holds its old file or its new one, whole, but not necessarily all the same one, and
+  hidden `.part` or `.old` files may remain beside them.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
+import secrets
+import signal
+import stat
 import tempfile
 from pathlib import Path
 
-from .errors import UsageError
+from .errors import Failure, UsageError
+
+HELD = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
+class OutputError(UsageError):
+    """An output cannot go where it was asked to go; found before anything is written (exit 2)."""
+
+
+class WriteError(Failure):
+    """Writing the outputs failed (a full disk, say); every previous output was left or put back (exit 1)."""
+
+
+def _refusal(path: Path, reason: str, hint: str, what: str = "") -> OutputError:
+    return OutputError(f"cannot write {what}{path}: {reason} ({hint}); nothing was written")
+
+
+def _folder_problem(folder: Path) -> tuple[str, str] | None:
+    """Why files cannot be made in `folder` (made when missing), or None."""
+    probe = folder
+    while not os.path.lexists(probe):
+        probe = probe.parent
+    if probe.is_symlink() and not probe.exists():
+        return f"{probe} is a broken symbolic link", "remove it or write elsewhere"
+    if not probe.is_dir():
+        return f"{probe} is a file, not a folder", "remove or rename it, or write elsewhere"
+    if not os.access(probe, os.W_OK | os.X_OK):
+        if os.statvfs(probe).f_flag & os.ST_RDONLY:
+            return f"the folder {probe} is on a read-only file system", "write elsewhere"
+        return f"the folder {probe} is not writable", "make it writable or write elsewhere"
+    return None
+
+
+def _target_problem(path: Path) -> tuple[str, str] | None:
+    """Why `path` cannot be replaced by a new file, or None (a file, a symbolic link, or nothing yet)."""
+    try:
+        found = os.lstat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:  # a file where a folder of the path should be: told by _folder_problem
+        return None if exc.errno == errno.ENOTDIR else (exc.strerror, "write elsewhere")
+    if stat.S_ISLNK(found.st_mode):
+        return None
+    if stat.S_ISDIR(found.st_mode):
+        return "it is a folder", "remove or rename it, or give the name of a file"
+    if not stat.S_ISREG(found.st_mode):
+        return "it is not a regular file (a pipe, socket or device)", "remove it or write elsewhere"
+    if not found.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(path, os.W_OK):
+        return "it is read-only", "make it writable (chmod u+w) if it may be replaced, or write elsewhere"
+    return None
 
 
 def check_writable(folder: Path) -> None:
-    """Refuse an output folder that cannot be created or written, before any work starts."""
-    probe = folder
-    while not probe.exists():
-        probe = probe.parent
-    if not probe.is_dir() or not os.access(probe, os.W_OK | os.X_OK):
-        raise UsageError(f"cannot write to the output folder {folder}: {probe} is not a writable folder")
+    """Refuse an output folder that is not a folder or cannot be created or written: an OutputError."""
+    if os.path.lexists(folder) and not folder.is_dir():
+        raise _refusal(folder, "it is a file, not a folder", "give the name of a folder", "to the output folder ")
+    found = _folder_problem(folder)
+    if found:
+        raise _refusal(folder, *found, "to the output folder ")
+
+
+def check_targets(paths) -> None:
+    """Refuse, before any work, targets that `write_all` could not replace: an OutputError naming the first."""
+    for path in paths:
+        found = _folder_problem(Path(path).parent) or _target_problem(Path(path))
+        if found:
+            raise _refusal(path, *found)
+
+
+def _made_folders(folder: Path) -> list[Path]:
+    """Make `folder` and its missing parents; those made, deepest last."""
+    missing = []
+    while not os.path.lexists(folder):
+        missing.append(folder)
+        folder = folder.parent
+    for made in reversed(missing):
+        made.mkdir()
+    return missing[::-1]
 
 
 def _temporary(path: Path, data: bytes) -> Path:
     """`data` written and synced to a hidden temporary file beside `path`."""
-    path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -34,19 +126,117 @@ def _temporary(path: Path, data: bytes) -> Path:
     return Path(tmp)
 
 
-def write_all(outputs: dict[Path, bytes]) -> None:
-    """Write every output to a temporary file first, then rename them all into place.
+def _aside(path: Path) -> Path | None:
+    """The previous entry at `path` kept as a hidden backup beside it (None when there is none)."""
+    if not os.path.lexists(path):
+        return None
+    backup = path.with_name(f".{path.name}.{secrets.token_hex(4)}.old")
+    try:
+        os.link(path, backup, follow_symlinks=False)
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.EXDEV, errno.ENOTSUP, errno.EMLINK, errno.ENOSYS):
+            raise
+        os.rename(path, backup)
+    return backup
 
-    An error or interruption while writing leaves every previous output as it was; only the
-    renames, which take microseconds, change what is in the folder.
-    """
-    temporaries: list[tuple[Path, Path]] = []
+
+@contextlib.contextmanager
+def _signals_held():
+    """Ctrl-C, SIGTERM and SIGHUP delivered only when the block ends."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, HELD)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def _discard(paths) -> None:
+    for path in paths:
+        with contextlib.suppress(OSError):
+            path.unlink()
+
+
+def _remove_folders(folders: list[Path]) -> None:
+    for folder in reversed(folders):
+        with contextlib.suppress(OSError):
+            folder.rmdir()
+
+
+def _sync_folders(paths) -> None:
+    """Make the renames durable: each folder's entries synced (where the platform can)."""
+    for folder in {Path(p).parent for p in paths}:
+        with contextlib.suppress(OSError, AttributeError):
+            fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+
+
+def _renamed_in(temporaries: dict[Path, Path]) -> None:
+    """Rename every temporary onto its target, undoing them all when one fails; a WriteError then."""
+    backups: dict[Path, Path | None] = {}
+    renamed: list[Path] = []
+    with _signals_held():
+        try:
+            for path, tmp in temporaries.items():
+                backups[path] = _aside(path)
+                os.replace(tmp, path)
+                renamed.append(path)
+        except OSError as exc:
+            failed = _put_back(backups, renamed)
+            _discard(temporaries.values())
+            _discard(b for p, b in backups.items() if b is not None and p not in failed)
+            told = (f"; could not put back {', '.join(map(str, failed))}: the previous versions are kept beside "
+                    "them as hidden .old files") if failed else "; every previous output was put back"
+            raise WriteError(f"cannot write {path}: {exc.strerror or exc}{told}") from exc
+    _discard(b for b in backups.values() if b is not None)
+    _sync_folders(temporaries)
+
+
+def _put_back(backups: dict[Path, Path | None], renamed: list[Path]) -> list[Path]:
+    """Undo the renames made so far from their backups; the targets that could not be put back."""
+    failed = []
+    for path, backup in backups.items():
+        try:
+            if backup is not None:
+                os.replace(backup, path)
+            elif path in renamed:
+                path.unlink()
+        except OSError:
+            failed.append(path)
+    return failed
+
+
+def write_all(outputs: dict[Path, bytes]) -> None:
+    """Replace every output together, or none: an OutputError for a target that cannot be replaced (before
+    anything is written), a WriteError when writing fails (nothing is changed, and no `.part` file is left)."""
+    outputs = {Path(path): data for path, data in outputs.items()}
+    check_targets(outputs)
+    folders: list[Path] = []
+    temporaries: dict[Path, Path] = {}
     try:
         for path, data in outputs.items():
-            temporaries.append((_temporary(path, data), path))
-    except BaseException:
-        for tmp, _ in temporaries:
-            tmp.unlink(missing_ok=True)
+            folders += _made_folders(path.parent)
+            temporaries[path] = _temporary(path, data)
+    except BaseException as exc:
+        _discard(temporaries.values())
+        _remove_folders(folders)
+        if isinstance(exc, OSError):
+            room = "free some space or " if exc.errno in (errno.ENOSPC, errno.EDQUOT) else ""
+            raise WriteError(f"cannot write {path}: {exc.strerror or exc} ({room}write elsewhere); "
+                             "nothing was written") from exc
         raise
-    for tmp, path in temporaries:
-        os.replace(tmp, path)
+    try:
+        _renamed_in(temporaries)
+    except WriteError:
+        _remove_folders(folders)
+        raise
+
+
+def write_text(path: Path, text: str) -> None:
+    """Replace one text file (UTF-8) as `write_all` does."""
+    write_all({Path(path): text.encode("utf-8")})

@@ -17,13 +17,18 @@ import traceback
 from collections.abc import Callable
 from multiprocessing.connection import wait
 
-from .errors import InputError
+from .errors import Failure, InputError
 
 PR_SET_PDEATHSIG = 1  # prctl(2): the signal a Linux process gets when the process that started it ends
 
 
 class WorkerError(Exception):
     """The traceback of an exception raised in a worker: the cause of the same exception raised again here."""
+
+
+class WorkerLost(Failure):
+    """A worker ended without sending its outcome: killed by a signal (the kernel's out-of-memory killer, say)
+    or ended by its own call to exit."""
 
 
 def cpu_count() -> int:
@@ -51,7 +56,8 @@ def run_all(jobs: list[Callable], workers: int | None = None) -> list[tuple]:
 
     Jobs run in forked workers, at most `workers` (default: one per CPU) at a time, or one after the other
     with one CPU, one job or no fork. Any other exception of a job ends the others and is raised here; so
-    does an interruption, leaving no worker behind.
+    does an interruption, leaving no worker behind, and a worker killed before it sent its outcome gives a
+    WorkerLost.
     """
     count = worker_count(len(jobs), workers)
     outcomes = _serial(jobs) if count < 2 else _forked(jobs, count)
@@ -114,6 +120,22 @@ def _work(job: Callable, sender, parent: int) -> None:
     sender.close()
 
 
+def _lost(process) -> str:
+    """What ended a worker that sent no outcome, as a sentence."""
+    process.join(5)
+    code = process.exitcode
+    if code is not None and code < 0:
+        try:
+            how = f"was killed by {signal.Signals(-code).name}"
+        except ValueError:
+            how = f"was killed by signal {-code}"
+        if -code == signal.SIGKILL:
+            how += " (the system may have run out of memory)"
+    else:
+        how = "ended without a result" + (f" (exit code {code})" if code is not None else "")
+    return f"a build worker (process {process.pid}) {how}; nothing was written (run the command again)"
+
+
 def _forked(jobs: list[Callable], workers: int) -> dict:
     """Outcomes by key, as `_serial` gives them, each job in a worker forked when one is free."""
     context = multiprocessing.get_context("fork")
@@ -136,8 +158,7 @@ def _forked(jobs: list[Callable], workers: int) -> dict:
                 try:
                     kind, payload = receiver.recv()
                 except EOFError:
-                    raise RuntimeError(f"a build worker ended without a result (exit code {process.exitcode})") \
-                        from None
+                    raise WorkerLost(_lost(process)) from None
                 if kind == "spawn":
                     spawned[key] = spawned.get(key, 0) + 1
                     waiting.append(((*key, spawned[key] - 1), payload))

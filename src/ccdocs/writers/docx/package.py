@@ -3,19 +3,14 @@
 from __future__ import annotations
 
 import io
-import os
 import zipfile
 from datetime import date, datetime, timezone
 
 from ...model import Meta
+from ...source_date import source_date
 
 ZIP_EPOCH = datetime(1980, 1, 1, tzinfo=timezone.utc)
-
-
-def source_date() -> datetime | None:
-    """`SOURCE_DATE_EPOCH` as a UTC time, or None when it is not set."""
-    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    return datetime.fromtimestamp(int(value), timezone.utc) if value else None
+ZIP_END = datetime(2107, 12, 31, 23, 59, 58, tzinfo=timezone.utc)  # the last time a zip entry can hold
 
 
 def set_properties(document, meta: Meta):
@@ -35,7 +30,7 @@ def to_bytes(document) -> bytes:
     """The saved package, re-zipped with python-docx's entry order and one fixed time for every entry."""
     raw = io.BytesIO()
     document.save(raw)
-    stamp = max(source_date() or ZIP_EPOCH, ZIP_EPOCH).timetuple()[:6]
+    stamp = min(max(source_date() or ZIP_EPOCH, ZIP_EPOCH), ZIP_END).timetuple()[:6]
     out = io.BytesIO()
     with zipfile.ZipFile(raw) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():

@@ -1,0 +1,262 @@
+"""Outputs in odd places: every command that writes replaces all its outputs together or none, says why not,
+and leaves no `.part` file; a symbolic link at an output is replaced, never written through."""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import signal
+import socket
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import ccdocs.build as building
+import ccdocs.output as output
+from ccdocs.cli import main
+from ccdocs.output import WriteError, write_all
+from refusals import PREVIOUS, SLUG, Case, run, seed_previous, state
+
+EN, ZH = f"en/{SLUG}.json", f"zh/{SLUG}.json"
+BUILD = ("build", "{doc}", "--format", "json", "--out", "{out}")
+
+
+def folder_at(name: str, root: str = "out"):
+    """A setup putting a folder (holding one file) where a file `name` is to be written."""
+    def setup(folder: Path, out: Path) -> None:
+        path = (out if root == "out" else folder) / name
+        path.unlink(missing_ok=True)
+        path.mkdir(parents=True)
+        (path / "kept.txt").write_text("kept\n")
+    return setup
+
+
+def file_at(name: str, root: str = "out"):
+    """A setup putting a file where a folder `name` is to be made."""
+    def setup(folder: Path, out: Path) -> None:
+        path = (out if root == "out" else folder) / name
+        if path.is_dir():
+            shutil.rmtree(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("a file\n")
+    return setup
+
+
+def read_only(name: str):
+    def setup(folder: Path, out: Path) -> None:
+        os.chmod(out / name, 0o444)
+    return setup
+
+
+def fifo_at(name: str):
+    def setup(folder: Path, out: Path) -> None:
+        (out / name).unlink(missing_ok=True)
+        os.mkfifo(out / name)
+    return setup
+
+
+def socket_at(name: str):
+    """A setup binding a Unix socket where `name` is to be written (bound by its short name: paths are long)."""
+    def setup(folder: Path, out: Path) -> None:
+        path = out / name
+        path.unlink(missing_ok=True)
+        here = os.getcwd()
+        os.chdir(path.parent)
+        try:
+            with socket.socket(socket.AF_UNIX) as sock:
+                sock.bind(path.name)
+        finally:
+            os.chdir(here)
+    return setup
+
+
+def dangling_folder(name: str):
+    def setup(folder: Path, out: Path) -> None:
+        shutil.rmtree(out / name)
+        os.symlink(out / "nowhere", out / name)
+    return setup
+
+
+CASES = [
+    Case("zh-output-is-a-folder", {}, "it is a folder", ZH, code=2, setup=folder_at(ZH)),
+    Case("en-output-is-a-folder", {}, "it is a folder", EN, code=2, setup=folder_at(EN)),
+    Case("language-folder-is-a-file", {}, "is a file, not a folder", EN, code=2, setup=file_at("en")),
+    Case("out-names-a-file", {}, "is a file, not a folder", EN, code=2,
+         command=("build", "{doc}", "--format", "json", "--out", "{out}/" + EN)),
+    Case("out-below-a-file", {}, "is a file, not a folder", EN, code=2,
+         command=("build", "{doc}", "--format", "json", "--out", "{out}/" + EN + "/deeper")),
+    Case("output-read-only", {}, "it is read-only", ZH, code=2, setup=read_only(ZH)),
+    Case("output-is-a-fifo", {}, "not a regular file", ZH, code=2, setup=fifo_at(ZH)),
+    Case("output-is-a-socket", {}, "not a regular file", ZH, code=2, setup=socket_at(ZH)),
+    Case("language-folder-dangling-link", {}, "broken symbolic link", ZH, code=2, setup=dangling_folder("zh")),
+    Case("docx-output-is-a-folder", {}, "it is a folder", f"zh/{SLUG}.docx", code=2,
+         command=("build", "{doc}", "--format", "docx", "--out", "{out}"), setup=folder_at(f"zh/{SLUG}.docx")),
+    # Every other command that writes.
+    Case("extract-pot-is-a-folder", {}, "it is a folder", "locales/content.pot", code=2,
+         command=("i18n", "extract", "{doc}"), setup=folder_at("locales/content.pot", "doc")),
+    Case("extract-locales-is-a-file", {}, "is a file, not a folder", "locales/content.pot", code=2,
+         command=("i18n", "extract", "{doc}"), setup=file_at("locales", "doc")),
+    Case("update-po-is-a-folder", {}, "it is a folder", "LC_MESSAGES/content.po", code=2,
+         command=("i18n", "update", "{doc}", "--lang", "zh"),
+         setup=folder_at("locales/zh/LC_MESSAGES/content.po", "doc")),
+    Case("update-language-folder-is-a-file", {}, "is a file, not a folder", "LC_MESSAGES/content.po", code=2,
+         command=("i18n", "update", "{doc}", "--lang", "zh"), setup=file_at("locales/zh", "doc")),
+    Case("review-o-names-a-folder", {}, "it is a folder", "out/en", code=2,
+         command=("i18n", "review", "{doc}", "--lang", "zh", "-o", "{out}/en")),
+    Case("review-o-below-a-file", {}, "is a file, not a folder", "review.html", code=2,
+         command=("i18n", "review", "{doc}", "--lang", "zh", "-o", "{out}/" + EN + "/review.html")),
+    Case("review-o-read-only", {}, "it is read-only", ZH, code=2,
+         command=("i18n", "review", "{doc}", "--lang", "zh", "-o", "{out}/" + ZH), setup=read_only(ZH)),
+    Case("snapshot-o-names-a-folder", {}, "it is a folder", "out/zh", code=2,
+         command=("snapshot", "{out}/en/" + SLUG + ".docx", "-o", "{out}/zh")),
+    Case("snapshot-o-is-a-fifo", {}, "not a regular file", ZH, code=2, timeout=120, setup=fifo_at(ZH),
+         command=("snapshot", "{out}/en/" + SLUG + ".docx", "-o", "{out}/" + ZH)),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_an_odd_output_place_is_refused_before_anything_is_written(refuse, case):
+    refuse(case)
+
+
+# Symbolic links at an output: the link is replaced, its target left alone.
+
+def test_a_build_replaces_a_symbolic_link_and_leaves_its_target_alone(make_doc, tmp_path):
+    out, victim = tmp_path / "out", tmp_path / "victim.txt"
+    seed_previous(out)
+    victim.write_text("not an output\n")
+    (out / ZH).unlink()
+    (out / ZH).symlink_to(victim)
+    (out / EN).unlink()
+    (out / EN).symlink_to(tmp_path / "gone.json")  # a dangling link is replaced as well
+    code, text, _ = run(["build", str(make_doc()), "--format", "json", "--out", str(out)])
+    assert code == 0, text
+    assert victim.read_text() == "not an output\n"
+    for name in (EN, ZH):
+        assert not (out / name).is_symlink() and (out / name).read_text().startswith("{")
+    assert not (tmp_path / "gone.json").exists()
+    assert not [p for p in out.rglob(".*")], "a hidden temporary or backup was left"
+
+
+def test_snapshot_o_replaces_a_symbolic_link(built, tmp_path):
+    victim, link = tmp_path / "victim.txt", tmp_path / "snapshot.txt"
+    victim.write_text("not a snapshot\n")
+    link.symlink_to(victim)
+    code, text, _ = run(["snapshot", str(built("86", "en", "docx")), "-o", str(link)])
+    assert code == 0, text
+    assert victim.read_text() == "not a snapshot\n"
+    assert not link.is_symlink() and link.stat().st_size > 100
+
+
+# Failures while writing: a full disk, a rename refused midway, a killed worker.
+
+def outputs(folder: Path) -> dict:
+    seed_previous(folder)
+    return {folder / name: b"new " + name.encode() for name in PREVIOUS}
+
+
+def failing(real, number: int, code: int):
+    """`real` failing with OSError `code` at its `number`-th call."""
+    calls = []
+
+    def call(*args):
+        calls.append(args)
+        if len(calls) == number:
+            raise OSError(code, os.strerror(code))
+        return real(*args)
+    return call
+
+
+def test_a_write_failing_midway_leaves_every_previous_output(tmp_path, monkeypatch):
+    monkeypatch.setattr(output, "_temporary", failing(output._temporary, 4, errno.ENOSPC))
+    wanted = outputs(tmp_path / "out")
+    (tmp_path / "out/new").mkdir()
+    wanted[tmp_path / "out/new/deeper/file.json"] = b"{}"
+    before = state(tmp_path)
+    with pytest.raises(WriteError, match="No space left on device.*nothing was written"):
+        write_all(wanted)
+    assert state(tmp_path) == before
+    assert not (tmp_path / "out/new/deeper").exists(), "a folder made for the outputs was left"
+
+
+def test_a_rename_failing_midway_puts_back_the_outputs_already_renamed(tmp_path, monkeypatch):
+    monkeypatch.setattr(output.os, "replace", failing(os.replace, 4, errno.EIO))
+    wanted = outputs(tmp_path / "out")
+    (tmp_path / "out" / ZH).unlink()  # an output written for the first time is removed again
+    before = state(tmp_path)
+    with pytest.raises(WriteError, match="Input/output error; every previous output was put back"):
+        write_all(wanted)
+    assert state(tmp_path) == before
+    assert not [p for p in (tmp_path / "out").rglob(".*")], "a temporary or backup was left"
+
+
+def test_every_output_is_replaced_and_no_backup_is_left(tmp_path):
+    wanted = outputs(tmp_path / "out")
+    write_all(wanted)
+    assert state(tmp_path / "out") == wanted
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 200 KB tmpfs (root only), unmounted after the test."""
+    if os.geteuid() != 0 or not shutil.which("mount"):
+        pytest.skip("mounting a tmpfs needs root; the in-process tests above cover a full disk")
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=200k", "tmpfs", str(disk)],
+                      capture_output=True).returncode:
+        pytest.skip("this machine does not let the tests mount a tmpfs")
+    yield disk
+    subprocess.run(["umount", str(disk)], check=True)
+
+
+def test_a_full_disk_leaves_previous_outputs_and_no_part_file(make_doc, small_disk):
+    out = small_disk / "out"
+    seed_previous(out)
+    room = os.statvfs(small_disk)
+    (small_disk / "filler").write_bytes(b"x" * ((room.f_bavail - 2) * room.f_frsize))  # two blocks left
+    before = state(small_disk)
+    code, text, escaped = run(["build", str(make_doc()), "--out", str(out)])
+    assert (code, escaped) == (1, False), text
+    assert "No space left on device" in text and "nothing was written" in text and "Traceback" not in text
+    assert state(small_disk) == before
+    assert not list(small_disk.rglob(".*")), "a temporary was left"
+
+
+def test_a_read_only_file_system_is_refused_before_any_work(make_doc, small_disk):
+    out = small_disk / "out"
+    seed_previous(out)
+    before = state(small_disk)
+    subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+    try:
+        code, text, escaped = run(["build", str(make_doc()), "--format", "json", "--out", str(out)])
+    finally:
+        subprocess.run(["mount", "-o", "remount,rw", str(small_disk)], check=True)
+    assert (code, escaped) == (2, False), text
+    assert "read-only file system" in text
+    assert state(small_disk) == before
+
+
+def test_a_killed_worker_is_a_clear_error_and_nothing_is_written(make_doc, tmp_path, monkeypatch):
+    real = building.writer
+
+    def killed(fmt):
+        if fmt == "pdf":
+            def write(doc, theme):
+                os.kill(os.getpid(), signal.SIGKILL)
+            return write
+        return real(fmt)
+
+    monkeypatch.setattr(building, "writer", killed)
+    monkeypatch.setattr(building, "worker_count", lambda jobs, workers=None: 2)
+    monkeypatch.setattr("ccdocs.workers.worker_count", lambda jobs, workers=None: 2)
+    out = tmp_path / "out"
+    seed_previous(out)
+    before = state(out)
+    result = CliRunner().invoke(main, ["build", str(make_doc()), "--out", str(out)])
+    assert result.exit_code == 1, result.output
+    assert "killed by SIGKILL" in result.output and "nothing was written" in result.output
+    assert state(out) == before
