@@ -8,16 +8,18 @@ from types import MappingProxyType
 
 from babel.messages.pofile import read_po
 
+from ..resources import package_locales
+
 DOMAIN = "ccdocs"
 
 
 def default_locales_dir() -> Path:
-    """The `locales/` folder at the repository top (src/ccdocs/l10n/ → three levels up)."""
-    return Path(__file__).resolve().parents[3] / "locales"
+    """The toolkit's `locales/` folder: the repository's top-level one, installed as `ccdocs.locales`."""
+    return package_locales()
 
 
 def po_path(lang: str, locales_dir: Path | str | None = None) -> Path:
-    """The .po file of a language under locales_dir (default: the repository's)."""
+    """The .po file of a language under locales_dir (default: the toolkit's)."""
     base = Path(locales_dir) if locales_dir is not None else default_locales_dir()
     return base / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 

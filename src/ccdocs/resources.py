@@ -1,0 +1,84 @@
+"""Where ccdocs finds its own files and a documents repository's themes and cover-note frames.
+
+The package carries the repository's top-level `templates/` and `locales/` folders as the packages
+`ccdocs.templates` and `ccdocs.locales` (mapped by pyproject.toml, found with importlib.resources, the same
+in a wheel and in an editable install).
+
+A theme NAME is `themes/NAME.yaml` and a cover-note frame NAME in LANG is `cover-notes/NAME.LANG.md.j2`,
+looked for in this order, the first found winning:
+
+1. the document folder's own `templates/`;
+2. the folder given by `--templates DIR`, or else by the environment variable `CCDOCS_TEMPLATES`;
+3. the package's templates.
+
+A name is a name, never a path: a letter or digit, then letters, digits, `-` and `_`. A file reached through
+a link that leads out of its templates folder is not found.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from importlib.resources import files
+from pathlib import Path
+
+from .errors import UsageError
+
+ENV = "CCDOCS_TEMPLATES"
+NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
+THEMES = "themes"
+COVER_NOTES = "cover-notes"
+
+
+def package_templates() -> Path:
+    """The package's `templates/` folder (themes/, cover-notes/)."""
+    return Path(str(files("ccdocs.templates")))
+
+
+def package_locales() -> Path:
+    """The package's `locales/` folder (the toolkit's own catalogs, `<lang>/LC_MESSAGES/ccdocs.po`)."""
+    return Path(str(files("ccdocs.locales")))
+
+
+def is_name(name: object) -> bool:
+    """Whether `name` can name a theme or frame: `default`, `wo-cc_2` (not `../x`, `a/b`, `a.b`, '')."""
+    return isinstance(name, str) and NAME.fullmatch(name) is not None
+
+
+def user_templates() -> Path | None:
+    """The folder named by `CCDOCS_TEMPLATES` (`--templates` sets it), or None; UsageError if not a folder."""
+    value = os.environ.get(ENV, "")
+    if not value:
+        return None
+    path = Path(value)
+    if not path.is_dir():
+        raise UsageError(f"{ENV}={value!r} is not a folder (it names a folder of themes/ and cover-notes/)")
+    return path
+
+
+def search_path(folder: Path | None = None) -> list[Path]:
+    """The templates folders searched, in order: `folder/templates`, the user's folder, the package's."""
+    found = [folder / "templates"] if folder is not None else []
+    user = user_templates()
+    return found + ([user] if user is not None else []) + [package_templates()]
+
+
+def find(kind: str, name: object, suffix: str, folder: Path | None = None) -> Path | None:
+    """The file `<kind>/<name><suffix>` first found along the search path, or None (also for a bad name).
+
+    `kind` is THEMES or COVER_NOTES; `suffix` e.g. `.yaml` or `.en.md.j2`.
+    """
+    if not is_name(name):
+        return None
+    for base in search_path(folder):
+        path = base / kind / f"{name}{suffix}"
+        home = folder if folder is not None and base == folder / "templates" else base
+        if path.is_file() and path.resolve().is_relative_to(home.resolve()):
+            return path
+    return None
+
+
+def names(kind: str, suffix: str, folder: Path | None = None) -> list[str]:
+    """Every name of `kind` with files ending in `suffix` along the search path, sorted (for hints)."""
+    stems = {p.name[: -len(suffix)] for base in search_path(folder) for p in (base / kind).glob(f"*{suffix}")}
+    return sorted(stem for stem in stems if is_name(stem))
