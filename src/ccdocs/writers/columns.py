@@ -25,7 +25,8 @@ def share(total: float, weights: list[float], minimum: list[float]) -> list[floa
         free = [i for i in range(len(weights)) if i not in fixed]
         rest = total - sum(fixed.values())
         parts = sum(weights[j] for j in free)
-        widths = [fixed.get(i, rest * weights[i] / parts if parts else rest / len(free)) for i in range(len(weights))]
+        widths = [fixed[i] if i in fixed else rest * weights[i] / parts if parts else rest / len(free)
+                  for i in range(len(weights))]
         short = [i for i in free if widths[i] < minimum[i]]
         if not short:
             return widths

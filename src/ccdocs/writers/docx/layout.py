@@ -22,6 +22,12 @@ def text_width(theme: Theme) -> int:
     return width - twips(theme.pt("page.margins.left")) - twips(theme.pt("page.margins.right"))
 
 
+def text_height(theme: Theme) -> float:
+    """The height between the margins, in points."""
+    _, height = PAGE_SIZES[theme.get("page.size", "A4")]
+    return height / 20 - theme.pt("page.margins.top") - theme.pt("page.margins.bottom")
+
+
 def page_setup(section, theme: Theme):
     """Page size, margins and header distance from the theme."""
     width, height = PAGE_SIZES[theme.get("page.size", "A4")]

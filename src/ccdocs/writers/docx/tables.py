@@ -6,13 +6,15 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt, Twips
 
 from ...model import Box, KeyFigures, Table
+from ...parse.inlines import plain
 from ...oxml import (cant_split, cell_margins, cell_width, fixed_layout, props, repeat_header, set_borders,
                      set_shading, twips)
 from . import blocks
 from .inlines import Format, add_inlines, add_run
 from .state import Where, WriterState
 from ..columns import check_room, share
-from .widths import needs
+from .layout import text_height
+from .widths import needs, row_height
 from .styles import add_styled, styled
 
 ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "right": WD_ALIGN_PARAGRAPH.RIGHT, "center": WD_ALIGN_PARAGRAPH.CENTER}
@@ -33,7 +35,14 @@ def _grid(state: WriterState, where: Where, rows: int, widths: list[float], mini
     for row in table.rows:
         for cell, width in zip(row.cells, cols):
             cell_width(cell._tc, width)
-    return table
+    return table, [w / 20 for w in cols]
+
+
+def _keep_whole(state: WriterState, row, texts: list[str], widths: list[float], size: float, padding: float):
+    """Keep `row` on one page (`w:cantSplit`) only when it surely fits half a page: a longer row is split
+    across pages by Word, as the PDF writer splits it."""
+    if row_height(texts, widths, size, padding) <= text_height(state.theme) / 2:
+        cant_split(row._tr)
 
 
 def _cell_paragraph(cell, style: str):
@@ -48,7 +57,7 @@ def _rule(cell, edge: str, width: float):
 
 
 def write_table(state: WriterState, where: Where, block: Table):
-    """Caption above; a header row repeated on each page; rows kept whole; figures aligned; notes below."""
+    """Caption above; a header row repeated on each page; rows kept whole unless long; figures aligned; notes below."""
     theme = state.theme
     if block.caption:
         add_inlines(state, state.paragraph(where, "Table Caption"), block.caption)
@@ -60,12 +69,13 @@ def write_table(state: WriterState, where: Where, block: Table):
     size = theme.size(state.lang, "table")
     check_room(block, state.text_width / 20, 2 * theme.pt("table.cell_padding") + size)
     minimum = needs(block, size, theme.pt("table.cell_padding"))
-    table = _grid(state, where, 1 + len(block.rows), [c.width for c in block.columns], minimum)
+    pad = theme.pt("table.cell_padding")
+    table, widths = _grid(state, where, 1 + len(block.rows), [c.width for c in block.columns], minimum)
     table.style = "Ruled Table"
     rule, fill = theme.pt("table.rule_width"), theme.get("table.header_fill")
     header = table.rows[0]
     repeat_header(header._tr)
-    cant_split(header._tr)
+    _keep_whole(state, header, [c.heading for c in block.columns], widths, size, pad)
     for cell, column in zip(header.cells, block.columns):
         p = _cell_paragraph(cell, "Table Heading")
         p.alignment = ALIGN.get(column.align)
@@ -75,7 +85,7 @@ def write_table(state: WriterState, where: Where, block: Table):
             set_shading(props(cell._tc, "w:tcPr"), fill)
     indent = Pt(theme.pt("table.member_indent"))
     for row, model_row in zip(table.rows[1:], block.rows):
-        cant_split(row._tr)
+        _keep_whole(state, row, list(model_row.cells), widths, size, pad)
         for index, (cell, column, text) in enumerate(zip(row.cells, block.columns, model_row.cells)):
             p = _cell_paragraph(cell, "Table Text")
             p.alignment = ALIGN.get(column.align)
@@ -106,7 +116,7 @@ def _framed(state: WriterState, table, fill: str, border: str):
 
 def write_box(state: WriterState, where: Where, block: Box):
     """A shaded, bordered single-cell table (it may run onto the next page): the title, then the blocks."""
-    table = _grid(state, where, 1, [1.0])
+    table, _ = _grid(state, where, 1, [1.0])
     _framed(state, table, state.theme.get("box.fill"), state.theme.get("box.border"))
     cell = table.cell(0, 0)
     cell._tc.remove(cell._tc.p_lst[0])
@@ -121,14 +131,17 @@ def write_box(state: WriterState, where: Where, block: Box):
 
 
 def write_keyfigures(state: WriterState, where: Where, block: KeyFigures):
-    """A panel of key figures, each large and bold over what it counts; rows kept whole."""
+    """A panel of key figures, each large and bold over what it counts; rows kept whole unless long."""
     count = len(block.items)
     rows = 1 if count <= KEYFIGURES_PER_ROW + 1 else -(-count // KEYFIGURES_PER_ROW)
     per_row = -(-count // rows)
-    table = _grid(state, where, rows, [1.0] * per_row)
+    table, widths = _grid(state, where, rows, [1.0] * per_row)
     _framed(state, table, state.theme.get("box.fill"), state.theme.get("box.border"))
-    for row in table.rows:
-        cant_split(row._tr)
+    size, pad = state.theme.size(state.lang, "table"), state.theme.pt("box.padding")
+    for index, row in enumerate(table.rows):
+        items = block.items[index * per_row:(index + 1) * per_row]
+        texts = [plain(item.figure) + "\n" + plain(item.label) for item in items]
+        _keep_whole(state, row, texts, widths, size, pad)
     for index, item in enumerate(block.items):
         cell = table.cell(index // per_row, index % per_row)
         add_inlines(state, _cell_paragraph(cell, "Key Figure"), item.figure)
