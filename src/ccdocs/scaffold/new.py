@@ -1,0 +1,207 @@
+"""`ccdocs new`: a complete, buildable document folder from a few options.
+
+The folder holds `document.yaml` (every key filled, or marked `TO CONFIRM` where ccdocs had to guess, each
+explained in a YAML comment), a content skeleton whose paragraphs say how the format works (Markdown comments
+would print, so the explanations are the text the editor replaces), and an empty `data/` folder.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from ..errors import UsageError
+from ..sources.characters import first_refused
+from ..sources.spec import BODIES, KINDS, LANGUAGES, SYMBOL
+from .folder import make_folder
+
+# The body a symbol's second segment names (WO/CC/… is the Coordination Committee).
+BODY_CODES = {"CC": "coordination-committee", "PBC": "program-and-budget-committee", "GA": "general-assembly"}
+CONFIRM = "TO CONFIRM"
+PLACEHOLDER_TITLES = {"en": "Title of the Document", "zh": "文件标题"}
+
+
+@dataclass(frozen=True)
+class Options:
+    """What `ccdocs new` was told; None where it was not."""
+
+    symbol: str
+    kind: str
+    body: str | None = None
+    session: int | None = None
+    ordinary: int | None = None
+    extraordinary: int | None = None
+    venue: str | None = None
+    dates: str | None = None
+    date: str | None = None
+    languages: tuple[str, ...] = ("en", "zh")
+    title: str | None = None
+
+
+def _text(value: str, option: str) -> str:
+    """A text option as a YAML double-quoted scalar; UsageError when empty or holding a refused character."""
+    if not value.strip():
+        raise UsageError(f"{option} is empty; give a text or leave the option out")
+    bad = first_refused(value)
+    if bad:
+        raise UsageError(f"{option} holds a {bad}; type the text without it")
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _day(value: str, option: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"{option} `{value}` is not a date; write it as YYYY-MM-DD") from None
+
+
+def session_dates(value: str) -> tuple[date, date]:
+    """`--dates FIRST/LAST` (an ISO 8601 interval) or a single day: the first and last days of the session."""
+    first, _, last = value.partition("/")
+    start = _day(first.strip(), "--dates")
+    end = _day(last.strip(), "--dates") if last else start
+    if end < start:
+        raise UsageError(f"--dates `{value}` ends before it begins; write FIRST/LAST, e.g. 2026-07-07/2026-07-15")
+    return start, end
+
+
+def _from_symbol(symbol: str) -> tuple[str | None, int | None]:
+    """The body and session number a symbol names: WO/CC/86/INF/1 → (coordination-committee, 86)."""
+    parts = symbol.split("/")
+    body = BODY_CODES.get(parts[1]) if len(parts) > 1 else None
+    number = next((int(p) for p in parts[1:] if p.isdigit()), None)
+    return body, number
+
+
+def document_yaml(o: Options, today: date) -> str:
+    """The text of document.yaml for `o` (validated here: UsageError for a value ccdocs cannot use)."""
+    if not SYMBOL.fullmatch(o.symbol):
+        raise UsageError(f"--symbol `{o.symbol}` is not a WIPO symbol such as WO/CC/86/INF/1 or WO/PBC/40/5 "
+                         "(capital letters and digits between slashes, without a suffix)")
+    if o.kind not in KINDS:
+        raise UsageError(f"--kind {o.kind} is not part of this version yet; the document model knows: "
+                         + ", ".join(KINDS))
+    guessed_body, guessed_session = _from_symbol(o.symbol)
+    body = o.body or guessed_body
+    if body is None:
+        raise UsageError(f"the body cannot be told from {o.symbol}; give --body ({', '.join(BODIES)})")
+    session = o.session or guessed_session
+    if session is None:
+        raise UsageError(f"the session number cannot be told from {o.symbol}; give --session N")
+    if o.ordinary and o.extraordinary:
+        raise UsageError("a session is ordinary or extraordinary, not both; give --ordinary or --extraordinary")
+    if not o.languages:
+        raise UsageError("--languages names no language; give e.g. en,zh")
+    signed = _day(o.date, "--date") if o.date else today
+    first, last = session_dates(o.dates) if o.dates else (signed, signed)
+    original = o.languages[0]
+    which = "ordinary" if o.ordinary else "extraordinary" if o.extraordinary else None
+    venue = _text(o.venue, "--venue") if o.venue else "Geneva"
+    rows = [
+        (f"symbol: {o.symbol}", "without a suffix"),
+        ("# suffix: Rev.", "a revision, corrigendum...: Rev., Corr., Add., Prov. (Rev.2 ...)"),
+        (f"body: {body}", ", ".join(BODIES) if o.body else f"{CONFIRM} (told from the symbol)"),
+        ("session:", None),
+        (f"  number: {session}", "counts every session" if o.session else f"{CONFIRM} (told from the symbol)"),
+        (f"  {which}: {o.ordinary or o.extraordinary}" if which else "  # ordinary: N",
+         "Coordination Committee: ordinary: N or extraordinary: N"),
+        (f"venue: {venue}", "a place ccdocs knows, or {en: ..., zh: ...}" if o.venue else f"{CONFIRM}: a place "
+         "ccdocs knows, or {en: ..., zh: ...}"),
+        (f"first_day: {first.isoformat()}", "the session's first day" if o.dates else f"{CONFIRM}: the session's "
+         "first day (--dates FIRST/LAST)"),
+        (f"last_day: {last.isoformat()}", "its last day" if o.dates else f"{CONFIRM}: the session's last day"),
+        (f"date: {signed.isoformat()}", "the document's date" + ("" if o.date else " (today)")),
+        (f"original: {original}", "the language the text is written in"),
+        (f"languages: [{', '.join(o.languages)}]", "the languages built"),
+        ("title:", "as printed on the cover, in each language"),
+    ]
+    for lang in o.languages:
+        given = o.title if o.title and lang == original else None
+        text = _text(given, "--title") if given else json.dumps(PLACEHOLDER_TITLES.get(lang, "Title"),
+                                                                 ensure_ascii=False)
+        rows.append((f"  {lang}: {text}", None if given else CONFIRM))
+    rows += [
+        ("author: secretariat", "prepared by the Secretariat; or {en: ..., zh: ...}"),
+        (f"kind: {o.kind}", "one of: " + ", ".join(KINDS)),
+        ("theme: default", "themes/NAME.yaml in ./templates, in --templates DIR, or ccdocs's own"),
+        ("parts:", "in print order"),
+    ]
+    if o.kind == "information":
+        rows += [("  - type: cover-note", "the note on the cover page, numbered on its own"),
+                 ("    files: [content/cover-note.md]", None)]
+    rows += [
+        ("  - type: report", "numbered through, one file or several"),
+        ("    files: [content/report.md]", None),
+        ("  # - type: annex", "an annex: its own title, header and numbering"),
+        ("  #   files: [content/annex.md]", None),
+        ("# data:", "a name for each CSV or YAML file in data/; in the text:"),
+        ("#   workforce: data/workforce.yaml", "{{ workforce.staff | number }}"),
+        ("# variables:", "values for the text: {{ period_start | date }}"),
+        ("#   period_start: 2025-01-01", None),
+        ("# tables:", "filled from a CSV file, placed with ::: table NAME"),
+    ]
+    head = [f"# {o.symbol}, written by `ccdocs new` on {today.isoformat()}. Every key is explained in",
+            "# docs/document-format.md of ccdocs. A value marked TO CONFIRM was guessed: correct it, then delete",
+            "# the mark. Paths are relative to this folder and may not leave it.", ""]
+    width = max(len(text) for text, _ in rows) + 2
+    return "\n".join(head + [text if not note else f"{text:<{width}}# {note}" for text, note in rows]) + "\n"
+
+
+COVER_NOTE = """\
+The Secretariat presents this document, {{ doc.symbol }}, to the {{ doc.body }} for its information. This \
+cover note prints on the first page, its paragraphs numbered from 1. Replace the text of this file with the \
+note's own; keep a blank line between paragraphs.
+
+A figure is bound to the data by writing its name in double braces, as the symbol above is: put a CSV or YAML \
+file in the data folder, name it under `data:` in document.yaml, and the build prints its values formatted for \
+each language. Figures typed as digits are checked by no one.
+"""
+
+REPORT = """\
+# Introduction
+
+This is the first paragraph of the report; it prints as paragraph 1, and paragraphs are numbered through the \
+whole report. A line that begins with a single hash sign is a chapter heading, labelled Chapter 1, Chapter 2 \
+and so on; two hash signs make a sub-heading without a number.
+
+## How the text is written
+
+Write each paragraph as one block of lines with a blank line after it. A footnote is marked in the text like \
+this[^format] and written on a line of its own, anywhere in the file.
+
+- **A list item.** Begins with a dash; a bold lead-in is written between double asterisks.
+- **Another item.** Items are not numbered as paragraphs.
+
+[^format]: The whole format, with tables, boxes and key figures, is described in ccdocs's document-format guide.
+"""
+
+DECISION = """
+## Proposed decision paragraph
+
+The {{ doc.body }} is invited to take note of, and approve, the proposal set out in this document, \
+{{ doc.symbol }}. Replace this paragraph with the decision the body is invited to take.
+"""
+
+
+def new_folder(target: Path, options: Options, check=None, today: date | None = None) -> list[Path]:
+    """Write the new document folder `target`; the files written. `check(folder)` may refuse it (InputError)."""
+    yaml_text = document_yaml(options, today or date.today())
+    files = {"document.yaml": yaml_text, "content/report.md": REPORT + (DECISION if options.kind == "decision"
+                                                                        else "")}
+    if options.kind == "information":
+        files["content/cover-note.md"] = COVER_NOTE
+    make_folder(target, {name: text.encode("utf-8") for name, text in files.items()}, ("data",), check)
+    return [target / name for name in files] + [target / "data"]
+
+
+def split_languages(value: str | None) -> tuple[str, ...]:
+    """`--languages en,zh` as a tuple, the original language first; UsageError for an unknown one."""
+    if value is None:
+        return ("en", "zh")
+    items = tuple(dict.fromkeys(v.strip() for v in value.split(",") if v.strip()))
+    for item in items:
+        if item not in LANGUAGES:
+            raise UsageError(f"unknown language `{item}` in --languages; known: {', '.join(LANGUAGES)}")
+    return items

@@ -1,0 +1,104 @@
+"""`ccdocs new`: a fresh folder for each kind builds at once, its cover fields those given; bad options refused."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from ccdocs.build import build
+from ccdocs.cli import main
+from ccdocs.errors import InputError, problem
+from ccdocs.model.dump import to_json
+from ccdocs.pipeline import read_sources, resolve
+from ccdocs.scaffold.folder import make_folder
+
+COVER = ("symbol", "body", "session", "place_dates", "date", "title")
+KINDS = {
+    "information": (["--symbol", "WO/CC/86/INF/1", "--kind", "information", "--ordinary", "57", "--venue", "Geneva",
+                     "--dates", "2026-07-07/2026-07-15", "--date", "2026-05-21",
+                     "--title", "Annual Report on Human Resources"],
+                    {"en": {"symbol": "WO/CC/86/INF/1", "body": "WIPO Coordination Committee",
+                            "session": "Eighty-Sixth (57th Ordinary) Session",
+                            "place_dates": "Geneva, July 7 to 15, 2026", "date": "DATE: MAY 21, 2026",
+                            "title": "ANNUAL REPORT ON HUMAN RESOURCES"},
+                     "zh": {"symbol": "WO/CC/86/INF/1", "session": "第八十六届会议（第57次例会）",
+                            "place_dates": "2026年7月7日至15日，日内瓦", "date": "日期：2026年5月21日"}},
+                    {"content/cover-note.md", "content/report.md"}),
+    "decision": (["--symbol", "WO/PBC/40/5", "--kind", "decision", "--session", "40", "--languages", "en",
+                  "--dates", "2026-06-22", "--date", "2026-04-30", "--title", "Proposal on the Medium-Term Plan"],
+                 {"en": {"symbol": "WO/PBC/40/5", "body": "Program and Budget Committee", "session": "Fortieth Session",
+                         "place_dates": "Geneva, June 22, 2026", "date": "DATE: APRIL 30, 2026",
+                         "title": "PROPOSAL ON THE MEDIUM-TERM PLAN"}},
+                 {"content/report.md"}),
+}
+
+
+def _new(tmp_path, *args):
+    return CliRunner().invoke(main, ["new", str(tmp_path / "doc"), *args])
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_a_new_folder_builds_at_once_with_the_cover_fields_given(tmp_path, kind):
+    args, cover, content = KINDS[kind]
+    done = _new(tmp_path, *args)
+    assert done.exit_code == 0, done.output
+    folder = tmp_path / "doc"
+    made = {p.relative_to(folder).as_posix() for p in folder.rglob("*")}
+    assert made == {"document.yaml", "data", "content"} | content
+    for name in content:
+        assert "<!--" not in (folder / name).read_text(encoding="utf-8")
+    sources = read_sources(folder)
+    for lang, fields in cover.items():
+        meta = to_json(resolve(sources, lang))["meta"]
+        assert {key: meta[key] for key in fields} == fields
+    out = tmp_path / "out"
+    assert len(build([folder], out)) == 2 * len(sources.spec.languages)
+    checked = CliRunner().invoke(main, ["check", str(folder)])
+    assert checked.exit_code == 0 and "ok" in checked.output, checked.output
+
+
+def test_what_was_not_given_is_filled_and_marked_to_confirm(tmp_path):
+    assert _new(tmp_path, "--symbol", "WO/CC/90/INF/2", "--kind", "information").exit_code == 0
+    text = (tmp_path / "doc" / "document.yaml").read_text(encoding="utf-8")
+    for key in ("body: coordination-committee", "number: 90", "venue: Geneva", "first_day:", "zh: \"文件标题\""):
+        line = next(line for line in text.splitlines() if key in line)
+        assert "TO CONFIRM" in line, line
+    assert CliRunner().invoke(main, ["check", str(tmp_path / "doc")]).exit_code == 0
+
+
+@pytest.mark.parametrize("args, fragment", [
+    (["--symbol", "WO/CC/86/TR/1", "--kind", "transmittal"], "not part of this version yet"),
+    (["--symbol", "WO/CC/86/INF/1\n", "--kind", "information"], "is not a WIPO symbol"),
+    (["--symbol", "../x", "--kind", "information"], "is not a WIPO symbol"),
+    (["--symbol", "WO/XYZ/INF/1", "--kind", "information"], "give --body"),
+    (["--symbol", "WO/CC/86/INF/1", "--kind", "information", "--dates", "2026-07-15/2026-07-07"], "ends before"),
+    (["--symbol", "WO/CC/86/INF/1", "--kind", "information", "--date", "2026-02-30"], "is not a date"),
+    (["--symbol", "WO/CC/86/INF/1", "--kind", "information", "--title", " "], "--title is empty"),
+    (["--symbol", "WO/CC/86/INF/1", "--kind", "information", "--title", "a\x0bb"], "control character"),
+    (["--symbol", "WO/CC/86/INF/1", "--kind", "information", "--languages", "en,fr"], "unknown language"),
+    (["--symbol", "WO/CC/86/INF/1", "--kind", "information", "--ordinary", "5", "--extraordinary", "2"], "not both"),
+])
+def test_bad_options_are_usage_errors_and_nothing_is_written(tmp_path, args, fragment):
+    done = _new(tmp_path, *args)
+    assert done.exit_code == 2 and fragment in done.output, done.output
+    assert "Traceback" not in done.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_existing_folder_is_never_overwritten(tmp_path):
+    (tmp_path / "doc").mkdir()
+    (tmp_path / "doc" / "notes.txt").write_text("mine", encoding="utf-8")
+    done = _new(tmp_path, "--symbol", "WO/CC/86/INF/1", "--kind", "information")
+    assert done.exit_code == 2 and "already exists" in done.output
+    assert [p.name for p in tmp_path.rglob("*")] == ["doc", "notes.txt"]
+
+
+def test_a_folder_its_check_refuses_is_reported_as_the_target_and_left_out(tmp_path, monkeypatch):
+    def refuse(folder):
+        raise InputError([problem(folder / "document.yaml", 3, "refused")])
+
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(InputError) as caught:
+        make_folder(tmp_path / "doc", {"document.yaml": b"a: 1\n"}, ("data",), refuse)
+    assert [str(p) for p in caught.value.problems] == ["doc/document.yaml:3:1: error: refused"]
+    assert list(tmp_path.iterdir()) == []
