@@ -27,7 +27,8 @@ class Builder:
         self.align = theme.get(f"pdf.align.{lang}", "left")
         self.autospace = float(theme.get("pdf.cjk_autospace", 0))
         self.maker = RunMaker(fonts, lang, float(theme.get("pdf.note_mark.scale", 0.65)),
-                              float(theme.get("pdf.note_mark.rise", 0.35)), theme.get("pdf.link_color"))
+                              float(theme.get("pdf.note_mark.rise", 0.35)), theme.get("pdf.link_color"),
+                              doc.meta)
         self.notes: dict[str, list[TextBlock]] = {}
         self.outline_level = -1
         self.outline_count = 0

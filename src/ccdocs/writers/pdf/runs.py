@@ -5,14 +5,17 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from ...errors import Collector
 from ...l10n.fonts import FontError
 from ...model import Code, Emph, LineBreak, Link, Note, Strong, Text
+from ...theme import templates_dir
 from .cjk import AMBIGUOUS
 from .text import Run
 
 CJK_CLASS = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff"
+FIELD_NAMES = {"place_dates": "the venue", "session": "the session"}
 LATIN_ROLES = {(False, False): "latin_regular", (True, False): "latin_bold", (False, True): "latin_italic",
                (True, True): "latin_bold_italic"}
 
@@ -41,8 +44,8 @@ class Where:
 class RunMaker:
     """Turns inlines into runs for one document; gathers footnotes met and characters no font holds."""
 
-    def __init__(self, fonts, lang: str, mark_scale: float, mark_rise: float, link_color: str):
-        self.fonts = fonts
+    def __init__(self, fonts, lang: str, mark_scale: float, mark_rise: float, link_color: str, meta=None):
+        self.fonts, self.meta = fonts, meta
         self.lang = lang
         self.mark = (mark_scale, mark_rise)
         self.link_color = link_color
@@ -50,6 +53,7 @@ class RunMaker:
         self.split = re.compile(f"([{cjk}]+)").split
         self.notes: list[Note] = []
         self.problems = Collector()
+        self.reported: set = set()
 
     def runs(self, inlines, look: Look, where: Where) -> list[Run]:
         """The runs of a tuple of inlines."""
@@ -128,11 +132,30 @@ class RunMaker:
         return None
 
     def missing(self, ch: str, where: Where):
-        """Record a character none of the fonts holds."""
+        """Record a character none of the fonts holds, once per place it was typed."""
+        source, what = self.typed_at(ch, where)
+        if (source, ch) in self.reported:
+            return
+        self.reported.add((source, ch))
         name = unicodedata.name(ch, "unnamed character")
-        source = where.source
         families = ", ".join(self.fonts.families())
         self.problems.add(source.file if source else "document", source.line if source else None,
-                          f"{where.what} contains {ch!r} (U+{ord(ch):04X} {name}), which none of the fonts "
+                          f"{what} contains {ch!r} (U+{ord(ch):04X} {name}), which none of the fonts "
                           f"holds ({families})",
                           "replace it, or name a font that has it in pdf_fonts.files or CCDOCS_FONT_<ROLE>")
+
+    def typed_at(self, ch: str, where: Where) -> tuple:
+        """(Source, description) of where `ch` was typed: the text's own source, unless the text is the
+        toolkit's (the cover, a marker, a cover-note template) and a cover field holds `ch`: then that field's
+        line in document.yaml."""
+        source = where.source
+        if self.meta is not None and (source is None or in_toolkit(source.file)):
+            for name, field_source in self.meta.sources:
+                if ch in getattr(self.meta, name):
+                    return field_source, FIELD_NAMES.get(name, f"the {name}")
+        return source, where.what
+
+
+def in_toolkit(file: str) -> bool:
+    """Whether `file` is one of the toolkit's templates rather than a file of the document folder."""
+    return Path(file).resolve().is_relative_to(templates_dir().resolve())

@@ -34,14 +34,17 @@ def table(builder, t) -> list:
     indent = builder.pt("table.member_indent")
     check_room(t, builder.width, 2 * pad + builder.theme.size(builder.lang, "table"))
 
-    def cell(text, align, bold=False, left=0.0, heading=False):
+    def cell(text, align, bold=False, left=0.0, heading=False, typed=None):
         style = builder.style(size, align=align, left=left, after=0.0)
-        return builder.text((Text(text),), Look(size, bold=bold, heading=heading), style, where)
+        at = Where(typed, f"table {t.name}") if typed else where
+        return builder.text((Text(text),), Look(size, bold=bold, heading=heading), style, at)
 
-    rows = [Row(tuple((cell(c.heading, c.align, bold=True, heading=True),) for c in t.columns), "heading")]
+    rows = [Row(tuple((cell(c.heading, c.align, bold=True, heading=True, typed=c.source),) for c in t.columns),
+                "heading")]
     for row in t.rows:
         strong = row.kind in ("total", "group")
-        rows.append(Row(tuple((cell(text, c.align, strong, indent if row.kind == "member" and i == 0 else 0.0),)
+        rows.append(Row(tuple((cell(text, c.align, strong, indent if row.kind == "member" and i == 0 else 0.0,
+                                    typed=row.source),)
                               for i, (text, c) in enumerate(zip(row.cells, t.columns))), row.kind))
     rule, black = builder.pt("table.rule_width", 0.5), HexColor("#000000")
     style = [("FONTNAME", (0, 0), (-1, -1), builder.fonts.face("latin_regular").name),
