@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import struct
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError, problem
@@ -40,12 +40,14 @@ KNOWN_FILES = {
 
 @dataclass(frozen=True)
 class FontFile:
-    """A resolved face: the role it serves, its family, its file and its index in a .ttc collection."""
+    """A resolved face: the role it serves, its family, its file, its index in a .ttc collection, and what named
+    the file when the environment or the theme did (`environment variable CCDOCS_FONT_ZH_BODY`), for messages."""
 
     role: str
     family: str
     path: Path
     index: int = 0
+    source: str = field(default="", compare=False)
 
 
 class FontError(InputError):
@@ -181,14 +183,23 @@ class FontResolver:
         self.missing(role, family, candidates, stand_in.get("package"), env)
 
     def checked(self, role, family, path: Path, index, source: str) -> FontFile:
-        """An override after checking that the file exists and has TrueType outlines."""
+        """An override after checking that the file is a readable font file with TrueType outlines (a folder, a
+        pipe, a device, a truncated or foreign file refused, naming `source`), and the face `index` is in it."""
         if not path.is_file():
-            self.fail(f"the font file `{path}` named by {source} does not exist", "give the path of a .ttf or .ttc")
-        index = collection_index(path, family) if index is None else index
-        kind = outline_kind(path, index)
+            what = "is a folder" if path.is_dir() else "is not a regular file" if path.exists() else "does not exist"
+            self.fail(f"the font file `{path}` named by {source} {what}", "give the path of a .ttf or .ttc file")
+        try:
+            index = collection_index(path, family) if index is None else index
+            kind = outline_kind(path, index)
+            if kind == "truetype":
+                family_names(path, index)  # reads the table directory: a truncated file fails here
+        except (OSError, ValueError, struct.error) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc) or "it is truncated"
+            self.fail(f"`{path}` ({source}) is not a readable TrueType font ({reason})",
+                      "give the path of a whole .ttf or .ttc file")
         if kind != "truetype":
             self.fail(*self.outline_problem(path, kind, source))
-        return FontFile(role, family, path, index)
+        return FontFile(role, family, path, index, source)
 
     def known(self, family: str, style: str):
         """(path, index) of a known file of `family` in `style` with TrueType outlines, or None."""

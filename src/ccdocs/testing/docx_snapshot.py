@@ -137,6 +137,8 @@ class _Reader:
     def __init__(self, data: bytes):
         self.zip = zipfile.ZipFile(io.BytesIO(data))
         names = set(self.zip.namelist())
+        if "word/document.xml" not in names:
+            raise ValueError("a zip without word/document.xml: not a Word document")
         self.part = lambda name: self.zip.read(name) if name in names else None
         self.styles = _styles(self.part("word/styles.xml"))
         self.numbering = _Numbering.read(self.part("word/numbering.xml"))

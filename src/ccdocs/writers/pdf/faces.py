@@ -127,8 +127,11 @@ class FontSet:
             font = self.resolver.resolve(role, self.lang)
             try:
                 ttf = registered(font)
-            except TTFError as exc:
-                self.resolver.fail(f"`{font.path}` cannot be embedded: {exc}", "choose another TrueType font")
+            except Exception as exc:  # noqa: BLE001 - reportlab's parser fails on a damaged file in many ways
+                named = f" ({font.source})" if font.source else ""
+                reason = str(exc) if isinstance(exc, TTFError) else f"{type(exc).__name__}: {exc}"
+                self.resolver.fail(f"`{font.path}`{named} cannot be embedded: {reason}",
+                                   "choose another TrueType font")
             face = ttf.face
             self.faces[role] = Face(ttf.fontName, font.family, face.charToGlyph, face.charWidths,
                                     face.defaultWidth)
