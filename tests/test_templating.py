@@ -50,3 +50,109 @@ def test_only_our_filters_exist():
     with pytest.raises(InputError) as caught:
         rendered("{{ workforce.staff | attr('real') }}")
     assert "content/report.md:1:" in str(caught.value.problems[0])
+
+
+# --- the sandbox: plain values, no mutation, bounds enforced whatever compiled the figure ----------------------
+
+def values_context(**extra) -> dict:
+    """A context as the pipeline builds it: every data file a plain immutable value."""
+    from ccdocs.sources.values import frozen, table
+
+    return {"workforce": frozen({"staff": 1735, "core_share": 0.601, **extra}),
+            "applicants": table([{"id": "africa", "applied": 100}, {"id": "total", "applied": 100}])}
+
+
+def values_rendered(text: str, context: dict, sandbox=None) -> str:
+    return render(environment("en", sandbox), text, Path("content/report.md"), context)
+
+
+@pytest.mark.parametrize("attempt", [
+    "{{ workforce.update({'staff': 1}) or '' }}",
+    "{{ workforce.pop('staff') }}",
+    "{{ workforce.__setitem__('staff', 1) }}",
+    "{{ applicants.africa.clear() }}",
+    "{{ applicants.rows.append(1) }}",
+])
+def test_a_mutation_attempt_changes_no_later_figure(attempt):
+    context = values_context()
+    with pytest.raises(InputError) as caught:
+        values_rendered(f"First {attempt}.\n", context)
+    assert "not allowed in a document" in str(caught.value)
+    assert values_rendered("{{ workforce.staff | number }} of {{ applicants.africa.applied }}", context) \
+        == "1,735 of 100"
+
+
+def test_the_data_figures_see_are_read_only_and_reach_no_path(tmp_path):
+    from ccdocs.sources.data import read_data
+    from ccdocs.sources.values import data_value
+
+    (tmp_path / "a.csv").write_text("id,applied\nafrica,100\n", encoding="utf-8")
+    (tmp_path / "w.yaml").write_text("staff: 1735\nlist: [1, {a: 2}]\nshared: &x {k: 1}\nagain: *x\n",
+                                     encoding="utf-8")
+    table = data_value(read_data(tmp_path / "a.csv"))
+    value = data_value(read_data(tmp_path / "w.yaml"))
+    assert table["africa"]["applied"] == 100 and table.rows[0]["id"] == "africa"
+    assert not hasattr(table, "path") and "path" not in table
+    with pytest.raises(TypeError):
+        value["staff"] = 1
+    with pytest.raises(TypeError):
+        table["africa"]["applied"] = 1
+    assert isinstance(value["list"], tuple) and value["again"] is value["shared"]
+
+
+def test_a_value_that_contains_itself_is_refused():
+    from ccdocs.sources.values import frozen
+
+    loop: list = [1]
+    loop.append({"again": loop})
+    with pytest.raises(InputError) as caught:
+        frozen({"loop": loop}, "data/w.yaml")
+    assert str(caught.value).startswith("data/w.yaml: error: a value contains itself")
+
+
+def test_bounds_hold_when_the_compiled_figure_comes_from_the_cache(tmp_path, monkeypatch):
+    from ccdocs.templating import Sandbox
+
+    monkeypatch.setenv("CCDOCS_CACHE", str(tmp_path))
+    figure = "{{ workforce.staff ** workforce.power }}"
+    assert values_rendered(figure, values_context(power=2), Sandbox()) == str(1735 ** 2)
+    assert list(tmp_path.glob("figures-*")), "the compiled figure is kept in the cache"
+    for _ in range(2):  # a fresh sandbox reads the code from the cache; the bound holds when it runs
+        with pytest.raises(InputError) as caught:
+            values_rendered(figure, values_context(power=10 ** 8), Sandbox())
+        assert "figure out of bounds: an exponent of more than 100" in str(caught.value)
+
+
+def test_the_cache_key_changes_with_the_sandbox_code(tmp_path, monkeypatch):
+    from ccdocs.templating import Sandbox
+
+    monkeypatch.setenv("CCDOCS_CACHE", str(tmp_path))
+    values_rendered("{{ workforce.staff }}", values_context(), Sandbox())
+    first = {p.name for p in tmp_path.glob("figures-*")}
+    changed = Sandbox()
+    changed.version = "another version of the rules"
+    values_rendered("{{ workforce.staff }}", values_context(), changed)
+    assert len({p.name for p in tmp_path.glob("figures-*")} - first) == 1
+
+
+@pytest.mark.parametrize("figure, col, fragment", [
+    ("{{ 10**(10**8) }}", 11, "an exponent of more than 100"),
+    ("{{ 'a' * 10**9 }}", 6, "a text of more than 5,000 characters"),
+    ("{{ " + "(" * 5000 + "1" + ")" * 5000 + " }}", 6, "nested more than 32 levels"),
+    ("{{ " + "9" * 5000 + " }}", 6, "a number of more than 40 digits"),
+    ('{{ "\\x0b" }}', 6, "control character U+000B"),
+    ("{{ 1 +\n  doc.__class__ }}", 7, "`__class__`"),
+])
+def test_each_failure_is_located_at_its_line_and_column(figure, col, fragment):
+    with pytest.raises(InputError) as caught:
+        values_rendered(f"Intro.\n\nText {figure} end.\n", {**values_context(), "doc": {}})
+    problem = caught.value.problems[0]
+    assert (problem.line, problem.col) == (3 + figure.count("\n"), col) and fragment in problem.message
+
+
+def test_honest_figures_still_work():
+    context = {**values_context(), "period_start": "2025-01-01", "period_end": "2025-12-31"}
+    text = ("{{ (applicants.africa.applied / applicants.total.applied) | percent(0) }}, "
+            "{{ applicants['africa'].applied - 1 }}, {{ 'CHF ' ~ (workforce.staff | number) }}, "
+            "{{ period_start | daterange(period_end) }}, {{ -workforce.staff }}, {{ 2 ** 10 }}")
+    assert values_rendered(text, context) == "100%, 99, CHF 1,735, January 1 to December 31, 2025, -1735, 1024"

@@ -1,7 +1,8 @@
-"""Jinja2 sandbox that binds figures to data and formats them for the language being rendered."""
+"""Figures bound to data and formatted for the language being rendered, in the figure sandbox (`sandbox.py`)."""
 
 from __future__ import annotations
 
+import hashlib
 import marshal
 import re
 from dataclasses import dataclass, field
@@ -9,73 +10,35 @@ from importlib.util import MAGIC_NUMBER
 from pathlib import Path
 
 import jinja2
-from jinja2 import StrictUndefined, TemplateSyntaxError, Undefined, UndefinedError, nodes, pass_context
+from jinja2 import TemplateSyntaxError, UndefinedError, nodes
 from jinja2.exceptions import SecurityError
-from jinja2.parser import Parser
-from jinja2.sandbox import SandboxedEnvironment
 from jinja2.utils import consume
 
-from . import cache
-from .errors import InputError, did_you_mean, problem
-from .l10n.dates import LANGUAGES
+from . import cache, sandbox as rules
+from .errors import InputError, problem
 from .l10n.formats import Formats
+from .sources.characters import HINT, first_refused
 
-FORMATS = "ccdocs formats"  # the render context's key of the language's Formats: no template can name it
 RESULT = "ccdocs_figure_"  # the names a batch of expressions is assigned to, numbered
 
 
-def _every_use_fails(cls):
-    """Route each operation that StrictUndefined refuses through `cls`'s own message."""
-    for name, value in {**vars(Undefined), **vars(StrictUndefined)}.items():
-        if value is Undefined._fail_with_undefined_error and name.startswith("__"):
-            setattr(cls, name, cls._fail_with_undefined_error)
-    return cls
-
-
-@_every_use_fails
-class _Undefined(StrictUndefined):
-    """StrictUndefined whose message names the missing key and the nearest existing one."""
-
-    __slots__ = ()
-
-    def _fail_with_undefined_error(self, *args, **kwargs):
-        name = self._undefined_name
-        parent = self._undefined_obj
-        hint = None
-        if parent is not None and hasattr(parent, "keys"):
-            hint = did_you_mean(str(name), [str(k) for k in parent.keys()])
-        if self._undefined_exception is SecurityError:
-            raise SecurityError(f"`{name}` may not be used in a document")
-        if name is None:
-            raise UndefinedError(str(self._undefined_hint or "a value is undefined"))
-        raise UndefinedError(f"`{name}` is not in the data" + (f" ({hint})" if hint else ""))
-
-
-def _strict_filter(name: str):
-    """Filter `name` of the rendered language's Formats, refusing an undefined value with its own message."""
-
-    @pass_context
-    def apply(context, value, *args, **kwargs):
-        for item in (value, *args, *kwargs.values()):
-            if isinstance(item, Undefined):
-                item._fail_with_undefined_error()
-        return context[FORMATS].filters()[name](value, *args, **kwargs)
-
-    return apply
+def _code_version() -> str:
+    """A digest of the modules that decide what a figure compiles to (this one and the sandbox's rules), so
+    that a cache entry is never read by code other than the one that wrote it."""
+    return hashlib.sha1(b"".join(Path(name).read_bytes() for name in (__file__, rules.__file__))).hexdigest()
 
 
 @dataclass
 class Sandbox:
-    """The Jinja2 sandbox (only our filters, no globals) and every figure compiled in it, for any language."""
+    """The figure environment and every figure compiled in it, for any language."""
 
-    env: SandboxedEnvironment = field(init=False)
+    env: rules.FigureEnvironment = field(init=False)
     compiled: dict = field(default_factory=dict)
+    version: str = field(init=False)
 
     def __post_init__(self):
-        self.env = SandboxedEnvironment(undefined=_Undefined, autoescape=False, keep_trailing_newline=True)
-        self.env.filters.clear()
-        self.env.filters.update({name: _strict_filter(name) for name in Formats(LANGUAGES[0]).filters()})
-        self.env.globals.clear()
+        self.env = rules.FigureEnvironment()
+        self.version = _code_version()
 
 
 @dataclass(frozen=True)
@@ -95,35 +58,19 @@ EXPRESSION = re.compile(r"\{\{(.*?)\}\}", re.S)
 STATEMENT = re.compile(r"\{%|\{#")
 
 
-def _evaluate(figures: Figures, source: str, context: dict) -> str:
-    """One expression's text, compiled alone: the way every failure is reported at its own place."""
-    compiled = figures.sandbox.compiled
-    expression = compiled.get(source)
-    if expression is None:
-        expression = compiled[source] = figures.sandbox.env.compile_expression(source, undefined_to_none=False)
-    value = expression(context)
-    if isinstance(value, Undefined):
-        value._fail_with_undefined_error()
-    return str(value)
+def _compiled_together(sandbox: Sandbox, sources: tuple):
+    """One template assigning each checked expression of `sources` to `RESULT<i>`.
 
-
-def _compiled_together(env: SandboxedEnvironment, sources: tuple):
-    """One template assigning each expression of `sources` to `RESULT<i>` (as compile_expression parses it).
-
-    Its Python code is kept in the user's cache, as Jinja2's bytecode cache keeps a template's.
+    Its Python code is kept in the user's cache, as Jinja2's bytecode cache keeps a template's, under a key
+    of everything the code depends on; the bounds are enforced by the environment when it runs.
     """
-    path = cache.entry("figures", MAGIC_NUMBER.hex(), jinja2.__version__, type(env).__name__,
+    env = sandbox.env
+    path = cache.entry("figures", MAGIC_NUMBER.hex(), jinja2.__version__, sandbox.version,
                        " ".join(sorted(env.filters)), *sources)
     code = _cached_code(path)
     if code is None:
-        body = []
-        for index, source in enumerate(sources):
-            parser = Parser(env, source, state="variable")
-            expression = parser.parse_expression()
-            if not parser.stream.eos:
-                raise TemplateSyntaxError("chunk after expression", parser.stream.current.lineno, None, None)
-            expression.set_environment(env)
-            body.append(nodes.Assign(nodes.Name(f"{RESULT}{index}", "store"), expression, lineno=1))
+        body = [nodes.Assign(nodes.Name(f"{RESULT}{index}", "store"), rules.expression(env, source), lineno=1)
+                for index, source in enumerate(sources)]
         code = env.compile(nodes.Template(body, lineno=1))
         cache.write(path, marshal.dumps(code))
     return env.template_class.from_code(env, code, env.make_globals(None))
@@ -138,45 +85,76 @@ def _cached_code(path: Path):
         return None
 
 
+def _figure(value) -> str:
+    """The text of one evaluated figure: a bounded value, holding no character a paper refuses."""
+    result = rules.text(value)
+    refused = first_refused(result)
+    if refused:
+        raise rules.Refused(f"this figure gives a {refused}", HINT)
+    return result
+
+
+def _evaluated(figures: Figures, sources: tuple, context: dict) -> list[str]:
+    """The text of each expression of `sources`, compiled (once per sandbox) and evaluated as one template."""
+    compiled = figures.sandbox.compiled
+    template = compiled.get(sources)
+    if template is None:
+        template = compiled[sources] = _compiled_together(figures.sandbox, sources)
+    run = template.new_context(dict(context))
+    consume(template.root_render_func(run))
+    return [_figure(run.vars[f"{RESULT}{index}"]) for index in range(len(sources))]
+
+
 def _evaluated_together(figures: Figures, sources: list[str], context: dict) -> dict | None:
     """Each distinct expression's text, all compiled and evaluated as one template (far cheaper than one by
-    one); None when any of them fails, for `_evaluate` to report each failure where it stands."""
+    one); None when any of them fails, for each to be evaluated alone and each failure reported where it stands."""
     distinct = tuple(sorted(set(sources)))
     if not distinct or any(RESULT in source for source in distinct) or any(RESULT in name for name in context):
         return None
-    compiled = figures.sandbox.compiled
     try:
-        template = compiled.get(distinct)
-        if template is None:
-            template = compiled[distinct] = _compiled_together(figures.sandbox.env, distinct)
-        run = template.new_context(dict(context))
-        consume(template.root_render_func(run))
-        values = [run.vars[f"{RESULT}{index}"] for index in range(len(distinct))]
-        if any(isinstance(value, Undefined) for value in values):
-            return None
-        return {source: str(value) for source, value in zip(distinct, values)}
-    except Exception:  # noqa: BLE001 - evaluated again one by one, which reports or raises as before
+        return dict(zip(distinct, _evaluated(figures, distinct, context)))
+    except MemoryError:
+        raise
+    except Exception:  # noqa: BLE001 - evaluated again one by one, which reports each failure
         return None
 
 
 def _failure(exc: Exception) -> tuple[str, str]:
+    if isinstance(exc, rules.Refused):
+        return exc.message, exc.hint
+    if isinstance(exc, RecursionError):
+        return rules.too_deep().message, rules.BOUNDS_HINT
     if isinstance(exc, TemplateSyntaxError):
         return f"template syntax error: {exc.message}", "check the `{{ … }}` on this line"
     if isinstance(exc, SecurityError):
-        return f"not allowed in a document: {exc}", "templates may only read data and apply ccdocs filters"
+        return f"not allowed in a document: {exc}", rules.REACH_HINT
     if isinstance(exc, UndefinedError):
         return (f"undefined figure: {exc.message}",
                 "use a name from the data files listed under `data:` in document.yaml")
     return f"cannot format this figure: {exc}", "check the value in the data file and the filter"
 
 
+def _pointed(exc: Exception, message: str, expression: str) -> int:
+    """Where in `expression` a failure points: at its own needle, or the first `name` its message quotes as a
+    whole word; 0 (the `{{`) when neither is found."""
+    if isinstance(exc, rules.Refused):
+        needle = exc.needle
+    else:
+        needle = message.split("`")[1] if message.count("`") >= 2 else None
+    if not needle:
+        return 0
+    found = re.search(r"(?<!\w)" + re.escape(needle) + r"(?!\w)" if needle.isidentifier() else re.escape(needle),
+                      expression)
+    return found.start() if found else 0
+
+
 def render(figures: Figures, text: str, path: Path, context: dict) -> str:
-    """`text` with each `{{ expression }}` evaluated; every failing expression is reported at its line.
+    """`text` with each `{{ expression }}` evaluated; every failing expression is reported at its line and column.
 
     The distinct expressions of a text are compiled together once per sandbox (a translation with the same
     figures reuses them); when one fails, each is evaluated alone so that each failure is located.
     """
-    context = {**context, FORMATS: figures.formats}
+    context = {**context, rules.FORMATS: figures.formats}
     problems, pieces, last = [], [], 0
 
     def where(offset: int) -> tuple[int, int]:
@@ -196,13 +174,13 @@ def render(figures: Figures, text: str, path: Path, context: dict) -> str:
             pieces.append(together[match.group(1)])
             continue
         try:
-            pieces.append(_evaluate(figures, match.group(1), context))
-        except (TemplateSyntaxError, UndefinedError, SecurityError, ValueError, TypeError, ArithmeticError) as exc:
+            pieces.append(_evaluated(figures, (match.group(1),), context)[0])
+        except MemoryError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - whatever a figure raises is reported at its place
             message, hint = _failure(exc)
-            line, col = where(match.start())
-            needle = message.split("`")[1] if message.count("`") >= 2 else None
-            inner = match.group(0).find(needle) if needle else -1
-            problems.append(problem(path, line, message, hint, col + inner if inner >= 0 else col))
+            line, col = where(match.start() + _pointed(exc, message, match.group(0)))
+            problems.append(problem(path, line, message, hint, col))
     pieces.append(text[last:])
     starts = {m.start() for m in matches}
     for opening in re.finditer(r"\{\{", text):

@@ -1,0 +1,112 @@
+"""What figures see of the data: plain immutable values, made once from the loaded files.
+
+A template never receives a loader's object (a CSV dataset carries its path, a YAML value is a mutable
+dict): each data file, `variables:` and `doc` become read-only mappings (`MappingProxyType`), tuples and
+scalars (text, numbers including Decimal, booleans, dates, None). A CSV file becomes a `Table`: its rows by
+`id` (`applicants.africa`, `applicants['africa']`) and in file order (`applicants.rows`). None of these values
+has a method that reaches a file, a module or a mutation, and the figure sandbox calls no method anyway.
+
+The conversion is linear in the data: a value shared through YAML aliases is converted once, and one that
+contains itself (a recursive alias) is refused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from types import MappingProxyType
+
+from ..errors import InputError, problem
+from .data import Dataset
+
+SCALARS = (str, int, float, Decimal, date, bytes, type(None))  # bool is an int
+
+
+class Table(Mapping):
+    """A CSV file as figures see it: rows (read-only mappings) by `id`, and `rows` in the file's order."""
+
+    __slots__ = ("_by_id", "rows")
+
+    def __init__(self, rows: tuple):
+        self.rows = rows
+        self._by_id = MappingProxyType({row["id"]: row for row in rows})
+
+    def __getitem__(self, key):
+        return self._by_id[key]
+
+    def __iter__(self) -> Iterator:
+        return iter(self._by_id)
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def __repr__(self) -> str:
+        return f"<table of {len(self)} rows>"
+
+
+def _children(value) -> tuple | None:
+    """The values inside a container (None for a scalar); TypeError for what data cannot hold."""
+    if isinstance(value, SCALARS):
+        return None
+    if isinstance(value, Mapping):
+        return tuple(value.values())
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return tuple(value)
+    raise TypeError(f"not a data value: {type(value).__name__}")
+
+
+def frozen(value, path: str | Path = "the data"):
+    """`value` (YAML-loaded: dicts, lists, sets, scalars) as read-only mappings, tuples, frozensets and scalars.
+
+    Raises InputError (at `path`) when a value contains itself.
+
+    >>> v = frozen({"a": [1, {"b": 2}]})
+    >>> v["a"][1]["b"], type(v).__name__, type(v["a"]).__name__
+    (2, 'mappingproxy', 'tuple')
+    """
+    done: dict[int, object] = {}
+    pending: set[int] = set()
+    stack = [(value, False)]
+    while stack:
+        item, expanded = stack.pop()
+        key = id(item)
+        children = _children(item)
+        if children is None or key in done:
+            continue
+        if expanded:
+            pending.discard(key)
+            done[key] = _rebuilt(item, done)
+            continue
+        if key in pending:
+            raise InputError([problem(path, None, "a value contains itself (a recursive YAML alias)",
+                                      "give the value itself instead of `*alias` inside its own `&alias`")])
+        pending.add(key)
+        stack.append((item, True))
+        stack.extend((child, False) for child in children if id(child) not in done)
+    return done.get(id(value), value)
+
+
+def _rebuilt(item, done: dict):
+    """The immutable copy of one container whose children are all converted already."""
+    def get(child):
+        return done.get(id(child), child)
+
+    if isinstance(item, Mapping):
+        return MappingProxyType({name: get(child) for name, child in item.items()})
+    if isinstance(item, (set, frozenset)):
+        return frozenset(get(child) for child in item)
+    return tuple(get(child) for child in item)
+
+
+def table(rows) -> Table:
+    """A CSV file's rows (mappings of scalars with an `id`), in order, as a Table of read-only rows."""
+    return Table(tuple(row if isinstance(row, MappingProxyType) else MappingProxyType(dict(row)) for row in rows))
+
+
+def data_value(item):
+    """What figures see of a loaded data file (a Dataset or a YamlData): a Table, or the frozen YAML value."""
+    if isinstance(item, Dataset):
+        return table(item.rows)
+    return frozen(item.value, item.path)
