@@ -13,6 +13,25 @@ def test_check_passes_a_valid_folder(make_doc):
     assert "ok (en, zh)" in result.stdout
 
 
+def test_check_builds_every_format_and_writes_nothing(make_doc, tmp_path, monkeypatch):
+    import ccdocs.build as building
+    from click.testing import CliRunner
+
+    from ccdocs.cli import main
+
+    made = []
+    real = building.writer
+    monkeypatch.setattr(building, "writer", lambda fmt: made.append(fmt) or real(fmt))
+    folder = make_doc()
+    before = sorted(tmp_path.rglob("*"))
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", str(folder)])
+    assert result.exit_code == 0, result.output
+    assert result.output == f"{folder}: ok (en, zh)\n"
+    assert {"docx", "pdf"} <= set(made)
+    assert sorted(tmp_path.rglob("*")) == before
+
+
 def test_a_missing_figure_fails_check_and_build_with_file_and_line_and_writes_nothing(make_doc, tmp_path):
     folder = make_doc({"content/report.md": REPORT.replace("workforce.staff", "workforce.headcount")})
     out = tmp_path / "out"

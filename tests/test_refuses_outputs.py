@@ -260,3 +260,8 @@ def test_a_killed_worker_is_a_clear_error_and_nothing_is_written(make_doc, tmp_p
     assert result.exit_code == 1, result.output
     assert "killed by SIGKILL" in result.output and "nothing was written" in result.output
     assert state(out) == before
+
+
+def test_two_folders_writing_the_same_output_are_refused(refuse):
+    refuse(Case("one-folder-twice", {}, "would be written by two of the document folders", EN, code=2,
+                command=("build", "{doc}", "{doc}", "--format", "json", "--out", "{out}")))

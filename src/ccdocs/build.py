@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import partial
 from pathlib import Path
 
-from .errors import Collector, InputError
+from .errors import Collector, InputError, UsageError
 from .model import Document
 from .output import check_targets, check_writable, write_all
 from .pipeline import Sources, read_sources, resolve
@@ -50,6 +51,10 @@ def build(folders: list[Path], out: Path, languages=None, formats=("docx", "pdf"
             continue
         jobs += [partial(_job, sources, theme, lang, out, tuple(formats), draft, sandbox) for lang in chosen]
         paths += [out / lang / f"{sources.spec.slug}.{fmt}" for lang in chosen for fmt in formats]
+    twice = next((path for path, count in Counter(paths).items() if count > 1), None)
+    if twice:
+        raise UsageError(f"{twice} would be written by two of the document folders given (one folder given "
+                         "twice, or two with the same symbol): build them into different --out folders")
     if write:
         check_targets(paths)
     if jobs:
