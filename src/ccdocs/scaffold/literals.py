@@ -1,0 +1,84 @@
+"""Years, dates and figures typed in a document's prose rather than bound to its data: what may be stale in
+next year's report.
+
+Only the text a reader sees is searched: every segment of the content files (paragraphs, headings, items,
+captions, quotes, footnotes) and the tables' own texts in document.yaml. Inside them, `{{ … }}` figures, link
+targets, footnote marks, attribute lists and the block markup at the start of a line (`#`, `-`, `1.`, `>`) are
+left out, so what is found is a literal the editor typed, with its line and column.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..i18n.segments import extract
+
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+YEARISH = r"(?:1[89]|2[01])\d\d"
+KINDS = (
+    ("date", re.compile(rf"\b(?:(?:{MONTHS})\s+\d{{1,2}}(?:\s*[–-]\s*\d{{1,2}})?,\s+{YEARISH}"
+                        rf"|\d{{1,2}}\s+(?:{MONTHS})\s+{YEARISH}|(?:{MONTHS})\s+{YEARISH}"
+                        rf"|{YEARISH}-\d\d-\d\d)\b")),
+    ("year", re.compile(rf"(?<![\d,.])\b{YEARISH}(?:\s*[–/-]\s*(?:{YEARISH}|\d\d)\b)?(?!\d|,\d{3}|\.\d)")),
+    ("figure", re.compile(r"(?<![\w.,])\d+(?:,\d{3})*(?:\.\d+)?(?:\s?%| per cent)?")),
+)
+HIDDEN = re.compile(
+    r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}"        # figures and (refused) statements
+    r"|\]\([^)]*\)|<[a-z]+:[^>]*>|https?://\S+"  # link targets, autolinks, bare addresses
+    r"|\[\^[^\]]*\]|\{[.#:][^}]*\}"           # footnote marks and labels, attribute lists
+    r"|\b[A-Z]{1,12}(?:/[A-Z0-9.]{1,12}){1,8}"  # document symbols (WO/CC/82/INF/1)
+    r"|^\s*(?:>\s?)*(?:[-*+]\s+|\d{1,9}[.)]\s+|#{1,6}\s+|:::.*)?", re.M)
+
+
+@dataclass(frozen=True)
+class Literal:
+    """A year, date or figure typed in the prose: where it stands and its text."""
+
+    path: Path
+    line: int
+    col: int
+    kind: str
+    text: str
+
+
+def _blank(match: re.Match) -> str:
+    return " " * len(match.group())
+
+
+def in_line(text: str) -> list[tuple[int, str, str]]:
+    """The literals of one line of Markdown: (0-based column, kind, text), in order.
+
+    >>> in_line("In 2024, {{ staff | number }} staff; 35% more than on May 16, 2023 [^2] (see [p. 4](x/2020)).")
+    [(3, 'year', '2024'), (37, 'figure', '35%'), (54, 'date', 'May 16, 2023'), (81, 'figure', '4')]
+    >>> in_line("As document WO/CC/82/INF/1 says: 10 to 15 years.")
+    [(33, 'figure', '10'), (39, 'figure', '15')]
+    """
+    masked = HIDDEN.sub(_blank, text)
+    found = []
+    for kind, pattern in KINDS:
+        for match in pattern.finditer(masked):
+            found.append((match.start(), kind, match.group()))
+            masked = masked[:match.start()] + _blank(match) + masked[match.end():]
+    return sorted(found)
+
+
+def in_content(path: Path, text: str) -> list[Literal]:
+    """The literals typed in the segments of a content file (its text as written)."""
+    lines = text.splitlines()
+    seen: set[int] = set()
+    found = []
+    for segment in extract(text, str(path)):
+        for number in range(segment.line, max(segment.line, segment.end) + 1):
+            if number in seen or number > len(lines):
+                continue
+            seen.add(number)
+            found += [Literal(path, number, col + 1, kind, literal) for col, kind, literal in in_line(lines[number - 1])]
+    return found
+
+
+def in_texts(texts) -> list[Literal]:
+    """The literals of the tables' own texts: (text, file, line) triples, located at their line."""
+    return [Literal(Path(file), line, 1, kind, literal) for text, file, line in texts
+            for _, kind, literal in in_line(text)]

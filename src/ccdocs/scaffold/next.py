@@ -1,0 +1,192 @@
+"""`ccdocs next`: next year's report from this year's folder, as the secretariat starts it every spring.
+
+What changes, in document.yaml where each value stands (comments and layout kept), each line marked:
+
+- the session numbers (`--session`, `--ordinary`; otherwise the next numbers, proposed: an extraordinary session
+  may fall in between, so ccdocs cannot know them), the symbol (`--symbol`, otherwise the old one with its
+  session segment renumbered), the session's days and the document's date (the options, otherwise a year on:
+  ccdocs cannot know the session's calendar);
+- the reporting period: every date under a key naming a `period` and every year under a key `year` or `*_year`,
+  in `variables:` and in the YAML data files, a year on.
+
+What is copied: the content and data files document.yaml names, its own `templates/`, and the content catalogs
+(`locales/<lang>/LC_MESSAGES/content.po`), so that every paragraph left unchanged keeps its translation. What is
+not: `expected/` (the old outputs' snapshots) and anything else document.yaml does not name.
+
+The notes returned tell the editor what was set or proposed and list every year, date and figure typed in the
+prose (not bound to the data), with its file, line and column: what may be stale.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from ..errors import Problem, UsageError, display_path
+from ..i18n.catalogs import DOMAIN
+from ..pipeline import read_sources, resolve
+from ..sources.spec import SYMBOL
+from ..sources.yamlfile import read_yaml
+from ..tables import translatable_texts
+from . import literals
+from .folder import check_target, make_folder
+from .yamledit import Edit, apply
+
+CONFIRM = "TO CONFIRM"
+YEAR_KEY = re.compile(r"(?:.*_)?year(?:_.*)?")
+ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+STALE = "not bound to the data: still right?"
+
+
+@dataclass(frozen=True)
+class Options:
+    """What `ccdocs next` was told; None where it was not."""
+
+    symbol: str | None = None
+    session: int | None = None
+    ordinary: int | None = None
+    first_day: str | None = None
+    last_day: str | None = None
+    date: str | None = None
+
+
+def a_year_on(day: date) -> date:
+    """The same day a year later (February 29 becomes February 28)."""
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:
+        return day.replace(year=day.year + 1, day=28)
+
+
+def _option_day(value: str, option: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"{option} `{value}` is not a date; write it as YYYY-MM-DD") from None
+
+
+def _set(keys, old, new, option: str | None, what: str) -> Edit:
+    """An edit of the value at `keys`: set from `option` when given, else proposed and marked to confirm."""
+    if option:
+        return Edit(keys, str(old), str(new), f"from {option} (was {old})")
+    return Edit(keys, str(old), str(new), f"{CONFIRM} (was {old}): {what}")
+
+
+def spec_edits(spec, o: Options) -> list[Edit]:
+    """The edits of document.yaml: symbol, session numbers, session days, document date, reporting period."""
+    raw = spec.yaml.data
+    session = raw.get("session") or {}
+    number = o.session or spec.session_number + 1
+    edits = [_set(("session", "number"), spec.session_number, number, o.session and "--session",
+                  "the next number; an extraordinary session may come between (--session)")]
+    if "ordinary" in session:
+        edits.append(_set(("session", "ordinary"), session["ordinary"], o.ordinary or session["ordinary"] + 1,
+                          o.ordinary and "--ordinary", "the next ordinary session (--ordinary)"))
+    elif o.ordinary:
+        raise UsageError(f"{display_path(spec.yaml.path)} has no `session.ordinary` to set; write it by hand")
+    elif "extraordinary" in session:
+        edits.append(Edit(("session", "extraordinary"), str(session["extraordinary"]), str(session["extraordinary"]),
+                          f"{CONFIRM}: the new session's kind and number (ccdocs cannot know them)"))
+    if o.symbol and not SYMBOL.fullmatch(o.symbol):
+        raise UsageError(f"--symbol `{o.symbol}` is not a WIPO symbol such as WO/CC/86/INF/1 (without a suffix)")
+    segments = spec.symbol.split("/")
+    renumbered = "/".join(str(number) if s == str(spec.session_number) else s for s in segments)
+    edits.append(_set(("symbol",), raw["symbol"], o.symbol or renumbered, o.symbol and "--symbol",
+                      "the old symbol, its session renumbered (--symbol)"))
+    days = {"first_day": (o.first_day, "--first-day"), "last_day": (o.last_day, "--last-day"),
+            "date": (o.date, "--date")}
+    for key, (given, option) in days.items():
+        old = getattr(spec, key)
+        new = _option_day(given, option) if given else a_year_on(old)
+        edits.append(_set((key,), str(raw[key]), new.isoformat(), given and option,
+                          "a year on (--date)" if key == "date" else "a year on; ccdocs cannot know the session's "
+                          "days (--first-day, --last-day)"))
+    edits += period_edits(raw.get("variables") or {}, ("variables",))
+    return edits
+
+
+def period_edits(value, keys: tuple) -> list[Edit]:
+    """A year on for every date under a key naming a `period` and every year under `year`, `*_year`, `year_*`."""
+    if isinstance(value, dict):
+        return [edit for key, item in value.items() for edit in period_edits(item, keys + (key,))]
+    if isinstance(value, list):
+        return [edit for index, item in enumerate(value) for edit in period_edits(item, keys + (index,))]
+    key = keys[-1] if keys and isinstance(keys[-1], str) else ""
+    if "period" in key.lower() and isinstance(value, str | date) and ISO_DAY.fullmatch(str(value)):
+        try:
+            day = date.fromisoformat(str(value))
+        except ValueError:
+            return []
+        return [_set(keys, value, a_year_on(day).isoformat(), None, "the reporting period, a year on")]
+    if YEAR_KEY.fullmatch(key.lower()) and isinstance(value, int) and not isinstance(value, bool) \
+            and 1900 <= value <= 2199:
+        return [_set(keys, value, value + 1, None, "the reporting year, a year on")]
+    return []
+
+
+def _catalogs(folder: Path) -> list[Path]:
+    return sorted((folder / "locales").glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+
+
+def buildable(folder: Path) -> None:
+    """InputError unless `folder` resolves in its original language (the translations are the editor's next step)."""
+    sources = read_sources(folder)
+    resolve(sources, sources.spec.original)
+
+
+def next_folder(old: Path, new: Path, o: Options, check=buildable) -> list[Problem]:
+    """Write next year's folder `new` from `old`; the notes for the editor (severity `note`), in file order.
+
+    `check(folder)` may refuse the new folder before it is put in place (InputError, nothing written).
+    """
+    check_target(new)
+    sources = read_sources(old)
+    spec = sources.spec
+    root = old.resolve()
+    rel = {}  # file in old -> its path relative to the folder
+    for path in [p for part in spec.parts for p in part.files] + list(spec.data.values()):
+        rel[path] = path.resolve().relative_to(root).as_posix()
+    for path in _catalogs(old) + sorted(p for p in (old / "templates").rglob("*") if p.is_file()):
+        if path.resolve().is_relative_to(root):
+            rel[path] = path.relative_to(old).as_posix()
+    files = {name: path.read_bytes() for path, name in rel.items()}
+    edits = {"document.yaml": (spec.yaml, spec_edits(spec, o))}
+    for path in spec.data.values():
+        if path.suffix.lower() in (".yaml", ".yml"):
+            yf = read_yaml(path)
+            edits[rel[path]] = (yf, period_edits(yf.data, ()))
+    for name, (yf, changes) in edits.items():
+        text = yf.path.read_text(encoding="utf-8-sig")
+        files[name] = apply(yf, text, changes).encode("utf-8")
+    make_folder(new, files, (), check)
+    notes = [_note(new / name, yf.where(*e.keys), e) for name, (yf, changes) in edits.items()
+             for e in sorted(changes, key=lambda e: yf.where(*e.keys))]
+    notes += _stale(sources, old, new, rel)
+    left = sorted(p.name for p in old.iterdir() if p.name not in {n.split("/")[0] for n in files})
+    notes += [Problem(display_path(old / name), None, None, f"not copied: {name}" + (
+        " (the old outputs' snapshots: record the new ones after the first build)" if name == "expected" else
+        " (document.yaml does not name it)"), None, "note") for name in left]
+    return notes
+
+
+def _note(path: Path, where: tuple[int, int], edit: Edit) -> Problem:
+    return Problem(display_path(path), where[0], where[1], f"{'.'.join(map(str, edit.keys))}: {edit.new}, "
+                   f"{edit.note}", None, "note")
+
+
+def _stale(sources, old: Path, new: Path, rel: dict) -> list[Problem]:
+    """Every literal year, date and figure of the prose, located in the new folder."""
+    found = []
+    for path, text in sources.texts.items():
+        found += literals.in_content(new / rel[path], text)
+    root = old.resolve()
+    for literal in literals.in_texts(translatable_texts(sources.spec, sources.data)):
+        try:
+            name = literal.path.resolve().relative_to(root).as_posix()
+        except ValueError:
+            continue
+        found.append(literals.Literal(new / name, literal.line, literal.col, literal.kind, literal.text))
+    return [Problem(display_path(item.path), item.line, item.col,
+                    f"{item.kind} `{item.text}` typed in the text, {STALE}", None, "note") for item in found]

@@ -1,0 +1,127 @@
+"""`ccdocs next`: next year's folder from WO/CC/84/INF/1; what is set, proposed, copied, left out, and reported."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+from click.testing import CliRunner
+
+from ccdocs.build import build
+from ccdocs.cli import main
+from ccdocs.i18n.policy import pending
+from ccdocs.model.dump import to_json
+from ccdocs.pipeline import assessed, read_sources, resolve
+from ccdocs.scaffold.next import a_year_on
+from ccdocs.sources.spec import read_spec
+from conftest import DOCS
+
+OLD = DOCS["84"]
+GIVEN = ["--symbol", "WO/CC/86/INF/1", "--session", "86", "--ordinary", "57", "--first-day", "2026-07-07",
+         "--last-day", "2026-07-15"]
+NOTE = re.compile(r"^(?P<path>\S+?):(?P<line>\d+):(?P<col>\d+): note: (?P<kind>year|date|figure) `(?P<text>[^`]+)` "
+                  r"typed in the text", re.M)
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory):
+    """`ccdocs next` run with every option, from a scratch working folder: (the new folder, the output)."""
+    where = tmp_path_factory.mktemp("next")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(where)
+        done = CliRunner().invoke(main, ["next", str(OLD), "new", *GIVEN])
+    assert done.exit_code == 0, done.output
+    return where / "new", done.output
+
+
+def test_the_options_are_set_and_the_rest_is_proposed_a_year_on(made):
+    new, _ = made
+    spec = read_spec(new)
+    assert (spec.symbol, spec.session_number, spec.ordinary) == ("WO/CC/86/INF/1", 86, 57)
+    assert (spec.first_day, spec.last_day) == (date(2026, 7, 7), date(2026, 7, 15))
+    assert spec.date == date(2026, 5, 16)
+    assert spec.variables["period_start"] in ("2025-01-01", date(2025, 1, 1))
+    lines = (new / "document.yaml").read_text(encoding="utf-8").splitlines()
+    assert "from --symbol (was WO/CC/84/INF/1)" in next(line for line in lines if line.startswith("symbol:"))
+    assert "TO CONFIRM (was 2025-05-16)" in next(line for line in lines if line.startswith("date:"))
+    report = (new / "data" / "report.yaml").read_text(encoding="utf-8")
+    assert "year: 2025  # TO CONFIRM (was 2024)" in report and "period_end: 2025-12-31" in report
+    meta = to_json(resolve(read_sources(new), "en"))["meta"]
+    assert meta["session"] == "Eighty-Sixth (57th Ordinary) Session"
+    assert meta["place_dates"] == "Geneva, July 7 to 15, 2026"
+
+
+def test_content_data_and_catalogs_are_carried_and_expected_is_not(made):
+    new, output = made
+    assert not (new / "expected").exists() and "not copied: expected" in output
+    for name in ("content/01-introduction.md", "content/annex.md", "data/applicants.csv",
+                 "locales/zh/LC_MESSAGES/content.po"):
+        assert (new / name).read_bytes() == (OLD / name).read_bytes(), name
+    assert not list(new.rglob("*.part"))
+
+
+def test_it_builds_at_once_in_english_and_as_a_chinese_draft_listing_only_what_changed(made, tmp_path):
+    new, _ = made
+    assert len(build([new], tmp_path / "out", ["en"], ("docx",))) == 1
+    assert pending(assessed(read_sources(new), "zh")) == []
+    intro = new / "content" / "01-introduction.md"
+    text = intro.read_text(encoding="utf-8")
+    intro.write_text(text.replace("The external environment was marked", "The external environment was shaped"),
+                     encoding="utf-8")
+    try:
+        waiting = pending(assessed(read_sources(new), "zh"))
+        assert [item.segment.line for item in waiting] == [5]
+        assert len(build([new], tmp_path / "draft", ["zh"], ("docx",), draft=True)) == 1
+    finally:
+        intro.write_text(text, encoding="utf-8")
+
+
+def test_the_stale_literal_report_lists_the_years_typed_in_the_text_where_they_stand(made):
+    new, output = made
+    found = [m.groupdict() for m in NOTE.finditer(output)]
+    years = {(m["path"].split("new/", 1)[-1], int(m["line"]), m["text"]) for m in found if m["kind"] == "year"}
+    assert {("content/01-introduction.md", 15, "2022–2026"), ("content/cover-note.md", 3, "2024"),
+            ("content/04-culture.md", 19, "2024"), ("content/annex.md", 9, "2023")} <= years
+    assert ("document.yaml", 60, "March 2025") in {(m["path"].split("new/", 1)[-1], int(m["line"]), m["text"])
+                                                   for m in found}
+    for m in found:
+        line = (new.parent / m["path"]).read_text(encoding="utf-8").splitlines()[int(m["line"]) - 1]
+        if not m["path"].endswith(".yaml"):
+            assert line[int(m["col"]) - 1:].startswith(m["text"]), m
+    assert not any(m["text"] in ("82", "1") and "annex" in m["path"] for m in found), "a symbol is no figure"
+
+
+def test_without_options_the_next_numbers_are_proposed_and_marked(tmp_path):
+    done = CliRunner().invoke(main, ["next", str(OLD), str(tmp_path / "new")])
+    assert done.exit_code == 0, done.output
+    spec = read_spec(tmp_path / "new")
+    assert (spec.symbol, spec.session_number, spec.ordinary) == ("WO/CC/85/INF/1", 85, 57)
+    assert spec.first_day == a_year_on(date(2025, 7, 8))
+    assert "session.number: 85, TO CONFIRM (was 84)" in done.output
+
+
+@pytest.mark.parametrize("args, fragment", [
+    (["--first-day", "2026-02-30"], "is not a date"),
+    (["--symbol", "WO/CC/86/INF/1\n"], "is not a WIPO symbol"),
+    (["--session", "0"], "--session"),
+])
+def test_bad_options_are_usage_errors_and_nothing_is_written(tmp_path, args, fragment):
+    done = CliRunner().invoke(main, ["next", str(OLD), str(tmp_path / "new"), *args])
+    assert done.exit_code == 2 and fragment in done.output, done.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_existing_new_folder_is_never_overwritten(tmp_path):
+    (tmp_path / "new").mkdir()
+    (tmp_path / "new" / "keep.md").write_text("mine", encoding="utf-8")
+    done = CliRunner().invoke(main, ["next", str(OLD), str(tmp_path / "new")])
+    assert done.exit_code == 2 and "already exists" in done.output
+    assert [p.name for p in (tmp_path / "new").iterdir()] == ["keep.md"]
+
+
+def test_dates_that_contradict_each_other_are_refused_in_the_new_document_yaml(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    done = CliRunner().invoke(main, ["next", str(OLD), "new", "--first-day", "2026-07-15", "--last-day", "2026-07-07"])
+    assert done.exit_code == 1 and "new/document.yaml:" in done.output and "Traceback" not in done.output
+    assert list(tmp_path.iterdir()) == []
