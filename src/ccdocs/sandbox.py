@@ -27,7 +27,6 @@ from datetime import date
 from decimal import Decimal
 
 from jinja2 import StrictUndefined, TemplateSyntaxError, Undefined, UndefinedError, nodes, pass_context
-from jinja2.exceptions import SecurityError
 from jinja2.parser import Parser
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.visitor import NodeTransformer
@@ -94,8 +93,6 @@ class _Undefined(StrictUndefined):
         hint = None
         if isinstance(parent, Mapping):
             hint = did_you_mean(str(name), [str(k) for k in parent.keys()])
-        if self._undefined_exception is SecurityError:
-            raise SecurityError(f"`{name}` may not be used in a document")
         if name is None:
             raise UndefinedError(str(self._undefined_hint or "a value is undefined"))
         raise UndefinedError(f"`{name}` is not in the data" + (f" ({hint})" if hint else ""))

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import jinja2
 from jinja2 import TemplateSyntaxError, UndefinedError, nodes
-from jinja2.exceptions import SecurityError
 from jinja2.utils import consume
 
 from . import cache, sandbox as rules
@@ -126,8 +125,6 @@ def _failure(exc: Exception) -> tuple[str, str]:
         return rules.too_deep().message, rules.BOUNDS_HINT
     if isinstance(exc, TemplateSyntaxError):
         return f"template syntax error: {exc.message}", "check the `{{ … }}` on this line"
-    if isinstance(exc, SecurityError):
-        return f"not allowed in a document: {exc}", rules.REACH_HINT
     if isinstance(exc, UndefinedError):
         return (f"undefined figure: {exc.message}",
                 "use a name from the data files listed under `data:` in document.yaml")
