@@ -50,7 +50,8 @@ def _text(value: str, option: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _day(value: str, option: str) -> date:
+def option_day(value: str, option: str) -> date:
+    """A date given as `option`; UsageError unless it is YYYY-MM-DD, a day that exists."""
     try:
         return date.fromisoformat(value)
     except ValueError:
@@ -60,8 +61,8 @@ def _day(value: str, option: str) -> date:
 def session_dates(value: str) -> tuple[date, date]:
     """`--dates FIRST/LAST` (an ISO 8601 interval) or a single day: the first and last days of the session."""
     first, _, last = value.partition("/")
-    start = _day(first.strip(), "--dates")
-    end = _day(last.strip(), "--dates") if last else start
+    start = option_day(first.strip(), "--dates")
+    end = option_day(last.strip(), "--dates") if last else start
     if end < start:
         raise UsageError(f"--dates `{value}` ends before it begins; write FIRST/LAST, e.g. 2026-07-07/2026-07-15")
     return start, end
@@ -94,7 +95,7 @@ def document_yaml(o: Options, today: date) -> str:
         raise UsageError("a session is ordinary or extraordinary, not both; give --ordinary or --extraordinary")
     if not o.languages:
         raise UsageError("--languages names no language; give e.g. en,zh")
-    signed = _day(o.date, "--date") if o.date else today
+    signed = option_day(o.date, "--date") if o.date else today
     first, last = session_dates(o.dates) if o.dates else (signed, signed)
     original = o.languages[0]
     which = "ordinary" if o.ordinary else "extraordinary" if o.extraordinary else None

@@ -32,6 +32,7 @@ from ..sources.yamlfile import read_yaml
 from ..tables import translatable_texts
 from . import literals
 from .folder import check_target, make_folder
+from .new import option_day
 from .yamledit import Edit, apply
 
 CONFIRM = "TO CONFIRM"
@@ -58,13 +59,6 @@ def a_year_on(day: date) -> date:
         return day.replace(year=day.year + 1)
     except ValueError:
         return day.replace(year=day.year + 1, day=28)
-
-
-def _option_day(value: str, option: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"{option} `{value}` is not a date; write it as YYYY-MM-DD") from None
 
 
 def _set(keys, old, new, option: str | None, what: str) -> Edit:
@@ -99,7 +93,7 @@ def spec_edits(spec, o: Options) -> list[Edit]:
             "date": (o.date, "--date")}
     for key, (given, option) in days.items():
         old = getattr(spec, key)
-        new = _option_day(given, option) if given else a_year_on(old)
+        new = option_day(given, option) if given else a_year_on(old)
         edits.append(_set((key,), str(raw[key]), new.isoformat(), given and option,
                           "a year on (--date)" if key == "date" else "a year on; ccdocs cannot know the session's "
                           "days (--first-day, --last-day)"))
