@@ -112,6 +112,9 @@ CASES = [
          command=("i18n", "review", "{doc}", "--lang", "zh", "-o", "{out}/" + ZH), setup=read_only(ZH)),
     Case("snapshot-o-names-a-folder", {}, "it is a folder", "out/zh", code=2,
          command=("snapshot", "{out}/en/" + SLUG + ".docx", "-o", "{out}/zh")),
+    Case("snapshot-o-links-to-a-device", {}, "or a link to one", "device.txt", code=2,
+         setup=lambda folder, out: (out / "device.txt").symlink_to("/dev/null"),
+         command=("snapshot", "{out}/en/" + SLUG + ".docx", "-o", "{out}/device.txt")),
     Case("snapshot-o-is-a-fifo", {}, "not a regular file", ZH, code=2, timeout=120, setup=fifo_at(ZH),
          command=("snapshot", "{out}/en/" + SLUG + ".docx", "-o", "{out}/" + ZH)),
 ]
@@ -265,3 +268,23 @@ def test_a_killed_worker_is_a_clear_error_and_nothing_is_written(make_doc, tmp_p
 def test_two_folders_writing_the_same_output_are_refused(refuse):
     refuse(Case("one-folder-twice", {}, "would be written by two of the document folders", EN, code=2,
                 command=("build", "{doc}", "{doc}", "--format", "json", "--out", "{out}")))
+
+
+@pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])
+def test_a_termination_while_writing_leaves_previous_outputs_and_no_part_file(make_doc, tmp_path, monkeypatch, how):
+    real = output._temporary
+
+    def terminated(path, data):
+        if path.suffix == ".pdf":
+            os.kill(os.getpid(), how)
+        return real(path, data)
+
+    monkeypatch.setattr(output, "_temporary", terminated)
+    out = tmp_path / "out"
+    seed_previous(out)
+    before = state(out)
+    code, text, escaped = run(["build", str(make_doc()), "--out", str(out)])
+    assert (code, escaped) == (130, False), text
+    assert "nothing was written" in text
+    assert state(out) == before
+    assert not list(out.rglob(".*")), "a temporary was left"

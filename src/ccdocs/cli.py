@@ -5,8 +5,11 @@ from __future__ import annotations
 import atexit
 import gc
 import os
+import signal
 import sys
+import threading
 import traceback
+from contextlib import contextmanager
 from functools import wraps
 from pathlib import Path
 
@@ -34,6 +37,25 @@ def _split(value: str | None, known, what: str, option: str) -> list[str] | None
     return items
 
 
+def _interrupted(signum, frame):
+    raise KeyboardInterrupt
+
+
+@contextmanager
+def _terminations_interrupt():
+    """SIGTERM and SIGHUP handled as Ctrl-C is while a command runs: temporaries removed, nothing written."""
+    names = [name for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {name: signal.signal(getattr(signal, name), _interrupted) for name in names}
+    try:
+        yield
+    finally:
+        for name, handler in previous.items():
+            signal.signal(getattr(signal, name), handler)
+
+
 def reported(func):
     """Turn input errors into `path:line:col: error:` lines and exit code 1, usage errors (the command line,
     the environment, an output place that cannot be written) into exit code 2, failures (a full disk, a killed
@@ -43,7 +65,8 @@ def reported(func):
     def run(*args, **kwargs):
         debug = kwargs.pop("debug", False)
         try:
-            return func(*args, **kwargs)
+            with _terminations_interrupt():
+                return func(*args, **kwargs)
         except InputError as exc:
             if debug:
                 traceback.print_exc()

@@ -5,7 +5,8 @@ writes through `write_all`, which replaces all its outputs together or none of t
 what this module makes of it:
 
 - rename(2) replaces one directory entry atomically: a reader sees the old file or the new one, never a part
-  of either. A symbolic link at a target is itself replaced; nothing is ever written through it.
+  of either. A symbolic link at a target is itself replaced; nothing is ever written through it (a link to a
+  device or a pipe, such as /dev/stdout, is refused rather than replaced).
 - No call replaces several entries at once. So every target is checked before any work (a folder, a FIFO or a
   read-only file in its place, a file where a folder should be, an unwritable folder: `OutputError`, exit 2),
   then every output is written and synced to a hidden temporary file `.<name>.<random>.part` beside its target
@@ -72,12 +73,18 @@ def _target_problem(path: Path) -> tuple[str, str] | None:
         return None
     except OSError as exc:  # a file where a folder of the path should be: told by _folder_problem
         return None if exc.errno == errno.ENOTDIR else (exc.strerror, "write elsewhere")
-    if stat.S_ISLNK(found.st_mode):
-        return None
+    if stat.S_ISLNK(found.st_mode):  # replaced, unless it stands for a device or a pipe (/dev/stdout)
+        try:
+            found = os.stat(path)
+        except OSError:
+            return None
+        if stat.S_ISREG(found.st_mode) or stat.S_ISDIR(found.st_mode):
+            return None
     if stat.S_ISDIR(found.st_mode):
         return "it is a folder", "remove or rename it, or give the name of a file"
     if not stat.S_ISREG(found.st_mode):
-        return "it is not a regular file (a pipe, socket or device)", "remove it or write elsewhere"
+        return ("it is not a regular file (a pipe, socket or device, or a link to one)",
+                "give the name of a file, or write to standard output where the command can")
     if not found.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(path, os.W_OK):
         return "it is read-only", "make it writable (chmod u+w) if it may be replaced, or write elsewhere"
     return None

@@ -108,6 +108,8 @@ def _work(job: Callable, sender, parent: int) -> None:
     """A worker's life: run `job`, send back what it spawns, then its outcome or its exception; the parent alone
     handles Ctrl-C."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in ("SIGTERM", "SIGHUP"):  # ends the worker, whatever the parent's command made of them
+        signal.signal(getattr(signal, name), signal.SIG_DFL)
     _end_with(parent)
     try:
         message = ("done", _outcome(job, lambda more: sender.send(("spawn", more))))
