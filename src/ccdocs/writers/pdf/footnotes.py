@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reportlab.platypus.flowables import Flowable
+from reportlab.platypus.flowables import CondPageBreak, Flowable
 from reportlab.platypus.frames import Frame
 
 FUZZ = 1e-6
+CONTINUED = 2 / 3  # the share of a page that notes continued from the last page may take
 SHRINK = 6.0      # points by which a forced split is shortened until its notes can start on the page
 
 
@@ -120,7 +121,7 @@ class PageNotes:
         self.placed, self.started, self.continued = [], [], bool(self.carry)
         queue, self.carry = self.carry, []
         if queue:
-            self.fill(queue, frame_height * 2 / 3)
+            self.fill(queue, frame_height * CONTINUED)
         return self.area()
 
     def draw(self, canv, x: float, bottom: float):
@@ -142,7 +143,7 @@ class PageNotes:
 
 class NoteFrame(Frame):
     """A frame that keeps room at its foot for the notes of what it holds, and moves or splits text whose
-    notes do not fit."""
+    notes do not fit; notes that no page could hold whole start under their mark when they can end overleaf."""
 
     def __init__(self, *args, notes: PageNotes, **kwargs):
         self.notes = notes
@@ -157,7 +158,18 @@ class NoteFrame(Frame):
         s = 0.0 if self._atTop else max(flowable.getSpaceBefore() - (self._prevASpace if self._oASpace else 0), 0)
         return self._y - self._y1p - s
 
+    def _reset(self):
+        super()._reset()
+        self.held: list = []
+
     def _add(self, flowable, canv, trySplit=0):
+        added = self.add_with_notes(flowable, canv, trySplit)
+        if added:
+            self.held.append(flowable)
+        return added
+
+    def add_with_notes(self, flowable, canv, trySplit=0):
+        """Add `flowable` with room for the notes its marks bring (reportlab's `add`)."""
         labels = self.notes.new(marks_in(flowable))
         if not labels:
             return super()._add(flowable, canv, trySplit)
@@ -167,7 +179,7 @@ class NoteFrame(Frame):
             self.notes.place(labels)
             self.reserve(self.notes.area())
             return 1
-        if self._atTop:
+        if self._atTop or self.only_headings() or self.ends_overleaf(self.notes.extra(labels)):
             self._y1p = base + self.notes.least(labels)
             if super()._add(flowable, canv, 1):
                 room = self._y + flowable.getSpaceAfter() - self._y1 - self._bottomPadding
@@ -177,6 +189,17 @@ class NoteFrame(Frame):
         return 0
 
     add = _add
+
+    def only_headings(self) -> bool:
+        """Whether the frame holds headings only (moving the text below them would leave them alone)."""
+        return bool(self.held) and all(isinstance(f, CondPageBreak) or getattr(f, "style", None) is not None
+                                       and getattr(f.style, "outline", None) for f in self.held)
+
+    def ends_overleaf(self, grow: float) -> bool:
+        """Whether notes `grow` high, too high for any one page, can start here and end on the next page (so
+        their mark need not move to a page of its own)."""
+        full = self._height - self._topPadding - self._bottomPadding
+        return full < grow <= self._y - self._y1p + full * CONTINUED
 
     def split(self, flowable, canv):
         labels = self.notes.new(marks_in(flowable))
