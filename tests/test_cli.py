@@ -90,3 +90,10 @@ def test_dump_text_and_json_agree(make_doc):
 def test_debug_shows_the_traceback(make_doc):
     folder = make_doc({"content/report.md": "{{ nope }}\n"})
     assert "Traceback" in run_ccdocs("check", folder, "--debug").stderr
+
+
+def test_a_language_or_format_named_twice_is_built_once(make_doc, tmp_path):
+    out = tmp_path / "out"
+    result = run_ccdocs("build", make_doc(), "--lang", "en,en", "--format", "json,json", "--out", out)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [str(out / "en/wo_cc_86_inf_1.json")]

@@ -34,7 +34,7 @@ def _split(value: str | None, known, what: str, option: str) -> list[str] | None
     for item in items:
         if item not in known:
             raise UsageError(f"unknown {what} `{item}`; known: {', '.join(known)}")
-    return items
+    return list(dict.fromkeys(items))
 
 
 def _interrupted(signum, frame):
