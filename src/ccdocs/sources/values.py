@@ -13,7 +13,7 @@ contains itself (a recursive alias) is refused.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from types import MappingProxyType
@@ -22,6 +22,7 @@ from ..errors import InputError, problem
 from .data import Dataset
 
 SCALARS = (str, int, float, Decimal, date, bytes, type(None))  # bool is an int
+EXACT_SCALARS = frozenset({str, int, float, bool, Decimal, date, datetime, bytes, type(None)})
 
 
 class Table(Mapping):
@@ -46,15 +47,19 @@ class Table(Mapping):
         return f"<table of {len(self)} rows>"
 
 
-def _children(value) -> tuple | None:
-    """The values inside a container (None for a scalar); TypeError for what data cannot hold."""
-    if isinstance(value, SCALARS):
-        return None
-    if isinstance(value, Mapping):
-        return tuple(value.values())
-    if isinstance(value, (list, tuple, set, frozenset)):
-        return tuple(value)
-    raise TypeError(f"not a data value: {type(value).__name__}")
+def _is_scalar(value) -> bool:
+    return type(value) in EXACT_SCALARS or isinstance(value, SCALARS)
+
+
+def _children(value) -> tuple:
+    """The values inside a container that are containers themselves; TypeError for what data cannot hold."""
+    if type(value) is dict or isinstance(value, Mapping):
+        values = value.values()
+    elif isinstance(value, (list, tuple, set, frozenset)):
+        values = value
+    else:
+        raise TypeError(f"not a data value: {type(value).__name__}")
+    return tuple(child for child in values if not _is_scalar(child))
 
 
 def frozen(value, path: str | Path = "the data"):
@@ -66,38 +71,37 @@ def frozen(value, path: str | Path = "the data"):
     >>> v["a"][1]["b"], type(v).__name__, type(v["a"]).__name__
     (2, 'mappingproxy', 'tuple')
     """
+    if _is_scalar(value):
+        return value
     done: dict[int, object] = {}
     pending: set[int] = set()
     stack = [(value, False)]
     while stack:
         item, expanded = stack.pop()
         key = id(item)
-        children = _children(item)
-        if children is None or key in done:
-            continue
         if expanded:
             pending.discard(key)
             done[key] = _rebuilt(item, done)
+            continue
+        if key in done:
             continue
         if key in pending:
             raise InputError([problem(path, None, "a value contains itself (a recursive YAML alias)",
                                       "give the value itself instead of `*alias` inside its own `&alias`")])
         pending.add(key)
         stack.append((item, True))
-        stack.extend((child, False) for child in children if id(child) not in done)
-    return done.get(id(value), value)
+        stack.extend((child, False) for child in _children(item))
+    return done[id(value)]
 
 
 def _rebuilt(item, done: dict):
-    """The immutable copy of one container whose children are all converted already."""
-    def get(child):
-        return done.get(id(child), child)
-
-    if isinstance(item, Mapping):
-        return MappingProxyType({name: get(child) for name, child in item.items()})
+    """The immutable copy of one container whose containers are all converted already."""
+    get = done.get
+    if type(item) is dict or isinstance(item, Mapping):
+        return MappingProxyType({name: get(id(child), child) for name, child in item.items()})
     if isinstance(item, (set, frozenset)):
-        return frozenset(get(child) for child in item)
-    return tuple(get(child) for child in item)
+        return frozenset(get(id(child), child) for child in item)
+    return tuple(get(id(child), child) for child in item)
 
 
 def table(rows) -> Table:
