@@ -103,11 +103,14 @@ def test_a_complete_catalog_builds_in_final_mode(doc):
 
 
 def test_a_final_build_lists_every_unfinished_segment_with_file_line_and_place(doc):
+    """A failing translation is named at its msgstr's line in the catalog, an untranslated one in the source."""
     fill(doc, {**FULL, "Second paragraph.": "", "Introduction": "导言(草稿)"})
     with pytest.raises(InputError) as refused:
         resolve(read_sources(doc), "zh")
     lines = [str(p) for p in refused.value.problems]
-    assert lines[0].endswith("content/report.md:1:1: error: translation fails a check: report, before ¶1: "
+    msgstr = po_path(doc, "zh").read_text(encoding="utf-8").split("\n").index('msgstr "导言(草稿)"') + 1
+    assert lines[0].endswith(f"locales/zh/LC_MESSAGES/content.po:{msgstr}:1: error: translation fails a check: "
+                             "report, before ¶1: "
                              "half-width `(` between Chinese characters at “导言(草稿)” (use the full-width form)")
     assert lines[1].endswith('content/report.md:13:1: error: untranslated segment (report ¶2): "Second paragraph."')
     assert "locales/zh/LC_MESSAGES/content.po: error: 2 of 11 segments in `zh` are not ready" in lines[-1]

@@ -57,3 +57,50 @@ def test_untranslated_segments_stay_as_written():
 def test_a_translation_on_several_lines_becomes_one_source_line():
     out = apply("Para.\n", "c.md", lambda s: "第一行\n第二行\nand more")
     assert out == "第一行第二行 and more\n"
+
+
+RICH = SOURCE + """
+::: box
+### A box title
+
+A box paragraph.
+:::
+
+::: keyfigures
+- **65%** of staff
+- **1,082** staff
+:::
+
+1. First numbered item.
+2. Second numbered item
+   - nested bullet.
+"""
+
+
+def test_translating_every_segment_of_every_kind_keeps_the_structure():
+    from ccdocs.i18n.structure import breaking
+
+    translations = {s.line: f"译文 {s.msgid}" for s in extract(RICH, "c.md")}
+    assert len(translations) == 15 and breaking(RICH, "c.md", translations) == {}
+
+
+def test_a_translation_that_makes_another_block_is_named_by_its_own_line_among_good_ones():
+    from ccdocs.i18n.structure import breaking
+
+    lines = {s.msgid: s.line for s in extract(RICH, "c.md")}
+    good = {line: "译文[^n]" if "[^n]" in msgid else "译文" for msgid, line in lines.items()}
+    bad = {lines["A quoted sentence\nover two lines."]: "- 列表",  # a list in a quote
+           lines["Second item."]: "> 引文",  # a quote in an item
+           lines["The caption"]: ":::",  # the table's end
+           lines["A box paragraph."]: "## 标题",  # a heading in a box
+           lines["nested bullet."]: "1. 一"}  # a deeper list
+    assert set(breaking(RICH, "c.md", {**good, **bad})) == set(bad)
+    for line, translation in bad.items():
+        assert set(breaking(RICH, "c.md", {**good, line: translation})) == {line}, translation
+
+
+def test_a_translation_that_drops_the_only_mark_of_a_note_is_the_one_named():
+    from ccdocs.i18n.structure import breaking
+
+    translations = {s.line: "译文" for s in extract(SOURCE, "c.md")}
+    assert breaking(SOURCE, "c.md", translations) == {3: "nothing: the block disappears"}

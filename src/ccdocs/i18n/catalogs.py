@@ -1,17 +1,32 @@
-"""A document's content catalogs: `DOC_DIR/locales/<lang>/LC_MESSAGES/content.po`, read with babel."""
+"""A document's content catalogs: `DOC_DIR/locales/<lang>/LC_MESSAGES/content.po`, read strictly with babel.
+
+babel's reader is lenient where a translator's slip would change the paper unseen: it takes the text between
+the first and last character of a string line whatever they are (an unclosed `msgstr "第二段。` loses its last
+character), keeps the first of two entries with the same msgid, drops a msgstr without a msgid, and decodes
+with whatever charset the header claims. `read_catalog` reads with babel's own parser, refusing each of these
+at its line, together with characters a paper may not hold and bytes that are not UTF-8.
+"""
 
 from __future__ import annotations
 
+import codecs
 import re
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
-from babel.messages.pofile import read_po, unescape
+from babel.messages.pofile import PoFileError, PoFileParser, unescape
 
-from ..errors import InputError, problem
+from ..errors import InputError, Problem, problem
+from ..sources.characters import HINT as CHARACTER_HINT
+from ..sources.characters import first_refused, refused
 
 DOMAIN = "content"
 QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
+STRING = re.compile(r'"(?:[^"\\]|\\[\\abfnrtv"])*"')  # one string exactly as babel's `unescape` reads it
+ESCAPE = re.compile(r"\\(.?)")
+KEYWORDS = re.compile(r"msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?")
+CHARSET = re.compile(r"charset\s*=", re.I)
+HINT = "fix the .po syntax, or regenerate it with `ccdocs i18n update`"
 
 
 def po_path(folder: Path, lang: str) -> Path:
@@ -22,6 +37,122 @@ def po_path(folder: Path, lang: str) -> Path:
 def pot_path(folder: Path) -> Path:
     """Where the extracted template of the source content lives."""
     return folder / "locales" / f"{DOMAIN}.pot"
+
+
+class ContentCatalog(Catalog):
+    """A babel Catalog that knows the file it was read from and the line of each active message's msgstr."""
+
+    def __init__(self, path: Path | None = None, **kwargs):
+        """`kwargs` are babel's Catalog arguments; `path` is None for a catalog not read from a file."""
+        super().__init__(**kwargs)
+        self.path = path
+        self.msgstr_lines: dict[tuple, int] = {}
+
+    def where(self, message) -> tuple[Path, int] | None:
+        """The file and line of `message`'s msgstr, or None when it was not read from this catalog's file."""
+        line = self.msgstr_lines.get((message.id, message.context))
+        return (self.path, line) if self.path is not None and line is not None else None
+
+
+def _string_problem(text: str) -> tuple[int, str] | None:
+    """Where (0-based) and why `text` is not one PO string as babel reads it; None when it is one."""
+    if STRING.fullmatch(text):
+        return None
+    if not text.startswith('"'):
+        return 0, "the text must be in double quotes"
+    whole = QUOTED.match(text)
+    if whole is None:
+        return len(text) - 1, "the string is not closed: a `\"` is missing at its end (inside a string, write `\\\"`)"
+    if whole.end() < len(text):
+        return whole.end(), "text after the closing `\"` (inside a string, write a quote as `\\\"`)"
+    bad = next(m for m in ESCAPE.finditer(text) if m.group(1) not in '\\abfnrtv"')
+    return bad.start(), f"unknown escape `{bad.group()}` (write a backslash as `\\\\`)"
+
+
+def _index(keyword: str) -> int:
+    """The plural index of a `msgstr` or `msgstr[N]` keyword (0 for a plain msgstr)."""
+    return int(keyword[7:-1]) if keyword.startswith("msgstr[") else 0
+
+
+class _StrictParser(PoFileParser):
+    """babel's PO parser that also refuses what it would read loosely, each problem at its 1-based line.
+
+    It checks every keyword and string line before babel's own step for it (`_process_message_line`), and every
+    finished entry before babel adds it (`_add_message`), so that the catalog babel builds is only used when
+    nothing was refused.
+    """
+
+    def __init__(self, catalog: ContentCatalog, path: Path):
+        super().__init__(catalog, abort_invalid=True)
+        self.path = path
+        self.problems: list[Problem] = []
+        self.seen: dict[tuple, int] = {}
+        self.msgstr_line: int | None = None
+
+    def refuse(self, line: int, message: str, hint: str | None = HINT, col: int | None = None) -> None:
+        self.problems.append(problem(self.path, line, message, hint, col))
+
+    def _process_message_line(self, lineno, line, obsolete=False) -> None:
+        number = lineno + 1
+        keyword, arg = ("", line) if line.startswith('"') else (line.partition(" ")[0], line.partition(" ")[2])
+        if keyword and not KEYWORDS.fullmatch(keyword):
+            raise PoFileError(f"unknown or misformatted keyword `{keyword}`", self.catalog, line, lineno)
+        arg = arg.strip()
+        wrong = _string_problem(arg)
+        if wrong:
+            self.refuse(number, wrong[1], col=len(line) - len(arg) + wrong[0] + 1)
+        else:
+            char = first_refused(unescape(arg))
+            if char:
+                self.refuse(number, f"a {char} in this string (written as an escape)", CHARACTER_HINT)
+        if keyword.startswith("msgstr") and not obsolete:
+            if not self.messages:
+                self.refuse(number, f"a `{keyword}` without its `msgid`", "give it the msgid above, or delete it")
+            elif any(index == _index(keyword) for index, _ in self.translations):
+                self.refuse(number, f"a second msgstr for the msgid at line {self.offset + 1}",
+                            "keep one translation, delete the other")
+            self.msgstr_line = number
+        super()._process_message_line(lineno, line, obsolete)
+
+    def _add_message(self) -> None:
+        if not self.obsolete:
+            msgid = tuple(m.denormalize() for m in self.messages) if len(self.messages) > 1 \
+                else self.messages[0].denormalize()
+            key = (msgid, self.context.denormalize() if self.context else None)
+            first = self.seen.setdefault(key, self.offset + 1)
+            if first != self.offset + 1:
+                context = f" (msgctxt \"{key[1]}\")" if key[1] is not None else ""
+                self.refuse(self.offset + 1, f"this msgid{context} is also at line {first}: one translation would "
+                                             "silently win", "keep one entry, delete the other")
+            if self.msgstr_line is not None:
+                self.catalog.msgstr_lines[key] = self.msgstr_line
+        self.msgstr_line = None
+        super()._add_message()
+
+
+def _decoded(path: Path, data: bytes) -> str:
+    """The text of a catalog in UTF-8 (a byte order mark allowed); InputError at the first byte that is not."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        start = data.rfind(b"\n", 0, exc.start) + 1
+        col = len(data[start:exc.start].decode("utf-8", "replace")) + 1
+        raise InputError([problem(path, data.count(b"\n", 0, exc.start) + 1,
+                                  f"this catalog is not UTF-8: byte 0x{data[exc.start]:02X} cannot be read",
+                                  "save it as UTF-8, the encoding of every ccdocs catalog", col)]) from None
+
+
+def _charset_problems(path: Path, text: str, charset: str) -> list[Problem]:
+    """A header naming another charset than UTF-8 (the file was read as UTF-8 whatever it says)."""
+    try:
+        utf8 = codecs.lookup(charset).name == "utf-8"
+    except LookupError:
+        utf8 = False
+    if utf8:
+        return []
+    line = next((n for n, content in enumerate(text.split("\n"), 1) if CHARSET.search(content)), None)
+    return [problem(path, line, f"the catalog's header says `charset={charset}`; ccdocs catalogs are UTF-8",
+                    "save the file as UTF-8 and write `charset=UTF-8` in its Content-Type")]
 
 
 def previous_ids(catalog: Catalog) -> Catalog:
@@ -51,13 +182,49 @@ def previous_ids(catalog: Catalog) -> Catalog:
     return catalog
 
 
-def read_catalog(path: Path, lang: str | None = None) -> Catalog:
-    """A .po or .pot file as a babel Catalog, previous msgids included; a syntax error names the file and line."""
-    try:
-        with path.open("rb") as handle:
-            return previous_ids(read_po(handle, locale=lang, abort_invalid=True))
-    except Exception as exc:  # babel raises PoFileError and ValueError subclasses
-        line = getattr(exc, "lineno", None)
-        raise InputError([problem(path, line, f"cannot read this catalog: {exc}",
-                                  "fix the .po syntax, or regenerate it with `ccdocs i18n update`")])
+def _blank_is_untranslated(catalog: Catalog) -> None:
+    """A msgstr of spaces and line breaks only is no translation: it becomes empty, so nothing vanishes."""
+    for message in [*catalog, *catalog.obsolete.values()]:
+        if message.id and isinstance(message.string, str) and not message.string.strip():
+            message.string = ""
 
+
+def read_catalog(path: Path, lang: str | None = None) -> ContentCatalog:
+    """A .po or .pot file as a babel Catalog, previous msgids included, read only when read faithfully.
+
+    Raises InputError naming the file and line of every problem: bytes that are not UTF-8, a charset other
+    than UTF-8, a character a paper may not hold, a string babel would read loosely, a msgstr without msgid,
+    a msgid given twice (same msgctxt), and whatever babel's parser refuses. A msgstr of blanks reads as empty.
+    """
+    text = _decoded(path, path.read_bytes())
+    found = [problem(path, line, f"a {what} in this catalog", CHARACTER_HINT, col) for line, col, what in refused(text)]
+    if found:
+        raise InputError(found)
+    catalog = ContentCatalog(path, locale=lang)
+    parser = _StrictParser(catalog, path)
+    try:
+        parser.parse(text.split("\n"))
+    except (PoFileError, ValueError) as exc:
+        line = getattr(exc, "lineno", None)
+        message = str(exc).rsplit(" on ", 1)[0] if isinstance(exc, PoFileError) else str(exc)
+        raise InputError([*parser.problems, problem(path, line + 1 if line is not None else None,
+                                                    f"cannot read this catalog: {message}", HINT)]) from None
+    found = parser.problems + _charset_problems(path, text, catalog.charset)
+    if found:
+        raise InputError(found)
+    _blank_is_untranslated(catalog)
+    return previous_ids(catalog)
+
+
+def check_catalogs(spec) -> None:
+    """Read every content catalog a document has (a `DocumentSpec`): InputError with the problems of all of them."""
+    found: list[Problem] = []
+    for lang in spec.languages:
+        path = po_path(spec.folder, lang)
+        if lang != spec.original and path.is_file():
+            try:
+                read_catalog(path, lang)
+            except InputError as exc:
+                found += exc.problems
+    if found:
+        raise InputError(found)

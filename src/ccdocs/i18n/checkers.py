@@ -11,12 +11,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from urllib.parse import urlsplit
+
+from jinja2 import Environment, TemplateSyntaxError
 
 from ..parse.markdown import parser
 
 PLACEHOLDER = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{[A-Za-z_][\w.]*\}", re.S)
+FIELD = re.compile(r"\{[A-Za-z_][\w.]*\}")
 NOTE_MARK = re.compile(r"\[\^[^\]\s]+\]")
 LINK_TARGET = re.compile(r"\]\([^)\s]*\)")
 FIGURE = re.compile(r"\d(?:[\d,.]*\d)?")
@@ -62,9 +65,60 @@ def _difference(entry: Entry, found, what: str) -> list[str]:
     return missing + extra
 
 
+@cache
+def _figures_syntax() -> Environment:
+    """Jinja2 with the figures' delimiters (its defaults), to read a text's figures without running them."""
+    return Environment(keep_trailing_newline=True)
+
+
+def jinja_parts(text: str) -> tuple[list[str], str | None]:
+    """Each figure, statement and comment of `text` as Jinja2 reads it (`{name}` fields too), and what stops it.
+
+    >>> jinja_parts("We count {{ staff }} staff {# sic #}.")
+    (['{{ staff }}', '{# sic #}'], None)
+    >>> jinja_parts("第二段 {{ staff")
+    ([], '`{{` is not closed')
+    """
+    found: list[str] = []
+    current: list[str] | None = None
+    try:
+        for _, kind, value in _figures_syntax().lex(text):
+            if current is None and kind.endswith("_begin"):
+                current = [value]
+            elif current is not None:
+                current.append(value)
+                if kind.endswith("_end"):
+                    found.append("".join(current))
+                    current = None
+            elif kind == "data":
+                found += FIELD.findall(value)
+    except TemplateSyntaxError as exc:
+        return found, exc.message or str(exc)
+    return found, (f"`{current[0]}` is not closed" if current is not None else None)
+
+
+def _reads(text: str) -> bool:
+    try:
+        _figures_syntax().parse(text)
+    except TemplateSyntaxError:
+        return False
+    return True
+
+
 def placeholders(entry: Entry) -> list[str]:
-    """The same Jinja2 placeholders (and `{name}` fields), each as often as in the source, spacing aside."""
-    return _difference(entry, lambda text, _: PLACEHOLDER.findall(text), "placeholder")
+    """The same Jinja2 figures, statements and comments (and `{name}` fields), as often as in the source.
+
+    Spacing aside; read by Jinja2 itself, so an unclosed `{{`, a stray `{%` or `{#` is a message here, and a
+    translation of a segment that Jinja2 reads alone must read alone too (statements in a possible order).
+    """
+    found = _difference(entry, lambda text, _: jinja_parts(text)[0], "placeholder")
+    error = jinja_parts(entry.translation)[1]
+    if error and not jinja_parts(entry.source)[1]:
+        found.append(f"{entry.name}: Jinja2 cannot read the translation: {error} (write `{{{{`, `{{%` and `{{#` "
+                     "only as the placeholders of the source)")
+    elif not found and _reads(entry.source) and not _reads(entry.translation):
+        found.append(f"{entry.name}: Jinja2 cannot read the translation's statements in this order")
+    return found
 
 
 def footnote_marks(entry: Entry) -> list[str]:

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from babel.messages.catalog import Catalog as BabelCatalog
-
 from ..errors import Problem, display_path, problem
+from .catalogs import ContentCatalog
 from .checkers import Entry, check
-from .extract import DATA, context
+from .extract import DATA, content_files, context, document_segments
 from .segments import Segment
+from .structure import breaking
 
 STATUSES = ("translated", "fuzzy", "untranslated", "failing")
 ATTRIBUTION = ("—", "--", "―")
@@ -19,7 +19,10 @@ ATTRIBUTION = ("—", "--", "―")
 
 @dataclass(frozen=True)
 class Assessment:
-    """One segment of the source and how its translation stands: status, text, previous msgid, problems."""
+    """One segment of the source and how its translation stands: status, text, previous msgid, problems.
+
+    `at` is the catalog file and line of the translation's msgstr, where a problem it causes is reported.
+    """
 
     segment: Segment
     place: str
@@ -27,19 +30,20 @@ class Assessment:
     translation: str = ""
     previous: str = ""
     problems: tuple = ()
+    at: tuple | None = None
 
 
-def assess_message(segment: Segment, place: str, message, lang: str) -> Assessment:
+def assess_message(segment: Segment, place: str, message, lang: str, at: tuple | None = None) -> Assessment:
     """The status of one segment given its catalog message (None when the catalog lacks it)."""
     if message is None or not message.string:
         return Assessment(segment, place, "untranslated")
     previous = "\n".join(message.previous_id) if message.previous_id else ""
     problems = tuple(check(Entry(place, segment.msgid, message.string, lang)))
     status = "fuzzy" if message.fuzzy else ("failing" if problems else "translated")
-    return Assessment(segment, place, status, message.string, previous, problems)
+    return Assessment(segment, place, status, message.string, previous, problems, at)
 
 
-def assess(segments: Iterable[Segment], catalog: BabelCatalog, lang: str,
+def assess(segments: Iterable[Segment], catalog: ContentCatalog, lang: str,
            place: Callable[[Segment], str] | None = None) -> list[Assessment]:
     """Each segment, in order, against the catalog of `lang`; named by `place` (default: file and line)."""
 
@@ -48,8 +52,34 @@ def assess(segments: Iterable[Segment], catalog: BabelCatalog, lang: str,
             return "table text"
         return place(segment) if place else f"{segment.file}:{segment.line}"
 
-    return [assess_message(segment, where(segment), catalog.get(segment.msgid, context(segment)), lang)
-            for segment in segments]
+    found = []
+    for segment in segments:
+        message = catalog.get(segment.msgid, context(segment))
+        at = catalog.where(message) if message is not None else None
+        found.append(assess_message(segment, where(segment), message, lang, at))
+    return found
+
+
+def _kept_structure(items: list[Assessment], shown: str, text: str) -> None:
+    """Make each translation of one content file that changes the file's blocks fail, saying what it makes."""
+    index = {item.segment.line: n for n, item in enumerate(items)
+             if item.segment.file == shown and item.segment.kind != DATA and item.translation}
+    for line, what in breaking(text, shown, {line: items[n].translation for line, n in index.items()}).items():
+        item = items[index[line]]
+        message = (f"{item.place}: the translation changes the structure of the paper: Markdown reads it as "
+                   f"{what}, where the source is one {item.segment.kind} (translate the words only, without "
+                   "Markdown marks such as `#`, `-`, `>`, `1.`, `:::`, `[^…]:` or `{…}` of a block's own)")
+        status = "failing" if item.status == "translated" else item.status
+        items[index[line]] = replace(item, status=status, problems=item.problems + (message,))
+
+
+def assess_document(sources, catalog: ContentCatalog, lang: str,
+                    place: Callable[[Segment], str] | None = None) -> list[Assessment]:
+    """Every segment of a document (`pipeline.Sources`) against the catalog, each content file's shape kept."""
+    items = assess(document_segments(sources), catalog, lang, place)
+    for path, text in content_files(sources):
+        _kept_structure(items, display_path(path), text)
+    return items
 
 
 def pending(assessments: Iterable[Assessment]) -> list[Assessment]:
@@ -66,16 +96,21 @@ def first_words(text: str, limit: int = 60) -> str:
 
 
 def problems(assessments: Iterable[Assessment], severity: str = "error") -> list[Problem]:
-    """Each pending segment as `path:line: error: untranslated segment (report ¶12): "…"` (or fuzzy, failing)."""
+    """Each pending segment as `path:line: error: untranslated segment (report ¶12): "…"` (or fuzzy).
+
+    A failing translation is reported at its msgstr's line in the catalog, its source's place in the message.
+    """
     found = []
     for item in pending(assessments):
         segment = item.segment
+        path, line = display_path(segment.file), segment.line
         if item.status == "failing":
             messages = [f"translation fails a check: {message}" for message in item.problems]
+            if item.at:
+                path, line = display_path(item.at[0]), item.at[1]
         else:
             messages = [f'{item.status} segment ({item.place}): "{first_words(segment.msgid)}"']
-        found += [Problem(display_path(segment.file), segment.line, None, message, None, severity)
-                  for message in messages]
+        found += [Problem(path, line, None, message, None, severity) for message in messages]
     return found
 
 
