@@ -182,3 +182,22 @@ def test_a_link_out_of_a_templates_folder_is_not_followed(tmp_path):
     (doc / "templates" / "themes").mkdir(parents=True)
     (doc / "templates" / "themes" / "stolen.yaml").symlink_to(elsewhere)
     assert find("themes", "stolen", ".yaml", doc) is None
+
+
+def test_the_templates_option_names_a_folder_of_frames(make_doc, tmp_path):
+    from click.testing import CliRunner
+
+    from ccdocs.cli import main
+
+    house = tmp_path / "house"
+    (house / "cover-notes").mkdir(parents=True)
+    for lang in ("en", "zh"):
+        (house / "cover-notes" / f"house.{lang}.md.j2").write_text(f"Our own note ({lang}).\n", encoding="utf-8")
+    folder = make_doc({"document.yaml": MINIMAL.replace("template: information", "template: house")})
+    runner = CliRunner()
+    done = runner.invoke(main, ["dump", str(folder), "--lang", "en", "--templates", str(house)], env={ENV: None})
+    assert done.exit_code == 0 and "Our own note (en)." in done.output, done.output
+    refused = runner.invoke(main, ["dump", str(folder), "--lang", "en", "--templates", str(tmp_path / "nowhere")],
+                            env={ENV: None})
+    assert refused.exit_code == 2 and "is not a folder" in refused.output
+    assert ENV not in os.environ
