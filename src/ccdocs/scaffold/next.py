@@ -175,8 +175,13 @@ def _stale(sources, old: Path, new: Path, rel: dict) -> list[Problem]:
     found = []
     for path, text in sources.texts.items():
         found += literals.in_content(new / rel[path], text)
-    root = old.resolve()
-    for literal in literals.in_texts(translatable_texts(sources.spec, sources.data)):
+    spec, root = sources.spec, old.resolve()
+    title = spec.yaml.data.get("title")
+    keys = ("title", spec.original) if isinstance(title, dict) else ("title",)
+    text = title.get(spec.original) if isinstance(title, dict) else title
+    if isinstance(text, str):
+        found += literals.in_texts([(text, str(new / "document.yaml"), spec.yaml.where(*keys)[0])])
+    for literal in literals.in_texts(translatable_texts(spec, sources.data)):
         try:
             name = literal.path.resolve().relative_to(root).as_posix()
         except ValueError:
