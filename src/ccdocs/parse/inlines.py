@@ -53,7 +53,11 @@ def plain(node) -> str:
 
 
 def convert(children, ctx) -> tuple:
-    """Model inlines from the children of a markdown-it `inline` syntax-tree node."""
+    """Model inlines from the children of a markdown-it `inline` syntax-tree node.
+
+    `ctx` records problems and gives: `note(meta)` the Note a mark calls (or None), `link(href)` whether a link
+    may stand, `html(content)` whether HTML is left out quietly (a comment in a draft).
+    """
     items: list = []
     for child in children:
         kind = child.type
@@ -70,9 +74,15 @@ def convert(children, ctx) -> tuple:
         elif kind == "code_inline":
             items.append(Code(child.content))
         elif kind == "link":
-            items.append(Link(str(child.attrs.get("href", "")), convert(child.children, ctx)))
+            href = str(child.attrs.get("href", ""))
+            text = convert(child.children, ctx)
+            items.append(Link(href, text) if ctx.link(href) else Text(plain(text)))
         elif kind == "footnote_ref":
-            items.append(ctx.note(child.meta))
+            note = ctx.note(child.meta)
+            if note is not None:
+                items.append(note)
+        elif kind == "html_inline":
+            ctx.html(child.content)
         elif kind == "image":
             ctx.fail("images are not supported in a WO/CC document", "place figures as tables or key figures")
         else:

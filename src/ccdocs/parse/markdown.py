@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
@@ -13,25 +14,38 @@ from mdit_py_plugins.attrs import attrs_block_plugin
 from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
-from ..errors import Collector
+from ..errors import Collector, Problem
 from ..model import Box, Heading, KeyFigure, KeyFigures, ListBlock, ListItem, Note, Para, Quote, Source, Strong, Text
+from . import html, survey
+from .grammar import BOX, ITEM, LIST_LEVELS, NOTE, NOUNS, PART, QUOTE, check_place, meaningless_attrs
 from .inlines import convert, plain
+from .lines import locate
 
 CONTAINERS = ("box", "keyfigures", "table")
+OTHER_CONTAINER = "other"
 UNDEFINED_NOTE = re.compile(r"\[\^([^\]\s]+)\]")
+UNDEFINED_LINK = re.compile(r"\[((?:[^\[\]\\]|\\.)+)\]\[((?:[^\[\]\\]|\\.)*)\]")
 ATTRIBUTION = ("—", "--", "―")
+HEADING_LEVELS = 3
+WEB_SCHEMES = ("http", "https")  # with a host; or `mailto:`
 
 
 @cache
 def parser() -> MarkdownIt:
-    """CommonMark with footnotes, block attributes and our containers; raw HTML is text.
+    """CommonMark with footnotes, block attributes, our containers, pipe tables and HTML recognised (so that
+    each is refused or left out where it stands, never printed as text), link definitions kept as tokens, and
+    the survey of what the parser would otherwise hide (`survey`).
 
     Made once per process (never changed after; each parse keeps its state in its own env): building one
     costs as much as parsing a paragraph, and every paragraph of a translation is checked with it.
     """
-    md = MarkdownIt("commonmark", {"html": False}).use(footnote_plugin).use(attrs_block_plugin)
+    md = MarkdownIt("commonmark", {"html": True, "inline_definitions": True}).enable("table")
+    md.use(footnote_plugin).use(attrs_block_plugin)
     for name in CONTAINERS:
         md.use(container_plugin, name=name)
+    md.use(container_plugin, name=OTHER_CONTAINER, validate=lambda *_: True)
+    md.validateLink = lambda url: True  # every link becomes a token, whose address is checked where it stands
+    survey.install(md)
     return md
 
 
@@ -39,30 +53,67 @@ def parser() -> MarkdownIt:
 class _Context:
     """State of one file's conversion: where we are, its footnotes, its problems."""
 
-    path: Path
     shown: str
     out: Collector
     place_table: object
     line_offset: int = 0
+    draft: bool = False
+    lines: list = field(default_factory=list)
     line: int = 1
+    end: int = 1
+    in_note: bool = False
     notes: dict = field(default_factory=dict)
     used: set = field(default_factory=set)
 
     def source(self, node) -> Source:
         if node.map:
             self.line = node.map[0] + 1 + self.line_offset
+            self.end = node.map[1] + self.line_offset
         return Source(self.shown, self.line)
 
-    def fail(self, message: str, hint: str | None = None) -> None:
-        self.out.add(self.path, self.line, message, hint)
+    def add(self, line: int | None, message: str, hint: str | None = None, col: int | None = None) -> None:
+        """A problem at `line` (and `col`) of the file, named as shown (made once: a file may have thousands)."""
+        self.out.extend([Problem(self.shown, line, col, message, hint)])
 
-    def note(self, meta) -> Note:
+    def fail(self, message: str, hint: str | None = None, col: int | None = None) -> None:
+        self.add(self.line, message, hint, col)
+
+    def fail_at(self, needle: str, message: str, hint: str | None = None) -> None:
+        """A problem at the line and column of `needle`, searched in the current block's lines."""
+        first = self.line - 1 - self.line_offset
+        line, col = locate(self.lines, first, self.end - self.line_offset, needle)
+        self.add(line + 1 + self.line_offset, message, hint, col)
+
+    def note(self, meta) -> Note | None:
+        """The Note a mark calls (None, with the problem recorded, from inside a note)."""
+        if self.in_note:
+            self.fail_at(f"[^{meta['label']}]", f"a footnote may not carry a footnote mark (`[^{meta['label']}]`)",
+                         "write the reference into the note's text")
+            return None
         note_id = meta["id"]
         if note_id in self.used:
             self.fail(f"footnote `[^{meta['label']}]` is referenced twice", "give each mark its own note")
         self.used.add(note_id)
         label, blocks, source = self.notes[note_id]
         return Note(f"{self.shown}#{label}", blocks, None, source)
+
+    def link(self, href: str) -> bool:
+        """Whether `href` may stand in a paper (an http(s) or mailto address); else the problem is recorded."""
+        parts = urlsplit(href)
+        scheme = parts.scheme.lower()
+        if scheme == "mailto" or (scheme in WEB_SCHEMES and parts.netloc):
+            return True
+        self.fail_at(href[:40] or "]()", f"a link to `{href[:80]}`: a link in a paper goes to an http(s) or "
+                                         "mailto address", "write the full address: `https://…`")
+        return False
+
+    def html(self, content: str) -> bool:
+        """Whether HTML `content` is left out quietly (a comment in a draft); else the problem is recorded."""
+        what = html.kind(content)
+        if what == html.COMMENT and self.draft:
+            return True
+        self.fail_at(content.lstrip()[:20].split("\n")[0], *html.message(what))
+        return False
 
 
 def _classes(node) -> set:
@@ -74,17 +125,27 @@ def _inline(node, ctx) -> tuple:
     return convert(inline.children, ctx) if inline is not None else ()
 
 
-def _list(node, ctx, depth: int) -> ListBlock:
+def _list(node, ctx, levels: int, ordered: int) -> ListBlock | None:
     source = ctx.source(node)
-    style = "bullet" if node.type == "bullet_list" else ("alpha" if depth == 0 else "roman")
-    items = tuple(ListItem(_blocks(item.children, ctx, nested=True, depth=depth + (style != "bullet")))
-                  for item in node.children)
-    return ListBlock(style, items, source)
+    if levels + 1 > LIST_LEVELS:
+        ctx.fail(f"a list nested {levels + 1} levels deep: a WO/CC paper has {LIST_LEVELS} list levels",
+                 "make the deeper items sentences of the item above, or items of the same level")
+        return None
+    style = "bullet" if node.type == "bullet_list" else ("alpha" if ordered == 0 else "roman")
+    items = []
+    for item in node.children:
+        ctx.source(item)
+        if not item.children:
+            ctx.fail("an empty list item", "write its text after the mark, or delete the mark")
+        items.append(ListItem(_blocks(item.children, ctx, ITEM, levels + 1, ordered + (style != "bullet"))))
+    return ListBlock(style, tuple(items), source)
 
 
 def _quote(node, ctx) -> Quote:
     source = ctx.source(node)
-    blocks = list(_blocks(node.children, ctx, nested=True))
+    if not node.children:
+        ctx.fail("an empty quotation", "write the quoted text after `>`, or delete the line")
+    blocks = list(_blocks(node.children, ctx, QUOTE))
     attribution = ()
     if blocks and isinstance(blocks[-1], Para) and plain(blocks[-1].children).startswith(ATTRIBUTION):
         last = blocks.pop().children
@@ -102,11 +163,13 @@ def _box(node, ctx) -> Box:
     source = ctx.source(node)
     words = node.info.split()
     variant = words[1] if len(words) > 1 else "box"
-    blocks = list(_blocks(node.children, ctx, nested=True))
+    children = list(node.children)
     title = ()
-    if blocks and isinstance(blocks[0], Heading):
-        title = blocks.pop(0).children
-    return Box(title, tuple(blocks), variant, source)
+    if children and children[0].type == "heading":
+        title = _heading(children.pop(0), ctx).children
+    if not children and not title:
+        ctx.fail("an empty box", "write its text between `::: box` and `:::`, or delete it")
+    return Box(title, _blocks(children, ctx, BOX), variant, source)
 
 
 def _keyfigures(node, ctx) -> KeyFigures:
@@ -117,8 +180,11 @@ def _keyfigures(node, ctx) -> KeyFigures:
         ctx.fail("a keyfigures box holds one bullet list: `- **1,735** staff`")
         return KeyFigures((), source)
     for item in lists[0].children:
-        paras = [c for c in item.children if c.type == "paragraph"]
-        inlines = _inline(paras[0], ctx) if paras else ()
+        ctx.source(item)
+        if [c.type for c in item.children] != ["paragraph"]:
+            ctx.fail("a key figure is one line: `- **1,735** staff`", "write further text in the report")
+            continue
+        inlines = _inline(item.children[0], ctx)
         if not inlines or not isinstance(inlines[0], Strong):
             ctx.fail("each key figure starts with its figure in bold: `- **1,735** staff`")
             continue
@@ -135,51 +201,108 @@ def _table(node, ctx):
     if len(words) != 2:
         ctx.fail("write a table placement as `::: table NAME`", "NAME is a key under `tables:` in document.yaml")
         return None
-    paras = [c for c in node.children if c.type == "paragraph"]
+    paras = []
+    for child in node.children:
+        ctx.source(child)
+        if child.type == "paragraph":
+            paras.append(child)
+        elif child.type == "html_block":
+            ctx.html(child.content)
+        else:
+            ctx.fail("a table placement holds its caption, then its notes, as paragraphs",
+                     "write other text before or after the `::: table` lines")
     caption = _inline(paras[0], ctx) if paras else ()
     notes = tuple(_inline(p, ctx) for p in paras[1:])
     return ctx.place_table(words[1], caption, source, notes)
 
 
-def _blocks(nodes, ctx, nested: bool = False, depth: int = 0) -> tuple:
+def _heading(node, ctx) -> Heading:
+    source = ctx.source(node)
+    level = int(node.tag[1])
+    if level > HEADING_LEVELS:
+        ctx.fail(f"a heading has at most {HEADING_LEVELS} levels (`{'#' * HEADING_LEVELS}`), not {level}",
+                 "use `##` or `###`")
+    children = _inline(node, ctx)
+    if not plain(children).strip():
+        ctx.fail("a heading without text", "write the heading after the `#`, or delete the line")
+    return Heading(level, children, "", source)
+
+
+def _container_end(node, ctx) -> None:
+    """Refuse a `:::` container that the file's end (or its list item's) closes instead of a `:::` line."""
+    end = node.map[1] if node.map else None
+    if end is not None and not (end < len(ctx.lines) and ctx.lines[end].strip().startswith(":::")):
+        ctx.fail(f"`{node.markup} {node.info.strip()}` is never closed",
+                 "close it with a line `:::` where it ends")
+
+
+SPECIAL = {
+    "table": ("a table is placed from its data with `::: table NAME`, not drawn with `|`",
+              "put the figures in a CSV file under `data:` and the table under `tables:` in document.yaml"),
+    "hr": ("a horizontal rule is not printed in a WO/CC paper", "delete it; headings separate parts of the text"),
+}
+
+
+def _blocks(nodes, ctx, place: str = PART, levels: int = 0, ordered: int = 0) -> tuple:
     blocks = []
     for node in nodes:
         kind = node.type
+        ctx.source(node)
+        if kind in ("footnote_block", "footnote_anchor", "definition"):
+            continue
+        if kind == "html_block":
+            ctx.html(node.content)
+            continue
+        if kind.startswith("container_"):
+            _container_end(node, ctx)
+        shown = meaningless_attrs(kind, node.attrs, place)
+        if shown:
+            ctx.add(ctx.line - 1, f"the attribute `{shown}` means nothing here",
+                        "`{.unnumbered}` on the line before a paragraph of the text is the only attribute")
+        if kind in SPECIAL:
+            ctx.fail(*SPECIAL[kind])
+            continue
+        if kind == f"container_{OTHER_CONTAINER}":
+            info = node.info.strip()
+            ctx.fail(f"`::: {info}` is not a container" if info else "a `:::` line that closes nothing",
+                     "containers: " + ", ".join(f"`::: {name}`" for name in CONTAINERS))
+            continue
+        if kind not in NOUNS:
+            ctx.fail(f"{kind.replace('_', ' ')} is not supported in a WO/CC document",
+                     "use paragraphs, lists, quotes, boxes and tables")
+            continue
+        refused = check_place(kind, place)
+        if refused:
+            ctx.fail(*refused)
+            continue
         if kind == "paragraph":
             source = ctx.source(node)
-            numbered = not nested and "unnumbered" not in _classes(node)
+            numbered = place == PART and "unnumbered" not in _classes(node)
             blocks.append(Para(_inline(node, ctx), numbered, None, source))
         elif kind == "heading":
-            source = ctx.source(node)
-            blocks.append(Heading(int(node.tag[1]), _inline(node, ctx), "", source))
+            blocks.append(_heading(node, ctx))
         elif kind in ("bullet_list", "ordered_list"):
-            blocks.append(_list(node, ctx, depth))
+            blocks.append(_list(node, ctx, levels, ordered))
         elif kind == "blockquote":
             blocks.append(_quote(node, ctx))
         elif kind == "container_box":
             blocks.append(_box(node, ctx))
         elif kind == "container_keyfigures":
             blocks.append(_keyfigures(node, ctx))
-        elif kind == "container_table":
-            table = _table(node, ctx)
-            if table is not None:
-                blocks.append(table)
-        elif kind in ("footnote_block", "hr"):
-            continue
         else:
-            ctx.source(node)
-            ctx.fail(f"{kind.replace('_', ' ')} is not supported in a WO/CC document",
-                     "use paragraphs, lists, quotes, boxes and tables")
-    return tuple(blocks)
+            blocks.append(_table(node, ctx))
+    return tuple(block for block in blocks if block is not None)
 
 
 def _read_notes(root, ctx) -> None:
+    ctx.in_note = True
     for block in (c for c in root.children if c.type == "footnote_block"):
         for note in block.children:
             first = next((c for c in note.children if c.map), None)
             source = ctx.source(first) if first is not None else Source(ctx.shown, ctx.line)
-            blocks = _blocks(note.children, ctx, nested=True)
+            blocks = _blocks(note.children, ctx, NOTE)
             ctx.notes[note.meta["id"]] = (note.meta["label"], blocks, source)
+    ctx.in_note = False
 
 
 def _check_notes(text: str, env: dict, ctx) -> None:
@@ -189,7 +312,7 @@ def _check_notes(text: str, env: dict, ctx) -> None:
             label = key[1:]
             line = next((n for n, source in enumerate(text.splitlines(), 1)
                          if source.lstrip().startswith(f"[^{label}]:")), None)
-            ctx.out.add(ctx.path, line and line + ctx.line_offset, f"footnote `[^{label}]` is never used",
+            ctx.add(line and line + ctx.line_offset, f"footnote `[^{label}]` is never used",
                         f"put `[^{label}]` where the mark belongs, or delete the note")
 
 
@@ -206,19 +329,40 @@ def _walk_texts(node):
                 yield from _walk_texts(value)
 
 
-def parse_markdown(text: str, path: Path, shown: str, out: Collector, place_table, line_offset: int = 0) -> tuple:
-    """Blocks of one rendered content file; problems go to `out` with their line."""
-    ctx = _Context(path, shown, out, place_table, line_offset)
-    env: dict = {}
-    root = SyntaxTreeNode(parser().parse(text, env))
-    _read_notes(root, ctx)
-    blocks = _blocks(root.children, ctx)
-    _check_notes(text, env, ctx)
+def _check_references(blocks, ctx) -> None:
+    """Footnote marks and reference links left as text: their note or link is not defined."""
     for block in blocks:
+        line = getattr(block, "source", None)
         for node in _walk_texts(block):
             match = UNDEFINED_NOTE.search(node.text)
             if match:
-                line = getattr(block, "source", None)
-                out.add(path, line.line if line else None, f"footnote `[^{match.group(1)}]` is not defined",
-                        f"add a line `[^{match.group(1)}]: text of the note`")
+                ctx.add(line.line if line else None, f"footnote `[^{match.group(1)}]` is not defined",
+                            f"add a line `[^{match.group(1)}]: text of the note`")
+            match = UNDEFINED_LINK.search(node.text)
+            if match:
+                label = match.group(2) or match.group(1)
+                ctx.add(line.line if line else None, f"link `[{label}]` is not defined",
+                            f"add a line `[{label}]: https://…`, or write the link as `[text](https://…)`")
+
+
+def parse_markdown(text: str, path: Path, shown: str, out: Collector, place_table, line_offset: int = 0,
+                   draft: bool = False) -> tuple:
+    """Blocks of one rendered content file `path` (named `shown` in sources and problems); problems go to `out`
+    with their line.
+
+    Nothing typed is lost or printed unseen: what the parser would drop or hide, blocks where the model has no
+    place for them, HTML and (unless in a `draft`, which leaves them out) comments are problems at their line.
+    """
+    ctx = _Context(shown, out, place_table, line_offset, draft, text.split("\n"))
+    env: dict = {}
+    tokens = parser().parse(text, env)
+    for found in survey.findings(env):
+        ctx.add(found.line + line_offset, found.message, found.hint, found.col)
+    if not survey.readable(env):
+        return ()
+    root = SyntaxTreeNode(tokens)
+    _read_notes(root, ctx)
+    blocks = _blocks(root.children, ctx)
+    _check_notes(text, env, ctx)
+    _check_references(blocks, ctx)
     return blocks

@@ -1,0 +1,143 @@
+"""What markdown-it reads without a trace in the tree: lines it stops reading, definitions it overwrites,
+character references it replaces; recorded in the parse's env by two core rules, read back with `findings`.
+
+markdown-it stops descending past its nesting limit (`maxNesting`) and silently skips every later line of the
+block; it keeps one footnote or link definition of a label; it turns a reference to a character XML cannot hold
+into U+FFFD. Each of these is recorded as a `Finding` at its line (1-based in the parsed text).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from markdown_it import MarkdownIt
+from markdown_it.common.utils import normalizeReference
+
+from ..sources.characters import first_refused
+from . import html
+from .lines import locate
+
+KEY = "ccdocs_findings"
+DEFINITIONS = "ccdocs_links"
+UNREADABLE = "ccdocs_unreadable"
+REFERENCE = re.compile(r"\[((?:[^\[\]\\]|\\.)+)\]")
+LAST_CODE_POINT = 0x10FFFF
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem the parser would hide: its 1-based line (and column) in the parsed text, what to say."""
+
+    line: int
+    message: str
+    hint: str | None = None
+    col: int | None = None
+
+
+def install(md: MarkdownIt) -> None:
+    """Add the two core rules to `md` (after the footnote and attribute plugins are in use)."""
+    md.core.ruler.after("block", "ccdocs_lines", _lines)
+    md.core.ruler.before("text_join", "ccdocs_inlines", _inlines)
+
+
+def findings(env: dict) -> list[Finding]:
+    """The findings a parse with `env` recorded, in order of line."""
+    return sorted(env.get(KEY, ()), key=lambda f: (f.line, f.col or 0))
+
+
+def readable(env: dict) -> bool:
+    """Whether the tokens of the parse with `env` make a tree (else its findings say why)."""
+    return not env.get(UNREADABLE)
+
+
+def _add(env: dict, line: int, message: str, hint: str | None = None, col: int | None = None) -> None:
+    env.setdefault(KEY, []).append(Finding(line + 1, message, hint, col))
+
+
+def _lines(state) -> None:
+    """Lines no block token holds (lost past the nesting limit); footnotes and links defined twice; empty
+    footnotes."""
+    if state.inlineMode:
+        return
+    lines = state.src.split("\n")
+    held = bytearray(len(lines) + 1)
+    for token in state.tokens:
+        if token.map:
+            start, end = token.map
+            end += token.type.startswith("container_") and end < len(lines)  # and its closing `:::` line
+            held[start:end] = b"\x01" * (end - start)
+    limit = state.md.options["maxNesting"]
+    deep = next((token for token in state.tokens if token.map and token.level >= limit - 2), None)
+    if deep is not None:
+        _add(state.env, deep.map[0], f"this line is nested too deeply to be read (lists, quotes and boxes more than "
+                                     f"{limit // 2 - 1} levels deep); what it holds would be lost",
+             "a WO/CC paper nests lists two levels deep and nothing else")
+    after_held = True
+    for index, text in enumerate(lines):
+        if not text.strip():
+            continue
+        lost, after_held = after_held and not held[index], bool(held[index])
+        if lost and deep is None:
+            _add(state.env, index, "the Markdown reader gives this line no place in the paper; it would be lost",
+                 "write it as a paragraph")
+    _twice(state, "footnote_reference_open", "footnote", lambda token: f"^{token.meta['label']}", str)
+    for token, after in zip(state.tokens, state.tokens[1:]):
+        if token.type != "footnote_reference_open" or not token.map:
+            continue
+        if token.level:
+            state.env[UNREADABLE] = True  # the footnote plugin moves it out of its block, unbalancing the tree
+            _add(state.env, token.map[0], f"footnote `[^{token.meta['label']}]` is defined inside another block",
+                 "define each note at the start of a line, outside lists, quotes, boxes and other notes")
+        elif after.type == "footnote_reference_close":
+            _add(state.env, token.map[0], f"footnote `[^{token.meta['label']}]` has no text",
+                 "write the note after the colon, or delete it")
+    definitions = [token for token in state.tokens if token.type == "definition"]
+    state.env[DEFINITIONS] = [(token.meta["id"], token.meta["label"], token.map[0]) for token in definitions]
+    _twice(state, "definition", "link", lambda token: token.meta["label"], normalizeReference)
+
+
+def _twice(state, kind: str, what: str, label, same) -> None:
+    """A finding for every definition of `kind` whose label was defined before (labels compared by `same`)."""
+    first: dict = {}
+    for token in (t for t in state.tokens if t.type == kind and t.map):
+        shown = label(token)
+        key = same(shown)
+        if key in first:
+            _add(state.env, token.map[0], f"{what} `[{shown}]` is defined twice: here and on line "
+                                          f"{first[key] + 1}", "keep one definition")
+        else:
+            first[key] = token.map[0]
+
+
+def _inlines(state) -> None:
+    """Character references to refused characters; a comment never closed; link definitions no link uses."""
+    lines = state.src.split("\n")
+    used: Counter = Counter()
+    for token in (t for t in state.tokens if t.type == "inline"):
+        first, last = token.map or (0, len(lines))
+        used.update(normalizeReference(label) for label in REFERENCE.findall(token.content))
+        for child in token.children or ():
+            if child.type == "text" and "<!--" in child.content:
+                line, col = locate(lines, first, last, "<!--")
+                _add(state.env, line, *html.message("unclosed"), col)
+            if child.type == "text_special" and child.info == "entity" and child.markup.startswith("&#"):
+                what = _referenced(child.markup)
+                if what:
+                    line, col = locate(lines, first, last, child.markup)
+                    _add(state.env, line, f"`{child.markup}` names a {what}, which cannot stand in a document",
+                         "delete the reference, or name a printable character")
+    for key, label, line in state.env.get(DEFINITIONS, ()):
+        if not used[key]:
+            _add(state.env, line, f"link `[{label}]` is never used", f"write `[text][{label}]` where the link "
+                                                                      "belongs, or delete the definition")
+
+
+def _referenced(markup: str) -> str | None:
+    """The description of the refused character `&#…;` names (or of a number beyond Unicode), else None."""
+    digits = markup[2:-1]
+    code = int(digits[1:], 16) if digits[:1] in "xX" else int(digits)
+    if code > LAST_CODE_POINT:
+        return "number beyond the last character of Unicode"
+    return first_refused(chr(code))
