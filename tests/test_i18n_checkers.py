@@ -7,7 +7,7 @@ import doctest
 import pytest
 
 from ccdocs.i18n import checkers
-from ccdocs.i18n.checkers import (Entry, balanced_markup, check, chinese_punctuation, figures, footnote_marks,
+from ccdocs.i18n.checkers import (Entry, balanced_markup, check, chinese_punctuation, figures, footnote_marks, html,
                                   link_targets, placeholders)
 
 CASES = [
@@ -34,6 +34,8 @@ CASES = [
     (balanced_markup, "**Lead.** A *new* text.", "引言。一个*新的文本。", "**引言。** 一个*新的*文本。",
      "opens or closes nothing"),
     (balanced_markup, "**Lead.** Text.", "引言。文本。", "**引言**。文本。", "1 bold span(s) in the source, 0"),
+    (html, "Second paragraph.", "第二段 <!-- 私人 -->。", "第二段。", "HTML `<!-- 私人 -->` is in the translation"),
+    (html, "Text.", "文本 <b>粗</b>。", "文本 **粗**。", "HTML `<b>` is in the translation"),
     (figures, "In 2025, 65% of 1,082 staff in grades P5 and above (2024/25).", "2025年，65%的P5及以上职等工作人员。",
      "2025年，1,082名P5及以上职等工作人员中65%（2024/25）。", "the figure `1,082` of the source is missing"),
     (chinese_punctuation, "Staff (core), and others: all.", "员工(核心)和其他人员:全部。", "员工（核心）和其他人员：全部。",

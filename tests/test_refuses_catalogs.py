@@ -155,6 +155,12 @@ FIGURES = [
     translation("figure-raw", SECOND, "{% raw %}{{{% endraw %}", "is in the translation"),
     translation("note-mark-added", SECOND, "第二段。[^staff]", "footnote mark `[^staff]`"),
     translation("names-place", SECOND, "第二段 {{", "report ¶2"),
+    # HTML the source does not have: a comment would be printed unseen, a tag is not Markdown.
+    translation("html-comment", SECOND, "第二段 <!-- 私人 -->", "HTML `<!-- 私人 -->` is in the translation"),
+    translation("html-comment-unclosed", SECOND, "第二段 <!-- 私人", "HTML `<!--"),
+    translation("html-tag", SECOND, "第二段 <b>粗</b>", "HTML `<b>` is in the translation"),
+    translation("html-block", SECOND, "<div>第二段</div>", "as HTML"),
+    translation("html-comment-block", SECOND, "<!-- 第二段 -->", "as HTML"),
 ]
 
 CHARACTERS = [

@@ -158,6 +158,20 @@ def balanced_markup(entry: Entry) -> list[str]:
     return messages
 
 
+def html(entry: Entry) -> list[str]:
+    """No HTML in the translation that the source does not have: a comment would be printed, a tag refused.
+
+    An unclosed `<!--` is text to markdown-it, and HTML to the build: it counts here too.
+    """
+
+    def found(_, side: int) -> list[str]:
+        tokens = entry.tokens[side]
+        opened = sum(t.content.count("<!--") for t in tokens if t.type == "text")
+        return [t.content for t in tokens if t.type == "html_inline"] + ["<!--"] * opened
+
+    return _difference(entry, found, "HTML")
+
+
 def _figures(text: str) -> set[str]:
     return set(FIGURE.findall(LINK_TARGET.sub("]", NOTE_MARK.sub("", PLACEHOLDER.sub(" ", text)))))
 
@@ -177,7 +191,7 @@ def chinese_punctuation(entry: Entry) -> list[str]:
             for match in HALF_WIDTH.finditer(entry.translation)]
 
 
-CHECKERS = (placeholders, footnote_marks, link_targets, balanced_markup, figures, chinese_punctuation)
+CHECKERS = (placeholders, footnote_marks, link_targets, balanced_markup, html, figures, chinese_punctuation)
 
 
 def check(entry: Entry) -> list[str]:

@@ -21,7 +21,8 @@ from .segments import apply
 
 NAMES = {"heading_open": "a heading", "bullet_list_open": "a list", "ordered_list_open": "a list",
          "list_item_open": "another list item", "blockquote_open": "a quote", "hr": "a horizontal rule",
-         "code_block": "code", "fence": "code", "paragraph_open": "another paragraph"}
+         "code_block": "code", "fence": "code", "paragraph_open": "another paragraph", "html_block": "HTML",
+         "table_open": "a table"}
 
 
 def _signature(token) -> tuple:
