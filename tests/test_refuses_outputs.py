@@ -185,7 +185,14 @@ def test_a_write_failing_midway_leaves_every_previous_output(tmp_path, monkeypat
     assert not (tmp_path / "out/new/deeper").exists(), "a folder made for the outputs was left"
 
 
-def test_a_rename_failing_midway_puts_back_the_outputs_already_renamed(tmp_path, monkeypatch):
+def no_hard_links(*args, **kwargs):
+    raise OSError(errno.EPERM, os.strerror(errno.EPERM))
+
+
+@pytest.mark.parametrize("links", [True, False], ids=["hard-links", "no-hard-links"])
+def test_a_rename_failing_midway_puts_back_the_outputs_already_renamed(tmp_path, monkeypatch, links):
+    if not links:  # a file system without hard links (FAT, some network shares): the old files are moved aside
+        monkeypatch.setattr(output.os, "link", no_hard_links)
     monkeypatch.setattr(output.os, "replace", failing(os.replace, 4, errno.EIO))
     wanted = outputs(tmp_path / "out")
     (tmp_path / "out" / ZH).unlink()  # an output written for the first time is removed again
@@ -196,7 +203,10 @@ def test_a_rename_failing_midway_puts_back_the_outputs_already_renamed(tmp_path,
     assert not [p for p in (tmp_path / "out").rglob(".*")], "a temporary or backup was left"
 
 
-def test_every_output_is_replaced_and_no_backup_is_left(tmp_path):
+@pytest.mark.parametrize("links", [True, False], ids=["hard-links", "no-hard-links"])
+def test_every_output_is_replaced_and_no_backup_is_left(tmp_path, monkeypatch, links):
+    if not links:
+        monkeypatch.setattr(output.os, "link", no_hard_links)
     wanted = outputs(tmp_path / "out")
     write_all(wanted)
     assert state(tmp_path / "out") == wanted
