@@ -214,6 +214,8 @@ SYNTAX = [
     raw("keyword-without-space", SECOND, 'msgstr"第二段。"', "unknown or misformatted keyword"),
     zh("stray-string", po(catalog(extra='\n# a comment\n"stray"\n')), "not in msgid, msgstr or msgctxt",
        f"content.po:{len(catalog().split(chr(10))) + 2}"),
+    zh("second-msgctxt", po(catalog(extra='\nmsgctxt "a"\nmsgctxt "data"\nmsgid "Other"\nmsgstr "其他"\n')),
+       "a second msgctxt", f"content.po:{len(catalog().split(chr(10))) + 2}"),
     zh("conflict-marker", po(catalog(extra="#-#-#-#-#  zh.po  #-#-#-#-#\n")), "conflicts",
        f"content.po:{len(catalog().split(chr(10)))}"),
 ]
@@ -333,6 +335,15 @@ def test_a_translation_that_keeps_the_block_builds(translated_doc, tmp_path, tra
     folder = translated_doc(translated={SECOND: translation})
     code, output, _ = run(["build", str(folder), "--format", "json", "--out", str(tmp_path / "out"), "--lang", "zh"])
     assert code == 0, f"{same}:\n{output}"
+
+
+@pytest.mark.parametrize("data", [catalog().replace("\n", "\r\n").encode(), b"\xef\xbb\xbf" + catalog().encode()],
+                         ids=["crlf", "byte-order-mark"])
+def test_a_catalog_with_windows_line_ends_or_a_byte_order_mark_is_read(translated_doc, tmp_path, data):
+    folder = translated_doc()
+    (folder / PO).write_bytes(data)
+    code, output, _ = run(["build", str(folder), "--format", "json", "--out", str(tmp_path / "out"), "--lang", "zh"])
+    assert code == 0, output
 
 
 def test_a_heading_translated_with_a_number_stays_a_heading(translated_doc, tmp_path):

@@ -105,6 +105,8 @@ class _StrictParser(PoFileParser):
             char = first_refused(unescape(arg))
             if char:
                 self.refuse(number, f"a {char} in this string (written as an escape)", CHARACTER_HINT)
+        if keyword == "msgctxt" and self.context is not None and not self.messages:
+            self.refuse(number, "a second msgctxt before the msgid", "keep one msgctxt, delete the other")
         if keyword.startswith("msgstr") and not obsolete:
             if not self.messages:
                 self.refuse(number, f"a `{keyword}` without its `msgid`", "give it the msgid above, or delete it")
@@ -196,7 +198,12 @@ def read_catalog(path: Path, lang: str | None = None) -> ContentCatalog:
     than UTF-8, a character a paper may not hold, a string babel would read loosely, a msgstr without msgid,
     a msgid given twice (same msgctxt), and whatever babel's parser refuses. A msgstr of blanks reads as empty.
     """
-    text = _decoded(path, path.read_bytes())
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError([problem(path, None, f"cannot read this catalog: {exc.strerror}",
+                                  "make it a readable file")]) from None
+    text = _decoded(path, data)
     found = [problem(path, line, f"a {what} in this catalog", CHARACTER_HINT, col) for line, col, what in refused(text)]
     if found:
         raise InputError(found)
