@@ -65,7 +65,7 @@ class _Loader(yaml.SafeLoader):
         self._repeated = 0
 
     def compose_node(self, parent, index):
-        if len(self._paths) >= MAX_DEPTH:
+        if len(self._paths) >= MAX_DEPTH and not (isinstance(parent, MappingNode) and index is None):
             raise _Refused(self.peek_event().start_mark, f"values are nested more than {MAX_DEPTH} levels deep",
                            "write the structure flatter")
         path = self._path_of(parent, index)

@@ -1,0 +1,209 @@
+"""Names that could be paths: themes, cover-note templates, content and data files; odd file-system objects.
+
+A theme or cover-note template is a name, found only in a templates folder, never a path; a content or data file is
+a regular file inside the document folder once links are followed. Everything else is refused at its line in
+document.yaml (the theme at line 26, added; the cover note's `template:` at line 13; the report's files at line 14;
+the YAML data file at line 17), without reading it: a FIFO must not hang the build.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+from pathlib import Path
+
+import pytest
+
+from conftest import MINIMAL
+from refusals import Case
+
+DOC = "document.yaml"
+THEME_LINE = f"{DOC}:26"
+TEMPLATE_LINE = f"{DOC}:13"
+REPORT_LINE = f"{DOC}:14"
+DATA_LINE = f"{DOC}:17"
+HANG = 60  # seconds: a FIFO read would block forever; refusing it takes a second
+
+
+def theme(value: str) -> dict:
+    return {DOC: MINIMAL + f"theme: {value}\n"}
+
+
+def template(value: str) -> dict:
+    assert "template: information" in MINIMAL
+    return {DOC: MINIMAL.replace("template: information", f"template: {value}")}
+
+
+def report_file(value: str) -> dict:
+    return {DOC: MINIMAL.replace("files: [content/report.md]", f"files: [{value}]")}
+
+
+def outside(folder: Path, name: str = "secret.md", text: str = "# Secret\n\nOutside text.\n") -> Path:
+    """A file next to the document folder, outside it."""
+    path = folder.parent / "elsewhere" / name
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def link(name: str, target):
+    """A setup replacing `name` in the folder by a symbolic link to `target(folder)`."""
+
+    def setup(folder: Path, out: Path) -> None:
+        path = folder / name
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path)
+        path.unlink(missing_ok=True)
+        path.symlink_to(target(folder))
+
+    return setup
+
+
+def fifo(name: str):
+    def setup(folder: Path, out: Path) -> None:
+        path = folder / name
+        path.unlink(missing_ok=True)
+        os.mkfifo(path)
+
+    return setup
+
+
+def directory(name: str):
+    def setup(folder: Path, out: Path) -> None:
+        path = folder / name
+        path.unlink(missing_ok=True)
+        (path / "inside.md").parent.mkdir()
+        (path / "inside.md").write_text("text\n", encoding="utf-8")
+
+    return setup
+
+
+def unix_socket(name: str):
+    def setup(folder: Path, out: Path) -> None:
+        path = folder / name
+        path.unlink(missing_ok=True)
+        here = Path.cwd()
+        os.chdir(path.parent)  # a socket's path is limited to about 100 bytes: bind it by its short name
+        try:
+            with socket.socket(socket.AF_UNIX) as sock:
+                sock.bind(path.name)
+        finally:
+            os.chdir(here)
+
+    return setup
+
+
+def theme_linked_out(folder: Path, out: Path) -> None:
+    themes = folder / "templates" / "themes"
+    themes.mkdir(parents=True)
+    (themes / "evil.yaml").symlink_to(outside(folder, "evil.yaml", "page: {}\n"))
+
+
+THEMES = [  # kind 4: a theme is a name, resolved only in a templates folder
+    Case("theme-dot-dot", theme("../../../../elsewhere/theme"), "never a path", THEME_LINE),
+    Case("theme-absolute", theme("/etc/passwd"), "never a path", THEME_LINE),
+    Case("theme-slash", theme("themes/default"), "never a path", THEME_LINE),
+    Case("theme-backslash", theme("'..\\..\\x'"), "never a path", THEME_LINE),
+    Case("theme-drive", theme("'C:theme'"), "never a path", THEME_LINE),
+    Case("theme-drive-absolute", theme("'C:/themes/x'"), "never a path", THEME_LINE),
+    Case("theme-unc", theme("'\\\\server\\share\\x'"), "never a path", THEME_LINE),
+    Case("theme-file-name", theme("default.yaml"), "never a path", THEME_LINE),
+    Case("theme-dot", theme("'.'"), "never a path", THEME_LINE),
+    Case("theme-dot-dot-alone", theme("'..'"), "never a path", THEME_LINE),
+    Case("theme-home", theme("'~/theme'"), "never a path", THEME_LINE),
+    Case("theme-newline", theme('"default\\n"'), "never a path", THEME_LINE),
+    Case("theme-space", theme("' default'"), "never a path", THEME_LINE),
+    Case("theme-nul", theme('"default\\0"'), "control character U+0000", THEME_LINE),
+    Case("theme-empty", theme("''"), "never a path", THEME_LINE),
+    Case("theme-list", theme("[default]"), "never a path", THEME_LINE),
+    Case("theme-number", theme("5"), "never a path", THEME_LINE),
+    Case("theme-unknown", theme("fancy"), "there is no theme `fancy`", THEME_LINE),
+    Case("theme-linked-out", theme("evil"), "there is no theme `evil`", THEME_LINE, setup=theme_linked_out),
+]
+
+TEMPLATES = [  # kind 4: a cover-note template is a name too
+    Case("template-dot-dot", template("../../x"), "never a path", TEMPLATE_LINE),
+    Case("template-absolute", template("/etc/passwd"), "never a path", TEMPLATE_LINE),
+    Case("template-inner-dot-dot", template("information/../information"), "never a path", TEMPLATE_LINE),
+    Case("template-with-language", template("information.en"), "never a path", TEMPLATE_LINE),
+    Case("template-folder", template("cover-notes/information"), "never a path", TEMPLATE_LINE),
+    Case("template-backslash", template("'..\\x'"), "never a path", TEMPLATE_LINE),
+    Case("template-drive", template("'D:x'"), "never a path", TEMPLATE_LINE),
+    Case("template-newline", template('"information\\n"'), "never a path", TEMPLATE_LINE),
+    Case("template-number", template("5"), "never a path", TEMPLATE_LINE),
+    Case("template-list", template("[information]"), "never a path", TEMPLATE_LINE),
+    Case("template-empty", template("''"), "never a path", TEMPLATE_LINE),
+    Case("template-unknown", template("decision"), "there is no cover-note template `decision` in en, zh",
+         TEMPLATE_LINE),
+]
+
+FILES = [  # kind 4 and 9: content and data files outside the folder, and what is not a regular file
+    Case("report-dot-dot", report_file("../elsewhere/secret.md"), "leaves the document folder", REPORT_LINE),
+    Case("report-inner-dot-dot", report_file("content/../../elsewhere/secret.md"), "leaves the document folder",
+         REPORT_LINE),
+    Case("report-absolute", report_file("/etc/hostname"), "is an absolute path", REPORT_LINE),
+    Case("report-drive", report_file("'C:\\report.md'"), "is an absolute path", REPORT_LINE),
+    Case("report-unc", report_file("'\\\\server\\share\\report.md'"), "is an absolute path", REPORT_LINE),
+    Case("report-empty", report_file("''"), "expected a content file path", REPORT_LINE),
+    Case("report-linked-out", {}, "leaves the document folder", REPORT_LINE,
+         setup=link("content/report.md", outside)),
+    Case("report-linked-to-etc", {}, "leaves the document folder", REPORT_LINE,
+         setup=link("content/report.md", lambda folder: Path("/etc/hostname"))),
+    Case("report-linked-relative-out", {}, "leaves the document folder", REPORT_LINE,
+         setup=link("content/report.md", lambda folder: Path("../../elsewhere/secret.md")
+                    if outside(folder) else None)),
+    Case("content-folder-linked-out", {}, "leaves the document folder", REPORT_LINE,
+         setup=link("content", lambda folder: outside(folder, "report.md").parent)),
+    Case("report-link-loop", {}, "a loop", REPORT_LINE, setup=link("content/report.md", lambda folder: "report.md")),
+    Case("report-link-dangling", {}, "content file `content/report.md` does not exist", REPORT_LINE,
+         setup=link("content/report.md", lambda folder: "gone.md")),
+    Case("report-fifo", {}, "is not a regular file", REPORT_LINE, setup=fifo("content/report.md"), timeout=HANG),
+    Case("report-linked-to-fifo", {}, "is not a regular file", REPORT_LINE, timeout=HANG,
+         setup=lambda folder, out: (fifo("content/pipe")(folder, out), link("content/report.md",
+                                                                            lambda f: "pipe")(folder, out))),
+    Case("report-directory", {}, "is a folder, not a file", REPORT_LINE, setup=directory("content/report.md")),
+    Case("report-socket", {}, "is not a regular file", REPORT_LINE, setup=unix_socket("content/report.md")),
+    Case("data-linked-out", {}, "leaves the document folder", DATA_LINE,
+         setup=link("data/workforce.yaml", lambda folder: outside(folder, "w.yaml", "staff: 1\n"))),
+    Case("data-linked-to-dev", {}, "leaves the document folder", DATA_LINE,
+         setup=link("data/workforce.yaml", lambda folder: Path("/dev/zero"))),
+    Case("data-fifo", {}, "is not a regular file", DATA_LINE, setup=fifo("data/workforce.yaml"), timeout=HANG),
+    Case("data-csv-fifo", {}, "is not a regular file", f"{DOC}:18", setup=fifo("data/applicants.csv"),
+         timeout=HANG),
+    Case("data-directory", {}, "is a folder, not a file", f"{DOC}:18", setup=directory("data/applicants.csv")),
+    Case("data-socket", {}, "is not a regular file", DATA_LINE, setup=unix_socket("data/workforce.yaml")),
+    Case("document-yaml-linked-out", {}, "document.yaml leaves the document folder", f"{DOC}:",
+         setup=link(DOC, lambda folder: outside(folder, "document.yaml", MINIMAL))),
+    Case("document-yaml-fifo", {}, "document.yaml is not a regular file", f"{DOC}:", setup=fifo(DOC),
+         timeout=HANG),
+    Case("document-yaml-directory", {}, "document.yaml is a folder", f"{DOC}:", setup=directory(DOC)),
+]
+
+CASES = THEMES + TEMPLATES + FILES
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.id)
+def test_refused(refuse, case):
+    refuse(case)
+
+
+def test_case_ids_are_unique():
+    ids = [case.id for case in CASES]
+    assert len(ids) == len(set(ids))
+
+
+def test_a_link_inside_the_folder_is_followed(make_doc):
+    from ccdocs.sources.spec import read_spec
+
+    folder = make_doc()
+    (folder / "content" / "body.md").write_text("Text.\n", encoding="utf-8")
+    (folder / "content" / "report.md").unlink()
+    (folder / "content" / "report.md").symlink_to("body.md")
+    assert read_spec(folder).parts[1].files == (folder / "content" / "report.md",)
+
+
+def test_a_theme_name_reaches_the_toolkit_theme(make_doc):
+    from ccdocs.sources.spec import read_spec
+
+    assert read_spec(make_doc({DOC: MINIMAL + "theme: default\n"})).theme == "default"
