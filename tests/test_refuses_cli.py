@@ -80,6 +80,14 @@ def zip_bytes(**members: str) -> bytes:
 
 NOISE = bytes(range(256)) * 8
 
+
+def zip_bomb() -> bytes:
+    """A DOCX whose document.xml says it unpacks to 4 GB (its central directory's size field raised)."""
+    data = bytearray(zip_bytes(**{"word/document.xml": "<a/>"}))
+    entry = data.rindex(b"PK\x01\x02")
+    data[entry + 24:entry + 28] = (0xFFFFFFF0).to_bytes(4, "little")
+    return bytes(data)
+
 EMPTY_VALUES = [
     Case("lang-empty", {}, "--lang is empty", None, code=2, args=("--lang", "")),
     Case("lang-comma", {}, "--lang is empty", None, code=2, args=("--lang", ",")),
@@ -146,6 +154,8 @@ DAMAGED_FILES = [
     Case("snapshot-docx-truncated", {}, "is not a readable DOCX", "bad.docx", code=2,
          setup=file("bad.docx", zip_bytes(**{"word/document.xml": "<a/>" * 500})[:300]),
          command=("snapshot", "{out}/bad.docx")),
+    Case("snapshot-docx-zip-bomb", {}, "would unpack to", "bomb.docx", code=2,
+         setup=file("bomb.docx", zip_bomb()), command=("snapshot", "{out}/bomb.docx")),
     Case("snapshot-pdf-truncated", {}, "is not a readable PDF", "bad.pdf", code=2,
          setup=file("bad.pdf", pdf_bytes()[:600]), command=("snapshot", "{out}/bad.pdf")),
     Case("snapshot-pdf-empty", {}, "is not a readable PDF", "bad.pdf", code=2,

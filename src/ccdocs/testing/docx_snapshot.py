@@ -14,6 +14,7 @@ from ..transforms.numerals import roman
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 NS = {"w": W, "r": R}
+UNPACKED_LIMIT = 512 * 2**20  # bytes a DOCX may unpack to: a long paper is a few MB; a zip bomb is refused
 
 
 def _q(tag: str) -> str:
@@ -139,6 +140,10 @@ class _Reader:
         names = set(self.zip.namelist())
         if "word/document.xml" not in names:
             raise ValueError("a zip without word/document.xml: not a Word document")
+        unpacked = sum(info.file_size for info in self.zip.infolist())
+        if unpacked > UNPACKED_LIMIT:
+            raise ValueError(f"it would unpack to {unpacked // 2**20} MB, more than the "
+                             f"{UNPACKED_LIMIT // 2**20} MB a document can hold")
         self.part = lambda name: self.zip.read(name) if name in names else None
         self.styles = _styles(self.part("word/styles.xml"))
         self.numbering = _Numbering.read(self.part("word/numbering.xml"))
