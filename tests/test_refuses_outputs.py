@@ -253,17 +253,19 @@ def test_a_read_only_file_system_is_refused_before_any_work(make_doc, small_disk
     assert state(small_disk) == before
 
 
-def test_a_killed_worker_is_a_clear_error_and_nothing_is_written(make_doc, tmp_path, monkeypatch):
+def kill(doc, theme):
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def exhaust(doc, theme):
+    raise MemoryError
+
+
+@pytest.mark.parametrize("end, said", [(kill, "killed by SIGKILL"), (exhaust, "out of memory")],
+                         ids=["killed", "out-of-memory"])
+def test_a_worker_that_dies_is_a_clear_error_and_nothing_is_written(make_doc, tmp_path, monkeypatch, end, said):
     real = building.writer
-
-    def killed(fmt):
-        if fmt == "pdf":
-            def write(doc, theme):
-                os.kill(os.getpid(), signal.SIGKILL)
-            return write
-        return real(fmt)
-
-    monkeypatch.setattr(building, "writer", killed)
+    monkeypatch.setattr(building, "writer", lambda fmt: end if fmt == "pdf" else real(fmt))
     monkeypatch.setattr(building, "worker_count", lambda jobs, workers=None: 2)
     monkeypatch.setattr("ccdocs.workers.worker_count", lambda jobs, workers=None: 2)
     out = tmp_path / "out"
@@ -271,7 +273,8 @@ def test_a_killed_worker_is_a_clear_error_and_nothing_is_written(make_doc, tmp_p
     before = state(out)
     result = CliRunner().invoke(main, ["build", str(make_doc()), "--out", str(out)])
     assert result.exit_code == 1, result.output
-    assert "killed by SIGKILL" in result.output and "nothing was written" in result.output
+    assert said in result.output and "nothing was written" in result.output
+    assert not isinstance(result.exception, MemoryError)
     assert state(out) == before
 
 

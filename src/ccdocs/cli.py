@@ -80,6 +80,10 @@ def reported(func):
                 traceback.print_exc()
             click.echo(f"ccdocs: error: {exc}", err=True)
             sys.exit(2 if isinstance(exc, UsageError) else 1)
+        except MemoryError:
+            click.echo("ccdocs: error: out of memory; nothing was written (free some memory, or build one "
+                       "language at a time with --lang)", err=True)
+            sys.exit(1)
         except KeyboardInterrupt:
             click.echo("ccdocs: interrupted; nothing was written.", err=True)
             sys.exit(130)
