@@ -102,9 +102,12 @@ class _StrictParser(PoFileParser):
         if wrong:
             self.refuse(number, wrong[1], col=len(line) - len(arg) + wrong[0] + 1)
         else:
-            char = first_refused(unescape(arg))
-            if char:
-                self.refuse(number, f"a {char} in this string (written as an escape)", CHARACTER_HINT)
+            for escape in ESCAPE.finditer(arg):
+                char = first_refused(unescape(f'"{escape.group()}"'))
+                if char:
+                    self.refuse(number, f"a {char} in this string, written as `{escape.group()}`", CHARACTER_HINT,
+                                len(line) - len(arg) + escape.start() + 1)
+                    break
         if keyword == "msgctxt" and self.context is not None and not self.messages:
             self.refuse(number, "a second msgctxt before the msgid", "keep one msgctxt, delete the other")
         if keyword.startswith("msgstr") and not obsolete:
