@@ -88,6 +88,8 @@ CASES = [
          command=("build", "{doc}", "--format", "json", "--out", "{out}/" + EN)),
     Case("out-below-a-file", {}, "is a file, not a folder", EN, code=2,
          command=("build", "{doc}", "--format", "json", "--out", "{out}/" + EN + "/deeper")),
+    Case("out-names-a-fifo", {}, "it is a pipe, socket, device or broken link, not a folder", "out/pipe", code=2,
+         setup=fifo_at("pipe"), command=("build", "{doc}", "--format", "json", "--out", "{out}/pipe")),
     Case("output-read-only", {}, "it is read-only", ZH, code=2, setup=read_only(ZH)),
     Case("output-is-a-fifo", {}, "not a regular file", ZH, code=2, setup=fifo_at(ZH)),
     Case("output-is-a-socket", {}, "not a regular file", ZH, code=2, setup=socket_at(ZH)),

@@ -93,7 +93,8 @@ def _target_problem(path: Path) -> tuple[str, str] | None:
 def check_writable(folder: Path) -> None:
     """Refuse an output folder that is not a folder or cannot be created or written: an OutputError."""
     if os.path.lexists(folder) and not folder.is_dir():
-        raise _refusal(folder, "it is a file, not a folder", "give the name of a folder", "to the output folder ")
+        what = "a file" if folder.is_file() else "a pipe, socket, device or broken link"
+        raise _refusal(folder, f"it is {what}, not a folder", "give the name of a folder", "to the output folder ")
     found = _folder_problem(folder)
     if found:
         raise _refusal(folder, *found, "to the output folder ")
