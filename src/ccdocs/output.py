@@ -108,15 +108,15 @@ def check_targets(paths) -> None:
             raise _refusal(path, *found)
 
 
-def _made_folders(folder: Path) -> list[Path]:
-    """Make `folder` and its missing parents; those made, deepest last."""
+def _make_folders(folder: Path, made: list[Path]) -> None:
+    """Make `folder` and its missing parents, each added to `made` (deepest last) as soon as it is made."""
     missing = []
     while not os.path.lexists(folder):
         missing.append(folder)
         folder = folder.parent
-    for made in reversed(missing):
-        made.mkdir()
-    return missing[::-1]
+    for path in reversed(missing):
+        path.mkdir()
+        made.append(path)
 
 
 def _temporary(path: Path, data: bytes) -> Path:
@@ -228,7 +228,7 @@ def write_all(outputs: dict[Path, bytes]) -> None:
     temporaries: dict[Path, Path] = {}
     try:
         for path, data in outputs.items():
-            folders += _made_folders(path.parent)
+            _make_folders(path.parent, folders)
             temporaries[path] = _temporary(path, data)
     except BaseException as exc:
         _discard(temporaries.values())
