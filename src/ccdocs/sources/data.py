@@ -1,4 +1,13 @@
-"""Data files named in document.yaml: CSV tables keyed by `id`, and YAML mappings."""
+"""Data files named in document.yaml: CSV tables keyed by `id`, and YAML mappings.
+
+A CSV file is untrusted input. It is decoded as UTF-8 (an undecodable byte is refused at its line), its
+line ends (LF, CR LF or CR alone) are made LF, its refused characters are found before any cell is read,
+and the csv module reads it in strict mode, so that every malformation (a quote never closed, text after a
+closing quote, a cell over the module's field limit) is an error at its line. A cell is a figure when it
+is written as plain digits with an optional sign and decimal point, and has at most MAX_DIGITS digits;
+anything else (`1e5`, `nan`, `inf`, `1,234`, a number of more digits) stays text, which a table refuses in
+a figure column. Rows are reached by id in constant time; reading is linear in the file.
+"""
 
 from __future__ import annotations
 
@@ -9,44 +18,61 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from types import MappingProxyType
 
 from ..errors import Collector, InputError, problem
-from .yamlfile import read_yaml
+from .characters import HINT, refused
+from .yamlfile import decode, read_yaml
 
-INTEGER = re.compile(r"^[+-]?\d+$")
-DECIMAL = re.compile(r"^[+-]?(\d+\.\d*|\.\d+)$")
+NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)")
+MAX_DIGITS = 20  # with 6 decimal places and a percent's two more, a figure still prints exactly (28 digits)
+
+
+def too_long(text: str) -> bool:
+    """Whether `text` is a plain number of more than MAX_DIGITS digits (leading zeros not counted)."""
+    return NUMBER.fullmatch(text) is not None and sum(c.isdigit() for c in text.lstrip("+-0.")) > MAX_DIGITS
 
 
 def typed(cell: str):
-    """A CSV cell as int or Decimal when it is written as a plain number, else the stripped text."""
+    """A CSV cell as int or Decimal when it is a plain number of at most MAX_DIGITS digits, else the stripped text.
+
+    >>> typed(" 42 "), typed("-0.5"), typed("1e5"), typed("nan"), typed("1" * 21) == "1" * 21
+    (42, Decimal('-0.5'), '1e5', 'nan', True)
+    """
     text = cell.strip()
-    if INTEGER.match(text):
-        return int(text)
-    if DECIMAL.match(text):
-        return Decimal(text)
-    return text
+    if not NUMBER.fullmatch(text) or too_long(text):
+        return text
+    return Decimal(text) if "." in text else int(text)
 
 
 @dataclass(frozen=True)
 class Dataset(Mapping):
-    """A CSV file: rows keyed by their `id`, in file order, with each row's line."""
+    """A CSV file: rows keyed by their `id` (a dict, reached in constant time), in file order, with each row's line.
+
+    `rows` is the tuple of rows (read-only mappings of column -> text, int or Decimal), `by_id` the same rows
+    as a dict keyed by id, `lines` the line of each row by id.
+    """
 
     path: Path
     columns: tuple[str, ...]
-    rows: tuple[dict, ...]
-    lines: dict = field(default_factory=dict)
+    rows: tuple
+    lines: Mapping = field(default_factory=dict)
+    by_id: Mapping = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "by_id", MappingProxyType({row["id"]: row for row in self.rows}))
 
     def __getitem__(self, key):
-        for row in self.rows:
-            if row["id"] == key:
-                return row
-        raise KeyError(key)
+        return self.by_id[key]
 
     def __iter__(self):
-        return (row["id"] for row in self.rows)
+        return iter(self.by_id)
 
     def __len__(self):
-        return len(self.rows)
+        return len(self.by_id)
+
+    def __contains__(self, key):
+        return key in self.by_id
 
     def line_of(self, row_id: str) -> int | None:
         """The line of the row `row_id` in the CSV file."""
@@ -62,45 +88,103 @@ class YamlData:
     positions: dict
 
 
-def read_csv(path: Path) -> Dataset:
-    """Read a CSV file with a header and an `id` column; every problem is raised together."""
-    out = Collector()
-    text = path.read_text(encoding="utf-8-sig")
-    reader = csv.reader(io.StringIO(text))
+def _unclosed_quote(text: str, start: int) -> tuple[int, int | None]:
+    """Where the quote that is never closed opens, in a record starting on line `start`: (line, column).
+
+    A quoted cell open at the end of the file ends the record; the csv module (not strict) gives that cell
+    as everything after its quote, each doubled quote read as one, which tells where the quote stands.
+    """
+    offset = 0
+    for _ in range(start - 1):
+        offset = text.index("\n", offset) + 1
+    tail = text[offset:]
+    last = next(csv.reader(io.StringIO(tail, newline="")), [""])[-1]
+    at = len(tail) - len(last) - last.count('"') - 1
+    if not 0 <= at < len(tail) or tail[at] != '"':
+        return start, None
+    return start + tail.count("\n", 0, at), at - (tail.rfind("\n", 0, at) + 1) + 1
+
+
+def _csv_problem(path: Path, text: str, start: int, exc: csv.Error):
+    """A csv.Error as a problem at the line of the record it stopped in."""
+    reason = str(exc)
+    if reason.startswith("unexpected end of data"):
+        line, col = _unclosed_quote(text, start)
+        return problem(path, line, "a quote opened here is never closed",
+                       'close the quoted cell with `"`; a quote inside a quoted cell is written twice: `""`', col)
+    if reason.startswith("field larger than field limit"):
+        return problem(path, start, f"a cell of more than {csv.field_size_limit():,} characters",
+                       "a table cell holds a figure or a short text; if a quote opened in this row is "
+                       "never closed, close it")
+    if "expected after" in reason:
+        return problem(path, start, "text follows a quoted cell's closing quote",
+                       'quote the whole cell, and write a quote inside it twice: `"a ""b"" c"`')
+    return problem(path, start, f"this is not a valid CSV row ({reason})", "check the quotes and commas")
+
+
+def _records(path: Path, text: str):
+    """(line, cells) of each record of `text`, the line where the record starts; a malformed one is refused."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    while True:
+        start = reader.line_num + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise InputError([_csv_problem(path, text, start, exc)]) from None
+        yield start, cells
+
+
+def _header(path: Path, records, out: Collector) -> list[str]:
     try:
-        header = next(reader)
+        line, header = next(records)
     except StopIteration:
         raise InputError([problem(path, 1, "the CSV file is empty", "give a header line with an `id` column")])
     header = [h.strip() for h in header]
     if "id" not in header:
-        out.add(path, 1, "the header has no `id` column", "name the first column `id`; rows are reached by it")
+        out.add(path, line, "the header has no `id` column", "name the first column `id`; rows are reached by it")
+    first: dict = {}
     for index, name in enumerate(header):
         if not name:
-            out.add(path, 1, f"column {index + 1} has no name")
-        elif header.index(name) != index:
-            out.add(path, 1, f"column `{name}` appears twice in the header")
+            out.add(path, line, f"column {index + 1} has no name")
+        elif first.setdefault(name, index) != index:
+            out.add(path, line, f"column `{name}` appears twice in the header")
+    return header
+
+
+def read_csv(path: Path) -> Dataset:
+    """Read a CSV file with a header and an `id` column; every problem of its rows is raised together.
+
+    Raises InputError for undecodable bytes, refused characters, malformed CSV and wrong rows, each at its line.
+    """
+    text = decode(path, path.read_bytes()).replace("\r\n", "\n").replace("\r", "\n")  # lines count alike
+    bad = [problem(path, line, f"{what} cannot stand in a data file", HINT, col) for line, col, what in refused(text)]
+    if bad:
+        raise InputError(bad)
+    out = Collector()
+    records = _records(path, text)
+    header = _header(path, records, out)
     rows, lines = [], {}
-    for cells in reader:
-        line = reader.line_num
+    for line, cells in records:
         if not any(c.strip() for c in cells):
             continue
         if len(cells) != len(header):
             out.add(path, line, f"this row has {len(cells)} cells, the header has {len(header)}",
                     "add or remove cells (commas) so the row matches the header")
             continue
-        row = {name: typed(cell) for name, cell in zip(header, cells)}
-        row_id = str(row.get("id", ""))
+        row = {name: cell.strip() if name == "id" else typed(cell) for name, cell in zip(header, cells)}
+        row_id = row.get("id", "")
         if "id" in header and not row_id:
             out.add(path, line, "this row has an empty `id`")
             continue
         if row_id in lines:
             out.add(path, line, f"duplicate row id `{row_id}`", f"the first is on line {lines[row_id]}")
             continue
-        row["id"] = row_id
         lines[row_id] = line
-        rows.append(row)
+        rows.append(MappingProxyType(row))
     out.raise_if_any()
-    return Dataset(path, tuple(header), tuple(rows), lines)
+    return Dataset(path, tuple(header), tuple(rows), MappingProxyType(lines))
 
 
 def read_data(path: Path):
@@ -119,12 +203,5 @@ def read_all(files: dict[str, Path]) -> dict:
             result[name] = read_data(path)
         except InputError as exc:
             out.extend(exc.problems)
-        except UnicodeDecodeError as exc:
-            out.add(path, None, f"the file is not UTF-8 text ({exc.reason})", "save it as UTF-8")
     out.raise_if_any()
     return result
-
-
-def jinja_value(item):
-    """What a template sees for a data file: the Dataset itself, or the YAML value."""
-    return item.value if isinstance(item, YamlData) else item

@@ -6,9 +6,24 @@ from decimal import Decimal
 from typing import Callable
 
 from ..errors import Collector
+from ..sources.data import MAX_DIGITS, too_long
 from .spec import ColumnSpec, TableSpec
 
 NA = "n/a"  # the value of a ratio whose denominator is zero or missing
+LISTED = 12  # the row ids a message names before it counts the rest
+SHOWN = 40  # the characters of a cell a message quotes
+LARGEST = Decimal(10) ** MAX_DIGITS  # a computed figure this large cannot be printed exactly
+
+
+def listed(ids) -> str:
+    """Row ids for a message, the first few named and the rest counted.
+
+    >>> listed(["a", "b"]), listed(map(str, range(20)))
+    ('a, b', '0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 and 8 more')
+    """
+    ids = list(ids)
+    named = ", ".join(ids[:LISTED])
+    return f"{named} and {len(ids) - LISTED:,} more" if len(ids) > LISTED else named
 
 
 def total_members(spec: TableSpec) -> tuple:
@@ -47,8 +62,13 @@ class _Computer:
             return value if column.type == "text" else None
         if isinstance(value, str):
             self.unknown.add((row_id, column.key))
-            self.fail(row_id, f"row `{row_id}`, column `{column.key}`: `{value}` is not a number",
-                      "write the figure as digits, without thousands separators or units")
+            if too_long(value):
+                self.fail(row_id, f"row `{row_id}`, column `{column.key}`: `{value[:12]}…` is a number of more "
+                          f"than {MAX_DIGITS} digits", "give the figures in a larger unit (thousands, millions)")
+            else:
+                shown = value if len(value) <= SHOWN else value[:SHOWN] + "…"
+                self.fail(row_id, f"row `{row_id}`, column `{column.key}`: `{shown}` is not a number",
+                          "write the figure as digits, without thousands separators, units or exponents")
             return None
         return value
 
@@ -57,8 +77,18 @@ class _Computer:
         key = (row_id, column.key)
         if key not in self.values:
             summed = row_id in self.sums and column.summed
-            self.values[key] = self.summed(row_id, column) if summed else self.stated(row_id, column)
+            value = self.summed(row_id, column) if summed else self.stated(row_id, column)
+            self.values[key] = self.bounded(row_id, column, value)
         return self.values[key]
+
+    def bounded(self, row_id: str, column: ColumnSpec, value):
+        """The figure, or None with the problem recorded when it has more digits than a figure may."""
+        if isinstance(value, int | Decimal) and abs(value) >= LARGEST:
+            self.unknown.add((row_id, column.key))
+            self.fail(row_id, f"row `{row_id}`, column `{column.key}`: the figure computed has more than "
+                      f"{MAX_DIGITS} digits", "give the figures in a larger unit (thousands, millions)")
+            return None
+        return value
 
     def summed(self, row_id: str, column: ColumnSpec):
         members = self.sums[row_id][1]
@@ -69,13 +99,13 @@ class _Computer:
             return stated
         if all(f is None for f in figures):
             return stated
-        computed = sum((f for f in figures if f is not None), 0)
-        if stated is None:
+        computed = self.bounded(row_id, column, sum((f for f in figures if f is not None), 0))
+        if stated is None or computed is None:
             return computed
         if self.show(stated, column) != self.show(computed, column):
             self.fail(row_id, f"row `{row_id}`, column `{column.key}`: stated {self.show(stated, column)}, "
                       f"computed {self.show(computed, column)}",
-                      f"the sum of {', '.join(members)}; correct the stated figure or one of these rows")
+                      f"the sum of {listed(members)}; correct the stated figure or one of these rows")
             return computed  # so that the sums and ratios built on it report nothing more
         return stated
 
@@ -90,6 +120,8 @@ class _Computer:
             result = NA if right in (None, 0, NA) else Decimal(left) / Decimal(right)
             if result != NA and column.type == "percent_value":
                 result *= 100
+        if result not in (None, NA) and self.bounded(row_id, column, result) is None:
+            return None
         stated = self.stated(row_id, column) if column.key in self.spec.dataset.columns else None
         if stated is not None and (result in (None, NA) or self.show(stated, column) != self.show(result, column)):
             sign = "-" if how == "difference" else "/"
@@ -119,10 +151,11 @@ def _check_hundred(spec: TableSpec, rows: dict, show: Callable, out: Collector) 
         if abs(total - 100) > tolerance:
             dataset = spec.dataset
             last = counted[-1] if counted else None
-            shown = show(total / (100 if column.type == "percent" else 1), column)
+            share = total / (100 if column.type == "percent" else 1)
+            shown = show(share, column) if abs(share) < LARGEST else f"a figure of more than {MAX_DIGITS} digits"
             out.add(dataset.path, dataset.line_of(spec.total or last) or 1,
                     f"column `{column.key}`: the rows add up to {shown}, not 100%",
-                    f"the shares of {', '.join(counted)} must add up to 100% (within rounding)")
+                    f"the shares of {listed(counted)} must add up to 100% (within rounding)")
 
 
 def compute(spec: TableSpec, show: Callable, out: Collector) -> dict:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..errors import Collector, did_you_mean
+from ..errors import Collector, did_you_mean, display_path
 from ..l10n.catalog import Catalog
 from ..l10n.formats import Formats
-from ..model import Column, Row, Table, Text
+from ..model import Column, Row, Source, Table, Text
 from ..sources.spec import DocumentSpec
 from .compute import NA, compute
 from .spec import ColumnSpec, TableSpec, read_table_spec
@@ -72,15 +72,26 @@ class TablePlacer:
         table = read_table_spec(name, tables[name], self.spec.yaml, self.data, self.out)
         if table is None:
             return None
+        found = len(self.out.problems)
         values = compute(table, _message_text, self.out)
+        if len(self.out.problems) > found:
+            return None  # data that contradicts itself is not printed
         words = self.words
-        columns = (Column(words(table.label_heading) if table.label_heading else "", "left", table.label_width),)
-        columns += tuple(Column(words(c.heading), c.align, c.width) for c in table.columns)
+        typed = self.typed(name)
+        columns = (Column(words(table.label_heading) if table.label_heading else "", "left", table.label_width,
+                          typed("label_heading")),)
+        columns += tuple(Column(words(c.heading), c.align, c.width, typed("columns", i, "heading"))
+                         for i, c in enumerate(table.columns))
         rows = tuple(self._row(table, row_id, values.get(row_id)) for row_id in row_order(table))
         spec_notes = tuple((Text(words(n)),) for n in table.notes)
         source_line = (Text(words.format("Source: {source}", source=words(table.source))),) if table.source else ()
         return Table(name, caption, columns, rows, spec_notes + tuple(notes), source_line,
                      words(table.unit) if table.unit else "", source)
+
+    def typed(self, name: str):
+        """A function from keys under the table `name` in document.yaml to the Source of their line."""
+        path = display_path(self.spec.yaml.path)
+        return lambda *keys: Source(path, self.spec.yaml.where("tables", name, *keys)[0])
 
     def _label(self, table: TableSpec, row_id: str, kind: str) -> str:
         row = table.dataset[row_id]
@@ -96,4 +107,5 @@ class TablePlacer:
         cells = [self._label(table, row_id, kind)]
         for column in table.columns:
             cells.append(cell_text(values[column.key], column, self.formats, self.words) if values else "")
-        return Row(tuple(cells), kind)
+        line = table.dataset.line_of(row_id)
+        return Row(tuple(cells), kind, Source(display_path(table.dataset.path), line) if line else None)

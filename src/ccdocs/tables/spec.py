@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 
 from ..errors import Collector, did_you_mean
 from ..sources.data import Dataset
@@ -16,6 +17,7 @@ COLUMN_KEYS = ("key", "heading", "type", "places", "align", "width", "zero", "ne
                "sum", "sums_to")
 SUM_KINDS = (("groups", "group"), ("subtotals", "subtotal"), ("totals", "total"))
 DERIVATIONS = ("difference", "ratio")
+HINTED = 5  # the missing rows that get a "did you mean" (each compares with every row id)
 ALIGNS = ("left", "right", "center")
 
 
@@ -54,6 +56,10 @@ class TableSpec:
     unit: str = ""
     notes: tuple = ()
     source: str = ""
+    members: frozenset = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "members", frozenset(m for _, ms in self.sums.values() for m in ms))
 
     def kind(self, row_id: str) -> str:
         """The row's kind: heading, group, member, subtotal, total or body."""
@@ -63,7 +69,7 @@ class TableSpec:
             return "total"
         if row_id in self.sums:
             return self.sums[row_id][0]
-        if any(row_id in members for _, members in self.sums.values()):
+        if row_id in self.members:
             return "member"
         return "body"
 
@@ -92,7 +98,7 @@ class _Reader:
             return ()
         return tuple(value)
 
-    def column(self, index: int, raw, known: list, dataset: Dataset) -> ColumnSpec | None:
+    def column(self, index: int, raw, known: dict, dataset: Dataset) -> ColumnSpec | None:
         where = ("columns", index)
         if not isinstance(raw, dict) or not isinstance(raw.get("key"), str):
             self.fail(where, "each column is a mapping with a `key`", "{key: applied, heading: Applications}")
@@ -100,6 +106,9 @@ class _Reader:
         for key in raw:
             if key not in COLUMN_KEYS:
                 self.fail(where + (key, "<key>"), f"unknown column key `{key}`", did_you_mean(str(key), COLUMN_KEYS))
+        if not isinstance(raw.get("heading", ""), str):
+            self.fail(where + ("heading",), f"`heading` is a text, got {raw['heading']!r}")
+            return None
         kind = raw.get("type", "integer")
         if kind not in COLUMN_TYPES:
             self.fail(where + ("type",), f"unknown column type `{kind}`", did_you_mean(str(kind), COLUMN_TYPES))
@@ -133,7 +142,7 @@ class _Reader:
                           raw.get("zero") == "dash", raw.get("negative") == "parentheses", derived, summed,
                           raw.get("sums_to") == 100, index)
 
-    def derivation(self, where: tuple, raw: dict, known: list, dataset: Dataset) -> tuple | None:
+    def derivation(self, where: tuple, raw: dict, known: dict, dataset: Dataset) -> tuple | None:
         named = [key for key in DERIVATIONS if key in raw]
         if not named:
             return ()
@@ -145,10 +154,14 @@ class _Reader:
             self.fail(where + (named[0],), f"`{named[0]}` names two columns: [a, b]")
             return None
         for operand in operands:
-            if operand not in dataset.columns and operand not in known:
+            if isinstance(operand, str) and known.get(operand) == "text":
+                self.fail(where + (named[0],), f"`{named[0]}` uses `{operand}`, a text column",
+                          "a difference or ratio is computed from figure columns")
+                return None
+            if operand not in dataset.columns and operand not in list(known):
                 self.fail(where + (named[0],), f"`{named[0]}` uses `{operand}`, which is neither in "
                           f"{dataset.path.name} nor an earlier column", did_you_mean(str(operand),
-                                                                                   list(dataset.columns) + known))
+                                                                                   list(dataset.columns) + list(known)))
                 return None
         return (named[0], operands[0], operands[1])
 
@@ -166,24 +179,43 @@ class _Reader:
                 if row_id in result:
                     self.fail((key, row_id), f"row `{row_id}` is the sum of two lists")
                     continue
+                repeated = [str(m) for m, n in Counter(map(str, members)).items() if n > 1]
+                if repeated:
+                    self.fail((key, row_id), f"row `{repeated[0]}` is listed twice in the sum `{row_id}`",
+                              "list each row once")
+                    continue
                 result[str(row_id)] = (kind, tuple(str(m) for m in members))
         return result
 
     def rows_exist(self, ids, keys: tuple, dataset: Dataset) -> bool:
         missing = [row_id for row_id in ids if row_id not in dataset]
-        for row_id in missing:
-            self.fail(keys, f"row `{row_id}` is not in {dataset.path.name}", did_you_mean(row_id, list(dataset)))
+        for index, row_id in enumerate(missing):
+            hint = did_you_mean(row_id, list(dataset)) if index < HINTED else None
+            self.fail(keys, f"row `{row_id}` is not in {dataset.path.name}", hint)
         return not missing
 
 
 def _cycle(sums: dict) -> str | None:
-    """A row that (through other sums) adds itself up, if any."""
-    def reaches(start, row_id, seen):
-        for member in sums.get(row_id, ("", ()))[1]:
-            if member == start or (member not in seen and reaches(start, member, seen | {member})):
-                return True
-        return False
-    return next((row_id for row_id in sums if reaches(row_id, row_id, frozenset())), None)
+    """A row that (through other sums) adds itself up, if any: a depth-first walk, each row entered once."""
+    done, open_ = set(), set()
+    for root in sums:
+        if root in done:
+            continue
+        stack = [(root, iter(sums[root][1]))]
+        open_.add(root)
+        while stack:
+            row_id, members = stack[-1]
+            member = next(members, None)
+            if member is None:
+                stack.pop()
+                open_.discard(row_id)
+                done.add(row_id)
+            elif member in open_:
+                return member
+            elif member in sums and member not in done:
+                open_.add(member)
+                stack.append((member, iter(sums[member][1])))
+    return None
 
 
 def read_table_spec(name: str, raw, yf, data: dict, out: Collector) -> TableSpec | None:
@@ -207,20 +239,28 @@ def read_table_spec(name: str, raw, yf, data: dict, out: Collector) -> TableSpec
             reader.fail((key,), f"{key} column `{column}` is not in {dataset.path.name}",
                         did_you_mean(str(column), dataset.columns))
             return None
-    columns, known = [], []
-    for index, col in enumerate(raw.get("columns") or ()):
+    columns, known = [], {}
+    listed = {key: raw.get(key) or [] for key in ("columns", "headings")}
+    for key, value in listed.items():
+        if not isinstance(value, list):
+            reader.fail((key,), f"`{key}` is a list, got {value!r}")
+            listed[key] = []
+    for index, col in enumerate(listed["columns"]):
         column = reader.column(index, col, known, dataset)
         if column is not None:
             columns.append(column)
-            known.append(column.key)
+            known[column.key] = column.type
     sums = reader.sums(dataset)
-    headings = raw.get("headings") or []
+    headings = listed["headings"]
     total = raw.get("total")
+    if isinstance(total, list | dict):
+        reader.fail(("total",), f"`total` names one row, got {total!r}")
+        return None
     ids = list(sums) + [m for _, ms in sums.values() for m in ms] + list(headings) + ([total] if total else [])
     if not reader.rows_exist(dict.fromkeys(map(str, ids)), (), dataset):
         return None
-    twice = [m for m in dict.fromkeys(m for _, ms in sums.values() for m in ms)
-             if sum(m in ms for _, ms in sums.values()) > 1]
+    counts = Counter(m for _, ms in sums.values() for m in dict.fromkeys(ms))
+    twice = [m for m, count in counts.items() if count > 1]
     for row_id in twice:
         reader.fail(("subtotals",), f"row `{row_id}` is counted in two sums", "list each row under one sum")
     width = raw.get("label_width", 2.5)
