@@ -211,6 +211,7 @@ FONTS = {
     "empty": lambda path: path.write_bytes(b""),
     "folder": lambda path: path.mkdir(),
     "fifo": os.mkfifo,
+    "unreadable": lambda path: path.symlink_to("/proc/self/mem"),  # reading fails (EIO), even for root
     "missing": lambda path: None,
 }
 
