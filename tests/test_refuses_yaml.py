@@ -293,7 +293,41 @@ IDENTIFIERS = [  # kind 12: identifiers that would make bad file names, or nothi
     Case("theme-empty", added("theme: ''\n"), "a theme is given by its name", f"{DOC}:26"),
 ]
 
-CASES = GROWTH + TWICE + CHARACTERS + TYPES + ENCODINGS + VARIABLES + IDENTIFIERS
+MINE = "templates/themes/mine.yaml"
+
+
+def own_theme(text) -> dict:
+    """A document with its own theme `mine` (a theme file in its templates/ folder) holding `text`."""
+    return {DOC: MINIMAL + "theme: mine\n", MINE: text}
+
+
+THEME_FILE = [  # the theme file is YAML from the document folder too: bounded, and of the default theme's kinds
+    Case("theme-length-text", own_theme("page:\n  margins: {top: wide}\n"), "must be a length", f"{MINE}:2"),
+    Case("theme-length-huge", own_theme("page:\n  margins: {top: 99999cm}\n"), "must be a length", f"{MINE}:2"),
+    Case("theme-size-list", own_theme("sizes:\n  en: {body: [1]}\n"), "must be a number", f"{MINE}:2"),
+    Case("theme-size-huge", own_theme("sizes:\n  en: {body: 100000}\n"), "must be a number from 0", f"{MINE}:2"),
+    Case("theme-size-nan", own_theme("sizes:\n  en: {body: .nan}\n"), "not a finite number", f"{MINE}:2"),
+    Case("theme-size-bool", own_theme("table: {font_size: yes}\n"), "must be a number", f"{MINE}:1"),
+    Case("theme-colour", own_theme("box: {fill: red}\n"), "a colour written RRGGBB", f"{MINE}:1"),
+    Case("theme-page-size", own_theme("page: {size: Letter}\n"), "one of A4", f"{MINE}:1"),
+    Case("theme-font-empty", own_theme("fonts:\n  en: {body: ''}\n"), "must be a text", f"{MINE}:2"),
+    Case("theme-bullet-list", own_theme("lists: {bullet: [a]}\n"), "must be a text", f"{MINE}:1"),
+    Case("theme-unknown-key", own_theme("page: {colour: blue}\n"), "unknown theme key `page.colour`", f"{MINE}:1"),
+    Case("theme-not-mapping", own_theme("- a\n- b\n"), "must be a mapping", f"{MINE}:1"),
+    Case("theme-section-text", own_theme("page: big\n"), "`page` must be a mapping", f"{MINE}:1"),
+    Case("theme-font-files", own_theme("pdf_fonts:\n  files: {zh_body: /etc/passwd}\n"),
+         "may not name font files", f"{MINE}:2"),
+    Case("theme-stand-in-shape", own_theme("pdf_fonts:\n  stand_ins:\n    Foo: {families: Bar}\n"),
+         "must be a list of texts", f"{MINE}:3"),
+    Case("theme-key-twice", own_theme("box: {fill: D9D9D9}\nbox: {fill: EAF0F7}\n"), "`box` is written twice",
+         f"{MINE}:2"),
+    Case("theme-escape", own_theme('fonts:\n  en: {body: "Ari\\x00al"}\n'), "control character U+0000",
+         f"{MINE}:2"),
+    Case("theme-laughs", own_theme(laughs(9)), "aliases repeat more than", f"{MINE}:5", timeout=SLOW),
+    Case("theme-utf16", own_theme("box: {fill: D9D9D9}\n".encode("utf-16")), "UTF-16", f"{MINE}:1"),
+]
+
+CASES = GROWTH + TWICE + CHARACTERS + TYPES + ENCODINGS + VARIABLES + IDENTIFIERS + THEME_FILE
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.id)
@@ -332,3 +366,12 @@ def test_positions_name_keys_values_and_aliases(tmp_path):
     assert yf.where("a", "b", "<key>") == (1, 8)
     assert yf.where("d", "b", 0) == (2, 4)     # inside an alias: the alias itself
     assert yf.where(1) == (3, 4)               # keys are the values YAML gives them
+
+
+def test_a_document_theme_overrides_only_what_it_gives(make_doc):
+    from ccdocs.theme import load_theme
+
+    folder = make_doc({MINE: "page:\n  margins: {top: 3cm}\n"})
+    mine, default = load_theme("mine", folder), load_theme()
+    assert mine.pt("page.margins.top") == pytest.approx(3 * 72 / 2.54)
+    assert mine.pt("page.margins.left") == default.pt("page.margins.left")
