@@ -90,3 +90,29 @@ def test_sources_keep_every_content_file(make_doc):
     sources = read_sources(make_doc())
     assert len(sources.texts) == 2
     assert sources.data["applicants"]["africa"]["applied"] == 100
+
+
+@pytest.mark.parametrize("symbol", ["WO/CC/86/INF/1", "WO/PBC/35/INF/1", "WO/GA/57/12", "A/66/1",
+                                    "WIPO/GRTKF/IC/47/5"])
+def test_wipo_symbols_are_accepted(make_doc, symbol):
+    text = MINIMAL.replace("symbol: WO/CC/86/INF/1", f"symbol: {symbol}")
+    assert read_spec(make_doc({"document.yaml": text})).symbol == symbol
+
+
+def test_the_highest_session_the_chinese_cover_can_write_builds(make_doc):
+    folder = make_doc({"document.yaml": MINIMAL.replace("number: 86", "number: 9999")})
+    assert "九千九百九十九" in resolve_all(folder)["zh"].meta.session
+
+
+def test_the_cover_note_says_which_variables_are_dates():
+    from ccdocs.resources import COVER_NOTES, find
+    from ccdocs.sources.cover_notes import needs
+
+    assert needs(find(COVER_NOTES, "information", ".en.md.j2")) == {"period_start": "date", "period_end": "date"}
+
+
+def test_a_text_per_language_and_one_text_for_all(make_doc):
+    one = read_spec(make_doc({"document.yaml": MINIMAL.replace("venue: Geneva", "venue: Geneva\nauthor: WIPO")}))
+    assert (one.venue, one.author) == ("Geneva", "WIPO")
+    both = MINIMAL.replace("venue: Geneva", "venue: {en: Geneva, zh: 日内瓦}")
+    assert read_spec(make_doc({"document.yaml": both})).venue == {"en": "Geneva", "zh": "日内瓦"}
