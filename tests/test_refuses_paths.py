@@ -179,7 +179,32 @@ FILES = [  # kind 4 and 9: content and data files outside the folder, and what i
     Case("document-yaml-directory", {}, "document.yaml is a folder", f"{DOC}:", setup=directory(DOC)),
 ]
 
-CASES = THEMES + TEMPLATES + FILES
+OWN = "templates/cover-notes/mine"
+
+
+def own_template(text, zh=None) -> dict:
+    """A document whose cover note is its own template `mine` (en: `text`, zh: `zh` or the same)."""
+    files = template("mine")
+    files.update({f"{OWN}.en.md.j2": text, f"{OWN}.zh.md.j2": text if zh is None else zh})
+    return files
+
+
+OWN_TEMPLATES = [  # a cover-note template from the document's own templates folder is input too
+    Case("own-template-syntax", own_template("Text {{ doc.title\n"), "not valid", f"{OWN}.en.md.j2:1"),
+    Case("own-template-latin1", own_template("Gen\u00e8ve {{ doc.title }}\n".encode("latin-1")), "not UTF-8",
+         f"{OWN}.en.md.j2:1"),
+    Case("own-template-control", own_template("ok\nGen\x0beve {{ doc.title }}\n"), "control character U+000B",
+         f"{OWN}.en.md.j2:2"),
+    Case("own-template-needs-date", own_template("From {{ period_end | date }} and {{ budget | date }}.\n"),
+         "the cover note `mine` needs `budget`", TEMPLATE_LINE),
+    Case("own-template-variable-not-date", {**own_template("Until {{ period_end | date }}.\n"), DOC: MINIMAL.replace(
+        "template: information", "template: mine").replace("period_end: 2025-12-31", "period_end: soon")},
+         "`period_end` must be a date", f"{DOC}:19"),
+    Case("own-template-zh-missing", {**own_template("Text.\n"), f"{OWN}.zh.md.j2": None},
+         "there is no cover-note template `mine` in zh", TEMPLATE_LINE),
+]
+
+CASES = THEMES + TEMPLATES + FILES + OWN_TEMPLATES
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.id)

@@ -10,15 +10,29 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jinja2 import Environment, nodes
+from jinja2 import Environment, TemplateSyntaxError, nodes
+
+from ..errors import InputError, problem
+from .characters import HINT, refused
+from .yamlfile import decode
 
 DATE_FILTERS = ("date", "daterange")
 PROVIDED = ("doc",)
 
 
 def needs(path: Path) -> dict[str, str]:
-    """Each name the template at `path` uses -> `"date"` (formatted as a date) or `"value"` (printed)."""
-    tree = Environment().parse(path.read_text(encoding="utf-8"))
+    """Each name the template at `path` uses -> `"date"` (formatted as a date) or `"value"` (printed).
+
+    A template may come from a document's own templates folder: InputError at its line when it is not UTF-8,
+    holds a character a document cannot hold, or is not a template."""
+    text = decode(path, path.read_bytes())
+    found = [problem(path, line, f"a {what} here", HINT, col) for line, col, what in refused(text)]
+    if found:
+        raise InputError(found)
+    try:
+        tree = Environment().parse(text)
+    except TemplateSyntaxError as exc:
+        raise InputError([problem(path, exc.lineno, f"this cover-note template is not valid: {exc.message}")]) from None
     found = {name.name: "value" for name in tree.find_all(nodes.Name) if name.name not in PROVIDED}
     for applied in tree.find_all(nodes.Filter):
         if applied.name in DATE_FILTERS:

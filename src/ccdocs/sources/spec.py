@@ -287,8 +287,11 @@ class _Reader:
                       " in " + ", ".join(missing)), "templates: " + ", ".join(known))
             return
         for path in found.values():
-            for needed, kind in needs(path).items():
-                self.needed.setdefault(needed, (kind, keys, name))
+            try:
+                for needed, kind in needs(path).items():
+                    self.needed.setdefault(needed, (kind, keys, name))
+            except InputError as exc:
+                self.out.extend(exc.problems)
 
     def parts(self, languages):
         raw = self.get("parts", list)
