@@ -174,6 +174,10 @@ SUMS = [
     Case("subtotal-cycle-3000-deep", table("[{key: applied}]", "    subtotals: {" + ", ".join(
         f"s{i}: [s{(i + 1) % 3000}]" for i in range(3000)) + "}\n", *[f"s{i},S,1" for i in range(3000)],
         "total,,1"), "part of its own sum", "document.yaml:"),
+    Case("diamond-sums-40-deep", table("[{key: applied}]", "    subtotals: {" + ", ".join(
+        f"s{i}: [a{i}, b{i}], a{i}: [s{i + 1}], b{i}: [s{i + 1}]" for i in range(40)) + "}\n",
+        *[f"{k}{i},S,1" for i in range(41) for k in "sab"], "total,,1"), "is counted in two sums", "document.yaml:",
+        timeout=300),
     Case("subtotals-naming-600-missing-rows", table("[{key: applied}]", "    subtotals: {total: [" + ", ".join(
         f"m{i}" for i in range(600)) + "]}\n", *[f"r{i},R,1" for i in range(5000)], "total,,1"),
          "row `m599` is not in applicants.csv", "document.yaml:"),
