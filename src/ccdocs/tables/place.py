@@ -82,7 +82,8 @@ class TablePlacer:
                           typed("label_heading")),)
         columns += tuple(Column(words(c.heading), c.align, c.width, typed("columns", i, "heading"))
                          for i, c in enumerate(table.columns))
-        rows = tuple(self._row(table, row_id, values.get(row_id)) for row_id in row_order(table))
+        shown = display_path(table.dataset.path)  # once: it asks the file system
+        rows = tuple(self._row(table, row_id, values.get(row_id), shown) for row_id in row_order(table))
         spec_notes = tuple((Text(words(n)),) for n in table.notes)
         source_line = (Text(words.format("Source: {source}", source=words(table.source))),) if table.source else ()
         return Table(name, caption, columns, rows, spec_notes + tuple(notes), source_line,
@@ -102,10 +103,10 @@ class TablePlacer:
             return self.words.format("{name} ({abbreviation})", name=label, abbreviation=abbreviation)
         return label
 
-    def _row(self, table: TableSpec, row_id: str, values: dict | None) -> Row:
+    def _row(self, table: TableSpec, row_id: str, values: dict | None, shown: str) -> Row:
         kind = table.kind(row_id)
         cells = [self._label(table, row_id, kind)]
         for column in table.columns:
             cells.append(cell_text(values[column.key], column, self.formats, self.words) if values else "")
         line = table.dataset.line_of(row_id)
-        return Row(tuple(cells), kind, Source(display_path(table.dataset.path), line) if line else None)
+        return Row(tuple(cells), kind, Source(shown, line) if line else None)
