@@ -271,7 +271,7 @@ class _Reader:
         return raw if good else None
 
     def theme(self):
-        raw = self.data.get("theme", "default")
+        raw = "default" if self.data.get("theme") is None else self.data["theme"]
         if find(THEMES, raw, ".yaml", self.folder) is None:
             self.fail(("theme",), _not_found("theme", raw), "themes: " + ", ".join(names(THEMES, ".yaml", self.folder)))
             return None
