@@ -13,8 +13,7 @@ from pathlib import Path
 from jinja2 import Environment, TemplateSyntaxError, nodes
 
 from ..errors import InputError, problem
-from .characters import HINT, refused
-from .yamlfile import decode
+from .yamlfile import read_text
 
 DATE_FILTERS = ("date", "daterange")
 PROVIDED = ("doc",)
@@ -25,12 +24,8 @@ def needs(path: Path) -> dict[str, str]:
 
     A template may come from a document's own templates folder: InputError at its line when it is not UTF-8,
     holds a character a document cannot hold, or is not a template."""
-    text = decode(path, path.read_bytes())
-    found = [problem(path, line, f"a {what} here", HINT, col) for line, col, what in refused(text)]
-    if found:
-        raise InputError(found)
     try:
-        tree = Environment().parse(text)
+        tree = Environment().parse(read_text(path))
     except TemplateSyntaxError as exc:
         raise InputError([problem(path, exc.lineno, f"this cover-note template is not valid: {exc.message}")]) from None
     found = {name.name: "value" for name in tree.find_all(nodes.Name) if name.name not in PROVIDED}

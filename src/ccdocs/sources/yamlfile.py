@@ -220,15 +220,24 @@ def decode(path: Path, data: bytes) -> str:
     raise InputError([problem(path, data.count(b"\n", 0, at) + 1, message, SAVE_AS_UTF8, col)])
 
 
-def read_yaml(path: Path, text: str | None = None) -> YamlFile:
-    """Parse `path` (or `text` as if read from it); InputError at the line of a syntax error or of anything the
-    module docstring lists."""
-    if text is None:
-        text = decode(path, path.read_bytes())
+def read_text(path: Path) -> str:
+    """The text of the file at `path`, refused like a YAML file's when it is not UTF-8 or holds a character a
+    document cannot hold (each at its line)."""
+    return checked(path, decode(path, path.read_bytes()))
+
+
+def checked(path: Path, text: str) -> str:
+    """`text` (read from `path`); InputError at the line of each character a document cannot hold."""
     typed = [problem(path, line, f"a {what} here", HINT, col) for line, col, what in refused(text)]
     if typed:
         raise InputError(typed)
-    loader = _Loader(text)
+    return text
+
+
+def read_yaml(path: Path, text: str | None = None) -> YamlFile:
+    """Parse `path` (or `text` as if read from it); InputError at the line of a syntax error or of anything the
+    module docstring lists."""
+    loader = _Loader(read_text(path) if text is None else checked(path, text))
     try:
         node = loader.get_single_node()
         if loader.found:
