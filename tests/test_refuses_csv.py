@@ -174,6 +174,8 @@ SUMS = [
     Case("subtotal-cycle-3000-deep", table("[{key: applied}]", "    subtotals: {" + ", ".join(
         f"s{i}: [s{(i + 1) % 3000}]" for i in range(3000)) + "}\n", *[f"s{i},S,1" for i in range(3000)],
         "total,,1"), "part of its own sum", "document.yaml:"),
+    Case("sum-counting-the-total", table("[{key: applied}]", "    subtotals: {x: [total]}\n", "x,X,1", "total,,1"),
+         "part of its own sum (through the total", line(2)),
     Case("diamond-sums-40-deep", table("[{key: applied}]", "    subtotals: {" + ", ".join(
         f"s{i}: [a{i}, b{i}], a{i}: [s{i + 1}], b{i}: [s{i + 1}]" for i in range(40)) + "}\n",
         *[f"{k}{i},S,1" for i in range(41) for k in "sab"], "total,,1"), "is counted in two sums", "document.yaml:",

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from conftest import MINIMAL
 from refusals import run
 from ccdocs.sources.data import read_csv
 
@@ -56,6 +57,17 @@ def test_a_3000_character_text_cell_is_kept_whole(make_doc):
     text = " ".join(["remark"] * 430)[:3000]
     folder = make_doc({"data/applicants.csv": f"id,region,applied\nafrica,{text},100\ntotal,,100\n"})
     assert table_rows(folder)[0] == text + " | 100"
+
+
+def test_sums_nested_3000_deep(make_doc):
+    """Each sum counts the next: computed without recursion (the walk once overflowed Python's stack)."""
+    spec = MINIMAL.replace("    total: total\n", "    total: total\n    subtotals: {" + ", ".join(
+        f"s{i}: [s{i + 1}]" for i in range(2999)) + "}\n")
+    body = "".join(f"s{i},S{i},\n" for i in range(2999))
+    folder = make_doc({"document.yaml": spec, "data/applicants.csv": f"id,region,applied\n{body}s2999,Last,7\n"
+                                                                       "total,,7\n"})
+    rows = table_rows(folder)
+    assert rows[0] == "S0 | 7" and rows[-1] == "Total | 7" and len(rows) == 3001
 
 
 def test_100000_rows_make_a_table(make_doc):

@@ -7,7 +7,7 @@ from typing import Callable
 
 from ..errors import Collector
 from ..sources.data import MAX_DIGITS, too_long
-from .spec import ColumnSpec, TableSpec
+from .spec import ColumnSpec, TableSpec, sum_order
 
 NA = "n/a"  # the value of a ratio whose denominator is zero or missing
 LISTED = 12  # the row ids a message names before it counts the rest
@@ -161,6 +161,15 @@ def _check_hundred(spec: TableSpec, rows: dict, show: Callable, out: Collector) 
 def compute(spec: TableSpec, show: Callable, out: Collector) -> dict:
     """Every row's values by row id; `show(value, column)` prints a figure for the messages."""
     computer = _Computer(spec, show, out)
+    order, looped = sum_order(computer.sums)
+    if looped is not None:
+        computer.fail(looped, f"row `{looped}` is part of its own sum (through the total `{spec.total}`)",
+                      "a sum cannot count the total")
+        return {}
+    for row_id in (r for r in order if r not in spec.headings):  # each sum after those it counts: no deep waits
+        for column in spec.columns:
+            if not column.derived:
+                computer.value(row_id, column)
     rows = {row_id: computer.row(row_id) for row_id in spec.dataset if row_id not in spec.headings}
     _check_hundred(spec, rows, show, out)
     return rows

@@ -195,9 +195,10 @@ class _Reader:
         return not missing
 
 
-def _cycle(sums: dict) -> str | None:
-    """A row that (through other sums) adds itself up, if any: a depth-first walk, each row entered once."""
-    done, open_ = set(), set()
+def sum_order(sums: dict) -> tuple[list, str | None]:
+    """The rows that are sums, each after the sums it counts, and a row that (through other sums) adds itself up
+    (None when there is none). A depth-first walk without recursion, each row entered once: linear in the sums."""
+    order, done, open_ = [], set(), set()
     for root in sums:
         if root in done:
             continue
@@ -210,12 +211,13 @@ def _cycle(sums: dict) -> str | None:
                 stack.pop()
                 open_.discard(row_id)
                 done.add(row_id)
+                order.append(row_id)
             elif member in open_:
-                return member
+                return order, member
             elif member in sums and member not in done:
                 open_.add(member)
                 stack.append((member, iter(sums[member][1])))
-    return None
+    return order, None
 
 
 def read_table_spec(name: str, raw, yf, data: dict, out: Collector) -> TableSpec | None:
@@ -267,7 +269,7 @@ def read_table_spec(name: str, raw, yf, data: dict, out: Collector) -> TableSpec
     if isinstance(width, bool) or not isinstance(width, int | float) or width <= 0:
         reader.fail(("label_width",), f"`label_width` is a positive number, got {width!r}")
         width = 2.5
-    looped = _cycle(sums)
+    looped = sum_order(sums)[1]
     if looped:
         reader.fail(("subtotals",), f"row `{looped}` is part of its own sum")
         return None
