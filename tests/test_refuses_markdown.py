@@ -6,9 +6,14 @@ Each row adds lines to the minimal report (its 11 lines, then a blank line 12): 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from ccdocs.errors import Collector
+from ccdocs.parse.markdown import parse_markdown
 from conftest import REPORT
 from refusals import Case, run
 
@@ -222,3 +227,23 @@ def test_draft_still_refuses_html(make_doc, tmp_path):
                                  "--draft"])
     assert code == 1 and not escaped, output
     assert "HTML is not part of" in output and "never closed" in output
+
+
+CONSTRUCTS = [
+    "# H", "#### H", "Text", "*x* **b** `c`", "[l](https://a.org)", "[l][r]", "[r]: https://b.org", "- item",
+    "  - sub", "    - deeper", "1. one", "   1. two", "> q", "> > qq", "> — Name", "::: box", "::: keyfigures",
+    "::: table applicants", "::: other", ":::", "{.unnumbered}", "{.x}", "<!-- c -->", "<!--", "-->", "<b>", "&#0;",
+    "&amp;", "    code", "***", "---", "| a |", "|---|", "\\", "", "<javascript:x>", "- **1** staff", "    more",
+    "\t- tab"]
+NOTES_LINES = ["X[^n]", "Y[^m]", "[^n]: note", "[^m]: see [^n]", "[^n]:", "[^m]: see [^m]"]
+LINES = st.one_of(st.sampled_from(CONSTRUCTS), st.sampled_from(NOTES_LINES))
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(LINES, min_size=1, max_size=14), st.lists(st.integers(0, 6), min_size=14, max_size=14))
+def test_generated_markdown_gives_blocks_or_located_problems(lines, indents):
+    """Lines of every construct, in any order and indentation: blocks or problems with a line, never a crash."""
+    text = "\n".join(" " * indent + item for indent, item in zip(indents, lines)) + "\n"
+    out = Collector()
+    parse_markdown(text, Path(FILE), FILE, out, lambda *args: None)
+    assert all(problem.line is None or 1 <= problem.line <= text.count("\n") + 1 for problem in out.problems)
