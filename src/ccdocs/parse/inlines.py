@@ -82,7 +82,8 @@ def convert(children, ctx) -> tuple:
             if note is not None:
                 items.append(note)
         elif kind == "html_inline":
-            ctx.html(child.content)
+            if ctx.html(child.content) and items and isinstance(items[-1], Text):
+                items[-1] = Text(items[-1].text.rstrip(" "))  # `a <!-- c --> b` left out as `a b`
         elif kind == "image":
             ctx.fail("images are not supported in a WO/CC document", "place figures as tables or key figures")
         else:
