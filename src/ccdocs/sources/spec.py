@@ -17,7 +17,7 @@ from ..errors import Collector, InputError, did_you_mean, problem
 from ..l10n.session import HIGHEST
 from ..resources import COVER_NOTES, THEMES, find, is_name, names
 from .cover_notes import needs
-from .yamlfile import YamlFile, read_yaml
+from .yamlfile import YamlFile, read_yaml, shown
 
 LANGUAGES = ("en", "zh")
 BODIES = ("coordination-committee", "program-and-budget-committee", "general-assembly")
@@ -94,7 +94,7 @@ def inside(folder: Path, raw: str, yf: YamlFile, keys: tuple, out: Collector, ki
     leaves `folder` (also through a link), is missing, or is not a regular file (a folder, a FIFO, a socket, a
     device: reading one could hang). Only metadata is looked at: nothing is opened."""
     if not isinstance(raw, str) or not raw.strip():
-        out.extend([yf.problem(keys, f"expected a {kind} file path, got {raw!r}")])
+        out.extend([yf.problem(keys, f"expected a {kind} file path, got {shown(raw)}")])
         return None
     candidate = Path(raw)
     if candidate.is_absolute() or PureWindowsPath(raw).anchor:
@@ -159,7 +159,7 @@ class _Reader:
         if kind is not None and not isinstance(value, kind) or isinstance(value, bool) and kind is int:
             kinds = kind if isinstance(kind, tuple) else (kind,)
             name = " or ".join(TYPE_NAMES.get(k, k.__name__) for k in kinds)
-            self.fail((key,), f"`{key}` must be {name}, got {value!r}")
+            self.fail((key,), f"`{key}` must be {name}, got {shown(value)}")
             return None
         return value
 
@@ -213,7 +213,7 @@ class _Reader:
             if value is not None and (not isinstance(value, int) or isinstance(value, bool)
                                       or not 1 <= value <= HIGHEST):
                 self.fail(("session", key), f"`session.{key}` must be a whole number from 1 to {HIGHEST}, "
-                          f"got {value!r}")
+                          f"got {shown(value)}")
                 value = None
             values.append(value)
         if values[0] is None and "number" not in raw:
@@ -251,7 +251,7 @@ class _Reader:
             self.fail((key,), f"`{key}` is empty", f"write the {key}")
             return None
         if not isinstance(raw, dict):
-            self.fail((key,), f"`{key}` must be a text or one text per language (`en:`, `zh:`), got {raw!r}")
+            self.fail((key,), f"`{key}` must be a text or one text per language (`en:`, `zh:`), got {shown(raw)}")
             return None
         good = True
         for lang, text in raw.items():
@@ -260,7 +260,7 @@ class _Reader:
                           did_you_mean(str(lang), LANGUAGES))
                 good = False
             elif not isinstance(text, str) or not text.strip():
-                self.fail((key, lang), f"`{key}.{lang}` must be a text, got {text!r}")
+                self.fail((key, lang), f"`{key}.{lang}` must be a text, got {shown(text)}")
                 good = False
         for lang in dict.fromkeys((*languages, original)):
             if lang and lang not in raw:
@@ -315,7 +315,7 @@ class _Reader:
             if isinstance(files, str):
                 files = [files]
             if not isinstance(files, list):
-                self.fail(keys + ("files",), f"`files` is a list of Markdown files, got {files!r}",
+                self.fail(keys + ("files",), f"`files` is a list of Markdown files, got {shown(files)}",
                           "files: [content/report.md]")
                 files = None
             template = item.get("template")
@@ -373,7 +373,7 @@ class _Reader:
         a single value where a cover-note template `needed` it so."""
         if needed and (iso_day(value) is None if needed[0] == "date" else isinstance(value, list | dict)):
             kind = "a date (YYYY-MM-DD, a day that exists)" if needed[0] == "date" else "one text, number or date"
-            self.fail(keys, f"`{keys[-1]}` must be {kind}, got {value!r}",
+            self.fail(keys, f"`{keys[-1]}` must be {kind}, got {shown(value)}",
                       f"the cover note `{needed[2]}` prints it as such")
         elif isinstance(value, dict):
             for key, item in value.items():
@@ -382,13 +382,13 @@ class _Reader:
             for index, item in enumerate(value):
                 self.value(keys + (index,), item)
         elif isinstance(value, bool) or not isinstance(value, SCALARS + (date,)):
-            self.fail(keys, f"`{'.'.join(map(str, keys))}` must be a text, a number or a date, got {value!r}",
+            self.fail(keys, f"`{'.'.join(map(str, keys))}` must be a text, a number or a date, got {shown(value)}",
                       "write the value, or remove the line")
 
 
 def _shown(text: str) -> str:
     """`text` in backquotes, or as a Python literal when it holds what backquotes would hide (a newline)."""
-    return f"`{text}`" if text.isprintable() and text.strip() == text and text else repr(text)
+    return f"`{text}`" if text.isprintable() and text.strip() == text and text else shown(text)
 
 
 def iso_day(value) -> date | None:
@@ -406,7 +406,7 @@ def iso_day(value) -> date | None:
 def _not_found(kind: str, name) -> str:
     if is_name(name):
         return f"there is no {kind} `{name}`"
-    return f"a {kind} is given by its name (letters, digits, `-`, `_`), never a path: not {name!r}"
+    return f"a {kind} is given by its name (letters, digits, `-`, `_`), never a path: not {shown(name)}"
 
 
 def read_spec(folder: Path) -> DocumentSpec:

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from ..errors import InputError, did_you_mean
-from .yamlfile import YamlFile, read_yaml
+from .yamlfile import YamlFile, read_yaml, shown
 
 LENGTH = re.compile(r"\s*(-?\d+(?:\.\d+)?)\s*(pt|cm|mm|in)\s*")
 COLOUR = re.compile(r"[0-9A-Fa-f]{6}")
@@ -50,7 +50,7 @@ def _check(yf: YamlFile, value, default, keys: tuple, problems: list, own: bool)
         return
     if isinstance(default, dict):
         if not isinstance(value, dict):
-            problems.append(yf.problem(keys, f"`{dotted or 'the theme'}` must be a mapping, got {value!r}"))
+            problems.append(yf.problem(keys, f"`{dotted or 'the theme'}` must be a mapping, got {shown(value)}"))
             return
         for key, item in value.items():
             if key in default:
@@ -63,7 +63,7 @@ def _check(yf: YamlFile, value, default, keys: tuple, problems: list, own: bool)
         return
     wanted = _unfit(value, default, dotted)
     if wanted:
-        problems.append(yf.problem(keys, f"`{dotted}` must be {wanted}, got {value!r}"))
+        problems.append(yf.problem(keys, f"`{dotted}` must be {wanted}, got {shown(value)}"))
 
 
 def _unfit(value, default, dotted: str) -> str | None:

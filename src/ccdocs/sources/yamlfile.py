@@ -200,6 +200,16 @@ class YamlFile:
         return problem(self.path, line, message, hint, col)
 
 
+def shown(value: object, most: int = 60) -> str:
+    """`value` as a message quotes it: its Python form, cut to `most` characters.
+
+    >>> shown([1, 2]), shown("x" * 100, 10)
+    ('[1, 2]', "'xxxxxxxx…")
+    """
+    text = repr(value)
+    return text if len(text) <= most else text[: most - 1] + "…"
+
+
 def decode(path: Path, data: bytes) -> str:
     """The UTF-8 text of `data` (a UTF-8 byte-order mark dropped); InputError naming any other encoding and the
     line of the first byte that is not UTF-8."""
