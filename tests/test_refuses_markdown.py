@@ -82,7 +82,7 @@ HTML = [
     # A comment is never printed: an error in a final build. Raw HTML is not part of a paper.
     Case("comment-block", report("<!-- private note -->", "", "After."), "an HTML comment would be printed",
          line(1)),
-    Case("comment-inline", report("Text <!-- hidden --> more."), "an HTML comment would be printed", line(1)),
+    Case("comment-inline", report("Text <!-- hidden --> more."), "an HTML comment would be printed", line(1) + ":6"),
     Case("comment-multiline", report("<!--", "", "secret", "", "-->", "", "After."),
          "an HTML comment would be printed", line(1)),
     Case("comment-in-list", report("- item <!-- x -->"), "an HTML comment", line(1)),
@@ -92,7 +92,7 @@ HTML = [
          "never closed", line(3)),
     Case("comment-unclosed-inline", report("Text <!-- private."), "never closed", line(1)),
     Case("comment-then-text", report("<!-- x --> visible text"), "an HTML comment", line(1)),
-    Case("html-inline", report("Some <b>bold</b> text."), "HTML is not part of a WO/CC document", line(1)),
+    Case("html-inline", report("Some <b>bold</b> text."), "HTML is not part of a WO/CC document", line(1) + ":6"),
     Case("html-block", report("<div>", "block", "</div>"), "HTML is not part of a WO/CC document", line(1)),
     Case("html-script", report("<script>alert(1)</script>"), "HTML is not part of", line(1)),
     Case("html-in-heading", report("## Head <br>"), "HTML is not part of", line(1)),
@@ -113,7 +113,7 @@ NOTES = [
     Case("note-thrice", report("Text[^a].", "", "[^a]: one", "[^a]: two", "[^a]: three"), "on line 15", line(5)),
     Case("note-twice-unused", report("[^z]: one", "", "[^z]: two"), "defined twice", line(3)),
     Case("note-cites-itself", report("Text[^a].", "", "[^a]: see [^a]"), "a footnote may not carry a footnote mark",
-         line(3)),
+         line(3) + ":11"),
     Case("note-cites-other", report("X[^a] Y[^b].", "", "[^a]: see [^b]", "", "[^b]: bee"),
          "a footnote may not carry a footnote mark", line(3)),
     Case("note-cites-later", report("X[^a].", "", "[^a]: see [^b]", "", "[^b]: bee"),
@@ -125,7 +125,7 @@ NOTES = [
 ]
 
 LINKS = [
-    Case("link-javascript", report("[x](javascript:alert(1))"), "http(s) or mailto", line(1)),
+    Case("link-javascript", report("[x](javascript:alert(1))"), "http(s) or mailto", line(1) + ":5"),
     Case("link-file", report("[x](file:///etc/passwd)"), "http(s) or mailto", line(1)),
     Case("link-vbscript", report("[x](VBScript:msgbox)"), "http(s) or mailto", line(1)),
     Case("link-data", report("[x](data:text/html,hi)"), "http(s) or mailto", line(1)),
@@ -148,7 +148,7 @@ LINKS = [
 CHARACTERS = [
     Case("entity-nul", report("A &#0; B"), "`&#0;`", line(1)),
     Case("entity-surrogate", report("A &#xD800; B"), "`&#xD800;`", line(1)),
-    Case("entity-control", report("A &#1; B"), "control character U+0001", line(1)),
+    Case("entity-control", report("A &#1; B"), "control character U+0001", line(1) + ":3"),
     Case("entity-c1", report("A &#x85; B"), "control character U+0085", line(1)),
     Case("entity-nonchar", report("A &#xFFFE; B"), "non-character U+FFFE", line(1)),
     Case("entity-beyond-unicode", report("A &#x110000; B"), "`&#x110000;` names a number beyond", line(1)),

@@ -78,7 +78,7 @@ class _Context:
     def fail(self, message: str, hint: str | None = None, col: int | None = None) -> None:
         self.add(self.line, message, hint, col)
 
-    def fail_at(self, needle: str, message: str, hint: str | None = None) -> None:
+    def fail_at(self, needle: str | re.Pattern, message: str, hint: str | None = None) -> None:
         """A problem at the line and column of `needle`, searched in the current block's lines."""
         first = self.line - 1 - self.line_offset
         line, col = locate(self.lines, first, self.end - self.line_offset, needle)
@@ -87,7 +87,8 @@ class _Context:
     def note(self, meta) -> Note | None:
         """The Note a mark calls (None, with the problem recorded, from inside a note)."""
         if self.in_note:
-            self.fail_at(f"[^{meta['label']}]", f"a footnote may not carry a footnote mark (`[^{meta['label']}]`)",
+            mark = f"[^{meta['label']}]"
+            self.fail_at(re.compile(re.escape(mark) + "(?!:)"), f"a footnote may not carry a footnote mark (`{mark}`)",
                          "write the reference into the note's text")
             return None
         note_id = meta["id"]

@@ -127,7 +127,7 @@ def _inlines(state) -> None:
                 if what:
                     line, col = locate(lines, first, last, child.markup)
                     _add(state.env, line, f"`{child.markup}` names a {what}, which cannot stand in a document",
-                         "delete the reference, or name a printable character")
+                         "delete the reference, or name a printable character", col)
     for key, label, line in state.env.get(DEFINITIONS, ()):
         if not used[key]:
             _add(state.env, line, f"link `[{label}]` is never used", f"write `[text][{label}]` where the link "
