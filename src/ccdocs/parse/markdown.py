@@ -160,21 +160,29 @@ def convert_text(text: str) -> tuple:
     return (Text(text),)
 
 
+def _extra_words(node, ctx) -> None:
+    """Refuse words after a container's name on its `:::` line: they would not be printed."""
+    words = node.info.split()
+    if len(words) > 1:
+        ctx.fail(f"`{' '.join(words[1:])[:60]}` after `::: {words[0]}` would not be printed",
+                 "write a box's title as a `###` heading on the line after `::: box`")
+
+
 def _box(node, ctx) -> Box:
     source = ctx.source(node)
-    words = node.info.split()
-    variant = words[1] if len(words) > 1 else "box"
+    _extra_words(node, ctx)
     children = list(node.children)
     title = ()
     if children and children[0].type == "heading":
         title = _heading(children.pop(0), ctx).children
     if not children and not title:
         ctx.fail("an empty box", "write its text between `::: box` and `:::`, or delete it")
-    return Box(title, _blocks(children, ctx, BOX), variant, source)
+    return Box(title, _blocks(children, ctx, BOX), "box", source)
 
 
 def _keyfigures(node, ctx) -> KeyFigures:
     source = ctx.source(node)
+    _extra_words(node, ctx)
     items = []
     lists = [child for child in node.children if child.type == "bullet_list"]
     if len(lists) != 1 or len(lists) != len(node.children):
