@@ -191,6 +191,8 @@ LARGE = [
          timeout=900),
     Case("100k-rows-control-character-last", big(100_000, "last,La\x0bst,0\n"), "U+000B", line(100_002),
          timeout=900),
+    Case("100k-rows-each-with-a-control-character", {CSV: HEADER + "\n" + "".join(
+        f"r{i},Reg\x0bion {i},{i}\n" for i in range(100_000))}, "U+000B", line(100_001), timeout=900),
     Case("100k-rows-duplicate-id", big(100_000, "r5,Again,0\n"), "duplicate row id `r5`", line(100_002),
          timeout=900),
 ]

@@ -20,7 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 from types import MappingProxyType
 
-from ..errors import Collector, InputError, problem
+from ..errors import Collector, InputError, Problem, display_path, problem
 from .characters import HINT, refused
 from .yamlfile import decode, read_yaml
 
@@ -159,10 +159,14 @@ def read_csv(path: Path) -> Dataset:
     Raises InputError for undecodable bytes, refused characters, malformed CSV and wrong rows, each at its line.
     """
     text = decode(path, path.read_bytes()).replace("\r\n", "\n").replace("\r", "\n")  # lines count alike
-    bad = [problem(path, line, f"{what} cannot stand in a data file", HINT, col) for line, col, what in refused(text)]
+    shown = display_path(path)  # once: it asks the file system, and a file may have a problem on every line
+    bad = [Problem(shown, line, col, f"{what} cannot stand in a data file", HINT) for line, col, what in refused(text)]
     if bad:
         raise InputError(bad)
     out = Collector()
+
+    def fail(line: int, message: str, hint: str | None = None) -> None:
+        out.extend([Problem(shown, line, None, message, hint)])
     records = _records(path, text)
     header = _header(path, records, out)
     rows, lines = [], {}
@@ -170,16 +174,16 @@ def read_csv(path: Path) -> Dataset:
         if not any(c.strip() for c in cells):
             continue
         if len(cells) != len(header):
-            out.add(path, line, f"this row has {len(cells)} cells, the header has {len(header)}",
-                    "add or remove cells (commas) so the row matches the header")
+            fail(line, f"this row has {len(cells)} cells, the header has {len(header)}",
+                 "add or remove cells (commas) so the row matches the header")
             continue
         row = {name: cell.strip() if name == "id" else typed(cell) for name, cell in zip(header, cells)}
         row_id = row.get("id", "")
         if "id" in header and not row_id:
-            out.add(path, line, "this row has an empty `id`")
+            fail(line, "this row has an empty `id`")
             continue
         if row_id in lines:
-            out.add(path, line, f"duplicate row id `{row_id}`", f"the first is on line {lines[row_id]}")
+            fail(line, f"duplicate row id `{row_id}`", f"the first is on line {lines[row_id]}")
             continue
         lines[row_id] = line
         rows.append(MappingProxyType(row))

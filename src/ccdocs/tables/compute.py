@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Callable
 
-from ..errors import Collector
+from ..errors import Collector, Problem, display_path
 from ..sources.data import MAX_DIGITS, too_long
 from .spec import ColumnSpec, TableSpec, sum_order
 
@@ -50,10 +50,10 @@ class _Computer:
             self.sums[spec.total] = ("total", total_members(spec))
         self.values: dict = {}
         self.unknown: set = set()  # (row, column) cells that are not numbers, and the sums that count them
+        self.shown = display_path(spec.dataset.path)  # once: it asks the file system
 
     def fail(self, row_id: str, message: str, hint: str | None = None) -> None:
-        dataset = self.spec.dataset
-        self.out.add(dataset.path, dataset.line_of(row_id), message, hint)
+        self.out.extend([Problem(self.shown, self.spec.dataset.line_of(row_id), None, message, hint)])
 
     def stated(self, row_id: str, column: ColumnSpec):
         """The cell of the data as a number, None when empty; a word in a figure column is reported."""
