@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import pickle
 from decimal import Decimal
 
 import pytest
@@ -32,6 +33,8 @@ def test_rows_by_id_are_a_read_only_mapping(tmp_path):
     assert "asia" in data and "nowhere" not in data and len(data) == 3
     with pytest.raises(TypeError):
         data["africa"]["applied"] = 1  # type: ignore[index]
+    again = pickle.loads(pickle.dumps(data))
+    assert again == data and again.line_of("total") == 5 and again["asia"] == data["asia"]
 
 
 def test_ids_stay_as_written(tmp_path):

@@ -50,7 +50,8 @@ class Dataset(Mapping):
     """A CSV file: rows keyed by their `id` (a dict, reached in constant time), in file order, with each row's line.
 
     `rows` is the tuple of rows (read-only mappings of column -> text, int or Decimal), `by_id` the same rows
-    as a dict keyed by id, `lines` the line of each row by id.
+    as a read-only dict keyed by id, `lines` the line of each row by id. Rows and lines given as dicts are
+    copied into read-only views.
     """
 
     path: Path
@@ -60,7 +61,14 @@ class Dataset(Mapping):
     by_id: Mapping = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
-        object.__setattr__(self, "by_id", MappingProxyType({row["id"]: row for row in self.rows}))
+        rows = tuple(MappingProxyType(dict(row)) for row in self.rows)
+        object.__setattr__(self, "rows", rows)
+        object.__setattr__(self, "lines", MappingProxyType(dict(self.lines)))
+        object.__setattr__(self, "by_id", MappingProxyType({row["id"]: row for row in rows}))
+
+    def __reduce__(self):
+        """Pickled as plain dicts (read-only views do not pickle), made read-only again when loaded."""
+        return Dataset, (self.path, self.columns, tuple(dict(row) for row in self.rows), dict(self.lines))
 
     def __getitem__(self, key):
         return self.by_id[key]
@@ -186,9 +194,9 @@ def read_csv(path: Path) -> Dataset:
             fail(line, f"duplicate row id `{row_id}`", f"the first is on line {lines[row_id]}")
             continue
         lines[row_id] = line
-        rows.append(MappingProxyType(row))
+        rows.append(row)
     out.raise_if_any()
-    return Dataset(path, tuple(header), tuple(rows), MappingProxyType(lines))
+    return Dataset(path, tuple(header), tuple(rows), lines)
 
 
 def read_data(path: Path):
