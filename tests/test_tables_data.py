@@ -62,6 +62,15 @@ def test_a_3000_character_text_cell_is_kept_whole(make_doc):
     assert table_rows(folder)[0] == text + " | 100"
 
 
+def test_numbers_in_a_text_column_print_as_text(make_doc):
+    spec = MINIMAL.replace("[{key: applied, heading: Applications}]",
+                           "[{key: applied}, {key: year, type: text}, {key: code, type: text}]")
+    folder = make_doc({"document.yaml": spec,
+                       "data/applicants.csv": "id,region,applied,year,code\nafrica,Africa,100,2025,1.50\n"
+                                              "total,,100,,\n"})
+    assert table_rows(folder)[0] == "Africa | 100 | 2025 | 1.50"
+
+
 def test_sums_nested_3000_deep(make_doc):
     """Each sum counts the next: computed without recursion (the walk once overflowed Python's stack)."""
     spec = MINIMAL.replace("    total: total\n", "    total: total\n    subtotals: {" + ", ".join(

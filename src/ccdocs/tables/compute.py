@@ -58,8 +58,10 @@ class _Computer:
     def stated(self, row_id: str, column: ColumnSpec):
         """The cell of the data as a number, None when empty; a word in a figure column is reported."""
         value = self.spec.dataset[row_id].get(column.key, "")
-        if value == "" or column.type == "text":
-            return value if column.type == "text" else None
+        if column.type == "text":
+            return str(value)  # a number in a text column prints as the data holds it, as a label does
+        if value == "":
+            return None
         if isinstance(value, str):
             self.unknown.add((row_id, column.key))
             if too_long(value):

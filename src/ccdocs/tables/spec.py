@@ -116,6 +116,10 @@ class _Reader:
         derived = self.derivation(where, raw, known, dataset)
         if derived is None:
             return None
+        if derived and kind == "text":
+            self.fail(where + ("type",), f"a `{derived[0]}` column holds figures, not text",
+                      f"give it a figure type: {', '.join(FIGURE_TYPES)}")
+            return None
         if not derived and raw["key"] not in dataset.columns:
             self.fail(where + ("key",), f"column `{raw['key']}` is not in {dataset.path.name}",
                       did_you_mean(raw["key"], dataset.columns))
