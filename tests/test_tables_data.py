@@ -83,7 +83,7 @@ def test_sums_nested_3000_deep(make_doc):
 
 
 def test_100000_rows_make_a_table(make_doc):
-    """Read, checked, summed and placed in time linear in the rows (about 110 s on a loaded 2-core machine;
+    """Read, checked, summed and placed in time linear in the rows (about 15 s on a loaded 2-core machine;
     the bound is far above it, so this is not a timing test: quadratic lookups took 51 s for 32,000 rows)."""
     body = "".join(f"r{i},Region {i},{i % 1000}\n" for i in range(100_000))
     folder = make_doc({"data/applicants.csv": f"id,region,applied\n{body}total,,49950000\n"})
