@@ -22,6 +22,10 @@ from refusals import Case, run
 EMOJI = "\U0001F600"
 COLUMNS = "columns: [{key: applied, heading: Applications}]"
 PDF = ("--format", "pdf")
+WORDS = " ".join(f"word{i}" for i in range(500))           # about 3,500 characters
+LINES = "\n".join(f"line{i}" for i in range(200))
+URL = "https://example.org/" + "a" * 3000
+LONG_WORD = "x" * 6000
 
 
 def yaml_line(text: str) -> str:
@@ -63,6 +67,10 @@ REFUSED = [
          "table applicants contains", "data/applicants.csv:2", args=PDF),
     Case("glyph-csv-text-cell", with_remarks(f"a remark {EMOJI}"), "table applicants contains",
          "data/applicants.csv:2", args=PDF),
+    # One line marking four notes of two pages each: the notes cannot all start on the page of their marks.
+    Case("notes-of-one-line-longer-than-a-page", {"content/annex.md": "# Annex\n\n" + "".join(
+        f"Point {i}.[^a{i}] " for i in range(4)) + "\n\n" + "".join(f"[^a{i}]: {WORDS * 3}\n\n" for i in range(4))},
+         "this paragraph cannot be laid out on page", "content/annex.md:3", args=PDF),
     Case("columns-500-pdf", many_columns(500), "table applicants has 501 columns; at most",
          "content/report.md:9", args=PDF),
     Case("columns-500-docx", many_columns(500), "table applicants has 501 columns; at most",
@@ -73,12 +81,6 @@ REFUSED = [
 @pytest.mark.parametrize("case", REFUSED, ids=[c.id for c in REFUSED])
 def test_refused_at_the_input(refuse, case):
     refuse(case)
-
-
-WORDS = " ".join(f"word{i}" for i in range(500))           # about 3,500 characters
-LINES = "\n".join(f"line{i}" for i in range(200))
-URL = "https://example.org/" + "a" * 3000
-LONG_WORD = "x" * 6000
 
 
 def report(text: str) -> dict:
@@ -101,6 +103,14 @@ LAID_OUT = [
      WORDS * 2),
     ("key-figure-longer-than-a-page", {"content/report.md": REPORT + f"\n::: keyfigures\n- **1,735** {WORDS * 2}\n"
                                                                      ":::\n"}, WORDS * 2),
+    ("header-taller-than-a-page", {"document.yaml": MINIMAL.replace("heading: Applications", f"heading: {WORDS}")},
+     WORDS),
+    ("header-only-taller-than-a-page", {"document.yaml": MINIMAL.replace("heading: Applications", f"heading: {WORDS}")
+                                        .replace("    total: total\n", ""),
+                                        "data/applicants.csv": "id,region,applied\n"}, WORDS),
+    ("notes-running-many-pages-past-the-text", {"content/annex.md": "# Annex\n\n" + "".join(
+        f"Point {i}.[^a{i}] " + "Further text. " * 30 for i in range(4)) + "\n\n" + "".join(
+        f"[^a{i}]: {WORDS * 3}\n\n" for i in range(4))}, WORDS * 12),
     ("one-column", {"document.yaml": MINIMAL.replace(COLUMNS, "columns: []").replace("    total: total\n", ""),
                     "data/applicants.csv": f"id,region\nafrica,{WORDS}\n"}, WORDS),
 ]

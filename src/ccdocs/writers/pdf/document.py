@@ -93,8 +93,8 @@ class PaperTemplate(BaseDocTemplate):
             source = where.source if where else None
             raise InputError([problem(source.file if source else "document", source.line if source else None,
                                       f"{where.what if where else 'the text'} cannot be laid out on page "
-                                      f"{self.page}: a part of it is taller than the page",
-                                      "shorten it, or split it into smaller pieces")]) from None
+                                      f"{self.page}: a part of it, or of the footnotes it marks, is taller than "
+                                      "the page", "shorten it or its footnotes, or split them")]) from None
 
     def handle_pageBegin(self):
         if self.pending is not None:
@@ -110,6 +110,8 @@ class PaperTemplate(BaseDocTemplate):
         if stray:
             raise RuntimeError(f"page {self.page}: footnote marks {stray} are drawn without their notes")
         self.notes.draw(self.canv, frame._x1 + frame._leftPadding, frame._y1 + frame._bottomPadding)
+        if self.notes.placed:
+            self._curPageFlowableCount += 1     # a page of continued notes is not an empty page
         self.marks_on_page = []
         super().handle_pageEnd()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reportlab.platypus.flowables import CondPageBreak, Flowable
+from reportlab.platypus.flowables import CondPageBreak, Flowable, PageBreak
 from reportlab.platypus.frames import Frame
 
 FUZZ = 1e-6
@@ -51,6 +51,7 @@ class PageNotes:
     done: set = field(default_factory=set)
     started: list = field(default_factory=list)
     continued: bool = False
+    ended: bool = False          # the text has ended: continued notes may fill whole pages
 
     def new(self, labels) -> list[str]:
         """The labels among `labels` whose notes are not placed yet."""
@@ -68,31 +69,39 @@ class PageNotes:
         """The height of the area as placed so far (0 without notes)."""
         return self.opening() + sum(self.piece_height(p) for p in self.placed) if self.placed else 0.0
 
+    def backlog(self) -> float:
+        """The height of the notes still continuing from earlier pages: they come before any new note."""
+        return sum(self.piece_height(p) for p in self.carry)
+
     def extra(self, labels) -> float:
-        """How much the area grows if the notes of `labels` are added."""
+        """How much the area grows if the notes of `labels` are added (after the backlog)."""
         if not labels:
             return 0.0
-        grow = sum(self.piece_height(p) for label in labels for p in self.flows[label])
+        grow = self.backlog() + sum(self.piece_height(p) for label in labels for p in self.flows[label])
         return grow + (0.0 if self.placed else self.opening())
 
     def least(self, labels) -> float:
-        """The least growth that places the notes of `labels` whole but the last, of which one line."""
+        """The least growth that places the backlog and the notes of `labels` whole but the last, of which one
+        line."""
         *whole, last = labels
         first = self.flows[last][0]
-        opening = 0.0 if self.placed or whole else self.opening()
-        return self.extra(whole) + opening + first.style.leading + first.getSpaceAfter()
+        grow = self.backlog() + sum(self.piece_height(p) for label in whole for p in self.flows[label])
+        return grow + (0.0 if self.placed else self.opening()) + first.style.leading + first.getSpaceAfter()
 
     def place(self, labels):
-        """Add the notes of `labels` whole."""
+        """Add the backlog and the notes of `labels` whole."""
+        self.placed += self.carry
+        self.carry = []
         for label in labels:
             self.placed += self.flows[label]
             self.done.add(label)
         self.started += labels
 
     def place_partly(self, labels, room: float) -> float:
-        """Add as much of the notes of `labels` as `room` holds, cutting a note between lines; the rest
-        continues on the next page. Returns the area's height."""
-        queue = [p for label in labels for p in self.flows[label]]
+        """Add as much of the backlog and the notes of `labels` as `room` holds, cutting a note between lines;
+        the rest continues on the next page. Returns the area's height."""
+        queue = self.carry + [p for label in labels for p in self.flows[label]]
+        self.carry = []
         self.done.update(labels)
         self.fill(queue, room)
         self.started += [label for label in labels if not any(p is self.flows[label][0] for p in self.carry)]
@@ -114,14 +123,14 @@ class PageNotes:
                 self.placed.append(head)
                 queue[0] = rest
             break
-        self.carry = queue + self.carry
+        self.carry = queue
 
     def start_page(self, frame_height: float) -> float:
         """Begin a page: notes continued from the last page come first, under a full-width rule."""
         self.placed, self.started, self.continued = [], [], bool(self.carry)
         queue, self.carry = self.carry, []
         if queue:
-            self.fill(queue, frame_height * CONTINUED)
+            self.fill(queue, frame_height * (1.0 if self.ended else CONTINUED))
         return self.area()
 
     def draw(self, canv, x: float, bottom: float):
@@ -210,7 +219,13 @@ class NoteFrame(Frame):
             if pieces and set(self.notes.new(marks_in(pieces[0]))) <= set(labels[:count]) \
                     and self.fits(pieces[0], canv):
                 return pieces
-        return self.forced_split(flowable, canv, labels) if self._atTop else []
+        if not self._atTop:
+            return []
+        pieces = self.forced_split(flowable, canv, labels)
+        if not pieces and self.notes.carry:
+            # notes continued from earlier pages come first: a page more of them, then this text
+            return [PageBreak(), flowable]
+        return pieces
 
     def forced_split(self, flowable, canv, labels) -> list:
         """At the top of a page, text whose notes fill more than the page: the longest piece whose notes all
@@ -222,7 +237,8 @@ class NoteFrame(Frame):
                 if pieces and set(self.notes.new(marks_in(pieces[0]))) <= set(labels[:count]):
                     return pieces
                 room += SHRINK
-        if hasattr(flowable, "split_lines") and len(flowable.layout(self._getAvailableWidth())) > 1:
+        if hasattr(flowable, "split_lines") and len(flowable.layout(self._getAvailableWidth())) > 1 \
+                and self.space(flowable) > self.notes.least(labels[:1]):
             pieces = list(flowable.split_lines(self._getAvailableWidth(), 1))
             if set(self.notes.new(marks_in(pieces[0]))) <= set(labels[:1]):
                 return pieces
@@ -248,7 +264,7 @@ class NoteFrame(Frame):
 
 
 class NotesTail(Flowable):
-    """The story's last flowable: asks for further pages while notes still continue."""
+    """The story's last flowable: asks for further pages, one at a time, while notes still continue."""
 
     def __init__(self, notes: PageNotes):
         super().__init__()
@@ -258,7 +274,10 @@ class NotesTail(Flowable):
         return (0, 0) if not self.notes.carry else (availWidth, availHeight + 1)
 
     def split(self, availWidth, availHeight):
-        return []
+        if not self.notes.carry:
+            return []
+        self.notes.ended = True
+        return [PageBreak(), NotesTail(self.notes)]
 
     def draw(self):
         pass

@@ -78,10 +78,10 @@ class Grid(Flowable):
     def draw(self):
         self.table().drawOn(self.canv, 0, 0)
 
-    def piece(self, rows: list[Row], first: bool, last: bool) -> Grid:
-        """A grid of `rows` in this one's columns and style, keeping the space before only when `first`,
-        the space after only when `last`."""
-        out = Grid(rows, self.widths, self.styler, self.head, keep=False)
+    def piece(self, rows: list[Row], head: int, first: bool, last: bool) -> Grid:
+        """A grid of `rows` (the first `head` of them repeated) in this one's columns and style, keeping the space
+        before only when `first`, the space after only when `last`."""
+        out = Grid(rows, self.widths, self.styler, head, keep=False)
         out.spaceBefore = self.spaceBefore if first else 0.0
         out.spaceAfter = self.spaceAfter if last else 0.0
         return out
@@ -90,29 +90,34 @@ class Grid(Flowable):
         table = self.table()
         table.wrap(availWidth, availHeight)
         heights = table._rowHeights
-        used, fit = sum(heights[:self.head]), self.head
+        frame = getattr(self, "_frame", None)
+        full = frame._height - frame._topPadding - frame._bottomPadding if frame is not None else availHeight
+        at_top = frame is None or frame._atTop
+        # header rows taller than half a page, or than the frame, are printed once, not repeated (as Word does)
+        head = self.head if sum(heights[:self.head]) <= min(full / 2, availHeight) + FUZZ else 0
+        if head < self.head and not at_top:
+            return []
+        used, fit = sum(heights[:head]), head
         while fit < len(self.rows) and used + heights[fit] <= availHeight + FUZZ:
             used += heights[fit]
             fit += 1
         if fit == len(self.rows):
             return [self]
-        frame = getattr(self, "_frame", None)
-        full = frame._height - frame._topPadding - frame._bottomPadding if frame is not None else availHeight
-        at_top = frame is None or frame._atTop
         if self.keep and not at_top and sum(heights) <= full + FUZZ:
             return []
-        header = self.rows[:self.head]
-        if fit > self.head:
-            return [self.piece(self.rows[:fit], True, False), self.piece(header + self.rows[fit:], False, True)]
-        if not at_top and sum(heights[:self.head]) + heights[fit] <= full + FUZZ:
+        header = self.rows[:head]
+        if fit > head:
+            return [self.piece(self.rows[:fit], head, True, False),
+                    self.piece(header + self.rows[fit:], head, False, True)]
+        if not at_top and used + heights[fit] <= full + FUZZ:
             return []
         top, rest = self.cut_row(fit, availHeight - used)
         if top is None:
             return []
         after = ([rest] if rest else []) + self.rows[fit + 1:]
         if not after:
-            return [self.piece(header + [top], True, True)]
-        return [self.piece(header + [top], True, False), self.piece(header + after, False, True)]
+            return [self.piece(header + [top], head, True, True)]
+        return [self.piece(header + [top], head, True, False), self.piece(header + after, head, False, True)]
 
     def cut_row(self, index: int, room: float) -> tuple[Row | None, Row | None]:
         """Row `index` cut into the part that fills `room` and the rest (None when nothing is left); (None, None)
