@@ -44,7 +44,7 @@ def build(folders: list[Path], out: Path, languages=None, formats=("docx", "pdf"
         try:
             with clock.stage("read"):
                 sources = read_sources(folder)
-                theme = load_theme(sources.spec.theme)
+                theme = load_theme(sources.spec.theme, sources.spec.folder)
             chosen = _languages(sources, languages)
         except InputError as exc:
             problems.extend(exc.problems)
@@ -63,7 +63,8 @@ def build(folders: list[Path], out: Path, languages=None, formats=("docx", "pdf"
     made: dict = {}
     clock.workers = worker_count(len(jobs), workers)
     for result, found in run_all(jobs, workers):
-        problems.extend(p for p in found if p not in problems.problems)
+        seen = set(problems.problems)  # a set: a job may have thousands of problems
+        problems.extend(p for p in dict.fromkeys(found) if p not in seen)
         if result:
             made.update(result[0])
             clock.add(result[1])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -27,10 +28,12 @@ def entry(kind: str, *key, folder: Path | None = None) -> Path:
 
 
 def read(path: Path) -> bytes | None:
-    """The bytes of a cache entry, or None when it is missing, unreadable or not the user's own."""
+    """The bytes of a cache entry, or None when it is missing, unreadable, not a regular file (a pipe is opened
+    without waiting for a writer) or not the user's own."""
     try:
-        with open(path, "rb") as handle:
-            if hasattr(os, "getuid") and os.fstat(handle.fileno()).st_uid != os.getuid():
+        with open(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as handle:
+            found = os.fstat(handle.fileno())
+            if not stat.S_ISREG(found.st_mode) or hasattr(os, "getuid") and found.st_uid != os.getuid():
                 return None
             return handle.read()
     except OSError:

@@ -17,7 +17,7 @@ import click
 
 from . import __version__
 from .errors import Failure, InputError, UsageError
-from .sources.spec import LANGUAGES
+from .sources.spec import BODIES, LANGUAGES
 from .writers import WRITERS, available, writer
 
 FORMATS = ("docx", "pdf")
@@ -110,6 +110,23 @@ def _target(value: str | None, option: str) -> Path | None:
     return Path(value)
 
 
+def _templates(ctx, param, value: str | None) -> None:
+    """`--templates DIR`: searched for themes and cover-note frames after the document's own `templates/`."""
+    from .resources import ENV
+
+    if value is None:
+        return
+    if not value or not Path(value).is_dir():
+        raise click.BadParameter(f"{value!r} is not a folder (give a folder holding themes/ and cover-notes/)")
+    os.environ[ENV] = value  # read by ccdocs.resources, here and in the build's workers
+
+
+templates_option = click.option(
+    "--templates", metavar="DIR", expose_value=False, callback=_templates,
+    help="A folder of themes/ and cover-notes/, searched after DOC_DIR/templates and before the toolkit's "
+         "(default: $CCDOCS_TEMPLATES).")
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="ccdocs")
 def main() -> None:
@@ -124,6 +141,7 @@ def main() -> None:
 @click.option("--draft", is_flag=True,
               help="Print untranslated, fuzzy or failing segments as their marked source text instead of refusing.")
 @click.option("--profile", is_flag=True, help="Print the seconds spent per stage (read, render, model, docx, pdf).")
+@templates_option
 @reported
 def build(doc_dirs, lang, formats, out_dir, draft, profile):
     """Build DOC_DIR into OUT/<lang>/<symbol>.<format>."""
@@ -157,12 +175,16 @@ def _translation_notes(folders, languages, draft: bool) -> None:
     """After a build: which languages had no catalog and, for a draft, every segment printed untranslated."""
     from .i18n.catalogs import po_path
     from .i18n.policy import pending, problems
+    from .parse.html import left_out
+    from .parse.markdown import parser
     from .pipeline import assessed, read_sources
     from .sources.spec import read_spec
 
     for folder in folders:
         sources = read_sources(folder) if draft else None
         spec = sources.spec if draft else read_spec(folder)
+        for item in left_out(sources.texts, parser().parse) if draft else ():
+            click.echo(str(item), err=True)
         for lang in languages or spec.languages:
             if lang == spec.original:
                 continue
@@ -180,6 +202,7 @@ def _translation_notes(folders, languages, draft: bool) -> None:
 
 @main.command()
 @click.argument("doc_dir")
+@templates_option
 @reported
 def check(doc_dir):
     """Check everything a build of DOC_DIR needs; print each problem as path:line:col.
@@ -197,6 +220,7 @@ def check(doc_dir):
 @click.argument("doc_dir")
 @click.option("--lang", required=True, type=click.Choice(LANGUAGES), help="The language to resolve.")
 @click.option("--json", "as_json", is_flag=True, help="The JSON contract instead of the readable outline.")
+@templates_option
 @reported
 def dump(doc_dir, lang, as_json):
     """Print the resolved model of DOC_DIR in LANG."""
@@ -217,13 +241,14 @@ def i18n() -> None:
 @reported
 def extract(doc_dir):
     """Write DOC_DIR/locales/content.pot: every segment of the source, with its file, line and paragraph."""
-    from .i18n.catalogs import pot_path
+    from .i18n.catalogs import check_catalogs, pot_path
     from .i18n.extract import template, write_catalog
     from .i18n.places import Places
     from .output import check_targets
     from .pipeline import read_sources, resolve
 
     sources = read_sources(_folder(doc_dir))
+    check_catalogs(sources.spec)  # the translators' catalogs are refused here as by every i18n command
     path = pot_path(sources.spec.folder)
     check_targets([path])
     catalog = template(sources, Places(resolve(sources, sources.spec.original)))
@@ -342,3 +367,52 @@ def diff(old, new):
     text = unified(take(Path(old)), take(Path(new)), old, new)
     click.echo(text, nl=False)
     sys.exit(1 if text else 0)
+
+
+@main.command()
+@click.argument("doc_dir")
+@click.option("--symbol", required=True, help="The document symbol, e.g. WO/PBC/40/5 (without a suffix).")
+@click.option("--kind", required=True, type=click.Choice(("information", "decision", "transmittal")),
+              help="The kind of paper.")
+@click.option("--body", type=click.Choice(BODIES),
+              help="The body (default: told from the symbol, WO/CC -> coordination-committee).")
+@click.option("--session", type=click.IntRange(1, 9999), help="The session number (default: told from the symbol).")
+@click.option("--ordinary", type=click.IntRange(1, 9999), help="The ordinary session number (Coordination Committee).")
+@click.option("--extraordinary", type=click.IntRange(1, 9999), help="The extraordinary session number.")
+@click.option("--venue", help="The venue (default: Geneva).")
+@click.option("--dates", metavar="FIRST/LAST", help="The session's days, e.g. 2026-07-07/2026-07-15.")
+@click.option("--date", "signed", metavar="YYYY-MM-DD", help="The document's date (default: today).")
+@click.option("--languages", help="The languages, the original first (default: en,zh).")
+@click.option("--title", help="The title in the original language.")
+@reported
+def new(doc_dir, symbol, kind, body, session, ordinary, extraordinary, venue, dates, signed, languages, title):
+    """Write DOC_DIR: a complete, buildable document folder (document.yaml, content skeleton, empty data/)."""
+    from .pipeline import resolve_all
+    from .scaffold.new import Options, new_folder, split_languages
+
+    options = Options(symbol, kind, body, session, ordinary, extraordinary, venue, dates, signed,
+                      split_languages(languages), title)
+    for path in new_folder(Path(doc_dir), options, check=resolve_all):
+        click.echo(str(path))
+
+
+@main.command("next")
+@click.argument("old_dir")
+@click.argument("new_dir")
+@click.option("--symbol", help="The new symbol (default: the old one with the session renumbered, to confirm).")
+@click.option("--session", type=click.IntRange(1, 9999), help="The new session number (default: the next, to confirm).")
+@click.option("--ordinary", type=click.IntRange(1, 9999), help="The new ordinary session number (default: the next).")
+@click.option("--first-day", metavar="YYYY-MM-DD", help="The session's first day (default: a year on, to confirm).")
+@click.option("--last-day", metavar="YYYY-MM-DD", help="The session's last day (default: a year on, to confirm).")
+@click.option("--date", "signed", metavar="YYYY-MM-DD", help="The document's date (default: a year on, to confirm).")
+@reported
+def next_(old_dir, new_dir, symbol, session, ordinary, first_day, last_day, signed):
+    """Start NEW_DIR, next year's report, from OLD_DIR; list what to confirm and the literals that may be stale."""
+    from .scaffold.next import STALE, Options, next_folder
+
+    old = _folder(old_dir)
+    notes = next_folder(old, Path(new_dir), Options(symbol, session, ordinary, first_day, last_day, signed))
+    for item in notes:
+        click.echo(str(item))
+    stale = sum(item.message.endswith(STALE) for item in notes)
+    click.echo(f"{new_dir}: written; {stale} years, dates and figures typed in the text to review (listed above)")

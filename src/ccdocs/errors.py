@@ -38,6 +38,11 @@ class UsageError(Exception):
     """A command-line mistake: exit 2."""
 
 
+class Failure(Exception):
+    """Work that could not be finished for a reason outside the input and the command line (a full disk, a
+    killed worker), its message saying what was left as it was: exit 1."""
+
+
 def problem(path: str | Path, line: int | None, message: str, hint: str | None = None,
             col: int | None = None) -> Problem:
     """A Problem with the path made relative to the working folder where it can be."""

@@ -6,7 +6,8 @@ from .l10n.catalog import Catalog
 from .l10n.dates import format_day, place_and_dates
 from .l10n.formats import Formats
 from .l10n.session import session_runs
-from .model import Meta
+from .errors import display_path
+from .model import Meta, Source
 from .sources.spec import DocumentSpec
 
 LANGUAGE_NAMES = {"en": "English", "zh": "Chinese"}
@@ -18,6 +19,8 @@ BODY_NAMES = {
     "general-assembly": "WIPO General Assembly",
 }
 AUTHORS = {"secretariat": "prepared by the Secretariat"}
+COVER_KEYS = {"title": ("title",), "author": ("author",), "place_dates": ("venue",), "body": ("body",),
+              "session": ("session",), "symbol": ("symbol",), "date": ("date",), "original": ("original",)}
 
 
 def text_for(value, lang: str, original: str, catalog: Catalog) -> str:
@@ -47,4 +50,11 @@ def build_meta(spec: DocumentSpec, lang: str, catalog: Catalog, formats: Formats
         locale_tag=LOCALE_TAGS[lang],
         page_word=catalog.gettext("page {page}"),
         issued=spec.date.isoformat(),
+        sources=cover_sources(spec, lang),
     )
+
+
+def cover_sources(spec: DocumentSpec, lang: str) -> tuple:
+    """(field, Source) of each cover field: the document.yaml line of the key it is made from."""
+    path = display_path(spec.yaml.path)
+    return tuple((name, Source(path, spec.yaml.where(*keys, lang)[0])) for name, keys in COVER_KEYS.items())

@@ -5,26 +5,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from babel.messages.catalog import Catalog as BabelCatalog
-
 from .errors import Collector, InputError, display_path, problem
-from .i18n.catalogs import po_path, read_catalog
-from .i18n.extract import document_segments
+from .i18n.catalogs import ContentCatalog, po_path, read_catalog
 from .i18n.places import Places
-from .i18n.policy import assess, pending, refusal, translator
+from .i18n.policy import assess_document, pending, refusal, translator
 from .i18n.segments import apply
 from .l10n.catalog import Catalog
 from .l10n.formats import Formats
 from .meta import build_meta
 from .model import Document, Part
 from .parse.markdown import parse_markdown
+from .resources import COVER_NOTES, find, names
 from .sources.content import read_content
-from .sources.data import jinja_value, read_all
+from .sources.data import read_all
 from .sources.spec import DocumentSpec, read_spec
+from .sources.values import data_value, frozen
 from .tables import TablePlacer
 from .stopwatch import Stopwatch
 from .templating import Sandbox, environment, render
-from .theme import templates_dir
 from .transforms import apply_all
 
 
@@ -61,9 +59,9 @@ def read_sources(folder: Path) -> Sources:
 
 
 def _cover_template(spec: DocumentSpec, name: str, lang: str) -> Path:
-    path = templates_dir() / "cover-notes" / f"{name}.{lang}.md.j2"
-    if not path.is_file():
-        known = sorted({p.name.split(".")[0] for p in path.parent.glob("*.md.j2")})
+    path = find(COVER_NOTES, name, f".{lang}.md.j2", spec.folder)
+    if path is None:
+        known = names(COVER_NOTES, f".{lang}.md.j2", spec.folder)
         raise InputError([spec.yaml.problem(("parts",), f"there is no cover-note template `{name}` in {lang}",
                                             "templates: " + ", ".join(known))])
     return path
@@ -71,10 +69,10 @@ def _cover_template(spec: DocumentSpec, name: str, lang: str) -> Path:
 
 def _context(sources: Sources, meta) -> dict:
     spec = sources.spec
-    context = {name: jinja_value(item) for name, item in sources.data.items()}
-    context.update(spec.variables)
-    context["doc"] = {"title": meta.title, "body": meta.body, "symbol": meta.symbol,
-                      "session": meta.session, "place_dates": meta.place_dates}
+    context = {name: data_value(item) for name, item in sources.data.items()}
+    context.update(frozen(spec.variables, spec.yaml.path))
+    context["doc"] = frozen({"title": meta.title, "body": meta.body, "symbol": meta.symbol,
+                             "session": meta.session, "place_dates": meta.place_dates})
     return context
 
 
@@ -82,9 +80,9 @@ def assessed(sources: Sources, lang: str, named: bool = False) -> list:
     """Every segment's status in `lang` (all untranslated without a catalog); named by paragraph when `named`."""
     spec = sources.spec
     path = po_path(spec.folder, lang)
-    catalog = read_catalog(path) if path.is_file() else BabelCatalog()
+    catalog = read_catalog(path) if path.is_file() else ContentCatalog()
     place = Places(resolve(sources, spec.original)) if named else None
-    return assess(document_segments(sources), catalog, lang, place)
+    return assess_document(sources, catalog, lang, place)
 
 
 def _translate(sources: Sources, lang: str, draft: bool, catalog: Catalog):
@@ -140,7 +138,7 @@ def _resolve(sources: Sources, lang: str, draft: bool, clock: Stopwatch, sandbox
             except InputError as exc:
                 out.extend(exc.problems)
                 continue
-            blocks.extend(parse_markdown(rendered, path, display_path(path), out, placer))
+            blocks.extend(parse_markdown(rendered, path, display_path(path), out, placer, draft=draft))
         part_id = f"annex-{part.index}" if part.type == "annex" else part.type
         parts.append(Part(part.type, part_id, tuple(blocks)))
     out.raise_if_any()
@@ -162,6 +160,7 @@ def resolve_all(folder: Path, languages=None) -> dict:
         try:
             documents[lang] = resolve(sources, lang, sandbox=sandbox)
         except InputError as exc:
-            out.extend(p for p in exc.problems if p not in out.problems)
+            seen = set(out.problems)  # a set: a language may have thousands of problems
+            out.extend(p for p in dict.fromkeys(exc.problems) if p not in seen)
     out.raise_if_any()
     return documents

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError, problem
+from .resources import THEMES, find, names, package_templates
+from .sources.themefile import read_theme
 from .sources.yamlfile import read_yaml
 
 UNITS = {"pt": 1.0, "cm": 72 / 2.54, "mm": 72 / 25.4, "in": 72.0}
@@ -14,8 +16,8 @@ LENGTH = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*(pt|cm|mm|in)\s*$")
 
 
 def templates_dir() -> Path:
-    """The repository's `templates/` folder."""
-    return Path(__file__).resolve().parents[2] / "templates"
+    """The package's `templates/` folder (the repository's top-level one, installed as `ccdocs.templates`)."""
+    return package_templates()
 
 
 @dataclass(frozen=True)
@@ -54,10 +56,13 @@ class Theme:
         return self.get(f"fonts.{lang}.{role}") or self.get(f"fonts.{lang}.body") or self.get("fonts.en.body")
 
 
-def load_theme(name: str = "default") -> Theme:
-    """The theme `templates/themes/<name>.yaml`."""
-    path = templates_dir() / "themes" / f"{name}.yaml"
-    if not path.is_file():
-        known = sorted(p.stem for p in path.parent.glob("*.yaml"))
-        raise InputError([problem(path, None, f"there is no theme `{name}`", "themes: " + ", ".join(known))])
-    return Theme(name, read_yaml(path).data or {}, path)
+def load_theme(name: str = "default", folder: Path | None = None) -> Theme:
+    """The theme `themes/<name>.yaml` first found along the templates search path of `folder` (ccdocs.resources)."""
+    path = find(THEMES, name, ".yaml", folder)
+    if path is None:
+        where = folder / "document.yaml" if folder is not None else templates_dir() / THEMES
+        known = names(THEMES, ".yaml", folder)
+        raise InputError([problem(where, None, f"there is no theme `{name}`", "themes: " + ", ".join(known))])
+    default = package_templates() / THEMES / "default.yaml"
+    own = path.resolve().is_relative_to(package_templates().resolve())
+    return Theme(name, read_theme(path, read_yaml(default).data, own), path)

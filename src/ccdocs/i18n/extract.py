@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import os
 from collections.abc import Callable
 from datetime import datetime, time, timezone
 from pathlib import Path
@@ -12,6 +11,8 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
 
 from ..errors import display_path
+from ..output import write_all
+from ..source_date import source_date
 from ..tables import translatable_texts
 from .catalogs import DOMAIN
 from .segments import Segment, extract
@@ -41,10 +42,7 @@ def context(segment: Segment) -> str | None:
 
 def stamp(spec) -> datetime:
     """The catalogs' dates: SOURCE_DATE_EPOCH when set, else the document's own date (no clock time)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().isdigit():
-        return datetime.fromtimestamp(int(epoch), timezone.utc)
-    return datetime.combine(spec.date, time(), timezone.utc)
+    return source_date() or datetime.combine(spec.date, time(), timezone.utc)
 
 
 def comment(segment: Segment, place: str) -> str:
@@ -90,7 +88,4 @@ def po_bytes(catalog: Catalog) -> bytes:
 
 def write_catalog(catalog: Catalog, path: Path) -> None:
     """Write a catalog to `path` (its folders made), replacing the file whole."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(path.name + ".partial")
-    partial.write_bytes(po_bytes(catalog))
-    partial.replace(path)
+    write_all({path: po_bytes(catalog)})

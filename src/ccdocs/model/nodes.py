@@ -124,6 +124,7 @@ class Column:
     heading: str
     align: str = "left"
     width: float = 1.0
+    source: Source | None = None         # where the heading was typed (document.yaml)
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,7 @@ class Row:
 
     cells: tuple
     kind: str = "body"
+    source: Source | None = None         # where the row was typed (its data file's line)
 
 
 @dataclass(frozen=True)
@@ -229,6 +231,11 @@ class Meta:
     locale_tag: str = "en-US"
     page_word: str = "page {page}"
     issued: str = ""                     # the document's date, ISO 8601 (document properties)
+    sources: tuple = ()                  # (field, Source): where each cover field was typed (document.yaml)
+
+    def source(self, name: str):
+        """The Source of the cover field `name` (`title`, `place_dates`, ...), or None."""
+        return dict(self.sources).get(name)
 
     @property
     def session(self) -> str:

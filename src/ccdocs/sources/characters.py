@@ -35,11 +35,13 @@ def refused(text: str) -> Iterator[tuple[int, int, str]]:
     >>> list(refused("ok\\nab\\x0bc"))
     [(2, 3, 'control character U+000B')]
     """
+    line, line_start, counted = 1, 0, 0  # lines are counted on from the last match: linear in the text
     for match in REFUSED.finditer(text):
         start = match.start()
-        line = text.count("\n", 0, start) + 1
-        col = start - (text.rfind("\n", 0, start) + 1) + 1
-        yield line, col, describe(match.group())
+        line += text.count("\n", counted, start)
+        line_start = max(line_start, text.rfind("\n", counted, start) + 1)
+        counted = start
+        yield line, start - line_start + 1, describe(match.group())
 
 
 def first_refused(text: str) -> str | None:
