@@ -8,7 +8,7 @@ from reportlab.platypus.doctemplate import NextPageTemplate, PageBreak
 
 from ...model import Document
 from ...theme import Theme
-from .document import PaperTemplate, StartPart
+from .document import Locate, PaperTemplate, StartPart
 from .faces import FontSet
 from .flowables import Builder
 from .footnotes import NotesTail, PageNotes, Rules
@@ -17,7 +17,7 @@ from .furniture import cover
 
 def story(builder: Builder, doc: Document) -> list:
     """The flowables of the whole paper: cover block, then each part, a new page where the part asks."""
-    out = cover(builder)
+    out = [Locate(doc.meta.source("title"), "the cover")] + cover(builder)
     for index, part in enumerate(doc.parts):
         if index and part.new_page:
             out += [StartPart(part), NextPageTemplate("annex-first" if part.restart_pages else "body"), PageBreak()]
