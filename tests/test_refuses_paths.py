@@ -204,7 +204,41 @@ OWN_TEMPLATES = [  # a cover-note template from the document's own templates fol
          "there is no cover-note template `mine` in zh", TEMPLATE_LINE),
 ]
 
-CASES = THEMES + TEMPLATES + FILES + OWN_TEMPLATES
+PO = "locales/zh/LC_MESSAGES/content.po"
+
+
+def po_file(folder: Path, out: Path) -> None:
+    (folder / PO).parent.mkdir(parents=True, exist_ok=True)
+
+
+def at_catalog(make):
+    """A setup putting `make(name)`'s object at the Chinese catalog's place."""
+    return lambda folder, out: (po_file(folder, out), make(PO)(folder, out))
+
+
+def outside_locales(folder: Path) -> Path:
+    """A `locales/` folder with a Chinese catalog, beside the document folder."""
+    catalog = folder.parent / "elsewhere" / PO
+    catalog.parent.mkdir(parents=True, exist_ok=True)
+    catalog.write_text("", encoding="utf-8")
+    return catalog.parents[2]
+
+
+CATALOG_PLACES = [  # what stands where a catalog goes is never taken for "no catalog" (the source printed silently)
+    Case("catalog-directory", {}, "the zh catalog is a folder, not a file", PO, setup=at_catalog(directory)),
+    Case("catalog-fifo", {}, "the zh catalog is not a regular file", PO, setup=at_catalog(fifo), timeout=HANG),
+    Case("catalog-socket", {}, "the zh catalog is not a regular file", PO, setup=at_catalog(unix_socket)),
+    Case("catalog-linked-out", {}, "the zh catalog leaves the document folder", PO,
+         setup=lambda folder, out: (po_file(folder, out), link(PO, lambda f: outside(f, "content.po", ""))(folder, out))),
+    Case("catalog-dangling-link", {}, "the zh catalog is a link that leads nowhere", PO,
+         setup=lambda folder, out: (po_file(folder, out), link(PO, lambda f: "gone.po")(folder, out))),
+    Case("catalog-folder-linked-out", {}, "the zh catalog leaves the document folder", PO,
+         setup=link("locales", lambda folder: outside_locales(folder))),
+    Case("catalog-place-on-stats", {}, "the zh catalog is a folder", PO, setup=at_catalog(directory),
+         command=("i18n", "stats", "{doc}")),
+]
+
+CASES = THEMES + TEMPLATES + FILES + OWN_TEMPLATES + CATALOG_PLACES
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.id)

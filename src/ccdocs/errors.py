@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from difflib import get_close_matches
 from pathlib import Path
@@ -51,11 +52,13 @@ def problem(path: str | Path, line: int | None, message: str, hint: str | None =
 
 def display_path(path: str | Path) -> str:
     """The path as an editor would type it: relative to the working folder when inside it."""
-    p = Path(path)
-    try:
-        return str(p.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(p)
+    p, here = Path(path), Path.cwd()
+    for shown, base in ((Path(os.path.abspath(p)), here), (p.resolve(), here.resolve())):
+        try:  # the path as given first: a link is named where it stands, not where it leads
+            return str(shown.relative_to(base))
+        except ValueError:
+            continue
+    return str(p)
 
 
 def did_you_mean(word: str, choices) -> str | None:

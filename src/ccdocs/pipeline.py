@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import Collector, InputError, display_path, problem
-from .i18n.catalogs import ContentCatalog, po_path, read_catalog
+from .i18n.catalogs import ContentCatalog, misplaced_catalogs, po_path, read_catalog
 from .i18n.places import Places
 from .i18n.policy import assess_document, pending, refusal, translator
 from .i18n.segments import apply
@@ -50,6 +50,7 @@ def read_sources(folder: Path) -> Sources:
     except InputError as exc:
         out.extend(exc.problems)
         data = {}
+    out.extend(misplaced_catalogs(spec))
     clashes = set(spec.data) & set(spec.variables)
     for name in sorted(clashes):
         out.extend([spec.yaml.problem(("variables", name), f"`{name}` is both a data file and a variable",

@@ -19,6 +19,7 @@ from babel.messages.pofile import PoFileError, PoFileParser, unescape
 from ..errors import InputError, Problem, problem
 from ..sources.characters import HINT as CHARACTER_HINT
 from ..sources.characters import first_refused, refused
+from ..sources.spec import not_a_file_inside
 
 DOMAIN = "content"
 QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
@@ -32,6 +33,26 @@ HINT = "fix the .po syntax, or regenerate it with `ccdocs i18n update`"
 def po_path(folder: Path, lang: str) -> Path:
     """Where the content catalog of `lang` lives in a document folder."""
     return folder / "locales" / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def misplaced_catalogs(spec) -> list[Problem]:
+    """What stands at a content catalog's place of a document (a `DocumentSpec`) without being a catalog.
+
+    Nothing there means no catalog (the language is built from the source, with a note); a folder, a FIFO, a
+    device, a dangling link or a link leading out of the document folder is refused at its path, never taken
+    for "no catalog" (which would print the source language silently) nor opened (a FIFO would hang).
+    """
+    found = []
+    for lang in spec.languages:
+        path = po_path(spec.folder, lang)
+        if lang == spec.original or not (path.exists() or path.is_symlink()):
+            continue
+        wrong = not_a_file_inside(spec.folder, path)
+        if wrong:
+            wrong = "is a link that leads nowhere" if wrong == "missing" else wrong
+            found.append(problem(path, None, f"the {lang} catalog {wrong}",
+                                 "make it a regular .po file inside the document folder, or remove it"))
+    return found
 
 
 def pot_path(folder: Path) -> Path:
