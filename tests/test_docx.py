@@ -405,3 +405,16 @@ def test_tables_in_a_row_stay_apart_and_the_text_after_them_has_air(make_doc, tm
     assert children[first:first + 4] == ["tbl", "p", "tbl", "p"]
     after = body[first + 3]
     assert text(after) == "After." and after.find("w:pPr/w:spacing", NS).get(w("before")) == "240"
+
+
+def test_a_title_longer_than_a_core_property_is_printed_whole_and_cut_in_the_properties(make_doc, tmp_path):
+    from conftest import MINIMAL
+
+    title = "Annual Report on Human Resources " * 10  # 330 characters: Word's properties keep 255
+    folder = make_doc({"document.yaml": MINIMAL.replace("en: Annual Report on Human Resources", f"en: {title.strip()}")})
+    data = write(resolve(read_sources(folder), "en"), load_theme())
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        core = etree.fromstring(package.read("docProps/core.xml"))
+        body = package.read("word/document.xml").decode()
+    assert core.findtext("{http://purl.org/dc/elements/1.1/}title") == title.strip()[:255]
+    assert title.strip().upper() in body.upper()

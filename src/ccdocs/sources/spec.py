@@ -35,6 +35,7 @@ TYPE_NAMES = {dict: "a mapping (`key: value` lines)", list: "a list (`[a, b]`)",
 # WO/PBC/35/INF/1, A/66/1, WIPO/GRTKF/IC/47/5). Matched in full: `$` would let a trailing newline through.
 SYMBOL = re.compile(r"[A-Z]{1,12}(/[A-Z0-9]{1,12}){1,8}")
 SUFFIX = re.compile(r"(Rev|Corr|Add|Prov)\.([2-9]|[1-9][0-9])?")
+COVER_TEXT = 1000  # characters of a title, venue or author: the longest WIPO title is under 300
 NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 RESERVED = ("doc",)  # names the figures already use
 SCALARS = (str, int, float)
@@ -246,10 +247,10 @@ class _Reader:
                 self.fail((), f"`{key}` is missing", f"add `{key}:` to document.yaml")
             return None
         if isinstance(raw, str):
-            if raw.strip():
-                return raw
-            self.fail((key,), f"`{key}` is empty", f"write the {key}")
-            return None
+            if not raw.strip():
+                self.fail((key,), f"`{key}` is empty", f"write the {key}")
+                return None
+            return raw if self.short((key,), raw) else None
         if not isinstance(raw, dict):
             self.fail((key,), f"`{key}` must be a text or one text per language (`en:`, `zh:`), got {shown(raw)}")
             return None
@@ -262,6 +263,8 @@ class _Reader:
             elif not isinstance(text, str) or not text.strip():
                 self.fail((key, lang), f"`{key}.{lang}` must be a text, got {shown(text)}")
                 good = False
+            elif not self.short((key, lang), text):
+                good = False
         for lang in dict.fromkeys((*languages, original)):
             if lang and lang not in raw:
                 self.fail((key,), f"`{key}` has no text in `{lang}`, "
@@ -269,6 +272,15 @@ class _Reader:
                           f"add `{lang}:` under `{key}:`, or write one text for all languages")
                 good = False
         return raw if good else None
+
+    def short(self, keys: tuple, text: str) -> bool:
+        """Whether a cover text is at most COVER_TEXT characters; the problem recorded when it is not."""
+        if len(text) <= COVER_TEXT:
+            return True
+        self.fail(keys, f"`{'.'.join(map(str, keys))}` has {len(text):,} characters; a cover field holds at most "
+                  f"{COVER_TEXT:,}", "shorten it: the cover prints it whole, and Word keeps only 255 in the "
+                  "file's properties")
+        return False
 
     def theme(self):
         raw = "default" if self.data.get("theme") is None else self.data["theme"]

@@ -9,6 +9,7 @@ from datetime import date, datetime, timezone
 from ...model import Meta
 from ...source_date import source_date
 
+PROPERTY_LENGTH = 255  # characters python-docx (like Word) keeps in a core property
 ZIP_EPOCH = datetime(1980, 1, 1, tzinfo=timezone.utc)
 ZIP_END = datetime(2107, 12, 31, 23, 59, 58, tzinfo=timezone.utc)  # the last time a zip entry can hold
 
@@ -16,8 +17,8 @@ ZIP_END = datetime(2107, 12, 31, 23, 59, 58, tzinfo=timezone.utc)  # the last ti
 def set_properties(document, meta: Meta):
     """Title, subject (the symbol), language; created and modified from SOURCE_DATE_EPOCH, else the date."""
     props = document.core_properties
-    props.title = meta.title
-    props.subject = meta.symbol
+    props.title = meta.title[:PROPERTY_LENGTH]
+    props.subject = meta.symbol[:PROPERTY_LENGTH]
     props.language = meta.locale_tag
     when = source_date()
     if when is None:
