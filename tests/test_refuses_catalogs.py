@@ -155,6 +155,9 @@ FIGURES = [
     translation("figure-raw", SECOND, "{% raw %}{{{% endraw %}", "is in the translation"),
     translation("note-mark-added", SECOND, "第二段。[^staff]", "footnote mark `[^staff]`"),
     translation("names-place", SECOND, "第二段 {{", "report ¶2"),
+    translation("figure-5000-digits", SECOND, "第二段 {{ " + "9" * 5000 + " }}", "is in the translation"),
+    translation("figure-nested-5000", SECOND, "第二段 {{ " + "(" * 5000 + "1" + ")" * 5000 + " }}",
+                "is in the translation"),
     # HTML the source does not have: a comment would be printed unseen, a tag is not Markdown.
     translation("html-comment", SECOND, "第二段 <!-- 私人 -->", "HTML `<!-- 私人 -->` is in the translation"),
     translation("html-comment-unclosed", SECOND, "第二段 <!-- 私人", "HTML `<!--"),

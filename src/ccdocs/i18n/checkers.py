@@ -98,9 +98,11 @@ def jinja_parts(text: str) -> tuple[list[str], str | None]:
 
 
 def _reads(text: str) -> bool:
+    """Whether Jinja2 parses `text`; a number too long to convert or nesting too deep to parse does not read
+    (the figure's own check, at render time, says which bound it passes)."""
     try:
         _figures_syntax().parse(text)
-    except TemplateSyntaxError:
+    except (TemplateSyntaxError, ValueError, RecursionError):
         return False
     return True
 
