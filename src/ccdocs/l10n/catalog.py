@@ -6,7 +6,6 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from types import MappingProxyType
 
-from babel.messages.pofile import read_po
 
 from ..resources import package_locales
 
@@ -35,10 +34,14 @@ class Catalog:
 
     @classmethod
     def load(cls, lang: str, locales_dir: Path | str | None = None) -> Catalog:
-        """Read locales/<lang>/LC_MESSAGES/ccdocs.po; a missing file raises FileNotFoundError."""
+        """Read locales/<lang>/LC_MESSAGES/ccdocs.po strictly (as a document's catalogs are read: a slip is an
+        InputError at its line, never text lost); a missing file raises FileNotFoundError."""
+        from ..i18n.catalogs import read_catalog
+
         path = po_path(lang, locales_dir)
-        with path.open("rb") as handle:
-            po = read_po(handle, locale=None, domain=DOMAIN)
+        if not path.is_file():
+            raise FileNotFoundError(path)
+        po = read_catalog(path)
         translations: dict[tuple[str | None, str], str] = {}
         for message in po:
             if not message.id or message.fuzzy or message.pluralizable:
