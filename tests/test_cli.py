@@ -97,3 +97,25 @@ def test_a_language_or_format_named_twice_is_built_once(make_doc, tmp_path):
     result = run_ccdocs("build", make_doc(), "--lang", "en,en", "--format", "json,json", "--out", out)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [str(out / "en/wo_cc_86_inf_1.json")]
+
+
+def test_a_fault_of_ccdocs_itself_is_said_plainly_with_exit_70_and_no_traceback(make_doc, tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    import ccdocs.pipeline
+    from ccdocs.cli import main
+    from refusals import seed_previous, state
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(ccdocs.pipeline, "apply_all", broken)
+    out = tmp_path / "out"
+    seed_previous(out)
+    before = state(out)
+    for debug in ((), ("--debug",)):
+        result = CliRunner().invoke(main, ["build", str(make_doc()), "--format", "json", "--out", str(out), *debug])
+        assert result.exit_code == 70, result.output
+        assert "ccdocs: internal error: RuntimeError: a bug; this is a fault of ccdocs" in result.output
+        assert ("Traceback" in result.output) == bool(debug)
+    assert state(out) == before

@@ -21,6 +21,7 @@ from .sources.spec import BODIES, LANGUAGES
 from .writers import WRITERS, available, writer
 
 FORMATS = ("docx", "pdf")
+INTERNAL_ERROR = 70  # EX_SOFTWARE of sysexits.h: ccdocs itself failed
 
 
 def _split(value: str | None, known, what: str, option: str) -> list[str] | None:
@@ -87,6 +88,15 @@ def reported(func):
         except KeyboardInterrupt:
             click.echo("ccdocs: interrupted; nothing was written.", err=True)
             sys.exit(130)
+        except click.ClickException:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a fault of ccdocs itself: said plainly, never a traceback
+            if debug:
+                traceback.print_exc()
+            click.echo(f"ccdocs: internal error: {type(exc).__name__}: {exc}; this is a fault of ccdocs, not of "
+                       "your input, and previous outputs were left as they were (run the same command with "
+                       "--debug and report what it prints)", err=True)
+            sys.exit(INTERNAL_ERROR)
 
     return click.option("--debug", is_flag=True, help="Show the Python traceback of an error.")(run)
 
