@@ -118,7 +118,7 @@ def placeholders(entry: Entry) -> list[str]:
     if error and not jinja_parts(entry.source)[1]:
         found.append(f"{entry.name}: Jinja2 cannot read the translation: {error} (write `{{{{`, `{{%` and `{{#` "
                      "only as the placeholders of the source)")
-    elif not found and _reads(entry.source) and not _reads(entry.translation):
+    elif not found and "{%" in entry.translation and _reads(entry.source) and not _reads(entry.translation):
         found.append(f"{entry.name}: Jinja2 cannot read the translation's statements in this order")
     return found
 
