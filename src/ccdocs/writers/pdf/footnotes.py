@@ -9,6 +9,7 @@ from reportlab.platypus.frames import Frame
 
 FUZZ = 1e-6
 CONTINUED = 2 / 3  # the share of a page that notes continued from the last page may take
+CLEARLY = 1e-3    # points by which a flowable is taller than the space left, rounding aside
 SHRINK = 6.0      # points by which a forced split is shortened until its notes can start on the page
 
 
@@ -75,10 +76,17 @@ class PageNotes:
 
     def extra(self, labels) -> float:
         """How much the area grows if the notes of `labels` are added (after the backlog)."""
-        if not labels:
-            return 0.0
-        grow = self.backlog() + sum(self.piece_height(p) for label in labels for p in self.flows[label])
-        return grow + (0.0 if self.placed else self.opening())
+        *_, grow = self.extras(labels)
+        return grow
+
+    def extras(self, labels):
+        """`extra(labels[:count])` for count = 0, 1, ... len(labels) in turn, each note measured once."""
+        yield 0.0
+        base, grown, opening = self.backlog(), 0.0, 0.0 if self.placed else self.opening()
+        for label in labels:
+            for piece in self.flows[label]:
+                grown += self.piece_height(piece)
+            yield base + grown + opening
 
     def least(self, labels) -> float:
         """The least growth that places the backlog and the notes of `labels` whole but the last, of which one
@@ -182,6 +190,8 @@ class NoteFrame(Frame):
         labels = self.notes.new(marks_in(flowable))
         if not labels:
             return super()._add(flowable, canv, trySplit)
+        if self.space(flowable) <= 0 or self.wrapped(flowable, canv) > self.space(flowable) + CLEARLY:
+            return 0    # too tall with no room kept for notes: keeping room only makes it worse (and costs)
         base = self._y1p
         self._y1p = base + self.notes.extra(labels)
         if super()._add(flowable, canv, 1):
@@ -214,8 +224,10 @@ class NoteFrame(Frame):
         labels = self.notes.new(marks_in(flowable))
         if not labels:
             return super().split(flowable, canv)
-        for count in range(len(labels) + 1):
-            pieces = self.split_with(flowable, canv, self.notes.extra(labels[:count]))
+        for count, room in enumerate(self.notes.extras(labels)):
+            if self.space(flowable) - room <= 0:
+                break  # no room left for the text; more notes only take more
+            pieces = self.split_with(flowable, canv, room)
             if pieces and set(self.notes.new(marks_in(pieces[0]))) <= set(labels[:count]) \
                     and self.fits(pieces[0], canv):
                 return pieces
@@ -232,6 +244,8 @@ class NoteFrame(Frame):
         start here, only the last of them continuing on the next page; shortened until so, down to a line."""
         for count in range(1, len(labels) + 1):
             room = self.notes.least(labels[:count])
+            if self.space(flowable) - room <= 0:
+                break  # more notes only take more room
             while self.space(flowable) - room > 0:
                 pieces = self.split_with(flowable, canv, room)
                 if pieces and set(self.notes.new(marks_in(pieces[0]))) <= set(labels[:count]):
@@ -253,14 +267,18 @@ class NoteFrame(Frame):
         finally:
             self._y1p = base
 
+    def wrapped(self, flowable, canv) -> float:
+        """The height `flowable` takes in the space left for it above the notes area."""
+        flowable.canv = canv
+        try:
+            return flowable.wrap(self._getAvailableWidth(), self.space(flowable))[1]
+        finally:
+            del flowable.canv
+
     def fits(self, piece, canv) -> bool:
         """Whether a split-off piece fits with the notes its marks bring."""
-        piece.canv = canv
-        try:
-            h = piece.wrap(self._getAvailableWidth(), self.space(piece))[1]
-        finally:
-            del piece.canv
-        return h + self.notes.extra(self.notes.new(marks_in(piece))) <= self.space(piece) + FUZZ
+        return self.wrapped(piece, canv) + self.notes.extra(self.notes.new(marks_in(piece))) \
+            <= self.space(piece) + FUZZ
 
 
 class NotesTail(Flowable):

@@ -3,17 +3,22 @@
 reportlab draws each piece; the splitting is ours: a row taller than the frame is cut at the frame's foot,
 each cell's flowables cut between lines, the rest carried to a row on the next page under the repeated header
 rows, as Word splits a row across pages. No text is dropped: what a cut leaves is carried whole.
+
+Linear in the rows: a piece is a view of the rows left (never a copy of them), its footnote marks are found in
+an index made once, and a split measures only the rows that reach past the frame's foot.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reportlab.platypus.flowables import Flowable
 from reportlab.platypus.tables import Table, TableStyle
 
 FUZZ = 1e-6
+FIRST_MEASURE = 16  # rows measured at first; twice as many each time that is too few to fill the frame
 
 
 @dataclass(frozen=True)
@@ -22,6 +27,58 @@ class Row:
 
     cells: tuple
     kind: str = "body"
+
+    @property
+    def marks(self) -> list[str]:
+        """The footnote labels marked in the cells, in order."""
+        return [label for cell in self.cells for flow in cell for label in getattr(flow, "marks", ())]
+
+
+class MarkIndex:
+    """Where the footnote marks stand in a list of rows: read once, then found by range of rows at once."""
+
+    def __init__(self, rows: Sequence[Row]):
+        self.labels = {i: marks for i, row in enumerate(rows) if (marks := row.marks)}
+        self.at = sorted(self.labels)
+
+    def between(self, lo: int, hi: int) -> list[str]:
+        """The labels marked in rows `lo` to `hi` (excluded), in order."""
+        return [label for i in self.at[bisect_left(self.at, lo):bisect_left(self.at, hi)] for label in self.labels[i]]
+
+
+@dataclass(frozen=True)
+class Rows:
+    """The rows of a grid without copying the rows left: a few `lead` rows (header rows repeated, a row's part
+    carried from a cut), then `body[lo:hi]` of a list shared by every piece of the grid, whose marks `index`
+    holds."""
+
+    lead: tuple
+    body: Sequence[Row]
+    lo: int
+    hi: int
+    index: MarkIndex
+
+    @classmethod
+    def of(cls, rows: Sequence[Row]) -> Rows:
+        """All of `rows` (indexed once)."""
+        return cls((), rows, 0, len(rows), MarkIndex(rows))
+
+    def __len__(self) -> int:
+        return len(self.lead) + self.hi - self.lo
+
+    def first(self, count: int) -> list[Row]:
+        """The first `count` rows (all when fewer)."""
+        return list(self.lead[:count]) + list(self.body[self.lo:min(self.hi, self.lo + count - len(self.lead))])
+
+    def after(self, count: int, lead: Sequence[Row] = ()) -> Rows:
+        """The rows after the first `count`, `lead` put before them."""
+        skipped = max(0, count - len(self.lead))
+        return Rows(tuple(lead) + self.lead[count:], self.body, self.lo + skipped, self.hi, self.index)
+
+    @property
+    def marks(self) -> list[str]:
+        """The footnote labels marked in these rows, in order."""
+        return [label for row in self.lead for label in row.marks] + self.index.between(self.lo, self.hi)
 
 
 def cut_cell(flows: list, width: float, room: float) -> tuple[list, list]:
@@ -49,80 +106,106 @@ class Grid(Flowable):
     `head` rows are repeated at the top of every piece. Split between rows anywhere; a row that no frame can
     hold (taller than the page) is cut inside where it falls, as Word does. `keep` moves the whole grid to the
     next frame unless it starts a frame or no frame holds it (boxes and key figures stay whole when they can).
+
+    Rows are measured a run of them at a time, so the styler's commands for a row may depend on its kind, its
+    place from the top and whether it is the last row, but not on how many rows come after it. `wrap` gives the
+    grid's height when it fits the height offered, else the height of the rows measured, more than offered.
     """
 
-    def __init__(self, rows: list[Row], widths: list[float], styler: Callable, head: int = 0,
-                 keep: bool = False):
+    def __init__(self, rows: Sequence[Row] | Rows, widths: list[float], styler: Callable, head: int = 0,
+                 keep: bool = False, guess: int = FIRST_MEASURE):
         super().__init__()
-        self.rows, self.widths, self.styler, self.head, self.keep = list(rows), list(widths), styler, head, keep
+        self.rows = rows if isinstance(rows, Rows) else Rows.of(list(rows))
+        self.widths, self.styler, self.head, self.keep = list(widths), styler, head, keep
+        self.guess = max(guess, head + 1)
         self.spaceBefore = self.spaceAfter = 0.0
-        self._table: Table | None = None
+        self._probe: Table | None = None     # the table of the rows measured, of all when all are
+        self._heights: list[float] = []      # the heights of the first rows, as in a table of them all
 
     @property
     def marks(self) -> list[str]:
         """The footnote labels marked in the cells, in order (for the notes area)."""
-        return [label for row in self.rows for cell in row.cells for flow in cell
-                for label in getattr(flow, "marks", ())]
+        return self.rows.marks
+
+    def make(self, rows: list[Row]) -> Table:
+        """The reportlab table of `rows` in this grid's columns and style."""
+        return Table([[list(cell) for cell in row.cells] for row in rows], colWidths=self.widths,
+                     style=TableStyle(self.styler(rows)), hAlign="LEFT", longTableOptimize=0)
 
     def table(self) -> Table:
-        """The reportlab table drawing this piece."""
-        if self._table is None:
-            self._table = Table([[list(cell) for cell in row.cells] for row in self.rows], colWidths=self.widths,
-                                style=TableStyle(self.styler(self.rows)), hAlign="LEFT")
-        return self._table
+        """The reportlab table drawing this piece (all its rows measured)."""
+        self.measure(float("inf"))
+        return self._probe
+
+    def whole(self) -> bool:
+        """Whether every row is measured."""
+        return self._probe is not None and len(self._heights) == len(self.rows)
+
+    def measure(self, need: float) -> list[float]:
+        """The heights of the first rows, as in a table of all the rows: enough rows to add up to more than
+        `need`, or all of them. Measured rows are kept; too few are measured again in a run twice as long."""
+        while not self.whole() and sum(self._heights) <= need + FUZZ:
+            count = max(self.guess, 2 * len(self._heights) + 1)
+            rows = self.rows.first(count + 1)   # one more, so that the last row measured is not styled as last
+            probe = self.make(rows)
+            probe.wrap(sum(self.widths), need)
+            self._probe = probe
+            self._heights = list(probe._rowHeights[:count] if len(rows) > count else probe._rowHeights)
+        return self._heights
 
     def wrap(self, availWidth, availHeight):
-        self.width, self.height = self.table().wrap(availWidth, availHeight)
+        heights = self.measure(availHeight)
+        self.width, self.height = self._probe._width, self._probe._height if self.whole() else sum(heights)
         return self.width, self.height
 
     def draw(self):
         self.table().drawOn(self.canv, 0, 0)
 
-    def piece(self, rows: list[Row], head: int, first: bool, last: bool) -> Grid:
+    def piece(self, rows: Rows, head: int, first: bool, last: bool, guess: int | None = None) -> Grid:
         """A grid of `rows` (the first `head` of them repeated) in this one's columns and style, keeping the space
-        before only when `first`, the space after only when `last`."""
-        out = Grid(rows, self.widths, self.styler, head, keep=False)
+        before only when `first`, the space after only when `last`; `guess` rows (default: all) measured first."""
+        out = Grid(rows, self.widths, self.styler, head, keep=False, guess=guess or len(rows))
         out.spaceBefore = self.spaceBefore if first else 0.0
         out.spaceAfter = self.spaceAfter if last else 0.0
         return out
 
     def split(self, availWidth, availHeight):
-        table = self.table()
-        table.wrap(availWidth, availHeight)
-        heights = table._rowHeights
         frame = getattr(self, "_frame", None)
         full = frame._height - frame._topPadding - frame._bottomPadding if frame is not None else availHeight
         at_top = frame is None or frame._atTop
+        heights = self.measure(0.0)
         # header rows taller than half a page, or than the frame, are printed once, not repeated (as Word does)
         head = self.head if sum(heights[:self.head]) <= min(full / 2, availHeight) + FUZZ else 0
         if head < self.head and not at_top:
             return []
+        heights = self.measure(availHeight)
         used, fit = sum(heights[:head]), head
-        while fit < len(self.rows) and used + heights[fit] <= availHeight + FUZZ:
+        while fit < len(heights) and used + heights[fit] <= availHeight + FUZZ:
             used += heights[fit]
             fit += 1
         if fit == len(self.rows):
             return [self]
-        if self.keep and not at_top and sum(heights) <= full + FUZZ:
+        if self.keep and not at_top and sum(self.measure(full)) <= full + FUZZ:
             return []
-        header = self.rows[:head]
+        header = self.rows.first(head)
         if fit > head:
-            return [self.piece(self.rows[:fit], head, True, False),
-                    self.piece(header + self.rows[fit:], head, False, True)]
+            return [self.piece(Rows.of(self.rows.first(fit)), head, True, False),
+                    self.piece(self.rows.after(fit, header), head, False, True, guess=fit + 2)]
         if not at_top and used + heights[fit] <= full + FUZZ:
             return []
         top, rest = self.cut_row(fit, availHeight - used)
         if top is None:
             return []
-        after = ([rest] if rest else []) + self.rows[fit + 1:]
-        if not after:
-            return [self.piece(header + [top], head, True, True)]
-        return [self.piece(header + [top], head, True, False), self.piece(header + after, head, False, True)]
+        after = self.rows.after(fit + 1, header + ([rest] if rest else []))
+        if len(after) == head:
+            return [self.piece(Rows.of(header + [top]), head, True, True)]
+        return [self.piece(Rows.of(header + [top]), head, True, False),
+                self.piece(after, head, False, True, guess=head + 2)]
 
     def cut_row(self, index: int, room: float) -> tuple[Row | None, Row | None]:
-        """Row `index` cut into the part that fills `room` and the rest (None when nothing is left); (None, None)
-        when no cell can give a line to the first part."""
-        row, styles = self.rows[index], self.table()._cellStyles[index]
+        """Row `index` (a measured one) cut into the part that fills `room` and the rest (None when nothing is
+        left); (None, None) when no cell can give a line to the first part."""
+        row, styles = self.rows.first(index + 1)[index], self._probe._cellStyles[index]
         tops, rests = [], []
         for cell, style, width in zip(row.cells, styles, self.widths):
             inner = width - style.leftPadding - style.rightPadding
