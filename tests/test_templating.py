@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -12,8 +13,13 @@ from ccdocs.templating import environment, render
 DATA = {"workforce": {"staff": 1735, "core_share": 0.601}}
 
 
+def as_read(markdown: str) -> str:
+    """Rendered Markdown as its reader sees the figures: a figure's punctuation comes escaped (`1\\,735`)."""
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
 def rendered(text: str, lang: str = "en") -> str:
-    return render(environment(lang), text, Path("content/report.md"), DATA)
+    return as_read(render(environment(lang), text, Path("content/report.md"), DATA))
 
 
 def test_figures_are_formatted_for_the_language():
@@ -63,7 +69,7 @@ def values_context(**extra) -> dict:
 
 
 def values_rendered(text: str, context: dict, sandbox=None) -> str:
-    return render(environment("en", sandbox), text, Path("content/report.md"), context)
+    return as_read(render(environment("en", sandbox), text, Path("content/report.md"), context))
 
 
 @pytest.mark.parametrize("attempt", [
@@ -156,3 +162,24 @@ def test_honest_figures_still_work():
             "{{ applicants['africa'].applied - 1 }}, {{ 'CHF ' ~ (workforce.staff | number) }}, "
             "{{ period_start | daterange(period_end) }}, {{ -workforce.staff }}, {{ 2 ** 10 }}")
     assert values_rendered(text, context) == "100%, 99, CHF 1,735, January 1 to December 31, 2025, -1735, 1024"
+
+
+def test_a_figure_is_read_as_its_literal_text_never_as_markdown():
+    markdown = render(environment("en"), "Note: {{ note }}.", Path("content/report.md"),
+                      {"note": "# heading, **bold**, [^a], <b>, [x](http://e.org), - item"})
+    assert markdown == ("Note: \\# heading\\, \\*\\*bold\\*\\*\\, \\[\\^a\\]\\, \\<b\\>\\, "
+                        "\\[x\\]\\(http\\:\\/\\/e\\.org\\)\\, \\- item.")
+
+
+@pytest.mark.parametrize("value", ["two\nlines", "a\r\nb"])
+def test_a_figure_holding_a_line_break_is_refused_at_its_place(value):
+    with pytest.raises(InputError) as caught:
+        render(environment("en"), "Intro.\n\nNote {{ note }}.\n", Path("content/report.md"), {"note": value})
+    assert str(caught.value.problems[0]).startswith("content/report.md:3:6: error: this figure's text holds a line")
+
+
+@pytest.mark.parametrize("value", [1.5, 2.0 ** 100, True])
+def test_a_number_printed_unformatted_is_refused(value):
+    with pytest.raises(InputError) as caught:
+        render(environment("en"), "Rate {{ rate }}.", Path("content/report.md"), {"rate": value})
+    assert "unformatted" in str(caught.value) and "| number" in str(caught.value)

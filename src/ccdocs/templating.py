@@ -6,6 +6,7 @@ import hashlib
 import marshal
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal, DecimalException
 from importlib.util import MAGIC_NUMBER
 from pathlib import Path
 
@@ -18,6 +19,8 @@ from .errors import InputError, problem
 from .l10n.formats import Formats
 from .sources.characters import HINT, first_refused
 
+MARKDOWN_PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")  # CommonMark's ASCII punctuation, each escapable
+FIGURE_BUDGET = 100_000  # characters figures may add to a file, on top of ten times the file's own length
 RESULT = "ccdocs_figure_"  # the names a batch of expressions is assigned to, numbered
 
 
@@ -85,12 +88,21 @@ def _cached_code(path: Path):
 
 
 def _figure(value) -> str:
-    """The text of one evaluated figure: a bounded value, holding no character a paper refuses."""
+    """The text of one evaluated figure as Markdown reads it literally: a bounded, formatted value on one line,
+    holding no character a paper refuses, its ASCII punctuation escaped so that text from the data can never
+    open a heading, a list, a box, a link, a footnote mark or emphasis (CommonMark: any ASCII punctuation may
+    be backslash-escaped)."""
+    if isinstance(value, (float, Decimal)) or isinstance(value, bool):
+        raise rules.Refused(f"this figure gives {value!r} unformatted",
+                            "format a number with a filter: `| number`, `| decimal(1)`, `| percent(1)`")
     result = rules.text(value)
     refused = first_refused(result)
     if refused:
         raise rules.Refused(f"this figure gives a {refused}", HINT)
-    return result
+    if "\n" in result or "\r" in result:
+        raise rules.Refused("this figure's text holds a line break: a figure is one line of text",
+                            "write the value on one line in the data file")
+    return MARKDOWN_PUNCTUATION.sub(r"\\\g<0>", result)
 
 
 def _evaluated(figures: Figures, sources: tuple, context: dict) -> list[str]:
@@ -128,6 +140,9 @@ def _failure(exc: Exception) -> tuple[str, str]:
     if isinstance(exc, UndefinedError):
         return (f"undefined figure: {exc.message}",
                 "use a name from the data files listed under `data:` in document.yaml")
+    if isinstance(exc, DecimalException):
+        return ("cannot format this figure: the number is too large or not a number",
+                "check the value in the data file; " + rules.BOUNDS_HINT)
     return f"cannot format this figure: {exc}", "check the value in the data file and the filter"
 
 
@@ -143,6 +158,17 @@ def _pointed(exc: Exception, message: str, expression: str) -> int:
     found = re.search(r"(?<!\w)" + re.escape(needle) + r"(?!\w)" if needle.isidentifier() else re.escape(needle),
                       expression)
     return found.start() if found else 0
+
+
+def _beyond_budget(text: str, matches: list, pieces: list) -> int | None:
+    """The offset of the figure whose text takes the file past FIGURE_BUDGET plus ten times its length (the
+    figures' texts are pieces[1], pieces[3], … of a render), or None: a file's growth stays linear."""
+    budget, added = FIGURE_BUDGET + 10 * len(text), 0
+    for match, piece in zip(matches, pieces[1::2]):
+        added += len(piece) - len(match.group(0))
+        if added > budget:
+            return match.start()
+    return None
 
 
 def render(figures: Figures, text: str, path: Path, context: dict) -> str:
@@ -175,10 +201,17 @@ def render(figures: Figures, text: str, path: Path, context: dict) -> str:
         except MemoryError:
             raise
         except Exception as exc:  # noqa: BLE001 - whatever a figure raises is reported at its place
+            pieces.append("")
             message, hint = _failure(exc)
             line, col = where(match.start() + _pointed(exc, message, match.group(0)))
             problems.append(problem(path, line, message, hint, col))
     pieces.append(text[last:])
+    overflow = _beyond_budget(text, matches, pieces)
+    if overflow is not None:
+        line, col = where(overflow)
+        problems.append(problem(path, line, f"the figures of this file add more than {FIGURE_BUDGET:,} characters "
+                                "and ten times the file's own length, from this figure on",
+                                "figures are values from the data, not text generated in bulk", col))
     starts = {m.start() for m in matches}
     for opening in re.finditer(r"\{\{", text):
         if opening.start() not in starts:
