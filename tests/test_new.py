@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from click.testing import CliRunner
 
@@ -11,6 +13,10 @@ from ccdocs.errors import InputError, problem
 from ccdocs.model.dump import to_json
 from ccdocs.pipeline import read_sources, resolve
 from ccdocs.scaffold.folder import make_folder
+from ccdocs.testing.regression import check_folder
+
+MARK = re.compile(r"^(?P<path>\S+):(?P<line>\d+):(?P<col>\d+): warning: `(?P<value>[^`]+)` marked TO CONFIRM by "
+                  r"ccdocs new: confirm it and delete the mark$", re.M)
 
 COVER = ("symbol", "body", "session", "place_dates", "date", "title")
 KINDS = {
@@ -67,13 +73,19 @@ def test_what_was_not_given_is_filled_and_marked_to_confirm(tmp_path):
 
 
 @pytest.mark.parametrize("args, fragment", [
-    (["--symbol", "WO/CC/86/TR/1", "--kind", "transmittal"], "not part of this version yet"),
+    (["--symbol", "WO/CC/86/TR/1", "--kind", "transmittal"], "'transmittal' is not one of"),
     (["--symbol", "WO/CC/86/INF/1\n", "--kind", "information"], "is not a WIPO symbol"),
     (["--symbol", "../x", "--kind", "information"], "is not a WIPO symbol"),
     (["--symbol", "WO/XYZ/INF/1", "--kind", "information"], "give --body"),
     (["--symbol", "WO/CC/86/INF/1", "--kind", "information", "--dates", "2026-07-15/2026-07-07"], "ends before"),
     (["--symbol", "WO/CC/86/INF/1", "--kind", "information", "--date", "2026-02-30"], "is not a date"),
-    (["--symbol", "WO/CC/86/INF/1", "--kind", "information", "--title", " "], "--title is empty"),
+    (["--symbol", "WO/CC/86/INF/1", "--kind", "information", "--title", " "], "'--title': is empty"),
+    (["--symbol", "WO/CC/86/INF/1", "--kind", "information", "--title", ""], "'--title': is empty"),
+    (["--symbol", "WO/CC/86/INF/1", "--kind", "information", "--date", ""], "'--date': is empty"),
+    (["--symbol", "WO/CC/86/INF/1", "--kind", "information", "--venue", ""], "'--venue': is empty"),
+    (["--symbol", "WO/CC/86/INF/1", "--kind", "information", "--dates", ""], "'--dates': is empty"),
+    (["--symbol", "WO/CC/86/INF/1", "--kind", "information", "--languages", ""], "'--languages': is empty"),
+    (["--symbol", "", "--kind", "information"], "'--symbol': is empty"),
     (["--symbol", "WO/CC/86/INF/1", "--kind", "information", "--title", "a\x0bb"], "control character"),
     (["--symbol", "WO/CC/86/INF/1", "--kind", "information", "--languages", "en,fr"], "unknown language"),
     (["--symbol", "WO/CC/86/INF/1", "--kind", "information", "--ordinary", "5", "--extraordinary", "2"], "not both"),
@@ -102,3 +114,53 @@ def test_a_folder_its_check_refuses_is_reported_as_the_target_and_left_out(tmp_p
         make_folder(tmp_path / "doc", {"document.yaml": b"a: 1\n"}, ("data",), refuse)
     assert [str(p) for p in caught.value.problems] == ["doc/document.yaml:3:1: error: refused"]
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_help_offers_only_the_kinds_it_makes():
+    done = CliRunner().invoke(main, ["new", "--help"])
+    assert "[information|decision]" in done.output and "transmittal" not in done.output
+
+
+def test_missing_parent_folders_are_made_and_removed_again_when_nothing_is_written(tmp_path):
+    done = CliRunner().invoke(main, ["new", str(tmp_path / "documents" / "a" / "doc"), "--symbol", "WO/CC/90/INF/2",
+                                     "--kind", "information"])
+    assert done.exit_code == 0, done.output
+    assert (tmp_path / "documents" / "a" / "doc" / "document.yaml").is_file()
+
+    def refuse(folder):
+        raise InputError([problem(folder / "document.yaml", 3, "refused")])
+
+    with pytest.raises(InputError):
+        make_folder(tmp_path / "other" / "deeper" / "doc", {"document.yaml": b"a: 1\n"}, (), refuse)
+    assert not (tmp_path / "other").exists()
+
+
+def test_check_and_build_warn_at_every_value_left_to_confirm_and_still_succeed(tmp_path):
+    assert _new(tmp_path, "--symbol", "WO/CC/90/INF/2", "--kind", "information", "--title", "Ends # TO CONFIRM",
+                "--languages", "en").exit_code == 0
+    folder = tmp_path / "doc"
+    lines = (folder / "document.yaml").read_text(encoding="utf-8").splitlines()
+    runner = CliRunner()
+    checked = runner.invoke(main, ["check", str(folder)])
+    built = runner.invoke(main, ["build", str(folder), "--out", str(tmp_path / "out"), "--format", "docx"])
+    for done in (checked, built):
+        assert done.exit_code == 0, done.output
+        found = [m.groupdict() for m in MARK.finditer(done.output)]
+        values = {m["value"].split(":")[0] for m in found}
+        assert {"body", "number", "venue", "first_day", "last_day"} <= values, done.output
+        assert "en" not in values, "a TO CONFIRM typed inside a quoted title is no mark"
+        for m in found:
+            assert m["path"].endswith("document.yaml")
+            assert lines[int(m["line"]) - 1][int(m["col"]) - 1:].startswith("TO CONFIRM"), m
+    assert "values marked TO CONFIRM" in checked.output
+    text = "\n".join(line.split("  # TO CONFIRM")[0] for line in lines) + "\n"
+    (folder / "document.yaml").write_text(text, encoding="utf-8")
+    confirmed = runner.invoke(main, ["check", str(folder)])
+    assert confirmed.exit_code == 0 and "warning" not in confirmed.output, confirmed.output
+
+
+def test_the_regression_check_takes_a_folder_as_text(tmp_path):
+    assert _new(tmp_path, "--symbol", "WO/CC/90/INF/2", "--kind", "decision", "--languages", "en").exit_code == 0
+    folder = str(tmp_path / "doc")
+    check_folder(folder, update=True, formats=("docx",))
+    assert check_folder(folder, formats=("docx",)) == []

@@ -12,13 +12,17 @@ from ..errors import InputError, UsageError, display_path
 
 
 def check_target(target: Path) -> None:
-    """UsageError unless `target` can become a new folder: absent (or an empty folder), its parent a folder."""
+    """UsageError unless `target` can become a new folder: absent (or an empty folder); its missing parents are
+    made by `make_folder`."""
     if not str(target) or target == Path():
         raise UsageError("the new folder's name is empty; give the path of a folder to create")
     if target.is_symlink() or (target.exists() and not (target.is_dir() and not any(target.iterdir()))):
         raise UsageError(f"{target} already exists; give the path of a new (or empty) folder: nothing is overwritten")
-    if not target.resolve().parent.is_dir():
-        raise UsageError(f"cannot create {target}: its parent folder does not exist")
+    parent = target.resolve().parent
+    while not parent.exists():
+        parent = parent.parent
+    if not parent.is_dir():
+        raise UsageError(f"cannot create {target}: {parent} is not a folder")
 
 
 def make_folder(target: Path, files: dict[str, bytes], folders: tuple[str, ...] = (),
@@ -27,9 +31,15 @@ def make_folder(target: Path, files: dict[str, bytes], folders: tuple[str, ...] 
 
     Everything is written into a hidden sibling first; `check(sibling)` may raise InputError (its problems are
     reported as if in `target`, nothing is left behind); then the sibling is renamed to `target` in one step.
+    Missing parent folders are made first, and removed again if nothing is written.
     """
     check_target(target)
     parent = target.resolve().parent
+    made = [p for p in (parent, *parent.parents) if not p.exists()]
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"cannot create {target}: {exc.strerror or exc}; nothing was written") from None
     scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".part", dir=parent))
     try:
         scratch.chmod(0o777 & ~_umask())
@@ -51,6 +61,9 @@ def make_folder(target: Path, files: dict[str, bytes], folders: tuple[str, ...] 
     finally:
         if scratch.exists():
             shutil.rmtree(scratch, ignore_errors=True)
+        for folder in made if not target.is_dir() else ():
+            if folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
 
 
 def _umask() -> int:

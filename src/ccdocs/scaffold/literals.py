@@ -79,6 +79,29 @@ def in_content(path: Path, text: str) -> list[Literal]:
 
 
 def in_texts(texts) -> list[Literal]:
-    """The literals of the tables' own texts: (text, file, line) triples, located at their line."""
-    return [Literal(Path(file), line, 1, kind, literal) for text, file, line in texts
-            for _, kind, literal in in_line(text)]
+    """The literals of the tables' own texts: (text, file, line) triples, each literal located where it is written
+    in the file, searched from the text's line on (a text folded over lines, or quoted, is found all the same)."""
+    lines: dict[str, list[str]] = {}
+    found = []
+    for text, file, line in texts:
+        if file not in lines:
+            try:
+                lines[file] = Path(file).read_text(encoding="utf-8-sig").splitlines()
+            except (OSError, UnicodeDecodeError):
+                lines[file] = []
+        at = (line, 0)
+        for _, kind, literal in in_line(text):
+            at = _written(lines[file], literal, at)
+            found.append(Literal(Path(file), at[0], at[1] + 1, kind, literal))
+            at = (at[0], at[1] + len(literal))
+    return found
+
+
+def _written(lines: list[str], literal: str, start: tuple[int, int]) -> tuple[int, int]:
+    """Where `literal` is next written in `lines` from `start` (1-based line, 0-based column); `start` if nowhere."""
+    number, col = start
+    for index in range(number - 1, len(lines)):
+        found = lines[index].find(literal, col if index == number - 1 else 0)
+        if found >= 0:
+            return index + 1, found
+    return start

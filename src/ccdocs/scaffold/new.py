@@ -95,11 +95,11 @@ def document_yaml(o: Options, today: date) -> str:
         raise UsageError("a session is ordinary or extraordinary, not both; give --ordinary or --extraordinary")
     if not o.languages:
         raise UsageError("--languages names no language; give e.g. en,zh")
-    signed = option_day(o.date, "--date") if o.date else today
-    first, last = session_dates(o.dates) if o.dates else (signed, signed)
+    signed = option_day(o.date, "--date") if o.date is not None else today
+    first, last = session_dates(o.dates) if o.dates is not None else (signed, signed)
     original = o.languages[0]
     which = "ordinary" if o.ordinary else "extraordinary" if o.extraordinary else None
-    venue = _text(o.venue, "--venue") if o.venue else "Geneva"
+    venue = _text(o.venue, "--venue") if o.venue is not None else "Geneva"
     rows = [
         (f"symbol: {o.symbol}", "without a suffix"),
         ("# suffix: Rev.", "a revision, corrigendum...: Rev., Corr., Add., Prov. (Rev.2 ...)"),
@@ -119,10 +119,10 @@ def document_yaml(o: Options, today: date) -> str:
         ("title:", "as printed on the cover, in each language"),
     ]
     for lang in o.languages:
-        given = o.title if o.title and lang == original else None
-        text = _text(given, "--title") if given else json.dumps(PLACEHOLDER_TITLES.get(lang, "Title"),
+        given = o.title if lang == original else None
+        text = _text(given, "--title") if given is not None else json.dumps(PLACEHOLDER_TITLES.get(lang, "Title"),
                                                                  ensure_ascii=False)
-        rows.append((f"  {lang}: {text}", None if given else CONFIRM))
+        rows.append((f"  {lang}: {text}", None if given is not None else CONFIRM))
     rows += [
         ("author: secretariat", "prepared by the Secretariat; or {en: ..., zh: ...}"),
         (f"kind: {o.kind}", "one of: " + ", ".join(KINDS)),

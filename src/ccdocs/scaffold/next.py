@@ -20,17 +20,17 @@ prose (not bound to the data), with its file, line and column: what may be stale
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from ..errors import Problem, UsageError, display_path
+from ..errors import InputError, Problem, UsageError, display_path
 from ..i18n.catalogs import DOMAIN
 from ..pipeline import read_sources, resolve
 from ..sources.spec import SYMBOL
 from ..sources.yamlfile import read_yaml
 from ..tables import translatable_texts
-from . import literals
+from . import literals, marks
 from .folder import check_target, make_folder
 from .new import option_day
 from .yamledit import Edit, apply
@@ -63,7 +63,7 @@ def a_year_on(day: date) -> date:
 
 def _set(keys, old, new, option: str | None, what: str) -> Edit:
     """An edit of the value at `keys`: set from `option` when given, else proposed and marked to confirm."""
-    if option:
+    if option is not None:
         return Edit(keys, str(old), str(new), f"from {option} (was {old})")
     return Edit(keys, str(old), str(new), f"{CONFIRM} (was {old}): {what}")
 
@@ -73,32 +73,45 @@ def spec_edits(spec, o: Options) -> list[Edit]:
     raw = spec.yaml.data
     session = raw.get("session") or {}
     number = o.session or spec.session_number + 1
-    edits = [_set(("session", "number"), spec.session_number, number, o.session and "--session",
+    edits = [_set(("session", "number"), spec.session_number, number, "--session" if o.session else None,
                   "the next number; an extraordinary session may come between (--session)")]
     if "ordinary" in session:
         edits.append(_set(("session", "ordinary"), session["ordinary"], o.ordinary or session["ordinary"] + 1,
-                          o.ordinary and "--ordinary", "the next ordinary session (--ordinary)"))
+                          "--ordinary" if o.ordinary else None, "the next ordinary session (--ordinary)"))
     elif o.ordinary:
         raise UsageError(f"{display_path(spec.yaml.path)} has no `session.ordinary` to set; write it by hand")
     elif "extraordinary" in session:
         edits.append(Edit(("session", "extraordinary"), str(session["extraordinary"]), str(session["extraordinary"]),
                           f"{CONFIRM}: the new session's kind and number (ccdocs cannot know them)"))
-    if o.symbol and not SYMBOL.fullmatch(o.symbol):
+    if o.symbol is not None and not SYMBOL.fullmatch(o.symbol):
         raise UsageError(f"--symbol `{o.symbol}` is not a WIPO symbol such as WO/CC/86/INF/1 (without a suffix)")
     segments = spec.symbol.split("/")
     renumbered = "/".join(str(number) if s == str(spec.session_number) else s for s in segments)
-    edits.append(_set(("symbol",), raw["symbol"], o.symbol or renumbered, o.symbol and "--symbol",
+    edits.append(_set(("symbol",), raw["symbol"], o.symbol or renumbered, "--symbol" if o.symbol else None,
                       "the old symbol, its session renumbered (--symbol)"))
     days = {"first_day": (o.first_day, "--first-day"), "last_day": (o.last_day, "--last-day"),
             "date": (o.date, "--date")}
+    chosen = {key: option_day(given, option) if given is not None else a_year_on(getattr(spec, key))
+              for key, (given, option) in days.items()}
+    _in_order(chosen["first_day"], chosen["last_day"], o)
     for key, (given, option) in days.items():
-        old = getattr(spec, key)
-        new = option_day(given, option) if given else a_year_on(old)
-        edits.append(_set((key,), str(raw[key]), new.isoformat(), given and option,
+        edits.append(_set((key,), str(raw[key]), chosen[key].isoformat(), option if given is not None else None,
                           "a year on (--date)" if key == "date" else "a year on; ccdocs cannot know the session's "
                           "days (--first-day, --last-day)"))
     edits += period_edits(raw.get("variables") or {}, ("variables",))
     return edits
+
+
+def _in_order(first: date, last: date, o: Options) -> None:
+    """UsageError, naming the options, when the session's first day falls after its last."""
+    if first <= last:
+        return
+    if o.first_day is not None and o.last_day is not None:
+        raise UsageError(f"--first-day {first} is after --last-day {last}; give the session's days in order")
+    if o.first_day is not None:
+        raise UsageError(f"--first-day {first} is after the last day proposed a year on ({last}); give --last-day "
+                         "too")
+    raise UsageError(f"--last-day {last} is before the first day proposed a year on ({first}); give --first-day too")
 
 
 def period_edits(value, keys: tuple) -> list[Edit]:
@@ -136,6 +149,7 @@ def next_folder(old: Path, new: Path, o: Options, check=buildable) -> list[Probl
     `check(folder)` may refuse the new folder before it is put in place (InputError, nothing written).
     """
     check_target(new)
+    _apart(old, new)
     sources = read_sources(old)
     spec = sources.spec
     root = old.resolve()
@@ -154,15 +168,47 @@ def next_folder(old: Path, new: Path, o: Options, check=buildable) -> list[Probl
     for name, (yf, changes) in edits.items():
         text = yf.path.read_text(encoding="utf-8-sig")
         files[name] = apply(yf, text, changes).encode("utf-8")
-    make_folder(new, files, (), check)
+    symbol = next(e.new for e in edits["document.yaml"][1] if e.keys == ("symbol",))
+    text, dropped = _without_suffix(spec.yaml, files["document.yaml"].decode("utf-8"))
+    text, shift = marks.headed(text, symbol, "next", f"started from {spec.symbol}")
+    files["document.yaml"] = text.encode("utf-8")
+    make_folder(new, files, ("data",) if (old / "data").is_dir() else (), check)
     notes = [_note(new / name, yf.where(*e.keys), e) for name, (yf, changes) in edits.items()
              for e in sorted(changes, key=lambda e: yf.where(*e.keys))]
+    if dropped:
+        notes.insert(0, Problem(display_path(new / "document.yaml"), None, None, f"suffix: {dropped} dropped: "
+                                "next year's report is a new document, not a revision of this one", None, "note"))
     notes += _stale(sources, old, new, rel)
+    shown = display_path(new / "document.yaml")  # its lines moved by the header
+    notes = [replace(n, line=n.line + shift) if n.path == shown and n.line else n for n in notes]
     left = sorted(p.name for p in old.iterdir() if p.name not in {n.split("/")[0] for n in files})
     notes += [Problem(display_path(old / name), None, None, f"not copied: {name}" + (
         " (the old outputs' snapshots: record the new ones after the first build)" if name == "expected" else
         " (document.yaml does not name it)"), None, "note") for name in left]
     return notes
+
+
+def _apart(old: Path, new: Path) -> None:
+    """UsageError when one folder lies inside the other (the copy would hold itself, or replace its source)."""
+    a, b = old.resolve(), new.resolve().parent / new.name
+    if a == b or a.is_relative_to(b) or b.is_relative_to(a):
+        raise UsageError(f"{new} and {old} lie one inside the other; give a new folder beside the old one")
+
+
+def _without_suffix(yf, text: str) -> tuple[str, str | None]:
+    """document.yaml's text with its top-level `suffix:` line made a comment (the lines keep their numbers), and
+    the suffix dropped (None if there was none)."""
+    suffix = yf.data.get("suffix") if isinstance(yf.data, dict) else None
+    if suffix is None:
+        return text, None
+    lines = text.splitlines(keepends=True)
+    line = yf.where("suffix")[0]
+    if not lines[line - 1].startswith("suffix:"):
+        raise InputError([yf.problem(("suffix",), "ccdocs next cannot drop this suffix where it stands",
+                                     "write it plainly on its own line, e.g. `suffix: Rev.`")])
+    body = lines[line - 1].rstrip("\r\n")
+    lines[line - 1] = f"# {body}  # dropped by ccdocs next: not a revision{lines[line - 1][len(body):]}"
+    return "".join(lines), str(suffix)
 
 
 def _note(path: Path, where: tuple[int, int], edit: Edit) -> Problem:
@@ -179,9 +225,8 @@ def _stale(sources, old: Path, new: Path, rel: dict) -> list[Problem]:
     title = spec.yaml.data.get("title")
     keys = ("title", spec.original) if isinstance(title, dict) else ("title",)
     text = title.get(spec.original) if isinstance(title, dict) else title
-    if isinstance(text, str):
-        found += literals.in_texts([(text, str(new / "document.yaml"), spec.yaml.where(*keys)[0])])
-    for literal in literals.in_texts(translatable_texts(spec, sources.data)):
+    texts = [(text, str(spec.yaml.path), spec.yaml.where(*keys)[0])] if isinstance(text, str) else []
+    for literal in literals.in_texts(texts + list(translatable_texts(spec, sources.data))):
         try:
             name = literal.path.resolve().relative_to(root).as_posix()
         except ValueError:

@@ -24,9 +24,9 @@ def ccdocs_regression(request):
     """A function `check(folder)` failing with a readable diff when a built output differs from expected/."""
     update = request.config.getoption("--update-fixtures")
 
-    def check(folder: Path, formats=("docx", "pdf")) -> None:
+    def check(folder: str | Path, formats=("docx", "pdf")) -> None:
         try:
-            differences = check_folder(Path(folder), update=update, formats=formats)
+            differences = check_folder(folder, update=update, formats=formats)
         except InputError as exc:
             pytest.fail(f"{folder} does not build:\n" + "\n".join(str(p) for p in exc.problems), pytrace=False)
         if differences:

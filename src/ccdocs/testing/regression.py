@@ -29,8 +29,9 @@ def snapshot_name(lang: str, fmt: str) -> str:
     return f"{lang}.{fmt}.txt"
 
 
-def current_snapshots(folder: Path, formats=("docx", "pdf")) -> dict[str, str]:
+def current_snapshots(folder: str | Path, formats=("docx", "pdf")) -> dict[str, str]:
     """Build `folder` in every language and format and return the snapshots by expected file name."""
+    folder = Path(folder)
     spec = read_sources(folder).spec
     with tempfile.TemporaryDirectory(prefix="ccdocs-regress-") as tmp:
         out = Path(tmp)
@@ -39,14 +40,16 @@ def current_snapshots(folder: Path, formats=("docx", "pdf")) -> dict[str, str]:
                 for lang in spec.languages for fmt in formats}
 
 
-def check_folder(folder: Path, update: bool = False, formats=("docx", "pdf")) -> list[Difference]:
-    """Build `folder` and compare its outputs with `folder/expected/` (or rewrite them, with `update`)."""
+def check_folder(folder: str | Path, update: bool = False, formats=("docx", "pdf")) -> list[Difference]:
+    """Build `folder` (a str or a Path) and compare its outputs with `folder/expected/` (or rewrite them, with
+    `update`)."""
     return compare_snapshots(folder, current_snapshots(folder, formats), update)
 
 
-def compare_snapshots(folder: Path, snapshots: dict[str, str], update: bool = False) -> list[Difference]:
-    """Compare snapshots by name with `folder/expected/`; with `update`, rewrite the expected files."""
-    expected = folder / EXPECTED
+def compare_snapshots(folder: str | Path, snapshots: dict[str, str], update: bool = False) -> list[Difference]:
+    """Compare snapshots by name with `folder/expected/` (a str or a Path); with `update`, rewrite the expected
+    files."""
+    expected = Path(folder) / EXPECTED
     differences = []
     for name, text in snapshots.items():
         path = expected / name
