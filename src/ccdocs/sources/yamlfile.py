@@ -10,8 +10,14 @@ whatever it holds is refused at its line and column, before anything else sees i
 - free of a key written twice in one mapping (YAML would silently keep the last one);
 - sparing with aliases: an alias (`*name`) may not stand inside the value it names, and all aliases together
   repeat at most `MAX_REPEATED` values (a "billion laughs" is refused at the alias that goes beyond);
+- free of merge keys (`<<: *name`: which copy of a key wins is hidden; YAML 1.2 has none);
 - made of texts, numbers, booleans, null, lists and mappings (no `!!binary`, `!!set`, `!!python/...`), whole
-  numbers of at most `MAX_DIGITS` digits and finite decimals (no `.nan`, `.inf`, `1e999`).
+  numbers of at most `MAX_DIGITS` digits and finite decimals (no `.nan`, `.inf`, `1.0e999`).
+
+An unquoted value is read as YAML 1.2's core schema, narrowed to what an editor means: null (`~`, `null`,
+nothing), `true`/`false` in any case, whole numbers in decimal without a leading zero (`0`, `-12`, `1735`),
+decimals (`0.601`, `-1.5`, `.5`, `1.5e3`); everything else is a text as written (`12:30`, `0123`, `0x1F`,
+`1_000`, `NO`, `yes`, `on`, `2025-01-01`), never a number or boolean YAML 1.1 would silently make of it.
 
 Reading is linear in the size of the file: positions are recorded while the file is composed, never by walking
 the values with their aliases expanded.
@@ -21,6 +27,7 @@ from __future__ import annotations
 
 import codecs
 import math
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -134,7 +141,11 @@ class _Loader(yaml.SafeLoader):
     def _check_keys(self, node, path) -> None:
         seen: dict = {}
         for key_node, _ in node.value:
-            if not isinstance(key_node, ScalarNode) or key_node.tag in _MERGE_KEYS:
+            if key_node.tag in _MERGE_KEYS:
+                self.found.append(_Refused(key_node.start_mark, "a merge key (`<<`) hides which copy of a value wins "
+                                           "(YAML 1.2 has no merge keys)", "write the keys out"))
+                continue
+            if not isinstance(key_node, ScalarNode):
                 continue
             key = self.construct_object(key_node)
             if key in seen:
@@ -165,10 +176,22 @@ class _Loader(yaml.SafeLoader):
                        "write texts, numbers, lists and mappings, without a `!!` tag")
 
 
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+# A plain (unquoted) scalar is read as YAML 1.2's core schema, narrowed to what an editor means by it; everything else
+# is a text: `12:30`, `0123`, `0x1F`, `1_000`, `2e5`, `NO`, `yes`, `on` and dates (kept as texts, ours to check)
+# are not the numbers, booleans or timestamps YAML 1.1 would silently make of them. `<<` is still recognised, so
+# that a merge key can be refused (`_check_keys`). A decimal stays a float: `1.10` is the number 1.1.
+_PLAIN = (
+    ("tag:yaml.org,2002:null", r"~|(?i:null)|", "~nN"),
+    ("tag:yaml.org,2002:bool", r"(?i:true|false)", "tTfF"),
+    ("tag:yaml.org,2002:int", r"[-+]?(?:0|[1-9][0-9]*)", "-+0123456789"),
+    ("tag:yaml.org,2002:float", r"[-+]?(?:(?:0|[1-9][0-9]*)?\.[0-9]+(?:[eE][-+]?[0-9]+)?|\.(?i:inf|nan))",
+     "-+.0123456789"),
+    ("tag:yaml.org,2002:merge", r"<<", "<"),
+)
+_Loader.yaml_implicit_resolvers = {}
+for _tag, _pattern, _firsts in _PLAIN:
+    _Loader.add_implicit_resolver(_tag, re.compile(rf"^(?:{_pattern})$"), list(_firsts) + ([""] if _tag.endswith(
+        "null") else []))
 _Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int)
 _Loader.add_constructor("tag:yaml.org,2002:float", _Loader.construct_yaml_float)
 for _tag in _REFUSED_TAGS:
@@ -232,8 +255,13 @@ def decode(path: Path, data: bytes) -> str:
 
 def read_text(path: Path) -> str:
     """The text of the file at `path`, refused like a YAML file's when it is not UTF-8 or holds a character a
-    document cannot hold (each at its line)."""
-    return checked(path, decode(path, path.read_bytes()))
+    document cannot hold (each at its line), or when the file system cannot read it (no permission, an I/O error)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError([problem(path, None, f"the file cannot be read: {exc.strerror or exc}",
+                                  "check that the file can be opened (its permissions, the disk)")]) from None
+    return checked(path, decode(path, data))
 
 
 def checked(path: Path, text: str) -> str:
