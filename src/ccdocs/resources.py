@@ -66,19 +66,29 @@ def search_path(folder: Path | None = None) -> list[Path]:
 def find(kind: str, name: object, suffix: str, folder: Path | None = None) -> Path | None:
     """The file `<kind>/<name><suffix>` first found along the search path, or None (also for a bad name).
 
-    `kind` is THEMES or COVER_NOTES; `suffix` e.g. `.yaml` or `.en.md.j2`.
+    `kind` is THEMES or COVER_NOTES; `suffix` e.g. `.yaml` or `.en.md.j2`. A place the file system cannot look
+    at (a path too long, a loop of links, no permission) holds nothing.
     """
     if not is_name(name):
         return None
     for base in search_path(folder):
         path = base / kind / f"{name}{suffix}"
         home = folder if folder is not None and base == folder / "templates" else base
-        if path.is_file() and path.resolve().is_relative_to(home.resolve()):
-            return path
+        try:
+            if path.is_file() and path.resolve().is_relative_to(home.resolve()):
+                return path
+        except (OSError, RuntimeError):
+            continue
     return None
 
 
 def names(kind: str, suffix: str, folder: Path | None = None) -> list[str]:
-    """Every name of `kind` with files ending in `suffix` along the search path, sorted (for hints)."""
-    stems = {p.name[: -len(suffix)] for base in search_path(folder) for p in (base / kind).glob(f"*{suffix}")}
+    """Every name of `kind` with files ending in `suffix` along the search path, sorted (for hints); a place the
+    file system cannot list holds none."""
+    stems = set()
+    for base in search_path(folder):
+        try:
+            stems.update(p.name[: -len(suffix)] for p in (base / kind).glob(f"*{suffix}"))
+        except OSError:
+            continue
     return sorted(stem for stem in stems if is_name(stem))

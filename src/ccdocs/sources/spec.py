@@ -8,6 +8,7 @@ inside the document folder once links are followed.
 
 from __future__ import annotations
 
+import errno
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -109,8 +110,9 @@ def inside(folder: Path, raw: str, yf: YamlFile, keys: tuple, out: Collector, ki
                                did_you_mean(candidate.name, _siblings(full)))])
         return None
     if wrong:
-        out.extend([yf.problem(keys, f"`{raw}` {wrong}", OUTSIDE_HINT if "leaves" in wrong else
-                               f"name a {kind} file (a regular file) here")])
+        hint = (OUTSIDE_HINT if "leaves" in wrong else "use a shorter name and fewer folders"
+                if wrong.startswith("cannot") else f"name a {kind} file (a regular file) here")
+        out.extend([yf.problem(keys, f"{shown(raw, 80) if len(raw) > 80 else f'`{raw}`'} {wrong}", hint)])
         return None
     return full
 
@@ -120,24 +122,39 @@ OUTSIDE_HINT = "keep content and data inside the folder; links pointing out are 
 
 def not_a_file_inside(folder: Path, path: Path) -> str | None:
     """Why `path` cannot be read as a file of `folder` (`"missing"`, `"leaves the document folder"`, `"is a
-    folder"`, ...), or None when it is a regular file inside it once links are followed."""
+    folder"`, `"cannot be looked at: File name too long"`), or None when it is a regular file inside it once links
+    are followed. Any error of the file system while looking is one of these reasons, never raised."""
     try:
         resolved = path.resolve()
-    except (OSError, RuntimeError):
+    except RuntimeError:
         return "is a link that leads nowhere (a loop)"
-    if not resolved.is_relative_to(folder.resolve()):
-        return "leaves the document folder"
-    if not path.exists():
-        return "missing"
-    if path.is_dir():
-        return "is a folder, not a file"
-    if not path.is_file():
-        return "is not a regular file (a FIFO, a socket or a device)"
+    except OSError as exc:
+        return _unreadable(exc)
+    try:
+        if not resolved.is_relative_to(folder.resolve()):
+            return "leaves the document folder"
+        if not path.exists():
+            return "missing"
+        if path.is_dir():
+            return "is a folder, not a file"
+        if not path.is_file():
+            return "is not a regular file (a FIFO, a socket or a device)"
+    except OSError as exc:
+        return _unreadable(exc)
     return None
 
 
+def _unreadable(exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return "is a link that leads nowhere (a loop)"
+    return f"cannot be looked at: {exc.strerror or exc}"
+
+
 def _siblings(path: Path) -> list[str]:
-    return [p.name for p in path.parent.iterdir()] if path.parent.is_dir() else []
+    try:
+        return [p.name for p in path.parent.iterdir()] if path.parent.is_dir() else []
+    except OSError:
+        return []
 
 
 class _Reader:
@@ -309,6 +326,8 @@ class _Reader:
         raw = self.get("parts", list)
         parts = []
         annexes = 0
+        first: dict = {}    # part type -> the keys of its first part
+        listed: dict = {}   # content file, links followed -> the keys naming it first
         for index, item in enumerate(raw or ()):
             keys = ("parts", index)
             if not isinstance(item, dict):
@@ -335,13 +354,40 @@ class _Reader:
                 self.template(keys + ("template",), template, languages)
             elif files == []:
                 self.fail(keys, f"the {kind} part names no `files:`", "list its Markdown files")
-            paths = [inside(self.folder, f, self.yf, keys + ("files", i), self.out, "content")
-                     for i, f in enumerate(files or ())]
+            if kind in first and kind != "annex":
+                self.fail(keys + ("type",), f"a second `type: {kind}` part (the first is on line "
+                          f"{self.yf.where(*first[kind])[0]})", f"a paper has at most one {kind} part; an annex "
+                          "may be given as many times as needed")
+            first.setdefault(kind, keys)
+            paths = [self.content_file(keys + ("files", i), f, kind, listed) for i, f in enumerate(files or ())]
             annexes += kind == "annex"
             parts.append(PartSpec(kind, tuple(p for p in paths if p), template, annexes if kind == "annex" else 0))
         if raw is not None and not any(p.type == "report" for p in parts):
             self.fail(("parts",), "there is no `type: report` part")
         return tuple(parts)
+
+    def content_file(self, keys, raw, kind, listed) -> Path | None:
+        """The content file `raw` of a `kind` part, named at `keys`; None (a problem recorded) when `inside`
+        refuses it, when an earlier place in `listed` names the same file (its text would print twice), or when it
+        holds nothing but blank lines."""
+        path = inside(self.folder, raw, self.yf, keys, self.out, "content")
+        if path is None:
+            return None
+        same = path.resolve()
+        if same in listed:
+            self.fail(keys, f"`{raw}` is listed twice in `parts:`, on line {self.yf.where(*listed[same])[0]} and "
+                      "here (its text would be printed twice)", "list each content file once")
+            return None
+        listed[same] = keys
+        try:
+            blank = not path.read_bytes().strip()
+        except OSError as exc:
+            self.fail(keys, f"`{raw}` {_unreadable(exc)}", "name a content file that can be read")
+            return None
+        if blank:
+            self.fail(keys, f"the {kind} file `{raw}` is empty", "write its text, or remove it from `files:`")
+            return None
+        return path
 
     def data_files(self):
         raw = self.get("data", dict, required=False) or {}
