@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..errors import Collector, did_you_mean, display_path
@@ -49,13 +49,14 @@ def row_order(spec: TableSpec) -> list:
 
 @dataclass(frozen=True)
 class TablePlacer:
-    """Builds the Table named in a `::: table NAME` container, for one language."""
+    """Builds the Table named in a `::: table NAME` container, for one language, and remembers which it placed."""
 
     spec: DocumentSpec
     data: dict
     formats: Formats
     catalog: Catalog
     out: Collector
+    placed: set = field(default_factory=set)
 
     @cached_property
     def words(self) -> Words:
@@ -69,6 +70,7 @@ class TablePlacer:
             self.out.add(source.file, source.line, f"no table `{name}` under `tables:` in document.yaml",
                          did_you_mean(name, tables))
             return None
+        self.placed.add(name)
         table = read_table_spec(name, tables[name], self.spec.yaml, self.data, self.out)
         if table is None:
             return None
@@ -88,6 +90,17 @@ class TablePlacer:
         source_line = (Text(words.format("Source: {source}", source=words(table.source))),) if table.source else ()
         return Table(name, caption, columns, rows, spec_notes + tuple(notes), source_line,
                      words(table.unit) if table.unit else "", source)
+
+    def check_all_placed(self) -> None:
+        """Once every part is parsed: a problem at the line of each table under `tables:` that no `::: table`
+        placed (it would silently not be printed). Nothing is said while other problems stand: a file that could
+        not be read may hold the missing `::: table`."""
+        if self.out.problems:
+            return
+        for name in self.spec.tables:
+            if name not in self.placed:
+                self.out.extend([self.spec.yaml.problem(("tables", name, "<key>"), f"table `{name}` is never placed",
+                                                        f"add `::: table {name}` where it belongs, or remove it")])
 
     def typed(self, name: str):
         """A function from keys under the table `name` in document.yaml to the Source of their line."""
