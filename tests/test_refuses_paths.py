@@ -179,6 +179,56 @@ FILES = [  # kind 4 and 9: content and data files outside the folder, and what i
     Case("document-yaml-directory", {}, "document.yaml is a folder", f"{DOC}:", setup=directory(DOC)),
 ]
 
+LONG = "cannot be looked at: File name too long"
+
+TOO_LONG = [  # kind 9: a path the file system cannot look at is refused at the line naming it, never a traceback
+    Case("report-name-too-long", report_file("content/" + "a" * 300 + ".md"), LONG, REPORT_LINE),
+    Case("report-too-deep", report_file("content/" + "a/" * 3000 + "x.md"), LONG, REPORT_LINE),
+    Case("report-folder-name-too-long", report_file("content/" + "b" * 300 + "/x.md"), LONG, REPORT_LINE),
+    Case("annex-name-too-long", {DOC: MINIMAL.replace("content/annex.md", "content/" + "c" * 256 + ".md")}, LONG,
+         f"{DOC}:15"),
+    Case("data-name-too-long", {DOC: MINIMAL.replace("data/workforce.yaml", "data/" + "w" * 300 + ".yaml")}, LONG,
+         DATA_LINE),
+    Case("data-too-deep", {DOC: MINIMAL.replace("data/applicants.csv", "data/" + "d/" * 2500 + "a.csv")}, LONG,
+         f"{DOC}:18"),
+    Case("theme-name-too-long", theme("t" * 300), "never a path", THEME_LINE),
+    Case("theme-name-long", theme("t" * 64), "there is no theme", THEME_LINE),
+    Case("template-name-long", template("t" * 64), "there is no cover-note template", TEMPLATE_LINE),
+]
+
+ANNEX = "  - {type: annex, files: [content/annex.md]}"
+
+
+def parts(*extra: str, annex: str = ANNEX) -> dict:
+    """The minimal document.yaml with its annex part (line 15) replaced by `annex`, and `extra` parts after it."""
+    assert ANNEX in MINIMAL
+    return {DOC: MINIMAL.replace(ANNEX, "\n".join((annex,) + extra))}
+
+
+PARTS = [  # a content file printed twice, a second report or cover note, an empty file: refused in document.yaml
+    Case("annex-file-twice", parts(annex="  - {type: annex, files: [content/annex.md, content/annex.md]}"),
+         "`content/annex.md` is listed twice in `parts:`, on line 15 and here", f"{DOC}:15"),
+    Case("report-file-as-annex", parts(annex="  - {type: annex, files: [content/report.md]}"),
+         "`content/report.md` is listed twice in `parts:`, on line 14", f"{DOC}:15"),
+    Case("annex-file-in-two-annexes", parts("  - {type: annex, files: [content/annex.md]}"),
+         "`content/annex.md` is listed twice in `parts:`, on line 15", f"{DOC}:16"),
+    Case("same-file-other-spelling", parts(annex="  - {type: annex, files: [content/annex.md, content/./annex.md]}"),
+         "`content/./annex.md` is listed twice", f"{DOC}:15"),
+    Case("same-file-through-link", parts(annex="  - {type: annex, files: [content/annex.md, content/copy.md]}"),
+         "`content/copy.md` is listed twice", f"{DOC}:15", setup=link("content/copy.md", lambda folder: "annex.md")),
+    Case("two-reports", {**parts("  - {type: report, files: [content/more.md]}"), "content/more.md": "More.\n"},
+         "a second `type: report` part (the first is on line 14)", f"{DOC}:16"),
+    Case("two-cover-notes", parts("  - {type: cover-note, template: information}"),
+         "a second `type: cover-note` part (the first is on line 13)", f"{DOC}:16"),
+    Case("annex-empty", {"content/annex.md": ""}, "the annex file `content/annex.md` is empty", f"{DOC}:15"),
+    Case("annex-blank-lines", {"content/annex.md": "\n  \n\t\n\n"}, "the annex file `content/annex.md` is empty",
+         f"{DOC}:15"),
+    Case("report-file-empty", {"content/report.md": ""}, "the report file `content/report.md` is empty", REPORT_LINE),
+    Case("second-annex-file-empty", {**parts(annex="  - {type: annex, files: [content/annex.md, content/b.md]}"),
+                                     "content/b.md": "\r\n\r\n"}, "the annex file `content/b.md` is empty",
+         f"{DOC}:15"),
+]
+
 OWN = "templates/cover-notes/mine"
 
 
@@ -238,7 +288,7 @@ CATALOG_PLACES = [  # what stands where a catalog goes is never taken for "no ca
          command=("i18n", "stats", "{doc}")),
 ]
 
-CASES = THEMES + TEMPLATES + FILES + OWN_TEMPLATES + CATALOG_PLACES
+CASES = THEMES + TEMPLATES + FILES + TOO_LONG + PARTS + OWN_TEMPLATES + CATALOG_PLACES
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.id)
@@ -260,3 +310,15 @@ def test_a_theme_name_reaches_the_toolkit_theme(make_doc):
     from ccdocs.sources.spec import read_spec
 
     assert read_spec(make_doc({DOC: MINIMAL + "theme: default\n"})).theme == "default"
+
+
+def test_annexes_may_be_many(make_doc):
+    from ccdocs.sources.spec import read_spec
+
+    folder = make_doc({**parts("  - {type: annex, files: [content/b.md]}"), "content/b.md": "# B\n\nText.\n"})
+    assert [part.index for part in read_spec(folder).parts] == [0, 0, 1, 2]
+
+
+def test_case_ids_are_unique():
+    ids = [case.id for case in CASES]
+    assert len(ids) == len(set(ids))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import MINIMAL
+from conftest import MINIMAL, REPORT
 from refusals import Case
 
 DOC = "document.yaml"
@@ -95,7 +95,7 @@ TWICE = [  # kind 7: a key written twice, where YAML would silently keep the las
     Case("variable-twice", doc(PERIOD, "variables: {period_start: 2025-01-01, period_end: 2025-12-31, "
                                        "period_end: 2026-12-31}"), "`period_end` is written twice", f"{DOC}:19"),
     Case("null-keys-twice", data("staff: 1\nnull: a\n~: b\n"), "written twice", f"{DATA}:3"),
-    Case("number-keys-twice", data("staff: 1\nby_year:\n  2024: 5\n  0x7E8: 6\n"), "written twice", f"{DATA}:4"),
+    Case("number-keys-twice", data("staff: 1\nby_year:\n  2024: 5\n  +2024: 6\n"), "written twice", f"{DATA}:4"),
     Case("data-name-twice", doc("  applicants: data/applicants.csv\n",
                                 "  applicants: data/applicants.csv\n  workforce: data/workforce.yaml\n"),
          "`workforce` is written twice in this mapping, on line 17", f"{DOC}:19"),
@@ -188,8 +188,7 @@ TYPES = [  # kind 9: wrong types anywhere in document.yaml: located errors, neve
     Case("session-bool", doc("number: 86", "number: yes"), "`session.number` must be a whole number", f"{DOC}:3"),
     Case("session-5000-digits", doc("number: 86", "number: " + "9" * 5000), "more than 20 digits", f"{DOC}:3"),
     Case("data-5000-digits", data("staff: " + "1" * 5000 + "\n"), "more than 20 digits", f"{DATA}:1"),
-    Case("data-5000-digits-negative", data("staff: -" + "1_" * 3000 + "1\n"), "more than 20 digits", f"{DATA}:1"),
-    Case("data-sexagesimal-long", data("staff: 1" + ":59" * 3000 + "\n"), "more than 20 digits", f"{DATA}:1"),
+    Case("data-5000-digits-negative", data("staff: -" + "1" * 5000 + "\n"), "more than 20 digits", f"{DATA}:1"),
     Case("data-nan", data("staff: 1\nrate: .NaN\n"), "not a finite number", f"{DATA}:2"),
     Case("data-float-overflow", data("staff: 1\nrate: " + "9" * 400 + ".0\n"), "not a finite number", f"{DATA}:2"),
     Case("date-week", doc("date: 2026-05-21", "date: 2026-W21-4"), "is not a date", f"{DOC}:7"),
@@ -309,7 +308,7 @@ THEME_FILE = [  # the theme file is YAML from the document folder too: bounded, 
     Case("theme-length-text", own_theme("page:\n  margins: {top: wide}\n"), "must be a length", f"{MINE}:2"),
     Case("theme-length-huge", own_theme("page:\n  margins: {top: 99999cm}\n"), "must be a length", f"{MINE}:2"),
     Case("theme-size-list", own_theme("sizes:\n  en: {body: [1]}\n"), "must be a number", f"{MINE}:2"),
-    Case("theme-size-huge", own_theme("sizes:\n  en: {body: 100000}\n"), "must be a number from 0", f"{MINE}:2"),
+    Case("theme-size-huge", own_theme("sizes:\n  en: {body: 100000}\n"), "must be a number from", f"{MINE}:2"),
     Case("theme-size-nan", own_theme("sizes:\n  en: {body: .nan}\n"), "not a finite number", f"{MINE}:2"),
     Case("theme-size-bool", own_theme("table: {font_size: yes}\n"), "must be a number", f"{MINE}:1"),
     Case("theme-colour", own_theme("box: {fill: red}\n"), "a colour written RRGGBB", f"{MINE}:1"),
@@ -331,7 +330,35 @@ THEME_FILE = [  # the theme file is YAML from the document folder too: bounded, 
     Case("theme-utf16", own_theme("box: {fill: D9D9D9}\n".encode("utf-16")), "UTF-16", f"{MINE}:1"),
 ]
 
-CASES = GROWTH + TWICE + CHARACTERS + TYPES + ENCODINGS + VARIABLES + IDENTIFIERS + THEME_FILE
+MERGE = "a merge key (`<<`) hides which copy of a value wins"
+
+MERGE_KEYS = [  # one copy silently wins through a merge key: refused in every YAML source, at the `<<`
+    Case("merge-key-override", data("staff: 1\na: &a {x: 1}\nb: {<<: *a, x: 2}\n"), MERGE, f"{DATA}:3"),
+    Case("merge-key-list", data("staff: 1\na: &a {x: 1}\nb: &b {x: 2}\nc: {<<: [*a, *b]}\n"), MERGE, f"{DATA}:4"),
+    Case("merge-key-block", data("staff: 1\na: &a\n  x: 1\nb:\n  y: 2\n  <<: *a\n"), MERGE, f"{DATA}:6"),
+    Case("merge-key-inline-value", data("staff: 1\nb: {<<: {x: 1}, x: 2}\n"), MERGE, f"{DATA}:2"),
+    Case("merge-key-tagged", data("staff: 1\nb: {!!merge x: {a: 1}}\n"), MERGE, f"{DATA}:2"),
+    Case("merge-key-variables", doc(PERIOD, PERIOD[:-1] + ", extra: {<<: {a: b}}}"), MERGE, f"{DOC}:19"),
+    Case("merge-key-table", doc("    total: total\n", "    total: total\n    <<: {label: id}\n"), MERGE,
+         f"{DOC}:26"),
+    Case("merge-key-top", added("<<: {venue: Bern}\n"), MERGE, f"{DOC}:26"),
+    Case("merge-key-theme", own_theme("box: &b {fill: D9D9D9}\ntable: {<<: *b}\n"), MERGE, f"{MINE}:2"),
+]
+
+TABLE_PLACES = [  # a table under `tables:` that no `::: table NAME` places would silently not be printed
+    Case("table-never-placed", {"content/report.md": REPORT.replace("::: table applicants\nApplicants by region\n"
+                                                                    ":::\n", "")},
+         "table `applicants` is never placed", f"{DOC}:21"),
+    Case("second-table-never-placed", doc("    total: total\n", "    total: total\n  spare:\n    data: applicants\n"
+                                          "    label: region\n    columns: [{key: applied, heading: A}]\n"),
+         "table `spare` is never placed", f"{DOC}:26"),
+    Case("table-placed-under-other-name", {"content/report.md": REPORT.replace("::: table applicants",
+                                                                               "::: table applicant")},
+         "no table `applicant`", "content/report.md:9"),
+]
+
+CASES = (GROWTH + TWICE + CHARACTERS + TYPES + ENCODINGS + VARIABLES + IDENTIFIERS + THEME_FILE + MERGE_KEYS
+         + TABLE_PLACES)
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.id)
@@ -345,7 +372,7 @@ def test_case_ids_are_unique():
 
 
 @pytest.mark.parametrize("text", [
-    "base: &b {x: 1, y: 2}\nstaff: 5\nc: {<<: *b, x: 3}\n",          # a merge key overrides, it is no duplicate
+    "base: &b {x: 1, y: 2}\nstaff: 5\nc: {'<<': *b, x: 3}\n",        # a quoted `<<` is a key like any other
     "staff: 5\ncolumns: &c [a, b, c]\nagain: *c\n",                 # an alias repeating a few values
     "staff: 5\nrate: 0.601\nbig: 99999999999999999999\nneg: -.5\n",   # 20 digits, decimals
     "staff: 5\nlabel: \"tab\\there\"\nquote: 'it''s'\n",             # a tab and quotes are fine
@@ -358,6 +385,35 @@ def test_honest_yaml_is_read(make_doc, text):
     path = folder / DATA
     path.write_text(text, encoding="utf-8")
     assert read_yaml(path).data["staff"] == 5
+
+
+@pytest.mark.parametrize("typed, value", [  # YAML 1.2's core schema, as an editor means it; all else a text
+    ("12:30", "12:30"), ("1:59:59", "1:59:59"), ("0123", "0123"), ("00", "00"), ("0x1F", "0x1F"), ("0o17", "0o17"),
+    ("0b101", "0b101"), ("1_000", "1_000"), ("2e5", "2e5"), ("1.", "1."), ("01.5", "01.5"), ("NO", "NO"),
+    ("no", "no"), ("Yes", "Yes"), ("y", "y"), ("n", "n"), ("on", "on"), ("OFF", "OFF"), ("=", "="),
+    ("2025-01-01", "2025-01-01"), ("2025-01-01 10:00:00", "2025-01-01 10:00:00"), ("'0123'", "0123"),
+    ("0", 0), ("-12", -12), ("+3", 3), ("1735", 1735), ("0.601", 0.601), ("-1.5", -1.5), (".5", 0.5),
+    ("1.5e3", 1500.0), ("1.10", 1.1), ("true", True), ("False", False), ("TRUE", True), ("~", None),
+    ("null", None), ("NULL", None), ("", None),
+])
+def test_plain_values_mean_what_an_editor_typed(tmp_path, typed, value):
+    from ccdocs.sources.yamlfile import read_yaml
+
+    path = tmp_path / "x.yaml"
+    path.write_text(f"v: {typed}\n", encoding="utf-8")
+    got = read_yaml(path).data["v"]
+    assert got == value and type(got) is type(value)
+
+
+def test_a_value_that_looks_like_a_number_prints_as_typed(make_doc):
+    from ccdocs.pipeline import resolve_all
+
+    folder = make_doc({DATA: "staff: 1735\ntime: 12:30\ncode: 0123\nref: 0x1F\ncountry: NO\n",
+                       "content/report.md": REPORT.replace("We count", "At {{ workforce.time }}, "
+                                                           "{{ workforce.code }} {{ workforce.ref }} "
+                                                           "{{ workforce.country }}: we count")})
+    document = resolve_all(folder, ["en"])["en"]
+    assert "At 12:30, 0123 0x1F NO: we count" in repr(document)
 
 
 def test_positions_name_keys_values_and_aliases(tmp_path):
