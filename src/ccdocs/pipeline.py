@@ -142,6 +142,7 @@ def _resolve(sources: Sources, lang: str, draft: bool, clock: Stopwatch, sandbox
             blocks.extend(parse_markdown(rendered, path, display_path(path), out, placer, draft=draft))
         part_id = f"annex-{part.index}" if part.type == "annex" else part.type
         parts.append(Part(part.type, part_id, tuple(blocks)))
+    placer.check_all_placed()
     out.raise_if_any()
     document = Document(meta, tuple(parts))
     return apply_all(document, lang, catalog, spec.chapter_style or "chapter", annexes)
