@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError, problem
+from .l10n.fonts import ROLES, FontError, FontResolver
 from .resources import THEMES, find, names, package_templates
-from .sources.themefile import read_theme
-from .sources.yamlfile import read_yaml
-
-UNITS = {"pt": 1.0, "cm": 72 / 2.54, "mm": 72 / 25.4, "in": 72.0}
-LENGTH = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*(pt|cm|mm|in)\s*$")
+from .sources.spec import LANGUAGES
+from .sources.themefile import points, read_theme
+from .sources.yamlfile import YamlFile, read_yaml
 
 
 def templates_dir() -> Path:
@@ -40,12 +38,11 @@ class Theme:
     def pt(self, dotted: str) -> float:
         """A length at `dotted` in points."""
         value = self.get(dotted)
-        if isinstance(value, int | float):
-            return float(value)
-        match = LENGTH.match(str(value))
-        if not match:
-            raise InputError([problem(self.path, None, f"`{dotted}` must be a length such as 2.5cm, got {value!r}")])
-        return float(match.group(1)) * UNITS[match.group(2)]
+        try:
+            return points(value)
+        except ValueError:
+            raise InputError([problem(self.path, None, f"`{dotted}` must be a length such as 2.5cm, "
+                                                       f"got {value!r}")]) from None
 
     def size(self, lang: str, role: str) -> float:
         """The type size in points of `role` (body, footnote, heading1…) in `lang`."""
@@ -65,4 +62,32 @@ def load_theme(name: str = "default", folder: Path | None = None) -> Theme:
         raise InputError([problem(where, None, f"there is no theme `{name}`", "themes: " + ", ".join(known))])
     default = package_templates() / THEMES / "default.yaml"
     own = path.resolve().is_relative_to(package_templates().resolve())
-    return Theme(name, read_theme(path, read_yaml(default).data, own), path)
+    data, yf = read_theme(path, read_yaml(default).data, own)
+    theme = Theme(name, data, path)
+    if not own:
+        _check_fonts(theme, yf)
+    return theme
+
+
+def _check_fonts(theme: Theme, yf: YamlFile) -> None:
+    """InputError at the line of each font a document's theme names (`fonts.<lang>.<role>`) that the font
+    resolver cannot find for a role it serves (nor a stand-in, nor a CCDOCS_FONT_<ROLE> file); a font no PDF role
+    uses (the DOCX's heading font) must be found in its regular face."""
+    resolver = FontResolver(theme)
+    problems = []
+    for lang, roles in ((yf.data or {}).get("fonts") or {}).items():
+        for role, family in roles.items():
+            served = [(r, lg) for r in ROLES for lg in LANGUAGES if resolver.theme_family(r, lg) == family]
+            try:
+                for r, lg in served:
+                    resolver.resolve(r, lg)
+            except FontError as exc:
+                problems.append(yf.problem(("fonts", lang, role), exc.problems[0].message, exc.problems[0].hint))
+                continue
+            stand_ins = theme.get(f"pdf_fonts.stand_ins.{family}.families") or []
+            if not served and not any(resolver.known(f, "Regular") or resolver.listed_face(f, "Regular")
+                                      for f in [family, *stand_ins]):
+                problems.append(yf.problem(("fonts", lang, role), f"the font {family} is not installed, nor any "
+                                           "stand-in", "install it, or name an installed font (`fc-list` lists them)"))
+    if problems:
+        raise InputError(problems)

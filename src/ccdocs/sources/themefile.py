@@ -1,39 +1,192 @@
-"""A theme file, read and checked against the toolkit's default theme before any writer uses it.
+"""A theme file, read and checked against the rules of every theme key before any writer uses it.
 
 A theme may come from a document folder or a user's templates folder (ccdocs.resources), so it is input like
-document.yaml: read within the bounds of `yamlfile`, and every value it gives must be of the kind the default
-theme has at the same place (a length such as `2.5cm`, a number, a colour `RRGGBB`, a text, a yes/no, a list of
-texts), at a key the default theme has; what it leaves out is the default's. Only the toolkit's own themes may
-name font files (`pdf_fonts.files`): a document's theme naming files on the machine is refused.
+document.yaml: read within the bounds of `yamlfile`, then every value it gives is checked, at its line and
+column, against the rule `RULES` holds for its key: its kind (a type size, a line-height factor, a length with
+its unit, a colour `RRGGBB`, a choice, a yes/no, a text, a font's name) and a range that keeps the paper
+readable. Ranges may depend on the page: the margins must leave a text block of at least `LEAST` (8 cm × 12 cm),
+tabs and indents stay well inside its width, spaces well inside its height, the header inside the margins, and a
+tab holds its label (a share of the type size). A value the theme leaves out is the default theme's; when a
+default value no longer fits the page the theme made, the theme's key that made it so is named. Only keys the
+rules know are accepted (heading levels only those a paper has). Only the toolkit's own themes may name font
+files (`pdf_fonts.files`): a document's theme naming files on the machine is refused.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError, did_you_mean
+from ..parse.grammar import LIST_LEVELS
+from ..parse.markdown import HEADING_LEVELS
 from .yamlfile import YamlFile, read_yaml, shown
 
+UNITS = {"pt": 1.0, "cm": 72 / 2.54, "mm": 72 / 25.4, "in": 72.0}
 LENGTH = re.compile(r"\s*(-?\d+(?:\.\d+)?)\s*(pt|cm|mm|in)\s*")
 COLOUR = re.compile(r"[0-9A-Fa-f]{6}")
-OPEN = ("pdf_fonts.stand_ins", "docx.headings")  # mappings whose keys are the theme's own (families, levels)
-CHOICES = {"page.size": ("A4",)}
+PAGES = {"A4": (595.2755905511812, 841.8897637795277)}  # points, portrait
+LEAST = {"text width": 8 * UNITS["cm"], "text height": 12 * UNITS["cm"]}  # the smallest text block
+MOST = {"cover": ("text height", 7 / 8)}  # the cover's lines and spaces leave room for a title of a few lines
 FILES = "pdf_fonts.files"
-HIGHEST = 1000  # points, or a plain number (a size, a ratio): anything larger is a typing slip
+LANGS = "en|zh"
+LEVELS = "|".join(str(level) for level in range(1, HEADING_LEVELS + 1))
+TEXT_ROLES = "body|footnote|header|table"          # running text
+DISPLAY_ROLES = "heading1|heading2|heading3|cover_symbol|cover_body|cover_title"
+COVER_SPACES = (("cover.letter_space_after",), ("cover.block_before_body",), ("cover.title_before",),
+                *((f"pdf.cover.{space}", f"docx.cover.{space}") for space in ("body_after", "title_after",
+                                                                               "author_after")))  # either writer's
+ANY = "*"  # a segment naming any key (a font family)
+NUMBERS = {"size": " (a type size in points)", "factor": " (line height over type size)", "number": "", "count": ""}
 
 
-def read_theme(path: Path, default: dict, own: bool) -> dict:
-    """The values of the theme at `path` over `default` (the toolkit's default theme); InputError at the line of
-    every value of the wrong kind or at an unknown key. `own`: the theme is the toolkit's (it may name fonts)."""
+@dataclass(frozen=True)
+class Rule:
+    """What a theme value may be: its `kind`, from `least` to `most` (points for a length, else the number), and
+    bounds taken from the page and the type: `under` ((measure, share), …) a length stays below share × measure,
+    `over` (measure, share) it is at least share × measure (`MEASURES` names the measures)."""
+
+    kind: str
+    least: float = 0.0
+    most: float = PAGES["A4"][1]
+    under: tuple = ()
+    over: tuple = ()
+    choices: tuple = ()
+
+
+SIZE = Rule("size", 5, 24)                     # points: running text, smaller cannot be read
+DISPLAY = Rule("size", 5, 36)                  # headings, the cover's lines, key figures
+FACTOR = Rule("factor", 1, 2.5)                 # line height over type size: below 1 lines overprint
+SPACE = Rule("length", under=(("text height", 1 / 8),))
+LINE = Rule("length", 0.1, 4)                  # a rule's or border's thickness, in points
+PADDING = Rule("length", under=(("text width", 1 / 20),))
+HANGING = Rule("length", under=(("text width", 1 / 4),), over=("body size", 1))
+MARKER = Rule("length", under=(("text width", 2 / 3),))   # right of the middle, room left for the marker
+PER_ROW = Rule("count", 1, 6)
+FLAG, TEXT, COLOURED, FONT = Rule("flag"), Rule("text"), Rule("colour"), Rule("font")
+
+# Every key a theme may give, as a dotted pattern (`a|b` one of, `*` any key), and its rule. Read by both writers
+# (grep the key under src/ccdocs/writers/); the default theme passes them (tests/test_refuses_theme.py).
+RULES = {
+    "page.size": Rule("choice", choices=tuple(PAGES)),
+    "page.margins.top|bottom|left|right": Rule("length"),  # with `LEAST`
+    "page.header_distance": Rule("length", under=(("top margin", 1), ("bottom margin", 1))),  # DOCX: footer too
+    f"page.language_letters.{LANGS}": TEXT,
+    f"fonts.{LANGS}.body|heading|latin": FONT,
+    f"sizes.{LANGS}.{TEXT_ROLES}": SIZE,
+    f"sizes.{LANGS}.{DISPLAY_ROLES}": DISPLAY,
+    f"sizes.{LANGS}.cover_letter": Rule("size", 5, 72),  # the language letter, large at the top right
+    "spacing.paragraph_after|heading_before|heading_after|footnote_after": SPACE,
+    "spacing.line": FACTOR,
+    "numbered_paragraph.tab": Rule("length", under=(("text width", 1 / 2),), over=("body size", 2)),  # `100.`
+    "lists.indent": Rule("length", under=(("text width", 1 / (2 * LIST_LEVELS)),)),  # every level inside half
+    "lists.hanging": HANGING,
+    "lists.bullet": TEXT,
+    "cover.letter_space_after|block_before_body|title_before": SPACE,
+    "footnotes.rule_width": Rule("length", under=(("text width", 1),)),
+    "footnotes.tab": Rule("length", under=(("text width", 1 / 2),), over=("footnote size", 1)),
+    "table.font_size": SIZE,
+    "table.header_fill": COLOURED,
+    "table.rule_width": LINE,
+    "table.member_indent": Rule("length", under=(("text width", 1 / 8),)),
+    "table.cell_padding": PADDING,
+    "box.fill|border": COLOURED,
+    "box.border_width": LINE,
+    "box.padding": PADDING,
+    "keyfigures.figure_size": DISPLAY,
+    "quote.indent": Rule("length", under=(("text width", 1 / 4),)),  # on both sides
+    f"docx.headings.{LEVELS}.bold|italic": FLAG,
+    "docx.marker_indent": MARKER,
+    "docx.marker_before|header_after|list_after|box_after|caption_after|table_note_before": SPACE,
+    "docx.cover.body_after|title_after|author_after": SPACE,
+    "docx.link_color": COLOURED,
+    "docx.keyfigures_per_row": PER_ROW,
+    f"docx.list_hanging.{LANGS}": HANGING,
+    "pdf_fonts.stand_ins.*.families": Rule("texts"),
+    "pdf_fonts.stand_ins.*.package": TEXT,
+    f"{FILES}.latin_regular|latin_bold|latin_italic|latin_bold_italic|zh_body|zh_heading": TEXT,
+    f"pdf.leading.{LANGS}": FACTOR,
+    f"pdf.align.{LANGS}": Rule("choice", choices=("left", "justify", "right", "center")),
+    "pdf.cjk_autospace": Rule("number", 0, 0.5),   # em
+    "pdf.note_mark.scale": Rule("number", 0.3, 1),  # of the type size
+    "pdf.note_mark.rise": Rule("number", 0, 1),
+    "pdf.note_rule_before|note_rule_after|list_item_after|box_after|caption_after|header_after": SPACE,
+    "pdf.link_color": COLOURED,
+    "pdf.marker_indent": MARKER,
+    f"pdf.headings.{LEVELS}.bold|italic": FLAG,
+    "pdf.keep_lines": Rule("count", 0, 10),
+    f"pdf.list_hanging.{LANGS}": HANGING,
+    "pdf.keyfigures_per_row": PER_ROW,
+    "pdf.cover.body_after|title_after|author_after": SPACE,
+}
+
+PATTERNS = tuple((tuple(dotted.split(".")), rule) for dotted, rule in RULES.items())
+
+# The measures bounds refer to: their value in points from a theme's values, and the keys they are made of.
+MEASURES = {
+    "text width": (lambda t: PAGES[t["page"]["size"]][0] - points(t["page"]["margins"]["left"])
+                   - points(t["page"]["margins"]["right"]), ("page.margins.left", "page.margins.right")),
+    "text height": (lambda t: PAGES[t["page"]["size"]][1] - points(t["page"]["margins"]["top"])
+                    - points(t["page"]["margins"]["bottom"]), ("page.margins.top", "page.margins.bottom")),
+    "top margin": (lambda t: points(t["page"]["margins"]["top"]), ("page.margins.top",)),
+    "bottom margin": (lambda t: points(t["page"]["margins"]["bottom"]), ("page.margins.bottom",)),
+    "body size": (lambda t: max(float(t["sizes"][lang]["body"]) for lang in t["sizes"]),
+                  tuple(f"sizes.{lang}.body" for lang in LANGS.split("|"))),
+    "footnote size": (lambda t: max(float(t["sizes"][lang]["footnote"]) for lang in t["sizes"]),
+                      tuple(f"sizes.{lang}.footnote" for lang in LANGS.split("|"))),
+    "cover": (lambda t: max(_cover(t, lang) for lang in t["sizes"]),
+              tuple(key.format(lang) for lang in LANGS.split("|") for key in
+                    ("sizes.{}.cover_letter", "sizes.{}.cover_symbol", "sizes.{}.cover_body", "sizes.{}.cover_title",
+                     "sizes.{}.body", "pdf.leading.{}"))
+              + sum(COVER_SPACES, ()) + ("page.margins.top", "page.margins.bottom")),
+}
+
+
+def _cover(t: dict, lang: str) -> float:
+    """The height of the cover's fixed lines (one line each) and spaces in `lang`, in points."""
+    size, leading = t["sizes"][lang], float(t["pdf"]["leading"][lang])
+    lines = 3 * size["cover_symbol"] + 3 * size["cover_body"] + size["cover_title"] + size["body"]
+    spaces = sum(max(points(_at(t, dotted)) for dotted in either) for either in COVER_SPACES)
+    return 1.1 * size["cover_letter"] + leading * lines + spaces
+
+
+def _at(t: dict, dotted: str):
+    for key in dotted.split("."):
+        t = t[key]
+    return t
+
+
+def points(value) -> float:
+    """A theme length (`2.5cm`, `12pt`, or a plain number of points) in points; ValueError if it is none."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    match = LENGTH.fullmatch(value) if isinstance(value, str) else None
+    if match is None:
+        raise ValueError(f"not a length: {value!r}")
+    return float(match.group(1)) * UNITS[match.group(2)]
+
+
+def cm(value: float) -> str:
+    """Points as a length an editor reads: `8.25cm`."""
+    return f"{value / UNITS['cm']:.2f}".rstrip("0").rstrip(".") + "cm"
+
+
+def read_theme(path: Path, default: dict, own: bool) -> tuple[dict, YamlFile]:
+    """The values of the theme at `path` over `default` (the toolkit's default theme) and the file as read;
+    InputError at the line of every value outside its rule (RULES, MEASURES) or at an unknown key. `own`: the
+    theme is the toolkit's (it may name font files)."""
     yf = read_yaml(path)
+    given = {} if yf.data is None else yf.data
     problems: list = []
-    if yf.data is None:
-        return default
-    _check(yf, yf.data, default, (), problems, own)
+    _check(yf, given, (), problems, own)
     if problems:
         raise InputError(problems)
-    return _merged(default, yf.data)
+    merged = _merged(default, given)
+    _check_page(yf, merged, given, problems)
+    if problems:
+        raise InputError(problems)
+    return merged, yf
 
 
 def _merged(default, value):
@@ -42,45 +195,143 @@ def _merged(default, value):
     return value
 
 
-def _check(yf: YamlFile, value, default, keys: tuple, problems: list, own: bool) -> None:
-    dotted = ".".join(map(str, keys))
+def _matches(pattern: tuple, keys: tuple) -> bool:
+    """Whether `keys` (the start of a key path) fit the start of `pattern`."""
+    return len(keys) <= len(pattern) and all(
+        part == ANY or key in (int(choice) if choice.isdigit() else choice for choice in part.split("|"))
+        for part, key in zip(pattern, keys, strict=False))
+
+
+def rule_of(keys: tuple) -> Rule | None:
+    """The rule of the value at `keys`; None for a mapping the rules go into (`page`, `page.margins`)."""
+    return next((rule for pattern, rule in PATTERNS if len(pattern) == len(keys) and _matches(pattern, keys)), None)
+
+
+def _known(keys: tuple) -> bool:
+    return any(_matches(pattern, keys) for pattern, _ in PATTERNS)
+
+
+def _dotted(keys: tuple) -> str:
+    return ".".join(map(str, keys))
+
+
+def _check(yf: YamlFile, value, keys: tuple, problems: list, own: bool) -> None:
+    dotted = _dotted(keys)
     if dotted == FILES and value and not own:
         problems.append(yf.problem(keys, "a document's theme may not name font files",
                                    "install the fonts, or name them with CCDOCS_FONT_<ROLE>"))
         return
-    if isinstance(default, dict):
-        if not isinstance(value, dict):
-            problems.append(yf.problem(keys, f"`{dotted or 'the theme'}` must be a mapping, got {shown(value)}"))
-            return
-        for key, item in value.items():
-            if key in default:
-                _check(yf, item, default[key], keys + (key,), problems, own)
-            elif dotted in OPEN:
-                _check(yf, item, next(iter(default.values()), None), keys + (key,), problems, own)
-            else:
-                problems.append(yf.problem(keys + (key, "<key>"), f"unknown theme key `{dotted + '.' if dotted else ''}"
-                                           f"{key}`", did_you_mean(str(key), default)))
+    rule = rule_of(keys) if keys else None
+    if rule is not None:
+        wanted = _unfit(value, rule)
+        if wanted:
+            problems.append(yf.problem(keys, f"`{dotted}` must be {wanted}, got {shown(value)}"))
         return
-    wanted = _unfit(value, default, dotted)
-    if wanted:
-        problems.append(yf.problem(keys, f"`{dotted}` must be {wanted}, got {shown(value)}"))
+    if not isinstance(value, dict):
+        problems.append(yf.problem(keys, f"`{dotted or 'the theme'}` must be a mapping, got {shown(value)}"))
+        return
+    for key, item in value.items():
+        if _known(keys + (key,)):
+            _check(yf, item, keys + (key,), problems, own)
+            continue
+        near = {str(p[len(keys)]) for p, _ in PATTERNS if len(p) > len(keys) and _matches(p, keys)}
+        known = sorted(c for part in near for c in part.split("|") if c != ANY)
+        problems.append(yf.problem(keys + (key, "<key>"), f"unknown theme key `{_dotted(keys + (key,))}`",
+                                   did_you_mean(str(key), known) or "known here: " + ", ".join(known)))
 
 
-def _unfit(value, default, dotted: str) -> str | None:
-    """What `value` should be, where the default theme has `default`; None when it fits."""
-    number = isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value <= HIGHEST
-    if dotted in CHOICES:
-        return None if value in CHOICES[dotted] else "one of " + ", ".join(CHOICES[dotted])
-    if isinstance(default, bool):
+def _number(value) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _unfit(value, rule: Rule) -> str | None:
+    """What `value` should be under `rule`, leaving out the page's bounds; None when it fits."""
+    kind = rule.kind
+    if kind in NUMBERS:
+        fits = _number(value) and (kind != "count" or isinstance(value, int)) and rule.least <= value <= rule.most
+        what = "a whole number" if kind == "count" else "a number"
+        return None if fits else f"{what} from {rule.least:g} to {rule.most:g}{NUMBERS[kind]}"
+    if kind == "length":
+        try:
+            fits = rule.least <= points(value) <= rule.most
+        except ValueError:
+            fits = False
+        least = "0" if rule.least == 0 else f"{rule.least:g}pt"
+        most = cm(rule.most) if rule.most > 72 else f"{rule.most:g}pt"
+        return None if fits else f"a length from {least} to {most}, such as 2.5cm, 12pt or 10mm"
+    if kind == "choice":
+        return None if value in rule.choices else "one of " + ", ".join(rule.choices)
+    if kind == "flag":
         return None if isinstance(value, bool) else "yes or no (true or false)"
-    if isinstance(default, int | float):
-        return None if number else f"a number from 0 to {HIGHEST}"
-    if isinstance(default, list):
-        return None if isinstance(value, list) and all(isinstance(v, str) for v in value) else "a list of texts"
-    if isinstance(default, str) and LENGTH.fullmatch(default):
-        match = LENGTH.fullmatch(value) if isinstance(value, str) else None
-        fits = number or match is not None and abs(float(match.group(1))) <= HIGHEST
-        return None if fits else f"a length such as 2.5cm, 12pt or 10mm (at most {HIGHEST})"
-    if isinstance(default, str) and COLOUR.fullmatch(default):
+    if kind == "texts":
+        return None if isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value) \
+            else "a list of texts"
+    if kind == "colour":
         return None if isinstance(value, str) and COLOUR.fullmatch(value) else "a colour written RRGGBB (D9D9D9)"
-    return None if isinstance(value, str) and value.strip() else "a text"
+    return None if isinstance(value, str) and value.strip() else "a text" + (" (a font's name)" * (kind == "font"))
+
+
+def _check_page(yf: YamlFile, theme: dict, given: dict, problems: list) -> None:
+    """The bounds of `MEASURES` over the merged `theme`; each located at the key the file gives (`given`) that
+    breaks it: the value itself, else the keys of the measure it is held to."""
+    measures = {name: measure(theme) for name, (measure, _) in MEASURES.items()}
+    for name, least in LEAST.items():
+        if measures[name] < least:
+            _blame(yf, given, MEASURES[name][1], problems, f"the margins leave a {name} of "
+                   f"{cm(measures[name])}, less than {cm(least)}", "make the margins smaller")
+    for name, (other, share) in MOST.items():
+        if measures[name] > share * measures[other]:
+            _blame(yf, given, MEASURES[name][1], problems, f"the {name}'s lines and spaces take "
+                   f"{cm(measures[name])}, more than {_share(share)}the {other} ({cm(share * measures[other])})",
+                   "make its sizes or spaces smaller")
+    if problems:
+        return
+    for keys, value in _leaves(theme, ()):
+        rule, dotted = rule_of(keys), _dotted(keys)
+        if rule is None or rule.kind != "length":
+            continue
+        size = points(value)
+        for name, share in rule.under:
+            if size >= share * measures[name]:
+                _blame(yf, given, (dotted,) + MEASURES[name][1], problems,
+                       f"`{dotted}` ({value}) must be less than {_share(share)}the {name} "
+                       f"({cm(share * measures[name])} here)", f"give `{dotted}` less than that in this theme")
+        if rule.over and size < rule.over[1] * measures[rule.over[0]]:
+            name, share = rule.over
+            _blame(yf, given, (dotted,) + MEASURES[name][1], problems,
+                   f"`{dotted}` ({value}) must be at least {'' if share == 1 else f'{share:g} times '}the {name} "
+                   f"({share * measures[name]:g}pt here), to hold its label",
+                   f"give `{dotted}` at least that in this theme")
+
+
+def _share(share: float) -> str:
+    names = {1: "", 1 / 2: "half ", 1 / 4: "a quarter of ", 1 / 8: "an eighth of ", 2 / 3: "two thirds of ",
+             1 / 20: "a twentieth of ", 7 / 8: "seven eighths of "}
+    return names.get(share, f"{share:.3g} of ")
+
+
+def _leaves(value, keys: tuple):
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _leaves(item, keys + (key,))
+    else:
+        yield keys, value
+
+
+def _blame(yf: YamlFile, given: dict, dotted: tuple, problems: list, message: str, hint: str) -> None:
+    """A problem at the first of the `dotted` keys the file gives (a default value is not the file's fault)."""
+    for name in dotted:
+        keys = tuple(int(k) if k.isdigit() else k for k in name.split("."))
+        if _given(given, keys):
+            found = yf.problem(keys, message, hint)
+            if found not in problems:
+                problems.append(found)
+            return
+
+
+def _given(given, keys: tuple) -> bool:
+    for key in keys:
+        if not isinstance(given, dict) or key not in given:
+            return False
+        given = given[key]
+    return True
