@@ -31,7 +31,10 @@ PLUGIN_TEST = """\
 from pathlib import Path
 import pytest
 
-@pytest.mark.parametrize("folder", sorted(Path("documents").glob("*/document.yaml")), ids=lambda p: p.parent.name)
+DOCUMENTS = Path(__file__).parent / "documents"
+
+
+@pytest.mark.parametrize("folder", sorted(DOCUMENTS.glob("*/document.yaml")), ids=lambda p: p.parent.name)
 def test_document_is_unchanged(ccdocs_regression, folder):
     ccdocs_regression(folder.parent)
 """
@@ -142,7 +145,9 @@ def test_build_snapshot_diff_from_the_installed_wheel(venv, home):
 def test_the_pytest_plugin_from_the_installed_wheel(venv, home):
     (home / "conftest.py").write_text('pytest_plugins = ["ccdocs.testing.plugin"]\n', encoding="utf-8")
     (home / "test_documents.py").write_text(PLUGIN_TEST, encoding="utf-8")
-    done = _run([venv / "python", "-m", "pytest", "-q", "-p", "no:cacheprovider", "test_documents.py"], home)
+    elsewhere = home / "documents"  # the snippet of the README finds its folders from any working folder
+    done = _run([venv / "python", "-m", "pytest", "-q", "-p", "no:cacheprovider", home / "test_documents.py"],
+                elsewhere)
     assert "1 passed" in done.stdout
 
 
@@ -200,4 +205,27 @@ def test_the_templates_option_names_a_folder_of_frames(make_doc, tmp_path):
     refused = runner.invoke(main, ["dump", str(folder), "--lang", "en", "--templates", str(tmp_path / "nowhere")],
                             env={ENV: None})
     assert refused.exit_code == 2 and "is not a folder" in refused.output
+    assert ENV not in os.environ
+
+
+@pytest.mark.parametrize("command", [["i18n", "stats", "DOC"], ["i18n", "extract", "DOC"],
+                                     ["i18n", "update", "DOC", "--lang", "zh"],
+                                     ["i18n", "review", "DOC", "--lang", "zh", "-o", "REVIEW"], ["next", "DOC", "NEXT"]])
+def test_every_command_reading_a_document_folder_takes_the_templates_option(make_doc, tmp_path, command):
+    from click.testing import CliRunner
+
+    from ccdocs.cli import main
+
+    house = tmp_path / "house"
+    (house / "cover-notes").mkdir(parents=True)
+    for lang in ("en", "zh"):
+        (house / "cover-notes" / f"house.{lang}.md.j2").write_text(f"Our own note ({lang}).\n", encoding="utf-8")
+    folder = make_doc({"document.yaml": MINIMAL.replace("template: information", "template: house")})
+    args = [{"DOC": str(folder), "REVIEW": str(tmp_path / "review.html"), "NEXT": str(tmp_path / "next")}.get(a, a)
+            for a in command]
+    runner = CliRunner()
+    without = runner.invoke(main, args, env={ENV: None})
+    assert without.exit_code == 1 and "house" in without.output, without.output
+    done = runner.invoke(main, [*args, "--templates", str(house)], env={ENV: None})
+    assert done.exit_code in (0, 1) and "house" not in done.output and "error" not in done.output, done.output
     assert ENV not in os.environ
