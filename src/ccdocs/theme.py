@@ -70,24 +70,28 @@ def load_theme(name: str = "default", folder: Path | None = None) -> Theme:
 
 
 def _check_fonts(theme: Theme, yf: YamlFile) -> None:
-    """InputError at the line of each font a document's theme names (`fonts.<lang>.<role>`) that the font
-    resolver cannot find for a role it serves (nor a stand-in, nor a CCDOCS_FONT_<ROLE> file); a font no PDF role
-    uses (the DOCX's heading font) must be found in its regular face."""
+    """InputError at the line of each font a document's theme names (`fonts.<lang>.<role>`, or a family it gives
+    stand-ins for) that the font resolver cannot find for a role it serves (nor a stand-in, nor a
+    CCDOCS_FONT_<ROLE> file); a font no PDF role uses (the DOCX's heading font) must be found in its regular face."""
     resolver = FontResolver(theme)
+    given = yf.data or {}
+    named = [(("fonts", lang, role), family) for lang, roles in (given.get("fonts") or {}).items()
+             for role, family in roles.items()]
+    named += [(("pdf_fonts", "stand_ins", family), family)
+              for family in ((given.get("pdf_fonts") or {}).get("stand_ins") or {})]
     problems = []
-    for lang, roles in ((yf.data or {}).get("fonts") or {}).items():
-        for role, family in roles.items():
-            served = [(r, lg) for r in ROLES for lg in LANGUAGES if resolver.theme_family(r, lg) == family]
-            try:
-                for r, lg in served:
-                    resolver.resolve(r, lg)
-            except FontError as exc:
-                problems.append(yf.problem(("fonts", lang, role), exc.problems[0].message, exc.problems[0].hint))
-                continue
-            stand_ins = theme.get(f"pdf_fonts.stand_ins.{family}.families") or []
-            if not served and not any(resolver.known(f, "Regular") or resolver.listed_face(f, "Regular")
-                                      for f in [family, *stand_ins]):
-                problems.append(yf.problem(("fonts", lang, role), f"the font {family} is not installed, nor any "
-                                           "stand-in", "install it, or name an installed font (`fc-list` lists them)"))
+    for keys, family in named:
+        served = [(r, lg) for r in ROLES for lg in LANGUAGES if resolver.theme_family(r, lg) == family]
+        try:
+            for r, lg in served:
+                resolver.resolve(r, lg)
+        except FontError as exc:
+            problems.append(yf.problem(keys, exc.problems[0].message, exc.problems[0].hint))
+            continue
+        stand_ins = theme.get(f"pdf_fonts.stand_ins.{family}.families") or []
+        if keys[0] == "fonts" and not served and not any(
+                resolver.known(f, "Regular") or resolver.listed_face(f, "Regular") for f in [family, *stand_ins]):
+            problems.append(yf.problem(keys, f"the font {family} is not installed, nor any stand-in",
+                                       "install it, or name an installed font (`fc-list` lists them)"))
     if problems:
         raise InputError(problems)

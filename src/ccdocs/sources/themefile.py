@@ -14,6 +14,7 @@ files (`pdf_fonts.files`): a document's theme naming files on the machine is ref
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -251,14 +252,15 @@ def _unfit(value, rule: Rule) -> str | None:
         fits = _number(value) and (kind != "count" or isinstance(value, int)) and rule.least <= value <= rule.most
         what = "a whole number" if kind == "count" else "a number"
         return None if fits else f"{what} from {rule.least:g} to {rule.most:g}{NUMBERS[kind]}"
-    if kind == "length":
+    if kind == "length":  # a bound `under` the page's measures is checked on the whole theme, and said so
+        most = math.inf if rule.under else rule.most
         try:
-            fits = rule.least <= points(value) <= rule.most
+            fits = rule.least <= points(value) <= most
         except ValueError:
             fits = False
         least = "0" if rule.least == 0 else f"{rule.least:g}pt"
-        most = cm(rule.most) if rule.most > 72 else f"{rule.most:g}pt"
-        return None if fits else f"a length from {least} to {most}, such as 2.5cm, 12pt or 10mm"
+        to = "" if rule.under else " to " + (cm(most) if most > 72 else f"{most:g}pt")
+        return None if fits else f"a length from {least}{to}, such as 2.5cm, 12pt or 10mm"
     if kind == "choice":
         return None if value in rule.choices else "one of " + ", ".join(rule.choices)
     if kind == "flag":
