@@ -17,7 +17,7 @@ import click
 
 from . import __version__
 from .errors import Failure, InputError, UsageError
-from .sources.spec import BODIES, LANGUAGES
+from .sources.spec import BODIES, KINDS, LANGUAGES
 from .writers import WRITERS, available, writer
 
 FORMATS = ("docx", "pdf")
@@ -131,6 +131,13 @@ def _templates(ctx, param, value: str | None) -> None:
     os.environ[ENV] = value  # read by ccdocs.resources, here and in the build's workers
 
 
+def _given(ctx, param, value: str | None) -> str | None:
+    """A text option given empty (`--date ""`) is a usage error: never replaced by its default."""
+    if value is not None and not value.strip():
+        raise click.BadParameter("is empty; give a value or leave the option out")
+    return value
+
+
 templates_option = click.option(
     "--templates", metavar="DIR", expose_value=False, callback=_templates,
     help="A folder of themes/ and cover-notes/, searched after DOC_DIR/templates and before the toolkit's "
@@ -182,7 +189,8 @@ def build(doc_dirs, lang, formats, out_dir, draft, profile):
 
 
 def _translation_notes(folders, languages, draft: bool) -> None:
-    """After a build: which languages had no catalog and, for a draft, every segment printed untranslated."""
+    """After a build: the values still marked TO CONFIRM, which languages had no catalog and, for a draft, every
+    segment printed untranslated."""
     from .i18n.catalogs import po_path
     from .i18n.policy import pending, problems
     from .parse.html import left_out
@@ -193,6 +201,7 @@ def _translation_notes(folders, languages, draft: bool) -> None:
     for folder in folders:
         sources = read_sources(folder) if draft else None
         spec = sources.spec if draft else read_spec(folder)
+        _confirm_marks(spec)
         for item in left_out(sources.texts, parser().parse) if draft else ():
             click.echo(str(item), err=True)
         for lang in languages or spec.languages:
@@ -210,6 +219,19 @@ def _translation_notes(folders, languages, draft: bool) -> None:
                                "their marked source text", err=True)
 
 
+def _confirm_marks(spec) -> int:
+    """Print a warning at each `TO CONFIRM` mark `ccdocs new` or `next` left in the folder; their number.
+
+    A warning only, in a draft as in a final build: the values are valid, and the editor may build to see them.
+    """
+    from .scaffold.marks import in_folder
+
+    found = in_folder(spec)
+    for item in found:
+        click.echo(str(item), err=True)
+    return len(found)
+
+
 @main.command()
 @click.argument("doc_dir")
 @templates_option
@@ -222,8 +244,12 @@ def check(doc_dir):
     from .build import build as build_documents
 
     ready = available()
+    from .sources.spec import read_spec
+
     made = build_documents([_folder(doc_dir)], Path(), formats=[f for f in FORMATS if f in ready], write=False)
-    click.echo(f"{doc_dir}: ok ({', '.join(dict.fromkeys(p.parent.name for p in made))})")
+    marks = _confirm_marks(read_spec(Path(doc_dir)))
+    click.echo(f"{doc_dir}: ok ({', '.join(dict.fromkeys(p.parent.name for p in made))})"
+               + (f"; {marks} value{'s' if marks != 1 else ''} marked TO CONFIRM (listed above)" if marks else ""))
 
 
 @main.command()
@@ -248,6 +274,7 @@ def i18n() -> None:
 
 @i18n.command()
 @click.argument("doc_dir")
+@templates_option
 @reported
 def extract(doc_dir):
     """Write DOC_DIR/locales/content.pot: every segment of the source, with its file, line and paragraph."""
@@ -269,6 +296,7 @@ def extract(doc_dir):
 @i18n.command()
 @click.argument("doc_dir")
 @click.option("--lang", required=True, help="The languages whose catalogs to update, e.g. zh.")
+@templates_option
 @reported
 def update(doc_dir, lang):
     """Merge the source's segments into DOC_DIR/locales/<lang>/LC_MESSAGES/content.po."""
@@ -296,6 +324,7 @@ def update(doc_dir, lang):
 
 @i18n.command()
 @click.argument("doc_dir")
+@templates_option
 @reported
 def stats(doc_dir):
     """Count each language's segments: translated, fuzzy, untranslated, failing; exit 1 if one is not final."""
@@ -317,6 +346,7 @@ def stats(doc_dir):
 @click.option("-o", "--output", required=True, help="The HTML file to write.")
 @click.option("--toolkit", is_flag=True,
               help="Review the toolkit's own strings (locales/LANG/LC_MESSAGES/ccdocs.po); DOC_DIR may be left out.")
+@templates_option
 @reported
 def review(doc_dir, lang, output, toolkit):
     """Write one HTML page: each segment's source beside its translation, status and checks, with filters."""
@@ -381,19 +411,22 @@ def diff(old, new):
 
 @main.command()
 @click.argument("doc_dir")
-@click.option("--symbol", required=True, help="The document symbol, e.g. WO/PBC/40/5 (without a suffix).")
-@click.option("--kind", required=True, type=click.Choice(("information", "decision", "transmittal")),
-              help="The kind of paper.")
+@click.option("--symbol", required=True, callback=_given,
+              help="The document symbol, e.g. WO/PBC/40/5 (without a suffix).")
+@click.option("--kind", required=True, type=click.Choice(KINDS), help="The kind of paper.")
 @click.option("--body", type=click.Choice(BODIES),
               help="The body (default: told from the symbol, WO/CC -> coordination-committee).")
 @click.option("--session", type=click.IntRange(1, 9999), help="The session number (default: told from the symbol).")
 @click.option("--ordinary", type=click.IntRange(1, 9999), help="The ordinary session number (Coordination Committee).")
 @click.option("--extraordinary", type=click.IntRange(1, 9999), help="The extraordinary session number.")
-@click.option("--venue", help="The venue (default: Geneva).")
-@click.option("--dates", metavar="FIRST/LAST", help="The session's days, e.g. 2026-07-07/2026-07-15.")
-@click.option("--date", "signed", metavar="YYYY-MM-DD", help="The document's date (default: today).")
-@click.option("--languages", help="The languages, the original first (default: en,zh).")
-@click.option("--title", help="The title in the original language.")
+@click.option("--venue", callback=_given, help="The venue (default: Geneva).")
+@click.option("--dates", metavar="FIRST/LAST", callback=_given,
+              help="The session's days, e.g. 2026-07-07/2026-07-15.")
+@click.option("--date", "signed", metavar="YYYY-MM-DD", callback=_given,
+              help="The document's date (default: today).")
+@click.option("--languages", callback=_given, help="The languages, the original first (default: en,zh).")
+@click.option("--title", callback=_given, help="The title in the original language.")
+@templates_option
 @reported
 def new(doc_dir, symbol, kind, body, session, ordinary, extraordinary, venue, dates, signed, languages, title):
     """Write DOC_DIR: a complete, buildable document folder (document.yaml, content skeleton, empty data/)."""
@@ -409,12 +442,17 @@ def new(doc_dir, symbol, kind, body, session, ordinary, extraordinary, venue, da
 @main.command("next")
 @click.argument("old_dir")
 @click.argument("new_dir")
-@click.option("--symbol", help="The new symbol (default: the old one with the session renumbered, to confirm).")
+@click.option("--symbol", callback=_given,
+              help="The new symbol (default: the old one with the session renumbered, to confirm).")
 @click.option("--session", type=click.IntRange(1, 9999), help="The new session number (default: the next, to confirm).")
 @click.option("--ordinary", type=click.IntRange(1, 9999), help="The new ordinary session number (default: the next).")
-@click.option("--first-day", metavar="YYYY-MM-DD", help="The session's first day (default: a year on, to confirm).")
-@click.option("--last-day", metavar="YYYY-MM-DD", help="The session's last day (default: a year on, to confirm).")
-@click.option("--date", "signed", metavar="YYYY-MM-DD", help="The document's date (default: a year on, to confirm).")
+@click.option("--first-day", metavar="YYYY-MM-DD", callback=_given,
+              help="The session's first day (default: a year on, to confirm).")
+@click.option("--last-day", metavar="YYYY-MM-DD", callback=_given,
+              help="The session's last day (default: a year on, to confirm).")
+@click.option("--date", "signed", metavar="YYYY-MM-DD", callback=_given,
+              help="The document's date (default: a year on, to confirm).")
+@templates_option
 @reported
 def next_(old_dir, new_dir, symbol, session, ordinary, first_day, last_day, signed):
     """Start NEW_DIR, next year's report, from OLD_DIR; list what to confirm and the literals that may be stale."""
