@@ -298,6 +298,7 @@ def _check_page(yf: YamlFile, theme: dict, given: dict, problems: list) -> None:
                 _blame(yf, given, (dotted,) + MEASURES[name][1], problems,
                        f"`{dotted}` ({value}) must be less than {_share(share)}the {name} "
                        f"({cm(share * measures[name])} here)", f"give `{dotted}` less than that in this theme")
+                break
         if rule.over and size < rule.over[1] * measures[rule.over[0]]:
             name, share = rule.over
             _blame(yf, given, (dotted,) + MEASURES[name][1], problems,
