@@ -24,8 +24,9 @@ system-bench:
 demo: system-demo $(STAMP)
 	$(BIN)/ccdocs build fixtures/wo-cc-86-inf-1 --out out
 
+# On every CPU (pytest-xdist); the tests sharing an expensive fixture on one worker (see tests/conftest.py).
 test: system-test $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto --dist loadgroup
 
 bench: system-bench $(STAMP)
 	$(BIN)/python bench/run.py

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -56,6 +57,35 @@ Second paragraph.
 Applicants by region
 :::
 """
+
+
+@pytest.fixture(scope="session", autouse=True)
+def font_cache(tmp_path_factory):
+    """CCDOCS_CACHE for the whole run, so that no test writes ~/.cache and fonts are parsed once, not per case.
+
+    Under pytest-xdist the workers share one folder (entries are written whole and named by what they hold);
+    commands run as child processes inherit it. A test may still point CCDOCS_CACHE elsewhere itself.
+    """
+    base = tmp_path_factory.getbasetemp()
+    folder = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "ccdocs-cache"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CCDOCS_CACHE", str(folder))
+        yield folder
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    """Under `--dist loadgroup` (pytest-xdist, as `make test` runs), the tests sharing an expensive fixture run on
+    one worker, which makes it once: those of the session-wide sample builds (`built`) together, and those of a
+    module-scoped fixture by module. Without xdist the marks change nothing."""
+    for item in items:
+        fixtures = getattr(item, "_fixtureinfo", None)
+        if fixtures is None:
+            continue
+        if "built" in fixtures.name2fixturedefs:
+            item.add_marker(pytest.mark.xdist_group("built"))
+        elif any(defs and defs[-1].scope == "module" for defs in fixtures.name2fixturedefs.values()):
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
 
 
 def run_ccdocs(*args, cwd=None):

@@ -7,21 +7,26 @@ toolkit), nothing written (no new file anywhere, previous outputs byte-identical
 
 A `Case` is one row of a table; `refused(case, make_doc, tmp_path)` runs it. A case with a `timeout` runs the
 command in a child process killed after that many seconds (a hang fails the test; the bound is far above the
-honest cost, so this is never a timing test of the machine); other cases run in-process with click's runner.
+honest cost, so this is never a timing test of the machine); other cases run in-process with click's runner,
+the build's jobs one after the other (see `in_one_process`).
 """
 
 from __future__ import annotations
 
 import os
+import pickle
 import re
 import subprocess
 import sys
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from unittest import mock
 
 from click.testing import CliRunner
 
+from ccdocs import workers
 from ccdocs.cli import main
 
 SLUG = "wo_cc_86_inf_1"
@@ -90,6 +95,26 @@ def run(argv: list[str], env: dict | None = None, timeout: float | None = None, 
     return done.returncode, done.stdout + done.stderr, False
 
 
+def crossed(value):
+    """`value` as a worker process sends it to the build's parent: pickled and read back."""
+    return pickle.loads(pickle.dumps(value))
+
+
+@contextmanager
+def in_one_process():
+    """The build's jobs run one after the other in this process, each outcome and each job a job hands on still
+    crossing the pickle of a process boundary (forked workers' results must pickle; they are tested in
+    test_workers.py and test_parallel_build.py, and a case with a `timeout` runs the real command, workers and all).
+    Forking the test process for every job costs more than the job."""
+    serial = workers._outcome
+
+    def outcome(job, spawn):
+        return crossed(serial(job, lambda more: spawn(crossed(more))))
+
+    with mock.patch.object(workers, "cpu_count", lambda: 1), mock.patch.object(workers, "_outcome", outcome):
+        yield
+
+
 def located(where: str, output: str) -> bool:
     """Whether `output` names `where` (`file:line` as a whole line number, or `file:` with any line)."""
     pattern = re.escape(where) + ("" if where.endswith(":") else r"(?::\d+)?:? ")
@@ -116,14 +141,16 @@ def refused(case: Case, folder: Path, out: Path) -> str:
         argv = ["build", str(folder), "--format", "json", "--out", str(out), *case.args]
     else:
         argv = [str(part).format(doc=folder, out=out) for part in case.command]
-    code, output, escaped = run(argv, case.env, case.timeout)
+    with in_one_process():
+        code, output, escaped = run(argv, case.env, case.timeout)
     assert_refusal(code, output, escaped, case)
     after = state(folder, out)
     assert not [p for p in after if p.name.endswith(".part")], "a .part file was left behind"
     assert after == before, "a refused command changed files: " + ", ".join(
         str(p) for p in sorted(set(after) ^ set(before) | {p for p in after if after.get(p) != before.get(p)}))
     if case.check and case.command is None and case.code == 1:
-        code, checked, escaped = run(["check", str(folder)], case.env, case.timeout)
+        with in_one_process():
+            code, checked, escaped = run(["check", str(folder)], case.env, case.timeout)
         assert_refusal(code, checked, escaped, case)
         assert state(folder, out) == before
     return output
