@@ -118,7 +118,8 @@ THEMES = [  # kind 4: a theme is a name, resolved only in a templates folder
     Case("theme-list", theme("[default]"), "never a path", THEME_LINE),
     Case("theme-number", theme("5"), "never a path", THEME_LINE),
     Case("theme-unknown", theme("fancy"), "there is no theme `fancy`", THEME_LINE),
-    Case("theme-linked-out", theme("evil"), "there is no theme `evil`", THEME_LINE, setup=theme_linked_out),
+    Case("theme-linked-out", theme("evil"), "this theme is not a regular file inside", "templates/themes/evil.yaml",
+         setup=theme_linked_out),
 ]
 
 TEMPLATES = [  # kind 4: a cover-note template is a name too
@@ -288,7 +289,28 @@ CATALOG_PLACES = [  # what stands where a catalog goes is never taken for "no ca
          command=("i18n", "stats", "{doc}")),
 ]
 
-CASES = THEMES + TEMPLATES + FILES + TOO_LONG + PARTS + OWN_TEMPLATES + CATALOG_PLACES
+FRAME = "templates/cover-notes/information.en.md.j2"  # shadows the toolkit's frame of the same name
+
+
+def in_own_templates(kind: str, make):
+    """A setup making the document's own `templates/<kind>/` and then `make(folder, out)`."""
+    return lambda folder, out: ((folder / "templates" / kind).mkdir(parents=True, exist_ok=True), make(folder, out))
+
+
+SHADOWS = [  # something at the place of the toolkit's own frame or theme is refused, never skipped for the toolkit's
+    Case("frame-linked-out", {}, "this cover-note frame is not a regular file inside", FRAME,
+         setup=in_own_templates("cover-notes", link(FRAME, lambda f: outside(f, "frame.md.j2", "Text.\n")))),
+    Case("frame-dangling", {}, "this cover-note frame is not a regular file", FRAME,
+         setup=in_own_templates("cover-notes", link(FRAME, lambda f: "gone.md.j2"))),
+    Case("frame-directory", {}, "this cover-note frame is not a regular file", FRAME,
+         setup=in_own_templates("cover-notes", directory(FRAME))),
+    Case("frame-fifo", {}, "this cover-note frame is not a regular file", FRAME, timeout=HANG,
+         setup=in_own_templates("cover-notes", fifo(FRAME))),
+    Case("default-theme-directory", {}, "this theme is not a regular file", "templates/themes/default.yaml",
+         setup=in_own_templates("themes", directory("templates/themes/default.yaml"))),
+]
+
+CASES = THEMES + TEMPLATES + FILES + TOO_LONG + PARTS + OWN_TEMPLATES + CATALOG_PLACES + SHADOWS
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.id)

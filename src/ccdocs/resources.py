@@ -11,8 +11,9 @@ looked for in this order, the first found winning:
 2. the folder given by `--templates DIR`, or else by the environment variable `CCDOCS_TEMPLATES`;
 3. the package's templates.
 
-A name is a name, never a path: a letter or digit, then letters, digits, `-` and `_`. A file reached through
-a link that leads out of its templates folder is not found.
+A name is a name, never a path: a letter or digit, then letters, digits, `-` and `_`. Something at a name's
+place that is not a regular file inside its templates folder (a link leading out or to nothing, a folder, a FIFO)
+is an error, never skipped for the next folder: the paper would silently take another frame.
 """
 
 from __future__ import annotations
@@ -22,12 +23,13 @@ import re
 from importlib.resources import files
 from pathlib import Path
 
-from .errors import UsageError
+from .errors import InputError, UsageError, problem
 
 ENV = "CCDOCS_TEMPLATES"
 NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
 THEMES = "themes"
 COVER_NOTES = "cover-notes"
+KINDS = {THEMES: "theme", COVER_NOTES: "cover-note frame"}
 
 
 def package_templates() -> Path:
@@ -75,10 +77,15 @@ def find(kind: str, name: object, suffix: str, folder: Path | None = None) -> Pa
         path = base / kind / f"{name}{suffix}"
         home = folder if folder is not None and base == folder / "templates" else base
         try:
+            if not (path.exists() or path.is_symlink()):
+                continue
             if path.is_file() and path.resolve().is_relative_to(home.resolve()):
                 return path
         except (OSError, RuntimeError):
             continue
+        raise InputError([problem(path, None, f"this {KINDS[kind]} is not a regular file inside {home} (a link "
+                                  "leading out or to nothing, a folder, a FIFO or a device)",
+                                  "make it a file, or remove it to use the next one along the search path")])
     return None
 
 
