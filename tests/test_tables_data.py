@@ -71,6 +71,16 @@ def test_numbers_in_a_text_column_print_as_text(make_doc):
     assert table_rows(folder)[0] == "Africa | 100 | 2025 | 1.50"
 
 
+def test_codes_with_a_leading_zero_print_as_written_in_labels_text_columns_and_figures(make_doc):
+    spec = MINIMAL.replace("[{key: applied, heading: Applications}]", "[{key: applied}, {key: code, type: text}]")
+    report = "# Introduction\n\nCode {{ applicants.africa.code }}.\n\n::: table applicants\nApplicants\n:::\n"
+    folder = make_doc({"document.yaml": spec, "content/report.md": report,
+                       "data/applicants.csv": "id,region,applied,code\nafrica,00123,100,007\ntotal,,100,\n"})
+    assert table_rows(folder)[0] == "00123 | 100 | 007"
+    code, output, _ = run(["dump", str(folder), "--lang", "en", "--json"], timeout=1200)
+    assert "Code 007." in [b["text"] for b in json.loads(output)["blocks"]]
+
+
 def test_sums_nested_3000_deep(make_doc):
     """Each sum counts the next: computed without recursion (the walk once overflowed Python's stack)."""
     spec = MINIMAL.replace("    total: total\n", "    total: total\n    subtotals: {" + ", ".join(

@@ -28,6 +28,9 @@ NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)")
 MAX_DIGITS = 20  # with 6 decimal places and a percent's two more, a figure still prints exactly (28 digits)
 
 
+LEADING_ZERO = re.compile(r"[+-]?0\d")
+
+
 def too_long(text: str) -> bool:
     """Whether `text` is a plain number of more than MAX_DIGITS digits (leading zeros not counted)."""
     return NUMBER.fullmatch(text) is not None and sum(c.isdigit() for c in text.lstrip("+-0.")) > MAX_DIGITS
@@ -36,11 +39,13 @@ def too_long(text: str) -> bool:
 def typed(cell: str):
     """A CSV cell as int or Decimal when it is a plain number of at most MAX_DIGITS digits, else the stripped text.
 
-    >>> typed(" 42 "), typed("-0.5"), typed("1e5"), typed("nan"), typed("1" * 21) == "1" * 21
-    (42, Decimal('-0.5'), '1e5', 'nan', True)
+    A number written with a leading zero (`007`, `00123`) is a code, kept as written.
+
+    >>> typed(" 42 "), typed("-0.5"), typed("1e5"), typed("nan"), typed("1" * 21) == "1" * 21, typed("007")
+    (42, Decimal('-0.5'), '1e5', 'nan', True, '007')
     """
     text = cell.strip()
-    if not NUMBER.fullmatch(text) or too_long(text):
+    if not NUMBER.fullmatch(text) or too_long(text) or LEADING_ZERO.match(text):
         return text
     return Decimal(text) if "." in text else int(text)
 
