@@ -151,6 +151,9 @@ LINKS = [
 CHARACTERS = [
     Case("entity-nul", report("A &#0; B"), "`&#0;`", line(1)),
     Case("entity-surrogate", report("A &#xD800; B"), "`&#xD800;`", line(1)),
+    Case("entity-override", report("A &#x202E; B"), "`&#x202E;`", line(1)),
+    Case("typed-isolate", report("A \u2066B\u2069 C"), "bidirectional embedding, override or isolate U+2066",
+         line(1)),
     Case("entity-control", report("A &#1; B"), "control character U+0001", line(1) + ":3"),
     Case("entity-c1", report("A &#x85; B"), "control character U+0085", line(1)),
     Case("entity-nonchar", report("A &#xFFFE; B"), "non-character U+FFFE", line(1)),

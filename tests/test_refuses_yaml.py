@@ -103,6 +103,8 @@ TWICE = [  # kind 7: a key written twice, where YAML would silently keep the las
 
 CHARACTERS = [  # kind 5: characters XML cannot hold, arriving through YAML escapes (and typed)
     Case("title-vt-escape", doc(TITLE, r'title: {en: "a\x0bb", zh: 甲}'), "control character U+000B", f"{DOC}:10"),
+    Case("title-right-to-left-override", doc(TITLE, r'title: {en: "Report \u202eRH", zh: 甲}'),
+         "bidirectional embedding, override or isolate U+202E", f"{DOC}:10"),
     Case("title-vt-escape-block", doc(TITLE, 'title:\n  en: "Annual\\vReport"\n  zh: 甲'),
          "control character U+000B", f"{DOC}:11"),
     Case("venue-nul", doc("venue: Geneva", r'venue: "\u0000"'), "control character U+0000", f"{DOC}:4"),

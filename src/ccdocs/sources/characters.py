@@ -4,6 +4,9 @@ XML 1.0 (§2.2 Char) allows TAB, LF, CR and U+0020 to U+D7FF, U+E000 to U+FFFD, 
 what it forbids (the other C0 controls, lone surrogates, U+FFFE and U+FFFF), a paper refuses DEL and the C1
 controls (U+0080 to U+009F: left over from text decoded in the wrong encoding) and Unicode's non-characters
 (U+FDD0 to U+FDEF and the last two code points of every plane): none of them prints, and Word refuses the former.
+It also refuses the bidirectional embeddings, overrides and isolates (U+202A to U+202E, U+2066 to U+2069): they
+reorder what a reader sees without changing what is stored ("Trojan Source", CVE-2021-42574); the marks a
+right-to-left text needs (U+200E, U+200F, U+061C) stay allowed.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from collections.abc import Iterator
 
 _NONCHARACTERS = "".join(f"\\U{plane:04x}fffe\\U{plane:04x}ffff" for plane in range(1, 17))
 REFUSED = re.compile(f"[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f\\ud800-\\udfff\\ufdd0-\\ufdef\\ufffe\\uffff"
+                     "\\u202a-\\u202e\\u2066-\\u2069"
                      f"{_NONCHARACTERS}]")
 HINT = "delete it (it often comes from copying out of another program)"
 
@@ -22,6 +26,8 @@ def describe(char: str) -> str:
     code = ord(char)
     if 0xD800 <= code <= 0xDFFF:
         kind = "lone surrogate"
+    elif 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069:
+        kind = "bidirectional embedding, override or isolate"
     elif code <= 0x9F:
         kind = "control character"
     else:
