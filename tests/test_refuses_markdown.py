@@ -130,6 +130,10 @@ NOTES = [
 LINKS = [
     Case("link-javascript", report("[x](javascript:alert(1))"), "http(s) or mailto", line(1) + ":5"),
     Case("link-file", report("[x](file:///etc/passwd)"), "http(s) or mailto", line(1)),
+    Case("link-title", report('[WIPO](https://www.wipo.int "a hidden title")'),
+         'the link title "a hidden title" would not be printed', line(1)),
+    Case("link-reference-title", report('[WIPO][w]\n\n[w]: https://www.wipo.int (hidden)'),
+         'the link title "hidden" would not be printed', line(1)),
     Case("link-vbscript", report("[x](VBScript:msgbox)"), "http(s) or mailto", line(1)),
     Case("link-data", report("[x](data:text/html,hi)"), "http(s) or mailto", line(1)),
     Case("link-relative", report("[x](other.md)"), "http(s) or mailto", line(1)),

@@ -76,6 +76,9 @@ def convert(children, ctx) -> tuple:
         elif kind == "link":
             href = str(child.attrs.get("href", ""))
             text = convert(child.children, ctx)
+            if child.attrs.get("title"):
+                ctx.fail(f"the link title \"{child.attrs['title']}\" would not be printed",
+                         "put the words in the link's text or the sentence: `[text](https://…)`")
             items.append(Link(href, text) if ctx.link(href) else Text(plain(text)))
         elif kind == "footnote_ref":
             note = ctx.note(child.meta)
