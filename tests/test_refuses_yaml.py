@@ -255,6 +255,10 @@ VARIABLES = [  # kind 9: values of `variables:` the cover note cannot print, nam
 ]
 
 IDENTIFIERS = [  # kind 12: identifiers that would make bad file names, or nothing at all
+    Case("symbol-other-body", doc("body: coordination-committee", "body: program-and-budget-committee"),
+         "the symbol WO/CC/86/INF/1 is a paper of the coordination-committee", f"{DOC}:2"),
+    Case("symbol-other-session", doc("number: 86,", "number: 87,"), "the symbol WO/CC/86/INF/1 is of session 86, not 87",
+         f"{DOC}:3"),
     Case("symbol-newline", doc("symbol: WO/CC/86/INF/1", r'symbol: "WO/CC/86/INF/1\n"'), "is not a WIPO symbol",
          f"{DOC}:1"),
     Case("symbol-trailing-space", doc("symbol: WO/CC/86/INF/1", "symbol: 'WO/CC/86/INF/1 '"),

@@ -24,13 +24,26 @@ def test_a_valid_folder_gives_the_spec(make_doc):
     assert spec.languages == ("en", "zh")
 
 
+BODIES = {"CC": "coordination-committee", "PBC": "program-and-budget-committee", "GA": "general-assembly"}
+
+
+def with_symbol(symbol: str) -> str:
+    """The minimal document.yaml under `symbol`, its body and session those a WO symbol names."""
+    text = MINIMAL.replace("symbol: WO/CC/86/INF/1", f"symbol: {symbol}")
+    parts = symbol.split("/")
+    if parts[0] == "WO" and parts[1] in BODIES:
+        text = text.replace("body: coordination-committee", f"body: {BODIES[parts[1]]}")
+        text = text.replace("number: 86", f"number: {parts[2]}")
+    return text
+
+
 @pytest.mark.parametrize("symbol,suffix,slug", [
     ("WO/CC/86/INF/1", None, "wo_cc_86_inf_1"),
     ("WO/CC/78/INF/1", "Rev.", "wo_cc_78_inf_1_rev"),
     ("WO/PBC/32/3", "Add.2", "wo_pbc_32_3_add_2"),
 ])
 def test_slug_follows_wipo_file_names(make_doc, symbol, suffix, slug):
-    text = MINIMAL.replace("symbol: WO/CC/86/INF/1", f"symbol: {symbol}" + (f"\nsuffix: {suffix}" if suffix else ""))
+    text = with_symbol(symbol).replace(f"symbol: {symbol}", f"symbol: {symbol}" + (f"\nsuffix: {suffix}" if suffix else ""))
     assert read_spec(make_doc({"document.yaml": text})).slug == slug
 
 
@@ -95,12 +108,12 @@ def test_sources_keep_every_content_file(make_doc):
 @pytest.mark.parametrize("symbol", ["WO/CC/86/INF/1", "WO/PBC/35/INF/1", "WO/GA/57/12", "A/66/1",
                                     "WIPO/GRTKF/IC/47/5"])
 def test_wipo_symbols_are_accepted(make_doc, symbol):
-    text = MINIMAL.replace("symbol: WO/CC/86/INF/1", f"symbol: {symbol}")
+    text = with_symbol(symbol)
     assert read_spec(make_doc({"document.yaml": text})).symbol == symbol
 
 
 def test_the_highest_session_the_chinese_cover_can_write_builds(make_doc):
-    folder = make_doc({"document.yaml": MINIMAL.replace("number: 86", "number: 9999")})
+    folder = make_doc({"document.yaml": with_symbol("WO/CC/9999/INF/1")})
     assert "九千九百九十九" in resolve_all(folder)["zh"].meta.session
 
 

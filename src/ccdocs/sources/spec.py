@@ -22,6 +22,7 @@ from .yamlfile import YamlFile, read_yaml, shown
 
 LANGUAGES = ("en", "zh")
 BODIES = ("coordination-committee", "program-and-budget-committee", "general-assembly")
+SYMBOL_BODIES = {"CC": "coordination-committee", "PBC": "program-and-budget-committee", "GA": "general-assembly"}
 KINDS = ("information", "decision")
 PART_TYPES = ("cover-note", "report", "annex")
 KEYS = {
@@ -216,6 +217,19 @@ class _Reader:
         for key in self.data:
             if key not in KEYS:
                 self.fail((key, "<key>"), f"unknown key `{key}`", did_you_mean(str(key), KEYS))
+
+    def symbol_agrees(self, symbol, body, number) -> None:
+        """A WO symbol names its body and session (`WO/CC/86/…`: the Coordination Committee, 86th session): they
+        must be the body and session number given, or the cover contradicts its own symbol."""
+        parts = symbol.split("/") if isinstance(symbol, str) else []
+        if len(parts) < 3 or parts[0] != "WO" or parts[1] not in SYMBOL_BODIES:
+            return
+        if body and SYMBOL_BODIES[parts[1]] != body:
+            self.fail(("body",), f"the symbol {symbol} is a paper of the {SYMBOL_BODIES[parts[1]]}, not of the {body}",
+                      "correct the symbol or `body:`")
+        if number and parts[2].isdigit() and int(parts[2]) != number:
+            self.fail(("session", "number"), f"the symbol {symbol} is of session {int(parts[2])}, not {number}",
+                      "correct the symbol or `session.number`")
 
     def session(self):
         raw = self.get("session", dict)
@@ -500,5 +514,6 @@ def read_spec(folder: Path) -> DocumentSpec:
         parts=r.parts(languages), data=r.data_files(), variables=r.variables(),
         tables=r.get("tables", dict, required=False) or {},
     )
+    r.symbol_agrees(symbol, spec.body, number)
     r.out.raise_if_any()
     return spec
