@@ -384,3 +384,20 @@ def test_a_bad_toolkit_catalog_is_refused_by_the_toolkit_review_at_its_line(tmp_
     with pytest.raises(InputError) as refused:
         toolkit_page("zh", tmp_path)
     assert str(refused.value).startswith(f"{path}:12:") and "not closed" in str(refused.value)
+
+
+def test_a_catalog_that_changes_every_block_is_refused_in_bounded_time(tmp_path):
+    """Blaming each structure-changing translation re-parses its file; a catalog broken everywhere must still be
+    refused at once (before the bound on parses, 300 paragraphs took 96 s and 1,500 did not end)."""
+    import re
+
+    from ccdocs.testing.synthetic import make_document
+    from refusals import run
+
+    folder = make_document(tmp_path / "doc", 600)
+    assert run(["i18n", "update", str(folder), "--lang", "zh"])[0] == 0
+    catalog = folder / "locales/zh/LC_MESSAGES/content.po"
+    catalog.write_text(re.sub(r'\nmsgstr "(?=[^"])', '\nmsgstr "- ', catalog.read_text(encoding="utf-8")),
+                       encoding="utf-8")
+    code, output, _ = run(["check", str(folder)], timeout=600)
+    assert code == 1 and "translation fails a check" in output and "changes the structure" in output

@@ -4,7 +4,9 @@ The shape of a content file is its stream of block tokens as the build's own Mar
 tag, nesting, container name, markup, attributes; not the words, not the line numbers). A file with its
 translations applied must have the shape of its source; where it does not, the translation at fault is the last
 one at or before the first line where the shapes part whose removal changes where (or whether) they part; it is
-taken out before looking again.
+taken out before looking again. The search parses a file at most MAX_PARSES times: beyond that, the translation
+nearest before the parting is blamed without proof and the search stops (the build is refused either way; the
+translator's next run names the next one), so that a catalog broken everywhere costs seconds, not hours.
 
 >>> from ccdocs.i18n.structure import breaking
 >>> breaking("Intro.\\n\\nSecond.\\n", "report.md", {1: "导言。", 3: "# 第二段"})
@@ -19,6 +21,7 @@ from math import inf
 from ..parse.markdown import parser
 from .segments import apply
 
+MAX_PARSES = 32  # parses of one file while blaming: a catalog broken everywhere is refused at once, not in hours
 NAMES = {"heading_open": "a heading", "bullet_list_open": "a list", "ordered_list_open": "a list",
          "list_item_open": "another list item", "blockquote_open": "a quote", "hr": "a horizontal rule",
          "code_block": "code", "fence": "code", "paragraph_open": "another paragraph", "html_block": "HTML",
@@ -76,13 +79,18 @@ def breaking(text: str, file: str, translations: dict[int, str]) -> dict[int, st
     chosen = dict(translations)
     found: dict[int, str] = {}
     now = parted(chosen)
+    parses = 1
     while now is not None and chosen:
         line, what = now
         suspects = sorted((start for start in chosen if start <= line), reverse=True) or sorted(chosen)
+        if parses >= MAX_PARSES:  # blamed unverified, the rest left for the next run: never quadratic
+            found[suspects[0]] = what
+            break
         for suspect in suspects:
             rest = {start: value for start, value in chosen.items() if start != suspect}
             after = parted(rest)
-            if after != now or suspect == suspects[-1]:
+            parses += 1
+            if after != now or suspect == suspects[-1] or parses >= MAX_PARSES:
                 break
         found[suspect] = what
         chosen, now = rest, after
