@@ -237,6 +237,12 @@ DUPLICATES = [
        f"content.po:{len(catalog().split(chr(10))) + 1}"),
     zh("duplicate-first-translated", po(catalog(extra=f'\nmsgid {escape(FIRST)}\nmsgstr "其他"\n')),
        "also at line", f"content.po:{len(catalog().split(chr(10))) + 1}"),
+    zh("duplicate-obsolete", po(catalog(extra='\n#~ msgid "Gone."\n#~ msgstr "甲。"\n\n#~ msgid "Gone."\n#~ msgstr "乙。"\n')),
+       "also at line", f"content.po:{len(catalog().split(chr(10))) + 4}"),
+    zh("plural-entry", po(catalog(extra='\nmsgid "One staff member"\nmsgid_plural "{n} staff"\nmsgstr[0] "{n}名员工"\n')),
+       "a plural entry", f"content.po:{len(catalog().split(chr(10))) + 1}"),
+    zh("plural-on-a-paragraph", po(catalog(raw={SECOND: 'msgid_plural "Seconds."\nmsgstr[0] "第二段。"'})),
+       "a plural entry", at(SECOND)),
 ]
 
 ENCODINGS = [
@@ -255,6 +261,8 @@ ENCODINGS = [
        msgstr(SECOND)),
     zh("gb18030", po(catalog(translated={SECOND: "第二段。"}).encode("gb18030")), "not UTF-8", "content.po:"),
     zh("utf-16", po(catalog().encode("utf-16")), "not UTF-8", "content.po:1"),
+    zh("cr-line-ends-read", po(catalog(translated={SECOND: "第二段 {{"}).replace("\n", "\r")), "`{{` is not closed",
+       msgstr(SECOND)),
     zh("truncated-utf-8", po(catalog().encode("utf-8").replace("第二段".encode(), "第二段".encode()[:-1])),
        "not UTF-8", msgstr(SECOND)),
 ]

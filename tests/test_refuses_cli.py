@@ -130,7 +130,8 @@ ODD_FOLDERS = [
 SOURCE_DATES = [
     Case(f"source-date-{name}", {}, "SOURCE_DATE_EPOCH", None, code=2, env={"SOURCE_DATE_EPOCH": value})
     for name, value in (("word", "yesterday"), ("negative", "-1"), ("fraction", "1767225600.5"),
-                        ("huge", "9" * 30), ("past-9999", "253402300800"), ("wide-digits", "１７６７"),
+                        ("huge", "9" * 30), ("5000-digits", "9" * 5000), ("past-9999", "253402300800"),
+                        ("wide-digits", "１７６７"),
                         ("date", "2026-01-01"))
 ] + [
     Case("source-date-check", {}, "SOURCE_DATE_EPOCH", None, code=2, env={"SOURCE_DATE_EPOCH": "yesterday"},

@@ -22,7 +22,7 @@ def source_date(environ=os.environ) -> datetime | None:
     value = environ.get(VARIABLE, "").strip()
     if not value:
         return None
-    if not (value.isascii() and value.isdigit()) or int(value) > LATEST:
+    if not (value.isascii() and value.isdigit()) or len(value) > len(str(LATEST)) or int(value) > LATEST:
         raise UsageError(f"{VARIABLE}={value[:40]!r} is not a time: it must be a whole number of seconds since "
                          f"1970-01-01 00:00 UTC, from 0 to {LATEST}, as `date +%s` prints it "
                          f"(set it so, or unset it)")

@@ -141,17 +141,19 @@ class _StrictParser(PoFileParser):
         super()._process_message_line(lineno, line, obsolete)
 
     def _add_message(self) -> None:
-        if not self.obsolete:
-            msgid = tuple(m.denormalize() for m in self.messages) if len(self.messages) > 1 \
-                else self.messages[0].denormalize()
-            key = (msgid, self.context.denormalize() if self.context else None)
-            first = self.seen.setdefault(key, self.offset + 1)
-            if first != self.offset + 1:
-                context = f" (msgctxt \"{key[1]}\")" if key[1] is not None else ""
-                self.refuse(self.offset + 1, f"this msgid{context} is also at line {first}: one translation would "
-                                             "silently win", "keep one entry, delete the other")
-            if self.msgstr_line is not None:
-                self.catalog.msgstr_lines[key] = self.msgstr_line
+        msgid = tuple(m.denormalize() for m in self.messages) if len(self.messages) > 1 \
+            else self.messages[0].denormalize()
+        key = (msgid, self.context.denormalize() if self.context else None)
+        if len(self.messages) > 1 or any(index for index, _ in self.translations):
+            self.refuse(self.offset + 1, "a plural entry (`msgid_plural`, `msgstr[N]`) in a content catalog: a "
+                                         "paper's segments have no plural forms", "write one msgid and one msgstr")
+        first = self.seen.setdefault((self.obsolete, key), self.offset + 1)  # obsolete ones come back too
+        if first != self.offset + 1:
+            context = f" (msgctxt \"{key[1]}\")" if key[1] is not None else ""
+            self.refuse(self.offset + 1, f"this msgid{context} is also at line {first}: one translation would "
+                                         "silently win", "keep one entry, delete the other")
+        if not self.obsolete and self.msgstr_line is not None:
+            self.catalog.msgstr_lines[key] = self.msgstr_line
         self.msgstr_line = None
         super()._add_message()
 
@@ -227,7 +229,7 @@ def read_catalog(path: Path, lang: str | None = None) -> ContentCatalog:
     except OSError as exc:
         raise InputError([problem(path, None, f"cannot read this catalog: {exc.strerror}",
                                   "make it a readable file")]) from None
-    text = _decoded(path, data)
+    text = _decoded(path, data).replace("\r\n", "\n").replace("\r", "\n")  # any line ends, as gettext reads them
     found = [problem(path, line, f"a {what} in this catalog", CHARACTER_HINT, col) for line, col, what in refused(text)]
     if found:
         raise InputError(found)
