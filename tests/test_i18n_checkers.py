@@ -8,7 +8,7 @@ import pytest
 
 from ccdocs.i18n import checkers
 from ccdocs.i18n.checkers import (Entry, balanced_markup, check, chinese_punctuation, figures, footnote_marks, html,
-                                  link_targets, placeholders)
+                                  line_breaks, link_targets, placeholders)
 
 CASES = [
     # checker, source, failing translation, passing translation, words of the failing message
@@ -41,6 +41,8 @@ CASES = [
     (chinese_punctuation, "Staff (core), and others: all.", "员工(核心)和其他人员:全部。", "员工（核心）和其他人员：全部。",
      "half-width `(` between Chinese characters"),
     (chinese_punctuation, "Yes, no?", "是, 否?", "是，否？", "half-width `,`"),
+    (line_breaks, "Second paragraph.", "第二段。\n\n# 标题", "第二段。# 标题", "a blank line in the translation"),
+    (line_breaks, "Applications", "申请\n数", "申请数", "1 line break(s)"),
 ]
 
 

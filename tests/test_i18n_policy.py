@@ -32,6 +32,10 @@ We count {{ workforce.staff | number }} staff in 2025.[^staff]
 Second paragraph.
 
 [^staff]: As at December 31, 2025.
+
+::: table applicants
+Applicants by region
+:::
 """
 
 
@@ -67,6 +71,7 @@ FULL = {
     "Annex paragraph.": "附件段落。",
     "Counted at year end.": "按年底计算。",
     "Applications": "申请",
+    "Applicants by region": "按区域分列的申请人",
 }
 
 
@@ -113,7 +118,7 @@ def test_a_final_build_lists_every_unfinished_segment_with_file_line_and_place(d
                              "report, before ¶1: "
                              "half-width `(` between Chinese characters at “导言(草稿)” (use the full-width form)")
     assert lines[1].endswith('content/report.md:13:1: error: untranslated segment (report ¶2): "Second paragraph."')
-    assert "locales/zh/LC_MESSAGES/content.po: error: 2 of 11 segments in `zh` are not ready" in lines[-1]
+    assert "locales/zh/LC_MESSAGES/content.po: error: 2 of 12 segments in `zh` are not ready" in lines[-1]
     assert "`ccdocs build" in lines[-1] and "--draft`" in lines[-1] and "ccdocs i18n review" in lines[-1]
 
 

@@ -193,7 +193,25 @@ def chinese_punctuation(entry: Entry) -> list[str]:
             for match in HALF_WIDTH.finditer(entry.translation)]
 
 
-CHECKERS = (placeholders, footnote_marks, link_targets, balanced_markup, html, figures, chinese_punctuation)
+def line_breaks(entry: Entry) -> list[str]:
+    """No more lines than the source: a segment is one block (a blank line would be lost, the rest joined into
+    it, `# …` after it printed as text) and a one-line text (a table heading) stays on one line."""
+    def breaks(text: str) -> tuple[int, int]:
+        lines = [line.strip() for line in text.strip().split("\n")]
+        return lines.count(""), len(lines) - 1
+
+    source, translation = breaks(entry.source), breaks(entry.translation)
+    if translation[0] > source[0]:
+        return [f"{entry.name}: a blank line in the translation would split its block (the build joins it into one: "
+                "write one paragraph, with no empty line)"]
+    if translation[1] > 0 and source[1] == 0:
+        return [f"{entry.name}: {translation[1]} line break(s) in the translation of a one-line text "
+                "(write it on one line)"]
+    return []
+
+
+CHECKERS = (placeholders, footnote_marks, link_targets, balanced_markup, html, figures, chinese_punctuation,
+            line_breaks)
 
 
 def check(entry: Entry) -> list[str]:
