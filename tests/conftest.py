@@ -96,7 +96,9 @@ def run_ccdocs(*args, cwd=None):
 
 @pytest.fixture
 def make_doc(tmp_path):
-    """A function writing a small valid document folder; a dict of path -> text (or None) overrides files."""
+    """A function writing a small valid document folder; a dict of path -> text (or None) overrides files.
+
+    A report given without `::: table applicants` gets the minimal document.yaml without its `tables:`."""
 
     def make(files: dict | None = None):
         folder = tmp_path / "doc"
@@ -107,7 +109,11 @@ def make_doc(tmp_path):
             "data/workforce.yaml": "staff: 1735\ncore_share: 0.601\n",
             "data/applicants.csv": "id,region,applied\nafrica,Africa,100\ntotal,,100\n",
         }
-        defaults.update(files or {})
+        files = files or {}
+        report = files.get("content/report.md")
+        if report is not None and "document.yaml" not in files and "::: table applicants" not in report:
+            defaults["document.yaml"] = MINIMAL.split("tables:\n")[0]  # a table no text places is an error
+        defaults.update(files)
         for name, text in defaults.items():
             if text is None:
                 continue

@@ -79,7 +79,8 @@ def test_figures_compiled_once_serve_every_language(tmp_path, monkeypatch):
     sandbox = Sandbox()
     english = render(environment("en", sandbox), text, Path("report.md"), data)
     chinese = render(environment("zh", sandbox), text, Path("report.md"), data)
-    assert (english, chinese) == ("Total CHF 4.7 million for 1,735 staff.", "Total 470万瑞士法郎 for 1,735 staff.")
+    assert (english, chinese) == ("Total CHF 4\\.7 million for 1\\,735 staff.",  # escaped for Markdown
+                                  "Total 470万瑞士法郎 for 1\\,735 staff.")
     assert len(sandbox.compiled) == 1 and len(list(tmp_path.glob("figures-*"))) == 1
 
     def refuse(*args, **kwargs):

@@ -101,7 +101,7 @@ CASES = [
          command=("i18n", "extract", "{doc}"), setup=folder_at("locales/content.pot", "doc")),
     Case("extract-locales-is-a-file", {}, "is a file, not a folder", "locales/content.pot", code=2,
          command=("i18n", "extract", "{doc}"), setup=file_at("locales", "doc")),
-    Case("update-po-is-a-folder", {}, "it is a folder", "LC_MESSAGES/content.po", code=2,
+    Case("update-po-is-a-folder", {}, "the zh catalog is a folder, not a file", "LC_MESSAGES/content.po", code=1,
          command=("i18n", "update", "{doc}", "--lang", "zh"),
          setup=folder_at("locales/zh/LC_MESSAGES/content.po", "doc")),
     Case("update-language-folder-is-a-file", {}, "is a file, not a folder", "LC_MESSAGES/content.po", code=2,

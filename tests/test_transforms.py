@@ -10,8 +10,9 @@ from conftest import MINIMAL
 
 THREE_ANNEXES = MINIMAL.replace(
     "  - {type: annex, files: [content/annex.md]}",
-    "  - {type: annex, files: [content/annex.md]}\n  - {type: annex, files: [content/annex.md]}\n"
-    "  - {type: annex, files: [content/annex.md]}")
+    "  - {type: annex, files: [content/annex.md]}\n  - {type: annex, files: [content/annex-2.md]}\n"
+    "  - {type: annex, files: [content/annex-3.md]}")
+ANNEXES = {"content/annex-2.md": "# Second annex\n\nIts paragraph.\n", "content/annex-3.md": "# Third annex\n\nIts paragraph.\n"}
 CHAPTERS = """\
 # One
 
@@ -75,7 +76,7 @@ def test_chapters_and_list_labels_follow_the_language(make_doc, lang, chapters, 
     ("zh", ["[后接人力资源年度报告]", "[后接附件]", "[后接附件二]", "[后接附件三]", "[附件三和文件完]"]),
 ])
 def test_markers_and_annex_labels_with_several_annexes(make_doc, lang, markers):
-    data = resolved(make_doc({"document.yaml": THREE_ANNEXES}), lang)
+    data = resolved(make_doc({"document.yaml": THREE_ANNEXES, **ANNEXES}), lang)
     assert [b["text"] for b in data["blocks"] if b["type"] == "marker"] == markers
     headers = {p["id"]: (p["first_header"], p["header"]) for p in data["parts"]}
     expected = {"en": ("Annex II", "Annex II, page {page}"), "zh": ("附件二", "附件二第 {page} 页")}[lang]
@@ -100,7 +101,7 @@ def test_without_annex_the_report_ends_the_document(make_doc):
 
 
 def test_roman_chapter_style(make_doc):
-    text = MINIMAL.replace("kind: information", "kind: information\nchapter_style: roman")
+    text = MINIMAL.replace("kind: information", "kind: information\nchapter_style: roman").split("tables:\n")[0]
     folder = make_doc({"document.yaml": text, "content/report.md": CHAPTERS})
     assert [b["text"] for b in resolved(folder, "zh")["blocks"] if b["type"] == "heading"][:2] == ["一、One", "二、Two"]
     assert [b["text"] for b in resolved(folder, "en")["blocks"] if b["type"] == "heading"][:2] == ["I. One", "II. Two"]

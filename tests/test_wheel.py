@@ -181,12 +181,15 @@ def test_the_document_folder_first_then_the_users_folder_then_the_package(tmp_pa
     assert load_theme("house", doc).path == user / "themes" / "house.yaml"
 
 
-def test_a_link_out_of_a_templates_folder_is_not_followed(tmp_path):
+def test_a_link_out_of_a_templates_folder_is_refused_never_followed(tmp_path):
+    from ccdocs.errors import InputError
+
     doc, elsewhere = tmp_path / "doc", tmp_path / "elsewhere.yaml"
     elsewhere.write_text(THEME, encoding="utf-8")
     (doc / "templates" / "themes").mkdir(parents=True)
     (doc / "templates" / "themes" / "stolen.yaml").symlink_to(elsewhere)
-    assert find("themes", "stolen", ".yaml", doc) is None
+    with pytest.raises(InputError, match="this theme is not a regular file inside"):
+        find("themes", "stolen", ".yaml", doc)
 
 
 def test_the_templates_option_names_a_folder_of_frames(make_doc, tmp_path):
