@@ -15,6 +15,7 @@ import signal
 import sys
 import traceback
 from collections.abc import Callable
+from contextlib import contextmanager
 from multiprocessing.connection import wait
 
 from .errors import Failure, InputError
@@ -104,12 +105,33 @@ def _portable(exc: BaseException) -> tuple:
     return exc, text
 
 
+def _interruptions() -> set:
+    """The signals a command treats as Ctrl-C (SIGINT, SIGTERM, SIGHUP where the platform has them)."""
+    return {getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)}
+
+
+@contextmanager
+def _interruptions_held():
+    """Hold Ctrl-C and its kin while a worker is forked and recorded: one arriving inside os.fork's after-fork
+    callbacks would be reported there as unraisable and lost; held, it is delivered (and raised here) after."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _interruptions())
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 def _work(job: Callable, sender, parent: int) -> None:
     """A worker's life: run `job`, send back what it spawns, then its outcome or its exception; the parent alone
     handles Ctrl-C."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for name in ("SIGTERM", "SIGHUP"):  # ends the worker, whatever the parent's command made of them
         signal.signal(getattr(signal, name), signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):  # held by the parent while it forked (`_interruptions_held`)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _interruptions())
     _end_with(parent)
     try:
         message = ("done", _outcome(job, lambda more: sender.send(("spawn", more))))
@@ -152,9 +174,10 @@ def _forked(jobs: list[Callable], workers: int) -> dict:
                 key, job = waiting.pop(0)
                 receiver, sender = context.Pipe(duplex=False)
                 process = context.Process(target=_work, args=(job, sender, os.getpid()), daemon=True)
-                process.start()
-                sender.close()
-                running[receiver] = (key, process)
+                with _interruptions_held():  # a Ctrl-C during fork's own callbacks would be lost there
+                    process.start()
+                    sender.close()
+                    running[receiver] = (key, process)
             for receiver in wait(list(running)):
                 key, process = running[receiver]
                 try:
