@@ -73,6 +73,28 @@ def font_cache(tmp_path_factory):
         yield folder
 
 
+@pytest.fixture(scope="session", autouse=True)
+def docx_schema_valid(tmp_path_factory):
+    """Every DOCX the tests build passes the ISO 29500 schemas as Word reads them (`tests/ooxml/validate.py`).
+
+    At the end of the session (of each xdist worker) every `.docx` under the worker's temporary folder is
+    validated once per distinct content; a problem fails the session's last test, naming the file and part.
+    """
+    yield
+    import hashlib
+
+    from ooxml.validate import validate
+
+    seen, problems = set(), []
+    for path in sorted(tmp_path_factory.getbasetemp().rglob("*.docx")):
+        digest = hashlib.sha256(path.read_bytes()).digest()
+        if digest in seen or not path.is_file():
+            continue
+        seen.add(digest)
+        problems += [f"{path}: {part}: {where}: {message}" for part, where, message in validate(path)]
+    assert not problems, "DOCX files invalid against ISO 29500:\n" + "\n".join(problems[:40])
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
     """Under `--dist loadgroup` (pytest-xdist, as `make test` runs), the tests sharing an expensive fixture run on

@@ -35,6 +35,7 @@ def page_setup(section, theme: Theme):
     for side in ("top", "bottom", "left", "right"):
         setattr(section, f"{side}_margin", Pt(theme.pt(f"page.margins.{side}")))
     section.header_distance = section.footer_distance = Pt(theme.pt("page.header_distance"))
+    section.gutter = Twips(0)  # w:gutter is a required attribute of w:pgMar (ISO 29500)
 
 
 def _fill_header(header, state: WriterState, second_line: str):
