@@ -1,0 +1,90 @@
+"""The contents table as Word's own: a `TOC` field over the heading styles, its result pre-filled with the rows
+and the page numbers of ccdocs's PDF layout; the headings it lists carry the bookmarks its rows link to.
+
+Word rebuilds the rows from the headings when an editor updates the field (F9): the pages follow the text; the
+paragraph ranges, which no heading holds, are then left out (rebuild with ccdocs to have them back).
+"""
+
+from __future__ import annotations
+
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.oxml.ns import qn
+from docx.shared import Pt, Twips
+
+from ...model import Contents
+from ...oxml import element, field_runs, put, twips
+from .inlines import Format, add_run
+from .state import Where, WriterState
+from .styles import style_id
+
+TITLE_STYLE = "TOC Heading"        # Word's own names: its TOC field gives its rows the styles `toc 1`, `toc 2`
+ROW_STYLE = "toc {level}"
+
+
+def _styles(state: WriterState, block: Contents) -> None:
+    """Define `TOC Heading` and `toc 1`, `toc 2` once: rows indented by level, a dot leader to the first column
+    and right tabs at each column's right edge (no right indent, as Word's own: LibreOffice drops a tab set beyond
+    it, and the page number with it)."""
+    styles, theme = state.document.styles, state.theme
+    if style_id(TITLE_STYLE) in [s.style_id for s in styles]:
+        return
+    title = styles.add_style(TITLE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    title.element.styleId = style_id(TITLE_STYLE)
+    title.base_style = styles["Heading 1"]
+    title.next_paragraph_style = styles["Normal"]
+    title.paragraph_format.space_after = Pt(theme.pt("contents.title_after"))
+    # not an outline level: the title is not a row of its own table (Heading 1's level 0 reset to body text)
+    put(title.element.get_or_add_pPr(), element("w:outlineLvl", val=9))
+    width = state.text_width
+    page = twips(theme.pt("contents.page_width"))
+    columns = [width - page, width] if block.paragraphs else [width]
+    for level in (1, 2):
+        style = styles.add_style(ROW_STYLE.format(level=level), WD_STYLE_TYPE.PARAGRAPH, builtin=True)
+        style.element.styleId = style_id(ROW_STYLE.format(level=level))
+        style.base_style = styles["Normal"]
+        style.next_paragraph_style = styles["Normal"]
+        pf = style.paragraph_format
+        pf.left_indent = Pt(theme.pt("contents.indent") * (level - 1))
+        pf.space_after = Pt(theme.pt("contents.row_after"))
+        for index, position in enumerate(columns):
+            leader = WD_TAB_LEADER.DOTS if index == 0 else WD_TAB_LEADER.SPACES
+            pf.tab_stops.add_tab_stop(Twips(position), WD_TAB_ALIGNMENT.RIGHT, leader)
+
+
+def _pages(state: WriterState) -> dict[str, str]:
+    """The printed page of each listed heading, laid out once by the PDF writer (only a contents table asks)."""
+    if state.contents_pages is None:
+        from ..pdf import heading_pages
+
+        state.contents_pages = heading_pages(state.doc, state.theme)
+    return state.contents_pages
+
+
+def write_contents(state: WriterState, where: Where, block: Contents):
+    """The title (`Contents` in capitals / `目 录`), then the field `TOC \\o "1-N" \\h \\z \\u` whose result is one
+    paragraph per row: a link to the heading's bookmark holding its text, a tab, the paragraph range and a tab
+    (when asked), and a `PAGEREF` field showing the PDF's page number."""
+    _styles(state, block)
+    pages = _pages(state)
+    title = state.paragraph(where, TITLE_STYLE)
+    add_run(title, block.title, Format(caps=True))
+    instruction = f'TOC \\o "1-{block.depth}" \\h \\z \\u'
+    begin = field_runs(instruction, "")
+    rows = block.entries or (None,)
+    last = None
+    for index, entry in enumerate(rows):
+        p = state.paragraph(where, ROW_STYLE.format(level=entry.level if entry else 1))
+        if index == 0:
+            p._p.extend(begin[:3])            # begin, instruction, separate: the result follows
+        if entry is not None:
+            link = element("w:hyperlink")
+            link.set(qn("w:anchor"), entry.target)
+            link.set(qn("w:history"), "1")
+            p._p.append(link)
+            add_run(p, entry.text + "\t" + (entry.paragraphs + "\t" if block.paragraphs else ""), sink=link)
+            for run in field_runs(f"PAGEREF {entry.target} \\h", pages.get(entry.target, "")):
+                link.append(run)
+        last = p
+    last._p.append(begin[-1])                 # end
+    return last
