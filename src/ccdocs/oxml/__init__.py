@@ -4,7 +4,7 @@ from .fields import add_field, add_hyperlink, field_runs
 from .footnotes import FootnotesPart, add_footnotes_part, mark_run, reference_run
 from .numbering import add_sequence, number_paragraph
 from .sections import continue_page_numbers, restart_page_numbers
-from .tables import cant_split, cell_margins, cell_width, fixed_layout, repeat_header
+from .tables import cant_split, cell_margins, cell_width, centred, fixed_layout, repeat_header
 from .text import set_borders, set_caps, set_east_asian_spacing, set_fonts, set_lang, set_shading
 from .xml import element, props, put, qn, twips
 

@@ -1,4 +1,4 @@
-"""Table properties python-docx lacks: repeated header rows, unsplit rows, cell margins, fixed widths."""
+"""Table properties python-docx lacks: repeated header rows, unsplit rows, cell margins, fixed widths, centring."""
 
 from __future__ import annotations
 
@@ -30,9 +30,14 @@ def fixed_layout(tbl, width: int):
     return put(tbl_pr, element("w:tblLayout", type="fixed"))
 
 
+def centred(tbl):
+    """Centre a table narrower than the text between the margins (`w:jc w:val="center"` in `w:tblPr`)."""
+    return put(props(tbl, "w:tblPr"), element("w:jc", val="center"))
+
+
 def cell_width(tc, width: int):
     """The width of a cell, in twips (`w:tcW`)."""
     return put(props(tc, "w:tcPr"), element("w:tcW", w=width, type="dxa"))
 
 
-__all__ = ["repeat_header", "cant_split", "cell_margins", "fixed_layout", "cell_width"]
+__all__ = ["repeat_header", "cant_split", "cell_margins", "fixed_layout", "centred", "cell_width"]

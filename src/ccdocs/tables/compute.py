@@ -112,6 +112,8 @@ class _Computer:
         return stated
 
     def derived(self, row_id: str, column: ColumnSpec, row: dict):
+        if column.derived[0] == "sum_of":
+            return self.row_sum(row_id, column, row)
         how, a, b = column.derived
         left, right = row.get(a), row.get(b)
         if how == "difference":
@@ -130,6 +132,22 @@ class _Computer:
             shown = self.show(result, column) if result not in (None, NA) else "nothing"
             self.fail(row_id, f"row `{row_id}`, column `{column.key}`: stated {self.show(stated, column)}, "
                       f"computed {shown}", f"{column.key} = {a} {sign} {b} = {left} {sign} {right}")
+        return result
+
+    def row_sum(self, row_id: str, column: ColumnSpec, row: dict):
+        """The sum of the row's figures in the columns `sum_of` names (None when it has none of them); a stated
+        figure that differs is reported at the row's line."""
+        operands = column.derived[1:]
+        if any((row_id, k) in self.unknown for k in operands) or NA in (row.get(k) for k in operands):
+            return None  # a word where a figure should be is reported once, where it stands
+        figures = [row.get(k) for k in operands if row.get(k) is not None]
+        result = self.bounded(row_id, column, sum(figures, 0)) if figures else None
+        stated = self.stated(row_id, column) if column.key in self.spec.dataset.columns else None
+        if stated is not None and result is not None and self.show(stated, column) != self.show(result, column):
+            shown = " + ".join(self.show(row.get(k), column) if row.get(k) is not None else "nothing"
+                               for k in operands)
+            self.fail(row_id, f"row `{row_id}`, column `{column.key}`: stated {self.show(stated, column)}, "
+                      f"computed {self.show(result, column)}", f"{column.key} = {' + '.join(operands)} = {shown}")
         return result
 
     def row(self, row_id: str) -> dict:

@@ -12,11 +12,11 @@ FIGURE_TYPES = ("integer", "decimal", "percent", "percent_value", "chf", "chf_th
 COLUMN_TYPES = FIGURE_TYPES + ("text",)
 SUMMED_TYPES = ("integer", "decimal", "chf", "chf_thousands")
 SPEC_KEYS = ("data", "label", "abbreviation", "label_heading", "label_width", "columns", "headings", "groups",
-             "subtotals", "totals", "total", "unit", "notes", "source")
+             "subtotals", "totals", "total", "unit", "notes", "source", "spanning_headings", "width")
 COLUMN_KEYS = ("key", "heading", "type", "places", "align", "width", "zero", "negative", "difference", "ratio",
-               "sum", "sums_to")
+               "sum_of", "sum", "sums_to")
 SUM_KINDS = (("groups", "group"), ("subtotals", "subtotal"), ("totals", "total"))
-DERIVATIONS = ("difference", "ratio")
+DERIVATIONS = ("difference", "ratio", "sum_of")
 HINTED = 5  # the missing rows that get a "did you mean" (each compares with every row id)
 ALIGNS = ("left", "right", "center")
 
@@ -56,6 +56,8 @@ class TableSpec:
     unit: str = ""
     notes: tuple = ()
     source: str = ""
+    spans: tuple = ()  # (heading, first, last): a spanning heading over columns[first..last]
+    width: float = 1.0  # the share of the text width
     members: frozenset = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
@@ -151,23 +153,80 @@ class _Reader:
         if not named:
             return ()
         if len(named) > 1:
-            self.fail(where, "a column is either a `difference` or a `ratio`, not both")
+            self.fail(where, f"a column is one of `difference`, `ratio` or `sum_of`, not `{named[0]}` and "
+                      f"`{named[1]}`")
             return None
         operands = raw[named[0]]
-        if not isinstance(operands, list) or len(operands) != 2:
+        if named[0] == "sum_of":
+            if not isinstance(operands, list) or len(operands) < 2 or len(set(map(str, operands))) < len(operands):
+                self.fail(where + (named[0],), "`sum_of` names the two or more columns of the row it adds up, each "
+                          "once: [women, men]")
+                return None
+        elif not isinstance(operands, list) or len(operands) != 2:
             self.fail(where + (named[0],), f"`{named[0]}` names two columns: [a, b]")
             return None
         for operand in operands:
             if isinstance(operand, str) and known.get(operand) == "text":
                 self.fail(where + (named[0],), f"`{named[0]}` uses `{operand}`, a text column",
-                          "a difference or ratio is computed from figure columns")
+                          "a difference, ratio or sum is computed from figure columns")
                 return None
             if operand not in dataset.columns and operand not in list(known):
                 self.fail(where + (named[0],), f"`{named[0]}` uses `{operand}`, which is neither in "
                           f"{dataset.path.name} nor an earlier column", did_you_mean(str(operand),
                                                                                    list(dataset.columns) + list(known)))
                 return None
-        return (named[0], operands[0], operands[1])
+        return (named[0], *map(str, operands))
+
+    def spans(self, columns: list) -> tuple:
+        """The spanning headings: (heading, first, last) over consecutive columns, none over another's."""
+        raw = self.raw.get("spanning_headings") or []
+        if not isinstance(raw, list):
+            self.fail(("spanning_headings",), "`spanning_headings` is a list of {heading: …, columns: [a, b]}")
+            return ()
+        at = {c.key: i for i, c in enumerate(columns)}
+        spans, owner = [], {}
+        for index, item in enumerate(raw):
+            where = ("spanning_headings", index)
+            keys = item.get("columns") if isinstance(item, dict) else None
+            if not isinstance(item, dict) or not isinstance(item.get("heading"), str) or not isinstance(keys, list) \
+                    or not keys or not all(isinstance(k, str) for k in keys):
+                self.fail(where, "a spanning heading is a mapping {heading: …, columns: [a, b]} naming the columns "
+                          "it spans", "{heading: '2025', columns: [women, men, total]}")
+                continue
+            for key in item:
+                if key not in ("heading", "columns"):
+                    self.fail(where + (key, "<key>"), f"unknown key `{key}` of a spanning heading",
+                              did_you_mean(str(key), ("heading", "columns")))
+            unknown = [k for k in keys if k not in at]
+            if unknown:
+                hint = ("the label column stands beside the spanning headings" if unknown[0] == self.raw.get("label")
+                        else did_you_mean(unknown[0], list(at)))
+                self.fail(where + ("columns",), f"spanning heading `{item['heading']}`: `{unknown[0]}` is not a "
+                          "column of the table", hint)
+                continue
+            places = [at[k] for k in keys]
+            if places != list(range(places[0], places[0] + len(places))):
+                order = ", ".join(c.key for c in columns[min(places):max(places) + 1])
+                self.fail(where + ("columns",), f"spanning heading `{item['heading']}`: its columns are not "
+                          "consecutive, in the table's order", f"the columns from the first to the last: {order}")
+                continue
+            taken = [k for k in keys if k in owner]
+            if taken:
+                self.fail(where + ("columns",), f"spanning heading `{item['heading']}`: column `{taken[0]}` is "
+                          f"already under `{owner[taken[0]]}`", "a column stands under one spanning heading")
+                continue
+            owner.update({k: item["heading"] for k in keys})
+            spans.append((item["heading"], places[0], places[-1]))
+        return tuple(spans)
+
+    def share(self) -> float:
+        """The table's `width`: a share of the text width, above 0 and at most 1."""
+        width = self.raw.get("width", 1)
+        if isinstance(width, bool) or not isinstance(width, int | float) or not 0 < width <= 1:
+            self.fail(("width",), f"`width` is the table's share of the text width, above 0 and at most 1 "
+                      f"(0.6 for 60%), got {width!r}")
+            return 1.0
+        return float(width)
 
     def sums(self, dataset: Dataset) -> dict:
         result = {}
@@ -279,4 +338,5 @@ def read_table_spec(name: str, raw, yf, data: dict, out: Collector) -> TableSpec
         return None
     return TableSpec(name, dataset, label, tuple(columns), sums, frozenset(map(str, headings)),
                      str(total) if total else None, reader.text("label_heading"), float(width), abbreviation,
-                     reader.text("unit"), reader.texts("notes"), reader.text("source"))
+                     reader.text("unit"), reader.texts("notes"), reader.text("source"), reader.spans(columns),
+                     reader.share())

@@ -1,8 +1,52 @@
-"""Column widths shared by both writers, so that a table is split the same way in DOCX and PDF."""
+"""Column widths shared by both writers, so that a table is split the same way in DOCX and PDF.
+
+Both writers call `table_widths` with the same table, theme, text width and measure (`pdf.measure.Measure`: the
+faces the theme names, reportlab's metrics, the PDF engine's break opportunities), so both get the same widths.
+"""
 
 from __future__ import annotations
 
 from ..errors import InputError, problem
+
+SLACK = 1.0  # points added to each minimum: Word rounds widths to twips and measures with its own hinting
+
+
+def table_size(theme, lang: str) -> float:
+    """The type size of a table's texts in points: `table.font_size`, else the language's `sizes.*.table`."""
+    return float(theme.get("table.font_size", theme.size(lang, "table")))
+
+
+def minimums(table, measure, padding: float, indent: float) -> list[float]:
+    """The narrowest width in points of each column: its widest unit among heading and cells, padded; each
+    spanning heading's widest unit fits the columns it spans (their minimums raised in proportion)."""
+    out = []
+    for index, column in enumerate(table.columns):
+        widest = measure.widest(column.heading, bold=True, heading=True)
+        for row in table.rows:
+            left = indent if index == 0 and row.kind == "member" else 0.0
+            widest = max(widest, left + measure.widest(row.cells[index], bold=row.kind in ("group", "total")))
+        out.append(widest + 2 * padding + SLACK)
+    for span in table.spans:
+        need = measure.widest(span.heading, bold=True, heading=True) + 2 * padding + SLACK
+        spanned = range(span.first, span.last + 1)
+        have = sum(out[i] for i in spanned)
+        if have < need:
+            for i in spanned:
+                out[i] *= need / have
+    return out
+
+
+def table_widths(table, theme, measure, text_width: float) -> list[float]:
+    """The widths in points of `table`'s columns, as both writers print them: the table's share of
+    `text_width` split in the ratio of the columns' widths, no column below its minimum (`minimums`).
+
+    `measure` sets the table's texts (`pdf.measure.Measure`, at `table_size`). Raises InputError when the
+    columns cannot fit."""
+    padding = theme.pt("table.cell_padding")
+    total = text_width * table.width
+    check_room(table, total, 2 * padding + measure.size)
+    least = minimums(table, measure, padding, theme.pt("table.member_indent"))
+    return share(total, [c.width or 1.0 for c in table.columns], least)
 
 
 def share(total: float, weights: list[float], minimum: list[float]) -> list[float]:

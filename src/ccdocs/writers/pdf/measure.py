@@ -1,0 +1,55 @@
+"""Set widths of a table's texts as the PDF engine sets them (faces, runs, auto-spacing, break opportunities);
+the DOCX writer measures with it too, so that both split a table's width alike (`writers/columns.py`).
+
+A unit a line may not break inside is what the PDF engine's break opportunities leave (`cjk.py`: Chinese between
+any two characters but for the line-start and line-end rules; Latin words, codes such as `P4` or `D-1` and
+numbers whole), a number kept with the ideograph after it (`2015年`, `12名`), as Chinese typesetting keeps a
+figure with its counter.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from ..columns import table_size
+from .cjk import is_cjk
+from .runs import Look, RunMaker, Where
+from .text import Setting
+
+
+def kept_together(before: str, after: str) -> bool:
+    """Whether a break the line-breaking rules allow is not taken for a column's minimum: a decimal digit and
+    the ideograph (a counter, a unit) after it.
+
+    >>> kept_together("5", "年"), kept_together("年", "5"), kept_together("P", "4")
+    (True, False, False)
+    """
+    return unicodedata.category(before) == "Nd" and is_cjk(after) and unicodedata.category(after) == "Lo"
+
+
+class Measure:
+    """Set widths in points of a table's texts at `size`, with the PDF engine's faces, runs and auto-spacing;
+    `fonts` gives the faces by role (`faces.FontSet`)."""
+
+    def __init__(self, fonts, lang: str, size: float, autospace: float):
+        self.maker = RunMaker(fonts, lang, 1.0, 0.0, None)
+        self.size, self.autospace = size, autospace
+        self.where = Where(None, "a table")
+
+    @classmethod
+    def of(cls, theme, lang: str, fonts) -> Measure:
+        """The measure of tables in `lang`: their type size (`columns.table_size`), the theme's auto-spacing."""
+        return cls(fonts, lang, table_size(theme, lang), float(theme.get("pdf.cjk_autospace", 0)))
+
+    def widest(self, text: str, bold: bool = False, heading: bool = False) -> float:
+        """The width of the widest unit of `text` a line may not break inside (0 for no text)."""
+        runs = self.maker.text(text, Look(self.size, bold=bold, heading=heading), self.where)
+        setting = Setting(tuple(runs), self.autospace)
+        whole = setting.text
+        points = [0] + [i for i in setting.breaks if not kept_together(whole[i - 1], whole[i])] + [len(whole)]
+        return max((setting.width(a, setting.trimmed(a, b)) for a, b in zip(points, points[1:])), default=0.0)
+
+    def line(self, text: str) -> float:
+        """The width of `text` set on one line."""
+        setting = Setting(tuple(self.maker.text(text, Look(self.size), self.where)), self.autospace)
+        return setting.width(0, len(setting.text))
