@@ -15,6 +15,8 @@ pytest_plugins = ["ccdocs.testing.plugin"]
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
 DOCS = {"86": FIXTURES / "wo-cc-86-inf-1", "84": FIXTURES / "wo-cc-84-inf-1", "budget": FIXTURES / "budget-table"}
+DOCS["decision"] = FIXTURES / "wo-pbc-40-5"  # a decision paper: the proposed decision, two annexes with tables
+DOCS["pbc"] = FIXTURES / "wo-pbc-40-inf-1"   # a transmittal: a cover note, then the whole of wo-cc-86-inf-1
 
 MINIMAL = """\
 symbol: WO/CC/86/INF/1
@@ -87,8 +89,10 @@ def docx_schema_valid(tmp_path_factory):
 
     seen, problems = set(), []
     for path in sorted(tmp_path_factory.getbasetemp().rglob("*.docx")):
+        if not path.is_file() or path.read_bytes().startswith(b"previous "):
+            continue  # the stand-ins for earlier outputs that tests/refusals.py writes
         digest = hashlib.sha256(path.read_bytes()).digest()
-        if digest in seen or not path.is_file():
+        if digest in seen:
             continue
         seen.add(digest)
         problems += [f"{path}: {part}: {where}: {message}" for part, where, message in validate(path)]
