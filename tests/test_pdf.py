@@ -154,7 +154,7 @@ def test_metadata_outline_links_and_page_size(built, dumped, key, lang):
     for block in dumped(key, lang)["blocks"]:
         if block["type"] == "heading" and block["level"] == 1:
             assert any(squeeze(block["text"]) in t for t in titles), block["text"]
-    uris = [a.get_object()["/A"].get("/URI") for p in reader.pages for a in p.get("/Annots") or []
+    uris = [(a.get_object().get("/A") or {}).get("/URI") for p in reader.pages for a in p.get("/Annots") or []
             if a.get_object().get("/Subtype") == "/Link"]
     assert any(u and u.startswith("https://") for u in uris)
 
