@@ -15,9 +15,11 @@ ZIP_END = datetime(2107, 12, 31, 23, 59, 58, tzinfo=timezone.utc)  # the last ti
 
 
 def set_properties(document, meta: Meta):
-    """Title, subject (the symbol), language; created and modified from SOURCE_DATE_EPOCH, else the date."""
+    """Title, author (`dc:creator`, as the PDF's Author), subject (the symbol), language; created and modified
+    from SOURCE_DATE_EPOCH, else the date."""
     props = document.core_properties
     props.title = meta.title[:PROPERTY_LENGTH]
+    props.author = meta.author[:PROPERTY_LENGTH]
     props.subject = meta.symbol[:PROPERTY_LENGTH]
     props.language = meta.locale_tag
     when = source_date()

@@ -66,6 +66,10 @@ class Rows:
     def __len__(self) -> int:
         return len(self.lead) + self.hi - self.lo
 
+    def at(self, index: int) -> Row:
+        """Row `index`."""
+        return self.lead[index] if index < len(self.lead) else self.body[self.lo + index - len(self.lead)]
+
     def first(self, count: int) -> list[Row]:
         """The first `count` rows (all when fewer)."""
         return list(self.lead[:count]) + list(self.body[self.lo:min(self.hi, self.lo + count - len(self.lead))])
@@ -103,9 +107,11 @@ def cut_cell(flows: list, width: float, room: float) -> tuple[list, list]:
 class Grid(Flowable):
     """Rows of flowable cells in fixed column widths, styled by `styler(rows) -> table style commands`.
 
-    `head` rows are repeated at the top of every piece. Split between rows anywhere; a row that no frame can
-    hold (taller than the page) is cut inside where it falls, as Word does. `keep` moves the whole grid to the
-    next frame unless it starts a frame or no frame holds it (boxes and key figures stay whole when they can).
+    `head` rows are repeated at the top of every piece. Split between rows, leaving at least `least` body rows on
+    either side (so a total row never stands alone), else the grid moves to the next frame; a row that no frame
+    can hold (taller than the page) is cut inside where it falls, as Word does. `keep` moves the whole grid to
+    the next frame unless it starts a frame or no frame holds it (tables, boxes and key figures stay whole when
+    they can).
 
     Rows are measured a run of them at a time, so the styler's commands for a row may depend on its kind, its
     place from the top and whether it is the last row, but not on how many rows come after it. `wrap` gives the
@@ -113,10 +119,12 @@ class Grid(Flowable):
     """
 
     def __init__(self, rows: Sequence[Row] | Rows, widths: list[float], styler: Callable, head: int = 0,
-                 keep: bool = False, guess: int = FIRST_MEASURE):
+                 keep: bool = False, guess: int = FIRST_MEASURE, least: int = 0):
         super().__init__()
         self.rows = rows if isinstance(rows, Rows) else Rows.of(list(rows))
         self.widths, self.styler, self.head, self.keep = list(widths), styler, head, keep
+        self.least = least   # body rows a split leaves at the least on either side (0: any split)
+        self.above = 0.0     # the height of what must stand above the grid on its page (a heading, a caption)
         self.guess = max(guess, head + 1)
         self.spaceBefore = self.spaceAfter = 0.0
         self._probe: Table | None = None     # the table of the rows measured, of all when all are
@@ -161,10 +169,28 @@ class Grid(Flowable):
     def draw(self):
         self.table().drawOn(self.canv, 0, 0)
 
+    def tail(self) -> int:
+        """Where the last `least` rows that are not total rows begin (the total rows among them kept with them):
+        the rows a split must leave for the next piece. Reads only those rows."""
+        index, found = len(self.rows), 0
+        while index > self.head and found < self.least:
+            index -= 1
+            found += self.rows.at(index).kind != "total"
+        return index
+
+    def lead(self, width: float, room: float) -> float:
+        """The height that must stand on the page of what comes before the grid (a heading, a caption): the whole
+        grid when it is kept whole and `room` (a frame's height less what stands above the grid) holds it, else
+        its header rows and first `least` body rows (one at the least)."""
+        heights = self.measure(room)
+        if self.keep and self.whole() and sum(heights) <= room + FUZZ:
+            return sum(heights)
+        return sum(heights[:self.head + max(1, self.least)])
+
     def piece(self, rows: Rows, head: int, first: bool, last: bool, guess: int | None = None) -> Grid:
         """A grid of `rows` (the first `head` of them repeated) in this one's columns and style, keeping the space
         before only when `first`, the space after only when `last`; `guess` rows (default: all) measured first."""
-        out = Grid(rows, self.widths, self.styler, head, keep=False, guess=guess or len(rows))
+        out = Grid(rows, self.widths, self.styler, head, keep=False, guess=guess or len(rows), least=self.least)
         out.spaceBefore = self.spaceBefore if first else 0.0
         out.spaceAfter = self.spaceAfter if last else 0.0
         return out
@@ -185,9 +211,15 @@ class Grid(Flowable):
             fit += 1
         if fit == len(self.rows):
             return [self]
-        if self.keep and not at_top and sum(self.measure(full)) <= full + FUZZ:
-            return []
+        if self.keep and not at_top and sum(self.measure(full)) <= full - self.above + FUZZ:
+            return []   # moves whole, with what stands above it
         header = self.rows.first(head)
+        if fit > head and self.least:
+            kept = min(fit, self.tail())                     # leave `least` body rows for the next piece
+            if kept - head >= self.least:
+                fit = kept
+            elif not at_top:
+                return []                                    # too few rows here: all move to the next frame
         if fit > head:
             return [self.piece(Rows.of(self.rows.first(fit)), head, True, False),
                     self.piece(self.rows.after(fit, header), head, False, True, guess=fit + 2)]

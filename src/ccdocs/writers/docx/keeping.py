@@ -1,0 +1,91 @@
+"""Word's way of keeping a table's rows together across a page break, as the PDF writer splits its grids.
+
+Word has no "keep this table whole": `w:keepNext` on the paragraphs of a row keeps that row on the page of the
+next one. A table whose rows fit a page is kept whole (every row but the last joined to the next), so Word moves
+it, with its caption (itself `keepNext`), to the next page; a longer one keeps its header rows with its first
+`least` body rows and its last `least` body rows together, so no page holds fewer, nor the total row alone.
+"""
+
+from __future__ import annotations
+
+from math import ceil
+
+from docx.oxml.ns import qn
+
+from ...oxml import element, props, put
+from .layout import PAGE_SIZES
+
+
+def joined_rows(kinds: list[str], head: int, heights: list[float], room: float, least: int) -> list[int]:
+    """The indexes of the rows to keep with the next row, of rows of `kinds` (`heading`, `body`, `total`, …) whose
+    first `head` are header rows, `heights` points high (estimates), on a page `room` points high; a total row
+    does not count among the `least` body rows.
+
+    >>> joined_rows(["heading"] + ["body"] * 4 + ["total"], 1, [20.0] * 6, 700.0, 3)
+    [0, 1, 2, 3, 4]
+    >>> joined_rows(["heading"] + ["body"] * 8 + ["total"], 1, [100.0] * 10, 700.0, 3)
+    [0, 1, 2, 6, 7, 8]
+    """
+    count = len(kinds)
+    if sum(heights) <= room:
+        return list(range(count - 1))
+    tail, found = count, 0
+    while tail > head and found < least:
+        tail -= 1
+        found += kinds[tail] != "total"
+    return sorted(set(range(min(head + least - 1, count - 1))) | set(range(tail, count - 1)))
+
+
+def keep_rows(table, head: int, texts: list[list[str]], kinds: list[str], widths: list[float], measure, theme,
+              lang: str):
+    """Set `w:keepNext` on every paragraph of the rows of `table` (python-docx; rows of `texts` and `kinds`,
+    columns `widths` points wide) that `joined_rows` names, their heights estimated as the PDF sets them, on a
+    page whose room is the body's height less the paragraphs kept above the table (its caption, a heading)."""
+    room = body_height(theme, lang) - kept_above(table._tbl, theme, lang)
+    pad, leading = theme.pt("table.cell_padding"), line_factor(theme, lang)
+    heights = [row_height(cells, widths, measure, pad, leading) for cells in texts]
+    rows = table.rows
+    for index in joined_rows(kinds, head, heights, room, int(theme.get("table.keep_rows", 3))):
+        for p in rows[index]._tr.iter(qn("w:p")):
+            put(props(p, "w:pPr"), element("w:keepNext"))
+
+
+def line_factor(theme, lang: str) -> float:
+    """Word's single line height over the type size: the PDF's leading, which is set to match it."""
+    return float(theme.get(f"pdf.leading.{lang}", 1.15))
+
+
+def row_height(cells: list[str], widths: list[float], measure, padding: float, leading: float) -> float:
+    """The height in points of a row of `cells` in columns `widths` points wide: its tallest cell's lines."""
+    lines = 1
+    for text, width in zip(cells, widths):
+        inner = max(width - 2 * padding, measure.size)
+        lines = max(lines, sum(max(1, ceil(measure.line(line) / inner)) for line in text.split("\n")))
+    return lines * measure.size * leading + 2 * padding
+
+
+def body_height(theme, lang: str) -> float:
+    """The height in points between the running header (or the top margin, when lower) and the bottom margin, as
+    Word lays out a page of the body (and as the PDF's body frame)."""
+    header = theme.pt("page.header_distance") + 2 * theme.size(lang, "header") * line_factor(theme, lang) + \
+        theme.pt("docx.header_after")
+    height = PAGE_SIZES[theme.get("page.size", "A4")][1] / 20
+    return height - max(theme.pt("page.margins.top"), header) - theme.pt("page.margins.bottom")
+
+
+def kept_above(tbl, theme, lang: str) -> float:
+    """The estimated height of the paragraphs just before `tbl` that Word keeps with it (`keepNext` by their
+    style: the caption, the unit line, a heading), one line each with their spacing."""
+    line, total, el = line_factor(theme, lang), 0.0, tbl.getprevious()
+    while el is not None and el.tag == qn("w:p"):
+        style = el.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        name = style.get(qn("w:val")) if style is not None else ""
+        if name.startswith("Heading"):
+            total += theme.size(lang, "heading" + name[-1]) * line + theme.pt("spacing.heading_before") + \
+                theme.pt("spacing.heading_after")
+        elif name in ("TableCaption", "TableNote"):
+            total += theme.size(lang, "body") * line + theme.pt("docx.caption_after")
+        else:
+            break
+        el = el.getprevious()
+    return total

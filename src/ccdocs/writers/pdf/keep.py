@@ -1,0 +1,87 @@
+"""Keeping a heading or caption with what follows it: a page break unless the first unit after it fits.
+
+The first unit of what follows is measured, not guessed: a paragraph's or list item's first lines (`lines` of
+them, all when fewer), a table's caption, unit line, header and first body rows (the whole table when it fits a
+page), a box or key-figures panel whole. Headings, captions and unit lines are `sticky`: they are measured whole
+and the unit after them is added, so a heading over a caption over a table moves as one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import islice
+
+from reportlab.platypus.doctemplate import ActionFlowable
+from reportlab.platypus.flowables import CondPageBreak, PageBreak
+
+STICKY = "sticky"   # the attribute marking a flowable that must stand on the page of what follows it
+
+
+def sticky(flowable):
+    """`flowable`, marked to stay with what follows it."""
+    setattr(flowable, STICKY, True)
+    return flowable
+
+
+class KeepWith(CondPageBreak):
+    """A page break unless the sticky flowables after it and the first unit of what follows them fit in the space
+    left; none at the top of a frame, where breaking would only leave a page empty. `story[start:]` is read
+    lazily, as far as that unit ends. The space after the last flowable is passed on to the next page."""
+
+    _SPACETRANSFER = True
+
+    def __init__(self, lines: int):
+        super().__init__(0.0)
+        self.lines = lines
+        self.story: Sequence = ()
+        self.start = 0
+
+    def follow(self, story: Sequence, start: int):
+        """Measure from `story[start]` on."""
+        self.story, self.start = story, start
+
+    def wrap(self, availWidth, availHeight):
+        frame = self._doctemplateAttr("frame")
+        full = frame._height - frame._topPadding - frame._bottomPadding if frame is not None else availHeight
+        need = self.needed(availWidth, full)
+        self.height = 0.0 if frame is None or frame._atTop or need > full else need
+        return super().wrap(availWidth, availHeight)
+
+    def needed(self, width: float, full: float) -> float:
+        """The height of the sticky flowables and the first unit after them, spaces between them included."""
+        total, after = 0.0, 0.0
+        for flowable in islice(self.story, self.start, None):
+            if isinstance(flowable, PageBreak):
+                break   # what follows starts a page of its own
+            if isinstance(flowable, ActionFlowable | CondPageBreak):
+                continue
+            before = max(flowable.getSpaceBefore() - after, 0.0) if total else 0.0
+            if getattr(flowable, STICKY, False):
+                total += before + flowable.wrap(width, full)[1]
+                after = flowable.getSpaceAfter()
+                total += after
+                continue
+            return total + before + first_unit(flowable, width, full, self.lines, total + before)
+        return total
+
+
+def first_unit(flowable, width: float, full: float, lines: int, above: float) -> float:
+    """The height of the part of `flowable` that must stand with what precedes it (`above` high on its page): a
+    grid's `lead` (told what stands above it), a text's first `lines` lines, anything else whole."""
+    lead = getattr(flowable, "lead", None)
+    if lead is not None:
+        flowable.above = max(flowable.above, above)
+        return lead(width, full - flowable.above)
+    if hasattr(flowable, "split_lines"):
+        count = len(flowable.layout(width))
+        if count > lines:
+            return flowable.split_lines(width, lines)[0].wrap(width, full)[1]
+    return flowable.wrap(width, full)[1]
+
+
+def link(story: list) -> list:
+    """Point every KeepWith of `story` at the flowables after it; `story` itself, for chaining."""
+    for index, flowable in enumerate(story):
+        if isinstance(flowable, KeepWith):
+            flowable.follow(story, index + 1)
+    return story

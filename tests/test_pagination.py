@@ -1,0 +1,213 @@
+"""Where pages break around tables, boxes and headings, in the PDF and in Word (LibreOffice's rendering).
+
+One paper per language holds, after fillers of every length (so that each falls at every height of a page):
+small tables of four body rows and a total row, each of which must stand whole on one page with its caption;
+headings followed by a table, a box, a key-figures panel or a paragraph, none of which may end a page; and, in
+annexes (each starting a page), long tables of a page's rows and a few more, whose breaks must leave at least
+`table.keep_rows` body rows on either side, never the total row alone. Each thing carries a token (`T3`, `H2r1`)
+read from the pages' text (pdftotext, one page at a time), so the test sees where each one fell.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import zipfile
+
+import pytest
+from lxml import etree
+
+from ccdocs.theme import load_theme
+from libreoffice import render
+from papers import build_both, paper
+
+LANGS = ["en", "zh"]
+SMALL = 24                        # small tables, after fillers of 1 to 24 sentences; the even ones captionless
+KINDS = ["table", "box", "keyfigures", "para"]
+HEADED = 48                       # headings, each over one of KINDS in turn
+LONG = range(36, 48, 2)           # body rows of the long tables, one per annex
+WORDS = {
+    "en": {"filler": "This filler sentence stands for the running text of the report. ", "staff": "Staff",
+           "caption": "Staff by grade", "heading": "Section", "para": "The text of the section begins here. ",
+           "box": "A box that follows its heading."},
+    "zh": {"filler": "本句为填充文字，代表报告的正文内容。", "staff": "人数", "caption": "按职等分列的工作人员",
+           "heading": "章节", "para": "本节正文从此开始。", "box": "紧接标题的文框。"},
+}
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def table_of(name: str, rows: int, lang: str) -> tuple[str, tuple[str, str]]:
+    """A table spec (YAML under `tables:`) and its data file: `rows` body rows labelled `{name}r1`… and a total."""
+    spec = (f"  {name}:\n    data: {name}\n    label: label\n"
+            f"    columns: [{{key: staff, heading: {WORDS[lang]['staff']}}}]\n    total: total\n")
+    csv = "id,label,staff\n" + "".join(f"r{i},{name}r{i},{i}\n" for i in range(1, rows + 1)) + f"total,{name}tot,\n"
+    return spec, (f"{name}.csv", csv)
+
+
+def filler(lang: str, sentences: int) -> str:
+    return WORDS[lang]["filler"] * sentences + "\n\n"
+
+
+def placed(name: str, lang: str, caption: bool = True) -> str:
+    text = f"{WORDS[lang]['caption']} {name}cap\n" if caption else ""
+    return f"::: table {name}\n{text}:::\n\n"
+
+
+def sources(lang: str) -> dict:
+    """The paper's report, annexes, table specs and data."""
+    words, specs, data = WORDS[lang], "", {}
+    report = "# Introduction\n\n"
+    for k in range(1, SMALL + 1):
+        spec, data[f"T{k}"] = table_of(f"T{k}", 4, lang)
+        specs += spec
+        report += filler(lang, k) + placed(f"T{k}", lang, caption=k % 2 == 1)
+    for k in range(1, HEADED + 1):
+        report += filler(lang, k + 1) + f"## {words['heading']} H{k}head\n\n"
+        kind = KINDS[k % len(KINDS)]
+        if kind == "table":
+            spec, data[f"H{k}"] = table_of(f"H{k}", 4, lang)
+            specs += spec
+            report += placed(f"H{k}", lang)
+        elif kind == "box":
+            report += f"::: box\nH{k}box {words['box'] * 24}\n:::\n\n"
+        elif kind == "keyfigures":
+            report += f"::: keyfigures\n- **{k}** H{k}kf\n- **{k + 1}** {words['staff']}\n:::\n\n"
+        else:
+            report += f"H{k}para {words['para'] * 12}\n\n"
+    annexes = []
+    for rows in LONG:
+        spec, data[f"L{rows}"] = table_of(f"L{rows}", rows, lang)
+        specs += spec
+        annexes.append(f"# Annex L{rows}\n\n" + placed(f"L{rows}", lang))
+    return {"report": report, "annexes": tuple(annexes), "tables": specs, "data": data}
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory):
+    """`pages[(lang, fmt)]`: the text of each page (its spaces and line breaks as single spaces), fmt `pdf` (ours) or `lo` (LibreOffice's rendering of
+    the DOCX); `pages[(lang, "docx")]` is the DOCX's path."""
+    work = tmp_path_factory.mktemp("pagination")
+    built = {}
+    for lang in LANGS:
+        s = sources(lang)
+        folder = paper(work / lang, lang, s["report"], tables=s["tables"], data=s["data"], annexes=s["annexes"])
+        built[lang] = build_both(folder, work / f"out-{lang}")
+    rendered = render({lang: built[lang]["docx"] for lang in LANGS}, work)
+    out = {}
+    for lang in LANGS:
+        out[(lang, "pdf")] = page_texts(built[lang]["pdf"])
+        out[(lang, "lo")] = page_texts(rendered[lang])
+        out[(lang, "docx")] = built[lang]["docx"]
+    return out
+
+
+def page_texts(pdf) -> list[str]:
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    return [re.sub(r"\s+", " ", page) for page in text.split("\f")]
+
+
+def page_of(texts: list[str], token: str) -> int:
+    """The page (from 0) where `token` is printed, as a whole word (`T1r1` is not `T1r10`)."""
+    word = re.compile(r"(?<![A-Za-z0-9])" + re.escape(token) + r"(?![A-Za-z0-9])")
+    found = [i for i, text in enumerate(texts) if word.search(text)]
+    assert len(found) == 1, (token, found)
+    return found[0]
+
+
+def rows_per_page(texts: list[str], name: str, rows: int) -> dict[int, list[str]]:
+    """The body rows (`r1`…) and the total row (`tot`) of table `name` on each page they are printed on."""
+    out: dict[int, list[str]] = {}
+    for row in [f"r{i}" for i in range(1, rows + 1)] + ["tot"]:
+        out.setdefault(page_of(texts, name + row), []).append(row)
+    return out
+
+
+FORMATS = ["pdf", "lo"]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_table_that_fits_a_page_stands_whole_on_one_page_with_its_caption(pages, lang, fmt):
+    texts = pages[(lang, fmt)]
+    for k in range(1, SMALL + 1):
+        name = f"T{k}"
+        where = rows_per_page(texts, name, 4)
+        assert len(where) == 1, f"{name} is split: {where}"
+        if k % 2:
+            assert page_of(texts, name + "cap") in where, f"{name}'s caption is on another page"
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_long_table_leaves_at_least_keep_rows_body_rows_on_either_side_of_a_break(pages, lang, fmt):
+    least = int(load_theme().get("table.keep_rows", 3))
+    texts = pages[(lang, fmt)]
+    broke = 0
+    for rows in LONG:
+        where = rows_per_page(texts, f"L{rows}", rows)
+        broke += len(where) > 1
+        for page, found in where.items():
+            assert found != ["tot"], f"L{rows}: the total row alone on page {page + 1}"
+            body = [r for r in found if r != "tot"]
+            assert len(where) == 1 or len(body) >= least, f"L{rows}: {len(body)} body rows on page {page + 1}"
+    assert broke, "no long table broke: the test shows nothing"
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_heading_stands_on_the_page_of_the_first_unit_after_it(pages, lang, fmt):
+    """A table's caption, header and first rows (the whole small table), a box or key-figures panel whole, a
+    paragraph's first line: on the heading's page."""
+    texts = pages[(lang, fmt)]
+    for k in range(1, HEADED + 1):
+        heading = page_of(texts, f"H{k}head")
+        kind = KINDS[k % len(KINDS)]
+        if kind == "table":
+            follow = [f"H{k}cap"] + [f"H{k}r{i}" for i in range(1, 5)] + [f"H{k}tot"]
+        elif kind == "box":
+            follow = [f"H{k}box"]
+        elif kind == "keyfigures":
+            follow = [f"H{k}kf"]
+        else:
+            follow = [f"H{k}para"]
+        for token in follow:
+            assert page_of(texts, token) == heading, f"heading H{k} ({kind}) ends page {heading + 1} alone"
+
+
+def row_keeps(docx) -> dict[str, list[bool]]:
+    """Per table (by its first body row's label), whether each row's paragraphs all carry w:keepNext, and whether
+    each row carries w:cantSplit."""
+    with zipfile.ZipFile(docx) as z:
+        body = etree.fromstring(z.read("word/document.xml"))
+    out = {}
+    for tbl in body.iter(f"{W}tbl"):
+        rows = tbl.findall(f"{W}tr")
+        label = "".join(rows[-1].itertext())
+        keeps = [all(p.find(f"{W}pPr/{W}keepNext") is not None for p in tr.iter(f"{W}p")) for tr in rows]
+        splits = [tr.find(f"{W}trPr/{W}cantSplit") is not None for tr in rows]
+        out[re.sub(r"tot.*", "", label)] = (keeps, splits)
+    return out
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_word_keeps_rows_together_where_the_pdf_does(pages, lang):
+    """A table the PDF prints whole has `w:keepNext` on the paragraphs of every row but the last; one the PDF
+    breaks, on its header and first keep_rows - 1 body rows and on its last keep_rows body rows, which the total
+    row follows (so Word breaks it alike); every row of these tables `w:cantSplit`."""
+    least = int(load_theme().get("table.keep_rows", 3))
+    tables = row_keeps(pages[(lang, "docx")])
+    texts = pages[(lang, "pdf")]
+    shapes = [(f"T{k}", 4) for k in range(1, SMALL + 1)] + [(f"L{rows}", rows) for rows in LONG]
+    broken = 0
+    for name, rows in shapes:
+        keeps, splits = tables[name]
+        count = rows + 2
+        if len(rows_per_page(texts, name, rows)) == 1:
+            expected = [True] * (count - 1) + [False]
+        else:
+            broken += 1
+            expected = [i < least or count - least - 1 <= i < count - 1 for i in range(count)]   # total last
+        assert keeps == expected, name
+        assert all(splits), name
+    assert broken, "no table broke in the PDF: the test shows nothing"
