@@ -69,8 +69,9 @@ def set_headers(section, state: WriterState, part: Part, cover: bool):
     _fill_header(section.header, state, part.header)
 
 
-def new_section(state: WriterState, part: Part):
-    """Start a section on a new page for `part`; the break goes into the last paragraph written."""
+def new_section(state: WriterState, part: Part, cover: bool = False):
+    """Start a section on a new page for `part`; the break goes into the last paragraph written. A `cover`
+    section opens an attached document: no header on its first page (its cover), its pages numbered from 1."""
     document = state.document
     section = document.add_section(WD_SECTION.NEW_PAGE)
     body = document.element.body
@@ -79,8 +80,8 @@ def new_section(state: WriterState, part: Part):
     if before is not None and before.tag == qn("w:p") and before.find(qn("w:pPr") + "/" + qn("w:sectPr")) is None:
         before.set_sectPr(holder.pPr.sectPr)
         body.remove(holder)
-    set_headers(section, state, part, cover=False)
-    if part.restart_pages:
+    set_headers(section, state, part, cover=cover)
+    if part.restart_pages or cover:
         restart_page_numbers(section._sectPr, 1)
     else:
         continue_page_numbers(section._sectPr)

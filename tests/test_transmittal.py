@@ -1,0 +1,237 @@
+"""Transmittals: a paper whose `type: document` part carries another document folder whole after its own parts.
+
+The sample `fixtures/wo-pbc-40-inf-1` is the Program and Budget Committee's copy of the Annual Report on Human
+Resources: a one-paragraph cover note, `[Document WO/CC/86/INF/1 follows]`, then the whole of
+`fixtures/wo-cc-86-inf-1` with its own cover, running headers, page numbers, annex and footnotes. Its pages are
+read from the built PDF and from LibreOffice's rendering of the built DOCX, and the attached document's pages are
+compared with those of WO/CC/86/INF/1 built alone.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from docx import Document as open_docx
+from docx.oxml.ns import qn
+
+from ccdocs.model.dump import to_json, to_text
+from ccdocs.pipeline import read_sources, resolve
+from conftest import DOCS, MINIMAL, REPORT
+from libreoffice import to_pdf
+from pdfpages import read_pages, squeeze
+from refusals import Case, write_files
+
+LANGS = ("en", "zh")
+SYMBOL = "WO/CC/86/INF/1"
+
+
+@pytest.fixture(scope="module")
+def dumps():
+    """`ccdocs dump --json` of the transmittal, by language."""
+    sources = read_sources(DOCS["pbc"])
+    return {lang: to_json(resolve(sources, lang)) for lang in LANGS}
+
+
+@pytest.fixture(scope="module")
+def pages(built, tmp_path_factory):
+    """A function `pages(key, lang, how) -> [Page]`: the built PDF (`pdf`), or the built DOCX as LibreOffice
+    renders it (`docx`), of the transmittal (`pbc`) or of WO/CC/86/INF/1 alone (`86`); all DOCX converted at once."""
+    work = tmp_path_factory.mktemp("transmittal")
+    docx = [shutil.copy(built(key, lang, "docx"), work / f"{key}-{lang}.docx") for key in ("pbc", "86")
+            for lang in LANGS]
+    folder = to_pdf(docx, work)
+    cache: dict = {}
+
+    def get(key: str, lang: str, how: str):
+        if (key, lang, how) not in cache:
+            path = built(key, lang, "pdf") if how == "pdf" else folder / f"{key}-{lang}.pdf"
+            cache[(key, lang, how)] = read_pages(path)
+        return cache[(key, lang, how)]
+
+    return get
+
+
+def texts(pages) -> list[str]:
+    return [page.squeezed for page in pages]
+
+
+@pytest.mark.parametrize("how", ["pdf", "docx"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_page_one_is_the_transmittals_cover_and_note_ending_with_the_marker(pages, dumps, lang, how):
+    meta, attached = dumps[lang]["meta"], dumps[lang]["attached"][0]["meta"]
+    first = pages("pbc", lang, how)[0]
+    for field in ("symbol", "original", "date", "body", "session", "place_dates", "title", "author"):
+        assert squeeze(meta[field]) in first.squeezed, field
+    marker = {"en": f"[Document {SYMBOL} follows]", "zh": f"[后接文件{SYMBOL}]"}[lang]
+    assert first.squeezed.endswith(squeeze(marker))
+    assert squeeze(attached["date"]) not in first.squeezed     # nothing of the attached document yet
+
+
+@pytest.mark.parametrize("how", ["pdf", "docx"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_page_two_is_the_attached_documents_cover_without_header(pages, dumps, lang, how):
+    data = dumps[lang]["attached"][0]
+    attached, report = data["meta"], next(p for p in data["parts"] if p["kind"] == "report")
+    second = pages("pbc", lang, how)[1]
+    assert any(line.strip() == attached["language_letter"] for line in second.lines)
+    assert second.squeezed.count(SYMBOL) == 1                  # on the cover block, no running header above it
+    assert squeeze(report["header"].replace("{page}", "1")) not in second.squeezed
+    for field in ("symbol", "original", "date", "body", "session", "place_dates", "title", "author"):
+        assert squeeze(attached[field]) in second.squeezed, field
+    assert dumps[lang]["meta"]["symbol"] not in second.squeezed
+
+
+@pytest.mark.parametrize("how", ["pdf", "docx"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_attached_pages_run_under_its_own_headers_restarting_at_page_two(pages, dumps, lang, how):
+    data = dumps[lang]["attached"][0]
+    report = next(p for p in data["parts"] if p["kind"] == "report")
+    annex = next(p for p in data["parts"] if p["kind"] == "annex")
+    later = pages("pbc", lang, how)[2:]
+    headers = [page.header for page in later]
+    assert all(header[0] == SYMBOL for header in headers)
+    assert headers[0] == [SYMBOL, squeeze(report["header"].replace("{page}", "2"))]
+    start = next(i for i, header in enumerate(headers) if header[1] == squeeze(annex["first_header"]))
+    body = [squeeze(report["header"].replace("{page}", str(n))) for n in range(2, start + 2)]
+    assert [header[1] for header in headers[:start]] == body
+    annexed = [squeeze(annex["header"].replace("{page}", str(n))) for n in range(2, len(headers) - start + 1)]
+    assert [header[1] for header in headers[start + 1:]] == annexed
+    assert squeeze(annex["header"].replace("{page}", "2")) in {squeeze("Annex, page 2"), "附件第2页"}
+
+
+@pytest.mark.parametrize("how", ["pdf", "docx"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_attached_pages_are_the_documents_own_pages(pages, lang, how):
+    """Cover, paragraphs, footnotes numbered as in itself, tables, annex: page for page as built alone."""
+    alone, carried = texts(pages("86", lang, how)), texts(pages("pbc", lang, how))[1:]
+    assert carried == alone
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_docx_opens_the_attached_document_in_its_own_section_numbered_from_one(built, lang):
+    document = open_docx(built("pbc", lang, "docx"))
+    cover = document.sections[1]
+    assert cover.different_first_page_header_footer
+    number = cover._sectPr.find(qn("w:pgNumType"))
+    assert number is not None and number.get(qn("w:start")) == "1"
+    assert not "".join(p.text for p in cover.first_page_header.paragraphs).strip()
+    assert cover.header.paragraphs[0].text == SYMBOL
+    assert document.sections[0].header.paragraphs[0].text == "WO/PBC/40/INF/1"
+
+
+def test_dump_shows_the_attached_document_whole(dumps):
+    data = dumps["en"]
+    assert [b["text"] for b in data["blocks"]][-1] == f"[Document {SYMBOL} follows]"
+    alone = to_json(resolve(read_sources(DOCS["86"]), "en"))
+    assert data["attached"] == [alone]
+    text = to_text(resolve(read_sources(DOCS["pbc"]), "en"))
+    assert f"== attached document {SYMBOL}" in text and "[End of Annex and of document]" in text
+
+
+# -- refusals -------------------------------------------------------------------------------------------------
+
+TRANSMITTAL = MINIMAL.split("tables:\n")[0].replace("""\
+parts:
+  - {type: cover-note, template: information}
+  - {type: report, files: [content/report.md]}
+  - {type: annex, files: [content/annex.md]}
+""", """\
+parts:
+  - {type: cover-note, files: [content/note.md]}
+  - {type: document, folder: FOLDER}
+""")
+NOTE = "The Secretariat transmits the document that follows.\n"
+OTHER = {"document.yaml": MINIMAL.replace("WO/CC/86/INF/1", "WO/CC/86/INF/2"), "content/report.md": REPORT,
+         "content/annex.md": "# Annex title\n\nAnnex paragraph.\n",
+         "data/workforce.yaml": "staff: 1735\ncore_share: 0.601\n",
+         "data/applicants.csv": "id,region,applied\nafrica,Africa,100\ntotal,,100\n"}
+
+
+def transmittal(folder: str, **extra) -> dict:
+    return {"document.yaml": TRANSMITTAL.replace("FOLDER", folder), "content/note.md": NOTE,
+            "content/report.md": None, "content/annex.md": None, **extra}
+
+
+def other(changes: dict | None = None):
+    """A setup writing the attached document `other` beside the transmittal, with `changes` to its files."""
+
+    def setup(folder, out):
+        write_files(folder.parent / "other", {**OTHER, **(changes or {})})
+
+    return setup
+
+
+CATALOG = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: zh\\n"\n'
+
+
+def chain(length: int):
+    """A setup writing documents a1 … a`length` beside the transmittal, each attaching the next."""
+
+    def setup(folder, out):
+        for n in range(1, length + 1):
+            files = {**OTHER, "document.yaml": OTHER["document.yaml"].replace("INF/2", f"INF/{n + 2}")}
+            if n < length:
+                files["document.yaml"] = TRANSMITTAL.replace("FOLDER", f"../a{n + 1}").replace("INF/1", f"INF/{n + 2}")
+                files["content/note.md"] = NOTE
+            write_files(folder.parent / f"a{n}", files)
+
+    return setup
+
+
+def outside(folder, out):
+    other()(folder, out)
+    (folder / "link").symlink_to(folder.parent.parent)
+
+
+CASES = [
+    Case("escape", transmittal("../../other"), "leaves the documents repository", "document.yaml:14",
+         setup=other()),
+    Case("absolute", transmittal("/tmp"), "is an absolute path", "document.yaml:14"),
+    Case("link-out", transmittal("link"), "leaves the documents repository", "document.yaml:14", setup=outside),
+    Case("itself", transmittal("."), "cannot attach itself", "document.yaml:14"),
+    Case("missing", transmittal("../nowhere"), "document folder `../nowhere` does not exist", "document.yaml:14"),
+    Case("not-a-document", transmittal("content"), "holds no document.yaml", "document.yaml:14"),
+    Case("cycle", transmittal("../other"), "makes a cycle", "other/document.yaml:", setup=other({
+        "document.yaml": OTHER["document.yaml"].split("parts:")[0]
+        + "parts:\n  - {type: cover-note, files: [content/report.md]}\n  - {type: document, folder: ../doc}\n"
+        + "data:" + OTHER["document.yaml"].split("data:")[1].split("tables:")[0]})),
+    Case("language", transmittal("../other"), "is not built in `zh`", "document.yaml:14", setup=other({
+        "document.yaml": OTHER["document.yaml"].replace("languages: [en, zh]", "languages: [en]")})),
+    Case("own-problem", transmittal("../other"), "nothing", "other/content/report.md:5", setup=other({
+        "content/report.md": REPORT.replace("Second paragraph.", "{{ nothing }}")})),
+    Case("own-yaml", transmittal("../other"), "is not a date", "other/document.yaml:7", setup=other({
+        "document.yaml": OTHER["document.yaml"].replace("date: 2026-05-21", "date: 2026-05-32")})),
+    Case("own-catalog", transmittal("../other"), "untranslated", "other/locales/zh/LC_MESSAGES/content.po:",
+         setup=other({"locales/zh/LC_MESSAGES/content.po": CATALOG})),
+    Case("too-deep", transmittal("../a1"), "more than 4 deep", "a4/document.yaml:14", setup=chain(5)),
+    Case("no-leak", transmittal("../other", **{"content/note.md": "We count {{ applicants.africa.applied }}.\n",
+                                                "document.yaml": TRANSMITTAL.replace("FOLDER", "../other").split(
+                                                    "data:")[0] + "variables: {period_start: 2025-01-01}\n"}),
+         "`applicants`", "doc/content/note.md:1", setup=other()),
+    Case("not-last", {"document.yaml": TRANSMITTAL.replace("FOLDER", "../other").replace(
+        "  - {type: cover-note, files: [content/note.md]}\n  - {type: document, folder: ../other}\n",
+        "  - {type: document, folder: ../other}\n  - {type: cover-note, files: [content/note.md]}\n"),
+        "content/note.md": NOTE}, "comes after every part", "document.yaml:13", setup=other()),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
+def test_refused(refuse, case):
+    refuse(case)
+
+
+def test_a_cover_note_and_a_document_attaching_another_make_a_paper(make_doc, tmp_path):
+    """Two levels: the transmittal, a1 (a transmittal itself), a2; in both formats, each under its own symbol."""
+    from ccdocs.build import build
+
+    folder = make_doc(transmittal("../a1"))
+    chain(2)(folder, None)
+    made = {p.suffix: p for p in build([folder], tmp_path / "out", ["en"], ("docx", "pdf"), workers=1)}
+    pdf = read_pages(made[".pdf"])
+    covers = [page.number for page in pdf if any(line.strip() == "E" for line in page.lines)]
+    assert covers == [1, 2, 3]
+    assert [page.header for page in pdf[3:5]] == [["WO/CC/86/INF/4", "page2"], ["WO/CC/86/INF/4", "Annex"]]
+    sections = open_docx(made[".docx"]).sections
+    assert [s.header.paragraphs[0].text for s in sections][:3] == ["WO/CC/86/INF/1", "WO/CC/86/INF/3",
+                                                                   "WO/CC/86/INF/4"]
