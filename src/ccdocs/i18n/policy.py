@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import Problem, display_path, problem
+from ..tables.texts import reads_alike
 from .catalogs import ContentCatalog
 from .checkers import Entry, check
 from .extract import DATA, content_files, context, document_segments
@@ -14,6 +15,7 @@ from .segments import Segment
 from .structure import breaking
 
 STATUSES = ("translated", "fuzzy", "untranslated", "failing")
+TABLE_KINDS = (DATA, "cell")  # the segments of tables: a table text of document.yaml or a data file, a pipe table's cell
 ATTRIBUTION = ("—", "--", "―")
 
 
@@ -34,7 +36,13 @@ class Assessment:
 
 
 def assess_message(segment: Segment, place: str, message, lang: str, at: tuple | None = None) -> Assessment:
-    """The status of one segment given its catalog message (None when the catalog lacks it)."""
+    """The status of one segment given its catalog message (None when the catalog lacks it).
+
+    A table text that reads the same in every language (`P4`, `2025`, `ASG`: `tables.texts.reads_alike`) is
+    translated as it stands until a translator writes another translation.
+    """
+    if (message is None or not message.string) and segment.kind in TABLE_KINDS and reads_alike(segment.msgid):
+        return Assessment(segment, place, "translated", segment.msgid)
     if message is None or not message.string:
         return Assessment(segment, place, "untranslated")
     previous = "\n".join(message.previous_id) if message.previous_id else ""
@@ -127,6 +135,9 @@ def refusal(assessments: list[Assessment], po: Path, folder: Path, lang: str) ->
 def marked(segment: Segment, stamp: str) -> str:
     """The source of a segment with a bold stamp: before it, or after it where the start has a meaning."""
     mark = f"**[{stamp}]**"
+    if segment.kind == "cell":  # a cell prints plain text, or is wholly bold (`parse.pipe_tables.cell_text`)
+        bold = len(segment.msgid) > 4 and segment.msgid.startswith("**") and segment.msgid.endswith("**")
+        return f"**[{stamp}] {segment.msgid[2:-2]}**" if bold else f"[{stamp}] {segment.msgid}"
     if segment.kind == "keyfigure" or segment.msgid.startswith(ATTRIBUTION):
         return f"{segment.msgid} {mark}"
     return f"{mark} {segment.msgid}"

@@ -1,4 +1,4 @@
-"""Segments of a content file: each paragraph, heading, item, caption, quote and note, with its line."""
+"""Segments of a content file: each paragraph, heading, item, caption, quote, note and table cell, with its line."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ..parse.inlines import join_soft_break
 from ..parse.markdown import parser
+from ..parse.pipe_tables import row_cells, row_line, shield, unshield
 
 
 @dataclass(frozen=True)
@@ -17,6 +18,7 @@ class Segment:
     line: int
     end: int
     kind: str
+    column: int | None = None            # a table cell's: its index in the row (counted from 0)
 
 
 def _kind(stack: list[str]) -> str:
@@ -32,10 +34,15 @@ def _kind(stack: list[str]) -> str:
 
 
 def extract(text: str, file: str) -> list[Segment]:
-    """The segments of `text` (a content file's Markdown), in order."""
-    tokens = parser().parse(text, {})
-    segments, stack, last_map = [], [], None
+    """The segments of `text` (a content file's Markdown), in order; a pipe table's cells one by one, with
+    their column (a figure's `|` in a cell is no cell separator: see `pipe_tables.shield`)."""
+    tokens = parser().parse(shield(text), {})
+    segments, stack, last_map, column = [], [], None, -1
     for token in tokens:
+        if token.type == "tr_open":
+            column = -1
+        if token.type in ("th_open", "td_open"):
+            column += 1
         if token.nesting == 1:
             stack.append(token.type.removesuffix("_open"))
         elif token.nesting == -1 and stack:
@@ -44,7 +51,9 @@ def extract(text: str, file: str) -> list[Segment]:
             last_map = token.map
         if token.type == "inline" and token.content.strip():
             start, end = token.map or last_map
-            segments.append(Segment(token.content.strip(), file, start + 1, end, _kind(stack)))
+            cell = bool(stack) and stack[-1] in ("th", "td")
+            segments.append(Segment(unshield(token.content.strip()), file, start + 1, end,
+                                    "cell" if cell else _kind(stack), column if cell else None))
     return segments
 
 
@@ -66,11 +75,18 @@ def apply(text: str, file: str, translate) -> str:
     """`text` with each segment replaced by `translate(segment)` (or kept when it returns None).
 
     The line count stays the same, so every later line keeps its number: a translation takes the
-    segment's first line, and its other lines keep only their container marks (`>`).
+    segment's first line, and its other lines keep only their container marks (`>`). A table row with a
+    translated cell is written again from its cells, each `|` in a translation escaped: a translation keeps
+    the table's shape whatever it holds.
     """
     lines = text.split("\n")
+    rows: dict[int, dict[int, str]] = {}
     for segment in reversed(extract(text, file)):
         replacement = translate(segment)
+        if segment.column is not None:
+            if replacement is not None:
+                rows.setdefault(segment.line - 1, {})[segment.column] = replacement
+            continue
         if replacement is None:
             continue
         first = segment.line - 1
@@ -85,4 +101,8 @@ def apply(text: str, file: str, translate) -> str:
             content = content_lines[index - first] if index - first < len(content_lines) else ""
             new.append(_prefix(lines[index], content).rstrip())
         lines[first:segment.end] = new
+    for index, translated in rows.items():
+        prefix, cells = row_cells(lines[index])
+        lines[index] = row_line(prefix, [one_line(translated[n]) if n in translated else cell
+                                         for n, cell in enumerate(cells)])
     return "\n".join(lines)

@@ -19,13 +19,15 @@ from itertools import zip_longest
 from math import inf
 
 from ..parse.markdown import parser
+from ..parse.pipe_tables import shield
 from .segments import apply
 
 MAX_PARSES = 32  # parses of one file while blaming: a catalog broken everywhere is refused at once, not in hours
 NAMES = {"heading_open": "a heading", "bullet_list_open": "a list", "ordered_list_open": "a list",
          "list_item_open": "another list item", "blockquote_open": "a quote", "hr": "a horizontal rule",
          "code_block": "code", "fence": "code", "paragraph_open": "another paragraph", "html_block": "HTML",
-         "table_open": "a table"}
+         "table_open": "a table", "tr_open": "another table row", "th_open": "another table cell",
+         "td_open": "another table cell"}
 
 
 def _signature(token) -> tuple:
@@ -35,7 +37,7 @@ def _signature(token) -> tuple:
 
 def shape(text: str) -> list[tuple[tuple, int | None, object]]:
     """The block tokens of `text` as (signature, 1-based first line or None, token)."""
-    return [(_signature(t), t.map[0] + 1 if t.map else None, t) for t in parser().parse(text, {})]
+    return [(_signature(t), t.map[0] + 1 if t.map else None, t) for t in parser().parse(shield(text), {})]
 
 
 def _line_from(found: list, index: int) -> float:
