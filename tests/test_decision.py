@@ -129,6 +129,25 @@ def test_the_decision_is_extracted_for_translation_like_any_paragraph(tmp_path):
                      ("approve it.", "item")]
 
 
+def test_a_cover_note_may_propose_the_decision_of_several_paragraphs_with_nested_sub_items(make_doc):
+    """As in WO/PBC/32/3 (seed 003): the note's last paragraphs are the lead-in and the decision; a decision of
+    two paragraphs gets the plural lead-in, and a list inside a sub-item is lettered."""
+    from ccdocs.model.dump import to_json
+    from ccdocs.pipeline import read_sources, resolve
+
+    note = ("The Secretariat presents its report.\n\n::: decision\nThe Committee recommended to the Assemblies to:\n\n"
+            "1. take note of the report; and\n2. approve:\n\n   1. the first proposal; and\n   2. the second.\n\n"
+            "The Committee further requested a report.\n:::\n")
+    yaml = DECIDING.replace("{type: cover-note, template: information}", "{type: cover-note, files: [content/note.md]}")
+    folder = make_doc({"document.yaml": yaml, "content/note.md": note})
+    for lang, items in (("en", ["(i)", "(ii)", "(a)", "(b)"]), ("zh", ["（i）", "（ii）", "（a）", "（b）"])):
+        blocks = [b for b in to_json(resolve(read_sources(folder), lang))["blocks"] if b["part"] == "cover-note"]
+        assert [b["label"] for b in blocks if b["type"] == "para"] == ["1.", "2.", "3.", "4."]
+        assert blocks[1]["text"] == Catalog.load(lang).gettext("The following decision paragraphs are proposed.")
+        assert re.findall(r"[(（][iab]+[)）]", blocks[3]["text"]) == items
+        assert blocks[4]["text"] == "The Committee further requested a report."
+
+
 # A Program and Budget Committee paper ------------------------------------------------------------------------------
 
 
