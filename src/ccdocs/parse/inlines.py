@@ -3,17 +3,34 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
+from ..l10n.ambiguous import takes_east_asian_face
 from ..model import Code, Emph, LineBreak, Link, Note, Strong, Text
 
 CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
 
 
 def join_soft_break(before: str, after: str) -> str:
-    """What a source line break becomes: nothing between two Chinese characters, else a space."""
-    if before and after and CJK.match(before[-1]) and CJK.match(after[0]):
+    """What a source line break becomes: nothing after or before full-width punctuation (`，` `。` `）`) and between
+    two Chinese characters (or a Chinese character and a Chinese quotation mark or dash: “ ” ——), else a space.
+
+    >>> [join_soft_break(a, b) for a, b in [("身体，", "the"), ("人才", "审查"), ("审查”", "覆盖"), ("the", "quick")]]
+    ['', '', '', ' ']
+    """
+    if not (before and after):
+        return " "
+    a, b = before[-1], after[0]
+    if wide_punctuation(a) or wide_punctuation(b):
+        return ""
+    if (CJK.match(a) or CJK.match(b)) and all(CJK.match(c) or takes_east_asian_face(c) for c in (a, b)):
         return ""
     return " "
+
+
+def wide_punctuation(ch: str) -> bool:
+    """Whether `ch` is full-width punctuation (`，。、；：？！（）《》「」`), which carries its own space."""
+    return unicodedata.category(ch)[0] == "P" and unicodedata.east_asian_width(ch) in ("W", "F")
 
 
 def merge_text(items: list) -> tuple:
@@ -32,7 +49,7 @@ def merge_text(items: list) -> tuple:
             pieces = item.text.split("\x00")
             text = pieces[0]
             for piece in pieces[1:]:
-                text += join_soft_break(text, piece or tail) + piece
+                text += join_soft_break(text or plain(out[:index]), piece or tail) + piece
             item = Text(text)
         if not (isinstance(item, Text) and not item.text):
             result.append(item)

@@ -7,6 +7,7 @@ from ...oxml import add_footnotes_part, twips
 from ...theme import Theme
 from .blocks import write_blocks
 from .cover import write_cover
+from .hints import hint_east_asian_runs
 from .layout import needs_section, new_section, page_setup, set_headers, text_width
 from .package import set_properties, to_bytes
 from .skeleton import new_document
@@ -36,5 +37,7 @@ def write(doc: Document, theme: Theme) -> bytes:
         state.sequence = None
         write_blocks(state, Where(state.body), part.blocks)
         current = part
+    if lang == "zh":
+        hint_east_asian_runs(document)
     set_properties(document, doc.meta)
     return to_bytes(document)

@@ -1,11 +1,21 @@
-"""Line-break opportunities for Chinese and mixed text: kinsoku rules, unbroken Latin words and numbers."""
+"""Line-break opportunities for Chinese and mixed text: the Unicode line-breaking classes (UAX #14) as Chinese
+layout tailors them (W3C CLREQ), unbroken Latin words, numbers and web addresses.
+
+A line may start or end where UAX #14 allows it, read through the classes of the characters on either side
+(`uniseg` carries the Unicode data); `NO_START` and `NO_END` hold the characters that may not start or end a
+line, `ch in NO_START`.
+"""
 
 from __future__ import annotations
 
 import re
+import unicodedata
+
+from uniseg.linebreak import line_break
 
 URL = re.compile(r"(?:https?://|www\.)[^\s\u3000-\u303f\uff00-\uffef]+")
-URL_BREAK_AFTER = frozenset("/-_?&=")
+# Inside a web address a line may start after these; never after a hyphen, which would read as hyphenation.
+URL_BREAK_AFTER = frozenset("/_?&=")
 
 CJK_CHAR = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff]")
 IDEOGRAPH = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
@@ -13,16 +23,53 @@ ALNUM = f"[^\\W_{IDEOGRAPH}\\uac00-\\ud7af\\uff00-\\uffef]"
 AUTOSPACE = re.compile(f"(?<=[{IDEOGRAPH}])(?={ALNUM})|(?<={ALNUM})(?=[{IDEOGRAPH}])")
 # Where text without CJK characters may break: after a line break, after spaces, after a hyphen in a word.
 LATIN_BREAK = re.compile("(?<=\n)|(?<=[ \t\u3000])(?=[^ \t\u3000\n])|(?<=[-\u2010])(?=[^\\W\\d_])")
-
-# No line may start with these (closing punctuation, full stops, percent signs) …
-NO_START = frozenset("，。、；：？！）》」』】〕〉〗〙〛］｝％．…‥·・～" "%‰℃°,.;:?!)]}’”")
-# … nor end with these (opening brackets and quotes, currency signs).
-NO_END = frozenset("（《「『【〔〈〖〘〚［｛" "([{‘“$£¥￥＄")
-# Pairs that stay together: the Chinese dash —— and ellipsis …….
-UNBROKEN_PAIRS = frozenset("—…")
 SPACES = frozenset(" \t\u3000")
-# Punctuation that follows the language's face: set in the Chinese face in Chinese text.
-AMBIGUOUS = frozenset("“”‘’—…·")
+
+# UAX #14 classes that no line starts with: closing punctuation (CL, CP: ，。、）」】 and `)]}`), exclamation and
+# question marks (EX), numeric separators (IS: `,.:;`), non-starters (NS: ：；・), inseparables (IN: … ‥), dashes and
+# hyphens that break after (BA: – ‐, HY: -), the solidus (SY), postfix signs (PO: % ‰ ℃ °) and what glues to the
+# character before it (GL, WJ, ZWJ, CM).
+NO_START_CLASSES = frozenset({"CL", "CP", "EX", "IS", "NS", "IN", "BA", "HY", "SY", "PO", "GL", "WJ", "ZWJ", "CM"})
+# … nor ends with: opening punctuation (OP: （《「【 and `([{`), prefix signs (PR: $ ¥ ￥ ±) and glue.
+NO_END_CLASSES = frozenset({"OP", "PR", "GL", "WJ", "ZWJ"})
+# CLREQ's tailoring: the interpunct (间隔号 ·, class AI) and the full-width tilde used as a connector (连接号 ～,
+# class ID) do not start a line either; UAX #14 leaves both breakable.
+CLREQ_NO_START = frozenset("\u00b7\uff5e")
+# The two-em dash —— (B2 B2) stays whole (UAX #14 LB17); the ellipsis …… does as an inseparable (IN).
+UNBROKEN_CLASS = "B2"
+
+
+def starts_no_line(ch: str, cls: str | None = None) -> bool:
+    """Whether a line may not start with `ch` (of line-breaking class `cls`, looked up when None): closing marks,
+    stops, dashes, ellipses, postfix signs, a closing quotation mark (class QU, general category Pf: ” ’)."""
+    if ch in SPACES or ch == "\n":
+        return False
+    cls = line_break(ch) if cls is None else cls
+    return (cls in NO_START_CLASSES or ch in CLREQ_NO_START
+            or (cls == "QU" and unicodedata.category(ch) == "Pf"))
+
+
+def ends_no_line(ch: str, cls: str | None = None) -> bool:
+    """Whether a line may not end with `ch` (of class `cls`): opening marks, prefix signs, an opening quotation
+    mark (QU, Pi: “ ‘)."""
+    if ch in SPACES or ch == "\n":
+        return False
+    cls = line_break(ch) if cls is None else cls
+    return cls in NO_END_CLASSES or (cls == "QU" and unicodedata.category(ch) == "Pi")
+
+
+class CharacterRule:
+    """The characters a predicate holds for, for `ch in RULE` (the classes cover all of Unicode)."""
+
+    def __init__(self, holds):
+        self.holds = holds
+
+    def __contains__(self, ch) -> bool:
+        return isinstance(ch, str) and len(ch) == 1 and self.holds(ch)
+
+
+NO_START = CharacterRule(starts_no_line)
+NO_END = CharacterRule(ends_no_line)
 
 
 def is_cjk(ch: str) -> bool:
@@ -34,15 +81,20 @@ def is_cjk(ch: str) -> bool:
 
 def can_break(before: str, after: str) -> bool:
     """Whether a line may end after `before` when `after` follows it."""
+    return breakable(before, after, line_break(before), line_break(after))
+
+
+def breakable(before: str, after: str, cb: str, ca: str) -> bool:
+    """`can_break` for characters whose line-breaking classes `cb`, `ca` are known."""
     if before == "\n":
         return True
     if after in SPACES or after == "\n":
         return False
     if before in SPACES:
         return True
-    if after in NO_START or before in NO_END:
+    if starts_no_line(after, ca) or ends_no_line(before, cb):
         return False
-    if before == after and before in UNBROKEN_PAIRS:
+    if cb == ca == UNBROKEN_CLASS:
         return False
     if is_cjk(before) or is_cjk(after):
         return True
@@ -50,7 +102,7 @@ def can_break(before: str, after: str) -> bool:
 
 
 def url_breaks(text: str) -> set[int]:
-    """Offsets inside web addresses where a line may start: after `/`, `-`, `_`, `?`, `&`, `=`."""
+    """Offsets inside web addresses where a line may start: after `/`, `_`, `?`, `&`, `=`."""
     found = set()
     for match in URL.finditer(text):
         start = match.start() + (match.group().find("://") + 3 if "://" in match.group() else 0)
@@ -60,11 +112,26 @@ def url_breaks(text: str) -> set[int]:
     return found
 
 
+def url_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) offsets of the web addresses in `text`."""
+    return [match.span() for match in URL.finditer(text)] if ("://" in text or "www." in text) else []
+
+
 def break_positions(text: str, glued=frozenset()) -> list[int]:
-    """The offsets where a line may start (each > 0), never in `glued` (e.g. before a footnote mark)."""
-    urls = url_breaks(text) if ("://" in text or "www." in text) else set()
+    """The offsets where a line may start (each > 0), never in `glued` (e.g. before a footnote mark) nor inside a
+    web address except after its separators."""
+    spans = url_spans(text)
     if CJK_CHAR.search(text):
-        found = {i for i in range(1, len(text)) if can_break(text[i - 1], text[i])}
+        classes = [line_break(ch) for ch in text]
+        found = {i for i in range(1, len(text)) if breakable(text[i - 1], text[i], classes[i - 1], classes[i])}
     else:
         found = {m.start() for m in LATIN_BREAK.finditer(text, 1)}
-    return sorted(i for i in found | urls if 0 < i < len(text) and i not in glued)
+    inside = {i for a, b in spans for i in range(a + 1, b)}
+    found = (found - inside) | url_breaks(text) if spans else found
+    return sorted(i for i in found if 0 < i < len(text) and i not in glued)
+
+
+def stretch_points(text: str, breaks: list[int]) -> list[int]:
+    """The break offsets where a justified line may gain space: after a space, or beside a CJK character; never
+    inside a word or a web address (a break after a hyphen or a slash is not one)."""
+    return [i for i in breaks if text[i - 1] in SPACES or is_cjk(text[i - 1]) or is_cjk(text[i])]

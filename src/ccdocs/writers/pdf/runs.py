@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass, replace
+from functools import partial
+from itertools import groupby
 from pathlib import Path
 
 from ...errors import Collector
+from ...l10n.ambiguous import takes_east_asian_face
 from ...l10n.fonts import FontError
 from ...model import Code, Emph, LineBreak, Link, Note, Strong, Text
 from ...theme import templates_dir
-from .cjk import AMBIGUOUS
+from .cjk import is_cjk
 from .text import Run
 
-CJK_CLASS = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff"
 FIELD_NAMES = {"place_dates": "the venue", "session": "the session"}
 LATIN_ROLES = {(False, False): "latin_regular", (True, False): "latin_bold", (False, True): "latin_italic",
                (True, True): "latin_bold_italic"}
@@ -49,8 +50,7 @@ class RunMaker:
         self.lang = lang
         self.mark = (mark_scale, mark_rise)
         self.link_color = link_color
-        cjk = CJK_CLASS + ("".join(sorted(AMBIGUOUS)) if lang == "zh" else "")
-        self.split = re.compile(f"([{cjk}]+)").split
+        self.split = partial(by_script, east_asian=lang == "zh")
         self.notes: list[Note] = []
         self.problems = Collector()
         self.reported: set = set()
@@ -159,3 +159,20 @@ class RunMaker:
 def in_toolkit(file: str) -> bool:
     """Whether `file` is one of the toolkit's templates rather than a file of the document folder."""
     return Path(file).resolve().is_relative_to(templates_dir().resolve())
+
+
+def by_script(text: str, east_asian: bool) -> list[str]:
+    """`text` cut into chunks alternately Latin and CJK, the first Latin (maybe empty), as `re.split` with one group
+    cuts; with `east_asian`, punctuation and symbols of ambiguous width (“ — … ·) go with the CJK chunks.
+
+    >>> by_script("见“WIPO”——2026年", True)
+    ['', '见“', 'WIPO', '”——', '2026', '年']
+    """
+    out = [""]
+    for cjk, chars in groupby(text, key=lambda ch: is_cjk(ch) or (east_asian and takes_east_asian_face(ch))):
+        chunk = "".join(chars)
+        if not cjk and out == [""]:
+            out[0] = chunk
+        else:
+            out.append(chunk)
+    return out

@@ -10,7 +10,7 @@ from operator import add
 from reportlab.lib.colors import HexColor
 from reportlab.platypus.flowables import Flowable
 
-from .cjk import AUTOSPACE, NO_END, NO_START, SPACES, break_positions
+from .cjk import AUTOSPACE, NO_END, NO_START, SPACES, break_positions, stretch_points
 from .faces import Face
 
 FUZZ = 1e-6
@@ -62,6 +62,7 @@ class Setting:
     space_before: list = field(default_factory=list)
     breaks: list = field(default_factory=list)
     marks: dict = field(default_factory=dict)
+    stretch: list = field(default_factory=list)
 
     def __post_init__(self):
         pieces, run_of, widths, glued = [], [], [], set()
@@ -87,6 +88,7 @@ class Setting:
         self.space_before = spaces
         self.prefix = list(accumulate(map(add, widths, spaces), initial=0.0))
         self.breaks = break_positions(text, glued)
+        self.stretch = stretch_points(text, self.breaks)
 
     def width(self, start: int, end: int) -> float:
         """The set width of characters [start, end) opening a line."""
@@ -226,7 +228,7 @@ class TextBlock(Flowable):
             end = st.trimmed(start, nxt)
             last = nxt >= self.span[1] and self.tail or st.text[nxt - 1] == "\n"
             free = self.width - s.right - x - st.width(start, end)
-            gaps = st.breaks[bisect_right(st.breaks, start):bisect_left(st.breaks, end)]
+            gaps = st.stretch[bisect_right(st.stretch, start):bisect_left(st.stretch, end)]
             gap = free / len(gaps) if s.align == "justify" and gaps and not last and free > 0 else 0.0
             x += {"right": free, "center": free / 2}.get(s.align, 0.0)
             if n == 0 and self.head and s.label:
@@ -266,6 +268,7 @@ class TextBlock(Flowable):
                 continue
             x = x0 + st.prefix[a] + st.space_before[a] - origin + bisect_right(gaps, a) * gap
             pieces.append([x, st.run_of[a], st.text[a:b], b, bool(gap) and b - a == 1])
+        linked = False  # whether the piece drawn last belongs to a link
         for x, run_index, text, _, single in pieces:
             run = st.runs[run_index]
             text = text.replace("\n", "")
@@ -275,7 +278,12 @@ class TextBlock(Flowable):
             self.put(tx, run, text, x, y, spread)
             if run.link:
                 w = sum(run.face.width(ch) for ch in text) * run.size / 1000 + spread * (len(text) - 1)
-                decorations.append((run, x, y, w))
+                last = decorations[-1] if decorations and linked else None
+                if last and last[0].link == run.link and last[2] == y:  # one rectangle per link and line
+                    decorations[-1] = (last[0], last[1], y, x + w - last[1])
+                else:
+                    decorations.append((run, x, y, w))
+            linked = bool(run.link)
 
     def put(self, tx, run: Run, text: str, x: float, y: float, charspace: float):
         """Draw `text` of `run` at (x, y), changing font, colour and character spacing only when needed."""

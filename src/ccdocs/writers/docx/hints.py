@@ -1,0 +1,80 @@
+"""East Asian font hints on the runs of a Chinese document: “ ” ‘ ’ —— … · in the Chinese face, as in the PDF.
+
+Word sets punctuation and symbols of ambiguous width (General Punctuation U+2000–U+206F, Latin-1's symbols, arrows,
+enclosed numbers …) in the Latin face unless the run says `w:rFonts w:hint="eastAsia"` ([MS-OI29500] §2.1.88);
+LibreOffice decides by context and hides the fault. Every run of the finished package holding such characters
+gets the hint; a run that also holds letters the hint would move (é, Greek) is split (`l10n/ambiguous.py`).
+"""
+
+from __future__ import annotations
+
+import copy
+
+from docx.oxml.ns import qn
+
+from ...l10n.ambiguous import hint_segments, takes_east_asian_face
+from ...oxml import element, props, put
+
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def hint_east_asian_runs(document) -> int:
+    """Hint or split every run with East Asian punctuation in the parts of `document` (a python-docx Document) that
+    hold text: the body, footnotes, headers. Returns how many runs were hinted."""
+    count = 0
+    for part in document.part.package.iter_parts():
+        root = getattr(part, "_element", None)
+        if root is None:
+            continue
+        for run in root.iter(qn("w:r")):
+            if any(takes_east_asian_face(ch) for t in run.iter(qn("w:t")) for ch in t.text or ""):
+                count += hint_run(run)
+    return count
+
+
+def hint_run(run) -> int:
+    """Give `run` (a `w:r`) the hint, or replace it by runs each hinted or not; the number of hinted runs."""
+    groups: list[list] = []  # [hinted or None, children]
+    for child in run:
+        if child.tag == qn("w:rPr"):
+            continue
+        pieces = hint_segments(child.text or "") if child.tag == qn("w:t") else [(None, None)]
+        for text, hinted in pieces:
+            item = text_element(text) if text is not None else child
+            if groups and (hinted is None or groups[-1][0] in (None, hinted)):
+                groups[-1][1].append(item)
+                groups[-1][0] = groups[-1][0] if hinted is None else hinted
+            else:
+                groups.append([hinted, [item]])
+    if len(groups) == 1:
+        set_hint(run)
+        return 1
+    rpr = run.find(qn("w:rPr"))
+    for hinted, children in groups:
+        new = element("w:r")
+        if rpr is not None:
+            new.append(copy.deepcopy(rpr))
+        new.extend(children)
+        if hinted:
+            set_hint(new)
+        run.addprevious(new)
+    run.getparent().remove(run)
+    return sum(1 for hinted, _ in groups if hinted)
+
+
+def text_element(text: str):
+    """A `w:t` of `text`, keeping its edge spaces."""
+    t = element("w:t")
+    t.text = text
+    if text != text.strip():
+        t.set(XML_SPACE, "preserve")
+    return t
+
+
+def set_hint(run):
+    """`w:rFonts w:hint="eastAsia"` on `run`, keeping any fonts it names."""
+    rpr = props(run, "w:rPr")
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = put(rpr, element("w:rFonts"))
+    fonts.set(qn("w:hint"), "eastAsia")
