@@ -209,6 +209,9 @@ CASES = [
                                                 "document.yaml": TRANSMITTAL.replace("FOLDER", "../other").split(
                                                     "data:")[0] + "variables: {period_start: 2025-01-01}\n"}),
          "`applicants`", "doc/content/note.md:1", setup=other()),
+    Case("no-leak-in", transmittal("../other", **{"document.yaml": TRANSMITTAL.replace("FOLDER", "../other").replace(
+        "variables: {", "variables: {only_here: 3, ")}), "only_here", "other/content/report.md:5", setup=other({
+            "content/report.md": REPORT.replace("Second paragraph.", "We add {{ only_here }}.")})),
     Case("not-last", {"document.yaml": TRANSMITTAL.replace("FOLDER", "../other").replace(
         "  - {type: cover-note, files: [content/note.md]}\n  - {type: document, folder: ../other}\n",
         "  - {type: document, folder: ../other}\n  - {type: cover-note, files: [content/note.md]}\n"),
