@@ -1,7 +1,8 @@
 """Punctuation and symbols whose face follows the language of the text: set in the Chinese face in Chinese text.
 
-Unicode gives such characters the East Asian Width "Ambiguous" (UAX #11): “ ” ‘ ’ — – … · ° × § ‰ ※ ① and the like
-are wide in East Asian text and narrow elsewhere. Word picks their font by the run's `w:rFonts w:hint`
+Unicode gives such characters the East Asian Width "Ambiguous" (UAX #11): “ ” ‘ ’ — … · ° × § ‰ ※ ① and the like
+are wide in East Asian text and narrow elsewhere. The hyphen and the en dash (`2018–2021`), dashes that break after
+(UAX #14 class BA), are half-width connectors in Chinese too (CLREQ's 半字线) and stay in the Latin face. Word picks their font by the run's `w:rFonts w:hint`
 (ISO 29500 §17.3.2.26; Microsoft's implementer notes [MS-OI29500] §2.1.88 list the blocks, among them Latin-1's
 symbols and General Punctuation U+2000–U+206F, that take the East Asian font only under `w:hint="eastAsia"`).
 Letters and combining marks of that width class (é, Greek, Cyrillic) stay in the Latin face: the hint would move
@@ -12,17 +13,21 @@ from __future__ import annotations
 
 import unicodedata
 
+from uniseg.linebreak import line_break
+
 ASCII_END = 0x80
 
 
 def takes_east_asian_face(ch: str) -> bool:
     """Whether `ch` is punctuation or a symbol of ambiguous East Asian width (set in the Chinese face in Chinese).
 
-    >>> [takes_east_asian_face(c) for c in "“—…·°a字é"]
-    [True, True, True, True, True, False, False, False]
+    >>> [takes_east_asian_face(c) for c in "“—…·°a字é–"]
+    [True, True, True, True, True, False, False, False, False]
     """
-    return (ord(ch) >= ASCII_END and unicodedata.east_asian_width(ch) == "A"
-            and unicodedata.category(ch)[0] in "PS")
+    if ord(ch) < ASCII_END or unicodedata.east_asian_width(ch) != "A":
+        return False
+    category = unicodedata.category(ch)
+    return category[0] in "PS" and not (category == "Pd" and line_break(ch) == "BA")
 
 
 def moved_by_hint(ch: str) -> bool:
