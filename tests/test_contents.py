@@ -276,6 +276,17 @@ def test_rows_link_to_their_headings_in_the_pdf(scratch, lang):
     assert len(goto) == len(ROWS[lang])
 
 
+@pytest.mark.parametrize("lang,labels,printed", [
+    ("en", ["1.", "2.", "3."], "paragraphs 1 to 3"), ("en", ["7."], "paragraph 7"), ("en", [], ""),
+    ("zh", ["12.", "13.", "15."], "第12至15段"), ("zh", ["9."], "第9段"),
+])
+def test_a_paragraph_range_names_the_first_and_last_numbered_paragraph(lang, labels, printed):
+    from ccdocs.l10n.catalog import Catalog
+    from ccdocs.transforms.contents import paragraph_range
+
+    assert paragraph_range(labels, Catalog.load(lang)) == printed
+
+
 # -- refusals ---------------------------------------------------------------------------------------------------
 
 FILE = "content/report.md"

@@ -29,7 +29,7 @@ def _styles(state: WriterState, block: Contents) -> None:
     styles, theme = state.document.styles, state.theme
     if style_id(TITLE_STYLE) in [s.style_id for s in styles]:
         return
-    title = styles.add_style(TITLE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    title = styles.add_style(TITLE_STYLE, WD_STYLE_TYPE.PARAGRAPH, builtin=True)
     title.element.styleId = style_id(TITLE_STYLE)
     title.base_style = styles["Heading 1"]
     title.next_paragraph_style = styles["Normal"]
