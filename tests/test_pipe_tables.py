@@ -197,6 +197,8 @@ CASES = [
     Case("link-cell", report(*HEAD, "| [w](https://wipo.int) | 2 |"), "a link in a cell", line(3)),
     Case("note-cell", report(*HEAD, "| x[^n] | 2 |", "", "[^n]: note"), "a footnote mark cannot stand in a cell",
          line(3)),
+    Case("undefined-note-cell", report(*HEAD, "| x[^n] | 2 |"), "footnote `[^n]` is not defined", line(3)),
+    Case("undefined-link-cell", report(*HEAD, "| 1 | [WIPO][w] |"), "link `[w]` is not defined", line(3)),
     Case("table-in-box", report("::: box", *HEAD, "| 1 | 2 |", ":::"), "a table cannot stand in a box", line(2)),
     Case("table-in-item", report("- item", "", "  | a | b |", "  |---|---|"), "a table cannot stand in a list item",
          line(3)),
