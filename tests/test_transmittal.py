@@ -238,3 +238,24 @@ def test_a_cover_note_and_a_document_attaching_another_make_a_paper(make_doc, tm
     sections = open_docx(made[".docx"]).sections
     assert [s.header.paragraphs[0].text for s in sections][:3] == ["WO/CC/86/INF/1", "WO/CC/86/INF/3",
                                                                    "WO/CC/86/INF/4"]
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_attached_footnotes_keep_their_own_numbers_after_the_transmittals_own(make_doc, tmp_path, fmt):
+    """The transmittal's report has footnote 1; the attached document's first numbered note still prints `1`."""
+    from ccdocs.build import build
+    from ccdocs.testing.snapshot import snapshot
+
+    yaml = TRANSMITTAL.replace("FOLDER", "../other").replace(
+        "  - {type: document", "  - {type: report, files: [content/own.md]}\n  - {type: document")
+    folder = make_doc(transmittal("../other", **{"document.yaml": yaml,
+                                                 "content/own.md": "Our own text.[^own]\n\n[^own]: Our own note.\n"}))
+    other()(folder, None)
+    made = build([folder], tmp_path / "out", ["en"], (fmt,), workers=1)
+    lines = [line.strip() for line in snapshot(made[0]).splitlines()]
+    own, theirs = ("1\tOur own note.", "1\tAs at December 31, 2025.")
+    if fmt == "docx":   # the note's mark, then (a mark Word does not count: a custom mark) the mark it prints
+        assert own in lines and (theirs in lines or "1\t" + theirs in lines)
+        assert "[Numbered Paragraph] 1.\tWe count 1,735 staff.^[1]" in lines
+    else:
+        assert own in lines and theirs in lines and "1.\tWe count 1,735 staff.1" in lines
