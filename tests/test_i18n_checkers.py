@@ -8,7 +8,7 @@ import pytest
 
 from ccdocs.i18n import checkers
 from ccdocs.i18n.checkers import (Entry, balanced_markup, check, chinese_punctuation, figures, footnote_marks, html,
-                                  line_breaks, link_targets, placeholders)
+                                  line_breaks, link_targets, placeholders, references)
 
 CASES = [
     # checker, source, failing translation, passing translation, words of the failing message
@@ -24,6 +24,8 @@ CASES = [
      "{% if a %}甲{% else %}乙{% endif %}", "statements in this order"),
     (footnote_marks, "As reported.[^staff]", "如前所述。[^stuff]", "如前所述。[^staff]",
      "footnote mark `[^staff]` is missing"),
+    (references, "As set out in [](#pay).", "如第12段所述。", "如[](#pay)所述。", "reference `[](#pay)` is missing"),
+    (references, "See [](#a)–[](#b).", "见[](#a)至[](#b)。", "见[](#a)–[](#b)。", "reference `[](#a)–[](#b)` is missing"),
     (link_targets, "See [the policy](https://www.wipo.int/about-wipo/en/hr/).",
      "见[政策](https://www.wipo.int/about-wipo/fr/hr/)。", "见[政策](https://www.wipo.int/about-wipo/zh/hr/)。",
      "link target `https://www.wipo.int/about-wipo/en/hr/` is missing"),

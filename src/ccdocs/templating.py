@@ -57,7 +57,9 @@ def environment(lang: str, sandbox: Sandbox | None = None) -> Figures:
 
 
 EXPRESSION = re.compile(r"\{\{(.*?)\}\}", re.S)
-STATEMENT = re.compile(r"\{%|\{#")
+# `{%` opens a statement and `{#` a comment, both refused; but `{#id}` (with classes or attributes after it) is
+# a block attribute giving an anchor (markdown-it's attrs syntax), left to the Markdown reader.
+STATEMENT = re.compile(r"\{%|\{#(?![A-Za-z][\w:.-]*(?:[ \t][^{}#\n]*)?\})")
 
 
 def _compiled_together(sandbox: Sandbox, sources: tuple):
@@ -187,7 +189,8 @@ def render(figures: Figures, text: str, path: Path, context: dict) -> str:
     for match in STATEMENT.finditer(text):
         line, col = where(match.start())
         problems.append(problem(path, line, "only `{{ … }}` expressions may stand in content, not `{% … %}` "
-                                "statements or `{# … #}` comments", "write the figure as `{{ name | filter }}`", col))
+                                "statements or `{# … #}` comments", "write the figure as `{{ name | filter }}`; an anchor is "
+                                "`{#name}` alone on the line before its block", col))
     matches = list(EXPRESSION.finditer(text))
     together = _evaluated_together(figures, [match.group(1) for match in matches], context)
     for match in matches:

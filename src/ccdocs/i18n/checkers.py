@@ -21,6 +21,7 @@ from ..parse.markdown import parser
 PLACEHOLDER = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{[A-Za-z_][\w.]*\}", re.S)
 FIELD = re.compile(r"\{[A-Za-z_][\w.]*\}")
 NOTE_MARK = re.compile(r"\[\^[^\]\s]+\]")
+REFERENCE = re.compile(r"\[\]\(#([^)\s]+)\)\s?[–-]\s?\[\]\(#([^)\s]+)\)|\[((?:[^\[\]\\]|\\.)*)\]\(#([^)\s]+)\)")
 LINK_TARGET = re.compile(r"\]\([^)\s]*\)")
 FIGURE = re.compile(r"\d(?:[\d,.]*\d)?")
 HAN = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
@@ -128,6 +129,23 @@ def footnote_marks(entry: Entry) -> list[str]:
     return _difference(entry, lambda text, _: NOTE_MARK.findall(text), "footnote mark")
 
 
+def references(entry: Entry) -> list[str]:
+    """The same cross-references, each once as in the source and in the same form: `[](#id)` printing the label
+    (never turned into typed words, which would not follow the numbers), a range `[](#a)–[](#b)`, or a reference
+    with its own words `[…](#id)` (the words translated).
+
+    >>> references(Entry("report ¶3", "See [](#pay) and [](#a)–[](#b).", "见[第4段](#pay)和[](#a)–[](#b)。", "zh"))
+    ['report ¶3: reference `[](#pay)` is missing from the translation', 'report ¶3: reference `[…](#pay)` is in the translation but not in the source']
+    """
+    def found(text: str, _) -> list[str]:
+        shown = []
+        for first, last, words, target in REFERENCE.findall(text):
+            shown.append(f"[](#{first})–[](#{last})" if first else f"[{'…' if words else ''}](#{target})")
+        return shown
+
+    return _difference(entry, found, "reference")
+
+
 def _same_place(url: str, lang: str) -> str:
     """A WIPO link with its language path segment in `lang` stands for the same target as in English."""
     parts = urlsplit(url)
@@ -137,11 +155,12 @@ def _same_place(url: str, lang: str) -> str:
 
 
 def link_targets(entry: Entry) -> list[str]:
-    """The same link targets; a wipo.int link may carry the target language (`/en/` → `/zh/`)."""
+    """The same link targets (cross-references aside: `references`); a wipo.int link may carry the target language
+    (`/en/` → `/zh/`)."""
 
     def targets(_, side: int) -> list[str]:
         return [_same_place(str(t.attrs.get("href", "")), entry.lang) for t in entry.tokens[side]
-                if t.type == "link_open"]
+                if t.type == "link_open" and not str(t.attrs.get("href", "")).startswith("#")]
 
     return _difference(entry, targets, "link target")
 
@@ -210,7 +229,7 @@ def line_breaks(entry: Entry) -> list[str]:
     return []
 
 
-CHECKERS = (placeholders, footnote_marks, link_targets, balanced_markup, html, figures, chinese_punctuation,
+CHECKERS = (placeholders, footnote_marks, references, link_targets, balanced_markup, html, figures, chinese_punctuation,
             line_breaks)
 
 

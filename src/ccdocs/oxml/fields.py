@@ -1,4 +1,4 @@
-"""Fields (PAGE) as complex-field runs, and hyperlinks around runs."""
+"""Fields (PAGE, REF) as complex-field runs, hyperlinks around runs, and bookmarks."""
 
 from __future__ import annotations
 
@@ -39,13 +39,28 @@ def add_field(paragraph, instruction: str, shown: str = "1", rpr=None) -> list:
     return runs
 
 
-def add_hyperlink(paragraph, r_id: str):
-    """Append an empty `w:hyperlink` to the relationship `r_id` to a `w:p`; fill it with runs."""
+def add_hyperlink(paragraph, r_id: str | None = None, anchor: str | None = None):
+    """Append an empty `w:hyperlink` to a `w:p`, to the relationship `r_id` (an address) or to the bookmark
+    `anchor` of this document; fill it with runs."""
     link = element("w:hyperlink")
-    link.set(qn("r:id"), r_id)
+    if r_id is not None:
+        link.set(qn("r:id"), r_id)
+    if anchor is not None:
+        link.set(qn("w:anchor"), anchor)
     link.set(qn("w:history"), "1")
     paragraph.append(link)
     return link
 
 
-__all__ = ["field_runs", "add_field", "add_hyperlink"]
+def bookmark(bookmark_id: int, name: str) -> tuple:
+    """The `w:bookmarkStart` and `w:bookmarkEnd` of the bookmark `name` (`bookmark_id` unique in the document),
+    to be put around what it marks: both are children of a `w:p`, beside its runs."""
+    start = element("w:bookmarkStart")
+    start.set(qn("w:id"), str(bookmark_id))
+    start.set(qn("w:name"), name)
+    end = element("w:bookmarkEnd")
+    end.set(qn("w:id"), str(bookmark_id))
+    return start, end
+
+
+__all__ = ["field_runs", "add_field", "add_hyperlink", "bookmark"]

@@ -6,7 +6,8 @@ import re
 import unicodedata
 
 from ..l10n.ambiguous import takes_east_asian_face
-from ..model import Code, Emph, LineBreak, Link, Note, Strong, Text
+from ..model import Code, Emph, LineBreak, Link, Note, Ref, RefNumber, Strong, Text
+from .anchors import ranges
 
 CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
 
@@ -64,6 +65,10 @@ def plain(node) -> str:
         return node.text
     if isinstance(node, Strong | Emph | Link):
         return plain(node.children)
+    if isinstance(node, Ref):
+        return plain(node.children or node.label)
+    if isinstance(node, RefNumber):
+        return node.text
     if isinstance(node, LineBreak):
         return "\n"
     return ""
@@ -73,7 +78,8 @@ def convert(children, ctx) -> tuple:
     """Model inlines from the children of a markdown-it `inline` syntax-tree node.
 
     `ctx` records problems and gives: `note(meta)` the Note a mark calls (or None), `link(href)` whether a link
-    may stand, `html(content)` whether HTML is left out quietly (a comment in a draft).
+    may stand, `reference(id, children)` the Ref of `[children](#id)`, `html(content)` whether HTML is left out
+    quietly (a comment in a draft). A reference, a dash and a reference make one Ref, a range.
     """
     items: list = []
     for child in children:
@@ -96,7 +102,10 @@ def convert(children, ctx) -> tuple:
             if child.attrs.get("title"):
                 ctx.fail(f"the link title \"{child.attrs['title']}\" would not be printed",
                          "put the words in the link's text or the sentence: `[text](https://…)`")
-            items.append(Link(href, text) if ctx.link(href) else Text(plain(text)))
+            if href.startswith("#"):
+                items.append(ctx.reference(href[1:], text))
+            else:
+                items.append(Link(href, text) if ctx.link(href) else Text(plain(text)))
         elif kind == "footnote_ref":
             note = ctx.note(child.meta)
             if note is not None:
@@ -105,10 +114,11 @@ def convert(children, ctx) -> tuple:
             if ctx.html(child.content) and items and isinstance(items[-1], Text):
                 items[-1] = Text(items[-1].text.rstrip(" "))  # `a <!-- c --> b` left out as `a b`
         elif kind == "image":
-            ctx.fail("images are not supported in a WO/CC document", "place figures as tables or key figures")
+            ctx.fail("an image stands alone in a paragraph of the text, or in a `::: figure`",
+                     "write `![what it shows](figures/name.png)` on lines of its own, outside lists, quotes, boxes and notes")
         else:
             items.append(Text(child.content))
-    return merge_text(items)
+    return ranges(merge_text(items))
 
 
 __all__ = ["convert", "plain", "merge_text", "Note"]

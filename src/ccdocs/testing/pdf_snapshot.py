@@ -1,4 +1,5 @@
-"""A PDF as canonical text: page by page, the header, the body lines, the footnote lines, the fonts used."""
+"""A PDF as canonical text: page by page, the header, the body lines, the footnote lines, the internal links, the
+fonts used."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import io
 import re
 
 import pdfplumber
+from pdfminer.pdftypes import resolve1
 
 from ..parse.inlines import CJK
 
@@ -71,6 +73,25 @@ def page_zones(page) -> tuple[list[str], list[str], list[str]]:
     return header, body, notes
 
 
+def internal_links(page, pages: dict) -> list[str]:
+    """`words → page N` for each link of a pdfplumber page that goes to a place in the file (a `/GoTo` action or a
+    `/Dest`): the characters whose middle its rectangle holds and the number of the page it goes to (`pages`: page
+    object id -> number)."""
+    found = []
+    for annot in page.annots:
+        data = annot.get("data") or {}
+        action = resolve1(data.get("A")) or {}
+        goto = getattr(resolve1(action.get("S")), "name", None) == "GoTo"
+        dest = resolve1(action.get("D") if goto else data.get("Dest"))
+        if not isinstance(dest, list) or not dest:
+            continue
+        chars = [c for c in page.chars if annot["x0"] <= (c["x0"] + c["x1"]) / 2 <= annot["x1"]
+                 and annot["top"] <= (c["top"] + c["bottom"]) / 2 <= annot["bottom"]]
+        words = line_text(chars).replace("\t", " ").strip()
+        found.append(f"{words} → page {pages.get(getattr(dest[0], 'objid', None), '?')}")
+    return found
+
+
 def pdf_snapshot(data: bytes) -> str:
     """The canonical text of a PDF file's bytes."""
     out = []
@@ -78,6 +99,7 @@ def pdf_snapshot(data: bytes) -> str:
         meta = pdf.metadata or {}
         out.append(f"title: {meta.get('Title', '')}")
         out.append(f"subject: {meta.get('Subject', '')}")
+        pages = {page.page_obj.pageid: number for number, page in enumerate(pdf.pages, 1)}
         for number, page in enumerate(pdf.pages, 1):
             header, body, notes = page_zones(page)
             out += ["", f"== page {number}", "header: " + " | ".join(header)]
@@ -85,5 +107,8 @@ def pdf_snapshot(data: bytes) -> str:
             if notes:
                 out.append("footnotes:")
                 out += ["  " + line for line in notes]
+            links = internal_links(page, pages)
+            if links:
+                out.append("links: " + " | ".join(links))
             out.append("fonts: " + ", ".join(_fonts(page.chars)))
     return "\n".join(out) + "\n"

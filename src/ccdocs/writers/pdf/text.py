@@ -8,6 +8,7 @@ from itertools import accumulate
 from operator import add
 
 from reportlab.lib.colors import HexColor
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName
 from reportlab.platypus.flowables import Flowable
 
 from .cjk import AUTOSPACE, NO_END, NO_START, SPACES, break_positions, stretch_points
@@ -16,6 +17,15 @@ from .faces import Face
 FUZZ = 1e-6
 EMBOLDEN = 0.03       # the outline stroke of emboldened Chinese, a fraction of the type size
 NOTE_CALLBACK = "ccdocs-note"
+
+
+def go_to(canv, name: str, rect: tuple) -> None:
+    """A link annotation over `rect` (in the current user space) whose action goes to the destination `name`:
+    `/A << /S /GoTo /D [page /XYZ …] >>`, bound when the file is saved (reportlab's `linkRect` writes the same
+    link in the older `/Dest` form, which some readers do not list as a GoTo action)."""
+    action = PDFDictionary({"S": PDFName("GoTo"), "D": canv._bookmarkReference(name)})
+    canv._addAnnotation(PDFDictionary({"Type": PDFName("Annot"), "Subtype": PDFName("Link"), "A": action,
+                                       "Rect": PDFArray(canv._absRect(rect, 1)), "Border": PDFArray([0, 0, 0])}))
 
 
 @dataclass(frozen=True)
@@ -48,6 +58,7 @@ class TextStyle:
     autospace: float = 0.0
     outline: tuple | None = None
     size: float = 11.0
+    anchor: str = ""              # the name of a destination at the block's top, for cross-references to it
 
 
 @dataclass
@@ -241,6 +252,8 @@ class TextBlock(Flowable):
         if any(run.emboldened for run in st.runs):
             canv.restoreState()
         self.decorate(decorations)
+        if s.anchor and self.head:
+            canv.bookmarkHorizontal(s.anchor, 0, self.height)
         if s.outline and self.head:
             key, title, level = s.outline
             canv.bookmarkHorizontal(key, 0, self.height + s.leading / 2)
@@ -307,10 +320,23 @@ class TextBlock(Flowable):
         tx.textOut(text)
 
     def decorate(self, decorations):
-        """Underlines and clickable rectangles of link runs."""
+        """Underlines and clickable rectangles of link runs; a cross-reference (a link `#name#n`, n counting the
+        references) is one rectangle per line going to the destination `name` (`/GoTo`), printed as the text around
+        it."""
         canv = self.canv
+        joined: list = []  # a cross-reference's pieces on one line (words, numbers, faces) are one link
         for run, x, y, w in decorations:
+            last = joined[-1] if joined else None
+            if last and run.link.startswith("#") and last[0].link == run.link and last[2] == y:
+                joined[-1] = (last[0], last[1], y, x + w - last[1])
+            else:
+                joined.append((run, x, y, w))
+        for run, x, y, w in joined:
+            rect = (x, y - 0.25 * run.size, x + w, y + 0.9 * run.size)
+            if run.link.startswith("#"):
+                go_to(canv, run.link[1:].rsplit("#", 1)[0], rect)
+                continue
             canv.setStrokeColor(HexColor("#" + (run.color or "000000")))
             canv.setLineWidth(0.5)
             canv.line(x, y - 0.12 * run.size, x + w, y - 0.12 * run.size)
-            canv.linkURL(run.link, (x, y - 0.25 * run.size, x + w, y + 0.9 * run.size), relative=1, thickness=0)
+            canv.linkURL(run.link, rect, relative=1, thickness=0)

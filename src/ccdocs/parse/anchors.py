@@ -1,0 +1,52 @@
+"""Anchors and cross-references in the Markdown: `{#id}` on the line before a block (markdown-it's block attributes,
+`mdit_py_plugins.attrs`), `[](#id)` for a reference, `[](#a)–[](#b)` for a range.
+
+The attributes plugin gives a footnote definition's `{#id}` to its `footnote_reference_open` token, which the
+footnote plugin then drops; `install` adds a core rule that keeps it, read back with `note_anchors`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it import MarkdownIt
+
+from ..model import Ref, Text
+
+ID = re.compile(r"[A-Za-z][A-Za-z0-9_:.-]{0,63}")
+ID_HINT = "an id is a letter, then up to 63 letters, digits, `-`, `_`, `.` or `:`: `{#pay-gap}`"
+RANGE = re.compile(r"[ \u00a0]?[–-][ \u00a0]?")  # between the two references of a range: an en dash or a hyphen
+KEY = "ccdocs_note_anchors"
+
+
+def install(md: MarkdownIt) -> None:
+    """Keep each footnote definition's `{#id}` (after the attributes are moved, before the notes are)."""
+    md.core.ruler.before("footnote_tail", "ccdocs_note_anchors", _note_anchors)
+
+
+def _note_anchors(state) -> None:
+    for token in state.tokens:
+        if token.type == "footnote_reference_open" and token.attrs.get("id"):
+            state.env.setdefault(KEY, {})[token.meta["label"]] = str(token.attrs["id"])
+
+
+def note_anchors(env: dict) -> dict:
+    """footnote label -> the id its definition carries, for a parse with `env`."""
+    return env.get(KEY, {})
+
+
+def ranges(items: tuple) -> tuple:
+    """`items` with each `Ref`, dash, `Ref` (both without text) joined into one Ref to the pair: a range.
+
+    >>> ranges((Ref(("a",)), Text("–"), Ref(("b",)), Text(".")))
+    (Ref(targets=('a', 'b'), children=(), label=(), source=None), Text(text='.'))
+    """
+    out: list = []
+    for item in items:
+        if (isinstance(item, Ref) and not item.children and len(out) >= 2 and isinstance(out[-2], Ref)
+                and not out[-2].children and len(out[-2].targets) == 1 and isinstance(out[-1], Text)
+                and RANGE.fullmatch(out[-1].text)):
+            out[-2:] = [Ref(out[-2].targets + item.targets, (), (), out[-2].source)]
+        else:
+            out.append(item)
+    return tuple(out)

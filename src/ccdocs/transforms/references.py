@@ -1,0 +1,220 @@
+"""Cross-references: each `[](#id)` gets the label of the block its anchor `{#id}` names, in the language built.
+
+Runs after numbering, so the label is the number the target prints now: `paragraph 12` / `第12段`, `Chapter 3` /
+`第3章` (`Chapter III` / `第三章` with Roman chapters), `Annex II` / `附件二`, `Table 2` / `表2`, `footnote 4` /
+`脚注4`; `[](#a)–[](#b)` gives `paragraphs 12 to 15` / `第12至15段`; a paragraph of an annex named from outside
+it, `paragraph 3 of Annex II` / `附件二第3段`. The words come from the toolkit catalog; each number stays a
+`RefNumber` piece of the label, so that the DOCX writer can make it a field Word computes again.
+
+An id given twice, a reference to no id, a label asked of a block that prints no number, and a range that is not
+one are errors at their lines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from string import Formatter
+
+from ..errors import InputError, Problem, did_you_mean
+from ..l10n.catalog import Catalog
+from ..model import Document, Heading, Note, Para, Ref, RefNumber, Source, Table, Text
+from .chapters import chapter_numeral
+from .tables import table_numbers
+from .walk import rebuild, walk
+
+WORDS = {"paragraph": "paragraph {number}", "chapter": "Chapter {number}", "table": "Table {number}",
+         "footnote": "footnote {number}"}
+SENTENCE_END = re.compile(r"(^|[.!?:]\s+)$")
+BOOKMARK_LENGTH = 40  # Word's limit on a bookmark's name
+
+
+@dataclass(frozen=True)
+class Target:
+    """What an anchor names: `what` it is (`paragraph`, `chapter`, `annex`, `table`, `footnote`; '' when it prints
+    no number), the `number` it prints, how a RefNumber of it is computed (`kind`), its part's index and label."""
+
+    anchor: str
+    what: str
+    number: str
+    kind: str
+    part: int
+    source: Source | None
+    noun: str = ""
+
+
+def _block_target(block, part, p: int, chapter: int, table: int | None, lang: str, style: str) -> Target:
+    anchor, source = block.anchor, block.source
+    if isinstance(block, Para):
+        if block.label:
+            return Target(anchor, "paragraph", block.label.rstrip("."), "paragraph", p, source)
+        return Target(anchor, "", "", "", p, source, "an unnumbered paragraph")
+    if isinstance(block, Heading) and block.level == 1 and part.kind == "report" and block.prefix:
+        return Target(anchor, "chapter", chapter_numeral(chapter, lang, style), "text", p, source)
+    if isinstance(block, Heading) and block.level == 1 and part.kind == "annex":
+        return Target(anchor, "annex", part.label, "none", p, source)
+    if isinstance(block, Heading):
+        return Target(anchor, "", "", "", p, source, "a heading without a number")
+    return Target(anchor, "table", str(table), "text", p, source)
+
+
+def targets(doc: Document, lang: str, style: str) -> tuple[dict, list[Problem]]:
+    """id -> Target of every anchor of `doc`, and a problem for each id given twice (at its second place)."""
+    found: dict[str, Target] = {}
+    problems: list[Problem] = []
+    tables = table_numbers(doc)
+
+    def add(target: Target) -> None:
+        first = found.get(target.anchor)
+        if first is None:
+            found[target.anchor] = target
+            return
+        where = f"{first.source.file}:{first.source.line}" if first.source else "another place"
+        source = target.source
+        problems.append(Problem(source.file if source else "document", source.line if source else None, None,
+                                f"the id `{target.anchor}` is given twice: here and at {where}",
+                                "give each anchor its own id"))
+
+    for p, part in enumerate(doc.parts):
+        chapter = 0
+        for b, block in enumerate(part.blocks):
+            if isinstance(block, Heading) and block.level == 1:
+                chapter += 1
+            if isinstance(block, Table) and block.anchor and (p, b) not in tables:
+                problems.append(Problem(block.source.file, block.source.line, None, f"the anchor `{{#{block.anchor}}}` "
+                                        "names a table without a caption, which has no number and nothing to point at",
+                                        f"write its caption on the line after `::: table {block.name}`"))
+                found.setdefault(block.anchor, Target(block.anchor, "", "", "", p, block.source, "a table without a caption"))
+            elif isinstance(block, Para | Heading | Table) and block.anchor:
+                add(_block_target(block, part, p, chapter, tables.get((p, b)), lang, style))
+        for node in walk(part.blocks):
+            if isinstance(node, Note) and node.anchor:
+                add(Target(node.anchor, "footnote", node.label or "", "note", p, node.source))
+    return found, problems
+
+
+def pieces(template: str, values: dict) -> tuple:
+    """The catalog's `template` as label pieces: its words as Text, each `{name}` as `values[name]` (a RefNumber,
+    or a tuple of pieces).
+
+    >>> pieces("第{number}段", {"number": RefNumber("p", "12", "paragraph")})
+    (Text(text='第'), RefNumber(target='p', text='12', kind='paragraph'), Text(text='段'))
+    """
+    out: list = []
+    for literal, name, _, _ in Formatter().parse(template):
+        if literal:
+            out.append(Text(literal))
+        if name is not None:
+            value = values[name]
+            out += value if isinstance(value, tuple) else [value]
+    return tuple(out)
+
+
+class _Resolver:
+    """Labels of the references of one document; the problems they raise."""
+
+    def __init__(self, doc: Document, catalog: Catalog, found: dict):
+        self.doc, self.catalog, self.found = doc, catalog, found
+        self.problems: list[Problem] = []
+
+    def fail(self, ref: Ref, message: str, hint: str) -> None:
+        source = ref.source
+        self.problems.append(Problem(source.file if source else "document", source.line if source else None, None,
+                                     message, hint))
+
+    def label(self, ref: Ref, part: int) -> tuple:
+        """The label pieces of `ref`, written in the part of index `part` (() with a problem recorded)."""
+        shown = "–".join(f"[](#{target})" for target in ref.targets)
+        missing = [target for target in ref.targets if target not in self.found]
+        for target in missing:
+            hint = did_you_mean(target, self.found) or "give the block an anchor `{#" + target + "}` on the line " \
+                                                       "before it"
+            self.fail(ref, f"there is no anchor `{{#{target}}}` for the reference `{shown}`", hint)
+        if missing:
+            return ()
+        first = self.found[ref.targets[0]]
+        if ref.children and len(ref.targets) == 1:
+            return ()
+        if not first.what:
+            where = f" at {first.source.file}:{first.source.line}" if first.source else ""
+            self.fail(ref, f"`{shown}` would print a number, but the anchor `{{#{first.anchor}}}` names {first.noun}"
+                           f"{where}", f"write the reference's own words: `[the words](#{first.anchor})`")
+            return ()
+        if len(ref.targets) == 1:
+            number = RefNumber(first.anchor, first.number, first.kind)
+            label = (number,) if first.what == "annex" else pieces(self.catalog.gettext(WORDS[first.what]),
+                                                                     {"number": number})
+        else:
+            label = self.range(ref, shown, first, self.found[ref.targets[1]])
+            if not label:
+                return ()
+        target_part = self.doc.parts[first.part]
+        if first.what == "paragraph" and first.part != part and target_part.kind == "annex":
+            annex = RefNumber(first.anchor, target_part.label, "none")
+            label = pieces(self.catalog.gettext("{reference} of {annex}"), {"reference": label, "annex": annex})
+        return label
+
+    def range(self, ref: Ref, shown: str, first: Target, last: Target) -> tuple:
+        """The label pieces of a range of paragraphs (() with a problem recorded when it is not one)."""
+        if ref.children or first.what != "paragraph" or last.what != "paragraph" or first.part != last.part \
+                or int(first.number) >= int(last.number):
+            self.fail(ref, f"`{shown}` is not a range of paragraphs: a range runs from a numbered paragraph to a "
+                           "later one of the same part", "name each block in its own reference, `[](#a) and [](#b)`")
+            return ()
+        template = "paragraphs {first} and {last}" if int(last.number) == int(first.number) + 1 else \
+            "paragraphs {first} to {last}"
+        return pieces(self.catalog.gettext(template), {"first": RefNumber(first.anchor, first.number, first.kind),
+                                                       "last": RefNumber(last.anchor, last.number, last.kind)})
+
+
+def _capitalised(children: tuple) -> tuple:
+    """`children` with the label of a reference that opens a sentence capitalised (`Paragraph 12 sets out…`)."""
+    out = list(children)
+    for index, node in enumerate(out):
+        if not (isinstance(node, Ref) and not node.children and node.label and isinstance(node.label[0], Text)):
+            continue
+        before = out[index - 1] if index else None
+        if before is None or (isinstance(before, Text) and SENTENCE_END.search(before.text)):
+            head = node.label[0].text
+            out[index] = replace(node, label=(Text(head[:1].upper() + head[1:]),) + node.label[1:])
+    return tuple(out)
+
+
+def resolve_references(doc: Document, lang: str, catalog: Catalog, chapter_style: str) -> Document:
+    """Every Ref of `doc` with its label; InputError with every problem of the anchors and references."""
+    found, problems = targets(doc, lang, chapter_style)
+    resolver = _Resolver(doc, catalog, found)
+    parts = []
+    for index, part in enumerate(doc.parts):
+
+        def visit(node, index=index):
+            if isinstance(node, Ref):
+                return replace(node, label=resolver.label(node, index))
+            if isinstance(node, Para | Heading) and any(isinstance(child, Ref) for child in node.children):
+                return replace(node, children=_capitalised(node.children))
+            return node
+
+        parts.append(rebuild(part, visit))
+    problems += resolver.problems
+    if problems:
+        raise InputError(problems)
+    return replace(doc, parts=tuple(parts))
+
+
+def bookmarks(doc: Document, taken: set | None = None) -> dict:
+    """anchor id -> the name of its bookmark (DOCX) and destination (PDF): Word's hidden form `_Ref_…`, at most
+    40 characters of letters, digits and `_`, unique in the document and not among the names already `taken`."""
+    names: dict[str, str] = {}
+    taken = set(taken or ())
+    for node in walk(doc.parts):
+        anchor = getattr(node, "anchor", "")
+        if not anchor or anchor in names:
+            continue
+        base = "_Ref_" + re.sub(r"[^A-Za-z0-9_]", "_", anchor)
+        name, n = base[:BOOKMARK_LENGTH], 1
+        while name in taken:
+            n += 1
+            name = f"{base[:BOOKMARK_LENGTH - len(str(n)) - 1]}_{n}"
+        names[anchor] = name
+        taken.add(name)
+    return names
