@@ -270,6 +270,8 @@ REFUSED = [
             REPORT.replace("Applicants by region\n", "")),
     refused("comment-still-refused", "not `{% … %}` statements or `{# … #}` comments", "content/report.md:10",
             REPORT.replace("Third paragraph.", "Third {# note #} one.")),
+    refused("anchor-after-a-heading", "the anchor `{#intro}` would print here", "content/report.md:1",
+            REPORT.replace("{#intro}\n# Introduction", "# Introduction {#intro}")),
     refused("anchor-in-a-box", "the attribute `{#inner}` means nothing here", "content/report.md:",
             REPORT + "\n::: box\n{#inner}\nBoxed.\n:::\n"),
 ]

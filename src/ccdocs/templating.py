@@ -57,9 +57,11 @@ def environment(lang: str, sandbox: Sandbox | None = None) -> Figures:
 
 
 EXPRESSION = re.compile(r"\{\{(.*?)\}\}", re.S)
-# `{%` opens a statement and `{#` a comment, both refused; but `{#id}` (with classes or attributes after it) is
-# a block attribute giving an anchor (markdown-it's attrs syntax), left to the Markdown reader.
-STATEMENT = re.compile(r"\{%|\{#(?![A-Za-z][\w:.-]*(?:[ \t][^{}#\n]*)?\})")
+STATEMENT = re.compile(r"\{%|\{#")  # a statement or a comment: refused
+# ... but `{#name}` alone on its line (classes or attributes may follow the name) is a block attribute giving an
+# anchor (markdown-it's attrs syntax, read by the Markdown reader); typed elsewhere it would print
+ANCHOR = re.compile(r"\{#[A-Za-z][\w:.-]*(?:[ \t][^{}#\n]*)?\}")
+ANCHOR_LINE = re.compile(r"^ {0,3}(" + ANCHOR.pattern + r")[ \t]*$", re.M)
 
 
 def _compiled_together(sandbox: Sandbox, sources: tuple):
@@ -186,11 +188,17 @@ def render(figures: Figures, text: str, path: Path, context: dict) -> str:
         line = text.count("\n", 0, offset) + 1
         return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
+    anchors = {match.start(1) for match in ANCHOR_LINE.finditer(text)}
     for match in STATEMENT.finditer(text):
+        if match.start() in anchors:
+            continue
         line, col = where(match.start())
+        if ANCHOR.match(text, match.start()):
+            problems.append(problem(path, line, f"the anchor `{ANCHOR.match(text, match.start()).group(0)[:60]}` would "
+                                    "print here", "write it alone on the line before the block it names", col))
+            continue
         problems.append(problem(path, line, "only `{{ … }}` expressions may stand in content, not `{% … %}` "
-                                "statements or `{# … #}` comments", "write the figure as `{{ name | filter }}`; an anchor is "
-                                "`{#name}` alone on the line before its block", col))
+                                "statements or `{# … #}` comments", "write the figure as `{{ name | filter }}`", col))
     matches = list(EXPRESSION.finditer(text))
     together = _evaluated_together(figures, [match.group(1) for match in matches], context)
     for match in matches:
