@@ -259,3 +259,14 @@ def test_attached_footnotes_keep_their_own_numbers_after_the_transmittals_own(ma
         assert "[Numbered Paragraph] 1.\tWe count 1,735 staff.^[1]" in lines
     else:
         assert own in lines and theirs in lines and "1.\tWe count 1,735 staff.1" in lines
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pdf_outline_names_the_attached_document_by_its_symbol(built, lang):
+    from pypdf import PdfReader
+
+    reader = PdfReader(built("pbc", lang, "pdf"))
+    top = [(item.title, reader.get_destination_page_number(item) + 1) for item in reader.outline
+           if not isinstance(item, list)]
+    title = {"en": "Annual Report on Human Resources", "zh": "人力资源年度报告"}[lang]
+    assert top[:2] == [(title, 1), (f"{SYMBOL} {title}", 2)]

@@ -11,9 +11,10 @@ from .runs import Look, Where
 from .text import TextBlock
 
 
-def cover(builder) -> list:
+def cover(builder, entry: str | None = None) -> list:
     """Language letter, then symbol, ORIGINAL and DATE at the right; body, session, place and dates, title
-    and author at the left (fields in `meta.caps` in capitals)."""
+    and author at the left (fields in `meta.caps` in capitals). The title opens the outline, as `entry` when given
+    (an attached document's, which names its symbol)."""
     meta, theme, lang = builder.meta, builder.theme, builder.lang
     caps = set(meta.caps)
     where = Where(None, "the cover")
@@ -37,7 +38,7 @@ def cover(builder) -> list:
     out.append(line("place_dates", meta.place_dates, "cover_body", bold=True))
     out.append(Spacer(0, builder.pt("cover.title_before")))
     out.append(line("title", meta.title, "cover_title", heading=True, after=builder.pt("pdf.cover.title_after")))
-    out[-1].style = replace(out[-1].style, outline=builder.outline_entry(meta.title, 0))
+    out[-1].style = replace(out[-1].style, outline=builder.outline_entry(entry or meta.title, 0))
     out.append(line("author", meta.author, "body", after=builder.pt("pdf.cover.author_after")))
     return out
 
