@@ -49,12 +49,12 @@ ANNEX = "{#annex}\n# Annex title\n\n{#annex-para}\nAnnex paragraph.\n"
 INSERTED = REPORT.replace("{#first}\n", "An inserted paragraph.\n\n{#first}\n")
 LABELS = {  # the labels of the references of the paragraph `See …`, in order, as each language prints them
     "en": ["paragraph 1", "paragraphs 1 to 3", "Chapter 1", "Table 1", "footnote 1", "Annex",
-           "paragraph 1 of Annex", "the count"],
+           "paragraph 1 of the Annex", "the count"],
     "zh": ["第1段", "第1至3段", "第1章", "表1", "脚注1", "附件", "附件第1段", "the count"],
 }
 SHIFTED = {
     "en": ["paragraph 2", "paragraphs 2 to 4", "Chapter 1", "Table 1", "footnote 1", "Annex",
-           "paragraph 1 of Annex", "the count"],
+           "paragraph 1 of the Annex", "the count"],
     "zh": ["第2段", "第2至4段", "第1章", "表1", "脚注1", "附件", "附件第1段", "the count"],
 }
 
@@ -100,6 +100,15 @@ def test_roman_chapters_are_named_as_their_headings_number_them(tmp_path):
     spec = folder / "document.yaml"
     spec.write_text(spec.read_text(encoding="utf-8") + "chapter_style: roman\n", encoding="utf-8")
     assert "Chapter I," in sentence(folder, "en") and "第一章" in sentence(folder, "zh")
+
+
+def test_a_paragraph_of_one_of_several_annexes_is_named_with_its_annex(tmp_path):
+    folder = write_doc(tmp_path / "doc", annex="# First annex\n\nIts paragraph.\n")
+    write_files(folder, {"content/annex2.md": ANNEX, "document.yaml": MINIMAL.replace(
+        "  - {type: annex, files: [content/annex.md]}\n",
+        "  - {type: annex, files: [content/annex.md]}\n  - {type: annex, files: [content/annex2.md]}\n")})
+    assert "Annex II, paragraph 1 of Annex II and" in sentence(folder, "en")
+    assert "附件二, 附件二第1段 and" in sentence(folder, "zh")  # Chinese labels in the English text (no catalog)
 
 
 # -- the built files ---------------------------------------------------------------------------------------------

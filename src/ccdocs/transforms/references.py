@@ -151,7 +151,9 @@ class _Resolver:
         target_part = self.doc.parts[first.part]
         if first.what == "paragraph" and first.part != part and target_part.kind == "annex":
             annex = RefNumber(first.anchor, target_part.label, "none")
-            label = pieces(self.catalog.gettext("{reference} of {annex}"), {"reference": label, "annex": annex})
+            only = sum(p.kind == "annex" for p in self.doc.parts) == 1
+            template = "{reference} of the {annex}" if only else "{reference} of {annex}"
+            label = pieces(self.catalog.gettext(template), {"reference": label, "annex": annex})
         return label
 
     def range(self, ref: Ref, shown: str, first: Target, last: Target) -> tuple:
