@@ -108,7 +108,7 @@ def test_a_paragraph_of_one_of_several_annexes_is_named_with_its_annex(tmp_path)
         "  - {type: annex, files: [content/annex.md]}\n",
         "  - {type: annex, files: [content/annex.md]}\n  - {type: annex, files: [content/annex2.md]}\n")})
     assert "Annex II, paragraph 1 of Annex II and" in sentence(folder, "en")
-    assert "附件二, 附件二第1段 and" in sentence(folder, "zh")  # Chinese labels in the English text (no catalog)
+    assert "附件二, 附件二第1段 and" in sentence(folder, "zh")  # Chinese labels, English text: no catalog
 
 
 # -- the built files ---------------------------------------------------------------------------------------------
@@ -273,7 +273,8 @@ REFUSED = [
             REPORT.replace("{#third}\n", "{#sub}\n## Sub-heading\n\n{#third}\n").replace("[](#intro)", "[](#sub)")),
     refused("backwards-range", "is not a range of paragraphs", "content/report.md:7",
             REPORT.replace("[](#first)–[](#third)", "[](#third)–[](#first)")),
-    refused("not-an-id", "`#1st` is not an id", "content/report.md:7", REPORT.replace("[the count](#first)", "[the count](#1st)")),
+    refused("not-an-id", "`#1st` is not an id", "content/report.md:7",
+            REPORT.replace("[the count](#first)", "[the count](#1st)")),
     refused("bad-anchor", "`#a b` is not an id", "content/report.md:9", REPORT.replace("{#third}", '{id="a b"}')),
     refused("uncaptioned-table", "names a table without a caption", "content/report.md:16",
             REPORT.replace("Applicants by region\n", "")),

@@ -1,8 +1,8 @@
 """Cross-references: each `[](#id)` gets the label of the block its anchor `{#id}` names, in the language built.
 
 Runs after numbering, so the label is the number the target prints now: `paragraph 12` / `第12段`, `Chapter 3` /
-`第3章` (`Chapter III` / `第三章` with Roman chapters), `Annex II` / `附件二`, `Table 2` / `表2`, `footnote 4` /
-`脚注4`; `[](#a)–[](#b)` gives `paragraphs 12 to 15` / `第12至15段`; a paragraph of an annex named from outside
+`第3章` (`Chapter III` / `第三章` with Roman chapters), `Annex II` / `附件二`, `Table 2` / `表2`, `footnote 4`
+/ `脚注4`; `[](#a)–[](#b)` gives `paragraphs 12 to 15` / `第12至15段`; a paragraph of an annex named from outside
 it, `paragraph 3 of Annex II` / `附件二第3段`. The words come from the toolkit catalog; each number stays a
 `RefNumber` piece of the label, so that the DOCX writer can make it a field Word computes again.
 
@@ -84,7 +84,8 @@ def targets(doc: Document, lang: str, style: str) -> tuple[dict, list[Problem]]:
                 problems.append(Problem(block.source.file, block.source.line, None, f"the anchor `{{#{block.anchor}}}` "
                                         "names a table without a caption, which has no number and nothing to point at",
                                         f"write its caption on the line after `::: table {block.name}`"))
-                found.setdefault(block.anchor, Target(block.anchor, "", "", "", p, block.source, "a table without a caption"))
+                found.setdefault(block.anchor, Target(block.anchor, "", "", "", p, block.source,
+                                                      "a table without a caption"))
             elif isinstance(block, Para | Heading | Table) and block.anchor:
                 add(_block_target(block, part, p, chapter, tables.get((p, b)), lang, style))
         for node in walk(part.blocks):
