@@ -43,8 +43,9 @@ CASES = [
     Case("task-open", report("- [ ] draft the report"), "task-list box", line(1)),
     Case("task-done", report("- one", "- [x] two"), "task-list box", line(2)),
     Case("container-toc", report("::: toc", ":::"), "`::: toc` is not a container", line(1)),
-    Case("container-figure", report("::: figure", "A chart.", ":::"), "`::: figure` is not a container", line(1)),
+    Case("container-tip", report("::: tip", "A hint.", ":::"), "`::: tip` is not a container", line(1)),
     Case("html-block", report("<div>", "Text.", "</div>"), "HTML", line(1)),
+    Case("strikethrough", report("Text.", "", "The ~~old~~ new rule."), "struck-through text", line(3)),
 ]
 
 
