@@ -24,14 +24,14 @@ parts:
 
 
 def paper(folder: Path, lang: str, report: str, *, tables: str = "", data: dict | None = None,
-          annexes: tuple = (), part_keys: str = "") -> Path:
+          annexes: tuple = (), part_keys: str = "", annex_keys: str = "") -> Path:
     """Write a folder whose original language is `lang`: a report of `report` (Markdown), then an annex of each
     text of `annexes`; `tables` is the YAML under `tables:`, `data` maps a data name to (file name, text);
-    `part_keys` is added to the report's part mapping (`, landscape: true`)."""
+    `part_keys` is added to the report's part mapping (`, landscape: true`), `annex_keys` to each annex's."""
     parts = f"  - {{type: report, files: [content/report.md]{part_keys}}}\n"
     files = {"content/report.md": report}
     for index, annex in enumerate(annexes, start=1):
-        parts += f"  - {{type: annex, files: [content/annex-{index}.md]}}\n"
+        parts += f"  - {{type: annex, files: [content/annex-{index}.md]{annex_keys}}}\n"
         files[f"content/annex-{index}.md"] = annex
     text = YAML.format(lang=lang, title=TITLES[lang], parts=parts.rstrip("\n"))
     if data:

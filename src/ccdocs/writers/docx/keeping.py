@@ -41,7 +41,7 @@ def keep_rows(table, head: int, texts: list[list[str]], kinds: list[str], widths
     """Set `w:keepNext` on every paragraph of the rows of `table` (python-docx; rows of `texts` and `kinds`,
     columns `widths` points wide) that `joined_rows` names, their heights estimated as the PDF sets them, on a
     page whose room is the body's height less the paragraphs kept above the table (its caption, a heading)."""
-    room = body_height(theme, lang) - kept_above(table._tbl, theme, lang)
+    room = body_height(theme, lang, page_height(table._tbl, theme)) - kept_above(table._tbl, theme, lang)
     pad, leading = theme.pt("table.cell_padding"), line_factor(theme, lang)
     heights = [row_height(cells, widths, measure, pad, leading) for cells in texts]
     rows = table.rows
@@ -64,12 +64,21 @@ def row_height(cells: list[str], widths: list[float], measure, padding: float, l
     return lines * measure.size * leading + 2 * padding
 
 
-def body_height(theme, lang: str) -> float:
-    """The height in points between the running header (or the top margin, when lower) and the bottom margin, as
-    Word lays out a page of the body (and as the PDF's body frame)."""
+def page_height(tbl, theme) -> float:
+    """The height in points of the page `tbl` is laid out on: its section's (the one being written, portrait or
+    landscape), the theme's page when the table stands outside the body."""
+    section = tbl.getparent().find(qn("w:sectPr"))
+    size = section.find(qn("w:pgSz")) if section is not None else None
+    if size is None:
+        return PAGE_SIZES[theme.get("page.size", "A4")][1] / 20
+    return int(size.get(qn("w:h"))) / 20
+
+
+def body_height(theme, lang: str, height: float) -> float:
+    """The height in points between the running header (or the top margin, when lower) and the bottom margin of a
+    page `height` points high, as Word lays out a page of the body (and as the PDF's body frame)."""
     header = theme.pt("page.header_distance") + 2 * theme.size(lang, "header") * line_factor(theme, lang) + \
         theme.pt("docx.header_after")
-    height = PAGE_SIZES[theme.get("page.size", "A4")][1] / 20
     return height - max(theme.pt("page.margins.top"), header) - theme.pt("page.margins.bottom")
 
 

@@ -58,6 +58,11 @@ def specs(theme: Theme, lang: str) -> list[dict]:
         {"name": "Footnote Text", "base": "Normal", "size": note_size, "after": pt("spacing.footnote_after"),
          "tabs": [pt("footnotes.tab")], "widows": False},
         {"name": "Footnote Reference", "kind": "c", "superscript": True},
+        # A list in a note: the note's size, labels at the note's tab, text a list hanging further (as the PDF).
+        {"name": "Footnote List", "base": "footnote text", "left": pt("footnotes.tab") + hanging,
+         "hanging": hanging},
+        {"name": "Footnote List 2", "base": "Footnote List", "left": pt("footnotes.tab") + hanging + pt("lists.indent"),
+         "hanging": hanging},
         {"name": "Hyperlink", "kind": "c", "color": theme.get("docx.link_color"), "underline": True},
         {"name": "List Item", "base": "Normal", "left": indent, "hanging": hanging, "after": pt("docx.list_after")},
         {"name": "List Item 2", "base": "List Item", "left": indent + pt("lists.indent"), "hanging": hanging},
