@@ -111,6 +111,18 @@ def test_a_paragraph_of_one_of_several_annexes_is_named_with_its_annex(tmp_path)
     assert "附件二, 附件二第1段 and" in sentence(folder, "zh")  # Chinese labels, English text: no catalog
 
 
+def test_tables_are_numbered_again_in_each_annex_and_named_with_it_from_outside(tmp_path):
+    folder = write_doc(tmp_path / "doc", REPORT.replace("[](#annex-para) and", "[](#annex-tab) and"),
+                       ANNEX + "\n{#annex-tab}\n::: table annexed\nAnnex table\n:::\n")
+    write_files(folder, {"document.yaml": MINIMAL + "  annexed:\n    data: applicants\n    label: region\n"
+                                                    "    columns: [{key: applied, heading: Applications}]\n"})
+    assert "footnote 1, Annex, Table 1 of the Annex and" in sentence(folder, "en")
+    assert "脚注1, 附件, 附件表1 and" in sentence(folder, "zh")
+    doc = resolve(read_sources(folder), "en")
+    assert [b.prefix for part in doc.parts for b in part.blocks if b.__class__.__name__ == "Table"] == \
+        ["Table 1: ", "Table 1: "]
+
+
 # -- the built files ---------------------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")

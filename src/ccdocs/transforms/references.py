@@ -1,10 +1,11 @@
 """Cross-references: each `[](#id)` gets the label of the block its anchor `{#id}` names, in the language built.
 
 Runs after numbering, so the label is the number the target prints now: `paragraph 12` / `第12段`, `Chapter 3` /
-`第3章` (`Chapter III` / `第三章` with Roman chapters), `Annex II` / `附件二`, `Table 2` / `表2`, `footnote 4`
-/ `脚注4`; `[](#a)–[](#b)` gives `paragraphs 12 to 15` / `第12至15段`; a paragraph of an annex named from outside
-it, `paragraph 3 of Annex II` / `附件二第3段`. The words come from the toolkit catalog; each number stays a
-`RefNumber` piece of the label, so that the DOCX writer can make it a field Word computes again.
+`第3章` (`Chapter III` / `第三章` with Roman chapters), `Annex II` / `附件二`, `Table 2` / `表2`, `Figure 1` / `图1`,
+`footnote 4` / `脚注4`; `[](#a)–[](#b)` gives `paragraphs 12 to 15` / `第12至15段`; a paragraph, table or figure of
+an annex (numbered again in each) named from outside it, `paragraph 3 of Annex II` / `附件二第3段`. The words come
+from the toolkit catalog; each number stays a `RefNumber` piece of the label, so that the DOCX writer can make it a
+field Word computes again.
 
 An id given twice, a reference to no id, a label asked of a block that prints no number, and a range that is not
 one are errors at their lines.
@@ -18,13 +19,15 @@ from string import Formatter
 
 from ..errors import InputError, Problem, did_you_mean
 from ..l10n.catalog import Catalog
-from ..model import Document, Heading, Note, Para, Ref, RefNumber, Source, Table, Text
+from ..model import Chart, Document, Heading, Image, Note, Para, Ref, RefNumber, Source, Table, Text
 from .chapters import chapter_numeral
+from .figures import figure_numbers
 from .tables import table_numbers
 from .walk import rebuild, walk
 
 WORDS = {"paragraph": "paragraph {number}", "chapter": "Chapter {number}", "table": "Table {number}",
-         "footnote": "footnote {number}"}
+         "figure": "Figure {number}", "footnote": "footnote {number}"}
+IN_ANNEX = ("paragraph", "table", "figure")  # numbered again in each annex: named with it from outside
 SENTENCE_END = re.compile(r"(^|[.!?:]\s+)$")
 BOOKMARK_LENGTH = 40  # Word's limit on a bookmark's name
 
@@ -43,7 +46,7 @@ class Target:
     noun: str = ""
 
 
-def _block_target(block, part, p: int, chapter: int, table: int | None, lang: str, style: str) -> Target:
+def _block_target(block, part, p: int, chapter: int, number: int | None, lang: str, style: str) -> Target:
     anchor, source = block.anchor, block.source
     if isinstance(block, Para):
         if block.label:
@@ -55,14 +58,18 @@ def _block_target(block, part, p: int, chapter: int, table: int | None, lang: st
         return Target(anchor, "annex", part.label, "none", p, source)
     if isinstance(block, Heading):
         return Target(anchor, "", "", "", p, source, "a heading without a number")
-    return Target(anchor, "table", str(table), "text", p, source)
+    if isinstance(block, Chart | Image):
+        if number is None or not block.prefix:
+            return Target(anchor, "", "", "", p, source, "a figure without a number")
+        return Target(anchor, "figure", str(number), "text", p, source)
+    return Target(anchor, "table", str(number), "text", p, source)
 
 
 def targets(doc: Document, lang: str, style: str) -> tuple[dict, list[Problem]]:
     """id -> Target of every anchor of `doc`, and a problem for each id given twice (at its second place)."""
     found: dict[str, Target] = {}
     problems: list[Problem] = []
-    tables = table_numbers(doc)
+    tables, figures = table_numbers(doc), figure_numbers(doc)
 
     def add(target: Target) -> None:
         first = found.get(target.anchor)
@@ -86,8 +93,9 @@ def targets(doc: Document, lang: str, style: str) -> tuple[dict, list[Problem]]:
                                         f"write its caption on the line after `::: table {block.name}`"))
                 found.setdefault(block.anchor, Target(block.anchor, "", "", "", p, block.source,
                                                       "a table without a caption"))
-            elif isinstance(block, Para | Heading | Table) and block.anchor:
-                add(_block_target(block, part, p, chapter, tables.get((p, b)), lang, style))
+            elif isinstance(block, Para | Heading | Table | Chart | Image) and block.anchor:
+                number = (figures if isinstance(block, Chart | Image) else tables).get((p, b))
+                add(_block_target(block, part, p, chapter, number, lang, style))
         for node in walk(part.blocks):
             if isinstance(node, Note) and node.anchor:
                 add(Target(node.anchor, "footnote", node.label or "", "note", p, node.source))
@@ -150,7 +158,7 @@ class _Resolver:
             if not label:
                 return ()
         target_part = self.doc.parts[first.part]
-        if first.what == "paragraph" and first.part != part and target_part.kind == "annex":
+        if first.what in IN_ANNEX and first.part != part and target_part.kind == "annex":
             annex = RefNumber(first.anchor, target_part.label, "none")
             only = sum(p.kind == "annex" for p in self.doc.parts) == 1
             template = "{reference} of the {annex}" if only else "{reference} of {annex}"

@@ -1,5 +1,6 @@
-"""Table numbers: every table with a caption is `Table 1`, `Table 2`, … through the document, printed before its
-caption (`Table 2: Applicants by region` / `表2：…`), so that a cross-reference can name it."""
+"""Table numbers: every table with a caption is `Table 1`, `Table 2`, … through the report, again from 1 in each
+annex (as paragraphs and figures are), printed before its caption (`Table 2: Applicants by region` / `表2：…`), so
+that a cross-reference can name it."""
 
 from __future__ import annotations
 
@@ -10,11 +11,16 @@ from ..model import Document, Table
 
 
 def table_numbers(doc: Document) -> dict:
-    """(part index, block index) -> number of every captioned top-level table, in document order (a table
-    without a caption has no number: nothing would show it)."""
-    places = [(p, b) for p, part in enumerate(doc.parts) for b, block in enumerate(part.blocks)
-              if isinstance(block, Table) and block.caption]
-    return {place: number for number, place in enumerate(places, 1)}
+    """(part index, block index) -> number of every captioned top-level table: counted through the parts before
+    the annexes, then from 1 in each annex (a table without a caption has no number: nothing would show it)."""
+    numbers, count = {}, 0
+    for p, part in enumerate(doc.parts):
+        count = 0 if part.kind == "annex" else count
+        for b, block in enumerate(part.blocks):
+            if isinstance(block, Table) and block.caption:
+                count += 1
+                numbers[(p, b)] = count
+    return numbers
 
 
 def number_tables(doc: Document, catalog: Catalog) -> Document:
