@@ -28,18 +28,18 @@ WORDS = {"en": {"page": "page {n}", "annex": "Annex, page {n}", "line": "Budget 
 
 
 def sources(lang: str) -> dict:
-    """A report whose second chapter holds a heading and a wide landscape table between portrait paragraphs,
-    and a landscape annex holding another table."""
+    """A report holding a heading and two wide landscape tables in a row between portrait paragraphs, and a
+    landscape annex holding another table."""
     columns = ", ".join(f"{{key: c{i}, heading: C{i}}}" for i in range(1, COLUMNS + 1))
     tables, data = "", {}
-    for name, turned in (("wide", "\n    landscape: true"), ("annexed", "")):
+    for name, turned in (("wide", "\n    landscape: true"), ("wide2", "\n    landscape: true"), ("annexed", "")):
         tables += f"  {name}:\n    data: {name}\n    label: label{turned}\n    columns: [{columns}]\n    total: total\n"
         rows = "".join(f"r{j},{WORDS[lang]['line']} {j}," + ",".join(str(1000 * i + j) for i in range(1, COLUMNS + 1))
                        + "\n" for j in range(1, 9))
         data[name] = (f"{name}.csv", "id,label," + ",".join(f"c{i}" for i in range(1, COLUMNS + 1)) + "\n" + rows
                       + "total,," + "," * (COLUMNS - 1) + "\n")
     report = ("# Introduction\n\nBEFOREpara text.\n\n## Budget WIDEhead\n\n::: table wide\nBudget WIDEcap\n:::\n\n"
-              "AFTERpara text.\n")
+              "::: table wide2\nBudget SECONDcap\n:::\n\nAFTERpara text.\n")
     annex = "# Annex ANNEXhead\n\nANNEXpara text.\n\n::: table annexed\nBudget ANNEXcap\n:::\n"
     return {"report": report, "tables": tables, "data": data, "annexes": (annex,)}
 
@@ -77,6 +77,7 @@ def test_a_landscape_table_and_part_are_on_landscape_pages(built, lang, fmt):
     found = pages(built[lang][fmt])
     table = page_with(found, "WIDEcap")
     assert page_with(found, "WIDEhead") == table, "the heading before the table stays with it"
+    assert page_with(found, "SECONDcap") == table, "two landscape tables in a row share their pages"
     for token in ("BEFOREpara", "AFTERpara"):
         width, height = found[page_with(found, token)]["size"]
         assert width < height, f"{token} is on a portrait page"
@@ -145,11 +146,11 @@ def orientation(sect_pr) -> str:
 def test_word_sets_the_landscape_table_in_a_landscape_section_linked_to_the_headers(built, lang):
     found = sections(built[lang]["docx"])
     where = {token: next(i for i, (_, text) in enumerate(found) if token in text)
-             for token in ("BEFOREpara", "WIDEhead", "WIDEcap", "AFTERpara", "ANNEXcap")}
-    assert where["WIDEhead"] == where["WIDEcap"] != where["BEFOREpara"] != where["AFTERpara"]
+             for token in ("BEFOREpara", "WIDEhead", "WIDEcap", "SECONDcap", "AFTERpara", "ANNEXcap")}
+    assert where["WIDEhead"] == where["WIDEcap"] == where["SECONDcap"] != where["BEFOREpara"] != where["AFTERpara"]
     shapes = {token: orientation(found[i][0]) for token, i in where.items()}
     assert shapes == {"BEFOREpara": "portrait", "WIDEhead": "landscape", "WIDEcap": "landscape",
-                      "AFTERpara": "portrait", "ANNEXcap": "landscape"}
+                      "SECONDcap": "landscape", "AFTERpara": "portrait", "ANNEXcap": "landscape"}
     turned = found[where["WIDEcap"]][0]
     assert turned.find(f"{W}headerReference") is None, "its headers are the section's before (linked)"
     assert turned.find(f"{W}titlePg") is None and turned.find(f"{W}pgNumType") is None, "numbers run on"

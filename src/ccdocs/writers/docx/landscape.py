@@ -33,8 +33,7 @@ def orient(state, sect_pr, landscape: bool):
     size = put(sect_pr, element("w:pgSz", w=width, h=height))
     if landscape:
         size.set(qn("w:orient"), "landscape")
-    margins = twips(state.theme.pt("page.margins.left")) + twips(state.theme.pt("page.margins.right"))
-    state.text_width = width - margins
+    state.text_width = _text_width(state, landscape)
 
 
 def _body(state):
@@ -59,6 +58,9 @@ def turn(state, landscape: bool, before_headings: bool = False):
     if before_headings:
         while last is not None and last.tag == qn("w:p") and _style(last).startswith("Heading"):
             last = last.getprevious()
+    if last is current.getprevious() and _rejoin(current, last):
+        state.text_width = _text_width(state, landscape)
+        return
     if not _starts_section(last):
         closing = deepcopy(current)
         if last.tag != qn("w:p"):   # a table: the break goes into a paragraph of its own after it
@@ -70,6 +72,26 @@ def turn(state, landscape: bool, before_headings: bool = False):
                 current.remove(found)
         state.page_break = False     # the new section starts the page
     orient(state, current, landscape)
+
+
+def _rejoin(current, last) -> bool:
+    """When the section that `last` (the body's last paragraph) closes has the orientation `current` is turned
+    to (two landscape tables in a row), take its break out: that section goes on. Whether it did."""
+    closing = last.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") if last is not None and last.tag == qn("w:p") else None
+    if closing is None or is_landscape(closing) == is_landscape(current):
+        return False
+    closing.getparent().remove(closing)
+    if last.find(qn("w:r")) is None:
+        last.getparent().remove(last)
+    current.getparent().replace(current, closing)
+    return True
+
+
+def _text_width(state, landscape: bool) -> int:
+    """The text width in twips of a page of the theme's size, turned when `landscape`."""
+    width, height = PAGE_SIZES[state.theme.get("page.size", "A4")]
+    margins = twips(state.theme.pt("page.margins.left")) + twips(state.theme.pt("page.margins.right"))
+    return (height if landscape else width) - margins
 
 
 def _style(p) -> str:
