@@ -30,7 +30,8 @@ WORDS = {
     "en": {"filler": "This filler sentence stands for the running text of the report. ", "staff": "Staff",
            "caption": "Staff by grade", "heading": "Section", "para": "The text of the section begins here. ",
            "box": "A box that follows its heading."},
-    "zh": {"filler": "本句为填充文字，代表报告的正文内容。", "staff": "人数", "caption": "按职等分列的工作人员",
+    "zh": {"filler": "本句为填充文字，代表报告的正文内容。", "staff": "人数",
+           "caption": "按职等分列的工作人员",
            "heading": "章节", "para": "本节正文从此开始。", "box": "紧接标题的文框。"},
 }
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -84,8 +85,8 @@ def sources(lang: str) -> dict:
 
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory):
-    """`pages[(lang, fmt)]`: the text of each page (its spaces and line breaks as single spaces), fmt `pdf` (ours) or `lo` (LibreOffice's rendering of
-    the DOCX); `pages[(lang, "docx")]` is the DOCX's path."""
+    """`pages[(lang, fmt)]`: the text of each page (its spaces and line breaks as single spaces), fmt `pdf`
+    (ours) or `lo` (LibreOffice's rendering of the DOCX); `pages[(lang, "docx")]` is the DOCX's path."""
     work = tmp_path_factory.mktemp("pagination")
     built = {}
     for lang in LANGS:
