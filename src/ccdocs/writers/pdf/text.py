@@ -40,6 +40,7 @@ class Run:
     note: str | None = None
     color: str | None = None
     emboldened: bool = False
+    keep: bool = False            # no line break inside it, nor before a run of the same link (a label)
 
 
 @dataclass(frozen=True)
@@ -77,11 +78,14 @@ class Setting:
 
     def __post_init__(self):
         pieces, run_of, widths, glued = [], [], [], set()
-        at = 0
+        at, previous = 0, None
         for index, run in enumerate(self.runs):
             if run.note is not None:
                 glued.add(at)
                 self.marks[at] = run.note
+            if run.keep:  # a cross-reference's label stays on one line: `paragraph 12`
+                glued.update(range(at + 1 if run.link != previous else at, at + len(run.text)))
+            previous = run.link if run.keep else None
             table, default, scale = run.face.widths, run.face.default_width, run.size / 1000
             widths += [0.0 if ch == "\n" else table.get(ord(ch), default) * scale for ch in run.text]
             run_of += [index] * len(run.text)
