@@ -1,0 +1,163 @@
+"""Image files a content file shows (`![alternative text](figures/name.png)`): found, checked and read once.
+
+An image file is untrusted input. Its path is relative to the document folder and stays inside it (no absolute
+path, no `..` or link leading out, a regular file: `spec.not_a_file_inside`); it is at most MAX_BYTES long. A PNG
+or JPEG is opened with Pillow, its format read from its bytes (a `.png` that is not a PNG is refused), its pixel
+count bounded by MAX_PIXELS before it is decoded (a decompression bomb is refused unread), then decoded whole, so
+that a truncated or corrupt file is refused here rather than in a writer. An SVG is parsed by lxml without
+entities or network and must be an `<svg>` drawing that svglib converts; it can reach no other file (svglib is
+given bytes, so `xlink:href` to a file resolves to nothing).
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+from dataclasses import dataclass
+from pathlib import Path, PureWindowsPath
+from urllib.parse import unquote
+
+from ..errors import Collector
+from ..parse.lines import locate
+from .spec import OUTSIDE_HINT, not_a_file_inside
+
+MAX_BYTES = 20 * 1024 * 1024            # a figure for a paper: a full page at 300 dpi is far less
+MAX_PIXELS = 40_000_000                 # 40 megapixels; a full A4 page at 300 dpi is 8.7
+DEFAULT_DPI = 96.0                      # Word's and the browsers' assumption for an image that states none
+FORMATS = {".png": "png", ".jpg": "jpeg", ".jpeg": "jpeg", ".svg": "svg"}
+PILLOW = {"png": "PNG", "jpeg": "JPEG"}
+SVG_NS = "{http://www.w3.org/2000/svg}svg"
+FORMAT_HINT = "save the figure as PNG (a drawing or screenshot), JPEG (a photograph) or SVG (a drawing as vectors)"
+
+
+@dataclass(frozen=True)
+class Picture:
+    """An image file read and checked: `path` as written in the content, `format` (`png`, `jpeg`, `svg`), its
+    bytes, its natural `size` in points (pixels at the resolution it states, DEFAULT_DPI when none; an SVG's own
+    width and height) and its `pixels` (width, height; (0, 0) for an SVG)."""
+
+    path: str
+    format: str
+    data: bytes
+    size: tuple
+    pixels: tuple = (0, 0)
+
+
+def image_path(src: str) -> str:
+    """The file an image token's `src` names: markdown-it percent-encodes it, the file system does not."""
+    return unquote(src)
+
+
+def read_picture(folder: Path, raw: str) -> Picture | tuple[str, str]:
+    """The image file `raw` (relative to `folder`) read and checked, or (message, hint) saying why not."""
+    if "://" in raw or raw.startswith("data:"):
+        return (f"`{raw[:80]}` is not a file of the document folder: an image is a file beside the content",
+                "save the image in the document folder (e.g. `figures/`) and name it there")
+    if Path(raw).is_absolute() or PureWindowsPath(raw).anchor:
+        return f"`{raw[:80]}` is an absolute path", "name images relative to the document folder: `figures/name.png`"
+    kind = FORMATS.get(Path(raw).suffix.lower())
+    if kind is None:
+        return f"`{raw[:80]}`: a {Path(raw).suffix or 'file without an extension'} image is not supported", FORMAT_HINT
+    wrong = not_a_file_inside(folder, folder / raw)
+    if wrong == "missing":
+        return (f"image `{raw[:80]}` does not exist",
+                "save it there, or correct the path (relative to the document folder)")
+    if wrong:
+        return f"image `{raw[:80]}` {wrong}", OUTSIDE_HINT if "leaves" in wrong else "name an image file here"
+    path = folder / raw
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            return (f"image `{raw[:80]}` is larger than {MAX_BYTES // 2**20} MB",
+                    "save it at the size it prints (300 dpi at most)")
+        data = path.read_bytes()
+    except OSError as exc:
+        return f"image `{raw[:80]}` cannot be read: {exc.strerror or exc}", "check the file's permissions"
+    return (_svg if kind == "svg" else _raster)(raw, kind, data)
+
+
+def _raster(raw: str, kind: str, data: bytes) -> Picture | tuple[str, str]:
+    from PIL import Image
+
+    bad = (f"image `{raw[:80]}` is not a readable {kind.upper()} file", FORMAT_HINT)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as image:
+                if image.format != PILLOW[kind]:
+                    return (f"image `{raw[:80]}` is named .{Path(raw).suffix.lstrip('.')} but holds "
+                            f"{image.format or 'something else'}", FORMAT_HINT)
+                width, height = image.size
+                if width * height > MAX_PIXELS:
+                    return _too_many(raw, width, height)
+                dpi = image.info.get("dpi")
+                image.verify()
+            with Image.open(io.BytesIO(data)) as image:
+                image.load()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return _too_many(raw, 0, 0)
+    except (OSError, SyntaxError, ValueError, EOFError):
+        return bad
+    xdpi, ydpi = (float(dpi[0]), float(dpi[1])) if dpi and min(dpi) >= 10 else (DEFAULT_DPI, DEFAULT_DPI)
+    return Picture(raw, kind, data, (width * 72.0 / xdpi, height * 72.0 / ydpi), (width, height))
+
+
+def _too_many(raw: str, width: int, height: int) -> tuple[str, str]:
+    shown = f" ({width} × {height})" if width else ""
+    return (f"image `{raw[:80]}` has more than {MAX_PIXELS // 1_000_000} million pixels{shown}",
+            "save it at the size it prints (300 dpi at most)")
+
+
+def svg_drawing(data: bytes):
+    """The reportlab Drawing svglib makes of an SVG's bytes (None when it cannot)."""
+    from svglib.svglib import svg2rlg
+
+    return svg2rlg(io.BytesIO(data))
+
+
+def _svg(raw: str, kind: str, data: bytes) -> Picture | tuple[str, str]:
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    bad = f"image `{raw[:80]}` is not a readable SVG drawing", FORMAT_HINT
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        return f"image `{raw[:80]}` is not well-formed SVG: {exc.msg}", bad[1]
+    if root.tag != SVG_NS:
+        return bad
+    drawing = svg_drawing(data)
+    if drawing is None or not (drawing.width > 0 and drawing.height > 0):
+        return bad
+    return Picture(raw, kind, data, (float(drawing.width), float(drawing.height)))
+
+
+def image_sources(text: str) -> list[tuple[str, int, int | None]]:
+    """(path as written, 1-based line, column) of every image in a content file's Markdown, in order."""
+    from ..parse.markdown import parser
+
+    lines = text.split("\n")
+    found = []
+    for token in parser().parse(text, {}):
+        if token.type != "inline" or not token.map:
+            continue
+        for child in token.children or ():
+            if child.type == "image":
+                src = image_path(str(child.attrs.get("src", "")))
+                line, col = locate(lines, token.map[0], token.map[1], "](" + src.split("/")[0])
+                found.append((src, line + 1, col))
+    return found
+
+
+def read_images(folder: Path, texts: dict, out: Collector) -> dict:
+    """path as written -> Picture of every image the content files `texts` (path -> text) show; each refused one
+    a problem in `out` at the line that shows it. Each file is read once however often it is shown."""
+    pictures: dict = {}
+    refused: dict = {}
+    for path, text in texts.items():
+        for src, line, col in image_sources(text):
+            if src not in pictures and src not in refused:
+                read = read_picture(folder, src)
+                (pictures if isinstance(read, Picture) else refused)[src] = read
+            if src in refused:
+                out.add(path, line, *refused[src], col)
+    return pictures

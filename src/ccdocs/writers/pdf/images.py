@@ -1,0 +1,113 @@
+"""Images in the PDF: a PNG or JPEG as an image XObject, an SVG as vector paths (svglib's reportlab Drawing),
+centred, at the size both writers agree on (`writers.image_size`), under its caption and kept with it.
+
+The alternative text: reportlab writes no tagged PDF (no structure tree, so no `/Alt` a reader would find), so the
+image carries its alternative text as invisible text (text render mode 3, as a scanned page carries its OCR text)
+laid over it: text extraction, search and screen readers reading the text layer find it where the image stands.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+
+from reportlab.graphics import renderPDF
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus.flowables import Flowable
+
+from ...model import Image, Text
+from ...sources.images import svg_drawing
+from ..image_size import printed_size
+from .keep import KeepWith, sticky
+from .runs import Look, Where
+
+INVISIBLE = 3        # PDF text render mode: neither fill nor stroke
+ALT_SIZE = 6.0       # points: the invisible alternative text's size, squeezed to the image's width
+
+
+def draw_picture(canvas, picture, x: float, y: float, width: float, height: float) -> None:
+    """Draw `picture` (sources.images.Picture) with its lower left corner at (x, y), `width` × `height` points:
+    a raster as an image XObject, an SVG as vector paths."""
+    if picture.format == "svg":
+        drawing = svg_drawing(picture.data)
+        drawing.scale(width / drawing.width, height / drawing.height)
+        renderPDF.draw(drawing, canvas, x, y)
+    else:
+        canvas.drawImage(ImageReader(io.BytesIO(picture.data)), x, y, width, height)
+
+
+class Picture(Flowable):
+    """An image drawn at `width` × `height` points, centred, its alternative text `alt` laid over it invisibly in
+    `font`."""
+
+    def __init__(self, image: Image, width: float, height: float, font: str):
+        super().__init__()
+        self.image, self.width, self.height, self.font = image, width, height, font
+        self.hAlign = "CENTER"
+
+    def wrap(self, available_width, available_height):
+        return self.width, self.height
+
+    def draw(self):
+        canvas = self.canv
+        draw_picture(canvas, self.image.picture, 0, 0, self.width, self.height)
+        text = canvas.beginText()
+        text.setTextRenderMode(INVISIBLE)
+        text.setFont(self.font, ALT_SIZE)
+        natural = stringWidth(self.image.alt, self.font, ALT_SIZE)
+        if natural > self.width:
+            text.setHorizScale(100.0 * self.width / natural)
+        text.setTextOrigin(0, max(self.height / 2 - ALT_SIZE / 2, 0))
+        text.textLine(self.image.alt)
+        canvas.drawText(text)
+
+
+class Logo(Flowable):
+    """The theme's cover logo at the top left of page 1, `height` points high: drawn down from where the cover
+    begins, taking no room (the language letter and the symbol stand at the right)."""
+
+    def __init__(self, picture, height: float):
+        super().__init__()
+        self.picture, self.logo_height = picture, height
+
+    def wrap(self, available_width, available_height):
+        return 0, 0
+
+    def draw(self):
+        width = self.picture.size[0] * self.logo_height / self.picture.size[1]
+        draw_picture(self.canv, self.picture, 0, -self.logo_height, width, self.logo_height)
+
+
+def logo_flowables(builder) -> list:
+    """[the cover's Logo] when the theme names one, else []."""
+    logo = builder.theme.logo
+    return [Logo(logo, builder.theme.pt("cover.logo_height"))] if logo is not None else []
+
+
+def caption_flowables(builder, caption: tuple, prefix: str, anchor: str, where: Where) -> list:
+    """A figure's caption (its number first when a transform gave it one) in bold, left, kept with what follows;
+    [] without a caption."""
+    if not caption:
+        return []
+    style = builder.style(builder.body, align="left", after=builder.pt("pdf.caption_after", 6.0),
+                          anchor=builder.maker.destination(anchor))
+    inlines = ((Text(prefix),) if prefix else ()) + tuple(caption)
+    block = builder.text(inlines, Look(builder.body, bold=True, heading=True), style, where)
+    return [KeepWith(int(builder.theme.get("pdf.keep_lines", 3))), sticky(block)]
+
+
+def image_flowables(builder, image: Image) -> list:
+    """The caption, the image at its printed size, its notes below in the table's size."""
+    where = Where(image.source, f"image {image.picture.path}")
+    width, height = printed_size(image, builder.width)
+    font = builder.fonts.face("zh_body" if builder.lang == "zh" else "latin_regular").name
+    picture = Picture(image, width, height, font)
+    after = builder.pt("spacing.paragraph_after")
+    size = float(builder.theme.get("table.font_size", builder.theme.size(builder.lang, "table")))
+    small = builder.style(size, align="left", after=2.0)
+    notes = [builder.text(n, Look(size), small, where) for n in image.notes]
+    picture.spaceAfter = 4.0 if notes else after
+    if notes:
+        notes[-1].style = replace(notes[-1].style, after=after)
+    return caption_flowables(builder, image.caption, image.prefix, image.anchor, where) + [picture] + notes
