@@ -6,6 +6,7 @@ from docx.blkcntnr import BlockItemContainer
 from docx.oxml.ns import qn
 
 from ...oxml import element, mark_run, reference_run
+from ...model import Para
 from . import blocks
 from .state import Where
 from .styles import add_styled
@@ -28,8 +29,9 @@ def add_note(state, sink, note):
     container = BlockItemContainer(note_el, state.footnotes)
     blocks.write_blocks(state, Where(container, NOTE_TEXT), note.blocks)
     first = note_el.find(qn("w:p"))
-    if first is None:
-        first = add_styled(container, NOTE_TEXT)._p
+    if first is None or not isinstance(note.blocks[0], Para):   # a note opening with a list: the mark on a line
+        first = add_styled(container, NOTE_TEXT)._p            # of its own above it (as the PDF)
+        note_el.insert(0, first)
     ppr = first.find(qn("w:pPr"))
     tab = element("w:r")
     tab.append(element("w:tab"))
