@@ -19,10 +19,12 @@ from papers import build_both, paper
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 LISTS = {
-    "en": "# Introduction\n\nThe staff count rose.[^a]\n\n[^a]: Counted as follows:\n\n"
-          "    - posts held at December 31;\n    - temporary staff.\n\n    1. appointed\n    2. promoted\n",
-    "zh": "# 导言\n\n员工人数增加。[^a]\n\n[^a]: 计算方法如下：\n\n"
-          "    - 截至12月31日的职位；\n    - 临时员工。\n\n    1. 任命\n    2. 晋升\n",
+    "en": "# Introduction\n\nThe staff count rose.[^a] Vacancies fell.[^b]\n\n[^a]: Counted as follows:\n\n"
+          "    - posts held at December 31;\n    - temporary staff.\n\n    1. appointed\n    2. promoted\n\n"
+          "[^b]:\n    - OPENlist item.\n",
+    "zh": "# 导言\n\n员工人数增加。[^a]空缺减少。[^b]\n\n[^a]: 计算方法如下：\n\n"
+          "    - 截至12月31日的职位；\n    - 临时员工。\n\n    1. 任命\n    2. 晋升\n\n"
+          "[^b]:\n    - OPENlist项目。\n",
 }
 MARKS = {
     "en": "# Introduction\n\nThe staff count rose.[^a]\n\n[^a]: Counted at December 31, 2025.\n",
@@ -70,11 +72,11 @@ def resolved(styles: dict, style_id: str, path: str):
     return None
 
 
-def note_paragraphs(docx) -> list:
+def note_paragraphs(docx) -> list[list]:
     with zipfile.ZipFile(docx) as z:
         root = etree.fromstring(z.read("word/footnotes.xml"))
-    note = next(n for n in root.iter(f"{W}footnote") if n.get(f"{W}type") is None)
-    return list(note.iter(f"{W}p"))
+    notes = [n for n in root.iter(f"{W}footnote") if n.get(f"{W}type") is None]
+    return [list(note.iter(f"{W}p")) for note in notes]
 
 
 def foot_chars(pdf_path, page: int = 0) -> list[dict]:
@@ -95,7 +97,7 @@ def sizes_of(chars, word: str) -> set[float]:
 def test_a_list_in_a_note_is_set_in_the_note_size_in_the_docx(lists, lang):
     theme = load_theme()
     styles = styles_of(lists[lang]["docx"])
-    paragraphs = note_paragraphs(lists[lang]["docx"])[1:]
+    paragraphs = note_paragraphs(lists[lang]["docx"])[0][1:]
     assert len(paragraphs) == 4
     for p in paragraphs:
         style = p.find(f"{W}pPr/{W}pStyle").get(f"{W}val")
@@ -115,14 +117,14 @@ def test_a_list_in_a_note_prints_in_the_note_size_at_the_note_tab(lists, lang, f
         assert sizes_of(chars, word) == {theme.size(lang, "footnote")}, word
     left = theme.pt("page.margins.left")
     labels = [c for c in chars if c["text"] in "•(（"]
-    assert len(labels) == 4
+    assert len(labels) == 5
     assert {round(c["x0"] - left) for c in labels} == {round(theme.pt("footnotes.tab"))}
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_mark_opening_a_note_is_superscript_in_the_docx(marks, lang):
     styles = styles_of(marks[lang]["docx"])
-    first = note_paragraphs(marks[lang]["docx"])[0]
+    first = note_paragraphs(marks[lang]["docx"])[0][0]
     run = first.find(f"{W}r")
     assert run.find(f"{W}footnoteRef") is not None
     assert resolved(styles, run.find(f"{W}rPr/{W}rStyle").get(f"{W}val"), f"{W}rPr/{W}vertAlign") == "superscript"
@@ -148,3 +150,19 @@ def test_marks_and_lists_agree_between_the_pdf_and_libreoffice(lists, lang):
     assert mark[0] == pytest.approx(mark[1], abs=1.0)   # LibreOffice raises at 58% of the size, Word and the PDF at 65%
     for word in ITEMS[lang]:
         assert sizes_of(ours, word) == sizes_of(theirs, word)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_note_opening_with_a_list_keeps_its_mark_on_a_line_above_it(lists, lang):
+    """Word: a Footnote Text paragraph holding the mark, then the list; the PDF and LibreOffice: the mark `2` at
+    the margin above the item's line."""
+    first, item = note_paragraphs(lists[lang]["docx"])[1]
+    assert first.find(f"{W}r/{W}footnoteRef") is not None
+    assert first.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "FootnoteText"
+    assert item.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "FootnoteList"
+    left = load_theme().pt("page.margins.left")
+    for fmt in ("pdf", "lo"):
+        chars = foot_chars(lists[lang][fmt])
+        mark = next(c for c in chars if c["text"] == "2" and c["size"] < 0.8 * load_theme().size(lang, "footnote"))
+        opening = next(c for c in chars if c["text"] == "O")
+        assert abs(mark["x0"] - left) < 1.5 and mark["bottom"] < opening["top"] + 1, fmt
