@@ -1,0 +1,103 @@
+"""The Chart of a `::: chart NAME` container: spec read, figures computed and checked, labels translated and
+values printed for one language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..errors import did_you_mean, display_path
+from ..l10n.formats import Formats
+from ..model import Chart, ChartSeries, Source
+from ..tables.compute import compute
+from ..tables.place import TablePlacer, cell_text
+from .spec import ChartSpec, read_chart_spec
+
+THOUSAND = Decimal(1000)
+
+
+def plotted(value, number: str) -> float | None:
+    """A figure as the value axis counts it: francs in thousands for `chf_thousands`, a `percent` as its fraction,
+    anything else as it is; None for an empty cell."""
+    if not isinstance(value, int | Decimal):
+        return None
+    return float(Decimal(value) / THOUSAND) if number == "chf_thousands" else float(value)
+
+
+def axis_text(value: float, number: str, places: int, formats: Formats) -> str:
+    """A value of the axis (`plotted`'s unit) as the language prints it: `1,000`, `40%`, `58,488`."""
+    amount = Decimal(repr(value)) * (THOUSAND if number == "chf_thousands" else 1)
+    return formats.figure(amount, number, places)
+
+
+def _message_text(value, column) -> str:
+    return cell_text(value, column, Formats("en"))
+
+
+@dataclass(frozen=True)
+class ChartPlacer:
+    """Builds the Chart named in a `::: chart NAME` container, for the language of `tables` (whose spec, data,
+    formats, words and problems it shares), and remembers which it placed."""
+
+    tables: TablePlacer
+    placed: set = field(default_factory=set)
+
+    @property
+    def charts(self) -> dict:
+        """The raw specs under `charts:`."""
+        return self.tables.spec.charts
+
+    def __call__(self, name: str, caption: tuple, source, notes: tuple = ()) -> Chart | None:
+        """The chart `name`, or None when its spec or data is wrong (the problems go to `out`)."""
+        out, formats, words = self.tables.out, self.tables.formats, self.tables.words
+        if name not in self.charts:
+            out.add(source.file, source.line, f"no chart `{name}` under `charts:` in document.yaml",
+                         did_you_mean(name, self.charts))
+            return None
+        self.placed.add(name)
+        chart = read_chart_spec(name, self.charts[name], self.tables.spec.yaml, self.tables.data, out)
+        if chart is None:
+            return None
+        found = len(out.problems)
+        values = compute(chart.table, _message_text, out)
+        if len(out.problems) > found:
+            return None  # data that contradicts itself is not drawn
+        rows = self.order(chart, values)
+        label = chart.table.label
+        categories = tuple(words(str(chart.table.dataset[r].get(label, "")).strip()) for r in rows)
+        typed = self.typed(name)
+        series = tuple(ChartSeries(words(c.heading), tuple(plotted(values[r][c.key], c.type) for r in rows),
+                                   tuple(cell_text(values[r][c.key], c, formats) for r in rows),
+                                   typed("series", c.index, "label"))
+                       for c in chart.series)
+        first = chart.series[0]
+        return Chart(name, chart.kind, caption, categories, series, chart.grouping, first.type, first.places,
+                     words(chart.axis_title) if chart.axis_title else "", chart.data_labels, chart.width,
+                     chart.height, tuple(notes), source)
+
+    @staticmethod
+    def order(chart: ChartSpec, values: dict) -> tuple:
+        """The rows drawn, in the data's order or sorted by the first series (empty cells last)."""
+        if not chart.sort:
+            return chart.rows
+        key = chart.series[0].key
+        known = [r for r in chart.rows if isinstance(values[r][key], int | Decimal)]
+        known.sort(key=lambda r: values[r][key], reverse=chart.sort == "descending")
+        return tuple(known) + tuple(r for r in chart.rows if r not in known)
+
+    def check_all_placed(self) -> None:
+        """Once every part is parsed: a problem at each chart under `charts:` that no `::: chart` placed. Nothing
+        is said while other problems stand: a file that could not be read may hold the missing `::: chart`."""
+        if self.tables.out.problems:
+            return
+        for name in self.charts:
+            if name not in self.placed:
+                self.tables.out.extend([self.tables.spec.yaml.problem(
+                    ("charts", name, "<key>"), f"chart `{name}` is never placed",
+                    f"add `::: chart {name}` where it belongs, or remove it")])
+
+    def typed(self, name: str):
+        """A function from keys under the chart `name` in document.yaml to the Source of their line."""
+        yaml = self.tables.spec.yaml
+        path = display_path(yaml.path)
+        return lambda *keys: Source(path, yaml.where("charts", name, *keys)[0])

@@ -1,0 +1,90 @@
+"""Charts as native Word charts: a chart part (`word/charts/chartN.xml`) with its values cached, the workbook Word's
+"Edit Data" opens embedded beside it (`word/embeddings/`), an inline drawing in a paragraph of its own under the
+caption, kept with it."""
+
+from __future__ import annotations
+
+import io
+from datetime import date, datetime
+
+import xlsxwriter
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part, XmlPart
+from docx.oxml.parser import OxmlElement
+
+from ...model import Chart
+from ...oxml.charts import SHEET, ChartXml, format_code, inline_chart, link_workbook
+from ...parse.inlines import plain
+from . import references
+from .inlines import add_inlines
+from .state import Where, WriterState
+
+EMU_PER_TWIP = 635
+EMU_PER_CM = 360000
+DEFAULT_PALETTE = ("1F4E79",)
+
+
+def workbook(chart: Chart, lang: str, day: date) -> bytes:
+    """The chart's data as an .xlsx: categories down column A from row 2, each series a column from B with its
+    label in row 1, the values as the chart caches them in the same number format; dated `day` (reproducible)."""
+    out = io.BytesIO()
+    book = xlsxwriter.Workbook(out, {"in_memory": True})
+    book.set_properties({"created": datetime(day.year, day.month, day.day)})
+    sheet = book.add_worksheet(SHEET)
+    figure = book.add_format({"num_format": format_code(chart.number, chart.places, lang)})
+    sheet.set_column(0, 0, max([len(c) for c in chart.categories] + [10]))
+    for column, series in enumerate(chart.series, 1):
+        sheet.write_string(0, column, series.label)
+        for row, value in enumerate(series.values, 1):
+            if value is not None:
+                sheet.write_number(row, column, value, figure)
+    for row, category in enumerate(chart.categories, 1):
+        sheet.write_string(row, 0, category)
+    book.close()
+    return out.getvalue()
+
+
+def _chart_part(state: WriterState, chart: Chart) -> str:
+    """Add the chart part and its workbook to the package; the document part's relationship id of the chart."""
+    theme, lang = state.theme, state.lang
+    faces = (theme.font(lang, "latin"), theme.font(lang, "body"))
+    size = float(theme.get("chart.font_size", theme.size(lang, "table")))
+    palette = list(theme.get("chart.palette") or DEFAULT_PALETTE)
+    space = ChartXml(chart, palette, faces, size, state.doc.meta.locale_tag, lang).build()
+    package = state.document.part.package
+    part = XmlPart(package.next_partname("/word/charts/chart%d.xml"), CT.DML_CHART, space, package)
+    number = part.partname.idx
+    day = date.fromisoformat(state.doc.meta.issued) if state.doc.meta.issued else date(1980, 1, 1)
+    book = Part(PackURI(f"/word/embeddings/Microsoft_Excel_Worksheet{number}.xlsx"), CT.SML_SHEET,
+                workbook(chart, lang, day), package)
+    link_workbook(space, part.relate_to(book, RT.PACKAGE))
+    return state.document.part.relate_to(part, RT.CHART)
+
+
+def write_chart(state: WriterState, where: Where, block: Chart):
+    """Caption (numbered when a transform gave it a prefix), the chart centred in a paragraph of its own, kept with
+    its caption and never split; its notes below. The drawing's alternative text is the caption."""
+    if block.caption:
+        caption = state.paragraph(where, "Table Caption")
+        references.add_prefix(state, caption, block.prefix, block.anchor)
+        add_inlines(state, caption, block.caption)
+        references.anchor_rest(state, caption, block.prefix, block.anchor)
+        caption.paragraph_format.keep_with_next = True
+    p = state.paragraph(where, where.style)
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.paragraph_format.keep_together = True
+    p.paragraph_format.first_line_indent = 0
+    rid = _chart_part(state, block)
+    width = round(state.text_width * block.width) * EMU_PER_TWIP
+    height = round(block.height * EMU_PER_CM)
+    shape = state.document.part.next_id
+    described = (block.prefix + plain(block.caption)).strip() or block.name
+    drawing = OxmlElement("w:drawing")
+    drawing.append(inline_chart(rid, width, height, shape, f"Chart {shape}", described))
+    p.add_run()._r.append(drawing)
+    for note in block.notes:
+        add_inlines(state, state.paragraph(where, "Table Note"), note)
+    return p

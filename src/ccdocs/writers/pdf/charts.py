@@ -1,0 +1,282 @@
+"""Charts as vector drawings (reportlab.graphics): columns, bars, lines, pies and doughnuts, their texts set as text
+in the language's face, kept whole with their caption.
+
+Layout of the drawing, from the bottom: the legend (one row, when there are several series or slices), the
+category labels (wrapped to their share of the width), the plot; the axis title stands left of the value axis
+(below it for bars). Colours are the theme's `chart.palette`, first series first (a pie's first slice first).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
+from reportlab.graphics.charts.doughnut import Doughnut
+from reportlab.graphics.charts.legends import Legend
+from reportlab.graphics.charts.linecharts import HorizontalLineChart
+from reportlab.graphics.charts.piecharts import Pie
+from reportlab.graphics import renderPDF
+from reportlab.graphics.shapes import Drawing, Group, String
+from reportlab.graphics.widgets.markers import makeMarker
+from reportlab.lib.colors import HexColor
+from reportlab.lib.units import cm
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus.flowables import Flowable
+
+from ...charts.place import axis_text
+from ...l10n.formats import Formats
+from ...model import Text
+from .keep import KeepWith, sticky
+from .runs import Look, Where
+
+GAP = 4.0               # points between the parts of the drawing (labels, plot, legend)
+SWATCH = 8.0            # the legend's colour square, in points
+TICK = 5.0              # reportlab's value-axis labels stand this far from the axis (`labels.dx`)
+LABEL_SHARE = 0.35      # the widest a bar chart's category labels may be, as a share of the drawing's width
+DEFAULT_PALETTE = ("1F4E79",)
+WHITE = HexColor("#FFFFFF")     # labels inside a stacked bar or a slice, a slice's edge
+
+
+def palette(theme) -> list:
+    """The theme's series colours as reportlab colours."""
+    return [HexColor("#" + c) for c in theme.get("chart.palette") or DEFAULT_PALETTE]
+
+
+class _Drawer:
+    """Draws one Chart into a Drawing of `width` × `height` points in the face `font` of `size` points."""
+
+    def __init__(self, chart, width: float, font: str, size: float, colours: list, lang: str):
+        self.chart, self.width, self.height = chart, width, chart.height * cm
+        self.font, self.size, self.colours = font, size, colours
+        self.formats = Formats(lang)
+        self.drawing = Drawing(self.width, self.height)
+
+    def colour(self, index: int):
+        return self.colours[index % len(self.colours)]
+
+    def lines(self, text: str, width: float) -> list[str]:
+        """`text` broken at its spaces to lines of at most `width` (a word longer stays whole)."""
+        return simpleSplit(text, self.font, self.size, max(width, self.size)) or [""]
+
+    def text_width(self, text: str) -> float:
+        return stringWidth(text, self.font, self.size)
+
+    def legend(self, labels: list[str]) -> float:
+        """A legend in one row (more when it is wider than the drawing), centred at the bottom; its height."""
+        if not labels:
+            return 0.0
+        items = [(self.colour(i), label) for i, label in enumerate(labels)]
+        widths = [SWATCH + GAP + self.text_width(label) + 3 * GAP for label in labels]
+        rows, row, used = [], [], 0.0
+        for item, w in zip(items, widths):
+            if row and used + w > self.width:
+                rows.append((row, used))
+                row, used = [], 0.0
+            row.append((item, w))
+            used += w
+        rows.append((row, used))
+        line = self.size * 1.4
+        for number, (row, used) in enumerate(rows):
+            x, y = (self.width - used) / 2, (len(rows) - 1 - number) * line
+            for (colour, label), w in row:
+                legend = Legend()
+                legend.x, legend.y, legend.dx, legend.dy = x, y + line / 2 + self.size / 2, SWATCH, SWATCH
+                legend.fontName, legend.fontSize, legend.alignment = self.font, self.size, "right"
+                legend.colorNamePairs = [(colour, label)]
+                legend.strokeWidth, legend.strokeColor = 0, None
+                legend.deltay, legend.dxTextSpace = line, GAP
+                self.drawing.add(legend)
+                x += w
+        return len(rows) * line + GAP
+
+    def values(self) -> list[list]:
+        """The series' values as drawn: shares of each category's sum in a 100% stacked chart; 0 for an empty cell
+        (reportlab draws no gap in a bar)."""
+        data = [[v or 0.0 for v in s.values] for s in self.chart.series]
+        if self.chart.grouping != "percent":
+            return data
+        sums = [sum(column) for column in zip(*data)]
+        return [[v / total if total else 0.0 for v, total in zip(row, sums)] for row in data]
+
+    def tick(self, value: float) -> str:
+        if self.chart.grouping == "percent":
+            return self.formats.percent(value, 0)
+        places = self.chart.places if self.chart.number in ("decimal",) else 0
+        return axis_text(value, self.chart.number, places if self.chart.number != "percent" else 0, self.formats)
+
+    def axes(self, plot, labels_height: float) -> None:
+        """Fonts, ticks and labels of a plot with a category and a value axis."""
+        chart = self.chart
+        for axis in (plot.categoryAxis, plot.valueAxis):
+            axis.labels.fontName, axis.labels.fontSize = self.font, self.size
+            axis.strokeWidth = 0.5
+        plot.categoryAxis.categoryNames = list(chart.categories)
+        plot.valueAxis.labelTextFormat = self.tick
+        plot.valueAxis.visibleGrid, plot.valueAxis.gridStrokeWidth = True, 0.25
+        plot.valueAxis.gridStrokeColor = HexColor("#BFBFBF")
+        if chart.grouping == "percent":
+            plot.valueAxis.valueMin, plot.valueAxis.valueMax, plot.valueAxis.valueStep = 0, 1, 0.2
+        else:
+            plot.valueAxis.forceZero, plot.valueAxis.rangeRound = True, "ceiling"   # the axis ends on a tick
+        if chart.grouping != "clustered":
+            plot.categoryAxis.style = "stacked"
+
+    def printed(self) -> list[list[str]]:
+        return [list(s.printed) for s in self.chart.series]
+
+    def column_or_line(self, bottom: float) -> None:
+        """Columns (VerticalBarChart) or lines (HorizontalLineChart): categories below, values at the left."""
+        chart, data = self.chart, self.values()
+        slot = self.width / max(len(chart.categories), 1)
+        wrapped = ["\n".join(self.lines(c, slot * 0.9)) for c in chart.categories]
+        below = max(len(w.split("\n")) for w in wrapped) * self.size * 1.2 + GAP
+        ticks = [self.tick(v) for v in (max(max(r) for r in data) if data else 0, 0)]
+        left = max(self.text_width(t) for t in ticks) + TICK + GAP + (self.size * 1.4 if chart.axis_title else 0)
+        plot = HorizontalLineChart() if chart.kind == "line" else VerticalBarChart()
+        plot.x, plot.y = left, bottom + below
+        plot.width, plot.height = self.width - left - GAP, self.height - bottom - below - self.size - GAP
+        plot.data = data
+        self.axes(plot, below)
+        plot.categoryAxis.categoryNames = wrapped
+        plot.categoryAxis.labels.boxAnchor, plot.categoryAxis.labels.dy = "n", -GAP / 2
+        if chart.kind == "line":
+            plot.joinedLines = 1
+            for i in range(len(data)):
+                plot.lines[i].strokeColor, plot.lines[i].strokeWidth = self.colour(i), 1.5
+                plot.lines[i].symbol = makeMarker("FilledCircle", size=4, fillColor=self.colour(i),
+                                                  strokeColor=self.colour(i))
+            if chart.data_labels:
+                plot.lineLabelArray, plot.lineLabelFormat = self.printed(), "values"
+                plot.lineLabels.fontName, plot.lineLabels.fontSize = self.font, self.size
+                plot.lineLabels.dy, plot.lineLabels.boxAnchor = GAP, "s"
+        else:
+            self.bars(plot)
+        self.drawing.add(plot)
+        if chart.axis_title:
+            title = String(0, 0, chart.axis_title, fontName=self.font, fontSize=self.size, textAnchor="middle")
+            title.x, title.y = plot.y + plot.height / 2, -self.size   # turned: (x, y) -> (-y, x)
+            self.drawing.add(_rotated(title))
+
+    def bars(self, plot) -> None:
+        """The bars' colours, widths and data labels (inside a stacked bar, beyond a clustered one)."""
+        chart = self.chart
+        plot.barSpacing, plot.groupSpacing = 1, 6
+        for i in range(len(chart.series)):
+            plot.bars[i].fillColor, plot.bars[i].strokeColor = self.colour(i), None
+        if chart.data_labels:
+            plot.barLabelArray, plot.barLabelFormat = self.printed(), "values"
+            plot.barLabels.fontName, plot.barLabels.fontSize = self.font, self.size
+            if chart.grouping == "clustered":
+                plot.barLabels.boxTarget = "hi"
+                plot.barLabels.nudge = GAP
+            else:
+                plot.barLabels.boxTarget, plot.barLabels.fillColor = "mid", WHITE
+
+    def bar(self, bottom: float) -> None:
+        """Bars (HorizontalBarChart): categories at the left (top category first), values below."""
+        chart = self.chart
+        most = self.width * LABEL_SHARE
+        wrapped = ["\n".join(self.lines(c, most)) for c in chart.categories]
+        left = max(self.text_width(line) for w in wrapped for line in w.split("\n")) + GAP
+        below = self.size * 1.2 + GAP + (self.size * 1.4 if chart.axis_title else 0)
+        plot = HorizontalBarChart()
+        plot.x, plot.y = left, bottom + below
+        plot.width, plot.height = self.width - left - 3 * GAP - self.size * 2, self.height - bottom - below - GAP
+        plot.data = self.values()
+        self.axes(plot, below)
+        plot.categoryAxis.categoryNames = wrapped
+        plot.categoryAxis.reverseDirection = True   # the first category on top, as it is read
+        plot.categoryAxis.labels.boxAnchor, plot.categoryAxis.labels.dx = "e", -GAP / 2
+        self.bars(plot)
+        self.drawing.add(plot)
+        if chart.axis_title:
+            self.drawing.add(String(plot.x + plot.width / 2, bottom + GAP / 2, chart.axis_title, fontName=self.font,
+                                    fontSize=self.size, textAnchor="middle"))
+
+    def round(self, bottom: float) -> None:
+        """A pie or doughnut, centred above the legend of its categories, its values printed on the slices."""
+        chart = self.chart
+        series = chart.series[0]
+        side = min(self.width, self.height - bottom) - 2 * GAP
+        plot = Doughnut() if chart.kind == "doughnut" else Pie()
+        plot.x, plot.y = (self.width - side) / 2, bottom + GAP
+        plot.width = plot.height = side
+        plot.data = [v or 0.0 for v in series.values]
+        plot.startAngle, plot.direction = 90, "clockwise"
+        plot.slices.strokeColor, plot.slices.strokeWidth = WHITE, 0.75
+        plot.slices.fontName, plot.slices.fontSize = self.font, self.size
+        if chart.kind == "doughnut":
+            plot.innerRadiusFraction = 0.5
+        for i in range(len(plot.data)):
+            plot.slices[i].fillColor = self.colour(i)
+        if chart.data_labels:
+            plot.labels = list(series.printed)
+            plot.slices.labelRadius = 0.78 if chart.kind == "doughnut" else 0.65
+            plot.slices.fontColor = WHITE
+        else:
+            plot.labels = None
+        self.drawing.add(plot)
+
+    def draw(self) -> Drawing:
+        chart = self.chart
+        round_ = chart.kind in ("pie", "doughnut")
+        labels = list(chart.categories) if round_ else [s.label for s in chart.series] \
+            if len(chart.series) > 1 else []
+        bottom = self.legend(labels)
+        if round_:
+            self.round(bottom)
+        elif chart.kind == "bar":
+            self.bar(bottom)
+        else:
+            self.column_or_line(bottom)
+        return self.drawing
+
+
+class ChartFlowable(Flowable):
+    """A chart's Drawing as one flowable: drawn as vectors where it stands, never split (it moves whole to the
+    next page when it does not fit)."""
+
+    def __init__(self, drawing: Drawing):
+        super().__init__()
+        self.drawing = drawing
+        self.width, self.height = drawing.width, drawing.height
+
+    def wrap(self, availWidth, availHeight):
+        return self.width, self.height
+
+    def draw(self):
+        renderPDF.draw(self.drawing, self.canv, 0, 0)
+
+
+def _rotated(string: String):
+    """`string` turned a quarter left (read bottom to top), as a value axis' title stands."""
+    group = Group(string)
+    group.rotate(90)
+    return group
+
+
+def chart_flowables(builder, c) -> list:
+    """The caption (numbered when a transform gave it a prefix), the chart as one Drawing that never splits, kept
+    with its caption; its notes below in the table's size."""
+    lang = builder.lang
+    font = builder.fonts.face("zh_body" if lang == "zh" else "latin_regular").name
+    size = float(builder.theme.get("chart.font_size", builder.theme.size(lang, "table")))
+    drawing = ChartFlowable(_Drawer(c, builder.width * c.width, font, size, palette(builder.theme), lang).draw())
+    drawing.hAlign = "CENTER"
+    where = Where(c.source, f"chart {c.name}")
+    after = builder.pt("spacing.paragraph_after")
+    out = []
+    if c.caption:
+        style = builder.style(builder.body, align="left", after=builder.pt("pdf.caption_after", 6.0),
+                              anchor=builder.maker.destination(c.anchor))
+        inlines = ((Text(c.prefix),) if c.prefix else ()) + tuple(c.caption)
+        caption = builder.text(inlines, Look(builder.body, bold=True, heading=True), style, where)
+        out += [KeepWith(int(builder.theme.get("pdf.keep_lines", 3))), sticky(caption)]
+    out.append(drawing)
+    small = builder.style(size, align="left", after=2.0)
+    notes = [builder.text(n, Look(size), small, where) for n in c.notes]
+    drawing.spaceAfter = 4.0 if notes else after
+    if notes:
+        notes[-1].style = replace(notes[-1].style, after=after)
+    return out + notes

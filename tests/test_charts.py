@@ -1,0 +1,271 @@
+"""Charts (`charts:` in document.yaml, `::: chart NAME`): every kind in both languages and both formats.
+
+The PDF draws each chart as vectors with its texts as text (poppler's words, pypdf's resources, pdfplumber's
+fonts); the DOCX holds a native Word chart whose parts validate against ISO/IEC 29500 and which LibreOffice
+draws with the categories and values in order; the embedded workbook holds the same data.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import sys
+import zipfile
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from lxml import etree
+from pypdf import PdfReader
+
+from charts_sample import CHARTS, make_charts_document, shown
+from libreoffice import soffice, to_pdf
+from pdfpages import read_pages, squeeze
+
+sys.path.insert(0, str(Path(__file__).parent / "ooxml"))
+from validate import validate  # noqa: E402
+
+C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+LANGS = ("en", "zh")
+KINDS = {"columns": ("barChart", "col", "clustered"), "columns_stacked": ("barChart", "col", "stacked"),
+         "columns_percent": ("barChart", "col", "percentStacked"), "bars": ("barChart", "bar", "clustered"),
+         "bars_stacked": ("barChart", "bar", "stacked"), "trend": ("lineChart", None, "standard"),
+         "shares": ("pieChart", None, None), "ring": ("doughnutChart", None, None)}
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory):
+    """The folder of the charts document, its Chinese catalog made by `i18n update` and translated."""
+    return make_charts_document(tmp_path_factory.mktemp("charts") / "doc")
+
+
+@pytest.fixture(scope="module")
+def outputs(sample):
+    """(lang, fmt) -> the built file of the charts document; each built once."""
+    from ccdocs.build import build
+
+    paths = build([sample], sample.parent / "out", None, ("pdf", "docx"))
+    return {(p.parent.name, p.suffix[1:]): p for p in paths}
+
+
+def test_chart_texts_are_offered_for_translation_where_they_are_written(sample):
+    """`i18n update` asks for each series label and axis title at its line of document.yaml and each category at
+    its row of the data file (msgctxt "data", as a table's texts); a region the toolkit translates is not asked."""
+    from babel.messages.pofile import read_po
+    from ccdocs.i18n.catalogs import po_path
+
+    with po_path(sample, "zh").open("rb") as f:
+        catalog = read_po(f)
+    data = {m.id: m.locations for m in catalog if m.id and m.context == "data"}
+    yaml = (sample / "document.yaml").read_text().splitlines()
+    assert ("document.yaml", yaml.index("    series: [{key: applied, label: Applications}, {key: hired, label: "
+                                        "Appointments}]") + 1) in data["Applications"]
+    assert ("document.yaml", next(i for i, line in enumerate(yaml, 1) if "axis_title: Candidates" in line)) \
+        in data["Candidates"]
+    assert ("data/regions.csv", 4) in data["Europe"]
+    assert ("data/grades.csv", 2) in data["Directors"]
+    assert "Africa" not in data
+
+
+@pytest.fixture(scope="module")
+def office(outputs, tmp_path_factory):
+    """lang -> LibreOffice's PDF of the DOCX (both converted in one call)."""
+    soffice()
+    work = tmp_path_factory.mktemp("charts-lo")
+    files = [shutil.copy(outputs[(lang, "docx")], work / f"{lang}.docx") for lang in LANGS]
+    folder = to_pdf(files, work)
+    return {lang: folder / f"{lang}.pdf" for lang in LANGS}
+
+
+def caption(name: str, lang: str) -> str:
+    return CHARTS[name][1 if lang == "en" else 2]
+
+
+def chart_page(pages, name: str, lang: str):
+    """The page showing chart `name`: the one holding its caption (one chart to a page)."""
+    found = [p for p in pages if squeeze(caption(name, lang)) in p.squeezed]
+    assert len(found) == 1, f"{name}: caption on pages {[p.number for p in found]}"
+    return found[0]
+
+
+def positions(page, texts: list[str]) -> list:
+    """The first word box of each text of `texts` on `page` (none of them is in the caption or the header)."""
+    boxes = []
+    for text in texts:
+        words = [w for w in page.words if w.text == text]
+        assert words, f"`{text}` is not shown on page {page.number}: {[w.text for w in page.words]}"
+        boxes.append(words[0])
+    return boxes
+
+
+def assert_in_order(name: str, page, lang: str) -> None:
+    """The categories in the order drawn (left to right; bars top to bottom) and the first series' values shown."""
+    categories, values = shown(name, lang)
+    boxes = positions(page, categories)
+    if KINDS[name][1] == "bar":
+        assert [b.y0 for b in boxes] == sorted(b.y0 for b in boxes), f"{name}: {categories} not top to bottom"
+    else:
+        assert [b.x0 for b in boxes] == sorted(b.x0 for b in boxes), f"{name}: {categories} not left to right"
+    positions(page, values)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", list(CHARTS))
+def test_pdf_chart_shows_categories_and_values_in_order(outputs, name, lang):
+    pages = read_pages(outputs[(lang, "pdf")])
+    assert_in_order(name, chart_page(pages, name, lang), lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", list(CHARTS))
+def test_libreoffice_draws_the_docx_chart_with_categories_and_values_in_order(office, name, lang):
+    pages = read_pages(office[lang])
+    assert_in_order(name, chart_page(pages, name, lang), lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pdf_charts_are_vectors_without_images(outputs, lang):
+    """Every chart page draws paths (bars as rectangles, slices and lines as curves or lines) and holds no image
+    XObject at all."""
+    path = outputs[(lang, "pdf")]
+    pages = read_pages(path)
+    numbers = {chart_page(pages, name, lang).number for name in CHARTS}
+    reader = PdfReader(path)
+    with pdfplumber.open(path) as pdf:
+        for number in sorted(numbers):
+            resources = reader.pages[number - 1]["/Resources"]
+            xobjects = resources.get("/XObject", {})
+            images = [k for k, v in (xobjects.get_object() if xobjects else {}).items()
+                      if v.get_object().get("/Subtype") == "/Image"]
+            assert not images, f"page {number} holds images {images}"
+            page = pdf.pages[number - 1]
+            assert len(page.rects) + len(page.curves) + len(page.lines) > 5, f"page {number} draws no chart"
+
+
+def test_chinese_chart_labels_are_set_in_the_chinese_body_face(outputs):
+    """The Han characters of a chart's labels use the face of the body text's Han characters (zh_body), not a
+    Latin face; the DOCX chart names the theme's Chinese body font as its East Asian typeface."""
+    path = outputs[("zh", "pdf")]
+    pages = read_pages(path)
+    number = chart_page(pages, "columns", "zh").number
+    with pdfplumber.open(path) as pdf:
+        body = {c["fontname"] for c in pdf.pages[0].chars if c["text"] in "以下是各种"}
+        label = {c["fontname"] for c in pdf.pages[number - 1].chars if c["text"] in "非洲亚欧美申请数任命"}
+    assert label and label == body, (label, body)
+    from ccdocs.theme import load_theme
+
+    face = load_theme("default").font("zh", "body")
+    with zipfile.ZipFile(outputs[("zh", "docx")]) as z:
+        space = etree.fromstring(z.read("word/charts/chart1.xml"))
+    assert {e.get("typeface") for e in space.iter(f"{A}ea")} == {face}
+
+
+def chart_parts(path: Path) -> dict:
+    """Chart part name -> (its XML, the bytes of the workbook its c:externalData names)."""
+    parts = {}
+    with zipfile.ZipFile(path) as z:
+        for name in sorted(n for n in z.namelist() if re.fullmatch(r"word/charts/chart\d+\.xml", n)):
+            space = etree.fromstring(z.read(name))
+            rels = etree.fromstring(z.read(name.replace("charts/", "charts/_rels/") + ".rels"))
+            rid = space.find(f"{C}externalData").get("{http://schemas.openxmlformats.org/officeDocument/2006/"
+                                                     "relationships}id")
+            target = next(r.get("Target") for r in rels if r.get("Id") == rid)
+            parts[name] = (space, z.read("word/" + target.replace("../", "")))
+    return parts
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_docx_chart_parts_validate_against_the_schema(outputs, lang):
+    path = outputs[(lang, "docx")]
+    problems = [p for p in validate(path) if "chart" in p[0] or p[0] == "word/document.xml"]
+    assert not problems, problems
+    assert len(chart_parts(path)) == len(CHARTS)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_docx_charts_cache_their_values_and_embed_their_workbook(outputs, lang):
+    """Each chart is of its kind and grouping, caches the categories and values in document order with the
+    figures' format code, and its workbook (what "Edit Data" opens) holds the same categories."""
+    parts = list(chart_parts(outputs[(lang, "docx")]).values())
+    for (space, book), name in zip(parts, CHARTS):
+        plot, direction, grouping = KINDS[name]
+        chart = space.find(f".//{C}{plot}")
+        assert chart is not None, f"{name}: no c:{plot}"
+        if direction:
+            assert chart.find(f"{C}barDir").get("val") == direction
+        if grouping:
+            assert chart.find(f"{C}grouping").get("val") == grouping
+        categories, values = shown(name, lang)
+        first = chart.find(f"{C}ser")
+        assert [v.text for v in first.iterfind(f"{C}cat//{C}pt/{C}v")] == categories
+        cached = [float(v.text) for v in first.iterfind(f"{C}val//{C}pt/{C}v")]
+        code = first.find(f"{C}val//{C}formatCode").text
+        assert [_formatted(v, code) for v in cached] == values, name
+        with zipfile.ZipFile(io.BytesIO(book)) as workbook:
+            strings = workbook.read("xl/sharedStrings.xml").decode()
+        assert all(f">{c}<" in strings for c in categories), name
+
+
+def _formatted(value: float, code: str) -> str:
+    """A cached value as its format code prints it (the codes a chart of these types uses)."""
+    if code.endswith("%"):
+        places = len(code.split(".")[1]) - 1 if "." in code else 0
+        return f"{value * 100:.{places}f}%"
+    return f"{value:,.0f}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_figures_are_numbered_alike_in_both_formats(outputs, lang):
+    """`Figure N: ` / `图N：` before each caption, in document order, the same in the PDF and the DOCX."""
+    from docx import Document
+
+    word = "Figure {}: " if lang == "en" else "图{}："
+    expected = [squeeze(word.format(n) + caption(name, lang)) for n, name in enumerate(CHARTS, 1)]
+    paragraphs = [squeeze(p.text) for p in Document(outputs[(lang, "docx")]).paragraphs]
+    assert [p for p in paragraphs if p in expected] == expected
+    text = squeeze("".join(page.squeezed for page in read_pages(outputs[(lang, "pdf")])))
+    assert [text.find(e) for e in expected] == sorted(text.find(e) for e in expected) and -1 not in \
+        [text.find(e) for e in expected]
+
+
+CHART = ("charts:\n  {name}:\n    data: applicants\n    category: region\n"
+         "    series: [{{key: applied, label: Applications}}]\n")
+
+
+def prefixes(folder) -> list[str]:
+    from ccdocs.model import Chart
+    from ccdocs.pipeline import read_sources, resolve
+
+    doc = resolve(read_sources(folder), "en")
+    return [(part.kind, block.prefix) for part in doc.parts for block in part.blocks if isinstance(block, Chart)]
+
+
+def test_figure_numbers_restart_in_each_annex_and_follow_the_theme(make_doc):
+    from conftest import MINIMAL, REPORT
+
+    charts = "".join(CHART.format(name=n).replace("charts:\n", "") for n in ("a", "b", "c"))
+    files = {"document.yaml": MINIMAL + "charts:\n" + charts,
+             "content/report.md": REPORT + "\n::: chart a\nFirst\n:::\n\n::: chart b\nSecond\n:::\n",
+             "content/annex.md": "# Annex title\n\nAnnex paragraph.\n\n::: chart c\nThird\n:::\n"}
+    folder = make_doc(files)
+    assert prefixes(folder) == [("report", "Figure 1: "), ("report", "Figure 2: "), ("annex", "Figure 1: ")]
+    (folder / "templates/themes").mkdir(parents=True)
+    (folder / "templates/themes/plain.yaml").write_text("chart:\n  numbered: false\n")
+    (folder / "document.yaml").write_text(files["document.yaml"] + "theme: plain\n")
+    assert [p for _, p in prefixes(folder)] == ["", "", ""]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_docx_snapshot_lists_each_chart_as_printed(outputs, lang):
+    """The regression snapshot of a DOCX lists each chart: kind, categories, and each series' values as printed."""
+    from ccdocs.testing.docx_snapshot import docx_snapshot
+
+    text = docx_snapshot(outputs[(lang, "docx")].read_bytes())
+    categories, values = shown("bars", lang)
+    label = "Applications" if lang == "en" else "申请数"
+    assert f"[chart] bar clustered\n  categories: {' | '.join(categories)}\n  {label}: {' | '.join(values)}\n" in text
+    categories, values = shown("ring", lang)
+    assert f"[chart] doughnut\n  categories: {' | '.join(categories)}\n" in text
+    assert text.count("[chart] ") == len(CHARTS)

@@ -1,0 +1,54 @@
+"""Charts refused where they are wrong: a spec at its line of document.yaml, data that contradicts itself at the data
+file's row (as a table's figures are checked), a placement at its line of the content; `check` finds each."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import MINIMAL, REPORT
+from refusals import Case
+
+HIRES = "id,region,applied,hired\nafrica,Africa,60,4\nasia,Asia,40,3\ntotal,,100,7\n"   # drawn, in no table
+SHARES = "id,grade,share\nd,Directors,0.05\np,Professionals,0.496\ng,Support,0.354\n"
+
+
+def charted(spec: str, placed: str = "::: chart figure\nApplicants by region\n:::\n", data: str = HIRES,
+            shares: str = SHARES) -> dict:
+    """The minimal document with a chart `figure` (`spec`: its keys, indented by four) placed after the table."""
+    yaml = MINIMAL.replace("  applicants: data/applicants.csv\n",
+                           "  applicants: data/applicants.csv\n  shares: data/shares.csv\n  hires: data/hires.csv\n")
+    return {"document.yaml": yaml + "charts:\n  figure:\n" + spec, "content/report.md": REPORT + "\n" + placed,
+            "data/hires.csv": data, "data/shares.csv": shares}
+
+
+COLUMNS = "    data: hires\n    category: region\n    series: [{key: applied, label: Applications}]\n"
+CASES = [
+    Case("total-disagrees", charted(COLUMNS + "    total: total\n",
+                                    data=HIRES.replace("total,,100,7", "total,,90,7")),
+         "row `total`, column `applied`: stated 90, computed 100", "data/hires.csv:4"),
+    Case("shares-do-not-add-up", charted("    kind: doughnut\n    data: shares\n    category: grade\n"
+                                         "    type: percent\n    sums_to: 100\n"
+                                         "    series: [{key: share, label: Share}]\n"),
+         "column `share`: the rows add up to 90.0%, not 100%", "data/shares.csv:4"),
+    Case("word-in-a-figure", charted(COLUMNS, data=HIRES.replace("asia,Asia,40", "asia,Asia,forty")),
+         "row `asia`, column `applied`: `forty` is not a number", "data/hires.csv:3"),
+    Case("unknown-chart", charted(COLUMNS, placed="::: chart figure\nA\n:::\n\n::: chart figures\nB\n:::\n"),
+         "no chart `figures` under `charts:` in document.yaml", "content/report.md:"),
+    Case("unknown-kind", charted("    kind: radar\n" + COLUMNS), "chart `figure`: unknown kind `radar`",
+         "document.yaml:30"),
+    Case("pie-of-two-series", charted("    kind: pie\n    data: hires\n    category: region\n"
+                                      "    series: [{key: applied, label: A}, {key: hired, label: B}]\n"),
+         "a pie chart draws one series, got 2", "document.yaml:33"),
+    Case("stacked-lines", charted("    kind: line\n    grouping: stacked\n" + COLUMNS),
+         "a line chart is not stacked", "document.yaml:31"),
+    Case("missing-series-column", charted(COLUMNS.replace("key: applied", "key: applicants")),
+         "column `applicants` is not in hires.csv", "document.yaml:32"),
+    Case("never-placed", charted(COLUMNS, placed=""), "chart `figure` is never placed", "document.yaml:29"),
+    Case("too-high", charted(COLUMNS + "    height: 40\n"), "`height` is the chart's height in centimetres",
+         "document.yaml:33"),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
+def test_a_wrong_chart_is_refused_where_it_is_written(refuse, case):
+    refuse(case)
