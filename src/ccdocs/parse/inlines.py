@@ -113,6 +113,9 @@ def convert(children, ctx) -> tuple:
         elif kind == "html_inline":
             if ctx.html(child.content) and items and isinstance(items[-1], Text):
                 items[-1] = Text(items[-1].text.rstrip(" "))  # `a <!-- c --> b` left out as `a b`
+        elif kind == "s":
+            ctx.fail("struck-through text `~~…~~` cannot be printed struck through",
+                     "delete the words, or write them without `~~`")
         elif kind == "image":
             ctx.fail("an image stands alone in a paragraph of the text, or in a `::: figure`",
                      "write `![what it shows](figures/name.png)` on lines of its own, outside lists, quotes, boxes and notes")
