@@ -72,7 +72,7 @@ def sentence(folder: Path, lang: str) -> str:
     """The model's text of the paragraph `See …` of the document in `folder`."""
     doc = resolve(read_sources(folder), lang)
     para = next(b for part in doc.parts for b in part.blocks if isinstance(b, Para) and "See" in plain(b.children))
-    return plain(para.children)
+    return plain(para.children).replace("\u00a0", " ")  # a label's spaces are no-break spaces
 
 
 def expected(lang: str, labels: dict = LABELS) -> str:

@@ -30,6 +30,7 @@ WORDS = {"paragraph": "paragraph {number}", "chapter": "Chapter {number}", "tabl
 IN_ANNEX = ("paragraph", "table", "figure")  # numbered again in each annex: named with it from outside
 SENTENCE_END = re.compile(r"(^|[.!?:]\s+)$")
 BOOKMARK_LENGTH = 40  # Word's limit on a bookmark's name
+NO_BREAK = "\u00a0"
 
 
 @dataclass(frozen=True)
@@ -103,8 +104,9 @@ def targets(doc: Document, lang: str, style: str) -> tuple[dict, list[Problem]]:
 
 
 def pieces(template: str, values: dict) -> tuple:
-    """The catalog's `template` as label pieces: its words as Text, each `{name}` as `values[name]` (a RefNumber,
-    or a tuple of pieces).
+    """The catalog's `template` as label pieces: its words as Text (their spaces no-break spaces, so that no
+    writer breaks a label across lines: `paragraph 12`), each `{name}` as `values[name]` (a RefNumber, or a tuple
+    of pieces).
 
     >>> pieces("第{number}段", {"number": RefNumber("p", "12", "paragraph")})
     (Text(text='第'), RefNumber(target='p', text='12', kind='paragraph'), Text(text='段'))
@@ -112,7 +114,7 @@ def pieces(template: str, values: dict) -> tuple:
     out: list = []
     for literal, name, _, _ in Formatter().parse(template):
         if literal:
-            out.append(Text(literal))
+            out.append(Text(literal.replace(" ", NO_BREAK)))
         if name is not None:
             value = values[name]
             out += value if isinstance(value, tuple) else [value]

@@ -11,8 +11,7 @@ editor inserts a paragraph:
   caption's prefix (`3` of `Chapter 3: `, `III` of `III. `, `2` of `Table 2: `);
 - an annex: its label in a link to its first heading (Word prints the annex's number in the header only).
 
-A reference with its own words is a link to the bookmark around those words. The spaces of a label are no-break
-spaces: a label stays on one line, as in the PDF.
+A reference with its own words is a link to the bookmark around those words.
 """
 
 from __future__ import annotations
@@ -24,7 +23,6 @@ from ...transforms.references import bookmarks
 from ...transforms.walk import walk
 from . import inlines
 
-NO_BREAK = "\u00a0"
 INSTRUCTIONS = {"paragraph": "REF {name} \\n \\h", "note": "NOTEREF {name} \\h", "text": "REF {name} \\h"}
 
 
@@ -89,8 +87,8 @@ def add_reference(state, paragraph, sink, node: Ref, fmt) -> None:
         inlines.add_inlines(state, paragraph, node.children, fmt, add_hyperlink(sink, anchor=name))
         return
     for piece in node.label:
-        if isinstance(piece, Text):  # no line break inside a label (`paragraph 12`), as in the PDF
-            inlines.add_run(paragraph, piece.text.replace(" ", NO_BREAK), fmt, sink)
+        if isinstance(piece, Text):
+            inlines.add_run(paragraph, piece.text, fmt, sink)
         elif piece.kind in INSTRUCTIONS:
             instruction = INSTRUCTIONS[piece.kind].format(name=state.anchors[piece.target])
             sink.extend(field_runs(instruction, piece.text, inlines.run_properties(fmt)))
