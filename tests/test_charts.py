@@ -242,15 +242,21 @@ def prefixes(folder) -> list[str]:
     return [(part.kind, block.prefix) for part in doc.parts for block in part.blocks if isinstance(block, Chart)]
 
 
-def test_figure_numbers_restart_in_each_annex_and_follow_the_theme(make_doc):
+def test_figure_numbers_restart_in_each_annex_follow_the_theme_and_are_referred_to(make_doc):
     from conftest import MINIMAL, REPORT
 
     charts = "".join(CHART.format(name=n).replace("charts:\n", "") for n in ("a", "b", "c"))
     files = {"document.yaml": MINIMAL + "charts:\n" + charts,
-             "content/report.md": REPORT + "\n::: chart a\nFirst\n:::\n\n::: chart b\nSecond\n:::\n",
+             "content/report.md": REPORT + "\n::: chart a\nFirst\n:::\n\n{#second}\n::: chart b\nSecond\n:::\n\n"
+                                           "As [](#second) shows.\n",
              "content/annex.md": "# Annex title\n\nAnnex paragraph.\n\n::: chart c\nThird\n:::\n"}
     folder = make_doc(files)
     assert prefixes(folder) == [("report", "Figure 1: "), ("report", "Figure 2: "), ("annex", "Figure 1: ")]
+    from ccdocs.model.dump import to_json
+    from ccdocs.pipeline import read_sources, resolve
+
+    assert "As Figure\u00a02 shows." in [b["text"] for b in to_json(resolve(read_sources(folder), "en"))["blocks"]]
+    (folder / "content/report.md").write_text(files["content/report.md"].replace("As [](#second) shows.", ""))
     (folder / "templates/themes").mkdir(parents=True)
     (folder / "templates/themes/plain.yaml").write_text("chart:\n  numbered: false\n")
     (folder / "document.yaml").write_text(files["document.yaml"] + "theme: plain\n")
