@@ -26,6 +26,8 @@ CASES = [
     Case("total-disagrees", charted(COLUMNS + "    total: total\n",
                                     data=HIRES.replace("total,,100,7", "total,,90,7")),
          "row `total`, column `applied`: stated 90, computed 100", "data/hires.csv:4"),
+    Case("total-of-the-rows-drawn", charted(COLUMNS + "    total: total\n    rows: [africa]\n"),
+         "row `total`, column `applied`: stated 100, computed 60", "data/hires.csv:4"),
     Case("shares-do-not-add-up", charted("    kind: doughnut\n    data: shares\n    category: grade\n"
                                          "    type: percent\n    sums_to: 100\n"
                                          "    series: [{key: share, label: Share}]\n"),

@@ -1,9 +1,10 @@
 """A chart spec under `charts:` in document.yaml, checked and read into a ChartSpec.
 
-A chart draws rows of a CSV dataset (the same rows a table may show): its `category` column names each point,
-each of its `series` is a figure column. Its figures are checked like a table's (`tables.compute`): the values
-are read as a table of the same columns would read them, a stated `total` row must be their sum and a
-`sums_to: 100` series must add up to 100%; the total row is checked, never drawn.
+A chart draws rows of a CSV dataset (the same rows a table may show; `rows:` picks some): its `category` column
+names each point, each of its `series` is a figure column. Its figures are checked like a table's
+(`tables.compute`): the values drawn are read as a table of the same columns would read them, a stated `total` row
+must be the sum of the rows drawn and a `sums_to: 100` series must add up to 100%; the total row is checked, never
+drawn. The rows not drawn are left out of every check (as a table's heading rows are).
 """
 
 from __future__ import annotations
@@ -180,6 +181,7 @@ def read_chart_spec(name: str, raw, yf, data: dict, out: Collector) -> ChartSpec
     axis_title = reader.text("axis_title")
     if len(out.problems) > found:
         return None
-    table = TableSpec(name, dataset, category, tuple(series), {}, frozenset(), total)
+    undrawn = frozenset(r for r in dataset if r not in rows and r != total)   # neither read nor counted
+    table = TableSpec(name, dataset, category, tuple(series), {}, undrawn, total)
     return ChartSpec(name, kind, table, rows, grouping, axis_title, labels is True, sort or "",
                      width, height)
