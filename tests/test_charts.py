@@ -275,3 +275,25 @@ def test_the_docx_snapshot_lists_each_chart_as_printed(outputs, lang):
     categories, values = shown("ring", lang)
     assert f"[chart] doughnut\n  categories: {' | '.join(categories)}\n" in text
     assert text.count("[chart] ") == len(CHARTS)
+
+
+def test_an_empty_cell_is_a_gap_in_both_formats(make_doc, tmp_path):
+    """A line with an empty cell: nothing is drawn or printed for it (no invented zero); both formats build, the
+    DOCX caches no point for it and still validates."""
+    from conftest import MINIMAL, REPORT
+    from ccdocs.build import build
+
+    files = {"document.yaml": MINIMAL.replace("  applicants: data/applicants.csv\n",
+                                              "  applicants: data/applicants.csv\n  trend: data/trend.csv\n")
+             + "charts:\n  trend:\n    kind: line\n    data: trend\n    category: year\n    data_labels: true\n"
+               "    series: [{key: staff, label: Staff}]\n",
+             "data/trend.csv": "id,year,staff\na,2023,1701\nb,2024,\nc,2025,1735\n",
+             "content/report.md": REPORT + "\n::: chart trend\nStaff\n:::\n"}
+    paths = build([make_doc(files)], tmp_path / "out", ("en",), ("pdf", "docx"))
+    docx = next(p for p in paths if p.suffix == ".docx")
+    (space, _), = chart_parts(docx).values()
+    assert [pt.get("idx") for pt in space.iterfind(f".//{C}val//{C}pt")] == ["0", "2"]
+    assert not validate(docx)
+    pdf = next(p for p in paths if p.suffix == ".pdf")
+    words = [w.text for page in read_pages(pdf) for w in page.words]
+    assert "1,701" in words and "1,735" in words

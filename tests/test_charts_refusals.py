@@ -32,6 +32,10 @@ CASES = [
                                          "    type: percent\n    sums_to: 100\n"
                                          "    series: [{key: share, label: Share}]\n"),
          "column `share`: the rows add up to 90.0%, not 100%", "data/shares.csv:4"),
+    Case("negative-slice", charted("    kind: pie\n" + COLUMNS, data=HIRES.replace("asia,Asia,40", "asia,Asia,-40")),
+         "row `asia`, column `applied`: a pie chart cannot draw the negative figure -40", "data/hires.csv:3"),
+    Case("nothing-to-share", charted("    kind: doughnut\n" + COLUMNS, data="id,region,applied\nafrica,Africa,0\n"),
+         "the doughnut chart `figure` has no figure above zero", "data/hires.csv:2"),
     Case("word-in-a-figure", charted(COLUMNS, data=HIRES.replace("asia,Asia,40", "asia,Asia,forty")),
          "row `asia`, column `applied`: `forty` is not a number", "data/hires.csv:3"),
     Case("unknown-chart", charted(COLUMNS, placed="::: chart figure\nA\n:::\n\n::: chart figures\nB\n:::\n"),

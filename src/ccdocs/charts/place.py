@@ -11,7 +11,7 @@ from ..l10n.formats import Formats
 from ..model import Chart, ChartSeries, Source
 from ..tables.compute import compute
 from ..tables.place import TablePlacer, cell_text
-from .spec import ChartSpec, read_chart_spec
+from .spec import ROUND, ChartSpec, read_chart_spec
 
 THOUSAND = Decimal(1000)
 
@@ -60,6 +60,8 @@ class ChartPlacer:
             return None
         found = len(out.problems)
         values = compute(chart.table, _message_text, out)
+        if chart.kind in ROUND:
+            self.check_slices(chart, values)
         if len(out.problems) > found:
             return None  # data that contradicts itself is not drawn
         rows = self.order(chart, values)
@@ -74,6 +76,21 @@ class ChartPlacer:
         return Chart(name, chart.kind, caption, categories, series, chart.grouping, first.type, first.places,
                      words(chart.axis_title) if chart.axis_title else "", chart.data_labels, chart.width,
                      chart.height, tuple(notes), source)
+
+    def check_slices(self, chart: ChartSpec, values: dict) -> None:
+        """A pie's or doughnut's slices are shares of a whole: a negative figure is refused at its row, and so is a
+        chart whose figures are all empty or zero (there is no whole to share)."""
+        key, dataset = chart.series[0].key, chart.table.dataset
+        shown = display_path(dataset.path)
+        figures = {r: values[r][key] for r in chart.rows}
+        for row_id, figure in figures.items():
+            if isinstance(figure, int | Decimal) and figure < 0:
+                self.tables.out.add(shown, dataset.line_of(row_id), f"row `{row_id}`, column `{key}`: a {chart.kind} "
+                                    f"chart cannot draw the negative figure {figure}", "draw it as columns or bars")
+        if not any(isinstance(f, int | Decimal) and f > 0 for f in figures.values()):
+            self.tables.out.add(shown, dataset.line_of(chart.rows[0]) if chart.rows else None,
+                                f"column `{key}`: the {chart.kind} chart `{chart.name}` has no figure above zero",
+                                "a pie shares a whole: give the rows their figures")
 
     @staticmethod
     def order(chart: ChartSpec, values: dict) -> tuple:

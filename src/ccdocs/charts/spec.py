@@ -175,6 +175,8 @@ def read_chart_spec(name: str, raw, yf, data: dict, out: Collector) -> ChartSpec
         reader.fail(("data_labels",), f"`data_labels` is true or false, got {labels!r}")
     series = reader.series(dataset, kind, number or "integer", places, hundred)
     rows = reader.rows(dataset, total)
+    if not rows and "rows" not in raw:
+        reader.fail(("data",), f"{dataset.path.name} has no row to draw", "add its rows, or draw another dataset")
     width = reader.number("width", 1.0, 0.2, 1.0, "the chart's share of the text width, from 0.2 to 1 (0.6 for 60%)")
     height = reader.number("height", DEFAULT_HEIGHT, *HEIGHT, f"the chart's height in centimetres, from "
                            f"{HEIGHT[0]:g} to {HEIGHT[1]:g}")

@@ -92,7 +92,9 @@ class _Drawer:
 
     def values(self) -> list[list]:
         """The series' values as drawn: shares of each category's sum in a 100% stacked chart; 0 for an empty cell
-        (reportlab draws no gap in a bar)."""
+        of a bar (reportlab draws no gap in a bar), None (a gap) in a line."""
+        if self.chart.kind == "line":
+            return [list(s.values) for s in self.chart.series]   # an empty cell: a gap in the line
         data = [[v or 0.0 for v in s.values] for s in self.chart.series]
         if self.chart.grouping != "percent":
             return data
@@ -131,7 +133,7 @@ class _Drawer:
         slot = self.width / max(len(chart.categories), 1)
         wrapped = ["\n".join(self.lines(c, slot * 0.9)) for c in chart.categories]
         below = max(len(w.split("\n")) for w in wrapped) * self.size * 1.2 + GAP
-        ticks = [self.tick(v) for v in (max(max(r) for r in data) if data else 0, 0)]
+        ticks = [self.tick(v) for v in (max((v for r in data for v in r if v is not None), default=0), 0)]
         left = max(self.text_width(t) for t in ticks) + TICK + GAP + (self.size * 1.4 if chart.axis_title else 0)
         plot = HorizontalLineChart() if chart.kind == "line" else VerticalBarChart()
         plot.x, plot.y = left, bottom + below
