@@ -169,9 +169,9 @@ class _Drawer:
         if chart.data_labels:
             plot.barLabelArray, plot.barLabelFormat = self.printed(), "values"
             plot.barLabels.fontName, plot.barLabels.fontSize = self.font, self.size
-            if chart.grouping == "clustered":
-                plot.barLabels.boxTarget = "hi"
-                plot.barLabels.nudge = GAP
+            if chart.grouping == "clustered":   # beyond the bar's end, starting there
+                plot.barLabels.boxTarget, plot.barLabels.nudge = "hi", GAP / 2
+                plot.barLabels.boxAnchor = "w" if chart.kind == "bar" else "s"
             else:
                 plot.barLabels.boxTarget, plot.barLabels.fillColor = "mid", WHITE
 
@@ -184,12 +184,16 @@ class _Drawer:
         below = self.size * 1.2 + GAP + (self.size * 1.4 if chart.axis_title else 0)
         plot = HorizontalBarChart()
         plot.x, plot.y = left, bottom + below
-        plot.width, plot.height = self.width - left - 3 * GAP - self.size * 2, self.height - bottom - below - GAP
+        labelled = chart.data_labels and chart.grouping == "clustered"
+        beyond = max(self.text_width(t) for s in chart.series for t in s.printed) + GAP if labelled else 0
+        plot.width = self.width - left - 2 * GAP - max(beyond, self.size * 2)   # room for a label beyond a bar
+        plot.height = self.height - bottom - below - GAP
         plot.data = self.values()
         self.axes(plot, below)
         plot.categoryAxis.categoryNames = wrapped
         plot.categoryAxis.reverseDirection = True   # the first category on top, as it is read
         plot.categoryAxis.labels.boxAnchor, plot.categoryAxis.labels.dx = "e", -GAP / 2
+        plot.categoryAxis.labels.textAnchor = "end"          # each line of a wrapped label flush right
         self.bars(plot)
         self.drawing.add(plot)
         if chart.axis_title:
