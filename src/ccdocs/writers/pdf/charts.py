@@ -1,5 +1,6 @@
 """Charts as vector drawings (reportlab.graphics): columns, bars, lines, pies and doughnuts, their texts set as text
-in the language's face, kept whole with their caption.
+(labels, legend and titles in the language's body face, values and ticks in the Latin face, as the body text sets
+its figures), kept whole with their caption.
 
 Layout of the drawing, from the bottom: the legend (one row, when there are several series or slices), the
 category labels (wrapped to their share of the width), the plot; the axis title stands left of the value axis
@@ -46,9 +47,9 @@ def palette(theme) -> list:
 class _Drawer:
     """Draws one Chart into a Drawing of `width` × `height` points in the face `font` of `size` points."""
 
-    def __init__(self, chart, width: float, font: str, size: float, colours: list, lang: str):
+    def __init__(self, chart, width: float, faces: tuple, size: float, colours: list, lang: str):
         self.chart, self.width, self.height = chart, width, chart.height * cm
-        self.font, self.size, self.colours = font, size, colours
+        (self.font, self.figures), self.size, self.colours = faces, size, colours
         self.formats = Formats(lang)
         self.drawing = Drawing(self.width, self.height)
 
@@ -59,8 +60,8 @@ class _Drawer:
         """`text` broken at its spaces to lines of at most `width` (a word longer stays whole)."""
         return simpleSplit(text, self.font, self.size, max(width, self.size)) or [""]
 
-    def text_width(self, text: str) -> float:
-        return stringWidth(text, self.font, self.size)
+    def text_width(self, text: str, figure: bool = False) -> float:
+        return stringWidth(text, self.figures if figure else self.font, self.size)
 
     def legend(self, labels: list[str]) -> float:
         """A legend in one row (more when it is wider than the drawing), centred at the bottom; its height."""
@@ -104,16 +105,16 @@ class _Drawer:
     def tick(self, value: float) -> str:
         if self.chart.grouping == "percent":
             return self.formats.percent(value, 0)
-        places = self.chart.places if self.chart.number in ("decimal",) else 0
-        return axis_text(value, self.chart.number, places if self.chart.number != "percent" else 0, self.formats)
+        places = self.chart.places if self.chart.number == "decimal" else 0   # the axis' round steps
+        return axis_text(value, self.chart.number, places, self.formats)
 
-    def axes(self, plot, labels_height: float) -> None:
+    def axes(self, plot) -> None:
         """Fonts, ticks and labels of a plot with a category and a value axis."""
         chart = self.chart
         for axis in (plot.categoryAxis, plot.valueAxis):
             axis.labels.fontName, axis.labels.fontSize = self.font, self.size
             axis.strokeWidth = 0.5
-        plot.categoryAxis.categoryNames = list(chart.categories)
+        plot.valueAxis.labels.fontName = self.figures
         plot.valueAxis.labelTextFormat = self.tick
         plot.valueAxis.visibleGrid, plot.valueAxis.gridStrokeWidth = True, 0.25
         plot.valueAxis.gridStrokeColor = HexColor("#BFBFBF")
@@ -134,12 +135,13 @@ class _Drawer:
         wrapped = ["\n".join(self.lines(c, slot * 0.9)) for c in chart.categories]
         below = max(len(w.split("\n")) for w in wrapped) * self.size * 1.2 + GAP
         ticks = [self.tick(v) for v in (max((v for r in data for v in r if v is not None), default=0), 0)]
-        left = max(self.text_width(t) for t in ticks) + TICK + GAP + (self.size * 1.4 if chart.axis_title else 0)
+        left = max(self.text_width(t, figure=True) for t in ticks) + TICK + GAP + \
+            (self.size * 1.4 if chart.axis_title else 0)
         plot = HorizontalLineChart() if chart.kind == "line" else VerticalBarChart()
         plot.x, plot.y = left, bottom + below
         plot.width, plot.height = self.width - left - GAP, self.height - bottom - below - self.size - GAP
         plot.data = data
-        self.axes(plot, below)
+        self.axes(plot)
         plot.categoryAxis.categoryNames = wrapped
         plot.categoryAxis.labels.boxAnchor, plot.categoryAxis.labels.dy = "n", -GAP / 2
         if chart.kind == "line":
@@ -150,7 +152,7 @@ class _Drawer:
                                                   strokeColor=self.colour(i))
             if chart.data_labels:
                 plot.lineLabelArray, plot.lineLabelFormat = self.printed(), "values"
-                plot.lineLabels.fontName, plot.lineLabels.fontSize = self.font, self.size
+                plot.lineLabels.fontName, plot.lineLabels.fontSize = self.figures, self.size
                 plot.lineLabels.dy, plot.lineLabels.boxAnchor = GAP, "s"
         else:
             self.bars(plot)
@@ -168,7 +170,7 @@ class _Drawer:
             plot.bars[i].fillColor, plot.bars[i].strokeColor = self.colour(i), None
         if chart.data_labels:
             plot.barLabelArray, plot.barLabelFormat = self.printed(), "values"
-            plot.barLabels.fontName, plot.barLabels.fontSize = self.font, self.size
+            plot.barLabels.fontName, plot.barLabels.fontSize = self.figures, self.size
             if chart.grouping == "clustered":   # beyond the bar's end, starting there
                 plot.barLabels.boxTarget, plot.barLabels.nudge = "hi", GAP / 2
                 plot.barLabels.boxAnchor = "w" if chart.kind == "bar" else "s"
@@ -185,11 +187,11 @@ class _Drawer:
         plot = HorizontalBarChart()
         plot.x, plot.y = left, bottom + below
         labelled = chart.data_labels and chart.grouping == "clustered"
-        beyond = max(self.text_width(t) for s in chart.series for t in s.printed) + GAP if labelled else 0
+        beyond = max(self.text_width(t, figure=True) for s in chart.series for t in s.printed) + GAP if labelled else 0
         plot.width = self.width - left - 2 * GAP - max(beyond, self.size * 2)   # room for a label beyond a bar
         plot.height = self.height - bottom - below - GAP
         plot.data = self.values()
-        self.axes(plot, below)
+        self.axes(plot)
         plot.categoryAxis.categoryNames = wrapped
         plot.categoryAxis.reverseDirection = True   # the first category on top, as it is read
         plot.categoryAxis.labels.boxAnchor, plot.categoryAxis.labels.dx = "e", -GAP / 2
@@ -211,7 +213,7 @@ class _Drawer:
         plot.data = [v or 0.0 for v in series.values]
         plot.startAngle, plot.direction = 90, "clockwise"
         plot.slices.strokeColor, plot.slices.strokeWidth = WHITE, 0.75
-        plot.slices.fontName, plot.slices.fontSize = self.font, self.size
+        plot.slices.fontName, plot.slices.fontSize = self.figures, self.size
         if chart.kind == "doughnut":
             plot.innerRadiusFraction = 0.5
         for i in range(len(plot.data)):
@@ -266,9 +268,10 @@ def chart_flowables(builder, c) -> list:
     """The caption (numbered when a transform gave it a prefix), the chart as one Drawing that never splits, kept
     with its caption; its notes below in the table's size."""
     lang = builder.lang
-    font = builder.fonts.face("zh_body" if lang == "zh" else "latin_regular").name
+    figures = builder.fonts.face("latin_regular").name       # values and ticks: the body's digits
+    faces = (builder.fonts.face("zh_body").name if lang == "zh" else figures, figures)
     size = float(builder.theme.get("chart.font_size", builder.theme.size(lang, "table")))
-    drawing = ChartFlowable(_Drawer(c, builder.width * c.width, font, size, palette(builder.theme), lang).draw())
+    drawing = ChartFlowable(_Drawer(c, builder.width * c.width, faces, size, palette(builder.theme), lang).draw())
     drawing.hAlign = "CENTER"
     where = Where(c.source, f"chart {c.name}")
     after = builder.pt("spacing.paragraph_after")
