@@ -54,7 +54,8 @@ FILES = {
                       "y2024,2024,1722,281\ny2025,2025,1735,295\n",
 }
 
-ZH = {"Africa": "非洲", "Asia": "亚洲", "Applications": "申请数", "Appointments": "任命数", "Candidates": "候选人", "Women": "女性", "Men": "男性",
+ZH = {"Africa": "非洲", "Asia": "亚洲", "Applications": "申请数", "Appointments": "任命数", "Candidates": "候选人",
+      "Women": "女性", "Men": "男性",
       "Staff": "工作人员", "Temporary staff": "临时工作人员", "Share": "比例", "Directors": "主任",
       "Professionals": "专业人员", "Support": "支助人员", "Europe": "欧洲", "Americas": "美洲",
       "Charts": "图表", "Every kind of chart follows.": "以下是各种图表。"}

@@ -297,3 +297,21 @@ def test_an_empty_cell_is_a_gap_in_both_formats(make_doc, tmp_path):
     pdf = next(p for p in paths if p.suffix == ".pdf")
     words = [w.text for page in read_pages(pdf) for w in page.words]
     assert "1,701" in words and "1,735" in words
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_docx_chart_stays_with_its_caption_and_is_described_by_it(outputs, lang):
+    """The caption paragraph keeps with the next (the chart's own paragraph, kept whole); the drawing's alternative
+    text (`wp:docPr/@descr`) is the numbered caption."""
+    from docx import Document
+
+    body = Document(outputs[(lang, "docx")]).paragraphs
+    word = "Figure {}: " if lang == "en" else "图{}："
+    for number, name in enumerate(CHARTS, 1):
+        text = word.format(number) + caption(name, lang)
+        at = next(i for i, p in enumerate(body) if squeeze(p.text) == squeeze(text))
+        chart = body[at + 1]
+        assert body[at].paragraph_format.keep_with_next, name
+        assert chart.paragraph_format.keep_together, name
+        described = chart._p.xpath(".//wp:docPr/@descr")
+        assert described == [text], (name, described)

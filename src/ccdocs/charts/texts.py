@@ -30,7 +30,8 @@ def chart_texts(spec, data: dict) -> list[tuple[str, str, int]]:
         if not isinstance(dataset, Dataset) or category not in dataset.columns:
             continue
         rows = chart.get("rows")
-        drawn = [str(r) for r in rows] if isinstance(rows, list) else [r for r in dataset if r != str(chart.get("total"))]
+        total = str(chart.get("total"))
+        drawn = [str(r) for r in rows] if isinstance(rows, list) else [r for r in dataset if r != total]
         where = display_path(dataset.path)
         found += [(str(dataset[r][category]).strip(), where, dataset.line_of(r)) for r in drawn
                   if r in dataset and _text(str(dataset[r].get(category, "")))]
