@@ -13,6 +13,7 @@ from babel.messages.pofile import read_po
 from ccdocs.errors import InputError
 from ccdocs.i18n.catalogs import po_path, read_catalog
 from ccdocs.i18n.extract import po_bytes, template, write_catalog
+from ccdocs.i18n.glossary import terms_in, toolkit_glossary
 from ccdocs.i18n.places import Places
 from ccdocs.i18n.update import merge, update
 from ccdocs.pipeline import read_sources, resolve
@@ -116,8 +117,8 @@ def test_table_texts_are_matched_within_their_context():
 
 
 def translation_of(msgid: str) -> str:
-    """A stand-in translation that keeps everything the checkers look for."""
-    return f"{msgid}〔译〕"
+    """A stand-in translation that keeps everything the checkers look for (the glossary's equivalents too)."""
+    return f"{msgid}〔译{''.join(term.target for term in terms_in(msgid, toolkit_glossary('zh')))}〕"
 
 
 @pytest.fixture

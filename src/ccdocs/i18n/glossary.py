@@ -1,0 +1,135 @@
+"""Terminology: the fixed equivalents of WIPO's bodies, committees and standing terms, checked in every translation.
+
+A glossary is a CSV file (UTF-8, comma-separated, a header row `source,target,note`), one term a row: the
+term as the source language writes it (`Coordination Committee`), its equivalent in the target language
+(`协调委员会`), and a note for the translator (optional). The toolkit's own glossary of a language
+(`locales/<lang>/glossary.csv` in ccdocs) comes first; a document's `DOC_DIR/locales/<lang>/glossary.csv` adds
+terms and, for a term both give, replaces the toolkit's row.
+
+A term is found in a source case-insensitively, as whole words (`WIPO` in `WIPO's`, not in `wipo.int` nor in
+`Learning@WIPO`: link targets, web addresses and placeholders are left out), its last word also in the plural
+(`Member State` in `Member States`), the longest term first: where `WIPO Academy` (`WIPO学院`) stands, `WIPO`
+(`产权组织`) is not looked for. A translation of such a source must contain the equivalent, as written. A name
+kept as it is in every language (`WIPO Thrive`) is a row whose target is its source.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache, cached_property
+from pathlib import Path
+
+from ..errors import InputError, display_path, problem
+from ..l10n.catalog import po_path as toolkit_po_path
+
+COLUMNS = ["source", "target", "note"]
+NAME = "glossary.csv"
+NOT_TEXT = re.compile(r"\]\([^)]*\)|https?://\S+|\bwww\.\S+|\{\{.*?\}\}|\{%.*?%\}|\[\^[^\]\s]+\]", re.S)
+HINT = f"write a header row `{','.join(COLUMNS)}`, then one term a row: its source and target, a note if needed"
+
+
+@dataclass(frozen=True)
+class Term:
+    """One glossary row: the source term, its fixed equivalent, a note, and the file and line it was read at."""
+
+    source: str
+    target: str
+    note: str
+    file: str
+    line: int
+
+    @cached_property
+    def pattern(self) -> re.Pattern:
+        """The term as whole words, any spacing between them, the last word in the singular or plural."""
+        words = [re.escape(word) for word in self.source.split()]
+        return re.compile(r"(?<![\w.@-])" + r"\s+".join(words) + r"(?:s|es)?(?![\w@-])", re.I)
+
+    def rendered_in(self, text: str) -> bool:
+        """Whether the equivalent stands in `text` (case-insensitively, for a target in Latin script)."""
+        return self.target.casefold() in text.casefold()
+
+
+def read_glossary(path: Path) -> list[Term]:
+    """The terms of one glossary CSV file; InputError at the file and line of every malformed row."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError([problem(path, None, f"cannot read this glossary: {exc}", "save it as UTF-8 CSV")]) from None
+    rows = list(csv.reader(text.splitlines()))
+    if not rows or [cell.strip().lower() for cell in rows[0]][:2] != COLUMNS[:2]:
+        raise InputError([problem(path, 1, "the first row is not the header `source,target,note`", HINT)])
+    terms, found = [], []
+    for line, row in enumerate(rows[1:], 2):
+        cells = [cell.strip() for cell in row] + ["", "", ""]
+        if not any(cells):
+            continue
+        if not cells[0] or not cells[1] or len(row) > len(COLUMNS):
+            found.append(problem(path, line, "a glossary row needs a source and a target term (and at most a note)",
+                                 HINT))
+            continue
+        terms.append(Term(cells[0], cells[1], cells[2], str(path), line))
+    if found:
+        raise InputError(found)
+    return terms
+
+
+def toolkit_glossary_path(lang: str) -> Path:
+    """ccdocs's own glossary of `lang`, beside its toolkit catalog (`locales/<lang>/glossary.csv`)."""
+    return toolkit_po_path(lang).parents[1] / NAME
+
+
+@cache
+def toolkit_glossary(lang: str) -> tuple[Term, ...]:
+    """The terms of ccdocs's own glossary of `lang` (none when it has none), read once."""
+    path = toolkit_glossary_path(lang)
+    return tuple(read_glossary(path)) if path.is_file() else ()
+
+
+def glossary(folder: Path | None, lang: str) -> tuple[Term, ...]:
+    """The terms checked in `lang`: the toolkit's, then the document folder's (which replace same-source ones)."""
+    chosen: dict[str, Term] = {}
+    places = [toolkit_glossary_path(lang)] + ([folder / "locales" / lang / NAME] if folder is not None else [])
+    for path in places:
+        if path.is_file():
+            chosen.update({term.source.casefold(): term for term in read_glossary(path)})
+    return tuple(chosen.values())
+
+
+def terms_in(text: str, terms) -> list[Term]:
+    """The terms standing in `text`, in glossary order, each once; a longer term's words taken before a shorter's.
+
+    >>> [t.source for t in terms_in("The WIPO Academy and WIPO's Member States.", [Term("WIPO", "产权组织", "", "", 2),
+    ...     Term("WIPO Academy", "WIPO学院", "", "", 3), Term("Member State", "成员国", "", "", 4)])]
+    ['WIPO', 'WIPO Academy', 'Member State']
+    """
+    text = NOT_TEXT.sub(" ", text)
+    taken: list[tuple[int, int]] = []
+    found = set()
+    for term in sorted(terms, key=lambda t: -len(t.source)):
+        for match in term.pattern.finditer(text):
+            if all(match.end() <= start or match.start() >= end for start, end in taken):
+                taken.append(match.span())
+                found.add(term)
+    return [term for term in terms if term in found]
+
+
+def terminology(entry) -> list[str]:
+    """Each glossary term (`entry.glossary`, or the toolkit's of `entry.lang`) the source contains whose equivalent
+    the translation lacks.
+
+    >>> term = Term("Coordination Committee", "协调委员会", "", "glossary.csv", 2)
+    >>> entry = type("E", (), {"name": "report ¶1", "source": "To the Coordination Committee.",
+    ...                        "translation": "提交协调会。", "lang": "zh", "glossary": (term,)})
+    >>> terminology(entry)  # doctest: +ELLIPSIS
+    ['report ¶1: the term “Coordination Committee” is “协调委员会” in the document glossary (glossary.csv:2), which...']
+    """
+    def owner(term: Term) -> str:
+        return "the toolkit glossary" if Path(term.file) == toolkit_glossary_path(entry.lang) else "the document glossary"
+
+    return [f"{entry.name}: the term “{term.source}” is “{term.target}” in {owner(term)} "
+            f"({display_path(term.file)}:{term.line}), which the translation lacks (write it so, or give the document "
+            f"its own row for the term in DOC_DIR/locales/{entry.lang}/{NAME})"
+            for term in terms_in(entry.source, toolkit_glossary(entry.lang) if entry.glossary is None else entry.glossary)
+            if not term.rendered_in(entry.translation)]

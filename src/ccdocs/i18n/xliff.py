@@ -1,0 +1,179 @@
+"""A content catalog as XLIFF 1.2 for computer-assisted translation tools (Trados, memoQ, …), and back.
+
+XLIFF 1.2, not 2.x: it is the version every CAT tool in use at the UN and WIPO reads and writes back (Trados Studio,
+memoQ, Memsource/Phrase, OmegaT, Okapi), while 2.x import is partial in several of them; 1.2 also has what a
+catalog entry holds: a unit's name (`resname`), a state per target, notes, and `alt-trans` for the previous source.
+
+One `<file original="content.po">`, one `<trans-unit>` per active catalog entry, in catalog order:
+
+- `id`: the entry's ordinal (1, 2, …); `resname`: its msgctxt (`data` for a table text), absent when it has none,
+  so (source, resname) names the catalog entry, as (msgid, msgctxt) does;
+- `<source>`: the msgid; `<target state=…>` the msgstr: `translated`, or `needs-review-translation` for a fuzzy
+  entry (no `<target>` for an untranslated one);
+- `<note from="ccdocs">`: the extracted comment (where it prints: `paragraph: report ¶12`), then each file:line;
+- a fuzzy entry's previous msgid (`#|`) as `<alt-trans alttranstype="previous-version">` with the translation
+  made from it, so the CAT tool shows what changed in the English.
+
+Import writes back translations only: a unit whose source or resname is not an entry of the catalog (the English
+changed since the export) is refused at its XLIFF line; a target is checked by the catalog's checkers; a target in
+state `translated`, `signed-off` or `final` (or with no state) clears the fuzzy flag and the `#|`, any other state
+(`needs-…`, `new`) leaves or makes the entry fuzzy; a unit without a target changes nothing.
+
+The XML is read and written by translate-toolkit's `translate.storage.xliff` (lxml underneath).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lxml import etree
+from translate.storage import xliff
+
+from ..errors import InputError, Problem, problem
+from .catalogs import ContentCatalog, po_path, read_catalog
+from .checkers import Entry, check
+from .extract import po_bytes, write_catalog
+from .glossary import glossary
+
+NAMESPACE = "urn:oasis:names:tc:xliff:document:1.2"
+ORIGINAL = "content.po"
+FUZZY_STATE = "needs-review-translation"
+DONE_STATES = frozenset({"translated", "signed-off", "final"})
+HINT = "export the catalog again with `ccdocs i18n export` after `ccdocs i18n update`, and translate in that file"
+
+
+def _skeleton(source: str, lang: str) -> bytes:
+    """An empty XLIFF 1.2 document with one `<file>` for the content catalog."""
+    return (f'<?xml version="1.0" encoding="UTF-8"?>\n<xliff xmlns="{NAMESPACE}" version="1.2">'
+            f'<file original="{ORIGINAL}" source-language="{source}" target-language="{lang}" datatype="po">'
+            "<body/></file></xliff>").encode()
+
+
+def _note(message) -> str:
+    places = " ".join(f"{file}:{line}" for file, line in message.locations)
+    return "; ".join(filter(None, [" ".join(message.auto_comments), places]))
+
+
+def to_xliff(catalog: ContentCatalog, source: str, lang: str) -> bytes:
+    """The XLIFF 1.2 file of `catalog`'s active entries (header and obsolete ones aside), UTF-8 bytes."""
+    store = xliff.xlifffile.parsestring(_skeleton(source, lang))
+    for number, message in enumerate((m for m in catalog if m.id), 1):
+        unit = store.addsourceunit(message.id, filename=ORIGINAL)
+        unit.setid(str(number))
+        element = unit.xmlelement
+        if message.context is not None:
+            element.set("resname", message.context)
+        if message.string:
+            unit.settarget(message.string)
+            unit.getlanguageNode(lang=None, index=1).set("state", FUZZY_STATE if message.fuzzy else "translated")
+        element.attrib.pop("approved", None)  # the target's state says it; `approved` is a reviewer's sign-off
+        note = _note(message)
+        if note:
+            unit.addnote(note, origin="ccdocs")
+        if message.fuzzy and message.previous_id and message.string:
+            unit.addalttrans(message.string, sourcetxt="\n".join(message.previous_id))
+            unit.getalttrans()[-1].xmlelement.set("alttranstype", "previous-version")
+    etree.cleanup_namespaces(store.document)  # translate-toolkit declares its default (1.1) namespace per unit
+    return bytes(store)
+
+
+def export(folder: Path, source: str, lang: str) -> bytes:
+    """The XLIFF of a document's catalog of `lang` (InputError when the catalog is missing or unreadable)."""
+    path = po_path(folder, lang)
+    if not path.is_file():
+        raise InputError([problem(path, None, f"there is no {lang} catalog to export",
+                                  f"make it first with `ccdocs i18n update {folder} --lang {lang}`")])
+    return to_xliff(read_catalog(path, lang), source, lang)
+
+
+def _parsed(path: Path) -> xliff.xlifffile:
+    """The XLIFF file read by translate-toolkit; InputError at the line lxml stops at, or for another version."""
+    try:
+        store = xliff.xlifffile.parsefile(str(path))
+    except etree.XMLSyntaxError as exc:
+        raise InputError([problem(path, exc.lineno, f"not well-formed XML: {exc.msg}",
+                                  "repair the file, or export it again")]) from None
+    except (OSError, AssertionError) as exc:
+        raise InputError([problem(path, None, f"cannot read this file as XLIFF: {exc}",
+                                  "give the .xlf file `ccdocs i18n export` wrote")]) from None
+    root = store.document.getroot()
+    if root.tag != f"{{{NAMESPACE}}}xliff":
+        raise InputError([problem(path, root.sourceline, "not an XLIFF 1.2 file (its namespace is "
+                                  f"`{etree.QName(root).namespace}`)", "give the .xlf file `ccdocs i18n export` "
+                                  "wrote, saved by the CAT tool as XLIFF 1.2")])
+    return store
+
+
+def _state(unit) -> str | None:
+    target = unit.getlanguageNode(lang=None, index=1)
+    return target.get("state") if target is not None else None
+
+
+def merge_xliff(catalog: ContentCatalog, path: Path, lang: str, terms: tuple | None = None) -> list[Problem]:
+    """Write the targets of the XLIFF file at `path` into `catalog`; the problems found, each at its XLIFF line.
+
+    Each target passes the catalog's checkers (`checkers.check`), its terms those of `terms` (`glossary.Term`s;
+    None: the toolkit's glossary).
+
+    `catalog` is changed only where nothing is wrong with the unit; the caller writes it only when the list is
+    empty.
+    """
+    store = _parsed(path)
+    found: list[Problem] = []
+    for node in store.document.getroot().iter(f"{{{NAMESPACE}}}file"):
+        wanted = node.get("target-language")
+        if wanted and wanted.split("-")[0].lower() != lang:
+            found.append(problem(path, node.sourceline, f"this file is translated into `{wanted}`, not `{lang}`",
+                                 f"import it with `--lang {wanted}`, or give the {lang} file"))
+    seen: dict[tuple, int] = {}
+    for unit in store.unit_iter():
+        line = unit.xmlelement.sourceline
+        key = (str(unit.source), unit.xmlelement.get("resname"))
+        message = catalog.get(*key)
+        if message is None or not key[0]:
+            context = f" (resname `{key[1]}`)" if key[1] else ""
+            found.append(problem(path, line, f"unit {unit.xmlelement.get('id')}{context}: its source is not an "
+                                             f"entry of the catalog: “{key[0][:60]}”", HINT))
+            continue
+        if key in seen:
+            found.append(problem(path, line, f"this unit's source is also at line {seen[key]}: one translation "
+                                             "would silently win", "keep one unit, delete the other"))
+            continue
+        seen[key] = line
+        target = str(unit.target or "")
+        if not target.strip():
+            continue
+        place = " ".join(message.auto_comments) or f"unit {unit.xmlelement.get('id')}"
+        failing = check(Entry(place, key[0], target, lang, terms))
+        found += [problem(path, line, f"translation fails a check: {text}",
+                          "fix the target in the CAT tool and export it again") for text in failing]
+        if failing:
+            continue
+        message.string = target
+        state = _state(unit)
+        if state is None or state in DONE_STATES:
+            message.flags.discard("fuzzy")
+            message.previous_id = []
+        else:
+            message.flags.add("fuzzy")
+    return found
+
+
+def import_xliff(folder: Path, lang: str, path: Path) -> tuple[Path, bool]:
+    """Merge the translations of the XLIFF file at `path` into the document's catalog of `lang`.
+
+    Returns the catalog's path and whether it changed; InputError with every problem, nothing written.
+    """
+    po = po_path(folder, lang)
+    if not po.is_file():
+        raise InputError([problem(po, None, f"there is no {lang} catalog to import into",
+                                  f"make it with `ccdocs i18n update {folder} --lang {lang}`, then export")])
+    catalog = read_catalog(po, lang)
+    found = merge_xliff(catalog, path, lang, glossary(folder, lang))
+    if found:
+        raise InputError(found)
+    data = po_bytes(catalog)
+    if data == po.read_bytes():
+        return po, False
+    write_catalog(catalog, po)
+    return po, True

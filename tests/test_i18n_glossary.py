@@ -1,0 +1,98 @@
+"""Terminology: a translation of a source holding a glossary term must hold its fixed equivalent.
+
+The toolkit's glossary (locales/zh/glossary.csv) gives WIPO's bodies and standing terms as WIPO's Chinese papers
+write them; a document's own `locales/zh/glossary.csv` adds names. A wrong term fails the translation at the
+catalog's line; the sample papers' catalogs pass; the review page marks the terms.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+
+from ccdocs.i18n.catalogs import po_path
+from ccdocs.i18n.glossary import Term, glossary, terms_in, toolkit_glossary_path
+from ccdocs.i18n.review import document_page
+from ccdocs.pipeline import assessed, read_sources
+from conftest import DOCS, run_ccdocs
+from refusals import Case
+
+RIGHT, WRONG = "提交产权组织协调委员会，供其参考", "提交产权组织协调会，供其参考"  # cover-note ¶1, "Coordination Committee"
+
+
+@pytest.mark.parametrize("key", ["86", "84"])
+def test_the_sample_catalogs_render_every_term_they_meet(key):
+    items = assessed(read_sources(DOCS[key]), "zh", named=True)
+    terms = glossary(DOCS[key], "zh")
+    met = sum(len(terms_in(item.segment.msgid, terms)) for item in items if item.translation)
+    assert met > 40  # the terms are really looked for: WIPO, Member States, Coordination Committee, …
+    assert [p for item in items for p in item.problems if "glossary" in p] == []
+
+
+def test_a_wrong_term_fails_at_the_catalog_line(tmp_path):
+    folder = tmp_path / "doc"
+    shutil.copytree(DOCS["86"], folder, ignore=shutil.ignore_patterns("expected"))
+    po = po_path(folder, "zh")
+    text = po.read_text(encoding="utf-8")
+    assert RIGHT in text
+    po.write_text(text.replace(RIGHT, WRONG), encoding="utf-8")
+    line = next(n for n, row in enumerate(po.read_text(encoding="utf-8").splitlines(), 1) if WRONG in row)
+
+    result = run_ccdocs("build", folder, "--lang", "zh", "--format", "docx", "--out", tmp_path / "out")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert re.search(rf"content\.po:{line}:1: error: translation (of \S+ )?fails a check: cover-note ¶1: the term "
+                     r"“Coordination Committee” is “协调委员会” in the toolkit glossary \(\S*locales/zh/glossary\.csv:\d+\), "
+                     "which the translation lacks", result.stderr), result.stderr
+    assert result.stderr.count("the term “") == 1
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_document_glossary_adds_and_replaces_terms(tmp_path):
+    folder = tmp_path / "doc"
+    shutil.copytree(DOCS["86"], folder, ignore=shutil.ignore_patterns("expected"))
+    own = folder / "locales" / "zh" / "glossary.csv"
+    own.write_text("source,target,note\nHuman Resources Management Department,人力资源管理司,\n"
+                   "Secretariat,秘书处,kept\n", encoding="utf-8")
+    terms = {t.source: t for t in glossary(folder, "zh")}
+    assert terms["Secretariat"].file == str(own) and terms["Coordination Committee"].file == str(
+        toolkit_glossary_path("zh"))
+    failing = [p for item in assessed(read_sources(folder), "zh", named=True) for p in item.problems
+               if "人力资源管理司" in p]
+    assert failing and all("in the document glossary" in p and "glossary.csv:2" in p for p in failing)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("the Member States", ["Member State"]),               # plural of the last word
+    ("member states of WIPO", ["WIPO", "Member State"]),   # any case
+    ("see www.wipo.int/about-wipo/en/hr", []),             # web addresses are no text
+    ("[the site](https://www.wipo.int/x)", []),            # nor link targets
+    ("Learning@WIPO opened", []),                          # a name that merely holds the word
+    ("the WIPO Academy", ["WIPO Academy"]),                # the longest term first
+    ("{{ member_states | number }} States", []),            # placeholders are no text
+])
+def test_where_a_term_is_found(text, found):
+    terms = [Term("WIPO", "产权组织", "", "g", 2), Term("Member State", "成员国", "", "g", 3),
+             Term("WIPO Academy", "WIPO学院", "", "g", 4)]
+    assert [t.source for t in terms_in(text, terms)] == found
+
+
+@pytest.mark.parametrize("case", [
+    Case("glossary-row", {"locales/zh/glossary.csv": "source,target,note\nWIPO\n"},
+         "a glossary row needs a source and a target", "glossary.csv:2", setup=lambda folder, out: run_ccdocs(
+             "i18n", "update", folder, "--lang", "zh")),
+    Case("glossary-header", {"locales/zh/glossary.csv": "English,Chinese\nWIPO,产权组织\n"},
+         "the first row is not the header", "glossary.csv:1", setup=lambda folder, out: run_ccdocs(
+             "i18n", "update", folder, "--lang", "zh")),
+], ids=lambda case: case.id)
+def test_a_malformed_glossary_is_refused_at_its_line(refuse, case):
+    refuse(case)
+
+
+def test_the_review_page_marks_the_terms_on_both_sides():
+    html = document_page(read_sources(DOCS["86"]), "zh")
+    row = re.search(r'<tr id="s1" .*?</tr>', html, re.S).group()
+    assert '<mark class="term" title="协调委员会">Coordination Committee</mark>' in row
+    assert '<mark class="term" title="Coordination Committee">协调委员会</mark>' in row
+    assert '<mark class="term" title="成员国">Member States</mark>' in row
