@@ -43,8 +43,8 @@ def test_a_wrong_term_fails_at_the_catalog_line(tmp_path):
     result = run_ccdocs("build", folder, "--lang", "zh", "--format", "docx", "--out", tmp_path / "out")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert re.search(rf"content\.po:{line}:1: error: translation (of \S+ )?fails a check: cover-note ¶1: the term "
-                     r"“Coordination Committee” is “协调委员会” in the toolkit glossary \(\S*locales/zh/glossary\.csv:\d+\), "
-                     "which the translation lacks", result.stderr), result.stderr
+                     r"“Coordination Committee” is “协调委员会” in the toolkit glossary "
+                     r"\(\S*locales/zh/glossary\.csv:\d+\), which the translation lacks", result.stderr), result.stderr
     assert result.stderr.count("the term “") == 1
     assert not (tmp_path / "out").exists()
 

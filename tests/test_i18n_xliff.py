@@ -83,6 +83,14 @@ def test_a_fuzzy_entry_needs_review_and_carries_its_previous_source_and_place(ex
     assert unit.findtext(f"{X}note").startswith("paragraph: report ¶2; content/01-introduction.md:5")
 
 
+def test_what_must_be_kept_is_a_protected_inline_code_with_the_same_id_on_both_sides(exported):
+    unit = next(u for u in units(exported[1]) if u.findtext(f"{X}note").startswith("paragraph: cover-note ¶2;"))
+    codes = [{ph.text: ph.get("id") for ph in unit.find(f"{X}{side}").iter(f"{X}ph")} for side in ("source", "target")]
+    assert codes[0] == codes[1] == {"{{ report.period_start | daterange(report.period_end) }}": "1",
+                                    "[^cc-topics]": "2", "{{ report.year }}": "3", "[](#gdap)": "4"}
+    assert "{{" not in "".join(unit.find(f"{X}source").xpath("text()"))  # no code left in the editable text
+
+
 def test_an_unchanged_round_trip_changes_nothing(exported):
     folder, xlf = exported
     before = po_path(folder, "zh").read_bytes()
@@ -129,12 +137,15 @@ def _unit_line(out: Path) -> int:
 
 
 def _bad_placeholder(folder: Path, out: Path) -> None:
+    """Export the minimal document, then translate its first paragraph without its placeholder, as confirmed."""
     assert run_ccdocs("i18n", "update", folder, "--lang", "zh").returncode == 0
     assert run_ccdocs("i18n", "export", folder, "--lang", "zh", "-o", out / "doc.xlf").returncode == 0
-    text = (out / "doc.xlf").read_text(encoding="utf-8")
-    (out / "doc.xlf").write_text(re.sub(r"(<source>We count \{\{ workforce.staff \| number \}\} staff.\[\^staff\]"
-                                        r"</source>)", r"\1<target state='translated'>我们有员工。[^staff]</target>",
-                                        text), encoding="utf-8")
+    tree = etree.parse(str(out / "doc.xlf"))
+    unit = next(u for u in tree.iter(f"{X}trans-unit") if "".join(u.find(f"{X}source").itertext()).startswith("We count"))
+    target = etree.Element(f"{X}target", state="translated")
+    target.text = "我们有员工。[^staff]"
+    unit.find(f"{X}source").addnext(target)
+    tree.write(str(out / "doc.xlf"), xml_declaration=True, encoding="UTF-8")
 
 
 @pytest.mark.parametrize("case", [

@@ -9,7 +9,10 @@ One `<file original="content.po">`, one `<trans-unit>` per active catalog entry,
 - `id`: the entry's ordinal (1, 2, …); `resname`: its msgctxt (`data` for a table text), absent when it has none,
   so (source, resname) names the catalog entry, as (msgid, msgctxt) does;
 - `<source>`: the msgid; `<target state=…>` the msgstr: `translated`, or `needs-review-translation` for a fuzzy
-  entry (no `<target>` for an untranslated one);
+  entry (no `<target>` for an untranslated one); in both, what the translator must keep as written is a protected
+  inline code `<ph id="N">` holding it (`{{ … }}`, `{name}`, a footnote mark `[^x]`, a reference `[](#id)`, a
+  link's `[` and `](target)`, `**` and `*`): a CAT tool shows it as a tag the translator places but cannot edit;
+  the k-th occurrence of a code has the same id in source and target;
 - `<note from="ccdocs">`: the extracted comment (where it prints: `paragraph: report ¶12`), then each file:line;
 - a fuzzy entry's previous msgid (`#|`) as `<alt-trans alttranstype="previous-version">` with the translation
   made from it, so the CAT tool shows what changed in the English.
@@ -24,6 +27,7 @@ The XML is read and written by translate-toolkit's `translate.storage.xliff` (lx
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from lxml import etree
@@ -31,7 +35,7 @@ from translate.storage import xliff
 
 from ..errors import InputError, Problem, problem
 from .catalogs import ContentCatalog, po_path, read_catalog
-from .checkers import Entry, check
+from .checkers import NOTE_MARK, PLACEHOLDER, Entry, check
 from .extract import po_bytes, write_catalog
 from .glossary import glossary
 
@@ -39,6 +43,8 @@ NAMESPACE = "urn:oasis:names:tc:xliff:document:1.2"
 ORIGINAL = "content.po"
 FUZZY_STATE = "needs-review-translation"
 DONE_STATES = frozenset({"translated", "signed-off", "final"})
+CODE = re.compile("|".join([PLACEHOLDER.pattern, NOTE_MARK.pattern, r"\[\]\(#[^)\s]+\)", r"\]\([^)\s]*\)",
+                             r"\[(?=[^\[\]]*\]\()", r"\*\*?"]), re.S)
 HINT = "export the catalog again with `ccdocs i18n export` after `ccdocs i18n update`, and translate in that file"
 
 
@@ -47,6 +53,48 @@ def _skeleton(source: str, lang: str) -> bytes:
     return (f'<?xml version="1.0" encoding="UTF-8"?>\n<xliff xmlns="{NAMESPACE}" version="1.2">'
             f'<file original="{ORIGINAL}" source-language="{source}" target-language="{lang}" datatype="po">'
             "<body/></file></xliff>").encode()
+
+
+def _codes(source: str) -> dict[tuple[str, int], int]:
+    """The id of each inline code of `source`, keyed by (code, its occurrence): 1, 2, … in order."""
+    seen: dict[str, int] = {}
+    ids = {}
+    for match in CODE.finditer(source):
+        code = match.group()
+        seen[code] = seen.get(code, 0) + 1
+        ids[(code, seen[code])] = len(ids) + 1
+    return ids
+
+
+def _fill(node, text: str, ids: dict[tuple[str, int], int]) -> None:
+    """Make `node` (a `<source>` or `<target>`) hold `text`, each inline code as a `<ph>` with its id (a code the
+    source lacks gets the next free id)."""
+    for child in list(node):
+        node.remove(child)
+    node.text, last, seen, free = "", None, {}, len(ids) + 1
+    position = 0
+    for match in CODE.finditer(text):
+        code = match.group()
+        seen[code] = seen.get(code, 0) + 1
+        number = ids.get((code, seen[code]))
+        if number is None:
+            number, free = free, free + 1
+        if last is None:
+            node.text = text[position:match.start()]
+        else:
+            last.tail = text[position:match.start()]
+        last = etree.SubElement(node, f"{{{NAMESPACE}}}ph", id=str(number))
+        last.text = code
+        position = match.end()
+    if last is None:
+        node.text = text[position:]
+    else:
+        last.tail = text[position:]
+
+
+def _text(node) -> str:
+    """The text of a `<source>` or `<target>` with its inline codes as written (what `_fill` put in)."""
+    return "".join(node.itertext()) if node is not None else ""
 
 
 def _note(message) -> str:
@@ -61,18 +109,26 @@ def to_xliff(catalog: ContentCatalog, source: str, lang: str) -> bytes:
         unit = store.addsourceunit(message.id, filename=ORIGINAL)
         unit.setid(str(number))
         element = unit.xmlelement
+        ids = _codes(message.id)
+        _fill(unit.getlanguageNode(lang=None, index=0), message.id, ids)
         if message.context is not None:
             element.set("resname", message.context)
         if message.string:
             unit.settarget(message.string)
-            unit.getlanguageNode(lang=None, index=1).set("state", FUZZY_STATE if message.fuzzy else "translated")
+            target = unit.getlanguageNode(lang=None, index=1)
+            _fill(target, message.string, ids)
+            target.set("state", FUZZY_STATE if message.fuzzy else "translated")
         element.attrib.pop("approved", None)  # the target's state says it; `approved` is a reviewer's sign-off
         note = _note(message)
         if note:
             unit.addnote(note, origin="ccdocs")
         if message.fuzzy and message.previous_id and message.string:
             unit.addalttrans(message.string, sourcetxt="\n".join(message.previous_id))
-            unit.getalttrans()[-1].xmlelement.set("alttranstype", "previous-version")
+            alt = unit.getalttrans()[-1].xmlelement
+            alt.set("alttranstype", "previous-version")
+            previous = "\n".join(message.previous_id)
+            _fill(alt.find(f"{{{NAMESPACE}}}source"), previous, _codes(previous))
+            _fill(alt.find(f"{{{NAMESPACE}}}target"), message.string, _codes(previous))
     etree.cleanup_namespaces(store.document)  # translate-toolkit declares its default (1.1) namespace per unit
     return bytes(store)
 
@@ -128,7 +184,7 @@ def merge_xliff(catalog: ContentCatalog, path: Path, lang: str, terms: tuple | N
     seen: dict[tuple, int] = {}
     for unit in store.unit_iter():
         line = unit.xmlelement.sourceline
-        key = (str(unit.source), unit.xmlelement.get("resname"))
+        key = (_text(unit.getlanguageNode(lang=None, index=0)), unit.xmlelement.get("resname"))
         message = catalog.get(*key)
         if message is None or not key[0]:
             context = f" (resname `{key[1]}`)" if key[1] else ""
@@ -140,7 +196,7 @@ def merge_xliff(catalog: ContentCatalog, path: Path, lang: str, terms: tuple | N
                                              "would silently win", "keep one unit, delete the other"))
             continue
         seen[key] = line
-        target = str(unit.target or "")
+        target = _text(unit.getlanguageNode(lang=None, index=1))
         if not target.strip():
             continue
         place = " ".join(message.auto_comments) or f"unit {unit.xmlelement.get('id')}"
