@@ -89,6 +89,9 @@ def test_what_must_be_kept_is_a_protected_inline_code_with_the_same_id_on_both_s
     assert codes[0] == codes[1] == {"{{ report.period_start | daterange(report.period_end) }}": "1",
                                     "[^cc-topics]": "2", "{{ report.year }}": "3", "[](#gdap)": "4"}
     assert "{{" not in "".join(unit.find(f"{X}source").xpath("text()"))  # no code left in the editable text
+    link = next(u for u in units(exported[1]) if u.findtext(f"{X}note").startswith("footnote *;"))
+    ids = [[ph.get("id") for ph in link.find(f"{X}{side}").iter(f"{X}ph")] for side in ("source", "target")]
+    assert ids[0] == ids[1] == ["1", "2"]  # the localized link target (/en/ → /zh/) is the same code
 
 
 def test_an_unchanged_round_trip_changes_nothing(exported):

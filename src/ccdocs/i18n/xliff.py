@@ -55,12 +55,18 @@ def _skeleton(source: str, lang: str) -> bytes:
             "<body/></file></xliff>").encode()
 
 
+def _kind(code: str) -> str:
+    """What pairs a code of the target with one of the source: itself, or for a link's target its kind (a
+    translation may localize it, `/en/` → `/zh/`; the link checker decides whether that is right)."""
+    return "](" if code.startswith("](") else code
+
+
 def _codes(source: str) -> dict[tuple[str, int], int]:
-    """The id of each inline code of `source`, keyed by (code, its occurrence): 1, 2, … in order."""
+    """The id of each inline code of `source`, keyed by (`_kind` of the code, its occurrence): 1, 2, … in order."""
     seen: dict[str, int] = {}
     ids = {}
     for match in CODE.finditer(source):
-        code = match.group()
+        code = _kind(match.group())
         seen[code] = seen.get(code, 0) + 1
         ids[(code, seen[code])] = len(ids) + 1
     return ids
@@ -75,8 +81,8 @@ def _fill(node, text: str, ids: dict[tuple[str, int], int]) -> None:
     position = 0
     for match in CODE.finditer(text):
         code = match.group()
-        seen[code] = seen.get(code, 0) + 1
-        number = ids.get((code, seen[code]))
+        seen[_kind(code)] = seen.get(_kind(code), 0) + 1
+        number = ids.get((_kind(code), seen[_kind(code)]))
         if number is None:
             number, free = free, free + 1
         if last is None:
