@@ -108,16 +108,19 @@ def test_a_complete_catalog_builds_in_final_mode(doc):
 
 
 def test_a_final_build_lists_every_unfinished_segment_with_file_line_and_place(doc):
-    """A failing translation is named at its msgstr's line in the catalog, an untranslated one in the source."""
+    """Each is named at its msgstr's line in the catalog first, then at its source's file and line."""
     fill(doc, {**FULL, "Second paragraph.": "", "Introduction": "导言(草稿)"})
     with pytest.raises(InputError) as refused:
         resolve(read_sources(doc), "zh")
     lines = [str(p) for p in refused.value.problems]
-    msgstr = po_path(doc, "zh").read_text(encoding="utf-8").split("\n").index('msgstr "导言(草稿)"') + 1
-    assert lines[0].endswith(f"locales/zh/LC_MESSAGES/content.po:{msgstr}:1: error: translation fails a check: "
-                             "report, before ¶1: "
+    po_lines = po_path(doc, "zh").read_text(encoding="utf-8").split("\n")
+    msgstr = po_lines.index('msgstr "导言(草稿)"') + 1
+    empty = po_lines.index('msgid "Second paragraph."') + 2
+    assert lines[0].endswith(f"locales/zh/LC_MESSAGES/content.po:{msgstr}:1: error: translation of "
+                             f"{doc / 'content/report.md'}:1 fails a check: report, before ¶1: "
                              "half-width `(` between Chinese characters at “导言(草稿)” (use the full-width form)")
-    assert lines[1].endswith('content/report.md:13:1: error: untranslated segment (report ¶2): "Second paragraph."')
+    assert lines[1].endswith(f"locales/zh/LC_MESSAGES/content.po:{empty}:1: error: untranslated segment of "
+                             f'{doc / "content/report.md"}:13 (report ¶2): "Second paragraph."')
     assert "locales/zh/LC_MESSAGES/content.po: error: 2 of 12 segments in `zh` are not ready" in lines[-1]
     assert "`ccdocs build" in lines[-1] and "--draft`" in lines[-1] and "ccdocs i18n review" in lines[-1]
 
@@ -128,7 +131,7 @@ def test_a_fuzzy_entry_is_refused_even_with_a_good_translation(doc):
     catalog = read_catalog(path)
     catalog["Second paragraph."].flags.add("fuzzy")
     write_catalog(catalog, path)
-    with pytest.raises(InputError, match=r"fuzzy segment \(report ¶2\)"):
+    with pytest.raises(InputError, match=r"content\.po:\d+:1: error: fuzzy segment of \S+/report\.md:13 \(report ¶2\)"):
         resolve(read_sources(doc), "zh")
 
 

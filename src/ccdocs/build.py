@@ -9,6 +9,7 @@ from pathlib import Path
 from .errors import Collector, InputError, UsageError
 from .model import Document
 from .output import check_targets, check_writable, write_all
+from .i18n.locations import in_catalog
 from .pipeline import Sources, read_sources, resolve
 from .source_date import source_date
 from .stopwatch import Stopwatch
@@ -94,15 +95,19 @@ def _job(sources: Sources, theme: Theme, lang: str, out: Path, formats: tuple, d
     doc = resolve(sources, lang, draft=draft, clock=clock, sandbox=sandbox)
     first, *others = sorted(formats, key=lambda fmt: -SLOWNESS.get(fmt, 0))
     for fmt in others:
-        spawn(partial(_write, out / lang / f"{sources.spec.slug}.{fmt}", fmt, doc, theme))
-    made, seconds = _write(out / lang / f"{sources.spec.slug}.{first}", first, doc, theme, None)
+        spawn(partial(_write, out / lang / f"{sources.spec.slug}.{fmt}", fmt, doc, theme, translated=(sources, lang)))
+    made, seconds = _write(out / lang / f"{sources.spec.slug}.{first}", first, doc, theme, None, (sources, lang))
     clock.add(seconds)
     return made, clock.seconds
 
 
-def _write(path: Path, fmt: str, doc: Document, theme: Theme, spawn) -> tuple[dict, dict]:
-    """One output's bytes by its path, and the seconds it took."""
+def _write(path: Path, fmt: str, doc: Document, theme: Theme, spawn, translated: tuple) -> tuple[dict, dict]:
+    """One output's bytes by its path, and the seconds it took. `translated`: the (Sources, language) of `doc`,
+    whose catalog a problem of a translated text is told at (`i18n.locations.in_catalog`)."""
     clock = Stopwatch()
     with clock.stage(fmt):
-        data = writer(fmt)(doc, theme)
+        try:
+            data = writer(fmt)(doc, theme)
+        except InputError as exc:
+            raise InputError(in_catalog(exc.problems, *translated)) from None
     return {path: data}, clock.seconds

@@ -2,25 +2,28 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
 
 from .catalogs import DOMAIN, po_path, read_catalog
 from .extract import write_catalog
+from .memory import Filled, Unit, fill
 
 
 @dataclass(frozen=True)
 class Changes:
-    """What an update did to a catalog: entries added empty, made fuzzy, made obsolete."""
+    """What an update did to a catalog: entries added empty, made fuzzy, made obsolete; filled from memory."""
 
     new: int
     fuzzy: int
     obsolete: int
+    memory: Filled | None = None
 
     def __str__(self) -> str:
-        return f"{self.new} new, {self.fuzzy} fuzzy, {self.obsolete} obsolete"
+        told = f"{self.new} new, {self.fuzzy} fuzzy, {self.obsolete} obsolete"
+        return f"{told}; {self.memory}" if self.memory is not None else told
 
 
 def _key(message) -> tuple:
@@ -68,10 +71,31 @@ def merge(catalog: Catalog, template: Catalog, used: frozenset = frozenset()) ->
         message.string = string
         if message.fuzzy and not message.previous_id:
             message.previous_id = previous
+    _keep_first_previous(after, before, kept)
     was_fuzzy = {key for key, m in before.items() if m.fuzzy and key in wanted}
     return Changes(new=sum(1 for key, m in after.items() if key not in before and not m.fuzzy),
                    fuzzy=sum(1 for key, m in after.items() if m.fuzzy and key not in was_fuzzy),
                    obsolete=sum(1 for key in map(_key, catalog.obsolete.values()) if key in active))
+
+
+def _keep_first_previous(after: dict, before: dict, kept: dict) -> None:
+    """Give a message made fuzzy from an entry that was already fuzzy that entry's own previous msgid.
+
+    babel sets `previous_id` to the msgid of the entry a new message was matched with; when that entry was fuzzy
+    (edited twice before the translator reviewed it), its translation was made from ITS previous msgid, which is
+    what the translator must compare with, as `msgmerge --previous` keeps it. A msgid matched under more than one
+    context with different previous msgids is left as babel set it.
+    """
+    earlier: dict[str, list] = {}
+    for key, message in before.items():
+        if key not in kept and message.fuzzy and message.previous_id:
+            earlier.setdefault(message.id, []).append(list(message.previous_id))
+    for key, message in after.items():
+        if key in kept or not message.fuzzy or len(message.previous_id) != 1:
+            continue
+        found = earlier.get(message.previous_id[0], [])
+        if found and all(previous == found[0] for previous in found):
+            message.previous_id = list(found[0])
 
 
 def start(lang: str, template: Catalog) -> Catalog:
@@ -80,11 +104,15 @@ def start(lang: str, template: Catalog) -> Catalog:
                    creation_date=template.creation_date, revision_date=template.creation_date, fuzzy=False)
 
 
-def update(folder: Path, lang: str, template: Catalog, used: frozenset = frozenset()) -> tuple[Path, Changes]:
+def update(folder: Path, lang: str, template: Catalog, used: frozenset = frozenset(),
+           memory: list[Unit] | None = None) -> tuple[Path, Changes]:
     """Merge `template` into `DOC_DIR/locales/<lang>/LC_MESSAGES/content.po` (made when missing); write it.
-    `used`: the texts an entry added by hand keeps alive, as in `merge`."""
+    `used`: the texts an entry added by hand keeps alive, as in `merge`; `memory`: earlier translations offered
+    to the entries left untranslated (`memory.fill`), None for none."""
     path = po_path(folder, lang)
     catalog = read_catalog(path) if path.is_file() else start(lang, template)
     changes = merge(catalog, template, used)
+    if memory is not None:
+        changes = replace(changes, memory=fill(catalog, memory))
     write_catalog(catalog, path)
     return path, changes

@@ -1,0 +1,56 @@
+"""Problems of a translated text told where the translator edits it: the catalog's line first, then the source's.
+
+A translation replaces its segment on the segment's own lines (`segments.apply` keeps every line's number), so a
+problem found while rendering, parsing or printing a translated content file stands at a line of the source that
+a translation covers. `in_catalog` moves each such problem to the translation's msgstr line in the catalog and
+names the source's file and line in its message:
+
+    locales/zh/LC_MESSAGES/content.po:39:1: error: translation of content/01-introduction.md:1: link `[ref]` …
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..errors import Problem, display_path
+from .extract import DATA
+
+
+def catalog_lines(assessments: Iterable) -> dict[tuple[str, int], tuple[str, int]]:
+    """(content file as shown, line) -> (catalog as shown, msgstr line) for each line a printed translation covers.
+
+    `assessments`: `policy.Assessment`s. Only translations a build prints (status `translated`) and read from a
+    catalog count; a line two translations share (the cells of one table row) is left out: it names no one entry.
+    """
+    found: dict[tuple[str, int], tuple[str, int]] = {}
+    shared = set()
+    for item in assessments:
+        segment = item.segment
+        if item.status != "translated" or item.at is None or segment.kind == DATA:
+            continue
+        for line in range(segment.line, max(segment.end, segment.line) + 1):
+            key = (segment.file, line)
+            if key in found and found[key] != (display_path(item.at[0]), item.at[1]):
+                shared.add(key)
+            found[key] = (display_path(item.at[0]), item.at[1])
+    return {key: value for key, value in found.items() if key not in shared}
+
+
+def relocated(problems: Iterable[Problem], lines: dict) -> list[Problem]:
+    """Each problem at a line of `lines` (`catalog_lines`) at its catalog line, the source's named in the message."""
+    moved = []
+    for item in problems:
+        at = lines.get((item.path, item.line))
+        moved.append(item if at is None else Problem(
+            at[0], at[1], None, f"translation of {item.path}:{item.line}: {item.message}", item.hint, item.severity))
+    return moved
+
+
+def in_catalog(problems: list[Problem], sources, lang: str) -> list[Problem]:
+    """`problems` of a build of `sources` (`pipeline.Sources`) in `lang`, those a translation causes moved to the
+    catalog (`relocated`); unchanged for the source language or a document without a `lang` catalog."""
+    from ..pipeline import assessed  # the pipeline calls this module: imported when a problem is told
+
+    if lang == sources.spec.source or not problems:
+        return problems
+    return relocated(problems, catalog_lines(assessed(sources, lang)))

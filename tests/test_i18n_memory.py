@@ -1,0 +1,180 @@
+"""`ccdocs i18n update --memory` and `ccdocs next --memory`: earlier documents' translations fill what is untranslated,
+the same English as finished (with its origin), a close one (word similarity >= 0.8) as fuzzy with `#|`."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import pytest
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import read_po, write_po
+
+from ccdocs.i18n.catalogs import po_path, read_catalog
+from ccdocs.i18n.memory import THRESHOLD, Unit, fill, similarity, words
+from conftest import FIXTURES, run_ccdocs
+
+OLD = FIXTURES / "wo-cc-84-inf-1"
+NEW = FIXTURES / "wo-cc-86-inf-1"
+SUMMARY = re.compile(r": (\d+) new, (\d+) fuzzy, (\d+) obsolete; (\d+) from memory \((\d+) exact, (\d+) fuzzy\)$", re.M)
+
+
+def finished(path) -> dict:
+    """msgid -> msgstr of the finished entries of a catalog, read with babel alone."""
+    with path.open("rb") as handle:
+        catalog = read_po(handle)
+    return {m.id: m.string for m in catalog if m.id and m.string and not m.fuzzy}
+
+
+@pytest.fixture(scope="module")
+def filled(tmp_path_factory):
+    """A copy of WO/CC/86/INF/1 without its Chinese catalog, updated with WO/CC/84/INF/1 as memory."""
+    folder = tmp_path_factory.mktemp("memory") / "doc"
+    shutil.copytree(NEW, folder, ignore=shutil.ignore_patterns("expected"))
+    shutil.rmtree(folder / "locales" / "zh")
+    result = run_ccdocs("i18n", "update", folder, "--lang", "zh", "--memory", OLD)
+    assert result.returncode == 0, result.stderr
+    return folder, result.stdout, read_catalog(po_path(folder, "zh"), "zh")
+
+
+def test_the_summary_counts_exact_and_fuzzy_hits(filled):
+    _, out, catalog = filled
+    assert SUMMARY.search(out).groups() == ("251", "0", "0", "17", "14", "3")
+    assert sum(1 for m in catalog if m.id and m.string and not m.fuzzy) == 14
+    assert sum(1 for m in catalog if m.id and m.fuzzy) == 3
+
+
+def test_exact_hits_are_the_entries_whose_english_the_memory_translated(filled):
+    _, _, catalog = filled
+    memory = finished(po_path(OLD, "zh"))
+    expected = {m.id for m in catalog if m.id in memory}  # by construction: the same English, translated in 84
+    exact = {m.id: m for m in catalog if m.id and m.string and not m.fuzzy}
+    assert set(exact) == expected and len(expected) == 14
+    for msgid, message in exact.items():
+        assert message.string == memory[msgid] and not message.previous_id
+        assert len(message.user_comments) == 1
+        assert re.fullmatch(r"memory: exact, from \S*wo-cc-84-inf-1/locales/zh/LC_MESSAGES/content\.po:\d+",
+                            message.user_comments[0])
+
+
+def test_gnu_msgmerge_with_the_memory_as_compendium_finds_the_same_exact_hits(filled, tmp_path):
+    folder = filled[0]
+    assert run_ccdocs("i18n", "extract", folder).returncode == 0
+    empty = tmp_path / "empty.po"
+    empty.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n', encoding="utf-8")
+    merged = tmp_path / "merged.po"
+    subprocess.run(["msgmerge", "--quiet", "--no-fuzzy-matching", "-C", po_path(OLD, "zh"), "-o", merged, empty,
+                    folder / "locales" / "content.pot"], check=True)
+    stats = subprocess.run(["msgfmt", "--statistics", "-o", "/dev/null", merged], capture_output=True, text=True)
+    assert stats.stderr.startswith("14 translated messages, 237 untranslated messages")
+
+
+def test_each_fuzzy_hit_is_the_closest_memory_english_and_no_untranslated_entry_had_one(filled):
+    _, _, catalog = filled
+    memory = finished(po_path(OLD, "zh"))
+    for message in catalog:
+        if not message.id or (message.string and not message.fuzzy):
+            continue
+        best = max(memory, key=lambda english: similarity(english, message.id))
+        if message.fuzzy:
+            assert message.previous_id == [best] and message.string == memory[best]
+            assert similarity(best, message.id) >= THRESHOLD
+            assert re.fullmatch(r"memory: \d+% match, from \S+content\.po:\d+", message.user_comments[0])
+        else:
+            assert message.string == "" and similarity(best, message.id) < THRESHOLD, message.id
+    close = {m.id: m.previous_id[0] for m in catalog if m.fuzzy}
+    assert close["Stakeholder capacity building"] == "Accelerating stakeholder capacity building"  # 6/7 = 0.857
+
+
+def test_the_fuzzy_hits_are_written_with_the_memory_english_as_previous_msgid(filled):
+    text = po_path(filled[0], "zh").read_text(encoding="utf-8")
+    entry = next(block for block in text.split("\n\n") if 'msgid "Stakeholder capacity building"' in block)
+    assert entry.splitlines()[0].startswith("# memory: 85% match, from ")
+    assert "#, fuzzy" in entry and '#| msgid "Accelerating stakeholder capacity building"' in entry
+
+
+def test_the_review_page_shows_what_differs_from_the_memory_english(filled, tmp_path):
+    page = tmp_path / "review.html"
+    assert run_ccdocs("i18n", "review", filled[0], "--lang", "zh", "-o", page).returncode == 0
+    row = next(r for r in page.read_text(encoding="utf-8").split("<tr")
+               if "capacity building" in r and 'data-status="fuzzy"' in r)
+    assert "<del>Accelerating stakeholder</del>" in row and "<ins>Stakeholder</ins>" in row
+
+
+def test_an_xliff_file_serves_as_memory_as_its_catalog_does(filled, tmp_path):
+    xlf = tmp_path / "wo-cc-84.xlf"
+    assert run_ccdocs("i18n", "export", OLD, "--lang", "zh", "-o", xlf).returncode == 0
+    folder = tmp_path / "doc"
+    shutil.copytree(filled[0], folder)
+    shutil.rmtree(folder / "locales" / "zh")
+    result = run_ccdocs("i18n", "update", folder, "--lang", "zh", "--memory", xlf)
+    assert result.returncode == 0, result.stderr
+    assert SUMMARY.search(result.stdout).groups()[3:] == ("17", "14", "3")
+    assert {m.id: (m.string, m.fuzzy) for m in read_catalog(po_path(folder, "zh"))} == \
+        {m.id: (m.string, m.fuzzy) for m in filled[2]}
+
+
+def test_a_path_that_is_no_memory_is_refused_at_its_path(filled, tmp_path):
+    folder = filled[0]
+    before = po_path(folder, "zh").read_bytes()
+    (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
+    result = run_ccdocs("i18n", "update", folder, "--lang", "zh", "--memory", tmp_path / "notes.txt",
+                        "--memory", tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"{tmp_path / 'notes.txt'}: error: not a translation memory" in result.stderr
+    assert f"{tmp_path}: error: this folder has no zh catalog" in result.stderr
+    assert po_path(folder, "zh").read_bytes() == before
+
+
+def catalog_of(*entries) -> Catalog:
+    catalog = Catalog(locale="zh")
+    for msgid, string, *flags in entries:
+        catalog.add(msgid, string, flags=flags)
+    return catalog
+
+
+def test_fill_keeps_translations_takes_the_first_memory_and_leaves_what_is_too_far():
+    catalog = catalog_of(("The staff grew.", "员工增加了。"), ("Learning reached every sector.", ""),
+                         ("Learning reached every sector in 2025.", ""), ("Budget.", ""))
+    units = [Unit("Learning reached every sector.", None, "学习覆盖了每个部门。", "a.po:3"),
+             Unit("Learning reached every sector.", None, "学习覆盖各部门。", "b.po:9"),
+             Unit("The staff grew.", None, "人员增加。", "b.po:5"),
+             Unit("A budget was adopted.", None, "通过了预算。", "b.po:7")]
+    counts = fill(catalog, units)
+    assert (counts.exact, counts.close) == (1, 1)
+    assert catalog["The staff grew."].string == "员工增加了。"  # a translation is never replaced
+    assert catalog["Learning reached every sector."].string == "学习覆盖了每个部门。"  # the first memory wins
+    close = catalog["Learning reached every sector in 2025."]
+    assert close.fuzzy and close.previous_id == ["Learning reached every sector."]
+    assert close.user_comments == ["memory: 83% match, from a.po:3"]  # words: 5 of 6 and 5 -> 10/12
+    assert catalog["Budget."].string == ""
+
+
+def test_words_keep_a_url_whole_so_two_links_to_other_pages_are_not_alike():
+    assert words("See [www](https://www.wipo.int/jobs/en/).") == [
+        "see", "[", "www", "]", "(", "https://www.wipo.int/jobs/en/", ")", "."]
+    emadrid = "https://www.wipo.int/madrid/en/emadrid/"  # WO/CC/86/INF/1 footnote 6, against 84's footnote
+    internships = "https://www.wipo.int/jobs/en/internships/"
+    assert similarity(f"Information on eMadrid is available at [{emadrid}]({emadrid}).",
+                      "Information on internships, fellowships and the Young Experts Program is available at "
+                      f"[{internships}]({internships}).") < THRESHOLD  # 0.61; 0.81 with each URL as words
+
+
+def test_ccdocs_next_fills_the_copied_catalogs_from_memory_by_the_same_mechanism(filled, tmp_path):
+    old = tmp_path / "old"
+    shutil.copytree(NEW, old, ignore=shutil.ignore_patterns("expected"))
+    path = po_path(old, "zh")
+    with path.open("rb") as handle:
+        catalog = read_po(handle, locale="zh")
+    for message in catalog:
+        if message.id:
+            message.string = ""  # a catalog started but not translated yet
+    with path.open("wb") as handle:
+        write_po(handle, catalog, width=1 << 30)
+    result = run_ccdocs("next", old, tmp_path / "new", "--memory", OLD)
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"new/locales/zh/LC_MESSAGES/content\.po: note: translations: 17 from memory "
+                     r"\(14 exact, 3 fuzzy\)", result.stdout)
+    made = read_catalog(po_path(tmp_path / "new", "zh"))
+    assert {m.id: (m.string, m.fuzzy) for m in made if m.id} == {m.id: (m.string, m.fuzzy) for m in filled[2] if m.id}
