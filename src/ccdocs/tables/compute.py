@@ -181,6 +181,10 @@ def _check_hundred(spec: TableSpec, rows: dict, show: Callable, out: Collector) 
 def compute(spec: TableSpec, show: Callable, out: Collector) -> dict:
     """Every row's values by row id; `show(value, column)` prints a figure for the messages."""
     computer = _Computer(spec, show, out)
+    if spec.total is not None and not computer.sums[spec.total][1]:
+        computer.fail(spec.total, f"row `{spec.total}` is the total, but no row above it is counted",
+                      "put the total row after the rows it adds up")
+        return {}
     order, looped = sum_order(computer.sums)
     if looped is not None:
         computer.fail(looped, f"row `{looped}` is part of its own sum (through the total `{spec.total}`)",
