@@ -174,3 +174,17 @@ def test_a_folder_from_new_keeps_its_empty_data_folder_and_its_header_names_the_
     assert checked.exit_code == 0, checked.output
     assert re.search(r"document\.yaml:\d+:\d+: warning: `number: 91` marked TO CONFIRM by ccdocs next: "
                      r"confirm it and delete the mark", checked.output), checked.output
+
+
+def test_a_transmittals_attached_document_and_typed_symbols_are_marked_for_review(tmp_path):
+    """Next year's transmittal keeps `folder:` of its attached report marked TO CONFIRM (last year's report is not
+    next year's), and the report's symbol typed in the cover note is listed as possibly stale."""
+    for name in ("pbc", "86"):
+        shutil.copytree(DOCS[name], tmp_path / DOCS[name].name, ignore=shutil.ignore_patterns("expected"))
+    old, new = tmp_path / DOCS["pbc"].name, tmp_path / "wo-pbc-41-inf-1"
+    result = CliRunner().invoke(main, ["next", str(old), str(new)])
+    assert result.exit_code == 0, result.output
+    line = next(line for line in (new / "document.yaml").read_text().splitlines() if "folder:" in line)
+    assert "../wo-cc-86-inf-1" in line and "TO CONFIRM" in line
+    assert re.search(r"note: parts\.\d\.folder: \.\./wo-cc-86-inf-1, TO CONFIRM", result.output)
+    assert re.search(r"content/\S+\.md:\d+:\d+: note: symbol `WO/CC/86/INF/1` typed in the text", result.output)

@@ -270,3 +270,47 @@ def test_pdf_outline_names_the_attached_document_by_its_symbol(built, lang):
            if not isinstance(item, list)]
     title = {"en": "Annual Report on Human Resources", "zh": "人力资源年度报告"}[lang]
     assert top[:2] == [(title, 1), (f"{SYMBOL} {title}", 2)]
+
+
+def _notes(folder, *options) -> list[str]:
+    """The notes and warnings `ccdocs build FOLDER --lang zh` prints, run from beside the folder."""
+    from conftest import run_ccdocs
+
+    result = run_ccdocs("build", folder.name, "--lang", "zh", "--format", "pdf", "--out", "out", *options,
+                        cwd=folder.parent)
+    assert result.returncode == 0, result.stderr
+    return [line for line in result.stderr.splitlines() if "note:" in line or "warning:" in line]
+
+
+@pytest.mark.parametrize("draft", [(), ("--draft",)], ids=["final", "draft"])
+def test_the_attached_documents_notes_are_told_as_when_it_is_built_alone(make_doc, draft):
+    """An attached document with a TO CONFIRM mark and no zh catalog, then (a draft) with a catalog whose segments
+    are untranslated: the transmittal's build tells every note and warning the attached document's build tells."""
+    folder = make_doc(transmittal("../other"))
+    other({"document.yaml": OTHER["document.yaml"].replace("venue: Geneva", "venue: Geneva  # TO CONFIRM")})(
+        folder, None)
+    for catalog in ({}, {"locales/zh/LC_MESSAGES/content.po": CATALOG})[:1 + bool(draft)]:
+        write_files(folder.parent / "other", catalog)
+        alone = _notes(folder.parent / "other", *draft)
+        assert any("TO CONFIRM" in line for line in alone)
+        assert any(("draft of other in zh" if catalog else "other has no zh catalog") in line for line in alone)
+        together = _notes(folder, *draft)
+        assert [line for line in alone if line not in together] == []
+
+
+def test_stats_count_the_attached_documents_catalog_and_the_refusal_names_the_transmittal(make_doc):
+    """A final build refuses the attached document's unfinished catalog: `i18n stats` of the transmittal says so
+    (exit 1), and the build's hint drafts the transmittal while the review is of the attached folder."""
+    from conftest import run_ccdocs
+
+    folder = make_doc(transmittal("../other"))
+    other({"locales/zh/LC_MESSAGES/content.po": CATALOG})(folder, None)
+    stats = run_ccdocs("i18n", "stats", "doc", cwd=folder.parent)
+    assert stats.returncode == 1
+    assert "WO/CC/86/INF/2 (other), attached" in stats.stdout
+    assert "zh: 0 translated" in stats.stdout.split("WO/CC/86/INF/2")[1]
+    assert "a final build would refuse it" in stats.stdout.split("WO/CC/86/INF/2")[1]
+    built = run_ccdocs("check", "doc", cwd=folder.parent)
+    assert built.returncode == 1
+    assert "`ccdocs build doc --draft`" in built.stderr
+    assert "`ccdocs i18n review other --lang zh" in built.stderr

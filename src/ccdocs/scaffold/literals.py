@@ -1,4 +1,4 @@
-"""Years, dates and figures typed in a document's prose rather than bound to its data: what may be stale in
+"""Document symbols, years, dates and figures typed in a document's prose rather than bound to its data: what may be stale in
 next year's report.
 
 Only the text a reader sees is searched: every segment of the content files (paragraphs, headings, items,
@@ -18,6 +18,7 @@ from ..i18n.segments import extract
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 YEARISH = r"(?:1[89]|2[01])\d\d"
 KINDS = (
+    ("symbol", re.compile(r"\b[A-Z]{1,12}(?:/[A-Z0-9.]{1,12}){1,8}")),  # a document's (WO/CC/82/INF/1)
     ("date", re.compile(rf"\b(?:(?:{MONTHS})\s+\d{{1,2}}(?:\s*[–-]\s*\d{{1,2}})?,\s+{YEARISH}"
                         rf"|\d{{1,2}}\s+(?:{MONTHS})\s+{YEARISH}|(?:{MONTHS})\s+{YEARISH}"
                         rf"|{YEARISH}-\d\d-\d\d)\b")),
@@ -28,7 +29,6 @@ HIDDEN = re.compile(
     r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}"        # figures and (refused) statements
     r"|\]\([^)]*\)|<[a-z]+:[^>]*>|https?://\S+"  # link targets, autolinks, bare addresses
     r"|\[\^[^\]]*\]|\{[.#:][^}]*\}"           # footnote marks and labels, attribute lists
-    r"|\b[A-Z]{1,12}(?:/[A-Z0-9.]{1,12}){1,8}"  # document symbols (WO/CC/82/INF/1)
     r"|^\s*(?:>\s?)*(?:[-*+]\s+|\d{1,9}[.)]\s+|#{1,6}\s+|:::.*)?", re.M)
 
 
@@ -53,7 +53,7 @@ def in_line(text: str) -> list[tuple[int, str, str]]:
     >>> in_line("In 2024, {{ staff | number }} staff; 35% more than on May 16, 2023 [^2] (see [p. 4](x/2020)).")
     [(3, 'year', '2024'), (37, 'figure', '35%'), (54, 'date', 'May 16, 2023'), (81, 'figure', '4')]
     >>> in_line("As document WO/CC/82/INF/1 says: 10 to 15 years.")
-    [(33, 'figure', '10'), (39, 'figure', '15')]
+    [(12, 'symbol', 'WO/CC/82/INF/1'), (33, 'figure', '10'), (39, 'figure', '15')]
     """
     masked = HIDDEN.sub(_blank, text)
     found = []

@@ -224,12 +224,19 @@ class YamlFile:
 
 
 def shown(value: object, most: int = 60) -> str:
-    """`value` as a message quotes it: its Python form, cut to `most` characters.
+    """`value` as a message quotes it: as YAML writes it (`true`, `2026-05-21`, `[1, 2]`, a text quoted), an
+    empty value (None) as such; cut to `most` characters.
 
-    >>> shown([1, 2]), shown("x" * 100, 10)
-    ('[1, 2]', "'xxxxxxxx…")
+    >>> shown([1, True, None]), shown(None), shown(False), shown("x" * 100, 10)
+    ('[1, true, null]', 'an empty value', 'false', "'xxxxxxxx…")
     """
-    text = repr(value)
+    if value is None:
+        return "an empty value"
+    if isinstance(value, str):
+        text = repr(value)
+    else:
+        text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=math.inf).strip()
+        text = text.removesuffix("...").strip()
     return text if len(text) <= most else text[: most - 1] + "…"
 
 
