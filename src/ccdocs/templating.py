@@ -60,7 +60,7 @@ EXPRESSION = re.compile(r"\{\{(.*?)\}\}", re.S)
 STATEMENT = re.compile(r"\{%|\{#")  # a statement or a comment: refused
 # ... but `{#name}` alone on its line (classes or attributes may follow the name) is a block attribute giving an
 # anchor (markdown-it's attrs syntax, read by the Markdown reader); typed elsewhere it would print
-ANCHOR = re.compile(r"\{#[A-Za-z][\w:.-]*(?:[ \t][^{}#\n]*)?\}")
+ANCHOR = re.compile(r"\{#[^\W\d_][\w:.-]*(?:[ \t][^{}#\n]*)?\}")
 ANCHOR_LINE = re.compile(r"^ {0,3}(" + ANCHOR.pattern + r")[ \t]*$", re.M)
 
 

@@ -1,6 +1,9 @@
 """Anchors and cross-references in the Markdown: `{#id}` on the line before a block (markdown-it's block attributes,
 `mdit_py_plugins.attrs`), `[](#id)` for a reference, `[](#a)–[](#b)` for a range.
 
+An attribute the plugin cannot read (`{#a.b}`, `{#a b}`) stays in the text of the block it stands before: the
+Markdown reader refuses it there (`unread`), so that it never prints.
+
 The attributes plugin gives a footnote definition's `{#id}` to its `footnote_reference_open` token, which the
 footnote plugin then drops; `install` adds a core rule that keeps it, read back with `note_anchors`.
 """
@@ -13,8 +16,11 @@ from markdown_it import MarkdownIt
 
 from ..model import Ref, Text
 
-ID = re.compile(r"[A-Za-z][A-Za-z0-9_:.-]{0,63}")
-ID_HINT = "an id is a letter, then up to 63 letters, digits, `-`, `_`, `.` or `:`: `{#pay-gap}`"
+# a letter (any script's: `{#人才}`), then letters, digits, `-`, `_` or `:`; not `.` (the attribute plugin reads
+# `{#a.b}` as an id and a class, and a block with a bad attribute as text) nor a space (between attributes)
+ID = re.compile(r"[^\W\d_][\w:-]{0,63}")
+ID_HINT = "an id is a letter, then up to 63 letters, digits, `-`, `_` or `:`: `{#pay-gap}`, `{#人才}`"
+UNREAD = re.compile(r"\{#[^}\n]*\}?")   # what is left of an attribute `{#…}` the plugin could not read
 RANGE = re.compile(r"[ \u00a0]?[–-][ \u00a0]?")  # between the two references of a range: an en dash or a hyphen
 KEY = "ccdocs_note_anchors"
 
@@ -50,3 +56,9 @@ def ranges(items: tuple) -> tuple:
         else:
             out.append(item)
     return tuple(out)
+
+
+def unread(text: str) -> str:
+    """The first `{#…}` left in the text `text` of a block (an attribute the plugin could not read), or ''."""
+    match = UNREAD.search(text)
+    return match.group() if match else ""

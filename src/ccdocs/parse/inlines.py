@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from urllib.parse import unquote
 
 from ..l10n.ambiguous import takes_east_asian_face
 from ..model import Code, Emph, LineBreak, Link, Note, Ref, RefNumber, Strong, Text
-from .anchors import ranges
+from .anchors import ID_HINT, ranges, unread
 
 CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
 
@@ -85,6 +86,10 @@ def convert(children, ctx) -> tuple:
     for child in children:
         kind = child.type
         if kind == "text":
+            shown = unread(child.content)
+            if shown:
+                ctx.fail_at(shown, f"`{shown[:60]}` is not an anchor, and would print", ID_HINT + "; alone on the "
+                            "line before the block it names")
             items.append(Text(child.content))
         elif kind == "softbreak":
             items.append(Text("\x00"))
@@ -103,7 +108,7 @@ def convert(children, ctx) -> tuple:
                 ctx.fail(f"the link title \"{child.attrs['title']}\" would not be printed",
                          "put the words in the link's text or the sentence: `[text](https://…)`")
             if href.startswith("#"):
-                items.append(ctx.reference(href[1:], text))
+                items.append(ctx.reference(unquote(href[1:]), text))   # markdown-it %-encodes `#人才`
             else:
                 items.append(Link(href, text) if ctx.link(href) else Text(plain(text)))
         elif kind == "footnote_ref":

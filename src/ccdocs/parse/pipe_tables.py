@@ -92,7 +92,11 @@ REFUSED = {
     "Note": ("a footnote mark cannot stand in a cell of a pipe table",
              "put the note's text in a note under the table: `::: table`, caption, the table, notes, `:::`"),
     "LineBreak": ("a line break in a cell would not be printed", "write the cell on one line"),
+    "Ref": ("a cross-reference cannot stand in a cell of a pipe table: a cell prints plain text, and its label "
+            "would not follow the numbering", "refer to the block in the paragraph before or after the table"),
 }
+OTHER = ("this cannot stand in a cell of a pipe table: a cell prints plain text (a code span as its text)",
+         "write the cell as plain text")
 
 
 def cell_text(inlines: tuple, refuse) -> tuple[str, bool]:
@@ -105,7 +109,7 @@ def cell_text(inlines: tuple, refuse) -> tuple[str, bool]:
         return cell_text(inlines[0].children, refuse)[0], True
     wrong = next((item for item in inlines if not isinstance(item, Text | Code)), None)
     if wrong is not None:
-        refuse(*REFUSED[type(wrong).__name__])
+        refuse(*REFUSED.get(type(wrong).__name__, OTHER))
     return plain(inlines), False
 
 

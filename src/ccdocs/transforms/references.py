@@ -3,7 +3,9 @@
 Runs after numbering, so the label is the number the target prints now: `paragraph 12` / `第12段`, `Chapter 3` /
 `第3章` (`Chapter III` / `第三章` with Roman chapters), `Annex II` / `附件二`, `Table 2` / `表2`, `Figure 1` / `图1`,
 `footnote 4` / `脚注4`; `[](#a)–[](#b)` gives `paragraphs 12 to 15` / `第12至15段`; a paragraph, table or figure of
-an annex (numbered again in each) named from outside it, `paragraph 3 of Annex II` / `附件二第3段`. The words come
+an annex (numbered again in each) named from outside it, `paragraph 3 of Annex II` / `附件二第3段`, and a paragraph
+of the report or the cover note (each numbered from 1) from another part, `paragraph 2 of the report` / `报告第2段`,
+`paragraph 1 of the cover note` / `说明第1段`. The words come
 from the toolkit catalog; each number stays a `RefNumber` piece of the label, so that the DOCX writer can make it a
 field Word computes again.
 
@@ -28,6 +30,7 @@ from .walk import rebuild, walk
 WORDS = {"paragraph": "paragraph {number}", "chapter": "Chapter {number}", "table": "Table {number}",
          "figure": "Figure {number}", "footnote": "footnote {number}"}
 IN_ANNEX = ("paragraph", "table", "figure")  # numbered again in each annex: named with it from outside
+OTHER_PART = {"report": "{reference} of the report", "cover-note": "{reference} of the cover note"}
 SENTENCE_END = re.compile(r"(^|[.!?:]\s+)$")
 BOOKMARK_LENGTH = 40  # Word's limit on a bookmark's name
 NO_BREAK = "\u00a0"
@@ -127,6 +130,22 @@ class _Resolver:
     def __init__(self, doc: Document, catalog: Catalog, found: dict):
         self.doc, self.catalog, self.found = doc, catalog, found
         self.problems: list[Problem] = []
+        self.words = label_words(catalog)
+
+    def doubling(self, children: tuple) -> None:
+        """A problem for each reference among `children` with label words typed beside it."""
+        for index, node in enumerate(children):
+            if not (isinstance(node, Ref) and not node.children and node.label):
+                continue
+            before = children[index - 1].text if index and isinstance(children[index - 1], Text) else ""
+            after = children[index + 1].text if index + 1 < len(children) and isinstance(children[index + 1], Text) \
+                else ""
+            word = doubled(before, after, self.words)
+            if word:
+                shown = "–".join(f"[](#{target})" for target in node.targets)
+                label = "".join(piece.text for piece in node.label).replace(NO_BREAK, " ")
+                self.fail(node, f"`{word}` is typed beside `{shown}`, whose label prints it already: `{label}`",
+                          f"take `{word}` away: `{shown}` prints the whole label")
 
     def fail(self, ref: Ref, message: str, hint: str) -> None:
         source = ref.source
@@ -159,12 +178,23 @@ class _Resolver:
             label = self.range(ref, shown, first, self.found[ref.targets[1]])
             if not label:
                 return ()
+        return self.qualified(label, first, part)
+
+    def qualified(self, label: tuple, first: Target, part: int) -> tuple:
+        """`label` named with the part its target is in, when read from another part that numbers the same
+        kind of block afresh: an annex (`paragraph 3 of Annex II` / `附件二第3段`) for paragraphs, tables and
+        figures; the report or the cover note (`paragraph 2 of the report` / `报告第2段`) for paragraphs, which
+        every part numbers from 1 (tables and figures run on from the cover note through the report)."""
         target_part = self.doc.parts[first.part]
-        if first.what in IN_ANNEX and first.part != part and target_part.kind == "annex":
+        if first.part == part or first.what not in IN_ANNEX:
+            return label
+        if target_part.kind == "annex":
             annex = RefNumber(first.anchor, target_part.label, "none")
             only = sum(p.kind == "annex" for p in self.doc.parts) == 1
             template = "{reference} of the {annex}" if only else "{reference} of {annex}"
-            label = pieces(self.catalog.gettext(template), {"reference": label, "annex": annex})
+            return pieces(self.catalog.gettext(template), {"reference": label, "annex": annex})
+        if first.what == "paragraph" and target_part.kind in OTHER_PART:
+            return pieces(self.catalog.gettext(OTHER_PART[target_part.kind]), {"reference": label})
         return label
 
     def range(self, ref: Ref, shown: str, first: Target, last: Target) -> tuple:
@@ -178,6 +208,44 @@ class _Resolver:
             "paragraphs {first} to {last}"
         return pieces(self.catalog.gettext(template), {"first": RefNumber(first.anchor, first.number, first.kind),
                                                        "last": RefNumber(last.anchor, last.number, last.kind)})
+
+
+LABEL_TEMPLATES = tuple(WORDS.values()) + ("paragraphs {first} to {last}", "Annex {number}")
+LAST_WORD, FIRST_WORD = re.compile(r"([^\W\d_]+)[\s\u00a0]*$"), re.compile(r"^[\s\u00a0]*([^\W\d_]+)")
+WIDE = 0x2E80  # from here on (CJK) words are not set apart by spaces: a label's word is matched as a string
+
+
+def label_words(catalog: Catalog) -> tuple[set, set]:
+    """(words a label opens with, words it ends with) in the catalog's language, of every kind of label:
+    ({'paragraph', 'chapter', 'annex', …}, set()) in English, ({'第', '表', '附件', …}, {'段', '章'}) in Chinese;
+    English ones in lower case without a plural `s`."""
+    leads, trails = set(), set()
+    for template in LABEL_TEMPLATES:
+        fields = list(Formatter().parse(catalog.gettext(template)))
+        lead = fields[0][0] if fields[0][1] is not None else ""
+        trail = fields[-1][0] if len(fields) > 1 and fields[-1][1] is None else ""
+        leads.update(_word(w) for w in re.findall(r"[^\W\d_]+", lead)[-1:])
+        trails.update(_word(w) for w in re.findall(r"[^\W\d_]+", trail)[:1])
+    return leads, trails
+
+
+def _word(word: str) -> str:
+    return word if ord(word[0]) >= WIDE else word.lower().removesuffix("s")
+
+
+def doubled(before: str, after: str, words: tuple[set, set]) -> str:
+    """The label word (`label_words`) typed right before or after a reference, which its label prints itself
+    (`paragraph [](#x)` -> `paragraph paragraph 12`, `第[](#x)段` -> `第第60段段`), or ''."""
+    leads, trails = words
+    for lead in leads:
+        last = LAST_WORD.search(before)
+        if ord(lead[0]) >= WIDE and before.rstrip(" \u00a0").endswith(lead) or last and _word(last.group(1)) == lead:
+            return lead if ord(lead[0]) >= WIDE else last.group(1)
+    for trail in trails:
+        first = FIRST_WORD.search(after)
+        if ord(trail[0]) >= WIDE and after.lstrip(" \u00a0").startswith(trail) or first and _word(first.group(1)) == trail:
+            return trail if ord(trail[0]) >= WIDE else first.group(1)
+    return ""
 
 
 def _capitalised(children: tuple) -> tuple:
@@ -204,6 +272,7 @@ def resolve_references(doc: Document, lang: str, catalog: Catalog, chapter_style
             if isinstance(node, Ref):
                 return replace(node, label=resolver.label(node, index))
             if isinstance(node, Para | Heading) and any(isinstance(child, Ref) for child in node.children):
+                resolver.doubling(node.children)
                 return replace(node, children=_capitalised(node.children))
             return node
 
@@ -214,16 +283,24 @@ def resolve_references(doc: Document, lang: str, catalog: Catalog, chapter_style
     return replace(doc, parts=tuple(parts))
 
 
+def _ascii(match) -> str:
+    """A character a bookmark's name cannot hold: `_` for `-` or `:`, the code point's hex digits for a letter of
+    another script (`人` -> `4EBA`), so that `{#人才}` and `{#人力}` keep names of their own."""
+    char = match.group()
+    return "_" if char.isascii() else f"{ord(char):X}"
+
+
 def bookmarks(doc: Document, taken: set | None = None) -> dict:
     """anchor id -> the name of its bookmark (DOCX) and destination (PDF): Word's hidden form `_Ref_…`, at most
-    40 characters of letters, digits and `_`, unique in the document and not among the names already `taken`."""
+    40 characters of ASCII letters, digits and `_`, unique in the document and not among the names already
+    `taken` (`{#pay-gap}` -> `_Ref_pay_gap`, `{#人才}` -> `_Ref_4EBA624D`)."""
     names: dict[str, str] = {}
     taken = set(taken or ())
     for node in walk(doc.parts):
         anchor = getattr(node, "anchor", "")
         if not anchor or anchor in names:
             continue
-        base = "_Ref_" + re.sub(r"[^A-Za-z0-9_]", "_", anchor)
+        base = "_Ref_" + re.sub(r"[^A-Za-z0-9_]", _ascii, anchor)
         name, n = base[:BOOKMARK_LENGTH], 1
         while name in taken:
             n += 1

@@ -7,6 +7,8 @@ paragraph ranges, which no heading holds, are then left out (rebuild with ccdocs
 
 from __future__ import annotations
 
+import re
+
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml.ns import qn
@@ -14,12 +16,37 @@ from docx.shared import Pt, Twips
 
 from ...model import Contents
 from ...oxml import element, field_runs, put, twips
+from ...oxml.fields import bookmark
 from .inlines import Format, add_run
 from .state import Where, WriterState
 from .styles import style_id
 
 TITLE_STYLE = "TOC Heading"        # Word's own names: its TOC field gives its rows the styles `toc 1`, `toc 2`
 ROW_STYLE = "toc {level}"
+SPAN = "_Doc_{symbol}"             # the bookmark around one document of a transmittal, for its TOC's `\b` switch
+
+
+def span_name(doc) -> str:
+    """The name of the bookmark spanning `doc` in a transmittal's DOCX (`_Doc_WO_CC_84_INF_1`, at most 40)."""
+    return SPAN.format(symbol=re.sub(r"[^A-Za-z0-9_]", "_", doc.meta.symbol))[:40]
+
+
+def in_transmittal(state: WriterState) -> bool:
+    """Whether the DOCX holds more than one document: a transmittal and the documents it attaches."""
+    return bool((state.root or state.doc).attached)
+
+
+def span_document(state: WriterState, doc, start: int) -> None:
+    """Bookmark `doc`'s own paragraphs (from the body's child `start` on, its attached documents not yet
+    written) when it holds a contents table in a transmittal: its `TOC` field lists that span only."""
+    if not in_transmittal(state) or not any(isinstance(b, Contents) for part in doc.parts for b in part.blocks):
+        return
+    paragraphs = [child for child in state.document.element.body[start:] if child.tag == qn("w:p")]
+    first, end = bookmark(state.next_bookmark, span_name(doc))
+    state.next_bookmark += 1
+    ppr = paragraphs[0].find(qn("w:pPr"))
+    paragraphs[0].insert(0 if ppr is None else list(paragraphs[0]).index(ppr) + 1, first)
+    paragraphs[-1].append(end)
 
 
 def _styles(state: WriterState, block: Contents) -> None:
@@ -53,12 +80,14 @@ def _styles(state: WriterState, block: Contents) -> None:
 
 
 def _pages(state: WriterState) -> dict[str, str]:
-    """The printed page of each listed heading, laid out once by the PDF writer (only a contents table asks)."""
+    """The printed page of each heading the contents table of the document being written lists: the whole
+    paper (a transmittal with its attached documents) laid out once by the PDF writer (only a contents table
+    asks)."""
     if state.contents_pages is None:
         from ..pdf import heading_pages
 
-        state.contents_pages = heading_pages(state.doc, state.theme)
-    return state.contents_pages
+        state.contents_pages = heading_pages(state.root or state.doc, state.theme)
+    return state.contents_pages.get(state.doc.meta.symbol, {})
 
 
 def write_contents(state: WriterState, where: Where, block: Contents):
@@ -70,6 +99,8 @@ def write_contents(state: WriterState, where: Where, block: Contents):
     title = state.paragraph(where, TITLE_STYLE)
     add_run(title, block.title, Format(caps=True))
     instruction = f'TOC \\o "1-{block.depth}" \\h \\z \\u'
+    if in_transmittal(state):
+        instruction += f" \\b {span_name(state.doc)}"     # the headings of its own document only
     begin = field_runs(instruction, "")
     rows = block.entries or (None,)
     last = None

@@ -69,7 +69,7 @@ class ContentsRow(Flowable):
 
 def contents_table(builder, block: Contents) -> list:
     """The title (bold, in the chapter heading's size, capitals where the language has them) kept with the
-    first rows, then the rows; page numbers from `builder.pages` (the previous layout pass; '' before one)."""
+    first rows, then the rows; page numbers from `builder.pages` (the previous layout pass, by document symbol; '' before one)."""
     size = builder.theme.size(builder.lang, "heading1")
     where = Where(block.source, "the contents table")
     title_style = builder.style(size, align="left", after=builder.pt("contents.title_after"))
@@ -78,8 +78,9 @@ def contents_table(builder, block: Contents) -> list:
     widths = ([builder.pt("contents.paragraphs_width")] if block.paragraphs else []) + [builder.pt("contents.page_width")]
     look = Look(builder.body)
     out = [KeepRoom(keep), title]
+    pages = builder.pages.get(builder.meta.symbol, {})
     for entry in block.entries:
-        texts = ([entry.paragraphs] if block.paragraphs else []) + [builder.pages.get(entry.target, "")]
+        texts = ([entry.paragraphs] if block.paragraphs else []) + [pages.get(entry.target, "")]
         columns = [(TextBlock(builder.maker.text(t, look, where), builder.style(builder.body, align="right")), w)
                    for t, w in zip(texts, widths)]
         style = builder.style(builder.body, align="left", left=builder.pt("contents.indent") * (entry.level - 1),
