@@ -212,3 +212,60 @@ def test_word_keeps_rows_together_where_the_pdf_does(pages, lang):
         assert keeps == expected, name
         assert all(splits), name
     assert broken, "no table broke in the PDF: the test shows nothing"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_table_moved_to_the_next_page_stands_whole_there(tmp_path, lang):
+    """A table is moved to the next page only when it fits an empty frame of that page (the body page after the
+    first, shorter than the first page's frame); one that does not starts where it is and breaks by the
+    keep_rows rule, never leaving the first page half empty to break anyway on the next (PDF)."""
+    from ccdocs.build import build
+
+    moved = 0
+    for rows in range(34, 46):
+        spec, data = table_of("P", rows, lang)
+        report = "# Introduction\n\n" + filler(lang, 6) * 3 + placed("P", lang)
+        folder = paper(tmp_path / f"{lang}{rows}", lang, report, tables=spec, data={"P": data})
+        pdf = build([folder], tmp_path / f"out{lang}{rows}", None, ("pdf",), workers=1)[0]
+        texts = page_texts(pdf)
+        where = rows_per_page(texts, "P", rows)
+        caption = page_of(texts, "Pcap")
+        moved += caption > 0
+        assert len(where) == 1 or caption == 0, f"{rows} rows moved to page {caption + 1}, then split: {where}"
+    assert moved, "no table moved: the test shows nothing"
+
+
+def of_which_table(name: str, rows: int, lang: str) -> tuple[str, tuple[str, str]]:
+    """`table_of`'s table with an "of which" heading row and two rows `{name}x1`, `{name}x2` after its total."""
+    spec, (file, csv) = table_of(name, rows, lang)
+    return spec + "    headings: [of]\n", (file, csv + f"of,{name}of,\nx1,{name}x1,1\nx2,{name}x2,1\n")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_total_row_keeps_keep_rows_body_rows_when_of_which_rows_follow_it(tmp_path, lang):
+    """The total row and the rows after it (an "of which" heading and its rows) are the tail of a table: a break
+    leaves at least keep_rows body rows above the total on its page (PDF), and Word keeps those rows, the total
+    and the rows after it together (DOCX, `w:keepNext` on all of them but the last)."""
+    least = int(load_theme().get("table.keep_rows", 3))
+    specs, data, annexes = "", {}, []
+    for rows in range(36, 48):
+        spec, data[f"W{rows}"] = of_which_table(f"W{rows}", rows, lang)
+        specs += spec
+        annexes.append(f"# Annex W{rows}\n\n" + placed(f"W{rows}", lang))
+    folder = paper(tmp_path / lang, lang, "# Introduction\n\nText.\n\n", tables=specs, data=data,
+                   annexes=tuple(annexes))
+    built = build_both(folder, tmp_path / "out")
+    texts, tables = page_texts(built["pdf"]), row_keeps(built["docx"])
+    broke = 0
+    for rows in range(36, 48):
+        name = f"W{rows}"
+        where = rows_per_page(texts, name, rows)
+        total = page_of(texts, name + "tot")
+        assert page_of(texts, name + "x2") == total, f"{name}: the of-which rows leave the total"
+        broke += len(where) > 1
+        assert len(where) == 1 or len(where[total]) - 1 >= least, f"{name}: {where[total]} with the total"
+        keeps = next(k for label, (k, _) in tables.items() if label.startswith(name + "x2"))  # its last row
+        if len(where) > 1:
+            count = len(keeps)   # header, rows, total, of, x1, x2
+            assert all(keeps[count - 4 - least:count - 1]), f"{name}: Word may break inside the tail"
+    assert broke, "no table broke: the test shows nothing"

@@ -19,17 +19,20 @@ from .layout import PAGE_SIZES
 def joined_rows(kinds: list[str], head: int, heights: list[float], room: float, least: int) -> list[int]:
     """The indexes of the rows to keep with the next row, of rows of `kinds` (`heading`, `body`, `total`, …) whose
     first `head` are header rows, `heights` points high (estimates), on a page `room` points high; a total row
-    does not count among the `least` body rows.
+    does not count among the `least` body rows, and the rows after the last total row (its "of which" rows) stay
+    with it, as the PDF's `Grid.tail`.
 
     >>> joined_rows(["heading"] + ["body"] * 4 + ["total"], 1, [20.0] * 6, 700.0, 3)
     [0, 1, 2, 3, 4]
     >>> joined_rows(["heading"] + ["body"] * 8 + ["total"], 1, [100.0] * 10, 700.0, 3)
     [0, 1, 2, 6, 7, 8]
+    >>> joined_rows(["heading"] + ["body"] * 8 + ["total", "heading", "body"], 1, [100.0] * 12, 700.0, 3)
+    [0, 1, 2, 6, 7, 8, 9, 10]
     """
     count = len(kinds)
     if sum(heights) <= room:
         return list(range(count - 1))
-    tail, found = count, 0
+    tail, found = max((i for i, kind in enumerate(kinds) if kind == "total"), default=count), 0
     while tail > head and found < least:
         tail -= 1
         found += kinds[tail] != "total"

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from reportlab.platypus.flowables import Flowable
 from reportlab.platypus.tables import Table, TableStyle
 
+from .keep import fresh_room
+
 FUZZ = 1e-6
 FIRST_MEASURE = 16  # rows measured at first; twice as many each time that is too few to fill the frame
 
@@ -57,11 +59,13 @@ class Rows:
     lo: int
     hi: int
     index: MarkIndex
+    totals: tuple = ()  # the indexes in `body` of its total rows, found once
 
     @classmethod
     def of(cls, rows: Sequence[Row]) -> Rows:
         """All of `rows` (indexed once)."""
-        return cls((), rows, 0, len(rows), MarkIndex(rows))
+        totals = tuple(i for i, row in enumerate(rows) if row.kind == "total")
+        return cls((), rows, 0, len(rows), MarkIndex(rows), totals)
 
     def __len__(self) -> int:
         return len(self.lead) + self.hi - self.lo
@@ -77,7 +81,14 @@ class Rows:
     def after(self, count: int, lead: Sequence[Row] = ()) -> Rows:
         """The rows after the first `count`, `lead` put before them."""
         skipped = max(0, count - len(self.lead))
-        return Rows(tuple(lead) + self.lead[count:], self.body, self.lo + skipped, self.hi, self.index)
+        return Rows(tuple(lead) + self.lead[count:], self.body, self.lo + skipped, self.hi, self.index, self.totals)
+
+    def last_total(self) -> int:
+        """The index of the last total row among these rows' body rows; `len(self)` when there is none."""
+        at = bisect_left(self.totals, self.hi) - 1
+        if at < 0 or self.totals[at] < self.lo:
+            return len(self)
+        return len(self.lead) + self.totals[at] - self.lo
 
     @property
     def marks(self) -> list[str]:
@@ -170,9 +181,10 @@ class Grid(Flowable):
         self.table().drawOn(self.canv, 0, 0)
 
     def tail(self) -> int:
-        """Where the last `least` rows that are not total rows begin (the total rows among them kept with them):
-        the rows a split must leave for the next piece. Reads only those rows."""
-        index, found = len(self.rows), 0
+        """Where the rows a split must leave for the next piece begin: the last total row, the rows after it (the
+        "of which" rows under a total) and the `least` rows before it that are not total rows; without a total
+        row, the last `least` such rows. Reads only those rows."""
+        index, found = self.rows.last_total(), 0
         while index > self.head and found < self.least:
             index -= 1
             found += self.rows.at(index).kind != "total"
@@ -211,7 +223,8 @@ class Grid(Flowable):
             fit += 1
         if fit == len(self.rows):
             return [self]
-        if self.keep and not at_top and sum(self.measure(full)) <= full - self.above + FUZZ:
+        fresh = fresh_room(self, full, self.marks)  # an empty frame on the page the grid would move to
+        if self.keep and not at_top and sum(self.measure(fresh)) <= fresh - self.above + FUZZ:
             return []   # moves whole, with what stands above it
         header = self.rows.first(head)
         if fit > head and self.least:

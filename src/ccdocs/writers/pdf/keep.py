@@ -42,19 +42,31 @@ class KeepWith(CondPageBreak):
 
     def wrap(self, availWidth, availHeight):
         frame = self._doctemplateAttr("frame")
-        full = frame._height - frame._topPadding - frame._bottomPadding if frame is not None else availHeight
-        need = self.needed(availWidth, full)
+        unit = self.unit()
+        full = fresh_room(self, availHeight, [mark for f in unit for mark in getattr(f, "marks", ())])
+        need = self.needed(unit, availWidth, full)
         self.height = 0.0 if frame is None or frame._atTop or need > full else need
         return super().wrap(availWidth, availHeight)
 
-    def needed(self, width: float, full: float) -> float:
-        """The height of the sticky flowables and the first unit after them, spaces between them included."""
-        total, after = 0.0, 0.0
+    def unit(self) -> list:
+        """The sticky flowables from `story[start]` on and the first flowable after them (none past a page
+        break: what follows starts a page of its own)."""
+        out = []
         for flowable in islice(self.story, self.start, None):
             if isinstance(flowable, PageBreak):
-                break   # what follows starts a page of its own
+                break
             if isinstance(flowable, ActionFlowable | CondPageBreak):
                 continue
+            out.append(flowable)
+            if not getattr(flowable, STICKY, False):
+                break
+        return out
+
+    def needed(self, unit: list, width: float, full: float) -> float:
+        """The height of the sticky flowables of `unit` and the first unit of the flowable after them, spaces
+        between them included."""
+        total, after = 0.0, 0.0
+        for flowable in unit:
             before = max(flowable.getSpaceBefore() - after, 0.0) if total else 0.0
             if getattr(flowable, STICKY, False):
                 total += before + flowable.wrap(width, full)[1]
@@ -63,6 +75,27 @@ class KeepWith(CondPageBreak):
                 continue
             return total + before + first_unit(flowable, width, full, self.lines, total + before)
         return total
+
+
+def fresh_room(flowable, current: float, marks=()) -> float:
+    """The height in points an empty frame offers on the page `flowable` would move to (the page template
+    reportlab turns to next: a cover page is followed by a shorter body page), less the room its notes area
+    would keep there for notes continued from earlier pages and those of `marks`; `current` outside a layout."""
+    doc = getattr(getattr(flowable, "canv", None), "_doctemplate", None)
+    if doc is None:
+        return current
+    template = doc.pageTemplate
+    if hasattr(doc, "_nextPageTemplateIndex"):
+        template = doc.pageTemplates[doc._nextPageTemplateIndex]
+    elif template.autoNextPageTemplate:
+        template = next(t for t in doc.pageTemplates if t.id == template.autoNextPageTemplate)
+    frame = template.frames[0]
+    room = frame._height - frame._topPadding - frame._bottomPadding
+    notes = getattr(doc, "notes", None)
+    if notes is not None:
+        grow = notes.backlog() + sum(notes.piece_height(p) for label in notes.new(marks) for p in notes.flows[label])
+        room -= grow + notes.opening() if grow else 0.0
+    return room
 
 
 def first_unit(flowable, width: float, full: float, lines: int, above: float) -> float:
