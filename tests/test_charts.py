@@ -315,3 +315,25 @@ def test_docx_chart_stays_with_its_caption_and_is_described_by_it(outputs, lang)
         assert chart.paragraph_format.keep_together, name
         described = chart._p.xpath(".//wp:docPr/@descr")
         assert described == [text], (name, described)
+
+
+SAMPLE_CHARTS = {  # the sample WO/CC/86/INF/1's charts: kind line, then the first series as printed
+    "en": [("doughnut", "Share of the workforce | 60.1% | 39.9%"),
+           ("bar clustered", "Applicants | 3,944 | 3,764 | 3,555 | 1,718 | 1,353 | 815 | 772"),
+           ("column clustered", "Baseline (2024/25) | 6 | 18 | 3 | 30")],
+    "zh": [("doughnut", "占员工队伍的比例 | 60.1% | 39.9%"),
+           ("bar clustered", "申请人 | 3,944 | 3,764 | 3,555 | 1,718 | 1,353 | 815 | 772"),
+           ("column clustered", "基准（2024/25年） | 6 | 18 | 3 | 30")],
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_sample_report_draws_its_three_charts_from_its_data(dumped, built, lang):
+    """WO/CC/86/INF/1: the workforce composition as a doughnut, applications by region as bars (the most first),
+    engagement with Member States as columns (in the annex, numbered from 1 again); the DOCX holds them as charts."""
+    charts = [b for b in dumped("86", lang)["blocks"] if b["type"] == "chart"]
+    assert [(c["text"].split("\n")[1].split(",")[0], c["text"].split("\n")[3]) for c in charts] == SAMPLE_CHARTS[lang]
+    word = "Figure {}: " if lang == "en" else "图{}："
+    assert [c["text"].startswith(word.format(n)) for c, n in zip(charts, (1, 2, 1))] == [True] * 3
+    assert [c["part"] for c in charts] == ["report", "report", "annex-1"]
+    assert len(chart_parts(built("86", lang, "docx"))) == 3
