@@ -152,8 +152,8 @@ def test_a_paragraph_of_another_part_is_named_with_its_part(make_doc, lang):
 # -- 4. ids: one grammar for the docs, the template reader and the Markdown reader -------------------------------
 
 ID_CASES = [
-    Case("dot-in-id", _report("{#a.b}", "P2 text."), "`{#a.b}` is not an anchor, and would print", f"{FILE}:13"),
-    Case("space-in-id", _report("{#a b}", "P2 text."), "`{#a b}` is not an anchor, and would print", f"{FILE}:13"),
+    Case("dot-in-id", _report("{#a.b}", "P2 text."), "`{#a.b}` would print: it is no anchor", f"{FILE}:13"),
+    Case("space-in-id", _report("{#a b}", "P2 text."), "`{#a b}` would print: it is no anchor", f"{FILE}:13"),
     Case("dot-in-reference", _report("{#ab}", "P2 text, [](#a.b)."), "`#a.b` is not an id", f"{FILE}:14"),
 ]
 
@@ -248,3 +248,87 @@ def test_the_label_words_are_the_catalogs(lang, before, after, word):
     from ccdocs.transforms.references import doubled, label_words
 
     assert doubled(before, after, label_words(Catalog.load(lang))) == word
+
+
+# -- 10. one rule for a range of paragraphs; capitals only where a sentence opens ----------------------------------
+
+def test_two_paragraphs_read_the_same_in_a_contents_row_and_in_a_reference(make_doc):
+    report = ("::: table applicants\nApplicants by region\n:::\n\n::: contents paragraphs\n:::\n\n# Introduction\n\n"
+              "{#p1}\nOne.\n\n{#p2}\nTwo, see [](#p1)–[](#p2).\n")
+    folder = make_doc({FILE: report})
+    for lang, words in (("en", "paragraphs 1 and 2"), ("zh", "第1和2段")):
+        blocks = resolved(folder, lang)
+        contents = next(b for b in blocks if b["type"] == "contents")["text"].replace("\u00a0", " ")
+        assert words in contents.split("\n")[1]
+        assert f"Two, see {words}." in texts(folder, lang)
+
+
+@pytest.mark.parametrize("before,label", [
+    ("", "Paragraph 1"), ("Done. ", "Paragraph 1"), ("Done? ", "Paragraph 1"), ("See e.g. ", "paragraph 1"),
+    ("See i.e. ", "paragraph 1"), ("Cf. ", "paragraph 1"), ("As in No. 3 and ", "paragraph 1"),
+    ("As follows: ", "paragraph 1"), ("See ", "paragraph 1"),
+])
+def test_a_label_is_capitalised_only_where_a_sentence_opens(make_doc, before, label):
+    folder = make_doc({FILE: f"# Introduction\n\n{{#p1}}\nOne.\n\n{before}[](#p1) is cited.\n"})
+    assert f"{before}{label} is cited." in texts(folder, "en")
+
+
+# -- 7. malformed references, and references where text prints as typed -----------------------------------------
+
+def _yaml(old: str, new: str) -> dict:
+    from conftest import MINIMAL
+
+    assert old in MINIMAL
+    return {"document.yaml": MINIMAL.replace(old, new)}
+
+
+MALFORMED_CASES = [
+    Case("attribute-after-reference", _report("{#a}", "A.", "", "See [](#a){.cls}."), "`{.cls}` would print",
+         f"{FILE}:16"),
+    Case("class-after-heading", _report("# Heading {.unnumbered}"), "`{.unnumbered}` would print", f"{FILE}:13"),
+    Case("blank-words", _report("{#a}", "A.", "", "See [ ](#a)."), "a reference with blank words", f"{FILE}:16"),
+    Case("chained-range", _report("{#a}", "A.", "", "{#b}", "B.", "", "{#c}", "C.", "", "See [](#a)–[](#b)–[](#c)."),
+         "a range runs from one reference to one other", f"{FILE}:22"),
+    Case("range-with-words", _report("{#a}", "A.", "", "{#b}", "B.", "", "See [see](#a)–[](#b)."),
+         "a range runs from one reference to one other", f"{FILE}:19"),
+    Case("in-title", _yaml("title: {en: Annual Report on Human Resources,", "title: {en: 'Annual Report [](#p1)',"),
+         "`[](#p1)` in the cover's `title` would print as typed", "document.yaml:10"),
+    Case("in-table-notes", _yaml("    total: total\n", "    total: total\n    notes: ['See [](#p1).']\n"),
+         "`[](#p1)` in this table's notes would print as typed", f"{FILE}:9"),
+    Case("in-column-heading", _yaml("heading: Applications", "heading: 'Applications, [](#p1)'"),
+         "`[](#p1)` in this table's column headings would print as typed", "document.yaml:24"),
+]
+
+
+@pytest.mark.parametrize("case", MALFORMED_CASES, ids=lambda c: c.id)
+def test_a_malformed_or_misplaced_reference_is_refused_at_its_line(refuse, case):
+    refuse(case)
+
+
+# -- 8. a contents table that cannot be -------------------------------------------------------------------------
+
+CONTENTS_CASES = [
+    Case("annex-without-title", {FILE: "::: contents\n:::\n\nOnly text.\n\n::: table applicants\nApplicants by region\n:::\n",
+                             "content/annex.md": "Annex paragraph.\n"},
+         "the contents table lists each annex by its title", "content/annex.md:1"),
+    Case("second-table", _report("::: contents", ":::", "", "::: contents", ":::"), "a second contents table",
+         f"{FILE}:16"),
+    Case("in-an-annex", {"content/annex.md": "# Annex title\n\n::: contents\n:::\n"}, "a contents table in an annex",
+         "content/annex.md:3"),
+]
+
+
+@pytest.mark.parametrize("case", CONTENTS_CASES, ids=lambda c: c.id)
+def test_a_contents_table_that_cannot_be_is_refused_at_its_line(refuse, case):
+    refuse(case)
+
+
+def test_a_contents_table_with_nothing_to_list_is_refused(make_doc):
+    from conftest import MINIMAL, run_ccdocs
+
+    yaml = MINIMAL.split("tables:\n")[0].replace("  - {type: annex, files: [content/annex.md]}\n", "")
+    folder = make_doc({"document.yaml": yaml, FILE: "::: contents\n:::\n\nOnly text.\n"})
+    done = run_ccdocs("check", folder)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "content/report.md:1:" in done.stderr + done.stdout and "a contents table with nothing to list" in \
+        done.stderr + done.stdout

@@ -1,8 +1,9 @@
 """Anchors and cross-references in the Markdown: `{#id}` on the line before a block (markdown-it's block attributes,
 `mdit_py_plugins.attrs`), `[](#id)` for a reference, `[](#a)–[](#b)` for a range.
 
-An attribute the plugin cannot read (`{#a.b}`, `{#a b}`) stays in the text of the block it stands before: the
-Markdown reader refuses it there (`unread`), so that it never prints.
+An attribute the plugin cannot read (`{#a.b}`, `{#a b}`) stays in the text of the block it stands before, and one
+where none is read (`[](#a){.cls}`, `# Title {.unnumbered}`) in its text: the Markdown reader refuses both there
+(`unread`), so that they never print.
 
 The attributes plugin gives a footnote definition's `{#id}` to its `footnote_reference_open` token, which the
 footnote plugin then drops; `install` adds a core rule that keeps it, read back with `note_anchors`.
@@ -20,7 +21,7 @@ from ..model import Ref, Text
 # `{#a.b}` as an id and a class, and a block with a bad attribute as text) nor a space (between attributes)
 ID = re.compile(r"[^\W\d_][\w:-]{0,63}")
 ID_HINT = "an id is a letter, then up to 63 letters, digits, `-`, `_` or `:`: `{#pay-gap}`, `{#人才}`"
-UNREAD = re.compile(r"\{#[^}\n]*\}?")   # what is left of an attribute `{#…}` the plugin could not read
+UNREAD = re.compile(r"\{(?:#|\.[^\W\d])[^}\n]*\}?")  # an attribute `{#…}` `{.…}` left unread by the plugin
 RANGE = re.compile(r"[ \u00a0]?[–-][ \u00a0]?")  # between the two references of a range: an en dash or a hyphen
 KEY = "ccdocs_note_anchors"
 
@@ -59,6 +60,6 @@ def ranges(items: tuple) -> tuple:
 
 
 def unread(text: str) -> str:
-    """The first `{#…}` left in the text `text` of a block (an attribute the plugin could not read), or ''."""
+    """The first `{#…}` or `{.…}` left in the text `text` of a block (an attribute the plugin did not read), or ''."""
     match = UNREAD.search(text)
     return match.group() if match else ""

@@ -88,8 +88,10 @@ def convert(children, ctx) -> tuple:
         if kind == "text":
             shown = unread(child.content)
             if shown:
-                ctx.fail_at(shown, f"`{shown[:60]}` is not an anchor, and would print", ID_HINT + "; alone on the "
-                            "line before the block it names")
+                anchor = shown.startswith("{#")
+                ctx.fail_at(shown, f"`{shown[:60]}` would print: it is no " + ("anchor" if anchor else "attribute "
+                            "read here"), ID_HINT + "; alone on the line before the block it names" if anchor else
+                            "`{.unnumbered}` alone on the line before a paragraph is the one class; take it away")
             items.append(Text(child.content))
         elif kind == "softbreak":
             items.append(Text("\x00"))
@@ -107,7 +109,10 @@ def convert(children, ctx) -> tuple:
             if child.attrs.get("title"):
                 ctx.fail(f"the link title \"{child.attrs['title']}\" would not be printed",
                          "put the words in the link's text or the sentence: `[text](https://…)`")
-            if href.startswith("#"):
+            if href.startswith("#") and text and not plain(text).strip():
+                ctx.fail_at(f"]({href})", "a reference with blank words would print as nothing but a link",
+                            f"write `[]({href})` for the label, or the words between the brackets")
+            elif href.startswith("#"):
                 items.append(ctx.reference(unquote(href[1:]), text))   # markdown-it %-encodes `#人才`
             else:
                 items.append(Link(href, text) if ctx.link(href) else Text(plain(text)))

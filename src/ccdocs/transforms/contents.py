@@ -8,22 +8,25 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..errors import InputError, Problem
 from ..l10n.catalog import Catalog
 from ..model import Contents, ContentsEntry, Document, Heading, Para
 from ..parse.inlines import plain
+from .references import range_words
 
 TOC_NAME = "_Toc{:09d}"  # Word's hidden-bookmark form: Word's own contents fields name their targets so
 
 
 def paragraph_range(labels: list[str], catalog: Catalog) -> str:
     """`paragraphs 1 to 6` / `第1至6段` for the printed labels (`1.` … `6.`) of the numbered paragraphs under
-    a heading; `paragraph 7` for one; '' for none."""
+    a heading (`paragraphs 1 and 2` / `第1和2段` for two, as a reference's range says it); `paragraph 7` for one;
+    '' for none."""
     numbers = [label.rstrip(".") for label in labels]
     if not numbers:
         return ""
     if len(numbers) == 1:
         return catalog.format("paragraph {number}", number=numbers[0])
-    return catalog.format("paragraphs {first} to {last}", first=numbers[0], last=numbers[-1])
+    return catalog.format(range_words(numbers[0], numbers[-1]), first=numbers[0], last=numbers[-1])
 
 
 def _listed(doc: Document, depth: int):
@@ -55,13 +58,47 @@ def _labels_under(blocks: tuple, start: int, level: int) -> list[str]:
     return labels
 
 
+def _problems(doc: Document, listed: list) -> list[Problem]:
+    """What a paper's contents table cannot be: a second one, one in an annex, one with nothing to list, a paper
+    with an annex it cannot list (no `#` heading to name it and to link to)."""
+    problems, first = [], None
+    for part in doc.parts:
+        for block in part.blocks:
+            if not isinstance(block, Contents):
+                continue
+            at = (block.source.file, block.source.line) if block.source else ("document", None)
+            if first is not None:
+                problems.append(Problem(*at, None, f"a second contents table (the first is at {first[0]}:{first[1]})",
+                                        "a paper has one contents table: take this one away"))
+            elif part.kind == "annex":
+                problems.append(Problem(*at, None, "a contents table in an annex",
+                                        "put it at the start of the report (it lists the report's chapters and the "
+                                        "annexes)"))
+            elif not listed:
+                problems.append(Problem(*at, None, "a contents table with nothing to list: the paper has no chapter "
+                                        "(`#` heading) and no annex", "give the report `#` chapter headings, or take "
+                                        "the contents table away"))
+            first = first or at
+    for part in doc.parts:
+        if part.kind == "annex" and not any(isinstance(b, Heading) and b.level == 1 for b in part.blocks):
+            where = next((b.source for b in part.blocks if getattr(b, "source", None)), None)
+            problems.append(Problem(where.file if where else "document.yaml", where.line if where else None, None,
+                                    f"the contents table lists each annex by its title, and {part.label} has none",
+                                    "give the annex a `#` title on its first line"))
+    return problems
+
+
 def fill_contents(doc: Document, catalog: Catalog) -> Document:
-    """Fill every `Contents` block with its title and rows, naming the headings they list (`Heading.toc`)."""
+    """Fill every `Contents` block with its title and rows, naming the headings they list (`Heading.toc`);
+    InputError when `_problems` finds any."""
     tables = [block for part in doc.parts for block in part.blocks if isinstance(block, Contents)]
     if not tables:
         return doc
     depth = max(table.depth for table in tables)
     listed = list(_listed(doc, depth))
+    problems = _problems(doc, listed)
+    if problems:
+        raise InputError(problems)
     names = {(p, b): TOC_NAME.format(n) for n, (p, b, _) in enumerate(listed, 1)}
     rows = []
     for p, b, level in listed:

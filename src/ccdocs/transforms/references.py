@@ -16,12 +16,13 @@ one are errors at their lines.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, is_dataclass, replace
 from string import Formatter
 
 from ..errors import InputError, Problem, did_you_mean
 from ..l10n.catalog import Catalog
-from ..model import Chart, Document, Heading, Image, Note, Para, Ref, RefNumber, Source, Table, Text
+from ..model import Chart, Code, Document, Heading, Image, Note, Para, Ref, RefNumber, Source, Table, Text
+from ..parse.anchors import RANGE
 from .chapters import chapter_numeral
 from .figures import figure_numbers
 from .tables import table_numbers
@@ -31,7 +32,11 @@ WORDS = {"paragraph": "paragraph {number}", "chapter": "Chapter {number}", "tabl
          "figure": "Figure {number}", "footnote": "footnote {number}"}
 IN_ANNEX = ("paragraph", "table", "figure")  # numbered again in each annex: named with it from outside
 OTHER_PART = {"report": "{reference} of the report", "cover-note": "{reference} of the cover note"}
-SENTENCE_END = re.compile(r"(^|[.!?:]\s+)$")
+SENTENCE_END = re.compile(r"(^|[.!?]\s+)$")            # a label after this opens a sentence…
+ABBREVIATION = re.compile(r"(^|\W)(e\.g|i\.e|cf|No|etc|viz|para|paras|Art|Doc)\.\s+$", re.I)  # …but not after these
+AS_TYPED = {"columns": "column headings", "rows": "cells", "source_line": "source", "spans": "spanning headings",
+            "alt": "alternative text"}  # the fields of a table or image printed as typed, as an editor names them
+TYPED = re.compile(r"\[[^\]\n]*\]\(#[^)\s]*\)")  # a reference written where text prints as typed
 BOOKMARK_LENGTH = 40  # Word's limit on a bookmark's name
 NO_BREAK = "\u00a0"
 
@@ -132,6 +137,17 @@ class _Resolver:
         self.problems: list[Problem] = []
         self.words = label_words(catalog)
 
+    def chained(self, children: tuple) -> None:
+        """A problem for each dash between two references left after ranges were made (`anchors.ranges`): one of
+        them has words or is a range already (`[see](#a)–[](#b)`, `[](#a)–[](#b)–[](#c)`)."""
+        for index, node in enumerate(children[1:-1], 1):
+            if isinstance(node, Text) and RANGE.fullmatch(node.text) and isinstance(children[index - 1], Ref) \
+                    and isinstance(children[index + 1], Ref):
+                shown = " ".join("–".join(f"[](#{t})" for t in ref.targets) for ref in children[index - 1::2][:2])
+                self.fail(children[index + 1], f"a range runs from one reference to one other, both without words: "
+                          f"`{shown}` is not one", "write `[](#first)–[](#last)`, or name each apart: "
+                          "`[](#a) and [](#b)`")
+
     def doubling(self, children: tuple) -> None:
         """A problem for each reference among `children` with label words typed beside it."""
         for index, node in enumerate(children):
@@ -204,10 +220,9 @@ class _Resolver:
             self.fail(ref, f"`{shown}` is not a range of paragraphs: a range runs from a numbered paragraph to a "
                            "later one of the same part", "name each block in its own reference, `[](#a) and [](#b)`")
             return ()
-        template = "paragraphs {first} and {last}" if int(last.number) == int(first.number) + 1 else \
-            "paragraphs {first} to {last}"
-        return pieces(self.catalog.gettext(template), {"first": RefNumber(first.anchor, first.number, first.kind),
-                                                       "last": RefNumber(last.anchor, last.number, last.kind)})
+        return pieces(self.catalog.gettext(range_words(first.number, last.number)),
+                      {"first": RefNumber(first.anchor, first.number, first.kind),
+                       "last": RefNumber(last.anchor, last.number, last.kind)})
 
 
 LABEL_TEMPLATES = tuple(WORDS.values()) + ("paragraphs {first} to {last}", "Annex {number}")
@@ -248,22 +263,75 @@ def doubled(before: str, after: str, words: tuple[set, set]) -> str:
     return ""
 
 
+def range_words(first: str, last: str) -> str:
+    """The catalog's words for the paragraphs `first` to `last` (numbers as printed), for a reference and a
+    contents table alike: `paragraphs {first} and {last}` for two in a row, else `paragraphs {first} to {last}`."""
+    return "paragraphs {first} and {last}" if int(last) == int(first) + 1 else "paragraphs {first} to {last}"
+
+
 def _capitalised(children: tuple) -> tuple:
-    """`children` with the label of a reference that opens a sentence capitalised (`Paragraph 12 sets out…`)."""
+    """`children` with the label of a reference that opens a sentence capitalised (`Paragraph 12 sets out…`): at
+    the start of a block, or after `.`, `!` or `?` and a space, but not after an abbreviation (`e.g.`, `cf.`)."""
     out = list(children)
     for index, node in enumerate(out):
         if not (isinstance(node, Ref) and not node.children and node.label and isinstance(node.label[0], Text)):
             continue
         before = out[index - 1] if index else None
-        if before is None or (isinstance(before, Text) and SENTENCE_END.search(before.text)):
+        if before is None or (isinstance(before, Text) and SENTENCE_END.search(before.text)
+                              and not ABBREVIATION.search(before.text)):
             head = node.label[0].text
             out[index] = replace(node, label=(Text(head[:1].upper() + head[1:]),) + node.label[1:])
     return tuple(out)
 
 
+def _strings(value, source):
+    """(text, nearest Source) of every str in `value` (a str, tuple or dataclass, a Text's text included)."""
+    if isinstance(value, str):
+        yield value, source
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from _strings(item, source)
+    elif is_dataclass(value) and not isinstance(value, Code | Source):
+        source = getattr(value, "at", None) or getattr(value, "source", None) or source
+        for f in fields(value):
+            yield from _strings(getattr(value, f.name), source)
+
+
+def typed_references(doc: Document) -> list[Problem]:
+    """A problem for each reference written in a text the writers print as typed, not read as Markdown: the
+    title and other cover fields, a data table's column headings, cells, notes, source and unit, an image's
+    alternative text (at the nearest place known: the field's line in document.yaml, else the block's)."""
+    problems: list[Problem] = []
+
+    def check(text: str, source, what: str) -> None:
+        match = TYPED.search(text)
+        if match:
+            problems.append(Problem(source.file if source else "document.yaml", source.line if source else None,
+                                    None, f"`{match.group()}` in {what} would print as typed: only a paragraph, "
+                                    "heading, caption, list or footnote of the text reads a cross-reference",
+                                    "write the reference in the text, or the words it would print"))
+
+    for f in fields(doc.meta):
+        value = getattr(doc.meta, f.name)
+        if isinstance(value, str):
+            check(value, doc.meta.source(f.name), f"the cover's `{f.name}`")
+    for part in doc.parts:
+        for block in part.blocks:
+            if not isinstance(block, Table | Image | Chart):
+                continue
+            for f in fields(block):
+                if f.name in ("caption", "source", "anchor", "prefix", "name"):
+                    continue
+                what = f"this {type(block).__name__.lower()}'s {AS_TYPED.get(f.name, f.name.replace('_', ' '))}"
+                for value, source in _strings(getattr(block, f.name), block.source):
+                    check(value, source, what)
+    return problems
+
+
 def resolve_references(doc: Document, lang: str, catalog: Catalog, chapter_style: str) -> Document:
     """Every Ref of `doc` with its label; InputError with every problem of the anchors and references."""
     found, problems = targets(doc, lang, chapter_style)
+    problems += typed_references(doc)
     resolver = _Resolver(doc, catalog, found)
     parts = []
     for index, part in enumerate(doc.parts):
@@ -273,6 +341,7 @@ def resolve_references(doc: Document, lang: str, catalog: Catalog, chapter_style
                 return replace(node, label=resolver.label(node, index))
             if isinstance(node, Para | Heading) and any(isinstance(child, Ref) for child in node.children):
                 resolver.doubling(node.children)
+                resolver.chained(node.children)
                 return replace(node, children=_capitalised(node.children))
             return node
 
