@@ -314,3 +314,23 @@ def test_stats_count_the_attached_documents_catalog_and_the_refusal_names_the_tr
     assert built.returncode == 1
     assert "`ccdocs build doc --draft`" in built.stderr
     assert "`ccdocs i18n review other --lang zh" in built.stderr
+
+
+def test_the_folders_a_paper_may_attach_do_not_depend_on_the_working_folder(make_doc, tmp_path):
+    """Without a repository (`.git`) the paper's parent folder bounds what it attaches: `../../other` is refused
+    alike from the folder holding both papers, from the paper's parent folder and from `/`; `../other` passes."""
+    from conftest import run_ccdocs
+
+    paper = make_doc(transmittal("../../other"))
+    nested = tmp_path / "a" / "doc"
+    nested.parent.mkdir()
+    paper.rename(nested)
+    other()(tmp_path / "x", None)   # writes tmp_path/other
+    for cwd in (tmp_path, nested.parent, "/"):
+        result = run_ccdocs("check", nested, cwd=cwd)
+        assert result.returncode == 1 and "leaves the documents repository" in result.stderr, cwd
+    write_files(nested.parent, {"other/" + name: text for name, text in OTHER.items()})
+    write_files(nested, {"document.yaml": TRANSMITTAL.replace("FOLDER", "../other")})
+    for cwd in (tmp_path, "/"):
+        result = run_ccdocs("check", nested, cwd=cwd)
+        assert result.returncode == 0, result.stderr

@@ -25,7 +25,9 @@ def line(n: int) -> str:
     return f"{FILE}:{12 + n}"
 
 
-COMMAND = "is a command of another tool"
+ZH_TOC = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: zh\\n"\n\n'
+          'msgid "Introduction"\nmsgstr "::: toc"\n')  # a heading's translation typed as another tool's command
+COMMAND = "is the markup of another tool"
 CASES = [
     Case("toc-markdown", report("[TOC]"), COMMAND, line(1)),
     Case("toc-lowercase", report("Text.", "", "[toc]"), COMMAND, line(3)),
@@ -45,6 +47,19 @@ CASES = [
     Case("container-toc", report("::: toc", ":::"), "`::: toc` is not a container", line(1)),
     Case("container-tip", report("::: tip", "A hint.", ":::"), "`::: tip` is not a container", line(1)),
     Case("html-block", report("<div>", "Text.", "</div>"), "HTML", line(1)),
+    Case("toc-emphasised", report("*[TOC]*", "", "**[TOC]**", "", "_[toc]_"), COMMAND, line(1)),
+    Case("toc-strong", report("Text.", "", "**[TOC]**"), COMMAND, line(3)),
+    Case("toc-hard-break", report("[TOC]\\"), COMMAND, line(1)),
+    Case("toc-full-width", report("［TOC］"), COMMAND, line(1)),
+    Case("toc-lenticular", report("【TOC】"), COMMAND, line(1)),
+    Case("toc-heading", report("## [TOC]"), "as a heading is a command of another tool", line(1)),
+    Case("newpage-with-words", report("\\newpage Annex"), COMMAND, line(1)),
+    Case("admonition", report("!!! note", "    A hint."), COMMAND, line(1)),
+    Case("admonition-collapsed", report('??? note "Hint"', "    A hint."), COMMAND, line(1)),
+    Case("display-formula", report("$$", "x = 1", "$$"), COMMAND, line(1)),
+    Case("heading-translated-as-a-container", {FILE: REPORT, "locales/zh/LC_MESSAGES/content.po": ZH_TOC},
+         "`::: toc` as a heading is a command of another tool", "locales/zh/LC_MESSAGES/content.po:",
+         args=("--draft", "--lang", "zh"), check=False),
     Case("strikethrough", report("Text.", "", "The ~~old~~ new rule."), "struck-through text", line(3)),
 ]
 

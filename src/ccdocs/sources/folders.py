@@ -18,13 +18,13 @@ MAX_DEPTH = 4  # documents attached within attached documents: a transmittal of 
 
 def root(folder: Path) -> Path:
     """The folder an attached document must stay inside: the nearest folder at or above `folder` holding `.git`
-    (the documents repository); else the working folder when it holds `folder`; else `folder`'s parent."""
+    (the documents repository), else `folder`'s parent (its sibling folders). Only `folder` decides, never the
+    folder ccdocs runs from."""
     here = folder.resolve()
     for candidate in (here, *here.parents):
         if (candidate / ".git").exists():
             return candidate
-    working = Path.cwd().resolve()
-    return working if here.is_relative_to(working) and here != working else here.parent
+    return here.parent
 
 
 def attached_folder(folder: Path, raw, yf: YamlFile, keys: tuple, out: Collector) -> Path | None:
