@@ -269,3 +269,30 @@ def test_a_total_row_keeps_keep_rows_body_rows_when_of_which_rows_follow_it(tmp_
             count = len(keeps)   # header, rows, total, of, x1, x2
             assert all(keeps[count - 4 - least:count - 1]), f"{name}: Word may break inside the tail"
     assert broke, "no table broke: the test shows nothing"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_word_keeps_a_table_whole_when_the_pdf_does_with_its_unit_line(tmp_path, lang):
+    """The DOCX's estimate of a table's height and of the room a page leaves it under its caption and unit line
+    is the PDF's measurement: for tables of every height about a page (more rows, a first row whose label runs to
+    more lines), each table the PDF prints whole has `w:keepNext` on every row but the last in the DOCX, and each
+    one it breaks has not (the budget table's case: one the PDF moved whole, Word marked long)."""
+    specs, data, annexes, names = "", {}, [], []
+    for rows in range(37, 42) if lang == "en" else range(33, 38):
+        for words in range(0, 80, 10):
+            name = f"U{rows}w{words}"
+            spec, (file, csv) = table_of(name, rows, lang)
+            specs += spec + f"    unit: {WORDS[lang]['staff']}\n"
+            long = f"{name}r1 " + WORDS[lang]["para"] * words
+            data[name] = (file, csv.replace(f"r1,{name}r1,", f"r1,{long},", 1))
+            annexes.append(f"# Annex {name}\n\n" + placed(name, lang))
+            names.append((name, rows))
+    folder = paper(tmp_path / lang, lang, "# Introduction\n\nText.\n\n", tables=specs, data=data,
+                   annexes=tuple(annexes))
+    built = build_both(folder, tmp_path / "out")
+    texts, tables = page_texts(built["pdf"]), row_keeps(built["docx"])
+    whole = {name: len(rows_per_page(texts, name, rows)) == 1 for name, rows in names}
+    assert any(whole.values()) and not all(whole.values()), "no table near a page's height: the test shows nothing"
+    for name, rows in names:
+        keeps = tables[name][0]
+        assert all(keeps[:-1]) == whole[name], f"{name}: the PDF prints it {'whole' if whole[name] else 'broken'}"

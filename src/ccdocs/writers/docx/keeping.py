@@ -87,16 +87,18 @@ def body_height(theme, lang: str, height: float) -> float:
 
 def kept_above(tbl, theme, lang: str) -> float:
     """The estimated height of the paragraphs just before `tbl` that Word keeps with it (`keepNext` by their
-    style: the caption, the unit line, a heading), one line each with their spacing."""
+    style: the caption, the unit line, a heading), one line each at the size and with the spacing their style
+    gives them (`styles.py`), as the PDF measures what it keeps above a table (`pdf.keep.KeepWith`)."""
     line, total, el = line_factor(theme, lang), 0.0, tbl.getprevious()
     while el is not None and el.tag == qn("w:p"):
         style = el.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
         name = style.get(qn("w:val")) if style is not None else ""
-        if name.startswith("Heading"):
-            total += theme.size(lang, "heading" + name[-1]) * line + theme.pt("spacing.heading_before") + \
-                theme.pt("spacing.heading_after")
-        elif name in ("TableCaption", "TableNote"):
+        if name.startswith("Heading"):  # at the top of the page the table would move to: no space before it
+            total += theme.size(lang, "heading" + name[-1]) * line + theme.pt("spacing.heading_after")
+        elif name == "TableCaption":
             total += theme.size(lang, "body") * line + theme.pt("docx.caption_after")
+        elif name == "TableNote":  # the unit line, set with no space before it (`tables.write_table`)
+            total += theme.size(lang, "footnote") * line
         else:
             break
         el = el.getprevious()
