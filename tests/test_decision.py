@@ -223,3 +223,27 @@ CASES = [
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.id)
 def test_a_misplaced_decision_is_refused_at_its_line(refuse, case):
     refuse(case)
+
+
+SUB_ITEMS = "".join(f"{n}. do the thing numbered {n}, in words long enough to run onto a second line of the column "
+                    "that the decision is indented to;\n" for n in range(1, 10))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_sub_items_hang_their_text_past_the_widest_label(make_doc, tmp_path, lang):
+    """Nine sub-items, (i) to (ix) / （i） to （ix）: in the PDF and in LibreOffice's rendering of the DOCX, every
+    item's text starts at one x, right of its label's end (`(viii)` is wider than the theme's hanging indent)."""
+    from ccdocs.build import build
+
+    folder = make_doc({"document.yaml": DECIDING, "content/report.md": REPORT + "\n::: decision\nThe Committee "
+                       "decided to:\n\n" + SUB_ITEMS + ":::\n"})
+    made = {p.suffix: p for p in build([folder], tmp_path / "out", [lang], ("docx", "pdf"), workers=1)}
+    rendered = to_pdf([made[".docx"]], tmp_path) / made[".docx"].with_suffix(".pdf").name
+    for pdf in (made[".pdf"], rendered):
+        with pdfplumber.open(pdf) as document:
+            words = [w for page in document.pages for w in page.extract_words(keep_blank_chars=False)]
+        labels = [(i, w) for i, w in enumerate(words) if re.fullmatch(r"[(（][ivx]+[)）]", w["text"])]
+        assert len(labels) == 9, (pdf, [w["text"] for _, w in labels])
+        starts = {round(words[i + 1]["x0"]) for i, _ in labels}
+        assert len(starts) == 1, (pdf, starts)
+        assert all(w["x1"] < words[i + 1]["x0"] for i, w in labels), pdf
