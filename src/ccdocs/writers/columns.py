@@ -6,9 +6,12 @@ faces the theme names, reportlab's metrics, the PDF engine's break opportunities
 
 from __future__ import annotations
 
+import re
+
 from ..errors import InputError, problem
 
 SLACK = 1.0  # points added to each minimum: Word rounds widths to twips and measures with its own hinting
+FIGURE = re.compile(r"[(+\-\u2212\u2013]?\d[\d,.'\u00a0\u2009\u202f]*%?\)?")  # a printed figure: never broken
 
 
 def table_size(theme, lang: str) -> float:
@@ -16,16 +19,22 @@ def table_size(theme, lang: str) -> float:
     return float(theme.get("table.font_size", theme.size(lang, "table")))
 
 
-def minimums(table, measure, padding: float, indent: float) -> list[float]:
+def minimums(table, measure, padding: float, indent: float) -> tuple[list[float], list[float]]:
     """The narrowest width in points of each column: its widest unit among heading and cells, padded; each
-    spanning heading's widest unit fits the columns it spans (their minimums raised in proportion)."""
-    out = []
+    spanning heading's widest unit fits the columns it spans (their minimums raised in proportion). And the
+    width of each column's widest figure, padded (0 without figures): a figure is never broken."""
+    out, figures = [], []
     for index, column in enumerate(table.columns):
-        widest = measure.widest(column.heading, bold=True, heading=True)
+        widest, figure = measure.widest(column.heading, bold=True, heading=True), 0.0
         for row in table.rows:
             left = indent if index == 0 and row.kind == "member" else 0.0
-            widest = max(widest, left + measure.widest(row.cells[index], bold=row.kind in ("group", "total")))
+            text = row.cells[index]
+            width = left + measure.widest(text, bold=row.kind in ("group", "total"))
+            widest = max(widest, width)
+            if FIGURE.fullmatch(text.strip()):
+                figure = max(figure, width)
         out.append(widest + 2 * padding + SLACK)
+        figures.append(figure + 2 * padding + SLACK if figure else 0.0)
     for span in table.spans:
         need = measure.widest(span.heading, bold=True, heading=True) + 2 * padding + SLACK
         spanned = range(span.first, span.last + 1)
@@ -33,27 +42,33 @@ def minimums(table, measure, padding: float, indent: float) -> list[float]:
         if have < need:
             for i in spanned:
                 out[i] *= need / have
-    return out
+    return out, figures
 
 
 def table_widths(table, theme, measure, text_width: float) -> list[float]:
     """The widths in points of `table`'s columns, as both writers print them: the table's share of
     `text_width` split in the ratio of the columns' widths, no column below its minimum (`minimums`).
 
-    `measure` sets the table's texts (`pdf.measure.Measure`, at `table_size`). Raises InputError when the
-    columns cannot fit."""
+    `measure` sets the table's texts (`pdf.measure.Measure`, at `table_size`). Raises InputError at the table's
+    place when the columns cannot fit: too many for the width, or their figures wider than it together."""
     padding = theme.pt("table.cell_padding")
     total = text_width * table.width
     check_room(table, total, 2 * padding + measure.size)
-    least = minimums(table, measure, padding, theme.pt("table.member_indent"))
-    return share(total, [c.width or 1.0 for c in table.columns], least)
+    least, figures = minimums(table, measure, padding, theme.pt("table.member_indent"))
+    if sum(figures) > total:
+        refuse(table, f"table {table.name}: its figures need {sum(figures):.0f} pt side by side, the table is "
+               f"{total:.0f} pt wide, and a figure is never broken across lines",
+               "print it on landscape pages (`landscape: true` in its spec), give it a larger `width`, or leave "
+               "some columns out")
+    return share(total, [c.width or 1.0 for c in table.columns], least, figures)
 
 
-def share(total: float, weights: list[float], minimum: list[float]) -> list[float]:
+def share(total: float, weights: list[float], minimum: list[float], floor: list[float] | None = None) -> list[float]:
     """`total` split in the ratio of `weights`, no column below its `minimum` while the others can give.
 
     Minimums that together exceed `total` (a word wider than the page) are cut down, the widest first, to one
-    common width: such a word is then broken between characters, as Word does.
+    common width but never below their `floor` (a column's widest figure): such a word is then broken between
+    characters, as Word does, a figure never.
 
     >>> share(100, [1, 1], [10, 70])
     [30.0, 70]
@@ -61,7 +76,7 @@ def share(total: float, weights: list[float], minimum: list[float]) -> list[floa
     [10.0, 45.0, 45.0]
     """
     if sum(minimum) > total:
-        minimum = capped(total, minimum)
+        minimum = capped(total, minimum, floor)
     top = max(weights, default=1.0)
     weights = [w / top for w in weights]
     fixed: dict = {}
@@ -77,27 +92,41 @@ def share(total: float, weights: list[float], minimum: list[float]) -> list[floa
         fixed.update({i: minimum[i] for i in short})
 
 
-def capped(total: float, minimum: list[float]) -> list[float]:
-    """`minimum` with its largest values lowered to one cap so that they sum to `total`.
+def capped(total: float, minimum: list[float], floor: list[float] | None = None) -> list[float]:
+    """`minimum` with its largest values lowered to one cap so that they sum to `total`, none below its
+    `floor` (which together fit `total`).
 
     >>> capped(100, [10, 200, 300])
     [10, 45.0, 45.0]
+    >>> capped(100, [10, 200, 300], [0, 60, 0])
+    [10, 60, 30.0]
     """
-    rest, left = total, len(minimum)
-    cap = total
-    for m in sorted(minimum):
-        if m * left >= rest:
-            cap = rest / left
-            break
-        rest, left = rest - m, left - 1
-    return [min(m, cap) for m in minimum]
+    floor = floor or [0.0] * len(minimum)
+    held: dict = {}  # the columns held at their floor, above the common cap
+    while True:
+        free = [i for i in range(len(minimum)) if i not in held]
+        rest, left, cap = total - sum(held.values()), len(free), total
+        for m in sorted(minimum[i] for i in free):
+            if m * left >= rest:
+                cap = rest / left
+                break
+            rest, left = rest - m, left - 1
+        over = [i for i in free if floor[i] > min(minimum[i], cap)]
+        if not over:
+            return [held[i] if i in held else min(minimum[i], cap) for i in range(len(minimum))]
+        held.update({i: floor[i] for i in over})
 
 
 def check_room(table, total: float, floor: float) -> None:
     """Raise InputError at `table`'s source when its columns cannot each be `floor` wide within `total`."""
     most = max(1, int(total // floor))
     if len(table.columns) > most:
-        source = table.source
-        raise InputError([problem(source.file if source else "document", source.line if source else None,
-                                  f"table {table.name} has {len(table.columns)} columns; at most {most} fit the "
-                                  "width of the page", "leave some columns out, or split the table in two")])
+        refuse(table, f"table {table.name} has {len(table.columns)} columns; at most {most} fit the width of the "
+               "page", "leave some columns out, or split the table in two")
+
+
+def refuse(table, message: str, hint: str) -> None:
+    """Raise InputError with `message` and `hint` at the place of `table` (its `::: table` line)."""
+    source = table.source
+    raise InputError([problem(source.file if source else "document", source.line if source else None, message,
+                              hint)])
