@@ -277,9 +277,9 @@ def refused(name: str, fragment: str, where: str, report: str = REPORT, annex: s
 REFUSED = [
     refused("dangling", "there is no anchor `{#intro-x}` for the reference `[](#intro-x)`", "content/report.md:7",
             REPORT.replace("[](#intro)", "[](#intro-x)")),
-    refused("duplicate-id", "the id `first` is given twice: here and at ", "content/report.md:10",
+    refused("duplicate-id", "the id `first` is given twice: here and at ", "content/report.md:9",
             REPORT.replace("{#third}", "{#first}")),
-    refused("duplicate-across-files", "the id `tab` is given twice", "content/annex.md:5",
+    refused("duplicate-across-files", "the id `tab` is given twice", "content/annex.md:4",
             annex=ANNEX.replace("{#annex-para}", "{#tab}")),
     refused("no-number", "the anchor `{#third}` names an unnumbered paragraph at ", "content/report.md:7",
             REPORT.replace("{#third}", "{#third .unnumbered}").replace("[](#intro)", "[](#third)")),

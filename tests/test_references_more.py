@@ -332,3 +332,44 @@ def test_a_contents_table_with_nothing_to_list_is_refused(make_doc):
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert "content/report.md:1:" in done.stderr + done.stdout and "a contents table with nothing to list" in \
         done.stderr + done.stdout
+
+
+# -- 9. located where they were typed ---------------------------------------------------------------------------
+
+LOCATION_CASES = [
+    Case("duplicate-at-anchor-lines", _report("{#x}", "P.", "", "{#x}", "Q."),
+         "content/report.md:13 (give each anchor its own id)", f"{FILE}:16"),
+    Case("reference-column", _report("{#x}", "P.", "", "See also [](#y)."), "there is no anchor `{#y}`",
+         f"{FILE}:16:10"),
+    Case("anchor-at-end-of-file", _report("{#end}"), "the anchor `{#end}` names nothing", f"{FILE}:13"),
+    Case("anchor-before-a-table-note", {FILE: "# Introduction\n\nP.\n\n::: table applicants\nApplicants by region\n\n"
+                                              "{#tn}\nA note.\n:::\n"},
+         "the anchor `{#tn}` names nothing", f"{FILE}:8"),
+]
+
+
+@pytest.mark.parametrize("case", LOCATION_CASES, ids=lambda c: c.id)
+def test_problems_are_located_where_they_were_typed(refuse, case):
+    refuse(case)
+
+
+def test_a_reference_into_an_attached_document_says_so(tmp_path):
+    from conftest import run_ccdocs
+
+    for key in ("pbc", "86"):
+        shutil.copytree(DOCS[key], tmp_path / DOCS[key].name, ignore=shutil.ignore_patterns("expected"))
+    note = tmp_path / DOCS["pbc"].name / "content/cover-note.md"
+    text = note.read_text(encoding="utf-8")
+    assert " is reproduced below" in text
+    note.write_text(text.replace(" is reproduced below", " is reproduced below (see [](#gdap))", 1), encoding="utf-8")
+    done = run_ccdocs("check", tmp_path / DOCS["pbc"].name)
+    said = done.stdout + done.stderr
+    assert done.returncode == 1 and "content/cover-note.md:1:" in said
+    assert "is in the attached document WO/CC/86/INF/1: references do not cross documents" in said, said
+
+
+def test_a_reference_given_twice_in_a_translation_is_said_twice():
+    from ccdocs.i18n.checkers import Entry, references
+
+    assert references(Entry("report ¶3", "See [](#t).", "见[](#t)和[](#t)。", "zh")) == [
+        "report ¶3: reference `[](#t)` is in the translation twice, in the source once"]

@@ -26,9 +26,36 @@ RANGE = re.compile(r"[ \u00a0]?[–-][ \u00a0]?")  # between the two references 
 KEY = "ccdocs_note_anchors"
 
 
+GIVEN = "ccdocs_given_anchors"
+
+
 def install(md: MarkdownIt) -> None:
-    """Keep each footnote definition's `{#id}` (after the attributes are moved, before the notes are)."""
+    """Keep each footnote definition's `{#id}` (after the attributes are moved, before the notes are), and note
+    the line of every block anchor, dropped ones too (`given`)."""
+    md.core.ruler.before("attr", "ccdocs_dropped_anchors", _dropped_anchors)   # the block attributes plugin's
+    md.core.ruler.after("attr", "ccdocs_given_anchors", _given_anchors)
     md.core.ruler.before("footnote_tail", "ccdocs_note_anchors", _note_anchors)
+
+
+def _dropped_anchors(state) -> None:
+    """An anchor line with no block after it (at the end of the file or of a container) the plugin drops."""
+    tokens = state.tokens
+    for index, token in enumerate(tokens):
+        if token.type == "attrs_block" and token.attrs.get("id") and token.map and (
+                index + 1 == len(tokens) or tokens[index + 1].nesting < 0):
+            state.env.setdefault(GIVEN, {})[token.map[0]] = str(token.attrs["id"])
+
+
+def _given_anchors(state) -> None:
+    for token in state.tokens:
+        if token.nesting == 1 and token.attrs.get("id") and token.map and token.type != "footnote_reference_open":
+            state.env.setdefault(GIVEN, {})[token.map[0] - 1] = str(token.attrs["id"])
+
+
+def given(env: dict) -> dict:
+    """0-based line of each block anchor `{#id}` of a parse with `env` -> its id, those the attribute plugin
+    dropped (nothing after them) included: what the reader does not take is an anchor that names nothing."""
+    return env.get(GIVEN, {})
 
 
 def _note_anchors(state) -> None:

@@ -53,6 +53,7 @@ class Target:
     part: int
     source: Source | None
     noun: str = ""
+    line: int | None = None   # the line of its anchor, where known to differ from its block's
 
 
 def _block_target(block, part, p: int, chapter: int, number: int | None, lang: str, style: str) -> Target:
@@ -80,14 +81,17 @@ def targets(doc: Document, lang: str, style: str) -> tuple[dict, list[Problem]]:
     problems: list[Problem] = []
     tables, figures = table_numbers(doc), figure_numbers(doc)
 
-    def add(target: Target) -> None:
+    def add(target: Target, before: bool = True) -> None:
+        """Record `target`; the anchor of a paragraph, heading or footnote stands on the line `before` it."""
+        if target.source is not None and before:
+            target = replace(target, line=target.source.line - 1)
         first = found.get(target.anchor)
         if first is None:
             found[target.anchor] = target
             return
-        where = f"{first.source.file}:{first.source.line}" if first.source else "another place"
+        where = f"{first.source.file}:{first.line or first.source.line}" if first.source else "another place"
         source = target.source
-        problems.append(Problem(source.file if source else "document", source.line if source else None, None,
+        problems.append(Problem(source.file if source else "document", target.line or (source and source.line), None,
                                 f"the id `{target.anchor}` is given twice: here and at {where}",
                                 "give each anchor its own id"))
 
@@ -104,7 +108,7 @@ def targets(doc: Document, lang: str, style: str) -> tuple[dict, list[Problem]]:
                                                       "a table without a caption"))
             elif isinstance(block, Para | Heading | Table | Chart | Image) and block.anchor:
                 number = (figures if isinstance(block, Chart | Image) else tables).get((p, b))
-                add(_block_target(block, part, p, chapter, number, lang, style))
+                add(_block_target(block, part, p, chapter, number, lang, style), isinstance(block, Para | Heading))
         for node in walk(part.blocks):
             if isinstance(node, Note) and node.anchor:
                 add(Target(node.anchor, "footnote", node.label or "", "note", p, node.source))
@@ -136,6 +140,8 @@ class _Resolver:
         self.doc, self.catalog, self.found = doc, catalog, found
         self.problems: list[Problem] = []
         self.words = label_words(catalog)
+        self.attached = {node.anchor: other.meta.symbol for other in doc.attached for node in walk(other.parts)
+                         if getattr(node, "anchor", "")}   # anchor -> symbol of the attached document giving it
 
     def chained(self, children: tuple) -> None:
         """A problem for each dash between two references left after ranges were made (`anchors.ranges`): one of
@@ -165,14 +171,19 @@ class _Resolver:
 
     def fail(self, ref: Ref, message: str, hint: str) -> None:
         source = ref.source
-        self.problems.append(Problem(source.file if source else "document", source.line if source else None, None,
-                                     message, hint))
+        self.problems.append(Problem(source.file if source else "document", source.line if source else None,
+                                     source.col if source else None, message, hint))
 
     def label(self, ref: Ref, part: int) -> tuple:
         """The label pieces of `ref`, written in the part of index `part` (() with a problem recorded)."""
         shown = "–".join(f"[](#{target})" for target in ref.targets)
         missing = [target for target in ref.targets if target not in self.found]
         for target in missing:
+            if target in self.attached:
+                self.fail(ref, f"the anchor `{{#{target}}}` of `{shown}` is in the attached document "
+                          f"{self.attached[target]}: references do not cross documents",
+                          f"write the words out: `paragraph 3 of document {self.attached[target]}`")
+                continue
             hint = did_you_mean(target, self.found) or "give the block an anchor `{#" + target + "}` on the line " \
                                                        "before it"
             self.fail(ref, f"there is no anchor `{{#{target}}}` for the reference `{shown}`", hint)
