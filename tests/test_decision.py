@@ -205,6 +205,18 @@ CASES = [
     Case("sub-items-first", {"document.yaml": DECIDING, "content/report.md": REPORT
                              + "\n::: decision\n1. take note of it.\n:::\n"},
          "a proposed decision begins with its paragraph", "content/report.md:13"),
+    Case("bullets-in-a-decision", {"document.yaml": DECIDING, "content/report.md": REPORT
+                                   + "\n::: decision\nThe Committee decided to:\n\n- take note.\n:::\n"},
+         "a list cannot stand in a proposed decision", "content/report.md:16"),
+    Case("bullets-in-a-sub-item", {"document.yaml": DECIDING, "content/report.md": REPORT
+                                   + "\n::: decision\nThe Committee decided to:\n\n1. note:\n   - that.\n:::\n"},
+         "a list cannot stand in a sub-item of a proposed decision", "content/report.md:17"),
+    Case("box-in-a-decision", {"document.yaml": DECIDING, "content/report.md": REPORT
+                               + "\n::: decision\nThe Committee decided.\n\n::: box\nBoxed.\n:::\n\nMore.\n:::\n"},
+         "a box cannot stand in a proposed decision", "content/report.md:16"),
+    Case("closing-line-closing-nothing", {"document.yaml": DECIDING, "content/report.md": REPORT
+                                          + "\n::: decision\nThe Committee decided.\n\n::: box\nBoxed.\n:::\n:::\n"},
+         "a `:::` line that closes nothing (delete it; containers do not nest", "content/report.md:19"),
     Case("empty-chapter-style", {"document.yaml": MINIMAL + "chapter_style:\n"},
          "`chapter_style` is empty (one of: chapter, roman, none; or remove `chapter_style:` for the default, chapter)",
          "document.yaml:26"),
@@ -247,3 +259,15 @@ def test_sub_items_hang_their_text_past_the_widest_label(make_doc, tmp_path, lan
         starts = {round(words[i + 1]["x0"]) for i, _ in labels}
         assert len(starts) == 1, (pdf, starts)
         assert all(w["x1"] < words[i + 1]["x0"] for i, w in labels), pdf
+
+
+def test_a_container_in_a_decision_is_told_once_not_as_never_closed(make_doc):
+    """`::: box` in `::: decision`: its `:::` closes the decision; the decision's own `:::` then closes nothing,
+    and is told so once (not also as a container never closed)."""
+    from refusals import run
+
+    folder = make_doc({"document.yaml": DECIDING, "content/report.md": REPORT + "\n::: decision\nThe Committee "
+                       "decided.\n\n::: box\nBoxed.\n:::\n:::\n"})
+    code, output, _ = run(["check", str(folder)])
+    at = [text for text in output.splitlines() if "content/report.md:19:" in text]
+    assert code == 1 and len(at) == 1 and "closes nothing" in at[0], output

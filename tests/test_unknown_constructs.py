@@ -91,3 +91,13 @@ def test_brackets_an_editor_types_print_as_typed(make_doc, tmp_path):
     lines = {line for text in blocks for line in text.split("\n")}  # a quotation: one line a paragraph
     for typed in ("The Committee noted [sic] the report.", "[…]", "Last quoted paragraph [emphasis added].", "[TOC]"):
         assert typed in lines
+
+
+def test_a_figure_that_cannot_be_read_hides_nothing_else_of_its_file(make_doc):
+    """A Hugo shortcode `{{< toc >}}` is a template syntax error at its line; the rest of the file is still read:
+    the `[TOC]` two lines below and the unknown container after it are reported too, each at its line."""
+    folder = make_doc(report("{{< toc >}}", "", "[TOC]", "", "::: tip", "A hint.", ":::"))
+    code, output, escaped = run(["check", str(folder)])
+    assert code == 1 and not escaped
+    for where, said in ((line(1), "template syntax error"), (line(3), COMMAND), (line(5), "is not a container")):
+        assert any(f"{where}:" in text and said in text for text in output.splitlines()), (where, output)

@@ -175,8 +175,10 @@ def _beyond_budget(text: str, matches: list, pieces: list) -> int | None:
     return None
 
 
-def render(figures: Figures, text: str, path: Path, context: dict) -> str:
-    """`text` with each `{{ expression }}` evaluated; every failing expression is reported at its line and column.
+def render(figures: Figures, text: str, path: Path, context: dict, out=None) -> str:
+    """`text` with each `{{ expression }}` evaluated; every failing expression is reported at its line and column:
+    raised as an InputError, or, given a Collector `out`, added to it and the text returned with each failing
+    figure left empty, so that the rest of the file is still read and its own problems reported.
 
     The distinct expressions of a text are compiled together once per sandbox (a translation with the same
     figures reuses them); when one fails, each is evaluated alone so that each failure is located.
@@ -229,6 +231,8 @@ def render(figures: Figures, text: str, path: Path, context: dict) -> str:
             line, col = where(opening.start())
             problems.append(problem(path, line, "template syntax error: `{{` has no closing `}}`",
                                     "close the expression: `{{ name | filter }}`", col))
-    if problems:
+    if problems and out is None:
         raise InputError(sorted(problems, key=lambda p: (p.line or 0, p.col or 0)))
+    if problems:
+        out.extend(sorted(problems, key=lambda p: (p.line or 0, p.col or 0)))
     return "".join(pieces)
