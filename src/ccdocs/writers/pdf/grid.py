@@ -203,6 +203,7 @@ class Grid(Flowable):
         """A grid of `rows` (the first `head` of them repeated) in this one's columns and style, keeping the space
         before only when `first`, the space after only when `last`; `guess` rows (default: all) measured first."""
         out = Grid(rows, self.widths, self.styler, head, keep=False, guess=guess or len(rows), least=self.least)
+        out.hAlign = self.hAlign   # a narrower grid stays centred on every page it runs over
         out.spaceBefore = self.spaceBefore if first else 0.0
         out.spaceAfter = self.spaceAfter if last else 0.0
         return out
