@@ -282,6 +282,16 @@ def _yaml(old: str, new: str) -> dict:
     return {"document.yaml": MINIMAL.replace(old, new)}
 
 
+def _png() -> bytes:
+    from io import BytesIO
+
+    from PIL import Image
+
+    out = BytesIO()
+    Image.new("RGB", (40, 30), "white").save(out, "PNG")
+    return out.getvalue()
+
+
 MALFORMED_CASES = [
     Case("attribute-after-reference", _report("{#a}", "A.", "", "See [](#a){.cls}."), "`{.cls}` would print",
          f"{FILE}:16"),
@@ -297,6 +307,9 @@ MALFORMED_CASES = [
          "`[](#p1)` in this table's notes would print as typed", f"{FILE}:9"),
     Case("in-column-heading", _yaml("heading: Applications", "heading: 'Applications, [](#p1)'"),
          "`[](#p1)` in this table's column headings would print as typed", "document.yaml:24"),
+    Case("in-alt-text", dict(_report("{#p1}", "P1.", "", "![Chart, see [](#p1)](figures/x.png)"),
+                             **{"figures/x.png": _png()}),
+         "`[](#p1)` in this image's alternative text would print as typed", f"{FILE}:16"),
 ]
 
 
