@@ -164,3 +164,18 @@ def test_the_regression_check_takes_a_folder_as_text(tmp_path):
     folder = str(tmp_path / "doc")
     check_folder(folder, update=True, formats=("docx",))
     assert check_folder(folder, formats=("docx",)) == []
+
+
+@pytest.mark.parametrize("symbol, style", [("WO/CC/90/INF/2", "chapter"), ("WO/PBC/40/9", "roman")])
+def test_the_optional_keys_are_written_as_comments_with_their_defaults(tmp_path, symbol, style):
+    """`source:` and `chapter_style:` are offered commented out, with the values the build takes without them;
+    taking the `#` away builds the same document."""
+    assert _new(tmp_path, "--symbol", symbol, "--kind", "information").exit_code == 0
+    path = tmp_path / "doc" / "document.yaml"
+    text = path.read_text(encoding="utf-8")
+    for line in ("# source: en ", f"# chapter_style: {style} "):
+        assert any(row.startswith(line) for row in text.splitlines()), line
+    before = to_json(resolve(read_sources(tmp_path / "doc"), "en"))
+    path.write_text(text.replace("# source:", "source:").replace("# chapter_style:", "chapter_style:"),
+                    encoding="utf-8")
+    assert to_json(resolve(read_sources(tmp_path / "doc"), "en"))["blocks"] == before["blocks"]

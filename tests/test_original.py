@@ -107,6 +107,11 @@ CASES = [
     Case("title-without-the-keyed-language", {"document.yaml": SOURCE_ZH.replace(
         "title: {en: Annual Report on Human Resources, zh: 人力资源年度报告}", "title: {en: Annual Report}")},
          "`title` has no text in `zh`", "document.yaml:11"),
+    Case("catalog-of-the-keyed-language", {"document.yaml": SOURCE_ZH, "locales/zh/LC_MESSAGES/content.po":
+                                           'msgid ""\nmsgstr ""\n"Language: zh\\n"\n'},
+         "the text is keyed in zh (`source: zh`), so its zh catalog", "document.yaml:9"),
+    Case("empty-source", {"document.yaml": MINIMAL.replace("original: en\n", "original: en\nsource:\n")},
+         "`source` is empty", "document.yaml:9"),
 ]
 
 

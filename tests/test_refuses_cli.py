@@ -109,6 +109,8 @@ EMPTY_VALUES = [
          command=("i18n", "review", "", "--lang", "zh", "-o", "{out}/review.html")),
     Case("snapshot-o-empty", {}, "-o/--output is empty", None, code=2, command=("snapshot", DOCX, "-o", "")),
     Case("snapshot-file-empty", {}, "is not a .docx or .pdf file", None, code=2, command=("snapshot", "")),
+    Case("snapshot-file-missing", {}, "nothing.docx does not exist", None, code=2,
+         command=("snapshot", "{out}/nothing.docx")),
     Case("diff-files-empty", {}, "is not a file", None, code=2, command=("diff", "", "")),
 ]
 
