@@ -100,6 +100,26 @@ def test_ambiguous_punctuation_is_drawn_in_the_face_of_the_language(make_doc, la
     assert latin and all("Liberation" in font for _, font in latin)
 
 
+ENCLOSED = "①②⑴⒈Ⅳ"  # enclosed and parenthesized numbers, a Roman numeral: ambiguous width, category No/Nl
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_enclosed_numbers_take_the_chinese_face_in_both_formats(make_doc, fmt):
+    """The DOCX's hint rule and the PDF's run splitter are one rule (`l10n.ambiguous`): ① ⑴ ⒈ Ⅳ in Chinese text
+    carry `w:hint="eastAsia"` in Word and are drawn in the Chinese face in the PDF (㈠, wide, is Chinese anyway)."""
+    text = "".join(f"第{ch}项说明。" for ch in ENCLOSED + "㈠")
+    path = build(make_doc(report(text)), "zh", fmt)
+    if fmt == "docx":
+        runs = runs_of(path)
+        for ch in ENCLOSED:
+            holders = [(t, hint) for t, hint in runs if ch in t]
+            assert holders and all(hint == "eastAsia" for _, hint in holders), (ch, holders)
+        return
+    with pdfplumber.open(path) as pdf:
+        faces = {c["text"]: c["fontname"] for page in pdf.pages for c in page.chars}
+    assert not [ch for ch in ENCLOSED + "㈠" if "Liberation" in faces[ch]], faces   # not the Latin face
+
+
 # -- item 9: web addresses set solid in justified Chinese lines -----------------------------------------------------
 
 ZH_URL_TEXT = "".join(f"该评分卡衡量联合国系统工作场所心理健康和福祉战略的落实进展；见{url}。相关信息另行公布，"

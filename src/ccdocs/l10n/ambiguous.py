@@ -1,6 +1,6 @@
 """Punctuation and symbols whose face follows the language of the text: set in the Chinese face in Chinese text.
 
-Unicode gives such characters the East Asian Width "Ambiguous" (UAX #11): “ ” ‘ ’ — … · ° × § ‰ ※ ① and the like
+Unicode gives such characters the East Asian Width "Ambiguous" (UAX #11): “ ” ‘ ’ — … · ° × § ‰ ※ ① ⑴ Ⅳ and the like
 are wide in East Asian text and narrow elsewhere. The hyphen and the en dash (`2018–2021`), dashes that break after
 (UAX #14 class BA), are half-width connectors in Chinese too (CLREQ's 半字线) and stay in the Latin face. Word picks their font by the run's `w:rFonts w:hint`
 (ISO 29500 §17.3.2.26; Microsoft's implementer notes [MS-OI29500] §2.1.88 list the blocks, among them Latin-1's
@@ -19,15 +19,17 @@ ASCII_END = 0x80
 
 
 def takes_east_asian_face(ch: str) -> bool:
-    """Whether `ch` is punctuation or a symbol of ambiguous East Asian width (set in the Chinese face in Chinese).
+    """Whether `ch` is punctuation, a symbol or a number form (enclosed ① ⑴ ⒈ ❶, Roman Ⅳ: categories No, Nl) of
+    ambiguous East Asian width, set in the Chinese face in Chinese. The one rule of the DOCX's hints and the PDF's
+    runs.
 
-    >>> [takes_east_asian_face(c) for c in "“—…·°a字é–"]
-    [True, True, True, True, True, False, False, False, False]
+    >>> [takes_east_asian_face(c) for c in "“—…·°①⑴⒈❶Ⅳa字é–1"]
+    [True, True, True, True, True, True, True, True, True, True, False, False, False, False, False]
     """
     if ord(ch) < ASCII_END or unicodedata.east_asian_width(ch) != "A":
         return False
     category = unicodedata.category(ch)
-    return category[0] in "PS" and not (category == "Pd" and line_break(ch) == "BA")
+    return (category[0] in "PS" or category in ("No", "Nl")) and not (category == "Pd" and line_break(ch) == "BA")
 
 
 def moved_by_hint(ch: str) -> bool:
