@@ -237,7 +237,7 @@ def test_a_misplaced_decision_is_refused_at_its_line(refuse, case):
     refuse(case)
 
 
-SUB_ITEMS = "".join(f"{n}. do the thing numbered {n}, in words long enough to run onto a second line of the column "
+NINE_ITEMS = "".join(f"{n}. do the thing numbered {n}, in words long enough to run onto a second line of the column "
                     "that the decision is indented to;\n" for n in range(1, 10))
 
 
@@ -248,7 +248,7 @@ def test_sub_items_hang_their_text_past_the_widest_label(make_doc, tmp_path, lan
     from ccdocs.build import build
 
     folder = make_doc({"document.yaml": DECIDING, "content/report.md": REPORT + "\n::: decision\nThe Committee "
-                       "decided to:\n\n" + SUB_ITEMS + ":::\n"})
+                       "decided to:\n\n" + NINE_ITEMS + ":::\n"})
     made = {p.suffix: p for p in build([folder], tmp_path / "out", [lang], ("docx", "pdf"), workers=1)}
     rendered = to_pdf([made[".docx"]], tmp_path) / made[".docx"].with_suffix(".pdf").name
     for pdf in (made[".pdf"], rendered):
