@@ -4,7 +4,8 @@ the DOCX writer measures with it too, so that both split a table's width alike (
 A unit a line may not break inside is what the PDF engine's break opportunities leave (`cjk.py`: Chinese between
 any two characters but for the line-start and line-end rules; Latin words, codes such as `P4` or `D-1` and
 numbers whole), a number kept with the ideograph after it (`2015年`, `12名`), as Chinese typesetting keeps a
-figure with its counter.
+figure with its counter, and a short Chinese word (a run of at most SHORT_WORD ideographs: `男性`, `职等`, `总计`)
+kept whole: only longer Chinese texts are broken between characters for a column's minimum.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from .cjk import is_cjk
 from .runs import Look, RunMaker, Where
 from .text import Setting
 
+SHORT_WORD = 4  # ideographs: a run of Chinese no longer than this is not broken for a column's minimum
+
 
 def kept_together(before: str, after: str) -> bool:
     """Whether a break the line-breaking rules allow is not taken for a column's minimum: a decimal digit and
@@ -25,6 +28,24 @@ def kept_together(before: str, after: str) -> bool:
     (True, False, False)
     """
     return unicodedata.category(before) == "Nd" and is_cjk(after) and unicodedata.category(after) == "Lo"
+
+
+def short_words(text: str) -> set[int]:
+    """The positions inside runs of at most SHORT_WORD ideographs (`男性` in `男性 (%)`): no break there.
+
+    >>> sorted(short_words("男性 和女性工作人员人数"))
+    [1]
+    """
+    inside: set[int] = set()
+    start = None
+    for index, ch in enumerate(text + " "):
+        if is_cjk(ch) and unicodedata.category(ch) == "Lo":
+            start = index if start is None else start
+            continue
+        if start is not None and index - start <= SHORT_WORD:
+            inside.update(range(start + 1, index))
+        start = None
+    return inside
 
 
 class Measure:
@@ -46,7 +67,9 @@ class Measure:
         runs = self.maker.text(text, Look(self.size, bold=bold, heading=heading), self.where)
         setting = Setting(tuple(runs), self.autospace)
         whole = setting.text
-        points = [0] + [i for i in setting.breaks if not kept_together(whole[i - 1], whole[i])] + [len(whole)]
+        inside = short_words(whole)
+        points = [0] + [i for i in setting.breaks if not kept_together(whole[i - 1], whole[i]) and i not in inside] \
+            + [len(whole)]
         return max((setting.width(a, setting.trimmed(a, b)) for a, b in zip(points, points[1:])), default=0.0)
 
     def line(self, text: str) -> float:
