@@ -100,6 +100,23 @@ def test_ambiguous_punctuation_is_drawn_in_the_face_of_the_language(make_doc, la
     assert latin and all("Liberation" in font for _, font in latin)
 
 
+GAPING = ("详情见https://www.wipo.int/export/sites/www/about-wipo/en/pdf/annual-report-on-human-resources-2025-"
+          "with-long-name.pdf，该文件由秘书处编写。委员会注意到了该文件。委员会注意到了该文件。")
+
+
+@pytest.mark.parametrize("where", ["body", "note"])
+def test_a_justified_line_before_a_long_address_is_set_ragged_rather_than_gaping(make_doc, where):
+    """A line that justification would stretch by more than an em a gap (three characters, then an address that
+    may not break before its next `/`) is set ragged: its characters stand as set, in the body and in a note."""
+    text = GAPING if where == "body" else "正文。[^n]\n\n[^n]: " + GAPING
+    path = build(make_doc(report(text)), "zh", "pdf")
+    with pdfplumber.open(path) as pdf:
+        chars = [c for page in pdf.pages for c in page.chars]
+    at = next(i for i in range(len(chars) - 2) if "".join(c["text"] for c in chars[i:i + 3]) == "详情见")
+    for a, b in zip(chars[at:at + 2], chars[at + 1:at + 3]):
+        assert b["x0"] - a["x1"] < a["size"], f"{a['text']}{b['text']}: {b['x0'] - a['x1']:.1f} pt apart"
+
+
 ENCLOSED = "①②⑴⒈Ⅳ"  # enclosed and parenthesized numbers, a Roman numeral: ambiguous width, category No/Nl
 
 

@@ -17,6 +17,7 @@ from .faces import Face
 FUZZ = 1e-6
 EMBOLDEN = 0.03       # the outline stroke of emboldened Chinese, a fraction of the type size
 NOTE_CALLBACK = "ccdocs-note"
+MAX_GAP = 1.0         # ems: a justified line whose gaps would each grow more is set ragged (left) instead
 
 
 def go_to(canv, name: str, rect: tuple) -> None:
@@ -245,6 +246,7 @@ class TextBlock(Flowable):
             free = self.width - s.right - x - st.width(start, end)
             gaps = st.stretch[bisect_right(st.stretch, start):bisect_left(st.stretch, end)]
             gap = free / len(gaps) if s.align == "justify" and gaps and not last and free > 0 else 0.0
+            gap = gap if gap <= MAX_GAP * s.size else 0.0   # a line that would gape (a long address next) is ragged
             x += {"right": free, "center": free / 2}.get(s.align, 0.0)
             if n == 0 and self.head and s.label:
                 self.draw_label(tx, y)
