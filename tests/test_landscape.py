@@ -173,3 +173,35 @@ def test_landscape_that_is_not_true_or_false_is_refused_at_its_line(refuse, key)
         line = next(i for i, l in enumerate(text.splitlines(), 1) if "landscape" in l)
     refuse(Case(f"{key}-landscape", {"document.yaml": text}, "`landscape` is true or false",
                 f"document.yaml:{line}"))
+
+
+def test_a_landscape_cover_note_is_refused_at_its_line(refuse):
+    """The cover note stands on the cover page, which is portrait: `landscape: true` on it is refused there."""
+    text = MINIMAL.replace("{type: cover-note, template: information}",
+                           "{type: cover-note, template: information, landscape: true}")
+    line = next(i for i, l in enumerate(text.splitlines(), 1) if "landscape" in l)
+    refuse(Case("cover-note-landscape", {"document.yaml": text}, "a cover note stands on the cover page",
+                f"document.yaml:{line}"))
+
+
+MARKERS = {"en": "Endofdocument", "zh": "文件完"}  # as `pages` reads them: without spaces
+
+
+def test_the_end_marker_follows_a_closing_landscape_table_on_its_page(tmp_path):
+    """When a landscape table is the last block of the paper, the end marker follows it on the landscape page and
+    no portrait page is left after it, in the PDF and in LibreOffice's rendering of the DOCX."""
+    built = {}
+    for lang in LANGS:
+        s = sources(lang)
+        report = "# Introduction\n\nBEFOREpara text.\n\n::: table wide\nBudget WIDEcap\n:::\n"
+        folder = paper(tmp_path / lang, lang, report, tables=s["tables"].split("  wide2:")[0],
+                       data={"wide": s["data"]["wide"]})
+        built[lang] = build_both(folder, tmp_path / f"out-{lang}")
+    rendered = render({lang: built[lang]["docx"] for lang in LANGS}, tmp_path)
+    for lang in LANGS:
+        for fmt, pdf in (("pdf", built[lang]["pdf"]), ("lo", rendered[lang])):
+            found = pages(pdf)
+            marker = page_with(found, MARKERS[lang])
+            width, height = found[marker]["size"]
+            assert width > height, f"{lang} {fmt}: the end marker is on a portrait page"
+            assert marker == len(found) - 1, f"{lang} {fmt}: {len(found) - 1 - marker} page(s) after the marker"

@@ -87,6 +87,16 @@ def _rejoin(current, last) -> bool:
     return True
 
 
+def stay_on_landscape(state, p) -> None:
+    """When the paragraph `p` (python-docx) was written just after a landscape table's section was closed (by an
+    empty paragraph holding its break), reopen that section: a part's closing marker follows the table on its
+    landscape page, as in the PDF, instead of standing alone on a portrait one (the next part turns back)."""
+    before = p._p.getprevious()
+    if before is not None and before.tag == qn("w:p") and before.find(qn("w:r")) is None \
+            and _rejoin(_body(state).sectPr, before):
+        state.text_width = _text_width(state, True)
+
+
 def _text_width(state, landscape: bool) -> int:
     """The text width in twips of a page of the theme's size, turned when `landscape`."""
     width, height = PAGE_SIZES[state.theme.get("page.size", "A4")]

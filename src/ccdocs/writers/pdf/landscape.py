@@ -82,10 +82,14 @@ def landscape_table(builder, t, make) -> list:
     return [Turn(turned(name, True))] + flows + [Turn(name)]
 
 
-def place(out: list, locate: Locate, flows: list) -> list:
+def place(out: list, locate: Locate, flows: list, closing: bool = False) -> list:
     """`out` followed by a block's `locate` and `flows`; a turn opening `flows` is moved before the headings that
     end `out` (with their Locate and keep), so that they stand on the landscape page with the table; a turn back
-    that ends `out` and a turn opening `flows` cancel (two landscape tables share their pages)."""
+    that ends `out` and a turn opening `flows` cancel (two landscape tables share their pages). A `closing` block
+    (a part's closing marker, `[End of document]`) goes before a turn back that ends `out`: it follows the
+    landscape table on its page rather than standing alone on a portrait page."""
+    if closing and out and isinstance(out[-1], Turn):
+        return out[:-1] + [locate] + flows + out[-1:]
     if not flows or not isinstance(flows[0], Turn):
         return out + [locate] + flows
     if out and isinstance(out[-1], Turn):
