@@ -53,13 +53,14 @@ def table_widths(table, theme, measure, text_width: float) -> list[float]:
     place when the columns cannot fit: too many for the width, or their figures wider than it together."""
     padding = theme.pt("table.cell_padding")
     total = text_width * table.width
-    check_room(table, total, 2 * padding + measure.size)
+    floor = 2 * padding + measure.size
+    check_room(table, total, floor, len(table.columns) * floor <= text_width)
     least, figures = minimums(table, measure, padding, theme.pt("table.member_indent"))
     if sum(figures) > total:
         refuse(table, f"table {table.name}: its figures need {sum(figures):.0f} pt side by side, the table is "
                f"{total:.0f} pt wide, and a figure is never broken across lines",
                "print it on landscape pages (`landscape: true` in its spec), give it a larger `width`, or leave "
-               "some columns out")
+               "some columns out", sum(figures) <= text_width)
     return share(total, [c.width or 1.0 for c in table.columns], least, figures)
 
 
@@ -117,16 +118,19 @@ def capped(total: float, minimum: list[float], floor: list[float] | None = None)
         held.update({i: floor[i] for i in over})
 
 
-def check_room(table, total: float, floor: float) -> None:
-    """Raise InputError at `table`'s source when its columns cannot each be `floor` wide within `total`."""
+def check_room(table, total: float, floor: float, narrowed: bool = False) -> None:
+    """Raise InputError when `table`'s columns cannot each be `floor` wide within `total`; at its `width:` line
+    when `narrowed` (they would fit the whole text width), else at its place."""
     most = max(1, int(total // floor))
     if len(table.columns) > most:
-        refuse(table, f"table {table.name} has {len(table.columns)} columns; at most {most} fit the width of the "
-               "page", "leave some columns out, or split the table in two")
+        refuse(table, f"table {table.name} has {len(table.columns)} columns; at most {most} fit "
+               f"{'its `width`' if narrowed else 'the width of the page'}", "give it a larger `width`" if narrowed else "leave some columns out, or split the table in "
+               "two", narrowed)
 
 
-def refuse(table, message: str, hint: str) -> None:
-    """Raise InputError with `message` and `hint` at the place of `table` (its `::: table` line)."""
-    source = table.source
+def refuse(table, message: str, hint: str, narrowed: bool = False) -> None:
+    """Raise InputError with `message` and `hint` at the place of `table` (its `::: table` line), or at the
+    `width:` line of its spec when `narrowed` (the width it was given is the cause) and that line is known."""
+    source = table.width_source if narrowed and table.width_source else table.source
     raise InputError([problem(source.file if source else "document", source.line if source else None, message,
                               hint)])
