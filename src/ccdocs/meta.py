@@ -10,7 +10,9 @@ from .errors import display_path
 from .model import Meta, Source
 from .sources.spec import DocumentSpec
 
-LANGUAGE_NAMES = {"en": "English", "zh": "Chinese"}
+# The names of the languages a cover may print as the original (sources.spec.ORIGINALS), as the toolkit catalog
+# translates them.
+LANGUAGE_NAMES = {"ar": "Arabic", "en": "English", "es": "Spanish", "fr": "French", "ru": "Russian", "zh": "Chinese"}
 LANGUAGE_LETTERS = {"en": "E", "zh": "C"}
 LOCALE_TAGS = {"en": "en-US", "zh": "zh-CN"}
 BODY_NAMES = {
@@ -23,17 +25,17 @@ COVER_KEYS = {"title": ("title",), "author": ("author",), "place_dates": ("venue
               "session": ("session",), "symbol": ("symbol",), "date": ("date",), "original": ("original",)}
 
 
-def text_for(value, lang: str, original: str, catalog: Catalog) -> str:
-    """A document text in `lang`: its own entry, a catalog translation, or the original's."""
+def text_for(value, lang: str, source: str, catalog: Catalog) -> str:
+    """A document text in `lang`: its own entry, a catalog translation, or the one in the keyed language `source`."""
     if isinstance(value, dict):
-        return value.get(lang) or value[original]
+        return value.get(lang) or value[source]
     return catalog.gettext(AUTHORS.get(value, value))
 
 
 def build_meta(spec: DocumentSpec, lang: str, catalog: Catalog, formats: Formats) -> Meta:
-    """The Meta of `spec` in `lang`."""
+    """The Meta of `spec` in `lang`; its ORIGINAL line names `original:` (printed), whatever `source:` (keyed) is."""
     language = catalog.gettext(LANGUAGE_NAMES[spec.original])
-    venue = text_for(spec.venue, lang, spec.original, catalog)
+    venue = text_for(spec.venue, lang, spec.source, catalog)
     return Meta(
         lang=lang,
         language_letter=LANGUAGE_LETTERS[lang],
@@ -44,8 +46,8 @@ def build_meta(spec: DocumentSpec, lang: str, catalog: Catalog, formats: Formats
         session_runs=tuple(session_runs(spec.session_number, lang, ordinary=spec.ordinary,
                                          extraordinary=spec.extraordinary)),
         place_dates=place_and_dates(venue, spec.first_day, spec.last_day, lang),
-        title=text_for(spec.title, lang, spec.original, catalog),
-        author=text_for(spec.author, lang, spec.original, catalog),
+        title=text_for(spec.title, lang, spec.source, catalog),
+        author=text_for(spec.author, lang, spec.source, catalog),
         kind=spec.kind,
         locale_tag=LOCALE_TAGS[lang],
         page_word=catalog.gettext("page {page}"),

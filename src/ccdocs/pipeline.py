@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from .attach import attach, attached_sources
 from .errors import Collector, InputError, display_path, problem
 from .i18n.catalogs import ContentCatalog, misplaced_catalogs, po_path, read_catalog
+from .i18n.locations import in_catalog
 from .i18n.places import Places
 from .i18n.policy import assess_document, pending, refusal, translator
 from .i18n.segments import apply
@@ -18,12 +20,16 @@ from .parse.markdown import parse_markdown
 from .resources import COVER_NOTES, find, names
 from .sources.content import read_content
 from .sources.data import read_all
+from .sources.images import read_images
 from .sources.spec import DocumentSpec, read_spec
 from .sources.values import data_value, frozen
+from .charts.place import ChartPlacer
 from .tables import TablePlacer
 from .stopwatch import Stopwatch
 from .templating import Sandbox, environment, render
+from .theme import load_theme
 from .transforms import apply_all
+from .transforms.decisions import decision_problems
 
 
 @dataclass(frozen=True)
@@ -33,10 +39,13 @@ class Sources:
     spec: DocumentSpec
     data: dict
     texts: dict
+    attached: tuple = ()                 # the Sources of the document a `type: document` part attaches
+    images: dict = field(default_factory=dict)  # image path as written -> sources.images.Picture, read once
 
 
-def read_sources(folder: Path) -> Sources:
-    """Read document.yaml, every content file and every data file; all problems together."""
+def read_sources(folder: Path, chain: tuple = ()) -> Sources:
+    """Read document.yaml, every content file and every data file, and the documents it attaches (`chain`: the
+    resolved folders of the documents attaching this one); all problems together."""
     spec = read_spec(folder)
     out = Collector()
     texts = {}
@@ -50,13 +59,16 @@ def read_sources(folder: Path) -> Sources:
     except InputError as exc:
         out.extend(exc.problems)
         data = {}
+    images = read_images(spec.folder, texts, out)
     out.extend(misplaced_catalogs(spec))
     clashes = set(spec.data) & set(spec.variables)
     for name in sorted(clashes):
         out.extend([spec.yaml.problem(("variables", name), f"`{name}` is both a data file and a variable",
                                       "rename one of them")])
+    attached, problems = attached_sources(spec, chain, read_sources)
+    out.extend(problems)
     out.raise_if_any()
-    return Sources(spec, data, texts)
+    return Sources(spec, data, texts, attached, images)
 
 
 def _cover_template(spec: DocumentSpec, name: str, lang: str) -> Path:
@@ -82,18 +94,20 @@ def assessed(sources: Sources, lang: str, named: bool = False) -> list:
     spec = sources.spec
     path = po_path(spec.folder, lang)
     catalog = read_catalog(path) if path.is_file() else ContentCatalog()
-    place = Places(resolve(sources, spec.original)) if named else None
+    place = Places(resolve(sources, spec.source)) if named else None
     return assess_document(sources, catalog, lang, place)
 
 
-def _translate(sources: Sources, lang: str, draft: bool, catalog: Catalog):
-    """Segment -> text in `lang` (None: the source, for the original or without a catalog); refuses or marks."""
+def _translate(sources: Sources, lang: str, draft: bool, catalog: Catalog, built: Path | None = None):
+    """Segment -> text in `lang` (None: the source, for the original or without a catalog); refuses or marks.
+    `built`: the folder being built, when `sources` is a document it attaches (named in the refusal's hint)."""
     spec = sources.spec
-    if lang == spec.original or not po_path(spec.folder, lang).is_file():
+    if lang == spec.source or not po_path(spec.folder, lang).is_file():
         return None
     review = assessed(sources, lang)
     if pending(review) and not draft:
-        raise InputError(refusal(assessed(sources, lang, named=True), po_path(spec.folder, lang), spec.folder, lang))
+        raise InputError(refusal(assessed(sources, lang, named=True), po_path(spec.folder, lang), spec.folder, lang,
+                                 built))
     return translator(review, catalog.gettext("Draft: untranslated"))
 
 
@@ -111,10 +125,14 @@ def resolve(sources: Sources, lang: str, draft: bool = False, clock: Stopwatch |
     """
     clock = clock or Stopwatch()
     with clock.stage("model"):
-        return _resolve(sources, lang, draft, clock, sandbox or Sandbox())
+        try:
+            return _resolve(sources, lang, draft, clock, sandbox or Sandbox())
+        except InputError as exc:  # a problem of a translated text is told at its catalog line first
+            raise InputError(in_catalog(exc.problems, sources, lang)) from None
 
 
-def _resolve(sources: Sources, lang: str, draft: bool, clock: Stopwatch, sandbox: Sandbox) -> Document:
+def _resolve(sources: Sources, lang: str, draft: bool, clock: Stopwatch, sandbox: Sandbox,
+             built: Path | None = None) -> Document:
     spec = sources.spec
     catalog = Catalog.load(lang)
     formats = Formats(lang)
@@ -123,10 +141,11 @@ def _resolve(sources: Sources, lang: str, draft: bool, clock: Stopwatch, sandbox
     context = _context(sources, meta)
     out = Collector()
     placer = TablePlacer(spec, sources.data, formats, catalog, out)
-    translate = _translate(sources, lang, draft, catalog)
+    charts = ChartPlacer(placer)
+    translate = _translate(sources, lang, draft, catalog, built)
     parts = []
     annexes = sum(p.type == "annex" for p in spec.parts)
-    for part in spec.parts:
+    for part in (p for p in spec.parts if p.type != "document"):
         paths = list(part.files) or [_cover_template(spec, part.template, lang)]
         blocks: list = []
         for path in paths:
@@ -135,17 +154,24 @@ def _resolve(sources: Sources, lang: str, draft: bool, clock: Stopwatch, sandbox
                 text = translated(sources, path, translate) if text is not None else path.read_text(encoding="utf-8")
             try:
                 with clock.stage("render"):
-                    rendered = render(figures, text, path, context)
+                    rendered = render(figures, text, path, context, out)  # a failing figure left empty
             except InputError as exc:
                 out.extend(exc.problems)
                 continue
-            blocks.extend(parse_markdown(rendered, path, display_path(path), out, placer, draft=draft))
+            blocks.extend(parse_markdown(rendered, path, display_path(path), out, placer, draft=draft,
+                                         place_chart=charts, pictures=sources.images))
         part_id = f"annex-{part.index}" if part.type == "annex" else part.type
-        parts.append(Part(part.type, part_id, tuple(blocks)))
+        parts.append(Part(part.type, part_id, tuple(blocks), landscape=part.landscape))
     placer.check_all_placed()
+    charts.check_all_placed()
+    out.extend(decision_problems(parts, spec.kind, spec, complete=not out.problems))
     out.raise_if_any()
-    document = Document(meta, tuple(parts))
-    return apply_all(document, lang, catalog, spec.chapter_style or "chapter", annexes)
+    built = built or spec.folder
+    attached = tuple(_resolve(s, lang, draft, clock, sandbox, built) for s in sources.attached)
+    document = Document(meta, tuple(parts), attached=attached)  # a reference into one is told so
+    document = apply_all(document, lang, catalog, spec.chapter_style or "chapter", annexes,
+                         figures=load_theme(spec.theme, spec.folder).get("chart.numbered", True))
+    return attach(document, attached, catalog)
 
 
 def resolve_all(folder: Path, languages=None) -> dict:

@@ -8,9 +8,10 @@ from pathlib import Path
 from .errors import InputError, problem
 from .l10n.fonts import ROLES, FontError, FontResolver
 from .resources import THEMES, find, names, package_templates
+from .sources.images import read_picture
 from .sources.spec import LANGUAGES
 from .sources.themefile import points, read_theme
-from .sources.yamlfile import YamlFile, read_yaml
+from .sources.yamlfile import YamlFile, read_yaml, shown
 
 
 def templates_dir() -> Path:
@@ -25,6 +26,7 @@ class Theme:
     name: str
     data: dict
     path: Path
+    logo: object = None                  # the `cover.logo` image read (sources.images.Picture), or None
 
     def get(self, dotted: str, default=None):
         """The value at `a.b.c`, or `default`."""
@@ -42,7 +44,7 @@ class Theme:
             return points(value)
         except ValueError:
             raise InputError([problem(self.path, None, f"`{dotted}` must be a length such as 2.5cm, "
-                                                       f"got {value!r}")]) from None
+                                                       f"got {shown(value)}")]) from None
 
     def size(self, lang: str, role: str) -> float:
         """The type size in points of `role` (body, footnote, heading1…) in `lang`."""
@@ -63,10 +65,22 @@ def load_theme(name: str = "default", folder: Path | None = None) -> Theme:
     default = package_templates() / THEMES / "default.yaml"
     own = path.resolve().is_relative_to(package_templates().resolve())
     data, yf = read_theme(path, read_yaml(default).data, own)
-    theme = Theme(name, data, path)
+    theme = Theme(name, data, path, read_logo(data, path, yf))
     if not own:
         _check_fonts(theme, yf)
     return theme
+
+
+def read_logo(data: dict, path: Path, yf: YamlFile):
+    """The image `cover.logo` names, relative to the templates folder holding the theme's `themes/` folder and
+    inside it (None when the theme names none); InputError at its line when it cannot be printed."""
+    raw = (data.get("cover") or {}).get("logo")
+    if not raw:
+        return None
+    read = read_picture(path.parent.parent, str(raw))
+    if isinstance(read, tuple):
+        raise InputError([yf.problem(("cover", "logo"), *read)])
+    return read
 
 
 def _check_fonts(theme: Theme, yf: YamlFile) -> None:

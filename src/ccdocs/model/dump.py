@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 
-from ..model import Box, Document, Heading, KeyFigures, ListBlock, Marker, Note, Para, Quote, Table
+from ..model import (Box, Chart, Contents, Document, Heading, Image, KeyFigures, ListBlock, Marker, Note, Para,
+                     Quote, Table)
 from ..parse.inlines import plain
 from ..transforms.walk import walk
 
 TYPES = {Heading: "heading", Para: "para", ListBlock: "list", Table: "table", Box: "box",
-         KeyFigures: "keyfigures", Quote: "quote", Marker: "marker"}
+         KeyFigures: "keyfigures", Quote: "quote", Marker: "marker", Contents: "contents", Chart: "chart",
+         Image: "image"}
 
 
 def block_text(block) -> str:
@@ -26,6 +28,11 @@ def block_text(block) -> str:
         lines += [" | ".join(row.cells) for row in block.rows]
         lines += [plain(n) for n in block.notes] + ([plain(block.source_line)] if block.source_line else [])
         return "\n".join(lines)
+    if isinstance(block, Chart):
+        return chart_text(block)
+    if isinstance(block, Image):
+        caption = [block.prefix + plain(block.caption)] if block.caption else []
+        return "\n".join(caption + [f"[{block.picture.path}] {block.alt}"] + [plain(n) for n in block.notes])
     if isinstance(block, Box):
         return "\n".join(([plain(block.title)] if block.title else []) + [block_text(b) for b in block.blocks])
     if isinstance(block, KeyFigures):
@@ -35,7 +42,20 @@ def block_text(block) -> str:
         return text + (f"\n— {plain(block.attribution)}" if block.attribution else "")
     if isinstance(block, Marker):
         return block.text
+    if isinstance(block, Contents):
+        return "\n".join([block.title] + [" ".join(filter(None, (e.text, e.paragraphs))) for e in block.entries])
     return ""
+
+
+def chart_text(chart: Chart) -> str:
+    """A chart as text: numbered caption, kind (and grouping), the categories, then each series' label and values
+    as printed, then its notes."""
+    lines = [chart.prefix + plain(chart.caption)] if chart.caption else []
+    kind = f"{chart.kind} {chart.grouping}" if chart.kind in ("column", "bar") else chart.kind
+    lines.append(kind + (f", axis: {chart.axis_title}" if chart.axis_title else ""))
+    lines.append(" | ".join(("",) + chart.categories))
+    lines += [" | ".join((s.label,) + s.printed) for s in chart.series]
+    return "\n".join(lines + [plain(n) for n in chart.notes])
 
 
 def footnotes(doc: Document) -> list[dict]:
@@ -69,10 +89,15 @@ def to_json(doc: Document) -> dict:
             source = getattr(block, "source", None)
             if source is not None:
                 entry["source"] = f"{source.file}:{source.line}"
+            if getattr(block, "anchor", ""):
+                entry["anchor"] = block.anchor
             blocks.append(entry)
     parts = [{"id": p.id, "kind": p.kind, "label": p.label, "header": p.header, "first_header": p.first_header}
              for p in doc.parts]
-    return {"meta": meta, "parts": parts, "blocks": blocks, "footnotes": footnotes(doc)}
+    data = {"meta": meta, "parts": parts, "blocks": blocks, "footnotes": footnotes(doc)}
+    if doc.attached:  # a transmittal: each attached document whole, in the same shape
+        data["attached"] = [to_json(other) for other in doc.attached]
+    return data
 
 
 def to_text(doc: Document) -> str:
@@ -86,9 +111,12 @@ def to_text(doc: Document) -> str:
             lines += ["", f"== {part}"]
         label = f"{block['label']} " if block["label"] else ""
         marks = f"  [notes {', '.join(block['footnotes'])}]" if block["footnotes"] else ""
+        marks += f"  {{#{block['anchor']}}}" if "anchor" in block else ""
         text = block["text"].replace("\n", "\n    ")
         lines.append(f"[{block['type']}] {label}{text}{marks}")
     lines += ["", "== footnotes"] + [f"{n['number']}\t{n['text']}" for n in data["footnotes"]]
+    for other in doc.attached:
+        lines += ["", f"== attached document {other.meta.symbol}", to_text(other).rstrip("\n")]
     return "\n".join(lines) + "\n"
 
 

@@ -5,18 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 __all__ = [
-    "Source", "Text", "Strong", "Emph", "Code", "Link", "Note", "LineBreak", "Inline",
+    "Source", "Text", "Strong", "Emph", "Code", "Link", "Note", "LineBreak", "Ref", "RefNumber", "Inline",
     "Heading", "Para", "ListItem", "ListBlock", "Column", "Row", "Table", "Box", "KeyFigure",
-    "KeyFigures", "Quote", "Marker", "Block", "Part", "Meta", "Document",
+    "KeyFigures", "Quote", "Marker", "Decision", "ContentsEntry", "Contents", "ChartSeries", "Chart", "Image", "Block", "Part", "Meta", "Document",
 ]
 
 
 @dataclass(frozen=True)
 class Source:
-    """Where a block or note was written: content file and line."""
+    """Where a block or note was written: content file and line (and column, 1-based, where an inline was)."""
 
     file: str
     line: int
+    col: int | None = None
 
 
 # Inlines ---------------------------------------------------------------------------------
@@ -66,6 +67,7 @@ class Note:
     blocks: tuple
     label: str | None = None
     source: Source | None = None
+    anchor: str = ""                     # the id `{#id}` a cross-reference names it by ('' when none)
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,31 @@ class LineBreak:
     """A forced line break."""
 
 
-Inline = Text | Strong | Emph | Code | Link | Note | LineBreak
+@dataclass(frozen=True)
+class RefNumber:
+    """The number a cross-reference's label shows of its target `target` (an anchor id), as printed: `12`, `III`,
+    `二`. `kind` says where the target prints it, so that Word can compute it again: `paragraph` (Word's own
+    paragraph numbering), `note` (a footnote's mark), `text` (typed in a heading's or caption's prefix), `none`
+    (not in the body: an annex's number, printed in its header)."""
+
+    target: str
+    text: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A cross-reference `[](#id)` (or a range `[](#a)–[](#b)`) to the anchors `targets`; `children` the text the
+    editor wrote (empty: the label is printed); `label` the resolved label as Text and RefNumber pieces
+    (`paragraph ` + 12), set by `transforms.references`."""
+
+    targets: tuple
+    children: tuple = ()
+    label: tuple = ()
+    source: Source | None = None
+
+
+Inline = Text | Strong | Emph | Code | Link | Note | LineBreak | Ref
 
 
 # Blocks ----------------------------------------------------------------------------------
@@ -87,6 +113,8 @@ class Heading:
     children: tuple
     prefix: str = ""
     source: Source | None = None
+    toc: str = ""                        # the name a contents table's entry points at ('' when none lists it)
+    anchor: str = ""                     # the id `{#id}` a cross-reference names it by ('' when none)
 
 
 @dataclass(frozen=True)
@@ -98,6 +126,8 @@ class Para:
     label: str | None = None
     source: Source | None = None
     draft: bool = False
+    role: str = ""                       # `decision`: a paragraph of the proposed decision, indented
+    anchor: str = ""                     # the id `{#id}` a cross-reference names it by ('' when none)
 
 
 @dataclass(frozen=True)
@@ -115,6 +145,7 @@ class ListBlock:
     style: str
     items: tuple
     source: Source | None = None
+    role: str = ""                       # `decision`: the sub-items of a proposed decision, indented with it
 
 
 @dataclass(frozen=True)
@@ -137,6 +168,17 @@ class Row:
 
 
 @dataclass(frozen=True)
+class Span:
+    """A spanning heading over the consecutive columns `first` to `last` (indexes into Table.columns, the label
+    column being 0), printed in a header row above theirs."""
+
+    heading: str
+    first: int
+    last: int
+    source: Source | None = None         # where the heading was typed (document.yaml)
+
+
+@dataclass(frozen=True)
 class Table:
     """A table placed from data, already formatted for the language."""
 
@@ -148,6 +190,12 @@ class Table:
     source_line: tuple = ()
     unit: str = ""
     source: Source | None = None
+    spans: tuple = ()                    # Span headings over groups of columns, left to right
+    width: float = 1.0                   # the table's share of the text width (centred when less than 1)
+    anchor: str = ""                     # the id `{#id}` a cross-reference names it by ('' when none)
+    prefix: str = ""                     # the caption's number, from a transform: `Table 2: ` / `表2：`
+    landscape: bool = False              # printed on landscape pages of its own (wide budget tables)
+    width_source: Source | None = None   # the line of its `width:` in document.yaml (None when not given)
 
 
 @dataclass(frozen=True)
@@ -192,7 +240,94 @@ class Marker:
     text: str
 
 
-Block = Heading | Para | ListBlock | Table | Box | KeyFigures | Quote | Marker
+@dataclass(frozen=True)
+class Decision:
+    """The proposed decision as written (`::: decision`): its paragraphs and their sub-items. Only the parser makes
+    it and only `transforms.decisions` reads it, replacing it by the lead-in and the blocks it holds (role
+    `decision`), so writers never meet one."""
+
+    blocks: tuple
+    source: Source | None = None
+
+
+@dataclass(frozen=True)
+class ContentsEntry:
+    """One row of a contents table: level (1 chapter or annex, 2 sub-heading), printed text, the `toc` name of
+    the heading it points at, and the range of numbered paragraphs under it (`paragraphs 1 to 6`, or '')."""
+
+    level: int
+    text: str
+    target: str
+    paragraphs: str = ""
+
+
+@dataclass(frozen=True)
+class Contents:
+    """A contents table: its title and rows (a transform fills both); `depth` 1 lists chapters and annexes, 2
+    their sub-headings too; `paragraphs` adds the paragraph-range column."""
+
+    depth: int = 1
+    paragraphs: bool = False
+    title: str = ""
+    entries: tuple = ()
+    source: Source | None = None
+
+
+@dataclass(frozen=True)
+class ChartSeries:
+    """One series of a chart: its label as printed, the values drawn (floats in the axis' unit: a `percent` as a
+    fraction, `chf_thousands` in thousands; None for an empty cell) and each value as a table prints it."""
+
+    label: str
+    values: tuple
+    printed: tuple
+    source: Source | None = None         # where the series' label was typed (document.yaml)
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart placed from data, already translated and formatted for the language (`charts` builds it).
+
+    `kind` is `column`, `bar`, `line`, `pie` or `doughnut`; `grouping` `clustered`, `stacked` or `percent`
+    (100% stacked; columns and bars only); `number` the figure type of the values (`integer`, `percent`, … as a
+    table column's) with its `places`; `width` the share of the text width, `height` in centimetres."""
+
+    name: str
+    kind: str
+    caption: tuple
+    categories: tuple
+    series: tuple
+    grouping: str = "clustered"
+    number: str = "integer"
+    places: int = 0
+    axis_title: str = ""
+    data_labels: bool = False
+    width: float = 1.0
+    height: float = 7.5
+    notes: tuple = ()
+    source: Source | None = None
+    anchor: str = ""                     # the id `{#id}` a cross-reference names it by ('' when none)
+    prefix: str = ""                     # the caption's number, from a transform: `Figure 2: ` / `图2：`
+
+
+
+@dataclass(frozen=True)
+class Image:
+    """An image of the document folder (`![alt](figures/name.png)`), standing alone or in a `::: figure` with its
+    caption: `picture` the file read and checked (`sources.images.Picture`: format, bytes, natural size in points),
+    `alt` its alternative text (translated), `width` its share of the text width (0: its natural size)."""
+
+    picture: object
+    alt: str
+    caption: tuple = ()
+    width: float = 0.0
+    notes: tuple = ()                    # the paragraphs after it in its `::: figure` (its source), as inlines
+    source: Source | None = None
+    anchor: str = ""                     # the id `{#id}` a cross-reference names it by ('' when none)
+    prefix: str = ""                     # the caption's number, from a transform: `Figure 2: ` / `图2：`
+
+
+Block = Heading | Para | ListBlock | Table | Box | KeyFigures | Quote | Marker | Contents | Chart | Image
 
 
 # Parts and document -------------------------------------------------------------------------
@@ -210,6 +345,7 @@ class Part:
     first_header: str = ""
     new_page: bool = False
     restart_pages: bool = False
+    landscape: bool = False              # its pages landscape (a section of its own in the DOCX)
 
 
 @dataclass(frozen=True)
@@ -249,3 +385,4 @@ class Document:
 
     meta: Meta
     parts: tuple = field(default_factory=tuple)
+    attached: tuple = ()                 # Documents printed whole after the parts (a transmittal's), each its own

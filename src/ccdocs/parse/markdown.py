@@ -3,49 +3,64 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
-from mdit_py_plugins.attrs import attrs_block_plugin
+from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
 from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 from ..errors import Collector, Problem
-from ..model import Box, Heading, KeyFigure, KeyFigures, ListBlock, ListItem, Note, Para, Quote, Source, Strong, Text
-from . import html, survey
-from .grammar import BOX, ITEM, LIST_LEVELS, NOTE, NOUNS, PART, QUOTE, check_place, meaningless_attrs
+from ..model import (Box, Contents, Decision, Heading, KeyFigure, KeyFigures, ListBlock, ListItem, Note, Para, Quote,
+                     Ref, Source, Strong, Text)
+from . import anchors, html, images, pipe_tables, survey
+from .grammar import (BOX, DECISION, DECISION_ITEM, ITEM, LIST_LEVELS, NOTE,
+                      NOUNS, PART, QUOTE, check_place, meaningless_attrs)
 from .inlines import convert, plain
 from .lines import locate
 
-CONTAINERS = ("box", "keyfigures", "table")
+CONTAINERS = ("box", "keyfigures", "table", "contents", "decision", "chart", "figure")
 OTHER_CONTAINER = "other"
+CONTENTS_OPTIONS = ("subheadings", "paragraphs")
 UNDEFINED_NOTE = re.compile(r"\[\^([^\]\s]+)\]")
 UNDEFINED_LINK = re.compile(r"\[((?:[^\[\]\\]|\\.)+)\]\[((?:[^\[\]\\]|\\.)*)\]")
 ATTRIBUTION = ("—", "--", "―")
+# A paragraph that is one of these alone is another tool's command: `[TOC]`, `[[_TOC_]]`, `@[toc]`, `${toc}`,
+# `{:toc}`, `\tableofcontents`, `\newpage` (with a letter in it: an omission `[…]` is text).
+FOREIGN = re.compile(r"[@$]?(?:\[\[[^\[\]\n]*\]\]|\[(?!\^)[^\[\]\n]*\]|\{[^{}\n]*\})|\\[A-Za-z]+\*?(?:\{[^{}\n]*\})?")
+LETTER = re.compile(r"[^\W\d_]")
+# A paragraph or heading beginning with one of these is another tool's block: a LaTeX command (`\newpage …`), an
+# admonition (`!!! note`, `??? note`), a display formula (`$$`), a container's line (`::: toc`, from a translation).
+FOREIGN_START = re.compile(r"\\[A-Za-z]{2,}\b|(?:!!!|\?\?\?\+?)[ \t]*[A-Za-z\"]|\$\$|:::")
+WRAPPED = re.compile(r"([*_]{1,3})(.+)\1\\?|(.+?)\\")  # `*[TOC]*`, `**[TOC]**`, `[TOC]\`: the token inside
+FULL_WIDTH = re.compile(r"[［【〔]([\x21-\x7e ]+)[］】〕]")  # `［TOC］`, `【TOC】`: a token in Latin letters
+TASK = re.compile(r"\[[ xX]\]\s")
 HEADING_LEVELS = 3
 WEB_SCHEMES = ("http", "https")  # with a host; or `mailto:`
 
 
 @cache
 def parser() -> MarkdownIt:
-    """CommonMark with footnotes, block attributes, our containers, pipe tables and HTML recognised (so that
-    each is refused or left out where it stands, never printed as text), link definitions kept as tokens, and
+    """CommonMark with footnotes, block attributes, our containers, GFM pipe tables (read as plain tables),
+    strikethrough and HTML recognised (so that each is read, refused or left out where it stands, never printed
+    as text), link definitions kept as tokens, and
     the survey of what the parser would otherwise hide (`survey`).
 
     Made once per process (never changed after; each parse keeps its state in its own env): building one
     costs as much as parsing a paragraph, and every paragraph of a translation is checked with it.
     """
-    md = MarkdownIt("commonmark", {"html": True, "inline_definitions": True}).enable("table")
-    md.use(footnote_plugin).use(attrs_block_plugin)
+    md = MarkdownIt("commonmark", {"html": True, "inline_definitions": True}).enable(["table", "strikethrough"])
+    md.use(footnote_plugin).use(attrs_block_plugin).use(attrs_plugin, after=("image",))  # `{width="50%"}`
     for name in CONTAINERS:
         md.use(container_plugin, name=name)
     md.use(container_plugin, name=OTHER_CONTAINER, validate=lambda *_: True)
     md.validateLink = lambda url: True  # every link becomes a token, whose address is checked where it stands
     survey.install(md)
+    anchors.install(md)
     return md
 
 
@@ -64,6 +79,10 @@ class _Context:
     in_note: bool = False
     notes: dict = field(default_factory=dict)
     used: set = field(default_factory=set)
+    note_anchors: dict = field(default_factory=dict)   # footnote label -> its `{#id}`
+    place_chart: object = None                         # `::: chart NAME` -> a Chart (charts.ChartPlacer)
+    images: dict = field(default_factory=dict)         # image path as written -> its sources.images.Picture
+    anchored: set = field(default_factory=set)         # lines of the anchors `{#id}` read (or refused) so far
 
     def source(self, node) -> Source:
         if node.map:
@@ -96,7 +115,29 @@ class _Context:
             self.fail(f"footnote `[^{meta['label']}]` is referenced twice", "give each mark its own note")
         self.used.add(note_id)
         label, blocks, source = self.notes[note_id]
-        return Note(f"{self.shown}#{label}", blocks, None, source)
+        anchor = self.anchor({"id": self.note_anchors.get(label, "")}, source.line - 1)
+        return Note(f"{self.shown}#{label}", blocks, None, source, anchor)
+
+    def anchor(self, attrs, line: int) -> str:
+        """The id of an attribute `{#id}` given at `line` ('' when none; an invalid id is a problem there)."""
+        name = str(attrs.get("id", ""))
+        self.anchored.add(line)
+        if name and not anchors.ID.fullmatch(name):
+            self.add(line, f"`#{name[:60]}` is not an id", anchors.ID_HINT)
+            return ""
+        return name
+
+    def reference(self, target: str, children: tuple) -> Ref | Text:
+        """The Ref `[text](#target)` makes, located at its line and column (text alone, with the problem
+        recorded, when `target` is not an id)."""
+        first = self.line - 1 - self.line_offset
+        line, col = locate(self.lines, first, self.end - self.line_offset,
+                           re.compile(r"(?:\[(?:[^\[\]\\]|\\.)*\])?\(#" + re.escape(target) + r"\)"))
+        if not anchors.ID.fullmatch(target):
+            self.add(line + 1 + self.line_offset, f"`#{target[:60]}` is not an id: a reference `[](#id)` names the "
+                     "id an anchor `{#id}` gives a block", anchors.ID_HINT, col)
+            return Text(plain(children))
+        return Ref((target,), children, (), Source(self.shown, line + 1 + self.line_offset, col))
 
     def link(self, href: str) -> bool:
         """Whether `href` may stand in a paper (an http(s) or mailto address); else the problem is recorded."""
@@ -126,19 +167,20 @@ def _inline(node, ctx) -> tuple:
     return convert(inline.children, ctx) if inline is not None else ()
 
 
-def _list(node, ctx, levels: int, ordered: int) -> ListBlock | None:
+def _list(node, ctx, levels: int, ordered: int, place: str = PART) -> ListBlock | None:
     source = ctx.source(node)
     if levels + 1 > LIST_LEVELS:
         ctx.fail(f"a list nested {levels + 1} levels deep: a WO/CC paper has {LIST_LEVELS} list levels",
                  "make the deeper items sentences of the item above, or items of the same level")
         return None
-    style = "bullet" if node.type == "bullet_list" else ("alpha" if ordered == 0 else "roman")
+    style = "bullet" if node.type == "bullet_list" else ("alpha", "roman")[ordered % 2]  # a decision's: roman
     items = []
     for item in node.children:
         ctx.source(item)
         if not item.children:
             ctx.fail("an empty list item", "write its text after the mark, or delete the mark")
-        items.append(ListItem(_blocks(item.children, ctx, ITEM, levels + 1, ordered + (style != "bullet"))))
+        inside = DECISION_ITEM if place in (DECISION, DECISION_ITEM) else ITEM  # a decision's items, at any depth
+        items.append(ListItem(_blocks(item.children, ctx, inside, levels + 1, ordered + (style != "bullet"))))
     return ListBlock(style, tuple(items), source)
 
 
@@ -204,29 +246,152 @@ def _keyfigures(node, ctx) -> KeyFigures:
     return KeyFigures(tuple(items), source)
 
 
+def _contents(node, ctx) -> Contents:
+    """`::: contents`, optionally `subheadings` (list `##` headings too) and `paragraphs` (the paragraph
+    ranges); the container stays empty: the transform `contents` fills it."""
+    source = ctx.source(node)
+    words = node.info.split()[1:]
+    for word in words:
+        if word not in CONTENTS_OPTIONS or words.count(word) > 1:
+            ctx.fail(f"`{word[:60]}` after `::: contents` is not an option (or is repeated)",
+                     "options: " + ", ".join(f"`{option}`" for option in CONTENTS_OPTIONS))
+    if node.children:
+        ctx.fail("a contents table is made from the headings: nothing is written inside `::: contents`",
+                 "close it with `:::` on the next line")
+    return Contents(2 if "subheadings" in words else 1, "paragraphs" in words, source=source)
+
+
 def _table(node, ctx):
+    """`::: table NAME` (a table from data) or `::: table` around a pipe table: a caption paragraph first, then
+    the table, then notes."""
+    source = ctx.source(node)
+    words = node.info.split()
+    if len(words) > 2:
+        ctx.fail("write a table placement as `::: table NAME`", "NAME is a key under `tables:` in document.yaml")
+        return None
+    paras, drawn = [], []
+    for child in node.children:
+        ctx.source(child)
+        if child.type == "paragraph":
+            paras.append(child)
+        elif child.type == "table" and len(words) == 1 and not drawn:
+            drawn.append((child, len(paras)))
+        elif child.type == "html_block":
+            ctx.html(child.content)
+        elif child.type == "table":
+            ctx.fail(f"`::: table {words[1]}` places a table from data; a `|` pipe table cannot stand in it"
+                     if len(words) == 2 else "a `::: table` holds one pipe table",
+                     "put the pipe table in a `::: table` of its own, without a name")
+        else:
+            ctx.fail("a table placement holds its caption, then its notes, as paragraphs",
+                     "write other text before or after the `::: table` lines")
+    if len(words) == 1:
+        return _drawn_table(drawn, paras, ctx, source)
+    caption = _inline(paras[0], ctx) if paras else ()
+    notes = tuple(_inline(p, ctx) for p in paras[1:])
+    return ctx.place_table(words[1], caption, source, notes)
+
+
+def _chart(node, ctx):
+    """`::: chart NAME` (a chart from data): its caption the first paragraph, its notes the others."""
     source = ctx.source(node)
     words = node.info.split()
     if len(words) != 2:
-        ctx.fail("write a table placement as `::: table NAME`", "NAME is a key under `tables:` in document.yaml")
+        ctx.fail("write a chart placement as `::: chart NAME`", "NAME is a key under `charts:` in document.yaml")
         return None
     paras = []
     for child in node.children:
         ctx.source(child)
         if child.type == "paragraph":
             paras.append(child)
-        elif child.type == "html_block":
-            ctx.html(child.content)
         else:
-            ctx.fail("a table placement holds its caption, then its notes, as paragraphs",
-                     "write other text before or after the `::: table` lines")
+            ctx.fail("a chart placement holds its caption, then its notes, as paragraphs",
+                     "write other text before or after the `::: chart` lines")
     caption = _inline(paras[0], ctx) if paras else ()
-    notes = tuple(_inline(p, ctx) for p in paras[1:])
-    return ctx.place_table(words[1], caption, source, notes)
+    return ctx.place_chart(words[1], caption, source, tuple(_inline(p, ctx) for p in paras[1:]))
+
+
+def _drawn_table(drawn: list, paras: list, ctx, source: Source):
+    """The pipe table of a `::: table` without a name, its caption the one paragraph before it, its notes after."""
+    if not drawn:
+        ctx.line = source.line
+        ctx.fail("a `::: table` without a name holds a `|` pipe table (its caption the paragraph before it)",
+                 "add the pipe table, or name a table of document.yaml: `::: table NAME`")
+        return None
+    table, before = drawn[0]
+    if before > 1:
+        ctx.source(paras[1])
+        ctx.fail("a table's caption is one paragraph, before the pipe table",
+                 "join the paragraphs into one caption, or write them after the table as its notes")
+    caption = _inline(paras[0], ctx) if before else ()
+    return _pipe_table(table, ctx, caption, tuple(_inline(p, ctx) for p in paras[before:]))
+
+
+def _pipe_table(node, ctx, caption: tuple = (), notes: tuple = ()):
+    """A `|` pipe table as a plain Table (see `pipe_tables.build_table`); a cell's undefined footnote mark or
+    reference link is refused at its row."""
+
+    def cell(inline) -> tuple:
+        inlines = convert(inline.children, ctx)
+        for message, hint in _undefined(plain(inlines)):
+            ctx.fail(message, hint)
+        return inlines
+
+    return pipe_tables.build_table(node, cell, ctx, caption, notes)
+
+
+def _decision(node, ctx) -> Decision:
+    """A proposed decision: its paragraphs, each numbered, then their sub-items `(i)`, `(ii)` (an ordered list
+    begins at the roman level); the lead-in is the toolkit's (transforms.decisions)."""
+    source = ctx.source(node)
+    words = node.info.split()
+    if len(words) > 1:
+        ctx.fail(f"`{' '.join(words[1:])[:60]}` after `::: decision` would not be printed",
+                 "ccdocs prints the lead-in (\"The following decision paragraph is proposed.\"); write the decision "
+                 "on the lines below `::: decision`")
+    blocks = _blocks(node.children, ctx, DECISION, 0, 1)
+    if not blocks or not isinstance(blocks[0], Para):
+        ctx.add(source.line, "a proposed decision begins with its paragraph" if blocks else "an empty proposed "
+                "decision", "write the decision paragraph between `::: decision` and `:::`, its sub-items after it")
+    return Decision(blocks, source)
+
+
+def _foreign(node, ctx, place: str) -> bool:
+    """Whether a paragraph is refused as another tool's construct that would print as text: a bracketed or braced
+    token alone (`[TOC]`, `[[_TOC_]]`, `{:toc}`, `[Annex follows]` typed by hand), a backslash command alone
+    (`\\tableofcontents`), a task-list box `[ ]` / `[x]` starting a list item. An escaped `\\[` prints brackets."""
+    inline = node.children[0] if node.children else None
+    raw = inline.content.strip() if inline is not None else ""
+    plain_text = inline is not None and not any(child.type in ("link", "footnote_ref", "image", "html_inline")
+                                                for child in inline.children or ())
+    if plain_text and _foreign_text(raw):
+        ctx.fail(f"`{raw.splitlines()[0][:40]}` is the markup of another tool (a contents table, a marker, a page "
+                 "break, an admonition, a formula): ccdocs would print it as text",
+                 "a contents table is `::: contents`; ccdocs prints the `[… follows]` and `[End of document]` "
+                 "markers itself; to print the brackets as typed, write `\\[`")
+        return True
+    if place in (ITEM, DECISION_ITEM) and plain_text and TASK.match(raw + " "):
+        ctx.fail(f"`{raw[:3]}` starting a list item is a task-list box: it would print as brackets",
+                 "write the item without it, or `\\[ ]` to print the brackets")
+        return True
+    return False
+
+
+def _foreign_text(raw: str) -> bool:
+    """Whether the text of a paragraph or heading, as typed (stripped), is another tool's construct: a token alone
+    (FOREIGN), also wrapped in emphasis, before a hard break's backslash or in full-width brackets, or a block
+    beginning with FOREIGN_START."""
+    wrapped = WRAPPED.fullmatch(raw)
+    token = FULL_WIDTH.sub(r"[\1]", (wrapped.group(2) or wrapped.group(3)).strip() if wrapped else raw)
+    return bool(FOREIGN.fullmatch(token) and LETTER.search(token) or FOREIGN_START.match(raw))
 
 
 def _heading(node, ctx) -> Heading:
     source = ctx.source(node)
+    inline = node.children[0] if node.children else None
+    if inline is not None and _foreign_text(inline.content.strip()):
+        ctx.fail(f"`{inline.content.strip()[:40]}` as a heading is a command of another tool: ccdocs would print "
+                 "it as text", "a contents table is `::: contents`; write the heading's words")
     level = int(node.tag[1])
     if level > HEADING_LEVELS:
         ctx.fail(f"a heading has at most {HEADING_LEVELS} levels (`{'#' * HEADING_LEVELS}`), not {level}",
@@ -246,8 +411,6 @@ def _container_end(node, ctx) -> None:
 
 
 SPECIAL = {
-    "table": ("a table is placed from its data with `::: table NAME`, not drawn with `|`",
-              "put the figures in a CSV file under `data:` and the table under `tables:` in document.yaml"),
     "hr": ("a horizontal rule is not printed in a WO/CC paper", "delete it; headings separate parts of the text"),
 }
 
@@ -262,19 +425,23 @@ def _blocks(nodes, ctx, place: str = PART, levels: int = 0, ordered: int = 0) ->
         if kind == "html_block":
             ctx.html(node.content)
             continue
-        if kind.startswith("container_"):
+        if kind.startswith("container_") and node.info.strip():   # a bare `:::` closing nothing: told once below
             _container_end(node, ctx)
         shown = meaningless_attrs(kind, node.attrs, place)
         if shown:
+            ctx.anchored.add(ctx.line - 1)
             ctx.add(ctx.line - 1, f"the attribute `{shown}` means nothing here",
-                        "`{.unnumbered}` on the line before a paragraph of the text is the only attribute")
+                        "`{.unnumbered}` before a paragraph of the text, and an anchor `{#id}` before a paragraph, "
+                        "heading, table or footnote of the text or a decision paragraph, are the only attributes")
         if kind in SPECIAL:
             ctx.fail(*SPECIAL[kind])
             continue
         if kind == f"container_{OTHER_CONTAINER}":
             info = node.info.strip()
             ctx.fail(f"`::: {info}` is not a container" if info else "a `:::` line that closes nothing",
-                     "containers: " + ", ".join(f"`::: {name}`" for name in CONTAINERS))
+                     "containers: " + ", ".join(f"`::: {name}`" for name in CONTAINERS) if info else "delete it; "
+                     "containers do not nest: a `:::` inside one (after a `::: box` in a `::: decision`) closes the "
+                     "outer one")
             continue
         if kind not in NOUNS:
             ctx.fail(f"{kind.replace('_', ' ')} is not supported in a WO/CC document",
@@ -286,20 +453,38 @@ def _blocks(nodes, ctx, place: str = PART, levels: int = 0, ordered: int = 0) ->
             continue
         if kind == "paragraph":
             source = ctx.source(node)
+            if _foreign(node, ctx, place):
+                continue
+            if place == PART and images.has_image(node):
+                blocks.append(images.image_block(node, ctx))
+                continue
             numbered = place == PART and "unnumbered" not in _classes(node)
-            blocks.append(Para(_inline(node, ctx), numbered, None, source))
+            blocks.append(Para(_inline(node, ctx), numbered, None, source, anchor=ctx.anchor(node.attrs, ctx.line - 1)))
         elif kind == "heading":
-            blocks.append(_heading(node, ctx))
+            blocks.append(replace(_heading(node, ctx), anchor=ctx.anchor(node.attrs, ctx.line - 1)))
         elif kind in ("bullet_list", "ordered_list"):
-            blocks.append(_list(node, ctx, levels, ordered))
+            blocks.append(_list(node, ctx, levels, ordered, place))
         elif kind == "blockquote":
             blocks.append(_quote(node, ctx))
         elif kind == "container_box":
             blocks.append(_box(node, ctx))
         elif kind == "container_keyfigures":
             blocks.append(_keyfigures(node, ctx))
+        elif kind == "container_decision":
+            blocks.append(_decision(node, ctx))
+        elif kind == "container_contents":
+            blocks.append(_contents(node, ctx))
+        elif kind == "table":
+            blocks.append(_pipe_table(node, ctx))
+        elif kind == "container_chart":
+            chart, anchor = _chart(node, ctx), ctx.anchor(node.attrs, ctx.source(node).line - 1)
+            blocks.append(replace(chart, anchor=anchor) if chart is not None and anchor else chart)
+        elif kind == "container_figure":
+            image, anchor = images.figure(node, ctx), ctx.anchor(node.attrs, ctx.source(node).line - 1)
+            blocks.append(replace(image, anchor=anchor) if image is not None and anchor else image)
         else:
-            blocks.append(_table(node, ctx))
+            table, anchor = _table(node, ctx), ctx.anchor(node.attrs, ctx.source(node).line - 1)
+            blocks.append(replace(table, anchor=anchor) if table is not None and anchor else table)
     return tuple(block for block in blocks if block is not None)
 
 
@@ -338,24 +523,32 @@ def _walk_texts(node):
                 yield from _walk_texts(value)
 
 
+def _undefined(text: str) -> list[tuple[str, str]]:
+    """(message, hint) for each kind of footnote mark or reference link left as text in `text`."""
+    found = []
+    match = UNDEFINED_NOTE.search(text)
+    if match:
+        found.append((f"footnote `[^{match.group(1)}]` is not defined",
+                      f"add a line `[^{match.group(1)}]: text of the note`"))
+    match = UNDEFINED_LINK.search(text)
+    if match:
+        label = match.group(2) or match.group(1)
+        found.append((f"link `[{label}]` is not defined",
+                      f"add a line `[{label}]: https://…`, or write the link as `[text](https://…)`"))
+    return found
+
+
 def _check_references(blocks, ctx) -> None:
     """Footnote marks and reference links left as text: their note or link is not defined."""
     for block in blocks:
         line = getattr(block, "source", None)
         for node in _walk_texts(block):
-            match = UNDEFINED_NOTE.search(node.text)
-            if match:
-                ctx.add(line.line if line else None, f"footnote `[^{match.group(1)}]` is not defined",
-                            f"add a line `[^{match.group(1)}]: text of the note`")
-            match = UNDEFINED_LINK.search(node.text)
-            if match:
-                label = match.group(2) or match.group(1)
-                ctx.add(line.line if line else None, f"link `[{label}]` is not defined",
-                            f"add a line `[{label}]: https://…`, or write the link as `[text](https://…)`")
+            for message, hint in _undefined(node.text):
+                ctx.add(line.line if line else None, message, hint)
 
 
 def parse_markdown(text: str, path: Path, shown: str, out: Collector, place_table, line_offset: int = 0,
-                   draft: bool = False) -> tuple:
+                   draft: bool = False, place_chart=None, pictures=None) -> tuple:
     """Blocks of one rendered content file `path` (named `shown` in sources and problems); problems go to `out`
     with their line.
 
@@ -363,6 +556,8 @@ def parse_markdown(text: str, path: Path, shown: str, out: Collector, place_tabl
     place for them, HTML and (unless in a `draft`, which leaves them out) comments are problems at their line.
     """
     ctx = _Context(shown, out, place_table, line_offset, draft, text.split("\n"))
+    ctx.place_chart = place_chart
+    ctx.images = pictures or {}
     env: dict = {}
     tokens = parser().parse(text, env)
     for found in survey.findings(env):
@@ -370,8 +565,14 @@ def parse_markdown(text: str, path: Path, shown: str, out: Collector, place_tabl
     if not survey.readable(env):
         return ()
     root = SyntaxTreeNode(tokens)
+    ctx.note_anchors = anchors.note_anchors(env)
     _read_notes(root, ctx)
     blocks = _blocks(root.children, ctx)
     _check_notes(text, env, ctx)
     _check_references(blocks, ctx)
+    for line, name in anchors.given(env).items():
+        if line + 1 + line_offset not in ctx.anchored:
+            ctx.add(line + 1 + line_offset, f"the anchor `{{#{name}}}` names nothing: no block it can name follows it",
+                    "write it on the line just before a paragraph, heading, `::: table`, `::: chart`, `::: figure` "
+                    "or footnote of the text")
     return blocks

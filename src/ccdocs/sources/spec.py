@@ -18,18 +18,28 @@ from ..errors import Collector, InputError, did_you_mean, problem
 from ..l10n.session import HIGHEST
 from ..resources import COVER_NOTES, THEMES, find, is_name, names
 from .cover_notes import needs
+from .folders import attached_folder
 from .yamlfile import YamlFile, read_yaml, shown
 
 LANGUAGES = ("en", "zh")
+# The languages a cover may print as the original (`original:`): the six official languages of the United Nations.
+# A document is keyed (`source:`) and built in one of LANGUAGES.
+ORIGINALS = ("ar", "en", "es", "fr", "ru", "zh")
+CHAPTER_STYLES = ("chapter", "roman", "none")
+# A body's chapter headings unless `chapter_style:` says otherwise: the Coordination Committee's annual reports
+# since 2024 `Chapter 1: …`; the Program and Budget Committee's and the Assemblies' papers `I. …` / `一、…` (seed 003).
+BODY_CHAPTER_STYLES = {"coordination-committee": "chapter", "program-and-budget-committee": "roman",
+                       "general-assembly": "roman"}
 BODIES = ("coordination-committee", "program-and-budget-committee", "general-assembly")
 SYMBOL_BODIES = {"CC": "coordination-committee", "PBC": "program-and-budget-committee", "GA": "general-assembly"}
 KINDS = ("information", "decision")
-PART_TYPES = ("cover-note", "report", "annex")
+PART_KEYS = ("type", "files", "template", "folder", "landscape")
+PART_TYPES = ("cover-note", "report", "annex", "document")
 KEYS = {
     "symbol": True, "suffix": False, "body": True, "session": True, "venue": True,
     "first_day": True, "last_day": True, "date": True, "original": True, "languages": True,
     "title": True, "author": False, "kind": True, "theme": False, "parts": True, "data": False,
-    "variables": False, "tables": False, "chapter_style": False,
+    "variables": False, "tables": False, "charts": False, "chapter_style": False, "source": False,
 }
 TYPE_NAMES = {dict: "a mapping (`key: value` lines)", list: "a list (`[a, b]`)", str: "a text", int: "a whole number",
               date: "a date"}
@@ -51,6 +61,8 @@ class PartSpec:
     files: tuple[Path, ...] = ()
     template: str | None = None
     index: int = 0
+    folder: Path | None = None          # a `type: document` part: the folder of the document it attaches
+    landscape: bool = False             # `landscape: true`: the part's pages are landscape
 
 
 @dataclass(frozen=True)
@@ -80,6 +92,8 @@ class DocumentSpec:
     data: dict = field(default_factory=dict)
     variables: dict = field(default_factory=dict)
     tables: dict = field(default_factory=dict)
+    source: str = ""        # the language the content files are keyed in (`source:`; by default the original)
+    charts: dict = field(default_factory=dict)   # `charts:` as written, read by charts.spec where placed
 
     @property
     def full_symbol(self) -> str:
@@ -184,10 +198,14 @@ class _Reader:
 
     def choice(self, key, choices, default=None):
         value = self.data.get(key, default)
+        if value is None and key in self.data:  # `key:` written empty: refused, not taken as missing
+            self.fail((key,), f"`{key}` is empty", "one of: " + ", ".join(choices) + f"; or remove `{key}:`"
+                      + (f" for the default, {default}" if default else ""))
+            return None
         if value is None:
             return self.get(key, str)
-        if value not in choices:
-            self.fail((key,), f"unknown {key} `{value}`",
+        if not isinstance(value, str) or value not in choices:
+            self.fail((key,), f"unknown {key} `{value if isinstance(value, str) else shown(value)}`",
                       did_you_mean(str(value), choices) or "one of: " + ", ".join(choices))
             return None
         return value
@@ -263,15 +281,40 @@ class _Reader:
                       "list the languages to build, e.g. [en, zh]")
         for index, lang in enumerate(raw):
             if lang not in LANGUAGES:
-                self.fail(("languages", index), f"unknown language `{lang}`",
+                what = f"unknown language `{lang}`" if isinstance(lang, str) else f"expected a language, got {shown(lang)}"
+                self.fail(("languages", index), what,
                           did_you_mean(str(lang), LANGUAGES) or "ccdocs builds: " + ", ".join(LANGUAGES))
             elif lang in raw[:index]:
                 self.fail(("languages", index), f"language `{lang}` is listed twice", "list it once")
         return tuple(dict.fromkeys(lang for lang in raw if lang in LANGUAGES))
 
+    def source(self, original, languages) -> str | None:
+        """The language the content is keyed in: `source:`, else the original; one of LANGUAGES and of
+        `languages:` (else a problem, and None)."""
+        if "source" not in self.data:  # written empty: refused by `choice`
+            if original is None or original in LANGUAGES:
+                keyed, keys = original, ("original",)
+            else:
+                self.fail(("original",), f"the original language `{original}` is printed on the cover, but ccdocs "
+                          "keys content in " + ", ".join(LANGUAGES) + " only",
+                          "add `source: en` or `source: zh`: the language the content files are written in")
+                return None
+        else:
+            keyed, keys = self.choice("source", LANGUAGES), ("source",)
+        if keyed and languages and keyed not in languages:
+            self.fail(keys, f"the content is keyed in `{keyed}`, which `languages:` does not list",
+                      f"add {keyed} to `languages:`, or set `source:` to the language the content is written in")
+        return keyed
+
+    def chapter_style(self):
+        """`chapter_style:` as written, else the body's (BODY_CHAPTER_STYLES)."""
+        body = self.data.get("body")
+        return self.choice("chapter_style", CHAPTER_STYLES,
+                           default=BODY_CHAPTER_STYLES.get(body, "chapter") if isinstance(body, str) else "chapter")
+
     def texts(self, key, languages, original):
         """One text for every language (printed as written or as the toolkit catalog translates it), or a
-        mapping with a text for each language built and the original one."""
+        mapping with a text for each language built and the one the content is keyed in (`original`)."""
         raw = self.data.get(key)
         if raw is None:
             if KEYS.get(key):
@@ -348,13 +391,26 @@ class _Reader:
                 self.fail(keys, "each part is a mapping with `type:` and `files:` or `template:`")
                 continue
             for key in item:
-                if key not in ("type", "files", "template"):
+                if key not in PART_KEYS:
                     self.fail(keys + (key, "<key>"), f"unknown key `{key}` in a part",
-                              did_you_mean(str(key), ("type", "files", "template")))
+                              did_you_mean(str(key), PART_KEYS))
+            landscape = item.get("landscape", False)
+            if not isinstance(landscape, bool):
+                self.fail(keys + ("landscape",), f"`landscape` is true or false, got {shown(landscape)}")
+                landscape = False
             kind = item.get("type")
             if kind not in PART_TYPES:
                 self.fail(keys + ("type",), f"unknown part type `{kind}`",
                           did_you_mean(str(kind), PART_TYPES) or "one of: " + ", ".join(PART_TYPES))
+                continue
+            if landscape and kind == "cover-note":
+                self.fail(keys + ("landscape",), "a cover note stands on the cover page, which is portrait",
+                          "turn the report's or an annex's pages (`landscape: true` on that part) or a wide table's")
+                landscape = False
+            if kind == "document" or "folder" in item:
+                attached = self.document_part(keys, item, index == len(raw) - 1)
+                parts += [attached] if attached else []
+                first.setdefault(kind, keys)
                 continue
             files = item.get("files", [])
             if isinstance(files, str):
@@ -375,10 +431,33 @@ class _Reader:
             first.setdefault(kind, keys)
             paths = [self.content_file(keys + ("files", i), f, kind, listed) for i, f in enumerate(files or ())]
             annexes += kind == "annex"
-            parts.append(PartSpec(kind, tuple(p for p in paths if p), template, annexes if kind == "annex" else 0))
-        if raw is not None and not any(p.type == "report" for p in parts):
-            self.fail(("parts",), "there is no `type: report` part")
+            parts.append(PartSpec(kind, tuple(p for p in paths if p), template, annexes if kind == "annex" else 0,
+                                  landscape=landscape))
+        if raw is not None and not {"report", "document"} & set(first):
+            self.fail(("parts",), "there is no `type: report` part", "or attach a document: `type: document`")
+        elif "document" in first and not {"cover-note", "report"} & set(first):
+            self.fail(first["document"], "a paper attaching a document has its own text before it",
+                      "add a `type: cover-note` part saying which document follows")
         return tuple(parts)
+
+    def document_part(self, keys, item, last: bool) -> PartSpec | None:
+        """A `type: document` part: the folder of the document it attaches, the paper's last part."""
+        if item.get("type") != "document":
+            self.fail(keys + ("folder",), "only a `type: document` part names a `folder:`",
+                      "list the part's Markdown files under `files:`")
+            return None
+        for key in ("files", "template"):
+            if key in item:
+                self.fail(keys + (key,), f"a `type: document` part has no `{key}:`: it prints the document "
+                          "of its `folder:` whole")
+        if "folder" not in item:
+            self.fail(keys, "the document part names no `folder:`", "folder: ../wo-cc-86-inf-1")
+            return None
+        if not last:
+            self.fail(keys + ("type",), "the attached document comes after every part of this paper",
+                      "make `type: document` the last part (one document per paper)")
+        folder = attached_folder(self.folder, item["folder"], self.yf, keys + ("folder",), self.out)
+        return PartSpec("document", folder=folder) if folder is not None else None
 
     def content_file(self, keys, raw, kind, listed) -> Path | None:
         """The content file `raw` of a `kind` part, named at `keys`; None (a problem recorded) when `inside`
@@ -501,18 +580,20 @@ def read_spec(folder: Path) -> DocumentSpec:
     first, last, day = r.day("first_day"), r.day("last_day"), r.day("date")
     if first and last and last < first:
         r.fail(("last_day",), f"the last day {last} is before the first day {first}")
-    original = r.choice("original", LANGUAGES)
+    original = r.choice("original", ORIGINALS)
     languages = r.languages()
+    source = r.source(original, languages)
     spec = DocumentSpec(
         folder=folder, yaml=yf, symbol=symbol, suffix=suffix, body=r.choice("body", BODIES),
         session_number=number, ordinary=ordinary, extraordinary=extraordinary,
-        venue=r.texts("venue", languages, original), first_day=first, last_day=last, date=day,
-        original=original, languages=languages, title=r.texts("title", languages, original),
-        author=r.texts("author", languages, original) or "secretariat", kind=r.choice("kind", KINDS),
+        venue=r.texts("venue", languages, source), first_day=first, last_day=last, date=day,
+        original=original, languages=languages, title=r.texts("title", languages, source),
+        author=r.texts("author", languages, source) or "secretariat", kind=r.choice("kind", KINDS),
         theme=r.theme(),
-        chapter_style=r.choice("chapter_style", ("chapter", "roman"), default="chapter"),
+        chapter_style=r.chapter_style(),
         parts=r.parts(languages), data=r.data_files(), variables=r.variables(),
-        tables=r.get("tables", dict, required=False) or {},
+        tables=r.get("tables", dict, required=False) or {}, source=source,
+        charts=r.get("charts", dict, required=False) or {},
     )
     r.symbol_agrees(symbol, spec.body, number)
     r.out.raise_if_any()

@@ -85,6 +85,8 @@ RULES = {
     "lists.hanging": HANGING,
     "lists.bullet": TEXT,
     "cover.letter_space_after|block_before_body|title_before": SPACE,
+    "cover.logo": TEXT,                         # an image file for page 1's top-left corner (`images/logo.png`)
+    "cover.logo_height": Rule("length", 0.5 * 72 / 2.54, under=(("text height", 1 / 8),)),
     "footnotes.rule_width": Rule("length", under=(("text width", 1),)),
     "footnotes.tab": Rule("length", under=(("text width", 1 / 2),), over=("footnote size", 1)),
     "table.font_size": SIZE,
@@ -92,11 +94,19 @@ RULES = {
     "table.rule_width": LINE,
     "table.member_indent": Rule("length", under=(("text width", 1 / 8),)),
     "table.cell_padding": PADDING,
+    "table.keep_rows": Rule("count", 1, 10),
     "box.fill|border": COLOURED,
     "box.border_width": LINE,
     "box.padding": PADDING,
     "keyfigures.figure_size": DISPLAY,
+    "chart.palette": Rule("colours"),           # the series' colours (a pie's slices), first series first
+    "chart.font_size": SIZE,
+    "chart.numbered": FLAG,                     # `Figure 1: ` / `图1：` before a chart's caption
     "quote.indent": Rule("length", under=(("text width", 1 / 4),)),  # on both sides
+    "decision.indent": Rule("length", under=(("text width", 2 / 3),)),  # about the middle: its sub-items fit after
+    "contents.title_after|row_after": SPACE,
+    "contents.indent": Rule("length", under=(("text width", 1 / 4),)),
+    "contents.page_width|paragraphs_width": Rule("length", under=(("text width", 1 / 3),)),
     f"docx.headings.{LEVELS}.bold|italic": FLAG,
     "docx.marker_indent": MARKER,
     "docx.marker_before|header_after|list_after|box_after|caption_after|table_note_before": SPACE,
@@ -270,6 +280,10 @@ def _unfit(value, rule: Rule) -> str | None:
             else "a list of texts"
     if kind == "colour":
         return None if isinstance(value, str) and COLOUR.fullmatch(value) else "a colour written RRGGBB (D9D9D9)"
+    if kind == "colours":
+        return None if isinstance(value, list) and value and all(isinstance(v, str) and COLOUR.fullmatch(v)
+                                                                 for v in value) \
+            else "a list of colours written RRGGBB ([1F4E79, C55A11])"
     return None if isinstance(value, str) and value.strip() else "a text" + (" (a font's name)" * (kind == "font"))
 
 

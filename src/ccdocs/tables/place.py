@@ -9,12 +9,11 @@ from ..errors import Collector, did_you_mean, display_path
 from ..l10n.catalog import Catalog
 from ..l10n.formats import Formats
 from ..model import Column, Row, Source, Table, Text
+from ..model.nodes import Span
 from ..sources.spec import DocumentSpec
 from .compute import NA, compute
 from .spec import ColumnSpec, TableSpec, read_table_spec
-from .texts import Words
-
-EMPTY_LABELS = {"total": "Total", "subtotal": "Subtotal"}
+from .texts import EMPTY_LABELS, Words
 
 
 def cell_text(value, column: ColumnSpec, formats: Formats, words=str) -> str:
@@ -61,7 +60,7 @@ class TablePlacer:
     @cached_property
     def words(self) -> Words:
         """The table words of this language: the document's "data" messages, then the toolkit's."""
-        return Words.load(self.spec.folder, self.formats.lang, self.spec.original, self.catalog)
+        return Words.load(self.spec.folder, self.formats.lang, self.spec.source, self.catalog)
 
     def __call__(self, name: str, caption: tuple, source, notes: tuple = ()) -> Table | None:
         """The table `name`, or None when its spec or data is wrong (the problems go to `out`)."""
@@ -88,8 +87,11 @@ class TablePlacer:
         rows = tuple(self._row(table, row_id, values.get(row_id), shown) for row_id in row_order(table))
         spec_notes = tuple((Text(words(n)),) for n in table.notes)
         source_line = (Text(words.format("Source: {source}", source=words(table.source))),) if table.source else ()
+        spans = tuple(Span(words(heading), first + 1, last + 1, typed("spanning_headings", i, "heading"))
+                      for i, (heading, first, last) in enumerate(table.spans))  # column 0 is the label column
         return Table(name, caption, columns, rows, spec_notes + tuple(notes), source_line,
-                     words(table.unit) if table.unit else "", source)
+                     words(table.unit) if table.unit else "", source, spans, table.width, landscape=table.landscape,
+                     width_source=typed("width") if "width" in tables[name] else None)
 
     def check_all_placed(self) -> None:
         """Once every part is parsed: a problem at the line of each table under `tables:` that no `::: table`

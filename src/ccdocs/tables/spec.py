@@ -12,7 +12,7 @@ FIGURE_TYPES = ("integer", "decimal", "percent", "percent_value", "chf", "chf_th
 COLUMN_TYPES = FIGURE_TYPES + ("text",)
 SUMMED_TYPES = ("integer", "decimal", "chf", "chf_thousands")
 SPEC_KEYS = ("data", "label", "abbreviation", "label_heading", "label_width", "columns", "headings", "groups",
-             "subtotals", "totals", "total", "unit", "notes", "source", "spanning_headings", "width")
+             "subtotals", "totals", "total", "unit", "notes", "source", "spanning_headings", "width", "landscape")
 COLUMN_KEYS = ("key", "heading", "type", "places", "align", "width", "zero", "negative", "difference", "ratio",
                "sum_of", "sum", "sums_to")
 SUM_KINDS = (("groups", "group"), ("subtotals", "subtotal"), ("totals", "total"))
@@ -58,6 +58,7 @@ class TableSpec:
     source: str = ""
     spans: tuple = ()  # (heading, first, last): a spanning heading over columns[first..last]
     width: float = 1.0  # the share of the text width
+    landscape: bool = False  # printed on landscape pages
     members: frozenset = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
@@ -81,6 +82,9 @@ class _Reader:
 
     def __init__(self, name: str, raw: dict, yf, out: Collector):
         self.name, self.raw, self.yf, self.out = name, raw, yf, out
+        listed = raw.get("columns") if isinstance(raw.get("columns"), list) else []
+        self.declared = {c["key"]: c.get("type", "integer") for c in listed  # every column's type, by key
+                         if isinstance(c, dict) and isinstance(c.get("key"), str)}
 
     def fail(self, keys: tuple, message: str, hint: str | None = None) -> None:
         self.out.extend([self.yf.problem(("tables", self.name) + keys, f"table `{self.name}`: {message}", hint)])
@@ -121,6 +125,10 @@ class _Reader:
         if derived and kind == "text":
             self.fail(where + ("type",), f"a `{derived[0]}` column holds figures, not text",
                       f"give it a figure type: {', '.join(FIGURE_TYPES)}")
+            return None
+        if derived[:1] == ("sum_of",) and kind not in SUMMED_TYPES:
+            self.fail(where + ("sum_of",), f"a `sum_of` column adds up amounts: its type is one of "
+                      f"{', '.join(SUMMED_TYPES)}, not `{kind}`", "a share is a `ratio: [part, whole]` column")
             return None
         if not derived and raw["key"] not in dataset.columns:
             self.fail(where + ("key",), f"column `{raw['key']}` is not in {dataset.path.name}",
@@ -165,10 +173,14 @@ class _Reader:
         elif not isinstance(operands, list) or len(operands) != 2:
             self.fail(where + (named[0],), f"`{named[0]}` names two columns: [a, b]")
             return None
+        labels = (self.raw.get("label"), self.raw.get("abbreviation"))
         for operand in operands:
-            if isinstance(operand, str) and known.get(operand) == "text":
-                self.fail(where + (named[0],), f"`{named[0]}` uses `{operand}`, a text column",
-                          "a difference, ratio or sum is computed from figure columns")
+            wrong = ("the column itself" if operand == raw["key"] else "the label column" if operand in labels
+                     else "a text column" if isinstance(operand, str) and self.declared.get(operand) == "text"
+                     else None)
+            if wrong:
+                self.fail(where + (named[0],), f"`{named[0]}` uses `{operand}`, {wrong}",
+                          "a difference, ratio or sum is computed from the row's other figure columns")
                 return None
             if operand not in dataset.columns and operand not in list(known):
                 self.fail(where + (named[0],), f"`{named[0]}` uses `{operand}`, which is neither in "
@@ -188,6 +200,15 @@ class _Reader:
         for index, item in enumerate(raw):
             where = ("spanning_headings", index)
             keys = item.get("columns") if isinstance(item, dict) else None
+            heading = item.get("heading") if isinstance(item, dict) else None
+            if isinstance(heading, int | float) and not isinstance(heading, bool):
+                self.fail(where + ("heading",), f"a spanning heading is a text, got the number {heading!r}",
+                          f"quote the year: heading: '{heading}'")
+                continue
+            if isinstance(heading, str) and not heading.strip():
+                self.fail(where + ("heading",), "a spanning heading is not empty",
+                          "write the words over its columns, or remove the spanning heading")
+                continue
             if not isinstance(item, dict) or not isinstance(item.get("heading"), str) or not isinstance(keys, list) \
                     or not keys or not all(isinstance(k, str) for k in keys):
                 self.fail(where, "a spanning heading is a mapping {heading: …, columns: [a, b]} naming the columns "
@@ -198,6 +219,8 @@ class _Reader:
                     self.fail(where + (key, "<key>"), f"unknown key `{key}` of a spanning heading",
                               did_you_mean(str(key), ("heading", "columns")))
             unknown = [k for k in keys if k not in at]
+            if any(k in self.declared for k in unknown):
+                continue  # a column refused where it is declared: its own error says why
             if unknown:
                 hint = ("the label column stands beside the spanning headings" if unknown[0] == self.raw.get("label")
                         else did_you_mean(unknown[0], list(at)))
@@ -218,6 +241,14 @@ class _Reader:
             owner.update({k: item["heading"] for k in keys})
             spans.append((item["heading"], places[0], places[-1]))
         return tuple(spans)
+
+    def flag(self, key: str) -> bool:
+        """A yes/no key (`landscape: true`); false when absent."""
+        value = self.raw.get(key, False)
+        if not isinstance(value, bool):
+            self.fail((key,), f"`{key}` is true or false, got {value!r}")
+            return False
+        return value
 
     def share(self) -> float:
         """The table's `width`: a share of the text width, above 0 and at most 1."""
@@ -283,6 +314,17 @@ def sum_order(sums: dict) -> tuple[list, str | None]:
     return order, None
 
 
+def named_dataset(raw: dict, data: dict, fail) -> Dataset | None:
+    """The CSV dataset a table's or chart's `data:` names among the document's data; None when it names none (the
+    problem given to `fail(keys, message, hint)`)."""
+    dataset = data.get(raw.get("data")) if isinstance(raw.get("data"), str) else None
+    if not isinstance(dataset, Dataset):
+        fail(("data",), f"`data: {raw.get('data')}` is not a CSV dataset under `data:`",
+             did_you_mean(str(raw.get("data")), [k for k, v in data.items() if isinstance(v, Dataset)]))
+        return None
+    return dataset
+
+
 def read_table_spec(name: str, raw, yf, data: dict, out: Collector) -> TableSpec | None:
     """The checked spec of table `name`; None (problems recorded in `out`) when it cannot be used."""
     reader = _Reader(name, raw if isinstance(raw, dict) else {}, yf, out)
@@ -292,10 +334,8 @@ def read_table_spec(name: str, raw, yf, data: dict, out: Collector) -> TableSpec
     for key in raw:
         if key not in SPEC_KEYS:
             reader.fail((key, "<key>"), f"unknown key `{key}`", did_you_mean(str(key), SPEC_KEYS))
-    dataset = data.get(raw.get("data")) if isinstance(raw.get("data"), str) else None
-    if not isinstance(dataset, Dataset):
-        reader.fail(("data",), f"`data: {raw.get('data')}` is not a CSV dataset under `data:`",
-                    did_you_mean(str(raw.get("data")), [k for k, v in data.items() if isinstance(v, Dataset)]))
+    dataset = named_dataset(raw, data, reader.fail)
+    if dataset is None:
         return None
     label = raw.get("label")
     abbreviation = raw.get("abbreviation")
@@ -339,4 +379,4 @@ def read_table_spec(name: str, raw, yf, data: dict, out: Collector) -> TableSpec
     return TableSpec(name, dataset, label, tuple(columns), sums, frozenset(map(str, headings)),
                      str(total) if total else None, reader.text("label_heading"), float(width), abbreviation,
                      reader.text("unit"), reader.texts("notes"), reader.text("source"), reader.spans(columns),
-                     reader.share())
+                     reader.share(), reader.flag("landscape"))

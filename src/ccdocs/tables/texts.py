@@ -2,18 +2,41 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
+from ..charts.texts import chart_texts
 from ..errors import display_path
 from ..i18n.catalogs import po_path, read_catalog
 from ..l10n.catalog import Catalog
+from ..parse.pipe_tables import FIGURE
 from ..sources.data import Dataset
 
 CONTEXT = "data"
 TEXT_KEYS = ("label_heading", "unit")
 LIST_KEYS = ("notes",)
+EMPTY_LABELS = {"total": "Total", "subtotal": "Subtotal"}   # what a sum row without a label prints, by its kind
+SUM_KEYS = {"total": "total", "totals": "total", "subtotals": "subtotal"}  # spec keys naming sum rows, their kind
+LETTERS = re.compile(r"[^\W\d_]+")
+CODE_LETTERS = 3   # the longest run of capitals a code may hold: `ASG`, `USG`, `PCT` (`WIPO`, `TOTAL` are words)
+
+
+def reads_alike(text: str) -> bool:
+    """Whether a table text reads the same in every language, so needs no translation: it holds no word, only
+    numbers, symbols, codes and figures `{{ … }}`, every run of letters being at most CODE_LETTERS Latin capitals.
+
+    >>> [reads_alike(t) for t in ("P4", "D-1", "ASG", "2015–2016", "{{ a.b | number }}", "Total", "WIPO", "n/a")]
+    [True, True, True, True, True, False, False, False]
+    """
+    return all(len(run) <= CODE_LETTERS and run.isascii() and run.isupper()
+               for run in LETTERS.findall(FIGURE.sub(" ", text)))
+
+
+def _text(value) -> bool:
+    """Whether a value of a table spec is a text to print (an empty `label_heading: ""` prints nothing)."""
+    return isinstance(value, str) and bool(value.strip())
 
 
 def data_messages(folder: Path, lang: str) -> dict[str, str]:
@@ -50,18 +73,21 @@ class Words:
 def _spec_texts(table: dict, where: tuple, yf) -> list:
     found = []
     for key in TEXT_KEYS:
-        if isinstance(table.get(key), str):
+        if _text(table.get(key)):
             found.append((table[key], where + (key,)))
     for index, col in enumerate(table.get("columns") or ()):
-        if isinstance(col, dict) and isinstance(col.get("heading"), str):
+        if isinstance(col, dict) and _text(col.get("heading")):
             found.append((col["heading"], where + ("columns", index, "heading")))
+    for index, span in enumerate(table.get("spanning_headings") or ()):
+        if isinstance(span, dict) and isinstance(span.get("heading"), str):
+            found.append((span["heading"], where + ("spanning_headings", index, "heading")))
     for key in LIST_KEYS:
         items = table.get(key)
         items = [items] if isinstance(items, str) else items
         for index, note in enumerate(items or ()):
-            if isinstance(note, str):
+            if _text(note):
                 found.append((note, where + (key, index)))
-    if isinstance(table.get("source"), str):
+    if _text(table.get("source")):
         found.append((table["source"], where + ("source",)))
     shown = display_path(yf.path)
     return [(text, shown, yf.where(*keys)[0]) for text, keys in found]
@@ -76,26 +102,48 @@ def _data_texts(table: dict, dataset: Dataset) -> list:
             if isinstance(row.get(key), str) and row[key].strip()]
 
 
-def translatable_texts(spec, data: dict) -> list[tuple[str, str, int]]:
-    """Every document-specific text of every table spec, in document order, as (text, file, line).
+def _sum_labels(table: dict, dataset: Dataset) -> list:
+    """`Total` / `Subtotal` at the line of each sum row whose label is empty (it prints that word)."""
+    label, shown, found = table.get("label"), display_path(dataset.path), []
+    for key, kind in SUM_KEYS.items():
+        named = table.get(key)
+        for row_id in [named] if isinstance(named, str) else named if isinstance(named, dict) else ():
+            row = dataset.get(row_id) if isinstance(row_id, str) else None
+            if row is not None and not str(row.get(label, "") or "").strip():
+                found.append((EMPTY_LABELS[kind], shown, dataset.line_of(row_id)))
+    return found
+
+
+def table_texts(spec, data: dict) -> list[tuple[str, str, int]]:
+    """Every text of every table and chart spec that a build looks up (`Words`), in document order, as (text,
+    file, line); the charts' (`charts.texts.chart_texts`) after the tables'.
 
     Headings, unit, notes and source come from document.yaml; row labels and text cells from the
-    data file at their row's line. Texts the toolkit catalog already translates into each of the
-    document's other languages (regions, `Total`) are left out; so is a repeat of the same place.
+    data file at their row's line. A text of blanks only prints nothing and is left out.
     """
-    others = [lang for lang in spec.languages if lang != spec.original]
-    catalogs = [Catalog.load(lang) for lang in others]
-    result, seen = [], set()
+    found = []
     for name, table in (spec.tables or {}).items():
         if not isinstance(table, dict):
             continue
-        found = _spec_texts(table, ("tables", name), spec.yaml)
+        found += _spec_texts(table, ("tables", name), spec.yaml)
         dataset = data.get(table.get("data")) if isinstance(table.get("data"), str) else None
         if isinstance(dataset, Dataset):
-            found += _data_texts(table, dataset)
-        for text, shown, line in found:
-            known = catalogs and all(not c.missing([text]) for c in catalogs)
-            if not known and (text, shown, line) not in seen:
-                seen.add((text, shown, line))
-                result.append((text, shown, line))
+            found += _data_texts(table, dataset) + _sum_labels(table, dataset)
+    return found + chart_texts(spec, data)
+
+
+def translatable_texts(spec, data: dict) -> list[tuple[str, str, int]]:
+    """The texts of `table_texts` a translator is asked for, in document order, as (text, file, line).
+
+    Texts the toolkit catalog already translates into each of the document's other languages (regions,
+    `Total`) are left out; so is a repeat of the same place.
+    """
+    others = [lang for lang in spec.languages if lang != spec.source]
+    catalogs = [Catalog.load(lang) for lang in others]
+    result, seen = [], set()
+    for text, shown, line in table_texts(spec, data):
+        known = catalogs and all(not c.missing([text]) for c in catalogs)
+        if not known and (text, shown, line) not in seen:
+            seen.add((text, shown, line))
+            result.append((text, shown, line))
     return result

@@ -6,17 +6,29 @@ from ..l10n.catalog import Catalog
 from ..model import Document
 from .annexes import label_annexes
 from .chapters import label_chapters
+from .contents import fill_contents
+from .decisions import place_decisions
+from .figures import number_figures
 from .footnotes import number_footnotes
 from .lists import label_lists
 from .markers import insert_markers
 from .paragraphs import number_paragraphs
+from .references import resolve_references
+from .tables import number_tables
 
 
-def apply_all(doc: Document, lang: str, catalog: Catalog, chapter_style: str, annexes: int) -> Document:
-    """Every transform, in order: annexes, chapters, paragraphs, footnotes, lists, markers."""
+def apply_all(doc: Document, lang: str, catalog: Catalog, chapter_style: str, annexes: int,
+              figures: bool = True) -> Document:
+    """Every transform, in order: decisions, annexes, chapters, paragraphs, footnotes, lists, markers, tables,
+    cross-references, contents tables."""
+    doc = place_decisions(doc, catalog)
     doc = label_annexes(doc, lang, catalog)
     doc = label_chapters(doc, lang, catalog, chapter_style)
     doc = number_paragraphs(doc)
     doc = number_footnotes(doc)
     doc = label_lists(doc, lang)
-    return insert_markers(doc, catalog)
+    doc = insert_markers(doc, catalog)
+    doc = number_tables(doc, catalog)
+    doc = number_figures(doc, catalog) if figures else doc   # when the theme numbers figures
+    doc = resolve_references(doc, lang, catalog, chapter_style)
+    return fill_contents(doc, catalog)

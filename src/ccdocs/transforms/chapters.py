@@ -11,11 +11,21 @@ from .numerals import roman
 from .walk import map_parts
 
 
-def chapter_prefix(number: int, lang: str, catalog: Catalog, style: str) -> str:
-    """The prefix of chapter `number`: `Chapter 1: ` / `第1章：`, or `I. ` / `一、`."""
+def chapter_numeral(number: int, lang: str, style: str) -> str:
+    """Chapter `number` as its prefix prints it: `3`, or with Roman chapters `III` / `三`."""
     if style == "roman":
-        return f"{chinese_numeral(number)}、" if lang == "zh" else f"{roman(number)}.\t"
-    return catalog.format("Chapter {number}: {title}", number=number, title="")
+        return chinese_numeral(number) if lang == "zh" else roman(number)
+    return str(number)
+
+
+def chapter_prefix(number: int, lang: str, catalog: Catalog, style: str) -> str:
+    """The prefix of chapter `number`: `Chapter 1: ` / `第1章：`, or `I. ` / `一、`; none in the style `none`."""
+    if style == "none":
+        return ""
+    numeral = chapter_numeral(number, lang, style)
+    if style == "roman":
+        return f"{numeral}、" if lang == "zh" else f"{numeral}.\t"
+    return catalog.format("Chapter {number}: {title}", number=numeral, title="")
 
 
 def label_chapters(doc: Document, lang: str, catalog: Catalog, style: str) -> Document:
