@@ -7,13 +7,17 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 
+from babel.numbers import format_decimal
 from lxml import etree
 
 from ..transforms.numerals import roman
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-NS = {"w": W, "r": R}
+C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+NS = {"w": W, "r": R, "c": C}
+PLOTS = {"barChart": "bar", "lineChart": "line", "pieChart": "pie", "doughnutChart": "doughnut"}
+FORMAT_CODE = re.compile(r'(?:"([^"]*)")?([^"]*)(?:"([^"]*)")?')  # a literal before and after the number pattern
 UNPACKED_LIMIT = 512 * 2**20  # bytes a DOCX may unpack to: a long paper is a few MB; a zip bomb is refused
 
 
@@ -76,6 +80,43 @@ class _Numbering:
         return re.sub(r"%(\d)", lambda m: _format(fmt, value), text)
 
 
+def _printed(value: str, code: str) -> str:
+    """A cached chart value as its spreadsheet format code prints it (`#,##0`, `0.0%`, `0.0"%"`, `"CHF "#,##0`):
+    the number pattern by babel, the quoted literals around it as written."""
+    before, pattern, after = FORMAT_CODE.fullmatch(code or "General").groups()
+    number = format_decimal(float(value), format=pattern, locale="en") if pattern not in ("", "General") else value
+    return f"{before or ''}{number}{after or ''}"
+
+
+def chart_lines(space) -> list[str]:
+    """A chart part's `c:chartSpace` as lines: kind (bar direction, grouping), the categories, then each series'
+    label and its cached values as their format code prints them."""
+    lines = []
+    for plot in space.find("c:chart/c:plotArea", NS):
+        kind = PLOTS.get(etree.QName(plot).localname)
+        if kind is None:
+            continue
+        if kind == "bar":
+            kind = {"col": "column", "bar": "bar"}[_val_c(plot, "c:barDir")]
+        grouping = _val_c(plot, "c:grouping")
+        lines.append(f"[chart] {kind}" + (f" {grouping}" if grouping and kind in ("column", "bar") else ""))
+        for index, ser in enumerate(plot.findall("c:ser", NS)):
+            if index == 0:
+                lines.append("  categories: " + " | ".join(v.text or "" for v in ser.iterfind("c:cat//c:pt/c:v", NS)))
+            label = "".join(v.text or "" for v in ser.iterfind("c:tx//c:v", NS))
+            code = ser.findtext("c:val//c:formatCode", namespaces=NS)
+            points = {pt.get("idx"): pt.findtext("c:v", namespaces=NS) for pt in ser.iterfind("c:val//c:pt", NS)}
+            count = int(_val_c(ser.find("c:val//c:numCache", NS), "c:ptCount") or 0)
+            values = [_printed(points[str(i)], code) if str(i) in points else "" for i in range(count)]
+            lines.append(f"  {label}: " + " | ".join(values))
+    return lines
+
+
+def _val_c(node, path: str):
+    found = node.find(path, NS) if node is not None else None
+    return found.get("val") if found is not None else None
+
+
 def _styles(xml: bytes | None) -> dict:
     """style id -> (name, numPr (numId, ilvl) or None, basedOn)."""
     if xml is None:
@@ -119,16 +160,29 @@ def _run_text(run, marks: list) -> str:
 
 
 def _inline_text(node, rels: dict, marks: list | None = None) -> str:
-    """A paragraph's text with inline marks: **bold**, *italic*, [link](target), ^[N] for footnote marks."""
+    """A paragraph's text with inline marks: **bold**, *italic*, [link](target), [words](#bookmark) for a link in
+    the document, ^[N] for footnote marks, [12](REF _Ref_x \\n \\h) for a cross-reference field and its result,
+    {#_Ref_x} where a cross-reference's bookmark starts."""
     marks = list(marks or [])
     out = []
-    for child in node.iter(_q("w:r"), _q("w:hyperlink")):
-        if child.tag == _q("w:hyperlink"):
-            target = rels.get(child.get(_q("r:id")), child.get(_q("w:anchor"), ""))
+    reference = None  # the instruction of a REF or NOTEREF field whose result comes next
+    for child in node.iter(_q("w:r"), _q("w:hyperlink"), _q("w:bookmarkStart")):
+        if child.tag == _q("w:bookmarkStart"):
+            name = child.get(_q("w:name"), "")
+            out.append(f"{{#{name}}}" if name.startswith("_Ref") else "")
+        elif child.tag == _q("w:hyperlink"):
+            anchor = child.get(_q("w:anchor"))
+            target = rels.get(child.get(_q("r:id")), f"#{anchor}" if anchor else "")
             inner = "".join(_run_text(r, marks) for r in child.findall("w:r", NS))
             out.append(f"[{inner}]({target})")
         elif child.getparent().tag != _q("w:hyperlink"):
-            out.append(_run_text(child, marks))
+            instruction = "".join(t.text or "" for t in child.findall("w:instrText", NS)).strip()
+            if instruction.split(" ")[0] in ("REF", "NOTEREF"):
+                reference = instruction
+            text = _run_text(child, marks)
+            if reference and text:
+                text, reference = f"[{text}]({reference})", None
+            out.append(text)
     return re.sub(r"\*\*\*\*", "", "".join(out))
 
 
@@ -193,6 +247,14 @@ class _Reader:
             return ""
         return f"[{style}] " + (f"{number}\t" if number else "") + text
 
+    def charts(self, p) -> list[str]:
+        """The lines of each chart drawn in paragraph `p` (`chart_lines` of the part its `c:chart` names)."""
+        lines = []
+        for chart in p.iter(_q("c:chart")):
+            xml = self.part("word/" + self.rels.get(chart.get(_q("r:id")), ""))
+            lines += chart_lines(etree.fromstring(xml)) if xml is not None else ["[chart] (missing part)"]
+        return lines
+
     def table(self, tbl) -> list[str]:
         lines = ["[table]"]
         for tr in tbl.findall("w:tr", NS):
@@ -205,7 +267,7 @@ class _Reader:
     def headers(self, sect) -> list[str]:
         lines = []
         for ref in sect.findall("w:headerReference", NS):
-            target = self.rels.get(ref.get(_q("w:id")))
+            target = self.rels.get(ref.get(_q("r:id")))  # a relationship id: r:id, as every reference
             xml = self.part(f"word/{target}") if target else None
             if xml is None:
                 continue
@@ -248,6 +310,7 @@ class _Reader:
                 line = self.paragraph(child)
                 if line:
                     out.append(line)
+                out.extend(self.charts(child))
                 sect = child.find("w:pPr/w:sectPr", NS)
                 if sect is not None:
                     out[out.index(f"== section {section}") + 1:out.index(f"== section {section}") + 1] = \

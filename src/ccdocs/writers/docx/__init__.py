@@ -6,10 +6,13 @@ from ...model import Document
 from ...oxml import add_footnotes_part, twips
 from ...theme import Theme
 from .blocks import write_blocks
+from .contents import span_document
 from .cover import write_cover
 from .hints import hint_east_asian_runs
+from .landscape import turn
 from .layout import needs_section, new_section, page_setup, set_headers, text_width
 from .package import set_properties, to_bytes
+from . import references
 from .skeleton import new_document
 from .state import Where, WriterState
 from .styles import add_styles
@@ -22,22 +25,39 @@ def write(doc: Document, theme: Theme) -> bytes:
     add_styles(document, theme, lang)
     footnotes = add_footnotes_part(document.part, document.settings.element)
     state = WriterState(doc, theme, document, footnotes, lang, document.part.numbering_part.element,
-                        text_width(theme))
+                        text_width(theme), root=doc)
     section = document.sections[0]
     page_setup(section, theme)
-    write_cover(state)
-    current = None
-    for part in doc.parts:
-        if current is None:
-            set_headers(section, state, part, cover=True)
-        elif needs_section(current, part):
-            new_section(state, part)
-        elif part.new_page:
-            state.page_break = True
-        state.sequence = None
-        write_blocks(state, Where(state.body), part.blocks)
-        current = part
+    write_document(state, doc, section)
     if lang == "zh":
         hint_east_asian_runs(document)
     set_properties(document, doc.meta)
     return to_bytes(document)
+
+
+def write_document(state: WriterState, doc: Document, section=None):
+    """`doc`'s cover and parts, then the documents it attaches, each under its own headers. `section` is the
+    first section, already set up; without it, `doc` is an attached document and opens a section of its own on a
+    new page, its cover without header and its pages numbered from 1."""
+    state.doc = doc
+    references.prepare(state, doc)
+    first = doc.parts[0]
+    if section is None:
+        new_section(state, first, cover=True)
+    else:
+        set_headers(section, state, first, cover=True)
+    start = len(state.document.element.body) - 1   # where its paragraphs begin: before the body's sectPr
+    write_cover(state)
+    current = None
+    for part in doc.parts:
+        if current is not None and needs_section(current, part):
+            new_section(state, part)
+        elif current is not None and part.new_page:
+            state.page_break = True
+        turn(state, part.landscape)
+        state.sequence = None
+        write_blocks(state, Where(state.body), part.blocks)
+        current = part
+    span_document(state, doc, start)
+    for other in doc.attached:
+        write_document(state, other)

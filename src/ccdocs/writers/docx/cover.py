@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .images import anchor_logo
 from .inlines import Format, add_run
 from .state import WriterState
 from .styles import add_styled
@@ -17,7 +18,9 @@ def write_cover(state: WriterState):
         add_run(p, getattr(meta, field) if text is None else text, Format(caps=field in caps))
         return p
 
-    line("Cover Letter", "language_letter")
+    letter = line("Cover Letter", "language_letter")
+    if state.theme.logo is not None:
+        anchor_logo(state, letter, state.theme.logo, state.theme.pt("cover.logo_height"))
     line("Cover Symbol", "symbol")
     line("Cover Symbol", "original")
     line("Cover Symbol", "date")

@@ -8,9 +8,9 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.parser import OxmlElement
 from docx.text.run import Run
 
-from ...model import Code, Emph, LineBreak, Link, Note, Strong, Text
+from ...model import Code, Emph, LineBreak, Link, Note, Ref, Strong, Text
 from ...oxml import add_hyperlink, element
-from . import notes
+from . import notes, references
 from .styles import style_id
 
 SPECIAL = frozenset("\t\r\n")  # characters python-docx's text setter turns into w:tab and w:br
@@ -43,6 +43,16 @@ def _properties(fmt: Format) -> list:
     return found
 
 
+def run_properties(fmt: Format):
+    """The `w:rPr` of `fmt`, or None when it sets nothing."""
+    found = _properties(fmt)
+    if not found:
+        return None
+    rpr = element("w:rPr")
+    rpr.extend(found)
+    return rpr
+
+
 def add_run(paragraph, text: str, fmt: Format = Format(), sink=None) -> Run:
     """Append a run of `text` (tabs and newlines become w:tab and w:br) to `sink` (the paragraph's w:p).
 
@@ -51,10 +61,8 @@ def add_run(paragraph, text: str, fmt: Format = Format(), sink=None) -> Run:
     """
     r = OxmlElement("w:r")
     (paragraph._p if sink is None else sink).append(r)
-    found = _properties(fmt)
-    if found:
-        rpr = element("w:rPr")
-        rpr.extend(found)
+    rpr = run_properties(fmt)
+    if rpr is not None:
         r.append(rpr)
     run = Run(r, paragraph)
     if SPECIAL.intersection(text):
@@ -89,10 +97,19 @@ def _break(state, paragraph, sink, node, fmt):
 
 
 def _note(state, paragraph, sink, node, fmt):
-    notes.add_note(state, sink, node)
+    note = notes.add_note(state, sink, node)
+    if node.anchor:
+        run = sink[-1]
+        references.mark(state, run.getparent(), run, run, state.anchors[node.anchor])
+    return note
 
 
-INLINES = {Text: _text, Code: _text, Strong: _strong, Emph: _emph, Link: _link, LineBreak: _break, Note: _note}
+def _reference(state, paragraph, sink, node, fmt):
+    references.add_reference(state, paragraph, sink, node, fmt)
+
+
+INLINES = {Text: _text, Code: _text, Strong: _strong, Emph: _emph, Link: _link, LineBreak: _break, Note: _note,
+           Ref: _reference}
 
 
 def add_inlines(state, paragraph, inlines, fmt: Format = Format(), sink=None):

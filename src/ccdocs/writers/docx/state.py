@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from docx.blkcntnr import BlockItemContainer
 from docx.shared import Pt
@@ -37,6 +37,13 @@ class WriterState:
     next_note: int = 1                     # the number Word gives the next auto-numbered footnote
     page_break: bool = False               # the next paragraph starts a page
     after_table: bool = False              # the next paragraph follows a table: space above it
+    next_bookmark: int = 0                 # the w:id of the next bookmark (w:bookmarkStart/End), for any that adds one
+    contents_pages: dict | None = None     # a contents table's heading -> its page in the PDF layout (laid out once)
+    fonts: object = None                   # the faces tables are measured with (pdf.faces.FontSet), on first use
+    anchors: dict = field(default_factory=dict)   # anchor id -> its bookmark's name (writers.docx.references)
+    numerals: dict = field(default_factory=dict)  # anchor id -> the number a reference shows of its prefix
+    bookmark_names: set = field(default_factory=set)  # the anchors' bookmark names of every document written
+    root: Document | None = None           # the paper written, when `doc` is a document it attaches
 
     def paragraph(self, where: Where, style: str):
         """A new paragraph in `where`; the first after a part break starts a page, one after a table has air."""

@@ -7,14 +7,17 @@ from docx.shared import Pt, Twips
 
 from ...model import Box, KeyFigures, Table
 from ...parse.inlines import plain
-from ...oxml import (cant_split, cell_margins, cell_width, fixed_layout, props, repeat_header, set_borders,
+from ...oxml import (cant_split, cell_margins, cell_width, centred, fixed_layout, props, repeat_header, set_borders,
                      set_shading, twips)
-from . import blocks
+from . import blocks, references
 from .inlines import Format, add_inlines, add_run
+from .keeping import keep_rows
 from .state import Where, WriterState
-from ..columns import check_room, share
+from ..columns import share, table_widths
+from ..pdf.faces import FontSet
+from ..pdf.measure import Measure
 from .layout import text_height
-from .widths import needs, row_height
+from .widths import row_height
 from .styles import add_styled, styled
 
 ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "right": WD_ALIGN_PARAGRAPH.RIGHT, "center": WD_ALIGN_PARAGRAPH.CENTER}
@@ -22,14 +25,30 @@ ROW_FORMAT = {"body": Format(), "member": Format(), "group": Format(bold=True), 
 KEYFIGURES_PER_ROW = 4        # five still fit on one row; more go into balanced rows
 
 
-def _grid(state: WriterState, where: Where, rows: int, widths: list[float], minimum: list[float] | None = None):
-    """A table of `rows` rows whose columns share the text width in the ratio of `widths` (each ≥ `minimum`)."""
+def fonts(state: WriterState) -> FontSet:
+    """The faces the theme names, as the PDF writer resolves them: tables are measured with them."""
+    if state.fonts is None:
+        state.fonts = FontSet(state.theme, state.lang)
+    return state.fonts
+
+
+def measure(state: WriterState) -> Measure:
+    """The measure of table texts both writers share (`pdf.measure.Measure`) in this document's language."""
+    return Measure.of(state.theme, state.lang, fonts(state))
+
+
+def _grid(state: WriterState, where: Where, rows: int, widths: list[float], points: bool = False):
+    """A table of `rows` rows whose columns share the text width in the ratio of `widths`, or (`points`) are
+    `widths` points wide; centred when narrower than the text."""
     if state.page_break or state.after_table:   # a table right after a table would merge with it
         state.paragraph(where, "Table Note")
-    total = state.text_width
-    cols = [round(w) for w in share(total, widths, [twips(m) for m in minimum or [0] * len(widths)])]
+    cols = [twips(w) for w in widths] if points else \
+        [round(w) for w in share(state.text_width, widths, [0] * len(widths))]
+    total = sum(cols)
     table = where.container.add_table(rows, len(cols), Twips(total))
     fixed_layout(table._tbl, total)
+    if total < state.text_width - len(cols):
+        centred(table._tbl)
     for col, width in zip(table._tbl.tblGrid.gridCol_lst, cols):
         col.w = Twips(width)
     for row in table.rows:
@@ -38,10 +57,10 @@ def _grid(state: WriterState, where: Where, rows: int, widths: list[float], mini
     return table, [w / 20 for w in cols]
 
 
-def _keep_whole(state: WriterState, row, texts: list[str], widths: list[float], size: float, padding: float):
+def _keep_whole(state: WriterState, row, texts: list[str], widths: list[float], measured: Measure, padding: float):
     """Keep `row` on one page (`w:cantSplit`) only when it surely fits half a page: a longer row is split
     across pages by Word, as the PDF writer splits it."""
-    if row_height(texts, widths, size, padding) <= text_height(state.theme) / 2:
+    if row_height(texts, widths, measured, padding) <= text_height(state.theme) / 2:
         cant_split(row._tr)
 
 
@@ -56,36 +75,68 @@ def _rule(cell, edge: str, width: float):
     set_borders(props(cell._tc, "w:tcPr"), "w:tcBorders", {edge: (width, "000000", 0)})
 
 
+def _heading_cell(cell, text: str, align: str, rule: float, fill):
+    """A header cell: its heading in the Table Heading style, ruled beneath, shaded."""
+    p = _cell_paragraph(cell, "Table Heading")
+    p.alignment = ALIGN.get(align)
+    add_run(p, text)
+    _rule(cell, "bottom", rule)
+    if fill:
+        set_shading(props(cell._tc, "w:tcPr"), fill)
+
+
+def _header(table, block: Table, rule: float, fill) -> int:
+    """Fill the header rows (repeated on each page): the column headings, under a row of spanning headings when
+    the table has any (each merged across its columns, `w:gridSpan`; each column under none merged down over
+    both rows, `w:vMerge`). The number of header rows."""
+    rows = 2 if block.spans else 1
+    for row in table.rows[:rows]:
+        repeat_header(row._tr)
+    top, bottom = table.rows[0], table.rows[rows - 1]
+    grouped = set()
+    for span in block.spans:
+        merged = top.cells[span.first].merge(top.cells[span.last])
+        _heading_cell(merged, span.heading, "center", rule, fill)
+        grouped.update(range(span.first, span.last + 1))
+    for index, column in enumerate(block.columns):
+        cell = bottom.cells[index]
+        if rows == 2 and index not in grouped:
+            cell = top.cells[index].merge(cell)
+        _heading_cell(cell, column.heading, column.align, rule, fill)
+    return rows
+
+
 def write_table(state: WriterState, where: Where, block: Table):
-    """Caption above; a header row repeated on each page; rows kept whole unless long; figures aligned; notes below."""
+    """Caption above; header rows repeated on each page; rows kept whole unless long; figures aligned; notes
+    below; narrower than the text when its `width` says so, then centred. The columns' widths are the PDF's
+    (`writers.columns.table_widths`)."""
     theme = state.theme
     if block.caption:
-        add_inlines(state, state.paragraph(where, "Table Caption"), block.caption)
+        caption = state.paragraph(where, "Table Caption")
+        references.add_prefix(state, caption, block.prefix, block.anchor)
+        add_inlines(state, caption, block.caption)
+        references.anchor_rest(state, caption, block.prefix, block.anchor)
     if block.unit:
         p = state.paragraph(where, "Table Note")
         p.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         p.paragraph_format.keep_with_next = True
+        p.paragraph_format.space_before = 0  # it stands above the table, as in the PDF (no note's space before)
+        if block.width < 1:  # a narrower table is centred: its unit line ends at the table's right edge
+            p.paragraph_format.right_indent = Pt(state.text_width / 20 * (1 - block.width) / 2)
         add_run(p, block.unit)
-    size = theme.size(state.lang, "table")
-    check_room(block, state.text_width / 20, 2 * theme.pt("table.cell_padding") + size)
-    minimum = needs(block, size, theme.pt("table.cell_padding"))
     pad = theme.pt("table.cell_padding")
-    table, widths = _grid(state, where, 1 + len(block.rows), [c.width for c in block.columns], minimum)
+    measured = measure(state)
+    widths = table_widths(block, theme, measured, state.text_width / 20)
+    head = 2 if block.spans else 1
+    table, widths = _grid(state, where, head + len(block.rows), widths, points=True)
     table.style = "Ruled Table"
     rule, fill = theme.pt("table.rule_width"), theme.get("table.header_fill")
-    header = table.rows[0]
-    repeat_header(header._tr)
-    _keep_whole(state, header, [c.heading for c in block.columns], widths, size, pad)
-    for cell, column in zip(header.cells, block.columns):
-        p = _cell_paragraph(cell, "Table Heading")
-        p.alignment = ALIGN.get(column.align)
-        add_run(p, column.heading)
-        _rule(cell, "bottom", rule)
-        if fill:
-            set_shading(props(cell._tc, "w:tcPr"), fill)
+    _header(table, block, rule, fill)
+    for row in table.rows[:head]:
+        _keep_whole(state, row, [c.heading for c in block.columns], widths, measured, pad)
     indent = Pt(theme.pt("table.member_indent"))
-    for row, model_row in zip(table.rows[1:], block.rows):
-        _keep_whole(state, row, list(model_row.cells), widths, size, pad)
+    for row, model_row in zip(table.rows[head:], block.rows):
+        _keep_whole(state, row, list(model_row.cells), widths, measured, pad)
         for index, (cell, column, text) in enumerate(zip(row.cells, block.columns, model_row.cells)):
             p = _cell_paragraph(cell, "Table Text")
             p.alignment = ALIGN.get(column.align)
@@ -94,6 +145,8 @@ def write_table(state: WriterState, where: Where, block: Table):
             add_run(p, text, ROW_FORMAT.get(model_row.kind, Format()))
             if model_row.kind == "total":
                 _rule(cell, "top", rule)
+    keep_rows(table, head, [[c.heading for c in block.columns]] * head + [list(r.cells) for r in block.rows],
+              ["heading"] * head + [r.kind for r in block.rows], widths, measured, theme, state.lang)
     for note in block.notes:
         add_inlines(state, state.paragraph(where, "Table Note"), note)
     if block.source_line:
@@ -137,11 +190,11 @@ def write_keyfigures(state: WriterState, where: Where, block: KeyFigures):
     per_row = -(-count // rows)
     table, widths = _grid(state, where, rows, [1.0] * per_row)
     _framed(state, table, state.theme.get("box.fill"), state.theme.get("box.border"))
-    size, pad = state.theme.size(state.lang, "table"), state.theme.pt("box.padding")
+    measured, pad = measure(state), state.theme.pt("box.padding")
     for index, row in enumerate(table.rows):
         items = block.items[index * per_row:(index + 1) * per_row]
         texts = [plain(item.figure) + "\n" + plain(item.label) for item in items]
-        _keep_whole(state, row, texts, widths, size, pad)
+        _keep_whole(state, row, texts, widths, measured, pad)
     for index, item in enumerate(block.items):
         cell = table.cell(index // per_row, index % per_row)
         add_inlines(state, _cell_paragraph(cell, "Key Figure"), item.figure)

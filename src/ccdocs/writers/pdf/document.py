@@ -10,9 +10,15 @@ from ...errors import InputError, problem
 from ...source_date import source_date
 from .footnotes import NoteFrame, PageNotes
 from .furniture import draw_header, header_height
-from .text import NOTE_CALLBACK
+from .pagelabels import PageLabels
+from .text import NOTE_CALLBACK, TextBlock
 
 PAGE_SIZES = {"A4": A4}
+
+
+def landscape_width(theme) -> float:
+    """The text width of a landscape page of the theme's size (its margins as on the portrait pages)."""
+    return PAGE_SIZES[theme.get("page.size", "A4")][1] - theme.pt("page.margins.left") - theme.pt("page.margins.right")
 
 
 class StartPart(ActionFlowable):
@@ -24,6 +30,18 @@ class StartPart(ActionFlowable):
 
     def apply(self, doc):
         doc.pending = self.part
+
+
+class StartDocument(ActionFlowable):
+    """Marks where an attached document begins: from the next page (its cover) its symbol heads the pages, which
+    are numbered from its cover."""
+
+    def __init__(self, symbol: str):
+        super().__init__()
+        self.symbol = symbol
+
+    def apply(self, doc):
+        doc.pending_symbol = self.symbol
 
 
 class Locate(ActionFlowable):
@@ -60,16 +78,29 @@ class PaperTemplate(BaseDocTemplate):
             frames[name] = NoteFrame(margins["left"], margins["bottom"], self.width,
                                      size[1] - top - margins["bottom"], leftPadding=0, rightPadding=0,
                                      topPadding=0, bottomPadding=0, id=name, notes=notes, overlapAttachedSpace=1)
+        turned = (size[1], size[0])     # a landscape page: the header as far below its top, the same margins
+        for name in ("body", "annex-first", "annex"):
+            frames[name + "-landscape"] = NoteFrame(
+                margins["left"], margins["bottom"], turned[0] - margins["left"] - margins["right"],
+                turned[1] - max(margins["top"], below_header) - margins["bottom"], leftPadding=0, rightPadding=0,
+                topPadding=0, bottomPadding=0, id=name + "-landscape", notes=notes, overlapAttachedSpace=1)
         self.addPageTemplates([
             PageTemplate("cover", [frames["cover"]], autoNextPageTemplate="body"),
             PageTemplate("body", [frames["body"]], onPage=self.header),
             PageTemplate("annex-first", [frames["annex-first"]], onPage=self.header, autoNextPageTemplate="annex"),
             PageTemplate("annex", [frames["annex"]], onPage=self.header),
+            PageTemplate("body-landscape", [frames["body-landscape"]], onPage=self.header, pagesize=turned),
+            PageTemplate("annex-first-landscape", [frames["annex-first-landscape"]], onPage=self.header,
+                         pagesize=turned, autoNextPageTemplate="annex-landscape"),
+            PageTemplate("annex-landscape", [frames["annex-landscape"]], onPage=self.header, pagesize=turned),
         ])
-        self.part = self.pending = None
+        self.part = self.pending = self.pending_symbol = None
+        self.symbol, self.document_start = meta.symbol, 1   # the document being laid out: its symbol, first page
         self.locate: Locate | None = None
         self.part_start = 1
         self.marks_on_page: list[str] = []
+        self.labels = PageLabels()
+        self.outline_pages: dict[str, int] = {}   # a heading's outline key -> its printed page number
 
     @staticmethod
     def page_width(theme) -> float:
@@ -97,12 +128,33 @@ class PaperTemplate(BaseDocTemplate):
                                       "the page", "shorten it or its footnotes, or split them")]) from None
 
     def handle_pageBegin(self):
+        if self.pending_symbol is not None:
+            self.symbol, self.document_start, self.pending_symbol = self.pending_symbol, self.page + 1, None
         if self.pending is not None:
             self.part, self.pending = self.pending, None
             if self.part.restart_pages:
                 self.part_start = self.page + 1
         super().handle_pageBegin()
         self.frame.reserve(self.notes.start_page(self.frame._aH))
+        self.labels.page(self.canv, self.page, self.label_prefix(), self.printed_page())
+
+    def printed_page(self) -> int:
+        """This page's number as its header prints it: in its annex, else in its document."""
+        part = self.part
+        return self.page - (self.part_start if part and part.restart_pages else self.document_start) + 1
+
+    def label_prefix(self) -> str:
+        """What a viewer shows before this page's number: `Annex-`, `Annex II-` in an annex numbered afresh, the
+        symbol first in an attached document; nothing in the paper's own pages."""
+        names = [self.symbol] if self.symbol != self.builder.meta.symbol else []
+        if self.part is not None and self.part.restart_pages and self.part.label:
+            names.append(self.part.label)
+        return ", ".join(names) + "-" if names else ""
+
+    def afterFlowable(self, flowable):
+        """Note the printed page of each heading with an outline entry (where its first line is drawn)."""
+        if isinstance(flowable, TextBlock) and flowable.head and flowable.style.outline:
+            self.outline_pages.setdefault(flowable.style.outline[0], self.printed_page())
 
     def handle_pageEnd(self):
         frame = self.frame
@@ -118,8 +170,10 @@ class PaperTemplate(BaseDocTemplate):
     def header(self, canv, doc):
         """The symbol, then the part's header line with this page's number in the part."""
         part = self.part
-        number = self.page - self.part_start + 1 if part and part.restart_pages else self.page
+        number = self.printed_page()
         first = part is not None and part.restart_pages and number == 1 and part.first_header
         line = part.first_header if first else (part.header if part else self.builder.meta.page_word)
-        draw_header(canv, self.builder, [self.builder.meta.symbol, line.replace("{page}", str(number))],
-                    self.leftMargin, self.header_top, self.width)
+        width, height = canv._pagesize      # portrait or landscape: the header at the top right of either
+        draw_header(canv, self.builder, [self.symbol, line.replace("{page}", str(number))],
+                    self.leftMargin, self.header_top - self.pagesize[1] + height,
+                    width - self.leftMargin - self.rightMargin)

@@ -4,16 +4,25 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ...model import Box, Heading, KeyFigures, ListBlock, Marker, Para, Quote, Table, Text
+from ...model import Box, Chart, Contents, Heading, Image, KeyFigures, ListBlock, Marker, Para, Quote, Table, Text
 from ...model.dump import block_text
 from ...parse.inlines import plain
-from .document import Locate
+from .charts import chart_flowables
+from .contents import contents_table
+from .images import image_flowables
+from ...transforms.decisions import ROLE
+from .document import Locate, landscape_width
 from .runs import Look, RunMaker, Where
-from .tables import KeepRoom, box, key_figures, table
+from .keep import KeepWith, link, sticky
+from .landscape import landscape_table, place, wide
+from .measure import label_hanging
+from .tables import box, key_figures, table
 from .text import TextBlock, TextStyle
+from ...transforms.references import bookmarks
 
 KINDS = {Para: "this paragraph", Heading: "this heading", ListBlock: "this list", Quote: "this quotation",
-         Marker: "this marker", Table: "this table", Box: "this box", KeyFigures: "these key figures"}
+         Marker: "this marker", Table: "this table", Box: "this box", KeyFigures: "these key figures",
+         Contents: "the contents table", Chart: "this chart", Image: "this image"}
 
 
 class Builder:
@@ -21,6 +30,7 @@ class Builder:
 
     def __init__(self, doc, theme, fonts, width: float):
         self.meta, self.theme, self.fonts, self.width = doc.meta, theme, fonts, width
+        self.landscape_width = landscape_width(theme)
         lang = self.lang = doc.meta.lang
         self.body = theme.size(lang, "body")
         self.factor = float(theme.get(f"pdf.leading.{lang}", 1.15))
@@ -29,10 +39,13 @@ class Builder:
         self.maker = RunMaker(fonts, lang, float(theme.get("pdf.note_mark.scale", 0.65)),
                               float(theme.get("pdf.note_mark.rise", 0.35)), theme.get("pdf.link_color"),
                               doc.meta)
+        self.maker.anchors = bookmarks(doc)
         self.notes: dict[str, list[TextBlock]] = {}
         self.outline_level = -1
         self.outline_count = 0
         self.part = None
+        self.targets: dict[str, str] = {}   # a contents entry's target (Heading.toc) -> the heading's outline key
+        self.pages: dict[str, dict] = {}    # symbol -> target -> printed page number, from the previous pass
 
     # -- helpers --------------------------------------------------------------------------------
 
@@ -55,7 +68,7 @@ class Builder:
         seen = len(self.maker.notes)
         block = TextBlock(self.maker.runs(inlines, look, where), style)
         for note in self.maker.notes[seen:]:
-            self.notes[note.label] = self.note_flows(note)
+            self.notes[self.maker.key + (note.label or "?")] = self.note_flows(note)
         return block
 
     def label(self, text: str, look: Look, where: Where) -> tuple:
@@ -65,18 +78,23 @@ class Builder:
     # -- parts and blocks ----------------------------------------------------------------------
 
     def blocks(self, part) -> list:
-        """The flowables of a part's blocks."""
+        """The flowables of a part's blocks, each heading and caption kept with what follows it."""
         self.part = part
         out = []
-        for block in part.blocks:
-            out += [Locate(getattr(block, "source", None), KINDS[type(block)])] + self.block(block)
-        return out
+        with wide(self, part.landscape):
+            for block in part.blocks:
+                out = place(out, Locate(getattr(block, "source", None), KINDS[type(block)]), self.block(block),
+                            closing=isinstance(block, Marker))
+        return link(out)
 
     def block(self, block) -> list:
         """The flowables of one block."""
         handlers = {Para: self.para, Heading: self.heading, ListBlock: self.list_block, Quote: self.quote,
-                    Marker: self.marker, Table: lambda b: table(self, b), Box: lambda b: box(self, b),
-                    KeyFigures: lambda b: key_figures(self, b)}
+                    Marker: self.marker,
+                    Table: lambda b: landscape_table(self, b, table) if b.landscape else table(self, b),
+                    Box: lambda b: box(self, b),
+                    KeyFigures: lambda b: key_figures(self, b), Contents: lambda b: contents_table(self, b),
+                    Chart: lambda b: chart_flowables(self, b), Image: lambda b: image_flowables(self, b)}
         return handlers[type(block)](block)
 
     def para(self, p: Para, **style) -> list:
@@ -84,8 +102,11 @@ class Builder:
         where = Where(p.source, f"paragraph {p.label}" if p.label else "a paragraph")
         look = Look(self.body)
         style.setdefault("after", self.pt("spacing.paragraph_after"))
+        style.setdefault("anchor", self.maker.destination(p.anchor))
         if p.label:
             style.update(first=self.pt("numbered_paragraph.tab"), label=self.label(p.label, look, where))
+        if p.role == ROLE:  # a proposed decision: number and text from the decision indent
+            style.update(left=self.pt("decision.indent"), label_x=self.pt("decision.indent"))
         return [self.text(p.children, look, self.style(self.body, **style), where)]
 
     def heading(self, h: Heading) -> list:
@@ -104,10 +125,11 @@ class Builder:
             title = self.part.label + ("：" if self.lang == "zh" else ": ") + title
         before, after = self.pt("spacing.heading_before"), self.pt("spacing.heading_after")
         style = self.style(size, align="left", before=before, after=after, label=label, first=first,
-                           outline=self.outline_entry(title, h.level - 1))
+                           outline=self.outline_entry(title, h.level - 1), anchor=self.maker.destination(h.anchor))
+        if h.toc:
+            self.targets[h.toc] = style.outline[0]
         inlines = ((Text(prefix),) if prefix else ()) + tuple(h.children)
-        keep = before + 2 * size * self.factor + after + int(self.theme.get("pdf.keep_lines", 3)) * self.body * self.factor
-        return [KeepRoom(keep), self.text(inlines, look, style, where)]
+        return [KeepWith(int(self.theme.get("pdf.keep_lines", 3))), sticky(self.text(inlines, look, style, where))]
 
     def outline_entry(self, title: str, level: int) -> tuple:
         """(key, title, level) of a new outline entry, its level never deeper than one below the last."""
@@ -116,25 +138,35 @@ class Builder:
         self.outline_count += 1
         return (f"h{self.outline_count}", " ".join(title.split()), level)
 
-    def list_block(self, lst: ListBlock, depth: int = 0) -> list:
-        """A list: labels hanging before the text, items a little apart, the list a paragraph apart."""
+    def list_block(self, lst: ListBlock, depth: int = 0, note: bool = False) -> list:
+        """A list: labels hanging before the text, items a little apart, the list a paragraph apart. In a
+        footnote (`note`): the note's size, labels at the note's tab, items a note's spacing apart (as the DOCX's
+        `Footnote List`)."""
         hanging = self.pt(f"pdf.list_hanging.{self.lang}", self.pt("lists.hanging"))
-        indent = self.pt("lists.indent") * (depth + 1) + hanging - self.pt("lists.hanging")
+        size = self.theme.size(self.lang, "footnote") if note else self.body
+        # the widest label moves the text right when the hanging indent is too narrow for it (`(viii)`)
+        hanging = label_hanging(self.fonts, self.lang, size, self.autospace, [i.label for i in lst.items], hanging)
+        if note:
+            after = self.pt("spacing.footnote_after")
+            indent = self.pt("footnotes.tab") + self.pt("lists.indent") * depth + hanging
+        else:
+            after = self.pt("pdf.list_item_after")
+            indent = self.pt("lists.indent") * (depth + 1) + hanging - self.pt("lists.hanging")
+        indent += self.pt("decision.indent") if lst.role == ROLE else 0.0  # a proposed decision's sub-items
         out = []
         for item in lst.items:
             for index, b in enumerate(item.blocks):
                 if isinstance(b, Para):
                     where = Where(b.source or lst.source, f"list item {item.label}")
-                    look = Look(self.body)
+                    look = Look(size)
                     label = self.label(item.label, look, where) if index == 0 else ()
-                    style = self.style(self.body, left=indent, label=label, label_x=indent - hanging,
-                                       after=self.pt("pdf.list_item_after"))
-                    out.append(self.text(b.children, look, style, where))
+                    style = self.style(size, left=indent, label=label, label_x=indent - hanging, after=after)
+                    out.append((self.note_text if note else self.text)(b.children, look, style, where))
                 elif isinstance(b, ListBlock):
-                    out += self.list_block(b, depth + 1)
+                    out += self.list_block(b, depth + 1, note)
                 else:
                     out += self.block(b)
-        if out and depth == 0 and isinstance(out[-1], TextBlock):
+        if out and depth == 0 and not note and isinstance(out[-1], TextBlock):
             out[-1].style = replace(out[-1].style, after=self.pt("spacing.paragraph_after"))
         return out
 
@@ -164,15 +196,27 @@ class Builder:
     # -- footnotes ------------------------------------------------------------------------------
 
     def note_flows(self, note) -> list[TextBlock]:
-        """A note's text: `N<tab>text` in the footnote size, following paragraphs at the tab."""
+        """A note's text: `N<tab>text` in the footnote size, its mark `N` raised as in the text (WIPO's form, as
+        the DOCX's Footnote Reference), following paragraphs at the margin, lists as `Footnote List`."""
         size = self.theme.size(self.lang, "footnote")
         where = Where(note.source, f"footnote {note.label}")
         look = Look(size)
-        flows = []
+        scale, rise = self.maker.mark
+        mark = tuple(replace(run, size=size * scale, rise=size * rise)
+                     for run in self.label(note.label or "", look, where))
+        flows = [] if note.blocks and isinstance(note.blocks[0], Para) else [TextBlock(mark, self.style(size))]
         for index, b in enumerate(note.blocks):
-            label = self.label(note.label or "", look, where) if index == 0 else ()
+            if isinstance(b, ListBlock):
+                flows += self.list_block(b, note=True)
+                continue
+            label = mark if index == 0 else ()
             inlines = b.children if isinstance(b, Para) else (Text(block_text(b)),)
             style = self.style(size, first=self.pt("footnotes.tab") if index == 0 else 0.0, label=label,
-                               after=self.pt("spacing.footnote_after") if index == len(note.blocks) - 1 else 0.0)
+                               after=self.pt("spacing.footnote_after"),
+                               anchor=self.maker.destination(note.anchor) if index == 0 else "")
             flows.append(TextBlock(self.maker.runs(inlines, look, where), style))
-        return flows or [TextBlock(self.label(note.label or "", look, where), self.style(size))]
+        return flows
+
+    def note_text(self, inlines, look: Look, style: TextStyle, where: Where) -> TextBlock:
+        """A text block inside a note (its marks were refused at input: it brings no notes)."""
+        return TextBlock(self.maker.runs(inlines, look, where), style)

@@ -7,6 +7,7 @@ from dataclasses import replace
 from reportlab.platypus.flowables import Spacer
 
 from ...model import Text
+from .images import logo_flowables
 from .runs import Look, Where
 from .text import TextBlock
 
@@ -30,7 +31,8 @@ def cover(builder, entry: str | None = None) -> list:
                           builder.style(letter_size, align="right", after=builder.pt("cover.letter_space_after")),
                           where)
     letter.style = replace(letter.style, leading=letter_size * 1.1)
-    out = [letter] + [line(f, getattr(meta, f), "cover_symbol", align="right") for f in ("symbol", "original", "date")]
+    out = logo_flowables(builder) + [letter] + [line(f, getattr(meta, f), "cover_symbol", align="right")
+                                               for f in ("symbol", "original", "date")]
     body_size = theme.size(lang, "cover_body")
     out.append(Spacer(0, builder.pt("cover.block_before_body")))
     out.append(line("body", meta.body, "cover_body", bold=True, after=builder.pt("pdf.cover.body_after")))

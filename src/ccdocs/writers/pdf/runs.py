@@ -11,7 +11,7 @@ from pathlib import Path
 from ...errors import Collector
 from ...l10n.ambiguous import takes_east_asian_face
 from ...l10n.fonts import FontError
-from ...model import Code, Emph, LineBreak, Link, Note, Strong, Text
+from ...model import Code, Emph, LineBreak, Link, Note, Ref, RefNumber, Strong, Text
 from ...theme import templates_dir
 from .cjk import is_cjk
 from .text import Run
@@ -54,6 +54,9 @@ class RunMaker:
         self.notes: list[Note] = []
         self.problems = Collector()
         self.reported: set = set()
+        self.key = ""  # before each note's label in the layout's keys: an attached document's notes are its own
+        self.anchors: dict = {}  # anchor id -> its destination's name (transforms.references.bookmarks)
+        self.references = 0      # cross-references met: their runs link to `#destination#count`
 
     def runs(self, inlines, look: Look, where: Where) -> list[Run]:
         """The runs of a tuple of inlines."""
@@ -67,6 +70,12 @@ class RunMaker:
                 out += self.runs(node.children, replace(look, italic=True), where)
             elif isinstance(node, Link):
                 out += self.runs(node.children, replace(look, link=node.target, color=self.link_color), where)
+            elif isinstance(node, Ref):
+                inlines = node.children or tuple(Text(p.text) if isinstance(p, RefNumber) else p for p in node.label)
+                self.references += 1  # each reference its own link: two side by side to one target stay two
+                link = f"#{self.destination(node.targets[0])}#{self.references}"
+                runs = self.runs(inlines, replace(look, link=link), where)
+                out += runs if node.children else [replace(run, keep=True) for run in runs]
             elif isinstance(node, LineBreak):
                 out += self.text("\n", look, where)
             elif isinstance(node, Note):
@@ -74,11 +83,15 @@ class RunMaker:
                 out.append(self.note_mark(node.label or "?", look))
         return out
 
+    def destination(self, anchor: str) -> str:
+        """The name of the PDF destination of `anchor` ('' for none), this document's own in the file."""
+        return self.key + self.anchors[anchor] if anchor else ""
+
     def note_mark(self, label: str, look: Look) -> Run:
         """A footnote mark: the label raised and smaller, in the Latin face."""
         scale, rise = self.mark
         face = self.fonts.face(LATIN_ROLES[(look.bold, False)])
-        return Run(label, face, look.size * scale, look.size * rise, note=label)
+        return Run(label, face, look.size * scale, look.size * rise, note=self.key + label)
 
     def text(self, text: str, look: Look, where: Where) -> list[Run]:
         """Runs of plain text split by script, each in the face of its script and the look."""

@@ -8,8 +8,10 @@ from reportlab.lib.colors import HexColor
 from reportlab.platypus.flowables import CondPageBreak
 
 from ...model import Para, Text
-from ..columns import check_room, share
+from ..columns import table_size, table_widths
 from .grid import Grid, Row
+from .measure import Measure
+from .keep import KeepWith, sticky
 from .runs import Look, Where
 from .text import TextBlock
 
@@ -25,22 +27,51 @@ def color(builder, dotted: str, default: str):
     return HexColor("#" + str(builder.theme.get(dotted, default)).lstrip("#"))
 
 
+def header_rows(t, heading) -> list[Row]:
+    """The header rows: the column headings (kind `heading`), under a row of spanning headings (kind
+    `spanning`) when the table has any, where a column under none has its heading (spanned down over both
+    rows) and a spanning heading stands in its first column. `heading(text, align, source)` makes a cell."""
+    own = [(heading(c.heading, c.align, c.source),) for c in t.columns]
+    if not t.spans:
+        return [Row(tuple(own), "heading")]
+    top, below = list(own), [()] * len(own)
+    for span in t.spans:
+        top[span.first:span.last + 1] = [(heading(span.heading, "center", span.source),)] + \
+            [()] * (span.last - span.first)
+        below[span.first:span.last + 1] = own[span.first:span.last + 1]
+    return [Row(tuple(top), "spanning"), Row(tuple(below), "heading")]
+
+
+def span_commands(t, piece: list[Row], rule: float, color) -> list:
+    """The merged cells of the header rows in a piece of the table: each spanning heading across its columns,
+    ruled beneath; each column under none spanned down over both header rows."""
+    out = []
+    for index in (i for i, r in enumerate(piece[:-1]) if r.kind == "spanning"):
+        grouped = set()
+        for span in t.spans:
+            out += [("SPAN", (span.first, index), (span.last, index)),
+                    ("LINEBELOW", (span.first, index), (span.last, index), rule, color)]
+            grouped.update(range(span.first, span.last + 1))
+        out += [("SPAN", (c, index), (c, index + 1)) for c in range(len(t.columns)) if c not in grouped]
+    return out
+
+
 def table(builder, t) -> list:
-    """Caption, unit, the table (header row repeated, figures right-aligned, totals bold, members indented),
-    its notes and its source."""
-    size = float(builder.theme.get("table.font_size", builder.theme.size(builder.lang, "table")))
+    """Caption, unit, the table (header rows repeated, figures right-aligned, totals bold, members indented),
+    its notes and its source; narrower than the text when its `width` says so, then centred."""
+    size = table_size(builder.theme, builder.lang)
     where = Where(t.source, f"table {t.name}")
     pad = builder.pt("table.cell_padding", 3.0)
     indent = builder.pt("table.member_indent")
-    check_room(t, builder.width, 2 * pad + builder.theme.size(builder.lang, "table"))
+    widths = table_widths(t, builder.theme, Measure.of(builder.theme, builder.lang, builder.fonts), builder.width)
 
-    def cell(text, align, bold=False, left=0.0, heading=False, typed=None):
-        style = builder.style(size, align=align, left=left, after=0.0)
+    def cell(text, align, bold=False, left=0.0, heading=False, typed=None, right=0.0):
+        style = builder.style(size, align=align, left=left, right=right, after=0.0)
         at = Where(typed, f"table {t.name}") if typed else where
         return builder.text((Text(text),), Look(size, bold=bold, heading=heading), style, at)
 
-    rows = [Row(tuple((cell(c.heading, c.align, bold=True, heading=True, typed=c.source),) for c in t.columns),
-                "heading")]
+    rows = header_rows(t, lambda text, align, typed: cell(text, align, bold=True, heading=True, typed=typed))
+    head = len(rows)
     for row in t.rows:
         strong = row.kind in ("total", "group")
         rows.append(Row(tuple((cell(text, c.align, strong, indent if row.kind == "member" and i == 0 else 0.0,
@@ -48,27 +79,29 @@ def table(builder, t) -> list:
                               for i, (text, c) in enumerate(zip(row.cells, t.columns))), row.kind))
     rule, black = builder.pt("table.rule_width", 0.5), HexColor("#000000")
     style = [("FONTNAME", (0, 0), (-1, -1), builder.fonts.face("latin_regular").name),
-             ("LINEABOVE", (0, 0), (-1, 0), rule, black), ("LINEBELOW", (0, 0), (-1, 0), rule, black),
+             ("LINEABOVE", (0, 0), (-1, 0), rule, black), ("LINEBELOW", (0, head - 1), (-1, head - 1), rule, black),
              ("LINEBELOW", (0, -1), (-1, -1), rule, black),
-             ("BACKGROUND", (0, 0), (-1, 0), color(builder, "table.header_fill", "D9D9D9")),
+             ("BACKGROUND", (0, 0), (-1, head - 1), color(builder, "table.header_fill", "D9D9D9")),
              ("VALIGN", (0, 0), (-1, -1), "TOP"),
              ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
              ("TOPPADDING", (0, 0), (-1, -1), pad), ("BOTTOMPADDING", (0, 0), (-1, -1), pad)]
 
     def styler(piece: list[Row]) -> list:
-        return style + [("LINEABOVE", (0, i), (-1, i), rule, black) for i, r in enumerate(piece) if r.kind == "total"]
+        return style + span_commands(t, piece, rule, black) + \
+            [("LINEABOVE", (0, i), (-1, i), rule, black) for i, r in enumerate(piece) if r.kind == "total"]
 
-    minimums = [max(r.cells[i][0].min_width() for r in rows) + 2 * pad for i in range(len(t.columns))]
-    widths = share(builder.width, [c.width or 1.0 for c in t.columns], minimums)
-    grid = Grid(rows, widths, styler, head=1)
+    grid = Grid(rows, widths, styler, head=head, keep=True, least=int(builder.theme.get("table.keep_rows", 3)))
+    grid.hAlign = "CENTER" if t.width < 1 else "LEFT"
     after = builder.pt("spacing.paragraph_after")
     out = []
     if t.caption:
-        caption_style = builder.style(builder.body, align="left", after=builder.pt("pdf.caption_after", 6.0))
-        caption = builder.text(t.caption, Look(builder.body, bold=True, heading=True), caption_style, where)
-        out += [KeepRoom(caption_style.leading * 2 + size * builder.factor * 8), caption]
+        caption_style = builder.style(builder.body, align="left", after=builder.pt("pdf.caption_after", 6.0),
+                                      anchor=builder.maker.destination(t.anchor))
+        inlines = ((Text(t.prefix),) if t.prefix else ()) + tuple(t.caption)
+        caption = builder.text(inlines, Look(builder.body, bold=True, heading=True), caption_style, where)
+        out += [KeepWith(int(builder.theme.get("pdf.keep_lines", 3))), sticky(caption)]
     if t.unit:
-        out.append(cell(t.unit, "right"))
+        out.append(sticky(cell(t.unit, "right", right=(builder.width - sum(widths)) / 2)))  # at the table's edge
     out.append(grid)
     small = builder.style(size, align="left", after=2.0)
     tail = [builder.text(n, Look(size), small, where) for n in t.notes]
@@ -121,7 +154,7 @@ def box(builder, b) -> list:
                 else builder.block(block)
     finally:
         builder.width = saved
-    flows = [f for f in flows if not isinstance(f, KeepRoom)]
+    flows = [f for f in flows if not isinstance(f, CondPageBreak)]
     if flows and isinstance(flows[-1], TextBlock):
         flows[-1].style = replace(flows[-1].style, after=0.0)
     return [panel(builder, [[f] for f in flows], [builder.width], [])]
