@@ -190,33 +190,52 @@ def build(doc_dirs, lang, formats, out_dir, draft, profile):
 
 def _translation_notes(folders, languages, draft: bool) -> None:
     """After a build: the values still marked TO CONFIRM, which languages had no catalog and, for a draft, every
-    segment printed untranslated."""
+    segment printed untranslated; for each folder and each document it attaches, as when built alone."""
+    from .pipeline import read_sources
+
+    for top in folders:
+        sources = read_sources(top)
+        for folder, each in _carried(top, sources):
+            _notes_of(folder, each, languages or sources.spec.languages, draft)
+
+
+def _carried(folder, sources) -> list:
+    """[(name, Sources)] of the document in `folder` and of every document it attaches at any depth, in order;
+    an attached document is named by its own folder."""
+    from .errors import display_path
+
+    found = [(folder, sources)]
+    for inner in sources.attached:
+        found += _carried(display_path(inner.spec.folder), inner)
+    return found
+
+
+def _notes_of(folder, sources, languages, draft: bool) -> None:
+    """The TO CONFIRM marks, missing catalogs and (for a draft) pending segments of one document built in
+    `languages`."""
     from .i18n.catalogs import po_path
     from .i18n.policy import pending, problems
     from .parse.html import left_out
     from .parse.markdown import parser
-    from .pipeline import assessed, read_sources
-    from .sources.spec import read_spec
+    from .pipeline import assessed
 
-    for folder in folders:
-        sources = read_sources(folder) if draft else None
-        spec = sources.spec if draft else read_spec(folder)
-        _confirm_marks(spec)
-        for item in left_out(sources.texts, parser().parse) if draft else ():
-            click.echo(str(item), err=True)
-        for lang in languages or spec.languages:
-            if lang == spec.original:
-                continue
-            if not po_path(spec.folder, lang).is_file():
-                click.echo(f"ccdocs: note: {folder} has no {lang} catalog; its {lang} text is the {spec.original} "
-                           f"source (start one with `ccdocs i18n update {folder} --lang {lang}`)", err=True)
-            elif draft:
-                waiting = pending(assessed(sources, lang, named=True))
-                for item in problems(waiting, "warning"):
-                    click.echo(str(item), err=True)
-                if waiting:
-                    click.echo(f"ccdocs: note: draft of {folder} in {lang}: {len(waiting)} segments printed as "
-                               "their marked source text", err=True)
+    spec = sources.spec
+    _confirm_marks(spec)
+    for item in left_out(sources.texts, parser().parse) if draft else ():
+        click.echo(str(item), err=True)
+    for lang in languages:
+        if lang == spec.source:
+            continue
+        if not po_path(spec.folder, lang).is_file():
+            click.echo(f"ccdocs: note: {folder} has no {lang} catalog; its {lang} text is the {spec.source} "
+                       f"source (start one with `ccdocs i18n update {folder} --lang {lang}`)", err=True)
+        elif draft:
+            waiting = pending(assessed(sources, lang, named=True))
+            for item in problems(waiting, "warning"):
+                click.echo(str(item), err=True)
+            if waiting:
+                click.echo(f"ccdocs: note: draft of {folder} in {lang}: {len(waiting)} segments printed as "
+                           "their marked source text", err=True)
 
 
 def _confirm_marks(spec) -> int:
@@ -244,10 +263,10 @@ def check(doc_dir):
     from .build import build as build_documents
 
     ready = available()
-    from .sources.spec import read_spec
+    from .pipeline import read_sources
 
     made = build_documents([_folder(doc_dir)], Path(), formats=[f for f in FORMATS if f in ready], write=False)
-    marks = _confirm_marks(read_spec(Path(doc_dir)))
+    marks = sum(_confirm_marks(each.spec) for _, each in _carried(doc_dir, read_sources(Path(doc_dir))))
     click.echo(f"{doc_dir}: ok ({', '.join(dict.fromkeys(p.parent.name for p in made))})"
                + (f"; {marks} value{'s' if marks != 1 else ''} marked TO CONFIRM (listed above)" if marks else ""))
 
@@ -288,7 +307,7 @@ def extract(doc_dir):
     check_catalogs(sources.spec)  # the translators' catalogs are refused here as by every i18n command
     path = pot_path(sources.spec.folder)
     check_targets([path])
-    catalog = template(sources, Places(resolve(sources, sources.spec.original)))
+    catalog = template(sources, Places(resolve(sources, sources.spec.source)))
     write_catalog(catalog, path)
     click.echo(f"{path}: {len(catalog)} messages")
 
@@ -296,12 +315,17 @@ def extract(doc_dir):
 @i18n.command()
 @click.argument("doc_dir")
 @click.option("--lang", required=True, help="The languages whose catalogs to update, e.g. zh.")
+@click.option("--memory", "memories", multiple=True, type=click.Path(path_type=Path), metavar="PATH",
+              help="An earlier document's catalog (.po), folder or XLIFF file whose translations fill the entries "
+                   "left untranslated: the same English as they are, a close one (80% of the words) as fuzzy. "
+                   "Repeat for more; the first given wins.")
 @templates_option
 @reported
-def update(doc_dir, lang):
+def update(doc_dir, lang, memories):
     """Merge the source's segments into DOC_DIR/locales/<lang>/LC_MESSAGES/content.po."""
     from .i18n.catalogs import po_path
-    from .i18n.extract import template
+    from .i18n.extract import table_keys, template
+    from .i18n.memory import read_memory
     from .i18n.places import Places
     from .i18n.update import update as update_catalog
     from .output import check_targets
@@ -311,15 +335,20 @@ def update(doc_dir, lang):
     sources = read_sources(_folder(doc_dir))
     spec = sources.spec
     for code in languages:
-        if code == spec.original:
-            raise UsageError(f"`{code}` is the original language of {doc_dir}; it needs no catalog")
+        if code == spec.source:
+            raise UsageError(f"`{code}` is the language {doc_dir} is keyed in (its original language unless "
+                             "`source:` names another); it needs no catalog")
         if code not in spec.languages:
             raise UsageError(f"`{code}` is not among the languages of {doc_dir}")
     check_targets(po_path(spec.folder, code) for code in languages)
-    catalog = template(sources, Places(resolve(sources, spec.original)))
+    catalog = template(sources, Places(resolve(sources, spec.source)))
+    memory = {code: read_memory(memories, code) if memories else None for code in languages}
     for code in languages:
-        path, changes = update_catalog(spec.folder, code, catalog)
+        path, changes = update_catalog(spec.folder, code, catalog, table_keys(sources), memory[code])
         click.echo(f"{path}: {changes}")
+    for folder, each in _carried(doc_dir, sources)[1:]:  # an attached document keeps its catalogs in its folder
+        click.echo(f"ccdocs: note: the attached {each.spec.full_symbol} is translated in its own folder: "
+                   f"`ccdocs i18n update {folder} --lang {','.join(languages)}`", err=True)
 
 
 @i18n.command()
@@ -331,31 +360,90 @@ def stats(doc_dir):
     from .i18n.stats import document_stats
     from .pipeline import read_sources
 
-    sources = read_sources(_folder(doc_dir))
-    found = document_stats(sources)
-    click.echo(f"{sources.spec.symbol} ({doc_dir}), original {sources.spec.original}:")
-    for item in found:
-        click.echo(f"  {item}")
-    if not all(item.complete for item in found):
+    top = read_sources(_folder(doc_dir))
+    complete = True
+    for folder, sources in _carried(doc_dir, top):  # an attached document's catalogs are in its own folder
+        found = [item for item in document_stats(sources) if item.lang in top.spec.languages]
+        attached = "attached, translated in its own folder, " if sources is not top else ""
+        click.echo(f"{sources.spec.symbol} ({folder}), {attached}keyed in {sources.spec.source}:")
+        for item in found:
+            click.echo(f"  {item}")
+        complete = complete and all(item.complete for item in found)
+    if not complete:
         sys.exit(1)
+
+
+def _translated_into(doc_dir: str, lang: str):
+    """The spec of DOC_DIR, a UsageError when `lang` is not a language it is translated into."""
+    from .sources.spec import read_spec
+
+    spec = read_spec(_folder(doc_dir))
+    if lang == spec.source or lang not in spec.languages:
+        raise UsageError(f"`{lang}` is not a language {doc_dir} is translated into")
+    return spec
+
+
+@i18n.command()
+@click.argument("doc_dir")
+@click.option("--lang", required=True, type=click.Choice(LANGUAGES), help="The language whose catalog to export.")
+@click.option("--format", "fmt", type=click.Choice(["xliff"]), default="xliff", show_default=True,
+              help="XLIFF 1.2, as CAT tools (Trados, memoQ) read it.")
+@click.option("-o", "--output", required=True, help="The .xlf file to write.")
+@templates_option
+@reported
+def export(doc_dir, lang, fmt, output):
+    """Write the catalog of LANG as XLIFF 1.2 for a CAT tool: every entry, its state, place and previous source."""
+    from .i18n.catalogs import check_catalogs
+    from .i18n.xliff import export as to_xliff
+    from .output import check_targets, write_all
+
+    spec = _translated_into(doc_dir, lang)
+    target = _target(output, "-o/--output")
+    check_targets([target])
+    check_catalogs(spec)
+    write_all({target: to_xliff(spec.folder, spec.source, lang)})
+    click.echo(output)
+
+
+@i18n.command("import")
+@click.argument("doc_dir")
+@click.argument("file")
+@click.option("--lang", required=True, type=click.Choice(LANGUAGES), help="The language of the translations.")
+@templates_option
+@reported
+def import_(doc_dir, file, lang):
+    """Merge the translations of an XLIFF FILE into the catalog of LANG; a changed source is refused at its line."""
+    from .i18n.catalogs import check_catalogs
+    from .i18n.xliff import import_xliff
+
+    spec = _translated_into(doc_dir, lang)
+    if not Path(file).is_file():
+        raise UsageError(f"{file} is not a file")
+    check_catalogs(spec)
+    path, changed = import_xliff(spec.folder, lang, Path(file))
+    click.echo(f"{path}: {'updated' if changed else 'unchanged'}")
 
 
 @i18n.command()
 @click.argument("doc_dir", required=False)
 @click.option("--lang", required=True, type=click.Choice(LANGUAGES), help="The language under review.")
-@click.option("-o", "--output", required=True, help="The HTML file to write.")
+@click.option("-o", "--output", required=True, help="The HTML (or DOCX) file to write.")
 @click.option("--toolkit", is_flag=True,
               help="Review the toolkit's own strings (locales/LANG/LC_MESSAGES/ccdocs.po); DOC_DIR may be left out.")
+@click.option("--format", "fmt", type=click.Choice(["html", "docx"]), default="html", show_default=True,
+              help="docx: a bilingual table for Word, changes as tracked revisions, checks as comments.")
 @templates_option
 @reported
-def review(doc_dir, lang, output, toolkit):
+def review(doc_dir, lang, output, toolkit, fmt):
     """Write one HTML page: each segment's source beside its translation, status and checks, with filters."""
     from .i18n.review import document_page, toolkit_page
-    from .output import check_targets, write_text
+    from .output import check_targets, write_all, write_text
     from .pipeline import read_sources
 
     if not toolkit and doc_dir is None:
         raise UsageError("give DOC_DIR, or --toolkit for the toolkit's own strings")
+    if toolkit and fmt == "docx":
+        raise UsageError("--format docx reviews a document's content: give DOC_DIR without --toolkit")
     target = _target(output, "-o/--output")
     if not os.path.lexists(target.parent):
         raise UsageError(f"cannot write {output}: its folder does not exist")
@@ -364,8 +452,14 @@ def review(doc_dir, lang, output, toolkit):
         html = toolkit_page(lang)
     else:
         sources = read_sources(_folder(doc_dir))
-        if lang == sources.spec.original or lang not in sources.spec.languages:
+        if lang == sources.spec.source or lang not in sources.spec.languages:
             raise UsageError(f"`{lang}` is not a language {doc_dir} is translated into")
+        if fmt == "docx":
+            from .i18n.review_docx import review_docx
+
+            write_all({target: review_docx(sources, lang)})
+            click.echo(output)
+            return
         html = document_page(sources, lang)
     write_text(target, html)
     click.echo(output)
@@ -381,6 +475,8 @@ def snapshot(file, output):
     from .testing.snapshot import READERS, snapshot as take
 
     path = Path(file)
+    if not path.exists():
+        raise UsageError(f"{file} does not exist")
     if path.suffix.lower() not in READERS or not path.is_file():
         raise UsageError(f"{file} is not a .docx or .pdf file")
     target = _target(output, "-o/--output")
@@ -452,14 +548,18 @@ def new(doc_dir, symbol, kind, body, session, ordinary, extraordinary, venue, da
               help="The session's last day (default: a year on, to confirm).")
 @click.option("--date", "signed", metavar="YYYY-MM-DD", callback=_given,
               help="The document's date (default: a year on, to confirm).")
+@click.option("--memory", "memories", multiple=True, type=click.Path(path_type=Path), metavar="PATH",
+              help="An earlier document's catalog, folder or XLIFF file filling what the copied catalogs leave "
+                   "untranslated, as `i18n update --memory` does. Repeat for more.")
 @templates_option
 @reported
-def next_(old_dir, new_dir, symbol, session, ordinary, first_day, last_day, signed):
+def next_(old_dir, new_dir, symbol, session, ordinary, first_day, last_day, signed, memories):
     """Start NEW_DIR, next year's report, from OLD_DIR; list what to confirm and the literals that may be stale."""
     from .scaffold.next import STALE, Options, next_folder
 
     old = _folder(old_dir)
-    notes = next_folder(old, Path(new_dir), Options(symbol, session, ordinary, first_day, last_day, signed))
+    notes = next_folder(old, Path(new_dir), Options(symbol, session, ordinary, first_day, last_day, signed,
+                                                    tuple(memories)))
     for item in notes:
         click.echo(str(item))
     stale = sum(item.message.endswith(STALE) for item in notes)

@@ -16,7 +16,7 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import PoFileError, PoFileParser, unescape
 
-from ..errors import InputError, Problem, problem
+from ..errors import InputError, Problem, display_path, problem
 from ..sources.characters import HINT as CHARACTER_HINT
 from ..sources.characters import first_refused, refused
 from ..sources.spec import not_a_file_inside
@@ -38,14 +38,22 @@ def po_path(folder: Path, lang: str) -> Path:
 def misplaced_catalogs(spec) -> list[Problem]:
     """What stands at a content catalog's place of a document (a `DocumentSpec`) without being a catalog.
 
-    Nothing there means no catalog (the language is built from the source, with a note); a folder, a FIFO, a
+    A catalog of the language the text is keyed in (`source:`, else `original:`) is refused at that key: it
+    would be ignored. Nothing there means no catalog (the language is built from the source, with a note); a folder, a FIFO, a
     device, a dangling link or a link leading out of the document folder is refused at its path, never taken
     for "no catalog" (which would print the source language silently) nor opened (a FIFO would hang).
     """
     found = []
     for lang in spec.languages:
         path = po_path(spec.folder, lang)
-        if lang == spec.original or not (path.exists() or path.is_symlink()):
+        if lang == spec.source and (path.exists() or path.is_symlink()):
+            key = "source" if "source" in spec.yaml.data else "original"
+            found.append(spec.yaml.problem((key,), f"the text is keyed in {lang} (`{key}: {lang}`), so its {lang} "
+                                           f"catalog {display_path(path)} would be ignored",
+                                           f"set `{key}:` to the language the content files are written in, or "
+                                           "remove the catalog"))
+            continue
+        if lang == spec.source or not (path.exists() or path.is_symlink()):
             continue
         wrong = not_a_file_inside(spec.folder, path)
         if wrong:
@@ -254,7 +262,7 @@ def check_catalogs(spec) -> None:
     found: list[Problem] = []
     for lang in spec.languages:
         path = po_path(spec.folder, lang)
-        if lang != spec.original and path.is_file():
+        if lang != spec.source and path.is_file():
             try:
                 read_catalog(path, lang)
             except InputError as exc:

@@ -12,11 +12,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, cached_property
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 from jinja2 import Environment, TemplateSyntaxError
 
+from ..l10n.catalog import Catalog
 from ..parse.markdown import parser
+from ..transforms.references import doubled, label_words
+from .glossary import terminology
 
 PLACEHOLDER = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{[A-Za-z_][\w.]*\}", re.S)
 FIELD = re.compile(r"\{[A-Za-z_][\w.]*\}")
@@ -26,6 +29,8 @@ LINK_TARGET = re.compile(r"\]\([^)\s]*\)")
 FIGURE = re.compile(r"\d(?:[\d,.]*\d)?")
 HAN = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 HALF_WIDTH = re.compile(rf"(?<={HAN})\s*[,;:?!()]\s*(?={HAN})")
+OFFICIAL_LANGUAGES = frozenset({"ar", "en", "es", "fr", "ru", "zh"})  # the UN's and WIPO's, as URLs write them
+LANGUAGE_PARAMETERS = frozenset({"lang", "hl", "language", "locale", "lng"})
 
 
 @dataclass(frozen=True)
@@ -36,6 +41,7 @@ class Entry:
     source: str
     translation: str
     lang: str
+    glossary: tuple | None = None  # the `glossary.Term`s `terminology` looks for; None: the toolkit's of `lang`
 
     @cached_property
     def tokens(self) -> tuple[list, list]:
@@ -61,9 +67,14 @@ def _difference(entry: Entry, found, what: str) -> list[str]:
             shown.setdefault(re.sub(r"\s+", "", item), item)
         counts.append(Counter(re.sub(r"\s+", "", item) for item in items))
     missing = [f"{entry.name}: {what} `{shown[key]}` is missing from the translation" for key in counts[0] - counts[1]]
-    extra = [f"{entry.name}: {what} `{shown[key]}` is in the translation but not in the source"
-             for key in counts[1] - counts[0]]
+    extra = [f"{entry.name}: {what} `{shown[key]}` is in the translation " + (
+             f"{_times(counts[1][key])}, in the source {_times(counts[0][key])}" if counts[0][key] else
+             "but not in the source") for key in counts[1] - counts[0]]
     return missing + extra
+
+
+def _times(count: int) -> str:
+    return {1: "once", 2: "twice"}.get(count, f"{count} times")
 
 
 @cache
@@ -143,24 +154,81 @@ def references(entry: Entry) -> list[str]:
             shown.append(f"[](#{first})–[](#{last})" if first else f"[{'…' if words else ''}](#{target})")
         return shown
 
-    return _difference(entry, found, "reference")
+    return _difference(entry, found, "reference") + label_words_around(entry)
 
 
-def _same_place(url: str, lang: str) -> str:
-    """A WIPO link with its language path segment in `lang` stands for the same target as in English."""
-    parts = urlsplit(url)
-    if not parts.hostname or not (parts.hostname == "wipo.int" or parts.hostname.endswith(".wipo.int")):
-        return url
-    return url.replace(f"/{lang}/", "/en/")
+def label_words_around(entry: Entry) -> list[str]:
+    """A message for each reference `[](#id)` of the translation with a word of the language's labels typed
+    right before or after it (`第[](#x)段`), which the label prints itself (`第第60段段`).
+
+    >>> label_words_around(Entry("report ¶3", "See [](#x).", "该方法见第[](#x)段。", "zh"))
+    ['report ¶3: `第` is typed beside `[](#x)`, whose label prints it already: write `[](#x)` alone (`[](#x)` prints the whole label)']
+    """
+    words, out = _label_words(entry.lang), []
+    for match in REFERENCE.finditer(entry.translation):
+        if match.group(3):
+            continue
+        word = doubled(entry.translation[:match.start()], entry.translation[match.end():], words)
+        if word:
+            shown = match.group().replace(" ", "")
+            out.append(f"{entry.name}: `{word}` is typed beside `{shown}`, whose label prints it already: write "
+                       f"`{shown}` alone (`{shown}` prints the whole label)")
+    return out
+
+
+@cache
+def _label_words(lang: str) -> tuple[set, set]:
+    return label_words(Catalog.load(lang))
+
+
+def _subtag(code: str) -> str:
+    """The primary language subtag of a code as URLs write it: `zh` of `zh`, `zh-CN`, `zh_cn`; lower case."""
+    return re.split(r"[-_]", code, maxsplit=1)[0].lower()
+
+
+def localized(source: str, target: str, lang: str) -> bool:
+    """Whether `target` is the link `source` with its language turned into `lang`, and nothing else changed.
+
+    The language may stand as a path segment (`https://undocs.org/en/A/74/331` → `…/zh/A/74/331`) or as the value
+    of a language query parameter (`?lang=en` → `?lang=zh`, also `hl`, `language`, `locale`), on any host; the
+    source's value must be one official language (`en`, `fr`, …, `en-US` too) and every changed value the same,
+    the target's primary subtag must be `lang`.
+
+    >>> localized("https://undocs.org/en/A/74/331", "https://undocs.org/zh/A/74/331", "zh")
+    True
+    >>> localized("https://undocs.org/en/A/74/331", "https://undocs.org/zh/A/74/332", "zh")
+    False
+    """
+    a, b = urlsplit(source), urlsplit(target)
+    if (a.scheme, a.netloc.lower(), a.fragment) != (b.scheme, b.netloc.lower(), b.fragment):
+        return False
+
+    paths = a.path.split("/"), b.path.split("/")
+    queries = parse_qsl(a.query, keep_blank_values=True), parse_qsl(b.query, keep_blank_values=True)
+    if len(paths[0]) != len(paths[1]) or [k for k, _ in queries[0]] != [k for k, _ in queries[1]]:
+        return False
+    changed = [(x, y) for x, y in zip(*paths) if x != y]
+    changed += [(v, w) for (k, v), (_, w) in zip(*queries) if v != w and k.lower() in LANGUAGE_PARAMETERS]
+    others = [(k, v, w) for (k, v), (_, w) in zip(*queries) if v != w and k.lower() not in LANGUAGE_PARAMETERS]
+    return (bool(changed) and not others and len({x.lower() for x, _ in changed}) == 1
+            and all(_subtag(x) in OFFICIAL_LANGUAGES and x.replace("_", "-").count("-") <= 1 and _subtag(y) == lang
+                    for x, y in changed))
 
 
 def link_targets(entry: Entry) -> list[str]:
-    """The same link targets (cross-references aside: `references`); a wipo.int link may carry the target language
-    (`/en/` → `/zh/`)."""
+    """The same link targets (cross-references aside: `references`); a link may carry the target language in
+    place of the source's, in a path segment or a language parameter (`localized`), whatever its host."""
+
+    def hrefs(side: int) -> list[str]:
+        return [str(t.attrs.get("href", "")) for t in entry.tokens[side]
+                if t.type == "link_open" and not str(t.attrs.get("href", "")).startswith("#")]
 
     def targets(_, side: int) -> list[str]:
-        return [_same_place(str(t.attrs.get("href", "")), entry.lang) for t in entry.tokens[side]
-                if t.type == "link_open" and not str(t.attrs.get("href", "")).startswith("#")]
+        sources = hrefs(0)
+        if side == 0:
+            return sources
+        return [t if t in sources else next((s for s in sources if localized(s, t, entry.lang)), t)
+                for t in hrefs(1)]
 
     return _difference(entry, targets, "link target")
 
@@ -230,7 +298,7 @@ def line_breaks(entry: Entry) -> list[str]:
 
 
 CHECKERS = (placeholders, footnote_marks, references, link_targets, balanced_markup, html, figures, chinese_punctuation,
-            line_breaks)
+            line_breaks, terminology)
 
 
 def check(entry: Entry) -> list[str]:

@@ -14,6 +14,7 @@ from ..errors import display_path
 from ..output import write_all
 from ..source_date import source_date
 from ..tables import translatable_texts
+from ..tables.texts import reads_alike, table_texts
 from .catalogs import DOMAIN
 from .segments import Segment, extract
 
@@ -35,6 +36,12 @@ def document_segments(sources) -> list[Segment]:
     return found
 
 
+def table_keys(sources) -> frozenset:
+    """The (msgid, msgctxt) of every table text a build looks up, the toolkit's words included: an entry for
+    one of them, added to a catalog by hand, is kept by `i18n update` (`update.merge`)."""
+    return frozenset((text, DATA) for text, _, _ in table_texts(sources.spec, sources.data))
+
+
 def context(segment: Segment) -> str | None:
     """The msgctxt of a segment's message: "data" for a table text, none for content."""
     return DATA if segment.kind == DATA else None
@@ -47,9 +54,11 @@ def stamp(spec) -> datetime:
 
 def comment(segment: Segment, place: str) -> str:
     """The extracted comment a translator sees: the kind and where it prints (`paragraph: report ¶12`)."""
+    alike = "; it reads the same in every language: left empty, it prints as written"
     if segment.kind == DATA:
-        return "table text (a heading, note, source or row label)"
-    return place if place.startswith(segment.kind) else f"{segment.kind}: {place}"
+        return "table text (a heading, note, source or row label)" + (alike if reads_alike(segment.msgid) else "")
+    shown = place if place.startswith(segment.kind) else f"{segment.kind}: {place}"
+    return shown + (alike if segment.kind == "cell" and reads_alike(segment.msgid) else "")
 
 
 def location(folder: Path, file: str) -> str:
@@ -66,7 +75,7 @@ def template(sources, place: Callable[[Segment], str]) -> Catalog:
     when = stamp(spec)
     catalog = Catalog(domain=DOMAIN, project=spec.symbol, version=spec.date.isoformat(), creation_date=when,
                       revision_date=when, charset="utf-8", fuzzy=True,
-                      header_comment=f"# The content of {spec.symbol} ({spec.original}), to be translated.\n"
+                      header_comment=f"# The content of {spec.symbol} ({spec.source}), to be translated.\n"
                                      "# Written by `ccdocs i18n extract`; merged into each language by "
                                      "`ccdocs i18n update`.")
     for segment in document_segments(sources):

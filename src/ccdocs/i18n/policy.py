@@ -11,6 +11,7 @@ from ..tables.texts import reads_alike
 from .catalogs import ContentCatalog
 from .checkers import Entry, check
 from .extract import DATA, content_files, context, document_segments
+from .glossary import glossary
 from .segments import Segment
 from .structure import breaking
 
@@ -35,8 +36,10 @@ class Assessment:
     at: tuple | None = None
 
 
-def assess_message(segment: Segment, place: str, message, lang: str, at: tuple | None = None) -> Assessment:
-    """The status of one segment given its catalog message (None when the catalog lacks it).
+def assess_message(segment: Segment, place: str, message, lang: str, at: tuple | None = None,
+                   glossary: tuple = ()) -> Assessment:
+    """The status of one segment given its catalog message (None when the catalog lacks it); `glossary`: the
+    `glossary.Term`s its translation must render.
 
     A table text that reads the same in every language (`P4`, `2025`, `ASG`: `tables.texts.reads_alike`) is
     translated as it stands until a translator writes another translation.
@@ -44,16 +47,17 @@ def assess_message(segment: Segment, place: str, message, lang: str, at: tuple |
     if (message is None or not message.string) and segment.kind in TABLE_KINDS and reads_alike(segment.msgid):
         return Assessment(segment, place, "translated", segment.msgid)
     if message is None or not message.string:
-        return Assessment(segment, place, "untranslated")
+        return Assessment(segment, place, "untranslated", at=at)
     previous = "\n".join(message.previous_id) if message.previous_id else ""
-    problems = tuple(check(Entry(place, segment.msgid, message.string, lang)))
+    problems = tuple(check(Entry(place, segment.msgid, message.string, lang, glossary)))
     status = "fuzzy" if message.fuzzy else ("failing" if problems else "translated")
     return Assessment(segment, place, status, message.string, previous, problems, at)
 
 
 def assess(segments: Iterable[Segment], catalog: ContentCatalog, lang: str,
-           place: Callable[[Segment], str] | None = None) -> list[Assessment]:
-    """Each segment, in order, against the catalog of `lang`; named by `place` (default: file and line)."""
+           place: Callable[[Segment], str] | None = None, glossary: tuple = ()) -> list[Assessment]:
+    """Each segment, in order, against the catalog of `lang`; named by `place` (default: file and line); the
+    translations checked against the terms of `glossary` too."""
 
     def where(segment: Segment) -> str:
         if segment.kind == DATA:
@@ -64,7 +68,7 @@ def assess(segments: Iterable[Segment], catalog: ContentCatalog, lang: str,
     for segment in segments:
         message = catalog.get(segment.msgid, context(segment))
         at = catalog.where(message) if message is not None else None
-        found.append(assess_message(segment, where(segment), message, lang, at))
+        found.append(assess_message(segment, where(segment), message, lang, at, glossary))
     return found
 
 
@@ -83,8 +87,9 @@ def _kept_structure(items: list[Assessment], shown: str, text: str) -> None:
 
 def assess_document(sources, catalog: ContentCatalog, lang: str,
                     place: Callable[[Segment], str] | None = None) -> list[Assessment]:
-    """Every segment of a document (`pipeline.Sources`) against the catalog, each content file's shape kept."""
-    items = assess(document_segments(sources), catalog, lang, place)
+    """Every segment of a document (`pipeline.Sources`) against the catalog, each content file's shape kept, its
+    terms those of the toolkit's and the document's glossaries of `lang` (`glossary.glossary`)."""
+    items = assess(document_segments(sources), catalog, lang, place, glossary(sources.spec.folder, lang))
     for path, text in content_files(sources):
         _kept_structure(items, display_path(path), text)
     return items
@@ -104,31 +109,36 @@ def first_words(text: str, limit: int = 60) -> str:
 
 
 def problems(assessments: Iterable[Assessment], severity: str = "error") -> list[Problem]:
-    """Each pending segment as `path:line: error: untranslated segment (report ¶12): "…"` (or fuzzy).
+    """Each pending segment where the translator works on it, the catalog's msgstr line first, then the source's:
+    `content.po:231: error: untranslated segment of content/02-work.md:14 (report ¶12): "…"` (or fuzzy), and
+    `content.po:231: error: translation of content/02-work.md:14 fails a check: report ¶12: …`.
 
-    A failing translation is reported at its msgstr's line in the catalog, its source's place in the message.
+    A segment the catalog has no entry for yet (the catalog not updated since the source changed) is told at its
+    source's line, since no catalog line holds it.
     """
     found = []
     for item in pending(assessments):
         segment = item.segment
-        path, line = display_path(segment.file), segment.line
+        source = f"{display_path(segment.file)}:{segment.line}"
         if item.status == "failing":
-            messages = [f"translation fails a check: {message}" for message in item.problems]
-            if item.at:
-                path, line = display_path(item.at[0]), item.at[1]
+            messages = [f"translation of {source} fails a check: {message}" for message in item.problems]
         else:
-            messages = [f'{item.status} segment ({item.place}): "{first_words(segment.msgid)}"']
+            shown = f" ({item.place})" if item.place != source else ""
+            messages = [f'{item.status} segment of {source}{shown}: "{first_words(segment.msgid)}"']
+        path, line = (display_path(item.at[0]), item.at[1]) if item.at else (display_path(segment.file), segment.line)
         found += [Problem(path, line, None, message, None, severity) for message in messages]
     return found
 
 
-def refusal(assessments: list[Assessment], po: Path, folder: Path, lang: str) -> list[Problem]:
-    """Why a final build of `lang` stops: each pending segment, then the catalog with what to do next."""
+def refusal(assessments: list[Assessment], po: Path, folder: Path, lang: str,
+            built: Path | None = None) -> list[Problem]:
+    """Why a final build of `lang` stops: each pending segment, then the catalog with what to do next. `built`:
+    the folder being built when it is not `folder` (a transmittal attaching the document in `folder`)."""
     waiting = pending(assessments)
     shown = display_path(folder)
     return problems(waiting) + [problem(
         po, None, f"{len(waiting)} of {len(assessments)} segments in `{lang}` are not ready for a final build",
-        f"build a draft with `ccdocs build {shown} --draft`; see them with "
+        f"build a draft with `ccdocs build {display_path(built or folder)} --draft`; see them with "
         f"`ccdocs i18n review {shown} --lang {lang} -o review.html`")]
 
 

@@ -16,6 +16,7 @@ from ..l10n.catalog import po_path as toolkit_po_path
 from ..pipeline import Sources, assessed
 from .catalogs import po_path, read_catalog
 from .extract import location
+from .glossary import glossary, terms_in
 from .policy import Assessment, assess_message
 from .segments import Segment
 
@@ -55,6 +56,7 @@ ins { background: #bbf7d0; color: #14532d; text-decoration: none; }
 #empty { padding: 16px; color: var(--muted); }
 code { font: 12px/1.4 "Liberation Mono", Consolas, monospace; background: #eef1f5; border-radius: 3px; padding: 0 3px; }
 td.checks code { background: #fde2e2; }
+mark.term { background: none; border-bottom: 2px dotted #2563eb; color: inherit; }
 """
 
 SCRIPT = """
@@ -98,26 +100,57 @@ class Row:
     key: str
     detail: str
     assessment: Assessment
+    terms: tuple = ()  # the glossary terms (`glossary.Term`) standing in the source, highlighted on both sides
 
 
-def word_diff(old: str, new: str) -> str:
-    """HTML of `new` with the words changed since `old` marked: removed in <del>, added in <ins>."""
+def word_changes(old: str, new: str) -> list[tuple[str, str]]:
+    """`new` as pieces (kind, text) against `old`, word by word: kind `equal`, `delete` (text of `old` only) or
+    `insert` (text of `new` only); the equal and inserted pieces joined give `new`.
+
+    >>> word_changes("the staff grew", "the workforce grew")
+    [('equal', 'the '), ('delete', 'staff'), ('insert', 'workforce'), ('equal', ' grew')]
+    """
     before, after = re.findall(r"\s+|\S+", old), re.findall(r"\s+|\S+", new)
     pieces = []
     for op, i1, i2, j1, j2 in SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
         if op == "equal":
-            pieces.append(escape("".join(after[j1:j2])))
+            pieces.append(("equal", "".join(after[j1:j2])))
             continue
         if i2 > i1:
-            pieces.append(f"<del>{escape(''.join(before[i1:i2]))}</del>")
+            pieces.append(("delete", "".join(before[i1:i2])))
         if j2 > j1:
-            pieces.append(f"<ins>{escape(''.join(after[j1:j2]))}</ins>")
-    return "".join(pieces)
+            pieces.append(("insert", "".join(after[j1:j2])))
+    return pieces
+
+
+def word_diff(old: str, new: str) -> str:
+    """HTML of `new` with the words changed since `old` marked: removed in <del>, added in <ins>."""
+    tags = {"delete": "del", "insert": "ins"}
+    return "".join(f"<{tags[kind]}>{escape(text)}</{tags[kind]}>" if kind in tags else escape(text)
+                   for kind, text in word_changes(old, new))
 
 
 def marked(text: str) -> str:
     """HTML of a source or translation with what must be kept as written (`{{ … }}`, `[^note]`) as code."""
     return KEEP.sub(lambda match: f"<code>{match.group()}</code>", escape(text, quote=False))
+
+
+def highlighted(html: str, terms, side: int) -> str:
+    """`html` (escaped text, `marked`) with each term's source words (`side` 0) or equivalent (1) in a <mark>
+    whose title gives the other; tags and the code of placeholders left alone.
+
+    >>> from .glossary import Term
+    >>> highlighted("To Member States.", [Term("Member State", "成员国", "", "", 2)], 0)
+    'To <mark class="term" title="成员国">Member States</mark>.'
+    """
+    for term in terms:
+        pattern = term.pattern if side == 0 else re.compile(re.escape(escape(term.target, quote=False)))
+        title = escape(term.target if side == 0 else term.source)
+        pieces = re.split(r"(<code>.*?</code>|<[^>]+>)", html, flags=re.S)
+        html = "".join(piece if piece.startswith("<") else
+                       pattern.sub(lambda m: f'<mark class="term" title="{title}">{m.group()}</mark>', piece)
+                       for piece in pieces)
+    return html
 
 
 def _message(text: str, place: str) -> str:
@@ -126,20 +159,20 @@ def _message(text: str, place: str) -> str:
     return re.sub(r"`([^`]+)`", r"<code>\1</code>", text)
 
 
-def _source_cell(item: Assessment) -> str:
+def _source_cell(item: Assessment, terms: tuple = ()) -> str:
     if item.status == "fuzzy" and item.previous:
         return (f'<td class="text">{word_diff(item.previous, item.segment.msgid)}'
                 '<span class="note">The source changed since it was translated: removed words struck out, '
                 'new words highlighted.</span></td>')
-    return f'<td class="text">{marked(item.segment.msgid)}</td>'
+    return f'<td class="text">{highlighted(marked(item.segment.msgid), terms, 0)}</td>'
 
 
-def _translation_cell(item: Assessment, lang: str) -> str:
+def _translation_cell(item: Assessment, lang: str, terms: tuple = ()) -> str:
     if not item.translation:
         return '<td class="text missing">not translated</td>'
     note = '<span class="note">Translation of the previous source: check it, then remove the fuzzy flag.</span>' \
         if item.status == "fuzzy" else ""
-    return f'<td class="text" lang="{escape(lang)}">{marked(item.translation)}{note}</td>'
+    return f'<td class="text" lang="{escape(lang)}">{highlighted(marked(item.translation), terms, 1)}{note}</td>'
 
 
 def _row(index: int, row: Row, lang: str) -> str:
@@ -147,7 +180,7 @@ def _row(index: int, row: Row, lang: str) -> str:
     checks = "".join(f"<li>{_message(message, item.place)}</li>" for message in item.problems)
     return (f'<tr id="s{index}" data-status="{item.status}">'
             f'<td class="where"><a href="#s{index}">{escape(row.key)}</a><small>{escape(row.detail)}</small></td>'
-            f"{_source_cell(item)}{_translation_cell(item, lang)}"
+            f"{_source_cell(item, row.terms)}{_translation_cell(item, lang, row.terms)}"
             f'<td class="status"><span class="badge {item.status}">{item.status}</span></td>'
             f'<td class="checks">{f"<ul>{checks}</ul>" if checks else ""}</td></tr>')
 
@@ -192,12 +225,13 @@ def page(title: str, subtitle: str, rows: list[Row], source_lang: str, lang: str
 def document_page(sources: Sources, lang: str) -> str:
     """The review page of a document's content in `lang`, each row keyed by part and paragraph number."""
     spec = sources.spec
+    terms = glossary(spec.folder, lang)
     rows = [Row(item.place, f"{item.segment.kind} · {location(spec.folder, item.segment.file)}:{item.segment.line}",
-                item) for item in assessed(sources, lang, named=True)]
+                item, tuple(terms_in(item.segment.msgid, terms))) for item in assessed(sources, lang, named=True)]
     catalog = po_path(spec.folder, lang)
     where = display_path(catalog) if catalog.is_file() else f"{display_path(catalog)} (not made yet)"
     return page(f"{spec.symbol}: {LANGUAGE_NAMES.get(lang, lang)} translation review",
-                f"{len(rows)} segments · catalog {where}", rows, spec.original, lang)
+                f"{len(rows)} segments · catalog {where}", rows, spec.source, lang)
 
 
 def _toolkit_key(message) -> str:

@@ -25,10 +25,11 @@ def _kind(stack: list[str]) -> str:
     if "container_keyfigures" in stack:
         return "keyfigure"
     for token_type in reversed(stack):
-        for name in ("footnote", "container_table", "container_box", "container_keyfigures", "blockquote",
-                     "list_item", "heading"):
+        for name in ("footnote", "container_table", "container_chart", "container_figure", "container_box",
+                     "container_keyfigures", "blockquote", "list_item", "heading"):
             if token_type.startswith(name):
-                return {"container_table": "caption", "container_box": "box", "container_keyfigures": "keyfigure",
+                return {"container_table": "caption", "container_chart": "caption", "container_figure": "caption",
+                        "container_box": "box", "container_keyfigures": "keyfigure",
                         "list_item": "item"}.get(name, name)
     return "paragraph"
 
@@ -52,9 +53,22 @@ def extract(text: str, file: str) -> list[Segment]:
         if token.type == "inline" and token.content.strip():
             start, end = token.map or last_map
             cell = bool(stack) and stack[-1] in ("th", "td")
+            alt = alt_text(token)
+            if alt is not None:  # an image alone: its alternative text is what a translator translates
+                segments.append(Segment(alt, file, start + 1, end, "alt"))
+                continue
             segments.append(Segment(unshield(token.content.strip()), file, start + 1, end,
                                     "cell" if cell else _kind(stack), column if cell else None))
     return segments
+
+
+def alt_text(token) -> str | None:
+    """The alternative text as written of an inline token that is one image alone (on one line), else None."""
+    children = [c for c in token.children or () if not (c.type == "text" and not c.content.strip())]
+    if len(children) != 1 or children[0].type != "image" or "\n" in token.content:
+        return None
+    alt = children[0].content.strip()
+    return alt if alt and token.content.lstrip().startswith(f"![{alt}]") else None
 
 
 def _prefix(line: str, content_line: str) -> str:

@@ -1,4 +1,13 @@
-"""How far each translation of a document has come: translated, fuzzy, untranslated and failing segments."""
+"""How far each translation of a document has come: translated, fuzzy, untranslated and failing messages.
+
+Counted by catalog entry (msgid and msgctxt), as `msgfmt --statistics` and Poedit count, not by place: a text the
+document uses in several places (a table heading repeated, the same row label in four rows) is one entry, one
+translation. The header and obsolete entries are not counted. Where ccdocs counts otherwise, it is because a
+build prints otherwise: an empty table text that reads the same in every language (`2025`, `P4`) is translated
+(msgfmt: untranslated); a translation failing a check is `failing` (msgfmt: translated); an entry the document no
+longer uses is not counted (msgfmt counts it), and a text of the document missing from the catalog (the catalog
+not updated since) is untranslated (msgfmt cannot see it).
+"""
 
 from __future__ import annotations
 
@@ -9,20 +18,23 @@ from pathlib import Path
 from ..errors import display_path
 from ..pipeline import Sources, assessed
 from .catalogs import po_path
+from .extract import context
 from .policy import STATUSES
 
 
 @dataclass(frozen=True)
 class LanguageStats:
-    """The counts of one language's segments by status, and whether its catalog exists."""
+    """The counts of one language's messages by status, whether its catalog exists, and how many places
+    (segments) of the document the messages stand for."""
 
     lang: str
     catalog: Path
     counts: tuple
+    segments: int = 0
 
     @property
     def total(self) -> int:
-        """How many segments the source has."""
+        """How many messages (distinct msgid and msgctxt) the source has."""
         return sum(n for _, n in self.counts)
 
     @property
@@ -38,16 +50,25 @@ class LanguageStats:
             verdict = "complete"
         else:
             verdict = "a final build would refuse it"
-        return f"{self.lang}: {counts} of {self.total} segments; {verdict}"
+        places = f", in {self.segments} places" if self.segments != self.total else ""
+        return f"{self.lang}: {counts} of {self.total} message{'s' if self.total != 1 else ''}{places}; {verdict}"
 
 
 def language_stats(sources: Sources, lang: str) -> LanguageStats:
-    """The counts of `lang`, each status present even when zero."""
-    found = Counter(item.status for item in assessed(sources, lang))
-    return LanguageStats(lang, po_path(sources.spec.folder, lang), tuple((s, found[s]) for s in STATUSES))
+    """The counts of `lang` by message, each status present even when zero; a message used in several places
+    takes the furthest status from final of its places (a structure check fails one place, not the others)."""
+    items = assessed(sources, lang)
+    rank = {status: n for n, status in enumerate(("translated", "fuzzy", "untranslated", "failing"))}
+    messages: dict[tuple, str] = {}
+    for item in items:
+        key = (item.segment.msgid, context(item.segment))
+        messages[key] = max(messages.get(key, item.status), item.status, key=rank.__getitem__)
+    found = Counter(messages.values())
+    return LanguageStats(lang, po_path(sources.spec.folder, lang), tuple((s, found[s]) for s in STATUSES),
+                         len(items))
 
 
 def document_stats(sources: Sources) -> list[LanguageStats]:
     """The counts of every language of the document except the original."""
     spec = sources.spec
-    return [language_stats(sources, lang) for lang in spec.languages if lang != spec.original]
+    return [language_stats(sources, lang) for lang in spec.languages if lang != spec.source]

@@ -1,7 +1,7 @@
 """`ccdocs new`: a complete, buildable document folder from a few options.
 
-The folder holds `document.yaml` (every key filled, or marked `TO CONFIRM` where ccdocs had to guess, each
-explained in a YAML comment), a content skeleton whose paragraphs say how the format works (Markdown comments
+The folder holds `document.yaml` (every key filled, or marked `TO CONFIRM` where ccdocs had to guess, the optional
+ones written as comments with their defaults, each explained in a YAML comment), a content skeleton whose paragraphs say how the format works (Markdown comments
 would print, so the explanations are the text the editor replaces), and an empty `data/` folder.
 """
 
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..errors import UsageError
 from ..sources.characters import first_refused
-from ..sources.spec import BODIES, KINDS, LANGUAGES, SYMBOL
+from ..sources.spec import BODIES, BODY_CHAPTER_STYLES, CHAPTER_STYLES, KINDS, LANGUAGES, SYMBOL
 from .folder import make_folder
 
 # The body a symbol's second segment names (WO/CC/… is the Coordination Committee).
@@ -114,7 +114,8 @@ def document_yaml(o: Options, today: date) -> str:
          "first day (--dates FIRST/LAST)"),
         (f"last_day: {last.isoformat()}", "its last day" if o.dates else f"{CONFIRM}: the session's last day"),
         (f"date: {signed.isoformat()}", "the document's date" + ("" if o.date else " (today)")),
-        (f"original: {original}", "the language the text is written in"),
+        (f"original: {original}", "the original printed on the cover; the text is keyed in it (or `source:`)"),
+        (f"# source: {original}", "the language the text is keyed in, when not the original (default: original)"),
         (f"languages: [{', '.join(o.languages)}]", "the languages built"),
         ("title:", "as printed on the cover, in each language"),
     ]
@@ -127,6 +128,8 @@ def document_yaml(o: Options, today: date) -> str:
         ("author: secretariat", "prepared by the Secretariat; or {en: ..., zh: ...}"),
         (f"kind: {o.kind}", "one of: " + ", ".join(KINDS)),
         ("theme: default", "themes/NAME.yaml in ./templates, in --templates DIR, or ccdocs's own"),
+        (f"# chapter_style: {BODY_CHAPTER_STYLES.get(body, 'chapter')}", "chapter headings: "
+         + ", ".join(CHAPTER_STYLES) + " (default: the body's, as here)"),
         ("parts:", "in print order"),
     ]
     if o.kind == "information":
@@ -179,10 +182,11 @@ this[^format] and written on a line of its own, anywhere in the file.
 """
 
 DECISION = """
-## Proposed decision paragraph
-
+::: decision
 The {{ doc.body }} is invited to take note of, and approve, the proposal set out in this document, \
-{{ doc.symbol }}. Replace this paragraph with the decision the body is invited to take.
+{{ doc.symbol }}. Replace this paragraph with the decision the body is invited to take: ccdocs prints the \
+lead-in before it and indents it; items written `1.`, `2.` after it print as its sub-items (i), (ii).
+:::
 """
 
 

@@ -7,14 +7,18 @@ What changes, in document.yaml where each value stands (comments and layout kept
   session segment renumbered), the session's days and the document's date (the options, otherwise a year on:
   ccdocs cannot know the session's calendar);
 - the reporting period: every date under a key naming a `period` and every year under a key `year` or `*_year`,
-  in `variables:` and in the YAML data files, a year on.
+  in `variables:` and in the YAML data files, a year on;
+- a transmittal's attached document (`folder:` of a `type: document` part) is kept, marked to confirm: next year's
+  paper carries next year's report.
 
 What is copied: the content and data files document.yaml names, its own `templates/`, and the content catalogs
-(`locales/<lang>/LC_MESSAGES/content.po`), so that every paragraph left unchanged keeps its translation. What is
-not: `expected/` (the old outputs' snapshots) and anything else document.yaml does not name.
+(`locales/<lang>/LC_MESSAGES/content.po`), so that every paragraph left unchanged keeps its translation; with
+`--memory`, the entries a catalog leaves untranslated are filled from earlier documents as `i18n update --memory`
+fills them (`i18n.memory.fill`: the same English as it is, a close one as fuzzy). What is not: `expected/` (the
+old outputs' snapshots) and anything else document.yaml does not name.
 
-The notes returned tell the editor what was set or proposed and list every year, date and figure typed in the
-prose (not bound to the data), with its file, line and column: what may be stale.
+The notes returned tell the editor what was set or proposed and list every symbol, year, date and figure typed in
+the prose (not bound to the data), with its file, line and column: what may be stale.
 """
 
 from __future__ import annotations
@@ -25,7 +29,9 @@ from datetime import date
 from pathlib import Path
 
 from ..errors import InputError, Problem, UsageError, display_path
-from ..i18n.catalogs import DOMAIN
+from ..i18n.catalogs import DOMAIN, read_catalog
+from ..i18n.extract import po_bytes
+from ..i18n.memory import fill, read_memory
 from ..pipeline import read_sources, resolve
 from ..sources.spec import SYMBOL
 from ..sources.yamlfile import read_yaml
@@ -51,6 +57,7 @@ class Options:
     first_day: str | None = None
     last_day: str | None = None
     date: str | None = None
+    memory: tuple = ()  # paths of earlier catalogs, folders or XLIFF files (`i18n.memory.read_memory`)
 
 
 def a_year_on(day: date) -> date:
@@ -99,6 +106,10 @@ def spec_edits(spec, o: Options) -> list[Edit]:
                           "a year on (--date)" if key == "date" else "a year on; ccdocs cannot know the session's "
                           "days (--first-day, --last-day)"))
     edits += period_edits(raw.get("variables") or {}, ("variables",))
+    for index, part in enumerate(raw.get("parts") or ()):  # last year's attached report: this year's is another
+        if isinstance(part, dict) and part.get("type") == "document" and isinstance(part.get("folder"), str):
+            edits.append(Edit(("parts", index, "folder"), part["folder"], part["folder"],
+                              f"{CONFIRM}: the attached document is last year's; name this year's folder"))
     return edits
 
 
@@ -140,7 +151,7 @@ def _catalogs(folder: Path) -> list[Path]:
 def buildable(folder: Path) -> None:
     """InputError unless `folder` resolves in its original language (the translations are the editor's next step)."""
     sources = read_sources(folder)
-    resolve(sources, sources.spec.original)
+    resolve(sources, sources.spec.source)
 
 
 def next_folder(old: Path, new: Path, o: Options, check=buildable) -> list[Problem]:
@@ -160,6 +171,7 @@ def next_folder(old: Path, new: Path, o: Options, check=buildable) -> list[Probl
         if path.resolve().is_relative_to(root):
             rel[path] = path.relative_to(old).as_posix()
     files = {name: path.read_bytes() for path, name in rel.items()}
+    filled = _from_memory(old, files, o.memory)
     edits = {"document.yaml": (spec.yaml, spec_edits(spec, o))}
     for path in spec.data.values():
         if path.suffix.lower() in (".yaml", ".yml"):
@@ -178,6 +190,8 @@ def next_folder(old: Path, new: Path, o: Options, check=buildable) -> list[Probl
     if dropped:
         notes.insert(0, Problem(display_path(new / "document.yaml"), None, None, f"suffix: {dropped} dropped: "
                                 "next year's report is a new document, not a revision of this one", None, "note"))
+    notes += [Problem(display_path(new / name), None, None, f"translations: {count}", None, "note")
+              for name, count in filled.items()]
     notes += _stale(sources, old, new, rel)
     shown = display_path(new / "document.yaml")  # its lines moved by the header
     notes = [replace(n, line=n.line + shift) if n.path == shown and n.line else n for n in notes]
@@ -186,6 +200,19 @@ def next_folder(old: Path, new: Path, o: Options, check=buildable) -> list[Probl
         " (the old outputs' snapshots: record the new ones after the first build)" if name == "expected" else
         " (document.yaml does not name it)"), None, "note") for name in left]
     return notes
+
+
+def _from_memory(old: Path, files: dict, memory: tuple) -> dict:
+    """Fill the untranslated entries of each catalog in `files` (name -> bytes, replaced) from `memory`; how many
+    were filled, by catalog name."""
+    filled = {}
+    for path in _catalogs(old) if memory else ():
+        name = path.relative_to(old).as_posix()
+        lang = path.parent.parent.name
+        catalog = read_catalog(path, lang)
+        filled[name] = fill(catalog, read_memory(memory, lang))
+        files[name] = po_bytes(catalog)
+    return filled
 
 
 def _apart(old: Path, new: Path) -> None:
@@ -223,8 +250,8 @@ def _stale(sources, old: Path, new: Path, rel: dict) -> list[Problem]:
         found += literals.in_content(new / rel[path], text)
     spec, root = sources.spec, old.resolve()
     title = spec.yaml.data.get("title")
-    keys = ("title", spec.original) if isinstance(title, dict) else ("title",)
-    text = title.get(spec.original) if isinstance(title, dict) else title
+    keys = ("title", spec.source) if isinstance(title, dict) else ("title",)
+    text = title.get(spec.source) if isinstance(title, dict) else title
     texts = [(text, str(spec.yaml.path), spec.yaml.where(*keys)[0])] if isinstance(text, str) else []
     for literal in literals.in_texts(texts + list(translatable_texts(spec, sources.data))):
         try:
