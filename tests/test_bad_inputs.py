@@ -114,7 +114,7 @@ CASES = [
     ("control-char", report(R.replace("Second paragraph.", "Second\x0b paragraph.")), (), 1,
      "control character U+000B", "report.md:5"),
     ("not-utf8", {"content/report.md": None}, (), 1, "not UTF-8", "report.md:3"),
-    ("image", report(R + "\n![chart](chart.png)\n"), (), 1, "images are not supported", "report.md:13"),
+    ("image-missing", report(R + "\n![chart](chart.png)\n"), (), 1, "image `chart.png` does not exist", "report.md:13"),
     ("code-block", report(R.replace("Second paragraph.", "Second paragraph.\n\n    indented code")), (), 1,
      "code block is not supported", "report.md:7"),
     ("keyfigure-without-bold", report(R + "\n::: keyfigures\n- 1,735 staff\n:::\n"), (), 1,

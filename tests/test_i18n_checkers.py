@@ -8,7 +8,7 @@ import pytest
 
 from ccdocs.i18n import checkers
 from ccdocs.i18n.checkers import (Entry, balanced_markup, check, chinese_punctuation, figures, footnote_marks, html,
-                                  line_breaks, link_targets, placeholders, references)
+                                  line_breaks, link_targets, placeholders, references, terminology)
 
 CASES = [
     # checker, source, failing translation, passing translation, words of the failing message
@@ -29,8 +29,8 @@ CASES = [
     (link_targets, "See [the policy](https://www.wipo.int/about-wipo/en/hr/).",
      "见[政策](https://www.wipo.int/about-wipo/fr/hr/)。", "见[政策](https://www.wipo.int/about-wipo/zh/hr/)。",
      "link target `https://www.wipo.int/about-wipo/en/hr/` is missing"),
-    (link_targets, "See [the code](https://example.org/en/code).", "见[代码](https://example.org/zh/code)。",
-     "见[代码](https://example.org/en/code)。", "link target `https://example.org/en/code` is missing"),
+    (link_targets, "See [the code](https://example.org/en/code).", "见[代码](https://example.org/zh/other)。",
+     "见[代码](https://example.org/zh/code)。", "link target `https://example.org/en/code` is missing"),
     (balanced_markup, "**Redesigning work.** Staff moved.", "**重新设计工作。**工作人员调动。",
      "**重新设计工作**。工作人员调动。", "opens or closes nothing"),
     (balanced_markup, "**Lead.** A *new* text.", "引言。一个*新的文本。", "**引言。** 一个*新的*文本。",
@@ -45,6 +45,8 @@ CASES = [
     (chinese_punctuation, "Yes, no?", "是, 否?", "是，否？", "half-width `,`"),
     (line_breaks, "Second paragraph.", "第二段。\n\n# 标题", "第二段。# 标题", "a blank line in the translation"),
     (line_breaks, "Applications", "申请\n数", "申请数", "1 line break(s)"),
+    (terminology, "To the Member States of WIPO.", "致产权组织各会员国。", "致产权组织各成员国。",  # the toolkit's glossary
+     "the term “Member State” is “成员国” in the toolkit glossary"),
 ]
 
 

@@ -121,11 +121,14 @@ def note_area(page: Page, lang: str) -> NoteArea:
     body, note = THEME.size(lang, "body"), THEME.size(lang, "footnote")
     mark = body * float(THEME.get("pdf.note_mark.scale"))
     tab = THEME.pt("footnotes.tab")
+    label = note * float(THEME.get("pdf.note_mark.scale"))   # a note's mark is raised, as in the text
     starts, first_start = [], None
     for line in page.lines():
         found = words(line)
-        if (len(found) > 1 and abs(found[0][1] - MARGIN) < 0.6 and abs(line[0].size - note) < 0.05
-                and re.fullmatch(r"\d+|\*", found[0][0]) and abs(found[1][1] - MARGIN - tab) < 0.6):
+        if (found and abs(found[0][1] - MARGIN) < 0.6 and abs(line[0].size - label) < 0.05
+                and re.fullmatch(r"\d+|\*", found[0][0])
+                and any(abs(g.x - MARGIN - tab) < 0.6 and abs(g.size - note) < 0.05
+                        and abs(g.y - line[0].y) < note for g in page.glyphs)):
             starts.append(found[0][0])
             first_start = line[0].y if first_start is None else first_start
     marks, prev = [], None

@@ -72,7 +72,8 @@ LOST = [
          line(1)),
     Case("unknown-container-late", report("Text.", "::: sidebar"), "`::: sidebar` is not a container",
          line(2)),
-    Case("pipe-table", report("| a | b |", "|---|---|", "| 1 | 2 |"), "`::: table NAME`", line(1)),
+    Case("pipe-table-extra-cells", report("| a | b |", "|---|---|", "| 1 | 2 | 3 |"),
+         "the cells beyond would not be printed", line(3)),  # a pipe table is a plain table (test_pipe_tables.py)
     Case("rule", report("Text.", "", "***", "", "More."), "a horizontal rule", line(3)),
     Case("attribute-unknown", report("{.centered}", "Text."), "`{.centered}` means nothing", line(1)),
     Case("attribute-on-heading", report("{.unnumbered}", "## Heading"), "`{.unnumbered}` means nothing",
@@ -123,8 +124,10 @@ NOTES = [
          "a footnote may not carry a footnote mark", line(3)),
     Case("note-cites-in-second-para", report("X[^a].", "", "[^a]: one", "", "    two[^a]"),
          "a footnote may not carry a footnote mark", line(5)),
-    Case("list-in-note", report("X[^a].", "", "[^a]: note", "    - item[^b]", "", "[^b]: b"),
-         "a list cannot stand in a footnote", line(4)),
+    Case("quote-in-note", report("X[^a].", "", "[^a]: note", "", "    > quoted"),
+         "a quotation cannot stand in a footnote", line(5)),
+    Case("mark-in-note-list", report("X[^a].", "", "[^a]: note", "", "    - item[^b]", "", "[^b]: b"),
+         "a footnote may not carry a footnote mark", line(5)),
 ]
 
 LINKS = [

@@ -111,7 +111,7 @@ def test_roman_chapter_style(make_doc):
     ("# T\n\nText.[^x]\n", "footnote `[^x]` is not defined", 3),
     ("# T\n\nText.\n\n[^y]: Never used.\n", "footnote `[^y]` is never used", 5),
     ("# T\n\n::: table nothing\nCaption\n:::\n", "no table `nothing`", 3),
-    ("# T\n\n![chart](c.png)\n", "images are not supported", 3),
+    ("# T\n\n![chart](c.png)\n", "image `c.png` does not exist", 3),
     ("# T\n\n```\ncode\n```\n", "fence is not supported", 3),
 ])
 def test_content_mistakes_name_file_and_line(make_doc, text, fragment, line):

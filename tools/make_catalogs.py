@@ -22,6 +22,10 @@ STAMP = datetime(2026, 1, 1, tzinfo=timezone.utc)
 MESSAGES: tuple[tuple[str, str, str], ...] = (
     ("English", "英文", "Name of a language, in the cover's ORIGINAL line (ORIGINAL: ENGLISH / 原文：英文)."),
     ("Chinese", "中文", "Name of a language, in the cover's ORIGINAL line."),
+    ("French", "法文", "Name of a language, in the cover's ORIGINAL line (a document whose original is French)."),
+    ("Spanish", "西班牙文", "Name of a language, in the cover's ORIGINAL line."),
+    ("Russian", "俄文", "Name of a language, in the cover's ORIGINAL line."),
+    ("Arabic", "阿拉伯文", "Name of a language, in the cover's ORIGINAL line."),
     ("Original: {language}", "原文：{language}",
      "Cover, right-aligned under the symbol; {language} is a translated language name. Shown in capitals in English."),
     ("Date: {date}", "日期：{date}",
@@ -53,6 +57,8 @@ MESSAGES: tuple[tuple[str, str, str], ...] = (
      "Marker line at the end of the last annex; {annex} is the translated 'Annex' or 'Annex {number}'."),
     ("The following decision paragraph is proposed.", "提议决定段落措辞如下：",
      "Lead-in before the decision paragraph at the end of a decision document."),
+    ("The following decision paragraphs are proposed.", "提议决定段落措辞如下：",
+     "Lead-in before two or more decision paragraphs at the end of a decision document."),
     ("Total", "共计", "Label of a table's totals row."),
     ("Source: {source}", "资料来源：{source}", "Line under a table or figure naming its source."),
     ("Note: {note}", "注：{note}", "Line under a table or figure with a note."),
@@ -77,6 +83,43 @@ MESSAGES: tuple[tuple[str, str, str], ...] = (
     ("Middle East", "中东", "Region name: row label of the recruitment-by-region table."),
     ("North America", "北美", "Region name: row label of the recruitment-by-region table."),
     ("Western Europe", "西欧", "Region name: row label of the recruitment-by-region table."),
+    # Contents table (src/ccdocs/transforms/contents.py): its title and rows.
+    ("Contents", "目 录",
+     "Title of the contents table at the start of the report (printed in capitals in English); two-character "
+     "Chinese headings are letter-spaced."),
+    ("{annex}: {title}", "{annex}：{title}",
+     "Contents table row of an annex; {annex} is the translated 'Annex' or 'Annex {number}', {title} its title."),
+    ("paragraph {number}", "第{number}段",
+     "Contents table: the one numbered paragraph under a chapter; {number} is an Arabic number."),
+    ("paragraphs {first} to {last}", "第{first}至{last}段",
+     "Contents table: the range of numbered paragraphs under a chapter; {first} and {last} are Arabic numbers."),
+    # Cross-references `[](#id)` (src/ccdocs/transforms/references.py); "paragraph {number}" and "paragraphs {first}
+    # to {last}" above serve them too.
+    ("paragraphs {first} and {last}", "第{first}和{last}段",
+     "Cross-reference to two consecutive numbered paragraphs; {first} and {last} are Arabic numbers."),
+    ("Chapter {number}", "第{number}章",
+     "Cross-reference to a chapter; {number} as its heading prints it (3, or III / 三 with Roman chapters)."),
+    ("Table {number}", "表{number}", "Cross-reference to a table; {number} is an Arabic number."),
+    ("Figure {number}", "图{number}", "Cross-reference to a figure (a chart); {number} is an Arabic number."),
+    ("Table {number}: {caption}", "表{number}：{caption}",
+     "Caption of a numbered table; {number} is an Arabic number, {caption} the translated caption."),
+    ("Figure {number}: {caption}", "图{number}：{caption}",
+     "Caption of a numbered figure (a chart or an image); {number} is an Arabic number, restarting in each annex; "
+     "{caption} the translated caption."),
+    ("footnote {number}", "脚注{number}", "Cross-reference to a footnote; {number} is its mark (4, or * in a cover note)."),
+    ("{reference} of {annex}", "{annex}{reference}",
+     "Cross-reference to a paragraph of an annex from outside it: paragraph 3 of Annex II / 附件二第3段; {reference} "
+     "is the translated 'paragraph {number}' (or a range), {annex} the translated 'Annex {number}'."),
+    ("{reference} of the {annex}", "{annex}{reference}",
+     "Cross-reference to a paragraph of the only annex from outside it: paragraph 3 of the Annex / 附件第3段; "
+     "{reference} is the translated 'paragraph {number}' (or a range), {annex} the translated 'Annex'."),
+    ("{reference} of the report", "报告{reference}",
+     "Cross-reference to a paragraph of the report from another part (the cover note, an annex), which numbers its "
+     "own from 1: paragraph 2 of the report / 报告第2段; {reference} is the translated 'paragraph {number}' (or a "
+     "range)."),
+    ("{reference} of the cover note", "说明{reference}",
+     "Cross-reference to a paragraph of the cover note from another part (the report, an annex): paragraph 1 of the "
+     "cover note / 说明第1段; {reference} is the translated 'paragraph {number}' (or a range)."),
     # Tables: generic words printed by the table placer (src/ccdocs/tables/).
     ("Subtotal", "小计", "Label of a table's subtotal row (a budget table's category)."),
     ("{name} ({abbreviation})", "{name}（{abbreviation}）",
