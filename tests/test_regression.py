@@ -88,6 +88,8 @@ def _pdf_view(text: str):
                 continue
             if line.startswith("fonts:"):
                 break
+            if line.startswith("links: "):  # the page's internal links, after its notes
+                continue
             line = line.strip()
             if zone == "body":
                 body_text.append(line)
