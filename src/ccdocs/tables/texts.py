@@ -70,21 +70,26 @@ class Words:
         return self.catalog.format(msgid, **kw)
 
 
+def _listed(value) -> list:
+    """`value` if it is a list, else none: a malformed spec is refused by its reader, not here."""
+    return value if isinstance(value, list) else []
+
+
 def _spec_texts(table: dict, where: tuple, yf) -> list:
     found = []
     for key in TEXT_KEYS:
         if _text(table.get(key)):
             found.append((table[key], where + (key,)))
-    for index, col in enumerate(table.get("columns") or ()):
+    for index, col in enumerate(_listed(table.get("columns"))):
         if isinstance(col, dict) and _text(col.get("heading")):
             found.append((col["heading"], where + ("columns", index, "heading")))
-    for index, span in enumerate(table.get("spanning_headings") or ()):
+    for index, span in enumerate(_listed(table.get("spanning_headings"))):
         if isinstance(span, dict) and isinstance(span.get("heading"), str):
             found.append((span["heading"], where + ("spanning_headings", index, "heading")))
     for key in LIST_KEYS:
         items = table.get(key)
-        items = [items] if isinstance(items, str) else items
-        for index, note in enumerate(items or ()):
+        items = [items] if isinstance(items, str) else _listed(items)
+        for index, note in enumerate(items):
             if _text(note):
                 found.append((note, where + (key, index)))
     if _text(table.get("source")):
@@ -94,7 +99,7 @@ def _spec_texts(table: dict, where: tuple, yf) -> list:
 
 
 def _data_texts(table: dict, dataset: Dataset) -> list:
-    keys = [table.get("label")] + [c.get("key") for c in table.get("columns") or ()
+    keys = [table.get("label")] + [c.get("key") for c in _listed(table.get("columns"))
                                    if isinstance(c, dict) and c.get("type") == "text"]
     keys = [k for k in keys if isinstance(k, str) and k in dataset.columns]
     shown = display_path(dataset.path)
