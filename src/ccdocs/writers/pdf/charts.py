@@ -52,6 +52,9 @@ class _Drawer:
         (self.font, self.figures), self.size, self.colours = faces, size, colours
         self.formats = Formats(lang)
         self.drawing = Drawing(self.width, self.height)
+        # the renderer's initial state names a font even where nothing is set in it: the body's face, embedded,
+        # never reportlab's standard Helvetica
+        self.drawing.initialFontName, self.drawing.initialFontSize = self.font, size
 
     def colour(self, index: int):
         return self.colours[index % len(self.colours)]
