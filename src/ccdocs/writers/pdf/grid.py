@@ -224,9 +224,13 @@ class Grid(Flowable):
             fit += 1
         if fit == len(self.rows):
             return [self]
-        fresh = fresh_room(self, full, self.marks)  # an empty frame on the page the grid would move to
-        if self.keep and not at_top and sum(self.measure(fresh)) <= fresh - self.above + FUZZ:
-            return []   # moves whole, with what stands above it
+        # an empty frame on the page the grid would move to, less its notes: measured only for a grid that may move
+        # whole (not a piece) and fits a frame without notes, so that a grid's notes are not all measured again at
+        # every split of a long one
+        if self.keep and not at_top and sum(self.measure(full)) <= full - self.above + FUZZ:
+            fresh = fresh_room(self, full, self.marks)
+            if sum(self.measure(fresh)) <= fresh - self.above + FUZZ:
+                return []   # moves whole, with what stands above it
         header = self.rows.first(head)
         if fit > head and self.least:
             kept = min(fit, self.tail())                     # leave `least` body rows for the next piece
