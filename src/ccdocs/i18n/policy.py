@@ -100,6 +100,18 @@ def pending(assessments: Iterable[Assessment]) -> list[Assessment]:
     return [a for a in assessments if a.status != "translated"]
 
 
+def by_message(assessments: Iterable[Assessment]) -> dict[tuple, str]:
+    """(msgid, msgctxt) -> status of each catalog message the segments stand for, counted as `msgfmt --statistics`
+    counts; a message used in several places takes the furthest status from final of its places (a structure
+    check fails one place, not the others)."""
+    rank = {status: n for n, status in enumerate(("translated", "fuzzy", "untranslated", "failing"))}
+    messages: dict[tuple, str] = {}
+    for item in assessments:
+        key = (item.segment.msgid, context(item.segment))
+        messages[key] = max(messages.get(key, item.status), item.status, key=rank.__getitem__)
+    return messages
+
+
 def first_words(text: str, limit: int = 60) -> str:
     """The start of a segment on one line, cut at a word with `…` when longer than `limit`."""
     flat = " ".join(text.split())
@@ -132,12 +144,16 @@ def problems(assessments: Iterable[Assessment], severity: str = "error") -> list
 
 def refusal(assessments: list[Assessment], po: Path, folder: Path, lang: str,
             built: Path | None = None) -> list[Problem]:
-    """Why a final build of `lang` stops: each pending segment, then the catalog with what to do next. `built`:
+    """Why a final build of `lang` stops: each pending segment, then the catalog with how many of its messages are
+    not final (counted as `i18n stats` and msgfmt count) and what to do next. `built`:
     the folder being built when it is not `folder` (a transmittal attaching the document in `folder`)."""
     waiting = pending(assessments)
+    messages = by_message(assessments)
+    unready = sum(status != "translated" for status in messages.values())
     shown = display_path(folder)
     return problems(waiting) + [problem(
-        po, None, f"{len(waiting)} of {len(assessments)} segments in `{lang}` are not ready for a final build",
+        po, None, f"{unready} of {len(messages)} messages in `{lang}` are not ready for a final build "
+        "(as `ccdocs i18n stats` counts them)",
         f"build a draft with `ccdocs build {display_path(built or folder)} --draft`; see them with "
         f"`ccdocs i18n review {shown} --lang {lang} -o review.html`")]
 

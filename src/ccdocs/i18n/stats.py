@@ -18,8 +18,7 @@ from pathlib import Path
 from ..errors import display_path
 from ..pipeline import Sources, assessed
 from .catalogs import po_path
-from .extract import context
-from .policy import STATUSES
+from .policy import STATUSES, by_message
 
 
 @dataclass(frozen=True)
@@ -55,15 +54,9 @@ class LanguageStats:
 
 
 def language_stats(sources: Sources, lang: str) -> LanguageStats:
-    """The counts of `lang` by message, each status present even when zero; a message used in several places
-    takes the furthest status from final of its places (a structure check fails one place, not the others)."""
+    """The counts of `lang` by message (`policy.by_message`), each status present even when zero."""
     items = assessed(sources, lang)
-    rank = {status: n for n, status in enumerate(("translated", "fuzzy", "untranslated", "failing"))}
-    messages: dict[tuple, str] = {}
-    for item in items:
-        key = (item.segment.msgid, context(item.segment))
-        messages[key] = max(messages.get(key, item.status), item.status, key=rank.__getitem__)
-    found = Counter(messages.values())
+    found = Counter(by_message(items).values())
     return LanguageStats(lang, po_path(sources.spec.folder, lang), tuple((s, found[s]) for s in STATUSES),
                          len(items))
 
