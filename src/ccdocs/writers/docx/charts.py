@@ -18,7 +18,7 @@ from docx.oxml.parser import OxmlElement
 from ...model import Chart
 from ...oxml.charts import SHEET, ChartXml, format_code, inline_chart, link_workbook
 from ...parse.inlines import plain
-from . import references
+from .captions import write_caption
 from .inlines import add_inlines
 from .state import Where, WriterState
 
@@ -67,12 +67,7 @@ def _chart_part(state: WriterState, chart: Chart) -> str:
 def write_chart(state: WriterState, where: Where, block: Chart):
     """Caption (numbered when a transform gave it a prefix), the chart centred in a paragraph of its own, kept with
     its caption and never split; its notes below. The drawing's alternative text is the caption."""
-    if block.caption:
-        caption = state.paragraph(where, "Table Caption")
-        references.add_prefix(state, caption, block.prefix, block.anchor)
-        add_inlines(state, caption, block.caption)
-        references.anchor_rest(state, caption, block.prefix, block.anchor)
-        caption.paragraph_format.keep_with_next = True
+    write_caption(state, where, block.caption, block.prefix, block.anchor)
     p = state.paragraph(where, where.style)
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     p.paragraph_format.keep_together = True

@@ -22,7 +22,7 @@ from ...errors import InputError, problem
 from ...model import Image
 from docx.oxml.ns import qn
 from ..image_size import printed_size
-from . import references
+from .captions import write_caption
 from .inlines import add_inlines
 from .state import Where, WriterState
 
@@ -65,18 +65,6 @@ def _svg_blip(state: WriterState, inline, image: Image) -> None:
     ext.append(svg)
     ext_list.append(ext)
     blip.append(ext_list)
-
-
-def write_caption(state: WriterState, where: Where, caption: tuple, prefix: str, anchor: str) -> None:
-    """A figure's caption paragraph (`Table Caption`, its number first when a transform gave it one, its anchor
-    bookmarked), kept with the figure after it; nothing without a caption."""
-    if not caption:
-        return
-    p = state.paragraph(where, "Table Caption")
-    references.add_prefix(state, p, prefix, anchor)
-    add_inlines(state, p, caption)
-    references.anchor_rest(state, p, prefix, anchor)
-    p.paragraph_format.keep_with_next = True
 
 
 def write_image(state: WriterState, where: Where, block: Image):

@@ -9,7 +9,8 @@ from ...model import Box, KeyFigures, Table
 from ...parse.inlines import plain
 from ...oxml import (cant_split, cell_margins, cell_width, centred, fixed_layout, props, repeat_header, set_borders,
                      set_shading, twips)
-from . import blocks, references
+from . import blocks
+from .captions import write_caption
 from .inlines import Format, add_inlines, add_run
 from .keeping import keep_rows
 from .state import Where, WriterState
@@ -111,11 +112,7 @@ def write_table(state: WriterState, where: Where, block: Table):
     below; narrower than the text when its `width` says so, then centred. The columns' widths are the PDF's
     (`writers.columns.table_widths`)."""
     theme = state.theme
-    if block.caption:
-        caption = state.paragraph(where, "Table Caption")
-        references.add_prefix(state, caption, block.prefix, block.anchor)
-        add_inlines(state, caption, block.caption)
-        references.anchor_rest(state, caption, block.prefix, block.anchor)
+    write_caption(state, where, block.caption, block.prefix, block.anchor)
     if block.unit:
         p = state.paragraph(where, "Table Note")
         p.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT

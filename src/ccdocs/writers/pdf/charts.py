@@ -27,8 +27,7 @@ from reportlab.platypus.flowables import Flowable
 
 from ...charts.place import axis_text
 from ...l10n.formats import Formats
-from ...model import Text
-from .keep import KeepWith, sticky
+from .captions import caption_flowables
 from .runs import Look, Where
 
 GAP = 4.0               # points between the parts of the drawing (labels, plot, legend)
@@ -278,13 +277,7 @@ def chart_flowables(builder, c) -> list:
     drawing.hAlign = "CENTER"
     where = Where(c.source, f"chart {c.name}")
     after = builder.pt("spacing.paragraph_after")
-    out = []
-    if c.caption:
-        style = builder.style(builder.body, align="left", after=builder.pt("pdf.caption_after", 6.0),
-                              anchor=builder.maker.destination(c.anchor))
-        inlines = ((Text(c.prefix),) if c.prefix else ()) + tuple(c.caption)
-        caption = builder.text(inlines, Look(builder.body, bold=True, heading=True), style, where)
-        out += [KeepWith(int(builder.theme.get("pdf.keep_lines", 3))), sticky(caption)]
+    out = caption_flowables(builder, c.caption, c.prefix, c.anchor, where)
     out.append(drawing)
     small = builder.style(size, align="left", after=2.0)
     notes = [builder.text(n, Look(size), small, where) for n in c.notes]

@@ -16,10 +16,10 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus.flowables import Flowable
 
-from ...model import Image, Text
+from ...model import Image
 from ...sources.images import svg_drawing
 from ..image_size import printed_size
-from .keep import KeepWith, sticky
+from .captions import caption_flowables
 from .runs import Look, Where
 
 INVISIBLE = 3        # PDF text render mode: neither fill nor stroke
@@ -83,18 +83,6 @@ def logo_flowables(builder) -> list:
     """[the cover's Logo] when the theme names one, else []."""
     logo = builder.theme.logo
     return [Logo(logo, builder.theme.pt("cover.logo_height"))] if logo is not None else []
-
-
-def caption_flowables(builder, caption: tuple, prefix: str, anchor: str, where: Where) -> list:
-    """A figure's caption (its number first when a transform gave it one) in bold, left, kept with what follows;
-    [] without a caption."""
-    if not caption:
-        return []
-    style = builder.style(builder.body, align="left", after=builder.pt("pdf.caption_after", 6.0),
-                          anchor=builder.maker.destination(anchor))
-    inlines = ((Text(prefix),) if prefix else ()) + tuple(caption)
-    block = builder.text(inlines, Look(builder.body, bold=True, heading=True), style, where)
-    return [KeepWith(int(builder.theme.get("pdf.keep_lines", 3))), sticky(block)]
 
 
 def image_flowables(builder, image: Image) -> list:

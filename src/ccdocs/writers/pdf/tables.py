@@ -9,9 +9,10 @@ from reportlab.platypus.flowables import CondPageBreak
 
 from ...model import Para, Text
 from ..columns import table_size, table_widths
+from .captions import caption_flowables
 from .grid import Grid, Row
 from .measure import Measure
-from .keep import KeepWith, sticky
+from .keep import sticky
 from .runs import Look, Where
 from .text import TextBlock
 
@@ -93,13 +94,7 @@ def table(builder, t) -> list:
     grid = Grid(rows, widths, styler, head=head, keep=True, least=int(builder.theme.get("table.keep_rows", 3)))
     grid.hAlign = "CENTER" if t.width < 1 else "LEFT"
     after = builder.pt("spacing.paragraph_after")
-    out = []
-    if t.caption:
-        caption_style = builder.style(builder.body, align="left", after=builder.pt("pdf.caption_after", 6.0),
-                                      anchor=builder.maker.destination(t.anchor))
-        inlines = ((Text(t.prefix),) if t.prefix else ()) + tuple(t.caption)
-        caption = builder.text(inlines, Look(builder.body, bold=True, heading=True), caption_style, where)
-        out += [KeepWith(int(builder.theme.get("pdf.keep_lines", 3))), sticky(caption)]
+    out = caption_flowables(builder, t.caption, t.prefix, t.anchor, where)
     if t.unit:
         out.append(sticky(cell(t.unit, "right", right=(builder.width - sum(widths)) / 2)))  # at the table's edge
     out.append(grid)
