@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 from babel.dates import format_date, get_month_names
 
+from ccdocs.errors import InputError
 from ccdocs.l10n.dates import babel_locale, format_date_range, format_day, place_and_dates
 
 D = date
@@ -65,10 +66,10 @@ def test_place_and_dates(place, first, last, lang, text):
 
 
 def test_unknown_language():
-    with pytest.raises(ValueError):
-        format_day(D(2026, 5, 21), "fr")
-    with pytest.raises(ValueError):
-        babel_locale("fr")
+    with pytest.raises(InputError, match="no language profile `xx`"):
+        format_day(D(2026, 5, 21), "xx")
+    with pytest.raises(InputError, match="no language profile `xx`"):
+        babel_locale("xx")
 
 
 def test_chinese_locale_is_simplified_china():

@@ -7,6 +7,7 @@ from decimal import Decimal
 import jinja2
 import pytest
 
+from ccdocs.errors import InputError
 from ccdocs.l10n.formats import Formats
 
 EN, ZH = Formats("en"), Formats("zh")
@@ -113,6 +114,6 @@ def test_filters_in_a_jinja_template():
 def test_formats_is_frozen_and_checks_its_language():
     with pytest.raises(dataclasses.FrozenInstanceError):
         EN.lang = "zh"
-    with pytest.raises(ValueError):
-        Formats("fr")
+    with pytest.raises(InputError, match="no language profile `xx`"):
+        Formats("xx")
     assert str(ZH.locale) == "zh_Hans_CN"

@@ -6,7 +6,8 @@ import re
 import pytest
 
 from ccdocs.l10n import numerals
-from ccdocs.l10n.numerals import chinese_numeral, english_ordinal_words, ordinal_suffix
+from ccdocs.errors import InputError
+from ccdocs.l10n.numerals import chinese_numeral, ordinal_suffix, ordinal_words as english_ordinal_words
 from ccdocs.l10n.session import session_runs, session_text
 
 # --- English ordinal suffixes -------------------------------------------------------------
@@ -38,9 +39,9 @@ def test_suffix_examples(n, written):
     assert f"{n}{ordinal_suffix(n)}" == written
 
 
-def test_suffix_is_english_only():
-    with pytest.raises(ValueError):
-        ordinal_suffix(1, "zh")
+def test_suffixes_come_from_the_profile_by_cldr_category():
+    french = {"one": "er", "other": "e"}
+    assert [ordinal_suffix(n, "fr", french) for n in (1, 2, 21)] == ["er", "e", "e"]
 
 
 # --- English ordinal words ----------------------------------------------------------------
@@ -131,8 +132,8 @@ def test_session_number_must_be_a_positive_int(bad):
 
 
 def test_session_unknown_language():
-    with pytest.raises(ValueError):
-        session_runs(86, "fr", ordinary=57)
+    with pytest.raises(InputError, match="no language profile `xx`"):
+        session_runs(86, "xx", ordinary=57)
 
 
 # --- Chinese numerals -----------------------------------------------------------------------

@@ -7,7 +7,12 @@ from decimal import Decimal
 import jinja2
 import pytest
 
+from ccdocs.l10n.catalog import Catalog
 from ccdocs.l10n.formats import Formats
+from ccdocs.tables.compute import NA
+from ccdocs.tables.place import cell_text
+from ccdocs.tables.spec import ColumnSpec
+from ccdocs.tables.texts import Words
 
 EN, ZH = Formats("en"), Formats("zh")
 
@@ -39,8 +44,10 @@ def test_francs_keep_their_currency_words():
     assert EN.chf(Decimal("-0.2")) == "CHF 0"
 
 
-def test_not_applicable_per_language():
-    assert (EN.not_applicable, ZH.not_applicable) == ("n/a", "不适用")
+def test_not_applicable_is_the_toolkit_catalogs():
+    column = ColumnSpec("change", "Change", "percent")
+    printed = [cell_text(NA, column, formats, Words(Catalog.load(formats.lang))) for formats in (EN, ZH)]
+    assert printed == ["n/a", "不适用"]
 
 
 def test_in_parentheses_only_touches_negatives():

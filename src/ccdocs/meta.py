@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 from .l10n.catalog import Catalog
-from .l10n.dates import format_day, place_and_dates
+from .l10n.dates import place_and_dates
 from .l10n.formats import Formats
 from .l10n.session import session_runs
 from .errors import display_path
 from .model import Meta, Source
 from .sources.spec import DocumentSpec
 
-# The names of the languages a cover may print as the original (sources.spec.ORIGINALS), as the toolkit catalog
-# translates them.
-LANGUAGE_NAMES = {"ar": "Arabic", "en": "English", "es": "Spanish", "fr": "French", "ru": "Russian", "zh": "Chinese"}
-LANGUAGE_LETTERS = {"en": "E", "zh": "C"}
-LOCALE_TAGS = {"en": "en-US", "zh": "zh-CN"}
 BODY_NAMES = {
     "coordination-committee": "WIPO Coordination Committee",
     "program-and-budget-committee": "Program and Budget Committee",
@@ -32,27 +27,30 @@ def text_for(value, lang: str, source: str, catalog: Catalog) -> str:
     return catalog.gettext(AUTHORS.get(value, value))
 
 
-def build_meta(spec: DocumentSpec, lang: str, catalog: Catalog, formats: Formats) -> Meta:
-    """The Meta of `spec` in `lang`; its ORIGINAL line names `original:` (printed), whatever `source:` (keyed) is."""
-    language = catalog.gettext(LANGUAGE_NAMES[spec.original])
+def build_meta(spec: DocumentSpec, catalog: Catalog, formats: Formats) -> Meta:
+    """The Meta of `spec` in the language of `formats`, whose profile gives the cover's letter, forms and the
+    original's name; its ORIGINAL line names `original:` (printed), whatever `source:` (keyed) is."""
+    profile = formats.language
+    lang = profile.code
     venue = text_for(spec.venue, lang, spec.source, catalog)
     return Meta(
         lang=lang,
-        language_letter=LANGUAGE_LETTERS[lang],
+        language_letter=profile.letter,
         symbol=spec.full_symbol,
-        original=catalog.format("Original: {language}", language=language),
-        date=catalog.format("Date: {date}", date=format_day(spec.date, lang)),
+        original=catalog.format("Original: {language}", language=profile.name_of(spec.original)),
+        date=catalog.format("Date: {date}", date=formats.date(spec.date)),
         body=catalog.gettext(BODY_NAMES[spec.body]),
-        session_runs=tuple(session_runs(spec.session_number, lang, ordinary=spec.ordinary,
+        session_runs=tuple(session_runs(spec.session_number, profile, ordinary=spec.ordinary,
                                          extraordinary=spec.extraordinary)),
-        place_dates=place_and_dates(venue, spec.first_day, spec.last_day, lang),
+        place_dates=place_and_dates(venue, spec.first_day, spec.last_day, profile),
         title=text_for(spec.title, lang, spec.source, catalog),
         author=text_for(spec.author, lang, spec.source, catalog),
         kind=spec.kind,
-        locale_tag=LOCALE_TAGS[lang],
+        locale_tag=profile.tag,
         page_word=catalog.gettext("page {page}"),
         issued=spec.date.isoformat(),
         sources=cover_sources(spec, lang),
+        language=profile,
     )
 
 

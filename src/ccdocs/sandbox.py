@@ -32,8 +32,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.visitor import NodeTransformer
 
 from .errors import did_you_mean
-from .l10n.dates import LANGUAGES
-from .l10n.formats import Formats
+from .l10n.formats import FILTERS
 from .sources.values import Table
 
 MAX_DIGITS = 40  # digits of a number before its point
@@ -275,7 +274,7 @@ class FigureEnvironment(ImmutableSandboxedEnvironment):
     def __init__(self):
         super().__init__(undefined=_Undefined, autoescape=False, keep_trailing_newline=True, optimized=False)
         self.filters.clear()
-        self.filters.update({name: _strict_filter(name) for name in Formats(LANGUAGES[0]).filters()})
+        self.filters.update({name: _strict_filter(name) for name in FILTERS})
         self.filters[JOIN] = _joined
         self.tests.clear()
         self.globals.clear()

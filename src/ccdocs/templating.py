@@ -51,9 +51,10 @@ class Figures:
     formats: Formats
 
 
-def environment(lang: str, sandbox: Sandbox | None = None) -> Figures:
-    """Figures formatted for `lang` in `sandbox` (one shared by several languages compiles each figure once)."""
-    return Figures(sandbox or Sandbox(), Formats(lang))
+def environment(language, sandbox: Sandbox | None = None) -> Figures:
+    """Figures formatted for `language` (a profile, or a code) in `sandbox` (one shared by several languages
+    compiles each figure once)."""
+    return Figures(sandbox or Sandbox(), Formats(language))
 
 
 EXPRESSION = re.compile(r"\{\{(.*?)\}\}", re.S)

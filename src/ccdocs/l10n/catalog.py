@@ -18,9 +18,14 @@ def default_locales_dir() -> Path:
 
 
 def po_path(lang: str, locales_dir: Path | str | None = None) -> Path:
-    """The .po file of a language under locales_dir (default: the toolkit's)."""
-    base = Path(locales_dir) if locales_dir is not None else default_locales_dir()
-    return base / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    """The .po file of a language under locales_dir (default: the `locales/` of the language's profile, found as
+    l10n.language finds it; the toolkit's when it has none)."""
+    if locales_dir is None:
+        from .language import profile_path
+
+        profile = profile_path(lang)
+        locales_dir = profile.parent.parent if profile is not None else default_locales_dir()
+    return Path(locales_dir) / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
 class Catalog:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
+from string import Formatter
 from typing import Any, Callable
 
 from babel import Locale
@@ -16,14 +17,15 @@ from babel.numbers import (
     get_currency_symbol,
 )
 
-from .dates import LANGUAGES, babel_locale, format_date_range, format_day
+from .dates import babel_locale, format_date_range, format_day
+from .language import Language, as_language
 
 # Halves round up, as in the spreadsheets the figures come from [chosen]; babel rounds half-even
 # by default and follows the decimal context's rounding.
 ROUNDING = ROUND_HALF_UP
-# A table cell whose figure cannot be computed (a change from nothing); CLDR has no such word.
-NOT_APPLICABLE = {"en": "n/a", "zh": "不适用"}
 DASH = "-"
+FILTERS = ("number", "decimal", "percent", "percent_value", "chf", "chf_millions", "chf_thousands", "date",
+           "daterange")  # the Jinja2 filters, each a method of Formats
 FIGURE_KINDS = ("integer", "decimal", "percent", "percent_value", "chf", "chf_thousands")
 
 
@@ -79,30 +81,48 @@ def to_date(value: Any) -> date:
 
 @dataclass(frozen=True)
 class Formats:
-    """The formats of one document language ('en' or 'zh'); `filters()` gives them to Jinja2."""
+    """The formats of one document language, its profile or its code (looked up: `l10n.language.as_language`);
+    `filters()` gives them to Jinja2."""
 
-    lang: str
+    language: Language | str
 
     def __post_init__(self) -> None:
-        """Reject a language without a locale."""
-        if self.lang not in LANGUAGES:
-            raise ValueError(f"unsupported language {self.lang!r}; expected one of {LANGUAGES}")
+        """Hold the profile (InputError when a code names none)."""
+        object.__setattr__(self, "language", as_language(self.language))
+
+    @property
+    def lang(self) -> str:
+        """The language's code."""
+        return self.language.code
 
     @property
     def locale(self) -> Locale:
-        """The babel locale: en, or zh_Hans_CN for zh."""
-        return babel_locale(self.lang)
+        """The babel locale of the profile: en, or zh_Hans_CN for zh."""
+        return babel_locale(self.language)
+
+    @property
+    def digits(self) -> str:
+        """The CLDR numbering system of the profile's figures (`latn`)."""
+        return self.language.script.digits
+
+    def _decimal(self, value, pattern: str | None = None) -> str:
+        return format_decimal(value, pattern, locale=self.locale, numbering_system=self.digits)
+
+    def _currency(self, form: str, **values: str) -> str:
+        """A currency form of the profile filled with CHF's CLDR symbol and name."""
+        return form.format(symbol=get_currency_symbol("CHF", locale=self.locale),
+                           name=get_currency_name("CHF", locale=self.locale), **values)
 
     def number(self, v: Any) -> str:
         """A count with thousands separators: 13930 → '13,930' (fractions kept, up to three places)."""
         with localcontext(rounding=ROUNDING):
-            return format_decimal(to_decimal(v), locale=self.locale)
+            return self._decimal(to_decimal(v))
 
     def decimal(self, v: Any, places: int = 1) -> str:
         """A number with exactly `places` decimals: 4.66 → '4.7'."""
         pattern = _pattern(places)
         with localcontext(rounding=ROUNDING):
-            return format_decimal(_unsigned_zero(to_decimal(v), places), pattern, locale=self.locale)
+            return self._decimal(_unsigned_zero(to_decimal(v), places), pattern)
 
     def percent(self, v: Any, places: int = 1) -> str:
         """A fraction as a percentage: 0.428 → '42.8%' (both languages)."""
@@ -111,7 +131,7 @@ class Formats:
             value = to_decimal(v)
             if _unsigned_zero(value * 100, places) == 0:
                 value = Decimal(0)
-            return format_percent(value, pattern, locale=self.locale)
+            return format_percent(value, pattern, locale=self.locale, numbering_system=self.digits)
 
     def percent_value(self, v: Any, places: int = 1) -> str:
         """A value already in percent: 42.8 → '42.8%'."""
@@ -120,36 +140,44 @@ class Formats:
     def chf(self, v: Any) -> str:
         """Whole Swiss francs: en 'CHF 857,300'; zh '857,300瑞士法郎'."""
         with localcontext(rounding=ROUNDING):
-            amount = format_decimal(_unsigned_zero(to_decimal(v), 0), _pattern(0), locale=self.locale)
-        if self.lang == "en":
-            return f"{get_currency_symbol('CHF', locale=self.locale)} {amount}"
-        return amount + get_currency_name("CHF", locale=self.locale)
+            amount = self._decimal(_unsigned_zero(to_decimal(v), 0), _pattern(0))
+        return self._currency(self.language.currency["amount"], amount=amount)
+
+    def francs_code(self) -> str:
+        """The profile's `currency.amount` form as a spreadsheet number format (charts' caches and workbooks):
+        `"CHF "#,##0`, `#,##0"瑞士法郎"`."""
+        out, literal = [], ""
+        for text, name, _, _ in Formatter().parse(self.language.currency["amount"]):
+            literal += text
+            if name == "amount":
+                out += [f'"{literal}"' if literal else "", "#,##0"]
+                literal = ""
+            elif name:
+                literal += self._currency("{" + name + "}")
+        return "".join(out) + (f'"{literal}"' if literal else "")
 
     def chf_millions(self, v: Any, places: int = 1) -> str:
-        """Francs (v) rounded to `places` decimals of a million: en 'CHF 4.7 million'; zh '470万瑞士法郎'.
+        """Francs (v) rounded to `places` decimals of a million, in the profile's `currency.millions` form:
+        en 'CHF 4.7 million'; zh '470万瑞士法郎'.
 
-        English always counts in millions (trailing zeros dropped: 'CHF 4 million'); Chinese
-        writes the same rounded amount in CLDR's units 万 / 亿 (4,700,000 → 470万, 1.2e9 → 12亿).
+        `{millions}` counts in millions (trailing zeros dropped: 'CHF 4 million'); `{compact}` writes the same
+        rounded amount in CLDR's short compact units, as Chinese 万 / 亿 (4,700,000 → 470万, 1.2e9 → 12亿).
         """
         _pattern(places)
+        form = self.language.currency["millions"]
         with localcontext(rounding=ROUNDING):
             millions = (to_decimal(v) / 1_000_000).quantize(Decimal(1).scaleb(-places))
-            if self.lang == "en":
-                amount = format_decimal(millions, _pattern(places, optional=True), locale=self.locale)
-                return f"{get_currency_symbol('CHF', locale=self.locale)} {amount} million"
-            amount = format_compact_decimal(
-                millions.scaleb(6), locale=self.locale, fraction_digits=places + 2
-            )
-            return amount + get_currency_name("CHF", locale=self.locale)
+            values = {}
+            if "{millions}" in form:
+                values["millions"] = self._decimal(millions, _pattern(places, optional=True))
+            if "{compact}" in form:
+                values["compact"] = format_compact_decimal(millions.scaleb(6), locale=self.locale,
+                                                           fraction_digits=places + 2, numbering_system=self.digits)
+            return self._currency(form, **values)
 
     def chf_thousands(self, v: Any) -> str:
         """Francs counted in whole thousands, as under a unit line: 58488300 → '58,488' (both languages)."""
         return self.decimal(to_decimal(v) / 1000, 0)
-
-    @property
-    def not_applicable(self) -> str:
-        """The cell of a figure that cannot be computed: 'n/a' / '不适用'."""
-        return NOT_APPLICABLE[self.lang]
 
     def figure(self, v: Any, kind: str = "integer", places: int = 0, *, parentheses: bool = False,
                dash_zero: bool = False) -> str:
@@ -177,22 +205,12 @@ class Formats:
 
     def date(self, v: Any) -> str:
         """A date (or ISO string): en 'May 21, 2026'; zh '2026年5月21日'."""
-        return format_day(to_date(v), self.lang)
+        return format_day(to_date(v), self.language)
 
     def daterange(self, first: Any, last: Any) -> str:
         """A meeting's dates: en 'July 7 to 15, 2026'; zh '2026年7月7日至15日'."""
-        return format_date_range(to_date(first), to_date(last), self.lang)
+        return format_date_range(to_date(first), to_date(last), self.language)
 
     def filters(self) -> dict[str, Callable[..., str]]:
         """The Jinja2 filters, by name (a new dict on each call)."""
-        return {
-            "number": self.number,
-            "decimal": self.decimal,
-            "percent": self.percent,
-            "percent_value": self.percent_value,
-            "chf": self.chf,
-            "chf_millions": self.chf_millions,
-            "chf_thousands": self.chf_thousands,
-            "date": self.date,
-            "daterange": self.daterange,
-        }
+        return {name: getattr(self, name) for name in FILTERS}

@@ -1,12 +1,30 @@
-"""Chinese numerals, English ordinal words and English ordinal suffixes for session lines."""
+"""Numbering styles a language profile names: digits, Roman, letters, Chinese numerals, spelled and suffixed ordinals.
+
+A style is a name in `locales/<lang>/language.yaml` (`session.number`, `chapters.numbers`, …); the language's own
+details (the num2words language of spelled numbers, their capitals, the ordinal suffixes) come from its profile.
+"""
 
 from __future__ import annotations
 
+from string import ascii_lowercase
+from typing import TYPE_CHECKING
+
 from babel import Locale
 
+from .arabic import feminine_ordinal
+
+if TYPE_CHECKING:
+    from .language import Language
+
+Run = tuple[str, bool]  # (text, superscript)
+
+STYLES = ("digits", "roman", "roman-lower", "alpha", "chinese", "ordinal-words", "ordinal-suffix",
+          "arabic-ordinal")
+CAPITALS = ("words", "first", "none")
 _CHINESE_DIGITS = "零一二三四五六七八九"
 _CHINESE_UNITS = ("千", "百", "十", "")
-_SUFFIXES = (("one", "st"), ("two", "nd"), ("few", "rd"), ("other", "th"))
+_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 
 
 def _check_int(n: object, low: int, high: int | None = None) -> int:
@@ -17,6 +35,21 @@ def _check_int(n: object, low: int, high: int | None = None) -> int:
         bound = f"{low}..{high}" if high is not None else f">= {low}"
         raise ValueError(f"{n} is outside the supported range {bound}")
     return n
+
+
+def roman(number: int) -> str:
+    """Upper-case Roman numeral of 1..3999.
+
+    >>> roman(4), roman(14), roman(1999)
+    ('IV', 'XIV', 'MCMXCIX')
+    """
+    if not 0 < number < 4000:
+        raise ValueError(f"no Roman numeral for {number}")
+    out = ""
+    for value, letters in _ROMAN:
+        while number >= value:
+            out, number = out + letters, number - value
+    return out
 
 
 def chinese_numeral(n: int) -> str:
@@ -46,35 +79,69 @@ def chinese_numeral(n: int) -> str:
     return text[1:] if 10 <= n <= 19 else text
 
 
-def english_ordinal_words(n: int) -> str:
-    """Spell n as a capitalised English ordinal: 86 → Eighty-Sixth, 100 → One Hundredth.
+def ordinal_words(n: int, words: str = "en", capitalize: str = "words", options: dict | None = None) -> str:
+    """Spell n as an ordinal with num2words in the language `words` (`options`: keyword arguments of its ordinals,
+    as Russian's `gender`), capitalised: `words` each space- and
+    hyphen-separated part except the joining word "and" (86 → Eighty-Sixth, 101 → One Hundred and First),
+    `first` the first letter only, `none` as num2words writes it.
 
-    Every space- and hyphen-separated part is capitalised except the joining word "and"
-    (num2words writes 101 as "one hundred and first").
-
-    >>> english_ordinal_words(72), english_ordinal_words(1)
-    ('Seventy-Second', 'First')
+    >>> ordinal_words(72), ordinal_words(1), ordinal_words(86, capitalize="first")
+    ('Seventy-Second', 'First', 'Eighty-sixth')
     """
-    from num2words import num2words  # on first use: its import takes 20 ms that only English covers need
+    from num2words import num2words  # on first use: its import takes 20 ms that only spelled ordinals need
 
     _check_int(n, 1)
-    words = num2words(n, lang="en", to="ordinal")
+    spelled = num2words(n, lang=words, to="ordinal", **(options or {}))
+    if capitalize == "first":
+        return spelled[:1].upper() + spelled[1:]
+    if capitalize == "none":
+        return spelled
     return " ".join(
         "-".join(part if part == "and" else part.capitalize() for part in word.split("-"))
-        for word in words.split(" ")
+        for word in spelled.split(" ")
     )
 
 
-def ordinal_suffix(n: int, lang: str = "en") -> str:
-    """Return the English ordinal suffix (st, nd, rd, th) by CLDR's ordinal plural rule.
-
-    Only English has such a suffix; Chinese ordinals are written 第…次 by the caller.
+def ordinal_suffix(n: int, locale: str = "en", suffixes: dict | None = None) -> str:
+    """The suffix of the ordinal n by CLDR's ordinal plural category in `locale` (`suffixes`: category → suffix,
+    the `other` one the fallback; English's by default).
 
     >>> [f"{n}{ordinal_suffix(n)}" for n in (1, 2, 3, 11, 12, 13, 21, 22, 57, 101)]
     ['1st', '2nd', '3rd', '11th', '12th', '13th', '21st', '22nd', '57th', '101st']
     """
     _check_int(n, 0)
-    if lang != "en":
-        raise ValueError(f"ordinal suffixes exist only for 'en', not {lang!r}")
-    form = Locale("en").ordinal_form(n)
-    return dict(_SUFFIXES)[form]
+    suffixes = suffixes if suffixes is not None else {"one": "st", "two": "nd", "few": "rd", "other": "th"}
+    form = Locale.parse(locale).ordinal_form(n)
+    return suffixes.get(form, suffixes.get("other", ""))
+
+
+def numeral_runs(n: int, style: str, language: Language) -> list[Run]:
+    """n in numbering `style` as (text, superscript) runs, with `language`'s details; ValueError for a style
+    not in STYLES.
+
+    >>> from ccdocs.l10n.language import find_language
+    >>> en = find_language("en")
+    >>> numeral_runs(57, "ordinal-suffix", en), numeral_runs(3, "roman-lower", en), numeral_runs(2, "alpha", en)
+    ([('57', False), ('th', True)], [('iii', False)], [('b', False)])
+    """
+    if style == "ordinal-suffix":
+        numbers = language.numbers
+        return [(str(_check_int(n, 0)), False), (ordinal_suffix(n, language.locale, numbers.ordinal_suffixes), True)]
+    text = {
+        "digits": lambda: str(n),
+        "roman": lambda: roman(n),
+        "roman-lower": lambda: roman(n).lower(),
+        "alpha": lambda: ascii_lowercase[(n - 1) % 26],
+        "chinese": lambda: chinese_numeral(n),
+        "ordinal-words": lambda: ordinal_words(n, language.numbers.words, language.numbers.capitalize,
+                                               language.numbers.options),
+        "arabic-ordinal": lambda: feminine_ordinal(n),
+    }.get(style)
+    if text is None:
+        raise ValueError(f"unknown numbering style {style!r}; expected one of {STYLES}")
+    return [(text(), False)]
+
+
+def numeral(n: int, style: str, language: Language) -> str:
+    """n in numbering `style` as plain text (a suffix written on the line)."""
+    return "".join(text for text, _ in numeral_runs(n, style, language))

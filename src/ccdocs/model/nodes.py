@@ -346,6 +346,7 @@ class Part:
     new_page: bool = False
     restart_pages: bool = False
     landscape: bool = False              # its pages landscape (a section of its own in the DOCX)
+    title_prefix: str = ""               # before its title in the PDF outline: `Annex I: ` / `附件一：` (catalog)
 
 
 @dataclass(frozen=True)
@@ -368,6 +369,7 @@ class Meta:
     page_word: str = "page {page}"
     issued: str = ""                     # the document's date, ISO 8601 (document properties)
     sources: tuple = ()                  # (field, Source): where each cover field was typed (document.yaml)
+    language: object = None              # the l10n.language.Language profile the document is built in
 
     def source(self, name: str):
         """The Source of the cover field `name` (`title`, `place_dates`, ...), or None."""

@@ -25,9 +25,10 @@ GROUPINGS = {"clustered": "clustered", "stacked": "stacked", "percent": "percent
 EMU_PER_PT = 12700
 
 
-def format_code(number: str, places: int, lang: str) -> str:
-    """The spreadsheet number format of a figure type, as the tables print it: `#,##0`, `0.0%`, `"CHF "#,##0`.
-    `chf_thousands` values are cached in thousands, so print as whole numbers."""
+def format_code(number: str, places: int, francs: str) -> str:
+    """The spreadsheet number format of a figure type, as the tables print it: `#,##0`, `0.0%`, and for `chf` the
+    language's `francs` (`"CHF "#,##0`: l10n.formats.Formats.francs_code). `chf_thousands` values are cached in
+    thousands, so print as whole numbers."""
     fraction = ("." + "0" * places) if places else ""
     if number == "percent":
         return f"0{fraction}%"
@@ -36,7 +37,7 @@ def format_code(number: str, places: int, lang: str) -> str:
     if number == "decimal":
         return f"#,##0{fraction}"
     if number == "chf":
-        return '"CHF "#,##0' if lang == "en" else '#,##0"瑞士法郎"'
+        return francs
     return "#,##0"
 
 
@@ -127,10 +128,10 @@ class ChartXml:
     """Builds the `c:chartSpace` of one model Chart: `palette` the series colours (RRGGBB), `faces` (Latin, East
     Asian) the typefaces, `size` the type size in points, `lang` the language tag (`en-US`, `zh-CN`)."""
 
-    def __init__(self, chart, palette: list, faces: tuple, size: float, lang: str, number_lang: str):
+    def __init__(self, chart, palette: list, faces: tuple, size: float, lang: str, francs: str):
         self.chart, self.palette, self.faces, self.size, self.lang = chart, palette, faces, size, lang
-        self.number_lang = number_lang
-        self.code = format_code(chart.number, chart.places, number_lang)
+        self.francs = francs
+        self.code = format_code(chart.number, chart.places, francs)
         self.rows = len(chart.categories)
 
     def colour(self, index: int) -> str:
@@ -237,7 +238,7 @@ class ChartXml:
         if chart.axis_title:
             self.title(val, chart.axis_title, rotated=not bar)
         places = chart.places if chart.number == "decimal" else 0     # the axis' round steps
-        code = "0%" if chart.grouping == "percent" else format_code(chart.number, places, self.number_lang)
+        code = "0%" if chart.grouping == "percent" else format_code(chart.number, places, self.francs)
         _el(val, "c:numFmt", formatCode=code, sourceLinked=0)
         _el(val, "c:majorTickMark", "out")
         _el(val, "c:minorTickMark", "none")

@@ -15,15 +15,15 @@ from datetime import date
 from pathlib import Path, PureWindowsPath
 
 from ..errors import Collector, InputError, did_you_mean, problem
+from ..l10n.language import known_languages
 from ..l10n.session import HIGHEST
 from ..resources import COVER_NOTES, THEMES, find, is_name, names
 from .cover_notes import needs
 from .folders import attached_folder
 from .yamlfile import YamlFile, read_yaml, shown
 
-LANGUAGES = ("en", "zh")
 # The languages a cover may print as the original (`original:`): the six official languages of the United Nations.
-# A document is keyed (`source:`) and built in one of LANGUAGES.
+# A document is keyed (`source:`) and built in one of LANGUAGES, the languages whose profile is found.
 ORIGINALS = ("ar", "en", "es", "fr", "ru", "zh")
 CHAPTER_STYLES = ("chapter", "roman", "none")
 # A body's chapter headings unless `chapter_style:` says otherwise: the Coordination Committee's annual reports
@@ -51,6 +51,14 @@ COVER_TEXT = 1000  # characters of a title, venue or author: the longest WIPO ti
 NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 RESERVED = ("doc",)  # names the figures already use
 SCALARS = (str, int, float)
+
+
+def __getattr__(name: str):
+    """`LANGUAGES`: the languages ccdocs can build, the codes of the language profiles found now (`--templates`
+    may add some), sorted (l10n.language.known_languages)."""
+    if name == "LANGUAGES":
+        return known_languages()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True)
@@ -279,28 +287,29 @@ class _Reader:
         if not raw:
             self.fail(("languages",), "`languages: []` names no language: nothing would be built",
                       "list the languages to build, e.g. [en, zh]")
+        known = known_languages()
         for index, lang in enumerate(raw):
-            if lang not in LANGUAGES:
+            if lang not in known:
                 what = f"unknown language `{lang}`" if isinstance(lang, str) else f"expected a language, got {shown(lang)}"
                 self.fail(("languages", index), what,
-                          did_you_mean(str(lang), LANGUAGES) or "ccdocs builds: " + ", ".join(LANGUAGES))
+                          did_you_mean(str(lang), known) or "ccdocs builds: " + ", ".join(known))
             elif lang in raw[:index]:
                 self.fail(("languages", index), f"language `{lang}` is listed twice", "list it once")
-        return tuple(dict.fromkeys(lang for lang in raw if lang in LANGUAGES))
+        return tuple(dict.fromkeys(lang for lang in raw if lang in known))
 
     def source(self, original, languages) -> str | None:
         """The language the content is keyed in: `source:`, else the original; one of LANGUAGES and of
         `languages:` (else a problem, and None)."""
         if "source" not in self.data:  # written empty: refused by `choice`
-            if original is None or original in LANGUAGES:
+            if original is None or original in known_languages():
                 keyed, keys = original, ("original",)
             else:
                 self.fail(("original",), f"the original language `{original}` is printed on the cover, but ccdocs "
-                          "keys content in " + ", ".join(LANGUAGES) + " only",
+                          "keys content in " + ", ".join(known_languages()) + " only",
                           "add `source: en` or `source: zh`: the language the content files are written in")
                 return None
         else:
-            keyed, keys = self.choice("source", LANGUAGES), ("source",)
+            keyed, keys = self.choice("source", known_languages()), ("source",)
         if keyed and languages and keyed not in languages:
             self.fail(keys, f"the content is keyed in `{keyed}`, which `languages:` does not list",
                       f"add {keyed} to `languages:`, or set `source:` to the language the content is written in")
@@ -330,9 +339,9 @@ class _Reader:
             return None
         good = True
         for lang, text in raw.items():
-            if lang not in LANGUAGES:
+            if lang not in known_languages():
                 self.fail((key, lang, "<key>"), f"unknown language `{lang}` in `{key}`",
-                          did_you_mean(str(lang), LANGUAGES))
+                          did_you_mean(str(lang), known_languages()))
                 good = False
             elif not isinstance(text, str) or not text.strip():
                 self.fail((key, lang), f"`{key}.{lang}` must be a text, got {shown(text)}")

@@ -17,13 +17,14 @@ from .texts import EMPTY_LABELS, Words
 
 
 def cell_text(value, column: ColumnSpec, formats: Formats, words=str) -> str:
-    """One printed cell: a text translated by `words`, a figure formatted, '' for nothing, n/a for NA."""
+    """One printed cell: a text translated by `words`, a figure formatted, '' for nothing, NA (`n/a`) translated
+    by `words` (the toolkit catalog's `n/a`: 不适用)."""
     if column.type == "text":
         return words(value) if value else ""
     if value is None:
         return ""
     if value == NA:
-        return formats.not_applicable
+        return words(NA)
     return formats.figure(value, column.type, column.places, parentheses=column.parentheses,
                           dash_zero=column.dash_zero)
 

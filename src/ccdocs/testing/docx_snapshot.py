@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from babel.numbers import format_decimal
 from lxml import etree
 
-from ..transforms.numerals import roman
+from ..l10n.numerals import roman
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..l10n.catalog import Catalog
+from ..l10n.language import Language
 from ..model import Document
 from .annexes import label_annexes
 from .chapters import label_chapters
@@ -17,18 +18,18 @@ from .references import resolve_references
 from .tables import number_tables
 
 
-def apply_all(doc: Document, lang: str, catalog: Catalog, chapter_style: str, annexes: int,
+def apply_all(doc: Document, language: Language, catalog: Catalog, chapter_style: str, annexes: int,
               figures: bool = True) -> Document:
     """Every transform, in order: decisions, annexes, chapters, paragraphs, footnotes, lists, markers, tables,
     cross-references, contents tables."""
     doc = place_decisions(doc, catalog)
-    doc = label_annexes(doc, lang, catalog)
-    doc = label_chapters(doc, lang, catalog, chapter_style)
+    doc = label_annexes(doc, language, catalog)
+    doc = label_chapters(doc, language, catalog, chapter_style)
     doc = number_paragraphs(doc)
     doc = number_footnotes(doc)
-    doc = label_lists(doc, lang)
+    doc = label_lists(doc, language)
     doc = insert_markers(doc, catalog)
     doc = number_tables(doc, catalog)
     doc = number_figures(doc, catalog) if figures else doc   # when the theme numbers figures
-    doc = resolve_references(doc, lang, catalog, chapter_style)
+    doc = resolve_references(doc, language, catalog, chapter_style)
     return fill_contents(doc, catalog)

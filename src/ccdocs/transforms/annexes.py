@@ -5,20 +5,19 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..l10n.catalog import Catalog
-from ..l10n.numerals import chinese_numeral
+from ..l10n.language import Language
+from ..l10n.numerals import numeral
 from ..model import Document
-from .numerals import roman
 
 
-def annex_label(index: int, total: int, lang: str, catalog: Catalog) -> str:
-    """`Annex` alone, or `Annex I`, `Annex II`; `附件`, `附件一`."""
+def annex_label(index: int, total: int, language: Language, catalog: Catalog) -> str:
+    """`Annex` alone, or `Annex I`, `Annex II`; `附件`, `附件一`: the number in the profile's `annexes.numbers`."""
     if total == 1:
         return catalog.gettext("Annex")
-    number = chinese_numeral(index) if lang == "zh" else roman(index)
-    return catalog.format("Annex {number}", number=number)
+    return catalog.format("Annex {number}", number=numeral(index, language.annex_numbers, language))
 
 
-def label_annexes(doc: Document, lang: str, catalog: Catalog) -> Document:
+def label_annexes(doc: Document, language: Language, catalog: Catalog) -> Document:
     """Set each part's label and header; annexes start a page and restart its numbers."""
     total = sum(part.kind == "annex" for part in doc.parts)
     page = catalog.gettext("page {page}")
@@ -26,9 +25,10 @@ def label_annexes(doc: Document, lang: str, catalog: Catalog) -> Document:
     for part in doc.parts:
         if part.kind == "annex":
             index += 1
-            label = annex_label(index, total, lang, catalog)
+            label = annex_label(index, total, language, catalog)
             header = catalog.format("{annex}, page {page}", annex=label, page="{page}")
-            part = replace(part, label=label, header=header, first_header=label, new_page=True, restart_pages=True)
+            part = replace(part, label=label, header=header, first_header=label, new_page=True, restart_pages=True,
+                           title_prefix=catalog.format("{annex}: {title}", annex=label, title=""))
         else:
             part = replace(part, header=page, new_page=part.kind == "report" and index == 0 and len(parts) > 0)
         parts.append(part)

@@ -1,34 +1,35 @@
-"""Chapter labels of the report's top headings: `Chapter 1: ` or `I. `, as the language writes them."""
+"""Chapter labels of the report's top headings: `Chapter 1: ` or `I. `, in the language profile's forms."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
 from ..l10n.catalog import Catalog
-from ..l10n.numerals import chinese_numeral
+from ..l10n.language import Language
+from ..l10n.numerals import numeral
 from ..model import Document, Heading
-from .numerals import roman
 from .walk import map_parts
 
 
-def chapter_numeral(number: int, lang: str, style: str) -> str:
-    """Chapter `number` as its prefix prints it: `3`, or with Roman chapters `III` / `三`."""
+def chapter_numeral(number: int, language: Language, style: str) -> str:
+    """Chapter `number` as its prefix prints it: `3`, or with Roman chapters in `chapters.numbers`: `III` / `三`."""
     if style == "roman":
-        return chinese_numeral(number) if lang == "zh" else roman(number)
+        return numeral(number, language.chapter_numbers, language)
     return str(number)
 
 
-def chapter_prefix(number: int, lang: str, catalog: Catalog, style: str) -> str:
-    """The prefix of chapter `number`: `Chapter 1: ` / `第1章：`, or `I. ` / `一、`; none in the style `none`."""
+def chapter_prefix(number: int, language: Language, catalog: Catalog, style: str) -> str:
+    """The prefix of chapter `number`: `Chapter 1: ` / `第1章：`, or in `chapters.prefix` `I.<tab>` / `一、`; none in
+    the style `none`."""
     if style == "none":
         return ""
-    numeral = chapter_numeral(number, lang, style)
+    number_text = chapter_numeral(number, language, style)
     if style == "roman":
-        return f"{numeral}、" if lang == "zh" else f"{numeral}.\t"
-    return catalog.format("Chapter {number}: {title}", number=numeral, title="")
+        return language.chapter_prefix.format(number=number_text)
+    return catalog.format("Chapter {number}: {title}", number=number_text, title="")
 
 
-def label_chapters(doc: Document, lang: str, catalog: Catalog, style: str) -> Document:
+def label_chapters(doc: Document, language: Language, catalog: Catalog, style: str) -> Document:
     """Prefix each level-1 heading of the report with its chapter label."""
 
     def label(part):
@@ -38,7 +39,7 @@ def label_chapters(doc: Document, lang: str, catalog: Catalog, style: str) -> Do
         for block in part.blocks:
             if isinstance(block, Heading) and block.level == 1:
                 number += 1
-                block = replace(block, prefix=chapter_prefix(number, lang, catalog, style))
+                block = replace(block, prefix=chapter_prefix(number, language, catalog, style))
             blocks.append(block)
         return replace(part, blocks=tuple(blocks))
 

@@ -23,6 +23,7 @@ from ..errors import InputError, Problem, did_you_mean
 from ..l10n.catalog import Catalog
 from ..model import Chart, Code, Document, Heading, Image, Note, Para, Ref, RefNumber, Source, Table, Text
 from ..parse.anchors import RANGE
+from ..l10n.language import Language
 from .chapters import chapter_numeral
 from .figures import figure_numbers
 from .tables import table_numbers
@@ -56,14 +57,14 @@ class Target:
     line: int | None = None   # the line of its anchor, where known to differ from its block's
 
 
-def _block_target(block, part, p: int, chapter: int, number: int | None, lang: str, style: str) -> Target:
+def _block_target(block, part, p: int, chapter: int, number: int | None, language: Language, style: str) -> Target:
     anchor, source = block.anchor, block.source
     if isinstance(block, Para):
         if block.label:
             return Target(anchor, "paragraph", block.label.rstrip("."), "paragraph", p, source)
         return Target(anchor, "", "", "", p, source, "an unnumbered paragraph")
     if isinstance(block, Heading) and block.level == 1 and part.kind == "report" and block.prefix:
-        return Target(anchor, "chapter", chapter_numeral(chapter, lang, style), "text", p, source)
+        return Target(anchor, "chapter", chapter_numeral(chapter, language, style), "text", p, source)
     if isinstance(block, Heading) and block.level == 1 and part.kind == "annex":
         return Target(anchor, "annex", part.label, "none", p, source)
     if isinstance(block, Heading):
@@ -75,7 +76,7 @@ def _block_target(block, part, p: int, chapter: int, number: int | None, lang: s
     return Target(anchor, "table", str(number), "text", p, source)
 
 
-def targets(doc: Document, lang: str, style: str) -> tuple[dict, list[Problem]]:
+def targets(doc: Document, language: Language, style: str) -> tuple[dict, list[Problem]]:
     """id -> Target of every anchor of `doc`, and a problem for each id given twice (at its second place)."""
     found: dict[str, Target] = {}
     problems: list[Problem] = []
@@ -108,7 +109,7 @@ def targets(doc: Document, lang: str, style: str) -> tuple[dict, list[Problem]]:
                                                       "a table without a caption"))
             elif isinstance(block, Para | Heading | Table | Chart | Image) and block.anchor:
                 number = (figures if isinstance(block, Chart | Image) else tables).get((p, b))
-                add(_block_target(block, part, p, chapter, number, lang, style), isinstance(block, Para | Heading))
+                add(_block_target(block, part, p, chapter, number, language, style), isinstance(block, Para | Heading))
         for node in walk(part.blocks):
             if isinstance(node, Note) and node.anchor:
                 add(Target(node.anchor, "footnote", node.label or "", "note", p, node.source))
@@ -339,9 +340,9 @@ def typed_references(doc: Document) -> list[Problem]:
     return problems
 
 
-def resolve_references(doc: Document, lang: str, catalog: Catalog, chapter_style: str) -> Document:
+def resolve_references(doc: Document, language: Language, catalog: Catalog, chapter_style: str) -> Document:
     """Every Ref of `doc` with its label; InputError with every problem of the anchors and references."""
-    found, problems = targets(doc, lang, chapter_style)
+    found, problems = targets(doc, language, chapter_style)
     problems += typed_references(doc)
     resolver = _Resolver(doc, catalog, found)
     parts = []

@@ -52,7 +52,7 @@ def _label_room(state: WriterState, block: ListBlock, style: str) -> int:
     measures it (`pdf.measure.label_hanging`); 0 when it fits."""
     hanging = -(state.document.styles[style].paragraph_format.first_line_indent or 0)
     size = state.theme.size(state.lang, "footnote" if style in NOTE_LISTS else "body")
-    needed = label_hanging(tables.fonts(state), state.lang, size, float(state.theme.get("pdf.cjk_autospace", 0)),
+    needed = label_hanging(tables.fonts(state), state.language, size, float(state.theme.get("pdf.cjk_autospace", 0)),
                            [item.label for item in block.items], Emu(hanging).pt)
     return max(0, int(Pt(needed)) - hanging)
 

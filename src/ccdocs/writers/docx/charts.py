@@ -15,6 +15,7 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part, XmlPart
 from docx.oxml.parser import OxmlElement
 
+from ...l10n.formats import Formats
 from ...model import Chart
 from ...oxml.charts import SHEET, ChartXml, format_code, inline_chart, link_workbook
 from ...parse.inlines import plain
@@ -27,14 +28,14 @@ EMU_PER_CM = 360000
 DEFAULT_PALETTE = ("1F4E79",)
 
 
-def workbook(chart: Chart, lang: str, day: date) -> bytes:
+def workbook(chart: Chart, francs: str, day: date) -> bytes:
     """The chart's data as an .xlsx: categories down column A from row 2, each series a column from B with its
     label in row 1, the values as the chart caches them in the same number format; dated `day` (reproducible)."""
     out = io.BytesIO()
     book = xlsxwriter.Workbook(out, {"in_memory": True})
     book.set_properties({"created": datetime(day.year, day.month, day.day)})
     sheet = book.add_worksheet(SHEET)
-    figure = book.add_format({"num_format": format_code(chart.number, chart.places, lang)})
+    figure = book.add_format({"num_format": format_code(chart.number, chart.places, francs)})
     sheet.set_column(0, 0, max([len(c) for c in chart.categories] + [10]))
     for column, series in enumerate(chart.series, 1):
         sheet.write_string(0, column, series.label)
@@ -53,13 +54,14 @@ def _chart_part(state: WriterState, chart: Chart) -> str:
     faces = (theme.font(lang, "latin"), theme.font(lang, "body"))
     size = float(theme.get("chart.font_size", theme.size(lang, "table")))
     palette = list(theme.get("chart.palette") or DEFAULT_PALETTE)
-    space = ChartXml(chart, palette, faces, size, state.doc.meta.locale_tag, lang).build()
+    francs = Formats(state.language).francs_code()
+    space = ChartXml(chart, palette, faces, size, state.doc.meta.locale_tag, francs).build()
     package = state.document.part.package
     part = XmlPart(package.next_partname("/word/charts/chart%d.xml"), CT.DML_CHART, space, package)
     number = part.partname.idx
     day = date.fromisoformat(state.doc.meta.issued) if state.doc.meta.issued else date(1980, 1, 1)
     book = Part(PackURI(f"/word/embeddings/Microsoft_Excel_Worksheet{number}.xlsx"), CT.SML_SHEET,
-                workbook(chart, lang, day), package)
+                workbook(chart, francs, day), package)
     link_workbook(space, part.relate_to(book, RT.PACKAGE))
     return state.document.part.relate_to(part, RT.CHART)
 

@@ -57,6 +57,11 @@ class WriterState:
         return p
 
     @property
+    def language(self):
+        """The profile of the language written (l10n.language.Language)."""
+        return self.doc.meta.language
+
+    @property
     def body(self) -> BlockItemContainer:
         """The document body as a block container."""
         return BlockItemContainer(self.document.element.body, self.document.part)

@@ -9,6 +9,7 @@ from docx.shared import Pt, RGBColor
 
 from ...oxml import (cell_margins, element, props, put, set_borders, set_east_asian_spacing, set_fonts, set_lang,
                      twips)
+from ...l10n.language import Language
 from ...theme import Theme
 
 KINDS = {"p": WD_STYLE_TYPE.PARAGRAPH, "c": WD_STYLE_TYPE.CHARACTER, "t": WD_STYLE_TYPE.TABLE}
@@ -117,17 +118,18 @@ def _format(spec: dict, font, pf):
         pf.tab_stops.add_tab_stop(Pt(position))
 
 
-def _script(style_el, spec: dict, theme: Theme, lang: str):
+def _script(style_el, spec: dict, theme: Theme, language: Language):
     """Fonts per script and the language, where the style's role or the script asks for them."""
     role = spec.get("font")
     if role is None and spec["name"] != "Normal":
         return
     rpr = style_el.get_or_add_rPr()
+    lang = language.code
     latin = theme.font(lang, "latin")
     set_fonts(rpr, latin, latin if role == "latin" else theme.font(lang, role or "body"))
     if spec["name"] in ("Normal", "Heading 1", "Heading 2", "Heading 3"):
-        set_lang(rpr, "en-US", "zh-CN" if lang == "zh" else None)
-    if spec["name"] == "Normal" and lang == "zh":
+        set_lang(rpr, language.latin_tag, language.east_asian_tag)
+    if spec["name"] == "Normal" and language.script.east_asian:
         set_east_asian_spacing(style_el.get_or_add_pPr())
 
 
@@ -136,17 +138,19 @@ def _outline(style_el, level: int):
     put(style_el.get_or_add_pPr(), element("w:outlineLvl", val=level))
 
 
-def doc_defaults(styles_el, theme: Theme, lang: str):
-    """Document defaults: body fonts per script, body size, language; East Asian spacing in Chinese."""
+def doc_defaults(styles_el, theme: Theme, language: Language):
+    """Document defaults: body fonts per script, body size, language; East Asian spacing in an East Asian
+    script."""
+    lang = language.code
     defaults = styles_el.find(qn("w:docDefaults"))
     rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
     set_fonts(rpr, theme.font(lang, "latin"), theme.font(lang, "body"))
     size = round(theme.size(lang, "body") * 2)
     put(rpr, element("w:sz", val=size))
     put(rpr, element("w:szCs", val=size))
-    set_lang(rpr, "en-US", "zh-CN" if lang == "zh" else None)
+    set_lang(rpr, language.latin_tag, language.east_asian_tag)
     ppr = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr"))
-    if lang == "zh":
+    if language.script.east_asian:
         set_east_asian_spacing(ppr)
 
 
@@ -160,11 +164,12 @@ def _table_rules(style_el, theme: Theme):
     cell_margins(tbl_pr, pad, pad, pad, pad)
 
 
-def add_styles(document, theme: Theme, lang: str):
-    """Define every named style of `specs` in `document`, and the document defaults."""
+def add_styles(document, theme: Theme, language: Language):
+    """Define every named style of `specs` in `document`, and the document defaults, for `language` (its
+    profile)."""
     styles = document.styles
-    doc_defaults(styles.element, theme, lang)
-    for spec in specs(theme, lang):
+    doc_defaults(styles.element, theme, language)
+    for spec in specs(theme, language.code):
         name = spec["name"]
         if name == "Normal":
             style = styles["Normal"]
@@ -177,7 +182,7 @@ def add_styles(document, theme: Theme, lang: str):
                 style.next_paragraph_style = styles[spec["next"]]
         style.quick_style = True
         _format(spec, style.font, getattr(style, "paragraph_format", None))
-        _script(style.element, spec, theme, lang)
+        _script(style.element, spec, theme, language)
         if "outline" in spec:
             _outline(style.element, spec["outline"])
         if spec.get("kind") == "t":

@@ -35,7 +35,7 @@ def fonts(state: WriterState) -> FontSet:
 
 def measure(state: WriterState) -> Measure:
     """The measure of table texts both writers share (`pdf.measure.Measure`) in this document's language."""
-    return Measure.of(state.theme, state.lang, fonts(state))
+    return Measure.of(state.theme, state.language, fonts(state))
 
 
 def _grid(state: WriterState, where: Where, rows: int, widths: list[float], points: bool = False):

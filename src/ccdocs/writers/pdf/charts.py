@@ -46,10 +46,10 @@ def palette(theme) -> list:
 class _Drawer:
     """Draws one Chart into a Drawing of `width` × `height` points in the face `font` of `size` points."""
 
-    def __init__(self, chart, width: float, faces: tuple, size: float, colours: list, lang: str):
+    def __init__(self, chart, width: float, faces: tuple, size: float, colours: list, language):
         self.chart, self.width, self.height = chart, width, chart.height * cm
         (self.font, self.figures), self.size, self.colours = faces, size, colours
-        self.formats = Formats(lang)
+        self.formats = Formats(language)
         self.drawing = Drawing(self.width, self.height)
         # the renderer's initial state names a font even where nothing is set in it: the body's face, embedded,
         # never reportlab's standard Helvetica
@@ -271,9 +271,10 @@ def chart_flowables(builder, c) -> list:
     with its caption; its notes below in the table's size."""
     lang = builder.lang
     figures = builder.fonts.face("latin_regular").name       # values and ticks: the body's digits
-    faces = (builder.fonts.face("zh_body").name if lang == "zh" else figures, figures)
+    faces = (builder.fonts.face("zh_body").name if builder.language.script.east_asian else figures, figures)
     size = float(builder.theme.get("chart.font_size", builder.theme.size(lang, "table")))
-    drawing = ChartFlowable(_Drawer(c, builder.width * c.width, faces, size, palette(builder.theme), lang).draw())
+    drawer = _Drawer(c, builder.width * c.width, faces, size, palette(builder.theme), builder.language)
+    drawing = ChartFlowable(drawer.draw())
     drawing.hAlign = "CENTER"
     where = Where(c.source, f"chart {c.name}")
     after = builder.pt("spacing.paragraph_after")

@@ -67,7 +67,7 @@ class PaperTemplate(BaseDocTemplate):
         super().__init__(buffer, pagesize=size, leftMargin=margins["left"], rightMargin=margins["right"],
                          topMargin=margins["top"], bottomMargin=margins["bottom"], title=meta.title,
                          subject=meta.symbol, author=meta.author, creator="ccdocs", producer="ccdocs",
-                         keywords=[meta.symbol], lang="en" if meta.lang == "en" else meta.locale_tag,
+                         keywords=[meta.symbol], lang=meta.language.pdf_tag,
                          invariant=1, displayDocTitle=1, pageCompression=1,
                          initialFontName=builder.fonts.face("latin_regular").name)
         self.header_top = size[1] - theme.pt("page.header_distance")

@@ -89,7 +89,7 @@ def image_flowables(builder, image: Image) -> list:
     """The caption, the image at its printed size, its notes below in the table's size."""
     where = Where(image.source, f"image {image.picture.path}")
     width, height = printed_size(image, builder.width)
-    font = builder.fonts.face("zh_body" if builder.lang == "zh" else "latin_regular").name
+    font = builder.fonts.face("zh_body" if builder.language.script.east_asian else "latin_regular").name
     picture = Picture(image, width, height, font)
     after = builder.pt("spacing.paragraph_after")
     size = float(builder.theme.get("table.font_size", builder.theme.size(builder.lang, "table")))

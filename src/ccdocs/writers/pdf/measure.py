@@ -52,15 +52,16 @@ class Measure:
     """Set widths in points of a table's texts at `size`, with the PDF engine's faces, runs and auto-spacing;
     `fonts` gives the faces by role (`faces.FontSet`)."""
 
-    def __init__(self, fonts, lang: str, size: float, autospace: float):
-        self.maker = RunMaker(fonts, lang, 1.0, 0.0, None)
+    def __init__(self, fonts, language, size: float, autospace: float):
+        self.maker = RunMaker(fonts, language, 1.0, 0.0, None)
         self.size, self.autospace = size, autospace
         self.where = Where(None, "a table")
 
     @classmethod
-    def of(cls, theme, lang: str, fonts) -> Measure:
-        """The measure of tables in `lang`: their type size (`columns.table_size`), the theme's auto-spacing."""
-        return cls(fonts, lang, table_size(theme, lang), float(theme.get("pdf.cjk_autospace", 0)))
+    def of(cls, theme, language, fonts) -> Measure:
+        """The measure of tables in `language` (its profile): their type size (`columns.table_size`), the theme's
+        auto-spacing."""
+        return cls(fonts, language, table_size(theme, language.code), float(theme.get("pdf.cjk_autospace", 0)))
 
     def widest(self, text: str, bold: bool = False, heading: bool = False) -> float:
         """The width of the widest unit of `text` a line may not break inside (0 for no text)."""
@@ -78,10 +79,10 @@ class Measure:
         return setting.width(0, len(setting.text))
 
 
-def label_hanging(fonts, lang: str, size: float, autospace: float, labels, hanging: float) -> float:
+def label_hanging(fonts, language, size: float, autospace: float, labels, hanging: float) -> float:
     """The hanging indent (points) a list's `labels` need at `size`, set as the PDF engine sets them: `hanging`
     while every label fits in it, else the widest label and half an em (`(viii)` in a list whose hanging indent
     fits `(i)`): the text of every item moves right alike. Both writers use it."""
-    measure = Measure(fonts, lang, size, autospace)
+    measure = Measure(fonts, language, size, autospace)
     widest = max((measure.line(label) for label in labels if label), default=0.0)
     return hanging if widest <= hanging else widest + size / 2

@@ -1,0 +1,442 @@
+"""Language profiles: `locales/<lang>/language.yaml` read into one frozen `Language` that the pipeline hands down.
+
+A profile holds the forms and rules of one language (its cover letter, the names it gives languages, its babel
+locale, the session line's, dates' and currency's forms, numbering styles, list and chapter labels) and its
+`Script` (East Asian faces and spacing, direction, digits); the toolkit's sentences stay in the catalog
+`LC_MESSAGES/ccdocs.po` beside it. Writers and transforms ask the profile, never a language code. Every key is
+described in docs/languages.md.
+
+Profiles are looked for, the first found winning, in the user's templates folder's `locales/` (`--templates DIR`,
+`CCDOCS_TEMPLATES`), then among the package's: a secretariat may add a language (a profile, its toolkit catalog
+beside it, its cover-note frames) for all its papers, the way it adds a theme; not a document folder, whose
+`locales/` holds its own text's translations, so that a language code means the same profile in every command.
+A profile is input: it is read within the bounds of `sources.yamlfile` and every key checked, errors at its file
+and line. Reading is cached per process by path and modification time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from string import Formatter
+
+from ..errors import InputError, did_you_mean, problem
+from ..resources import package_locales, user_templates
+from .numerals import CAPITALS, STYLES
+
+FILE = "language.yaml"
+CODE = re.compile(r"[a-z]{2,3}")
+OFFICIAL = ("ar", "en", "es", "fr", "ru", "zh")   # WIPO's six languages: every profile names them (`names:`)
+DIRECTIONS = ("ltr", "rtl")
+SAMPLE = date(2026, 12, 31)                        # a date to try a date pattern on
+
+
+@dataclass(frozen=True)
+class Script:
+    """How the language's script is set: `code` (ISO 15924), `east_asian` (an East Asian face beside the Latin
+    one, East Asian spacing, punctuation of ambiguous width in the East Asian face), `direction` (`ltr`, `rtl`),
+    `digits` (the CLDR numbering system of figures: `latn`, `arab`)."""
+
+    code: str
+    east_asian: bool
+    direction: str
+    digits: str
+
+
+@dataclass(frozen=True)
+class Numbers:
+    """Spelled and suffixed ordinals: `words` the num2words language (or ''), `options` the keyword arguments its
+    ordinals take (Russian `{gender: f}`: шестая), `capitalize` one of numerals.CAPITALS, `ordinal_suffixes` CLDR
+    ordinal category → suffix."""
+
+    words: str = ""
+    capitalize: str = "words"
+    ordinal_suffixes: dict | None = None
+    options: dict | None = None
+
+
+@dataclass(frozen=True)
+class SessionForm:
+    """The cover's session line: numbering styles of the session's `number` and of the `count` of ordinary or
+    extraordinary sessions, and the line `alone`, with an `ordinary` or an `extraordinary` count."""
+
+    number: str
+    count: str
+    alone: str
+    ordinary: str
+    extraordinary: str
+
+
+@dataclass(frozen=True)
+class DateForms:
+    """CLDR patterns: one `day`, and the (first, last) ends of a range within one month, one year, or across years;
+    `to` and `and_` between the ends (three days or more, two days); `place` joins {place} and {dates}."""
+
+    day: str
+    same_month: tuple
+    same_year: tuple
+    other_years: tuple
+    to: str
+    and_: str
+    place: str
+
+
+@dataclass(frozen=True)
+class Typography:
+    """Rules the translation checkers apply: `full_width_punctuation` (no half-width `, ; : ? ! ( )` between
+    characters of the script) and `space_before` (characters a no-break space must precede, as French `: ; ! ?`)."""
+
+    full_width_punctuation: bool = False
+    space_before: str = ""
+
+
+@dataclass(frozen=True, eq=False)
+class Language:
+    """One language's profile (docs/languages.md); `folder` holds `language.yaml` and `LC_MESSAGES/ccdocs.po`."""
+
+    code: str
+    letter: str
+    locale: str
+    tags: dict            # document, latin, pdf: BCP 47 tags
+    names: dict           # language code -> its name in this language
+    script: Script
+    numbers: Numbers
+    session: SessionForm
+    dates: DateForms
+    currency: dict        # amount, millions
+    list_label: str
+    chapter_numbers: str
+    chapter_prefix: str
+    annex_numbers: str
+    typography: Typography
+    path: Path
+
+    @property
+    def folder(self) -> Path:
+        """The folder of the profile: its locales folder's `<code>/`."""
+        return self.path.parent
+
+    @property
+    def locales_dir(self) -> Path:
+        """The `locales/` folder the profile was found in (its toolkit catalog is `<code>/LC_MESSAGES/ccdocs.po`)."""
+        return self.path.parent.parent
+
+    @property
+    def tag(self) -> str:
+        """The document's BCP 47 tag (core properties, chart locale): `en-US`, `zh-CN`."""
+        return self.tags["document"]
+
+    @property
+    def latin_tag(self) -> str:
+        """The tag of Latin-script runs (Word's w:lang w:val): the document's, or `en-US` in Chinese."""
+        return self.tags.get("latin", self.tags["document"])
+
+    @property
+    def east_asian_tag(self) -> str | None:
+        """Word's w:eastAsia tag: the document's tag in an East Asian script, else None."""
+        return self.tags["document"] if self.script.east_asian else None
+
+    @property
+    def pdf_tag(self) -> str:
+        """The PDF's /Lang."""
+        return self.tags.get("pdf", self.tags["document"])
+
+    def name_of(self, code: str) -> str:
+        """The name this language gives the language `code` (KeyError when the profile names none)."""
+        return self.names[code]
+
+
+def locale_dirs() -> list[Path]:
+    """The `locales/` folders searched, in order: the user's templates folder's, the package's."""
+    user = user_templates()
+    return ([user / "locales"] if user is not None else []) + [package_locales()]
+
+
+def profile_path(code: str) -> Path | None:
+    """The first `locales/<code>/language.yaml` along the search path, or None (also for a code that is none)."""
+    if not isinstance(code, str) or not CODE.fullmatch(code):
+        return None
+    for base in locale_dirs():
+        path = base / code / FILE
+        try:
+            if path.is_file():
+                return path
+        except OSError:
+            continue
+    return None
+
+
+def known_languages() -> tuple[str, ...]:
+    """The codes of every profile found along the search path, sorted: the languages ccdocs can build."""
+    found = set()
+    for base in locale_dirs():
+        try:
+            found.update(p.parent.name for p in base.glob(f"*/{FILE}") if CODE.fullmatch(p.parent.name))
+        except OSError:
+            continue
+    return tuple(sorted(found))
+
+
+def find_language(code: str) -> Language:
+    """The profile of `code` first found along the search path; InputError when there is none, or at the line of
+    what is wrong in it."""
+    path = profile_path(code)
+    if path is None:
+        known = known_languages()
+        raise InputError([problem(package_locales(), None,
+                                  f"there is no language profile `{code}` (locales/{code}/{FILE})",
+                                  did_you_mean(str(code), known) or "languages: " + ", ".join(known))])
+    return load_language(path)
+
+
+def load_language(path: Path) -> Language:
+    """The profile in the file `path` (cached while the file is unchanged); InputError at its lines."""
+    return _load(path.resolve(), path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=32)
+def _load(path: Path, mtime: int) -> Language:
+    from ..sources.yamlfile import read_yaml
+
+    return _Reader(read_yaml(path)).language()
+
+
+def fields(text: str) -> set[str]:
+    """The names of the `{fields}` of a form (ValueError for a brace left open)."""
+    return {name for _, name, _, _ in Formatter().parse(text) if name is not None}
+
+
+class _Reader:
+    """Reads and checks a profile's values, collecting every problem at its line."""
+
+    def __init__(self, yf):
+        self.yf = yf
+        self.problems: list = []
+
+    def fail(self, keys: tuple, message: str, hint: str | None = None):
+        self.problems.append(self.yf.problem(keys, message, hint))
+
+    def get(self, *keys, kind=str, required: bool = True, default=None):
+        value = self.yf.data
+        for key in keys:
+            if not isinstance(value, dict) or key not in value:
+                if required:
+                    where = keys[:keys.index(key)]
+                    self.fail(where, f"`{'.'.join(keys)}` is missing", "docs/languages.md lists every key")
+                return default
+            value = value[key]
+        if kind is str and (not isinstance(value, str) or not value):
+            self.fail(keys, f"`{'.'.join(keys)}` must be a text, got {_shown(value)}")
+            return default
+        if kind is bool and not isinstance(value, bool):
+            self.fail(keys, f"`{'.'.join(keys)}` must be true or false, got {_shown(value)}")
+            return default
+        if kind is dict and not isinstance(value, dict):
+            self.fail(keys, f"`{'.'.join(keys)}` must be a mapping, got {_shown(value)}")
+            return default
+        return value
+
+    def choice(self, *keys, choices, required: bool = True, default=None):
+        value = self.get(*keys, required=required, default=default)
+        if value is not None and value != default and value not in choices:
+            self.fail(keys, f"`{'.'.join(keys)}` must be one of {', '.join(choices)}, got {_shown(value)}",
+                      did_you_mean(str(value), choices))
+            return default
+        return value
+
+    def form(self, *keys, need: tuple, may: tuple = (), required: bool = True, default=None):
+        """A text with `{fields}`: every one of `need`, others only from `may`."""
+        text = self.get(*keys, required=required, default=default)
+        if not isinstance(text, str):
+            return default
+        try:
+            found = fields(text)
+        except ValueError as exc:
+            self.fail(keys, f"`{'.'.join(keys)}` is not a form: {exc}", "write fields as {name}, braces as {{ }}")
+            return default
+        missing = [name for name in need if name not in found]
+        unknown = sorted(found - set(need) - set(may))
+        if missing or unknown:
+            said = "; ".join(part for part in (
+                missing and "lacks " + ", ".join(f"{{{n}}}" for n in missing),
+                unknown and "has unknown " + ", ".join(f"{{{n}}}" for n in unknown)) if part)
+            self.fail(keys, f"`{'.'.join(keys)}` {said}",
+                      "its fields are " + ", ".join(f"{{{n}}}" for n in (*need, *may)))
+            return default
+        return text
+
+    def pattern(self, keys: tuple, value, locale):
+        """A CLDR date pattern babel can format."""
+        from babel.dates import format_date
+
+        if not isinstance(value, str) or not value:
+            self.fail(keys, f"`{'.'.join(map(str, keys))}` must be a CLDR date pattern, got {_shown(value)}")
+            return None
+        try:
+            format_date(SAMPLE, value, locale=locale)
+        except Exception as exc:  # babel raises many kinds for a bad pattern
+            self.fail(keys, f"`{'.'.join(map(str, keys))}` is not a CLDR date pattern ({exc})",
+                      "e.g. `MMMM d, y` or `y年M月d日`")
+            return None
+        return value
+
+    def ends(self, key: str, locale):
+        raw = self.get("dates", key, kind=object)
+        if not isinstance(raw, list) or len(raw) != 2:
+            if raw is not None:
+                self.fail(("dates", key), f"`dates.{key}` must be two patterns, [first day, last day]")
+            return None
+        return tuple(self.pattern(("dates", key, i), p, locale) for i, p in enumerate(raw))
+
+    def locale(self):
+        from babel import Locale, UnknownLocaleError
+
+        raw = self.get("locale")
+        if raw is None:
+            return None
+        try:
+            return Locale.parse(raw)
+        except (UnknownLocaleError, ValueError, TypeError) as exc:
+            self.fail(("locale",), f"`locale` is not a locale babel knows ({exc})", "e.g. en, fr, zh_Hans_CN")
+            return None
+
+    def language(self) -> Language:
+        yf = self.yf
+        if not isinstance(yf.data, dict):
+            raise InputError([problem(yf.path, 1, "a language profile must be a mapping of keys",
+                                      "docs/languages.md lists every key")])
+        code = self.get("code")
+        if code is not None and code != yf.path.parent.name:
+            self.fail(("code",), f"`code: {code}` is not the name of the profile's folder "
+                      f"`{yf.path.parent.name}`", f"write `code: {yf.path.parent.name}`")
+        letter = self.get("letter")
+        locale = self.locale()
+        tags = self.get("tags", kind=dict) or {}
+        for key, value in tags.items():
+            if key not in ("document", "latin", "pdf"):
+                self.fail(("tags", key, "<key>"), f"unknown key `tags.{key}`", "tags: document, latin, pdf")
+            elif not isinstance(value, str) or not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", value):
+                self.fail(("tags", key), f"`tags.{key}` must be a BCP 47 tag such as en-US, got {_shown(value)}")
+        if tags and "document" not in tags:
+            self.fail(("tags",), "`tags.document` is missing", "e.g. `document: en-US`")
+        names = self.get("names", kind=dict) or {}
+        for needed in (*OFFICIAL, *([code] if code else [])):
+            if names and needed not in names:
+                self.fail(("names",), f"`names` has no name for `{needed}`",
+                          "name each of WIPO's languages (ar, en, es, fr, ru, zh) and this one")
+        for key, value in names.items():
+            if not isinstance(value, str) or not value.strip():
+                self.fail(("names", key), f"`names.{key}` must be a text, got {_shown(value)}")
+        script = Script(self.get("script", "code"), self.get("script", "east_asian", kind=bool),
+                        self.choice("script", "direction", choices=DIRECTIONS),
+                        self.get("script", "digits"))
+        if script.digits and locale is not None and script.digits not in locale.number_symbols:
+            self.fail(("script", "digits"), f"`script.digits`: the locale {locale} has no numbering system "
+                      f"`{script.digits}`", "its systems: " + ", ".join(sorted(locale.number_symbols)))
+        numbers = self.numbers()
+        session = SessionForm(
+            self.choice("session", "number", choices=STYLES), self.choice("session", "count", choices=STYLES),
+            self.form("session", "alone", need=("number",)),
+            self.form("session", "ordinary", need=("number", "count")),
+            self.form("session", "extraordinary", need=("number", "count")))
+        for key in ("number", "count"):
+            self.needs_words(("session", key), getattr(session, key), numbers)
+        dates = DateForms(self.pattern(("dates", "day"), self.get("dates", "day"), locale) if locale else None,
+                          *(self.ends(key, locale) if locale else None
+                            for key in ("same_month", "same_year", "other_years")),
+                          self.get("dates", "to"), self.get("dates", "and"),
+                          self.form("dates", "place", need=("place", "dates")))
+        currency = {"amount": self.form("currency", "amount", need=("amount",), may=("symbol", "name")),
+                    "millions": self.form("currency", "millions", need=(), may=("symbol", "name", "millions",
+                                                                                "compact"))}
+        if currency["millions"] is not None and not fields(currency["millions"]) & {"millions", "compact"}:
+            self.fail(("currency", "millions"), "`currency.millions` lacks {millions} or {compact}")
+        chapter_numbers = self.choice("chapters", "numbers", choices=STYLES)
+        annex_numbers = self.choice("annexes", "numbers", choices=STYLES)
+        for keys, style in ((("chapters", "numbers"), chapter_numbers), (("annexes", "numbers"), annex_numbers)):
+            self.needs_words(keys, style, numbers)
+        typography = Typography(
+            self.get("typography", "full_width_punctuation", kind=bool, required=False, default=False),
+            self.space_before())
+        self.unknown_keys()
+        if self.problems:
+            raise InputError(self.problems)
+        return Language(code, letter, str(locale), dict(tags), dict(names), script, numbers, session, dates,
+                        currency, self.form("lists", "label", need=("mark",)), chapter_numbers,
+                        self.form("chapters", "prefix", need=("number",)), annex_numbers, typography, yf.path)
+
+    def space_before(self) -> str:
+        value = self.get("typography", "space_before", kind=object, required=False, default="")
+        if not isinstance(value, str):
+            self.fail(("typography", "space_before"), f"`typography.space_before` must be a text (the characters, "
+                      f"may be empty), got {_shown(value)}")
+            return ""
+        return value
+
+    def numbers(self) -> Numbers:
+        words = self.get("numbers", "words", required=False, default="")
+        capitalize = self.choice("numbers", "capitalize", choices=CAPITALS, required=False, default="words")
+        suffixes = self.get("numbers", "ordinal_suffixes", kind=dict, required=False, default=None)
+        for key, value in (suffixes or {}).items():
+            if key not in ("zero", "one", "two", "few", "many", "other"):
+                self.fail(("numbers", "ordinal_suffixes", key, "<key>"),
+                          f"`{key}` is not a CLDR plural category", "zero, one, two, few, many, other")
+            elif not isinstance(value, str):
+                self.fail(("numbers", "ordinal_suffixes", key), f"a suffix must be a text, got {_shown(value)}")
+        options = self.get("numbers", "options", kind=dict, required=False, default=None)
+        if words:
+            from num2words import CONVERTER_CLASSES, num2words
+
+            if words not in CONVERTER_CLASSES:
+                self.fail(("numbers", "words"), f"num2words cannot spell numbers in `{words}`",
+                          did_you_mean(words, sorted(CONVERTER_CLASSES)))
+            elif options:
+                try:
+                    num2words(1, lang=words, to="ordinal", **options)
+                except Exception as exc:  # num2words raises TypeError, NotImplementedError, KeyError…
+                    self.fail(("numbers", "options"), f"num2words refuses these options in `{words}` ({exc})",
+                              "give the keyword arguments its ordinals take, e.g. `{gender: f}` in Russian")
+        return Numbers(words or "", capitalize or "words", dict(suffixes) if suffixes else None,
+                       dict(options) if options else None)
+
+    def needs_words(self, keys: tuple, style: str | None, numbers: Numbers):
+        """A style that needs a detail of `numbers:` the profile does not give."""
+        if style == "ordinal-words" and not numbers.words:
+            self.fail(keys, "the style `ordinal-words` needs `numbers.words` (the num2words language)")
+        if style == "ordinal-suffix" and not numbers.ordinal_suffixes:
+            self.fail(keys, "the style `ordinal-suffix` needs `numbers.ordinal_suffixes`")
+
+    def unknown_keys(self):
+        """Keys no rule reads: a slip of the pen, refused rather than ignored."""
+        allowed = {"code": None, "letter": None, "locale": None, "tags": None, "names": None,
+                   "script": ("code", "east_asian", "direction", "digits"),
+                   "numbers": ("words", "capitalize", "ordinal_suffixes", "options"),
+                   "session": ("number", "count", "alone", "ordinary", "extraordinary"),
+                   "dates": ("day", "same_month", "same_year", "other_years", "to", "and", "place"),
+                   "currency": ("amount", "millions"), "lists": ("label",), "chapters": ("numbers", "prefix"),
+                   "annexes": ("numbers",), "typography": ("full_width_punctuation", "space_before")}
+        for key, value in self.yf.data.items():
+            if key not in allowed:
+                self.fail((key, "<key>"), f"unknown key `{key}`", did_you_mean(str(key), allowed))
+            elif allowed[key] is not None and isinstance(value, dict):
+                for sub in value:
+                    if sub not in allowed[key]:
+                        self.fail((key, sub, "<key>"), f"unknown key `{key}.{sub}`",
+                                  did_you_mean(str(sub), allowed[key]) or ", ".join(allowed[key]))
+            elif allowed[key] is not None:
+                self.fail((key,), f"`{key}` must be a mapping, got {_shown(value)}")
+
+
+def _shown(value) -> str:
+    from ..sources.yamlfile import shown
+
+    return shown(value)
+
+
+
+def as_language(language: Language | str) -> Language:
+    """`language` itself, or the profile a code names along the package's and the user's search path."""
+    return language if isinstance(language, Language) else find_language(language)
