@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Debian packages ccdocs needs: `demo` (fonts; cairo, with which CairoSVG gives an SVG figure its PNG fallback in Word), `test` (fonts + LibreOffice, poppler, Chromium) or `bench` (test + pandoc).
+# Debian packages ccdocs needs: `demo` (fonts, Amiri for Arabic; cairo, with which CairoSVG gives an SVG figure its PNG fallback in Word), `test` (fonts + LibreOffice, poppler, Chromium) or `bench` (test + pandoc).
 # Installs the missing ones when running as root; otherwise prints the exact apt-get line and fails.
 set -euo pipefail
-demo=(fonts-liberation2 fonts-arphic-uming fonts-wqy-microhei fonts-wqy-zenhei fontconfig libcairo2)
+demo=(fonts-liberation2 fonts-arphic-uming fonts-wqy-microhei fonts-wqy-zenhei fonts-hosny-amiri fontconfig libcairo2)
 test=("${demo[@]}" poppler-utils libreoffice-writer-nogui chromium)
 bench=("${test[@]}" pandoc)
 case "${1:-demo}" in

@@ -10,12 +10,15 @@ from pathlib import Path
 
 from ..errors import InputError, problem
 
-ROLES = ("latin_regular", "latin_bold", "latin_italic", "latin_bold_italic", "zh_body", "zh_heading")
+ROLES = ("latin_regular", "latin_bold", "latin_italic", "latin_bold_italic", "zh_body", "zh_heading",
+         "arabic_regular", "arabic_bold")
 STYLES = {"latin_regular": "Regular", "latin_bold": "Bold", "latin_italic": "Italic",
-          "latin_bold_italic": "Bold Italic", "zh_body": "Regular", "zh_heading": "Regular"}
+          "latin_bold_italic": "Bold Italic", "zh_body": "Regular", "zh_heading": "Regular",
+          "arabic_regular": "Regular", "arabic_bold": "Bold"}
 DESCRIBED = {"latin_regular": "Latin text", "latin_bold": "bold Latin text", "latin_italic": "italic Latin text",
              "latin_bold_italic": "bold italic Latin text", "zh_body": "Chinese body text (Song face)",
-             "zh_heading": "Chinese headings (Hei face)"}
+             "zh_heading": "Chinese headings (Hei face)", "arabic_regular": "Arabic text",
+             "arabic_bold": "bold Arabic text"}
 STYLE_NAMES = {"Regular": ("Regular", "Book", "Normal", "Roman", "Light", "Medium"),
                "Bold": ("Bold",), "Italic": ("Italic", "Oblique"), "Bold Italic": ("Bold Italic", "Bold Oblique")}
 
@@ -164,6 +167,8 @@ class FontResolver:
             return self.theme.font("zh", "body")
         if role == "zh_heading":
             return self.theme.font("zh", "heading")
+        if role.startswith("arabic_"):   # Arabic letters in any document: the theme's Arabic face
+            return self.theme.font("ar", "body")
         return self.theme.get(f"fonts.{lang}.latin") or self.theme.font("en", "body")
 
     def resolve(self, role: str, lang: str = "en") -> FontFile:

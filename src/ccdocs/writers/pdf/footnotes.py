@@ -39,6 +39,7 @@ class Rules:
     rule_width: float
     note_after: float
     line: float = 0.5
+    rtl: bool = False             # the separator at the right: the notes run right to left
 
 
 @dataclass
@@ -149,7 +150,9 @@ class PageNotes:
         y = bottom + self.area() - r.before
         canv.saveState()
         canv.setLineWidth(r.line)
-        canv.line(x, y, x + (r.width if self.continued else r.rule_width), y)
+        length = r.width if self.continued else r.rule_width
+        start = x + r.width - length if r.rtl else x
+        canv.line(start, y, start + length, y)
         canv.restoreState()
         y -= r.line + r.after
         for piece in self.placed:
