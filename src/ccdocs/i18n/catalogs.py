@@ -19,6 +19,7 @@ from babel.messages.pofile import PoFileError, PoFileParser, unescape
 from ..errors import InputError, Problem, display_path, problem
 from ..sources.characters import HINT as CHARACTER_HINT
 from ..sources.characters import first_refused, refused
+from ..sources.memo import of_file
 from ..sources.spec import not_a_file_inside
 
 DOMAIN = "content"
@@ -225,6 +226,7 @@ def _blank_is_untranslated(catalog: Catalog) -> None:
             message.string = ""
 
 
+@of_file
 def read_catalog(path: Path, lang: str | None = None) -> ContentCatalog:
     """A .po or .pot file as a babel Catalog, previous msgids included, read only when read faithfully.
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from ..parse.inlines import join_soft_break
 from ..parse.markdown import parser
 from ..parse.pipe_tables import row_cells, row_line, shield, unshield
+from ..sources.memo import pure
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ def _kind(stack: list[str]) -> str:
     return "paragraph"
 
 
+@pure
 def extract(text: str, file: str) -> list[Segment]:
     """The segments of `text` (a content file's Markdown), in order; a pipe table's cells one by one, with
     their column (a figure's `|` in a cell is no cell separator: see `pipe_tables.shield`)."""

@@ -20,6 +20,7 @@ from math import inf
 
 from ..parse.markdown import parser
 from ..parse.pipe_tables import shield
+from ..sources.memo import pure
 from .segments import apply
 
 MAX_PARSES = 32  # parses of one file while blaming: a catalog broken everywhere is refused at once, not in hours
@@ -35,6 +36,7 @@ def _signature(token) -> tuple:
             tuple(sorted((str(k), str(v)) for k, v in token.attrs.items())), repr(token.meta))
 
 
+@pure
 def shape(text: str) -> list[tuple[tuple, int | None, object]]:
     """The block tokens of `text` as (signature, 1-based first line or None, token)."""
     return [(_signature(t), t.map[0] + 1 if t.map else None, t) for t in parser().parse(shield(text), {})]
