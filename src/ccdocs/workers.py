@@ -51,9 +51,10 @@ def worker_count(jobs: int, workers: int | None = None) -> int:
     return count if count > 1 and can_fork() else 1
 
 
-def run_all(jobs: list[Callable], workers: int | None = None) -> list[tuple]:
+def run_all(jobs: list[Callable], workers: int | None = None, done: Callable | None = None) -> list[tuple]:
     """The `(result, problems)` of each job, each followed by those of the jobs it spawned: `(result, [])`, or
-    `(None, problems)` when the job raised an InputError.
+    `(None, problems)` when the job raised an InputError. `done(i, outcomes)` is called as soon as job i and
+    every job it spawned have ended, with their outcomes (a progress bar's tick).
 
     Jobs run in forked workers, at most `workers` (default: one per CPU) at a time, or one after the other
     with one CPU, one job or no fork. Any other exception of a job ends the others and is raised here; so
@@ -61,7 +62,7 @@ def run_all(jobs: list[Callable], workers: int | None = None) -> list[tuple]:
     WorkerLost.
     """
     count = worker_count(len(jobs), workers)
-    outcomes = _serial(jobs) if count < 2 else _forked(jobs, count)
+    outcomes = _serial(jobs, done) if count < 2 else _forked(jobs, count, done)
     return [outcomes[key] for key in sorted(outcomes)]
 
 
@@ -72,7 +73,13 @@ def _outcome(job: Callable, spawn: Callable) -> tuple:
         return None, exc.problems
 
 
-def _serial(jobs: list[Callable]) -> dict:
+def _ended(index: int, pending, outcomes: dict, done: Callable | None) -> None:
+    """Call `done(index, outcomes of its family)` when no job of the family of job `index` is `pending`."""
+    if done and all(key[0] != index for key in pending):
+        done(index, [outcome for key, outcome in outcomes.items() if key[0] == index])
+
+
+def _serial(jobs: list[Callable], done: Callable | None = None) -> dict:
     """Outcomes by key: (i,) for job i, (i, k) for the k-th job it spawned, and so on."""
     outcomes = {}
     waiting = [((index,), job) for index, job in enumerate(jobs)]
@@ -81,6 +88,7 @@ def _serial(jobs: list[Callable]) -> dict:
         spawned: list = []
         outcomes[key] = _outcome(job, spawned.append)
         waiting[:0] = [((*key, n), more) for n, more in enumerate(spawned)]
+        _ended(key[0], (k for k, _ in waiting), outcomes, done)
     return outcomes
 
 
@@ -160,7 +168,7 @@ def _lost(process) -> str:
     return f"a build worker (process {process.pid}) {how}; nothing was written (run the command again)"
 
 
-def _forked(jobs: list[Callable], workers: int) -> dict:
+def _forked(jobs: list[Callable], workers: int, done: Callable | None = None) -> dict:
     """Outcomes by key, as `_serial` gives them, each job in a worker forked when one is free."""
     context = multiprocessing.get_context("fork")
     outcomes: dict = {}
@@ -195,6 +203,7 @@ def _forked(jobs: list[Callable], workers: int) -> dict:
                     exc, text = payload
                     raise exc from WorkerError(text)
                 outcomes[key] = payload
+                _ended(key[0], [k for k, _ in waiting] + [k for k, _ in running.values()], outcomes, done)
     finally:
         for _, process in running.values():
             process.terminate()
