@@ -25,7 +25,7 @@ from string import Formatter
 
 from ..errors import InputError, did_you_mean, problem
 from ..resources import package_locales, user_templates
-from .numerals import CAPITALS, STYLES
+from .numerals import CAPITALS, STYLES, spelled_ordinal
 
 FILE = "language.yaml"
 CODE = re.compile(r"[a-z]{2,3}")
@@ -388,14 +388,14 @@ class _Reader:
                 self.fail(("numbers", "ordinal_suffixes", key), f"a suffix must be a text, got {_shown(value)}")
         options = self.get("numbers", "options", kind=dict, required=False, default=None)
         if words:
-            from num2words import CONVERTER_CLASSES, num2words
+            from num2words import CONVERTER_CLASSES
 
             if words not in CONVERTER_CLASSES:
                 self.fail(("numbers", "words"), f"num2words cannot spell numbers in `{words}`",
                           did_you_mean(words, sorted(CONVERTER_CLASSES)))
             elif options:
                 try:
-                    num2words(1, lang=words, to="ordinal", **options)
+                    spelled_ordinal(1, words, options)
                 except Exception as exc:  # num2words raises TypeError, NotImplementedError, KeyError…
                     self.fail(("numbers", "options"), f"num2words refuses these options in `{words}` ({exc})",
                               "give the keyword arguments its ordinals take, e.g. `{gender: f}` in Russian")

@@ -6,6 +6,8 @@ details (the num2words language of spelled numbers, their capitals, the ordinal 
 
 from __future__ import annotations
 
+from copy import copy
+from inspect import signature
 from string import ascii_lowercase
 from typing import TYPE_CHECKING
 
@@ -88,10 +90,8 @@ def ordinal_words(n: int, words: str = "en", capitalize: str = "words", options:
     >>> ordinal_words(72), ordinal_words(1), ordinal_words(86, capitalize="first")
     ('Seventy-Second', 'First', 'Eighty-sixth')
     """
-    from num2words import num2words  # on first use: its import takes 20 ms that only spelled ordinals need
-
     _check_int(n, 1)
-    spelled = num2words(n, lang=words, to="ordinal", **(options or {}))
+    spelled = spelled_ordinal(n, words, options)
     if capitalize == "first":
         return spelled[:1].upper() + spelled[1:]
     if capitalize == "none":
@@ -100,6 +100,27 @@ def ordinal_words(n: int, words: str = "en", capitalize: str = "words", options:
         "-".join(part if part == "and" else part.capitalize() for part in word.split("-"))
         for word in spelled.split(" ")
     )
+
+
+def spelled_ordinal(n: int, words: str, options: dict | None = None) -> str:
+    """num2words' ordinal of n in the language `words`, with `options` its ordinals' keyword arguments; a
+    `gender` its converter's ordinals do not take is given to a converter that inflects them by a gender stem
+    (Spanish: octogésimo sexto, and with `gender: f` octogésima sexta). TypeError for options it refuses.
+
+    >>> spelled_ordinal(86, "es", {"gender": "f"}), spelled_ordinal(86, "ru", {"gender": "f"})
+    ('octogésima sexta', 'восемьдесят шестая')
+    """
+    from num2words import CONVERTER_CLASSES, num2words  # on first use: its import takes 20 ms
+
+    options = dict(options or {})
+    converter = CONVERTER_CLASSES.get(words)
+    gender = options.get("gender")
+    if gender is not None and converter is not None and "gender" not in signature(converter.to_ordinal).parameters \
+            and hasattr(converter, "gender_stem"):
+        inflected = copy(converter)  # the shared converter is left as it is
+        inflected.gender_stem = {"f": "a", "m": "o"}.get(options.pop("gender"), gender)
+        return inflected.to_ordinal(n, **options)
+    return num2words(n, lang=words, to="ordinal", **options)
 
 
 def ordinal_suffix(n: int, locale: str = "en", suffixes: dict | None = None) -> str:
