@@ -97,6 +97,8 @@ def test_docx_tables_alignment_and_indents_by_logical_side(arabic):
     sides = {jc.get(f"{W}val") for root in parts(arabic["docx"]).values() for jc in root.iter(f"{W}jc")
              if jc.getparent().tag == f"{W}pPr"}
     assert "end" in sides and not sides & {"left", "right"}   # the symbol lines `end`: at the left
+    in_cells = {jc.get(f"{W}val") for table in tables for jc in table.iter(f"{W}jc") if jc.getparent().tag == f"{W}pPr"}
+    assert in_cells and in_cells <= {"start", "center"}        # figures at the right of their cells
     indents = [ind for root in parts(arabic["docx"]).values() for ind in root.iter(f"{W}ind")]
     assert indents and not any(ind.get(f"{W}left") or ind.get(f"{W}right") for ind in indents)
 
@@ -193,10 +195,14 @@ def test_pdf_numbers_and_latin_keep_their_order(cover):
 
 
 def test_pdf_table_columns_run_right_to_left(arabic):
-    """The label column of the applicants table stands at the right of its figures."""
+    """The label column of the applicants table stands at the right of its figures; figures keep to the right of
+    their cells, units under units (Africa's 3,944 and the total 15,921)."""
     with pdfplumber.open(arabic["pdf"]) as doc:
         page = next(p for p in doc.pages if "Applicants" in (p.extract_text() or ""))
         words = page.extract_words()
     region = next(w for w in words if w["text"] == "Region")
     applicants = next(w for w in words if w["text"] == "Applicants")
     assert region["x0"] > applicants["x1"]
+    rows = [w for w in words if applicants["bottom"] < w["top"] < applicants["bottom"] + 300]
+    africa, total = (next(w for w in rows if w["text"] == figure) for figure in ("3,944", "15,921"))
+    assert abs(africa["x1"] - total["x1"]) < 0.5 and abs(total["x1"] - applicants["x1"]) < 0.5

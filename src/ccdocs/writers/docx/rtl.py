@@ -3,7 +3,8 @@
 Every paragraph of every part (body, headers, footnotes) gets `w:bidi`; runs holding right-to-left letters get
 `w:rtl`; tables `w:bidiVisual` (Word shows their first column at the right: the XML keeps the logical order);
 sections `w:bidi`. Alignment and indents are written by their logical sides (`w:jc` `start`/`end`, `w:ind`
-`w:start`/`w:end`), so a right-aligned cover line stands at the left, as the PDF draws it. Word sets right-to-left
+`w:start`/`w:end`), so a right-aligned cover line stands at the left, as the PDF draws it; in a table cell both
+sides become `start`, the right, where figures keep their units digits one under the other. Word sets right-to-left
 text with the complex-script properties: each `w:b`, `w:i`, `w:sz` gets its `w:bCs`, `w:iCs`, `w:szCs`, each
 `w:rFonts` of the styles its `w:cs` face and each `w:lang` its `w:bidi` tag (ISO/IEC 29500-1 §17.3.2).
 """
@@ -62,7 +63,8 @@ def turn(root) -> None:
     for ppr in root.iter(qn("w:pPr")):
         jc = ppr.find(qn("w:jc"))
         if jc is not None and jc.get(qn("w:val")) in SIDES:
-            jc.set(qn("w:val"), SIDES[jc.get(qn("w:val"))])
+            in_cell = any(parent.tag == qn("w:tc") for parent in ppr.iterancestors())
+            jc.set(qn("w:val"), "start" if in_cell else SIDES[jc.get(qn("w:val"))])
     for ind in root.iter(qn("w:ind")):
         for side, logical in SIDES.items():
             value = ind.attrib.pop(qn(f"w:{side}"), None)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 from functools import lru_cache
 
 from arabic_reshaper import ArabicReshaper
@@ -205,8 +206,14 @@ def draw_label(block, pen, y: float):
 def mirrored_grid(rows: list, widths: list, styler):
     """A grid's rows, column widths and styler with the columns in right-to-left order: each row's cells and the
     widths reversed, and every column coordinate of the styler's commands flipped (`(0, r)` ↔ `(-1, r)`), so the
-    first column (the labels) stands at the right."""
+    first column (the labels) stands at the right. Figures keep to the right of their cells, their units digits
+    one under the other: a cell's text set flush right (`right`, the end of a left-to-right line) is set flush to
+    the start of the right-to-left line, which is the right."""
     count = len(widths)
+    for row in rows:
+        for flow in (flow for cell in row.cells for flow in cell):
+            if getattr(getattr(flow, "style", None), "align", None) == "right":
+                flow.style = replace(flow.style, align="left")
 
     def flip(point):
         column, row = point
