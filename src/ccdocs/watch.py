@@ -1,0 +1,246 @@
+"""`ccdocs watch`: build a document folder, then rebuild it each time one of its files is saved.
+
+One process keeps, from one rebuild to the next, everything a change leaves as it was: the modules and the
+registered fonts (the first build writes in this process, so every later writer inherits them), the compiled
+figures (one `Sandbox`), and, through a `sources.memo.Memo`, the parsed YAML files (document.yaml, data, theme),
+catalogs and the segments, shapes and checks of unchanged texts. A change under `locales/<lang>/` rebuilds that
+language only; any other change rebuilds every language built. Each language's formats are written side by
+side in forked workers (`workers.run_all`).
+
+A language's outputs are replaced together (`output.write_all`), and only when all of them were made: a failing
+build prints its problems as `path:line:col: error: …` and leaves that language's previous outputs as they were.
+
+What is watched: the folder, the folders of the documents it attaches, and the `--templates` folder; not the
+output folder, editors' temporaries and backups, or a path leading out of the watched folders through a link.
+A burst of saves (an editor writing a temporary file, then renaming it over the file) is one rebuild.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+
+from watchfiles import DefaultFilter, watch
+
+from .build import _languages, _write
+from .errors import Collector, Failure, InputError, UsageError, display_path
+from .output import check_writable, write_all
+from .pipeline import Sources, read_sources, resolve
+from .resources import ENV
+from .sources.memo import Memo, signature
+from .templating import Sandbox
+from .theme import load_theme
+from .workers import run_all
+from .writers import writer
+
+LOCALES = "locales"
+CHECK_EVERY_MS = 1000  # how often the folder is looked at while nothing changes (a folder deleted or moved)
+
+
+class Gone(Failure):
+    """The watched folder disappeared (deleted or moved): exit 1, the outputs left as they were."""
+
+
+class Saves(DefaultFilter):
+    """The changes a rebuild may depend on: watchfiles' default filter (version control folders, `.swp`, `~`,
+    `.#name`) and besides editors' and office suites' temporaries and locks, the hidden `.part`/`.old` files of
+    `output.write_all`, everything under `ignored` (the output folder), and any path that leads out of `roots`
+    through a link."""
+
+    ignore_entity_patterns = (*DefaultFilter.ignore_entity_patterns,
+                              r"^#.*#$",              # Emacs auto-save
+                              r"^4913$",              # Vim's probe of a folder's permissions
+                              r"\.(tmp|bak|orig|kate-swp)$",
+                              r"^~\$", r"^\.~lock\..*#$",  # Word's and LibreOffice's lock files
+                              r"^\..*\.(part|old)$")  # write_all's temporaries and backups
+
+    def __init__(self, roots: list[Path], ignored: list[Path]):
+        super().__init__(ignore_paths=[str(path) for path in ignored])
+        self.roots = roots
+
+    def __call__(self, change, path: str) -> bool:
+        if not super().__call__(change, path):
+            return False
+        where = Path(path).resolve()
+        return any(where.is_relative_to(root) for root in self.roots)
+
+
+@dataclass
+class Session:
+    """One folder built again and again in `languages` (None: the document's) and `formats` into `out`; each
+    round's status line (and problems) given to `echo(text, err)`."""
+
+    folder: Path
+    out: Path
+    languages: list | None
+    formats: tuple
+    draft: bool
+    echo: Callable
+    memo: Memo = field(default_factory=Memo)
+    sandbox: Sandbox = field(default_factory=Sandbox)
+    sources: Sources | None = None
+    rounds: int = 0
+
+    def roots(self) -> list[Path]:
+        """The folders to watch: the document's, those of the documents it attaches (as last read), and the
+        templates folder given by --templates or CCDOCS_TEMPLATES; resolved."""
+        found = [self.folder]
+        waiting = [self.sources] if self.sources else []
+        while waiting:
+            sources = waiting.pop()
+            found += [inner.spec.folder for inner in sources.attached]
+            waiting += list(sources.attached)
+        if os.environ.get(ENV) and Path(os.environ[ENV]).is_dir():
+            found.append(Path(os.environ[ENV]))
+        return list(dict.fromkeys(path.resolve() for path in found))
+
+    def outputs(self) -> list[str]:
+        """The output files of this session, as last read (none while the document cannot be read)."""
+        if self.sources is None:
+            return []
+        chosen = [lang for lang in self.languages or self.sources.spec.languages if lang in self.sources.spec.languages]
+        return [display_path(self.out / lang / f"{self.sources.spec.slug}.{fmt}") for lang in chosen
+                for fmt in self.formats]
+
+    def affected(self, changed: set[Path], chosen: list[str]) -> list[str]:
+        """The languages a change touches: those whose `locales/<lang>/` a changed file is in, all for any other."""
+        touched = set()
+        for path in changed:
+            lang = next((parts[1] for root in self.roots() if path.is_relative_to(root)
+                         for parts in [path.relative_to(root).parts]
+                         if len(parts) > 2 and parts[0] == LOCALES), None)
+            if lang is None:
+                return chosen
+            touched.add(lang)
+        return [lang for lang in chosen if lang in touched]
+
+    def round(self, changed: set[Path] | None) -> None:
+        """Build (changed None: everything, in this process) or rebuild what `changed` touches; one status line."""
+        start = time.perf_counter()
+        if not self.folder.is_dir():
+            raise Gone(f"{display_path(self.folder)} is no longer a folder (deleted or moved): stopped watching; "
+                       f"the outputs in {display_path(self.out)} were left as they were")
+        self.memo.next_round()
+        what = _changes(changed)
+        problems = Collector()
+        with self.memo.active():
+            try:
+                self.sources = read_sources(self.folder)
+                theme = load_theme(self.sources.spec.theme, self.sources.spec.folder)
+                chosen = _languages(self.sources, self.languages)
+            except InputError as exc:
+                return self._report(what, exc.problems, [], [], start)
+            languages = chosen if changed is None else self.affected(changed, chosen)
+            docs = {}
+            for lang in languages:
+                try:
+                    docs[lang] = resolve(self.sources, lang, self.draft, sandbox=self.sandbox)
+                except InputError as exc:
+                    _add(problems, exc.problems)
+        slug = self.sources.spec.slug
+        jobs = [partial(_write, self.out / lang / f"{slug}.{fmt}", fmt, doc, theme, translated=(self.sources, lang))
+                for lang, doc in docs.items() for fmt in self.formats]
+        made: dict = {}
+        for result, found in run_all(jobs, 1 if self.rounds == 0 else None):
+            _add(problems, found)
+            made.update(result[0] if result else {})
+        self.rounds += 1
+        written, kept = [], [lang for lang in languages if lang not in docs]
+        for lang in docs:
+            outputs = {self.out / lang / f"{slug}.{fmt}": None for fmt in self.formats}
+            if not all(path in made for path in outputs):
+                kept.append(lang)
+                continue
+            try:
+                write_all({path: made[path] for path in outputs})
+                written.append(lang)
+            except (UsageError, Failure) as exc:  # an output place taken by a folder, a full disk: said, kept
+                self.echo(f"ccdocs: error: {exc}", True)
+                kept.append(lang)
+        self._report(what, problems.problems, written, kept, start, skipped=not languages)
+
+    def _report(self, what: str, problems: list, written: list, kept: list, start: float, skipped=False) -> None:
+        """The problems, then the status line: `12:03:45 content/a.md saved: en rebuilt (docx, pdf) in 0.28 s`."""
+        for item in problems:
+            self.echo(str(item), True)
+        seconds = time.perf_counter() - start
+        said = []
+        if written:
+            said.append(f"{', '.join(written)} {'built' if what == 'start' else 'rebuilt'} "
+                        f"({', '.join(self.formats)})")
+        if problems or kept:
+            count = len(problems)
+            left = "not written" if what == "start" else "previous outputs kept"
+            said.append(f"{count} error{'s' if count != 1 else ''} ({', '.join(kept) + ': ' if kept else ''}{left})")
+        if skipped and not problems:
+            said.append("nothing to rebuild (no language built is touched: see --lang)")
+        self.echo(f"{time.strftime('%H:%M:%S')} {what}: {'; '.join(said)} in {seconds:.2f} s", False)
+
+
+def _add(problems: Collector, found) -> None:
+    """Add the problems not told yet (the same problem of a content file found in two languages is told once)."""
+    seen = set(problems.problems)
+    problems.extend(item for item in dict.fromkeys(found) if item not in seen)
+
+
+def _changes(changed: set[Path] | None) -> str:
+    """What changed, for the status line: `content/a.md saved`, `3 files saved (content/a.md, …)`, or `start`."""
+    if changed is None:
+        return "start"
+    names = sorted(display_path(path) for path in changed)
+    if len(names) == 1:
+        return f"{names[0]} saved"
+    return f"{len(names)} files saved ({names[0]}, …)"
+
+
+def run(folder: Path, out: Path, languages, formats, draft: bool, echo: Callable) -> None:
+    """Build `folder`, print where its outputs are, then rebuild it at every save until interrupted (Ctrl-C:
+    KeyboardInterrupt, as raised by watchfiles). Raises Gone when the folder disappears; UsageError (an
+    OutputError) when `out` cannot be written."""
+    check_writable(out)
+    for fmt in formats:
+        writer(fmt)  # imported before any worker is forked
+    session = Session(folder, out, languages, tuple(formats), draft, echo)
+    roots = session.roots()
+    before = roots, _snapshot(roots, Saves(roots, [out.resolve()]))  # what is saved until a watcher is set up
+    session.round(None)
+    echo(f"ccdocs: watching {display_path(folder)} for saves (Ctrl-C to stop); outputs: "
+         f"{', '.join(session.outputs()) or display_path(out)}", False)
+    while True:
+        roots = session.roots()
+        saves = Saves(roots, [out.resolve()])
+        for changes in watch(*roots, watch_filter=saves, rust_timeout=CHECK_EVERY_MS, yield_on_timeout=True):
+            changed = {Path(path) for _, path in changes}
+            if before is not None:  # the watcher is set up: what was saved since `before` was taken
+                changed |= _differences(before[1], _snapshot(before[0], saves))
+                before = None
+            if changed:
+                session.round(changed)
+            elif not folder.is_dir():
+                session.round(set())  # raises Gone
+            if session.roots() != roots:
+                break  # a document attached or detached: watch its folder too
+        roots = session.roots()
+        before = roots, _snapshot(roots, Saves(roots, [out.resolve()]))
+
+
+def _snapshot(roots: list[Path], saves: Saves) -> dict[Path, tuple | None]:
+    """The signature of every file under `roots` that `saves` lets through, by path."""
+    found = {}
+    for root in roots:
+        for top, folders, files in os.walk(root):
+            folders[:] = [name for name in folders if saves(None, os.path.join(top, name))]
+            for name in files:
+                path = os.path.join(top, name)
+                if saves(None, path):
+                    found[Path(path)] = signature(path)
+    return found
+
+
+def _differences(before: dict, now: dict) -> set[Path]:
+    """The paths added, removed or changed from one snapshot to the other."""
+    return {path for path in before.keys() | now.keys() if before.get(path) != now.get(path)}
