@@ -8,7 +8,7 @@ import pytest
 
 from ccdocs.i18n import checkers
 from ccdocs.i18n.checkers import (Entry, balanced_markup, check, chinese_punctuation, figures, footnote_marks, html,
-                                  line_breaks, link_targets, placeholders, references, terminology)
+                                  line_breaks, link_targets, placeholders, references, space_before, terminology)
 
 CASES = [
     # checker, source, failing translation, passing translation, words of the failing message
@@ -50,6 +50,29 @@ CASES = [
 ]
 
 
+# French typography (the profile's `typography.space_before`): a no-break space before `: ; ! ?`, none asked for in
+# web addresses, link targets, placeholders or a time.
+FRENCH_CASES = [
+    (space_before, "Source: WIPO; see below!", "Source : OMPI; voir ci-dessous !",
+     "Source\u00a0: OMPI\u00a0; voir ci-dessous\u00a0!", "an ordinary space before `:`"),
+    (space_before, "See [the page](https://www.wipo.int/x?a=1): at 10:30, {{ n }}?",
+     "Voir [la page](https://www.wipo.int/x?a=1): à 10:30, {{ n }}\u202f?",
+     "Voir [la page](https://www.wipo.int/x?a=1)\u00a0: à 10:30, {{ n }}\u202f?", "no space before `:`"),
+]
+
+
+@pytest.mark.parametrize("checker, source, wrong, right, words", FRENCH_CASES)
+def test_french_typography_fails_a_wrong_translation_and_passes_a_right_one(checker, source, wrong, right, words):
+    failing = checker(Entry("report ¶12", source, wrong, "fr"))
+    assert failing and any(words in message for message in failing), failing
+    assert checker(Entry("report ¶12", source, right, "fr")) == []
+
+
+def test_space_before_applies_where_the_profile_asks_for_it():
+    assert space_before(Entry("x", "Note: a", "Note: a", "en")) == []
+    assert space_before(Entry("x", "Note: a", "备注: a", "zh")) == []
+
+
 @pytest.mark.parametrize("checker, source, wrong, right, words", CASES,
                          ids=[f"{case[0].__name__}-{index}" for index, case in enumerate(CASES)])
 def test_each_checker_fails_a_wrong_translation_and_passes_a_right_one(checker, source, wrong, right, words):
@@ -60,7 +83,7 @@ def test_each_checker_fails_a_wrong_translation_and_passes_a_right_one(checker, 
 
 
 def test_every_checker_is_exercised():
-    assert {case[0] for case in CASES} == set(checkers.CHECKERS)
+    assert {case[0] for case in CASES + FRENCH_CASES} == set(checkers.CHECKERS)
 
 
 def test_chinese_punctuation_applies_to_chinese_only():

@@ -17,6 +17,7 @@ from urllib.parse import parse_qsl, urlsplit
 from jinja2 import Environment, TemplateSyntaxError
 
 from ..l10n.catalog import Catalog
+from ..l10n.language import load_language, profile_path
 from ..parse.markdown import parser
 from ..transforms.references import doubled, label_words
 from .glossary import terminology
@@ -29,6 +30,8 @@ LINK_TARGET = re.compile(r"\]\([^)\s]*\)")
 FIGURE = re.compile(r"\d(?:[\d,.]*\d)?")
 HAN = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 HALF_WIDTH = re.compile(rf"(?<={HAN})\s*[,;:?!()]\s*(?={HAN})")
+WEB_ADDRESS = re.compile(r"\b(?:https?|ftp|mailto):[^\s)]*|\bwww\.[^\s)]*")
+NO_BREAK = "\u00a0\u202f"  # the no-break space and the narrow one
 OFFICIAL_LANGUAGES = frozenset({"ar", "en", "es", "fr", "ru", "zh"})  # the UN's and WIPO's, as URLs write them
 LANGUAGE_PARAMETERS = frozenset({"lang", "hl", "language", "locale", "lng"})
 
@@ -280,6 +283,33 @@ def chinese_punctuation(entry: Entry) -> list[str]:
             for match in HALF_WIDTH.finditer(entry.translation)]
 
 
+def space_before(entry: Entry) -> list[str]:
+    """Where the language's profile asks for it (`typography.space_before`: French `: ; ! ?`), each of those marks
+    after a no-break space (U+00A0, or the narrow U+202F): not glued to the word before it, nor after a space a
+    line may break at. Placeholders, link targets, web addresses and a colon between digits (10:30) are left alone.
+
+    >>> [m.split(" (")[0] for m in space_before(Entry("¶2", "See: a; b", "Voir : a; b\u00a0; c\u00a0: d", "fr"))]
+    ['¶2: an ordinary space before `:` at “Voir :”', '¶2: no space before `;` at “r : a;”']
+    """
+    profile = profile_path(entry.lang)
+    marks = load_language(profile).typography.space_before if profile is not None else ""
+    if not marks:
+        return []
+    text = entry.translation
+    skipped = [m.span() for pattern in (PLACEHOLDER, LINK_TARGET, WEB_ADDRESS) for m in pattern.finditer(text)]
+    found = []
+    for match in re.finditer(f"[{re.escape(marks)}]", text):
+        at = match.start()
+        before, after = text[at - 1:at], text[at + 1:at + 2]
+        if not before or before in NO_BREAK or before in marks or (before.isdigit() and after.isdigit()) \
+                or any(start <= at < end for start, end in skipped):
+            continue
+        found.append(f"{entry.name}: {'an ordinary space' if before.isspace() else 'no space'} before "
+                     f"`{match.group()}` at “{text[max(at - 5, 0):at + 1].lstrip()}” (write a no-break space, "
+                     "U+00A0, before it)")
+    return found
+
+
 def line_breaks(entry: Entry) -> list[str]:
     """No more lines than the source: a segment is one block (a blank line would be lost, the rest joined into
     it, `# …` after it printed as text) and a one-line text (a table heading) stays on one line."""
@@ -298,7 +328,7 @@ def line_breaks(entry: Entry) -> list[str]:
 
 
 CHECKERS = (placeholders, footnote_marks, references, link_targets, balanced_markup, html, figures, chinese_punctuation,
-            line_breaks, terminology)
+            space_before, line_breaks, terminology)
 
 
 def check(entry: Entry) -> list[str]:
