@@ -64,7 +64,7 @@ def test_a_failed_build_leaves_previous_outputs_untouched(make_doc, tmp_path):
 
 def test_usage_errors_exit_2(make_doc):
     folder = make_doc()
-    for args in (("build", folder, "--lang", "fr"), ("build", folder, "--format", "odt"),
+    for args in (("build", folder, "--lang", "xx"), ("build", folder, "--format", "odt"),
                  ("build", folder / "nowhere")):
         result = run_ccdocs(*args)
         assert result.returncode == 2, (args, result.stderr)

@@ -87,7 +87,7 @@ def test_what_was_not_given_is_filled_and_marked_to_confirm(tmp_path):
     (["--symbol", "WO/CC/86/INF/1", "--kind", "information", "--languages", ""], "'--languages': is empty"),
     (["--symbol", "", "--kind", "information"], "'--symbol': is empty"),
     (["--symbol", "WO/CC/86/INF/1", "--kind", "information", "--title", "a\x0bb"], "control character"),
-    (["--symbol", "WO/CC/86/INF/1", "--kind", "information", "--languages", "en,fr"], "unknown language"),
+    (["--symbol", "WO/CC/86/INF/1", "--kind", "information", "--languages", "en,xx"], "unknown language"),
     (["--symbol", "WO/CC/86/INF/1", "--kind", "information", "--ordinary", "5", "--extraordinary", "2"], "not both"),
 ])
 def test_bad_options_are_usage_errors_and_nothing_is_written(tmp_path, args, fragment):

@@ -51,7 +51,7 @@ def test_slug_follows_wipo_file_names(make_doc, symbol, suffix, slug):
     ("session: {", "sesion: {", "did you mean `session`?"),
     ("date: 2026-05-21", "date: 2026-02-30", "`2026-02-30` is not a date"),
     ("last_day: 2026-07-15", "last_day: 2026-07-01", "is before the first day"),
-    ("languages: [en, zh]", "languages: [en, fr]", "unknown language `fr`"),
+    ("languages: [en, zh]", "languages: [en, xx]", "unknown language `xx`"),
     ("body: coordination-committee", "body: coordination-comittee", "did you mean `coordination-committee`?"),
     ("content/report.md]", "../report.md]", "leaves the document folder"),
     ("content/report.md]", "/etc/passwd]", "is an absolute path"),

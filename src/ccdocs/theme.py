@@ -7,9 +7,9 @@ from pathlib import Path
 
 from .errors import InputError, problem
 from .l10n.fonts import ROLES, FontError, FontResolver
+from .l10n.language import known_languages
 from .resources import THEMES, find, names, package_templates
 from .sources.images import read_picture
-from .sources.spec import LANGUAGES
 from .sources.themefile import points, read_theme
 from .sources.yamlfile import YamlFile, read_yaml, shown
 
@@ -93,9 +93,9 @@ def _check_fonts(theme: Theme, yf: YamlFile) -> None:
              for role, family in roles.items()]
     named += [(("pdf_fonts", "stand_ins", family), family)
               for family in ((given.get("pdf_fonts") or {}).get("stand_ins") or {})]
-    problems = []
+    problems, languages = [], known_languages()
     for keys, family in named:
-        served = [(r, lg) for r in ROLES for lg in LANGUAGES if resolver.theme_family(r, lg) == family]
+        served = [(r, lg) for r in ROLES for lg in languages if resolver.theme_family(r, lg) == family]
         try:
             for r, lg in served:
                 resolver.resolve(r, lg)

@@ -15,12 +15,21 @@ from ..errors import display_path
 from ..l10n.catalog import po_path as toolkit_po_path
 from ..pipeline import Sources, assessed
 from .catalogs import po_path, read_catalog
+from ..l10n.language import as_language
 from .extract import location
 from .glossary import glossary, terms_in
 from .policy import Assessment, assess_message
 from .segments import Segment
 
-LANGUAGE_NAMES = {"en": "English", "zh": "Chinese"}
+UI = "en"   # the review page's own language
+
+
+def language_name(code: str) -> str:
+    """The name of the language `code` in the review's own language (English), as its profile names it; the code
+    itself for a language it does not name."""
+    return as_language(UI).names.get(code, code)
+
+
 KEEP = re.compile(r"\{\{.*?\}\}|\{[A-Za-z_][\w.]*\}|\[\^[^\]\s]+\]", re.S)
 
 STYLE = """
@@ -192,7 +201,7 @@ def page(title: str, subtitle: str, rows: list[Row], source_lang: str, lang: str
     buttons += [f'<button type="button" data-filter="{status}" aria-pressed="false">{status.capitalize()}'
                 f"<b>{counts[status]}</b></button>" for status in ("untranslated", "fuzzy", "failing", "translated")]
     body = "\n".join(_row(index, row, lang) for index, row in enumerate(rows, 1))
-    source_name, target_name = (LANGUAGE_NAMES.get(code, code) for code in (source_lang, lang))
+    source_name, target_name = (language_name(code) for code in (source_lang, lang))
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -230,7 +239,7 @@ def document_page(sources: Sources, lang: str) -> str:
                 item, tuple(terms_in(item.segment.msgid, terms))) for item in assessed(sources, lang, named=True)]
     catalog = po_path(spec.folder, lang)
     where = display_path(catalog) if catalog.is_file() else f"{display_path(catalog)} (not made yet)"
-    return page(f"{spec.symbol}: {LANGUAGE_NAMES.get(lang, lang)} translation review",
+    return page(f"{spec.symbol}: {language_name(lang)} translation review",
                 f"{len(rows)} segments · catalog {where}", rows, spec.source, lang)
 
 
@@ -249,5 +258,5 @@ def toolkit_page(lang: str, locales_dir: Path | None = None) -> str:
         item = assess_message(segment, message.id, message, lang)
         detail = " ".join(message.auto_comments) + (f" · msgctxt {message.context}" if message.context else "")
         rows.append(Row(_toolkit_key(message), detail, item))
-    return page(f"ccdocs toolkit strings: {LANGUAGE_NAMES.get(lang, lang)} review",
+    return page(f"ccdocs toolkit strings: {language_name(lang)} review",
                 f"{len(rows)} messages · catalog {display_path(path)}", rows, "en", lang)

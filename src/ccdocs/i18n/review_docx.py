@@ -21,10 +21,11 @@ from ..oxml.revisions import revision_run
 from ..oxml.tables import cell_margins, cell_width, fixed_layout, repeat_header
 from ..oxml.text import set_borders, set_fonts, set_lang
 from ..oxml.xml import element, props, twips
+from ..l10n.language import as_language
 from ..pipeline import Sources, assessed
 from ..writers.docx.skeleton import new_document
 from .extract import location, stamp
-from .review import LANGUAGE_NAMES, word_changes
+from .review import language_name, word_changes
 
 AUTHOR = "ccdocs"
 LATIN, EAST_ASIAN = "Arial", "SimSun"
@@ -37,7 +38,8 @@ FUZZY_NOTE = ("Fuzzy: the English changed since this translation was made (track
 def _fonts(rpr, lang: str):
     """`rpr` (a `w:rPr`) with the review's fonts and the language of the text."""
     set_fonts(rpr, LATIN, EAST_ASIAN)
-    set_lang(rpr, "zh-CN" if lang == "zh" else "en-US", "zh-CN" if lang == "zh" else None)
+    profile = as_language(lang)
+    set_lang(rpr, profile.tag, profile.east_asian_tag)
     return rpr
 
 
@@ -71,9 +73,10 @@ def review_docx(sources: Sources, lang: str) -> bytes:
     spec = sources.spec
     items = assessed(sources, lang, named=True)
     when = stamp(spec).strftime("%Y-%m-%dT%H:%M:%SZ")
-    doc = new_document("zh-CN" if "zh" in (lang, spec.source) else None, 720)
+    doc = new_document(next(filter(None, (as_language(code).east_asian_tag for code in (lang, spec.source))), None),
+                       720)
     doc.core_properties.author = AUTHOR
-    doc.core_properties.title = f"{spec.symbol}: {LANGUAGE_NAMES.get(lang, lang)} translation review"
+    doc.core_properties.title = f"{spec.symbol}: {language_name(lang)} translation review"
     doc.core_properties.created = doc.core_properties.modified = stamp(spec)
     doc.core_properties.last_modified_by = AUTHOR
     section = doc.sections[0]
@@ -91,8 +94,8 @@ def review_docx(sources: Sources, lang: str) -> bytes:
     fixed_layout(table._tbl, sum(width.twips for width in WIDTHS))
     set_borders(props(table._tbl, "w:tblPr"), "w:tblBorders", GRID)
     cell_margins(props(table._tbl, "w:tblPr"), twips(2), twips(4), twips(2), twips(4))
-    for cell, title in zip(table.rows[0].cells, ("Paragraph", LANGUAGE_NAMES.get(spec.source, spec.source),
-                                                 LANGUAGE_NAMES.get(lang, lang))):
+    for cell, title in zip(table.rows[0].cells, ("Paragraph", language_name(spec.source),
+                                                 language_name(lang))):
         _text_run(cell.paragraphs[0], title, "en").bold = True
     repeat_header(table.rows[0]._tr)
     ids: Counter = Counter()

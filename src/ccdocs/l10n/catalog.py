@@ -40,9 +40,13 @@ class Catalog:
     @classmethod
     def load(cls, lang: str, locales_dir: Path | str | None = None) -> Catalog:
         """Read locales/<lang>/LC_MESSAGES/ccdocs.po strictly (as a document's catalogs are read: a slip is an
-        InputError at its line, never text lost); a missing file raises FileNotFoundError."""
+        InputError at its line, never text lost); a missing file raises FileNotFoundError, but for a language with
+        a profile (l10n.language) an InputError at the profile."""
         from ..i18n.catalogs import read_catalog
+        from .language import find_language, profile_path
 
+        if locales_dir is None and profile_path(lang) is not None:
+            locales_dir = find_language(lang).locales_dir
         path = po_path(lang, locales_dir)
         if not path.is_file():
             raise FileNotFoundError(path)

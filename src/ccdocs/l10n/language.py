@@ -25,6 +25,7 @@ from string import Formatter
 
 from ..errors import InputError, did_you_mean, problem
 from ..resources import package_locales, user_templates
+from .catalog import DOMAIN
 from .numerals import CAPITALS, STYLES, spelled_ordinal
 
 FILE = "language.yaml"
@@ -189,6 +190,11 @@ def find_language(code: str) -> Language:
         raise InputError([problem(package_locales(), None,
                                   f"there is no language profile `{code}` (locales/{code}/{FILE})",
                                   did_you_mean(str(code), known) or "languages: " + ", ".join(known))])
+    catalog = path.parent / "LC_MESSAGES" / f"{DOMAIN}.po"
+    if not catalog.is_file():
+        raise InputError([problem(path, None, f"the language `{code}` has no toolkit catalog beside its profile "
+                                  f"({catalog.relative_to(path.parent.parent)})",
+                                  "translate locales/ccdocs.pot into it (docs/languages.md)")])
     return load_language(path)
 
 
@@ -361,12 +367,13 @@ class _Reader:
         typography = Typography(
             self.get("typography", "full_width_punctuation", kind=bool, required=False, default=False),
             self.space_before())
+        list_label = self.form("lists", "label", need=("mark",))
+        chapter_prefix = self.form("chapters", "prefix", need=("number",))
         self.unknown_keys()
         if self.problems:
             raise InputError(self.problems)
         return Language(code, letter, str(locale), dict(tags), dict(names), script, numbers, session, dates,
-                        currency, self.form("lists", "label", need=("mark",)), chapter_numbers,
-                        self.form("chapters", "prefix", need=("number",)), annex_numbers, typography, yf.path)
+                        currency, list_label, chapter_numbers, chapter_prefix, annex_numbers, typography, yf.path)
 
     def space_before(self) -> str:
         value = self.get("typography", "space_before", kind=object, required=False, default="")

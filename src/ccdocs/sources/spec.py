@@ -337,11 +337,11 @@ class _Reader:
         if not isinstance(raw, dict):
             self.fail((key,), f"`{key}` must be a text or one text per language (`en:`, `zh:`), got {shown(raw)}")
             return None
-        good = True
+        good, known = True, known_languages()
         for lang, text in raw.items():
-            if lang not in known_languages():
+            if lang not in known:
                 self.fail((key, lang, "<key>"), f"unknown language `{lang}` in `{key}`",
-                          did_you_mean(str(lang), known_languages()))
+                          did_you_mean(str(lang), known))
                 good = False
             elif not isinstance(text, str) or not text.strip():
                 self.fail((key, lang), f"`{key}.{lang}` must be a text, got {shown(text)}")
