@@ -25,6 +25,7 @@ import pytest
 import yaml
 
 from ccdocs.build import build
+from ccdocs.l10n.session import session_text
 
 from conftest import DOCS
 
@@ -60,6 +61,17 @@ MARKERS = {"en": "[Annual Report on Human Resources follows]", "zh": "[后接人
            "ru": "[Документ «Годовой отчет о людских ресурсах» следует]"}
 LANGS = tuple(COVERS)
 ADDED = ("fr", "es", "ru")
+# Session lines of real papers (docs/languages-sources.md), as the profiles make them; Spanish with the point of
+# 2020 (51.ª), which WO/CC/74/8 (48ª) and WO/CC/64/3 (23ª) still lacked.
+SESSIONS = [
+    ("fr", 78, {"ordinary": 51}, "Soixante-dix-huitième session (51e session ordinaire)"),     # WO/CC/78/INF/1 Rev.
+    ("fr", 72, {"extraordinary": 26}, "Soixante-douzième session (26e session extraordinaire)"),  # WO/CC/72/4
+    ("fr", 33, {}, "Trente-troisième session"),                                               # WO/PBC/33/15
+    ("es", 74, {"ordinary": 48}, "Septuagésima cuarta sesión (48.ª ordinaria)"),              # WO/CC/74/8
+    ("es", 64, {"extraordinary": 23}, "Sexagésima cuarta sesión (23.ª extraordinaria)"),      # WO/CC/64/3
+    ("ru", 82, {"ordinary": 54}, "Восемьдесят вторая (54-я очередная) сессия"),               # WO/CC/82/INF/1
+    ("ru", 16, {}, "Шестнадцатая сессия"),                                                    # CDIP/16/8
+]
 
 
 @pytest.fixture(scope="module")
@@ -129,3 +141,8 @@ def test_pdf_cover_reads_as_the_profile_says(outputs, lang):
 def test_cover_note_closes_with_the_marker_in_the_language(outputs, lang):
     assert _spaced(MARKERS[lang]) in _spaced(" ".join(pdf_page(outputs(lang, "pdf"), 1)))  # it wraps
     assert MARKERS[lang] in [p.text for p in docx.Document(str(outputs(lang, "docx"))).paragraphs]
+
+
+@pytest.mark.parametrize("lang, number, count, line", SESSIONS)
+def test_session_lines_of_real_papers(lang, number, count, line):
+    assert session_text(number, lang, **count) == line

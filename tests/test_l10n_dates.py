@@ -29,6 +29,31 @@ def test_date_range_forms(first, last, en, zh):
     assert format_date_range(first, last, "zh") == zh
 
 
+# The French, Spanish and Russian forms of WIPO's papers (docs/languages-sources.md: WO/CC/78/INF/1 Rev., A/58/11,
+# WO/BC/20/3, WO/CC/72/4; WO/CC/74/8, WO/PBC/25/INF/1, WO/CC/64/3; CDIP/16/8, WO/CC/82/INF/1), French 1er included.
+LATIN_CYRILLIC_RANGES = [
+    # (first, last, French, Spanish, Russian)
+    (D(2020, 9, 21), D(2020, 9, 29), "21 – 29 septembre 2020", "21 a 29 de septiembre de 2020",
+     "21 – 29 сентября 2020 года"),
+    (D(2018, 9, 24), D(2018, 10, 2), "24 septembre – 2 octobre 2018", "24 de septiembre a 2 de octubre de 2018",
+     "24 сентября – 2 октября 2018 года"),
+    (D(1998, 9, 3), D(1998, 9, 4), "3 et 4 septembre 1998", "3 y 4 de septiembre de 1998", "3 и 4 сентября 1998 года"),
+    (D(2016, 9, 12), D(2016, 9, 12), "12 septembre 2016", "12 de septiembre de 2016", "12 сентября 2016 года"),
+    (D(2025, 1, 1), D(2025, 12, 31), "1er janvier – 31 décembre 2025", "1 de enero a 31 de diciembre de 2025",
+     "1 января – 31 декабря 2025 года"),
+]
+
+
+@pytest.mark.parametrize("first, last, fr, es, ru", LATIN_CYRILLIC_RANGES)
+def test_french_spanish_russian_range_forms(first, last, fr, es, ru):
+    assert [format_date_range(first, last, lang) for lang in ("fr", "es", "ru")] == [fr, es, ru]
+
+
+def test_the_first_of_a_month_is_1er_in_french_only():
+    assert [format_day(D(1997, 10, 1), lang) for lang in ("fr", "es", "ru", "en")] == [
+        "1er octobre 1997", "1 de octubre de 1997", "1 октября 1997 года", "October 1, 1997"]
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_range_ending_before_it_starts_is_an_error(lang):
     with pytest.raises(ValueError):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from babel import Locale
-from babel.dates import format_date
+from babel.dates import format_date, tokenize_pattern, untokenize_pattern
 
 from .language import Language, as_language
 
@@ -16,7 +16,11 @@ def babel_locale(language: Language | str) -> Locale:
 
 
 def _fmt(d: date, pattern: str, language: Language) -> str:
-    """Format d with a CLDR pattern in the language's locale."""
+    """Format d with a CLDR pattern in the language's locale; the first of a month as the profile's `dates.first`
+    (French 1er) where the pattern writes the day."""
+    if d.day == 1 and language.dates.first:
+        pattern = untokenize_pattern(("chars", language.dates.first) if kind == "field" and value[0] == "d"
+                                     else (kind, value) for kind, value in tokenize_pattern(pattern))
     return format_date(d, pattern, locale=babel_locale(language))
 
 

@@ -74,7 +74,8 @@ class SessionForm:
 @dataclass(frozen=True)
 class DateForms:
     """CLDR patterns: one `day`, and the (first, last) ends of a range within one month, one year, or across years;
-    `to` and `and_` between the ends (three days or more, two days); `place` joins {place} and {dates}."""
+    `to` and `and_` between the ends (three days or more, two days); `place` joins {place} and {dates}; `first`
+    the first of a month where a pattern writes the day (French 1er), '' for the digit."""
 
     day: str
     same_month: tuple
@@ -83,6 +84,7 @@ class DateForms:
     to: str
     and_: str
     place: str
+    first: str = ""
 
 
 @dataclass(frozen=True)
@@ -354,7 +356,8 @@ class _Reader:
                           *(self.ends(key, locale) if locale else None
                             for key in ("same_month", "same_year", "other_years")),
                           self.get("dates", "to"), self.get("dates", "and"),
-                          self.form("dates", "place", need=("place", "dates")))
+                          self.form("dates", "place", need=("place", "dates")),
+                          self.get("dates", "first", required=False, default=""))
         currency = {"amount": self.form("currency", "amount", need=("amount",), may=("symbol", "name")),
                     "millions": self.form("currency", "millions", need=(), may=("symbol", "name", "millions",
                                                                                 "compact"))}
@@ -422,7 +425,7 @@ class _Reader:
                    "script": ("code", "east_asian", "direction", "digits"),
                    "numbers": ("words", "capitalize", "ordinal_suffixes", "options"),
                    "session": ("number", "count", "alone", "ordinary", "extraordinary"),
-                   "dates": ("day", "same_month", "same_year", "other_years", "to", "and", "place"),
+                   "dates": ("day", "same_month", "same_year", "other_years", "to", "and", "place", "first"),
                    "currency": ("amount", "millions"), "lists": ("label",), "chapters": ("numbers", "prefix"),
                    "annexes": ("numbers",), "typography": ("full_width_punctuation", "space_before")}
         for key, value in self.yf.data.items():
