@@ -206,3 +206,20 @@ def test_pdf_table_columns_run_right_to_left(arabic):
     rows = [w for w in words if applicants["bottom"] < w["top"] < applicants["bottom"] + 300]
     africa, total = (next(w for w in rows if w["text"] == figure) for figure in ("3,944", "15,921"))
     assert abs(africa["x1"] - total["x1"]) < 0.5 and abs(total["x1"] - applicants["x1"]) < 0.5
+
+
+def test_pdf_chart_labels_in_arabic_are_joined_in_the_arabic_face(arabic):
+    """A chart's Arabic category labels (the engagement chart's, translated) are drawn joined, in the Arabic face
+    (not as empty boxes in the Latin one), their letters in display order."""
+    with pdfplumber.open(arabic["pdf"]) as doc:
+        page = doc.pages[-1]
+        label = [c for c in page.chars if is_arabic(c["text"]) and c["top"] > page.height / 4
+                 and abs(c["size"] - page.chars[0]["size"]) < 50]
+        rows: dict = {}
+        for c in label:
+            rows.setdefault(round(c["bottom"]), []).append(c)
+    drawn = ["".join(c["text"] for c in sorted(row, key=lambda c: c["x0"])) for row in rows.values()]
+    wanted = "الإحاطات الإقليمية"
+    found = [text for text in drawn if wanted.replace(" ", "") in unicodedata.normalize("NFKC", text[::-1])]
+    assert found, drawn
+    assert all("Amiri" in c["fontname"] for c in label)

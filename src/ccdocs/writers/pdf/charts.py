@@ -28,6 +28,7 @@ from reportlab.platypus.flowables import Flowable
 from ...charts.place import axis_text
 from ...l10n.formats import Formats
 from .captions import caption_flowables
+from .rtl import shaped, visual
 from .runs import Look, Where
 
 GAP = 4.0               # points between the parts of the drawing (labels, plot, legend)
@@ -50,6 +51,7 @@ class _Drawer:
         self.chart, self.width, self.height = chart, width, chart.height * cm
         (self.font, self.figures), self.size, self.colours = faces, size, colours
         self.formats = Formats(language)
+        self.rtl = language.script.direction == "rtl"   # labels joined and in display order (pdf/rtl.py)
         self.drawing = Drawing(self.width, self.height)
         # the renderer's initial state names a font even where nothing is set in it: the body's face, embedded,
         # never reportlab's standard Helvetica
@@ -59,8 +61,16 @@ class _Drawer:
         return self.colours[index % len(self.colours)]
 
     def lines(self, text: str, width: float) -> list[str]:
-        """`text` broken at its spaces to lines of at most `width` (a word longer stays whole)."""
+        """`text` broken at its spaces to lines of at most `width` (a word longer stays whole); right to left,
+        broken on the joined logical text, then each line in display order."""
+        if self.rtl:
+            return [visual(line) for line in simpleSplit(shaped(text), self.font, self.size, max(width, self.size))] \
+                or [""]
         return simpleSplit(text, self.font, self.size, max(width, self.size)) or [""]
+
+    def line(self, text: str) -> str:
+        """A label on one line (a legend's, an axis title), in display order when right to left."""
+        return visual(text) if self.rtl else text
 
     def text_width(self, text: str, figure: bool = False) -> float:
         return stringWidth(text, self.figures if figure else self.font, self.size)
@@ -69,6 +79,7 @@ class _Drawer:
         """A legend in one row (more when it is wider than the drawing), centred at the bottom; its height."""
         if not labels:
             return 0.0
+        labels = [self.line(label) for label in labels]
         items = [(self.colour(i), label) for i, label in enumerate(labels)]
         widths = [SWATCH + GAP + self.text_width(label) + 3 * GAP for label in labels]
         rows, row, used = [], [], 0.0
@@ -160,7 +171,8 @@ class _Drawer:
             self.bars(plot)
         self.drawing.add(plot)
         if chart.axis_title:
-            title = String(0, 0, chart.axis_title, fontName=self.font, fontSize=self.size, textAnchor="middle")
+            title = String(0, 0, self.line(chart.axis_title), fontName=self.font, fontSize=self.size,
+                           textAnchor="middle")
             title.x, title.y = plot.y + plot.height / 2, -self.size   # turned: (x, y) -> (-y, x)
             self.drawing.add(_rotated(title))
 
@@ -201,8 +213,8 @@ class _Drawer:
         self.bars(plot)
         self.drawing.add(plot)
         if chart.axis_title:
-            self.drawing.add(String(plot.x + plot.width / 2, bottom + GAP / 2, chart.axis_title, fontName=self.font,
-                                    fontSize=self.size, textAnchor="middle"))
+            self.drawing.add(String(plot.x + plot.width / 2, bottom + GAP / 2, self.line(chart.axis_title),
+                                    fontName=self.font, fontSize=self.size, textAnchor="middle"))
 
     def round(self, bottom: float) -> None:
         """A pie or doughnut, centred above the legend of its categories, its values printed on the slices."""
@@ -271,7 +283,8 @@ def chart_flowables(builder, c) -> list:
     with its caption; its notes below in the table's size."""
     lang = builder.lang
     figures = builder.fonts.face("latin_regular").name       # values and ticks: the body's digits
-    faces = (builder.fonts.face("zh_body").name if builder.language.script.east_asian else figures, figures)
+    faces = (builder.fonts.face("zh_body").name if builder.language.script.east_asian
+             else builder.fonts.face("arabic_regular").name if builder.rtl else figures, figures)
     size = float(builder.theme.get("chart.font_size", builder.theme.size(lang, "table")))
     drawer = _Drawer(c, builder.width * c.width, faces, size, palette(builder.theme), builder.language)
     drawing = ChartFlowable(drawer.draw())

@@ -132,6 +132,8 @@ def display_string(text: str, rtl: bool = True) -> str:
     '.1'
     """
     line = line_levels(text, levels(text, rtl), 0, len(text), 1 if rtl else 0)
+    if not any(line):
+        return text
     pieces, start = [], 0
     for i in range(1, len(text) + 1):
         if i == len(text) or line[i] != line[start]:
@@ -228,3 +230,16 @@ def mirrored_grid(rows: list, widths: list, styler):
 
     return ([type(row)(tuple(reversed(row.cells)), row.kind) for row in rows], list(reversed(widths)),
             styler_rtl)
+
+
+def visual(text: str) -> str:
+    """A one-line text of a right-to-left paper as a left-to-right drawing shows it (chart labels, which reportlab
+    draws as they come): letters joined, in display order, its direction its first strong letter's (rules P2, P3:
+    `Baseline (2024/25)` stays as it is), right to left when it has none.
+
+    >>> visual("Baseline (2024/25)"), visual("2025/26")
+    ('Baseline (2024/25)', '2025/26')
+    """
+    strong = next((unicodedata.bidirectional(ch) for ch in text if unicodedata.bidirectional(ch) in ("L", "R", "AL")),
+                  "R")
+    return display_string(shaped(text), rtl=strong != "L")
