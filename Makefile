@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+BENCH_STAMP := $(VENV)/.installed-bench
 
 .PHONY: demo test bench system-demo system-test system-bench update-fixtures clean
 
@@ -28,7 +29,12 @@ demo: system-demo $(STAMP)
 test: system-test $(STAMP)
 	$(BIN)/python -m pytest -q -n auto --dist loadgroup
 
-bench: system-bench $(STAMP)
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/python -m pip install -q -e '.[test,bench]'
+	touch $(BENCH_STAMP)
+
+# Every figure of issue 19 with its target; BENCH_RUNS=1 for a quick look, BENCH_BEFORE=DIR for a before column.
+bench: system-bench $(BENCH_STAMP)
 	$(BIN)/python bench/run.py
 
 update-fixtures: system-test $(STAMP)
