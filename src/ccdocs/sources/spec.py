@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path, PureWindowsPath
 
 from ..errors import Collector, InputError, did_you_mean, problem
-from ..l10n.language import known_languages
+from ..l10n.language import OFFICIAL, known_languages
 from ..l10n.session import HIGHEST
 from ..resources import COVER_NOTES, THEMES, find, is_name, names
 from .cover_notes import needs
@@ -24,7 +24,7 @@ from .yamlfile import YamlFile, read_yaml, shown
 
 # The languages a cover may print as the original (`original:`): the six official languages of the United Nations.
 # A document is keyed (`source:`) and built in one of LANGUAGES, the languages whose profile is found.
-ORIGINALS = ("ar", "en", "es", "fr", "ru", "zh")
+ORIGINALS = OFFICIAL
 CHAPTER_STYLES = ("chapter", "roman", "none")
 # A body's chapter headings unless `chapter_style:` says otherwise: the Coordination Committee's annual reports
 # since 2024 `Chapter 1: …`; the Program and Budget Committee's and the Assemblies' papers `I. …` / `一、…` (seed 003).
