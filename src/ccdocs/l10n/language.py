@@ -174,13 +174,20 @@ def profile_path(code: str) -> Path | None:
 
 def known_languages() -> tuple[str, ...]:
     """The codes of every profile found along the search path, sorted: the languages ccdocs can build."""
-    found = set()
-    for base in locale_dirs():
-        try:
-            found.update(p.parent.name for p in base.glob(f"*/{FILE}") if CODE.fullmatch(p.parent.name))
-        except OSError:
-            continue
-    return tuple(sorted(found))
+    return tuple(sorted({code for base in locale_dirs() for code in _codes(base)}))
+
+
+def package_languages() -> tuple[str, ...]:
+    """The codes of the package's own profiles, sorted (the languages a theme's keys may name: `sizes.<lang>`)."""
+    return tuple(sorted(_codes(package_locales())))
+
+
+def _codes(base: Path) -> set[str]:
+    """The codes of the profiles in the locales folder `base` (none where it cannot be listed)."""
+    try:
+        return {p.parent.name for p in base.glob(f"*/{FILE}") if CODE.fullmatch(p.parent.name)}
+    except OSError:
+        return set()
 
 
 def find_language(code: str) -> Language:

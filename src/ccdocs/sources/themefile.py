@@ -22,6 +22,7 @@ from pathlib import Path
 from ..errors import InputError, did_you_mean
 from ..parse.grammar import LIST_LEVELS
 from ..parse.markdown import HEADING_LEVELS
+from ..l10n.language import package_languages
 from .yamlfile import YamlFile, read_yaml, shown
 
 UNITS = {"pt": 1.0, "cm": 72 / 2.54, "mm": 72 / 25.4, "in": 72.0}
@@ -31,7 +32,7 @@ PAGES = {"A4": (595.2755905511812, 841.8897637795277)}  # points, portrait
 LEAST = {"text width": 8 * UNITS["cm"], "text height": 12 * UNITS["cm"]}  # the smallest text block
 MOST = {"cover": ("text height", 7 / 8)}  # the cover's lines and spaces leave room for a title of a few lines
 FILES = "pdf_fonts.files"
-LANGS = "en|zh|ar"
+LANGS = "|".join(package_languages())   # the languages with a profile in the package (l10n.language)
 LEVELS = "|".join(str(level) for level in range(1, HEADING_LEVELS + 1))
 TEXT_ROLES = "body|footnote|header|table"          # running text
 DISPLAY_ROLES = "heading1|heading2|heading3|cover_symbol|cover_body|cover_title"
@@ -73,7 +74,6 @@ RULES = {
     "page.size": Rule("choice", choices=tuple(PAGES)),
     "page.margins.top|bottom|left|right": Rule("length"),  # with `LEAST`
     "page.header_distance": Rule("length", under=(("top margin", 1), ("bottom margin", 1))),  # DOCX: footer too
-    f"page.language_letters.{LANGS}": TEXT,
     f"fonts.{LANGS}.body|heading|latin": FONT,
     f"sizes.{LANGS}.{TEXT_ROLES}": SIZE,
     f"sizes.{LANGS}.{DISPLAY_ROLES}": DISPLAY,
