@@ -84,6 +84,7 @@ class Session:
     sandbox: Sandbox = field(default_factory=Sandbox)
     sources: Sources | None = None
     rounds: int = 0
+    whole: bool = True  # the next round builds every language: the first, and one after the folder could not be read
 
     def roots(self) -> list[Path]:
         """The folders to watch: the document's, those of the documents it attaches (as last read), and the
@@ -133,8 +134,10 @@ class Session:
                 theme = load_theme(self.sources.spec.theme, self.sources.spec.folder)
                 chosen = _languages(self.sources, self.languages)
             except InputError as exc:
+                self.whole = True
                 return self._report(what, exc.problems, [], [], start)
-            languages = chosen if changed is None else self.affected(changed, chosen)
+            languages = chosen if self.whole else self.affected(changed, chosen)
+            self.whole = False
             docs = {}
             for lang in languages:
                 try:

@@ -1,0 +1,199 @@
+"""`ccdocs watch`: a build, then a rebuild at every save of the folder; a failing save keeps the outputs.
+
+The command runs as an editor runs it, in its own process on a copy of the budget table sample, driven by file
+writes (an editor's save: a temporary file renamed over the file) and read through its status lines; every wait
+is bounded, and no duration is asserted.
+"""
+
+from __future__ import annotations
+
+import os
+import queue
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import docx
+import pytest
+
+from ccdocs.watch import Saves, Session
+
+from conftest import DOCS
+
+WAIT = 120.0  # seconds for one status line, on a loaded machine
+STATUS = re.compile(r"^\d\d:\d\d:\d\d .*\d s$")
+SLUG = "wo_pbc_35_inf_1"
+
+
+class Watching:
+    """A `ccdocs watch` process in `cwd`, its stdout and stderr lines queued as they come."""
+
+    def __init__(self, cwd: Path, *args: str):
+        self.process = subprocess.Popen([sys.executable, "-m", "ccdocs", "watch", *args], cwd=cwd, text=True,
+                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        self.lines: queue.Queue = queue.Queue()
+        self.seen: list[tuple[str, str]] = []
+        for name in ("stdout", "stderr"):
+            threading.Thread(target=self._read, args=(name,), daemon=True).start()
+
+    def _read(self, name: str) -> None:
+        for line in getattr(self.process, name):
+            self.lines.put((name, line.rstrip("\n")))
+
+    def until(self, pattern: str) -> list[tuple[str, str]]:
+        """The lines printed up to the first stdout line matching `pattern`, that one included."""
+        got, deadline = [], time.monotonic() + WAIT
+        while True:
+            try:
+                stream, line = self.lines.get(timeout=max(deadline - time.monotonic(), 0.01))
+            except queue.Empty:
+                pytest.fail(f"no line matching {pattern!r} within {WAIT:.0f} s; got {got}")
+            got.append((stream, line))
+            self.seen.append((stream, line))
+            if stream == "stdout" and re.search(pattern, line):
+                return got
+
+    def stop(self) -> tuple[int, str]:
+        """Ctrl-C; the exit code and what stderr printed last."""
+        self.process.send_signal(signal.SIGINT)
+        try:
+            code = self.process.wait(timeout=WAIT)
+        finally:
+            self.process.kill()
+        time.sleep(0.2)  # the reader threads' last lines
+        while not self.lines.empty():
+            self.seen.append(self.lines.get())
+        return code, "\n".join(line for stream, line in self.seen if stream == "stderr")
+
+
+def save(path: Path, text: str) -> None:
+    """Save as editors do: a temporary file beside the file, renamed over it."""
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def docx_text(path: Path) -> str:
+    return "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+
+
+def pdf_text(path: Path) -> str:
+    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+@pytest.fixture(scope="module")
+def session(tmp_path_factory):
+    """One watch session, recorded: the first build, a save adding a sentence, a save that fails, the fix, and
+    Ctrl-C; the outputs' bytes and texts at each step."""
+    work = tmp_path_factory.mktemp("watch")
+    folder = work / "doc"
+    shutil.copytree(DOCS["budget"], folder, ignore=shutil.ignore_patterns("expected"))
+    report = folder / "content" / "report.md"
+    source = report.read_text(encoding="utf-8")
+    outputs = [work / "out" / "en" / f"{SLUG}.{fmt}" for fmt in ("docx", "pdf")]
+    record: dict = {}
+    watching = Watching(work, "doc", "--lang", "en", "--out", "out")
+    try:
+        record["start"] = watching.until(STATUS.pattern) + watching.until("watching")
+        edited = source.replace("by object of expenditure.\n", "by object of expenditure. Watched sentence.\n", 1)
+        assert edited != source
+        save(report, edited)
+        record["edit"] = watching.until(STATUS.pattern)
+        record["edited"] = [docx_text(outputs[0]), pdf_text(outputs[1])]
+        record["before failure"] = [path.read_bytes() for path in outputs]
+        save(report, edited.replace("Watched sentence.", "Watched {{ nosuch.total }}.", 1))
+        record["failure"] = watching.until(STATUS.pattern)
+        record["after failure"] = [path.read_bytes() for path in outputs]
+        save(report, edited.replace("Watched sentence.", "Fixed sentence.", 1))
+        record["fix"] = watching.until(STATUS.pattern)
+        record["fixed"] = [docx_text(outputs[0]), pdf_text(outputs[1])]
+    finally:
+        record["exit"], record["stderr"] = watching.stop()
+    return record
+
+
+def test_the_first_build_says_where_the_outputs_are(session):
+    printed = "\n".join(line for _, line in session["start"])
+    assert re.search(r"start: en built \(docx, pdf\) in \d+\.\d\d s", printed)
+    assert f"out/en/{SLUG}.docx" in printed and f"out/en/{SLUG}.pdf" in printed
+
+
+def test_a_save_rebuilds_both_formats(session):
+    (_, line), = [item for item in session["edit"] if item[0] == "stdout"]
+    assert "doc/content/report.md saved: en rebuilt (docx, pdf)" in line
+    docx_now, pdf_now = session["edited"]
+    assert "Watched sentence." in docx_now
+    assert "Watched sentence." in " ".join(pdf_now.split())
+
+
+def test_a_failing_save_is_told_at_its_line_and_keeps_the_outputs(session):
+    problems = [line for stream, line in session["failure"] if stream == "stderr"]
+    assert any(re.match(r"doc/content/report\.md:3:\d+: error: undefined figure: `nosuch`", line)
+               for line in problems), problems
+    status = session["failure"][-1][1]
+    assert "1 error (en: previous outputs kept)" in status
+    assert session["after failure"] == session["before failure"]  # byte for byte
+
+
+def test_the_fix_rebuilds(session):
+    assert "en rebuilt (docx, pdf)" in session["fix"][-1][1]
+    docx_now, pdf_now = session["fixed"]
+    assert "Fixed sentence." in docx_now and "Watched" not in docx_now
+    assert "Fixed sentence." in " ".join(pdf_now.split())
+
+
+def test_ctrl_c_ends_cleanly(session):
+    assert session["exit"] == 0
+    assert "Traceback" not in session["stderr"]
+    assert "stopped watching" in session["stderr"]
+
+
+def test_a_folder_that_disappears_is_told(tmp_path):
+    folder = tmp_path / "doc"
+    shutil.copytree(DOCS["budget"], folder, ignore=shutil.ignore_patterns("expected"))
+    watching = Watching(tmp_path, "doc", "--lang", "en", "--format", "pdf", "--out", "out")
+    try:
+        watching.until("watching")
+        shutil.rmtree(folder)
+        code = watching.process.wait(timeout=WAIT)
+    finally:
+        watching.process.kill()
+    stderr = watching.process.stderr.read() if watching.process.stderr else ""
+    told = stderr + "\n".join(line for stream, line in watching.seen if stream == "stderr")
+    while not watching.lines.empty():
+        told += "\n" + watching.lines.get()[1]
+    assert code == 1
+    assert "doc is no longer a folder (deleted or moved): stopped watching" in told
+    assert "Traceback" not in told
+    assert (tmp_path / "out" / "en" / f"{SLUG}.pdf").is_file()  # left as it was
+
+
+def test_what_is_not_a_save_of_the_document(tmp_path):
+    """The output folder, editors' temporaries and locks, write_all's own files and links out are passed over."""
+    folder = (tmp_path / "doc").resolve()
+    (folder / "content").mkdir(parents=True)
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (folder / "linked").symlink_to(outside, target_is_directory=True)
+    saves = Saves([folder], [folder / "out"])
+    passed = ["out/en/X.pdf", "content/.report.md.swp", "content/report.md~", "content/#report.md#",
+              "content/.#report.md", "content/4913", "~$report.docx", ".~lock.report.docx#",
+              "out/en/.X.pdf.1a2b.part", "content/.report.md.old", "linked/report.md", ".git/index"]
+    kept = ["content/report.md", "document.yaml", "data/budget.csv", "locales/zh/LC_MESSAGES/content.po",
+            "images/logo.png"]
+    assert [name for name in passed if saves(1, str(folder / name))] == []
+    assert [name for name in kept if saves(1, str(folder / name))] == kept
+
+
+def test_a_catalog_rebuilds_its_language_only(tmp_path):
+    folder = (tmp_path / "doc").resolve()
+    watched = Session(folder, tmp_path / "out", None, ("pdf",), False, print)
+    po = folder / "locales" / "zh" / "LC_MESSAGES" / "content.po"
+    assert watched.affected({po}, ["en", "zh"]) == ["zh"]
+    assert watched.affected({po}, ["en"]) == []
+    assert watched.affected({po, folder / "content" / "report.md"}, ["en", "zh"]) == ["en", "zh"]
