@@ -65,6 +65,9 @@ def turn(root) -> None:
         if jc is not None and jc.get(qn("w:val")) in SIDES:
             in_cell = any(parent.tag == qn("w:tc") for parent in ppr.iterancestors())
             jc.set(qn("w:val"), "start" if in_cell else SIDES[jc.get(qn("w:val"))])
+    for jc in root.iter(qn("w:lvlJc")):   # a list number set from the start side, as its paragraph
+        if jc.get(qn("w:val")) in SIDES:
+            jc.set(qn("w:val"), SIDES[jc.get(qn("w:val"))])
     for ind in root.iter(qn("w:ind")):
         for side, logical in SIDES.items():
             value = ind.attrib.pop(qn(f"w:{side}"), None)
