@@ -54,7 +54,7 @@ class Saves(DefaultFilter):
     ignore_entity_patterns = (*DefaultFilter.ignore_entity_patterns,
                               r"^#.*#$",              # Emacs auto-save
                               r"^4913$",              # Vim's probe of a folder's permissions
-                              r"\.(tmp|bak|orig|kate-swp)$",
+                              r"\.(tmp|bak|orig|kate-swp)$", r"^\.goutputstream-",  # gedit's, Kate's, …
                               r"^~\$", r"^\.~lock\..*#$",  # Word's and LibreOffice's lock files
                               r"^\..*\.(part|old)$")  # write_all's temporaries and backups
 
@@ -120,7 +120,8 @@ class Session:
         return [lang for lang in chosen if lang in touched]
 
     def round(self, changed: set[Path] | None) -> None:
-        """Build (changed None: everything, in this process) or rebuild what `changed` touches; one status line."""
+        """Build everything (changed None: the first round, written in this process) or rebuild the languages
+        `changed` touches (every language after a round that could not read the folder); one status line."""
         start = time.perf_counter()
         if not self.folder.is_dir():
             raise Gone(f"{display_path(self.folder)} is no longer a folder (deleted or moved): stopped watching; "
