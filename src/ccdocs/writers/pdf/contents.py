@@ -47,21 +47,23 @@ class ContentsRow(Flowable):
 
     def draw(self):
         canv, text, s = self.canv, self.text, self.text.style
+        flip = (lambda x, w: self.width - x - w) if s.rtl else (lambda x, w: x)   # right to left: mirrored
         text.drawOn(canv, 0, 0)
         start, nxt, x = text.lines[-1]
         line_end = x + text.setting.width(start, text.setting.trimmed(start, nxt))
         right, leader_end = self.width, self.width
         for block, width in reversed(self.columns):
             right -= width
-            block.drawOn(canv, right, s.leading - block.height)
+            block.drawOn(canv, flip(right, width), s.leading - block.height)
             leader_end = right + width - natural_width(block)
         runs = text.setting.runs
         if runs:
             pitch, gap = LEADER_PITCH * s.size, LEADER_GAP * s.size
             baseline = s.leading - ((s.leading - s.size) / 2 + 0.82 * s.size)
             canv.setFont(runs[-1].face.name, s.size)
+            dot = runs[-1].face.width(LEADER) * s.size / 1000
             for step in range(math.ceil((line_end + gap) / pitch), math.floor((leader_end - gap) / pitch) + 1):
-                canv.drawString(step * pitch, baseline, LEADER)
+                canv.drawString(flip(step * pitch, dot), baseline, LEADER)
         key = self.bookmark()
         if key:
             canv.linkRect("", key, (0, 0, self.width, self.height), relative=1, thickness=0)
