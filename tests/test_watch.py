@@ -23,7 +23,7 @@ import pytest
 
 from ccdocs.watch import Saves, Session
 
-from conftest import DOCS
+from conftest import DOCS, run_ccdocs
 
 WAIT = 120.0  # seconds for one status line, on a loaded machine
 STATUS = re.compile(r"^\d\d:\d\d:\d\d .*\d s$")
@@ -31,44 +31,50 @@ SLUG = "wo_pbc_35_inf_1"
 
 
 class Watching:
-    """A `ccdocs watch` process in `cwd`, its stdout and stderr lines queued as they come."""
+    """A `ccdocs watch` process in `cwd`, its lines (standard error merged into standard output, in the order
+    printed, as a terminal shows them) queued as they come."""
 
     def __init__(self, cwd: Path, *args: str):
         self.process = subprocess.Popen([sys.executable, "-m", "ccdocs", "watch", *args], cwd=cwd, text=True,
-                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         self.lines: queue.Queue = queue.Queue()
-        self.seen: list[tuple[str, str]] = []
-        for name in ("stdout", "stderr"):
-            threading.Thread(target=self._read, args=(name,), daemon=True).start()
+        self.seen: list[str] = []
+        threading.Thread(target=self._read, daemon=True).start()
 
-    def _read(self, name: str) -> None:
-        for line in getattr(self.process, name):
-            self.lines.put((name, line.rstrip("\n")))
+    def _read(self) -> None:
+        for line in self.process.stdout:
+            self.lines.put(line.rstrip("\n"))
+        self.lines.put(None)
 
-    def until(self, pattern: str) -> list[tuple[str, str]]:
-        """The lines printed up to the first stdout line matching `pattern`, that one included."""
+    def until(self, pattern: str) -> list[str]:
+        """The lines printed up to the first matching `pattern`, that one included."""
         got, deadline = [], time.monotonic() + WAIT
         while True:
             try:
-                stream, line = self.lines.get(timeout=max(deadline - time.monotonic(), 0.01))
+                line = self.lines.get(timeout=max(deadline - time.monotonic(), 0.01))
             except queue.Empty:
                 pytest.fail(f"no line matching {pattern!r} within {WAIT:.0f} s; got {got}")
-            got.append((stream, line))
-            self.seen.append((stream, line))
-            if stream == "stdout" and re.search(pattern, line):
+            if line is None:
+                pytest.fail(f"the command ended before a line matching {pattern!r}; got {got}")
+            got.append(line)
+            self.seen.append(line)
+            if re.search(pattern, line):
                 return got
 
-    def stop(self) -> tuple[int, str]:
-        """Ctrl-C; the exit code and what stderr printed last."""
-        self.process.send_signal(signal.SIGINT)
+    def end(self) -> int:
+        """Wait for the command to end; its exit code, all it printed in `seen`."""
         try:
             code = self.process.wait(timeout=WAIT)
         finally:
             self.process.kill()
-        time.sleep(0.2)  # the reader threads' last lines
-        while not self.lines.empty():
-            self.seen.append(self.lines.get())
-        return code, "\n".join(line for stream, line in self.seen if stream == "stderr")
+        while (line := self.lines.get(timeout=WAIT)) is not None:
+            self.seen.append(line)
+        return code
+
+    def stop(self) -> tuple[int, str]:
+        """Ctrl-C; the exit code and all that was printed."""
+        self.process.send_signal(signal.SIGINT)
+        return self.end(), "\n".join(self.seen)
 
 
 def save(path: Path, text: str) -> None:
@@ -112,61 +118,63 @@ def session(tmp_path_factory):
         save(report, edited.replace("Watched sentence.", "Fixed sentence.", 1))
         record["fix"] = watching.until(STATUS.pattern)
         record["fixed"] = [docx_text(outputs[0]), pdf_text(outputs[1])]
+        record["watched"] = [path.read_bytes() for path in outputs]
     finally:
-        record["exit"], record["stderr"] = watching.stop()
+        record["exit"], record["printed"] = watching.stop()
+    built = run_ccdocs("build", "doc", "--lang", "en", "--out", "cold", cwd=work)
+    assert built.returncode == 0, built.stderr
+    record["built"] = [(work / "cold" / "en" / path.name).read_bytes() for path in outputs]
     return record
 
 
 def test_the_first_build_says_where_the_outputs_are(session):
-    printed = "\n".join(line for _, line in session["start"])
+    printed = "\n".join(session["start"])
     assert re.search(r"start: en built \(docx, pdf\) in \d+\.\d\d s", printed)
     assert f"out/en/{SLUG}.docx" in printed and f"out/en/{SLUG}.pdf" in printed
 
 
 def test_a_save_rebuilds_both_formats(session):
-    (_, line), = [item for item in session["edit"] if item[0] == "stdout"]
-    assert "doc/content/report.md saved: en rebuilt (docx, pdf)" in line
+    assert "doc/content/report.md saved: en rebuilt (docx, pdf)" in session["edit"][-1]
+    assert len(session["edit"]) == 1  # the temporary file and the rename: one rebuild, nothing else printed
     docx_now, pdf_now = session["edited"]
     assert "Watched sentence." in docx_now
     assert "Watched sentence." in " ".join(pdf_now.split())
 
 
 def test_a_failing_save_is_told_at_its_line_and_keeps_the_outputs(session):
-    problems = [line for stream, line in session["failure"] if stream == "stderr"]
-    assert any(re.match(r"doc/content/report\.md:3:\d+: error: undefined figure: `nosuch`", line)
-               for line in problems), problems
-    status = session["failure"][-1][1]
+    *problems, status = session["failure"]
+    assert len(problems) == 1 and re.match(r"doc/content/report\.md:3:\d+: error: undefined figure: `nosuch`",
+                                           problems[0]), problems
     assert "1 error (en: previous outputs kept)" in status
     assert session["after failure"] == session["before failure"]  # byte for byte
 
 
 def test_the_fix_rebuilds(session):
-    assert "en rebuilt (docx, pdf)" in session["fix"][-1][1]
+    assert "en rebuilt (docx, pdf)" in session["fix"][-1]
     docx_now, pdf_now = session["fixed"]
     assert "Fixed sentence." in docx_now and "Watched" not in docx_now
     assert "Fixed sentence." in " ".join(pdf_now.split())
 
 
+def test_a_rebuild_is_what_a_build_makes(session):
+    """What the watch kept from earlier rounds (parsed files, checks, fonts) changes nothing in the outputs."""
+    assert session["watched"] == session["built"]  # byte for byte
+
+
 def test_ctrl_c_ends_cleanly(session):
     assert session["exit"] == 0
-    assert "Traceback" not in session["stderr"]
-    assert "stopped watching" in session["stderr"]
+    assert "Traceback" not in session["printed"]
+    assert "stopped watching" in session["printed"]
 
 
 def test_a_folder_that_disappears_is_told(tmp_path):
     folder = tmp_path / "doc"
     shutil.copytree(DOCS["budget"], folder, ignore=shutil.ignore_patterns("expected"))
     watching = Watching(tmp_path, "doc", "--lang", "en", "--format", "pdf", "--out", "out")
-    try:
-        watching.until("watching")
-        shutil.rmtree(folder)
-        code = watching.process.wait(timeout=WAIT)
-    finally:
-        watching.process.kill()
-    stderr = watching.process.stderr.read() if watching.process.stderr else ""
-    told = stderr + "\n".join(line for stream, line in watching.seen if stream == "stderr")
-    while not watching.lines.empty():
-        told += "\n" + watching.lines.get()[1]
+    watching.until("watching")
+    shutil.rmtree(folder)
+    code = watching.end()
+    told = "\n".join(watching.seen)
     assert code == 1
     assert "doc is no longer a folder (deleted or moved): stopped watching" in told
     assert "Traceback" not in told
