@@ -13,6 +13,7 @@ from babel.messages.pofile import read_po, write_po
 
 from ccdocs.i18n.catalogs import po_path, read_catalog
 from ccdocs.i18n.memory import THRESHOLD, Unit, fill, similarity, words
+from ccdocs.pipeline import read_sources
 from conftest import FIXTURES, run_ccdocs
 
 OLD = FIXTURES / "wo-cc-84-inf-1"
@@ -181,3 +182,15 @@ def test_ccdocs_next_fills_the_copied_catalogs_from_memory_by_the_same_mechanism
                      r"\(14 exact, 3 fuzzy\)", result.stdout)
     made = read_catalog(po_path(tmp_path / "new", "zh"))
     assert {m.id: (m.string, m.fuzzy) for m in made if m.id} == {m.id: (m.string, m.fuzzy) for m in filled[2] if m.id}
+
+
+def test_ccdocs_next_copies_an_undeclared_languages_catalog_as_it_is(tmp_path):
+    """A translation begun before the document lists its language (86's Arabic cover note) is carried unchanged;
+    the memory, which has no Arabic, is not asked for it."""
+    old = tmp_path / "old"
+    shutil.copytree(NEW, old, ignore=shutil.ignore_patterns("expected"))
+    begun = po_path(old, "ar")
+    assert begun.is_file() and "ar" not in read_sources(old).spec.languages
+    result = run_ccdocs("next", old, tmp_path / "new", "--memory", OLD)
+    assert result.returncode == 0, result.stderr
+    assert po_path(tmp_path / "new", "ar").read_bytes() == begun.read_bytes()

@@ -171,7 +171,7 @@ def next_folder(old: Path, new: Path, o: Options, check=buildable) -> list[Probl
         if path.resolve().is_relative_to(root):
             rel[path] = path.relative_to(old).as_posix()
     files = {name: path.read_bytes() for path, name in rel.items()}
-    filled = _from_memory(old, files, o.memory)
+    filled = _from_memory(old, files, o.memory, spec.languages)
     edits = {"document.yaml": (spec.yaml, spec_edits(spec, o))}
     for path in spec.data.values():
         if path.suffix.lower() in (".yaml", ".yml"):
@@ -202,13 +202,16 @@ def next_folder(old: Path, new: Path, o: Options, check=buildable) -> list[Probl
     return notes
 
 
-def _from_memory(old: Path, files: dict, memory: tuple) -> dict:
-    """Fill the untranslated entries of each catalog in `files` (name -> bytes, replaced) from `memory`; how many
-    were filled, by catalog name."""
+def _from_memory(old: Path, files: dict, memory: tuple, languages: tuple) -> dict:
+    """Fill the untranslated entries of the catalog of each of the document's `languages` in `files` (name ->
+    bytes, replaced) from `memory`; how many were filled, by catalog name. The catalog of a language the document
+    does not list yet (a translation begun early) is copied as it is."""
     filled = {}
     for path in _catalogs(old) if memory else ():
         name = path.relative_to(old).as_posix()
         lang = path.parent.parent.name
+        if lang not in languages:
+            continue
         catalog = read_catalog(path, lang)
         filled[name] = fill(catalog, read_memory(memory, lang))
         files[name] = po_bytes(catalog)
