@@ -13,6 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
+class Failed(Exception):
+    """A command under measure exited with an error: the command and what it printed on stderr."""
+
+    def __init__(self, command: list[str], stderr: str):
+        super().__init__(f"bench: {' '.join(command)} failed:\n{stderr}")
+        self.last = next((line for line in reversed(stderr.splitlines()) if line.strip()), "no message")
+
+
 @dataclass
 class Run:
     """One finished process: wall seconds, peak resident MB of its largest process, what it printed."""
@@ -70,7 +78,7 @@ def overlay(tree: Path, folder: Path) -> Path:
 
 
 def measure(command: list[str], env: dict) -> Run:
-    """One run of `command`; SystemExit with its stderr when it fails. The peak memory is wait4's: the largest
+    """One run of `command`; Failed when it fails. The peak memory is wait4's: the largest
     of the process and the workers it waited for."""
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         start = time.perf_counter()
@@ -82,7 +90,7 @@ def measure(command: list[str], env: dict) -> Run:
         err.seek(0)
         stdout, stderr = out.read(), err.read()
     if process.returncode != 0:
-        raise SystemExit(f"bench: {' '.join(command)} failed:\n{stderr}")
+        raise Failed(command, stderr)
     return Run(wall, usage.ru_maxrss / 1024, stdout, stderr)
 
 
