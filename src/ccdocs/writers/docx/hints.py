@@ -9,6 +9,7 @@ gets the hint; a run that also holds letters the hint would move (é, Greek) is 
 from __future__ import annotations
 
 import copy
+import re
 
 from docx.oxml.ns import qn
 
@@ -16,6 +17,10 @@ from ...l10n.ambiguous import hint_segments, takes_east_asian_face
 from ...oxml import element, props, put
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+# The characters that may take the East Asian face: all but ASCII and the wide blocks a Chinese text is mostly made of
+# (CJK symbols and ideographs, compatibility ideographs, full-width forms), whose characters never do (U+3248–U+324F,
+# circled numbers of ambiguous width, are left in). Only these are looked at one by one.
+MAYBE_HINTED = re.compile(r"[^\x00-\x7f\u3000-\u3247\u3250-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 
 def hint_east_asian_runs(document) -> int:
@@ -27,7 +32,7 @@ def hint_east_asian_runs(document) -> int:
         if root is None:
             continue
         for run in root.iter(qn("w:r")):
-            if any(takes_east_asian_face(ch) for t in run.iter(qn("w:t")) for ch in t.text or ""):
+            if any(takes_east_asian_face(ch) for t in run.iter(qn("w:t")) for ch in MAYBE_HINTED.findall(t.text or "")):
                 count += hint_run(run)
     return count
 

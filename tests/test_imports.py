@@ -1,0 +1,81 @@
+"""Each command imports what it uses and nothing else: `ccdocs --help` none of the readers' libraries, `dump` and
+the translators' commands no writer, a PDF-only build no python-docx.
+
+Each command runs in a child process of its own (a fresh interpreter: this process has imported everything),
+which then lists the modules it imported. What is asserted is the list, never a duration.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+# The libraries a document's reading, rendering and writing need (`ccdocs --help` needs none of them).
+READERS = ("yaml", "jinja2", "babel", "markdown_it", "uniseg")
+DOCX = ("docx", "xlsxwriter", "ccdocs.writers.docx")          # the DOCX writer and what only it uses
+PDF = ("reportlab", "ccdocs.writers.pdf")                      # the PDF writer and its engine
+LISTED = """
+import json, sys
+from ccdocs.cli import main
+try:
+    main(sys.argv[2:], prog_name="ccdocs", standalone_mode=False)
+except SystemExit as exc:
+    code = exc.code
+else:
+    code = 0
+with open(sys.argv[1], "w") as handle:
+    json.dump({"code": code, "modules": sorted(sys.modules)}, handle)
+"""
+
+
+def imported(tmp_path, *args, shown: list | None = None) -> set[str]:
+    """The modules `ccdocs ARGS` imported in a fresh interpreter (the command must succeed); what it printed is
+    appended to `shown`."""
+    listing = tmp_path / "modules.json"
+    done = subprocess.run([sys.executable, "-c", LISTED, str(listing), *map(str, args)], capture_output=True,
+                          text=True)
+    assert done.returncode == 0, done.stderr
+    found = json.loads(listing.read_text())
+    assert found["code"] in (0, None), done.stderr
+    if shown is not None:
+        shown.append(done.stdout)
+    return set(found["modules"])
+
+
+def among(modules: set[str], packages) -> list[str]:
+    """The `packages` (each with its submodules) found among `modules`."""
+    return sorted(p for p in packages if p in modules or any(m.startswith(p + ".") for m in modules))
+
+
+def test_help_imports_click_and_nothing_of_the_documents(tmp_path):
+    modules = imported(tmp_path, "--help")
+    assert among(modules, READERS + DOCX + PDF) == []
+    assert among(modules, ("ccdocs.sources", "ccdocs.pipeline", "ccdocs.build", "ccdocs.i18n")) == []
+
+
+def test_a_command_help_shows_its_choices_and_imports_no_writer(tmp_path):
+    shown: list = []
+    modules = imported(tmp_path, "new", "--help", shown=shown)
+    assert "[information|decision]" in " ".join(shown[0].split())  # read from the spec when the help is shown
+    assert among(modules, DOCX + PDF + ("markdown_it",)) == []
+
+
+def test_a_pdf_only_build_imports_no_docx_writer(tmp_path, make_doc):
+    modules = imported(tmp_path, "build", make_doc(), "--lang", "en", "--format", "pdf", "--out", tmp_path / "out")
+    assert (tmp_path / "out" / "en").is_dir()
+    assert among(modules, PDF) == sorted(PDF)
+    assert among(modules, DOCX) == []
+
+
+def test_dump_imports_no_writer(tmp_path, make_doc):
+    modules = imported(tmp_path, "dump", make_doc(), "--lang", "en", "--json")
+    assert among(modules, READERS[:4]) == sorted(READERS[:4])  # the document was read and resolved
+    assert among(modules, DOCX + PDF + ("lxml",)) == []
+
+
+def test_extracting_the_segments_imports_no_writer(tmp_path, make_doc):
+    folder = make_doc()
+    modules = imported(tmp_path, "i18n", "extract", folder)
+    assert (folder / "locales" / "content.pot").is_file()
+    assert among(modules, DOCX + PDF) == []
