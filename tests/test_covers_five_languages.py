@@ -59,6 +59,12 @@ MARKERS = {"en": "[Annual Report on Human Resources follows]", "zh": "[后接人
            "fr": "[Le document intitulé “Rapport annuel sur les ressources humaines” suit]",
            "es": "[Sigue el documento titulado “Informe anual sobre recursos humanos”]",
            "ru": "[Документ «Годовой отчет о людских ресурсах» следует]"}
+# The cover note's reporting period in running text: the sentence writes the range's opening word (from, du,
+# del, с) and the profile's `dates.prose_to` joins the ends, not the cover's dash or `a`.
+PERIODS = {"en": "the period from January 1 to December 31, 2025", "zh": "2025年1月1日至12月31日期间",
+           "fr": "la période du 1er janvier au 31 décembre 2025",
+           "es": "el período del 1 de enero al 31 de diciembre de 2025",
+           "ru": "период с 1 января по 31 декабря 2025 года"}
 LANGS = tuple(COVERS)
 ADDED = ("fr", "es", "ru")
 # Session lines of real papers (docs/languages-sources.md), as the profiles make them; Spanish with the point of
@@ -141,6 +147,13 @@ def test_pdf_cover_reads_as_the_profile_says(outputs, lang):
 def test_cover_note_closes_with_the_marker_in_the_language(outputs, lang):
     assert _spaced(MARKERS[lang]) in _spaced(" ".join(pdf_page(outputs(lang, "pdf"), 1)))  # it wraps
     assert MARKERS[lang] in [p.text for p in docx.Document(str(outputs(lang, "docx"))).paragraphs]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_cover_note_writes_the_period_as_running_text(outputs, lang):
+    paragraphs = [p.text for p in docx.Document(str(outputs(lang, "docx"))).paragraphs]
+    assert any(PERIODS[lang] in text for text in paragraphs), [t for t in paragraphs if "2025" in t][:3]
+    assert _spaced(PERIODS[lang]) in _spaced(" ".join(pdf_page(outputs(lang, "pdf"), 1)))
 
 
 @pytest.mark.parametrize("lang, number, count, line", SESSIONS)

@@ -7,6 +7,7 @@ import doctest
 import pytest
 
 from ccdocs.i18n import checkers
+from ccdocs.i18n.quotes import quotation_marks
 from ccdocs.i18n.checkers import (Entry, balanced_markup, check, chinese_punctuation, figures, footnote_marks, html,
                                   line_breaks, link_targets, placeholders, references, space_before, terminology)
 
@@ -58,6 +59,8 @@ FRENCH_CASES = [
     (space_before, "See [the page](https://www.wipo.int/x?a=1): at 10:30, {{ n }}?",
      "Voir [la page](https://www.wipo.int/x?a=1): à 10:30, {{ n }}\u202f?",
      "Voir [la page](https://www.wipo.int/x?a=1)\u00a0: à 10:30, {{ n }}\u202f?", "no space before `:`"),
+    (quotation_marks, "a redesigned “Jobs at WIPO” portal", "le portail «\u00a0Emplois à l’OMPI\u00a0»",
+     "le portail “Emplois à l’OMPI”", "`«` at “portail «” is not a quotation mark of `fr`"),
 ]
 
 
@@ -66,6 +69,11 @@ def test_french_typography_fails_a_wrong_translation_and_passes_a_right_one(chec
     failing = checker(Entry("report ¶12", source, wrong, "fr"))
     assert failing and any(words in message for message in failing), failing
     assert checker(Entry("report ¶12", source, right, "fr")) == []
+
+
+def test_quotation_marks_apply_where_the_profile_names_them_and_keep_the_source_s():
+    assert quotation_marks(Entry("x", "the “Jobs” portal", "портал «Вакансии»", "ru")) == []
+    assert quotation_marks(Entry("x", "the «Jobs» portal", "le portail «Emplois»", "fr")) == []
 
 
 def test_space_before_applies_where_the_profile_asks_for_it():

@@ -55,8 +55,7 @@ def test_zh_keeps_every_placeholder():
 
 @pytest.mark.parametrize("lang", ["fr", "es", "ru"])
 def test_french_spanish_russian_are_complete_and_name_no_field_the_msgid_lacks(lang):
-    """Complete, as zh; a translation may leave a field out (the Russian end marker cannot decline `{annex}`),
-    never add one: `format` would raise KeyError."""
+    """Complete, as zh; a translation may leave a field out, never add one: `format` would raise KeyError."""
     assert Catalog.load(lang).missing(template_ids()) == []
     for m in read(LOCALES / lang / "LC_MESSAGES" / "ccdocs.po"):
         if m.id:
@@ -80,7 +79,8 @@ def test_en_msgid_is_the_english():
      ("Chapter {number}: {title}", {"number": 1, "title": "导言"}, "Chapter 1: 导言", "第1章：导言"),
      ("[Document {symbol} follows]", {"symbol": "WO/PBC/18/15"}, "[Document WO/PBC/18/15 follows]",
       "[后接文件WO/PBC/18/15]"),
-     ("[End of {annex} and of document]", {"annex": "附件二"}, "[End of 附件二 and of document]", "[附件二和文件完]"),
+     ("[End of Annex {number} and of document]", {"number": "二"}, "[End of Annex 二 and of document]",
+      "[附件二和文件完]"),
      ("[{title} follows]", {"title": "人力资源年度报告"}, "[人力资源年度报告 follows]", "[后接人力资源年度报告]")],
 )
 def test_format(msgid, kw, en, zh):

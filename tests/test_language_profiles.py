@@ -57,8 +57,9 @@ WORDS = {
     "WIPO Coordination Committee": "Kunordiga Komitato de WIPO", "Geneva": "Ĝenevo",
     "prepared by the Secretariat": "preparita de la Sekretariejo", "page {page}": "paĝo {page}",
     "Annex": "Aneksaĵo", "Annex {number}": "Aneksaĵo {number}", "{annex}, page {page}": "{annex}, paĝo {page}",
-    "[Annexes follow]": "[Aneksaĵoj sekvas]", "[{title} follows]": "[{title} sekvas]", "[{annex} follows]": "[{annex} sekvas]",
-    "[End of {annex} and of document]": "[Fino de {annex} kaj de la dokumento]",
+    "[Annexes follow]": "[Aneksaĵoj sekvas]", "[{title} follows]": "[{title} sekvas]",
+    "[Annex {number} follows]": "[Aneksaĵo {number} sekvas]",
+    "[End of Annex {number} and of document]": "[Fino de Aneksaĵo {number} kaj de la dokumento]",
 }
 FRAME = ROOT / "templates" / "cover-notes" / "information.en.md.j2"
 EN_CATALOG = ROOT / "locales" / "en" / "LC_MESSAGES" / "ccdocs.po"

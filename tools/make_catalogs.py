@@ -1,4 +1,6 @@
-"""Write locales/ccdocs.pot and the en and zh .po files from the message list below (`--check` compares)."""
+"""Write locales/ccdocs.pot and the en and zh .po files from the message list below, and bring every other
+language's catalog (locales/<lang>/LC_MESSAGES/ccdocs.po, translated by hand) in line with it: a message gone from
+the list is dropped, a new one added untranslated, translations kept (`--check` compares)."""
 
 from __future__ import annotations
 
@@ -20,12 +22,6 @@ STAMP = datetime(2026, 1, 1, tzinfo=timezone.utc)
 
 # (msgid, Chinese translation, translator comment: where the string prints)
 MESSAGES: tuple[tuple[str, str, str], ...] = (
-    ("English", "英文", "Name of a language, in the cover's ORIGINAL line (ORIGINAL: ENGLISH / 原文：英文)."),
-    ("Chinese", "中文", "Name of a language, in the cover's ORIGINAL line."),
-    ("French", "法文", "Name of a language, in the cover's ORIGINAL line (a document whose original is French)."),
-    ("Spanish", "西班牙文", "Name of a language, in the cover's ORIGINAL line."),
-    ("Russian", "俄文", "Name of a language, in the cover's ORIGINAL line."),
-    ("Arabic", "阿拉伯文", "Name of a language, in the cover's ORIGINAL line."),
     ("Original: {language}", "原文：{language}",
      "Cover, right-aligned under the symbol; {language} is a translated language name. Shown in capitals in English."),
     ("Date: {date}", "日期：{date}",
@@ -50,11 +46,14 @@ MESSAGES: tuple[tuple[str, str, str], ...] = (
      "Marker line at the end of a cover note, before another document; {symbol} like WO/CC/78/INF/1 Rev."),
     ("[Annex follows]", "[后接附件]", "Marker line at the end of the body, before the only annex."),
     ("[Annexes follow]", "[后接附件]", "Marker line at the end of the body, before several annexes."),
-    ("[{annex} follows]", "[后接{annex}]",
-     "Marker line at the end of an annex, before the next one; {annex} is the translated 'Annex {number}'."),
+    ("[Annex {number} follows]", "[后接附件{number}]",
+     "Marker line at the end of an annex, before the next one; {number} is the next annex's number as 'Annex "
+     "{number}' prints it (II / 二)."),
     ("[End of document]", "[文件完]", "Marker line at the very end of a document without annexes."),
-    ("[End of {annex} and of document]", "[{annex}和文件完]",
-     "Marker line at the end of the last annex; {annex} is the translated 'Annex' or 'Annex {number}'."),
+    ("[End of Annex and of document]", "[附件和文件完]", "Marker line at the end of the only annex."),
+    ("[End of Annex {number} and of document]", "[附件{number}和文件完]",
+     "Marker line at the end of the last of several annexes; {number} is its number as 'Annex {number}' prints it "
+     "(II / 二)."),
     ("The following decision paragraph is proposed.", "提议决定段落措辞如下：",
      "Lead-in before the decision paragraph at the end of a decision document."),
     ("The following decision paragraphs are proposed.", "提议决定段落措辞如下：",
@@ -170,19 +169,37 @@ def render(lang: str | None) -> bytes:
     return buffer.getvalue()
 
 
+def translated() -> dict[str, Path]:
+    """The hand-translated catalogs (every language's but en and zh), by language code."""
+    return {path.parents[1].name: path for path in sorted(LOCALES.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+            if path.parents[1].name not in ("en", "zh")}
+
+
+def updated(lang: str, path: Path) -> bytes:
+    """The catalog `path` updated to the template's messages: obsolete ones dropped, comments and flags the
+    template's, translations kept."""
+    catalog = read_po(io.BytesIO(path.read_bytes()), locale=lang)
+    catalog.update(build(None), no_fuzzy_matching=True, update_header_comment=False)
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=0, omit_header=False, ignore_obsolete=True)
+    return buffer.getvalue()
+
+
 def _content(data: bytes) -> list[tuple[str, str, tuple[str, ...]]]:
     """What matters of a .po file, for --check: msgid, msgstr and comments of each message."""
     return [(m.id, m.string, tuple(m.auto_comments)) for m in read_po(io.BytesIO(data)) if m.id]
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Write the three files, or with --check report those that differ from the list."""
+    """Write the catalogs, or with --check report those that differ from the list."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--check", action="store_true", help="compare instead of writing; exit 1 on a difference")
     args = parser.parse_args(argv)
     stale = []
-    for lang, path in targets().items():
-        data = render(lang)
+    files = [(path, lambda lang=lang: render(lang)) for lang, path in targets().items()]
+    files += [(path, lambda lang=lang, path=path: updated(lang, path)) for lang, path in translated().items()]
+    for path, make in files:
+        data = make()
         if args.check:
             if not path.exists() or _content(path.read_bytes()) != _content(data):
                 stale.append(path)

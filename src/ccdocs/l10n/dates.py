@@ -30,14 +30,16 @@ def format_day(d: date, language: Language | str) -> str:
     return _fmt(d, language.dates.day, language)
 
 
-def format_date_range(first: date, last: date, language: Language | str) -> str:
+def format_date_range(first: date, last: date, language: Language | str, prose: bool = False) -> str:
     """Format the days of a meeting from first to last, both included, in the profile's `dates` forms.
 
     en: 'July 7 to 15, 2026', 'March 18 and 19, 2026', 'September 30 to October 9, 2019',
     'December 30, 2026 to January 2, 2027', 'September 12, 2016' (one day).
     zh: '2026年7月7日至15日', '2011年1月12日和13日', '2019年9月30日至10月9日',
     '2026年12月30日至2027年1月2日', '2016年9月12日'.
-    Two consecutive days are joined by `dates.and` ('and' / '和'), longer ranges by `dates.to` ('to' / '至').
+    Two consecutive days are joined by `dates.and` ('and' / '和'), longer ranges by `dates.to` ('to' / '至'): the
+    cover's forms. With `prose` (running text, after the sentence's own opening word: du, del, с) any two days or
+    more are joined by `dates.prose_to` (fr '1er janvier au 31 décembre 2024'), `dates.to` where it has none.
     """
     if last < first:
         raise ValueError(f"date range ends ({last.isoformat()}) before it starts ({first.isoformat()})")
@@ -45,7 +47,7 @@ def format_date_range(first: date, last: date, language: Language | str) -> str:
     forms = language.dates
     if first == last:
         return _fmt(first, forms.day, language)
-    joiner = forms.and_ if (last - first).days == 1 else forms.to
+    joiner = forms.running_to if prose else forms.and_ if (last - first).days == 1 else forms.to
     if first.year != last.year:
         head, tail = forms.other_years
     elif first.month == last.month:

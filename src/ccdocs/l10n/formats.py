@@ -208,8 +208,9 @@ class Formats:
         return format_day(to_date(v), self.language)
 
     def daterange(self, first: Any, last: Any) -> str:
-        """A meeting's dates: en 'July 7 to 15, 2026'; zh '2026年7月7日至15日'."""
-        return format_date_range(to_date(first), to_date(last), self.language)
+        """Days from `first` to `last` in running text, after the sentence's opening word (the profile's
+        `dates.prose_to`): en 'July 7 to 15, 2026'; zh '2026年7月7日至15日'; fr '1er janvier au 31 décembre 2024'."""
+        return format_date_range(to_date(first), to_date(last), self.language, prose=True)
 
     def filters(self) -> dict[str, Callable[..., str]]:
         """The Jinja2 filters, by name (a new dict on each call)."""

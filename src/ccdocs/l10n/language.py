@@ -75,7 +75,9 @@ class SessionForm:
 class DateForms:
     """CLDR patterns: one `day`, and the (first, last) ends of a range within one month, one year, or across years;
     `to` and `and_` between the ends (three days or more, two days); `place` joins {place} and {dates}; `first`
-    the first of a month where a pattern writes the day (French 1er), '' for the digit."""
+    the first of a month where a pattern writes the day (French 1er), '' for the digit; `prose_to` between the
+    ends of any range in running text, whose opening word the sentence writes (du 1er janvier au 31 décembre),
+    '' for `to`."""
 
     day: str
     same_month: tuple
@@ -85,15 +87,24 @@ class DateForms:
     and_: str
     place: str
     first: str = ""
+    prose_to: str = ""
+
+    @property
+    def running_to(self) -> str:
+        """Between the ends of a range of two days or more in running text (the `daterange` filter): `prose_to`,
+        else `to`."""
+        return self.prose_to or self.to
 
 
 @dataclass(frozen=True)
 class Typography:
     """Rules the translation checkers apply: `full_width_punctuation` (no half-width `, ; : ? ! ( )` between
-    characters of the script) and `space_before` (characters a no-break space must precede, as French `: ; ! ?`)."""
+    characters of the script), `space_before` (characters a no-break space must precede, as French `: ; ! ?`) and
+    `quotes` (the opening and closing double quotation marks, French `“”`: another style's marks are flagged)."""
 
     full_width_punctuation: bool = False
     space_before: str = ""
+    quotes: str = ""
 
 
 @dataclass(frozen=True, eq=False)
@@ -364,7 +375,8 @@ class _Reader:
                             for key in ("same_month", "same_year", "other_years")),
                           self.get("dates", "to"), self.get("dates", "and"),
                           self.form("dates", "place", need=("place", "dates")),
-                          self.get("dates", "first", required=False, default=""))
+                          self.get("dates", "first", required=False, default=""),
+                          self.get("dates", "prose_to", required=False, default=""))
         currency = {"amount": self.form("currency", "amount", need=("amount",), may=("symbol", "name")),
                     "millions": self.form("currency", "millions", need=(), may=("symbol", "name", "millions",
                                                                                 "compact"))}
@@ -376,7 +388,7 @@ class _Reader:
             self.needs_words(keys, style, numbers)
         typography = Typography(
             self.get("typography", "full_width_punctuation", kind=bool, required=False, default=False),
-            self.space_before())
+            self.space_before(), self.quotes())
         list_label = self.form("lists", "label", need=("mark",))
         chapter_prefix = self.form("chapters", "prefix", need=("number",))
         self.unknown_keys()
@@ -384,6 +396,14 @@ class _Reader:
             raise InputError(self.problems)
         return Language(code, letter, str(locale), dict(tags), dict(names), script, numbers, session, dates,
                         currency, list_label, chapter_numbers, chapter_prefix, annex_numbers, typography, yf.path)
+
+    def quotes(self) -> str:
+        value = self.get("typography", "quotes", kind=object, required=False, default="")
+        if not isinstance(value, str) or len(value) not in (0, 2):
+            self.fail(("typography", "quotes"), f"`typography.quotes` must be two characters, the opening and "
+                      f"closing quotation marks, got {_shown(value)}", "e.g. `quotes: “”` or `quotes: «»`")
+            return ""
+        return value
 
     def space_before(self) -> str:
         value = self.get("typography", "space_before", kind=object, required=False, default="")
@@ -432,9 +452,10 @@ class _Reader:
                    "script": ("code", "east_asian", "direction", "digits"),
                    "numbers": ("words", "capitalize", "ordinal_suffixes", "options"),
                    "session": ("number", "count", "alone", "ordinary", "extraordinary"),
-                   "dates": ("day", "same_month", "same_year", "other_years", "to", "and", "place", "first"),
+                   "dates": ("day", "same_month", "same_year", "other_years", "to", "and", "place", "first",
+                             "prose_to"),
                    "currency": ("amount", "millions"), "lists": ("label",), "chapters": ("numbers", "prefix"),
-                   "annexes": ("numbers",), "typography": ("full_width_punctuation", "space_before")}
+                   "annexes": ("numbers",), "typography": ("full_width_punctuation", "space_before", "quotes")}
         for key, value in self.yf.data.items():
             if key not in allowed:
                 self.fail((key, "<key>"), f"unknown key `{key}`", did_you_mean(str(key), allowed))

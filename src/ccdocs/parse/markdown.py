@@ -83,6 +83,7 @@ class _Context:
     place_chart: object = None                         # `::: chart NAME` -> a Chart (charts.ChartPlacer)
     images: dict = field(default_factory=dict)         # image path as written -> its sources.images.Picture
     anchored: set = field(default_factory=set)         # lines of the anchors `{#id}` read (or refused) so far
+    no_figure: frozenset = frozenset()                 # a table cell's words for "no figure": the catalogs' `n/a`
 
     def source(self, node) -> Source:
         if node.map:
@@ -548,9 +549,10 @@ def _check_references(blocks, ctx) -> None:
 
 
 def parse_markdown(text: str, path: Path, shown: str, out: Collector, place_table, line_offset: int = 0,
-                   draft: bool = False, place_chart=None, pictures=None) -> tuple:
+                   draft: bool = False, place_chart=None, pictures=None, no_figure: frozenset = frozenset()) -> tuple:
     """Blocks of one rendered content file `path` (named `shown` in sources and problems); problems go to `out`
-    with their line.
+    with their line. `no_figure`: the words a table cell without a figure holds (the toolkit catalogs' `n/a` in
+    the language built and the source's), which leave a column of figures right-aligned.
 
     Nothing typed is lost or printed unseen: what the parser would drop or hide, blocks where the model has no
     place for them, HTML and (unless in a `draft`, which leaves them out) comments are problems at their line.
@@ -558,6 +560,7 @@ def parse_markdown(text: str, path: Path, shown: str, out: Collector, place_tabl
     ctx = _Context(shown, out, place_table, line_offset, draft, text.split("\n"))
     ctx.place_chart = place_chart
     ctx.images = pictures or {}
+    ctx.no_figure = no_figure
     env: dict = {}
     tokens = parser().parse(text, env)
     for found in survey.findings(env):

@@ -19,7 +19,7 @@ STAND_IN = "\ufdd0"   # a non-character: refused in every source, so never typed
 ROW_PREFIX = re.compile(r"^[ \t>]*")
 ALIGN = re.compile(r"text-align:(left|right|center)")
 NUMBER = re.compile(r"[(+\-\u2212]?\s*(?:CHF\s*)?\d[\d,.\u00a0\u202f' ]*(?:%|\s*[%‰])?\)?")
-NO_FIGURE = {"", "-", "\u2013", "\u2014", "…", "...", "n/a", "N/A", "不适用"}
+NO_FIGURE = {"", "-", "\u2013", "\u2014", "…", "..."}   # and the words of `no_figure` (the catalogs' `n/a`)
 WIDTH_FLOOR, WIDTH_CAP = 4, 40   # a column's weight: its longest cell in character cells, within these bounds
 WIDE = 0x2E80                    # from here on (CJK), a character takes two cells
 
@@ -61,13 +61,15 @@ def _is_number(text: str) -> bool:
     return bool(NUMBER.fullmatch(text.strip()))
 
 
-def _alignments(node, rows: list[list[str]]) -> list[str]:
+def _alignments(node, rows: list[list[str]], no_figure: frozenset = frozenset()) -> list[str]:
     """Each column's alignment: from the `:---:` row; else the first column left (a table's labels) and any
-    other right when every cell in it holding something is a figure (`1,735`, `60.1%`, `(811)`, `-`, `n/a`)."""
+    other right when every cell in it holding something is a figure (`1,735`, `60.1%`, `(811)`, `-`), a cell
+    saying there is none (`no_figure`, compared without case: `n/a`, `s.o.`, `不适用`) holding nothing."""
+    empty = NO_FIGURE | {word.casefold() for word in no_figure}
     found = []
     for index, cell in enumerate(node.children[0].children[0].children):
         written = ALIGN.search(str(cell.attrs.get("style", "")))
-        texts = [row[index].strip() for row in rows if row[index].strip() not in NO_FIGURE]
+        texts = [row[index].strip() for row in rows if row[index].strip().casefold() not in empty]
         figures = index > 0 and texts and all(_is_number(text) for text in texts)
         found.append(written.group(1) if written else "right" if figures else "left")
     return found
@@ -116,7 +118,8 @@ def cell_text(inlines: tuple, refuse) -> tuple[str, bool]:
 def build_table(node, convert_cell, ctx, caption: tuple = (), notes: tuple = ()) -> Table:
     """The Table of a markdown-it `table` node: the header row as the columns' headings, every other row a body
     row (a row wholly in bold a total row, bold and ruled), alignments and widths as `_alignments` and
-    `_weights` say. `convert_cell(inline_node) -> inlines`; `ctx` records problems (`fail`) and sources.
+    `_weights` say. `convert_cell(inline_node) -> inlines`; `ctx` records problems (`fail`) and sources, and
+    holds `no_figure`, the words of a cell without a figure (the toolkit catalogs' `n/a`).
 
     A row with more cells than the header is refused: markdown-it would drop the cells beyond.
     """
@@ -138,7 +141,7 @@ def build_table(node, convert_cell, ctx, caption: tuple = (), notes: tuple = ())
         filled = [bold for (text, bold) in cells if text.strip()]
         kinds.append("total" if row is not head and filled and all(filled) else "body")
         lines.append(Source(source.file, ctx.line))
-    aligns = _alignments(node, texts[1:])
+    aligns = _alignments(node, texts[1:], ctx.no_figure)
     weights = _weights(texts[0], texts[1:])
     columns = tuple(Column(text, align, weight, at) for text, align, weight, at in
                     zip(texts[0], aligns, weights, [lines[0]] * len(aligns)))

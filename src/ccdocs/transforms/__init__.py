@@ -28,7 +28,7 @@ def apply_all(doc: Document, language: Language, catalog: Catalog, chapter_style
     doc = number_paragraphs(doc)
     doc = number_footnotes(doc)
     doc = label_lists(doc, language)
-    doc = insert_markers(doc, catalog)
+    doc = insert_markers(doc, language, catalog)
     doc = number_tables(doc, catalog)
     doc = number_figures(doc, catalog) if figures else doc   # when the theme numbers figures
     doc = resolve_references(doc, language, catalog, chapter_style)

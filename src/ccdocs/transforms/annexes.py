@@ -10,11 +10,22 @@ from ..l10n.numerals import numeral
 from ..model import Document
 
 
+def annex_number(index: int, total: int, language: Language) -> str | None:
+    """The number of the `index`th (from 1) of `total` annexes in the profile's `annexes.numbers` (II, 二), or
+    None for the only annex, which has none."""
+    return None if total == 1 else numeral(index, language.annex_numbers, language)
+
+
+def annex_text(single: str, numbered: str, number: str | None, catalog: Catalog) -> str:
+    """The catalog's message `single` for the only annex, else `numbered` with its `{number}`: each language
+    writes the annex's name in the case and the capitals the sentence wants (`[Fin de l’annexe II et du
+    document]`, `[Конец приложения II и документа]`)."""
+    return catalog.gettext(single) if number is None else catalog.format(numbered, number=number)
+
+
 def annex_label(index: int, total: int, language: Language, catalog: Catalog) -> str:
     """`Annex` alone, or `Annex I`, `Annex II`; `附件`, `附件一`: the number in the profile's `annexes.numbers`."""
-    if total == 1:
-        return catalog.gettext("Annex")
-    return catalog.format("Annex {number}", number=numeral(index, language.annex_numbers, language))
+    return annex_text("Annex", "Annex {number}", annex_number(index, total, language), catalog)
 
 
 def label_annexes(doc: Document, language: Language, catalog: Catalog) -> Document:
