@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 from uniseg.linebreak import line_break
 
@@ -24,6 +25,8 @@ AUTOSPACE = re.compile(f"(?<=[{IDEOGRAPH}])(?={ALNUM})|(?<={ALNUM})(?=[{IDEOGRAP
 # Where text without CJK characters may break: after a line break, after spaces, after a hyphen in a word.
 LATIN_BREAK = re.compile("(?<=\n)|(?<=[ \t\u3000])(?=[^ \t\u3000\n])|(?<=[-\u2010])(?=[^\\W\\d_])")
 SPACES = frozenset(" \t\u3000")
+SPACE_RUN = re.compile("[ \t\u3000]+")
+CJK_RUN = re.compile(CJK_CHAR.pattern + "+")
 
 # UAX #14 classes that no line starts with: closing punctuation (CL, CP: ，。、）」】 and `)]}`), exclamation and
 # question marks (EX), numeric separators (IS: `,.:;`), non-starters (NS: ：；・), inseparables (IN: … ‥), dashes and
@@ -122,16 +125,51 @@ def break_positions(text: str, glued=frozenset()) -> list[int]:
     web address except after its separators."""
     spans = url_spans(text)
     if CJK_CHAR.search(text):
-        classes = [line_break(ch) for ch in text]
-        found = {i for i in range(1, len(text)) if breakable(text[i - 1], text[i], classes[i - 1], classes[i])}
+        found = cjk_breaks(text)
     else:
-        found = {m.start() for m in LATIN_BREAK.finditer(text, 1)}
+        found = [m.start() for m in LATIN_BREAK.finditer(text, 1) if m.start() < len(text)]
+    if not spans and not glued:
+        return found
     inside = {i for a, b in spans for i in range(a + 1, b)}
-    found = (found - inside) | url_breaks(text) if spans else found
-    return sorted(i for i in found if 0 < i < len(text) and i not in glued)
+    found = (set(found) - inside) | url_breaks(text) if spans else set(found)
+    return sorted(found.difference(glued, (0, len(text))))
+
+
+@cache
+def character(ch: str) -> tuple:
+    """What line breaking asks of `ch`, looked up once per character: (class, starts no line, ends no line, is
+    CJK, is a space, is a hyphen).
+
+    >>> character("，")[1:]
+    (True, False, True, False, False)
+    """
+    cls = line_break(ch)
+    return cls, starts_no_line(ch, cls), ends_no_line(ch, cls), is_cjk(ch), ch in SPACES, ch in "-\u2010"
+
+
+def cjk_breaks(text: str) -> list[int]:
+    """The offsets (0 < offset < len(text)) where `breakable` lets a line start, every character's rules looked up
+    once (`character`)."""
+    rules = list(map(character, text))
+    found = []
+    for i in range(1, len(text)):
+        before, after = text[i - 1], text[i]
+        b, a = rules[i - 1], rules[i]
+        if before == "\n":
+            found.append(i)
+        elif a[4] or after == "\n" or (not b[4] and (a[1] or b[2] or a[0] == b[0] == UNBROKEN_CLASS)):
+            continue
+        elif b[4] or b[3] or a[3] or (b[5] and before != after and after.isalpha()):
+            found.append(i)
+    return found
 
 
 def stretch_points(text: str, breaks: list[int]) -> list[int]:
     """The break offsets where a justified line may gain space: after a space, or beside a CJK character; never
     inside a word or a web address (a break after a hyphen or a slash is not one)."""
-    return [i for i in breaks if text[i - 1] in SPACES or is_cjk(text[i - 1]) or is_cjk(text[i])]
+    beside = set()
+    for match in SPACE_RUN.finditer(text):
+        beside.update(range(match.start() + 1, match.end() + 1))
+    for match in CJK_RUN.finditer(text):
+        beside.update(range(match.start(), match.end() + 1))
+    return sorted(beside.intersection(breaks))

@@ -20,7 +20,8 @@ from ... import cache
 from ...l10n.fonts import FontFile, FontResolver
 
 CACHE_FORMAT = 2  # raise when what `_stored` keeps changes
-UNSTORED = ("_ttf_data", "_pdfScale")  # the file's bytes (read again) and a lambda only extractInfo uses
+UNSTORED = ("_ttf_data", "_pdfScale", "_tables")  # the file's bytes (read again), a lambda only extractInfo
+# uses, the tables read for subsets
 
 
 @dataclass(frozen=True)
@@ -37,9 +38,24 @@ class Face:
         """Whether the face holds a glyph for `ch`."""
         return ord(ch) in self.glyphs
 
+    def holds(self, text: str) -> bool:
+        """Whether the face holds a glyph for every character of `text` but line breaks."""
+        return self.glyphs.keys() >= set(map(ord, text)).difference((10,))
+
     def width(self, ch: str) -> float:
         """The advance of `ch` in 1/1000 em."""
         return self.widths.get(ord(ch), self.default_width)
+
+
+class TablesOnce(TTFontFace):
+    """reportlab's face, each of whose tables is read from the file once: reportlab copies the tables it needs
+    each time it makes a subset of 256 glyphs, the glyph table of a Chinese face (17 MB) among them."""
+
+    def get_table(self, tag):
+        tables = self.__dict__.setdefault("_tables", {})
+        if tag not in tables:
+            tables[tag] = super().get_table(tag)
+        return tables[tag]
 
 
 def cache_entry(font: FontFile, folder: Path | None = None) -> Path:
@@ -77,7 +93,7 @@ def _restored(data: bytes, font: FontFile) -> TTFont | None:
     gc.disable()  # tens of thousands of small containers: collections would only slow the load
     try:
         stored = pickle.loads(data)
-        face = TTFontFace.__new__(TTFontFace)
+        face = TablesOnce.__new__(TablesOnce)
         face.__dict__.update(marshal.loads(stored["plain"]), **stored["face"], _ttf_data=_mapped(font.path))
         ttf = TTFont.__new__(TTFont)
         ttf.__dict__.update(stored["font"], face=face, state=WeakKeyDictionary())
@@ -97,6 +113,7 @@ def loaded(font: FontFile, name: str, folder: Path | None = None) -> TTFont:
     if ttf is None:
         ttf = TTFont(name, str(font.path), subfontIndex=font.index)
         cache.write(path, _stored(ttf))
+        ttf.face.__class__ = TablesOnce
     ttf.fontName = name
     return ttf
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, replace
-from functools import partial
+from functools import cache, partial
 from itertools import groupby
 from pathlib import Path
 
@@ -104,7 +104,7 @@ class RunMaker:
                 continue
             role = self.cjk_role(look) if index % 2 else LATIN_ROLES[(look.bold, look.italic)]
             face = self.fonts.face(role)
-            if all(face.has(ch) or ch == "\n" for ch in set(chunk)):
+            if face.holds(chunk):
                 runs.append(self.run(chunk, face, look, emboldened=bool(index % 2) and look.bold))
             else:
                 runs += self.fallback(chunk, face, look, where)
@@ -174,6 +174,13 @@ def in_toolkit(file: str) -> bool:
     return Path(file).resolve().is_relative_to(templates_dir().resolve())
 
 
+@cache
+def in_east_asian_face(ch: str) -> bool:
+    """Whether `ch` is set in the CJK face in an East Asian text: a CJK character, or punctuation or a symbol of
+    ambiguous width (`l10n.ambiguous`); looked up once per character."""
+    return is_cjk(ch) or takes_east_asian_face(ch)
+
+
 def by_script(text: str, east_asian: bool) -> list[str]:
     """`text` cut into chunks alternately Latin and CJK, the first Latin (maybe empty), as `re.split` with one group
     cuts; with `east_asian`, punctuation and symbols of ambiguous width (“ — … ·) go with the CJK chunks.
@@ -181,8 +188,10 @@ def by_script(text: str, east_asian: bool) -> list[str]:
     >>> by_script("见“WIPO”——2026年", True)
     ['', '见“', 'WIPO', '”——', '2026', '年']
     """
+    if text.isascii():
+        return [text]
     out = [""]
-    for cjk, chars in groupby(text, key=lambda ch: is_cjk(ch) or (east_asian and takes_east_asian_face(ch))):
+    for cjk, chars in groupby(text, key=in_east_asian_face if east_asian else is_cjk):
         chunk = "".join(chars)
         if not cjk and out == [""]:
             out[0] = chunk

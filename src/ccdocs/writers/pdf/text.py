@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from itertools import accumulate
-from operator import add
+from itertools import accumulate, repeat
+from operator import add, mul
 
 from reportlab.lib.colors import HexColor
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName
@@ -13,8 +14,10 @@ from reportlab.platypus.flowables import Flowable
 
 from .cjk import AUTOSPACE, NO_END, NO_START, SPACES, break_positions, stretch_points
 from .faces import Face
+from .pen import Pen
 
 FUZZ = 1e-6
+NEWLINE = re.compile("\n")
 EMBOLDEN = 0.03       # the outline stroke of emboldened Chinese, a fraction of the type size
 NOTE_CALLBACK = "ccdocs-note"
 MAX_GAP = 1.0         # ems: a justified line whose gaps would each grow more is set ragged (left) instead
@@ -76,9 +79,11 @@ class Setting:
     breaks: list = field(default_factory=list)
     marks: dict = field(default_factory=dict)
     stretch: list = field(default_factory=list)
+    joints: list = field(default_factory=list)    # where a line's drawn pieces end: runs, auto-spaces, line breaks
+    forced: list = field(default_factory=list)    # the breaks after a line break: a line ends there
 
     def __post_init__(self):
-        pieces, run_of, widths, glued = [], [], [], set()
+        pieces, run_of, widths, glued, joints = [], [], [], set(), set()
         at, previous = 0, None
         for index, run in enumerate(self.runs):
             if run.note is not None:
@@ -87,10 +92,11 @@ class Setting:
             if run.keep:  # a cross-reference's label stays on one line: `paragraph 12`
                 glued.update(range(at + 1 if run.link != previous else at, at + len(run.text)))
             previous = run.link if run.keep else None
-            table, default, scale = run.face.widths, run.face.default_width, run.size / 1000
-            widths += [0.0 if ch == "\n" else table.get(ord(ch), default) * scale for ch in run.text]
+            face, scale = run.face, run.size / 1000
+            widths += map(mul, map(face.widths.get, map(ord, run.text), repeat(face.default_width)), repeat(scale))
             run_of += [index] * len(run.text)
             pieces.append(run.text)
+            joints.add(at)
             at += len(run.text)
         self.text = text = "".join(pieces)
         self.run_of = run_of
@@ -101,10 +107,18 @@ class Setting:
                 a, b = self.runs[run_of[i - 1]], self.runs[run_of[i]]
                 if a.note is None and b.note is None:
                     spaces[i] = self.autospace * b.size
+                    joints.add(i)
+        ends = []
+        for match in NEWLINE.finditer(text):  # a line break takes no room, and is a piece of its own
+            widths[match.start()] = 0.0
+            joints.update(match.span())
+            ends.append(match.end())
         self.space_before = spaces
         self.prefix = list(accumulate(map(add, widths, spaces), initial=0.0))
         self.breaks = break_positions(text, glued)
         self.stretch = stretch_points(text, self.breaks)
+        self.forced = sorted(set(ends).intersection(self.breaks))
+        self.joints = sorted(i for i in joints if 0 < i < len(text))
 
     def width(self, start: int, end: int) -> float:
         """The set width of characters [start, end) opening a line."""
@@ -190,29 +204,26 @@ class TextBlock(Flowable):
         return self.layouts[key]
 
     def break_lines(self, width: float) -> list[tuple[int, int, float]]:
-        """Greedy filling from break opportunity to break opportunity; overlong words cut by characters."""
+        """Greedy filling: each line ends at the last break opportunity that fits (found by bisection, the set
+        width growing with the end), or at the first line break; overlong words cut by characters."""
         st, s = self.setting, self.style
         start, end = self.span
-        breaks = st.breaks
+        breaks, forced = st.breaks, st.forced
         lines = []
         x = self.first_x()
         while start < end:
             avail = width - s.right - x
-            i = bisect_right(breaks, start)
-            best = None
-            while i < len(breaks) and breaks[i] < end:
-                b = breaks[i]
-                if st.width(start, st.trimmed(start, b)) > avail + FUZZ:
-                    break
-                best = b
-                if st.text[b - 1] == "\n":
-                    break
-                i += 1
+            lo, hi = bisect_right(breaks, start), bisect_left(breaks, end)
+            nxt = bisect_right(forced, start)
+            stop = bisect_right(breaks, forced[nxt], lo, hi) if nxt < len(forced) and forced[nxt] < end else None
+            fit = bisect_right(breaks, avail + FUZZ, lo, hi if stop is None else stop,
+                               key=lambda b: st.width(start, st.trimmed(start, b)))
+            if stop is None and fit == hi and st.width(start, st.trimmed(start, end)) <= avail + FUZZ:
+                best = end
+            elif fit > lo:
+                best = breaks[fit - 1]
             else:
-                if st.width(start, st.trimmed(start, end)) <= avail + FUZZ:
-                    best = end
-            if best is None:
-                best = self.cut(start, breaks[i] if i < len(breaks) and breaks[i] < end else end, avail)
+                best = self.cut(start, breaks[lo] if lo < hi else end, avail)
             lines.append((start, best, x))
             start, x = best, s.left
         return lines
@@ -232,8 +243,7 @@ class TextBlock(Flowable):
 
     def draw(self):
         canv, st, s = self.canv, self.setting, self.style
-        tx = canv.beginText()
-        self.pen = {"font": None, "color": "000000", "charspace": 0.0, "mode": 0}
+        pen = Pen(canv)
         if any(run.emboldened for run in st.runs):
             canv.saveState()
             canv.setLineWidth(EMBOLDEN * s.size)
@@ -249,12 +259,12 @@ class TextBlock(Flowable):
             gap = gap if gap <= MAX_GAP * s.size else 0.0   # a line that would gape (a long address next) is ragged
             x += {"right": free, "center": free / 2}.get(s.align, 0.0)
             if n == 0 and self.head and s.label:
-                self.draw_label(tx, y)
-            self.draw_line(tx, start, end, x, y, gap, gaps, decorations)
+                self.draw_label(pen, y)
+            self.draw_line(pen, start, end, x, y, gap, gaps if gap else [], decorations)
             for pos, label in st.marks.items():
                 if note and start <= pos < nxt:
                     note(canv, "note", label)
-        canv.drawText(tx)
+        pen.close()
         if any(run.emboldened for run in st.runs):
             canv.restoreState()
         self.decorate(decorations)
@@ -265,65 +275,38 @@ class TextBlock(Flowable):
             canv.bookmarkHorizontal(key, 0, self.height + s.leading / 2)
             canv.addOutlineEntry(title, key, level)
 
-    def draw_label(self, tx, y: float):
+    def draw_label(self, pen: Pen, y: float):
         """The label (paragraph number, list bullet) at its position on the first line."""
         x = self.style.label_x
         for run in self.style.label:
-            self.put(tx, run, run.text, x, y, 0.0)
-            x += sum(run.face.width(ch) for ch in run.text) * run.size / 1000
+            width = sum(run.face.width(ch) for ch in run.text) * run.size / 1000
+            pen.show(run, run.text, x, y + run.rise, width)
+            x += width
 
-    def draw_line(self, tx, start, end, x0, y, gap, gaps, decorations):
-        """One line: pieces cut at run changes and, when justified, at each gap; runs of lone glyphs spread by Tc."""
+    def draw_line(self, pen: Pen, start: int, end: int, x0: float, y: float, gap: float, gaps: list,
+                  decorations: list):
+        """One line: a piece per run (and per auto-space), its glyphs after each of the stretch points `gaps`
+        moved right by `gap` more, as justification spreads them."""
         st = self.setting
         origin = st.prefix[start] + st.space_before[start]
-        cuts = {start, end} | {i for i in range(start + 1, end)
-                               if st.run_of[i] != st.run_of[i - 1] or st.space_before[i]}
-        cuts = sorted(cuts | set(gaps)) if gap else sorted(cuts)
-        pieces = []
-        for a, b in zip(cuts, cuts[1:]):
-            prev = pieces[-1] if pieces else None
-            if gap and prev and prev[4] and b - a == 1 and prev[1] == st.run_of[a] and not st.space_before[a]:
-                prev[2] += st.text[a]
-                continue
-            x = x0 + st.prefix[a] + st.space_before[a] - origin + bisect_right(gaps, a) * gap
-            pieces.append([x, st.run_of[a], st.text[a:b], b, bool(gap) and b - a == 1])
+        cuts = [start, *st.joints[bisect_right(st.joints, start):bisect_left(st.joints, end)], end]
         linked = False  # whether the piece drawn last belongs to a link
-        for x, run_index, text, _, single in pieces:
-            run = st.runs[run_index]
-            text = text.replace("\n", "")
-            if not text:
+        for a, b in zip(cuts, cuts[1:]):
+            if st.text[a] == "\n":  # a line break (a piece of its own) shows nothing
                 continue
-            spread = gap if single and len(text) > 1 else 0.0
-            self.put(tx, run, text, x, y, spread)
+            run = st.runs[st.run_of[a]]
+            before, inside = bisect_right(gaps, a), bisect_left(gaps, b)
+            x = x0 + st.prefix[a] + st.space_before[a] - origin + before * gap
+            width = st.prefix[b] - st.prefix[a] - st.space_before[a]
+            pen.show(run, st.text[a:b], x, y + run.rise, width, gap, [i - a for i in gaps[before:inside]])
             if run.link:
-                w = sum(run.face.width(ch) for ch in text) * run.size / 1000 + spread * (len(text) - 1)
+                w = width + (inside - before) * gap
                 last = decorations[-1] if decorations and linked else None
                 if last and last[0].link == run.link and last[2] == y:  # one rectangle per link and line
                     decorations[-1] = (last[0], last[1], y, x + w - last[1])
                 else:
                     decorations.append((run, x, y, w))
             linked = bool(run.link)
-
-    def put(self, tx, run: Run, text: str, x: float, y: float, charspace: float):
-        """Draw `text` of `run` at (x, y), changing font, colour and character spacing only when needed."""
-        pen = self.pen
-        tx.setTextOrigin(x, y + run.rise)
-        if pen["font"] != (run.face.name, run.size):
-            tx.setFont(run.face.name, run.size)
-            pen["font"] = (run.face.name, run.size)
-        if pen["charspace"] != charspace:
-            tx.setCharSpace(charspace)
-            pen["charspace"] = charspace
-        color = run.color or "000000"
-        if pen["color"] != color:
-            tx.setFillColor(HexColor("#" + color))
-            tx.setStrokeColor(HexColor("#" + color))
-            pen["color"] = color
-        mode = 2 if run.emboldened else 0
-        if pen["mode"] != mode:
-            tx.setTextRenderMode(mode)
-            pen["mode"] = mode
-        tx.textOut(text)
 
     def decorate(self, decorations):
         """Underlines and clickable rectangles of link runs; a cross-reference (a link `#name#n`, n counting the

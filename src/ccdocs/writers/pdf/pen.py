@@ -1,0 +1,104 @@
+"""The text operators of one text object (`BT … ET`): each piece of a line shown where the layout put it, with as
+few operators as the fonts allow.
+
+A line's pieces follow one another in one `TJ` array as long as face, size, colour and rendering mode stay; the
+numbers of the array (thousandths of an em, PDF 1.7 §9.4.3) move each piece, and each glyph a justified line
+spreads, to its place. A line takes one text matrix (`Tm`), and a font change (`Tf`) only where the face changes or
+reportlab's TrueType subsets do (each subset a font of 256 glyphs, `TTFont.splitString`). No character spacing
+(`Tc`): readers disagree on whether it follows the last glyph of a string (pdfminer does not), numbers they agree on.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.rl_accel import escapePDF, fp_str
+from reportlab.pdfbase.pdfmetrics import getFont
+
+BLACK = "000000"
+EPSILON = 1e-6  # points: a move this small is no move
+
+
+class Pen:
+    """Collects the operators of one text object on `canv`; `close()` adds them to the page.
+
+    Positions are in points in the canvas's user space; `show` is given where each piece's first glyph stands, and
+    moves there from the end of the piece before (the text position the reader keeps) by a number in the array.
+    """
+
+    def __init__(self, canv):
+        self.canv = canv
+        self.doc = canv._doc  # reportlab's own text objects encode against the document's subsets too
+        self.ops: list[str] = ["BT"]
+        self.array: list[str] = []   # the open TJ array's elements
+        self.shown = None            # (face name, size) of the last Tf
+        self.subset = None           # (face name, subset, size) the last Tf selected
+        self.fonts: dict = {}        # the Tf operator of each (face name, subset, size)
+        self.color, self.mode = BLACK, 0
+        self.x = self.y = None       # the text position after the last glyph shown, None before the first
+
+    def show(self, run, text: str, x: float, y: float, width: float, spread: float = 0.0, spread_at=()):
+        """Show `text` of `run` (its face, size, colour, emboldening) from (x, y). `width`: its natural width in
+        points; `spread_at`: the offsets (0 < offset < len(text)), in order, of the glyphs moved right by `spread`
+        points more than the natural widths put them, each glyph moved with those before it."""
+        color = run.color or BLACK
+        mode = 2 if run.emboldened else 0
+        if (run.face.name, run.size) != self.shown or color != self.color or mode != self.mode:
+            self.end_array()
+            self.state(run, color, mode)
+        if self.y != y or self.x is None:
+            self.end_array()
+            self.ops.append(f"1 0 0 1 {fp_str(x, y)} Tm")
+            self.y = y
+        elif abs(x - self.x) > EPSILON:
+            self.array.append(fp_str((self.x - x) * 1000 / run.size))
+        cuts = list(spread_at) if spread else []
+        move = fp_str(-spread * 1000 / run.size) if cuts else ""
+        font, at = getFont(run.face.name), 0
+        for subset, data in font.splitString(text, self.doc):
+            key = (run.face.name, subset, run.size)
+            if key != self.subset:
+                self.end_array()
+                if key not in self.fonts:
+                    self.fonts[key] = f"{font.getSubsetInternalName(subset, self.doc)} {fp_str(run.size)} Tf"
+                self.ops.append(self.fonts[key])
+                self.subset = key
+            start, end = 0, len(data)
+            while cuts and cuts[0] < at + end:
+                cut = cuts.pop(0) - at
+                if cut > start:
+                    self.array.append(f"({escapePDF(data[start:cut])})")
+                self.array.append(move)
+                start = cut
+            self.array.append(f"({escapePDF(data[start:])})")
+            at += end
+        self.x = x + width + spread * len(spread_at)
+
+    def state(self, run, color: str, mode: int):
+        """Set the size, colour and rendering mode where they change (the font itself is set per subset)."""
+        if (run.face.name, run.size) != self.shown:
+            self.shown = (run.face.name, run.size)
+            self.subset = None
+        if color != self.color:
+            rgb = fp_str(*HexColor("#" + color).rgb())
+            self.ops.append(f"{rgb} rg {rgb} RG")
+            self.color = color
+        if mode != self.mode:
+            self.ops.append(f"{mode} Tr")
+            self.mode = mode
+
+    def end_array(self):
+        """Close the open TJ array, if any."""
+        if self.array:
+            self.ops.append(f"[{' '.join(self.array)}] TJ")
+            self.array = []
+
+    def close(self):
+        """Add the text object to the canvas's page, leaving colour and rendering mode as they were found (black,
+        filled)."""
+        self.end_array()
+        if self.color != BLACK:
+            self.ops.append("0 0 0 rg 0 0 0 RG")
+        if self.mode:
+            self.ops.append("0 Tr")
+        self.ops.append("ET")
+        self.canv.addLiteral(" ".join(self.ops))
