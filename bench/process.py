@@ -18,7 +18,8 @@ class Failed(Exception):
 
     def __init__(self, command: list[str], stderr: str):
         super().__init__(f"bench: {' '.join(command)} failed:\n{stderr}")
-        self.last = next((line for line in reversed(stderr.splitlines()) if line.strip()), "no message")
+        lines = [line for line in stderr.splitlines() if line.strip()] or ["no message"]
+        self.last = next((line for line in lines if ": error:" in line), lines[-1])  # the first error, else the end
 
 
 @dataclass

@@ -220,12 +220,12 @@ def synthetic(sides: list[Side], tmp_path: Path) -> None:
         side.figures["growth"] = side.figures[5000][0] / side.figures[500][0]
 
 
-def batch_folders(folder: Path) -> list[Path]:
+def batch_folders(fixtures: Path, folder: Path) -> list[Path]:
     """BATCH_FOLDERS copies of the BATCH fixtures, each with its own symbol (so its own output files)."""
     made = []
     for index in range(BATCH_FOLDERS):
         copy = folder / f"doc{index:02d}"
-        shutil.copytree(FIXTURES / BATCH[index % len(BATCH)], copy, ignore=shutil.ignore_patterns("expected"))
+        shutil.copytree(fixtures / BATCH[index % len(BATCH)], copy, ignore=shutil.ignore_patterns("expected"))
         spec = copy / "document.yaml"
         spec.write_text(re.sub(r"(?m)^(symbol: \S+/)\d+$", rf"\g<1>{101 + index}", spec.read_text(encoding="utf-8")),
                         encoding="utf-8")
@@ -237,8 +237,9 @@ def batch(sides: list[Side], peers: dict, tmp_path: Path) -> None:
     """One `ccdocs build DIR…` of BATCH_FOLDERS folders, documents (a folder in a language, both formats) per
     second; LibreOffice's DOCX → PDF conversions of LIBREOFFICE_BATCH of the same documents per second, in one
     process."""
-    folders = [str(f) for f in batch_folders(tmp_path / "batch")]
     for side in sides:  # each side apart: a batch one of them fails (a folder it cannot build) is told in its row
+        # each side's own fixtures: an older checkout may not read today's (a language added since)
+        folders = [str(f) for f in batch_folders(side.tree / "fixtures", side.work / "batch-in")]
         try:
             timed = Timed(side.build(*folders, "--out", str(side.work / "batch")), side.env)
             rounds([timed], max(1, RUNS // 3))
