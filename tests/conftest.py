@@ -109,19 +109,34 @@ def docx_schema_valid(tmp_path_factory):
     assert not problems, "DOCX files invalid against ISO 29500:\n" + "\n".join(problems[:40])
 
 
+def _group_id(item, group: str) -> None:
+    """Give `item` the id `<nodeid>@<group>` by which pytest-xdist's loadgroup scheduler groups it, where xdist's
+    own renaming no longer takes (pytest >= 9.2 keeps a structured id: pytest-dev/pytest-xdist#1386, which then
+    spreads a group over every worker and makes each worker build what the group shares)."""
+    if hasattr(item, "_nodeid") or not hasattr(item, "_id"):
+        return  # an older pytest: xdist's own renaming works
+    item._id = type(item._id).parse(f"{item.nodeid}@{group}")
+
+
 @pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(items):
+def pytest_collection_modifyitems(config, items):
     """Under `--dist loadgroup` (pytest-xdist, as `make test` runs), the tests sharing an expensive fixture run on
     one worker, which makes it once: those of the session-wide sample builds (`built`) together, and those of a
     module-scoped fixture by module. Without xdist the marks change nothing."""
+    loadgroup = getattr(config.option, "loadgroup", False)
     for item in items:
         fixtures = getattr(item, "_fixtureinfo", None)
         if fixtures is None:
             continue
         if "built" in fixtures.name2fixturedefs:
-            item.add_marker(pytest.mark.xdist_group("built"))
+            group = "built"
         elif any(defs and defs[-1].scope == "module" for defs in fixtures.name2fixturedefs.values()):
-            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
+            group = item.nodeid.split("::")[0]
+        else:
+            continue
+        item.add_marker(pytest.mark.xdist_group(group))
+        if loadgroup:
+            _group_id(item, group)
 
 
 def run_ccdocs(*args, cwd=None):
@@ -185,6 +200,28 @@ def built(tmp_path_factory):
         if (key, fmt) not in done:
             done[(key, fmt)] = build([DOCS[key]], out / key, None, (fmt,))
         return next(p for p in done[(key, fmt)] if p.parent.name == lang)
+
+    return get
+
+
+@pytest.fixture(scope="session")
+def office(built, tmp_path_factory):
+    """A function `office(*keys) -> {(key, lang): Path}`: LibreOffice's PDF of each sample's built DOCX in both
+    languages, each converted once per session for every module reading it; the keys not yet converted go in one
+    LibreOffice call (one start-up). A sample that fails to build raises its `InputError` from here."""
+    from libreoffice import soffice, to_pdf
+
+    work = tmp_path_factory.mktemp("office")
+    done: dict = {}
+
+    def get(*keys: str) -> dict:
+        missing = [(key, lang) for key in keys for lang in ("en", "zh") if (key, lang) not in done]
+        if missing:
+            soffice()
+            files = [shutil.copy(built(key, lang, "docx"), work / f"{key}-{lang}.docx") for key, lang in missing]
+            folder = to_pdf(files, work)
+            done.update({(key, lang): folder / f"{key}-{lang}.pdf" for key, lang in missing})
+        return {(key, lang): done[(key, lang)] for key in keys for lang in ("en", "zh")}
 
     return get
 

@@ -5,21 +5,21 @@ the message fragment, the location *of the input* (`file:line` of the document f
 toolkit), nothing written (no new file anywhere, previous outputs byte-identical, no `.part` file left), and
 `check` refusing it too with the same message (check finds everything build would refuse).
 
-A `Case` is one row of a table; `refused(case, make_doc, tmp_path)` runs it. A case with a `timeout` runs the
-command in a child process killed after that many seconds (a hang fails the test; the bound is far above the
-honest cost, so this is never a timing test of the machine); other cases run in-process with click's runner,
-the build's jobs one after the other (see `in_one_process`).
+A `Case` is one row of a table; `refused(case, make_doc, tmp_path)` runs it. Every case runs the command with
+click's runner; a case with a `timeout` runs it in a forked child process (the command whole, its workers and all,
+without a new interpreter's start-up) killed after that many seconds (a hang fails the test; the bound is far above
+the honest cost, so this is never a timing test of the machine); other cases run in this process, the build's jobs
+one after the other (see `in_one_process`).
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import pickle
 import re
-import subprocess
-import sys
 from collections.abc import Callable
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from unittest import mock
@@ -80,19 +80,45 @@ def seed_previous(out: Path) -> None:
         path.write_bytes(data)
 
 
+def invoke(argv: list[str], env: dict | None = None):
+    """(exit code, everything printed, whether a Python exception escaped) of `ccdocs argv` run by click's runner
+    in this process."""
+    result = CliRunner().invoke(main, argv, env=env or None, catch_exceptions=True)
+    escaped = result.exception is not None and not isinstance(result.exception, SystemExit)
+    text = result.output + (repr(result.exception) if escaped else "")
+    return result.exit_code, text, escaped
+
+
+def _forked(sender, argv: list[str], env: dict | None, cwd: Path | None) -> None:
+    """The child's side of `run` with a timeout: `invoke` in the folder `cwd`, its outcome sent whole."""
+    if cwd is not None:
+        os.chdir(cwd)
+    sender.send(invoke(argv, env))
+    sender.close()
+
+
 def run(argv: list[str], env: dict | None = None, timeout: float | None = None, cwd: Path | None = None):
-    """(exit code, everything printed, whether a Python exception escaped) of `ccdocs argv`."""
-    if timeout is None:
-        result = CliRunner().invoke(main, argv, env=env or None, catch_exceptions=True)
-        escaped = result.exception is not None and not isinstance(result.exception, SystemExit)
-        text = result.output + (repr(result.exception) if escaped else "")
-        return result.exit_code, text, escaped
+    """(exit code, everything printed, whether a Python exception escaped) of `ccdocs argv`; with a `timeout` (s),
+    in a forked child killed when it has not ended by then (an AssertionError), as it is when it dies silently."""
+    if timeout is None and cwd is None:
+        return invoke(argv, env)
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(target=_forked, args=(sender, argv, env, cwd))
+    child.start()
+    sender.close()
     try:
-        done = subprocess.run([sys.executable, "-m", "ccdocs", *argv], capture_output=True, text=True,
-                              timeout=timeout, env={**os.environ, **(env or {})}, cwd=cwd)
-    except subprocess.TimeoutExpired:
-        raise AssertionError(f"`ccdocs {' '.join(argv)}` did not end within {timeout} s") from None
-    return done.returncode, done.stdout + done.stderr, False
+        if not receiver.poll(timeout):
+            raise AssertionError(f"`ccdocs {' '.join(argv)}` did not end within {timeout} s")
+        return receiver.recv()
+    except EOFError:
+        child.join()
+        raise AssertionError(f"`ccdocs {' '.join(argv)}` died without an outcome (exit {child.exitcode})") from None
+    finally:
+        if child.is_alive():
+            child.kill()
+        child.join()
+        receiver.close()
 
 
 def crossed(value):
@@ -141,7 +167,7 @@ def refused(case: Case, folder: Path, out: Path) -> str:
         argv = ["build", str(folder), "--format", "json", "--out", str(out), *case.args]
     else:
         argv = [str(part).format(doc=folder, out=out) for part in case.command]
-    with in_one_process():
+    with in_one_process() if case.timeout is None else nullcontext():
         code, output, escaped = run(argv, case.env, case.timeout)
     assert_refusal(code, output, escaped, case)
     after = state(folder, out)
@@ -149,7 +175,7 @@ def refused(case: Case, folder: Path, out: Path) -> str:
     assert after == before, "a refused command changed files: " + ", ".join(
         str(p) for p in sorted(set(after) ^ set(before) | {p for p in after if after.get(p) != before.get(p)}))
     if case.check and case.command is None and case.code == 1:
-        with in_one_process():
+        with in_one_process() if case.timeout is None else nullcontext():
             code, checked, escaped = run(["check", str(folder)], case.env, case.timeout)
         assert_refusal(code, checked, escaped, case)
         assert state(folder, out) == before
