@@ -145,33 +145,37 @@ def run_ccdocs(*args, cwd=None):
                           cwd=cwd)
 
 
-@pytest.fixture
-def make_doc(tmp_path):
-    """A function writing a small valid document folder; a dict of path -> text (or None) overrides files.
+def write_doc(folder: Path, files: dict | None = None) -> Path:
+    """Write a small valid document folder at `folder`; a dict of path -> text (or None) overrides files.
 
     A report given without `::: table applicants` gets the minimal document.yaml without its `tables:`."""
+    defaults = {
+        "document.yaml": MINIMAL,
+        "content/report.md": REPORT,
+        "content/annex.md": "# Annex title\n\nAnnex paragraph.\n",
+        "data/workforce.yaml": "staff: 1735\ncore_share: 0.601\n",
+        "data/applicants.csv": "id,region,applied\nafrica,Africa,100\ntotal,,100\n",
+    }
+    files = files or {}
+    report = files.get("content/report.md")
+    if report is not None and "document.yaml" not in files and "::: table applicants" not in report:
+        defaults["document.yaml"] = MINIMAL.split("tables:\n")[0]  # a table no text places is an error
+    defaults.update(files)
+    for name, text in defaults.items():
+        if text is None:
+            continue
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def make_doc(tmp_path):
+    """A function writing a small valid document folder (`write_doc` at `tmp_path/doc`); its path."""
 
     def make(files: dict | None = None):
-        folder = tmp_path / "doc"
-        defaults = {
-            "document.yaml": MINIMAL,
-            "content/report.md": REPORT,
-            "content/annex.md": "# Annex title\n\nAnnex paragraph.\n",
-            "data/workforce.yaml": "staff: 1735\ncore_share: 0.601\n",
-            "data/applicants.csv": "id,region,applied\nafrica,Africa,100\ntotal,,100\n",
-        }
-        files = files or {}
-        report = files.get("content/report.md")
-        if report is not None and "document.yaml" not in files and "::: table applicants" not in report:
-            defaults["document.yaml"] = MINIMAL.split("tables:\n")[0]  # a table no text places is an error
-        defaults.update(files)
-        for name, text in defaults.items():
-            if text is None:
-                continue
-            path = folder / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-        return folder
+        return write_doc(tmp_path / "doc", files)
 
     return make
 

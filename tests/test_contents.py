@@ -7,14 +7,12 @@ Read from the outputs: ccdocs's PDF with poppler (per page) and pypdf (its /Page
 from __future__ import annotations
 
 import re
-import shutil
 import zipfile
 
 import pytest
 from lxml import etree
 from pypdf import PdfReader
 
-from libreoffice import soffice, to_pdf
 from papers import build_both, paper
 from pdfpages import read_pages, squeeze
 from refusals import Case
@@ -164,13 +162,10 @@ def model_contents(dumped_doc) -> list[str]:
 # -- the fixture WO/CC/84/INF/1: chapters and an annex ----------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def lo_pages(built, tmp_path_factory):
-    """LibreOffice's rendering of the 84 fixture's DOCX in each language, as pages."""
-    soffice()
-    work = tmp_path_factory.mktemp("contents-lo")
-    files = [shutil.copy(built("84", lang, "docx"), work / f"84-{lang}.docx") for lang in LANGS]
-    to_pdf(files, work)
-    return {lang: read_pages(work / "pdf" / f"84-{lang}.pdf") for lang in LANGS}
+def lo_pages(office):
+    """LibreOffice's rendering of the 84 fixture's DOCX in each language, as pages (`office`, shared)."""
+    pdfs = office("84")
+    return {lang: read_pages(pdfs[("84", lang)]) for lang in LANGS}
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -16,7 +16,7 @@ from ccdocs.l10n.catalog import Catalog
 from ccdocs.sources.themefile import PAGES
 from ccdocs.testing.snapshot import snapshot
 from ccdocs.theme import load_theme
-from conftest import MINIMAL, REPORT
+from conftest import MINIMAL, REPORT, write_doc
 from libreoffice import to_pdf
 from pdfpages import read_pages
 from refusals import Case
@@ -84,12 +84,10 @@ def test_pdf_prints_the_lead_in_then_the_decision_indented_to_the_middle(built, 
 
 
 @pytest.fixture(scope="module")
-def rendered(built, tmp_path_factory):
-    """LibreOffice's rendering of the decision paper's DOCX, page 1, by language (one conversion for both)."""
-    work = tmp_path_factory.mktemp("decision-render")
-    files = [shutil.copy(built("decision", lang, "docx"), work / f"{lang}.docx") for lang in LANGS]
-    folder = to_pdf(files, work)
-    return {lang: read_pages(folder / f"{lang}.pdf")[0] for lang in LANGS}
+def rendered(office):
+    """LibreOffice's rendering of the decision paper's DOCX, page 1, by language (`office`, shared)."""
+    pdfs = office("decision")
+    return {lang: read_pages(pdfs[("decision", lang)])[0] for lang in LANGS}
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -241,17 +239,26 @@ NINE_ITEMS = "".join(f"{n}. do the thing numbered {n}, in words long enough to r
                     "that the decision is indented to;\n" for n in range(1, 10))
 
 
-@pytest.mark.parametrize("lang", ["en", "zh"])
-def test_sub_items_hang_their_text_past_the_widest_label(make_doc, tmp_path, lang):
-    """Nine sub-items, (i) to (ix) / （i） to （ix）: in the PDF and in LibreOffice's rendering of the DOCX, every
-    item's text starts at one x, right of its label's end (`(viii)` is wider than the theme's hanging indent)."""
+@pytest.fixture(scope="module")
+def nine_items(tmp_path_factory):
+    """A decision of nine sub-items built in both languages: lang -> (the PDF, LibreOffice's PDF of the DOCX), both
+    DOCX converted in one LibreOffice call."""
     from ccdocs.build import build
 
-    folder = make_doc({"document.yaml": DECIDING, "content/report.md": REPORT + "\n::: decision\nThe Committee "
-                       "decided to:\n\n" + NINE_ITEMS + ":::\n"})
-    made = {p.suffix: p for p in build([folder], tmp_path / "out", [lang], ("docx", "pdf"), workers=1)}
-    rendered = to_pdf([made[".docx"]], tmp_path) / made[".docx"].with_suffix(".pdf").name
-    for pdf in (made[".pdf"], rendered):
+    work = tmp_path_factory.mktemp("nine-items")
+    folder = write_doc(work / "doc", {"document.yaml": DECIDING, "content/report.md": REPORT + "\n::: decision\n"
+                                      "The Committee decided to:\n\n" + NINE_ITEMS + ":::\n"})
+    made = {(p.parent.name, p.suffix): p for p in build([folder], work / "out", LANGS, ("docx", "pdf"), workers=1)}
+    files = [shutil.copy(made[lang, ".docx"], work / f"{lang}.docx") for lang in LANGS]
+    folder = to_pdf(files, work)
+    return {lang: (made[lang, ".pdf"], folder / f"{lang}.pdf") for lang in LANGS}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_sub_items_hang_their_text_past_the_widest_label(nine_items, lang):
+    """Nine sub-items, (i) to (ix) / （i） to （ix）: in the PDF and in LibreOffice's rendering of the DOCX, every
+    item's text starts at one x, right of its label's end (`(viii)` is wider than the theme's hanging indent)."""
+    for pdf in nine_items[lang]:
         with pdfplumber.open(pdf) as document:
             words = [w for page in document.pages for w in page.extract_words(keep_blank_chars=False)]
         labels = [(i, w) for i, w in enumerate(words) if re.fullmatch(r"[(（][ivx]+[)）]", w["text"])]

@@ -9,7 +9,6 @@ compared with those of WO/CC/86/INF/1 built alone.
 
 from __future__ import annotations
 
-import shutil
 
 import pytest
 from docx import Document as open_docx
@@ -18,7 +17,6 @@ from docx.oxml.ns import qn
 from ccdocs.model.dump import to_json, to_text
 from ccdocs.pipeline import read_sources, resolve
 from conftest import DOCS, MINIMAL, REPORT
-from libreoffice import to_pdf
 from pdfpages import read_pages, squeeze
 from refusals import Case, write_files
 
@@ -34,18 +32,15 @@ def dumps():
 
 
 @pytest.fixture(scope="module")
-def pages(built, tmp_path_factory):
+def pages(built, office):
     """A function `pages(key, lang, how) -> [Page]`: the built PDF (`pdf`), or the built DOCX as LibreOffice
     renders it (`docx`), of the transmittal (`pbc`) or of WO/CC/86/INF/1 alone (`86`); all DOCX converted at once."""
-    work = tmp_path_factory.mktemp("transmittal")
-    docx = [shutil.copy(built(key, lang, "docx"), work / f"{key}-{lang}.docx") for key in ("pbc", "86")
-            for lang in LANGS]
-    folder = to_pdf(docx, work)
+    rendered = office("pbc", "86")
     cache: dict = {}
 
     def get(key: str, lang: str, how: str):
         if (key, lang, how) not in cache:
-            path = built(key, lang, "pdf") if how == "pdf" else folder / f"{key}-{lang}.pdf"
+            path = built(key, lang, "pdf") if how == "pdf" else rendered[(key, lang)]
             cache[(key, lang, how)] = read_pages(path)
         return cache[(key, lang, how)]
 
