@@ -74,20 +74,29 @@ MARKERS = ["[Jara raporto pri homaj rimedoj sekvas]", "[Aneksaĵoj sekvas]", "[A
            "[Fino de Aneksaĵo 2 kaj de la dokumento]"]
 
 
+def toy_catalog() -> str:
+    """The toy toolkit catalog: the template ccdocs.pot with WORDS translated, every other message kept in English
+    as its own translation (a complete catalog, which a final build needs)."""
+    from io import BytesIO
+
+    with open(ROOT / "locales" / "ccdocs.pot", "rb") as fh:
+        po = read_po(fh, locale="en_GB")
+    for message in po:
+        if message.id:
+            message.string = WORDS.get(message.id, message.id)
+    out = BytesIO()
+    write_po(out, po)
+    return out.getvalue().decode("utf-8")
+
+
 def make_house(root: Path, profile: str = TOY, catalog: bool = True) -> Path:
-    """A templates folder adding the language `xx`: its profile, its toolkit catalog (the template ccdocs.pot with
-    WORDS translated) and the English information cover-note frame as its own."""
+    """A templates folder adding the language `xx`: its profile, its toolkit catalog (`toy_catalog`) and the
+    English information cover-note frame as its own."""
     lang = root / "locales" / "xx"
     (lang / "LC_MESSAGES").mkdir(parents=True)
     (lang / "language.yaml").write_text(profile, encoding="utf-8")
     if catalog:
-        with open(ROOT / "locales" / "ccdocs.pot", "rb") as fh:
-            po = read_po(fh, locale="en_GB")
-        for message in po:
-            if message.id in WORDS:
-                message.string = WORDS[message.id]
-        with open(lang / "LC_MESSAGES" / "ccdocs.po", "wb") as fh:
-            write_po(fh, po)
+        (lang / "LC_MESSAGES" / "ccdocs.po").write_text(toy_catalog(), encoding="utf-8")
     (root / "cover-notes").mkdir()
     shutil.copy(FRAME, root / "cover-notes" / "information.xx.md.j2")
     return root
@@ -243,3 +252,13 @@ def test_a_profile_error_names_every_problem_at_once(tmp_path):
         load_language(path)
     lines = sorted(p.line for p in caught.value.problems)
     assert lines == sorted([line_of("letter:"), line_of("  to:"), line_of("lists:")])
+
+
+def test_the_contents_rows_keep_the_headings_characters(built):
+    """A contents row is its heading's text (prefix and title), no-break spaces and all: French `4\u00a0: La
+    culture\u00a0: un…` is not broken before its colons in the table any more than in the heading."""
+    document = docx.Document(built("84", "fr", "docx"))
+    rows = [p.text.split("\t")[0] for p in document.paragraphs if p.style.name == "toc 1"]
+    headings = [p.text.replace("\t", " ") for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert any("\u00a0:" in row for row in rows[:5]), rows
+    assert rows[:5] == headings[:5]

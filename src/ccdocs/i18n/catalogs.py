@@ -112,9 +112,10 @@ class _StrictParser(PoFileParser):
     nothing was refused.
     """
 
-    def __init__(self, catalog: ContentCatalog, path: Path):
+    def __init__(self, catalog: ContentCatalog, path: Path, lines: list[str] | None = None):
         super().__init__(catalog, abort_invalid=True)
         self.path = path
+        self.lines = lines or []  # the file's lines, to place a header's problem at its own line
         self.problems: list[Problem] = []
         self.seen: dict[tuple, int] = {}
         self.msgstr_line: int | None = None
@@ -164,7 +165,35 @@ class _StrictParser(PoFileParser):
         if not self.obsolete and self.msgstr_line is not None:
             self.catalog.msgstr_lines[key] = self.msgstr_line
         self.msgstr_line = None
+        if key == ("", None) and not self.obsolete and not self.plural_forms_read():
+            self._reset_message_state()  # refused at its line; babel would stop at the entry's end with int()'s words
+            return
         super()._add_message()
+
+    def plural_forms_read(self) -> bool:
+        """Whether the header's `Plural-Forms` (if any) is one gettext reads: `nplurals=N; plural=EXPR;`, N a
+        whole number from 1, EXPR a C expression of n (the standard library's `gettext.c2py` reads it as GNU
+        gettext does); refused at the header line that holds it when not."""
+        from gettext import c2py
+
+        header = "".join(text.denormalize() for index, text in self.translations if index == 0)
+        value = next((line.partition(":")[2].strip() for line in header.split("\n")
+                      if line.partition(":")[0].strip().lower() == "plural-forms"), None)
+        if value is None:
+            return True
+        params = dict(part.strip().partition("=")[::2] for part in value.split(";") if part.strip())
+        try:
+            if not params.get("nplurals", "").strip().isdigit() or int(params["nplurals"]) < 1:
+                raise ValueError("nplurals must be a whole number from 1")
+            c2py(params.get("plural", "").strip() or "(")
+        except (ValueError, SyntaxError, RecursionError) as exc:
+            line = next((number for number, text in enumerate(self.lines, 1)
+                         if number > self.offset and "Plural-Forms:" in text), self.offset + 1)
+            reason = "no plural expression" if not params.get("plural", "").strip() else str(exc)
+            self.refuse(line, f"the header's `Plural-Forms: {value}` is not one gettext reads ({reason})",
+                        "write e.g. `Plural-Forms: nplurals=2; plural=(n != 1);\\n`, or copy it from ccdocs.pot")
+            return False
+        return True
 
 
 def _decoded(path: Path, data: bytes) -> str:
@@ -244,9 +273,10 @@ def read_catalog(path: Path, lang: str | None = None) -> ContentCatalog:
     if found:
         raise InputError(found)
     catalog = ContentCatalog(path, locale=lang)
-    parser = _StrictParser(catalog, path)
+    lines = text.split("\n")
+    parser = _StrictParser(catalog, path, lines)
     try:
-        parser.parse(text.split("\n"))
+        parser.parse(lines)
     except (PoFileError, ValueError) as exc:
         line = getattr(exc, "lineno", None)
         message = str(exc).rsplit(" on ", 1)[0] if isinstance(exc, PoFileError) else str(exc)

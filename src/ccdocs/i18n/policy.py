@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import Problem, display_path, problem
+from ..l10n.language import Language, profile_of
 from ..tables.texts import reads_alike
 from .catalogs import ContentCatalog
 from .checkers import Entry, check
@@ -37,9 +38,9 @@ class Assessment:
 
 
 def assess_message(segment: Segment, place: str, message, lang: str, at: tuple | None = None,
-                   glossary: tuple = ()) -> Assessment:
+                   glossary: tuple = (), profile: Language | None = None) -> Assessment:
     """The status of one segment given its catalog message (None when the catalog lacks it); `glossary`: the
-    `glossary.Term`s its translation must render.
+    `glossary.Term`s its translation must render; `profile`: the profile of `lang` when the caller has it.
 
     A table text that reads the same in every language (`P4`, `2025`, `ASG`: `tables.texts.reads_alike`) is
     translated as it stands until a translator writes another translation.
@@ -49,7 +50,7 @@ def assess_message(segment: Segment, place: str, message, lang: str, at: tuple |
     if message is None or not message.string:
         return Assessment(segment, place, "untranslated", at=at)
     previous = "\n".join(message.previous_id) if message.previous_id else ""
-    problems = tuple(check(Entry(place, segment.msgid, message.string, lang, glossary)))
+    problems = tuple(check(Entry(place, segment.msgid, message.string, lang, glossary, profile)))
     status = "fuzzy" if message.fuzzy else ("failing" if problems else "translated")
     return Assessment(segment, place, status, message.string, previous, problems, at)
 
@@ -64,11 +65,11 @@ def assess(segments: Iterable[Segment], catalog: ContentCatalog, lang: str,
             return "table text"
         return place(segment) if place else f"{segment.file}:{segment.line}"
 
-    found = []
+    found, profile = [], profile_of(lang)  # looked up once for the catalog's every message
     for segment in segments:
         message = catalog.get(segment.msgid, context(segment))
         at = catalog.where(message) if message is not None else None
-        found.append(assess_message(segment, where(segment), message, lang, at, glossary))
+        found.append(assess_message(segment, where(segment), message, lang, at, glossary, profile))
     return found
 
 

@@ -3,7 +3,6 @@ French and Spanish `“”` after WIPO's papers) is told of another style's doub
 
 from __future__ import annotations
 
-from ..l10n.language import load_language, profile_path
 
 DOUBLE = "«»„‟“”「」『』"   # the double quotation marks of the styles in use; a straight `"` is markup's as well
 
@@ -16,8 +15,7 @@ def quotation_marks(entry) -> list[str]:
     >>> quotation_marks(Entry("¶11", "the “Jobs” portal", "le portail « Emplois »", "fr"))[0]
     '¶11: `«` at “portail «” is not a quotation mark of `fr` (its profile’s are “”)'
     """
-    profile = profile_path(entry.lang)
-    language = load_language(profile) if profile is not None else None
+    language = entry.language
     if language is None or not language.typography.quotes:
         return []
     allowed = set(language.typography.quotes) | set(entry.source)

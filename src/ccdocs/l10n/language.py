@@ -33,6 +33,8 @@ CODE = re.compile(r"[a-z]{2,3}")
 OFFICIAL = ("ar", "en", "es", "fr", "ru", "zh")   # WIPO's six languages: every profile names them (`names:`)
 DIRECTIONS = ("ltr", "rtl")
 SAMPLE = date(2026, 12, 31)                        # a date to try a date pattern on
+LONGEST = 200                                      # characters of any text of a profile (a name, a form, a pattern)
+LETTER = re.compile(r"[A-Z]")                      # the cover's language letter: one capital
 
 
 @dataclass(frozen=True)
@@ -170,17 +172,50 @@ def locale_dirs() -> list[Path]:
 
 
 def profile_path(code: str) -> Path | None:
-    """The first `locales/<code>/language.yaml` along the search path, or None (also for a code that is none)."""
+    """The first `locales/<code>/language.yaml` along the search path, or None (also for a code that is none).
+
+    As a theme's file is (`resources.find`), a profile is taken only as a regular file inside its templates
+    folder: something at its place that is not (a link leading out of the folder or to nothing, a folder, a
+    FIFO) is an InputError at that place, never followed nor skipped for the next folder."""
     if not isinstance(code, str) or not CODE.fullmatch(code):
         return None
     for base in locale_dirs():
         path = base / code / FILE
-        try:
-            if path.is_file():
-                return path
-        except OSError:
-            continue
+        if _inside(path, base.parent if base != package_locales() else base, "language profile"):
+            return path
     return None
+
+
+def _inside(path: Path, home: Path, what: str) -> bool:
+    """Whether `path` is a regular file inside `home` (False when nothing is there, or the file system cannot look);
+    InputError when something else stands there."""
+    try:
+        if not (path.exists() or path.is_symlink() or path.parent.is_symlink()):
+            return False
+        if path.is_file() and path.resolve().is_relative_to(home.resolve()):
+            return True
+    except (OSError, RuntimeError):
+        return False
+    raise InputError([problem(path, None, f"this {what} is not a regular file inside {home} (a link "
+                              "leading out or to nothing, a folder, a FIFO or a device): it is not followed",
+                              "make it a file of the templates folder, or remove it")])
+
+
+def replaced(codes) -> list:
+    """A note (a `Problem` of severity `note`) for each language of `codes` whose profile the user's templates
+    folder gives in place of the package's own: by design the templates folder wins, and the editor is told."""
+    from dataclasses import replace
+
+    found = []
+    for code in codes:
+        path = profile_path(code)
+        own = package_locales() / str(code) / FILE
+        if path is not None and path != own and own.is_file():
+            found.append(replace(problem(path, None, f"this profile replaces ccdocs's own `{code}` profile "
+                                         f"({own.parent.name}/{FILE}) in every paper built with these templates",
+                                         "by design the templates folder wins; remove its folder to build with "
+                                         "ccdocs's own"), severity="note"))
+    return found
 
 
 def known_languages() -> tuple[str, ...]:
@@ -211,11 +246,18 @@ def find_language(code: str) -> Language:
                                   f"there is no language profile `{code}` (locales/{code}/{FILE})",
                                   did_you_mean(str(code), known) or "languages: " + ", ".join(known))])
     catalog = path.parent / "LC_MESSAGES" / f"{DOMAIN}.po"
-    if not catalog.is_file():
+    if not _inside(catalog, path.parent, "toolkit catalog"):
         raise InputError([problem(path, None, f"the language `{code}` has no toolkit catalog beside its profile "
                                   f"({catalog.relative_to(path.parent.parent)})",
                                   "translate locales/ccdocs.pot into it (docs/languages.md)")])
     return load_language(path)
+
+
+def profile_of(code: str) -> Language | None:
+    """The profile of `code` found along the search path, or None where there is none (a checker of a language
+    without a profile applies no rule of its own)."""
+    path = profile_path(code)
+    return load_language(path) if path is not None else None
 
 
 def load_language(path: Path) -> Language:
@@ -257,6 +299,8 @@ class _Reader:
         if kind is str and (not isinstance(value, str) or not value):
             self.fail(keys, f"`{'.'.join(keys)}` must be a text, got {_shown(value)}")
             return default
+        if kind is str and not self.bounded(keys, value):
+            return default
         if kind is bool and not isinstance(value, bool):
             self.fail(keys, f"`{'.'.join(keys)}` must be true or false, got {_shown(value)}")
             return default
@@ -264,6 +308,15 @@ class _Reader:
             self.fail(keys, f"`{'.'.join(keys)}` must be a mapping, got {_shown(value)}")
             return default
         return value
+
+    def bounded(self, keys: tuple, value) -> bool:
+        """Whether the text `value` is at most LONGEST characters long (a profile's texts are names, words and
+        forms; a longer one would only cost every page that prints it); a problem at its line when not."""
+        if isinstance(value, str) and len(value) > LONGEST:
+            self.fail(keys, f"`{'.'.join(map(str, keys))}` is {len(value):,} characters long, more than a "
+                      f"profile's text may be ({LONGEST})", "write the words only")
+            return False
+        return True
 
     def choice(self, *keys, choices, required: bool = True, default=None):
         value = self.get(*keys, required=required, default=default)
@@ -279,9 +332,17 @@ class _Reader:
         if not isinstance(text, str):
             return default
         try:
-            found = fields(text)
+            parts = [(name, spec, conversion) for _, name, spec, conversion in Formatter().parse(text)
+                     if name is not None]
         except ValueError as exc:
             self.fail(keys, f"`{'.'.join(keys)}` is not a form: {exc}", "write fields as {name}, braces as {{ }}")
+            return default
+        found = {name for name, _, _ in parts}
+        dressed = [f"{{{name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}}"
+                   for name, spec, conversion in parts if spec or conversion]
+        if dressed:
+            self.fail(keys, f"`{'.'.join(keys)}` has a format spec or conversion: {', '.join(dressed)}",
+                      "write each field bare, as {name}: the profile's other keys say how it is written")
             return default
         missing = [name for name in need if name not in found]
         unknown = sorted(found - set(need) - set(may))
@@ -300,6 +361,8 @@ class _Reader:
 
         if not isinstance(value, str) or not value:
             self.fail(keys, f"`{'.'.join(map(str, keys))}` must be a CLDR date pattern, got {_shown(value)}")
+            return None
+        if not self.bounded(keys, value):
             return None
         try:
             format_date(SAMPLE, value, locale=locale)
@@ -339,11 +402,16 @@ class _Reader:
             self.fail(("code",), f"`code: {code}` is not the name of the profile's folder "
                       f"`{yf.path.parent.name}`", f"write `code: {yf.path.parent.name}`")
         letter = self.get("letter")
+        if letter is not None and not LETTER.fullmatch(letter):
+            self.fail(("letter",), f"`letter` must be one capital letter A–Z (WIPO's A C E F R S), got "
+                      f"{_shown(letter)}", "e.g. `letter: F`")
         locale = self.locale()
         tags = self.get("tags", kind=dict) or {}
         for key, value in tags.items():
             if key not in ("document", "latin", "pdf"):
                 self.fail(("tags", key, "<key>"), f"unknown key `tags.{key}`", "tags: document, latin, pdf")
+            elif isinstance(value, str) and not self.bounded(("tags", key), value):
+                continue
             elif not isinstance(value, str) or not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", value):
                 self.fail(("tags", key), f"`tags.{key}` must be a BCP 47 tag such as en-US, got {_shown(value)}")
         if tags and "document" not in tags:
@@ -356,6 +424,8 @@ class _Reader:
         for key, value in names.items():
             if not isinstance(value, str) or not value.strip():
                 self.fail(("names", key), f"`names.{key}` must be a text, got {_shown(value)}")
+            else:
+                self.bounded(("names", key), value)
         script = Script(self.get("script", "code"), self.get("script", "east_asian", kind=bool),
                         self.choice("script", "direction", choices=DIRECTIONS),
                         self.get("script", "digits"))
@@ -411,7 +481,7 @@ class _Reader:
             self.fail(("typography", "space_before"), f"`typography.space_before` must be a text (the characters, "
                       f"may be empty), got {_shown(value)}")
             return ""
-        return value
+        return value if self.bounded(("typography", "space_before"), value) else ""
 
     def numbers(self) -> Numbers:
         words = self.get("numbers", "words", required=False, default="")
@@ -423,6 +493,8 @@ class _Reader:
                           f"`{key}` is not a CLDR plural category", "zero, one, two, few, many, other")
             elif not isinstance(value, str):
                 self.fail(("numbers", "ordinal_suffixes", key), f"a suffix must be a text, got {_shown(value)}")
+            else:
+                self.bounded(("numbers", "ordinal_suffixes", key), value)
         options = self.get("numbers", "options", kind=dict, required=False, default=None)
         if words:
             from num2words import CONVERTER_CLASSES

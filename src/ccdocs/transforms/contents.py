@@ -6,6 +6,7 @@ writers print, so the transform only names each listed heading (`Heading.toc`) f
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..errors import InputError, Problem
@@ -15,6 +16,7 @@ from ..parse.inlines import plain
 from .references import range_words
 
 TOC_NAME = "_Toc{:09d}"  # Word's hidden-bookmark form: Word's own contents fields name their targets so
+BREAKING_SPACE = re.compile(r"[ \t\r\n]+")  # what a row joins into one space: a no-break space (fr `4\u00a0:`) stays
 
 
 def paragraph_range(labels: list[str], catalog: Catalog) -> str:
@@ -103,7 +105,7 @@ def fill_contents(doc: Document, catalog: Catalog) -> Document:
     rows = []
     for p, b, level in listed:
         part, heading = doc.parts[p], doc.parts[p].blocks[b]
-        text = heading.prefix.replace("\t", " ") + " ".join(plain(heading.children).split())
+        text = heading.prefix.replace("\t", " ") + BREAKING_SPACE.sub(" ", plain(heading.children)).strip(" ")
         if part.kind == "annex" and level == 1:
             text = catalog.format("{annex}: {title}", annex=part.label, title=text)
             labels = [block.label for block in part.blocks if isinstance(block, Para) and block.label]
