@@ -125,10 +125,11 @@ def terminology(entry) -> list[str]:
     >>> terminology(entry)  # doctest: +ELLIPSIS
     ['report ¶1: the term “Coordination Committee” is “协调委员会” in the document glossary (glossary.csv:2), which...']
     """
-    toolkit = toolkit_glossary_path(entry.lang)
     terms = toolkit_glossary(entry.lang) if entry.glossary is None else entry.glossary
+    lacking = [term for term in terms_in(entry.source, terms) if not term.rendered_in(entry.translation)]
+    toolkit = toolkit_glossary_path(entry.lang) if lacking else None  # looked up only for a message
     return [f"{entry.name}: the term “{term.source}” is “{term.target}” in the "
             f"{'toolkit' if Path(term.file) == toolkit else 'document'} glossary ({display_path(term.file)}:"
             f"{term.line}), which the translation lacks (write it so, or give the document its own row for the term "
             f"in DOC_DIR/locales/{entry.lang}/{NAME})"
-            for term in terms_in(entry.source, terms) if not term.rendered_in(entry.translation)]
+            for term in lacking]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..parse.inlines import join_soft_break
 from ..parse.markdown import parser
@@ -35,11 +36,19 @@ def _kind(stack: list[str]) -> str:
     return "paragraph"
 
 
+@lru_cache(maxsize=32)
+def blocks(text: str) -> tuple:
+    """The block tokens of a content file's Markdown as the build's parser reads it, a figure's `|` shielded
+    (`pipe_tables.shield`). Parsed once per text in a process (a translated build extracts a file's segments
+    three times, and checks its shape): callers read the tokens, never change them."""
+    return tuple(parser().parse(shield(text), {}))
+
+
 @pure
 def extract(text: str, file: str) -> list[Segment]:
     """The segments of `text` (a content file's Markdown), in order; a pipe table's cells one by one, with
     their column (a figure's `|` in a cell is no cell separator: see `pipe_tables.shield`)."""
-    tokens = parser().parse(shield(text), {})
+    tokens = blocks(text)
     segments, stack, last_map, column = [], [], None, -1
     for token in tokens:
         if token.type == "tr_open":

@@ -18,10 +18,8 @@ from __future__ import annotations
 from itertools import zip_longest
 from math import inf
 
-from ..parse.markdown import parser
-from ..parse.pipe_tables import shield
 from ..sources.memo import pure
-from .segments import apply
+from .segments import apply, blocks
 
 MAX_PARSES = 32  # parses of one file while blaming: a catalog broken everywhere is refused at once, not in hours
 NAMES = {"heading_open": "a heading", "bullet_list_open": "a list", "ordered_list_open": "a list",
@@ -37,9 +35,11 @@ def _signature(token) -> tuple:
 
 
 @pure
-def shape(text: str) -> list[tuple[tuple, int | None, object]]:
-    """The block tokens of `text` as (signature, 1-based first line or None, token)."""
-    return [(_signature(t), t.map[0] + 1 if t.map else None, t) for t in parser().parse(shield(text), {})]
+def shape(text: str, source: bool = True) -> list[tuple[tuple, int | None, object]]:
+    """The block tokens of `text` as (signature, 1-based first line or None, token): a `source` file's from the
+    parse its segments share (`segments.blocks`), a translated text's parsed anew and not kept."""
+    tokens = blocks(text) if source else blocks.__wrapped__(text)
+    return [(_signature(t), t.map[0] + 1 if t.map else None, t) for t in tokens]
 
 
 def _line_from(found: list, index: int) -> float:
@@ -78,7 +78,7 @@ def breaking(text: str, file: str, translations: dict[int, str]) -> dict[int, st
     source = shape(text)
 
     def parted(chosen: dict) -> tuple[float, str] | None:
-        return parting(source, shape(apply(text, file, lambda segment: chosen.get(segment.line))))
+        return parting(source, shape(apply(text, file, lambda segment: chosen.get(segment.line)), source=False))
 
     chosen = dict(translations)
     found: dict[int, str] = {}

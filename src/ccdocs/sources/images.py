@@ -132,7 +132,10 @@ def _svg(raw: str, kind: str, data: bytes) -> Picture | tuple[str, str]:
 
 
 def image_sources(text: str) -> list[tuple[str, int, int | None]]:
-    """(path as written, 1-based line, column) of every image in a content file's Markdown, in order."""
+    """(path as written, 1-based line, column) of every image in a content file's Markdown, in order; a text
+    without `![` holds no image (inline or by reference) and is not parsed."""
+    if "![" not in text:
+        return []
     from ..parse.markdown import parser
 
     lines = text.split("\n")

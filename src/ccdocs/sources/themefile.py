@@ -17,7 +17,9 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
+from types import MappingProxyType
 
 from ..errors import InputError, did_you_mean
 from ..parse.grammar import LIST_LEVELS
@@ -134,6 +136,19 @@ RULES = {
 
 PATTERNS = tuple((tuple(dotted.split(".")), rule) for dotted, rule in RULES.items())
 
+
+@lru_cache(maxsize=256)
+def _choices(part: str) -> tuple:
+    """The keys a pattern's segment names (`a|b`; a number as an int, as YAML reads a list index or number key)."""
+    return tuple(int(choice) if choice.isdigit() else choice for choice in part.split("|"))
+
+
+# PATTERNS by the key their first segment names (a pattern of any first key under each): a value's rule is
+# looked for among a dozen patterns, not all of them.
+BY_HEAD = MappingProxyType({head: tuple(item for item in PATTERNS if item[0][0] == ANY or head in _choices(item[0][0]))
+                            for head in {c for pattern, _ in PATTERNS for c in _choices(pattern[0])} - {ANY}})
+ANY_HEAD = tuple(item for item in PATTERNS if item[0][0] == ANY)
+
 # The measures bounds refer to: their value in points from a theme's values, and the keys they are made of.
 MEASURES = {
     "text width": (lambda t: PAGES[t["page"]["size"]][0] - points(t["page"]["margins"]["left"])
@@ -209,17 +224,26 @@ def _merged(default, value):
 def _matches(pattern: tuple, keys: tuple) -> bool:
     """Whether `keys` (the start of a key path) fit the start of `pattern`."""
     return len(keys) <= len(pattern) and all(
-        part == ANY or key in (int(choice) if choice.isdigit() else choice for choice in part.split("|"))
+        part == ANY or key in _choices(part)
         for part, key in zip(pattern, keys, strict=False))
 
 
 def rule_of(keys: tuple) -> Rule | None:
     """The rule of the value at `keys`; None for a mapping the rules go into (`page`, `page.margins`)."""
-    return next((rule for pattern, rule in PATTERNS if len(pattern) == len(keys) and _matches(pattern, keys)), None)
+    return next((rule for pattern, rule in _candidates(keys) if len(pattern) == len(keys) and _matches(pattern, keys)),
+                None)
 
 
 def _known(keys: tuple) -> bool:
-    return any(_matches(pattern, keys) for pattern, _ in PATTERNS)
+    return any(_matches(pattern, keys) for pattern, _ in _candidates(keys))
+
+
+def _candidates(keys: tuple) -> tuple:
+    """The patterns whose first segment may name the first of `keys` (non-empty)."""
+    try:
+        return BY_HEAD.get(keys[0], ANY_HEAD)
+    except TypeError:  # a key YAML gives that cannot be hashed names no rule
+        return ANY_HEAD
 
 
 def _dotted(keys: tuple) -> str:
