@@ -11,6 +11,7 @@ from .model import Document
 from .output import check_targets, check_writable, write_all
 from .i18n.locations import in_catalog
 from .pipeline import Sources, read_sources, resolve
+from .preload import register_fonts
 from .source_date import source_date
 from .stopwatch import Stopwatch
 from .templating import Sandbox
@@ -23,7 +24,8 @@ SLOWNESS = {"pdf": 3, "docx": 1, "json": 0}
 
 
 def build(folders: list[Path], out: Path, languages=None, formats=("docx", "pdf"), draft: bool = False,
-          clock: Stopwatch | None = None, workers: int | None = None, write: bool = True) -> list[Path]:
+          clock: Stopwatch | None = None, workers: int | None = None, write: bool = True, progress=None,
+          read: dict | None = None) -> list[Path]:
     """Build each folder in each language and format into `out/<lang>/<slug>.<fmt>`; the paths written.
 
     Each folder in each language is one job; the jobs run side by side in up to `workers` processes (default:
@@ -31,6 +33,9 @@ def build(folders: list[Path], out: Path, languages=None, formats=("docx", "pdf"
     A `draft` prints untranslated, fuzzy or failing segments as their marked source instead of refusing them;
     a `clock` collects the time spent per stage, summed over the jobs. Without `write` (`ccdocs check`),
     everything is made as for writing and the paths are given, but nothing is written and `out` is not looked at.
+    `progress(folder, problems)` is called once per folder as soon as all its work has ended, with the number of
+    its problems (0: built; `progress.Batch` shows it). `read`, when given, is filled with the Sources of each
+    folder read, by folder (for the command to report on them without reading them again).
 
     Raises InputError (the problems of the input), UsageError (a malformed SOURCE_DATE_EPOCH; an OutputError for
     an output place that cannot be written, found before any work), WriteError, WorkerLost.
@@ -39,17 +44,24 @@ def build(folders: list[Path], out: Path, languages=None, formats=("docx", "pdf"
     if write:
         check_writable(out)
     clock = clock or Stopwatch()
-    problems, jobs, paths = Collector(), [], []
+    problems, jobs, paths, owner = Collector(), [], [], []
+    faces: dict = {}  # (theme file, language) -> (Theme, language): the fonts a batch registers once, below
     sandbox = Sandbox()
     for folder in folders:
         try:
             with clock.stage("read"):
                 sources = read_sources(folder)
+                if read is not None:
+                    read[folder] = sources
                 theme = load_theme(sources.spec.theme, sources.spec.folder)
             chosen = _languages(sources, languages)
         except InputError as exc:
             problems.extend(exc.problems)
+            if progress:
+                progress(folder, len(exc.problems))
             continue
+        owner += [folder] * len(chosen)
+        faces.update({(theme.path, lang): (theme, lang) for lang in chosen})
         jobs += [partial(_job, sources, theme, lang, out, tuple(formats), draft, sandbox) for lang in chosen]
         paths += [out / lang / f"{sources.spec.slug}.{fmt}" for lang in chosen for fmt in formats]
     twice = next((path for path, count in Counter(paths).items() if count > 1), None)
@@ -63,7 +75,9 @@ def build(folders: list[Path], out: Path, languages=None, formats=("docx", "pdf"
             writer(fmt)  # imported once, before the workers start
     made: dict = {}
     clock.workers = worker_count(len(jobs), workers)
-    for result, found in run_all(jobs, workers):
+    if len(jobs) > clock.workers > 1 and {"docx", "pdf"} & set(formats):  # a batch: each worker would load them
+        register_fonts(faces.values())
+    for result, found in run_all(jobs, workers, partial(_told, owner, progress, {}) if progress else None):
         seen = set(problems.problems)  # a set: a job may have thousands of problems
         problems.extend(p for p in dict.fromkeys(found) if p not in seen)
         if result:
@@ -75,6 +89,17 @@ def build(folders: list[Path], out: Path, languages=None, formats=("docx", "pdf"
         with clock.stage("write"):
             write_all(outputs)
     return list(outputs)
+
+
+def _told(owner: list[Path], progress, left: dict, index: int, outcomes: list) -> None:
+    """Tell `progress` a folder is done, with its problems, when the last of its jobs (`owner`: each job's
+    folder) has ended; `left` holds the jobs still running and the problems found per folder."""
+    folder = owner[index]
+    count, found = left.get(folder, (owner.count(folder), set()))
+    found.update(problem for _, problems in outcomes for problem in problems)
+    left[folder] = count - 1, found
+    if count == 1:
+        progress(folder, len(found))
 
 
 def _languages(sources: Sources, languages) -> list[str]:
@@ -92,7 +117,7 @@ def _job(sources: Sources, theme: Theme, lang: str, out: Path, formats: tuple, d
     """One folder in one language: resolved, then written in its slowest format here while the other formats
     are spawned for a free worker; this format's bytes by output path, and the seconds per stage."""
     clock = Stopwatch()
-    doc = resolve(sources, lang, draft=draft, clock=clock, sandbox=sandbox)
+    doc = resolve(sources, lang, draft=draft, clock=clock, sandbox=sandbox, theme=theme)
     first, *others = sorted(formats, key=lambda fmt: -SLOWNESS.get(fmt, 0))
     for fmt in others:
         spawn(partial(_write, out / lang / f"{sources.spec.slug}.{fmt}", fmt, doc, theme, translated=(sources, lang)))

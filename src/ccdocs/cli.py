@@ -9,7 +9,7 @@ import signal
 import sys
 import threading
 import traceback
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from functools import wraps
 from pathlib import Path
 
@@ -17,8 +17,7 @@ import click
 
 from . import __version__
 from .errors import Failure, InputError, UsageError
-from .sources.spec import BODIES, KINDS, LANGUAGES
-from .writers import WRITERS, available, writer
+from .writers import WRITERS, available
 
 FORMATS = ("docx", "pdf")
 INTERNAL_ERROR = 70  # EX_SOFTWARE of sysexits.h: ccdocs itself failed
@@ -36,6 +35,20 @@ def _split(value: str | None, known, what: str, option: str) -> list[str] | None
         if item not in known:
             raise UsageError(f"unknown {what} `{item}`; known: {', '.join(known)}")
     return list(dict.fromkeys(items))
+
+
+class Vocabulary(click.Choice):
+    """A click.Choice among the names `ccdocs.sources.spec` holds under `name` (LANGUAGES, KINDS, BODIES), looked
+    up when a value is checked or a command's help is shown: starting `ccdocs` does not import the readers."""
+
+    def __init__(self, name: str):  # click.Choice's own __init__ would store the choices it is given
+        self.vocabulary, self.case_sensitive = name, True
+
+    @property
+    def choices(self) -> tuple:
+        from .sources import spec
+
+        return tuple(getattr(spec, self.vocabulary))
 
 
 def _interrupted(signum, frame):
@@ -139,9 +152,9 @@ def _given(ctx, param, value: str | None) -> str | None:
 
 
 templates_option = click.option(
-    "--templates", metavar="DIR", expose_value=False, callback=_templates,
-    help="A folder of themes/ and cover-notes/, searched after DOC_DIR/templates and before the toolkit's "
-         "(default: $CCDOCS_TEMPLATES).")
+    "--templates", metavar="DIR", expose_value=False, callback=_templates, is_eager=True,  # before --lang
+    help="A folder of themes/, cover-notes/ and languages (locales/<lang>/language.yaml), searched after "
+         "DOC_DIR/templates and before the toolkit's (default: $CCDOCS_TEMPLATES).")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -163,14 +176,37 @@ def main() -> None:
 def build(doc_dirs, lang, formats, out_dir, draft, profile):
     """Build DOC_DIR into OUT/<lang>/<symbol>.<format>."""
     from .build import build as build_documents
+    from .sources.spec import LANGUAGES
     from .stopwatch import Stopwatch
 
     # At exit, spare the interpreter a last collection over everything a build imported (tens of ms).
     atexit.unregister(gc.freeze)
     atexit.register(gc.freeze)
     languages = _split(lang, LANGUAGES, "language", "--lang")
-    chosen = _split(formats, tuple(WRITERS), "format", "--format")
+    chosen = _formats(formats)
     out = _target(out_dir, "--out")
+    folders = [_folder(d) for d in doc_dirs]
+    clock = Stopwatch()
+    if len(folders) > 1:  # a batch: its progress (rich is imported for a terminal only)
+        from .progress import Batch
+
+        batch = Batch(folders)
+    else:
+        batch = nullcontext()
+    read: dict = {}
+    with batch as done:
+        paths = build_documents(folders, out, languages, chosen, draft=draft, clock=clock, progress=done, read=read)
+    for path in paths:
+        click.echo(str(path))
+    if profile:
+        click.echo(clock.line(), err=True)
+    _translation_notes(folders, languages, draft, read)
+
+
+def _formats(formats: str | None) -> list[str]:
+    """The formats `--format` names, each with a writer in this version; default: those of FORMATS it has (a
+    note for each missing)."""
+    chosen = _split(formats, tuple(WRITERS), "format", "--format")
     ready = available()
     if chosen is None:
         chosen = [f for f in FORMATS if f in ready]
@@ -179,24 +215,32 @@ def build(doc_dirs, lang, formats, out_dir, draft, profile):
     for fmt in chosen:
         if fmt not in ready:
             raise UsageError(f"the {fmt} writer is not part of this version yet")
-    folders = [_folder(d) for d in doc_dirs]
-    clock = Stopwatch()
-    for path in build_documents(folders, out, languages, chosen, draft=draft, clock=clock):
-        click.echo(str(path))
-    if profile:
-        click.echo(clock.line(), err=True)
-    _translation_notes(folders, languages, draft)
+    return chosen
 
 
-def _translation_notes(folders, languages, draft: bool) -> None:
+def _translation_notes(folders, languages, draft: bool, read: dict) -> None:
     """After a build: the values still marked TO CONFIRM, which languages had no catalog and, for a draft, every
-    segment printed untranslated; for each folder and each document it attaches, as when built alone."""
-    from .pipeline import read_sources
-
+    segment printed untranslated; for each folder and each document it attaches, as when built alone. `read`: the
+    Sources the build read, by folder."""
     for top in folders:
-        sources = read_sources(top)
+        sources = read[top]
         for folder, each in _carried(top, sources):
             _notes_of(folder, each, languages or sources.spec.languages, draft)
+    _language_notes(dict.fromkeys(code for top in folders for code in languages or read[top].spec.languages),
+                    draft)
+
+
+def _language_notes(languages, draft: bool) -> None:
+    """Each language of `languages` whose profile the templates folder replaces (`l10n.language.replaced`) and,
+    in a draft, each toolkit message its catalog leaves in English (a final build refuses them: pipeline)."""
+    from .l10n.catalog import Catalog
+    from .l10n.language import replaced
+
+    notes = replaced(languages)
+    for lang in languages if draft else ():
+        notes += Catalog.load(lang).untranslated("note")
+    for item in notes:
+        click.echo(str(item), err=True)
 
 
 def _carried(folder, sources) -> list:
@@ -263,17 +307,44 @@ def check(doc_dir):
     from .build import build as build_documents
 
     ready = available()
-    from .pipeline import read_sources
-
-    made = build_documents([_folder(doc_dir)], Path(), formats=[f for f in FORMATS if f in ready], write=False)
-    marks = sum(_confirm_marks(each.spec) for _, each in _carried(doc_dir, read_sources(Path(doc_dir))))
+    folder, read = _folder(doc_dir), {}
+    made = build_documents([folder], Path(), formats=[f for f in FORMATS if f in ready], write=False, read=read)
+    marks = sum(_confirm_marks(each.spec) for _, each in _carried(doc_dir, read[folder]))
+    _language_notes(read[folder].spec.languages, draft=False)
     click.echo(f"{doc_dir}: ok ({', '.join(dict.fromkeys(p.parent.name for p in made))})"
                + (f"; {marks} value{'s' if marks != 1 else ''} marked TO CONFIRM (listed above)" if marks else ""))
 
 
 @main.command()
 @click.argument("doc_dir")
-@click.option("--lang", required=True, type=click.Choice(LANGUAGES), help="The language to resolve.")
+@click.option("--lang", help="Languages to build, e.g. en (default: the document's languages).")
+@click.option("--format", "formats", help="Formats, e.g. docx,pdf (default: both).")
+@click.option("--out", "out_dir", default="out", show_default=True, help="Output folder.")
+@click.option("--draft", is_flag=True,
+              help="Print untranslated, fuzzy or failing segments as their marked source text instead of refusing.")
+@templates_option
+@reported
+def watch(doc_dir, lang, formats, out_dir, draft):
+    """Build DOC_DIR, then rebuild it each time one of its files is saved; one status line per rebuild.
+
+    A change under locales/<lang>/ rebuilds that language; any other, every language. A failing rebuild prints
+    its problems as path:line:col and leaves the previous outputs as they were. Ctrl-C stops.
+    """
+    from .sources.spec import LANGUAGES
+    from .watch import run
+
+    languages = _split(lang, LANGUAGES, "language", "--lang")
+    chosen = _formats(formats)
+    out = _target(out_dir, "--out")
+    try:
+        run(_folder(doc_dir), out, languages, chosen, draft, lambda text, err: click.echo(text, err=err))
+    except KeyboardInterrupt:
+        click.echo("ccdocs: stopped watching", err=True)
+
+
+@main.command()
+@click.argument("doc_dir")
+@click.option("--lang", required=True, type=Vocabulary("LANGUAGES"), help="The language to resolve.")
 @click.option("--json", "as_json", is_flag=True, help="The JSON contract instead of the readable outline.")
 @templates_option
 @reported
@@ -330,6 +401,7 @@ def update(doc_dir, lang, memories):
     from .i18n.update import update as update_catalog
     from .output import check_targets
     from .pipeline import read_sources, resolve
+    from .sources.spec import LANGUAGES
 
     languages = _split(lang, LANGUAGES, "language", "--lang")
     sources = read_sources(_folder(doc_dir))
@@ -385,7 +457,7 @@ def _translated_into(doc_dir: str, lang: str):
 
 @i18n.command()
 @click.argument("doc_dir")
-@click.option("--lang", required=True, type=click.Choice(LANGUAGES), help="The language whose catalog to export.")
+@click.option("--lang", required=True, type=Vocabulary("LANGUAGES"), help="The language whose catalog to export.")
 @click.option("--format", "fmt", type=click.Choice(["xliff"]), default="xliff", show_default=True,
               help="XLIFF 1.2, as CAT tools (Trados, memoQ) read it.")
 @click.option("-o", "--output", required=True, help="The .xlf file to write.")
@@ -408,7 +480,7 @@ def export(doc_dir, lang, fmt, output):
 @i18n.command("import")
 @click.argument("doc_dir")
 @click.argument("file")
-@click.option("--lang", required=True, type=click.Choice(LANGUAGES), help="The language of the translations.")
+@click.option("--lang", required=True, type=Vocabulary("LANGUAGES"), help="The language of the translations.")
 @templates_option
 @reported
 def import_(doc_dir, file, lang):
@@ -426,7 +498,7 @@ def import_(doc_dir, file, lang):
 
 @i18n.command()
 @click.argument("doc_dir", required=False)
-@click.option("--lang", required=True, type=click.Choice(LANGUAGES), help="The language under review.")
+@click.option("--lang", required=True, type=Vocabulary("LANGUAGES"), help="The language under review.")
 @click.option("-o", "--output", required=True, help="The HTML (or DOCX) file to write.")
 @click.option("--toolkit", is_flag=True,
               help="Review the toolkit's own strings (locales/LANG/LC_MESSAGES/ccdocs.po); DOC_DIR may be left out.")
@@ -509,8 +581,8 @@ def diff(old, new):
 @click.argument("doc_dir")
 @click.option("--symbol", required=True, callback=_given,
               help="The document symbol, e.g. WO/PBC/40/5 (without a suffix).")
-@click.option("--kind", required=True, type=click.Choice(KINDS), help="The kind of paper.")
-@click.option("--body", type=click.Choice(BODIES),
+@click.option("--kind", required=True, type=Vocabulary("KINDS"), help="The kind of paper.")
+@click.option("--body", type=Vocabulary("BODIES"),
               help="The body (default: told from the symbol, WO/CC -> coordination-committee).")
 @click.option("--session", type=click.IntRange(1, 9999), help="The session number (default: told from the symbol).")
 @click.option("--ordinary", type=click.IntRange(1, 9999), help="The ordinary session number (Coordination Committee).")

@@ -14,6 +14,7 @@ from .i18n.policy import assess_document, pending, refusal, translator
 from .i18n.segments import apply
 from .l10n.catalog import Catalog
 from .l10n.formats import Formats
+from .l10n.language import find_language
 from .meta import build_meta
 from .model import Document, Part
 from .parse.markdown import parse_markdown
@@ -118,30 +119,36 @@ def translated(sources: Sources, path: Path, translate) -> str:
 
 
 def resolve(sources: Sources, lang: str, draft: bool = False, clock: Stopwatch | None = None,
-            sandbox: Sandbox | None = None) -> Document:
+            sandbox: Sandbox | None = None, theme=None) -> Document:
     """The resolved Document in `lang` (unfinished translations refused, or marked in a `draft`), numbered.
 
-    A `sandbox` shared by several calls compiles each figure once for all of them.
+    A `sandbox` shared by several calls compiles each figure once for all of them; `theme`, the document's Theme
+    when the caller has loaded it (else it is loaded here).
     """
     clock = clock or Stopwatch()
     with clock.stage("model"):
         try:
-            return _resolve(sources, lang, draft, clock, sandbox or Sandbox())
+            return _resolve(sources, lang, draft, clock, sandbox or Sandbox(), theme=theme)
         except InputError as exc:  # a problem of a translated text is told at its catalog line first
             raise InputError(in_catalog(exc.problems, sources, lang)) from None
 
 
 def _resolve(sources: Sources, lang: str, draft: bool, clock: Stopwatch, sandbox: Sandbox,
-             built: Path | None = None) -> Document:
+             built: Path | None = None, theme=None) -> Document:
     spec = sources.spec
-    catalog = Catalog.load(lang)
-    formats = Formats(lang)
-    meta = build_meta(spec, lang, catalog, formats)
-    figures = environment(lang, sandbox)
+    profile = find_language(lang)
+    catalog = Catalog.load(lang, profile.locales_dir)
+    formats = Formats(profile)
+    meta = build_meta(spec, catalog, formats)
+    figures = environment(profile, sandbox)
     context = _context(sources, meta)
     out = Collector()
+    if built is None and not draft:  # a toolkit message left in English: a note in a draft (cli), refused here
+        out.extend(catalog.untranslated())
     placer = TablePlacer(spec, sources.data, formats, catalog, out)
     charts = ChartPlacer(placer)
+    keyed = spec.source or lang
+    no_figure = frozenset(c.gettext("n/a") for c in (catalog, Catalog.load(keyed, find_language(keyed).locales_dir)))
     translate = _translate(sources, lang, draft, catalog, built)
     parts = []
     annexes = sum(p.type == "annex" for p in spec.parts)
@@ -159,7 +166,7 @@ def _resolve(sources: Sources, lang: str, draft: bool, clock: Stopwatch, sandbox
                 out.extend(exc.problems)
                 continue
             blocks.extend(parse_markdown(rendered, path, display_path(path), out, placer, draft=draft,
-                                         place_chart=charts, pictures=sources.images))
+                                         place_chart=charts, pictures=sources.images, no_figure=no_figure))
         part_id = f"annex-{part.index}" if part.type == "annex" else part.type
         parts.append(Part(part.type, part_id, tuple(blocks), landscape=part.landscape))
     placer.check_all_placed()
@@ -169,8 +176,9 @@ def _resolve(sources: Sources, lang: str, draft: bool, clock: Stopwatch, sandbox
     built = built or spec.folder
     attached = tuple(_resolve(s, lang, draft, clock, sandbox, built) for s in sources.attached)
     document = Document(meta, tuple(parts), attached=attached)  # a reference into one is told so
-    document = apply_all(document, lang, catalog, spec.chapter_style or "chapter", annexes,
-                         figures=load_theme(spec.theme, spec.folder).get("chart.numbered", True))
+    document = apply_all(document, profile, catalog, spec.chapter_style or "chapter", annexes,
+                         figures=(theme if theme is not None else load_theme(spec.theme, spec.folder)).get(
+                             "chart.numbered", True))
     return attach(document, attached, catalog)
 
 

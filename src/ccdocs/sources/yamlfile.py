@@ -34,8 +34,14 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
+try:
+    from yaml.cyaml import CParser  # libyaml's parser, when PyYAML was built with it
+except ImportError:
+    CParser = None
+
 from ..errors import InputError, problem
 from .characters import HINT, first_refused, refused
+from .memo import of_file
 
 MAX_DEPTH = 50
 MAX_REPEATED = 10_000
@@ -199,6 +205,28 @@ for _tag in _REFUSED_TAGS:
 _Loader.add_constructor(None, _Loader.construct_refused_tag)
 
 
+class _FastLoader(_Loader):
+    """_Loader reading the events of libyaml's parser (PyYAML's C extension, several times faster than its Python
+    parser): the nodes and their marks are the same, composed and checked by _Loader. A file it does not read
+    cleanly is read again by _Loader, so that every refusal is told as _Loader tells it."""
+
+    def __init__(self, text: str):
+        super().__init__(text)
+        self._events = CParser(text)
+
+    def check_event(self, *choices):
+        return self._events.check_event(*choices)
+
+    def peek_event(self):
+        return self._events.peek_event()
+
+    def get_event(self):
+        return self._events.get_event()
+
+    def dispose(self):
+        self._events.dispose()
+
+
 @dataclass(frozen=True)
 class YamlFile:
     """A parsed YAML file and where each value stands in it."""
@@ -279,10 +307,21 @@ def checked(path: Path, text: str) -> str:
     return text
 
 
+@of_file
 def read_yaml(path: Path, text: str | None = None) -> YamlFile:
     """Parse `path` (or `text` as if read from it); InputError at the line of a syntax error or of anything the
     module docstring lists."""
-    loader = _Loader(read_text(path) if text is None else checked(path, text))
+    text = read_text(path) if text is None else checked(path, text)
+    if CParser is not None:
+        try:
+            return _read(path, _FastLoader(text))
+        except (InputError, yaml.YAMLError):
+            pass  # read again below, to be refused as the Python parser refuses it
+    return _read(path, _Loader(text))
+
+
+def _read(path: Path, loader: _Loader) -> YamlFile:
+    """The YamlFile `loader` reads from `path`; InputError as `read_yaml` tells it."""
     try:
         node = loader.get_single_node()
         if loader.found:
