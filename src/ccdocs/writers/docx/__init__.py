@@ -13,6 +13,7 @@ from .landscape import turn
 from .layout import needs_section, new_section, page_setup, set_headers, text_width
 from .package import set_properties, to_bytes
 from . import references
+from .rtl import right_to_left
 from .skeleton import new_document
 from .state import Where, WriterState
 from .styles import add_styles
@@ -20,17 +21,19 @@ from .styles import add_styles
 
 def write(doc: Document, theme: Theme) -> bytes:
     """The DOCX bytes of `doc`: cover block, parts in sections with their headers, footnotes, numbering."""
-    lang = doc.meta.lang
-    document = new_document("zh-CN" if lang == "zh" else None, twips(theme.pt("numbered_paragraph.tab")))
-    add_styles(document, theme, lang)
+    lang, language = doc.meta.lang, doc.meta.language
+    document = new_document(language.east_asian_tag, twips(theme.pt("numbered_paragraph.tab")))
+    add_styles(document, theme, language)
     footnotes = add_footnotes_part(document.part, document.settings.element)
     state = WriterState(doc, theme, document, footnotes, lang, document.part.numbering_part.element,
                         text_width(theme), root=doc)
     section = document.sections[0]
     page_setup(section, theme)
     write_document(state, doc, section)
-    if lang == "zh":
+    if language.script.east_asian:
         hint_east_asian_runs(document)
+    if language.script.direction == "rtl":
+        right_to_left(document, theme.font(lang, "body"), language.tag)
     set_properties(document, doc.meta)
     return to_bytes(document)
 

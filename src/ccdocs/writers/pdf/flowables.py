@@ -36,7 +36,9 @@ class Builder:
         self.factor = float(theme.get(f"pdf.leading.{lang}", 1.15))
         self.align = theme.get(f"pdf.align.{lang}", "left")
         self.autospace = float(theme.get("pdf.cjk_autospace", 0))
-        self.maker = RunMaker(fonts, lang, float(theme.get("pdf.note_mark.scale", 0.65)),
+        self.language = doc.meta.language
+        self.rtl = self.language.script.direction == "rtl"
+        self.maker = RunMaker(fonts, self.language, float(theme.get("pdf.note_mark.scale", 0.65)),
                               float(theme.get("pdf.note_mark.rise", 0.35)), theme.get("pdf.link_color"),
                               doc.meta)
         self.maker.anchors = bookmarks(doc)
@@ -61,6 +63,7 @@ class Builder:
     def style(self, size: float, **kwargs) -> TextStyle:
         """A text style in `size` with the language's leading, alignment and auto-spacing."""
         kwargs.setdefault("align", self.align)
+        kwargs.setdefault("rtl", self.rtl)
         return TextStyle(leading=size * self.factor, size=size, autospace=self.autospace, **kwargs)
 
     def text(self, inlines, look: Look, style: TextStyle, where: Where) -> TextBlock:
@@ -122,7 +125,7 @@ class Builder:
             label, first = self.label(number, look, where), self.pt("numbered_paragraph.tab")
         title = h.prefix.replace("\t", " ") + plain(h.children)
         if self.part is not None and self.part.kind == "annex" and h.level == 1 and self.part.label:
-            title = self.part.label + ("：" if self.lang == "zh" else ": ") + title
+            title = self.part.title_prefix + title
         before, after = self.pt("spacing.heading_before"), self.pt("spacing.heading_after")
         style = self.style(size, align="left", before=before, after=after, label=label, first=first,
                            outline=self.outline_entry(title, h.level - 1), anchor=self.maker.destination(h.anchor))
@@ -145,7 +148,7 @@ class Builder:
         hanging = self.pt(f"pdf.list_hanging.{self.lang}", self.pt("lists.hanging"))
         size = self.theme.size(self.lang, "footnote") if note else self.body
         # the widest label moves the text right when the hanging indent is too narrow for it (`(viii)`)
-        hanging = label_hanging(self.fonts, self.lang, size, self.autospace, [i.label for i in lst.items], hanging)
+        hanging = label_hanging(self.fonts, self.language, size, self.autospace, [i.label for i in lst.items], hanging)
         if note:
             after = self.pt("spacing.footnote_after")
             indent = self.pt("footnotes.tab") + self.pt("lists.indent") * depth + hanging

@@ -13,7 +13,9 @@ from ...l10n.ambiguous import takes_east_asian_face
 from ...l10n.fonts import FontError
 from ...model import Code, Emph, LineBreak, Link, Note, Ref, RefNumber, Strong, Text
 from ...theme import templates_dir
+from ...l10n.language import as_language
 from .cjk import is_cjk
+from .rtl import arabic_runs, has_arabic
 from .text import Run
 
 FIELD_NAMES = {"place_dates": "the venue", "session": "the session"}
@@ -45,12 +47,13 @@ class Where:
 class RunMaker:
     """Turns inlines into runs for one document; gathers footnotes met and characters no font holds."""
 
-    def __init__(self, fonts, lang: str, mark_scale: float, mark_rise: float, link_color: str, meta=None):
+    def __init__(self, fonts, language, mark_scale: float, mark_rise: float, link_color: str, meta=None):
+        """`language`: the document's profile (l10n.language.Language) or its code."""
         self.fonts, self.meta = fonts, meta
-        self.lang = lang
+        self.language = as_language(language)
         self.mark = (mark_scale, mark_rise)
         self.link_color = link_color
-        self.split = partial(by_script, east_asian=lang == "zh")
+        self.split = partial(by_script, east_asian=self.language.script.east_asian)
         self.notes: list[Note] = []
         self.problems = Collector()
         self.reported: set = set()
@@ -95,6 +98,8 @@ class RunMaker:
 
     def text(self, text: str, look: Look, where: Where) -> list[Run]:
         """Runs of plain text split by script, each in the face of its script and the look."""
+        if has_arabic(text):
+            return arabic_runs(self, text, look, where)
         if look.caps:
             text = text.upper()
         text = text.replace("\t", " ")

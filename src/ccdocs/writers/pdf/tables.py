@@ -13,6 +13,7 @@ from .captions import caption_flowables
 from .grid import Grid, Row
 from .measure import Measure
 from .keep import sticky
+from .rtl import mirrored_grid
 from .runs import Look, Where
 from .text import TextBlock
 
@@ -64,7 +65,7 @@ def table(builder, t) -> list:
     where = Where(t.source, f"table {t.name}")
     pad = builder.pt("table.cell_padding", 3.0)
     indent = builder.pt("table.member_indent")
-    widths = table_widths(t, builder.theme, Measure.of(builder.theme, builder.lang, builder.fonts), builder.width)
+    widths = table_widths(t, builder.theme, Measure.of(builder.theme, builder.language, builder.fonts), builder.width)
 
     def cell(text, align, bold=False, left=0.0, heading=False, typed=None, right=0.0):
         style = builder.style(size, align=align, left=left, right=right, after=0.0)
@@ -91,6 +92,8 @@ def table(builder, t) -> list:
         return style + span_commands(t, piece, rule, black) + \
             [("LINEABOVE", (0, i), (-1, i), rule, black) for i, r in enumerate(piece) if r.kind == "total"]
 
+    if builder.rtl:
+        rows, widths, styler = mirrored_grid(rows, widths, styler)
     grid = Grid(rows, widths, styler, head=head, keep=True, least=int(builder.theme.get("table.keep_rows", 3)))
     grid.hAlign = "CENTER" if t.width < 1 else "LEFT"
     after = builder.pt("spacing.paragraph_after")
@@ -128,6 +131,8 @@ def panel(builder, rows: list, widths: list, extra: list) -> Grid:
         return out
 
     cells = [Row(tuple(tuple(cell) if isinstance(cell, list) else (cell,) for cell in row)) for row in rows]
+    if builder.rtl:
+        cells, widths, styler = mirrored_grid(cells, widths, styler)
     grid = Grid(cells, widths, styler, keep=True)
     grid.spaceAfter = builder.pt("spacing.paragraph_after")
     return grid

@@ -13,6 +13,7 @@ from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName
 from reportlab.platypus.flowables import Flowable
 
 from .cjk import AUTOSPACE, NO_END, NO_START, SPACES, break_positions, stretch_points
+from . import rtl
 from .faces import Face
 from .pen import Pen
 
@@ -64,6 +65,7 @@ class TextStyle:
     outline: tuple | None = None
     size: float = 11.0
     anchor: str = ""              # the name of a destination at the block's top, for cross-references to it
+    rtl: bool = False             # right to left: lines set from the right edge in display order (pdf/rtl.py)
 
 
 @dataclass
@@ -277,6 +279,8 @@ class TextBlock(Flowable):
 
     def draw_label(self, pen: Pen, y: float):
         """The label (paragraph number, list bullet) at its position on the first line."""
+        if self.style.rtl:
+            return rtl.draw_label(self, pen, y)
         x = self.style.label_x
         for run in self.style.label:
             width = sum(run.face.width(ch) for ch in run.text) * run.size / 1000
@@ -287,6 +291,8 @@ class TextBlock(Flowable):
                   decorations: list):
         """One line: a piece per run (and per auto-space), its glyphs after each of the stretch points `gaps`
         moved right by `gap` more, as justification spreads them."""
+        if self.style.rtl:
+            return rtl.draw_line(self, pen, start, end, x0, y, gap, gaps, decorations)
         st = self.setting
         origin = st.prefix[start] + st.space_before[start]
         cuts = [start, *st.joints[bisect_right(st.joints, start):bisect_left(st.joints, end)], end]
