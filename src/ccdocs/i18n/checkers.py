@@ -17,10 +17,12 @@ from urllib.parse import parse_qsl, urlsplit
 from jinja2 import Environment, TemplateSyntaxError
 
 from ..l10n.catalog import Catalog
-from ..l10n.language import load_language, profile_path
+from ..l10n.language import OFFICIAL, Language, profile_of
 from ..parse.markdown import parser
+from ..sources.memo import pure
 from ..transforms.references import doubled, label_words
 from .glossary import terminology
+from .quotes import quotation_marks
 
 PLACEHOLDER = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{[A-Za-z_][\w.]*\}", re.S)
 FIELD = re.compile(r"\{[A-Za-z_][\w.]*\}")
@@ -32,7 +34,7 @@ HAN = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 HALF_WIDTH = re.compile(rf"(?<={HAN})\s*[,;:?!()]\s*(?={HAN})")
 WEB_ADDRESS = re.compile(r"\b(?:https?|ftp|mailto):[^\s)]*|\bwww\.[^\s)]*")
 NO_BREAK = "\u00a0\u202f"  # the no-break space and the narrow one
-OFFICIAL_LANGUAGES = frozenset({"ar", "en", "es", "fr", "ru", "zh"})  # the UN's and WIPO's, as URLs write them
+OFFICIAL_LANGUAGES = frozenset(OFFICIAL)  # the UN's and WIPO's, as URLs write them
 LANGUAGE_PARAMETERS = frozenset({"lang", "hl", "language", "locale", "lng"})
 
 
@@ -45,6 +47,12 @@ class Entry:
     translation: str
     lang: str
     glossary: tuple | None = None  # the `glossary.Term`s `terminology` looks for; None: the toolkit's of `lang`
+    profile: Language | None = None  # the profile of `lang`, looked up once per catalog by the caller; None: here
+
+    @cached_property
+    def language(self) -> Language | None:
+        """The profile of `lang` (the one handed down, else the one found), None for a language without one."""
+        return self.profile if self.profile is not None else profile_of(self.lang)
 
     @cached_property
     def tokens(self) -> tuple[list, list]:
@@ -128,9 +136,10 @@ def placeholders(entry: Entry) -> list[str]:
     Spacing aside; read by Jinja2 itself, so an unclosed `{{`, a stray `{%` or `{#` is a message here, and a
     translation of a segment that Jinja2 reads alone must read alone too (statements in a possible order).
     """
-    found = _difference(entry, lambda text, _: jinja_parts(text)[0], "placeholder")
-    error = jinja_parts(entry.translation)[1]
-    if error and not jinja_parts(entry.source)[1]:
+    parts = jinja_parts(entry.source), jinja_parts(entry.translation)  # each side lexed once
+    found = _difference(entry, lambda _, side: parts[side][0], "placeholder")
+    error = parts[1][1]
+    if error and not parts[0][1]:
         found.append(f"{entry.name}: Jinja2 cannot read the translation: {error} (write `{{{{`, `{{%` and `{{#` "
                      "only as the placeholders of the source)")
     elif not found and "{%" in entry.translation and _reads(entry.source) and not _reads(entry.translation):
@@ -275,8 +284,9 @@ def figures(entry: Entry) -> list[str]:
 
 
 def chinese_punctuation(entry: Entry) -> list[str]:
-    """In Chinese, no half-width `, ; : ? ! ( )` between Han characters (write `，；：？！（）`)."""
-    if entry.lang != "zh":
+    """Where the language's profile asks for full-width punctuation (`typography.full_width_punctuation`: Chinese),
+    no half-width `, ; : ? ! ( )` between Han characters (write `，；：？！（）`)."""
+    if entry.language is None or not entry.language.typography.full_width_punctuation:
         return []
     return [f"{entry.name}: half-width `{match.group().strip()}` between Chinese characters at "
             f"“{entry.translation[max(match.start() - 3, 0):match.end() + 3]}” (use the full-width form)"
@@ -291,8 +301,7 @@ def space_before(entry: Entry) -> list[str]:
     >>> [m.split(" (")[0] for m in space_before(Entry("¶2", "See: a; b", "Voir : a; b\u00a0; c\u00a0: d", "fr"))]
     ['¶2: an ordinary space before `:` at “Voir :”', '¶2: no space before `;` at “r : a;”']
     """
-    profile = profile_path(entry.lang)
-    marks = load_language(profile).typography.space_before if profile is not None else ""
+    marks = entry.language.typography.space_before if entry.language is not None else ""
     if not marks:
         return []
     text = entry.translation
@@ -328,9 +337,10 @@ def line_breaks(entry: Entry) -> list[str]:
 
 
 CHECKERS = (placeholders, footnote_marks, references, link_targets, balanced_markup, html, figures, chinese_punctuation,
-            space_before, line_breaks, terminology)
+            space_before, quotation_marks, line_breaks, terminology)
 
 
+@pure
 def check(entry: Entry) -> list[str]:
     """Every checker's messages for one entry, in checker order."""
     return [message for checker in CHECKERS for message in checker(entry)]
