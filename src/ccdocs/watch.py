@@ -121,11 +121,27 @@ class Session:
 
     def round(self, changed: set[Path] | None) -> None:
         """Build everything (changed None: the first round, written in this process) or rebuild the languages
-        `changed` touches (every language after a round that could not read the folder); one status line."""
-        start = time.perf_counter()
+        `changed` touches (every language after a round that could not read the folder); one status line.
+
+        Raises Gone when the folder is no longer there, before the round or while it read the folder; a file
+        that vanished or could not be read mid-round (an editor's save in progress) is told, and the next save
+        rebuilds every language."""
+        try:
+            self._round(changed)
+        except OSError as exc:
+            self._gone()
+            self.whole = True
+            where = display_path(Path(exc.filename)) if exc.filename else display_path(self.folder)
+            self.echo(f"{where}: error: {exc.strerror or exc} while it was read (save it again)", True)
+
+    def _gone(self) -> None:
         if not self.folder.is_dir():
             raise Gone(f"{display_path(self.folder)} is no longer a folder (deleted or moved): stopped watching; "
                        f"the outputs in {display_path(self.out)} were left as they were")
+
+    def _round(self, changed: set[Path] | None) -> None:
+        start = time.perf_counter()
+        self._gone()
         self.memo.next_round()
         what = _changes(changed)
         problems = Collector()
