@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Debian packages ccdocs needs: `demo` (fonts, Amiri for Arabic; cairo, with which CairoSVG gives an SVG figure its PNG fallback in Word), `test` (fonts + LibreOffice, poppler, Chromium) or `bench` (test + pandoc).
+# Debian packages ccdocs needs: `demo` (fonts, Amiri for Arabic; cairo, with which CairoSVG gives an SVG figure its PNG fallback in Word), `test` (fonts + LibreOffice, poppler, Chromium) or `bench` (those of test: the fonts and LibreOffice; Typst comes from PyPI, the bench extra).
 # Installs the missing ones when running as root; otherwise prints the exact apt-get line and fails.
 set -euo pipefail
 demo=(fonts-liberation2 fonts-arphic-uming fonts-wqy-microhei fonts-wqy-zenhei fonts-hosny-amiri fontconfig libcairo2)
 test=("${demo[@]}" poppler-utils libreoffice-writer-nogui chromium)
-bench=("${test[@]}" pandoc)
+bench=("${test[@]}")
 case "${1:-demo}" in
   demo) wanted=("${demo[@]}") ;;
   test) wanted=("${test[@]}") ;;
