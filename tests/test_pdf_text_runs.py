@@ -85,3 +85,29 @@ def test_merged_pieces_read_back_whole_and_in_order(make_doc):
     spaced = re.sub(r"\s+", " ", text)  # a line may end between two Latin words
     assert spaced.count("WIPO Lex") == 3 and spaced.count("Oracle Fusion") == 3  # the words' spaces kept
     assert "截至2025年12月31日。" in flat
+
+
+# More different ideographs (U+4E00 …, every third) than one of reportlab's simple TrueType fonts holds (256).
+MANY = "".join(chr(0x4E00 + 3 * n) for n in range(400)) + "。"
+
+
+def test_a_faces_glyphs_are_one_composite_font_so_a_chinese_line_selects_it_once(make_doc):
+    path = build(make_doc(report(MANY)), "zh", "pdf")
+    reader = PdfReader(str(path))
+    fonts = {}  # resource name -> its font dictionary, page after page
+    for page in reader.pages:
+        fonts.update({name: ref.get_object() for name, ref in page["/Resources"]["/Font"].items()})
+    faces = [font["/BaseFont"].split("+", 1)[1] for font in fonts.values()]
+    assert len(faces) == len(set(faces)), "each face embedded as one font"
+    composite = [font for font in fonts.values() if font["/Subtype"] == "/Type0"]
+    assert composite, "the Chinese faces are composite fonts"
+    for font in composite:  # two bytes per character, glyphs of one subset program
+        assert font["/Encoding"] == "/Identity-H"
+        assert font["/DescendantFonts"][0].get_object()["/Subtype"] == "/CIDFontType2"
+    for ops in text_objects(path):
+        selected = [(fonts[operands[0]]["/BaseFont"].split("+", 1)[1], operands[1]) for name, operands in ops
+                    if name == "Tf"]
+        # a Tf only where the face or size changes: never the same face again for the next glyphs of a line
+        assert all(a != b for a, b in zip(selected, selected[1:])), selected
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    assert MANY in re.sub(r"\s+", "", text)  # the ToUnicode CMap gives every character back

@@ -18,7 +18,9 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFont, TTFontFace
 
 from ... import cache
 from ...l10n.fonts import FontFile, FontResolver
+from .cidfont import CIDTrueType
 
+IDEOGRAPH = 0x4E00  # 一: a face holding it serves Chinese (or Japanese, Korean) text
 CACHE_FORMAT = 2  # raise when what `_stored` keeps changes
 UNSTORED = ("_ttf_data", "_pdfScale", "_tables")  # the file's bytes (read again), a lambda only extractInfo
 # uses, the tables read for subsets
@@ -115,6 +117,8 @@ def loaded(font: FontFile, name: str, folder: Path | None = None) -> TTFont:
         cache.write(path, _stored(ttf))
         ttf.face.__class__ = TablesOnce
     ttf.fontName = name
+    if IDEOGRAPH in ttf.face.charToGlyph:
+        ttf.__class__ = CIDTrueType  # its thousands of glyphs one composite font, not subsets of 256 (cidfont.py)
     return ttf
 
 

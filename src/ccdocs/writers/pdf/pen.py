@@ -3,8 +3,9 @@ few operators as the fonts allow.
 
 A line's pieces follow one another in one `TJ` array as long as face, size, colour and rendering mode stay; the
 numbers of the array (thousandths of an em, PDF 1.7 §9.4.3) move each piece, and each glyph a justified line
-spreads, to its place. A line takes one text matrix (`Tm`), and a font change (`Tf`) only where the face changes or
-reportlab's TrueType subsets do (each subset a font of 256 glyphs, `TTFont.splitString`). No character spacing
+spreads, to its place. A line takes one text matrix (`Tm`), and a font change (`Tf`) only where the face changes or,
+in a Latin face, reportlab's TrueType subsets do (each a font of 256 glyphs, `TTFont.splitString`; a Chinese face is
+one composite font, `cidfont.CIDTrueType`, its characters coded in two bytes). No character spacing
 (`Tc`): readers disagree on whether it follows the last glyph of a string (pdfminer does not), numbers they agree on.
 """
 
@@ -54,6 +55,7 @@ class Pen:
         cuts = list(spread_at) if spread else []
         move = fp_str(-spread * 1000 / run.size) if cuts else ""
         font, at = getFont(run.face.name), 0
+        step = getattr(font, "code_bytes", 1)  # bytes per character: 2 in a composite font (cidfont.py)
         for subset, data in font.splitString(text, self.doc):
             key = (run.face.name, subset, run.size)
             if key != self.subset:
@@ -62,14 +64,14 @@ class Pen:
                     self.fonts[key] = f"{font.getSubsetInternalName(subset, self.doc)} {fp_str(run.size)} Tf"
                 self.ops.append(self.fonts[key])
                 self.subset = key
-            start, end = 0, len(data)
+            start, end = 0, len(data) // step
             while cuts and cuts[0] < at + end:
                 cut = cuts.pop(0) - at
                 if cut > start:
-                    self.array.append(f"({escapePDF(data[start:cut])})")
+                    self.array.append(f"({escapePDF(data[start * step:cut * step])})")
                 self.array.append(move)
                 start = cut
-            self.array.append(f"({escapePDF(data[start:])})")
+            self.array.append(f"({escapePDF(data[start * step:])})")
             at += end
         self.x = x + width + spread * len(spread_at)
 

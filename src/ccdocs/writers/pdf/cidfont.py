@@ -1,0 +1,138 @@
+"""A TrueType face embedded as one composite font (PDF 1.7 §9.7): every glyph a document uses in one subset.
+
+reportlab embeds a TrueType face as simple fonts of 256 glyphs each, so a Chinese line changes font (`Tf`) and
+starts a new string wherever its characters fall in different subsets. `CIDTrueType` codes each character in two
+bytes instead: a `Type0` font, encoding `Identity-H`, over one `CIDFontType2` whose program is one subset of the
+face (reportlab's `TTFontFile.makeSubset`, which takes any number of glyphs). A character's code (its CID) is the
+order in which the document first showed it (1, 2, …; 0 is the missing glyph); `CIDToGIDMap` maps it to its glyph
+in the subset, `W` gives the advances and a `ToUnicode` CMap gives the text back to readers.
+"""
+
+from __future__ import annotations
+
+from reportlab.pdfbase import pdfdoc
+from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, SUBSETN, TTFont
+
+CMAP_BLOCK = 100  # entries a beginbfchar block may hold (PDF 1.7 §9.10.3)
+
+
+class Coding:
+    """The codes one document gives a face's characters: `codes` maps a character to its two bytes, `shown` lists
+    the characters in code order (code n is shown[n - 1]), `name` is the font's resource name once asked for."""
+
+    def __init__(self):
+        self.codes: dict[str, bytes] = {}
+        self.shown: list[str] = []
+        self.name: str | None = None
+
+    def add(self, ch: str, glyphs: dict) -> None:
+        """Give `ch` the next code, the missing glyph's (0) if the face has none, a no-break space the space's (as
+        reportlab does)."""
+        if ch in self.codes:
+            return
+        if ch == "\xa0":
+            self.add(" ", glyphs)
+            self.codes[ch] = self.codes[" "]
+        elif ord(ch) in glyphs:
+            self.shown.append(ch)
+            self.codes[ch] = len(self.shown).to_bytes(2, "big")
+        else:
+            self.codes[ch] = b"\0\0"
+
+
+class CIDTrueType(TTFont):
+    """A reportlab TrueType font whose text is coded in two bytes per character against one composite font per
+    document: `splitString` returns one piece, [(0, bytes)], and `addObjects` writes the Type0 font."""
+
+    code_bytes = 2  # bytes per character in what splitString returns
+
+    def coding(self, doc) -> Coding:
+        """The codes of this font in `doc` (reportlab's per-document state slot)."""
+        coding = self.state.get(doc)
+        if coding is None:
+            coding = self.state[doc] = Coding()
+            coding.add(" ", self.face.charToGlyph)  # always there, as in reportlab's first subset: text extractors
+            # (pypdf) tell a gap between words by the width of the font's space
+        return coding
+
+    def splitString(self, text, doc, encoding="utf-8"):
+        """`text` (str) coded for `doc`: [(0, two bytes per character)]; characters met first are given codes."""
+        coding = self.coding(doc)
+        try:
+            return [(0, b"".join(map(coding.codes.__getitem__, text)))]
+        except KeyError:
+            for ch in text:
+                coding.add(ch, self.face.charToGlyph)
+            return [(0, b"".join(map(coding.codes.__getitem__, text)))]
+
+    def getSubsetInternalName(self, subset, doc):
+        """The resource name (/F3) of the font in `doc`; asking for it first puts the font in the document."""
+        coding = self.coding(doc)
+        if coding.name is None:
+            coding.name = f"F{len(doc.fontMapping) + 1}"
+            doc.fontMapping[self.fontName] = "/" + coding.name
+            doc.delayedFonts.append(self)
+        return "/" + coding.name
+
+    def addObjects(self, doc):
+        """Write the Type0 font, its CIDFontType2, descriptor, subset program and CMaps into `doc` (at save)."""
+        coding = self.coding(doc)
+        face = self.face
+        base = (SUBSETN(0) + b"+" + face.name + face.subfontNameX).decode("pdfdoc")
+        glyphs = list(map(ord, coding.shown))
+        cid_to_gid, new = [0], {0: 0}  # makeSubset numbers the glyphs in the order of their first character
+        for code in glyphs:
+            gid = new.setdefault(face.charToGlyph[code], len(new))
+            cid_to_gid.append(gid)
+
+        program = pdfdoc.PDFStream(content=face.makeSubset(glyphs))
+        program.dictionary["Length1"] = len(program.content)
+        descriptor = pdfdoc.PDFDictionary({
+            "Type": "/FontDescriptor", "FontName": pdfdoc.PDFName(base),
+            "Flags": (face.flags & ~FF_NONSYMBOLIC) | FF_SYMBOLIC, "FontBBox": pdfdoc.PDFArray(face.bbox),
+            "ItalicAngle": face.italicAngle, "Ascent": face.ascent, "Descent": face.descent,
+            "CapHeight": face.capHeight, "StemV": face.stemV, "MissingWidth": face.defaultWidth,
+            "FontFile2": self.stream(doc, program, f"fontFile:{face.filename}({base})"),
+        })
+        identity = cid_to_gid == list(range(len(cid_to_gid)))
+        descendant = pdfdoc.PDFDictionary({
+            "Type": "/Font", "Subtype": "/CIDFontType2", "BaseFont": pdfdoc.PDFName(base),
+            "CIDSystemInfo": pdfdoc.PDFDictionary({"Registry": pdfdoc.PDFString("Adobe"),
+                                                   "Ordering": pdfdoc.PDFString("Identity"), "Supplement": 0}),
+            "FontDescriptor": doc.Reference(descriptor, "fontDescriptor:" + base),
+            "DW": face.defaultWidth,
+            "W": pdfdoc.PDFArray([1, pdfdoc.PDFArray(list(map(face.getCharWidth, glyphs)))]),
+            "CIDToGIDMap": "/Identity" if identity else self.stream(
+                doc, pdfdoc.PDFStream(content=b"".join(g.to_bytes(2, "big") for g in cid_to_gid)),
+                "cidToGidMap:" + base),
+        })
+        font = pdfdoc.PDFDictionary({
+            "Type": "/Font", "Subtype": "/Type0", "BaseFont": pdfdoc.PDFName(base), "Encoding": "/Identity-H",
+            "DescendantFonts": pdfdoc.PDFArray([doc.Reference(descendant, "cidFont:" + base)]),
+            "ToUnicode": self.stream(doc, pdfdoc.PDFStream(content=to_unicode(coding.shown)), "toUnicodeCMap:" + base),
+        })
+        doc.idToObject["BasicFonts"].dict[coding.name] = doc.Reference(font, coding.name)
+        del self.state[doc]
+
+    @staticmethod
+    def stream(doc, stream, name: str):
+        """A reference to `stream` in `doc`, compressed as the document's streams are."""
+        if doc.compression:
+            stream.filters = [pdfdoc.PDFZCompress]
+        return doc.Reference(stream, name)
+
+
+def to_unicode(shown: list[str]) -> bytes:
+    """The ToUnicode CMap of two-byte codes 1… standing for the characters `shown` (UTF-16BE, so a character
+    beyond the BMP as its surrogate pair)."""
+    entries = [f"<{n:04X}> <{ch.encode('utf-16-be').hex().upper()}>" for n, ch in enumerate(shown, 1)]
+    blocks = []
+    for at in range(0, len(entries), CMAP_BLOCK):
+        chunk = entries[at:at + CMAP_BLOCK]
+        blocks += [f"{len(chunk)} beginbfchar", *chunk, "endbfchar"]
+    return "\n".join([
+        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
+        "/CMapName /Adobe-Identity-UCS def", "/CMapType 2 def",
+        "1 begincodespacerange", "<0000> <FFFF>", "endcodespacerange",
+        *blocks, "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end", ""]).encode("ascii")
