@@ -32,16 +32,17 @@ def copies(where: Path, count: int) -> list[Path]:
 
 
 def test_a_batch_prints_one_plain_line_per_document_and_its_throughput(tmp_path):
+    """A folder given twice (`budget-1` and `./budget-1/`, as two overlapping globs give it) is built once."""
     copies(tmp_path, 3)
-    done = run_ccdocs("build", "budget-1", "budget-2", "budget-3", "--lang", "en", "--format", "docx",
-                      "--out", "out", cwd=tmp_path)
+    done = run_ccdocs("build", "budget-1", "budget-2", "./budget-1/", "budget-3", "--lang", "en", "--format",
+                      "docx", "--out", "out", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert ESCAPE not in done.stderr and ESCAPE not in done.stdout
     progress = [line for line in done.stderr.splitlines() if line.startswith("[")]
     assert [line.split("] ")[0] for line in progress] == ["[1/3", "[2/3", "[3/3"]  # in the order they end
-    assert sorted(line.split("] ")[1] for line in progress) == [f"budget-{k}: built" for k in (1, 2, 3)]
+    assert sorted(line.split("] ")[1] for line in progress) == [f"budget-{k}: ready" for k in (1, 2, 3)]
     assert re.search(r"^3 documents in \d+\.\d\d s \(\d+\.\d documents/s\)$", done.stderr, re.M)
-    assert sorted(done.stdout.split()) == [f"out/en/wo_pbc_35_inf_{n}.docx" for n in (1, 2, 3)]
+    assert done.stdout.split() == [f"out/en/wo_pbc_35_inf_{n}.docx" for n in (1, 2, 3)]  # in the order given
 
 
 def test_a_failing_document_of_a_batch_is_its_own_line(tmp_path):
@@ -52,11 +53,29 @@ def test_a_failing_document_of_a_batch_is_its_own_line(tmp_path):
                       cwd=tmp_path)
     assert done.returncode == 1
     lines = done.stderr.splitlines()
-    assert sorted(line.split("] ")[1] for line in lines if line.startswith("[")) == ["budget-1: built",
+    # `ready`: made, and written only when the whole batch succeeds (a batch's outputs are written together)
+    assert sorted(line.split("] ")[1] for line in lines if line.startswith("[")) == ["budget-1: ready",
                                                                                        "budget-2: 1 error"]
+    assert "built" not in done.stderr
+    assert "1 document made, 1 failed: nothing was written" in lines
     assert any(re.match(r"budget-2/content/report\.md:\d+:\d+: error: undefined figure", line) for line in lines)
     assert "documents/s" not in done.stderr
     assert not (tmp_path / "out").exists()  # nothing written, as for one folder
+
+
+def test_a_language_some_folders_of_a_batch_do_not_list_is_refused_up_front_naming_them(tmp_path):
+    for folder in copies(tmp_path, 3)[1:]:
+        spec = folder / "document.yaml"
+        text = spec.read_text(encoding="utf-8")
+        spec.write_text(re.sub(r"(?m)^languages:.*$", "languages: [en]", text), encoding="utf-8")
+        assert spec.read_text(encoding="utf-8") != text
+    done = run_ccdocs("build", "budget-1", "budget-2", "budget-3", "--lang", "zh", "--out", "out", cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [
+        "ccdocs: error: --lang zh: budget-2 does not list zh (its languages: en); budget-3 does not list zh (its "
+        "languages: en): leave these folders out of the batch, build them with their own --lang, or add the "
+        "language to `languages:` in their document.yaml"]  # before any work: no progress line
+    assert not (tmp_path / "out").exists()
 
 
 def test_one_folder_prints_no_progress(tmp_path):

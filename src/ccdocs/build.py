@@ -6,7 +6,7 @@ from collections import Counter
 from functools import partial
 from pathlib import Path
 
-from .errors import Collector, InputError, UsageError
+from .errors import Collector, InputError, UsageError, display_path
 from .model import Document
 from .output import check_targets, check_writable, write_all
 from .i18n.locations import in_catalog
@@ -47,6 +47,7 @@ def build(folders: list[Path], out: Path, languages=None, formats=("docx", "pdf"
     problems, jobs, paths, owner = Collector(), [], [], []
     faces: dict = {}  # (theme file, language) -> (Theme, language): the fonts a batch registers once, below
     sandbox = Sandbox()
+    lacking: dict = {}  # folder -> (the languages asked for that a folder of a batch does not list, those it does)
     for folder in folders:
         try:
             with clock.stage("read"):
@@ -54,6 +55,10 @@ def build(folders: list[Path], out: Path, languages=None, formats=("docx", "pdf"
                 if read is not None:
                     read[folder] = sources
                 theme = load_theme(sources.spec.theme, sources.spec.folder)
+            if len(folders) > 1 and (absent := [lang for lang in languages or () if lang not in
+                                                sources.spec.languages]):
+                lacking[folder] = absent, sources.spec.languages
+                continue
             chosen = _languages(sources, languages)
         except InputError as exc:
             problems.extend(exc.problems)
@@ -64,6 +69,12 @@ def build(folders: list[Path], out: Path, languages=None, formats=("docx", "pdf"
         faces.update({(theme.path, lang): (theme, lang) for lang in chosen})
         jobs += [partial(_job, sources, theme, lang, out, tuple(formats), draft, sandbox) for lang in chosen]
         paths += [out / lang / f"{sources.spec.slug}.{fmt}" for lang in chosen for fmt in formats]
+    if lacking:
+        raise UsageError(f"--lang {','.join(languages)}: " + "; ".join(
+            f"{display_path(folder)} does not list {', '.join(absent)} (its languages: {', '.join(listed)})"
+            for folder, (absent, listed) in lacking.items())
+            + ": leave these folders out of the batch, build them with their own --lang, or add the language to "
+              "`languages:` in their document.yaml")
     twice = next((path for path, count in Counter(paths).items() if count > 1), None)
     if twice:
         raise UsageError(f"{twice} would be written by two of the document folders given (one folder given "

@@ -51,6 +51,17 @@ class Vocabulary(click.Choice):
         return tuple(getattr(spec, self.vocabulary))
 
 
+class LanguagesOption(click.Option):
+    """A comma-separated `--lang` whose help ends with the languages known (`sources.spec.LANGUAGES`: the language
+    profiles found), looked up when the help is shown."""
+
+    def get_help_record(self, ctx):
+        from .sources import spec
+
+        name, text = super().get_help_record(ctx)
+        return name, f"{text} Known: {', '.join(spec.LANGUAGES)}."
+
+
 def _interrupted(signum, frame):
     raise KeyboardInterrupt
 
@@ -124,6 +135,15 @@ def _folder(value: str) -> Path:
     return path
 
 
+def _distinct(folders: list[Path]) -> list[Path]:
+    """The folders, each once (the same folder given twice, or matched by two globs, `./a` and `a`), in the order
+    first given."""
+    first: dict = {}
+    for folder in folders:
+        first.setdefault(folder.resolve(), folder)
+    return list(first.values())
+
+
 def _target(value: str | None, option: str) -> Path | None:
     """A file or folder to write given as `option`: a UsageError when it was given empty; None when not given."""
     if value is None:
@@ -160,12 +180,13 @@ templates_option = click.option(
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="ccdocs")
 def main() -> None:
-    """Assemble WIPO governing-body papers (WO/CC) in English and Chinese, as DOCX and PDF."""
+    """Assemble WIPO governing-body papers (WO/CC), as DOCX and PDF, in any language with a profile (shipped: ar,
+    en, es, fr, ru, zh; see docs/languages.md to add one)."""
 
 
 @main.command()
 @click.argument("doc_dirs", nargs=-1, required=True, metavar="DOC_DIR...")
-@click.option("--lang", help="Languages to build, e.g. en,zh (default: the document's languages).")
+@click.option("--lang", cls=LanguagesOption, help="Languages to build, e.g. en,zh (default: the document's languages).")
 @click.option("--format", "formats", help="Formats, e.g. docx,pdf (default: both).")
 @click.option("--out", "out_dir", default="out", show_default=True, help="Output folder.")
 @click.option("--draft", is_flag=True,
@@ -185,7 +206,7 @@ def build(doc_dirs, lang, formats, out_dir, draft, profile):
     languages = _split(lang, LANGUAGES, "language", "--lang")
     chosen = _formats(formats)
     out = _target(out_dir, "--out")
-    folders = [_folder(d) for d in doc_dirs]
+    folders = _distinct([_folder(d) for d in doc_dirs])
     clock = Stopwatch()
     if len(folders) > 1:  # a batch: its progress (rich is imported for a terminal only)
         from .progress import Batch
@@ -317,7 +338,7 @@ def check(doc_dir):
 
 @main.command()
 @click.argument("doc_dir")
-@click.option("--lang", help="Languages to build, e.g. en (default: the document's languages).")
+@click.option("--lang", cls=LanguagesOption, help="Languages to build, e.g. en (default: the document's languages).")
 @click.option("--format", "formats", help="Formats, e.g. docx,pdf (default: both).")
 @click.option("--out", "out_dir", default="out", show_default=True, help="Output folder.")
 @click.option("--draft", is_flag=True,
@@ -385,7 +406,7 @@ def extract(doc_dir):
 
 @i18n.command()
 @click.argument("doc_dir")
-@click.option("--lang", required=True, help="The languages whose catalogs to update, e.g. zh.")
+@click.option("--lang", required=True, cls=LanguagesOption, help="The languages whose catalogs to update, e.g. zh.")
 @click.option("--memory", "memories", multiple=True, type=click.Path(path_type=Path), metavar="PATH",
               help="An earlier document's catalog (.po), folder or XLIFF file whose translations fill the entries "
                    "left untranslated: the same English as they are, a close one (80% of the words) as fuzzy. "

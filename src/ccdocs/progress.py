@@ -1,8 +1,11 @@
 """Progress of a batch build (`ccdocs build DIR1 DIR2 …`): a bar on a terminal, plain lines elsewhere.
 
-On a terminal (standard error), rich draws one bar that advances as each document is done; otherwise (a pipe, a
-file, a CI log) each document done is one plain line, `[3/20] path/to/folder: built` or `… : 2 errors`, with
-no escape sequence. At the end, when the build succeeded: `20 documents in 4.12 s (4.9 documents/s)`.
+A batch's outputs are written together once every document is made, none when any fails (`build.build`): a
+document done is `ready` (made, written when the whole batch succeeds), never `built`. On a terminal (standard
+error), rich draws one bar that advances as each document is done; otherwise (a pipe, a file, a CI log) each
+document done is one plain line, `[3/20] path/to/folder: ready` or `… : 2 errors`, with no escape sequence. At
+the end, when the build succeeded: `20 documents in 4.12 s (4.9 documents/s)`; when it failed:
+`19 documents made, 1 failed: nothing was written`.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-from .errors import display_path
+from .errors import Failure, InputError, display_path
 
 
 class Batch:
@@ -22,6 +25,7 @@ class Batch:
         self.total = len(folders)
         self.stream = stream or sys.stderr
         self.done = 0
+        self.failed = 0
         self.start = 0.0
         self.bar = None  # rich's Progress and the task it advances, on a terminal
 
@@ -39,7 +43,8 @@ class Batch:
 
     def __call__(self, folder: Path, problems: int) -> None:
         self.done += 1
-        said = "built" if not problems else f"{problems} error{'s' if problems != 1 else ''}"
+        self.failed += bool(problems)
+        said = "ready" if not problems else f"{problems} error{'s' if problems != 1 else ''}"
         if self.bar:
             progress, task = self.bar
             progress.update(task, advance=1, description=f"{display_path(folder)}: {said}")
@@ -54,4 +59,8 @@ class Batch:
             seconds = time.perf_counter() - self.start
             self.stream.write(f"{self.total} documents in {seconds:.2f} s "
                               f"({self.total / max(seconds, 1e-9):.1f} documents/s)\n")
-            self.stream.flush()
+        elif self.done and issubclass(kind, (InputError, Failure)):  # not a usage error, said before any work
+            made = self.done - self.failed
+            self.stream.write(f"{made} document{'s' if made != 1 else ''} made, {self.failed} failed: "
+                              "nothing was written\n")
+        self.stream.flush()
