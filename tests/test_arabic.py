@@ -20,6 +20,7 @@ from lxml import etree
 
 from ccdocs.build import build
 from ccdocs.theme import load_theme
+from ccdocs.writers.pdf.faces import FontSet
 from conftest import DOCS
 from libreoffice import render
 from ooxml.validate import validate
@@ -153,11 +154,34 @@ def test_pdf_embeds_the_arabic_face(arabic):
 
 
 def test_pdf_letters_are_drawn_joined(cover):
-    """Shaped: the letters are their contextual presentation forms (U+FE70–U+FEFF), none left in the base block."""
+    """Shaped: the letters of لجنة on the cover advance as the Arabic face's contextual forms (lam initial, jeem and
+    noon medial, teh marbuta final: ﻟﺠﻨﺔ), not as its isolated letters."""
     _, chars, _, _ = cover
-    letters = [c["text"] for c in chars if is_arabic(c["text"])]
-    assert letters and all(0xFB50 <= ord(ch) <= 0xFEFF for ch in letters)
-    assert "\ufedf" in letters   # lam initial, as in لجنة
+    rows: dict = {}
+    for c in chars:
+        rows.setdefault(round(c["bottom"]), []).append(c)
+    row = next(sorted(row, key=lambda c: c["x0"]) for row in rows.values()
+               if unicodedata.normalize("NFKC", "".join(c["text"] for c in row)[::-1]).startswith("لجنة"))
+    word = row[-4:][::-1]   # the line's first word, at its right
+    face = FontSet(load_theme(), "ar").face("arabic_bold")
+    size = word[0]["size"]
+    advances = [round(c["width"], 2) for c in word]
+    assert advances == [round(face.width(ch) * size / 1000, 2) for ch in "\ufedf\ufea0\ufee8\ufe94"]
+    assert advances != [round(face.width(ch) * size / 1000, 2) for ch in "لجنة"]
+    assert all("Amiri" in c["fontname"] for c in word)
+
+
+def test_pdf_text_is_the_letters_not_their_presentation_forms(arabic):
+    """Searching and copying find the base letters: pdftotext gives the cover's words as typed (no NFKC needed;
+    the lam-alef ligature of الأصل and الإنكليزية as its two letters, in logical order) and no presentation form
+    (U+FB50–U+FDFF, U+FE70–U+FEFF) anywhere in the document, though the glyphs drawn are the joined ones."""
+    cover_text = subprocess.run(["pdftotext", "-l", "1", "-layout", str(arabic["pdf"]), "-"],
+                                capture_output=True, text=True).stdout
+    for words in ("الأصل", "بالإنكليزية", "لجنة الويبو للتنسيق", "من إعداد الأمانة"):
+        assert words in cover_text, words
+    text = subprocess.run(["pdftotext", str(arabic["pdf"]), "-"], capture_output=True, text=True).stdout
+    assert not [ch for ch in text if "\ufb50" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufeff"]
+    assert sum(is_arabic(ch) for ch in text) > 4000
 
 
 def test_pdf_cover_fields_extract(arabic):

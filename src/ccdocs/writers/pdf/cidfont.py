@@ -5,15 +5,20 @@ starts a new string wherever its characters fall in different subsets. `CIDTrueT
 bytes instead: a `Type0` font, encoding `Identity-H`, over one `CIDFontType2` whose program is one subset of the
 face (reportlab's `TTFontFile.makeSubset`, which takes any number of glyphs). A character's code (its CID) is the
 order in which the document first showed it (1, 2, …; 0 is the missing glyph); `CIDToGIDMap` maps it to its glyph
-in the subset, `W` gives the advances and a `ToUnicode` CMap gives the text back to readers.
+in the subset, `W` gives the advances and a `ToUnicode` CMap gives the text back to readers (an Arabic
+presentation form as the letters it stands for). A face holding the ideographs or Arabic's presentation forms
+is one (faces.loaded).
 """
 
 from __future__ import annotations
+
+import unicodedata
 
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, SUBSETN, TTFont
 
 CMAP_BLOCK = 100  # entries a beginbfchar block may hold (PDF 1.7 §9.10.3)
+POSITIONAL = ("<initial>", "<medial>", "<final>", "<isolated>")  # the decomposition tags of the presentation forms
 
 
 class Coding:
@@ -122,10 +127,26 @@ class CIDTrueType(TTFont):
         return doc.Reference(stream, name)
 
 
+def text_of(ch: str) -> str:
+    """The text a reader extracts for `ch`: an Arabic presentation form (a contextual form or ligature, whose
+    compatibility decomposition is tagged <initial>, <medial>, <final> or <isolated>) as the letters it stands for
+    (NFKC: U+FE8D → U+0627), in display order as the writer draws right-to-left text (rtl.displayed: the lam-alef
+    U+FEFB → U+0627 U+0644), so that a reader putting the line back in logical order character by character
+    (pdftotext, pdf.js) reads لا; any other character as itself.
+
+    >>> text_of("\ufefb"), text_of("\ufe8d"), text_of("\uff0c")
+    ('ال', 'ا', '，')
+    """
+    if not unicodedata.decomposition(ch).startswith(POSITIONAL):
+        return ch
+    from .rtl import displayed  # only for the presentation forms rtl.shaped draws: no shaper loaded otherwise
+    return displayed(unicodedata.normalize("NFKC", ch), 1)
+
+
 def to_unicode(shown: list[str]) -> bytes:
-    """The ToUnicode CMap of two-byte codes 1… standing for the characters `shown` (UTF-16BE, so a character
-    beyond the BMP as its surrogate pair)."""
-    entries = [f"<{n:04X}> <{ch.encode('utf-16-be').hex().upper()}>" for n, ch in enumerate(shown, 1)]
+    """The ToUnicode CMap of two-byte codes 1… standing for the characters `shown`, each as `text_of` gives it
+    (UTF-16BE, so a character beyond the BMP as its surrogate pair; a ligature as several: PDF 1.7 §9.10.3)."""
+    entries = [f"<{n:04X}> <{text_of(ch).encode('utf-16-be').hex().upper()}>" for n, ch in enumerate(shown, 1)]
     blocks = []
     for at in range(0, len(entries), CMAP_BLOCK):
         chunk = entries[at:at + CMAP_BLOCK]

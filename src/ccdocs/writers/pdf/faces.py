@@ -21,6 +21,7 @@ from ...l10n.fonts import FontFile, FontResolver
 from .cidfont import CIDTrueType
 
 IDEOGRAPH = 0x4E00  # 一: a face holding it serves Chinese (or Japanese, Korean) text
+PRESENTATION_FORM = 0xFE8D  # ARABIC LETTER ALEF ISOLATED FORM: a face holding it draws shaped Arabic (rtl.shaped)
 CACHE_FORMAT = 2  # raise when what `_stored` keeps changes
 UNSTORED = ("_ttf_data", "_pdfScale", "_tables")  # the file's bytes (read again), a lambda only extractInfo
 # uses, the tables read for subsets
@@ -117,8 +118,10 @@ def loaded(font: FontFile, name: str, folder: Path | None = None) -> TTFont:
         cache.write(path, _stored(ttf))
         ttf.face.__class__ = TablesOnce
     ttf.fontName = name
-    if IDEOGRAPH in ttf.face.charToGlyph:
-        ttf.__class__ = CIDTrueType  # its thousands of glyphs one composite font, not subsets of 256 (cidfont.py)
+    if IDEOGRAPH in ttf.face.charToGlyph or PRESENTATION_FORM in ttf.face.charToGlyph:
+        # one composite font (cidfont.py): a CJK face's thousands of glyphs not in subsets of 256; an Arabic face's
+        # presentation forms given back to readers as the letters they stand for (its ToUnicode)
+        ttf.__class__ = CIDTrueType
     return ttf
 
 

@@ -8,7 +8,8 @@ a URL) keep their left-to-right order inside the line.
 
 reportlab 5.1 can shape through HarfBuzz (uharfbuzz), but it writes the contextual glyphs HarfBuzz picks under
 private-use code points, so the PDF's text would extract as U+E000…; Unicode's presentation forms, which the
-Arabic faces map, draw the same joined letters and extract as Arabic (`pdftotext` gives them in logical order).
+Arabic faces map, draw the same joined letters, and the Arabic face's ToUnicode gives each back as the base letters
+it stands for (cidfont.text_of), which `pdftotext` puts in logical order.
 """
 
 from __future__ import annotations
