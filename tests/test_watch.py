@@ -14,6 +14,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -21,7 +22,9 @@ from pathlib import Path
 import docx
 import pytest
 
-from ccdocs.watch import Saves, Session
+from watchfiles import Change
+
+from ccdocs.watch import Saves, Session, _changes, _saved
 
 from conftest import DOCS, run_ccdocs
 
@@ -78,8 +81,27 @@ class Watching:
 
 
 def save(path: Path, text: str) -> None:
-    """Save as editors do: a temporary file beside the file, renamed over it."""
-    temporary = path.with_name(f".{path.name}.tmp")
+    """Save as a tool writing atomically does: a temporary file of a random name beside the file (Python's
+    tempfile, as `atomicwrites` and many editors use it), renamed over it."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f"{path.name}.")
+    with os.fdopen(handle, "w", encoding="utf-8") as file:
+        file.write(text)
+    os.replace(temporary, path)
+
+
+def save_as_jetbrains(path: Path, text: str) -> None:
+    """JetBrains' safe write: `name___jb_tmp___` written, the file moved to `name___jb_old___`, the temporary
+    moved to the file, the old copy removed."""
+    temporary, old = path.with_name(f"{path.name}___jb_tmp___"), path.with_name(f"{path.name}___jb_old___")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(path, old)
+    os.replace(temporary, path)
+    old.unlink()
+
+
+def save_as_sed(path: Path, text: str) -> None:
+    """sed -i: `sedXXXXXX` written beside the file, renamed over it."""
+    temporary = path.with_name("sedK3x9Qa")
     temporary.write_text(text, encoding="utf-8")
     os.replace(temporary, path)
 
@@ -100,6 +122,7 @@ def session(tmp_path_factory):
     folder = work / "doc"
     shutil.copytree(DOCS["budget"], folder, ignore=shutil.ignore_patterns("expected"))
     report = folder / "content" / "report.md"
+    (folder / "notes.txt").write_text("not part of the document\n", encoding="utf-8")
     source = report.read_text(encoding="utf-8")
     outputs = [work / "out" / "en" / f"{SLUG}.{fmt}" for fmt in ("docx", "pdf")]
     record: dict = {}
@@ -112,13 +135,15 @@ def session(tmp_path_factory):
         record["edit"] = watching.until(STATUS.pattern)
         record["edited"] = [docx_text(outputs[0]), pdf_text(outputs[1])]
         record["before failure"] = [path.read_bytes() for path in outputs]
-        save(report, edited.replace("Watched sentence.", "Watched {{ nosuch.total }}.", 1))
+        save_as_sed(report, edited.replace("Watched sentence.", "Watched {{ nosuch.total }}.", 1))
         record["failure"] = watching.until(STATUS.pattern)
         record["after failure"] = [path.read_bytes() for path in outputs]
-        save(report, edited.replace("Watched sentence.", "Fixed sentence.", 1))
+        save_as_jetbrains(report, edited.replace("Watched sentence.", "Fixed sentence.", 1))
         record["fix"] = watching.until(STATUS.pattern)
         record["fixed"] = [docx_text(outputs[0]), pdf_text(outputs[1])]
         record["watched"] = [path.read_bytes() for path in outputs]
+        (folder / "notes.txt").unlink()
+        record["deletion"] = watching.until(STATUS.pattern)
     finally:
         record["exit"], record["printed"] = watching.stop()
     built = run_ccdocs("build", "doc", "--lang", "en", "--out", "cold", cwd=work)
@@ -146,11 +171,13 @@ def test_a_failing_save_is_told_at_its_line_and_keeps_the_outputs(session):
     assert len(problems) == 1 and re.match(r"doc/content/report\.md:3:\d+: error: undefined figure: `nosuch`",
                                            problems[0]), problems
     assert "1 error (en: previous outputs kept)" in status
+    assert re.match(r"^\S+ doc/content/report\.md saved: ", status), status  # sed's temporary is not told
     assert session["after failure"] == session["before failure"]  # byte for byte
 
 
 def test_the_fix_rebuilds(session):
-    assert "en rebuilt (docx, pdf)" in session["fix"][-1]
+    assert re.match(r"^\S+ doc/content/report\.md saved: en rebuilt \(docx, pdf\)", session["fix"][-1]), session["fix"]
+    assert len(session["fix"]) == 1  # JetBrains' temporary and old copy are not told
     docx_now, pdf_now = session["fixed"]
     assert "Fixed sentence." in docx_now and "Watched" not in docx_now
     assert "Fixed sentence." in " ".join(pdf_now.split())
@@ -159,6 +186,37 @@ def test_the_fix_rebuilds(session):
 def test_a_rebuild_is_what_a_build_makes(session):
     """What the watch kept from earlier rounds (parsed files, checks, fonts) changes nothing in the outputs."""
     assert session["watched"] == session["built"]  # byte for byte
+
+
+def test_a_file_deleted_is_told_deleted(session):
+    assert re.match(r"^\S+ doc/notes\.txt deleted: en rebuilt", session["deletion"][-1]), session["deletion"]
+
+
+def test_what_a_burst_of_changes_did_to_each_file(tmp_path):
+    """A temporary made and renamed away within the burst is left out, whatever its name; a file moved away is
+    deleted, the place it moved to saved."""
+    report, moved_to, temporary, moved = (tmp_path / name for name in ("report.md", "annex.md", "report.md.k2j3h4",
+                                                                        "old.md"))
+    report.write_text("saved", encoding="utf-8")
+    moved_to.write_text("moved", encoding="utf-8")
+    changes = {(Change.added, str(temporary)), (Change.modified, str(temporary)), (Change.deleted, str(temporary)),
+               (Change.deleted, str(report)), (Change.added, str(report)),
+               (Change.deleted, str(moved)), (Change.added, str(moved_to))}
+    assert _saved(changes) == {report: "saved", moved: "deleted", moved_to: "saved"}
+    assert _changes({report: "saved"}) == f"{report} saved"
+    assert _changes({moved: "deleted", moved_to: "saved"}) == f"{moved_to} saved, {moved} deleted"
+
+
+def test_the_start_line_lists_only_the_outputs_written(tmp_path):
+    folder = tmp_path / "doc"
+    shutil.copytree(DOCS["budget"], folder, ignore=shutil.ignore_patterns("expected"))
+    report = folder / "content" / "report.md"
+    report.write_text(report.read_text(encoding="utf-8") + "\n{{ nosuch.total }}\n", encoding="utf-8")
+    watching = Watching(tmp_path, "doc", "--lang", "en", "--format", "pdf", "--out", "out")
+    start = watching.until("watching")[-1]
+    watching.stop()
+    assert "outputs: none written yet" in start and f"{SLUG}.pdf" not in start, start
+    assert not (tmp_path / "out" / "en").exists()
 
 
 def test_ctrl_c_ends_cleanly(session):

@@ -12,7 +12,9 @@ build prints its problems as `path:line:col: error: …` and leaves that languag
 
 What is watched: the folder, the folders of the documents it attaches, and the `--templates` folder; not the
 output folder, editors' temporaries and backups, or a path leading out of the watched folders through a link.
-A burst of saves (an editor writing a temporary file, then renaming it over the file) is one rebuild.
+A burst of saves is one rebuild, told by the files it leaves (`_saved`): an editor's temporary file written, then
+renamed over the file (whatever its name: Python's `tempfile`, rsync's `.name.XXXXXX`, sed -i's `sedXXXXXX`,
+JetBrains' `___jb_tmp___`), is that file saved once; a file removed or moved away is deleted.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from watchfiles import DefaultFilter, watch
+from watchfiles import Change, DefaultFilter, watch
 
 from .build import _languages, _write
 from .errors import Collector, Failure, InputError, UsageError, display_path
@@ -56,6 +58,9 @@ class Saves(DefaultFilter):
                               r"^4913$",              # Vim's probe of a folder's permissions
                               r"\.(tmp|bak|orig|kate-swp)$", r"^\.goutputstream-",  # gedit's, Kate's, …
                               r"^~\$", r"^\.~lock\..*#$",  # Word's and LibreOffice's lock files
+                              r"___jb_(tmp|old)___$",  # JetBrains' safe write
+                              r"^sed[A-Za-z0-9]{6}$",  # sed -i
+                              r"^tmp[a-z0-9_]{8}$", r"^\..+\.[A-Za-z0-9]{6}$",  # Python's tempfile, rsync's
                               r"^\..*\.(part|old)$")  # write_all's temporaries and backups
 
     def __init__(self, roots: list[Path], ignored: list[Path]):
@@ -84,6 +89,7 @@ class Session:
     sandbox: Sandbox = field(default_factory=Sandbox)
     sources: Sources | None = None
     rounds: int = 0
+    written: list = field(default_factory=list)  # the outputs the last round wrote, as displayed
     whole: bool = True  # the next round builds every language: the first, and one after the folder could not be read
 
     def roots(self) -> list[Path]:
@@ -99,14 +105,6 @@ class Session:
             found.append(Path(os.environ[ENV]))
         return list(dict.fromkeys(path.resolve() for path in found))
 
-    def outputs(self) -> list[str]:
-        """The output files of this session, as last read (none while the document cannot be read)."""
-        if self.sources is None:
-            return []
-        chosen = [lang for lang in self.languages or self.sources.spec.languages if lang in self.sources.spec.languages]
-        return [display_path(self.out / lang / f"{self.sources.spec.slug}.{fmt}") for lang in chosen
-                for fmt in self.formats]
-
     def affected(self, changed: set[Path], chosen: list[str]) -> list[str]:
         """The languages a change touches: those whose `locales/<lang>/` a changed file is in, all for any other."""
         touched = set()
@@ -119,9 +117,10 @@ class Session:
             touched.add(lang)
         return [lang for lang in chosen if lang in touched]
 
-    def round(self, changed: set[Path] | None) -> None:
+    def round(self, changed: dict[Path, str] | None) -> None:
         """Build everything (changed None: the first round, written in this process) or rebuild the languages
         `changed` touches (every language after a round that could not read the folder); one status line.
+        `changed`: what happened to each file, `saved` or `deleted` (`_saved`). The outputs written: `written`.
 
         Raises Gone when the folder is no longer there, before the round or while it read the folder; a file
         that vanished or could not be read mid-round (an editor's save in progress) is told, and the next save
@@ -139,8 +138,9 @@ class Session:
             raise Gone(f"{display_path(self.folder)} is no longer a folder (deleted or moved): stopped watching; "
                        f"the outputs in {display_path(self.out)} were left as they were")
 
-    def _round(self, changed: set[Path] | None) -> None:
+    def _round(self, changed: dict[Path, str] | None) -> None:
         start = time.perf_counter()
+        self.written = []
         self._gone()
         self.memo.next_round()
         what = _changes(changed)
@@ -178,6 +178,7 @@ class Session:
             try:
                 write_all({path: made[path] for path in outputs})
                 written.append(lang)
+                self.written += [display_path(path) for path in outputs]
             except (UsageError, Failure) as exc:  # an output place taken by a folder, a full disk: said, kept
                 self.echo(f"ccdocs: error: {exc}", True)
                 kept.append(lang)
@@ -207,14 +208,30 @@ def _add(problems: Collector, found) -> None:
     problems.extend(item for item in dict.fromkeys(found) if item not in seen)
 
 
-def _changes(changed: set[Path] | None) -> str:
-    """What changed, for the status line: `content/a.md saved`, `3 files saved (content/a.md, …)`, or `start`."""
+def _changes(changed: dict[Path, str] | None) -> str:
+    """What changed, for the status line: `content/a.md saved`, `content/b.md deleted`, `3 files saved
+    (content/a.md, …)`, `content/a.md saved, content/b.md deleted`, or `start`."""
     if changed is None:
         return "start"
-    names = sorted(display_path(path) for path in changed)
-    if len(names) == 1:
-        return f"{names[0]} saved"
-    return f"{len(names)} files saved ({names[0]}, …)"
+    said = []
+    for how in ("saved", "deleted"):
+        names = sorted(display_path(path) for path, what in changed.items() if what == how)
+        if len(names) == 1:
+            said.append(f"{names[0]} {how}")
+        elif names:
+            said.append(f"{len(names)} files {how} ({names[0]}, …)")
+    return ", ".join(said)
+
+
+def _saved(changes: set[tuple[Change, str]]) -> dict[Path, str]:
+    """What a burst of changes (watchfiles') did to each file, `saved` or `deleted`, by path: a file there now is
+    saved; one gone that was there before the burst is deleted; one the burst both made and removed (an editor's
+    temporary, renamed over the file it saves) is left out."""
+    made, gone = set(), set()
+    for change, path in changes:
+        (made if change == Change.added else gone).add(Path(path))
+    return {path: "saved" if path.exists() else "deleted" for path in sorted(made | gone)
+            if path.exists() or path not in made}
 
 
 def run(folder: Path, out: Path, languages, formats, draft: bool, echo: Callable) -> None:
@@ -229,23 +246,34 @@ def run(folder: Path, out: Path, languages, formats, draft: bool, echo: Callable
     before = roots, _snapshot(roots, Saves(roots, [out.resolve()]))  # what is saved until a watcher is set up
     session.round(None)
     echo(f"ccdocs: watching {display_path(folder)} for saves (Ctrl-C to stop); outputs: "
-         f"{', '.join(session.outputs()) or display_path(out)}", False)
+         f"{', '.join(session.written) or f'none written yet (to {display_path(out)}, once the errors are fixed)'}",
+         False)
     while True:
         roots = session.roots()
         saves = Saves(roots, [out.resolve()])
-        for changes in watch(*roots, watch_filter=saves, rust_timeout=CHECK_EVERY_MS, yield_on_timeout=True):
-            changed = {Path(path) for _, path in changes}
+        for changes in _watching(session, roots, saves):
+            changed = _saved(changes)
             if before is not None:  # the watcher is set up: what was saved since `before` was taken
                 changed |= _differences(before[1], _snapshot(before[0], saves))
                 before = None
             if changed:
                 session.round(changed)
             elif not folder.is_dir():
-                session.round(set())  # raises Gone
+                session.round({})  # raises Gone
             if session.roots() != roots:
                 break  # a document attached or detached: watch its folder too
         roots = session.roots()
         before = roots, _snapshot(roots, Saves(roots, [out.resolve()]))
+
+
+def _watching(session: Session, roots: list[Path], saves: Saves):
+    """watchfiles' bursts of changes under `roots`, or a timeout's empty burst. Raises Gone when the folder
+    vanished before the watcher was set up (watchfiles' FileNotFoundError)."""
+    try:
+        yield from watch(*roots, watch_filter=saves, rust_timeout=CHECK_EVERY_MS, yield_on_timeout=True)
+    except FileNotFoundError:
+        session._gone()
+        raise
 
 
 def _snapshot(roots: list[Path], saves: Saves) -> dict[Path, tuple | None]:
@@ -261,6 +289,7 @@ def _snapshot(roots: list[Path], saves: Saves) -> dict[Path, tuple | None]:
     return found
 
 
-def _differences(before: dict, now: dict) -> set[Path]:
-    """The paths added, removed or changed from one snapshot to the other."""
-    return {path for path in before.keys() | now.keys() if before.get(path) != now.get(path)}
+def _differences(before: dict, now: dict) -> dict[Path, str]:
+    """The paths added or changed (`saved`) or removed (`deleted`) from one snapshot to the other."""
+    return {path: "saved" if path in now else "deleted" for path in before.keys() | now.keys()
+            if before.get(path) != now.get(path)}
