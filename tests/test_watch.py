@@ -249,7 +249,9 @@ def test_what_is_not_a_save_of_the_document(tmp_path):
     saves = Saves([folder], [folder / "out"])
     passed = ["out/en/X.pdf", "content/.report.md.swp", "content/report.md~", "content/#report.md#",
               "content/.#report.md", "content/4913", "~$report.docx", ".~lock.report.docx#",
-              "out/en/.X.pdf.1a2b.part", "content/.report.md.old", "linked/report.md", ".git/index"]
+              "out/en/.X.pdf.1a2b.part", "content/.report.md.old", "linked/report.md", ".git/index",
+              "content/report.md___jb_tmp___", "content/report.md___jb_old___", "content/sedK3x9Qa",
+              "content/tmpk2_9xq1z", "content/.report.md.Ab12Cd"]
     kept = ["content/report.md", "document.yaml", "data/budget.csv", "locales/zh/LC_MESSAGES/content.po",
             "images/logo.png"]
     assert [name for name in passed if saves(1, str(folder / name))] == []
