@@ -61,6 +61,17 @@ def test_a_command_help_shows_its_choices_and_imports_no_writer(tmp_path):
     assert among(modules, DOCX + PDF + ("markdown_it",)) == []
 
 
+def test_the_help_names_the_languages_known_without_importing_them_at_the_top(tmp_path):
+    """`ccdocs --help` says any language with a profile (and still imports nothing of the documents); `build
+    --help` lists the profiles found under `--lang`, looked up when that help is shown."""
+    shown: list = []
+    imported(tmp_path, "--help", shown=shown)
+    imported(tmp_path, "build", "--help", shown=shown)
+    top, build = (" ".join(text.split()) for text in shown)
+    assert "English and Chinese" not in top and "any language with a profile" in top, top
+    assert "Known: ar, en, es, fr, ru, zh." in build, build
+
+
 def test_a_pdf_only_build_imports_no_docx_writer(tmp_path, make_doc):
     modules = imported(tmp_path, "build", make_doc(), "--lang", "en", "--format", "pdf", "--out", tmp_path / "out")
     assert (tmp_path / "out" / "en").is_dir()

@@ -1,3 +1,3 @@
-"""ccdocs: assemble WIPO governing-body papers in English and Chinese, as DOCX and PDF."""
+"""ccdocs: assemble WIPO governing-body papers, as DOCX and PDF, in any language with a profile (docs/languages.md)."""
 
 __version__ = "0.1.0"
