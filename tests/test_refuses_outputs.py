@@ -280,9 +280,14 @@ def test_a_worker_that_dies_is_a_clear_error_and_nothing_is_written(make_doc, tm
     assert state(out) == before
 
 
+def _twin(folder, out):
+    """A copy of the document in `folder/twin`: another folder with the same symbol, so the same output names."""
+    shutil.copytree(folder, folder / "twin", ignore=shutil.ignore_patterns("twin"))
+
+
 def test_two_folders_writing_the_same_output_are_refused(refuse):
-    refuse(Case("one-folder-twice", {}, "would be written by two of the document folders", EN, code=2,
-                command=("build", "{doc}", "{doc}", "--format", "json", "--out", "{out}")))
+    refuse(Case("two-folders-one-symbol", {}, "would be written by two of the document folders", EN, code=2,
+                command=("build", "{doc}", "{doc}/twin", "--format", "json", "--out", "{out}"), setup=_twin))
 
 
 @pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])

@@ -80,6 +80,8 @@ def venv(wheel, tmp_path_factory) -> Path:
     install = ("--python", python, "install", "-q", "--no-compile", "--no-index", "--find-links", WHEELHOUSE,
                wheel, "pytest")
     if _pip(*install, cwd=where).returncode:
+        for stale in WHEELHOUSE.glob("ccdocs-*.whl"):  # an earlier ccdocs of the same version: pip would take
+            stale.unlink()                              # its dependencies for this one's
         filled = _pip("wheel", "-q", "-w", WHEELHOUSE, wheel, "pytest", cwd=where)
         assert filled.returncode == 0, f"could not fill {WHEELHOUSE} from the package index:\n{filled.stderr}"
         done = _pip(*install, cwd=where)
