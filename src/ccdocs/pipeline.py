@@ -148,7 +148,8 @@ def _resolve(sources: Sources, lang: str, draft: bool, clock: Stopwatch, sandbox
     placer = TablePlacer(spec, sources.data, formats, catalog, out)
     charts = ChartPlacer(placer)
     keyed = spec.source or lang
-    no_figure = frozenset(c.gettext("n/a") for c in (catalog, Catalog.load(keyed, find_language(keyed).locales_dir)))
+    keyed_catalog = catalog if keyed == lang else Catalog.load(keyed, find_language(keyed).locales_dir)
+    no_figure = frozenset(c.gettext("n/a") for c in (catalog, keyed_catalog))  # a cell with no figure, either tongue
     translate = _translate(sources, lang, draft, catalog, built)
     parts = []
     annexes = sum(p.type == "annex" for p in spec.parts)
