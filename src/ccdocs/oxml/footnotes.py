@@ -42,10 +42,14 @@ class CT_Footnotes(BaseOxmlElement):
     footnote = ZeroOrMore("w:footnote", successors=())
 
     def add_note(self) -> CT_Footnote:
-        """A new, empty footnote with the next free id (1, 2, … after the separators)."""
-        used = [int(value) for value in self.xpath("./w:footnote/@w:id")]
+        """A new, empty footnote with the next free id (1, 2, … after the separators).
+
+        Notes are only ever added here, each after the last with the next id: the last holds the highest (no
+        search of every note's id for each note)."""
+        last = next(self.iterchildren(reversed=True), None)
+        highest = CONTINUATION_ID if last is None else max(int(last.get(qn("w:id"))), CONTINUATION_ID)
         note = self._add_footnote()
-        note.id = max(used + [CONTINUATION_ID]) + 1
+        note.id = highest + 1
         return note
 
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from docx.oxml.parser import OxmlElement
-from docx.oxml.ns import qn
+from functools import cache
+
+from lxml import etree
+
+from docx.oxml.ns import nsmap, qn
+from docx.oxml.parser import oxml_parser
 
 # Child order of the property elements we touch (ECMA-376 Part 1, the CT_* sequences).
 RPR = ("w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:iCs", "w:caps", "w:smallCaps", "w:strike",
@@ -34,31 +38,88 @@ ORDERS = {"w:rPr": RPR, "w:pPr": PPR, "w:sectPr": SECTPR, "w:tblPr": TBLPR, "w:t
           "w:tcBorders": BORDERS + ("w:tl2br", "w:tr2bl")}
 
 
-def element(tag: str, **attrs) -> OxmlElement:
-    """A new element `w:tag` with `w:` attributes given as keywords (`val="x"` sets `w:val`)."""
-    el = OxmlElement(tag)
-    for name, value in attrs.items():
-        el.set(qn(f"w:{name}"), str(value))
-    return el
+# Elements are made by lxml directly with the tag names resolved once (python-docx's OxmlElement parses the
+# prefixed name on every call); in a document's tree they are made in place (`sub`), which spares lxml a
+# document of their own for each. The XML is the same.
+
+@cache
+def clark(tag: str) -> str:
+    """The `{namespace}name` of a prefixed name (`w:p`), as `qn`, looked up once per name."""
+    return qn(tag)
+
+
+@cache
+def _attribute(name: str) -> str:
+    return qn(f"w:{name}")
+
+
+def _attributes(attrs: dict) -> dict:
+    return {_attribute(name): str(value) for name, value in attrs.items()}
+
+
+def element(tag: str, **attrs):
+    """A new element `w:tag` with `w:` attributes given as keywords (`val="x"` sets `w:val`), of python-docx's
+    element class for its tag."""
+    prefix = tag.partition(":")[0]
+    return oxml_parser.makeelement(clark(tag), _attributes(attrs), nsmap={prefix: nsmap[prefix]})
+
+
+def sub(parent, tag: str, **attrs):
+    """A new element `w:tag` appended to `parent`, its `w:` attributes given as keywords, as `element`."""
+    return etree.SubElement(parent, clark(tag), _attributes(attrs))
+
+
+def add_block(parent, tag: str = "w:p"):
+    """A new empty block (`w:p`) at the end of the content of `parent` (a body, cell, note or header): before a
+    body's closing `w:sectPr`, as python-docx puts it (which looks for that `w:sectPr` among all the body's
+    children for each block added)."""
+    return _before_section(sub(parent, tag))
+
+
+def place_block(parent, block):
+    """Put `block` (a `w:tbl` or `w:p`) at the end of the content of `parent`, as `add_block`; returns it."""
+    parent.append(block)
+    return _before_section(block)
+
+
+def _before_section(block):
+    before = block.getprevious()
+    if before is not None and before.tag == clark("w:sectPr"):
+        before.addprevious(block)
+    return block
 
 
 def tag_of(el) -> str:
     """The `w:name` form of an element's tag."""
-    return "w:" + el.tag.split("}", 1)[1]
+    return _prefixed(el.tag)
+
+
+@cache
+def _prefixed(tag: str) -> str:
+    return "w:" + tag.split("}", 1)[1]
+
+
+@cache
+def _rank(parent: str, tag: str) -> int:
+    """The place of the child `tag` in the schema's order of `parent`'s children (-1: not listed)."""
+    order = ORDERS[parent]
+    return order.index(tag) if tag in order else -1
 
 
 def put(parent, child):
     """Put `child` into `parent` in schema order, replacing a child of the same tag; returns `child`."""
-    order = ORDERS[tag_of(parent)]
+    kind = tag_of(parent)
     tag = tag_of(child)
-    old = parent.find(qn(tag))
+    old = parent.find(child.tag)
     if old is not None and tag not in ("w:headerReference", "w:footerReference"):
         old.addnext(child)
         parent.remove(old)
         return child
-    rank = order.index(tag)
+    rank = _rank(kind, tag)
+    if rank < 0:
+        raise ValueError(f"{tag} is not a child of {kind}")
     for existing in parent:
-        if tag_of(existing) in order and order.index(tag_of(existing)) > rank:
+        if _rank(kind, tag_of(existing)) > rank:
             existing.addprevious(child)
             return child
     parent.append(child)
@@ -67,9 +128,9 @@ def put(parent, child):
 
 def props(owner, tag: str):
     """The property child `tag` (`w:pPr`, `w:rPr`, `w:tblPr`, `w:trPr`, `w:tcPr`) of `owner`, added first."""
-    found = owner.find(qn(tag))
+    found = owner.find(clark(tag))
     if found is None:
-        found = element(tag)
+        found = sub(owner, tag)
         owner.insert(0, found)
     return found
 
@@ -79,4 +140,4 @@ def twips(points: float) -> int:
     return round(points * 20)
 
 
-__all__ = ["element", "put", "props", "qn", "tag_of", "twips"]
+__all__ = ["add_block", "clark", "element", "place_block", "put", "props", "qn", "sub", "tag_of", "twips"]

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
+from functools import cache
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml.parser import OxmlElement
 from docx.text.run import Run
 
 from ...model import Code, Emph, LineBreak, Link, Note, Ref, Strong, Text
-from ...oxml import add_hyperlink, element
+from ...oxml import add_hyperlink, clark, element, sub
 from . import notes, references
 from .styles import style_id
 
-SPECIAL = frozenset("\t\r\n")  # characters python-docx's text setter turns into w:tab and w:br
+SPECIAL = re.compile(r"([\t\r\n])")  # characters python-docx's text setter turns into w:tab and w:br
 
 
 @dataclass(frozen=True)
@@ -27,20 +28,37 @@ class Format:
     style: str | None = None
 
 
-def _properties(fmt: Format) -> list:
-    """The `w:rPr` children of `fmt`, in schema order, as python-docx's setters would make them."""
+@cache
+def with_(fmt: Format, name: str, value) -> Format:
+    """`fmt` with the field `name` set to `value` (dataclasses.replace, made once per format and change)."""
+    return replace(fmt, **{name: value})
+
+
+@cache
+def _properties(fmt: Format) -> tuple:
+    """The `w:rPr` children of `fmt` as (tag, attributes), in schema order, as python-docx's setters would make
+    them."""
     found = []
     if fmt.style:
-        found.append(element("w:rStyle", val=style_id(fmt.style)))
+        found.append(("w:rStyle", {"val": style_id(fmt.style)}))
     if fmt.bold:
-        found.append(element("w:b"))
+        found.append(("w:b", {}))
     if fmt.italic:
-        found.append(element("w:i"))
+        found.append(("w:i", {}))
     if fmt.caps:
-        found.append(element("w:caps", val="1"))
+        found.append(("w:caps", {"val": "1"}))
     if fmt.superscript:
-        found.append(element("w:vertAlign", val="superscript"))
-    return found
+        found.append(("w:vertAlign", {"val": "superscript"}))
+    return tuple(found)
+
+
+def _add_properties(run, fmt: Format) -> None:
+    """Give `run` (a `w:r`) the `w:rPr` of `fmt`, when it sets anything."""
+    found = _properties(fmt)
+    if found:
+        rpr = sub(run, "w:rPr")
+        for tag, attrs in found:
+            sub(rpr, tag, **attrs)
 
 
 def run_properties(fmt: Format):
@@ -49,27 +67,36 @@ def run_properties(fmt: Format):
     if not found:
         return None
     rpr = element("w:rPr")
-    rpr.extend(found)
+    for tag, attrs in found:
+        sub(rpr, tag, **attrs)
     return rpr
+
+
+def add_text(run, text: str) -> None:
+    """Append `text` to `run` (a `w:r`) as python-docx's text setter does: `w:t` pieces (edge spaces kept), each
+    tab a `w:tab`, each newline or carriage return a `w:br`."""
+    for piece in SPECIAL.split(text) if SPECIAL.search(text) else (text,):
+        if piece == "\t":
+            sub(run, "w:tab")
+        elif piece in ("\n", "\r"):
+            sub(run, "w:br")
+        elif piece:
+            t = sub(run, "w:t")
+            t.text = piece
+            if piece.strip() != piece:
+                t.set(clark("xml:space"), "preserve")
 
 
 def add_run(paragraph, text: str, fmt: Format = Format(), sink=None) -> Run:
     """Append a run of `text` (tabs and newlines become w:tab and w:br) to `sink` (the paragraph's w:p).
 
-    The elements are built directly (python-docx's setters look for every possible sibling of each one,
-    and its text setter handles one character at a time); the XML is the same.
+    The elements are built directly, in place (python-docx's setters look for every possible sibling of each
+    one, and its text setter handles one character at a time); the XML is the same.
     """
-    r = OxmlElement("w:r")
-    (paragraph._p if sink is None else sink).append(r)
-    rpr = run_properties(fmt)
-    if rpr is not None:
-        r.append(rpr)
-    run = Run(r, paragraph)
-    if SPECIAL.intersection(text):
-        run.text = text
-    elif text:
-        r.add_t(text)
-    return run
+    r = sub(paragraph._p if sink is None else sink, "w:r")
+    _add_properties(r, fmt)
+    add_text(r, text)
+    return Run(r, paragraph)
 
 
 def _text(state, paragraph, sink, node, fmt):
@@ -77,23 +104,21 @@ def _text(state, paragraph, sink, node, fmt):
 
 
 def _strong(state, paragraph, sink, node, fmt):
-    add_inlines(state, paragraph, node.children, replace(fmt, bold=True), sink)
+    add_inlines(state, paragraph, node.children, with_(fmt, "bold", True), sink)
 
 
 def _emph(state, paragraph, sink, node, fmt):
-    add_inlines(state, paragraph, node.children, replace(fmt, italic=True), sink)
+    add_inlines(state, paragraph, node.children, with_(fmt, "italic", True), sink)
 
 
 def _link(state, paragraph, sink, node, fmt):
     r_id = paragraph.part.relate_to(node.target, RT.HYPERLINK, is_external=True)
     link = add_hyperlink(sink, r_id)
-    add_inlines(state, paragraph, node.children, replace(fmt, style="Hyperlink"), link)
+    add_inlines(state, paragraph, node.children, with_(fmt, "style", "Hyperlink"), link)
 
 
 def _break(state, paragraph, sink, node, fmt):
-    r = element("w:r")
-    r.append(element("w:br"))
-    sink.append(r)
+    sub(sub(sink, "w:r"), "w:br")
 
 
 def _note(state, paragraph, sink, node, fmt):

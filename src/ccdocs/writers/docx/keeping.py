@@ -70,7 +70,8 @@ def row_height(cells: list[str], widths: list[float], measure, padding: float, l
 def page_height(tbl, theme) -> float:
     """The height in points of the page `tbl` is laid out on: its section's (the one being written, portrait or
     landscape), the theme's page when the table stands outside the body."""
-    section = tbl.getparent().find(qn("w:sectPr"))
+    last = next(tbl.getparent().iterchildren(reversed=True))     # a body's w:sectPr is its last child
+    section = last if last.tag == qn("w:sectPr") else None
     size = section.find(qn("w:pgSz")) if section is not None else None
     if size is None:
         return PAGE_SIZES[theme.get("page.size", "A4")][1] / 20

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
+from docx.text.paragraph import Paragraph
 
-from ...oxml import (cell_margins, element, props, put, set_borders, set_east_asian_spacing, set_fonts, set_lang,
-                     twips)
+from ...oxml import (add_block, cell_margins, element, props, put, set_borders, set_east_asian_spacing, set_fonts,
+                     set_lang, sub, twips)
 from ...l10n.language import Language
 from ...theme import Theme
 
@@ -18,12 +21,13 @@ ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "right": WD_ALIGN_PARAGRAPH.RIGHT,
 # Word's own styles are stored under their internal (lower-case) names; Word shows them capitalized.
 BUILTIN = {"Header": "header", "Footnote Text": "footnote text", "Footnote Reference": "footnote reference",
            "Caption": "caption"}
+SHOWN = {stored: ui for ui, stored in BUILTIN.items()}
 
 
+@cache
 def style_id(name: str) -> str:
     """The styleId of a named style: its shown name without spaces (`footnote text` → `FootnoteText`)."""
-    shown = {stored: ui for ui, stored in BUILTIN.items()}.get(name, name)
-    return shown.replace(" ", "")
+    return SHOWN.get(name, name).replace(" ", "")
 
 
 def specs(theme: Theme, lang: str) -> list[dict]:
@@ -196,9 +200,11 @@ def styled(paragraph, name: str):
     return paragraph
 
 
-def add_styled(container, name: str):
-    """A new paragraph at the end of `container` with the style `name`."""
-    return styled(container.add_paragraph(), name)
+def add_styled(container, name: str) -> Paragraph:
+    """A new paragraph at the end of `container` (a python-docx block container) with the style `name`."""
+    p = add_block(container._element)
+    sub(sub(p, "w:pPr"), "w:pStyle", val=style_id(name))
+    return Paragraph(p, container)
 
 
 __all__ = ["add_styles", "add_styled", "specs", "style_id", "styled"]
