@@ -17,6 +17,7 @@ import sys
 import tempfile
 import threading
 import time
+import zipfile
 from pathlib import Path
 
 import docx
@@ -265,3 +266,114 @@ def test_a_catalog_rebuilds_its_language_only(tmp_path):
     assert watched.affected({po}, ["en", "zh"]) == ["zh"]
     assert watched.affected({po}, ["en"]) == []
     assert watched.affected({po, folder / "content" / "report.md"}, ["en", "zh"]) == ["en", "zh"]
+
+
+def docx_parts(path: Path) -> dict:
+    """Every part of a DOCX package, by name: its bytes."""
+    with zipfile.ZipFile(path) as package:
+        return {name: package.read(name) for name in package.namelist()}
+
+
+def layout_text(path: Path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def outputs_of(folder: Path) -> dict:
+    """The four outputs under `folder` (en, zh × docx, pdf) as the tests compare them: the DOCX's parts, the
+    PDF's text as laid out and its bytes."""
+    found = {}
+    for lang in ("en", "zh"):
+        found[lang, "docx"] = docx_parts(folder / lang / f"{SLUG}.docx")
+        pdf = folder / lang / f"{SLUG}.pdf"
+        found[lang, "pdf"] = (layout_text(pdf), pdf.read_bytes())
+    return found
+
+
+# Each save of `kept_rounds`, on a copy of the budget sample whose table sits in a second content file: the file,
+# the text replaced, its replacement, and what a reader then finds in the English PDF (None: a change of layout).
+# The data moves 100,000 francs between two rows no sentence quotes: only the table (and no total) changes.
+SAVES = [("content", "content/report.md", "by object of expenditure.\n", "by object of expenditure, as watched.\n",
+          "as watched"),
+         ("data", "data/budget.csv", "Staff missions,1029703,1034877,609182\nthird_party_travel,Third-party travel,2911796",
+          "Staff missions,1129703,1034877,609182\nthird_party_travel,Third-party travel,2811796", "2,812"),
+         ("catalog", "locales/zh/LC_MESSAGES/content.po", 'msgstr "2024/25 年拟议预算"',
+          'msgstr "2024/25 年拟议预算（修订）"', None),
+         ("document.yaml", "document.yaml", "label_width: 2.6", "label_width: 3.4", None)]
+
+
+@pytest.fixture(scope="module")
+def kept_rounds(tmp_path_factory):
+    """A watch session in this process (its first round here, every later one in the workers it keeps) on the
+    budget sample split in two content files, the table in the second, built in draft (a paragraph edited in
+    English leaves its Chinese untranslated); after each save of SAVES, the outputs it wrote and those a fresh
+    `ccdocs build` makes of the folder as it then is, with the status line."""
+    work = tmp_path_factory.mktemp("kept")
+    folder = (work / "doc").resolve()
+    shutil.copytree(DOCS["budget"], folder, ignore=shutil.ignore_patterns("expected"))
+    report = folder / "content" / "report.md"
+    text = report.read_text(encoding="utf-8")
+    cut = text.index("::: table")
+    report.write_text(text[:cut], encoding="utf-8")
+    (folder / "content" / "table.md").write_text(text[cut:], encoding="utf-8")
+    spec = folder / "document.yaml"
+    spec.write_text(spec.read_text(encoding="utf-8").replace("files: [content/report.md]",
+                                                             "files: [content/report.md, content/table.md]"),
+                    encoding="utf-8")
+    said: list = []
+    watched = Session(folder, work / "out", None, ("docx", "pdf"), True, lambda text, err: said.append(text))
+    record: dict = {}
+    try:
+        watched.round(None)
+        record["start"] = (said[-1], outputs_of(work / "out"))
+        for name, file, old, new, _ in SAVES:
+            path = folder / file
+            edited = path.read_text(encoding="utf-8")
+            assert old in edited, (file, old)
+            save(path, edited.replace(old, new, 1))
+            watched.round({path: "saved"})
+            record[name] = [said[-1], outputs_of(work / "out")]
+            built = run_ccdocs("build", folder, "--draft", "--out", work / f"fresh-{name}", cwd=work)
+            assert built.returncode == 0, built.stderr
+            record[name].append(outputs_of(work / f"fresh-{name}"))
+        record["workers"] = watched.standing.count if watched.standing else 0
+    finally:
+        watched.close()
+    return record
+
+
+def test_the_rounds_after_the_first_are_made_by_kept_workers(kept_rounds):
+    assert kept_rounds["workers"] == 2  # en and zh, docx and pdf: one worker per CPU (the machine has two)
+
+
+@pytest.mark.parametrize("name", [save[0] for save in SAVES])
+def test_a_rebuild_after_a_save_is_what_a_fresh_build_makes(kept_rounds, name):
+    """Parsed files, content files' blocks, checks and fonts kept from round to round change nothing: each DOCX
+    part byte for byte, each PDF's text as laid out and its bytes, in both languages, as a fresh build."""
+    status, rebuilt, fresh = kept_rounds[name]
+    assert re.search(r"rebuilt \(docx, pdf\) in \d+\.\d\d s$", status) and "error" not in status, status
+    for key in fresh:
+        if key[1] == "docx":
+            assert rebuilt[key].keys() == fresh[key].keys(), key
+            assert [part for part in fresh[key] if rebuilt[key][part] != fresh[key][part]] == [], key
+        else:
+            assert rebuilt[key][0] == fresh[key][0], key
+            assert rebuilt[key][1] == fresh[key][1], key
+
+
+@pytest.mark.parametrize("name", [save[0] for save in SAVES])
+def test_each_save_shows_in_the_outputs(kept_rounds, name):
+    """The saves change what the kept pieces would otherwise give: the English text or the table's layout."""
+    before = kept_rounds[[*kept_rounds][[*kept_rounds].index(name) - 1]][1]
+    after = kept_rounds[name][1]
+    shown = next(save[4] for save in SAVES if save[0] == name)
+    if name == "catalog":  # the Chinese heading of the table, in the table kept from the earlier rounds
+        assert "2024/25 年拟议预算（修订）" in after["zh", "docx"]["word/document.xml"].decode()
+        assert "（修订）" not in before["zh", "docx"]["word/document.xml"].decode()
+        assert after["en", "pdf"] == before["en", "pdf"]  # not rebuilt
+    elif shown:
+        assert shown in " ".join(after["en", "pdf"][0].split())
+        assert shown not in " ".join(before["en", "pdf"][0].split())
+    else:  # the label column widened: the table's grid in both DOCX
+        for lang in ("en", "zh"):
+            assert after[lang, "docx"]["word/document.xml"] != before[lang, "docx"]["word/document.xml"]

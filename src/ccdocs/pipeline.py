@@ -12,6 +12,7 @@ from .i18n.locations import in_catalog
 from .i18n.places import Places
 from .i18n.policy import assess_document, pending, refusal, translator
 from .i18n.segments import apply
+from .kept import parsed
 from .l10n.catalog import Catalog
 from .l10n.formats import Formats
 from .l10n.language import find_language
@@ -166,8 +167,10 @@ def _resolve(sources: Sources, lang: str, draft: bool, clock: Stopwatch, sandbox
             except InputError as exc:
                 out.extend(exc.problems)
                 continue
-            blocks.extend(parse_markdown(rendered, path, display_path(path), out, placer, draft=draft,
-                                         place_chart=charts, pictures=sources.images, no_figure=no_figure))
+            blocks.extend(parsed(lambda: parse_markdown(rendered, path, display_path(path), out, placer, draft=draft,
+                                                        place_chart=charts, pictures=sources.images,
+                                                        no_figure=no_figure),
+                                 (rendered, path, display_path(path), draft, no_figure, lang), out, (placer, charts)))
         part_id = f"annex-{part.index}" if part.type == "annex" else part.type
         parts.append(Part(part.type, part_id, tuple(blocks), landscape=part.landscape))
     placer.check_all_placed()

@@ -1,11 +1,13 @@
 """`ccdocs watch`: build a document folder, then rebuild it each time one of its files is saved.
 
-One process keeps, from one rebuild to the next, everything a change leaves as it was: the modules and the
-registered fonts (the first build writes in this process, so every later writer inherits them), the compiled
-figures (one `Sandbox`), and, through a `sources.memo.Memo`, the parsed YAML files (document.yaml, data, theme),
-catalogs and the segments, shapes and checks of unchanged texts. A change under `locales/<lang>/` rebuilds that
-language only; any other change rebuilds every language built. Each language's formats are written side by
-side in forked workers (`workers.run_all`).
+The first round is built in this process; then workers are forked once (`standing.Standing`, one per CPU, at
+most one per output) and make every later round's outputs, each output always in the same worker: no fork or
+import lands in a rebuild. Each worker keeps, from one rebuild to the next, everything a change leaves as it was:
+the modules and the registered fonts (inherited from the first round), the compiled figures (its `Sandbox`),
+and, through its `sources.memo.Memo`, the parsed YAML files (document.yaml, data, theme), catalogs, the segments,
+shapes and checks of unchanged texts, and the blocks of each content file whose rendered text is as it was
+while no other input file changed (`kept.parsed`, keyed on `Session.basis`: the signature of every other file).
+A change under `locales/<lang>/` rebuilds that language only; any other change rebuilds every language built.
 
 A language's outputs are replaced together (`output.write_all`), and only when all of them were made: a failing
 build prints its problems as `path:line:col: error: …` and leaves that language's previous outputs as they were.
@@ -32,11 +34,13 @@ from .build import _languages, _write
 from .errors import Collector, Failure, InputError, UsageError, display_path
 from .output import check_writable, write_all
 from .pipeline import Sources, read_sources, resolve
+from .l10n.language import find_language
 from .resources import ENV
 from .sources.memo import Memo, signature
+from .standing import Standing
 from .templating import Sandbox
 from .theme import load_theme
-from .workers import run_all
+from .workers import WorkerLost, run_all, worker_count
 from .writers import writer
 
 LOCALES = "locales"
@@ -91,12 +95,14 @@ class Session:
     rounds: int = 0
     written: list = field(default_factory=list)  # the outputs the last round wrote, as displayed
     whole: bool = True  # the next round builds every language: the first, and one after the folder could not be read
+    standing: Standing | None = None  # the workers forked after the first round (none with one output or no fork)
 
-    def roots(self) -> list[Path]:
-        """The folders to watch: the document's, those of the documents it attaches (as last read), and the
-        templates folder given by --templates or CCDOCS_TEMPLATES; resolved."""
+    def roots(self, sources: Sources | None = None) -> list[Path]:
+        """The folders to watch: the document's, those of the documents it attaches (as `sources` tell, else as
+        last read), and the templates folder given by --templates or CCDOCS_TEMPLATES; resolved."""
         found = [self.folder]
-        waiting = [self.sources] if self.sources else []
+        sources = sources or self.sources
+        waiting = [sources] if sources else []
         while waiting:
             sources = waiting.pop()
             found += [inner.spec.folder for inner in sources.attached]
@@ -104,6 +110,24 @@ class Session:
         if os.environ.get(ENV) and Path(os.environ[ENV]).is_dir():
             found.append(Path(os.environ[ENV]))
         return list(dict.fromkeys(path.resolve() for path in found))
+
+    def basis(self, sources: Sources, lang: str) -> tuple:
+        """What the kept blocks of a content file in `lang` depend on besides its own text (`kept.parsed`): the
+        signature of every file under the watched folders (but the output folder and version control's) that
+        is not a content text, and of the toolkit's files of `lang` (its profile and catalog), by path."""
+        texts, waiting = set(), [sources]
+        while waiting:
+            inner = waiting.pop()
+            texts |= {str(path.resolve()) for path in inner.texts}
+            waiting += list(inner.attached)
+        out, found = str(self.out.resolve()), []
+        for root in [*self.roots(sources), find_language(lang).locales_dir.resolve()]:
+            for top, folders, files in os.walk(root):
+                folders[:] = [name for name in folders if name not in Saves.ignore_dirs
+                              and os.path.join(top, name) != out]
+                found += [(path, signature(path)) for name in files
+                          for path in [os.path.join(top, name)] if path not in texts]
+        return tuple(sorted(found))
 
     def affected(self, changed: set[Path], chosen: list[str]) -> list[str]:
         """The languages a change touches: those whose `locales/<lang>/` a changed file is in, all for any other."""
@@ -132,6 +156,15 @@ class Session:
             self.whole = True
             where = display_path(Path(exc.filename)) if exc.filename else display_path(self.folder)
             self.echo(f"{where}: error: {exc.strerror or exc} while it was read (save it again)", True)
+        except WorkerLost as exc:  # told; the next round forks new workers
+            self.close()
+            self.whole = True
+            self.echo(f"ccdocs: error: {exc}", True)
+        if self.standing is None and self.sources is not None:
+            count = worker_count(len(self.formats) * len(self.languages or self.sources.spec.languages))
+            if count > 1:  # the workers of the next rounds, forked now (no fork in a rebuild)
+                self.standing = Standing(count, self.memo, self)
+                self.standing.start()
 
     def _gone(self) -> None:
         if not self.folder.is_dir():
@@ -155,34 +188,54 @@ class Session:
                 return self._report(what, exc.problems, [], [], start)
             languages = chosen if self.whole else self.affected(changed, chosen)
             self.whole = False
-            docs = {}
-            for lang in languages:
-                try:
-                    docs[lang] = resolve(self.sources, lang, self.draft, sandbox=self.sandbox)
-                except InputError as exc:
-                    _add(problems, exc.problems)
-        slug = self.sources.spec.slug
-        jobs = [partial(_write, self.out / lang / f"{slug}.{fmt}", fmt, doc, theme, translated=(self.sources, lang))
-                for lang, doc in docs.items() for fmt in self.formats]
+            slug = self.sources.spec.slug
+            outputs = [(lang, fmt, self.out / lang / f"{slug}.{fmt}") for lang in chosen for fmt in self.formats]
+            if self.standing is None:
+                outcomes = self._here(languages, theme, problems)
+        if self.standing is not None:  # each output made by the worker of its place among every output
+            outcomes = self.standing.run(self.rounds, [(slot, partial(_made, lang, path, fmt))
+                                                       for slot, (lang, fmt, path) in enumerate(outputs)
+                                                       if lang in languages])
         made: dict = {}
-        for result, found in run_all(jobs, 1 if self.rounds == 0 else None):
+        for result, found in outcomes:
             _add(problems, found)
-            made.update(result[0] if result else {})
+            made.update(result or {})
         self.rounds += 1
-        written, kept = [], [lang for lang in languages if lang not in docs]
-        for lang in docs:
-            outputs = {self.out / lang / f"{slug}.{fmt}": None for fmt in self.formats}
-            if not all(path in made for path in outputs):
+        written, kept = [], []
+        for lang in languages:
+            paths = [path for code, _, path in outputs if code == lang]
+            if not all(path in made for path in paths):
                 kept.append(lang)
                 continue
             try:
-                write_all({path: made[path] for path in outputs})
+                write_all({path: made[path] for path in paths})
                 written.append(lang)
-                self.written += [display_path(path) for path in outputs]
+                self.written += [display_path(path) for path in paths]
             except (UsageError, Failure) as exc:  # an output place taken by a folder, a full disk: said, kept
                 self.echo(f"ccdocs: error: {exc}", True)
                 kept.append(lang)
         self._report(what, problems.problems, written, kept, start, skipped=not languages)
+
+    def _here(self, languages: list, theme, problems: Collector) -> list[tuple]:
+        """The outcomes of writing `languages` in this process (the first round, so that the workers forked after
+        it inherit what it read and registered; every round without workers), each language resolved once."""
+        docs = {}
+        for lang in languages:
+            try:
+                with self.memo.active(self.basis(self.sources, lang)):
+                    docs[lang] = resolve(self.sources, lang, self.draft, sandbox=self.sandbox, theme=theme)
+            except InputError as exc:
+                _add(problems, exc.problems)
+        slug = self.sources.spec.slug
+        jobs = [partial(_write, self.out / lang / f"{slug}.{fmt}", fmt, doc, theme, translated=(self.sources, lang))
+                for lang, doc in docs.items() for fmt in self.formats]
+        return [(result[0] if result else None, found) for result, found in run_all(jobs, 1)]
+
+    def close(self) -> None:
+        """End the workers, if any."""
+        if self.standing is not None:
+            self.standing.close()
+            self.standing = None
 
     def _report(self, what: str, problems: list, written: list, kept: list, start: float, skipped=False) -> None:
         """The problems, then the status line: `12:03:45 content/a.md saved: en rebuilt (docx, pdf) in 0.28 s`."""
@@ -200,6 +253,17 @@ class Session:
         if skipped and not problems:
             said.append("nothing to rebuild (no language built is touched: see --lang)")
         self.echo(f"{time.strftime('%H:%M:%S')} {what}: {'; '.join(said)} in {seconds:.2f} s", False)
+
+
+def _made(lang: str, path: Path, fmt: str, session: Session) -> dict:
+    """One output of the `session`'s folder in `lang` as its bytes by `path`: read, resolved and written, in a
+    standing worker (`session` is its copy) whose memo gives back what it kept of each step. Raises InputError
+    with the problems found."""
+    sources = read_sources(session.folder)
+    theme = load_theme(sources.spec.theme, sources.spec.folder)
+    with session.memo.active(session.basis(sources, lang)):
+        doc = resolve(sources, lang, session.draft, sandbox=session.sandbox, theme=theme)
+    return _write(path, fmt, doc, theme, None, (sources, lang))[0]
 
 
 def _add(problems: Collector, found) -> None:
@@ -242,6 +306,15 @@ def run(folder: Path, out: Path, languages, formats, draft: bool, echo: Callable
     for fmt in formats:
         writer(fmt)  # imported before any worker is forked
     session = Session(folder, out, languages, tuple(formats), draft, echo)
+    try:
+        _watch(session, folder, out)
+    finally:
+        session.close()
+
+
+def _watch(session: Session, folder: Path, out: Path) -> None:
+    """`run`'s rounds: the first, then one per burst of saves."""
+    echo = session.echo
     roots = session.roots()
     before = roots, _snapshot(roots, Saves(roots, [out.resolve()]))  # what is saved until a watcher is set up
     session.round(None)

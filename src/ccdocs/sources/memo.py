@@ -6,7 +6,10 @@ its first argument) and `@pure` (a function of its arguments alone) give back a 
 - `of_file` keys a result on the file's path and the signature of what is on disk (device, inode, size,
   modification time in ns): a file saved again, or replaced by a rename, is read again;
 - `pure` keys it on the arguments themselves (hashable: strings, frozen dataclasses, tuples); an argument
-  that cannot be hashed calls the function as usual.
+  that cannot be hashed calls the function as usual;
+- `based` keys it on what the caller gives and on the memo's `basis`, the signatures of every input file but
+  the content texts, set by who made the memo active (`ccdocs watch`): a content file's blocks are kept while
+  its own text and every other input are as they were.
 
 Results are kept for two rounds (`next_round`): one not used in the round before is dropped, so a long watch
 session holds the results of the current files only. Without an active memo (every ordinary command) the marked
@@ -29,33 +32,50 @@ _ACTIVE: ContextVar[Memo | None] = ContextVar("ccdocs_memo", default=None)
 
 
 class Memo:
-    """Results by key, for this round and the one before."""
+    """Results by key, for this round and the one before; `basis`, while set by `active(basis)`: what every
+    result kept by `based` also depends on (the signature of each input file but the content texts)."""
 
     def __init__(self) -> None:
         self.current: dict = {}
         self.previous: dict = {}
+        self.basis: tuple | None = None
 
     @contextmanager
-    def active(self):
-        """Keep and give back results inside the `with` block (in this thread or task)."""
+    def active(self, basis: tuple | None = None):
+        """Keep and give back results inside the `with` block (in this thread or task); those of `based` only
+        when a `basis` is given."""
         token = _ACTIVE.set(self)
+        self.basis, before = basis, self.basis
         try:
             yield self
         finally:
+            self.basis = before
             _ACTIVE.reset(token)
 
     def next_round(self) -> None:
         """Start a round: the results not used since the last call are dropped at the next one."""
         self.previous, self.current = self.current, {}
 
-    def get(self, key, compute: Callable):
-        """The result kept under `key`, else `compute()` kept under it."""
+    def get(self, key, compute: Callable, keep: Callable | None = None):
+        """The result kept under `key`, else `compute()`, kept under it unless `keep(result)` is false."""
         for kept in (self.current, self.previous):
             if key in kept:
                 value = self.current[key] = kept[key]
                 return value
-        value = self.current[key] = compute()
+        value = compute()
+        if keep is None or keep(value):
+            self.current[key] = value
         return value
+
+
+def based(key: tuple, compute: Callable, keep: Callable | None = None):
+    """`compute()`, kept by the active memo under `key` and the memo's basis when it has one (else computed),
+    unless `keep(result)` is false: for a result that depends on `key` (its own text, say) and on any input file
+    besides."""
+    memo = _ACTIVE.get()
+    if memo is None or memo.basis is None:
+        return compute()
+    return memo.get(("based", key, memo.basis), compute, keep)
 
 
 def signature(path) -> tuple | None:
