@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
+from typing import NamedTuple
 from urllib.parse import parse_qsl, urlsplit
 
 from jinja2 import Environment, TemplateSyntaxError
@@ -36,6 +37,8 @@ WEB_ADDRESS = re.compile(r"\b(?:https?|ftp|mailto):[^\s)]*|\bwww\.[^\s)]*")
 NO_BREAK = "\u00a0\u202f"  # the no-break space and the narrow one
 OFFICIAL_LANGUAGES = frozenset(OFFICIAL)  # the UN's and WIPO's, as URLs write them
 LANGUAGE_PARAMETERS = frozenset({"lang", "hl", "language", "locale", "lng"})
+INLINE_MARKUP = re.compile(r"[\[<*_&]")  # what every inline rule making a link, HTML, emphasis or `*` starts at
+JINJA_SYNTAX = re.compile(r"\{[{%#]")  # where Jinja2's lexer can find anything but data (no line statements)
 
 
 @dataclass(frozen=True)
@@ -55,15 +58,40 @@ class Entry:
         return self.profile if self.profile is not None else profile_of(self.lang)
 
     @cached_property
-    def tokens(self) -> tuple[list, list]:
-        """markdown-it's inline tokens of source and translation, placeholders standing as figures."""
-        md = parser()
+    def markup(self) -> tuple[Markup, Markup]:
+        """What Markdown makes of source and translation (`inline_markup`)."""
+        return inline_markup(self.source), inline_markup(self.translation)
 
-        def parse(text: str) -> list:
-            tokens = md.parseInline(PLACEHOLDER.sub("0", NOTE_MARK.sub("", text)), {})
-            return tokens[0].children if tokens else []
 
-        return parse(self.source), parse(self.translation)
+class Markup(NamedTuple):
+    """What markdown-it's inline parse of a text makes that the checks compare: link targets (cross-references
+    included), `*` printed as text, bold spans, inline HTML (an unclosed `<!--`, text to markdown-it, as `<!--`)."""
+
+    hrefs: tuple[str, ...] = ()
+    asterisks: int = 0
+    bold: int = 0
+    html: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=8192)
+def inline_markup(text: str) -> Markup:
+    """What markdown-it's inline parse of `text` makes (`Markup`), its placeholders standing as figures and its
+    footnote marks left out; parsed once per text in a process (a source is checked in every language).
+
+    A text with none of `[ < * _ &` is parsed by no rule that makes a link, HTML, emphasis or a `*` (the entity
+    `&#42;` is one): its markup is empty without parsing it.
+    """
+    text = PLACEHOLDER.sub("0", NOTE_MARK.sub("", text))
+    if not INLINE_MARKUP.search(text):
+        return Markup()
+    tokens = parser().parseInline(text, {})
+    children = tokens[0].children if tokens else []
+    texts = [t.content for t in children if t.type == "text"]
+    return Markup(tuple(str(t.attrs.get("href", "")) for t in children if t.type == "link_open"),
+                  sum(content.count("*") for content in texts),
+                  sum(t.type == "strong_open" for t in children),
+                  tuple(t.content for t in children if t.type == "html_inline")
+                  + ("<!--",) * sum(content.count("<!--") for content in texts))
 
 
 def _difference(entry: Entry, found, what: str) -> list[str]:
@@ -71,9 +99,11 @@ def _difference(entry: Entry, found, what: str) -> list[str]:
 
     An item is compared without its spaces (`{{x|number}}` is `{{ x | number }}`) and shown as written.
     """
+    sides = [tuple(found(text, side)) for side, text in enumerate((entry.source, entry.translation))]
+    if sides[0] == sides[1]:  # the same items in the same order (most often none): nothing differs
+        return []
     shown, counts = {}, []
-    for side, text in enumerate((entry.source, entry.translation)):
-        items = found(text, side)
+    for items in sides:
         for item in items:
             shown.setdefault(re.sub(r"\s+", "", item), item)
         counts.append(Counter(re.sub(r"\s+", "", item) for item in items))
@@ -94,14 +124,20 @@ def _figures_syntax() -> Environment:
     return Environment(keep_trailing_newline=True)
 
 
-def jinja_parts(text: str) -> tuple[list[str], str | None]:
-    """Each figure, statement and comment of `text` as Jinja2 reads it (`{name}` fields too), and what stops it.
+@lru_cache(maxsize=8192)
+def jinja_parts(text: str) -> tuple[tuple[str, ...], str | None]:
+    """Each figure, statement and comment of `text` as Jinja2 reads it (`{name}` fields too), and what stops it;
+    lexed once per text in a process (a source is checked in every language).
+
+    A text without `{{`, `{%` or `{#` is data alone to Jinja2's lexer: its fields are read without lexing it.
 
     >>> jinja_parts("We count {{ staff }} staff {# sic #}.")
-    (['{{ staff }}', '{# sic #}'], None)
+    (('{{ staff }}', '{# sic #}'), None)
     >>> jinja_parts("第二段 {{ staff")
-    ([], '`{{` is not closed')
+    ((), '`{{` is not closed')
     """
+    if not JINJA_SYNTAX.search(text):
+        return tuple(FIELD.findall(text)), None
     found: list[str] = []
     current: list[str] | None = None
     try:
@@ -116,8 +152,8 @@ def jinja_parts(text: str) -> tuple[list[str], str | None]:
             elif kind == "data":
                 found += FIELD.findall(value)
     except TemplateSyntaxError as exc:
-        return found, exc.message or str(exc)
-    return found, (f"`{current[0]}` is not closed" if current is not None else None)
+        return tuple(found), exc.message or str(exc)
+    return tuple(found), (f"`{current[0]}` is not closed" if current is not None else None)
 
 
 def _reads(text: str) -> bool:
@@ -232,8 +268,7 @@ def link_targets(entry: Entry) -> list[str]:
     place of the source's, in a path segment or a language parameter (`localized`), whatever its host."""
 
     def hrefs(side: int) -> list[str]:
-        return [str(t.attrs.get("href", "")) for t in entry.tokens[side]
-                if t.type == "link_open" and not str(t.attrs.get("href", "")).startswith("#")]
+        return [href for href in entry.markup[side].hrefs if not href.startswith("#")]
 
     def targets(_, side: int) -> list[str]:
         sources = hrefs(0)
@@ -247,8 +282,8 @@ def link_targets(entry: Entry) -> list[str]:
 
 def balanced_markup(entry: Entry) -> list[str]:
     """Bold `**` and italic `*` that open and close as Markdown reads them, and every bold span kept."""
-    asterisks = [sum(t.content.count("*") for t in tokens if t.type == "text") for tokens in entry.tokens]
-    source, translation = (sum(t.type == "strong_open" for t in tokens) for tokens in entry.tokens)
+    asterisks = [markup.asterisks for markup in entry.markup]
+    source, translation = (markup.bold for markup in entry.markup)
     messages = []
     if asterisks[1] > asterisks[0]:
         messages.append(f"{entry.name}: a `**` or `*` in the translation opens or closes nothing and would print "
@@ -265,12 +300,7 @@ def html(entry: Entry) -> list[str]:
     An unclosed `<!--` is text to markdown-it, and HTML to the build: it counts here too.
     """
 
-    def found(_, side: int) -> list[str]:
-        tokens = entry.tokens[side]
-        opened = sum(t.content.count("<!--") for t in tokens if t.type == "text")
-        return [t.content for t in tokens if t.type == "html_inline"] + ["<!--"] * opened
-
-    return _difference(entry, found, "HTML")
+    return _difference(entry, lambda _, side: entry.markup[side].html, "HTML")
 
 
 def _figures(text: str) -> set[str]:
