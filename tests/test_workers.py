@@ -118,3 +118,36 @@ def nested(spawn):
 @forking
 def test_a_worker_runs_its_own_jobs_one_after_the_other():
     assert run_all([nested, partial(square, 2)], 2) == [([(9, []), (16, [])], []), (4, [])]
+
+
+PREPARED = "CCDOCS_TEST_PREPARED"
+
+
+def prepared(spawn):
+    """What the worker inherited of the parent's `prepare` calls (the variable they set), itself and in the
+    follow-up it spawns."""
+    spawn(partial(seen, PREPARED))
+    return os.environ.get(PREPARED)
+
+
+def seen(name, spawn):
+    return os.environ.get(name)
+
+
+@forking
+def test_the_prepare_calls_are_made_here_after_the_first_workers_start_and_before_any_later_one(monkeypatch):
+    """The first workers start at once (they do not wait for what only later ones use); every later worker, a
+    job's follow-up or the next job of a batch, inherits what the calls did."""
+    monkeypatch.delenv(PREPARED, raising=False)
+    calls = []
+    outcomes = run_all([prepared, prepared, prepared], 2,
+                       prepare=(partial(calls.append, "one"), partial(monkeypatch.setenv, PREPARED, "yes")))
+    assert calls == ["one"]
+    assert [result for result, _ in outcomes] == [None, "yes", None, "yes", "yes", "yes"]
+
+
+def test_jobs_run_one_after_the_other_make_no_prepare_call(monkeypatch):
+    monkeypatch.delenv(PREPARED, raising=False)
+    calls = []
+    assert run_all([prepared], 1, prepare=(partial(calls.append, "one"),)) == [(None, []), (None, [])]
+    assert calls == []

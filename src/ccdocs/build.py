@@ -81,14 +81,18 @@ def build(folders: list[Path], out: Path, languages=None, formats=("docx", "pdf"
                          "twice, or two with the same symbol): build them into different --out folders")
     if write:
         check_targets(paths)
-    if jobs:
-        for fmt in formats:
-            writer(fmt)  # imported once, before the workers start
+    order = _by_slowness(formats)
+    if jobs and order:
+        writer(order[0])  # what every job writes itself: imported once, before the workers start
+    # Readied in this process while the first workers make their models, for the workers forked later (the formats
+    # a job spawns, a batch's next jobs): the other writers imported, the faces of each language registered.
+    prepare = [partial(writer, fmt) for fmt in order[1:]]
+    if {"docx", "pdf"} & set(formats):
+        prepare.append(partial(register_fonts, list(faces.values())))
     made: dict = {}
     clock.workers = worker_count(len(jobs), workers)
-    if len(jobs) > clock.workers > 1 and {"docx", "pdf"} & set(formats):  # a batch: each worker would load them
-        register_fonts(faces.values())
-    for result, found in run_all(jobs, workers, partial(_told, owner, progress, {}) if progress else None):
+    for result, found in run_all(jobs, workers, partial(_told, owner, progress, {}) if progress else None,
+                                 tuple(prepare)):
         seen = set(problems.problems)  # a set: a job may have thousands of problems
         problems.extend(p for p in dict.fromkeys(found) if p not in seen)
         if result:
@@ -129,12 +133,17 @@ def _job(sources: Sources, theme: Theme, lang: str, out: Path, formats: tuple, d
     are spawned for a free worker; this format's bytes by output path, and the seconds per stage."""
     clock = Stopwatch()
     doc = resolve(sources, lang, draft=draft, clock=clock, sandbox=sandbox, theme=theme)
-    first, *others = sorted(formats, key=lambda fmt: -SLOWNESS.get(fmt, 0))
+    first, *others = _by_slowness(formats)
     for fmt in others:
         spawn(partial(_write, out / lang / f"{sources.spec.slug}.{fmt}", fmt, doc, theme, translated=(sources, lang)))
     made, seconds = _write(out / lang / f"{sources.spec.slug}.{first}", first, doc, theme, None, (sources, lang))
     clock.add(seconds)
     return made, clock.seconds
+
+
+def _by_slowness(formats) -> list[str]:
+    """The formats, the slowest to write first (a job writes it itself, and spawns the others)."""
+    return sorted(formats, key=lambda fmt: -SLOWNESS.get(fmt, 0))
 
 
 def _write(path: Path, fmt: str, doc: Document, theme: Theme, spawn, translated: tuple) -> tuple[dict, dict]:

@@ -51,7 +51,8 @@ def worker_count(jobs: int, workers: int | None = None) -> int:
     return count if count > 1 and can_fork() else 1
 
 
-def run_all(jobs: list[Callable], workers: int | None = None, done: Callable | None = None) -> list[tuple]:
+def run_all(jobs: list[Callable], workers: int | None = None, done: Callable | None = None,
+            prepare: tuple[Callable[[], object], ...] = ()) -> list[tuple]:
     """The `(result, problems)` of each job, each followed by those of the jobs it spawned: `(result, [])`, or
     `(None, problems)` when the job raised an InputError. `done(i, outcomes)` is called as soon as job i and
     every job it spawned have ended, with their outcomes (a progress bar's tick).
@@ -60,9 +61,14 @@ def run_all(jobs: list[Callable], workers: int | None = None, done: Callable | N
     with one CPU, one job or no fork. Any other exception of a job ends the others and is raised here; so
     does an interruption, leaving no worker behind, and a worker killed before it sent its outcome gives a
     WorkerLost.
+
+    `prepare`: calls that ready this process for the workers forked later (imports, fonts registered), each
+    made once, in this process, while the first workers run (it would otherwise only wait for them) and before
+    any later worker is forked, which inherits what they did; not made when the jobs run one after the other
+    (each job then does what it needs itself).
     """
     count = worker_count(len(jobs), workers)
-    outcomes = _serial(jobs, done) if count < 2 else _forked(jobs, count, done)
+    outcomes = _serial(jobs, done) if count < 2 else _forked(jobs, count, done, list(prepare))
     return [outcomes[key] for key in sorted(outcomes)]
 
 
@@ -168,17 +174,24 @@ def _lost(process) -> str:
     return f"a build worker (process {process.pid}) {how}; nothing was written (run the command again)"
 
 
-def _forked(jobs: list[Callable], workers: int, done: Callable | None = None) -> dict:
-    """Outcomes by key, as `_serial` gives them, each job in a worker forked when one is free."""
+def _forked(jobs: list[Callable], workers: int, done: Callable | None = None, prepare: list | None = None) -> dict:
+    """Outcomes by key, as `_serial` gives them, each job in a worker forked when one is free; the `prepare`
+    calls made one by one while no message waits, all before the first worker forked after the first ones."""
     context = multiprocessing.get_context("fork")
     outcomes: dict = {}
     waiting = [((index,), job) for index, job in enumerate(jobs)]
     spawned: dict = {}
     running: dict = {}
+    prepare, forked = prepare or [], 0
     gc.freeze()  # the workers' collections then leave this process's objects alone (and their pages shared)
     try:
         while waiting or running:
             while waiting and len(running) < workers:
+                if forked >= workers:  # a later worker: what it inherits is ready first
+                    while prepare:
+                        prepare.pop(0)()
+                gc.freeze()  # and shared as the rest is (what the calls made since the last fork)
+                forked += 1
                 key, job = waiting.pop(0)
                 receiver, sender = context.Pipe(duplex=False)
                 process = context.Process(target=_work, args=(job, sender, os.getpid()), daemon=True)
@@ -186,7 +199,11 @@ def _forked(jobs: list[Callable], workers: int, done: Callable | None = None) ->
                     process.start()
                     sender.close()
                     running[receiver] = (key, process)
-            for receiver in wait(list(running)):
+            ready = wait(list(running), timeout=0 if prepare else None)
+            if not ready and prepare:  # between two messages: a worker sending its follow-ups is never kept waiting
+                prepare.pop(0)()
+                continue
+            for receiver in ready:
                 key, process = running[receiver]
                 try:
                     kind, payload = receiver.recv()
