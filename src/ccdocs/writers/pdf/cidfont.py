@@ -13,7 +13,9 @@ is one (faces.loaded).
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, SUBSETN, TTFont
 
@@ -66,7 +68,7 @@ class CIDTrueType(TTFont):
         try:
             return [(0, b"".join(map(coding.codes.__getitem__, text)))]
         except KeyError:
-            for ch in text:
+            for ch in dict.fromkeys(text):  # each character once, in the order of its first use
                 coding.add(ch, self.face.charToGlyph)
             return [(0, b"".join(map(coding.codes.__getitem__, text)))]
 
@@ -90,7 +92,7 @@ class CIDTrueType(TTFont):
             gid = new.setdefault(face.charToGlyph[code], len(new))
             cid_to_gid.append(gid)
 
-        program = pdfdoc.PDFStream(content=face.makeSubset(glyphs))
+        program = pdfdoc.PDFStream(content=subset_program(face, tuple(glyphs)))
         program.dictionary["Length1"] = len(program.content)
         descriptor = pdfdoc.PDFDictionary({
             "Type": "/FontDescriptor", "FontName": pdfdoc.PDFName(base),
@@ -106,7 +108,7 @@ class CIDTrueType(TTFont):
                                                    "Ordering": pdfdoc.PDFString("Identity"), "Supplement": 0}),
             "FontDescriptor": doc.Reference(descriptor, "fontDescriptor:" + base),
             "DW": face.defaultWidth,
-            "W": pdfdoc.PDFArray([1, pdfdoc.PDFArray(list(map(face.getCharWidth, glyphs)))]),
+            "W": pdfdoc.PDFArray([1, NumberArray(list(map(face.getCharWidth, glyphs)))]),
             "CIDToGIDMap": "/Identity" if identity else self.stream(
                 doc, pdfdoc.PDFStream(content=b"".join(g.to_bytes(2, "big") for g in cid_to_gid)),
                 "cidToGidMap:" + base),
@@ -121,10 +123,37 @@ class CIDTrueType(TTFont):
 
     @staticmethod
     def stream(doc, stream, name: str):
-        """A reference to `stream` in `doc`, compressed as the document's streams are."""
+        """A reference to `stream` in `doc`, compressed as the document's streams are (the same content compressed
+        once per process: a Chinese subset program is half a megabyte)."""
         if doc.compression:
-            stream.filters = [pdfdoc.PDFZCompress]
+            stream.content = compressed(stream.content)
+            stream.dictionary["Filter"] = pdfdoc.PDFArray([pdfdoc.PDFName(pdfdoc.PDFZCompress.pdfname)])
         return doc.Reference(stream, name)
+
+
+class NumberArray(pdfdoc.PDFObject):
+    """A PDF array of numbers formatted at once, as reportlab's PDFArray formats them one by one (ten a line): a
+    composite font's widths are a thousand numbers."""
+
+    def __init__(self, numbers: list):
+        self.numbers = numbers
+
+    def format(self, document) -> bytes:
+        rows = [fp_str(*self.numbers[at:at + 10]) for at in range(0, len(self.numbers), 10)]
+        return b"[ " + " \n  ".join(rows).encode("ascii") + b" ]"
+
+
+@lru_cache(maxsize=8)
+def subset_program(face, glyphs: tuple) -> bytes:
+    """The font program of `face` holding `glyphs` (code points), reportlab's `makeSubset`; made once per process
+    for a face and glyph list (a rebuild of the same text, a batch's documents sharing their glyphs)."""
+    return face.makeSubset(list(glyphs))
+
+
+@lru_cache(maxsize=16)
+def compressed(content: bytes) -> bytes:
+    """`content` compressed as reportlab compresses a stream (`PDFZCompress`), once per process for equal bytes."""
+    return pdfdoc.PDFZCompress.encode(content)
 
 
 def text_of(ch: str) -> str:

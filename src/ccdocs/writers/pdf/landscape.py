@@ -83,20 +83,26 @@ def landscape_table(builder, t, make) -> list:
 
 
 def place(out: list, locate: Locate, flows: list, closing: bool = False) -> list:
-    """`out` followed by a block's `locate` and `flows`; a turn opening `flows` is moved before the headings that
-    end `out` (with their Locate and keep), so that they stand on the landscape page with the table; a turn back
-    that ends `out` and a turn opening `flows` cancel (two landscape tables share their pages). A `closing` block
-    (a part's closing marker, `[End of document]`) goes before a turn back that ends `out`: it follows the
+    """`out` followed by a block's `locate` and `flows` (`out` extended in place and returned: a document's blocks
+    are thousands, and a new list per block made the story quadratic); a turn opening `flows` is moved before the
+    headings that end `out` (with their Locate and keep), so that they stand on the landscape page with the table; a
+    turn back that ends `out` and a turn opening `flows` cancel (two landscape tables share their pages). A `closing`
+    block (a part's closing marker, `[End of document]`) goes before a turn back that ends `out`: it follows the
     landscape table on its page rather than standing alone on a portrait page."""
     if closing and out and isinstance(out[-1], Turn):
-        return out[:-1] + [locate] + flows + out[-1:]
-    if not flows or not isinstance(flows[0], Turn):
-        return out + [locate] + flows
-    if out and isinstance(out[-1], Turn):
-        return out[:-1] + [locate] + flows[1:]
-    at = len(out)
-    while at and (isinstance(out[at - 1], Locate | CondPageBreak) or getattr(out[at - 1], "sticky", False)):
-        at -= 1
-    while at < len(out) and not isinstance(out[at], Locate):   # start at a block's beginning
-        at += 1
-    return out[:at] + flows[:1] + out[at:] + [locate] + flows[1:]
+        out[-1:] = [locate, *flows, out[-1]]
+    elif not flows or not isinstance(flows[0], Turn):
+        out.append(locate)
+        out += flows
+    elif out and isinstance(out[-1], Turn):
+        out[-1:] = [locate, *flows[1:]]
+    else:
+        at = len(out)
+        while at and (isinstance(out[at - 1], Locate | CondPageBreak) or getattr(out[at - 1], "sticky", False)):
+            at -= 1
+        while at < len(out) and not isinstance(out[at], Locate):   # start at a block's beginning
+            at += 1
+        out.insert(at, flows[0])
+        out.append(locate)
+        out += flows[1:]
+    return out

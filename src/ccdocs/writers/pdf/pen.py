@@ -11,6 +11,9 @@ one composite font, `cidfont.CIDTrueType`, its characters coded in two bytes). N
 
 from __future__ import annotations
 
+from itertools import repeat
+from operator import sub
+
 from reportlab.lib.colors import HexColor
 from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase.pdfmetrics import getFont
@@ -43,37 +46,57 @@ class Pen:
         points more than the natural widths put them, each glyph moved with those before it."""
         color = run.color or BLACK
         mode = 2 if run.emboldened else 0
-        if (run.face.name, run.size) != self.shown or color != self.color or mode != self.mode:
+        name, size = run.face.name, run.size
+        if (name, size) != self.shown or color != self.color or mode != self.mode:
             self.end_array()
             self.state(run, color, mode)
+        array = self.array
         if self.y != y or self.x is None:
             self.end_array()
+            array = self.array
             self.ops.append(f"1 0 0 1 {fp_str(x, y)} Tm")
             self.y = y
         elif abs(x - self.x) > EPSILON:
-            self.array.append(fp_str((self.x - x) * 1000 / run.size))
-        cuts = list(spread_at) if spread else []
-        move = fp_str(-spread * 1000 / run.size) if cuts else ""
-        font, at = getFont(run.face.name), 0
+            array.append(fp_str((self.x - x) * 1000 / size))
+        font = getFont(name)
         step = getattr(font, "code_bytes", 1)  # bytes per character: 2 in a composite font (cidfont.py)
-        for subset, data in font.splitString(text, self.doc):
-            key = (run.face.name, subset, run.size)
-            if key != self.subset:
-                self.end_array()
-                if key not in self.fonts:
-                    self.fonts[key] = f"{font.getSubsetInternalName(subset, self.doc)} {fp_str(run.size)} Tf"
-                self.ops.append(self.fonts[key])
-                self.subset = key
+        chunks = coded(font, text, self.doc)
+        if spread and spread_at and len(chunks) == 1:
+            # a justified piece in one subset: its strings cut at the stretch points, one join (a Chinese line
+            # is cut before nearly every glyph)
+            subset, data = chunks[0]
+            array = self.select(run, font, subset)
+            bounds = [0, *(cut * step for cut in spread_at), len(data)]
+            move = f") {fp_str(-spread * 1000 / size)} ("
+            array.append("(" + move.join([escapePDF(data[a:b]) for a, b in zip(bounds, bounds[1:])]) + ")")
+            self.x = x + width + spread * len(spread_at)
+            return
+        cuts = list(spread_at) if spread else []
+        move = fp_str(-spread * 1000 / size) if cuts else ""
+        at = 0
+        for subset, data in chunks:
+            array = self.select(run, font, subset)
             start, end = 0, len(data) // step
             while cuts and cuts[0] < at + end:
                 cut = cuts.pop(0) - at
                 if cut > start:
-                    self.array.append(f"({escapePDF(data[start * step:cut * step])})")
-                self.array.append(move)
+                    array.append(f"({escapePDF(data[start * step:cut * step])})")
+                array.append(move)
                 start = cut
-            self.array.append(f"({escapePDF(data[start * step:])})")
+            array.append(f"({escapePDF(data[start * step:])})")
             at += end
         self.x = x + width + spread * len(spread_at)
+
+    def select(self, run, font, subset) -> list:
+        """Select `subset` of `font` at the run's size (a `Tf` where it changes); the open array."""
+        key = (run.face.name, subset, run.size)
+        if key != self.subset:
+            self.end_array()
+            if key not in self.fonts:
+                self.fonts[key] = f"{font.getSubsetInternalName(subset, self.doc)} {fp_str(run.size)} Tf"
+            self.ops.append(self.fonts[key])
+            self.subset = key
+        return self.array
 
     def state(self, run, color: str, mode: int):
         """Set the size, colour and rendering mode where they change (the font itself is set per subset)."""
@@ -104,3 +127,18 @@ class Pen:
             self.ops.append("0 Tr")
         self.ops.append("ET")
         self.canv.addLiteral(" ".join(self.ops))
+
+
+def coded(font, text: str, doc) -> list[tuple[int, bytes]]:
+    """`font.splitString(text, doc)`: [(subset, bytes)]. For a Latin face's text whose characters all have their
+    codes in one of the document's subsets already (nearly every piece after the first page), read from reportlab's
+    assignments at C speed (its own loop runs in Python per character); any other text as reportlab codes it."""
+    state = None if getattr(font, "code_bytes", 1) != 1 else getattr(font, "state", {}).get(doc)
+    if state is not None and text:
+        codes = list(map(state.assignments.get, map(ord, text)))
+        if None not in codes:
+            low, high = min(codes), max(codes)
+            if low >> 8 == high >> 8:
+                subset = low >> 8
+                return [(subset, bytes(codes) if not subset else bytes(map(sub, codes, repeat(subset << 8))))]
+    return font.splitString(text, doc)
