@@ -27,15 +27,22 @@ UNSTORED = ("_ttf_data", "_pdfScale", "_tables")  # the file's bytes (read again
 # uses, the tables read for subsets
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Face:
-    """A registered TrueType face: its reportlab name, family, glyph map and advance widths (1/1000 em)."""
+    """A registered TrueType face: its reportlab name, family, glyph map and advance widths (1/1000 em); one
+    face by its name, which `registered` fixes by font file, index, size and time (so runs hash and are kept)."""
 
     name: str
     family: str
     glyphs: dict
     widths: dict
     default_width: float
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Face) and other.name == self.name
+
+    def __hash__(self) -> int:
+        return hash(self.name)
 
     def has(self, ch: str) -> bool:
         """Whether the face holds a glyph for `ch`."""

@@ -12,6 +12,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName
 from reportlab.platypus.flowables import Flowable
 
+from ...sources.memo import pure
 from .cjk import AUTOSPACE, NO_END, NO_START, SPACES, break_positions, stretch_points
 from . import rtl
 from .faces import Face
@@ -133,6 +134,9 @@ class Setting:
         return end
 
 
+measured = pure(Setting)  # a Setting of the same runs given back in a watch's later rounds (it is never changed)
+
+
 class TextBlock(Flowable):
     """A paragraph, or a piece of one after a page split, laid out from its Setting."""
 
@@ -140,7 +144,7 @@ class TextBlock(Flowable):
                  head: bool = True, tail: bool = True):
         super().__init__()
         self.style = style
-        self.setting = setting or Setting(tuple(runs), style.autospace)
+        self.setting = setting or measured(tuple(runs), style.autospace)
         self.span = span or (0, len(self.setting.text))
         self.head, self.tail = head, tail
         self.layouts: dict = {}
