@@ -44,6 +44,7 @@ from .workers import WorkerLost, run_all, worker_count
 from .writers import writer
 
 LOCALES = "locales"
+SPEC = "document.yaml"
 CHECK_EVERY_MS = 1000  # how often the folder is looked at while nothing changes (a folder deleted or moved)
 
 
@@ -94,7 +95,7 @@ class Session:
     sources: Sources | None = None
     rounds: int = 0
     written: list = field(default_factory=list)  # the outputs the last round wrote, as displayed
-    whole: bool = True  # the next round builds every language: the first, and one after the folder could not be read
+    whole: bool = True  # the next round builds every language: the first, and any after a round that failed
     standing: Standing | None = None  # the workers forked after the first round (none with one output or no fork)
 
     def roots(self, sources: Sources | None = None) -> list[Path]:
@@ -180,9 +181,10 @@ class Session:
         problems = Collector()
         with self.memo.active():
             try:
-                self.sources = read_sources(self.folder)
-                theme = load_theme(self.sources.spec.theme, self.sources.spec.folder)
-                chosen = _languages(self.sources, self.languages)
+                if self.standing is None or self.whole or any(path.name == SPEC for path in changed):
+                    self.sources = read_sources(self.folder)  # else the workers read it: no document.yaml changed,
+                    theme = load_theme(self.sources.spec.theme, self.sources.spec.folder)  # so neither did the
+                chosen = _languages(self.sources, self.languages)  # languages, outputs and folders watched
             except InputError as exc:
                 self.whole = True
                 return self._report(what, exc.problems, [], [], start)
@@ -202,6 +204,7 @@ class Session:
             made.update(result or {})
         self.rounds += 1
         written, kept = [], []
+        self.whole = any(path not in made for lang, _, path in outputs if lang in languages)  # all, after a failure
         for lang in languages:
             paths = [path for code, _, path in outputs if code == lang]
             if not all(path in made for path in paths):
