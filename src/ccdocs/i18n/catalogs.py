@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -262,12 +263,35 @@ def read_catalog(path: Path, lang: str | None = None) -> ContentCatalog:
     Raises InputError naming the file and line of every problem: bytes that are not UTF-8, a charset other
     than UTF-8, a character a paper may not hold, a string babel would read loosely, a msgstr without msgid,
     a msgid given twice (same msgctxt), and whatever babel's parser refuses. A msgstr of blanks reads as empty.
+    The catalog is the caller's own to change (`merge`, `fill`); a reader only: `shared_catalog`.
     """
+    return _parsed(path, lang, _bytes(path))
+
+
+@of_file
+def shared_catalog(path: Path, lang: str | None = None) -> ContentCatalog:
+    """`read_catalog`'s catalog of the file as it is now, one object for all its readers in a process (a build
+    reads its catalog for its tables' texts and for its segments: parsed once). Keyed by the path, `lang` and
+    the file's bytes, so a file saved again is read again. Callers must not change it (`read_catalog` gives a
+    catalog of one's own)."""
+    return _kept(path, lang, _bytes(path))
+
+
+def _bytes(path: Path) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise InputError([problem(path, None, f"cannot read this catalog: {exc.strerror}",
                                   "make it a readable file")]) from None
+
+
+@lru_cache(maxsize=4)
+def _kept(path: Path, lang: str | None, data: bytes) -> ContentCatalog:
+    return _parsed(path, lang, data)
+
+
+def _parsed(path: Path, lang: str | None, data: bytes) -> ContentCatalog:
+    """The catalog read from `data`, the bytes of the file at `path` (see `read_catalog`)."""
     text = _decoded(path, data).replace("\r\n", "\n").replace("\r", "\n")  # any line ends, as gettext reads them
     found = [problem(path, line, f"a {what} in this catalog", CHARACTER_HINT, col) for line, col, what in refused(text)]
     if found:

@@ -9,7 +9,7 @@ from types import MappingProxyType
 
 from ..charts.texts import chart_texts
 from ..errors import display_path
-from ..i18n.catalogs import po_path, read_catalog
+from ..i18n.catalogs import po_path, shared_catalog
 from ..l10n.catalog import Catalog
 from ..parse.pipe_tables import FIGURE
 from ..sources.data import Dataset
@@ -44,7 +44,7 @@ def data_messages(folder: Path, lang: str) -> dict[str, str]:
     path = po_path(folder, lang)
     if not path.is_file():
         return {}
-    catalog = read_catalog(path, lang)
+    catalog = shared_catalog(path, lang)
     return {m.id: m.string for m in catalog if m.id and m.string and not m.fuzzy and m.context == CONTEXT}
 
 
