@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache
+from itertools import compress
 
 from uniseg.linebreak import line_break
 
@@ -147,21 +148,64 @@ def character(ch: str) -> tuple:
     return cls, starts_no_line(ch, cls), ends_no_line(ch, cls), is_cjk(ch), ch in SPACES, ch in "-\u2010"
 
 
+# `cjk_breaks` reads `breakable` off a string of one letter per character, its kind, pair by pair in C (no Python
+# runs per character). A kind is a line break (n), a space (s) or, for any other character, the letter
+# chr(KIND + flags) of these flags:
+NOT_START, NOT_END, CJK, HYPHEN, LETTER = 1, 2, 4, 8, 16
+KIND = 0x100
+KINDS_ALL = ("n", "s", *(chr(KIND + flags) for flags in range(32)))
+
+
+def kind_of(ch: str) -> str:
+    """The kind letter of `ch` (see above).
+
+    >>> kind_of("\\n"), kind_of("\\u3000"), ord(kind_of("，")) - KIND == NOT_START | CJK
+    ('n', 's', True)
+    """
+    if ch == "\n":
+        return "n"
+    cls, no_start, no_end, cjk, space, hyphen = character(ch)
+    if space:
+        return "s"
+    return chr(KIND + (no_start and NOT_START) + (no_end and NOT_END) + (cjk and CJK) + (hyphen and HYPHEN)
+               + (ch.isalpha() and LETTER))
+
+
+def kinds_break(before: str, after: str) -> bool:
+    """`breakable` for two characters of kinds `before` and `after`. Two-em dashes (class B2: U+2014, U+2E3A,
+    U+2E3B) are neither CJK, hyphens nor letters, so no break falls between two of them, as `breakable`'s B2 rule
+    says; a hyphen is never a letter, so a hyphen and the letter after it always differ."""
+    if before == "n":
+        return True
+    if after in "sn":
+        return False
+    if before == "s":
+        return True
+    b, a = ord(before) - KIND, ord(after) - KIND
+    if a & NOT_START or b & NOT_END:
+        return False
+    return bool(b & CJK or a & CJK or (b & HYPHEN and a & LETTER))
+
+
+BREAK_PAIRS = frozenset((b, a) for b in KINDS_ALL for a in KINDS_ALL if kinds_break(b, a))
+
+
+class Kinds(dict):
+    """`str.translate`'s table of kind letters: each character's looked up once (by `kind_of`), then read in C."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = kind = kind_of(chr(code))
+        return kind
+
+
+KINDS = Kinds()  # the process's table: grows by the characters met, as `character`'s cache
+
+
 def cjk_breaks(text: str) -> list[int]:
-    """The offsets (0 < offset < len(text)) where `breakable` lets a line start, every character's rules looked up
-    once (`character`)."""
-    rules = list(map(character, text))
-    found = []
-    for i in range(1, len(text)):
-        before, after = text[i - 1], text[i]
-        b, a = rules[i - 1], rules[i]
-        if before == "\n":
-            found.append(i)
-        elif a[4] or after == "\n" or (not b[4] and (a[1] or b[2] or a[0] == b[0] == UNBROKEN_CLASS)):
-            continue
-        elif b[4] or b[3] or a[3] or (b[5] and before != after and after.isalpha()):
-            found.append(i)
-    return found
+    """The offsets (0 < offset < len(text)) where `breakable` lets a line start: each pair of neighbours' kinds
+    looked up in BREAK_PAIRS."""
+    kinds = text.translate(KINDS)
+    return list(compress(range(1, len(kinds)), map(BREAK_PAIRS.__contains__, zip(kinds, kinds[1:]))))
 
 
 def stretch_points(text: str, breaks: list[int]) -> list[int]:

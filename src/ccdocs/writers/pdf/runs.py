@@ -60,6 +60,7 @@ class RunMaker:
         self.key = ""  # before each note's label in the layout's keys: an attached document's notes are its own
         self.anchors: dict = {}  # anchor id -> its destination's name (transforms.references.bookmarks)
         self.references = 0      # cross-references met: their runs link to `#destination#count`
+        self.made: dict = {}     # (text, look) -> its runs, as `text` made them
 
     def runs(self, inlines, look: Look, where: Where) -> list[Run]:
         """The runs of a tuple of inlines."""
@@ -97,13 +98,19 @@ class RunMaker:
         return Run(label, face, look.size * scale, look.size * rise, note=self.key + label)
 
     def text(self, text: str, look: Look, where: Where) -> list[Run]:
-        """Runs of plain text split by script, each in the face of its script and the look."""
+        """Runs of plain text split by script, each in the face of its script and the look; the same text in the
+        same look split once per document (labels, marks, table cells measured then set), unless a face lacked a
+        character (then each place is told)."""
+        made = self.made.get((text, look))
+        if made is not None:
+            return list(made)
         if has_arabic(text):
             return arabic_runs(self, text, look, where)
+        key = (text, look)
         if look.caps:
             text = text.upper()
         text = text.replace("\t", " ")
-        runs = []
+        runs, whole = [], True
         for index, chunk in enumerate(self.split(text)):
             if not chunk:
                 continue
@@ -113,6 +120,9 @@ class RunMaker:
                 runs.append(self.run(chunk, face, look, emboldened=bool(index % 2) and look.bold))
             else:
                 runs += self.fallback(chunk, face, look, where)
+                whole = False
+        if whole:
+            self.made[key] = tuple(runs)
         return runs
 
     def cjk_role(self, look: Look) -> str:
