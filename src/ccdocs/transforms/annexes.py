@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from ..l10n.catalog import Catalog
 from ..l10n.language import Language
 from ..l10n.numerals import numeral
 from ..model import Document
+from .walk import replace
 
 
 def annex_number(index: int, total: int, language: Language) -> str | None:

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from ..l10n.catalog import Catalog
 from ..l10n.language import Language
 from ..l10n.numerals import numeral
 from ..model import Document, Heading
-from .walk import map_parts
+from .walk import map_parts, replace
 
 
 def chapter_numeral(number: int, language: Language, style: str) -> str:

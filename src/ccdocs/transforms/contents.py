@@ -7,13 +7,13 @@ writers print, so the transform only names each listed heading (`Heading.toc`) f
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from ..errors import InputError, Problem
 from ..l10n.catalog import Catalog
 from ..model import Contents, ContentsEntry, Document, Heading, Para
 from ..parse.inlines import plain
 from .references import range_words
+from .walk import replace
 
 TOC_NAME = "_Toc{:09d}"  # Word's hidden-bookmark form: Word's own contents fields name their targets so
 BREAKING_SPACE = re.compile(r"[ \t\r\n]+")  # what a row joins into one space: a no-break space (fr `4\u00a0:`) stays

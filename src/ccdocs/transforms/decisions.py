@@ -8,12 +8,10 @@ indented to about the middle of the column (the theme's `decision.indent`; the w
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from ..errors import Problem
 from ..l10n.catalog import Catalog
 from ..model import Decision, Document, ListBlock, Para, Text
-from .walk import map_parts, rebuild
+from .walk import map_parts, rebuild, replace
 
 ROLE = "decision"
 LEAD_IN = ("The following decision paragraph is proposed.", "The following decision paragraphs are proposed.")

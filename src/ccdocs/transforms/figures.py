@@ -4,10 +4,9 @@ region` / `图2：…`) in both formats, when the theme numbers figures (`chart.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from ..l10n.catalog import Catalog
 from ..model import Chart, Document, Image
+from .walk import replace
 
 FIGURES = (Chart, Image)   # the blocks numbered as figures
 

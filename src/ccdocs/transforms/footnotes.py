@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from itertools import count
 
 from ..model import Document, Note
-from .walk import map_parts, rebuild
+from .walk import map_parts, rebuild, replace
 
 
 def number_footnotes(doc: Document) -> Document:

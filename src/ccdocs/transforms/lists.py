@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from ..l10n.language import Language
 from ..l10n.numerals import numeral
 from ..model import Document, ListBlock
-from .walk import rebuild
+from .walk import rebuild, replace
 
 
 def item_label(style: str, index: int, language: Language) -> str:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from ..l10n.catalog import Catalog
 from ..l10n.language import Language
 from ..model import Document, Marker
 from .annexes import annex_number, annex_text
+from .walk import replace
 
 
 def insert_markers(doc: Document, language: Language, catalog: Catalog) -> Document:

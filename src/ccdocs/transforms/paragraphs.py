@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from ..model import Document, Para
-from .walk import map_parts
+from .walk import map_parts, replace
 
 
 def number_paragraphs(doc: Document) -> Document:

@@ -16,7 +16,7 @@ one are errors at their lines.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields, is_dataclass, replace
+from dataclasses import dataclass, fields, is_dataclass
 from string import Formatter
 
 from ..errors import InputError, Problem, did_you_mean
@@ -27,7 +27,7 @@ from ..l10n.language import Language
 from .chapters import chapter_numeral
 from .figures import figure_numbers
 from .tables import table_numbers
-from .walk import rebuild, walk
+from .walk import rebuild, replace, walk
 
 WORDS = {"paragraph": "paragraph {number}", "chapter": "Chapter {number}", "table": "Table {number}",
          "figure": "Figure {number}", "footnote": "footnote {number}"}
@@ -264,12 +264,11 @@ def doubled(before: str, after: str, words: tuple[set, set]) -> str:
     """The label word (`label_words`) typed right before or after a reference, which its label prints itself
     (`paragraph [](#x)` -> `paragraph paragraph 12`, `第[](#x)段` -> `第第60段段`), or ''."""
     leads, trails = words
+    last, first = LAST_WORD.search(before), FIRST_WORD.search(after)   # once: a search is as long as the text
     for lead in leads:
-        last = LAST_WORD.search(before)
         if ord(lead[0]) >= WIDE and before.rstrip(" \u00a0").endswith(lead) or last and _word(last.group(1)) == lead:
             return lead if ord(lead[0]) >= WIDE else last.group(1)
     for trail in trails:
-        first = FIRST_WORD.search(after)
         if ord(trail[0]) >= WIDE and after.lstrip(" \u00a0").startswith(trail) or first and _word(first.group(1)) == trail:
             return trail if ord(trail[0]) >= WIDE else first.group(1)
     return ""

@@ -4,10 +4,9 @@ that a cross-reference can name it. `caption_numbers` and `number_captions` serv
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from ..l10n.catalog import Catalog
 from ..model import Document, Table
+from .walk import replace
 
 
 def caption_numbers(doc: Document, kinds: tuple) -> dict:
