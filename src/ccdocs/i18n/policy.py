@@ -38,9 +38,10 @@ class Assessment:
 
 
 def assess_message(segment: Segment, place: str, message, lang: str, at: tuple | None = None,
-                   glossary: tuple = (), profile: Language | None = None) -> Assessment:
+                   glossary: tuple = (), profile: Language | None = None, checked: dict | None = None) -> Assessment:
     """The status of one segment given its catalog message (None when the catalog lacks it); `glossary`: the
-    `glossary.Term`s its translation must render; `profile`: the profile of `lang` when the caller has it.
+    `glossary.Term`s its translation must render; `profile`: the profile of `lang` when the caller has it;
+    `checked`: the problems of the texts checked before with the same `lang`, `glossary` and `profile` (`_checked`).
 
     A table text that reads the same in every language (`P4`, `2025`, `ASG`: `tables.texts.reads_alike`) is
     translated as it stands until a translator writes another translation.
@@ -50,9 +51,22 @@ def assess_message(segment: Segment, place: str, message, lang: str, at: tuple |
     if message is None or not message.string:
         return Assessment(segment, place, "untranslated", at=at)
     previous = "\n".join(message.previous_id) if message.previous_id else ""
-    problems = tuple(check(Entry(place, segment.msgid, message.string, lang, glossary, profile)))
+    problems = _checked(Entry(place, segment.msgid, message.string, lang, glossary, profile), checked)
     status = "fuzzy" if message.fuzzy else ("failing" if problems else "translated")
     return Assessment(segment, place, status, message.string, previous, problems, at)
+
+
+def _checked(entry: Entry, checked: dict | None) -> tuple[str, ...]:
+    """`check(entry)`; with `checked`, a text and translation checked before (a message used in several places)
+    are not checked again: their messages, which begin with the entry's name, are given the name of this one."""
+    key = (entry.source, entry.translation)
+    if checked is None or checked.get(key) is None:
+        problems = tuple(check(entry))
+        if checked is not None and all(problem.startswith(entry.name) for problem in problems):
+            checked[key] = (entry.name, problems)
+        return problems
+    name, problems = checked[key]
+    return tuple(entry.name + problem[len(name):] for problem in problems)
 
 
 def assess(segments: Iterable[Segment], catalog: ContentCatalog, lang: str,
@@ -65,11 +79,11 @@ def assess(segments: Iterable[Segment], catalog: ContentCatalog, lang: str,
             return "table text"
         return place(segment) if place else f"{segment.file}:{segment.line}"
 
-    found, profile = [], profile_of(lang)  # looked up once for the catalog's every message
+    found, profile, checked = [], profile_of(lang), {}  # the profile looked up once for the catalog's every message
     for segment in segments:
         message = catalog.get(segment.msgid, context(segment))
         at = catalog.where(message) if message is not None else None
-        found.append(assess_message(segment, where(segment), message, lang, at, glossary, profile))
+        found.append(assess_message(segment, where(segment), message, lang, at, glossary, profile, checked))
     return found
 
 

@@ -48,6 +48,13 @@ def blocks(text: str) -> tuple:
 def extract(text: str, file: str) -> list[Segment]:
     """The segments of `text` (a content file's Markdown), in order; a pipe table's cells one by one, with
     their column (a figure's `|` in a cell is no cell separator: see `pipe_tables.shield`)."""
+    return list(_segments(text, file))
+
+
+@lru_cache(maxsize=32)
+def _segments(text: str, file: str) -> tuple[Segment, ...]:
+    """`extract`'s segments, found once per text in a process (a translated build extracts a file's segments
+    three times: its policy, its structure check and the text it builds)."""
     tokens = blocks(text)
     segments, stack, last_map, column = [], [], None, -1
     for token in tokens:
@@ -70,7 +77,7 @@ def extract(text: str, file: str) -> list[Segment]:
                 continue
             segments.append(Segment(unshield(token.content.strip()), file, start + 1, end,
                                     "cell" if cell else _kind(stack), column if cell else None))
-    return segments
+    return tuple(segments)
 
 
 def alt_text(token) -> str | None:

@@ -30,8 +30,9 @@ NAMES = {"heading_open": "a heading", "bullet_list_open": "a list", "ordered_lis
 
 
 def _signature(token) -> tuple:
+    attrs, meta = token.attrs, token.meta  # most tokens have neither: spared sorting and repr
     return (token.type, token.tag, token.nesting, token.info.strip(), token.markup,
-            tuple(sorted((str(k), str(v)) for k, v in token.attrs.items())), repr(token.meta))
+            tuple(sorted((str(k), str(v)) for k, v in attrs.items())) if attrs else (), "{}" if type(meta) is dict and not meta else repr(meta))
 
 
 @pure
