@@ -84,6 +84,7 @@ class Setting:
     stretch: list = field(default_factory=list)
     joints: list = field(default_factory=list)    # where a line's drawn pieces end: runs, auto-spaces, line breaks
     forced: list = field(default_factory=list)    # the breaks after a line break: a line ends there
+    layouts: dict = field(default_factory=dict)   # lines by what `TextBlock.layout` reads, for every piece set from it
 
     def __post_init__(self):
         pieces, run_of, widths, glued, joints = [], [], [], set(), set()
@@ -147,7 +148,6 @@ class TextBlock(Flowable):
         self.setting = setting or measured(tuple(runs), style.autospace)
         self.span = span or (0, len(self.setting.text))
         self.head, self.tail = head, tail
-        self.layouts: dict = {}
         self.lines: list = []
 
     # -- what the page layout asks -------------------------------------------------------------
@@ -204,10 +204,11 @@ class TextBlock(Flowable):
 
     def layout(self, width: float) -> list[tuple[int, int, float]]:
         """Lines as (start, next line's start, x of the text) for a column of `width`."""
-        key = round(width, 3)
-        if key not in self.layouts:
-            self.layouts[key] = self.break_lines(width)
-        return self.layouts[key]
+        s = self.style
+        key = (round(width, 3), self.span, self.head, s.left, s.right, s.first, s.label, s.label_x, s.size)
+        if key not in self.setting.layouts:
+            self.setting.layouts[key] = self.break_lines(width)
+        return self.setting.layouts[key]
 
     def break_lines(self, width: float) -> list[tuple[int, int, float]]:
         """Greedy filling: each line ends at the last break opportunity that fits (found by bisection, the set
