@@ -17,7 +17,7 @@ from .keep import KeepWith, link, sticky
 from .landscape import landscape_table, place, wide
 from .measure import label_hanging
 from .tables import box, key_figures, table
-from .text import TextBlock, TextStyle
+from .text import Setting, TextBlock, TextStyle, measured
 from ...transforms.references import bookmarks
 
 KINDS = {Para: "this paragraph", Heading: "this heading", ListBlock: "this list", Quote: "this quotation",
@@ -48,6 +48,7 @@ class Builder:
         self.part = None
         self.targets: dict[str, str] = {}   # a contents entry's target (Heading.toc) -> the heading's outline key
         self.pages: dict[str, dict] = {}    # symbol -> target -> printed page number, from the previous pass
+        self.settings: dict = {}            # (runs, auto-spacing) -> their Setting, made once per document
 
     # -- helpers --------------------------------------------------------------------------------
 
@@ -66,10 +67,23 @@ class Builder:
         kwargs.setdefault("rtl", self.rtl)
         return TextStyle(leading=size * self.factor, size=size, autospace=self.autospace, **kwargs)
 
+    def setting(self, runs, style: TextStyle) -> Setting:
+        """The Setting of `runs` in `style`: the same runs (a label, a mark, a cell, a repeated sentence) are set
+        once per document, their Setting shared (it is never changed)."""
+        key = (tuple(runs), style.autospace)
+        found = self.settings.get(key)
+        if found is None:
+            found = self.settings[key] = measured(*key)
+        return found
+
+    def block_of(self, runs, style: TextStyle) -> TextBlock:
+        """A text block of `runs` in `style`."""
+        return TextBlock(runs, style, self.setting(runs, style))
+
     def text(self, inlines, look: Look, style: TextStyle, where: Where) -> TextBlock:
         """A text block of `inlines`; the notes it marks get their flowables."""
         seen = len(self.maker.notes)
-        block = TextBlock(self.maker.runs(inlines, look, where), style)
+        block = self.block_of(self.maker.runs(inlines, look, where), style)
         for note in self.maker.notes[seen:]:
             self.notes[self.maker.key + (note.label or "?")] = self.note_flows(note)
         return block
@@ -207,7 +221,7 @@ class Builder:
         scale, rise = self.maker.mark
         mark = tuple(replace(run, size=size * scale, rise=size * rise)
                      for run in self.label(note.label or "", look, where))
-        flows = [] if note.blocks and isinstance(note.blocks[0], Para) else [TextBlock(mark, self.style(size))]
+        flows = [] if note.blocks and isinstance(note.blocks[0], Para) else [self.block_of(mark, self.style(size))]
         for index, b in enumerate(note.blocks):
             if isinstance(b, ListBlock):
                 flows += self.list_block(b, note=True)
@@ -217,9 +231,9 @@ class Builder:
             style = self.style(size, first=self.pt("footnotes.tab") if index == 0 else 0.0, label=label,
                                after=self.pt("spacing.footnote_after"),
                                anchor=self.maker.destination(note.anchor) if index == 0 else "")
-            flows.append(TextBlock(self.maker.runs(inlines, look, where), style))
+            flows.append(self.block_of(self.maker.runs(inlines, look, where), style))
         return flows
 
     def note_text(self, inlines, look: Look, style: TextStyle, where: Where) -> TextBlock:
         """A text block inside a note (its marks were refused at input: it brings no notes)."""
-        return TextBlock(self.maker.runs(inlines, look, where), style)
+        return self.block_of(self.maker.runs(inlines, look, where), style)

@@ -37,6 +37,7 @@ class Pen:
         self.shown = None            # (face name, size) of the last Tf
         self.subset = None           # (face name, subset, size) the last Tf selected
         self.fonts: dict = {}        # the Tf operator of each (face name, subset, size)
+        self.faces: dict = {}        # face name -> [font, bytes per character, the document's codes of the font]
         self.color, self.mode = BLACK, 0
         self.x = self.y = None       # the text position after the last glyph shown, None before the first
 
@@ -58,9 +59,7 @@ class Pen:
             self.y = y
         elif abs(x - self.x) > EPSILON:
             array.append(fp_str((self.x - x) * 1000 / size))
-        font = getFont(name)
-        step = getattr(font, "code_bytes", 1)  # bytes per character: 2 in a composite font (cidfont.py)
-        chunks = coded(font, text, self.doc)
+        font, step, chunks = self.coded(name, text)
         if spread and spread_at and len(chunks) == 1:
             # a justified piece in one subset: its strings cut at the stretch points, one join (a Chinese line
             # is cut before nearly every glyph)
@@ -86,6 +85,37 @@ class Pen:
             array.append(f"({escapePDF(data[start * step:])})")
             at += end
         self.x = x + width + spread * len(spread_at)
+
+    def coded(self, name: str, text: str) -> tuple:
+        """(font, bytes per character, `font.splitString(text, doc)`: [(subset, bytes)]) for the face `name`. Read
+        from the codes the document already gave the font's characters, at C speed: a composite font's (cidfont.py:
+        two bytes each), a Latin face's when all of `text` has codes in one of its 256-glyph subsets (nearly every
+        piece after the first page: reportlab's own loop runs in Python per character); else as the font codes it."""
+        entry = self.faces.get(name)
+        if entry is None:
+            font = getFont(name)
+            step = getattr(font, "code_bytes", 1)
+            state = font.coding(self.doc) if step == 2 else font.state.get(self.doc)
+            entry = self.faces[name] = [font, step, None if state is None else
+                                        state.codes if step == 2 else state.assignments]
+        font, step, table = entry
+        if table is None:
+            chunks = font.splitString(text, self.doc)
+            entry[2] = font.state[self.doc].assignments
+            return font, step, chunks
+        if step == 2:
+            try:
+                return font, step, [(0, b"".join(map(table.__getitem__, text)))]
+            except KeyError:
+                return font, step, font.splitString(text, self.doc)
+        codes = list(map(table.get, map(ord, text)))
+        if text and None not in codes:
+            low, high = min(codes), max(codes)
+            if low >> 8 == high >> 8:
+                subset = low >> 8
+                data = bytes(codes) if not subset else bytes(map(sub, codes, repeat(subset << 8)))
+                return font, step, [(subset, data)]
+        return font, step, font.splitString(text, self.doc)
 
     def select(self, run, font, subset) -> list:
         """Select `subset` of `font` at the run's size (a `Tf` where it changes); the open array."""
@@ -127,18 +157,3 @@ class Pen:
             self.ops.append("0 Tr")
         self.ops.append("ET")
         self.canv.addLiteral(" ".join(self.ops))
-
-
-def coded(font, text: str, doc) -> list[tuple[int, bytes]]:
-    """`font.splitString(text, doc)`: [(subset, bytes)]. For a Latin face's text whose characters all have their
-    codes in one of the document's subsets already (nearly every piece after the first page), read from reportlab's
-    assignments at C speed (its own loop runs in Python per character); any other text as reportlab codes it."""
-    state = None if getattr(font, "code_bytes", 1) != 1 else getattr(font, "state", {}).get(doc)
-    if state is not None and text:
-        codes = list(map(state.assignments.get, map(ord, text)))
-        if None not in codes:
-            low, high = min(codes), max(codes)
-            if low >> 8 == high >> 8:
-                subset = low >> 8
-                return [(subset, bytes(codes) if not subset else bytes(map(sub, codes, repeat(subset << 8))))]
-    return font.splitString(text, doc)
