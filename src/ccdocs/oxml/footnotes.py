@@ -11,7 +11,7 @@ from docx.oxml.simpletypes import ST_DecimalNumber, ST_String
 from docx.oxml.xmlchemy import BaseOxmlElement, OptionalAttribute, RequiredAttribute, ZeroOrMore
 from docx.parts.story import StoryPart
 
-from .xml import element, put
+from .xml import element, place
 
 SEPARATOR_ID, CONTINUATION_ID = -1, 0
 
@@ -91,7 +91,7 @@ def _styled_run(style_id: str):
     run = element("w:r")
     rpr = element("w:rPr")
     run.append(rpr)
-    put(rpr, element("w:rStyle", val=style_id))
+    place(rpr, "w:rStyle", val=style_id)
     return run
 
 

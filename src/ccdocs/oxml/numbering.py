@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from docx.oxml.ns import qn
 
-from .xml import element, put, sub
+from .xml import element, place, put, sub
 
 
 def add_sequence(numbering, start: int, tab: int, text: str = "%1.", number_format: str = "decimal") -> int:
@@ -21,9 +21,9 @@ def add_sequence(numbering, start: int, tab: int, text: str = "%1.", number_form
                        ("w:lvlText", text), ("w:lvlJc", "left")):
         level.append(element(tag, val=value))
     ppr = element("w:pPr")
-    tabs = put(ppr, element("w:tabs"))
+    tabs = place(ppr, "w:tabs")
     tabs.append(element("w:tab", val="num", pos=tab))
-    put(ppr, element("w:ind", left=0, firstLine=0))
+    place(ppr, "w:ind", left=0, firstLine=0)
     level.append(ppr)
     abstract.append(level)
     nums = numbering.findall(qn("w:num"))

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from .xml import element, put, qn
+from .xml import place, qn
 
 
 def restart_page_numbers(sect_pr, start: int = 1):
     """Number this section's pages from `start` (`w:pgNumType w:start`)."""
-    return put(sect_pr, element("w:pgNumType", start=start))
+    return place(sect_pr, "w:pgNumType", start=start)
 
 
 def continue_page_numbers(sect_pr):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .xml import element, put
+from .xml import place
 
 
 def set_fonts(rpr, latin: str, east_asia: str | None = None, hint: str | None = None):
@@ -10,7 +10,7 @@ def set_fonts(rpr, latin: str, east_asia: str | None = None, hint: str | None = 
     attrs = {"ascii": latin, "hAnsi": latin, "eastAsia": east_asia or latin, "cs": latin}
     if hint:
         attrs["hint"] = hint
-    return put(rpr, element("w:rFonts", **attrs))
+    return place(rpr, "w:rFonts", **attrs)
 
 
 def set_lang(rpr, val: str, east_asia: str | None = None):
@@ -18,36 +18,35 @@ def set_lang(rpr, val: str, east_asia: str | None = None):
     attrs = {"val": val}
     if east_asia:
         attrs["eastAsia"] = east_asia
-    return put(rpr, element("w:lang", **attrs))
+    return place(rpr, "w:lang", **attrs)
 
 
 def set_caps(rpr, on: bool = True):
     """All Caps formatting (`w:caps`): the text stays mixed case, Word shows capitals."""
-    return put(rpr, element("w:caps", val="1" if on else "0"))
+    return place(rpr, "w:caps", val="1" if on else "0")
 
 
 def set_east_asian_spacing(ppr, on: bool = True):
     """Word's automatic space between Han and Latin text (`w:autoSpaceDE`) and digits (`w:autoSpaceDN`)."""
     value = "1" if on else "0"
-    put(ppr, element("w:autoSpaceDE", val=value))
-    return put(ppr, element("w:autoSpaceDN", val=value))
+    place(ppr, "w:autoSpaceDE", val=value)
+    return place(ppr, "w:autoSpaceDN", val=value)
 
 
 def set_shading(owner_pr, fill: str):
     """A solid background `w:shd` (paragraph, cell or table properties)."""
-    return put(owner_pr, element("w:shd", val="clear", color="auto", fill=fill))
+    return place(owner_pr, "w:shd", val="clear", color="auto", fill=fill)
 
 
 def set_borders(owner_pr, tag: str, edges: dict):
     """`tag` (`w:pBdr`, `w:tblBorders`, `w:tcBorders`) with edges {"top": (size_pt, color, space_pt)}."""
-    borders = element(tag)
-    put(owner_pr, borders)
+    borders = place(owner_pr, tag)
     for edge, spec in edges.items():
         if spec is None:
-            put(borders, element(f"w:{edge}", val="nil"))
+            place(borders, f"w:{edge}", val="nil")
             continue
         size, color, space = spec
-        put(borders, element(f"w:{edge}", val="single", sz=round(size * 8), space=round(space), color=color))
+        place(borders, f"w:{edge}", val="single", sz=round(size * 8), space=round(space), color=color)
     return borders
 
 

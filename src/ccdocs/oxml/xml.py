@@ -32,10 +32,13 @@ TRPR = ("w:cnfStyle", "w:divId", "w:gridBefore", "w:gridAfter", "w:wBefore", "w:
         "w:trHeight", "w:tblHeader", "w:tblCellSpacing", "w:jc", "w:hidden")
 TCPR = ("w:cnfStyle", "w:tcW", "w:gridSpan", "w:hMerge", "w:vMerge", "w:tcBorders", "w:shd", "w:noWrap",
         "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark")
+STYLE = ("w:name", "w:aliases", "w:basedOn", "w:next", "w:link", "w:autoRedefine", "w:hidden", "w:uiPriority",
+         "w:semiHidden", "w:unhideWhenUsed", "w:qFormat", "w:locked", "w:personal", "w:personalCompose",
+         "w:personalReply", "w:rsid", "w:pPr", "w:rPr", "w:tblPr", "w:trPr", "w:tcPr", "w:tblStylePr")
 BORDERS = ("w:top", "w:left", "w:start", "w:bottom", "w:right", "w:end", "w:insideH", "w:insideV")
-ORDERS = {"w:rPr": RPR, "w:pPr": PPR, "w:sectPr": SECTPR, "w:tblPr": TBLPR, "w:trPr": TRPR, "w:tcPr": TCPR,
-          "w:pBdr": ("w:top", "w:left", "w:bottom", "w:right", "w:between", "w:bar"), "w:tblBorders": BORDERS,
-          "w:tcBorders": BORDERS + ("w:tl2br", "w:tr2bl")}
+ORDERS = {"w:style": STYLE, "w:rPr": RPR, "w:pPr": PPR, "w:sectPr": SECTPR, "w:tblPr": TBLPR, "w:trPr": TRPR,
+          "w:tcPr": TCPR, "w:pBdr": ("w:top", "w:left", "w:bottom", "w:right", "w:between", "w:bar"),
+          "w:tblBorders": BORDERS, "w:tcBorders": BORDERS + ("w:tl2br", "w:tr2bl")}
 
 
 # Elements are made by lxml directly with the tag names resolved once (python-docx's OxmlElement parses the
@@ -108,9 +111,19 @@ def _rank(parent: str, tag: str) -> int:
 
 def put(parent, child):
     """Put `child` into `parent` in schema order, replacing a child of the same tag; returns `child`."""
-    kind = tag_of(parent)
-    tag = tag_of(child)
-    old = parent.find(child.tag)
+    return _in_order(parent, child, parent.find(child.tag))
+
+
+def place(parent, tag: str, **attrs):
+    """`put(parent, element(tag, **attrs))`, the element made in place (`sub`); returns it."""
+    old = parent.find(clark(tag))
+    return _in_order(parent, sub(parent, tag, **attrs), old)
+
+
+def _in_order(parent, child, old):
+    """Move `child` to its place among the children of `parent` (schema order), or to where `old`, a child of the
+    same tag, stood (a section's header and footer references are each kept)."""
+    kind, tag = tag_of(parent), tag_of(child)
     if old is not None and tag not in ("w:headerReference", "w:footerReference"):
         old.addnext(child)
         parent.remove(old)
@@ -119,7 +132,7 @@ def put(parent, child):
     if rank < 0:
         raise ValueError(f"{tag} is not a child of {kind}")
     for existing in parent:
-        if _rank(kind, tag_of(existing)) > rank:
+        if existing is not child and _rank(kind, tag_of(existing)) > rank:
             existing.addprevious(child)
             return child
     parent.append(child)
@@ -140,4 +153,4 @@ def twips(points: float) -> int:
     return round(points * 20)
 
 
-__all__ = ["add_block", "clark", "element", "place_block", "put", "props", "qn", "sub", "tag_of", "twips"]
+__all__ = ["add_block", "clark", "element", "place", "place_block", "put", "props", "qn", "sub", "tag_of", "twips"]

@@ -15,11 +15,11 @@ from docx.oxml.ns import qn
 from docx.shared import Pt, Twips
 
 from ...model import Contents
-from ...oxml import element, field_runs, put, twips
+from ...oxml import element, field_runs, place, twips
 from ...oxml.fields import bookmark
 from .inlines import Format, add_run
 from .state import Where, WriterState
-from .styles import style_id
+from .styles import new_style, style_id
 
 TITLE_STYLE = "TOC Heading"        # Word's own names: its TOC field gives its rows the styles `toc 1`, `toc 2`
 ROW_STYLE = "toc {level}"
@@ -56,21 +56,16 @@ def _styles(state: WriterState, block: Contents) -> None:
     styles, theme = state.document.styles, state.theme
     if style_id(TITLE_STYLE) in [s.style_id for s in styles]:
         return
-    title = styles.add_style(TITLE_STYLE, WD_STYLE_TYPE.PARAGRAPH, builtin=True)
-    title.element.styleId = style_id(TITLE_STYLE)
-    title.base_style = styles["Heading 1"]
-    title.next_paragraph_style = styles["Normal"]
+    title = new_style(styles, TITLE_STYLE, WD_STYLE_TYPE.PARAGRAPH, True, base="Heading 1", following="Normal")
     title.paragraph_format.space_after = Pt(theme.pt("contents.title_after"))
     # not an outline level: the title is not a row of its own table (Heading 1's level 0 reset to body text)
-    put(title.element.get_or_add_pPr(), element("w:outlineLvl", val=9))
+    place(title.element.get_or_add_pPr(), "w:outlineLvl", val=9)
     width = state.text_width
     page = twips(theme.pt("contents.page_width"))
     columns = [width - page, width] if block.paragraphs else [width]
     for level in (1, 2):
-        style = styles.add_style(ROW_STYLE.format(level=level), WD_STYLE_TYPE.PARAGRAPH, builtin=True)
-        style.element.styleId = style_id(ROW_STYLE.format(level=level))
-        style.base_style = styles["Normal"]
-        style.next_paragraph_style = styles["Normal"]
+        style = new_style(styles, ROW_STYLE.format(level=level), WD_STYLE_TYPE.PARAGRAPH, True, base="Normal",
+                          following="Normal")
         pf = style.paragraph_format
         pf.left_indent = Pt(theme.pt("contents.indent") * (level - 1))
         pf.space_after = Pt(theme.pt("contents.row_after"))

@@ -14,7 +14,7 @@ import re
 from docx.oxml.ns import qn
 
 from ...l10n.ambiguous import hint_segments, takes_east_asian_face
-from ...oxml import element, props, put
+from ...oxml import element, place, props
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 # The characters that may take the East Asian face: all but ASCII and the wide blocks a Chinese text is mostly made of
@@ -81,5 +81,5 @@ def set_hint(run):
     rpr = props(run, "w:rPr")
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
-        fonts = put(rpr, element("w:rFonts"))
+        fonts = place(rpr, "w:rFonts")
     fonts.set(qn("w:hint"), "eastAsia")

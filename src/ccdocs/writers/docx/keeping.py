@@ -12,7 +12,7 @@ from math import ceil
 
 from docx.oxml.ns import qn
 
-from ...oxml import element, props, put
+from ...oxml import place, props
 from .layout import PAGE_SIZES
 
 
@@ -50,7 +50,7 @@ def keep_rows(table, head: int, texts: list[list[str]], kinds: list[str], widths
     rows = table.rows
     for index in joined_rows(kinds, head, heights, room, int(theme.get("table.keep_rows", 3))):
         for p in rows[index]._tr.iter(qn("w:p")):
-            put(props(p, "w:pPr"), element("w:keepNext"))
+            place(props(p, "w:pPr"), "w:keepNext")
 
 
 def line_factor(theme, lang: str) -> float:

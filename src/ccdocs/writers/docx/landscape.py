@@ -12,7 +12,7 @@ from copy import deepcopy
 
 from docx.oxml.ns import qn
 
-from ...oxml import element, props, put, twips
+from ...oxml import element, place, props, put, twips
 from . import tables
 from .layout import PAGE_SIZES
 
@@ -30,7 +30,7 @@ def orient(state, sect_pr, landscape: bool):
     width, height = PAGE_SIZES[state.theme.get("page.size", "A4")]
     if landscape:
         width, height = height, width
-    size = put(sect_pr, element("w:pgSz", w=width, h=height))
+    size = place(sect_pr, "w:pgSz", w=width, h=height)
     if landscape:
         size.set(qn("w:orient"), "landscape")
     state.text_width = _text_width(state, landscape)

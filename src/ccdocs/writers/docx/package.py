@@ -6,6 +6,8 @@ import io
 import zipfile
 from datetime import date, datetime, timezone
 
+from docx.opc.pkgwriter import PackageWriter
+
 from ...model import Meta
 from ...source_date import source_date
 
@@ -29,16 +31,34 @@ def set_properties(document, meta: Meta):
     props.created = props.modified = when.replace(tzinfo=None)
 
 
+class _Archive:
+    """The zip python-docx's package writer fills (`write(pack_uri, blob)`, `close()`): every entry deflated, with
+    one fixed time and plain file permissions."""
+
+    def __init__(self, out, stamp: tuple):
+        self.zip, self.stamp = zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED), stamp
+
+    def write(self, pack_uri, blob: bytes) -> None:
+        entry = zipfile.ZipInfo(pack_uri.membername, date_time=self.stamp)
+        entry.compress_type = zipfile.ZIP_DEFLATED
+        entry.external_attr = 0o644 << 16
+        self.zip.writestr(entry, blob)
+
+    def close(self) -> None:
+        self.zip.close()
+
+
 def to_bytes(document) -> bytes:
-    """The saved package, re-zipped with python-docx's entry order and one fixed time for every entry."""
-    raw = io.BytesIO()
-    document.save(raw)
-    stamp = min(max(source_date() or ZIP_EPOCH, ZIP_EPOCH), ZIP_END).timetuple()[:6]
+    """The saved package: python-docx's parts in its entry order (its `OpcPackage.save` and `PackageWriter.write`,
+    written once into our zip rather than saved and re-zipped), one fixed time for every entry."""
+    package = document.part.package
+    parts = package.parts
+    for part in parts:
+        part.before_marshal()
     out = io.BytesIO()
-    with zipfile.ZipFile(raw) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            target.writestr(entry, source.read(info.filename))
+    archive = _Archive(out, min(max(source_date() or ZIP_EPOCH, ZIP_EPOCH), ZIP_END).timetuple()[:6])
+    PackageWriter._write_content_types_stream(archive, parts)
+    PackageWriter._write_pkg_rels(archive, package.rels)
+    PackageWriter._write_parts(archive, parts)
+    archive.close()
     return out.getvalue()

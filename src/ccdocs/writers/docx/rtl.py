@@ -15,7 +15,7 @@ import unicodedata
 
 from docx.oxml.ns import qn
 
-from ...oxml import element, props, put
+from ...oxml import element, place, props, put
 
 COMPLEX = {"w:b": "w:bCs", "w:i": "w:iCs", "w:sz": "w:szCs"}
 SIDES = {"left": "start", "right": "end"}
@@ -45,19 +45,19 @@ def right_to_left(document, cs_font: str, bidi_tag: str) -> None:
 def turn(root) -> None:
     """Right-to-left properties on everything under `root` (a part's element)."""
     for paragraph in root.iter(qn("w:p")):
-        put(props(paragraph, "w:pPr"), element("w:bidi"))
+        place(props(paragraph, "w:pPr"), "w:bidi")
     for run in root.iter(qn("w:r")):
         if is_rtl_text("".join(t.text or "" for t in run.iter(qn("w:t")))):
-            put(props(run, "w:rPr"), element("w:rtl"))
+            place(props(run, "w:rPr"), "w:rtl")
     for table in root.iter(qn("w:tbl")):
-        put(props(table, "w:tblPr"), element("w:bidiVisual"))
+        place(props(table, "w:tblPr"), "w:bidiVisual")
     for section in root.iter(qn("w:sectPr")):
-        put(section, element("w:bidi"))
+        place(section, "w:bidi")
     for rpr in root.iter(qn("w:rPr")):
         for tag, twin in COMPLEX.items():
             found = rpr.find(qn(tag))
             if found is not None and rpr.find(qn(twin)) is None:
-                copy = put(rpr, element(twin))
+                copy = place(rpr, twin)
                 for name, value in found.attrib.items():
                     copy.set(name, value)
     for ppr in root.iter(qn("w:pPr")):

@@ -40,6 +40,7 @@ class WriterState:
     next_bookmark: int = 0                 # the w:id of the next bookmark (w:bookmarkStart/End), for any that adds one
     contents_pages: dict | None = None     # a contents table's heading -> its page in the PDF layout (laid out once)
     fonts: object = None                   # the faces tables are measured with (pdf.faces.FontSet), on first use
+    measure: object = None                 # their measure (widths.Remembered), on first use
     anchors: dict = field(default_factory=dict)   # anchor id -> its bookmark's name (writers.docx.references)
     numerals: dict = field(default_factory=dict)  # anchor id -> the number a reference shows of its prefix
     bookmark_names: set = field(default_factory=set)  # the anchors' bookmark names of every document written

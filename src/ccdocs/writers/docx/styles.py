@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
-from functools import cache
+from copy import deepcopy
+from functools import cache, lru_cache
+from typing import NamedTuple
 
 from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml.parser import parse_xml
+from docx.styles import BabelFish
+from docx.styles.styles import Styles
+from docx.styles.style import StyleFactory
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
-from ...oxml import (add_block, cell_margins, element, props, put, set_borders, set_east_asian_spacing, set_fonts,
-                     set_lang, sub, twips)
+from ...oxml import (add_block, cell_margins, clark, element, place, props, set_borders, set_east_asian_spacing,
+                     set_fonts, set_lang, sub, twips)
 from ...l10n.language import Language
 from ...theme import Theme
+from .skeleton import STYLES
 
 KINDS = {"p": WD_STYLE_TYPE.PARAGRAPH, "c": WD_STYLE_TYPE.CHARACTER, "t": WD_STYLE_TYPE.TABLE}
 ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "right": WD_ALIGN_PARAGRAPH.RIGHT,
@@ -90,6 +97,31 @@ def specs(theme: Theme, lang: str) -> list[dict]:
     ]
 
 
+# The properties python-docx's setters in `_format` look up or add (`get_or_add`) for a spec's keys: (key, property,
+# whether only a true value adds it). `_place` puts them first, in schema order, so those setters find them
+# (python-docx looks for each of a property's possible later siblings to add one); values are set by python-docx.
+FONT_PLACES = (("bold", "w:b", False), ("italic", "w:i", False), ("size", "w:sz", True),
+               ("superscript", "w:vertAlign", True))
+PARAGRAPH_PLACES = (("align", "w:jc", False), ("before", "w:spacing", False), ("after", "w:spacing", False),
+                    ("line", "w:spacing", False), ("left", "w:ind", False), ("right", "w:ind", False),
+                    ("hanging", "w:ind", False), ("keep_next", "w:keepNext", True),
+                    ("keep_lines", "w:keepLines", True), ("widows", "w:widowControl", False),
+                    ("tabs", "w:tabs", True))
+
+
+def _place(spec: dict, style_el, paragraph: bool) -> None:
+    """Put into `style_el` the empty properties `_format` fills for `spec`; `paragraph`: it has paragraph
+    properties (not a character style)."""
+    for places, owner in ((FONT_PLACES, style_el.get_or_add_rPr),
+                          (PARAGRAPH_PLACES if paragraph else (), style_el.get_or_add_pPr)):
+        tags = {tag for key, tag, only_true in places if (spec.get(key) if only_true else spec.get(key) is not None)}
+        if tags:
+            properties = owner()
+            for tag in tags:
+                if properties.find(clark(tag)) is None:
+                    place(properties, tag)
+
+
 def _format(spec: dict, font, pf):
     """Character and paragraph values of a style spec."""
     for key, attr in (("bold", "bold"), ("italic", "italic"), ("superscript", "superscript"),
@@ -122,81 +154,137 @@ def _format(spec: dict, font, pf):
         pf.tab_stops.add_tab_stop(Pt(position))
 
 
-def _script(style_el, spec: dict, theme: Theme, language: Language):
+def _script(style_el, spec: dict, inputs: StyleInputs):
     """Fonts per script and the language, where the style's role or the script asks for them."""
     role = spec.get("font")
     if role is None and spec["name"] != "Normal":
         return
     rpr = style_el.get_or_add_rPr()
-    lang = language.code
-    latin = theme.font(lang, "latin")
-    set_fonts(rpr, latin, latin if role == "latin" else theme.font(lang, role or "body"))
+    faces = dict(inputs.faces)
+    latin = faces["latin"]
+    set_fonts(rpr, latin, latin if role == "latin" else faces[role or "body"])
     if spec["name"] in ("Normal", "Heading 1", "Heading 2", "Heading 3"):
-        set_lang(rpr, language.latin_tag, language.east_asian_tag)
-    if spec["name"] == "Normal" and language.script.east_asian:
+        set_lang(rpr, inputs.latin_tag, inputs.east_asian_tag)
+    if spec["name"] == "Normal" and inputs.east_asian:
         set_east_asian_spacing(style_el.get_or_add_pPr())
 
 
 def _outline(style_el, level: int):
     """The outline level of a heading style (the navigation pane, a table of contents)."""
-    put(style_el.get_or_add_pPr(), element("w:outlineLvl", val=level))
+    place(style_el.get_or_add_pPr(), "w:outlineLvl", val=level)
 
 
-def doc_defaults(styles_el, theme: Theme, language: Language):
+def doc_defaults(styles_el, inputs: StyleInputs):
     """Document defaults: body fonts per script, body size, language; East Asian spacing in an East Asian
     script."""
-    lang = language.code
+    faces = dict(inputs.faces)
     defaults = styles_el.find(qn("w:docDefaults"))
     rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    set_fonts(rpr, theme.font(lang, "latin"), theme.font(lang, "body"))
-    size = round(theme.size(lang, "body") * 2)
-    put(rpr, element("w:sz", val=size))
-    put(rpr, element("w:szCs", val=size))
-    set_lang(rpr, language.latin_tag, language.east_asian_tag)
+    set_fonts(rpr, faces["latin"], faces["body"])
+    size = round(inputs.body_size * 2)
+    place(rpr, "w:sz", val=size)
+    place(rpr, "w:szCs", val=size)
+    set_lang(rpr, inputs.latin_tag, inputs.east_asian_tag)
     ppr = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr"))
-    if language.script.east_asian:
+    if inputs.east_asian:
         set_east_asian_spacing(ppr)
 
 
-def _table_rules(style_el, theme: Theme):
+def _table_rules(style_el, inputs: StyleInputs):
     """The ruled look: a rule above and below the table, cells padded."""
-    rule = theme.pt("table.rule_width")
+    rule = inputs.rule
     tbl_pr = element("w:tblPr")
     style_el.append(tbl_pr)
     set_borders(tbl_pr, "w:tblBorders", {"top": (rule, "000000", 0), "bottom": (rule, "000000", 0)})
-    pad = twips(theme.pt("table.cell_padding"))
+    pad = twips(inputs.padding)
     cell_margins(tbl_pr, pad, pad, pad, pad)
 
 
-def add_styles(document, theme: Theme, language: Language):
-    """Define every named style of `specs` in `document`, and the document defaults, for `language` (its
-    profile)."""
-    styles = document.styles
-    doc_defaults(styles.element, theme, language)
-    for spec in specs(theme, language.code):
+def new_style(styles, name: str, kind, builtin: bool, base: str | None = None, following: str | None = None):
+    """A new style `name` (its stored name) of `kind` in `styles` (python-docx's Styles), its id `style_id(name)`,
+    based on the style named `base` and followed by `following`, as python-docx's `add_style`, `base_style` and
+    `next_paragraph_style` make it (without their searches of every style by name: the names are ours, each
+    given once, and every id is `style_id` of its name)."""
+    style_el = styles.element.add_style_of_type(BabelFish.ui2internal(name), kind, builtin)
+    style_el.styleId = style_id(name)
+    if base is not None:
+        place(style_el, "w:basedOn", val=style_id(base))
+    if following is not None and style_id(following) != style_el.styleId:
+        place(style_el, "w:next", val=style_id(following))
+    return StyleFactory(style_el)
+
+
+class StyleInputs(NamedTuple):
+    """All a document's styles are made of, hashable: the `specs` (each a tuple of its items, lists as tuples),
+    the faces by role (latin, body and each spec's `font`), the body size and the table rule and padding in
+    points, and the language's tags."""
+
+    specs: tuple
+    faces: tuple
+    body_size: float
+    rule: float
+    padding: float
+    latin_tag: str
+    east_asian_tag: str | None
+    east_asian: bool
+
+
+def _frozen(value):
+    if isinstance(value, dict):
+        return tuple((key, _frozen(item)) for key, item in value.items())
+    if isinstance(value, list):
+        return tuple(_frozen(item) for item in value)
+    return value
+
+
+def style_inputs(theme: Theme, language: Language) -> StyleInputs:
+    """What the styles of a document in `language` (its profile) take from `theme`."""
+    lang = language.code
+    found = specs(theme, lang)
+    roles = {"latin", "body"} | {spec["font"] for spec in found if spec.get("font")}
+    return StyleInputs(tuple(_frozen(spec) for spec in found),
+                       tuple(sorted((role, theme.font(lang, role)) for role in roles)), theme.size(lang, "body"),
+                       theme.pt("table.rule_width"), theme.pt("table.cell_padding"), language.latin_tag,
+                       language.east_asian_tag, language.script.east_asian)
+
+
+@lru_cache(maxsize=8)
+def built_styles(inputs: StyleInputs):
+    """The `w:styles` (the skeleton's, python-docx's CT_Styles) with every named style of `inputs` and the
+    document defaults; made once per process for each `inputs` and never changed: `add_styles` copies it."""
+    styles = Styles(parse_xml(STYLES.encode("utf-8")))
+    doc_defaults(styles.element, inputs)
+    for frozen in inputs.specs:
+        spec = dict(frozen)
         name = spec["name"]
         if name == "Normal":
             style = styles["Normal"]
         else:
-            style = styles.add_style(BUILTIN.get(name, name), KINDS[spec.get("kind", "p")],
-                                     builtin=name in BUILTIN or name.startswith("Heading"))
-            style.element.styleId = style_id(name)
-            style.base_style = styles[spec["base"]] if "base" in spec else None
-            if "next" in spec:
-                style.next_paragraph_style = styles[spec["next"]]
-        style.quick_style = True
-        _format(spec, style.font, getattr(style, "paragraph_format", None))
-        _script(style.element, spec, theme, language)
+            style = new_style(styles, BUILTIN.get(name, name), KINDS[spec.get("kind", "p")],
+                              builtin=name in BUILTIN or name.startswith("Heading"), base=spec.get("base"),
+                              following=spec.get("next"))
+        place(style.element, "w:qFormat")   # style.quick_style = True, placed without python-docx's search
+        pf = getattr(style, "paragraph_format", None)
+        _place(spec, style.element, pf is not None)
+        _format(spec, style.font, pf)
+        _script(style.element, spec, inputs)
         if "outline" in spec:
             _outline(style.element, spec["outline"])
         if spec.get("kind") == "t":
-            _table_rules(style.element, theme)
+            _table_rules(style.element, inputs)
+    return styles.element
+
+
+def add_styles(document, theme: Theme, language: Language):
+    """Define every named style of `specs` in `document` (a new one, its styles the skeleton's), and the document
+    defaults, for `language` (its profile): a copy of `built_styles`."""
+    document.styles.element[:] = list(deepcopy(built_styles(style_inputs(theme, language))))
 
 
 def styled(paragraph, name: str):
     """`paragraph` given the style `name` by its id (python-docx's own setters scan every style by name and
     every possible sibling of `w:pStyle`; the element is the same)."""
-    put(props(paragraph._p, "w:pPr"), element("w:pStyle", val=style_id(name)))
+    place(props(paragraph._p, "w:pPr"), "w:pStyle", val=style_id(name))
     return paragraph
 
 
@@ -207,4 +295,5 @@ def add_styled(container, name: str) -> Paragraph:
     return Paragraph(p, container)
 
 
-__all__ = ["add_styles", "add_styled", "specs", "style_id", "styled"]
+__all__ = ["StyleInputs", "add_styles", "add_styled", "built_styles", "new_style", "specs", "style_id", "style_inputs",
+           "styled"]

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt, Twips
+from docx.shared import Pt
+from docx.table import Table as WordTable, _Cell
+from docx.text.paragraph import Paragraph
 
 from ...model import Box, KeyFigures, Table
 from ...parse.inlines import plain
-from ...oxml import (cant_split, cell_margins, cell_width, centred, fixed_layout, props, repeat_header, set_borders,
-                     set_shading, twips)
+from ...oxml import (cant_split, cell_margins, centred, clark, fixed_table, place, place_block, props,
+                     repeat_header, set_borders, set_shading, twips)
 from . import blocks
 from .captions import write_caption
 from .inlines import Format, add_inlines, add_run
@@ -18,10 +20,10 @@ from ..columns import share, table_widths
 from ..pdf.faces import FontSet
 from ..pdf.measure import Measure
 from .layout import text_height
-from .widths import row_height
-from .styles import add_styled, styled
+from .widths import Remembered, row_height
+from .styles import add_styled, style_id, styled
 
-ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "right": WD_ALIGN_PARAGRAPH.RIGHT, "center": WD_ALIGN_PARAGRAPH.CENTER}
+ALIGN = ("left", "right", "center")          # a column's alignments that Word's w:jc says as they are
 ROW_FORMAT = {"body": Format(), "member": Format(), "group": Format(bold=True), "total": Format(bold=True)}
 KEYFIGURES_PER_ROW = 4        # five still fit on one row; more go into balanced rows
 
@@ -33,9 +35,12 @@ def fonts(state: WriterState) -> FontSet:
     return state.fonts
 
 
-def measure(state: WriterState) -> Measure:
-    """The measure of table texts both writers share (`pdf.measure.Measure`) in this document's language."""
-    return Measure.of(state.theme, state.language, fonts(state))
+def measure(state: WriterState) -> Remembered:
+    """The measure of table texts both writers share (`pdf.measure.Measure`) in this document's language, each
+    text measured once in the document."""
+    if state.measure is None:
+        state.measure = Remembered(Measure.of(state.theme, state.language, fonts(state)))
+    return state.measure
 
 
 def _grid(state: WriterState, where: Where, rows: int, widths: list[float], points: bool = False):
@@ -45,24 +50,17 @@ def _grid(state: WriterState, where: Where, rows: int, widths: list[float], poin
         state.paragraph(where, "Table Note")
     cols = [twips(w) for w in widths] if points else \
         [round(w) for w in share(state.text_width, widths, [0] * len(widths))]
-    total = sum(cols)
-    table = where.container.add_table(rows, len(cols), Twips(total))
-    fixed_layout(table._tbl, total)
-    if total < state.text_width - len(cols):
-        centred(table._tbl)
-    for col, width in zip(table._tbl.tblGrid.gridCol_lst, cols):
-        col.w = Twips(width)
-    for row in table.rows:
-        for cell, width in zip(row.cells, cols):
-            cell_width(cell._tc, width)
-    return table, [w / 20 for w in cols]
+    tbl = place_block(where.container._element, fixed_table(rows, cols))
+    if sum(cols) < state.text_width - len(cols):
+        centred(tbl)
+    return WordTable(tbl, where.container), [w / 20 for w in cols]
 
 
-def _keep_whole(state: WriterState, row, texts: list[str], widths: list[float], measured: Measure, padding: float):
-    """Keep `row` on one page (`w:cantSplit`) only when it surely fits half a page: a longer row is split
+def _keep_whole(state: WriterState, tr, texts: list[str], widths: list[float], measured: Remembered, padding: float):
+    """Keep the row `tr` on one page (`w:cantSplit`) only when it surely fits half a page: a longer row is split
     across pages by Word, as the PDF writer splits it."""
     if row_height(texts, widths, measured, padding) <= text_height(state.theme) / 2:
-        cant_split(row._tr)
+        cant_split(tr)
 
 
 def _cell_paragraph(cell, style: str):
@@ -72,16 +70,23 @@ def _cell_paragraph(cell, style: str):
     return p
 
 
-def _rule(cell, edge: str, width: float):
-    set_borders(props(cell._tc, "w:tcPr"), "w:tcBorders", {edge: (width, "000000", 0)})
+def _rule(tc, edge: str, width: float):
+    set_borders(props(tc, "w:tcPr"), "w:tcBorders", {edge: (width, "000000", 0)})
+
+
+def _align(p, align: str) -> None:
+    """Align `p` (a styled paragraph) `left`, `right` or `center` (`w:jc`, as python-docx's setter puts it);
+    any other alignment leaves it as its style says."""
+    if align in ALIGN:
+        place(p._p.pPr, "w:jc", val=align)
 
 
 def _heading_cell(cell, text: str, align: str, rule: float, fill):
     """A header cell: its heading in the Table Heading style, ruled beneath, shaded."""
     p = _cell_paragraph(cell, "Table Heading")
-    p.alignment = ALIGN.get(align)
+    _align(p, align)
     add_run(p, text)
-    _rule(cell, "bottom", rule)
+    _rule(cell._tc, "bottom", rule)
     if fill:
         set_shading(props(cell._tc, "w:tcPr"), fill)
 
@@ -126,22 +131,25 @@ def write_table(state: WriterState, where: Where, block: Table):
     widths = table_widths(block, theme, measured, state.text_width / 20)
     head = 2 if block.spans else 1
     table, widths = _grid(state, where, head + len(block.rows), widths, points=True)
-    table.style = "Ruled Table"
+    table._tbl.tblStyle_val = style_id("Ruled Table")     # python-docx's `style` setter, without its search by name
     rule, fill = theme.pt("table.rule_width"), theme.get("table.header_fill")
     _header(table, block, rule, fill)
-    for row in table.rows[:head]:
-        _keep_whole(state, row, [c.heading for c in block.columns], widths, measured, pad)
+    rows = list(table._tbl.iterchildren(clark("w:tr")))
+    for tr in rows[:head]:
+        _keep_whole(state, tr, [c.heading for c in block.columns], widths, measured, pad)
     indent = Pt(theme.pt("table.member_indent"))
-    for row, model_row in zip(table.rows[head:], block.rows):
-        _keep_whole(state, row, list(model_row.cells), widths, measured, pad)
-        for index, (cell, column, text) in enumerate(zip(row.cells, block.columns, model_row.cells)):
-            p = _cell_paragraph(cell, "Table Text")
-            p.alignment = ALIGN.get(column.align)
+    for tr, model_row in zip(rows[head:], block.rows):   # no merged cells: a row's cells are its w:tc
+        _keep_whole(state, tr, list(model_row.cells), widths, measured, pad)
+        for index, (tc, column, text) in enumerate(zip(tr.iterchildren(clark("w:tc")), block.columns,
+                                                       model_row.cells)):
+            p = Paragraph(tc.find(clark("w:p")), _Cell(tc, table))
+            styled(p, "Table Text")
+            _align(p, column.align)
             if index == 0 and model_row.kind == "member":
                 p.paragraph_format.left_indent = indent
             add_run(p, text, ROW_FORMAT.get(model_row.kind, Format()))
             if model_row.kind == "total":
-                _rule(cell, "top", rule)
+                _rule(tc, "top", rule)
     keep_rows(table, head, [[c.heading for c in block.columns]] * head + [list(r.cells) for r in block.rows],
               ["heading"] * head + [r.kind for r in block.rows], widths, measured, theme, state.lang)
     for note in block.notes:
@@ -191,7 +199,7 @@ def write_keyfigures(state: WriterState, where: Where, block: KeyFigures):
     for index, row in enumerate(table.rows):
         items = block.items[index * per_row:(index + 1) * per_row]
         texts = [plain(item.figure) + "\n" + plain(item.label) for item in items]
-        _keep_whole(state, row, texts, widths, measured, pad)
+        _keep_whole(state, row._tr, texts, widths, measured, pad)
     for index, item in enumerate(block.items):
         cell = table.cell(index // per_row, index % per_row)
         add_inlines(state, _cell_paragraph(cell, "Key Figure"), item.figure)

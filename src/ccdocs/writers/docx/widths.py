@@ -6,6 +6,29 @@ from __future__ import annotations
 from math import ceil
 
 
+class Remembered:
+    """A table measure (`pdf.measure.Measure`: `size`, `widest`, `line`) that measures each text once per
+    document: a table's column widths and its rows' two height estimates ask for the same texts."""
+
+    def __init__(self, measure):
+        self.measure, self.size = measure, measure.size
+        self._widest: dict[tuple, float] = {}
+        self._line: dict[str, float] = {}
+
+    def widest(self, text: str, bold: bool = False, heading: bool = False) -> float:
+        """As `Measure.widest`."""
+        key = (text, bold, heading)
+        if key not in self._widest:
+            self._widest[key] = self.measure.widest(text, bold, heading)
+        return self._widest[key]
+
+    def line(self, text: str) -> float:
+        """As `Measure.line`."""
+        if text not in self._line:
+            self._line[text] = self.measure.line(text)
+        return self._line[text]
+
+
 def row_height(texts: list[str], widths: list[float], measure, padding: float) -> float:
     """A generous estimate in points of a row's height: each cell's text at the measure's size in its column's
     width in points, with a third more for the room lost at line ends."""
