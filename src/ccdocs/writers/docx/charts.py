@@ -19,6 +19,7 @@ from ...l10n.formats import Formats
 from ...model import Chart
 from ...oxml.charts import SHEET, ChartXml, format_code, inline_chart, link_workbook
 from ...parse.inlines import plain
+from ...sources.memo import pure
 from .captions import write_caption
 from .inlines import add_inlines
 from .state import Where, WriterState
@@ -28,6 +29,7 @@ EMU_PER_CM = 360000
 DEFAULT_PALETTE = ("1F4E79",)
 
 
+@pure  # bytes: kept across a watch's rounds while the chart is as it was
 def workbook(chart: Chart, francs: str, day: date) -> bytes:
     """The chart's data as an .xlsx: categories down column A from row 2, each series a column from B with its
     label in row 1, the values as the chart caches them in the same number format; dated `day` (reproducible)."""
