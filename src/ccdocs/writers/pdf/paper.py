@@ -1,0 +1,96 @@
+"""The PDF writer's paper: a WO/CC paper laid out with reportlab, footnotes at the foot of their pages."""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+from reportlab.platypus.doctemplate import NextPageTemplate, PageBreak
+
+from ...model import Contents, Document
+from ...theme import Theme
+from .document import Locate, PaperTemplate, StartDocument, StartPart
+from .faces import FontSet
+from .flowables import Builder
+from .footnotes import NotesTail, PageNotes, Rules
+from .furniture import cover
+from .landscape import Turn, opening
+
+PASSES = 4   # layouts at most after the first: the numbers are stable after one
+
+
+def story(builder: Builder, doc: Document, builders: list) -> list:
+    """The flowables of the whole paper: cover block, then each part, a new page where the part asks; then each
+    attached document from a cover page of its own, laid out by a Builder of its own added to `builders`."""
+    entry = f"{doc.meta.symbol} {doc.meta.title}" if builder is not builders[0] else None
+    out = [Locate(doc.meta.source("title"), "the cover")] + cover(builder, entry)
+    for index, part in enumerate(doc.parts):
+        out += [StartPart(part)] + opening(doc.parts, index)
+        out += builder.blocks(part)
+    if isinstance(out[-1], Turn):
+        out.pop()   # a turn back after the last landscape page: nothing follows to stand on a portrait page
+    for other in doc.attached:
+        inner = Builder(other, builder.theme, builder.fonts, builder.width)
+        inner.outline_count = builders[-1].outline_count  # outline keys run on through the file
+        inner.maker.key = f"{len(builders)}:"             # its notes' marks are its own, as numbered in it
+        inner.pages = builder.pages                       # its contents table's pages, found by its symbol
+        builders.append(inner)
+        out += [StartDocument(other.meta.symbol), NextPageTemplate("cover"), PageBreak()]
+        out += story(inner, other, builders)
+    return out
+
+
+def write(doc: Document, theme: Theme) -> bytes:
+    """The PDF bytes of `doc`."""
+    return passes(doc, theme)[0]
+
+
+def heading_pages(doc: Document, theme: Theme) -> dict[str, dict[str, str]]:
+    """The printed page number (`2`; in an annex its own, `1`; in an attached document, as its own pages are
+    numbered from its cover) of every heading a contents table lists, by document symbol then `Heading.toc`
+    name, as the PDF prints them: for the DOCX writer's contents tables; {} when there is none.
+    One layout tells: a row's height does not depend on the numbers it shows (they stand in fixed columns)."""
+    return layout(doc, theme, {})[1] if has_contents(doc) else {}
+
+
+def has_contents(doc: Document) -> bool:
+    """Whether a part of `doc`, or of a document it attaches, holds a contents table."""
+    return any(isinstance(block, Contents) for part in doc.parts for block in part.blocks) \
+        or any(has_contents(other) for other in doc.attached)
+
+
+def passes(doc: Document, theme: Theme) -> tuple[bytes, dict[str, dict[str, str]]]:
+    """Lay `doc` out until the page numbers its contents tables print are those where the headings fall (as
+    reportlab's `multiBuild`): once without a contents table, twice with one (its rows' height does not depend
+    on their numbers), at most PASSES times. The PDF bytes and those page numbers."""
+    data, found = layout(doc, theme, {})
+    pages = None
+    for _ in range(PASSES if has_contents(doc) else 0):
+        if found == pages:
+            break
+        pages = found
+        data, found = layout(doc, theme, pages)
+    return data, found
+
+
+def layout(doc: Document, theme: Theme, pages: dict) -> tuple[bytes, dict[str, dict[str, str]]]:
+    """One layout of `doc`, its contents tables showing `pages` (as `heading_pages` gives them): the PDF bytes
+    and the printed page of each heading a contents table lists, by document symbol then `Heading.toc` name."""
+    fonts = FontSet(theme, doc.meta.lang)
+    margins = theme.pt("page.margins.left") + theme.pt("page.margins.right")
+    width = PaperTemplate.page_width(theme) - margins
+    builder = Builder(doc, theme, fonts, width)
+    builder.pages = pages
+    builders = [builder]
+    flowables = story(builder, doc, builders)
+    for each in builders[1:]:
+        builder.maker.problems.extend(each.maker.problems.problems)
+    builder.maker.problems.raise_if_any()
+    rules = Rules(width, theme.pt("pdf.note_rule_before"), theme.pt("pdf.note_rule_after"),
+                  theme.pt("footnotes.rule_width"), theme.pt("spacing.footnote_after"), rtl=builder.rtl)
+    notes = PageNotes({key: flows for each in builders for key, flows in each.notes.items()}, rules)
+    buffer = BytesIO()
+    template = PaperTemplate(buffer, builder, notes)
+    template.build(flowables + [NotesTail(notes)])
+    found = {each.meta.symbol: {target: str(template.outline_pages[key]) for target, key in each.targets.items()
+                                if key in template.outline_pages} for each in builders if each.targets}
+    return buffer.getvalue(), found
