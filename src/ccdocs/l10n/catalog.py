@@ -105,8 +105,10 @@ class Catalog:
     def load(cls, lang: str, locales_dir: Path | str | None = None) -> Catalog:
         """Read locales/<lang>/LC_MESSAGES/ccdocs.po strictly (as a document's catalogs are read: a slip is an
         InputError at its line, never text lost); a missing file raises FileNotFoundError, but for a language with
-        a profile (l10n.language) an InputError at the profile."""
-        from ..i18n.catalogs import read_catalog
+        a profile (l10n.language) an InputError at the profile.
+
+        Read once per process while the file is the same (its path, device, inode, size and modification time):
+        a build asks for a language's catalog several times; a catalog is never changed once read."""
         from .language import find_language, profile_path
 
         if locales_dir is None and profile_path(lang) is not None:
@@ -114,6 +116,14 @@ class Catalog:
         path = po_path(lang, locales_dir)
         if not path.is_file():
             raise FileNotFoundError(path)
+        found = path.stat()
+        return _read(cls, lang, path, (found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns))
+
+    @classmethod
+    def read(cls, lang: str, path: Path) -> Catalog:
+        """The catalog of `lang` in the file `path`, read and checked now (see `load`)."""
+        from ..i18n.catalogs import read_catalog
+
         po = read_catalog(path)
         translations: dict[tuple[str | None, str], str] = {}
         lines: dict[tuple[str | None, str], int] = {}
@@ -165,3 +175,9 @@ class Catalog:
     def __repr__(self) -> str:
         """Show the language, the file and the number of translations."""
         return f"Catalog({self.lang!r}, {len(self._translations)} translations, path={self.path!s})"
+
+
+@lru_cache(maxsize=8)
+def _read(cls: type, lang: str, path: Path, entry: tuple) -> Catalog:
+    """`cls.read(lang, path)` while the file is `entry` (`Catalog.load`)."""
+    return cls.read(lang, path)

@@ -5,16 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
+from functools import cache, cached_property
 from string import Formatter
 from typing import Any, Callable
 
 from babel import Locale
 from babel.numbers import (
+    NumberPattern,
     format_compact_decimal,
     format_decimal,
     format_percent,
     get_currency_name,
     get_currency_symbol,
+    parse_pattern,
 )
 
 from .dates import babel_locale, format_date_range, format_day
@@ -59,6 +62,12 @@ def _pattern(places: int, percent: bool = False, optional: bool = False) -> str:
     return "#,##0" + fraction + ("%" if percent else "")
 
 
+@cache
+def _parsed(pattern: str) -> NumberPattern:
+    """A CLDR number pattern as babel reads it, read once per process (babel would read it at every figure)."""
+    return parse_pattern(pattern)
+
+
 def _unsigned_zero(v: Decimal, places: int) -> Decimal:
     """`v`, or 0 when it rounds to zero at `places` decimals (so that -0.04 prints 0.0, not -0.0)."""
     with localcontext(rounding=ROUNDING):
@@ -95,9 +104,9 @@ class Formats:
         """The language's code."""
         return self.language.code
 
-    @property
+    @cached_property
     def locale(self) -> Locale:
-        """The babel locale of the profile: en, or zh_Hans_CN for zh."""
+        """The babel locale of the profile: en, or zh_Hans_CN for zh (parsed once: every figure asks)."""
         return babel_locale(self.language)
 
     @property
@@ -106,7 +115,7 @@ class Formats:
         return self.language.script.digits
 
     def _decimal(self, value, pattern: str | None = None) -> str:
-        return format_decimal(value, pattern, locale=self.locale, numbering_system=self.digits)
+        return format_decimal(value, pattern and _parsed(pattern), locale=self.locale, numbering_system=self.digits)
 
     def _currency(self, form: str, **values: str) -> str:
         """A currency form of the profile filled with CHF's CLDR symbol and name."""
@@ -131,7 +140,7 @@ class Formats:
             value = to_decimal(v)
             if _unsigned_zero(value * 100, places) == 0:
                 value = Decimal(0)
-            return format_percent(value, pattern, locale=self.locale, numbering_system=self.digits)
+            return format_percent(value, _parsed(pattern), locale=self.locale, numbering_system=self.digits)
 
     def percent_value(self, v: Any, places: int = 1) -> str:
         """A value already in percent: 42.8 → '42.8%'."""

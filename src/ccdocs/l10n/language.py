@@ -16,6 +16,7 @@ and line. Reading is cached per process by path and modification time.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -238,7 +239,37 @@ def _codes(base: Path) -> set[str]:
 
 def find_language(code: str) -> Language:
     """The profile of `code` first found along the search path; InputError when there is none, or at the line of
-    what is wrong in it."""
+    what is wrong in it.
+
+    Looked up once per process while nothing changes where it is looked for: the search path and the file-system
+    entries (each `lstat`) of every place a profile or its catalog may stand are the key, so that a profile or
+    catalog edited, added, removed or replaced by a link is seen at the next call (as `watch` needs); a refusal
+    is not kept."""
+    if not isinstance(code, str) or not CODE.fullmatch(code):
+        return _find_language(code)
+    bases = tuple(locale_dirs())
+    return _found(code, bases, tuple(_entry(base / code / name) for base in bases for name in _PLACES))
+
+
+_PLACES = (".", FILE, "LC_MESSAGES", f"LC_MESSAGES/{DOMAIN}.po")  # where a profile's lookup looks, in its folder
+
+
+def _entry(path: Path) -> tuple | None:
+    """What stands at `path` (not followed): its device, inode, type and modification time; None for nothing."""
+    try:
+        found = os.lstat(path)
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino, found.st_mode, found.st_mtime_ns, found.st_size
+
+
+@lru_cache(maxsize=32)
+def _found(code: str, bases: tuple, entries: tuple) -> Language:
+    """`find_language`'s answer for the search path `bases` while the entries there are `entries`."""
+    return _find_language(code)
+
+
+def _find_language(code: str) -> Language:
     path = profile_path(code)
     if path is None:
         known = known_languages()

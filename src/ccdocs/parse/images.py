@@ -95,7 +95,7 @@ def figure(node, ctx) -> Image | None:
                  "write the caption as the paragraph on the line after `::: figure`")
     before, image, after = [], None, []
     for child in node.children:
-        ctx.source(child)
+        ctx.at(child)
         if child.type != "paragraph":
             ctx.fail("a figure holds its caption, its image, then its notes, as paragraphs", FIGURE_HINT)
         elif image is None and has_image(child):
@@ -119,5 +119,5 @@ def figure(node, ctx) -> Image | None:
 
 def _text(node, ctx) -> tuple:
     """The inlines of a paragraph node, its problems at its line."""
-    ctx.source(node)
+    ctx.at(node)
     return convert(node.children[0].children, ctx)

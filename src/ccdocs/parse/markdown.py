@@ -38,6 +38,9 @@ LETTER = re.compile(r"[^\W\d_]")
 FOREIGN_START = re.compile(r"\\[A-Za-z]{2,}\b|(?:!!!|\?\?\?\+?)[ \t]*[A-Za-z\"]|\$\$|:::")
 WRAPPED = re.compile(r"([*_]{1,3})(.+)\1\\?|(.+?)\\")  # `*[TOC]*`, `**[TOC]**`, `[TOC]\`: the token inside
 FULL_WIDTH = re.compile(r"[［【〔]([\x21-\x7e ]+)[］】〕]")  # `［TOC］`, `【TOC】`: a token in Latin letters
+# The first characters of a paragraph that may hold a FOREIGN token: the token's own, emphasis around it, a
+# full-width bracket (a text ending in a backslash may hold one anywhere)
+MAY_WRAP = frozenset("@$[{\\*_［【〔")
 TASK = re.compile(r"\[[ xX]\]\s")
 HEADING_LEVELS = 3
 WEB_SCHEMES = ("http", "https")  # with a host; or `mailto:`
@@ -86,10 +89,16 @@ class _Context:
     no_figure: frozenset = frozenset()                 # a table cell's words for "no figure": the catalogs' `n/a`
 
     def source(self, node) -> Source:
-        if node.map:
-            self.line = node.map[0] + 1 + self.line_offset
-            self.end = node.map[1] + self.line_offset
+        """The Source of `node`, whose lines become the current block's (`at`)."""
+        self.at(node)
         return Source(self.shown, self.line)
+
+    def at(self, node) -> None:
+        """Make `node`'s lines, when it has some, the current block's (where problems are told)."""
+        lines = node.map  # a syntax-tree node makes this tuple anew at each reading
+        if lines:
+            self.line = lines[0] + 1 + self.line_offset
+            self.end = lines[1] + self.line_offset
 
     def add(self, line: int | None, message: str, hint: str | None = None, col: int | None = None) -> None:
         """A problem at `line` (and `col`) of the file, named as shown (made once: a file may have thousands)."""
@@ -177,7 +186,7 @@ def _list(node, ctx, levels: int, ordered: int, place: str = PART) -> ListBlock 
     style = "bullet" if node.type == "bullet_list" else ("alpha", "roman")[ordered % 2]  # a decision's: roman
     items = []
     for item in node.children:
-        ctx.source(item)
+        ctx.at(item)
         if not item.children:
             ctx.fail("an empty list item", "write its text after the mark, or delete the mark")
         inside = DECISION_ITEM if place in (DECISION, DECISION_ITEM) else ITEM  # a decision's items, at any depth
@@ -232,7 +241,7 @@ def _keyfigures(node, ctx) -> KeyFigures:
         ctx.fail("a keyfigures box holds one bullet list: `- **1,735** staff`")
         return KeyFigures((), source)
     for item in lists[0].children:
-        ctx.source(item)
+        ctx.at(item)
         if [c.type for c in item.children] != ["paragraph"]:
             ctx.fail("a key figure is one line: `- **1,735** staff`", "write further text in the report")
             continue
@@ -272,7 +281,7 @@ def _table(node, ctx):
         return None
     paras, drawn = [], []
     for child in node.children:
-        ctx.source(child)
+        ctx.at(child)
         if child.type == "paragraph":
             paras.append(child)
         elif child.type == "table" and len(words) == 1 and not drawn:
@@ -302,7 +311,7 @@ def _chart(node, ctx):
         return None
     paras = []
     for child in node.children:
-        ctx.source(child)
+        ctx.at(child)
         if child.type == "paragraph":
             paras.append(child)
         else:
@@ -321,7 +330,7 @@ def _drawn_table(drawn: list, paras: list, ctx, source: Source):
         return None
     table, before = drawn[0]
     if before > 1:
-        ctx.source(paras[1])
+        ctx.at(paras[1])
         ctx.fail("a table's caption is one paragraph, before the pipe table",
                  "join the paragraphs into one caption, or write them after the table as its notes")
     caption = _inline(paras[0], ctx) if before else ()
@@ -363,6 +372,9 @@ def _foreign(node, ctx, place: str) -> bool:
     (`\\tableofcontents`), a task-list box `[ ]` / `[x]` starting a list item. An escaped `\\[` prints brackets."""
     inline = node.children[0] if node.children else None
     raw = inline.content.strip() if inline is not None else ""
+    task = place in (ITEM, DECISION_ITEM) and TASK.match(raw + " ")
+    if not (task or _foreign_text(raw)):
+        return False  # the common case, told without looking at the inline tokens
     plain_text = inline is not None and not any(child.type in ("link", "footnote_ref", "image", "html_inline")
                                                 for child in inline.children or ())
     if plain_text and _foreign_text(raw):
@@ -371,7 +383,7 @@ def _foreign(node, ctx, place: str) -> bool:
                  "a contents table is `::: contents`; ccdocs prints the `[… follows]` and `[End of document]` "
                  "markers itself; to print the brackets as typed, write `\\[`")
         return True
-    if place in (ITEM, DECISION_ITEM) and plain_text and TASK.match(raw + " "):
+    if plain_text and task:
         ctx.fail(f"`{raw[:3]}` starting a list item is a task-list box: it would print as brackets",
                  "write the item without it, or `\\[ ]` to print the brackets")
         return True
@@ -382,6 +394,8 @@ def _foreign_text(raw: str) -> bool:
     """Whether the text of a paragraph or heading, as typed (stripped), is another tool's construct: a token alone
     (FOREIGN), also wrapped in emphasis, before a hard break's backslash or in full-width brackets, or a block
     beginning with FOREIGN_START."""
+    if raw[:1] not in MAY_WRAP and not raw.endswith("\\"):  # then the token is `raw`: no FOREIGN (see MAY_WRAP)
+        return bool(FOREIGN_START.match(raw))
     wrapped = WRAPPED.fullmatch(raw)
     token = FULL_WIDTH.sub(r"[\1]", (wrapped.group(2) or wrapped.group(3)).strip() if wrapped else raw)
     return bool(FOREIGN.fullmatch(token) and LETTER.search(token) or FOREIGN_START.match(raw))
@@ -420,7 +434,7 @@ def _blocks(nodes, ctx, place: str = PART, levels: int = 0, ordered: int = 0) ->
     blocks = []
     for node in nodes:
         kind = node.type
-        ctx.source(node)
+        ctx.at(node)
         if kind in ("footnote_block", "footnote_anchor", "definition"):
             continue
         if kind == "html_block":
@@ -512,16 +526,18 @@ def _check_notes(text: str, env: dict, ctx) -> None:
 
 
 def _walk_texts(node):
-    if isinstance(node, tuple | list):
-        for item in node:
-            yield from _walk_texts(item)
-    elif hasattr(node, "text") and isinstance(getattr(node, "text"), str):
-        yield node
-    elif hasattr(node, "__dataclass_fields__"):
-        for name in node.__dataclass_fields__:
-            value = getattr(node, name)
-            if isinstance(value, tuple):
-                yield from _walk_texts(value)
+    """Every node under `node` (a node, or a tuple or list of them) holding a `text`, depth first in order, not
+    looking inside it; a node's tuple fields are looked into. One stack, not a generator per level."""
+    stack = [node]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, tuple | list):
+            stack.extend(reversed(node))
+        elif isinstance(getattr(node, "text", None), str):
+            yield node
+        elif hasattr(node, "__dataclass_fields__"):
+            values = [getattr(node, name) for name in node.__dataclass_fields__]
+            stack.extend(value for value in reversed(values) if isinstance(value, tuple))
 
 
 def _undefined(text: str) -> list[tuple[str, str]]:

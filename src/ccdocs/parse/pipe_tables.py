@@ -129,7 +129,7 @@ def build_table(node, convert_cell, ctx, caption: tuple = (), notes: tuple = ())
     head, body = groups[0].children[0], [row for group in groups[1:] for row in group.children]
     texts, kinds, lines = [], [], []
     for row in [head, *body]:
-        ctx.source(row)
+        ctx.at(row)
         line = row.map[0] if row.map else None
         if line is not None and line < len(ctx.lines):
             count = len(row_cells(ctx.lines[line])[1])

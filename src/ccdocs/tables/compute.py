@@ -43,14 +43,14 @@ def total_members(spec: TableSpec) -> tuple:
 class _Computer:
     """Works out every figure of one table once, recording contradictions in the data."""
 
-    def __init__(self, spec: TableSpec, show: Callable, out: Collector):
+    def __init__(self, spec: TableSpec, show: Callable, out: Collector, shown: str | None = None):
         self.spec, self.show, self.out = spec, show, out
         self.sums = dict(spec.sums)
         if spec.total is not None:
             self.sums[spec.total] = ("total", total_members(spec))
         self.values: dict = {}
         self.unknown: set = set()  # (row, column) cells that are not numbers, and the sums that count them
-        self.shown = display_path(spec.dataset.path)  # once: it asks the file system
+        self.shown = display_path(spec.dataset.path) if shown is None else shown  # once: it asks the file system
 
     def fail(self, row_id: str, message: str, hint: str | None = None) -> None:
         self.out.extend([Problem(self.shown, self.spec.dataset.line_of(row_id), None, message, hint)])
@@ -178,9 +178,10 @@ def _check_hundred(spec: TableSpec, rows: dict, show: Callable, out: Collector) 
                     f"the shares of {listed(counted)} must add up to 100% (within rounding)")
 
 
-def compute(spec: TableSpec, show: Callable, out: Collector) -> dict:
-    """Every row's values by row id; `show(value, column)` prints a figure for the messages."""
-    computer = _Computer(spec, show, out)
+def compute(spec: TableSpec, show: Callable, out: Collector, shown: str | None = None) -> dict:
+    """Every row's values by row id; `show(value, column)` prints a figure for the messages; `shown`, how the
+    messages name the data file (`display_path` of it, asked here when not given)."""
+    computer = _Computer(spec, show, out, shown)
     if spec.total is not None and not computer.sums[spec.total][1]:
         computer.fail(spec.total, f"row `{spec.total}` is the total, but no row above it is counted",
                       "put the total row after the rows it adds up")

@@ -29,11 +29,6 @@ def cell_text(value, column: ColumnSpec, formats: Formats, words=str) -> str:
                           dash_zero=column.dash_zero)
 
 
-def _message_text(value, column: ColumnSpec) -> str:
-    """A figure as the error messages show it: in English, as printed."""
-    return cell_text(value, column, Formats("en"))
-
-
 def row_order(spec: TableSpec) -> list:
     """The row ids in print order: the data's order, each group's members moved right under it."""
     members = {m for kind, ms in spec.sums.values() if kind == "group" for m in ms}
@@ -57,6 +52,22 @@ class TablePlacer:
     catalog: Catalog
     out: Collector
     placed: set = field(default_factory=set)
+    shown_paths: dict = field(default_factory=dict)   # path -> how problems name it (`shown`)
+
+    @cached_property
+    def english(self) -> Formats:
+        """The formats the messages show figures in (English, as printed), made once for every table placed."""
+        return Formats("en")
+
+    def shown(self, path) -> str:
+        """`display_path(path)`, asked of the file system once per file for all the tables placed."""
+        if path not in self.shown_paths:
+            self.shown_paths[path] = display_path(path)
+        return self.shown_paths[path]
+
+    def message_text(self, value, column: ColumnSpec) -> str:
+        """A figure as the error messages show it: in English, as printed."""
+        return cell_text(value, column, self.english)
 
     @cached_property
     def words(self) -> Words:
@@ -75,7 +86,7 @@ class TablePlacer:
         if table is None:
             return None
         found = len(self.out.problems)
-        values = compute(table, _message_text, self.out)
+        values = compute(table, self.message_text, self.out, self.shown(table.dataset.path))
         if len(self.out.problems) > found:
             return None  # data that contradicts itself is not printed
         words = self.words
@@ -84,7 +95,7 @@ class TablePlacer:
                           typed("label_heading")),)
         columns += tuple(Column(words(c.heading), c.align, c.width, typed("columns", i, "heading"))
                          for i, c in enumerate(table.columns))
-        shown = display_path(table.dataset.path)  # once: it asks the file system
+        shown = self.shown(table.dataset.path)
         rows = tuple(self._row(table, row_id, values.get(row_id), shown) for row_id in row_order(table))
         spec_notes = tuple((Text(words(n)),) for n in table.notes)
         source_line = (Text(words.format("Source: {source}", source=words(table.source))),) if table.source else ()
@@ -107,7 +118,7 @@ class TablePlacer:
 
     def typed(self, name: str):
         """A function from keys under the table `name` in document.yaml to the Source of their line."""
-        path = display_path(self.spec.yaml.path)
+        path = self.shown(self.spec.yaml.path)
         return lambda *keys: Source(path, self.spec.yaml.where("tables", name, *keys)[0])
 
     def _label(self, table: TableSpec, row_id: str, kind: str) -> str:
