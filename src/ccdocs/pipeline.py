@@ -7,7 +7,8 @@ from pathlib import Path
 
 from .attach import attach, attached_sources
 from .errors import Collector, InputError, display_path, problem
-from .i18n.catalogs import ContentCatalog, misplaced_catalogs, po_path, read_catalog
+from .gcpause import paused
+from .i18n.catalogs import ContentCatalog, misplaced_catalogs, po_path, shared_catalog
 from .i18n.locations import in_catalog
 from .i18n.places import Places
 from .i18n.policy import assess_document, pending, refusal, translator
@@ -95,7 +96,7 @@ def assessed(sources: Sources, lang: str, named: bool = False) -> list:
     """Every segment's status in `lang` (all untranslated without a catalog); named by paragraph when `named`."""
     spec = sources.spec
     path = po_path(spec.folder, lang)
-    catalog = read_catalog(path) if path.is_file() else ContentCatalog()
+    catalog = shared_catalog(path, lang) if path.is_file() else ContentCatalog()
     place = Places(resolve(sources, spec.source)) if named else None
     return assess_document(sources, catalog, lang, place)
 
@@ -127,7 +128,7 @@ def resolve(sources: Sources, lang: str, draft: bool = False, clock: Stopwatch |
     when the caller has loaded it (else it is loaded here).
     """
     clock = clock or Stopwatch()
-    with clock.stage("model"):
+    with clock.stage("model"), paused():
         try:
             return _resolve(sources, lang, draft, clock, sandbox or Sandbox(), theme=theme)
         except InputError as exc:  # a problem of a translated text is told at its catalog line first
