@@ -13,8 +13,6 @@ import json
 import subprocess
 import sys
 
-import pytest
-
 from conftest import REPORT
 
 # The libraries a document's reading, rendering and writing need (`ccdocs --help` needs none of them).
@@ -108,8 +106,6 @@ def test_check_lays_the_paper_out_in_both_formats(tmp_path, make_doc):
     assert among(modules, DOCX + PDF + LAYOUT) == sorted(DOCX + PDF + LAYOUT)
 
 
-@pytest.mark.xfail(strict=True, reason="the DOCX measures with writers/pdf/measure.py, whose package and text.py "
-                                       "import the PDF layout (issue 19: to be split; then remove this marker)")
 def test_a_docx_only_build_measures_with_font_metrics_and_lays_out_no_pdf(tmp_path, make_doc):
     """Column widths and keeping rules come from the PDF's fonts and line setting, not from laying out pages."""
     modules = imported(tmp_path, "build", make_doc(), "--lang", "en", "--format", "docx", "--out", tmp_path / "out")

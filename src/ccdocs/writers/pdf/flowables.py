@@ -17,7 +17,8 @@ from .keep import KeepWith, link, sticky
 from .landscape import landscape_table, place, wide
 from .measure import label_hanging
 from .tables import box, key_figures, table
-from .text import Setting, TextBlock, TextStyle, measured
+from .setting import Setting, measured
+from .text import TextBlock, TextStyle
 from ...transforms.references import bookmarks
 
 KINDS = {Para: "this paragraph", Heading: "this heading", ListBlock: "this list", Quote: "this quotation",

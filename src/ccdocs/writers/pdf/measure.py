@@ -15,7 +15,7 @@ import unicodedata
 from ..columns import table_size
 from .cjk import is_cjk
 from .runs import Look, RunMaker, Where
-from .text import measured
+from .setting import measured
 
 SHORT_WORD = 4  # ideographs: a run of Chinese no longer than this is not broken for a column's minimum
 

@@ -16,7 +16,7 @@ from ...theme import templates_dir
 from ...l10n.language import as_language
 from .cjk import is_cjk
 from .rtl import arabic_runs, has_arabic
-from .text import Run
+from .setting import Run
 
 FIELD_NAMES = {"place_dates": "the venue", "session": "the session"}
 LATIN_ROLES = {(False, False): "latin_regular", (True, False): "latin_bold", (False, True): "latin_italic",
