@@ -87,8 +87,8 @@ def build(folders: list[Path], out: Path, languages=None, formats=("docx", "pdf"
     # Readied in this process while the first workers make their models, for the workers forked later (the formats
     # a job spawns, a batch's next jobs): the other writers imported, the faces of each language registered.
     prepare = [partial(writer, fmt) for fmt in order[1:]]
-    if {"docx", "pdf"} & set(formats):
-        prepare.append(partial(register_fonts, list(faces.values())))
+    if {"docx", "pdf"} & set(formats):  # one call a language: a worker's message is never kept waiting long
+        prepare += [partial(register_fonts, [pair]) for pair in faces.values()]
     made: dict = {}
     clock.workers = worker_count(len(jobs), workers)
     for result, found in run_all(jobs, workers, partial(_told, owner, progress, {}) if progress else None,
