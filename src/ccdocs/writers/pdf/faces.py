@@ -151,6 +151,7 @@ class FontSet:
         self.lang = lang
         self.resolver = resolver or FontResolver(theme)
         self.faces: dict[str, Face] = {}
+        self.settings: dict = {}  # the Settings of the texts set in these faces (setting.kept)
 
     def face(self, role: str) -> Face:
         """The face serving `role` (latin_regular… zh_body, zh_heading)."""

@@ -17,7 +17,7 @@ from .keep import KeepWith, link, sticky
 from .landscape import landscape_table, place, wide
 from .measure import label_hanging
 from .tables import box, key_figures, table
-from .setting import Setting, measured
+from .setting import Setting, kept
 from .text import TextBlock, TextStyle
 from ...transforms.references import bookmarks
 
@@ -49,7 +49,6 @@ class Builder:
         self.part = None
         self.targets: dict[str, str] = {}   # a contents entry's target (Heading.toc) -> the heading's outline key
         self.pages: dict[str, dict] = {}    # symbol -> target -> printed page number, from the previous pass
-        self.settings: dict = {}            # (runs, auto-spacing) -> their Setting, made once per document
 
     # -- helpers --------------------------------------------------------------------------------
 
@@ -69,13 +68,9 @@ class Builder:
         return TextStyle(leading=size * self.factor, size=size, autospace=self.autospace, **kwargs)
 
     def setting(self, runs, style: TextStyle) -> Setting:
-        """The Setting of `runs` in `style`: the same runs (a label, a mark, a cell, a repeated sentence) are set
-        once per document, their Setting shared (it is never changed)."""
-        key = (tuple(runs), style.autospace)
-        found = self.settings.get(key)
-        if found is None:
-            found = self.settings[key] = measured(*key)
-        return found
+        """The Setting of `runs` in `style`, made once per write for the same runs (setting.kept; shared as the
+        pieces of a split paragraph share it: it is never changed)."""
+        return kept(self.fonts.settings, runs, style.autospace)
 
     def block_of(self, runs, style: TextStyle) -> TextBlock:
         """A text block of `runs` in `style`."""

@@ -15,7 +15,7 @@ import unicodedata
 from ..columns import table_size
 from .cjk import is_cjk
 from .runs import Look, RunMaker, Where
-from .setting import measured
+from .setting import kept
 
 SHORT_WORD = 4  # ideographs: a run of Chinese no longer than this is not broken for a column's minimum
 
@@ -54,6 +54,7 @@ class Measure:
 
     def __init__(self, fonts, language, size: float, autospace: float):
         self.maker = RunMaker(fonts, language, 1.0, 0.0, None)
+        self.fonts = fonts
         self.size, self.autospace = size, autospace
         self.where = Where(None, "a table")
 
@@ -66,7 +67,7 @@ class Measure:
     def widest(self, text: str, bold: bool = False, heading: bool = False) -> float:
         """The width of the widest unit of `text` a line may not break inside (0 for no text)."""
         runs = self.maker.text(text, Look(self.size, bold=bold, heading=heading), self.where)
-        setting = measured(tuple(runs), self.autospace)
+        setting = kept(self.fonts.settings, runs, self.autospace)
         whole = setting.text
         inside = short_words(whole)
         points = [0] + [i for i in setting.breaks if not kept_together(whole[i - 1], whole[i]) and i not in inside] \
@@ -75,7 +76,7 @@ class Measure:
 
     def line(self, text: str) -> float:
         """The width of `text` set on one line."""
-        setting = measured(tuple(self.maker.text(text, Look(self.size), self.where)), self.autospace)
+        setting = kept(self.fonts.settings, self.maker.text(text, Look(self.size), self.where), self.autospace)
         return setting.width(0, len(setting.text))
 
 

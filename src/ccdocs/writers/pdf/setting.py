@@ -99,3 +99,13 @@ class Setting:
 
 
 measured = pure(Setting)  # a Setting of the same runs given back in a watch's later rounds (it is never changed)
+
+
+def kept(settings: dict, runs, autospace: float) -> Setting:
+    """The Setting of `runs` at `autospace`: from `settings` (one write's, by runs and auto-spacing: a label, a mark, a
+    table's cell measured for the widths then set, a repeated sentence set once), else made and kept there."""
+    key = (tuple(runs), autospace)
+    found = settings.get(key)
+    if found is None:
+        found = settings[key] = measured(*key)
+    return found
