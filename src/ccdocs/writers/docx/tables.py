@@ -104,10 +104,11 @@ def _header(table, block: Table, rule: float, fill) -> int:
         merged = top.cells[span.first].merge(top.cells[span.last])
         _heading_cell(merged, span.heading, "center", rule, fill)
         grouped.update(range(span.first, span.last + 1))
+    top_cells, bottom_cells = top.cells, bottom.cells    # a column's merge leaves the others' cells as they are
     for index, column in enumerate(block.columns):
-        cell = bottom.cells[index]
+        cell = bottom_cells[index]
         if rows == 2 and index not in grouped:
-            cell = top.cells[index].merge(cell)
+            cell = top_cells[index].merge(cell)
         _heading_cell(cell, column.heading, column.align, rule, fill)
     return rows
 
@@ -168,15 +169,21 @@ def _framed(state: WriterState, table, fill: str, border: str):
     edges = {edge: (width, border, 0) for edge in ("top", "left", "bottom", "right", "insideH", "insideV")}
     set_borders(tbl_pr, "w:tblBorders", edges)
     cell_margins(tbl_pr, pad, pad, pad, pad)
-    for cell in (c for row in table.rows for c in row.cells):
+    for cell in _cells(table):
         set_shading(props(cell._tc, "w:tcPr"), fill)
+
+
+def _cells(table) -> list:
+    """The cells of a table without merged cells (a grid of `_grid`), row by row: its rows' `w:tc` (python-docx's
+    `cell` and `cells` work out every cell of the table, merges and all, at each call)."""
+    return [_Cell(tc, table) for tr in table._tbl.iterchildren(clark("w:tr")) for tc in tr.iterchildren(clark("w:tc"))]
 
 
 def write_box(state: WriterState, where: Where, block: Box):
     """A shaded, bordered single-cell table (it may run onto the next page): the title, then the blocks."""
     table, _ = _grid(state, where, 1, [1.0])
     _framed(state, table, state.theme.get("box.fill"), state.theme.get("box.border"))
-    cell = table.cell(0, 0)
+    cell = _cells(table)[0]
     cell._tc.remove(cell._tc.p_lst[0])
     inner = Where(cell, "Box Text", 0)
     if block.title:
@@ -200,8 +207,7 @@ def write_keyfigures(state: WriterState, where: Where, block: KeyFigures):
         items = block.items[index * per_row:(index + 1) * per_row]
         texts = [plain(item.figure) + "\n" + plain(item.label) for item in items]
         _keep_whole(state, row._tr, texts, widths, measured, pad)
-    for index, item in enumerate(block.items):
-        cell = table.cell(index // per_row, index % per_row)
+    for cell, item in zip(_cells(table), block.items):
         add_inlines(state, _cell_paragraph(cell, "Key Figure"), item.figure)
         add_inlines(state, add_styled(cell, "Key Figure Label"), item.label)
     state.after_table = True
