@@ -62,6 +62,8 @@ def meaningless_attrs(kind: str, attrs: dict, place: str) -> str | None:
     >>> meaningless_attrs("heading", {"class": "unnumbered", "lang": "fr"}, PART)
     '{.unnumbered lang=fr}'
     """
+    if not attrs:
+        return None  # most blocks: nothing to look at
     anchored = kind in ANCHORED and place == PART or kind == "paragraph" and place == DECISION  # numbered there
     meaning = {"id"} if anchored else set()
     rest = {key: value for key, value in attrs.items() if key not in meaning}

@@ -503,6 +503,16 @@ def _blocks(nodes, ctx, place: str = PART, levels: int = 0, ordered: int = 0) ->
     return tuple(block for block in blocks if block is not None)
 
 
+def _unlink(root) -> None:
+    """Drop the syntax tree's links from each node to its parent: without these cycles the tree and its tokens are
+    freed as soon as the file is read, not at the next collection (paused while a model is built: `gcpause`)."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        stack.extend(node.children)
+        node.parent = None
+
+
 def _read_notes(root, ctx) -> None:
     ctx.in_note = True
     for block in (c for c in root.children if c.type == "footnote_block"):
@@ -587,6 +597,7 @@ def parse_markdown(text: str, path: Path, shown: str, out: Collector, place_tabl
     ctx.note_anchors = anchors.note_anchors(env)
     _read_notes(root, ctx)
     blocks = _blocks(root.children, ctx)
+    _unlink(root)
     _check_notes(text, env, ctx)
     _check_references(blocks, ctx)
     for line, name in anchors.given(env).items():

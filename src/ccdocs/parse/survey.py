@@ -115,9 +115,13 @@ def _inlines(state) -> None:
     """Character references to refused characters; a comment never closed; link definitions no link uses."""
     lines = state.src.split("\n")
     used: Counter = Counter()
+    defined = bool(state.env.get(DEFINITIONS))
     for token in (t for t in state.tokens if t.type == "inline"):
         first, last = token.map or (0, len(lines))
-        used.update(normalizeReference(label) for label in REFERENCE.findall(token.content))
+        if defined:
+            used.update(normalizeReference(label) for label in REFERENCE.findall(token.content))
+        if "<!--" not in token.content and "&#" not in token.content:
+            continue  # its children's texts are pieces of its content (text_join has not run): nothing to find
         for child in token.children or ():
             if child.type == "text" and "<!--" in child.content:
                 line, col = locate(lines, first, last, "<!--")
