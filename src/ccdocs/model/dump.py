@@ -62,10 +62,9 @@ def footnotes(doc: Document) -> list[dict]:
     """Every footnote in document order, with its printed mark, part and text."""
     notes = []
     for part in doc.parts:
-        for node in walk(part.blocks):
-            if isinstance(node, Note):
-                notes.append({"number": node.label, "part": part.id,
-                              "text": "\n".join(block_text(b) for b in node.blocks)})
+        for node in walk(part.blocks, Note):
+            notes.append({"number": node.label, "part": part.id,
+                          "text": "\n".join(block_text(b) for b in node.blocks)})
     return notes
 
 
@@ -85,7 +84,7 @@ def to_json(doc: Document) -> dict:
                      "text": block_text(block)}
             if isinstance(block, Heading):
                 entry["level"] = block.level
-            entry["footnotes"] = [n.label for n in walk(block) if isinstance(n, Note)]
+            entry["footnotes"] = [n.label for n in walk(block, Note)]
             source = getattr(block, "source", None)
             if source is not None:
                 entry["source"] = f"{source.file}:{source.line}"

@@ -77,8 +77,8 @@ def place_decisions(doc: Document, catalog: Catalog) -> Document:
             paragraphs = sum(isinstance(b, Para) for b in block.blocks)
             lead_in = catalog.gettext(LEAD_IN[paragraphs > 1])
             blocks.append(Para((Text(lead_in),), True, None, block.source))
-            blocks += [replace(b, numbered=True, role=ROLE) if isinstance(b, Para) else rebuild(b, _sub_items)
-                       for b in block.blocks]
+            blocks += [replace(b, numbered=True, role=ROLE) if isinstance(b, Para)
+                       else rebuild(b, _sub_items, ListBlock) for b in block.blocks]
         return replace(part, blocks=tuple(blocks))
 
     return map_parts(doc, place)
@@ -86,4 +86,4 @@ def place_decisions(doc: Document, catalog: Catalog) -> Document:
 
 def _sub_items(node):
     """A list of the decision (its sub-items, and lists within them) given the role `decision`."""
-    return replace(node, role=ROLE) if isinstance(node, ListBlock) else node
+    return replace(node, role=ROLE)

@@ -16,11 +16,9 @@ def number_footnotes(doc: Document) -> Document:
         stars = count(1)
 
         def visit(node):
-            if not isinstance(node, Note):
-                return node
             label = "*" * next(stars) if part.kind == "cover-note" else str(next(numbers))
             return replace(node, label=label)
 
-        return rebuild(part, visit)
+        return rebuild(part, visit, Note)
 
     return map_parts(doc, number)

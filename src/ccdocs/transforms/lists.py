@@ -19,9 +19,7 @@ def label_lists(doc: Document, language: Language) -> Document:
     """Label every list item."""
 
     def visit(node):
-        if not isinstance(node, ListBlock):
-            return node
         items = tuple(replace(item, label=item_label(node.style, i, language)) for i, item in enumerate(node.items, 1))
         return replace(node, items=items)
 
-    return rebuild(doc, visit)
+    return rebuild(doc, visit, ListBlock)

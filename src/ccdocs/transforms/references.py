@@ -16,7 +16,7 @@ one are errors at their lines.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields, is_dataclass
+from dataclasses import dataclass, fields
 from string import Formatter
 
 from ..errors import InputError, Problem, did_you_mean
@@ -27,7 +27,7 @@ from ..l10n.language import Language
 from .chapters import chapter_numeral
 from .figures import figure_numbers
 from .tables import table_numbers
-from .walk import rebuild, replace, walk
+from .walk import field_names, rebuild, replace, walk
 
 WORDS = {"paragraph": "paragraph {number}", "chapter": "Chapter {number}", "table": "Table {number}",
          "figure": "Figure {number}", "footnote": "footnote {number}"}
@@ -110,8 +110,8 @@ def targets(doc: Document, language: Language, style: str) -> tuple[dict, list[P
             elif isinstance(block, Para | Heading | Table | Chart | Image) and block.anchor:
                 number = (figures if isinstance(block, Chart | Image) else tables).get((p, b))
                 add(_block_target(block, part, p, chapter, number, language, style), isinstance(block, Para | Heading))
-        for node in walk(part.blocks):
-            if isinstance(node, Note) and node.anchor:
+        for node in walk(part.blocks, Note):
+            if node.anchor:
                 add(Target(node.anchor, "footnote", node.label or "", "note", p, node.source))
     return found, problems
 
@@ -295,17 +295,24 @@ def _capitalised(children: tuple) -> tuple:
     return tuple(out)
 
 
-def _strings(value, source):
-    """(text, nearest Source) of every str in `value` (a str, tuple or dataclass, a Text's text included)."""
-    if isinstance(value, str):
-        yield value, source
-    elif isinstance(value, tuple):
-        for item in value:
-            yield from _strings(item, source)
-    elif is_dataclass(value) and not isinstance(value, Code | Source):
-        source = getattr(value, "at", None) or getattr(value, "source", None) or source
-        for f in fields(value):
-            yield from _strings(getattr(value, f.name), source)
+def _strings(value, source) -> list[tuple[str, Source | None]]:
+    """(text, nearest Source) of every str in `value` (a str, tuple or dataclass, a Text's text included), in
+    order."""
+    found = []
+
+    def collect(value, source):   # calls, not nested generators each str would pass through
+        if isinstance(value, str):
+            found.append((value, source))
+        elif isinstance(value, tuple):
+            for item in value:
+                collect(item, source)
+        elif (names := field_names(type(value))) is not None and not isinstance(value, Code | Source):
+            source = getattr(value, "at", None) or getattr(value, "source", None) or source
+            for name in names:
+                collect(getattr(value, name), source)
+
+    collect(value, source)
+    return found
 
 
 def typed_references(doc: Document) -> list[Problem]:
@@ -356,7 +363,7 @@ def resolve_references(doc: Document, language: Language, catalog: Catalog, chap
                 return replace(node, children=_capitalised(node.children))
             return node
 
-        parts.append(rebuild(part, visit))
+        parts.append(rebuild(part, visit, (Ref, Para, Heading)))
     problems += resolver.problems
     if problems:
         raise InputError(problems)
