@@ -15,13 +15,12 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
-import signal
 from collections.abc import Callable
 from multiprocessing.connection import wait
 
 from .sources.memo import Memo
 from .errors import InputError
-from .workers import WorkerLost, _end_with, _interruptions, _interruptions_held, _lost, _portable
+from .workers import WorkerLost, _interruptions_held, _lost, _portable, as_worker
 
 
 class Standing:
@@ -96,12 +95,7 @@ def _serve(connection, memo: Memo, given, parent: int) -> None:
     """A worker's life: each job, called with `given` inside `memo` (a new round of it when the round number
     changes); its outcome, or its exception, sent back. Ends when the parent closes its end or ends; Ctrl-C is the
     parent's."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # as workers._work sets a worker up (the same signals)
-    for name in ("SIGTERM", "SIGHUP"):
-        signal.signal(getattr(signal, name), signal.SIG_DFL)
-    if hasattr(signal, "pthread_sigmask"):  # held by the parent while it forked
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, _interruptions())
-    _end_with(parent)
+    as_worker(parent)
     current = None
     while True:
         try:

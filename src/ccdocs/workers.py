@@ -138,15 +138,21 @@ def _interruptions_held():
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
-def _work(job: Callable, sender, parent: int) -> None:
-    """A worker's life: run `job`, send back what it spawns, then its outcome or its exception; the parent alone
-    handles Ctrl-C."""
+def as_worker(parent: int) -> None:
+    """Make this forked process a worker of `parent`: the parent alone handles Ctrl-C; SIGTERM, SIGHUP and the
+    parent's end end it."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for name in ("SIGTERM", "SIGHUP"):  # ends the worker, whatever the parent's command made of them
         signal.signal(getattr(signal, name), signal.SIG_DFL)
     if hasattr(signal, "pthread_sigmask"):  # held by the parent while it forked (`_interruptions_held`)
         signal.pthread_sigmask(signal.SIG_UNBLOCK, _interruptions())
     _end_with(parent)
+
+
+def _work(job: Callable, sender, parent: int) -> None:
+    """A worker's life: run `job`, send back what it spawns, then its outcome or its exception; the parent alone
+    handles Ctrl-C."""
+    as_worker(parent)
     try:
         message = ("done", _outcome(job, lambda more: sender.send(("spawn", more))))
     except BaseException as exc:  # noqa: BLE001 - sent to the parent, which raises it
