@@ -27,6 +27,7 @@ from reportlab.platypus.flowables import Flowable
 
 from ...charts.place import axis_text
 from ...l10n.formats import Formats
+from ...sources.memo import pure
 from .captions import caption_flowables
 from .rtl import shaped, visual
 from .runs import Look, Where
@@ -39,9 +40,22 @@ DEFAULT_PALETTE = ("1F4E79",)
 WHITE = HexColor("#FFFFFF")     # labels inside a stacked bar or a slice, a slice's edge
 
 
-def palette(theme) -> list:
-    """The theme's series colours as reportlab colours."""
-    return [HexColor("#" + c) for c in theme.get("chart.palette") or DEFAULT_PALETTE]
+def palette(theme) -> tuple[str, ...]:
+    """The theme's series colours, hex RGB strings (`1F4E79`)."""
+    return tuple(theme.get("chart.palette") or DEFAULT_PALETTE)
+
+
+@pure
+def chart_drawing(chart, width: float, faces: tuple, size: float, colours: tuple, language) -> Drawing:
+    """The Drawing of `chart` (a model Chart) `width` points wide, in `faces` (text, figures: registered names) of
+    `size` points, series coloured by `colours` (hex strings), labels formatted for `language`; its widgets already
+    expanded into shapes (Group.expandUserNodes: what the renderer would expand at each draw), so a watch's later
+    rounds, which get the same Drawing back, draw it without building or expanding it again. Drawing it changes
+    nothing in it (reportlab fills only derived values, which none of its shapes holds)."""
+    drawing = _Drawer(chart, width, faces, size, [HexColor("#" + c) for c in colours], language).draw()
+    expanded = drawing.expandUserNodes()   # a new Drawing of the same size and shapes: it takes no other attribute
+    expanded.initialFontName, expanded.initialFontSize = drawing.initialFontName, drawing.initialFontSize
+    return expanded
 
 
 class _Drawer:
@@ -286,8 +300,8 @@ def chart_flowables(builder, c) -> list:
     faces = (builder.fonts.face("zh_body").name if builder.language.script.east_asian
              else builder.fonts.face("arabic_regular").name if builder.rtl else figures, figures)
     size = float(builder.theme.get("chart.font_size", builder.theme.size(lang, "table")))
-    drawer = _Drawer(c, builder.width * c.width, faces, size, palette(builder.theme), builder.language)
-    drawing = ChartFlowable(drawer.draw())
+    drawing = ChartFlowable(chart_drawing(c, builder.width * c.width, faces, size, palette(builder.theme),
+                                          builder.language))
     drawing.hAlign = "CENTER"
     where = Where(c.source, f"chart {c.name}")
     after = builder.pt("spacing.paragraph_after")

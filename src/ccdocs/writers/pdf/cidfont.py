@@ -15,7 +15,7 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-from reportlab.lib.rl_accel import fp_str
+from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, SUBSETN, TTFont
 
@@ -24,11 +24,14 @@ POSITIONAL = ("<initial>", "<medial>", "<final>", "<isolated>")  # the decomposi
 
 
 class Coding:
-    """The codes one document gives a face's characters: `codes` maps a character to its two bytes, `shown` lists
-    the characters in code order (code n is shown[n - 1]), `name` is the font's resource name once asked for."""
+    """The codes one document gives a face's characters: `codes` maps a character to its two bytes, `escaped` to
+    them as a PDF string holds them (rl_accel.escapePDF, which escapes each byte alone: a text's string is its
+    characters' joined), `shown` lists the characters in code order (code n is shown[n - 1]), `name` is the font's
+    resource name once asked for."""
 
     def __init__(self):
         self.codes: dict[str, bytes] = {}
+        self.escaped: dict[str, str] = {}
         self.shown: list[str] = []
         self.name: str | None = None
 
@@ -45,6 +48,7 @@ class Coding:
             self.codes[ch] = len(self.shown).to_bytes(2, "big")
         else:
             self.codes[ch] = b"\0\0"
+        self.escaped[ch] = escapePDF(self.codes[ch])
 
 
 class CIDTrueType(TTFont):

@@ -12,7 +12,7 @@ one composite font, `cidfont.CIDTrueType`, its characters coded in two bytes). N
 from __future__ import annotations
 
 from itertools import repeat
-from operator import sub
+from operator import add, sub
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.rl_accel import escapePDF, fp_str
@@ -59,17 +59,24 @@ class Pen:
             self.y = y
         elif abs(x - self.x) > EPSILON:
             array.append(fp_str((self.x - x) * 1000 / size))
-        font, step, chunks = self.coded(name, text)
-        if spread and spread_at and len(chunks) == 1:
-            # a justified piece in one subset: its strings cut at the stretch points, one join (a Chinese line
-            # is cut before nearly every glyph)
-            subset, data = chunks[0]
-            array = self.select(run, font, subset)
-            bounds = [0, *(cut * step for cut in spread_at), len(data)]
-            move = f") {fp_str(-spread * 1000 / size)} ("
-            array.append("(" + move.join([escapePDF(data[a:b]) for a, b in zip(bounds, bounds[1:])]) + ")")
+        entry = self.faces.get(name) or self.entry(name)
+        if entry[1] == 2:
+            # a composite font: one string of the characters' escaped codes (cidfont.Coding.escaped), the moves of
+            # a justified piece put before the glyphs they move (a Chinese line moves nearly every glyph)
+            font, escaped = entry[0], entry[2].escaped
+            try:
+                parts = list(map(escaped.__getitem__, text))
+            except KeyError:  # characters the document has not coded yet
+                font.splitString(text, self.doc)
+                parts = list(map(escaped.__getitem__, text))
+            if spread and spread_at:
+                moves = dict.fromkeys(spread_at, f") {fp_str(-spread * 1000 / size)} (")
+                parts.append("")
+                parts = map(add, map(moves.get, range(len(parts)), repeat("")), parts)  # each move before its glyph
+            self.select(run, font, 0).append("(" + "".join(parts) + ")")
             self.x = x + width + spread * len(spread_at)
             return
+        font, step, chunks = self.coded(name, text)
         cuts = list(spread_at) if spread else []
         move = fp_str(-spread * 1000 / size) if cuts else ""
         at = 0
@@ -91,19 +98,13 @@ class Pen:
         from the codes the document already gave the font's characters, at C speed: a composite font's (cidfont.py:
         two bytes each), a Latin face's when all of `text` has codes in one of its 256-glyph subsets (nearly every
         piece after the first page: reportlab's own loop runs in Python per character); else as the font codes it."""
-        entry = self.faces.get(name)
-        if entry is None:
-            font = getFont(name)
-            step = getattr(font, "code_bytes", 1)
-            state = font.coding(self.doc) if step == 2 else font.state.get(self.doc)
-            entry = self.faces[name] = [font, step, None if state is None else
-                                        state.codes if step == 2 else state.assignments]
-        font, step, table = entry
+        font, step, table = entry = self.faces.get(name) or self.entry(name)
         if table is None:
             chunks = font.splitString(text, self.doc)
             entry[2] = font.state[self.doc].assignments
             return font, step, chunks
         if step == 2:
+            table = table.codes
             try:
                 return font, step, [(0, b"".join(map(table.__getitem__, text)))]
             except KeyError:
@@ -116,6 +117,15 @@ class Pen:
                 data = bytes(codes) if not subset else bytes(map(sub, codes, repeat(subset << 8)))
                 return font, step, [(subset, data)]
         return font, step, font.splitString(text, self.doc)
+
+    def entry(self, name: str) -> list:
+        """[font, bytes per character, the document's codes of it] of the face `name`, looked up once per text
+        object: a composite font's `cidfont.Coding`, a Latin face's subset assignments (None before its first)."""
+        font = getFont(name)
+        step = getattr(font, "code_bytes", 1)
+        state = font.coding(self.doc) if step == 2 else font.state.get(self.doc)
+        entry = self.faces[name] = [font, step, None if state is None else state if step == 2 else state.assignments]
+        return entry
 
     def select(self, run, font, subset) -> list:
         """Select `subset` of `font` at the run's size (a `Tf` where it changes); the open array."""
