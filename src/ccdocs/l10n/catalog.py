@@ -17,6 +17,7 @@ from types import MappingProxyType
 
 from ..errors import InputError, Problem, problem
 from ..resources import package_locales
+from ..sources.memo import signature
 
 DOMAIN = "ccdocs"
 SOURCE = "en"  # the language the toolkit's msgids are written in (locales/ccdocs.pot): its catalog translates none
@@ -79,11 +80,11 @@ def template_messages() -> tuple[tuple[str | None, str], ...]:
     """(context, msgid) of every message of the toolkit's template, `locales/ccdocs.pot` (read once while it is
     unchanged)."""
     path = package_locales() / f"{DOMAIN}.pot"
-    return _template(path, path.stat().st_mtime_ns)
+    return _template(path, signature(path))
 
 
 @lru_cache(maxsize=2)
-def _template(path: Path, mtime: int) -> tuple[tuple[str | None, str], ...]:
+def _template(path: Path, version: tuple | None) -> tuple[tuple[str | None, str], ...]:
     from ..i18n.catalogs import read_catalog
 
     return tuple((m.context, m.id) for m in read_catalog(path) if m.id and not m.pluralizable)
@@ -107,7 +108,8 @@ class Catalog:
         InputError at its line, never text lost); a missing file raises FileNotFoundError, but for a language with
         a profile (l10n.language) an InputError at the profile.
 
-        Read once per process while the file is the same (its path, device, inode, size and modification time):
+        Read once per process while the file is the same (its path and `sources.memo.signature`: device, inode,
+        size, modification and change times):
         a build asks for a language's catalog several times; a catalog is never changed once read."""
         from .language import find_language, profile_path
 
@@ -116,8 +118,7 @@ class Catalog:
         path = po_path(lang, locales_dir)
         if not path.is_file():
             raise FileNotFoundError(path)
-        found = path.stat()
-        return _read(cls, lang, path, (found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns))
+        return _read(cls, lang, path, signature(path))
 
     @classmethod
     def read(cls, lang: str, path: Path) -> Catalog:
@@ -178,6 +179,6 @@ class Catalog:
 
 
 @lru_cache(maxsize=8)
-def _read(cls: type, lang: str, path: Path, entry: tuple) -> Catalog:
-    """`cls.read(lang, path)` while the file is `entry` (`Catalog.load`)."""
+def _read(cls: type, lang: str, path: Path, version: tuple | None) -> Catalog:
+    """`cls.read(lang, path)` while the file is `version` (`Catalog.load`)."""
     return cls.read(lang, path)

@@ -11,13 +11,14 @@ Profiles are looked for, the first found winning, in the user's templates folder
 beside it, its cover-note frames) for all its papers, the way it adds a theme; not a document folder, whose
 `locales/` holds its own text's translations, so that a language code means the same profile in every command.
 A profile is input: it is read within the bounds of `sources.yamlfile` and every key checked, errors at its file
-and line. Reading is cached per process by path and modification time.
+and line. Reading is cached per process while the file is unchanged (`sources.memo.signature`).
 """
 
 from __future__ import annotations
 
 import os
 import re
+import stat
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -26,6 +27,7 @@ from string import Formatter
 
 from ..errors import InputError, did_you_mean, problem
 from ..resources import package_locales, user_templates
+from ..sources.memo import signature
 from .catalog import DOMAIN
 from .numerals import CAPITALS, STYLES, spelled_ordinal
 
@@ -255,12 +257,15 @@ _PLACES = (".", FILE, "LC_MESSAGES", f"LC_MESSAGES/{DOMAIN}.po")  # where a prof
 
 
 def _entry(path: Path) -> tuple | None:
-    """What stands at `path` (not followed): its device, inode, type and modification time; None for nothing."""
+    """What stands at `path`: the entry itself (device, inode, type, size, modification and change times) and,
+    for a link, the signature of what it leads to (an edit of a linked profile changes nothing at the link);
+    None for nothing."""
     try:
         found = os.lstat(path)
     except OSError:
         return None
-    return found.st_dev, found.st_ino, found.st_mode, found.st_mtime_ns, found.st_size
+    return (found.st_dev, found.st_ino, found.st_mode, found.st_size, found.st_mtime_ns, found.st_ctime_ns,
+            signature(path) if stat.S_ISLNK(found.st_mode) else None)
 
 
 @lru_cache(maxsize=32)
@@ -292,12 +297,13 @@ def profile_of(code: str) -> Language | None:
 
 
 def load_language(path: Path) -> Language:
-    """The profile in the file `path` (cached while the file is unchanged); InputError at its lines."""
-    return _load(path.resolve(), path.stat().st_mtime_ns)
+    """The profile in the file `path` (cached while the file is unchanged: `sources.memo.signature`, which an edit
+    putting back the size and modification time still changes); InputError at its lines."""
+    return _load(path.resolve(), signature(path))
 
 
 @lru_cache(maxsize=32)
-def _load(path: Path, mtime: int) -> Language:
+def _load(path: Path, version: tuple | None) -> Language:
     from ..sources.yamlfile import read_yaml
 
     return _Reader(read_yaml(path)).language()
