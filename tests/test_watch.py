@@ -377,3 +377,28 @@ def test_each_save_shows_in_the_outputs(kept_rounds, name):
     else:  # the label column widened: the table's grid in both DOCX
         for lang in ("en", "zh"):
             assert after[lang, "docx"]["word/document.xml"] != before[lang, "docx"]["word/document.xml"]
+
+
+def test_a_save_landing_while_a_round_reads_the_folder_is_not_kept_stale(tmp_path, monkeypatch):
+    """A data file saved after a round began to read the folder, before it took the files' signatures: the blocks
+    made of the former data must not be kept under the new signature (the save's own round gave them back)."""
+    import ccdocs.watch as watching
+
+    folder = tmp_path / "doc"
+    shutil.copytree(DOCS["budget"], folder, ignore=shutil.ignore_patterns("expected"))
+    data, report = folder / "data" / "budget.csv", folder / "content" / "report.md"
+    session = Session(folder, tmp_path / "out", ["en"], ("pdf",), False, lambda text, err=False: None)
+    session.round(None)
+    theme = watching.load_theme
+
+    def theme_then_save(*args, **kwargs):  # read_sources has read the data: the editor's save lands now
+        data.write_text(data.read_text(encoding="utf-8").replace("posts,Posts,", "posts,Postz,"), encoding="utf-8")
+        monkeypatch.setattr(watching, "load_theme", theme)
+        return theme(*args, **kwargs)
+
+    monkeypatch.setattr(watching, "load_theme", theme_then_save)
+    report.touch()
+    session.round({report.resolve(): "saved"})  # the round under way when the save landed
+    session.round({data.resolve(): "saved"})    # the save's own round
+    session.close()
+    assert "Postz" in pdf_text(tmp_path / "out" / "en" / f"{SLUG}.pdf")

@@ -46,6 +46,7 @@ from .writers import writer
 LOCALES = "locales"
 SPEC = "document.yaml"
 CHECK_EVERY_MS = 1000  # how often the folder is looked at while nothing changes (a folder deleted or moved)
+CLOCK_TICK = 50_000_000  # ns: how far a file system time may lag time.time_ns() (a coarse clock tick, with room)
 
 
 class Gone(Failure):
@@ -97,6 +98,7 @@ class Session:
     written: list = field(default_factory=list)  # the outputs the last round wrote, as displayed
     whole: bool = True  # the next round builds every language: the first, and any after a round that failed
     standing: Standing | None = None  # the workers forked after the first round (none with one output or no fork)
+    read_at: int = 0  # time.time_ns() when `sources` began to be read
 
     def roots(self, sources: Sources | None = None) -> list[Path]:
         """The folders to watch: the document's, those of the documents it attaches (as `sources` tell, else as
@@ -112,10 +114,14 @@ class Session:
             found.append(Path(os.environ[ENV]))
         return list(dict.fromkeys(path.resolve() for path in found))
 
-    def basis(self, sources: Sources, lang: str) -> tuple:
+    def basis(self, sources: Sources, lang: str, read_at: int) -> tuple | None:
         """What the kept blocks of a content file in `lang` depend on besides its own text (`kept.parsed`): the
         signature of every file under the watched folders (but the output folder and version control's) that
-        is not a content text, and of the toolkit's files of `lang` (its profile and catalog), by path."""
+        is not a content text, and of the toolkit's files of `lang` (its profile and catalog), by path.
+
+        None (nothing kept this round) when one of those files changed after `sources` began to be read at
+        `read_at` (time.time_ns(), less a file system clock's tick): `sources` may then hold its former data
+        under its new signature, and blocks made of it would be given back at the next rounds."""
         texts, waiting = set(), [sources]
         while waiting:
             inner = waiting.pop()
@@ -128,6 +134,8 @@ class Session:
                               and os.path.join(top, name) != out]
                 found += [(path, signature(path)) for name in files
                           for path in [os.path.join(top, name)] if path not in texts]
+        if any(version is not None and version[4] >= read_at - CLOCK_TICK for _, version in found):
+            return None
         return tuple(sorted(found))
 
     def affected(self, changed: set[Path], chosen: list[str]) -> list[str]:
@@ -182,6 +190,7 @@ class Session:
         with self.memo.active():
             try:
                 if self.standing is None or self.whole or any(path.name == SPEC for path in changed):
+                    self.read_at = time.time_ns()
                     self.sources = read_sources(self.folder)  # else the workers read it: no document.yaml changed,
                     theme = load_theme(self.sources.spec.theme, self.sources.spec.folder)  # so neither did the
                 chosen = _languages(self.sources, self.languages)  # languages, outputs and folders watched
@@ -225,7 +234,7 @@ class Session:
         docs = {}
         for lang in languages:
             try:
-                with self.memo.active(self.basis(self.sources, lang)):
+                with self.memo.active(self.basis(self.sources, lang, self.read_at)):
                     docs[lang] = resolve(self.sources, lang, self.draft, sandbox=self.sandbox, theme=theme)
             except InputError as exc:
                 _add(problems, exc.problems)
@@ -262,9 +271,10 @@ def _made(lang: str, path: Path, fmt: str, session: Session) -> dict:
     """One output of the `session`'s folder in `lang` as its bytes by `path`: read, resolved and written, in a
     standing worker (`session` is its copy) whose memo gives back what it kept of each step. Raises InputError
     with the problems found."""
+    read_at = time.time_ns()
     sources = read_sources(session.folder)
     theme = load_theme(sources.spec.theme, sources.spec.folder)
-    with session.memo.active(session.basis(sources, lang)):
+    with session.memo.active(session.basis(sources, lang, read_at)):
         doc = resolve(sources, lang, session.draft, sandbox=session.sandbox, theme=theme)
     return _write(path, fmt, doc, theme, None, (sources, lang))[0]
 
