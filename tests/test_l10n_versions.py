@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from ccdocs.i18n.checkers import Entry, label_words_around
 from ccdocs.l10n.catalog import Catalog
 from ccdocs.l10n.language import find_language
 from ccdocs.resources import ENV
@@ -61,3 +62,12 @@ def test_an_edit_keeping_size_and_modification_time_of_a_profile_is_seen(house):
     assert find_language("zh").letter == "C"
     edit_in_place(profile, "letter: C", "letter: D")
     assert find_language("zh").letter == "D"
+
+
+def test_the_label_words_checked_follow_an_edited_catalog(house):
+    """The words a label prints (`第…段`), which a translation must not type beside a reference, are those of the
+    catalog as it is now."""
+    entry = Entry("report ¶3", "See [](#x).", "该方法见[](#x)段。", "zh")
+    assert label_words_around(entry)
+    edit_in_place(house / "locales" / "zh" / "LC_MESSAGES" / "ccdocs.po", '段"\n', '节"\n')
+    assert label_words_around(entry) == []

@@ -224,9 +224,15 @@ def label_words_around(entry: Entry) -> list[str]:
     return out
 
 
-@cache
 def _label_words(lang: str) -> tuple[set, set]:
-    return label_words(Catalog.load(lang))
+    """The words the labels of `lang` print, from its toolkit catalog as it is now (a catalog edited in a watch
+    is another catalog: `Catalog.load` reads it again)."""
+    return _label_words_of(Catalog.load(lang))
+
+
+@lru_cache(maxsize=8)
+def _label_words_of(catalog: Catalog) -> tuple[set, set]:
+    return label_words(catalog)
 
 
 def _subtag(code: str) -> str:
