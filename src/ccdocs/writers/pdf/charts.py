@@ -55,6 +55,7 @@ def chart_drawing(chart, width: float, faces: tuple, size: float, colours: tuple
     drawing = _Drawer(chart, width, faces, size, [HexColor("#" + c) for c in colours], language).draw()
     expanded = drawing.expandUserNodes()   # a new Drawing of the same size and shapes: it takes no other attribute
     expanded.initialFontName, expanded.initialFontSize = drawing.initialFontName, drawing.initialFontSize
+    expanded._widgets = drawing  # kept alive: the labels the widgets provided read their properties from them
     return expanded
 
 
