@@ -115,7 +115,7 @@ class TextBlock(Flowable):
     def layout(self, width: float) -> list[tuple[int, int, float]]:
         """Lines as (start, next line's start, x of the text) for a column of `width`."""
         s = self.style
-        key = (round(width, 3), self.span, self.head, s.left, s.right, s.first, s.label, s.label_x, s.size)
+        key = (width, self.span, self.head, s.left, s.right, s.first, s.label, s.label_x, s.size)
         if key not in self.setting.layouts:
             self.setting.layouts[key] = self.break_lines(width)
         return self.setting.layouts[key]
