@@ -20,7 +20,7 @@ from multiprocessing.connection import wait
 
 from .sources.memo import Memo
 from .errors import InputError
-from .workers import WorkerLost, _interruptions_held, _lost, _portable, as_worker
+from .workers import WorkerLost, _interruptions_held, _lost, _portable, as_worker, send_outcome
 
 
 class Standing:
@@ -112,7 +112,4 @@ def _serve(connection, memo: Memo, given, parent: int) -> None:
             message = ("done", (None, exc.problems))
         except BaseException as exc:  # noqa: BLE001 - sent to the parent, which raises it
             message = ("raised", _portable(exc))
-        try:
-            connection.send(message)
-        except Exception as exc:  # noqa: BLE001 - an outcome that does not pickle is an error of the job
-            connection.send(("raised", _portable(exc)))
+        send_outcome(connection, message)

@@ -157,11 +157,17 @@ def _work(job: Callable, sender, parent: int) -> None:
         message = ("done", _outcome(job, lambda more: sender.send(("spawn", more))))
     except BaseException as exc:  # noqa: BLE001 - sent to the parent, which raises it
         message = ("raised", _portable(exc))
-    try:
-        sender.send(message)
-    except Exception as exc:  # noqa: BLE001 - an outcome that does not pickle is an error of the job
-        sender.send(("raised", _portable(exc)))
+    send_outcome(sender, message)
     sender.close()
+
+
+def send_outcome(connection, message: tuple) -> None:
+    """Send a job's `message` to the parent over `connection`; an outcome that does not pickle is sent as the job's
+    error."""
+    try:
+        connection.send(message)
+    except Exception as exc:  # noqa: BLE001 - an outcome that does not pickle is an error of the job
+        connection.send(("raised", _portable(exc)))
 
 
 def _lost(process) -> str:
