@@ -286,7 +286,7 @@ def _twin(folder, out):
 
 
 def test_two_folders_writing_the_same_output_are_refused(refuse):
-    refuse(Case("two-folders-one-symbol", {}, "would be written by two of the document folders", EN, code=2,
+    refuse(Case("two-folders-one-symbol", {}, "twin (their document.yaml give the same symbol)", EN, code=2,
                 command=("build", "{doc}", "{doc}/twin", "--format", "json", "--out", "{out}"), setup=_twin))
 
 

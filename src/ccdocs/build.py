@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from functools import partial
 from pathlib import Path
 
@@ -45,6 +44,7 @@ def build(folders: list[Path], out: Path, languages=None, formats=("docx", "pdf"
         check_writable(out)
     clock = clock or Stopwatch()
     problems, jobs, paths, owner = Collector(), [], [], []
+    made_by: dict = {}  # output path -> the folders that would write it
     faces: dict = {}  # (theme file, language) -> (Theme, language): the fonts a batch registers once, below
     sandbox = Sandbox()
     lacking: dict = {}  # folder -> (the languages asked for that a folder of a batch does not list, those it does)
@@ -68,6 +68,8 @@ def build(folders: list[Path], out: Path, languages=None, formats=("docx", "pdf"
         owner += [folder] * len(chosen)
         faces.update({(theme.path, lang): (theme, lang) for lang in chosen})
         jobs += [partial(_job, sources, theme, lang, out, tuple(formats), draft, sandbox) for lang in chosen]
+        made_by.update({path: made_by.get(path, ()) + (folder,) for path in
+                        (out / lang / f"{sources.spec.slug}.{fmt}" for lang in chosen for fmt in formats)})
         paths += [out / lang / f"{sources.spec.slug}.{fmt}" for lang in chosen for fmt in formats]
     if lacking:
         raise UsageError(f"--lang {','.join(languages)}: " + "; ".join(
@@ -75,10 +77,10 @@ def build(folders: list[Path], out: Path, languages=None, formats=("docx", "pdf"
             for folder, (absent, listed) in lacking.items())
             + ": leave these folders out of the batch, build them with their own --lang, or add the language to "
               "`languages:` in their document.yaml")
-    twice = next((path for path, count in Counter(paths).items() if count > 1), None)
+    twice = next((path for path, folders in made_by.items() if len(folders) > 1), None)
     if twice:
-        raise UsageError(f"{twice} would be written by two of the document folders given (one folder given "
-                         "twice, or two with the same symbol): build them into different --out folders")
+        raise UsageError(f"{twice} would be written by {' and '.join(map(display_path, made_by[twice]))} (their "
+                         "document.yaml give the same symbol): build them into different --out folders")
     if write:
         check_targets(paths)
     order = _by_slowness(formats)
