@@ -402,3 +402,21 @@ def test_a_save_landing_while_a_round_reads_the_folder_is_not_kept_stale(tmp_pat
     session.round({data.resolve(): "saved"})    # the save's own round
     session.close()
     assert "Postz" in pdf_text(tmp_path / "out" / "en" / f"{SLUG}.pdf")
+
+
+def test_a_language_never_written_is_not_said_kept(tmp_path):
+    """A language whose first build failed has no previous outputs: a later failing round says `not written`."""
+    folder = tmp_path / "doc"
+    shutil.copytree(DOCS["budget"], folder, ignore=shutil.ignore_patterns("expected"))
+    catalog = folder / "locales" / "zh" / "LC_MESSAGES" / "content.po"
+    catalog.write_text(re.sub(r'(?m)^msgstr ".+"$', 'msgstr ""', catalog.read_text(encoding="utf-8"), count=1),
+                       encoding="utf-8")
+    report, told = folder / "content" / "report.md", []
+    session = Session(folder, tmp_path / "out", None, ("pdf",), False, lambda text, err=False: told.append(text))
+    session.round(None)
+    report.write_text(report.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
+    session.round({report.resolve(): "saved"})
+    session.close()
+    status = [line for line in told if " saved: " in line][-1]
+    assert "zh: not written" in status and "previous outputs kept" not in status
+    assert not (tmp_path / "out" / "zh").exists()

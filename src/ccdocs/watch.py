@@ -226,7 +226,8 @@ class Session:
             except (UsageError, Failure) as exc:  # an output place taken by a folder, a full disk: said, kept
                 self.echo(f"ccdocs: error: {exc}", True)
                 kept.append(lang)
-        self._report(what, problems.problems, written, kept, start, skipped=not languages)
+        unwritten = [lang for lang in kept if not any(path.exists() for code, _, path in outputs if code == lang)]
+        self._report(what, problems.problems, written, kept, start, skipped=not languages, unwritten=unwritten)
 
     def _here(self, languages: list, theme, problems: Collector) -> list[tuple]:
         """The outcomes of writing `languages` in this process (the first round, so that the workers forked after
@@ -249,8 +250,10 @@ class Session:
             self.standing.close()
             self.standing = None
 
-    def _report(self, what: str, problems: list, written: list, kept: list, start: float, skipped=False) -> None:
-        """The problems, then the status line: `12:03:45 content/a.md saved: en rebuilt (docx, pdf) in 0.28 s`."""
+    def _report(self, what: str, problems: list, written: list, kept: list, start: float, skipped=False,
+                unwritten=()) -> None:
+        """The problems, then the status line: `12:03:45 content/a.md saved: en rebuilt (docx, pdf) in 0.28 s`;
+        `kept`: the languages not written this round, `unwritten` those of them with no earlier output either."""
         for item in problems:
             self.echo(str(item), True)
         seconds = time.perf_counter() - start
@@ -260,8 +263,15 @@ class Session:
                         f"({', '.join(self.formats)})")
         if problems or kept:
             count = len(problems)
-            left = "not written" if what == "start" else "previous outputs kept"
-            said.append(f"{count} error{'s' if count != 1 else ''} ({', '.join(kept) + ': ' if kept else ''}{left})")
+            if what == "start" or not kept:
+                fates = [(kept, "not written" if what == "start" else "previous outputs kept")]
+            else:  # a language never written yet (its first round failed) has no previous outputs to keep
+                fates = [(names, fate) for names, fate in (([lang for lang in kept if lang not in unwritten],
+                                                             "previous outputs kept"), (list(unwritten), "not written"))
+                         if names]
+            said.append(f"{count} error{'s' if count != 1 else ''} ("
+                        + "; ".join(f"{', '.join(names) + ': ' if names else ''}{fate}" for names, fate in fates)
+                        + ")")
         if skipped and not problems:
             said.append("nothing to rebuild (no language built is touched: see --lang)")
         self.echo(f"{time.strftime('%H:%M:%S')} {what}: {'; '.join(said)} in {seconds:.2f} s", False)
