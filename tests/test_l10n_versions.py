@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from ccdocs.i18n.checkers import Entry, label_words_around
+from ccdocs.i18n.checkers import Entry, check, label_words_around
 from ccdocs.l10n.catalog import Catalog
 from ccdocs.l10n.language import find_language
 from ccdocs.resources import ENV
+from ccdocs.sources.memo import Memo
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -71,3 +72,16 @@ def test_the_label_words_checked_follow_an_edited_catalog(house):
     assert label_words_around(entry)
     edit_in_place(house / "locales" / "zh" / "LC_MESSAGES" / "ccdocs.po", '段"\n', '节"\n')
     assert label_words_around(entry) == []
+
+
+def test_the_checks_kept_in_a_watch_follow_an_edited_catalog(house):
+    """What a watch's worker keeps between rounds (an active `Memo`) holds no check of a translation made with the
+    catalog's former label words."""
+    entry = Entry("report ¶3", "See [](#x).", "该方法见[](#x)段。", "zh")
+    memo = Memo()
+    with memo.active():
+        assert any("`段` is typed beside" in message for message in check(entry))
+    edit_in_place(house / "locales" / "zh" / "LC_MESSAGES" / "ccdocs.po", '段"\n', '节"\n')
+    memo.next_round()
+    with memo.active():
+        assert not any("is typed beside" in message for message in check(entry))

@@ -43,8 +43,8 @@ def build(folders: list[Path], out: Path, languages=None, formats=("docx", "pdf"
     if write:
         check_writable(out)
     clock = clock or Stopwatch()
-    problems, jobs, paths, owner = Collector(), [], [], []
-    made_by: dict = {}  # output path -> the folders that would write it
+    problems, jobs, owner = Collector(), [], []
+    made_by: dict = {}  # output path -> the folders that would write it, in the order of the jobs
     faces: dict = {}  # (theme file, language) -> (Theme, language): the fonts a batch registers once, below
     sandbox = Sandbox()
     lacking: dict = {}  # folder -> (the languages asked for that a folder of a batch does not list, those it does)
@@ -68,9 +68,8 @@ def build(folders: list[Path], out: Path, languages=None, formats=("docx", "pdf"
         owner += [folder] * len(chosen)
         faces.update({(theme.path, lang): (theme, lang) for lang in chosen})
         jobs += [partial(_job, sources, theme, lang, out, tuple(formats), draft, sandbox) for lang in chosen]
-        made_by.update({path: made_by.get(path, ()) + (folder,) for path in
-                        (out / lang / f"{sources.spec.slug}.{fmt}" for lang in chosen for fmt in formats)})
-        paths += [out / lang / f"{sources.spec.slug}.{fmt}" for lang in chosen for fmt in formats]
+        for path in (out / lang / f"{sources.spec.slug}.{fmt}" for lang in chosen for fmt in formats):
+            made_by[path] = made_by.get(path, ()) + (folder,)
     if lacking:
         raise UsageError(f"--lang {','.join(languages)}: " + "; ".join(
             f"{display_path(folder)} does not list {', '.join(absent)} (its languages: {', '.join(listed)})"
@@ -81,6 +80,7 @@ def build(folders: list[Path], out: Path, languages=None, formats=("docx", "pdf"
     if twice:
         raise UsageError(f"{twice} would be written by {' and '.join(map(display_path, made_by[twice]))} (their "
                          "document.yaml give the same symbol): build them into different --out folders")
+    paths = list(made_by)
     if write:
         check_targets(paths)
     order = _by_slowness(formats)

@@ -127,16 +127,16 @@ class Session:
             inner = waiting.pop()
             texts |= {str(path.resolve()) for path in inner.texts}
             waiting += list(inner.attached)
-        out, found = str(self.out.resolve()), []
+        out, found = str(self.out.resolve()), {}  # by path: roots may overlap (a house language's locales)
         for root in [*self.roots(sources), find_language(lang).locales_dir.resolve()]:
             for top, folders, files in os.walk(root):
                 folders[:] = [name for name in folders if name not in Saves.ignore_dirs
                               and os.path.join(top, name) != out]
-                found += [(path, signature(path)) for name in files
-                          for path in [os.path.join(top, name)] if path not in texts]
-        if any(version is not None and version[4] >= read_at - CLOCK_TICK for _, version in found):
+                found.update((path, signature(path)) for name in files
+                             for path in [os.path.join(top, name)] if path not in texts)
+        if any(version is not None and version[4] >= read_at - CLOCK_TICK for version in found.values()):
             return None
-        return tuple(sorted(found))
+        return tuple(sorted(found.items()))
 
     def affected(self, changed: set[Path], chosen: list[str]) -> list[str]:
         """The languages a change touches: those whose `locales/<lang>/` a changed file is in, all for any other."""

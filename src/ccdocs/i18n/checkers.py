@@ -20,7 +20,6 @@ from jinja2 import Environment, TemplateSyntaxError
 from ..l10n.catalog import Catalog
 from ..l10n.language import OFFICIAL, Language, profile_of
 from ..parse.markdown import parser
-from ..sources.memo import pure
 from ..transforms.references import doubled, label_words
 from .glossary import terminology
 from .quotes import quotation_marks
@@ -376,7 +375,7 @@ CHECKERS = (placeholders, footnote_marks, references, link_targets, balanced_mar
             space_before, quotation_marks, line_breaks, terminology)
 
 
-@pure
 def check(entry: Entry) -> list[str]:
-    """Every checker's messages for one entry, in checker order."""
+    """Every checker's messages for one entry, in checker order (not kept across a watch's rounds: some checkers
+    read the toolkit catalog as it is now, which the entry does not hold)."""
     return [message for checker in CHECKERS for message in checker(entry)]

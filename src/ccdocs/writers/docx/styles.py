@@ -249,7 +249,7 @@ def style_inputs(theme: Theme, language: Language) -> StyleInputs:
 
 
 @lru_cache(maxsize=8)
-def built_styles(inputs: StyleInputs):
+def _built_styles(inputs: StyleInputs):
     """The `w:styles` (the skeleton's, python-docx's CT_Styles) with every named style of `inputs` and the
     document defaults; made once per process for each `inputs` and never changed: `add_styles` copies it."""
     styles = Styles(parse_xml(STYLES.encode("utf-8")))
@@ -277,8 +277,8 @@ def built_styles(inputs: StyleInputs):
 
 def add_styles(document, theme: Theme, language: Language):
     """Define every named style of `specs` in `document` (a new one, its styles the skeleton's), and the document
-    defaults, for `language` (its profile): a copy of `built_styles`."""
-    document.styles.element[:] = list(deepcopy(built_styles(style_inputs(theme, language))))
+    defaults, for `language` (its profile): a copy of `_built_styles` (kept per process: never handed out itself)."""
+    document.styles.element[:] = list(deepcopy(_built_styles(style_inputs(theme, language))))
 
 
 def styled(paragraph, name: str):
@@ -295,5 +295,5 @@ def add_styled(container, name: str) -> Paragraph:
     return Paragraph(p, container)
 
 
-__all__ = ["StyleInputs", "add_styles", "add_styled", "built_styles", "new_style", "specs", "style_id", "style_inputs",
+__all__ = ["StyleInputs", "add_styles", "add_styled", "new_style", "specs", "style_id", "style_inputs",
            "styled"]
