@@ -211,10 +211,11 @@ def label_words_around(entry: Entry) -> list[str]:
     >>> label_words_around(Entry("report ¶3", "See [](#x).", "该方法见第[](#x)段。", "zh"))
     ['report ¶3: `第` is typed beside `[](#x)`, whose label prints it already: write `[](#x)` alone (`[](#x)` prints the whole label)']
     """
-    words, out = _label_words(entry.lang), []
+    words, out = None, []
     for match in REFERENCE.finditer(entry.translation):
         if match.group(3):
             continue
+        words = words or _label_words(entry.lang)  # read only for a reference to check: most texts have none
         word = doubled(entry.translation[:match.start()], entry.translation[match.end():], words)
         if word:
             shown = match.group().replace(" ", "")
