@@ -58,6 +58,8 @@ def test_help_imports_click_and_nothing_of_the_documents(tmp_path):
     modules = imported(tmp_path, "--help")
     assert among(modules, READERS + DOCX + PDF) == []
     assert among(modules, ("ccdocs.sources", "ccdocs.pipeline", "ccdocs.build", "ccdocs.i18n")) == []
+    # what only a failing or running command uses: a traceback (--debug), suggestions, signal handlers
+    assert among(modules, ("traceback", "difflib", "signal")) == []
 
 
 def test_a_command_help_shows_its_choices_and_imports_no_writer(tmp_path):

@@ -5,10 +5,8 @@ from __future__ import annotations
 import atexit
 import gc
 import os
-import signal
 import sys
 import threading
-import traceback
 from contextlib import contextmanager, nullcontext
 from functools import wraps
 from pathlib import Path
@@ -69,6 +67,8 @@ def _interrupted(signum, frame):
 @contextmanager
 def _terminations_interrupt():
     """SIGTERM and SIGHUP handled as Ctrl-C is while a command runs: temporaries removed, nothing written."""
+    import signal  # here, as `traceback` in `_debug`: `ccdocs --help` imports neither
+
     names = [name for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
     if threading.current_thread() is not threading.main_thread():
         yield
@@ -93,16 +93,14 @@ def reported(func):
             with _terminations_interrupt():
                 return func(*args, **kwargs)
         except InputError as exc:
-            if debug:
-                traceback.print_exc()
+            _debug(debug)
             for item in exc.problems:
                 click.echo(str(item), err=True)
             count = len(exc.problems)
             click.echo(f"{count} error{'s' if count != 1 else ''}; nothing was written.", err=True)
             sys.exit(1)
         except (UsageError, Failure) as exc:
-            if debug:
-                traceback.print_exc()
+            _debug(debug)
             click.echo(f"ccdocs: error: {exc}", err=True)
             sys.exit(2 if isinstance(exc, UsageError) else 1)
         except MemoryError:
@@ -115,14 +113,21 @@ def reported(func):
         except click.ClickException:
             raise
         except Exception as exc:  # noqa: BLE001 - a fault of ccdocs itself: said plainly, never a traceback
-            if debug:
-                traceback.print_exc()
+            _debug(debug)
             click.echo(f"ccdocs: internal error: {type(exc).__name__}: {exc}; this is a fault of ccdocs, not of "
                        "your input, and previous outputs were left as they were (run the same command with "
                        "--debug and report what it prints)", err=True)
             sys.exit(INTERNAL_ERROR)
 
     return click.option("--debug", is_flag=True, help="Show the Python traceback of an error.")(run)
+
+
+def _debug(debug: bool) -> None:
+    """Print the traceback of the exception being handled, for --debug."""
+    if debug:
+        import traceback
+
+        traceback.print_exc()
 
 
 def _folder(value: str) -> Path:

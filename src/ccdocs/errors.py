@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from difflib import get_close_matches
 from pathlib import Path
 
 
@@ -63,6 +62,8 @@ def display_path(path: str | Path) -> str:
 
 def did_you_mean(word: str, choices) -> str | None:
     """A hint naming the closest known word, or None."""
+    from difflib import get_close_matches  # here: `ccdocs --help` imports this module, and needs no difflib
+
     choices = [str(c) for c in choices]
     close = get_close_matches(word, choices, n=1) or [c for c in choices if word and c.startswith(word)][:1]
     return f"did you mean `{close[0]}`?" if close else None

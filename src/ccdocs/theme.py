@@ -64,7 +64,8 @@ def load_theme(name: str = "default", folder: Path | None = None) -> Theme:
         raise InputError([problem(where, None, f"there is no theme `{name}`", "themes: " + ", ".join(known))])
     default = package_templates() / THEMES / "default.yaml"
     own = path.resolve().is_relative_to(package_templates().resolve())
-    data, yf = read_theme(path, read_yaml(default).data, own)
+    # The default theme over itself is itself: its file is parsed once (the values under `{}` are the same).
+    data, yf = read_theme(path, {} if path.resolve() == default.resolve() else read_yaml(default).data, own)
     theme = Theme(name, data, path, read_logo(data, path, yf))
     if not own:
         _check_fonts(theme, yf)
