@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cached_property
 
 from ...model import Box, Chart, Contents, Heading, Image, KeyFigures, ListBlock, Marker, Para, Quote, Table, Text
 from ...model.dump import block_text
@@ -15,7 +16,7 @@ from .document import Locate, landscape_width
 from .runs import Look, RunMaker, Where
 from .keep import KeepWith, link, sticky
 from .landscape import landscape_table, place, wide
-from .measure import label_hanging
+from .measure import Measure, label_hanging
 from .tables import box, key_figures, table
 from .setting import Setting, kept
 from .text import TextBlock, TextStyle
@@ -49,11 +50,27 @@ class Builder:
         self.part = None
         self.targets: dict[str, str] = {}   # a contents entry's target (Heading.toc) -> the heading's outline key
         self.pages: dict[str, dict] = {}    # symbol -> target -> printed page number, from the previous pass
+        self.lengths: dict = {}             # (dotted, default, width) -> points, as `pt` read them
 
     # -- helpers --------------------------------------------------------------------------------
 
+    @cached_property
+    def measure(self) -> Measure:
+        """The widths of tables' texts (measure.Measure), one for the write: a text met in several tables (a
+        heading, `Total`, a year) is split into runs once."""
+        return Measure.of(self.theme, self.language, self.fonts)
+
     def pt(self, dotted: str, default: float = 0.0) -> float:
-        """A theme length in points, `default` when absent; `N%` is a share of the text width."""
+        """A theme length in points, `default` when absent; `N%` is a share of the text width. Read once per
+        write for each width (a paragraph reads three or four)."""
+        key = (dotted, default, self.width)
+        found = self.lengths.get(key)
+        if found is None:
+            found = self.lengths[key] = self.length(dotted, default)
+        return found
+
+    def length(self, dotted: str, default: float) -> float:
+        """`pt` as the theme gives it."""
         value = self.theme.get(dotted)
         if value is None:
             return default

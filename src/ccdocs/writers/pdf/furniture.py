@@ -63,12 +63,13 @@ def header_height(builder) -> float:
 
 
 def draw_header(canv, builder, lines, x: float, top: float, width: float):
-    """The running header: its lines right-aligned at the top of the page."""
+    """The running header: its lines right-aligned at the top of the page (a line repeated on every page, the
+    symbol, set once per write: builder.block_of)."""
     size = builder.theme.size(builder.lang, "header")
     y = top
     for text in lines:
-        block = TextBlock(builder.maker.text(text, Look(size), Where(None, "the running header")),
-                          builder.style(size, align="right"))
+        block = builder.block_of(builder.maker.text(text, Look(size), Where(None, "the running header")),
+                                 builder.style(size, align="right"))
         _, h = block.wrap(width, 1e6)
         block.drawOn(canv, x, y - h)
         y -= h

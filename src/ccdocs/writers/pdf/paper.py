@@ -61,21 +61,25 @@ def has_contents(doc: Document) -> bool:
 def passes(doc: Document, theme: Theme) -> tuple[bytes, dict[str, dict[str, str]]]:
     """Lay `doc` out until the page numbers its contents tables print are those where the headings fall (as
     reportlab's `multiBuild`): once without a contents table, twice with one (its rows' height does not depend
-    on their numbers), at most PASSES times. The PDF bytes and those page numbers."""
-    data, found = layout(doc, theme, {})
+    on their numbers), at most PASSES times. The PDF bytes and those page numbers. The passes share one FontSet:
+    each text is set, and its lines broken, once for all of them (a Setting is a function of its runs)."""
+    fonts = FontSet(theme, doc.meta.lang)
+    data, found = layout(doc, theme, {}, fonts)
     pages = None
     for _ in range(PASSES if has_contents(doc) else 0):
         if found == pages:
             break
         pages = found
-        data, found = layout(doc, theme, pages)
+        data, found = layout(doc, theme, pages, fonts)
     return data, found
 
 
-def layout(doc: Document, theme: Theme, pages: dict) -> tuple[bytes, dict[str, dict[str, str]]]:
-    """One layout of `doc`, its contents tables showing `pages` (as `heading_pages` gives them): the PDF bytes
-    and the printed page of each heading a contents table lists, by document symbol then `Heading.toc` name."""
-    fonts = FontSet(theme, doc.meta.lang)
+def layout(doc: Document, theme: Theme, pages: dict, fonts: FontSet | None = None) \
+        -> tuple[bytes, dict[str, dict[str, str]]]:
+    """One layout of `doc`, its contents tables showing `pages` (as `heading_pages` gives them), in `fonts` (a
+    new FontSet when None; an earlier layout's of the same document reuses its Settings): the PDF bytes and the
+    printed page of each heading a contents table lists, by document symbol then `Heading.toc` name."""
+    fonts = fonts or FontSet(theme, doc.meta.lang)
     margins = theme.pt("page.margins.left") + theme.pt("page.margins.right")
     width = PaperTemplate.page_width(theme) - margins
     builder = Builder(doc, theme, fonts, width)

@@ -11,7 +11,6 @@ from ...model import Para, Text
 from ..columns import table_size, table_widths
 from .captions import caption_flowables
 from .grid import Grid, Row
-from .measure import Measure
 from .keep import sticky
 from .rtl import mirrored_grid
 from .runs import Look, Where
@@ -65,7 +64,7 @@ def table(builder, t) -> list:
     where = Where(t.source, f"table {t.name}")
     pad = builder.pt("table.cell_padding", 3.0)
     indent = builder.pt("table.member_indent")
-    widths = table_widths(t, builder.theme, Measure.of(builder.theme, builder.language, builder.fonts), builder.width)
+    widths = table_widths(t, builder.theme, builder.measure, builder.width)
 
     def cell(text, align, bold=False, left=0.0, heading=False, typed=None, right=0.0):
         style = builder.style(size, align=align, left=left, right=right, after=0.0)
