@@ -141,10 +141,17 @@ def apply(text: str, file: str, translate) -> str:
     translated cell is written again from its cells, each `|` in a translation escaped: a translation keeps
     the table's shape whatever it holds.
     """
+    segments = extract(text, file)
+    return _applied(text, file, tuple(translate(segment) for segment in segments))
+
+
+@lru_cache(maxsize=64)  # a document's content files: each applied for its check, then for the build
+def _applied(text: str, file: str, replacements: tuple) -> str:
+    """`apply`'s text, given each segment's replacement (None: kept) in order: made once for the same replacements
+    (a final build applies a file's translations for its structure check, then again for the text it builds)."""
     lines = text.split("\n")
     rows: dict[int, dict[int, str]] = {}
-    for segment in reversed(extract(text, file)):
-        replacement = translate(segment)
+    for segment, replacement in zip(reversed(extract(text, file)), reversed(replacements)):
         if segment.column is not None:
             if replacement is not None:
                 rows.setdefault(segment.line - 1, {})[segment.column] = replacement
