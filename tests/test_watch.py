@@ -39,9 +39,9 @@ class Watching:
     """A `ccdocs watch` process in `cwd`, its lines (standard error merged into standard output, in the order
     printed, as a terminal shows them) queued as they come."""
 
-    def __init__(self, cwd: Path, *args: str):
+    def __init__(self, cwd: Path, *args: str, **popen):
         self.process = subprocess.Popen([sys.executable, "-m", "ccdocs", "watch", *args], cwd=cwd, text=True,
-                                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+                                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, **popen)
         self.lines: queue.Queue = queue.Queue()
         self.seen: list[str] = []
         threading.Thread(target=self._read, daemon=True).start()
@@ -227,6 +227,17 @@ def test_ctrl_c_ends_cleanly(session):
     assert "stopped watching" in session["printed"]
 
 
+def test_an_interrupt_stops_a_watch_started_as_a_background_job(tmp_path):
+    """A shell starts a script's background job (`ccdocs watch doc &`) with SIGINT ignored: Ctrl-C in the
+    script's terminal, or `kill -INT`, stops the watch all the same, as in the foreground."""
+    shutil.copytree(DOCS["budget"], tmp_path / "doc", ignore=shutil.ignore_patterns("expected"))
+    watching = Watching(tmp_path, "doc", "--lang", "en", "--format", "pdf", "--out", "out",
+                        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
+    watching.until("watching")
+    code, printed = watching.stop()
+    assert code == 0 and "stopped watching" in printed and "Traceback" not in printed, printed
+
+
 def test_a_folder_that_disappears_is_told(tmp_path):
     folder = tmp_path / "doc"
     shutil.copytree(DOCS["budget"], folder, ignore=shutil.ignore_patterns("expected"))
@@ -303,14 +314,10 @@ SAVES = [("content", "content/report.md", "by object of expenditure.\n", "by obj
          ("document.yaml", "document.yaml", "label_width: 2.6", "label_width: 3.4", None)]
 
 
-@pytest.fixture(scope="module")
-def kept_rounds(tmp_path_factory):
-    """A watch session in this process (its first round here, every later one in the workers it keeps) on the
-    budget sample split in two content files, the table in the second, built in draft (a paragraph edited in
-    English leaves its Chinese untranslated); after each save of SAVES, the outputs it wrote and those a fresh
-    `ccdocs build` makes of the folder as it then is, with the status line."""
-    work = tmp_path_factory.mktemp("kept")
-    folder = (work / "doc").resolve()
+def split_budget(folder: Path) -> Path:
+    """A copy of the budget sample in `folder` (resolved, returned) with its table in a second content file,
+    `content/table.md`."""
+    folder = folder.resolve()
     shutil.copytree(DOCS["budget"], folder, ignore=shutil.ignore_patterns("expected"))
     report = folder / "content" / "report.md"
     text = report.read_text(encoding="utf-8")
@@ -321,6 +328,17 @@ def kept_rounds(tmp_path_factory):
     spec.write_text(spec.read_text(encoding="utf-8").replace("files: [content/report.md]",
                                                              "files: [content/report.md, content/table.md]"),
                     encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def kept_rounds(tmp_path_factory):
+    """A watch session in this process (its first round here, every later one in the workers it keeps) on the
+    budget sample split in two content files, the table in the second, built in draft (a paragraph edited in
+    English leaves its Chinese untranslated); after each save of SAVES, the outputs it wrote and those a fresh
+    `ccdocs build` makes of the folder as it then is, with the status line."""
+    work = tmp_path_factory.mktemp("kept")
+    folder = split_budget(work / "doc")
     said: list = []
     watched = Session(folder, work / "out", None, ("docx", "pdf"), True, lambda text, err: said.append(text))
     record: dict = {}
@@ -352,7 +370,8 @@ def test_a_rebuild_after_a_save_is_what_a_fresh_build_makes(kept_rounds, name):
     """Parsed files, content files' blocks, checks and fonts kept from round to round change nothing: each DOCX
     part byte for byte, each PDF's text as laid out and its bytes, in both languages, as a fresh build."""
     status, rebuilt, fresh = kept_rounds[name]
-    assert re.search(r"rebuilt \(docx, pdf\) in \d+\.\d\d s$", status) and "error" not in status, status
+    assert re.search(r"rebuilt as drafts \(docx, pdf\)(; zh: \d+ segments? printed as their marked source text)? "
+                     r"in \d+\.\d\d s$", status) and "error" not in status, status
     for key in fresh:
         if key[1] == "docx":
             assert rebuilt[key].keys() == fresh[key].keys(), key
@@ -421,3 +440,112 @@ def test_a_language_never_written_is_not_said_kept(tmp_path):
     status = [line for line in told if " saved: " in line][-1]
     assert "zh: not written" in status and "previous outputs kept" not in status
     assert not (tmp_path / "out" / "zh").exists()
+
+
+def test_editors_files_beside_a_save_leave_the_other_files_blocks_kept(tmp_path, monkeypatch):
+    """Vim rewrites its swap file at each `:w` (at the save's time), Emacs keeps a backup and a lock beside the
+    file: none is an input, so the round after a save gives back the blocks of the content file left as it was
+    (the table's), parsing only the file saved."""
+    import ccdocs.pipeline as pipeline
+
+    folder = split_budget(tmp_path / "doc")
+    report = folder / "content" / "report.md"
+    parsed, parse = [], pipeline.parse_markdown
+
+    def counted(text, path, *args, **kwargs):
+        parsed.append(path.name)
+        return parse(text, path, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "parse_markdown", counted)
+    session = Session(folder, tmp_path / "out", ["en"], ("pdf",), False, lambda text, err=False: None)
+
+    def save_in_an_editor(turn: int) -> None:
+        save(report, report.read_text(encoding="utf-8") + f"\nSentence {turn}.\n")
+        (report.parent / ".report.md.swp").write_bytes(os.urandom(4096))  # Vim's swap, written at each :w
+        (report.parent / "report.md~").write_text(f"backup {turn}", encoding="utf-8")  # Emacs's backup
+        lock = report.parent / ".#report.md"  # Emacs's lock: a link to user@host.pid
+        lock.unlink(missing_ok=True)
+        lock.symlink_to(f"editor@host.{turn}")
+
+    try:
+        session.round(None)
+        for turn in (1, 2):
+            parsed.clear()
+            save_in_an_editor(turn)
+            session.round({report: "saved"})
+    finally:
+        session.close()
+    assert parsed == ["report.md"]
+
+
+def test_a_status_line_names_the_files_of_a_burst():
+    """Two files saved are both named; beyond three, the others are counted."""
+    names = [Path(f"content/{letter}.md") for letter in "abcde"]
+    assert _changes(dict.fromkeys(names[:2], "saved")) == "2 files saved (content/a.md, content/b.md)"
+    assert _changes(dict.fromkeys(names, "deleted")) == ("5 files deleted (content/a.md, content/b.md, content/c.md "
+                                                         "and 2 more)")
+
+
+def rounds_told(folder: Path, saves: list[tuple[str, str, str]], languages=None, draft=False) -> list[list[str]]:
+    """What a watch in this process (PDF only, outputs beside `folder`) tells at its first round, then after each
+    of `saves` (a file of `folder`, the text replaced, its replacement): each round's lines, its status line last."""
+    told: list = []
+    session = Session(folder, folder.parent / "out", languages, ("pdf",), draft,
+                      lambda text, err=False: told.append(text))
+    rounds = []
+    try:
+        session.round(None)
+        rounds.append(told[:])
+        for name, old, new in saves:
+            told.clear()
+            path = folder / name
+            text = path.read_text(encoding="utf-8")
+            assert old in text, (name, old)
+            save(path, text.replace(old, new, 1))
+            session.round({path: "saved"})
+            rounds.append(told[:])
+    finally:
+        session.close()
+    return rounds
+
+
+def test_a_document_yaml_that_cannot_be_read_is_told_as_check_tells_it(tmp_path, monkeypatch):
+    """The problem at the same path:line:col as `ccdocs check` gives it; the status line names the language whose
+    outputs are kept."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(DOCS["budget"], tmp_path / "doc", ignore=shutil.ignore_patterns("expected"))
+    broken = ("document.yaml", "venue: Geneva", "venue: [Geneva")
+    *_, (*problems, status) = rounds_told(Path("doc"), [broken], languages=["en"])
+    checked = run_ccdocs("check", "doc", cwd=tmp_path)
+    assert problems == checked.stderr.splitlines()[:-1] and problems, (problems, checked.stderr)
+    assert re.match(r"^doc/document\.yaml:\d+:\d+: error: this is not valid YAML", problems[0]), problems
+    assert "doc/document.yaml saved: 1 error (en: previous outputs kept)" in status, status
+
+
+ENGLISH_EDIT = ("content/report.md", "by object of expenditure.\n", "by object of expenditure. Watched sentence.\n")
+
+
+def test_an_english_edit_refused_in_chinese_says_what_to_do_in_a_watch(tmp_path, monkeypatch):
+    """A final watch of both languages: the English rebuilt; the Chinese refused for its new segment, counted as one
+    error (the catalog's tally after it is not one more), with the watch's ways on: `--draft`, `--lang en`, and
+    `i18n update`, which brings the new segment into the catalog."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(DOCS["budget"], tmp_path / "doc", ignore=shutil.ignore_patterns("expected"))
+    *problems, status = rounds_told(Path("doc"), [ENGLISH_EDIT])[-1]
+    assert "en rebuilt (pdf); 1 error (zh: previous outputs kept)" in status, status
+    assert len(problems) == 2 and "untranslated segment" in problems[0], problems
+    tally = problems[1]
+    assert tally.startswith("doc/locales/zh/LC_MESSAGES/content.po: error: 1 of "), tally
+    assert "ccdocs build" not in tally, tally
+    for way in ("`--draft`", "`--lang en`", "`ccdocs i18n update doc --lang zh`"):
+        assert way in tally, (way, tally)
+
+
+def test_a_draft_watch_says_so_and_counts_the_segments_it_marks(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(DOCS["budget"], tmp_path / "doc", ignore=shutil.ignore_patterns("expected"))
+    start, edit = rounds_told(Path("doc"), [ENGLISH_EDIT], draft=True)
+    assert re.search(r"start: en, zh built as drafts \(pdf\) in ", start[-1]), start
+    assert edit == [edit[-1]], edit  # no error
+    assert re.search(r"saved: en, zh rebuilt as drafts \(pdf\); zh: 1 segment printed as their marked source text "
+                     r"in \d", edit[-1]), edit

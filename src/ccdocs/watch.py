@@ -22,9 +22,12 @@ JetBrains' `___jb_tmp___`), is that file saved once; a file removed or moved awa
 from __future__ import annotations
 
 import os
+import signal
+import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
@@ -32,8 +35,10 @@ from watchfiles import Change, DefaultFilter, watch
 
 from .build import _languages, _write
 from .errors import Collector, Failure, InputError, UsageError, display_path
+from .i18n.catalogs import po_path
+from .i18n.policy import Tally, counted, pending
 from .output import check_writable, write_all
-from .pipeline import Sources, read_sources, resolve
+from .pipeline import Sources, assessed, read_sources, resolve
 from .l10n.language import find_language
 from .resources import ENV
 from .sources.memo import Memo, signature
@@ -45,6 +50,7 @@ from .writers import writer
 
 LOCALES = "locales"
 SPEC = "document.yaml"
+NAMED = 3  # the files a status line names of each kind (saved, deleted); the others counted
 CHECK_EVERY_MS = 1000  # how often the folder is looked at while nothing changes (a folder deleted or moved)
 CLOCK_TICK = 50_000_000  # ns: how far a file system time may lag time.time_ns() (a coarse clock tick, with room)
 
@@ -70,14 +76,21 @@ class Saves(DefaultFilter):
                               r"^\..*\.(part|old)$")  # write_all's temporaries and backups
 
     def __init__(self, roots: list[Path], ignored: list[Path]):
-        super().__init__(ignore_paths=[str(path) for path in ignored])
+        super().__init__()
         self.roots = roots
+        self.ignored = tuple(str(path) for path in ignored)  # not watchfiles' ignore_paths: a bare prefix there
 
     def __call__(self, change, path: str) -> bool:
-        if not super().__call__(change, path):
+        if not self.named(path):
             return False
         where = Path(path).resolve()
         return any(where.is_relative_to(root) for root in self.roots)
+
+    def named(self, path: str) -> bool:
+        """Whether `path` may be an input by its names alone: no editor's temporary, backup or lock, nothing
+        under version control's folders or the output folder (where a link leads is not looked at)."""
+        return super().__call__(None, path) and not any(path == place or path.startswith(place + os.sep)
+                                                          for place in self.ignored)
 
 
 @dataclass
@@ -98,45 +111,23 @@ class Session:
     written: list = field(default_factory=list)  # the outputs the last round wrote, as displayed
     whole: bool = True  # the next round builds every language: the first, and any after a round that failed
     standing: Standing | None = None  # the workers forked after the first round (none with one output or no fork)
-    read_at: int = 0  # time.time_ns() when `sources` began to be read
 
     def roots(self, sources: Sources | None = None) -> list[Path]:
         """The folders to watch: the document's, those of the documents it attaches (as `sources` tell, else as
         last read), and the templates folder given by --templates or CCDOCS_TEMPLATES; resolved."""
-        found = [self.folder]
         sources = sources or self.sources
-        waiting = [sources] if sources else []
-        while waiting:
-            sources = waiting.pop()
-            found += [inner.spec.folder for inner in sources.attached]
-            waiting += list(sources.attached)
+        found = [self.folder, *(inner.spec.folder for inner in _documents(sources) if inner is not sources)]
         if os.environ.get(ENV) and Path(os.environ[ENV]).is_dir():
             found.append(Path(os.environ[ENV]))
         return list(dict.fromkeys(path.resolve() for path in found))
 
-    def basis(self, sources: Sources, lang: str, read_at: int) -> tuple | None:
-        """What the kept blocks of a content file in `lang` depend on besides its own text (`kept.parsed`): the
-        signature of every file under the watched folders (but the output folder and version control's) that
-        is not a content text, and of the toolkit's files of `lang` (its profile and catalog), by path.
-
-        None (nothing kept this round) when one of those files changed after `sources` began to be read at
-        `read_at` (time.time_ns(), less a file system clock's tick): `sources` may then hold its former data
-        under its new signature, and blocks made of it would be given back at the next rounds."""
-        texts, waiting = set(), [sources]
-        while waiting:
-            inner = waiting.pop()
-            texts |= {str(path.resolve()) for path in inner.texts}
-            waiting += list(inner.attached)
-        out, found = str(self.out.resolve()), {}  # by path: roots may overlap (a house language's locales)
-        for root in [*self.roots(sources), find_language(lang).locales_dir.resolve()]:
-            for top, folders, files in os.walk(root):
-                folders[:] = [name for name in folders if name not in Saves.ignore_dirs
-                              and os.path.join(top, name) != out]
-                found.update((path, signature(path)) for name in files
-                             for path in [os.path.join(top, name)] if path not in texts)
-        if any(version is not None and version[4] >= read_at - CLOCK_TICK for version in found.values()):
-            return None
-        return tuple(sorted(found.items()))
+    def files(self, languages: list[str]) -> dict[str, tuple | None]:
+        """The signature of every file a round's outputs in `languages` may read, by path: under the watched
+        folders (`roots`: as the sources last read tell) but the output folder, version control's and editors'
+        temporaries, backups and locks (`Saves.named`), and the toolkit's files of each language (the locales
+        folder of its profile and catalog). Taken once per round, before the workers read the folder (`basis`)."""
+        roots = self.roots() + [find_language(lang).locales_dir.resolve() for lang in languages]
+        return _snapshot(list(dict.fromkeys(roots)), Saves(roots, [self.out.resolve()]).named)
 
     def affected(self, changed: set[Path], chosen: list[str]) -> list[str]:
         """The languages a change touches: those whose `locales/<lang>/` a changed file is in, all for any other."""
@@ -181,7 +172,7 @@ class Session:
                        f"the outputs in {display_path(self.out)} were left as they were")
 
     def _round(self, changed: dict[Path, str] | None) -> None:
-        start = time.perf_counter()
+        start, since = time.perf_counter(), time.time_ns()
         self.written = []
         self._gone()
         self.memo.next_round()
@@ -190,27 +181,29 @@ class Session:
         with self.memo.active():
             try:
                 if self.standing is None or self.whole or any(path.name == SPEC for path in changed):
-                    self.read_at = time.time_ns()
                     self.sources = read_sources(self.folder)  # else the workers read it: no document.yaml changed,
                     theme = load_theme(self.sources.spec.theme, self.sources.spec.folder)  # so neither did the
                 chosen = _languages(self.sources, self.languages)  # languages, outputs and folders watched
-            except InputError as exc:
+            except InputError as exc:  # the languages as last read (or asked for) are kept
                 self.whole = True
-                return self._report(what, exc.problems, [], [], start)
+                kept = self.languages or (self.sources.spec.languages if self.sources else [])
+                return self._report(what, exc.problems, [], kept, start, unwritten=self._unwritten(kept))
             languages = chosen if self.whole else self.affected(changed, chosen)
             self.whole = False
             slug = self.sources.spec.slug
             outputs = [(lang, fmt, self.out / lang / f"{slug}.{fmt}") for lang in chosen for fmt in self.formats]
+            files = self.files(languages) if languages else {}  # once a round, before the workers read
             if self.standing is None:
-                outcomes = self._here(languages, theme, problems)
+                outcomes = self._here(languages, theme, problems, basis(files, self.sources, since))
         if self.standing is not None:  # each output made by the worker of its place among every output
-            outcomes = self.standing.run(self.rounds, [(slot, partial(_made, lang, path, fmt))
+            outcomes = self.standing.run(self.rounds, [(slot, partial(_made, lang, path, fmt, files, since))
                                                        for slot, (lang, fmt, path) in enumerate(outputs)
                                                        if lang in languages])
-        made: dict = {}
+        made, marked = {}, {}
         for result, found in outcomes:
             _add(problems, found)
-            made.update(result or {})
+            made.update(result[0] if result else {})
+            marked.update(result[1] if result else {})
         self.rounds += 1
         written, kept = [], []
         self.whole = any(path not in made for lang, _, path in outputs if lang in languages)  # all, after a failure
@@ -226,23 +219,32 @@ class Session:
             except (UsageError, Failure) as exc:  # an output place taken by a folder, a full disk: said, kept
                 self.echo(f"ccdocs: error: {exc}", True)
                 kept.append(lang)
-        unwritten = [lang for lang in kept if not any(path.exists() for code, _, path in outputs if code == lang)]
-        self._report(what, problems.problems, written, kept, start, skipped=not languages, unwritten=unwritten)
+        marked = {lang: marked[lang] for lang in written if marked.get(lang)}
+        self._report(what, problems.problems, written, kept, start, skipped=not languages,
+                     unwritten=self._unwritten(kept), marked=marked)
 
-    def _here(self, languages: list, theme, problems: Collector) -> list[tuple]:
+    def _unwritten(self, kept: list[str]) -> list[str]:
+        """The languages of `kept` with no output written before (by this watch or earlier)."""
+        slug = self.sources.spec.slug if self.sources else None
+        return [lang for lang in kept
+                if slug is None or not any((self.out / lang / f"{slug}.{fmt}").exists() for fmt in self.formats)]
+
+    def _here(self, languages: list, theme, problems: Collector, kept_on: tuple | None) -> list[tuple]:
         """The outcomes of writing `languages` in this process (the first round, so that the workers forked after
-        it inherit what it read and registered; every round without workers), each language resolved once."""
-        docs = {}
+        it inherit what it read and registered; every round without workers), each language resolved once, the
+        blocks kept on `kept_on` (`basis`)."""
+        docs, marked = {}, {}
         for lang in languages:
             try:
-                with self.memo.active(self.basis(self.sources, lang, self.read_at)):
+                with self.memo.active(kept_on):
                     docs[lang] = resolve(self.sources, lang, self.draft, sandbox=self.sandbox, theme=theme)
+                    marked[lang] = _marked(self.sources, lang) if self.draft else 0
             except InputError as exc:
                 _add(problems, exc.problems)
         slug = self.sources.spec.slug
         jobs = [partial(_write, self.out / lang / f"{slug}.{fmt}", fmt, doc, theme, translated=(self.sources, lang))
                 for lang, doc in docs.items() for fmt in self.formats]
-        return [(result[0] if result else None, found) for result, found in run_all(jobs, 1)]
+        return [((result[0], marked) if result else None, found) for result, found in run_all(jobs, 1)]
 
     def close(self) -> None:
         """End the workers, if any."""
@@ -251,18 +253,23 @@ class Session:
             self.standing = None
 
     def _report(self, what: str, problems: list, written: list, kept: list, start: float, skipped=False,
-                unwritten=()) -> None:
+                unwritten=(), marked=None) -> None:
         """The problems, then the status line: `12:03:45 content/a.md saved: en rebuilt (docx, pdf) in 0.28 s`;
-        `kept`: the languages not written this round, `unwritten` those of them with no earlier output either."""
+        `kept`: the languages not written this round, `unwritten` those of them with no earlier output either;
+        `marked`: for a draft, the number of segments printed as their marked source text, by language. The
+        tally closing a translation's refusal is not counted among the errors."""
         for item in problems:
-            self.echo(str(item), True)
+            self.echo(str(self._told(item)), True)
         seconds = time.perf_counter() - start
         said = []
         if written:
-            said.append(f"{', '.join(written)} {'built' if what == 'start' else 'rebuilt'} "
-                        f"({', '.join(self.formats)})")
+            said.append(f"{', '.join(written)} {'built' if what == 'start' else 'rebuilt'}"
+                        f"{' as drafts' if self.draft else ''} ({', '.join(self.formats)})")
+        if marked:
+            said.append(", ".join(f"{lang}: {count} segment{'s' if count != 1 else ''}"
+                                  for lang, count in marked.items()) + " printed as their marked source text")
         if problems or kept:
-            count = len(problems)
+            count = counted(problems)
             if what == "start" or not kept:
                 fates = [(kept, "not written" if what == "start" else "previous outputs kept")]
             else:  # a language never written yet (its first round failed) has no previous outputs to keep
@@ -276,17 +283,70 @@ class Session:
             said.append("nothing to rebuild (no language built is touched: see --lang)")
         self.echo(f"{time.strftime('%H:%M:%S')} {what}: {'; '.join(said)} in {seconds:.2f} s", False)
 
+    def _told(self, item):
+        """A problem as the watch tells it: the tally closing a translation's refusal says what to do in a watch
+        (build's hint names `ccdocs build … --draft`)."""
+        if not isinstance(item, Tally):
+            return item
+        source = self.sources.spec.source if self.sources else None
+        ways = ["with `--draft` to build drafts"]
+        if source and source != item.lang and (not self.languages or source in self.languages):
+            ways.append(f"with `--lang {source}` to build the {source} text alone")
+        return replace(item, hint=f"watch {' or '.join(ways)}; `ccdocs i18n update {item.folder} --lang {item.lang}` "
+                                  f"adds new segments to the catalog; see them with `ccdocs i18n review "
+                                  f"{item.folder} --lang {item.lang} -o review.html`")
 
-def _made(lang: str, path: Path, fmt: str, session: Session) -> dict:
+
+def _made(lang: str, path: Path, fmt: str, files: dict, since: int, session: Session) -> tuple[dict, dict]:
     """One output of the `session`'s folder in `lang` as its bytes by `path`: read, resolved and written, in a
-    standing worker (`session` is its copy) whose memo gives back what it kept of each step. Raises InputError
-    with the problems found."""
-    read_at = time.time_ns()
+    standing worker (`session` is its copy) whose memo gives back what it kept of each step, the blocks kept on
+    the `basis` of the round's `files`, taken from `since`; with, for a draft (in one format: `_counter`), the
+    number of segments marked by language (`_marked`). Raises InputError with the problems found."""
     sources = read_sources(session.folder)
     theme = load_theme(sources.spec.theme, sources.spec.folder)
-    with session.memo.active(session.basis(sources, lang, read_at)):
+    with session.memo.active(basis(files, sources, since)):
         doc = resolve(sources, lang, session.draft, sandbox=session.sandbox, theme=theme)
-    return _write(path, fmt, doc, theme, None, (sources, lang))[0]
+        marked = {lang: _marked(sources, lang)} if session.draft and fmt == _counter(session.formats) else {}
+    return _write(path, fmt, doc, theme, None, (sources, lang))[0], marked
+
+
+def _counter(formats: tuple) -> str:
+    """The format whose job also counts a draft's marked segments (`_marked`, 0.05-0.09 s for the sample in
+    Chinese): the DOCX, the faster writer, so that the count does not lengthen the round."""
+    return "docx" if "docx" in formats else formats[0]
+
+
+def _marked(sources: Sources, lang: str) -> int:
+    """How many segments a draft of `sources` (and the documents it attaches) in `lang` prints as their marked
+    source text: those its catalog leaves untranslated, fuzzy or failing a check (none in its own language)."""
+    return sum(len(pending(assessed(inner, lang))) for inner in _documents(sources)
+               if lang != inner.spec.source and po_path(inner.spec.folder, lang).is_file())
+
+
+def basis(files: dict[str, tuple | None], sources: Sources, since: int) -> tuple | None:
+    """What the kept blocks of a content file depend on besides its own text (`kept.parsed`): the signatures of
+    `files` (`Session.files`) but those of the content texts of `sources` and the documents it attaches.
+
+    None (nothing kept this round) when one of those files changed after `since` (time.time_ns() before both
+    the signatures were taken and `sources` was read, less a file system clock's tick): `sources` may then hold
+    its former data under its new signature, and blocks made of it would be given back at the next rounds. A
+    file changed after its signature was taken is read as it is now: its blocks, kept under the former
+    signature, are not given back."""
+    texts = {str(path.resolve()) for inner in _documents(sources) for path in inner.texts}
+    found = [(path, version) for path, version in files.items() if path not in texts]
+    if any(version is not None and version[4] >= since - CLOCK_TICK for _, version in found):
+        return None
+    return tuple(sorted(found))
+
+
+def _documents(sources: Sources | None) -> list[Sources]:
+    """`sources` and the documents it attaches, at any depth (none for None)."""
+    found, waiting = [], [sources] if sources else []
+    while waiting:
+        inner = waiting.pop()
+        found.append(inner)
+        waiting += list(inner.attached)
+    return found
 
 
 def _add(problems: Collector, found) -> None:
@@ -296,8 +356,9 @@ def _add(problems: Collector, found) -> None:
 
 
 def _changes(changed: dict[Path, str] | None) -> str:
-    """What changed, for the status line: `content/a.md saved`, `content/b.md deleted`, `3 files saved
-    (content/a.md, …)`, `content/a.md saved, content/b.md deleted`, or `start`."""
+    """What changed, for the status line: `content/a.md saved`, `content/b.md deleted`, `2 files saved
+    (content/a.md, content/b.md)`, `5 files saved (a.md, b.md, c.md and 2 more)`, `content/a.md saved,
+    content/b.md deleted`, or `start`: up to NAMED names of each kind."""
     if changed is None:
         return "start"
     said = []
@@ -306,7 +367,8 @@ def _changes(changed: dict[Path, str] | None) -> str:
         if len(names) == 1:
             said.append(f"{names[0]} {how}")
         elif names:
-            said.append(f"{len(names)} files {how} ({names[0]}, …)")
+            shown = ", ".join(names[:NAMED]) + (f" and {len(names) - NAMED} more" if len(names) > NAMED else "")
+            said.append(f"{len(names)} files {how} ({shown})")
     return ", ".join(said)
 
 
@@ -317,31 +379,49 @@ def _saved(changes: set[tuple[Change, str]]) -> dict[Path, str]:
     made, gone = set(), set()
     for change, path in changes:
         (made if change == Change.added else gone).add(Path(path))
-    return {path: "saved" if path.exists() else "deleted" for path in sorted(made | gone)
-            if path.exists() or path not in made}
+    there = {path: path.exists() for path in made | gone}  # looked at once: a file may vanish meanwhile
+    return {path: "saved" if there[path] else "deleted" for path in sorted(there) if there[path] or path not in made}
 
 
 def run(folder: Path, out: Path, languages, formats, draft: bool, echo: Callable) -> None:
-    """Build `folder`, print where its outputs are, then rebuild it at every save until interrupted (Ctrl-C:
-    KeyboardInterrupt, as raised by watchfiles). Raises Gone when the folder disappears; UsageError (an
-    OutputError) when `out` cannot be written."""
+    """Build `folder`, print where its outputs are, then rebuild it at every save until interrupted (Ctrl-C or
+    SIGINT: KeyboardInterrupt, as raised by watchfiles, even when started with SIGINT ignored). Raises Gone when
+    the folder disappears; UsageError (an OutputError) when `out` cannot be written."""
     check_writable(out)
     for fmt in formats:
         writer(fmt)  # imported before any worker is forked
     session = Session(folder, out, languages, tuple(formats), draft, echo)
     try:
-        _watch(session, folder, out)
+        with _interruptible():
+            _watch(session, folder, out)
     finally:
         session.close()
+
+
+@contextmanager
+def _interruptible():
+    """Ctrl-C and `kill -INT` stop the watch while inside, also when this process began with SIGINT ignored, as a
+    shell starts a script's background job (`ccdocs watch doc &`): a watch runs until it is stopped, and an
+    editor stops it so (Node-based watchers behave alike). Python installs its handler only when SIGINT was not
+    ignored, so it is installed here."""
+    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGINT) != signal.SIG_IGN:
+        yield
+        return
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _watch(session: Session, folder: Path, out: Path) -> None:
     """`run`'s rounds: the first, then one per burst of saves."""
     echo = session.echo
     roots = session.roots()
-    before = roots, _snapshot(roots, Saves(roots, [out.resolve()]))  # what is saved until a watcher is set up
+    before = roots, _snapshot(roots, partial(Saves(roots, [out.resolve()]), None))  # saved until a watcher is set
     session.round(None)
-    echo(f"ccdocs: watching {display_path(folder)} for saves (Ctrl-C to stop); outputs: "
+    drafts = ", building drafts (segments not final printed as their marked source text)" if session.draft else ""
+    echo(f"ccdocs: watching {display_path(folder)} for saves{drafts} (Ctrl-C to stop); outputs: "
          f"{', '.join(session.written) or f'none written yet (to {display_path(out)}, once the errors are fixed)'}",
          False)
     while True:
@@ -350,7 +430,7 @@ def _watch(session: Session, folder: Path, out: Path) -> None:
         for changes in _watching(session, roots, saves):
             changed = _saved(changes)
             if before is not None:  # the watcher is set up: what was saved since `before` was taken
-                changed |= _differences(before[1], _snapshot(before[0], saves))
+                changed |= _differences(before[1], _snapshot(before[0], partial(saves, None)))
                 before = None
             if changed:
                 session.round(changed)
@@ -359,7 +439,7 @@ def _watch(session: Session, folder: Path, out: Path) -> None:
             if session.roots() != roots:
                 break  # a document attached or detached: watch its folder too
         roots = session.roots()
-        before = roots, _snapshot(roots, Saves(roots, [out.resolve()]))
+        before = roots, _snapshot(roots, partial(Saves(roots, [out.resolve()]), None))
 
 
 def _watching(session: Session, roots: list[Path], saves: Saves):
@@ -372,20 +452,21 @@ def _watching(session: Session, roots: list[Path], saves: Saves):
         raise
 
 
-def _snapshot(roots: list[Path], saves: Saves) -> dict[Path, tuple | None]:
-    """The signature of every file under `roots` that `saves` lets through, by path."""
+def _snapshot(roots: list[Path], passes: Callable[[str], bool]) -> dict[str, tuple | None]:
+    """The signature of every file under `roots` whose path `passes`, by path (folders that do not pass are not
+    walked; roots may overlap)."""
     found = {}
     for root in roots:
         for top, folders, files in os.walk(root):
-            folders[:] = [name for name in folders if saves(None, os.path.join(top, name))]
+            folders[:] = [name for name in folders if passes(os.path.join(top, name))]
             for name in files:
                 path = os.path.join(top, name)
-                if saves(None, path):
-                    found[Path(path)] = signature(path)
+                if passes(path):
+                    found[path] = signature(path)
     return found
 
 
 def _differences(before: dict, now: dict) -> dict[Path, str]:
     """The paths added or changed (`saved`) or removed (`deleted`) from one snapshot to the other."""
-    return {path: "saved" if path in now else "deleted" for path in before.keys() | now.keys()
+    return {Path(path): "saved" if path in now else "deleted" for path in before.keys() | now.keys()
             if before.get(path) != now.get(path)}

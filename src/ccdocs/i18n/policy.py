@@ -157,6 +157,21 @@ def problems(assessments: Iterable[Assessment], severity: str = "error") -> list
     return found
 
 
+@dataclass(frozen=True)
+class Tally(Problem):
+    """The problem that ends a refusal, summing up the segments told before it (`3 of 45 messages in `zh` are not
+    ready for a final build`): not one more thing to fix (`counted`); of the catalog of `lang` in `folder` (the
+    document's folder as displayed)."""
+
+    lang: str = ""
+    folder: str = ""
+
+
+def counted(found: Iterable[Problem]) -> int:
+    """How many of the problems `found` are things to fix: all but the tallies."""
+    return sum(not isinstance(item, Tally) for item in found)
+
+
 def refusal(assessments: list[Assessment], po: Path, folder: Path, lang: str,
             built: Path | None = None) -> list[Problem]:
     """Why a final build of `lang` stops: each pending segment, then the catalog with how many of its messages are
@@ -166,11 +181,11 @@ def refusal(assessments: list[Assessment], po: Path, folder: Path, lang: str,
     messages = by_message(assessments)
     unready = sum(status != "translated" for status in messages.values())
     shown = display_path(folder)
-    return problems(waiting) + [problem(
-        po, None, f"{unready} of {len(messages)} messages in `{lang}` are not ready for a final build "
-        "(as `ccdocs i18n stats` counts them)",
+    return problems(waiting) + [Tally(
+        display_path(po), None, None, f"{unready} of {len(messages)} messages in `{lang}` are not ready for a final "
+        "build (as `ccdocs i18n stats` counts them)",
         f"build a draft with `ccdocs build {display_path(built or folder)} --draft`; see them with "
-        f"`ccdocs i18n review {shown} --lang {lang} -o review.html`")]
+        f"`ccdocs i18n review {shown} --lang {lang} -o review.html`", lang=lang, folder=shown)]
 
 
 def marked(segment: Segment, stamp: str) -> str:
