@@ -27,28 +27,42 @@ class Coding:
     """The codes one document gives a face's characters: `codes` maps a character to its two bytes, `escaped` to
     them as a PDF string holds them (rl_accel.escapePDF, which escapes each byte alone: a text's string is its
     characters' joined), `shown` lists the characters in code order (code n is shown[n - 1]), `name` is the font's
-    resource name once asked for."""
+    resource name once asked for. `glyphs`: the face's character map (code point -> glyph)."""
 
-    def __init__(self):
+    def __init__(self, glyphs: dict):
+        self.glyphs = glyphs
         self.codes: dict[str, bytes] = {}
-        self.escaped: dict[str, str] = {}
+        self.escaped = Escaped(self)
         self.shown: list[str] = []
         self.name: str | None = None
 
-    def add(self, ch: str, glyphs: dict) -> None:
+    def add(self, ch: str) -> None:
         """Give `ch` the next code, the missing glyph's (0) if the face has none, a no-break space the space's (as
         reportlab does)."""
         if ch in self.codes:
             return
         if ch == "\xa0":
-            self.add(" ", glyphs)
+            self.add(" ")
             self.codes[ch] = self.codes[" "]
-        elif ord(ch) in glyphs:
+        elif ord(ch) in self.glyphs:
             self.shown.append(ch)
             self.codes[ch] = len(self.shown).to_bytes(2, "big")
         else:
             self.codes[ch] = b"\0\0"
         self.escaped[ch] = escapePDF(self.codes[ch])
+
+
+class Escaped(dict):
+    """A Coding's characters -> their escaped codes; looking up a character not coded yet codes it (`Coding.add`),
+    so a text's string is one C-speed pass over its characters, new ones coded in the order of their first use."""
+
+    def __init__(self, coding: Coding):
+        super().__init__()
+        self.coding = coding
+
+    def __missing__(self, ch: str) -> str:
+        self.coding.add(ch)
+        return self[ch]
 
 
 class CIDTrueType(TTFont):
@@ -61,8 +75,8 @@ class CIDTrueType(TTFont):
         """The codes of this font in `doc` (reportlab's per-document state slot)."""
         coding = self.state.get(doc)
         if coding is None:
-            coding = self.state[doc] = Coding()
-            coding.add(" ", self.face.charToGlyph)  # always there, as in reportlab's first subset: text extractors
+            coding = self.state[doc] = Coding(self.face.charToGlyph)
+            coding.add(" ")  # always there, as in reportlab's first subset: text extractors
             # (pypdf) tell a gap between words by the width of the font's space
         return coding
 
@@ -73,7 +87,7 @@ class CIDTrueType(TTFont):
             return [(0, b"".join(map(coding.codes.__getitem__, text)))]
         except KeyError:
             for ch in dict.fromkeys(text):  # each character once, in the order of its first use
-                coding.add(ch, self.face.charToGlyph)
+                coding.add(ch)
             return [(0, b"".join(map(coding.codes.__getitem__, text)))]
 
     def getSubsetInternalName(self, subset, doc):

@@ -7,12 +7,15 @@ spreads, to its place. A line takes one text matrix (`Tm`), and a font change (`
 in a Latin face, reportlab's TrueType subsets do (each a font of 256 glyphs, `TTFont.splitString`; a Chinese face is
 one composite font, `cidfont.CIDTrueType`, its characters coded in two bytes). No character spacing
 (`Tc`): readers disagree on whether it follows the last glyph of a string (pdfminer does not), numbers they agree on.
+
+A paragraph's lines are one text object; what does not change between them is worked out once per document
+(`Ink`: each face's font and codes, the `Tf` of each font selection, the operators of each colour).
 """
 
 from __future__ import annotations
 
 from itertools import repeat
-from operator import add, sub
+from operator import sub
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.rl_accel import escapePDF, fp_str
@@ -20,6 +23,91 @@ from reportlab.pdfbase.pdfmetrics import getFont
 
 BLACK = "000000"
 EPSILON = 1e-6  # points: a move this small is no move
+
+
+class Ink:
+    """What the text objects of one document share, made once per canvas (`Ink.of`): `faces`, each face's
+    `entry`; `fonts`, the `Tf` operator of each (face name, subset,
+    size); `colors`, the fill and stroke operators of each colour (RRGGBB); `numbers`, each number as `fp_str`
+    writes it and `matrices`, each line's `Tm` by its (x, y): reportlab's formatting costs ten dictionary look-ups,
+    and a document's lines repeat their positions and moves (equal floats are written alike: fp_str(-0.0) is 0)."""
+
+    def __init__(self, doc):
+        self.doc = doc
+        self.faces: dict[str, tuple] = {}
+        self.fonts: dict[tuple, str] = {}
+        self.colors: dict[str, str] = {}
+        self.numbers: dict[float, str] = {}
+        self.matrices: dict[tuple, str] = {}
+
+    @classmethod
+    def of(cls, canv) -> Ink:
+        """The Ink of the document `canv` draws (kept on the canvas, which lives as long as its document)."""
+        ink = canv.__dict__.get("_ccdocs_ink")
+        if ink is None:
+            ink = canv._ccdocs_ink = cls(canv._doc)
+        return ink
+
+    def entry(self, name: str) -> tuple:
+        """(font, its characters' escaped codes in this document, whether it is a composite font) of the face
+        `name`: a composite font's `cidfont.Coding.escaped`, a Latin face's `FirstSubset`."""
+        entry = self.faces.get(name)
+        if entry is None:
+            font = getFont(name)
+            composite = getattr(font, "code_bytes", 1) == 2
+            table = font.coding(self.doc).escaped if composite else FirstSubset(font, self.doc)
+            entry = self.faces[name] = (font, table, composite)
+        return entry
+
+    def font(self, name: str, subset: int, size: float) -> str:
+        """The `Tf` selecting `subset` of the face `name` at `size` (asking for its name first puts the font in
+        the document)."""
+        key = (name, subset, size)
+        op = self.fonts.get(key)
+        if op is None:
+            op = self.fonts[key] = f"{self.entry(name)[0].getSubsetInternalName(subset, self.doc)} {fp_str(size)} Tf"
+        return op
+
+    def number(self, value: float) -> str:
+        """`value` as `fp_str` writes it."""
+        text = self.numbers[value] = fp_str(value)
+        return text
+
+    def matrix(self, x: float, y: float) -> str:
+        """The text matrix (`Tm`) placing a line at (x, y)."""
+        op = self.matrices[x, y] = f"1 0 0 1 {fp_str(x, y)} Tm"
+        return op
+
+    def color(self, color: str) -> str:
+        """The fill and stroke colour operators of `color` (RRGGBB)."""
+        op = self.colors.get(color)
+        if op is None:
+            rgb = fp_str(*HexColor("#" + color).rgb())
+            op = self.colors[color] = f"{rgb} rg {rgb} RG"
+        return op
+
+
+class Uncoded(Exception):
+    """A character a face's first subset does not code (yet) in the document."""
+
+
+class FirstSubset(dict):
+    """The characters of a Latin face coded in its first subset of 256 glyphs in one document -> their codes as a
+    PDF string holds them (one byte each, escaped alone as rl_accel.escapePDF escapes each byte): nearly every
+    Latin piece after the document's first ones, turned into its string at C speed. Looking up a character the
+    font has not coded there raises Uncoded: the piece is coded by the font (`Pen.coded`)."""
+
+    def __init__(self, font, doc):
+        super().__init__()
+        self.font, self.doc = font, doc
+
+    def __missing__(self, ch: str) -> str:
+        state = self.font.state.get(self.doc)
+        code = None if state is None else state.assignments.get(32 if ch == "\xa0" else ord(ch))  # nbsp: a space
+        if code is None or code > 255:
+            raise Uncoded(ch)
+        escaped = self[ch] = escapePDF(bytes((code,)))
+        return escaped
 
 
 class Pen:
@@ -31,131 +119,115 @@ class Pen:
 
     def __init__(self, canv):
         self.canv = canv
-        self.doc = canv._doc  # reportlab's own text objects encode against the document's subsets too
+        self.ink = ink = Ink.of(canv)
+        self.doc = ink.doc           # reportlab's own text objects encode against the document's subsets too
+        self.faces, self.numbers, self.matrices = ink.faces, ink.numbers, ink.matrices
         self.ops: list[str] = ["BT"]
         self.array: list[str] = []   # the open TJ array's elements
-        self.shown = None            # (face name, size) of the last Tf
-        self.subset = None           # (face name, subset, size) the last Tf selected
-        self.fonts: dict = {}        # the Tf operator of each (face name, subset, size)
-        self.faces: dict = {}        # face name -> [font, bytes per character, the document's codes of the font]
+        self.name = self.size = None  # face name and size of the last Tf
+        self.subset = None           # the subset the last Tf selected (None: none since the face or size changed)
         self.color, self.mode = BLACK, 0
         self.x = self.y = None       # the text position after the last glyph shown, None before the first
+        self.spread = self.move = None  # (spread, size) of the last justified piece and its move, as the array has it
 
     def show(self, run, text: str, x: float, y: float, width: float, spread: float = 0.0, spread_at=()):
         """Show `text` of `run` (its face, size, colour, emboldening) from (x, y). `width`: its natural width in
         points; `spread_at`: the offsets (0 < offset < len(text)), in order, of the glyphs moved right by `spread`
         points more than the natural widths put them, each glyph moved with those before it."""
+        name, size = run.face.name, run.size
         color = run.color or BLACK
         mode = 2 if run.emboldened else 0
-        name, size = run.face.name, run.size
-        if (name, size) != self.shown or color != self.color or mode != self.mode:
-            self.end_array()
-            self.state(run, color, mode)
-        array = self.array
-        if self.y != y or self.x is None:
-            self.end_array()
-            array = self.array
-            self.ops.append(f"1 0 0 1 {fp_str(x, y)} Tm")
+        array, ops = self.array, self.ops
+        if name != self.name or size != self.size:
+            if array:
+                self.end_array()
+            self.name, self.size, self.subset = name, size, None
+        if color != self.color or mode != self.mode:
+            if array:
+                self.end_array()
+            if color != self.color:
+                ops.append(self.ink.color(color))
+                self.color = color
+            if mode != self.mode:
+                ops.append(f"{mode} Tr")
+                self.mode = mode
+        if y != self.y or self.x is None:
+            if array:
+                self.end_array()
+            ops.append(self.matrices.get((x, y)) or self.ink.matrix(x, y))
             self.y = y
         elif abs(x - self.x) > EPSILON:
-            array.append(fp_str((self.x - x) * 1000 / size))
-        entry = self.faces.get(name) or self.entry(name)
-        if entry[1] == 2:
-            # a composite font: one string of the characters' escaped codes (cidfont.Coding.escaped), the moves of
-            # a justified piece put before the glyphs they move (a Chinese line moves nearly every glyph)
-            font, escaped = entry[0], entry[2].escaped
-            try:
-                parts = list(map(escaped.__getitem__, text))
-            except KeyError:  # characters the document has not coded yet
-                font.splitString(text, self.doc)
-                parts = list(map(escaped.__getitem__, text))
+            move = (self.x - x) * 1000 / size
+            array.append(self.numbers.get(move) or self.ink.number(move))
+        font, table, composite = self.faces.get(name) or self.ink.entry(name)
+        try:
+            # one string of the characters' escaped codes (a composite font's two bytes each, cidfont.Coding.escaped
+            # coding the characters the document has not shown yet), the moves of a justified piece put before
+            # the glyphs they move (a Chinese line moves nearly every glyph)
+            parts = list(map(table.__getitem__, text)) if text or composite else None
+        except Uncoded:
+            parts = None
+        if parts is not None:
             if spread and spread_at:
-                moves = dict.fromkeys(spread_at, f") {fp_str(-spread * 1000 / size)} (")
-                parts.append("")
-                parts = map(add, map(moves.get, range(len(parts)), repeat("")), parts)  # each move before its glyph
-            self.select(run, font, 0).append("(" + "".join(parts) + ")")
-            self.x = x + width + spread * len(spread_at)
-            return
-        font, step, chunks = self.coded(name, text)
+                if (spread, size) != self.spread:
+                    move = -spread * 1000 / size
+                    self.spread, self.move = (spread, size), f") {self.numbers.get(move) or self.ink.number(move)} ("
+                move = self.move
+                for at in spread_at:
+                    parts[at] = move + parts[at]
+            if self.subset != 0:
+                self.select(0)
+            array.append("(" + "".join(parts) + ")")
+        else:
+            self.show_coded(font, text, size, spread, spread_at)
+        self.x = x + width + spread * len(spread_at)
+
+    def show_coded(self, font, text: str, size: float, spread: float, spread_at):
+        """Show a Latin piece as its font codes it, in the subsets its characters fall in (`show`)."""
+        array = self.array
         cuts = list(spread_at) if spread else []
         move = fp_str(-spread * 1000 / size) if cuts else ""
         at = 0
-        for subset, data in chunks:
-            array = self.select(run, font, subset)
-            start, end = 0, len(data) // step
+        for subset, data in self.coded(font, text):
+            if subset != self.subset:
+                self.select(subset)
+            end = len(data)
+            start = 0
             while cuts and cuts[0] < at + end:
                 cut = cuts.pop(0) - at
                 if cut > start:
-                    array.append(f"({escapePDF(data[start * step:cut * step])})")
+                    array.append(f"({escapePDF(data[start:cut])})")
                 array.append(move)
                 start = cut
-            array.append(f"({escapePDF(data[start * step:])})")
+            array.append(f"({escapePDF(data[start:])})")
             at += end
-        self.x = x + width + spread * len(spread_at)
 
-    def coded(self, name: str, text: str) -> tuple:
-        """(font, bytes per character, `font.splitString(text, doc)`: [(subset, bytes)]) for the face `name`. Read
-        from the codes the document already gave the font's characters, at C speed: a composite font's (cidfont.py:
-        two bytes each), a Latin face's when all of `text` has codes in one of its 256-glyph subsets (nearly every
-        piece after the first page: reportlab's own loop runs in Python per character); else as the font codes it."""
-        font, step, table = entry = self.faces.get(name) or self.entry(name)
-        if table is None:
-            chunks = font.splitString(text, self.doc)
-            entry[2] = font.state[self.doc].assignments
-            return font, step, chunks
-        if step == 2:
-            table = table.codes
-            try:
-                return font, step, [(0, b"".join(map(table.__getitem__, text)))]
-            except KeyError:
-                return font, step, font.splitString(text, self.doc)
-        codes = list(map(table.get, map(ord, text)))
-        if text and None not in codes:
-            low, high = min(codes), max(codes)
-            if low >> 8 == high >> 8:
-                subset = low >> 8
-                data = bytes(codes) if not subset else bytes(map(sub, codes, repeat(subset << 8)))
-                return font, step, [(subset, data)]
-        return font, step, font.splitString(text, self.doc)
+    def coded(self, font, text: str) -> list:
+        """`font.splitString(text, doc)` of a Latin face: [(subset, a byte per character)], read from the codes the
+        document already gave the font's characters, at C speed, when all of `text` has codes in one of its subsets
+        (reportlab's own loop runs in Python per character); else as the font codes it."""
+        state = font.state.get(self.doc)
+        if state is not None and text:
+            codes = list(map(state.assignments.get, map(ord, text)))
+            if None not in codes:
+                low, high = min(codes), max(codes)
+                if low >> 8 == high >> 8:
+                    subset = low >> 8
+                    return [(subset, bytes(codes) if not subset else bytes(map(sub, codes, repeat(subset << 8))))]
+        return font.splitString(text, self.doc)
 
-    def entry(self, name: str) -> list:
-        """[font, bytes per character, the document's codes of it] of the face `name`, looked up once per text
-        object: a composite font's `cidfont.Coding`, a Latin face's subset assignments (None before its first)."""
-        font = getFont(name)
-        step = getattr(font, "code_bytes", 1)
-        state = font.coding(self.doc) if step == 2 else font.state.get(self.doc)
-        entry = self.faces[name] = [font, step, None if state is None else state if step == 2 else state.assignments]
-        return entry
-
-    def select(self, run, font, subset) -> list:
-        """Select `subset` of `font` at the run's size (a `Tf` where it changes); the open array."""
-        key = (run.face.name, subset, run.size)
-        if key != self.subset:
+    def select(self, subset: int):
+        """Select `subset` of the current face at the current size (a `Tf`)."""
+        if self.array:
             self.end_array()
-            if key not in self.fonts:
-                self.fonts[key] = f"{font.getSubsetInternalName(subset, self.doc)} {fp_str(run.size)} Tf"
-            self.ops.append(self.fonts[key])
-            self.subset = key
-        return self.array
-
-    def state(self, run, color: str, mode: int):
-        """Set the size, colour and rendering mode where they change (the font itself is set per subset)."""
-        if (run.face.name, run.size) != self.shown:
-            self.shown = (run.face.name, run.size)
-            self.subset = None
-        if color != self.color:
-            rgb = fp_str(*HexColor("#" + color).rgb())
-            self.ops.append(f"{rgb} rg {rgb} RG")
-            self.color = color
-        if mode != self.mode:
-            self.ops.append(f"{mode} Tr")
-            self.mode = mode
+        self.ops.append(self.ink.font(self.name, subset, self.size))
+        self.subset = subset
 
     def end_array(self):
         """Close the open TJ array, if any."""
         if self.array:
             self.ops.append(f"[{' '.join(self.array)}] TJ")
-            self.array = []
+            self.array.clear()
 
     def close(self):
         """Add the text object to the canvas's page, leaving colour and rendering mode as they were found (black,

@@ -161,30 +161,43 @@ class TextBlock(Flowable):
     def draw(self):
         canv, st, s = self.canv, self.setting, self.style
         pen = Pen(canv)
-        if any(run.emboldened for run in st.runs):
+        emboldened = any(run.emboldened for run in st.runs)
+        if emboldened:
             canv.saveState()
             canv.setLineWidth(EMBOLDEN * s.size)
         decorations = []
-        note = canv.getNamedCB(NOTE_CALLBACK)
+        note = canv.getNamedCB(NOTE_CALLBACK) if st.marks else None
+        # what every line reads, looked up once (a long paragraph is drawn line by line in Python)
+        stretch, width, leading, align = st.stretch, self.width - s.right, s.leading, s.align
+        top, baseline = self.height, (s.leading - s.size) / 2 + 0.82 * s.size
         for n, (start, nxt, x) in enumerate(self.lines):
-            y = self.height - n * s.leading - ((s.leading - s.size) / 2 + 0.82 * s.size)
+            y = top - n * leading - baseline
             end = st.trimmed(start, nxt)
-            last = nxt >= self.span[1] and self.tail or st.text[nxt - 1] == "\n"
-            free = self.width - s.right - x - st.width(start, end)
-            gaps = st.stretch[bisect_right(st.stretch, start):bisect_left(st.stretch, end)]
-            gap = free / len(gaps) if s.align == "justify" and gaps and not last and free > 0 else 0.0
-            gap = gap if gap <= MAX_GAP * s.size else 0.0   # a line that would gape (a long address next) is ragged
-            x += {"right": free, "center": free / 2}.get(s.align, 0.0)
+            free = width - x - st.width(start, end)
+            gap = 0.0
+            if align == "justify":
+                last = nxt >= self.span[1] and self.tail or st.text[nxt - 1] == "\n"
+                gaps = stretch[bisect_right(stretch, start):bisect_left(stretch, end)] if free > 0 and not last else ()
+                if gaps:
+                    gap = free / len(gaps)
+                    gap = gap if gap <= MAX_GAP * s.size else 0.0  # a line that would gape (a long address next)
+                    # is set ragged
+            elif align == "right":
+                x += free
+            elif align == "center":
+                x += free / 2
             if n == 0 and self.head and s.label:
                 self.draw_label(pen, y)
             self.draw_line(pen, start, end, x, y, gap, gaps if gap else [], decorations)
-            for pos, label in st.marks.items():
-                if note and start <= pos < nxt:
-                    note(canv, "note", label)
+            if note is not None:
+                for pos, label in st.marks.items():
+                    if start <= pos < nxt:
+                        note(canv, "note", label)
         pen.close()
-        if any(run.emboldened for run in st.runs):
+        if emboldened:
             canv.restoreState()
-        self.decorate(decorations)
+        if decorations:
+            self.decorate(decorations)
         if s.anchor and self.head:
             canv.bookmarkHorizontal(s.anchor, 0, self.height)
         if s.outline and self.head:
@@ -209,17 +222,21 @@ class TextBlock(Flowable):
         if self.style.rtl:
             return rtl.draw_line(self, pen, start, end, x0, y, gap, gaps, decorations)
         st = self.setting
-        origin = st.prefix[start] + st.space_before[start]
-        cuts = [start, *st.joints[bisect_right(st.joints, start):bisect_left(st.joints, end)], end]
+        text, prefix, space_before, runs, run_of, joints = (st.text, st.prefix, st.space_before, st.runs, st.run_of,
+                                                            st.joints)
+        origin = prefix[start] + space_before[start]
+        cuts = [start, *joints[bisect_right(joints, start):bisect_left(joints, end)], end]
         linked = False  # whether the piece drawn last belongs to a link
+        show = pen.show
         for a, b in zip(cuts, cuts[1:]):
-            if st.text[a] == "\n":  # a line break (a piece of its own) shows nothing
+            if text[a] == "\n":  # a line break (a piece of its own) shows nothing
                 continue
-            run = st.runs[st.run_of[a]]
-            before, inside = bisect_right(gaps, a), bisect_left(gaps, b)
-            x = x0 + st.prefix[a] + st.space_before[a] - origin + before * gap
-            width = st.prefix[b] - st.prefix[a] - st.space_before[a]
-            pen.show(run, st.text[a:b], x, y + run.rise, width, gap, [i - a for i in gaps[before:inside]])
+            run = runs[run_of[a]]
+            before, inside = (bisect_right(gaps, a), bisect_left(gaps, b)) if gaps else (0, 0)
+            x = x0 + prefix[a] + space_before[a] - origin + before * gap
+            width = prefix[b] - prefix[a] - space_before[a]
+            show(run, text[a:b], x, y + run.rise, width, gap, [i - a for i in gaps[before:inside]] if inside > before
+                 else ())
             if run.link:
                 w = width + (inside - before) * gap
                 last = decorations[-1] if decorations and linked else None
@@ -227,7 +244,9 @@ class TextBlock(Flowable):
                     decorations[-1] = (last[0], last[1], y, x + w - last[1])
                 else:
                     decorations.append((run, x, y, w))
-            linked = bool(run.link)
+                linked = True
+            else:
+                linked = False
 
     def decorate(self, decorations):
         """Underlines and clickable rectangles of link runs; a cross-reference (a link `#name#n`, n counting the
