@@ -39,6 +39,10 @@ def _kind(stack: list[str]) -> str:
     return "paragraph"
 
 
+# The build parser's core rules that change no token, only note what they find in the parse's env
+ENV_ONLY = ("ccdocs_lines", "ccdocs_inlines", "ccdocs_dropped_anchors", "ccdocs_given_anchors", "ccdocs_note_anchors")
+
+
 @lru_cache(maxsize=32)
 def blocks(text: str) -> tuple:
     """The block tokens of a content file's Markdown as the build's parser reads it, a figure's `|` shielded
@@ -55,12 +59,15 @@ def _block_parser() -> MarkdownIt:
 
     The same block tokens come out: the inline rules make no block, and the only ones that write what a later
     step builds blocks from are the footnote references `[^x]` and inline notes `^[…]` (the footnotes at the end,
-    with their ids and counts); an image alone is an alt-text segment (`alt_text`), read from its children.
+    with their ids and counts); an image alone is an alt-text segment (`alt_text`), read from its children. The
+    core rules that only note in the parse's env what the build's reader tells (`parse.survey`, `parse.anchors`)
+    are left out: `blocks` keeps no env.
     """
     md = copy.copy(parser())
     md.core = copy.copy(md.core)
     md.core.ruler = copy.deepcopy(md.core.ruler)
     md.core.ruler.at("inline", _needed_inlines)
+    md.core.ruler.disable(list(ENV_ONLY))
     return md
 
 
