@@ -51,6 +51,7 @@ class Builder:
         self.targets: dict[str, str] = {}   # a contents entry's target (Heading.toc) -> the heading's outline key
         self.pages: dict[str, dict] = {}    # symbol -> target -> printed page number, from the previous pass
         self.lengths: dict = {}             # (dotted, default, width) -> points, as `pt` read them
+        self.dry = False                    # a layout for its page numbers alone: no page furniture drawn
 
     # -- helpers --------------------------------------------------------------------------------
 

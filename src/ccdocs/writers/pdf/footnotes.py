@@ -54,6 +54,7 @@ class PageNotes:
     started: list = field(default_factory=list)
     continued: bool = False
     ended: bool = False          # the text has ended: continued notes may fill whole pages
+    dry: bool = False            # a layout for its page numbers alone: the frames and the notes area draw nothing
 
     def new(self, labels) -> list[str]:
         """The labels among `labels` whose notes are not placed yet."""
@@ -144,7 +145,7 @@ class PageNotes:
 
     def draw(self, canv, x: float, bottom: float):
         """Draw the separator and the notes placed on this page, the last one ending at `bottom`."""
-        if not self.placed:
+        if not self.placed or self.dry:
             return
         r = self.rules
         y = bottom + self.area() - r.before
@@ -159,6 +160,10 @@ class PageNotes:
             h = piece.wrap(r.width, 1e6)[1]
             piece.drawOn(canv, x, y - h)
             y -= h + piece.getSpaceAfter()
+
+
+def _placed(canv, x, y, _sW=0):
+    """What a flowable's `drawOn` does in a dry layout: nothing."""
 
 
 class NoteFrame(Frame):
@@ -183,7 +188,14 @@ class NoteFrame(Frame):
         self.held: list = []
 
     def _add(self, flowable, canv, trySplit=0):
-        added = self.add_with_notes(flowable, canv, trySplit)
+        if self.notes.dry:
+            flowable.drawOn = _placed   # reportlab's Frame._add places it and would draw it there: not in a dry layout
+            try:
+                added = self.add_with_notes(flowable, canv, trySplit)
+            finally:
+                del flowable.drawOn
+        else:
+            added = self.add_with_notes(flowable, canv, trySplit)
         if added:
             self.held.append(flowable)
         return added

@@ -64,7 +64,9 @@ def header_height(builder) -> float:
 
 def draw_header(canv, builder, lines, x: float, top: float, width: float):
     """The running header: its lines right-aligned at the top of the page (a line repeated on every page, the
-    symbol, set once per write: builder.block_of)."""
+    symbol, set once per write: builder.block_of); none in a dry layout (paper.layout)."""
+    if builder.dry:
+        return
     size = builder.theme.size(builder.lang, "header")
     y = top
     for text in lines:

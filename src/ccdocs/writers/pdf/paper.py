@@ -48,8 +48,9 @@ def heading_pages(doc: Document, theme: Theme) -> dict[str, dict[str, str]]:
     """The printed page number (`2`; in an annex its own, `1`; in an attached document, as its own pages are
     numbered from its cover) of every heading a contents table lists, by document symbol then `Heading.toc`
     name, as the PDF prints them: for the DOCX writer's contents tables; {} when there is none.
-    One layout tells: a row's height does not depend on the numbers it shows (they stand in fixed columns)."""
-    return layout(doc, theme, {})[1] if has_contents(doc) else {}
+    One layout tells: a row's height does not depend on the numbers it shows (they stand in fixed columns).
+    A dry one: its pages are neither drawn nor saved."""
+    return layout(doc, theme, {}, dry=True)[1] if has_contents(doc) else {}
 
 
 def has_contents(doc: Document) -> bool:
@@ -62,9 +63,11 @@ def passes(doc: Document, theme: Theme) -> tuple[bytes, dict[str, dict[str, str]
     """Lay `doc` out until the page numbers its contents tables print are those where the headings fall (as
     reportlab's `multiBuild`): once without a contents table, twice with one (its rows' height does not depend
     on their numbers), at most PASSES times. The PDF bytes and those page numbers. The passes share one FontSet:
-    each text is set, and its lines broken, once for all of them (a Setting is a function of its runs)."""
+    each text is set, and its lines broken, once for all of them (a Setting is a function of its runs). The first
+    pass of a paper with a contents table is dry (only its page numbers are read): any later pass is a whole one,
+    and the last is the one whose numbers are those it prints."""
     fonts = FontSet(theme, doc.meta.lang)
-    data, found = layout(doc, theme, {}, fonts)
+    data, found = layout(doc, theme, {}, fonts, dry=has_contents(doc))
     pages = None
     for _ in range(PASSES if has_contents(doc) else 0):
         if found == pages:
@@ -74,16 +77,18 @@ def passes(doc: Document, theme: Theme) -> tuple[bytes, dict[str, dict[str, str]
     return data, found
 
 
-def layout(doc: Document, theme: Theme, pages: dict, fonts: FontSet | None = None) \
+def layout(doc: Document, theme: Theme, pages: dict, fonts: FontSet | None = None, dry: bool = False) \
         -> tuple[bytes, dict[str, dict[str, str]]]:
     """One layout of `doc`, its contents tables showing `pages` (as `heading_pages` gives them), in `fonts` (a
     new FontSet when None; an earlier layout's of the same document reuses its Settings): the PDF bytes and the
-    printed page of each heading a contents table lists, by document symbol then `Heading.toc` name."""
+    printed page of each heading a contents table lists, by document symbol then `Heading.toc` name. A `dry`
+    layout places every flowable as a whole one does but draws none and saves nothing (its bytes are b""): for
+    its page numbers alone."""
     fonts = fonts or FontSet(theme, doc.meta.lang)
     margins = theme.pt("page.margins.left") + theme.pt("page.margins.right")
     width = PaperTemplate.page_width(theme) - margins
     builder = Builder(doc, theme, fonts, width)
-    builder.pages = pages
+    builder.pages, builder.dry = pages, dry
     builders = [builder]
     flowables = story(builder, doc, builders)
     for each in builders[1:]:
@@ -91,9 +96,10 @@ def layout(doc: Document, theme: Theme, pages: dict, fonts: FontSet | None = Non
     builder.maker.problems.raise_if_any()
     rules = Rules(width, theme.pt("pdf.note_rule_before"), theme.pt("pdf.note_rule_after"),
                   theme.pt("footnotes.rule_width"), theme.pt("spacing.footnote_after"), rtl=builder.rtl)
-    notes = PageNotes({key: flows for each in builders for key, flows in each.notes.items()}, rules)
+    notes = PageNotes({key: flows for each in builders for key, flows in each.notes.items()}, rules, dry=dry)
     buffer = BytesIO()
     template = PaperTemplate(buffer, builder, notes)
+    template._doSave = not dry   # reportlab's own switch: its multiBuild saves no pass but the last
     template.build(flowables + [NotesTail(notes)])
     found = {each.meta.symbol: {target: str(template.outline_pages[key]) for target, key in each.targets.items()
                                 if key in template.outline_pages} for each in builders if each.targets}
