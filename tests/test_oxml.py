@@ -9,10 +9,12 @@ import zipfile
 import docx
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.parser import parse_xml
+from docx.oxml.table import CT_Tbl
+from docx.shared import Twips
 from lxml import etree
 
 from ccdocs.oxml import (add_field, add_footnotes_part, add_hyperlink, add_sequence, cant_split, cell_margins,
-                         cell_width, continue_page_numbers, fixed_layout, mark_run, number_paragraph,
+                         cell_width, continue_page_numbers, fixed_layout, fixed_table, mark_run, number_paragraph,
                          reference_run, repeat_header, restart_page_numbers, set_borders, set_caps,
                          set_east_asian_spacing, set_fonts, set_lang, set_shading)
 
@@ -154,6 +156,20 @@ def test_fixed_layout_and_cell_width_in_twips():
     assert val(tbl, "w:tblPr/w:tblLayout", "type") == "fixed"
     assert names(tbl.find("w:tr/w:tc", W)) == ["tcPr", "p"]
     assert val(tbl, "w:tr/w:tc/w:tcPr/w:tcW", "w") == "9354"
+
+
+def test_fixed_table_is_python_docx_table_laid_out_fixed():
+    """`fixed_table` parses at once (three times faster than making its cells) the markup python-docx's table, its
+    columns given their widths, then `fixed_layout` and `cell_width` on every cell make."""
+    widths = [2000, 1500, 1234]
+    made = CT_Tbl.new_tbl(3, len(widths), Twips(sum(widths)))
+    for col, width in zip(made.tblGrid.findall("w:gridCol", W), widths):
+        col.set(qn("w:w"), str(width))
+    fixed_layout(made, sum(widths))
+    for tr in made.findall("w:tr", W):
+        for tc, width in zip(tr.findall("w:tc", W), widths):
+            cell_width(tc, width)
+    assert etree.tostring(fixed_table(3, widths)) == etree.tostring(made)
 
 
 def test_footnote_reference_with_custom_mark_takes_no_number():

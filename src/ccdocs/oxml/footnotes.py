@@ -10,10 +10,12 @@ from docx.oxml.parser import parse_xml, register_element_cls
 from docx.oxml.simpletypes import ST_DecimalNumber, ST_String
 from docx.oxml.xmlchemy import BaseOxmlElement, OptionalAttribute, RequiredAttribute, ZeroOrMore
 from docx.parts.story import StoryPart
+from lxml.etree import SubElement
 
-from .xml import element, place
+from .xml import clark, element
 
 SEPARATOR_ID, CONTINUATION_ID = -1, 0
+ID, FOOTNOTE = clark("w:id"), clark("w:footnote")
 
 
 def _separator(kind: str, note_id: int) -> str:
@@ -47,10 +49,8 @@ class CT_Footnotes(BaseOxmlElement):
         Notes are only ever added here, each after the last with the next id: the last holds the highest (no
         search of every note's id for each note)."""
         last = next(self.iterchildren(reversed=True), None)
-        highest = CONTINUATION_ID if last is None else max(int(last.get(qn("w:id"))), CONTINUATION_ID)
-        note = self._add_footnote()
-        note.id = highest + 1
-        return note
+        highest = CONTINUATION_ID if last is None else max(int(last.get(ID)), CONTINUATION_ID)
+        return SubElement(self, FOOTNOTE, {ID: str(highest + 1)})   # python-docx's `_add_footnote`, made in place
 
 
 register_element_cls("w:footnotes", CT_Footnotes)
@@ -87,35 +87,36 @@ def add_footnotes_part(document_part, settings_element) -> FootnotesPart:
     return part
 
 
+# A note's runs are made for every note: their children are made in place, under the run (one lxml document
+# for the run, not one for each element).
+
 def _styled_run(style_id: str):
     run = element("w:r")
-    rpr = element("w:rPr")
-    run.append(rpr)
-    place(rpr, "w:rStyle", val=style_id)
+    SubElement(SubElement(run, clark("w:rPr")), clark("w:rStyle"), {clark("w:val"): style_id})
     return run
 
 
-def _text(value: str):
-    text = element("w:t")
-    text.text = value
-    return text
+def _text(run, value: str) -> None:
+    SubElement(run, clark("w:t")).text = value
 
 
 def reference_run(note_id: int, style_id: str, custom_mark: str | None = None):
     """The `w:r` in the text that calls note `note_id`; a custom mark (`*`) takes no number."""
     run = _styled_run(style_id)
-    ref = element("w:footnoteReference", id=note_id)
-    run.append(ref)
+    ref = SubElement(run, clark("w:footnoteReference"), {ID: str(note_id)})
     if custom_mark:
-        ref.set(qn("w:customMarkFollows"), "1")
-        run.append(_text(custom_mark))
+        ref.set(clark("w:customMarkFollows"), "1")
+        _text(run, custom_mark)
     return run
 
 
 def mark_run(style_id: str, custom_mark: str | None = None):
     """The `w:r` that shows the note's own number (`w:footnoteRef`) or its custom mark inside the note."""
     run = _styled_run(style_id)
-    run.append(_text(custom_mark) if custom_mark else element("w:footnoteRef"))
+    if custom_mark:
+        _text(run, custom_mark)
+    else:
+        SubElement(run, clark("w:footnoteRef"))
     return run
 
 

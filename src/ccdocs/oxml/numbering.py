@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from docx.oxml.ns import qn
 
-from .xml import element, place, put, sub
+from .xml import element, place, sub
 
 
 def add_sequence(numbering, start: int, tab: int, text: str = "%1.", number_format: str = "decimal") -> int:
@@ -43,10 +43,10 @@ def add_sequence(numbering, start: int, tab: int, text: str = "%1.", number_form
 
 def number_paragraph(ppr, num_id: int, level: int = 0):
     """Give a paragraph (`w:pPr`) the number of list `num_id`."""
-    num_pr = element("w:numPr")
+    num_pr = place(ppr, "w:numPr")
     sub(num_pr, "w:ilvl", val=level)
     sub(num_pr, "w:numId", val=num_id)
-    return put(ppr, num_pr)
+    return num_pr
 
 
 __all__ = ["add_sequence", "number_paragraph"]

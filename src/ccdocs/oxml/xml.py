@@ -39,11 +39,14 @@ BORDERS = ("w:top", "w:left", "w:start", "w:bottom", "w:right", "w:end", "w:insi
 ORDERS = {"w:style": STYLE, "w:rPr": RPR, "w:pPr": PPR, "w:sectPr": SECTPR, "w:tblPr": TBLPR, "w:trPr": TRPR,
           "w:tcPr": TCPR, "w:pBdr": ("w:top", "w:left", "w:bottom", "w:right", "w:between", "w:bar"),
           "w:tblBorders": BORDERS, "w:tcBorders": BORDERS + ("w:tl2br", "w:tr2bl")}
+_SECT_PR = qn("w:sectPr")
+_REFERENCES = (qn("w:headerReference"), qn("w:footerReference"))   # children `_in_order` keeps each of
 
 
 # Elements are made by lxml directly with the tag names resolved once (python-docx's OxmlElement parses the
 # prefixed name on every call); in a document's tree they are made in place (`sub`), which spares lxml a
-# document of their own for each. The XML is the same.
+# document of their own for each. The XML is the same. These functions run for every element a document has:
+# each keeps to one cached look-up per name and lxml's own calls.
 
 @cache
 def clark(tag: str) -> str:
@@ -56,15 +59,22 @@ def _attribute(name: str) -> str:
     return qn(f"w:{name}")
 
 
-def _attributes(attrs: dict) -> dict:
-    return {_attribute(name): str(value) for name, value in attrs.items()}
+def _attributes(attrs: dict) -> dict | None:
+    return {_attribute(name): str(value) for name, value in attrs.items()} if attrs else None
+
+
+@cache
+def _made(tag: str) -> tuple:
+    """The Clark name of `tag` and the namespace map of its prefix (lxml only reads it)."""
+    prefix = tag.partition(":")[0]
+    return clark(tag), {prefix: nsmap[prefix]}
 
 
 def element(tag: str, **attrs):
     """A new element `w:tag` with `w:` attributes given as keywords (`val="x"` sets `w:val`), of python-docx's
     element class for its tag."""
-    prefix = tag.partition(":")[0]
-    return oxml_parser.makeelement(clark(tag), _attributes(attrs), nsmap={prefix: nsmap[prefix]})
+    name, names = _made(tag)
+    return oxml_parser.makeelement(name, _attributes(attrs), nsmap=names)
 
 
 def sub(parent, tag: str, **attrs):
@@ -76,7 +86,7 @@ def add_block(parent, tag: str = "w:p"):
     """A new empty block (`w:p`) at the end of the content of `parent` (a body, cell, note or header): before a
     body's closing `w:sectPr`, as python-docx puts it (which looks for that `w:sectPr` among all the body's
     children for each block added)."""
-    return _before_section(sub(parent, tag))
+    return _before_section(etree.SubElement(parent, clark(tag)))
 
 
 def place_block(parent, block):
@@ -87,7 +97,7 @@ def place_block(parent, block):
 
 def _before_section(block):
     before = block.getprevious()
-    if before is not None and before.tag == clark("w:sectPr"):
+    if before is not None and before.tag == _SECT_PR:
         before.addprevious(block)
     return block
 
@@ -103,36 +113,38 @@ def _prefixed(tag: str) -> str:
 
 
 @cache
-def _rank(parent: str, tag: str) -> int:
-    """The place of the child `tag` in the schema's order of `parent`'s children (-1: not listed)."""
-    order = ORDERS[parent]
-    return order.index(tag) if tag in order else -1
+def _ranks(parent: str) -> dict:
+    """The place of each child in the schema's order of the children of `parent` (`w:` elements, all as Clark
+    names); a child not listed has none. Raises KeyError for a parent without a listed order."""
+    return {clark(tag): rank for rank, tag in enumerate(ORDERS[_prefixed(parent)])}
 
 
 def put(parent, child):
     """Put `child` into `parent` in schema order, replacing a child of the same tag; returns `child`."""
-    return _in_order(parent, child, parent.find(child.tag))
+    return _in_order(parent, child, next(parent.iterchildren(child.tag), None))
 
 
 def place(parent, tag: str, **attrs):
     """`put(parent, element(tag, **attrs))`, the element made in place (`sub`); returns it."""
-    old = parent.find(clark(tag))
-    return _in_order(parent, sub(parent, tag, **attrs), old)
+    name = clark(tag)
+    old = next(parent.iterchildren(name), None)
+    return _in_order(parent, etree.SubElement(parent, name, _attributes(attrs)), old)
 
 
 def _in_order(parent, child, old):
     """Move `child` to its place among the children of `parent` (schema order), or to where `old`, a child of the
     same tag, stood (a section's header and footer references are each kept)."""
-    kind, tag = tag_of(parent), tag_of(child)
-    if old is not None and tag not in ("w:headerReference", "w:footerReference"):
+    tag = child.tag
+    if old is not None and tag not in _REFERENCES:
         old.addnext(child)
         parent.remove(old)
         return child
-    rank = _rank(kind, tag)
+    ranks = _ranks(parent.tag)
+    rank = ranks.get(tag, -1)
     if rank < 0:
-        raise ValueError(f"{tag} is not a child of {kind}")
+        raise ValueError(f"{tag_of(child)} is not a child of {tag_of(parent)}")
     for existing in parent:
-        if existing is not child and _rank(kind, tag_of(existing)) > rank:
+        if existing is not child and ranks.get(existing.tag, -1) > rank:
             existing.addprevious(child)
             return child
     parent.append(child)
@@ -141,9 +153,10 @@ def _in_order(parent, child, old):
 
 def props(owner, tag: str):
     """The property child `tag` (`w:pPr`, `w:rPr`, `w:tblPr`, `w:trPr`, `w:tcPr`) of `owner`, added first."""
-    found = owner.find(clark(tag))
+    name = clark(tag)
+    found = next(owner.iterchildren(name), None)
     if found is None:
-        found = sub(owner, tag)
+        found = etree.SubElement(owner, name)
         owner.insert(0, found)
     return found
 

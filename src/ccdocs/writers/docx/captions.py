@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...oxml import place, props
 from . import references
 from .inlines import add_inlines
 from .state import Where, WriterState
@@ -16,4 +17,4 @@ def write_caption(state: WriterState, where: Where, caption: tuple, prefix: str,
     references.add_prefix(state, p, prefix, anchor)
     add_inlines(state, p, caption)
     references.anchor_rest(state, p, prefix, anchor)
-    p.paragraph_format.keep_with_next = True
+    place(props(p._p, "w:pPr"), "w:keepNext")    # python-docx's `keep_with_next = True`, without its search

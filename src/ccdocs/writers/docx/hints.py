@@ -26,14 +26,23 @@ MAYBE_HINTED = re.compile(r"[^\x00-\x7f\u3000-\u3247\u3250-\u9fff\uf900-\ufaff\u
 def hint_east_asian_runs(document) -> int:
     """Hint or split every run with East Asian punctuation in the parts of `document` (a python-docx Document) that
     hold text: the body, footnotes, headers. Returns how many runs were hinted."""
-    count = 0
+    count, takes = 0, {}   # takes: each character looked at, whether it takes the East Asian face
     for part in document.part.package.iter_parts():
         root = getattr(part, "_element", None)
         if root is None:
             continue
-        for run in root.iter(qn("w:r")):
-            if any(takes_east_asian_face(ch) for t in run.iter(qn("w:t")) for ch in MAYBE_HINTED.findall(t.text or "")):
-                count += hint_run(run)
+        runs = {}   # the runs to hint, in document order: those of the texts holding such a character
+        for t in root.iter(qn("w:t")):
+            for ch in MAYBE_HINTED.findall(t.text or ""):
+                if ch not in takes:
+                    takes[ch] = takes_east_asian_face(ch)
+                if takes[ch]:
+                    parent = t.getparent()
+                    if parent.tag == qn("w:r"):
+                        runs[parent] = None
+                    break
+        for run in runs:
+            count += hint_run(run)
     return count
 
 

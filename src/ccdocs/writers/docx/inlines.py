@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 from functools import cache
+from types import MappingProxyType
+from typing import NamedTuple
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.text.run import Run
+from lxml.etree import SubElement
 
 from ...model import Code, Emph, LineBreak, Link, Note, Ref, Strong, Text
 from ...oxml import add_hyperlink, clark, element, sub
@@ -15,11 +16,13 @@ from . import notes, references
 from .styles import style_id
 
 SPECIAL = re.compile(r"([\t\r\n])")  # characters python-docx's text setter turns into w:tab and w:br
+# The tags and attribute names of a run's elements, resolved once (a run is made for every piece of text).
+R, T, TAB, BR, RPR = (clark(tag) for tag in ("w:r", "w:t", "w:tab", "w:br", "w:rPr"))
+SPACE = clark("xml:space")
 
 
-@dataclass(frozen=True)
-class Format:
-    """Character formatting carried down the inline tree."""
+class Format(NamedTuple):
+    """Character formatting carried down the inline tree (a tuple: hashed at C speed for the caches below)."""
 
     bold: bool = False
     italic: bool = False
@@ -28,16 +31,19 @@ class Format:
     style: str | None = None
 
 
+PLAIN = Format()
+
+
 @cache
 def with_(fmt: Format, name: str, value) -> Format:
-    """`fmt` with the field `name` set to `value` (dataclasses.replace, made once per format and change)."""
-    return replace(fmt, **{name: value})
+    """`fmt` with the field `name` set to `value`, made once per format and change."""
+    return fmt._replace(**{name: value})
 
 
 @cache
 def _properties(fmt: Format) -> tuple:
-    """The `w:rPr` children of `fmt` as (tag, attributes), in schema order, as python-docx's setters would make
-    them."""
+    """The `w:rPr` children of `fmt` as (Clark tag, read-only attributes by Clark name), in schema order, as
+    python-docx's setters would make them."""
     found = []
     if fmt.style:
         found.append(("w:rStyle", {"val": style_id(fmt.style)}))
@@ -49,16 +55,17 @@ def _properties(fmt: Format) -> tuple:
         found.append(("w:caps", {"val": "1"}))
     if fmt.superscript:
         found.append(("w:vertAlign", {"val": "superscript"}))
-    return tuple(found)
+    return tuple((clark(tag), MappingProxyType({clark(f"w:{name}"): value for name, value in attrs.items()}))
+                 for tag, attrs in found)
 
 
 def _add_properties(run, fmt: Format) -> None:
     """Give `run` (a `w:r`) the `w:rPr` of `fmt`, when it sets anything."""
     found = _properties(fmt)
     if found:
-        rpr = sub(run, "w:rPr")
+        rpr = SubElement(run, RPR)
         for tag, attrs in found:
-            sub(rpr, tag, **attrs)
+            SubElement(rpr, tag, attrs)
 
 
 def run_properties(fmt: Format):
@@ -68,7 +75,7 @@ def run_properties(fmt: Format):
         return None
     rpr = element("w:rPr")
     for tag, attrs in found:
-        sub(rpr, tag, **attrs)
+        SubElement(rpr, tag, attrs)
     return rpr
 
 
@@ -77,26 +84,27 @@ def add_text(run, text: str) -> None:
     tab a `w:tab`, each newline or carriage return a `w:br`."""
     for piece in SPECIAL.split(text) if SPECIAL.search(text) else (text,):
         if piece == "\t":
-            sub(run, "w:tab")
+            SubElement(run, TAB)
         elif piece in ("\n", "\r"):
-            sub(run, "w:br")
+            SubElement(run, BR)
         elif piece:
-            t = sub(run, "w:t")
+            t = SubElement(run, T)
             t.text = piece
             if piece.strip() != piece:
-                t.set(clark("xml:space"), "preserve")
+                t.set(SPACE, "preserve")
 
 
-def add_run(paragraph, text: str, fmt: Format = Format(), sink=None) -> Run:
-    """Append a run of `text` (tabs and newlines become w:tab and w:br) to `sink` (the paragraph's w:p).
+def add_run(paragraph, text: str, fmt: Format = PLAIN, sink=None):
+    """Append a run of `text` (tabs and newlines become w:tab and w:br) to `sink` (the paragraph's w:p); the
+    run's `w:r`.
 
     The elements are built directly, in place (python-docx's setters look for every possible sibling of each
     one, and its text setter handles one character at a time); the XML is the same.
     """
-    r = sub(paragraph._p if sink is None else sink, "w:r")
+    r = SubElement(paragraph._p if sink is None else sink, R)
     _add_properties(r, fmt)
     add_text(r, text)
-    return Run(r, paragraph)
+    return r
 
 
 def _text(state, paragraph, sink, node, fmt):
@@ -137,7 +145,7 @@ INLINES = {Text: _text, Code: _text, Strong: _strong, Emph: _emph, Link: _link, 
            Ref: _reference}
 
 
-def add_inlines(state, paragraph, inlines, fmt: Format = Format(), sink=None):
+def add_inlines(state, paragraph, inlines, fmt: Format = PLAIN, sink=None):
     """Append `inlines` to `paragraph` (or to `sink`, an element inside it such as a w:hyperlink)."""
     sink = paragraph._p if sink is None else sink
     for node in inlines:

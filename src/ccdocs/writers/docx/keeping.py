@@ -47,9 +47,9 @@ def keep_rows(table, head: int, texts: list[list[str]], kinds: list[str], widths
     room = body_height(theme, lang, page_height(table._tbl, theme)) - kept_above(table._tbl, theme, lang)
     pad, leading = theme.pt("table.cell_padding"), line_factor(theme, lang)
     heights = [row_height(cells, widths, measure, pad, leading) for cells in texts]
-    rows = table.rows
+    rows = list(table._tbl.iterchildren(qn("w:tr")))
     for index in joined_rows(kinds, head, heights, room, int(theme.get("table.keep_rows", 3))):
-        for p in rows[index]._tr.iter(qn("w:p")):
+        for p in rows[index].iter(qn("w:p")):
             place(props(p, "w:pPr"), "w:keepNext")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from docx.blkcntnr import BlockItemContainer
 from docx.oxml.ns import qn
 
-from ...oxml import element, mark_run, reference_run
+from ...oxml import mark_run, reference_run, sub
 from ...model import Para
 from . import blocks
 from .state import Where
@@ -33,8 +33,8 @@ def add_note(state, sink, note):
         first = add_styled(container, NOTE_TEXT)._p            # of its own above it (as the PDF)
         note_el.insert(0, first)
     ppr = first.find(qn("w:pPr"))
-    tab = element("w:r")
-    tab.append(element("w:tab"))
+    tab = sub(first, "w:r")
+    sub(tab, "w:tab")
     at = 0 if ppr is None else 1
     first.insert(at, tab)
     first.insert(at, mark_run(REFERENCE, custom))

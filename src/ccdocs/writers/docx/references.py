@@ -31,7 +31,7 @@ def prepare(state, doc) -> None:
     `text` target prints, which its bookmark will hold."""
     state.anchors = bookmarks(doc, state.bookmark_names)
     state.bookmark_names.update(state.anchors.values())
-    state.numerals = {piece.target: piece.text for ref in walk(doc.parts) if isinstance(ref, Ref)
+    state.numerals = {piece.target: piece.text for ref in walk(doc.parts, Ref)   # the walk passes over plain text
                       for piece in ref.label if isinstance(piece, RefNumber) and piece.kind == "text"}
 
 
@@ -67,7 +67,7 @@ def add_prefix(state, paragraph, prefix: str, anchor: str, fmt=None) -> None:
         return
     if prefix[:at]:
         add_run(paragraph, prefix[:at], fmt)
-    run = add_run(paragraph, numeral, fmt)._r
+    run = add_run(paragraph, numeral, fmt)
     mark(state, paragraph._p, run, run, state.anchors[anchor])
     if prefix[at + len(numeral):]:
         add_run(paragraph, prefix[at + len(numeral):], fmt)

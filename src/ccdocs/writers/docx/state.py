@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from docx.blkcntnr import BlockItemContainer
+from docx.oxml.simpletypes import ST_TwipsMeasure
 from docx.shared import Pt
 
 from ...model import Document
-from ...oxml import FootnotesPart
+from ...oxml import FootnotesPart, place, props
 from ...theme import Theme
 from .styles import add_styled
 
@@ -49,11 +50,12 @@ class WriterState:
     def paragraph(self, where: Where, style: str):
         """A new paragraph in `where`; the first after a part break starts a page, one after a table has air."""
         p = add_styled(where.container, style)
-        if self.page_break:
-            p.paragraph_format.page_break_before = True
+        if self.page_break:   # python-docx's `page_break_before` and `space_before`, without their searches
+            place(props(p._p, "w:pPr"), "w:pageBreakBefore")
             self.page_break = False
         if self.after_table:
-            p.paragraph_format.space_before = Pt(self.theme.pt("spacing.paragraph_after"))
+            place(props(p._p, "w:pPr"), "w:spacing",
+                  before=ST_TwipsMeasure.to_xml(Pt(self.theme.pt("spacing.paragraph_after"))))
             self.after_table = False
         return p
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from copy import deepcopy
 from functools import cache, lru_cache
+from types import MappingProxyType
 from typing import NamedTuple
 
 from docx.enum.style import WD_STYLE_TYPE
@@ -11,10 +12,12 @@ from docx.oxml.parser import parse_xml
 from docx.styles import BabelFish
 from docx.styles.styles import Styles
 from docx.styles.style import StyleFactory
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT, WD_UNDERLINE
 from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
+from docx.oxml.simpletypes import ST_HexColor, ST_HpsMeasure, ST_OnOff, ST_SignedTwipsMeasure, ST_TwipsMeasure
+from docx.shared import Emu, Pt, RGBColor, Twips
 from docx.text.paragraph import Paragraph
+from lxml.etree import SubElement
 
 from ...oxml import (add_block, cell_margins, clark, element, place, props, set_borders, set_east_asian_spacing,
                      set_fonts, set_lang, sub, twips)
@@ -29,6 +32,7 @@ ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "right": WD_ALIGN_PARAGRAPH.RIGHT,
 BUILTIN = {"Header": "header", "Footnote Text": "footnote text", "Footnote Reference": "footnote reference",
            "Caption": "caption"}
 SHOWN = {stored: ui for ui, stored in BUILTIN.items()}
+P_PR, P_STYLE = clark("w:pPr"), clark("w:pStyle")
 
 
 @cache
@@ -97,61 +101,84 @@ def specs(theme: Theme, lang: str) -> list[dict]:
     ]
 
 
-# The properties python-docx's setters in `_format` look up or add (`get_or_add`) for a spec's keys: (key, property,
-# whether only a true value adds it). `_place` puts them first, in schema order, so those setters find them
-# (python-docx looks for each of a property's possible later siblings to add one); values are set by python-docx.
-FONT_PLACES = (("bold", "w:b", False), ("italic", "w:i", False), ("size", "w:sz", True),
-               ("superscript", "w:vertAlign", True))
-PARAGRAPH_PLACES = (("align", "w:jc", False), ("before", "w:spacing", False), ("after", "w:spacing", False),
-                    ("line", "w:spacing", False), ("left", "w:ind", False), ("right", "w:ind", False),
-                    ("hanging", "w:ind", False), ("keep_next", "w:keepNext", True),
-                    ("keep_lines", "w:keepLines", True), ("widows", "w:widowControl", False),
-                    ("tabs", "w:tabs", True))
+# A style's values are written as python-docx's setters (`style.font`, `style.paragraph_format`) write them: the
+# same elements in schema order (`place`), the same attributes in the order the setters set them, each value
+# converted by the simple type python-docx converts it with. Its setters look for every possible later sibling
+# of each element they add: a tenth of a second, in each process's first document.
+
+def _child(style_el, tag: str):
+    """The property element `tag` (`w:rPr`, `w:pPr`) of a style, added in schema order (`get_or_add`)."""
+    found = next(style_el.iterchildren(clark(tag)), None)
+    return place(style_el, tag) if found is None else found
 
 
-def _place(spec: dict, style_el, paragraph: bool) -> None:
-    """Put into `style_el` the empty properties `_format` fills for `spec`; `paragraph`: it has paragraph
-    properties (not a character style)."""
-    for places, owner in ((FONT_PLACES, style_el.get_or_add_rPr),
-                          (PARAGRAPH_PLACES if paragraph else (), style_el.get_or_add_pPr)):
-        tags = {tag for key, tag, only_true in places if (spec.get(key) if only_true else spec.get(key) is not None)}
-        if tags:
-            properties = owner()
-            for tag in tags:
-                if properties.find(clark(tag)) is None:
-                    place(properties, tag)
-
-
-def _format(spec: dict, font, pf):
-    """Character and paragraph values of a style spec."""
-    for key, attr in (("bold", "bold"), ("italic", "italic"), ("superscript", "superscript"),
-                      ("underline", "underline")):
-        if key in spec:
-            setattr(font, attr, spec[key])
-    if spec.get("size"):
-        font.size = Pt(spec["size"])
-    if spec.get("color"):
-        font.color.rgb = RGBColor.from_string(spec["color"])
-    if pf is None:
+def _on_off(parent, tag: str, value) -> None:
+    """A toggle property (`w:b`, `w:keepNext` …) as python-docx's setters write it: absent for None, no `w:val`
+    when true, `w:val="0"` when false."""
+    if value is None:
         return
+    el = place(parent, tag)
+    if value is not True:
+        el.set(clark("w:val"), ST_OnOff.to_xml(value))
+
+
+def _font(spec: dict, style_el) -> None:
+    """The character values of a style spec: bold, italic, superscript, underline, size, colour."""
+    toggles = [key for key in ("bold", "italic", "superscript", "underline") if key in spec]
+    if not (toggles or spec.get("size") or spec.get("color")):
+        return
+    rpr = _child(style_el, "w:rPr")
+    _on_off(rpr, "w:b", spec.get("bold"))
+    _on_off(rpr, "w:i", spec.get("italic"))
+    if spec.get("superscript"):
+        place(rpr, "w:vertAlign", val="superscript")
+    underline = spec.get("underline")
+    if underline is not None:
+        value = WD_UNDERLINE.SINGLE if underline is True else WD_UNDERLINE.NONE if underline is False else underline
+        place(rpr, "w:u", val=WD_UNDERLINE.to_xml(value))
+    if spec.get("size"):
+        place(rpr, "w:sz", val=ST_HpsMeasure.to_xml(Pt(spec["size"])))
+    if spec.get("color"):
+        place(rpr, "w:color", val=ST_HexColor.to_xml(RGBColor.from_string(spec["color"])))
+
+
+def _paragraph(spec: dict, style_el) -> None:
+    """The paragraph values of a style spec: alignment, spacing, indents, line spacing, keeps, widow control,
+    tab stops."""
+    keys = ("align", "before", "after", "left", "right", "hanging", "line", "widows")
+    if not (any(key in spec for key in keys) or spec.get("keep_next") or spec.get("keep_lines") or
+            spec.get("tabs")):
+        return
+    ppr = _child(style_el, "w:pPr")
     if "align" in spec:
-        pf.alignment = ALIGN[spec["align"]]
-    for key, attr in (("before", "space_before"), ("after", "space_after"), ("left", "left_indent"),
-                      ("right", "right_indent")):
-        if key in spec:
-            setattr(pf, attr, Pt(spec[key]))
+        place(ppr, "w:jc", val=WD_ALIGN_PARAGRAPH.to_xml(ALIGN[spec["align"]]))
+    spacing = {key: ST_TwipsMeasure.to_xml(Pt(spec[key])) for key in ("before", "after") if key in spec}
+    indent = {key: ST_SignedTwipsMeasure.to_xml(Pt(spec[key])) for key in ("left", "right") if key in spec}
     if "hanging" in spec:
-        pf.first_line_indent = Pt(-spec["hanging"])
+        first = Pt(-spec["hanging"])
+        if first < 0:
+            indent["hanging"] = ST_TwipsMeasure.to_xml(-first)
+        else:
+            indent["firstLine"] = ST_TwipsMeasure.to_xml(first)
     if "line" in spec:
-        pf.line_spacing = float(spec["line"])
-    if spec.get("keep_next"):
-        pf.keep_with_next = True
-    if spec.get("keep_lines"):
-        pf.keep_together = True
+        spacing["line"] = ST_SignedTwipsMeasure.to_xml(Emu(float(spec["line"]) * Twips(240)))
+        spacing["lineRule"] = WD_LINE_SPACING.to_xml(WD_LINE_SPACING.MULTIPLE)
+    if spacing:
+        place(ppr, "w:spacing", **spacing)
+    if indent:
+        place(ppr, "w:ind", **indent)
+    _on_off(ppr, "w:keepNext", True if spec.get("keep_next") else None)
+    _on_off(ppr, "w:keepLines", True if spec.get("keep_lines") else None)
     if "widows" in spec:
-        pf.widow_control = spec["widows"]
-    for position in spec.get("tabs", ()):
-        pf.tab_stops.add_tab_stop(Pt(position))
+        _on_off(ppr, "w:widowControl", spec["widows"])
+    if spec.get("tabs"):
+        tabs = place(ppr, "w:tabs")
+        for position in spec["tabs"]:   # python-docx's `insert_tab_in_order`: before the first tab further right
+            at = ST_SignedTwipsMeasure.to_xml(Pt(position))
+            tab = sub(tabs, "w:tab", pos=at, val=WD_TAB_ALIGNMENT.to_xml(WD_TAB_ALIGNMENT.LEFT))
+            later = next((t for t in tabs if t is not tab and int(t.get(clark("w:pos"))) > int(at)), None)
+            if later is not None:
+                later.addprevious(tab)
 
 
 def _script(style_el, spec: dict, inputs: StyleInputs):
@@ -205,8 +232,9 @@ def new_style(styles, name: str, kind, builtin: bool, base: str | None = None, f
     based on the style named `base` and followed by `following`, as python-docx's `add_style`, `base_style` and
     `next_paragraph_style` make it (without their searches of every style by name: the names are ours, each
     given once, and every id is `style_id` of its name)."""
-    style_el = styles.element.add_style_of_type(BabelFish.ui2internal(name), kind, builtin)
-    style_el.styleId = style_id(name)
+    attrs = {"type": WD_STYLE_TYPE.to_xml(kind)} | ({} if builtin else {"customStyle": ST_OnOff.to_xml(True)})
+    style_el = sub(styles.element, "w:style", **attrs, styleId=style_id(name))  # as `add_style_of_type` makes it
+    sub(style_el, "w:name", val=BabelFish.ui2internal(name))
     if base is not None:
         place(style_el, "w:basedOn", val=style_id(base))
     if following is not None and style_id(following) != style_el.styleId:
@@ -264,9 +292,9 @@ def _built_styles(inputs: StyleInputs):
                               builtin=name in BUILTIN or name.startswith("Heading"), base=spec.get("base"),
                               following=spec.get("next"))
         place(style.element, "w:qFormat")   # style.quick_style = True, placed without python-docx's search
-        pf = getattr(style, "paragraph_format", None)
-        _place(spec, style.element, pf is not None)
-        _format(spec, style.font, pf)
+        _font(spec, style.element)
+        if spec.get("kind", "p") != "c":    # python-docx's paragraph and table styles have paragraph values
+            _paragraph(spec, style.element)
         _script(style.element, spec, inputs)
         if "outline" in spec:
             _outline(style.element, spec["outline"])
@@ -288,10 +316,16 @@ def styled(paragraph, name: str):
     return paragraph
 
 
+@cache
+def _style_value(name: str) -> MappingProxyType:
+    """The attributes of the `w:pStyle` naming the style `name` (read-only: shared by every paragraph)."""
+    return MappingProxyType({clark("w:val"): style_id(name)})
+
+
 def add_styled(container, name: str) -> Paragraph:
     """A new paragraph at the end of `container` (a python-docx block container) with the style `name`."""
     p = add_block(container._element)
-    sub(sub(p, "w:pPr"), "w:pStyle", val=style_id(name))
+    SubElement(SubElement(p, P_PR), P_STYLE, _style_value(name))
     return Paragraph(p, container)
 
 

@@ -13,7 +13,7 @@ from ...oxml import (cant_split, cell_margins, centred, clark, fixed_table, plac
                      repeat_header, set_borders, set_shading, twips)
 from . import blocks
 from .captions import write_caption
-from .inlines import Format, add_inlines, add_run
+from .inlines import PLAIN, Format, add_inlines, add_run
 from .keeping import keep_rows
 from .state import Where, WriterState
 from ..columns import share, table_widths
@@ -26,6 +26,7 @@ from .styles import add_styled, style_id, styled
 ALIGN = ("left", "right", "center")          # a column's alignments that Word's w:jc says as they are
 ROW_FORMAT = {"body": Format(), "member": Format(), "group": Format(bold=True), "total": Format(bold=True)}
 KEYFIGURES_PER_ROW = 4        # five still fit on one row; more go into balanced rows
+TR, TC, P = clark("w:tr"), clark("w:tc"), clark("w:p")
 
 
 def fonts(state: WriterState) -> FontSet:
@@ -56,18 +57,16 @@ def _grid(state: WriterState, where: Where, rows: int, widths: list[float], poin
     return WordTable(tbl, where.container), [w / 20 for w in cols]
 
 
-def _keep_whole(state: WriterState, tr, texts: list[str], widths: list[float], measured: Remembered, padding: float):
-    """Keep the row `tr` on one page (`w:cantSplit`) only when it surely fits half a page: a longer row is split
-    across pages by Word, as the PDF writer splits it."""
-    if row_height(texts, widths, measured, padding) <= text_height(state.theme) / 2:
+def _keep_whole(tr, texts: list[str], widths: list[float], measured: Remembered, padding: float, half: float):
+    """Keep the row `tr` on one page (`w:cantSplit`) only when it surely fits `half` a page (points): a longer row
+    is split across pages by Word, as the PDF writer splits it."""
+    if row_height(texts, widths, measured, padding) <= half:
         cant_split(tr)
 
 
 def _cell_paragraph(cell, style: str):
     """The cell's one paragraph, styled."""
-    p = cell.paragraphs[0]
-    styled(p, style)
-    return p
+    return styled(Paragraph(next(cell._tc.iterchildren(P)), cell), style)
 
 
 def _rule(tc, edge: str, width: float):
@@ -78,7 +77,7 @@ def _align(p, align: str) -> None:
     """Align `p` (a styled paragraph) `left`, `right` or `center` (`w:jc`, as python-docx's setter puts it);
     any other alignment leaves it as its style says."""
     if align in ALIGN:
-        place(p._p.pPr, "w:jc", val=align)
+        place(props(p._p, "w:pPr"), "w:jc", val=align)
 
 
 def _heading_cell(cell, text: str, align: str, rule: float, fill):
@@ -96,15 +95,19 @@ def _header(table, block: Table, rule: float, fill) -> int:
     the table has any (each merged across its columns, `w:gridSpan`; each column under none merged down over
     both rows, `w:vMerge`). The number of header rows."""
     rows = 2 if block.spans else 1
-    for row in table.rows[:rows]:
-        repeat_header(row._tr)
-    top, bottom = table.rows[0], table.rows[rows - 1]
+    trs = list(table._tbl.iterchildren(TR))[:rows]
+    for tr in trs:
+        repeat_header(tr)
     grouped = set()
-    for span in block.spans:
-        merged = top.cells[span.first].merge(top.cells[span.last])
-        _heading_cell(merged, span.heading, "center", rule, fill)
-        grouped.update(range(span.first, span.last + 1))
-    top_cells, bottom_cells = top.cells, bottom.cells    # a column's merge leaves the others' cells as they are
+    if rows == 1:   # no merged cells: the row's cells are its w:tc (python-docx's `cells` works out merges)
+        top_cells = bottom_cells = [_Cell(tc, table) for tc in trs[0].iterchildren(TC)]
+    else:
+        top, bottom = table.rows[0], table.rows[1]
+        for span in block.spans:
+            merged = top.cells[span.first].merge(top.cells[span.last])
+            _heading_cell(merged, span.heading, "center", rule, fill)
+            grouped.update(range(span.first, span.last + 1))
+        top_cells, bottom_cells = top.cells, bottom.cells  # a column's merge leaves the others' cells as they are
     for index, column in enumerate(block.columns):
         cell = bottom_cells[index]
         if rows == 2 and index not in grouped:
@@ -132,23 +135,25 @@ def write_table(state: WriterState, where: Where, block: Table):
     widths = table_widths(block, theme, measured, state.text_width / 20)
     head = 2 if block.spans else 1
     table, widths = _grid(state, where, head + len(block.rows), widths, points=True)
-    table._tbl.tblStyle_val = style_id("Ruled Table")     # python-docx's `style` setter, without its search by name
+    place(props(table._tbl, "w:tblPr"), "w:tblStyle", val=style_id("Ruled Table"))  # python-docx's `style` setter,
+    # without its search by name
     rule, fill = theme.pt("table.rule_width"), theme.get("table.header_fill")
     _header(table, block, rule, fill)
-    rows = list(table._tbl.iterchildren(clark("w:tr")))
+    rows = list(table._tbl.iterchildren(TR))
+    half = text_height(theme) / 2
     for tr in rows[:head]:
-        _keep_whole(state, tr, [c.heading for c in block.columns], widths, measured, pad)
+        _keep_whole(tr, [c.heading for c in block.columns], widths, measured, pad, half)
     indent = Pt(theme.pt("table.member_indent"))
     for tr, model_row in zip(rows[head:], block.rows):   # no merged cells: a row's cells are its w:tc
-        _keep_whole(state, tr, list(model_row.cells), widths, measured, pad)
-        for index, (tc, column, text) in enumerate(zip(tr.iterchildren(clark("w:tc")), block.columns,
-                                                       model_row.cells)):
-            p = Paragraph(tc.find(clark("w:p")), _Cell(tc, table))
+        _keep_whole(tr, list(model_row.cells), widths, measured, pad, half)
+        fmt = ROW_FORMAT.get(model_row.kind, PLAIN)
+        for index, (tc, column, text) in enumerate(zip(tr.iterchildren(TC), block.columns, model_row.cells)):
+            p = Paragraph(next(tc.iterchildren(P)), None)   # its parent unused: no style or part looked up
             styled(p, "Table Text")
             _align(p, column.align)
             if index == 0 and model_row.kind == "member":
                 p.paragraph_format.left_indent = indent
-            add_run(p, text, ROW_FORMAT.get(model_row.kind, Format()))
+            add_run(p, text, fmt)
             if model_row.kind == "total":
                 _rule(tc, "top", rule)
     keep_rows(table, head, [[c.heading for c in block.columns]] * head + [list(r.cells) for r in block.rows],
@@ -176,7 +181,7 @@ def _framed(state: WriterState, table, fill: str, border: str):
 def _cells(table) -> list:
     """The cells of a table without merged cells (a grid of `_grid`), row by row: its rows' `w:tc` (python-docx's
     `cell` and `cells` work out every cell of the table, merges and all, at each call)."""
-    return [_Cell(tc, table) for tr in table._tbl.iterchildren(clark("w:tr")) for tc in tr.iterchildren(clark("w:tc"))]
+    return [_Cell(tc, table) for tr in table._tbl.iterchildren(TR) for tc in tr.iterchildren(TC)]
 
 
 def write_box(state: WriterState, where: Where, block: Box):
@@ -202,11 +207,11 @@ def write_keyfigures(state: WriterState, where: Where, block: KeyFigures):
     per_row = -(-count // rows)
     table, widths = _grid(state, where, rows, [1.0] * per_row)
     _framed(state, table, state.theme.get("box.fill"), state.theme.get("box.border"))
-    measured, pad = measure(state), state.theme.pt("box.padding")
-    for index, row in enumerate(table.rows):
+    measured, pad, half = measure(state), state.theme.pt("box.padding"), text_height(state.theme) / 2
+    for index, tr in enumerate(table._tbl.iterchildren(TR)):
         items = block.items[index * per_row:(index + 1) * per_row]
         texts = [plain(item.figure) + "\n" + plain(item.label) for item in items]
-        _keep_whole(state, row._tr, texts, widths, measured, pad)
+        _keep_whole(tr, texts, widths, measured, pad, half)
     for cell, item in zip(_cells(table), block.items):
         add_inlines(state, _cell_paragraph(cell, "Key Figure"), item.figure)
         add_inlines(state, add_styled(cell, "Key Figure Label"), item.label)
