@@ -76,17 +76,28 @@ def find(kind: str, name: object, suffix: str, folder: Path | None = None) -> Pa
     for base in search_path(folder):
         path = base / kind / f"{name}{suffix}"
         home = folder if folder is not None and base == folder / "templates" else base
-        try:
-            if not (path.exists() or path.is_symlink()):
-                continue
-            if path.is_file() and path.resolve().is_relative_to(home.resolve()):
-                return path
-        except (OSError, RuntimeError):
+        found = standing(path, home)
+        if found is None:
             continue
+        if found:
+            return path
         raise InputError([problem(path, None, f"this {KINDS[kind]} is not a regular file inside {home} (a link "
                                   "leading out or to nothing, a folder, a FIFO or a device)",
                                   "make it a file, or remove it to use the next one along the search path")])
     return None
+
+
+def standing(path: Path, home: Path, linked_folder: bool = False) -> bool | None:
+    """What stands at `path`: True for a regular file inside `home` (or a link leading to one), False for anything
+    else (a link leading out or to nothing, a folder, a FIFO, a device), None for nothing, or where the file system
+    cannot look (a path too long, a loop of links, no permission). `linked_folder`: a link in place of `path`'s
+    folder is something standing there, even when nothing is at `path`."""
+    try:
+        if not (path.exists() or path.is_symlink() or linked_folder and path.parent.is_symlink()):
+            return None
+        return path.is_file() and path.resolve().is_relative_to(home.resolve())
+    except (OSError, RuntimeError):
+        return None
 
 
 def names(kind: str, suffix: str, folder: Path | None = None) -> list[str]:

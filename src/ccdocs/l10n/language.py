@@ -26,7 +26,7 @@ from pathlib import Path
 from string import Formatter
 
 from ..errors import InputError, did_you_mean, problem
-from ..resources import package_locales, user_templates
+from ..resources import package_locales, standing, user_templates
 from ..sources.memo import signature
 from .catalog import DOMAIN
 from .numerals import CAPITALS, STYLES, spelled_ordinal
@@ -191,14 +191,10 @@ def profile_path(code: str) -> Path | None:
 
 def _inside(path: Path, home: Path, what: str) -> bool:
     """Whether `path` is a regular file inside `home` (False when nothing is there, or the file system cannot look);
-    InputError when something else stands there."""
-    try:
-        if not (path.exists() or path.is_symlink() or path.parent.is_symlink()):
-            return False
-        if path.is_file() and path.resolve().is_relative_to(home.resolve()):
-            return True
-    except (OSError, RuntimeError):
-        return False
+    InputError when something else stands there (`resources.standing`, a link in place of its folder too)."""
+    found = standing(path, home, linked_folder=True)
+    if found is not False:
+        return bool(found)
     raise InputError([problem(path, None, f"this {what} is not a regular file inside {home} (a link "
                               "leading out or to nothing, a folder, a FIFO or a device): it is not followed",
                               "make it a file of the templates folder, or remove it")])
