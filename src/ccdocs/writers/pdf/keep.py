@@ -9,7 +9,6 @@ and the unit after them is added, so a heading over a caption over a table moves
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import islice
 
 from reportlab.platypus.doctemplate import ActionFlowable
 from reportlab.platypus.flowables import CondPageBreak, PageBreak
@@ -52,7 +51,8 @@ class KeepWith(CondPageBreak):
         """The sticky flowables from `story[start]` on and the first flowable after them (none past a page
         break: what follows starts a page of its own)."""
         out = []
-        for flowable in islice(self.story, self.start, None):
+        for index in range(self.start, len(self.story)):  # by index: islice would step over the story before it
+            flowable = self.story[index]
             if isinstance(flowable, PageBreak):
                 break
             if isinstance(flowable, ActionFlowable | CondPageBreak):

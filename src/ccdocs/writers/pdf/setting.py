@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import accumulate, repeat
-from operator import add, mul
+from functools import lru_cache
+from itertools import accumulate
+from operator import add
 
 from ...sources.memo import pure
-from .cjk import AUTOSPACE, SPACES, break_positions, stretch_points
+from .cjk import SPACES, autospace_points, break_positions, stretch_points
 from .faces import Face
 
 FUZZ = 1e-6
@@ -31,6 +32,30 @@ class Run:
     emboldened: bool = False
     keep: bool = False            # no line break inside it, nor before a run of the same link (a label)
 
+    def __hash__(self) -> int:
+        # Runs key the Settings and the laid-out lines (a label's runs) many times a write: hashed on the fields that
+        # tell runs apart in practice, without the face's own (Python) hash; equality still compares every field.
+        return hash((self.text, self.size, self.link, self.note))
+
+
+class Advances(dict):
+    """The set widths in points of characters in one face at one size, by character: each looked up in the face's
+    widths once, then read in C (`map(table.__getitem__, text)`)."""
+
+    def __init__(self, face: Face, size: float):
+        super().__init__()
+        self.face, self.scale = face, size / 1000
+
+    def __missing__(self, ch: str) -> float:
+        self[ch] = width = self.face.widths.get(ord(ch), self.face.default_width) * self.scale
+        return width
+
+
+@lru_cache(maxsize=256)
+def advances(face: Face, size: float) -> Advances:
+    """The widths table of `face` at `size` (a face is one font file's version: `faces.registered` names it)."""
+    return Advances(face, size)
+
 
 @dataclass
 class Setting:
@@ -38,54 +63,59 @@ class Setting:
 
     runs: tuple
     autospace: float
-    text: str = ""
-    run_of: list = field(default_factory=list)
-    prefix: list = field(default_factory=list)
-    space_before: list = field(default_factory=list)
-    breaks: list = field(default_factory=list)
-    marks: dict = field(default_factory=dict)
-    stretch: list = field(default_factory=list)
-    joints: list = field(default_factory=list)    # where a line's drawn pieces end: runs, auto-spaces, line breaks
-    forced: list = field(default_factory=list)    # the breaks after a line break: a line ends there
-    layouts: dict = field(default_factory=dict)   # lines by what `TextBlock.layout` reads, for every piece set from it
+    # what __post_init__ measures (not arguments):
+    text: str = field(init=False)
+    run_of: list = field(init=False)          # the index of each character's run
+    prefix: list = field(init=False)          # prefix[i]: the set width of characters [0, i), auto-spaces included
+    space_before: list = field(init=False)    # the auto-space before each character
+    breaks: list = field(init=False)
+    marks: dict = field(init=False)
+    stretch: list = field(init=False)
+    joints: list = field(init=False)    # where a line's drawn pieces end: runs, auto-spaces, line breaks
+    forced: list = field(init=False)    # the breaks after a line break: a line ends there
+    layouts: dict = field(init=False)   # lines by what `TextBlock.layout` reads, for every piece set from it
 
     def __post_init__(self):
-        pieces, run_of, widths, glued, joints = [], [], [], set(), set()
+        # Most Settings are short (labels, headings, cells, notes): each step below is skipped when the text
+        # cannot need it (no line break, no ideograph for auto-spacing), and the per-character work is done in C.
+        self.marks, self.layouts = {}, {}
+        run_of, widths, glued, joints = [], [], set(), [0]
         at, previous = 0, None
         for index, run in enumerate(self.runs):
+            part = run.text
             if run.note is not None:
                 glued.add(at)
                 self.marks[at] = run.note
             if run.keep:  # a cross-reference's label stays on one line: `paragraph 12`
-                glued.update(range(at + 1 if run.link != previous else at, at + len(run.text)))
+                glued.update(range(at + 1 if run.link != previous else at, at + len(part)))
             previous = run.link if run.keep else None
-            face, scale = run.face, run.size / 1000
-            widths += map(mul, map(face.widths.get, map(ord, run.text), repeat(face.default_width)), repeat(scale))
-            run_of += [index] * len(run.text)
-            pieces.append(run.text)
-            joints.add(at)
-            at += len(run.text)
-        self.text = text = "".join(pieces)
+            widths += map(advances(run.face, run.size).__getitem__, part)
+            run_of += [index] * len(part)
+            at += len(part)
+            joints.append(at)
+        self.text = text = "".join([run.text for run in self.runs])
         self.run_of = run_of
-        spaces = [0.0] * len(text)
+        self.space_before = spaces = [0.0] * len(text)
+        spaced = False
         if self.autospace:
-            for match in AUTOSPACE.finditer(text, 1):
-                i = match.start()
+            for i in autospace_points(text):
                 a, b = self.runs[run_of[i - 1]], self.runs[run_of[i]]
                 if a.note is None and b.note is None:
                     spaces[i] = self.autospace * b.size
-                    joints.add(i)
+                    joints.append(i)
+                    spaced = True
         ends = []
-        for match in NEWLINE.finditer(text):  # a line break takes no room, and is a piece of its own
-            widths[match.start()] = 0.0
-            joints.update(match.span())
-            ends.append(match.end())
-        self.space_before = spaces
-        self.prefix = list(accumulate(map(add, widths, spaces), initial=0.0))
+        if "\n" in text:
+            for match in NEWLINE.finditer(text):  # a line break takes no room, and is a piece of its own
+                widths[match.start()] = 0.0
+                joints += match.span()
+                ends.append(match.end())
+        # w + 0.0 == w: without auto-spaces the widths are summed as they are
+        self.prefix = list(accumulate(map(add, widths, spaces) if spaced else widths, initial=0.0))
         self.breaks = break_positions(text, glued)
         self.stretch = stretch_points(text, self.breaks)
-        self.forced = sorted(set(ends).intersection(self.breaks))
-        self.joints = sorted(i for i in joints if 0 < i < len(text))
+        self.forced = sorted(set(ends).intersection(self.breaks)) if ends else []
+        self.joints = sorted({i for i in joints if 0 < i < len(text)})
 
     def width(self, start: int, end: int) -> float:
         """The set width of characters [start, end) opening a line."""

@@ -1,0 +1,51 @@
+"""The PDF line setting's fast paths give what their plain definitions give (writers/pdf/cjk.py, setting.py).
+
+`latin_breaks` sums the lengths of the pieces `LATIN_BREAK` cuts; the regex's matches are what it stands for.
+`stretch_points` leaves out the breaks inside words, found word by word; the rule, one break at a time, is what it
+stands for. `autospace_points` looks beside runs of letters and figures; `AUTOSPACE`'s matches, tried at every
+offset, are what it stands for. A Setting's widths come from a table per face and size; the face's advances scaled
+character by character are what they stand for.
+"""
+
+from __future__ import annotations
+
+from test_pdf_breaks import texts
+
+from ccdocs.theme import load_theme
+from ccdocs.writers.pdf.cjk import (AUTOSPACE, LATIN_BREAK, SPACES, autospace_points, is_cjk, latin_breaks,
+                                   stretch_points)
+from ccdocs.writers.pdf.faces import FontSet
+from ccdocs.writers.pdf.setting import Run, Setting
+
+
+def test_latin_breaks_are_where_latin_break_matches():
+    for text in texts():
+        expected = [m.start() for m in LATIN_BREAK.finditer(text, 1) if m.start() < len(text)]
+        assert latin_breaks(text) == expected, text
+
+
+def test_stretch_points_are_the_breaks_after_a_space_or_beside_a_cjk_character():
+    for text in texts():
+        breaks = list(range(1, len(text)))  # every offset, whatever the rules allow there
+        expected = [i for i in breaks if text[i - 1] in SPACES or is_cjk(text[i - 1]) or is_cjk(text[i])]
+        assert stretch_points(text, breaks) == expected, text
+
+
+def test_autospace_points_are_where_autospace_matches():
+    for text in texts():
+        assert autospace_points(text) == [m.start() for m in AUTOSPACE.finditer(text, 1)], text
+
+
+def test_a_settings_widths_are_its_faces_advances_at_its_sizes():
+    fonts = FontSet(load_theme(), "zh")
+    latin, chinese = fonts.face("latin_regular"), fonts.face("zh_body")
+    for text in texts()[:300]:
+        half = len(text) // 2
+        runs = (Run(text[:half], latin, 11.0), Run(text[half:], chinese, 10.5))
+        setting = Setting(runs, 0.0)
+        expected = [0.0]
+        for run in runs:
+            for ch in run.text:
+                width = 0.0 if ch == "\n" else run.face.widths.get(ord(ch), run.face.default_width) * (run.size / 1000)
+                expected.append(expected[-1] + width)
+        assert setting.prefix == expected, text
