@@ -6,7 +6,8 @@ import lands in a rebuild. Each worker keeps, from one rebuild to the next, ever
 the modules and the registered fonts (inherited from the first round), the compiled figures (its `Sandbox`),
 and, through its `sources.memo.Memo`, the parsed YAML files (document.yaml, data, theme), catalogs, the segments,
 shapes and checks of unchanged texts, and the blocks of each content file whose rendered text is as it was
-while no other input file changed (`kept.parsed`, keyed on `Session.basis`: the signature of every other file).
+while no other input file changed (`kept.parsed`, keyed on `basis`: the signature of every other file, editors'
+temporaries aside, taken once per round by the parent: `Session.files`).
 A change under `locales/<lang>/` rebuilds that language only; any other change rebuilds every language built.
 
 A language's outputs are replaced together (`output.write_all`), and only when all of them were made: a failing
