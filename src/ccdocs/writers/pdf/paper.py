@@ -6,6 +6,7 @@ from io import BytesIO
 
 from reportlab.platypus.doctemplate import NextPageTemplate, PageBreak
 
+from ...gcpause import paused
 from ...model import Contents, Document
 from ...theme import Theme
 from .document import Locate, PaperTemplate, StartDocument, StartPart
@@ -83,7 +84,15 @@ def layout(doc: Document, theme: Theme, pages: dict, fonts: FontSet | None = Non
     new FontSet when None; an earlier layout's of the same document reuses its Settings): the PDF bytes and the
     printed page of each heading a contents table lists, by document symbol then `Heading.toc` name. A `dry`
     layout places every flowable as a whole one does but draws none and saves nothing (its bytes are b""): for
-    its page numbers alone."""
+    its page numbers alone. Python's cyclic collector is paused meanwhile (gcpause): the story's flowables, their
+    Settings and the pages' content all live to the end of the layout, and each collection their allocations set
+    off only walked them again (with the model before them: a sixth of the writer's time on the sample)."""
+    with paused():
+        return _layout(doc, theme, pages, fonts, dry)
+
+
+def _layout(doc: Document, theme: Theme, pages: dict, fonts: FontSet | None, dry: bool) \
+        -> tuple[bytes, dict[str, dict[str, str]]]:
     fonts = fonts or FontSet(theme, doc.meta.lang)
     margins = theme.pt("page.margins.left") + theme.pt("page.margins.right")
     width = PaperTemplate.page_width(theme) - margins
