@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase import pdfdoc
-from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, SUBSETN, TTFont
+from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, SUBSETN, TTFont, TTFontFace
 
 CMAP_BLOCK = 100  # entries a beginbfchar block may hold (PDF 1.7 §9.10.3)
 POSITIONAL = ("<initial>", "<medial>", "<final>", "<isolated>")  # the decomposition tags of the presentation forms
@@ -161,11 +161,12 @@ class NumberArray(pdfdoc.PDFObject):
         return b"[ " + " \n  ".join(rows).encode("ascii") + b" ]"
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=16)
 def subset_program(face, glyphs: tuple) -> bytes:
     """The font program of `face` holding `glyphs` (code points), reportlab's `makeSubset`; made once per process
-    for a face and glyph list (a rebuild of the same text, a batch's documents sharing their glyphs)."""
-    return face.makeSubset(list(glyphs))
+    for a face and glyph list (a rebuild of the same text, a batch's documents sharing their glyphs, a Latin
+    face's subsets: faces.TablesOnce.makeSubset)."""
+    return TTFontFace.makeSubset(face, list(glyphs))
 
 
 @lru_cache(maxsize=16)

@@ -19,7 +19,7 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFont, TTFontFace
 
 from ... import cache
 from ...l10n.fonts import FontFile, FontResolver
-from .cidfont import CIDTrueType
+from .cidfont import CIDTrueType, subset_program
 
 IDEOGRAPH = 0x4E00  # 一: a face holding it serves Chinese (or Japanese, Korean) text
 PRESENTATION_FORM = 0xFE8D  # ARABIC LETTER ALEF ISOLATED FORM: a face holding it draws shaped Arabic (rtl.shaped)
@@ -62,14 +62,21 @@ class Face:
 
 
 class TablesOnce(TTFontFace):
-    """reportlab's face, each of whose tables is read from the file once: reportlab copies the tables it needs
-    each time it makes a subset of 256 glyphs, the glyph table of a Chinese face (17 MB) among them."""
+    """reportlab's face, each of whose tables is read from the file once (reportlab copies the tables it needs
+    each time it makes a subset of 256 glyphs, the glyph table of a Chinese face (17 MB) among them), and each of
+    whose subset programs is made once per process."""
 
     def get_table(self, tag):
         tables = self.__dict__.setdefault("_tables", {})
         if tag not in tables:
             tables[tag] = super().get_table(tag)
         return tables[tag]
+
+    def makeSubset(self, subset):
+        """reportlab's font program holding `subset` (code points), made once per process for the same face and
+        subset (cidfont.subset_program): a Latin face's subsets of 256 glyphs are the same from one write to the
+        next."""
+        return subset_program(self, tuple(subset))
 
 
 def cache_entry(font: FontFile, folder: Path | None = None) -> Path:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from operator import attrgetter
 
 from reportlab.lib.colors import HexColor
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName
+from reportlab.pdfgen.canvas import ENABLE_TRACKING
 from reportlab.platypus.flowables import Flowable
 
 from .cjk import NO_END, NO_START
@@ -16,6 +19,7 @@ from .setting import FUZZ, Setting, measured
 
 EMBOLDEN = 0.03       # the outline stroke of emboldened Chinese, a fraction of the type size
 NOTE_CALLBACK = "ccdocs-note"
+LINKED, EMBOLDENED = attrgetter("link"), attrgetter("emboldened")
 MAX_GAP = 1.0         # ems: a justified line whose gaps would each grow more is set ragged (left) instead
 
 
@@ -158,10 +162,29 @@ class TextBlock(Flowable):
 
     # -- drawing -------------------------------------------------------------------------------
 
+    def drawOn(self, canvas, x, y, _sW=0):
+        """Draw at (x, y) as reportlab's `Flowable.drawOn` does (`q`, the translation's `cm`, the drawing, `Q`),
+        without its copy of the canvas's whole graphics state when the drawing changes none of it: a block whose
+        runs neither link (underlines, annotations) nor embolden only adds its text object. Bytes and the canvas's
+        state after are reportlab's."""
+        runs = self.setting.runs
+        if (not ENABLE_TRACKING or self._showBoundary or any(map(LINKED, runs))
+                or any(map(EMBOLDENED, runs))):
+            return super().drawOn(canvas, x, y, _sW)
+        x = self._hAlignAdjust(x, _sW)
+        matrix = a, b, c, d, e, f = canvas._currentMatrix
+        canvas._code.append("q")
+        canvas._code.append(f"1 0 0 1 {fp_str(x, y)} cm")  # canvas.translate(x, y) after a `q`
+        canvas._currentMatrix = (a * 1 + c * 0, b * 1 + d * 0, a * 0 + c * 1, b * 0 + d * 1, a * x + c * y + e,
+                                 b * x + d * y + f)
+        self._drawOn(canvas)
+        canvas._code.append("Q")
+        canvas._currentMatrix = matrix
+
     def draw(self):
         canv, st, s = self.canv, self.setting, self.style
         pen = Pen(canv)
-        emboldened = any(run.emboldened for run in st.runs)
+        emboldened = any(map(EMBOLDENED, st.runs))
         if emboldened:
             canv.saveState()
             canv.setLineWidth(EMBOLDEN * s.size)
