@@ -15,9 +15,14 @@ import re
 from collections.abc import Iterator
 
 _NONCHARACTERS = "".join(f"\\U{plane:04x}fffe\\U{plane:04x}ffff" for plane in range(1, 17))
-REFUSED = re.compile(f"[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f\\ud800-\\udfff\\ufdd0-\\ufdef\\ufffe\\uffff"
-                     "\\u202a-\\u202e\\u2066-\\u2069"
-                     f"{_NONCHARACTERS}]")
+_IN_ASCII = "\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f"
+_IN_BMP = f"{_IN_ASCII}\\x80-\\x9f\\ud800-\\udfff\\ufdd0-\\ufdef\\ufffe\\uffff\\u202a-\\u202e\\u2066-\\u2069"
+REFUSED = re.compile(f"[{_IN_BMP}{_NONCHARACTERS}]")
+# The same characters, looked for in a text that can hold no others (`_refusing`): re scans for a set holding
+# characters beyond the BMP some ten times slower than for one that does not (0.35 s for a 1.2 MB content file)
+_REFUSED_IN_ASCII = re.compile(f"[{_IN_ASCII}]")
+_REFUSED_IN_BMP = re.compile(f"[{_IN_BMP}]")
+_BEYOND_BMP = re.compile("[\\U00010000-\\U0010ffff]")
 HINT = "delete it (it often comes from copying out of another program)"
 
 
@@ -42,7 +47,7 @@ def refused(text: str) -> Iterator[tuple[int, int, str]]:
     [(2, 3, 'control character U+000B')]
     """
     line, line_start, counted = 1, 0, 0  # lines are counted on from the last match: linear in the text
-    for match in REFUSED.finditer(text):
+    for match in _refusing(text).finditer(text):
         start = match.start()
         line += text.count("\n", counted, start)
         line_start = max(line_start, text.rfind("\n", counted, start) + 1)
@@ -52,5 +57,13 @@ def refused(text: str) -> Iterator[tuple[int, int, str]]:
 
 def first_refused(text: str) -> str | None:
     """The description of the first refused character of `text`, or None when it has none."""
-    match = REFUSED.search(text)
+    match = _refusing(text).search(text)
     return describe(match.group()) if match else None
+
+
+def _refusing(text: str) -> re.Pattern:
+    """REFUSED, or a pattern finding the same characters in `text` faster: that of the ASCII ones in an ASCII text
+    (Python knows it without reading it), that of the BMP ones in a text without a character beyond the BMP."""
+    if text.isascii():
+        return _REFUSED_IN_ASCII
+    return REFUSED if _BEYOND_BMP.search(text) else _REFUSED_IN_BMP
