@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, replace
-from functools import cache, partial
-from itertools import groupby
+from functools import partial
 from pathlib import Path
 
 from ...errors import Collector
@@ -189,27 +189,36 @@ def in_toolkit(file: str) -> bool:
     return Path(file).resolve().is_relative_to(templates_dir().resolve())
 
 
-@cache
-def in_east_asian_face(ch: str) -> bool:
-    """Whether `ch` is set in the CJK face in an East Asian text: a CJK character, or punctuation or a symbol of
-    ambiguous width (`l10n.ambiguous`); looked up once per character."""
-    return is_cjk(ch) or takes_east_asian_face(ch)
+class Scripts(dict):
+    """`str.translate`'s table of each character's script for `by_script`: `c` a CJK character, `a` punctuation or a
+    symbol of ambiguous width (`l10n.ambiguous`: set in the CJK face in an East Asian text), `l` anything else; each
+    character looked up once, then read in C."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        self[code] = letter = "c" if is_cjk(ch) else "a" if takes_east_asian_face(ch) else "l"
+        return letter
+
+
+SCRIPTS = Scripts()  # the process's table: grows by the characters met
+EAST_ASIAN_CHUNKS = re.compile("[ca]+|l+")
+CJK_CHUNKS = re.compile("c+|[al]+")
 
 
 def by_script(text: str, east_asian: bool) -> list[str]:
     """`text` cut into chunks alternately Latin and CJK, the first Latin (maybe empty), as `re.split` with one group
-    cuts; with `east_asian`, punctuation and symbols of ambiguous width (“ — … ·) go with the CJK chunks.
+    cuts; with `east_asian`, punctuation and symbols of ambiguous width (“ — … ·) go with the CJK chunks. The chunks
+    are the runs of one regex over the characters' scripts (one match per chunk, not a call per character).
 
     >>> by_script("见“WIPO”——2026年", True)
     ['', '见“', 'WIPO', '”——', '2026', '年']
+    >>> by_script("见“WIPO”", False)
+    ['', '见', '“WIPO”']
     """
     if text.isascii():
         return [text]
-    out = [""]
-    for cjk, chars in groupby(text, key=in_east_asian_face if east_asian else is_cjk):
-        chunk = "".join(chars)
-        if not cjk and out == [""]:
-            out[0] = chunk
-        else:
-            out.append(chunk)
-    return out
+    scripts = text.translate(SCRIPTS)
+    pattern = EAST_ASIAN_CHUNKS if east_asian else CJK_CHUNKS
+    chunks = [text[match.start():match.end()] for match in pattern.finditer(scripts)]
+    first = scripts[0]
+    return ["", *chunks] if first == "c" or (first == "a" and east_asian) else chunks
