@@ -151,3 +151,34 @@ def test_jobs_run_one_after_the_other_make_no_prepare_call(monkeypatch):
     calls = []
     assert run_all([prepared], 1, prepare=(partial(calls.append, "one"),)) == [(None, []), (None, [])]
     assert calls == []
+
+
+def logs(path: Path, name: str, spawn):
+    """Write `name` to the log at `path` as this worker starts."""
+    with open(path, "a") as handle:
+        handle.write(name + "\n")
+
+
+def hands_on(path: Path, spawn):
+    spawn(partial(logs, path, "light"))
+    spawn(partial(logs, path, "heavy"))
+
+
+def holds_until_logged(path: Path, spawn):
+    """Keep the other worker's place until a follow-up has started (then one more place frees)."""
+    deadline = time.monotonic() + 30
+    while (not path.exists() or not path.read_text()) and time.monotonic() < deadline:
+        time.sleep(0.01)
+
+
+@forking
+def test_the_heaviest_follow_up_waiting_is_forked_first(tmp_path):
+    """A job hands on a light job, then a heavy one, while the other worker is busy: the one place that frees
+    takes the heavy job (a build's zh PDF is not queued behind the en DOCX)."""
+    log = tmp_path / "log"
+    run_all([partial(hands_on, log), partial(holds_until_logged, log)], 2,
+            weight=lambda job: 1 if job.args[1] == "heavy" else 0)
+    assert log.read_text().split() == ["heavy", "light"]
+    log.unlink()
+    run_all([partial(hands_on, log), partial(holds_until_logged, log)], 2)
+    assert log.read_text().split() == ["light", "heavy"], "without weights, in the order handed on"

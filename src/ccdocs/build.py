@@ -10,7 +10,7 @@ from .model import Document
 from .output import check_targets, check_writable, write_all
 from .i18n.locations import in_catalog
 from .pipeline import Sources, read_sources, resolve
-from .preload import register_fonts
+from .preload import read_locale_data, register_fonts
 from .source_date import source_date
 from .stopwatch import Stopwatch
 from .templating import Sandbox
@@ -18,7 +18,7 @@ from .theme import Theme, load_theme
 from .workers import run_all, worker_count
 from .writers import writer
 
-# The formats by how long they take to write: a job writes the slowest itself and hands the others on.
+# The formats by how long they take to write: the writes waiting for a worker start the slowest first (`_weight`).
 SLOWNESS = {"pdf": 3, "docx": 1, "json": 0}
 
 
@@ -83,18 +83,17 @@ def build(folders: list[Path], out: Path, languages=None, formats=("docx", "pdf"
     paths = list(made_by)
     if write:
         check_targets(paths)
-    order = _by_slowness(formats)
-    if jobs and order:
-        writer(order[0])  # what every job writes itself: imported once, before the workers start
-    # Readied in this process while the first workers make their models, for the workers forked later (the formats
-    # a job spawns, a batch's next jobs): the other writers imported, the faces of each language registered.
-    prepare = [partial(writer, fmt) for fmt in order[1:]]
-    if {"docx", "pdf"} & set(formats):  # one call a language: a worker's message is never kept waiting long
+    # The first workers make the models, forked as soon as the sources are read: what only writing needs is readied
+    # here meanwhile, once, for the writers forked later (they inherit it): the writers imported, the faces of each
+    # language registered, its CLDR data read. One call a language: a worker's message is never kept waiting long.
+    prepare = [partial(writer, fmt) for fmt in _by_slowness(formats)]
+    if {"docx", "pdf"} & set(formats):
         prepare += [partial(register_fonts, [pair]) for pair in faces.values()]
+        prepare += [partial(read_locale_data, [lang]) for lang in dict.fromkeys(lang for _, lang in faces.values())]
     made: dict = {}
     clock.workers = worker_count(len(jobs), workers)
     for result, found in run_all(jobs, workers, partial(_told, owner, progress, {}) if progress else None,
-                                 tuple(prepare)):
+                                 tuple(prepare), _weight):
         seen = set(problems.problems)  # a set: a job may have thousands of problems
         problems.extend(p for p in dict.fromkeys(found) if p not in seen)
         if result:
@@ -131,20 +130,23 @@ def _languages(sources: Sources, languages) -> list[str]:
 
 def _job(sources: Sources, theme: Theme, lang: str, out: Path, formats: tuple, draft: bool, sandbox: Sandbox,
          spawn) -> tuple[dict, dict]:
-    """One folder in one language: resolved, then written in its slowest format here while the other formats
-    are spawned for a free worker; this format's bytes by output path, and the seconds per stage."""
+    """One folder in one language resolved, each format's write spawned for a worker forked after the writers are
+    ready (`build`'s `prepare`); no bytes, and the seconds per stage."""
     clock = Stopwatch()
     doc = resolve(sources, lang, draft=draft, clock=clock, sandbox=sandbox, theme=theme)
-    first, *others = _by_slowness(formats)
-    for fmt in others:
+    for fmt in _by_slowness(formats):
         spawn(partial(_write, out / lang / f"{sources.spec.slug}.{fmt}", fmt, doc, theme, translated=(sources, lang)))
-    made, seconds = _write(out / lang / f"{sources.spec.slug}.{first}", first, doc, theme, None, (sources, lang))
-    clock.add(seconds)
-    return made, clock.seconds
+    return {}, clock.seconds
+
+
+def _weight(job: partial) -> int:
+    """How long a job waiting for a worker takes, relatively: a write, its format's SLOWNESS (the zh PDF is not
+    queued behind the en DOCX); a folder's model job, 0."""
+    return SLOWNESS.get(job.args[1], 0) if job.func is _write else 0
 
 
 def _by_slowness(formats) -> list[str]:
-    """The formats, the slowest to write first (a job writes it itself, and spawns the others)."""
+    """The formats, the slowest to write first (spawned, and imported, in this order)."""
     return sorted(formats, key=lambda fmt: -SLOWNESS.get(fmt, 0))
 
 

@@ -1,10 +1,11 @@
-"""What the parent of a build does once for the workers it forks later: the fonts of the jobs registered.
+"""What the parent of a build does once for the workers it forks later: the fonts of the jobs registered, the
+CLDR data of their languages read.
 
-Each job of `build.build` runs in a worker forked from the parent; a face the parent has registered with reportlab
+Each write of `build.build` runs in a worker forked from the parent; a face the parent has registered with reportlab
 is inherited (`writers.pdf.faces.registered` finds it under its name), where each worker would otherwise read the
-face cache again (about a tenth of a second for the sample's Chinese faces, in the PDF job and again in the DOCX
-job that measures its tables). The parent registers them while the first workers make their models
-(`workers.run_all`'s `prepare`).
+face cache again (about a tenth of a second for the sample's Chinese faces, in the PDF write and again in the DOCX
+write that measures its tables); so is what babel has read of a locale (each write's figures would read it again).
+The parent does both while the first workers make the models (`workers.run_all`'s `prepare`).
 """
 
 from __future__ import annotations
@@ -26,3 +27,18 @@ def register_fonts(pairs) -> None:
                 faces.face(role)
             except InputError:
                 continue
+
+
+def read_locale_data(languages) -> None:
+    """Read in this process the CLDR data of each language's babel locale (babel keeps what it read per process),
+    which the writers' figures, dates and currency names ask for in each worker forked later; a language whose
+    profile has problems is left for its job, which refuses it."""
+    from babel import localedata
+
+    from .l10n.dates import babel_locale
+
+    for lang in languages:
+        try:
+            localedata.load(str(babel_locale(lang)))
+        except InputError:
+            continue

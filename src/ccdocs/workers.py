@@ -52,7 +52,8 @@ def worker_count(jobs: int, workers: int | None = None) -> int:
 
 
 def run_all(jobs: list[Callable], workers: int | None = None, done: Callable | None = None,
-            prepare: tuple[Callable[[], object], ...] = ()) -> list[tuple]:
+            prepare: tuple[Callable[[], object], ...] = (), weight: Callable[[Callable], float] | None = None
+            ) -> list[tuple]:
     """The `(result, problems)` of each job, each followed by those of the jobs it spawned: `(result, [])`, or
     `(None, problems)` when the job raised an InputError. `done(i, outcomes)` is called as soon as job i and
     every job it spawned have ended, with their outcomes (a progress bar's tick).
@@ -66,9 +67,13 @@ def run_all(jobs: list[Callable], workers: int | None = None, done: Callable | N
     made once, in this process, while the first workers run (it would otherwise only wait for them) and before
     any later worker is forked, which inherits what they did; not made when the jobs run one after the other
     (each job then does what it needs itself).
+
+    `weight(job)`: how long a job takes, relatively; the jobs waiting for a worker are forked the heaviest first
+    (in the order they came among equals; default: all in that order), so that a long follow-up is not queued
+    behind short ones.
     """
     count = worker_count(len(jobs), workers)
-    outcomes = _serial(jobs, done) if count < 2 else _forked(jobs, count, done, list(prepare))
+    outcomes = _serial(jobs, done) if count < 2 else _forked(jobs, count, done, list(prepare), weight)
     return [outcomes[key] for key in sorted(outcomes)]
 
 
@@ -186,9 +191,11 @@ def _lost(process) -> str:
     return f"a build worker (process {process.pid}) {how}; nothing was written (run the command again)"
 
 
-def _forked(jobs: list[Callable], workers: int, done: Callable | None = None, prepare: list | None = None) -> dict:
-    """Outcomes by key, as `_serial` gives them, each job in a worker forked when one is free; the `prepare`
-    calls made one by one while no message waits, all before the first worker forked after the first ones."""
+def _forked(jobs: list[Callable], workers: int, done: Callable | None = None, prepare: list | None = None,
+            weight: Callable | None = None) -> dict:
+    """Outcomes by key, as `_serial` gives them, each job in a worker forked when one is free (the heaviest
+    waiting first, by `weight`); the `prepare` calls made one by one while no message waits, all before the first
+    worker forked after the first ones."""
     context = multiprocessing.get_context("fork")
     outcomes: dict = {}
     waiting = [((index,), job) for index, job in enumerate(jobs)]
@@ -224,6 +231,8 @@ def _forked(jobs: list[Callable], workers: int, done: Callable | None = None, pr
                 if kind == "spawn":
                     spawned[key] = spawned.get(key, 0) + 1
                     waiting.append(((*key, spawned[key] - 1), payload))
+                    if weight:
+                        waiting.sort(key=lambda item: -weight(item[1]))  # stable: in order among equals
                     continue
                 del running[receiver]
                 receiver.close()
