@@ -13,6 +13,7 @@ from .document import Locate, PaperTemplate, StartDocument, StartPart
 from .faces import FontSet
 from .flowables import Builder
 from .footnotes import NotesTail, PageNotes, Rules
+from .keep import KeepWith
 from .furniture import cover
 from .landscape import Turn, opening
 
@@ -41,8 +42,16 @@ def story(builder: Builder, doc: Document, builders: list) -> list:
 
 
 def write(doc: Document, theme: Theme) -> bytes:
-    """The PDF bytes of `doc`."""
-    return passes(doc, theme)[0]
+    """The PDF bytes of `doc`.
+
+    Python's cyclic collector is paused while it is laid out (gcpause): the story's flowables, their Settings and
+    the pages' content all live to the end of the layout, and each collection their allocations set off only walked
+    them again, with the model before them (a sixth of the writer's time on the sample). Each layout unlinks the
+    cycles it made (`release`), so that all it made is freed by reference counting once its passes return, and the
+    collector, resuming, has none of it to walk."""
+    with paused():
+        data = passes(doc, theme)[0]
+    return data
 
 
 def heading_pages(doc: Document, theme: Theme) -> dict[str, dict[str, str]]:
@@ -50,8 +59,12 @@ def heading_pages(doc: Document, theme: Theme) -> dict[str, dict[str, str]]:
     numbered from its cover) of every heading a contents table lists, by document symbol then `Heading.toc`
     name, as the PDF prints them: for the DOCX writer's contents tables; {} when there is none.
     One layout tells: a row's height does not depend on the numbers it shows (they stand in fixed columns).
-    A dry one: its pages are neither drawn nor saved."""
-    return layout(doc, theme, {}, dry=True)[1] if has_contents(doc) else {}
+    A dry one: its pages are neither drawn nor saved; the collector paused meanwhile, as `write` does."""
+    if not has_contents(doc):
+        return {}
+    with paused():
+        found = layout(doc, theme, {}, dry=True)[1]
+    return found
 
 
 def has_contents(doc: Document) -> bool:
@@ -84,15 +97,7 @@ def layout(doc: Document, theme: Theme, pages: dict, fonts: FontSet | None = Non
     new FontSet when None; an earlier layout's of the same document reuses its Settings): the PDF bytes and the
     printed page of each heading a contents table lists, by document symbol then `Heading.toc` name. A `dry`
     layout places every flowable as a whole one does but draws none and saves nothing (its bytes are b""): for
-    its page numbers alone. Python's cyclic collector is paused meanwhile (gcpause): the story's flowables, their
-    Settings and the pages' content all live to the end of the layout, and each collection their allocations set
-    off only walked them again (with the model before them: a sixth of the writer's time on the sample)."""
-    with paused():
-        return _layout(doc, theme, pages, fonts, dry)
-
-
-def _layout(doc: Document, theme: Theme, pages: dict, fonts: FontSet | None, dry: bool) \
-        -> tuple[bytes, dict[str, dict[str, str]]]:
+    its page numbers alone."""
     fonts = fonts or FontSet(theme, doc.meta.lang)
     margins = theme.pt("page.margins.left") + theme.pt("page.margins.right")
     width = PaperTemplate.page_width(theme) - margins
@@ -112,4 +117,17 @@ def _layout(doc: Document, theme: Theme, pages: dict, fonts: FontSet | None, dry
     template.build(flowables + [NotesTail(notes)])
     found = {each.meta.symbol: {target: str(template.outline_pages[key]) for target, key in each.targets.items()
                                 if key in template.outline_pages} for each in builders if each.targets}
+    release(template, flowables)
     return buffer.getvalue(), found
+
+
+def release(template: PaperTemplate, flowables: list) -> None:
+    """Unlink the reference cycles a finished layout leaves, so that reference counting frees it as it ends
+    (`write`): each KeepWith and the story it reads (holding every flowable); the template, which its page
+    templates (their `onPage` is its method), its frame and its canvas (a callback) refer back to, and which holds
+    the builder, its Settings, the notes and the canvas: its attributes are dropped. Neither the flowables nor the
+    template are used after the layout."""
+    for flowable in flowables:
+        if isinstance(flowable, KeepWith):
+            flowable.follow((), 0)
+    vars(template).clear()
