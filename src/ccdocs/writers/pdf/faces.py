@@ -10,6 +10,7 @@ import pickle
 import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 from weakref import WeakKeyDictionary
 
@@ -59,6 +60,10 @@ class Face:
     def width(self, ch: str) -> float:
         """The advance of `ch` in 1/1000 em."""
         return self.widths.get(ord(ch), self.default_width)
+
+    def advance(self, text: str) -> float:
+        """The advances of `text`'s characters summed in order, in 1/1000 em (each as `width` gives it)."""
+        return sum(map(self.widths.get, map(ord, text), repeat(self.default_width)))
 
 
 class TablesOnce(TTFontFace):

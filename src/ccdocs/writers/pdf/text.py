@@ -32,24 +32,34 @@ def go_to(canv, name: str, rect: tuple) -> None:
                                        "Rect": PDFArray(canv._absRect(rect, 1)), "Border": PDFArray([0, 0, 0])}))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class TextStyle:
-    """How a paragraph's lines are set: leading, alignment, indents, label, spacing, outline entry."""
+    """How a paragraph's lines are set: leading, alignment, indents, label, spacing, outline entry. One is made for
+    every block: `__init__` sets the fields at once, where a frozen dataclass's own sets each through
+    `object.__setattr__` (three times slower); the defaults are its arguments'."""
 
     leading: float
-    align: str = "left"
-    left: float = 0.0
-    right: float = 0.0
-    first: float = 0.0
-    label: tuple = ()
-    label_x: float = 0.0
-    before: float = 0.0
-    after: float = 0.0
-    autospace: float = 0.0
-    outline: tuple | None = None
-    size: float = 11.0
-    anchor: str = ""              # the name of a destination at the block's top, for cross-references to it
-    rtl: bool = False             # right to left: lines set from the right edge in display order (pdf/rtl.py)
+    align: str
+    left: float
+    right: float
+    first: float
+    label: tuple
+    label_x: float
+    before: float
+    after: float
+    autospace: float
+    outline: tuple | None
+    size: float
+    anchor: str              # the name of a destination at the block's top, for cross-references to it
+    rtl: bool                # right to left: lines set from the right edge in display order (pdf/rtl.py)
+
+    def __init__(self, leading: float, align: str = "left", left: float = 0.0, right: float = 0.0,
+                 first: float = 0.0, label: tuple = (), label_x: float = 0.0, before: float = 0.0, after: float = 0.0,
+                 autospace: float = 0.0, outline: tuple | None = None, size: float = 11.0, anchor: str = "",
+                 rtl: bool = False):
+        self.__dict__.update(leading=leading, align=align, left=left, right=right, first=first, label=label,
+                             label_x=label_x, before=before, after=after, autospace=autospace, outline=outline,
+                             size=size, anchor=anchor, rtl=rtl)
 
 
 class TextBlock(Flowable):
@@ -69,6 +79,8 @@ class TextBlock(Flowable):
     @property
     def marks(self) -> list[str]:
         """The footnote labels whose marks this piece carries, in order."""
+        if not self.setting.marks:
+            return []
         a, b = self.span
         return [label for pos, label in sorted(self.setting.marks.items()) if a <= pos < b]
 
@@ -234,7 +246,7 @@ class TextBlock(Flowable):
             return rtl.draw_label(self, pen, y)
         x = self.style.label_x
         for run in self.style.label:
-            width = sum(run.face.width(ch) for ch in run.text) * run.size / 1000
+            width = run.face.advance(run.text) * run.size / 1000
             pen.show(run, run.text, x, y + run.rise, width)
             x += width
 
