@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from docx.oxml.ns import qn
+from lxml.etree import SubElement
 
-from .xml import element, place, sub
+from .xml import clark, element, place
+
+_ILVL, _NUM_ID, _VAL = clark("w:ilvl"), clark("w:numId"), clark("w:val")
 
 
 def add_sequence(numbering, start: int, tab: int, text: str = "%1.", number_format: str = "decimal") -> int:
@@ -44,8 +47,8 @@ def add_sequence(numbering, start: int, tab: int, text: str = "%1.", number_form
 def number_paragraph(ppr, num_id: int, level: int = 0):
     """Give a paragraph (`w:pPr`) the number of list `num_id`."""
     num_pr = place(ppr, "w:numPr")
-    sub(num_pr, "w:ilvl", val=level)
-    sub(num_pr, "w:numId", val=num_id)
+    SubElement(num_pr, _ILVL, {_VAL: str(level)})    # `sub`, spared its keyword handling: once per paragraph
+    SubElement(num_pr, _NUM_ID, {_VAL: str(num_id)})
     return num_pr
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from functools import lru_cache
 
 import docx
 
@@ -74,8 +75,10 @@ def settings_xml(east_asian: str | None, tab_stop: int) -> str:
 </w:settings>"""
 
 
-def new_document(east_asian: str | None, tab_stop: int) -> docx.document.Document:
-    """A python-docx Document over the minimal package (`east_asian`: `zh-CN` for Chinese, else None)."""
+@lru_cache(maxsize=8)
+def _package(east_asian: str | None, tab_stop: int) -> bytes:
+    """The minimal package's zip, made once per process for each language tag and tab stop (bytes: never
+    changed; python-docx reads a new Document from them each time)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         for name, text in (("[Content_Types].xml", CONTENT_TYPES), ("_rels/.rels", ROOT_RELS),
@@ -83,5 +86,9 @@ def new_document(east_asian: str | None, tab_stop: int) -> docx.document.Documen
                            ("word/styles.xml", STYLES), ("word/settings.xml", settings_xml(east_asian, tab_stop)),
                            ("word/numbering.xml", NUMBERING), ("docProps/core.xml", CORE)):
             archive.writestr(name, text.encode("utf-8"))
-    buffer.seek(0)
-    return docx.Document(buffer)
+    return buffer.getvalue()
+
+
+def new_document(east_asian: str | None, tab_stop: int) -> docx.document.Document:
+    """A python-docx Document over the minimal package (`east_asian`: `zh-CN` for Chinese, else None)."""
+    return docx.Document(io.BytesIO(_package(east_asian, tab_stop)))
