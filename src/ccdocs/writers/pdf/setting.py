@@ -16,6 +16,7 @@ from .faces import Face
 
 FUZZ = 1e-6
 NEWLINE = re.compile("\n")
+TRAILING = SPACES | {"\n"}  # what a line's set width leaves out at its end
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,8 @@ class Setting:
 
     def trimmed(self, start: int, end: int) -> int:
         """`end` moved back over trailing spaces and line breaks."""
-        while end > start and (self.text[end - 1] in SPACES or self.text[end - 1] == "\n"):
+        text = self.text
+        while end > start and text[end - 1] in TRAILING:
             end -= 1
         return end
 
