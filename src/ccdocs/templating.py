@@ -191,8 +191,10 @@ def render(figures: Figures, text: str, path: Path, context: dict, out=None) -> 
         line = text.count("\n", 0, offset) + 1
         return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
-    anchors = {match.start(1) for match in ANCHOR_LINE.finditer(text)}
+    anchors = None  # where the anchors stand, looked for at the first `{%` or `{#` (a file without any needs none)
     for match in STATEMENT.finditer(text):
+        if anchors is None:
+            anchors = {anchor.start(1) for anchor in ANCHOR_LINE.finditer(text)}
         if match.start() in anchors:
             continue
         line, col = where(match.start())
