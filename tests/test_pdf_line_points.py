@@ -33,7 +33,8 @@ def test_latin_breaks_are_where_latin_break_matches():
 
 
 def test_stretch_points_are_the_breaks_after_a_space_or_beside_a_cjk_character():
-    for text in texts():
+    latin = ["".join(ch for ch in text if not is_cjk(ch)) for text in texts()]  # the path of texts without CJK
+    for text in texts() + latin:
         breaks = list(range(1, len(text)))  # every offset, whatever the rules allow there
         expected = [i for i in breaks if text[i - 1] in SPACES or is_cjk(text[i - 1]) or is_cjk(text[i])]
         assert stretch_points(text, breaks) == expected, text

@@ -244,12 +244,15 @@ def cjk_breaks(text: str) -> list[int]:
 
 def stretch_points(text: str, breaks: list[int]) -> list[int]:
     """The break offsets where a justified line may gain space: after a space, or beside a CJK character; never
-    inside a word or a web address (a break after a hyphen or a slash is not one). The breaks left out, after a
-    character neither a space nor CJK and before one not CJK, are found by one regex (one match per word).
+    inside a word or a web address (a break after a hyphen or a slash is not one). In a text with CJK characters the
+    breaks left out, after a character neither a space nor CJK and before one not CJK, are found by one regex (one
+    match per word).
 
     >>> stretch_points("see 中文 a-b", [4, 5, 6, 7, 9])
     [4, 5, 6, 7]
     """
+    if not CJK_CHAR.search(text):  # the breaks after a space: the character before each read in C
+        return list(compress(breaks, map(SPACES.__contains__, map(text.__getitem__, map((-1).__add__, breaks)))))
     inside = set()
     for match in NOT_BESIDE.finditer(text):
         inside.update(range(match.start() + 1, match.end()))
