@@ -43,13 +43,12 @@ class Coding:
             return
         if ch == "\xa0":
             self.add(" ")
-            self.codes[ch] = self.codes[" "]
+            self.codes[ch], self.escaped[ch] = self.codes[" "], self.escaped[" "]
         elif ord(ch) in self.glyphs:
             self.shown.append(ch)
-            self.codes[ch] = len(self.shown).to_bytes(2, "big")
+            self.codes[ch], self.escaped[ch] = code_strings(len(self.shown))
         else:
-            self.codes[ch] = b"\0\0"
-        self.escaped[ch] = escapePDF(self.codes[ch])
+            self.codes[ch], self.escaped[ch] = code_strings(0)
 
 
 class Escaped(dict):
@@ -141,11 +140,8 @@ class CIDTrueType(TTFont):
 
     @staticmethod
     def stream(doc, stream, name: str):
-        """A reference to `stream` in `doc`, compressed as the document's streams are (the same content compressed
-        once per process: a Chinese subset program is half a megabyte)."""
-        if doc.compression:
-            stream.content = compressed(stream.content)
-            stream.dictionary["Filter"] = pdfdoc.PDFArray([pdfdoc.PDFName(pdfdoc.PDFZCompress.pdfname)])
+        """A reference to `stream` in `doc`, compressed as the document's streams are (`deflated`)."""
+        deflated(doc, stream)
         return doc.Reference(stream, name)
 
 
@@ -169,10 +165,19 @@ def subset_program(face, glyphs: tuple) -> bytes:
     return TTFontFace.makeSubset(face, list(glyphs))
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=32)
 def compressed(content: bytes) -> bytes:
     """`content` compressed as reportlab compresses a stream (`PDFZCompress`), once per process for equal bytes."""
     return pdfdoc.PDFZCompress.encode(content)
+
+
+def deflated(doc, stream: pdfdoc.PDFStream) -> None:
+    """Compress `stream` now as `doc` compresses its streams when it saves them (its `/Filter` then tells the save
+    it is done): the same content once per process (`compressed`; a Chinese subset program is half a megabyte, a
+    Latin one 25 KB and the same from one write to the next)."""
+    if doc.compression:
+        stream.content = compressed(stream.content)
+        stream.dictionary["Filter"] = pdfdoc.PDFArray([pdfdoc.PDFName(pdfdoc.PDFZCompress.pdfname)])
 
 
 def text_of(ch: str) -> str:
@@ -191,10 +196,25 @@ def text_of(ch: str) -> str:
     return displayed(unicodedata.normalize("NFKC", ch), 1)
 
 
+@lru_cache(maxsize=1 << 16)
+def code_strings(code: int) -> tuple[bytes, str]:
+    """A composite font's two-byte `code` and the same as a PDF string holds it (rl_accel.escapePDF), made once per
+    process (the n-th character a document shows has code n)."""
+    data = code.to_bytes(2, "big")
+    return data, escapePDF(data)
+
+
+@lru_cache(maxsize=1 << 16)
+def utf16_hex(ch: str) -> str:
+    """The text a reader extracts for `ch` (`text_of`) as a CMap writes it: UTF-16BE in upper-case hexadecimal
+    digits; once per process for a character."""
+    return text_of(ch).encode("utf-16-be").hex().upper()
+
+
 def to_unicode(shown: list[str]) -> bytes:
     """The ToUnicode CMap of two-byte codes 1… standing for the characters `shown`, each as `text_of` gives it
     (UTF-16BE, so a character beyond the BMP as its surrogate pair; a ligature as several: PDF 1.7 §9.10.3)."""
-    entries = [f"<{n:04X}> <{text_of(ch).encode('utf-16-be').hex().upper()}>" for n, ch in enumerate(shown, 1)]
+    entries = [f"<{n:04X}> <{digits}>" for n, digits in enumerate(map(utf16_hex, shown), 1)]
     blocks = []
     for at in range(0, len(entries), CMAP_BLOCK):
         chunk = entries[at:at + CMAP_BLOCK]

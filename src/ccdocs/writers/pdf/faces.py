@@ -20,7 +20,7 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFont, TTFontFace
 
 from ... import cache
 from ...l10n.fonts import FontFile, FontResolver
-from .cidfont import CIDTrueType, subset_program
+from .cidfont import CIDTrueType, deflated, subset_program
 
 IDEOGRAPH = 0x4E00  # 一: a face holding it serves Chinese (or Japanese, Korean) text
 PRESENTATION_FORM = 0xFE8D  # ARABIC LETTER ALEF ISOLATED FORM: a face holding it draws shaped Arabic (rtl.shaped)
@@ -76,6 +76,13 @@ class TablesOnce(TTFontFace):
         if tag not in tables:
             tables[tag] = super().get_table(tag)
         return tables[tag]
+
+    def addSubsetObjects(self, doc, fontname, subset):
+        """reportlab's font descriptor of a subset and its program, the program compressed once per process for
+        the same bytes (cidfont.deflated)."""
+        descriptor = super().addSubsetObjects(doc, fontname, subset)
+        deflated(doc, doc.idToObject[f"fontFile:{self.filename}({fontname})"])  # the name reportlab gives it
+        return descriptor
 
     def makeSubset(self, subset):
         """reportlab's font program holding `subset` (code points), made once per process for the same face and
