@@ -83,7 +83,7 @@ def contents_table(builder, block: Contents) -> list:
     pages = builder.pages.get(builder.meta.symbol, {})
     for entry in block.entries:
         texts = ([entry.paragraphs] if block.paragraphs else []) + [pages.get(entry.target, "")]
-        columns = [(TextBlock(builder.maker.text(t, look, where), builder.style(builder.body, align="right")), w)
+        columns = [(builder.block_of(builder.maker.text(t, look, where), builder.style(builder.body, align="right")), w)
                    for t, w in zip(texts, widths)]
         style = builder.style(builder.body, align="left", left=builder.pt("contents.indent") * (entry.level - 1),
                               right=sum(widths), after=builder.pt("contents.row_after"))

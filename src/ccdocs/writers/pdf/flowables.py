@@ -120,13 +120,7 @@ class Builder:
 
     def block(self, block) -> list:
         """The flowables of one block."""
-        handlers = {Para: self.para, Heading: self.heading, ListBlock: self.list_block, Quote: self.quote,
-                    Marker: self.marker,
-                    Table: lambda b: landscape_table(self, b, table) if b.landscape else table(self, b),
-                    Box: lambda b: box(self, b),
-                    KeyFigures: lambda b: key_figures(self, b), Contents: lambda b: contents_table(self, b),
-                    Chart: lambda b: chart_flowables(self, b), Image: lambda b: image_flowables(self, b)}
-        return handlers[type(block)](block)
+        return MAKERS[type(block)](self, block)
 
     def para(self, p: Para, **style) -> list:
         """A paragraph; a numbered one has its number at the margin and its text from the tab stop."""
@@ -251,3 +245,9 @@ class Builder:
     def note_text(self, inlines, look: Look, style: TextStyle, where: Where) -> TextBlock:
         """A text block inside a note (its marks were refused at input: it brings no notes)."""
         return self.block_of(self.maker.runs(inlines, look, where), style)
+
+
+# The maker of each block type's flowables, `maker(builder, block)`.
+MAKERS = {Para: Builder.para, Heading: Builder.heading, ListBlock: Builder.list_block, Quote: Builder.quote,
+          Marker: Builder.marker, Table: lambda b, t: landscape_table(b, t, table) if t.landscape else table(b, t),
+          Box: box, KeyFigures: key_figures, Contents: contents_table, Chart: chart_flowables, Image: image_flowables}
