@@ -20,7 +20,7 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFont, TTFontFace
 
 from ... import cache
 from ...l10n.fonts import FontFile, FontResolver
-from .cidfont import CIDTrueType, deflated, subset_program
+from .cidfont import CIDTrueType, NumberArray, deflated, subset_program
 
 IDEOGRAPH = 0x4E00  # 一: a face holding it serves Chinese (or Japanese, Korean) text
 PRESENTATION_FORM = 0xFE8D  # ARABIC LETTER ALEF ISOLATED FORM: a face holding it draws shaped Arabic (rtl.shaped)
@@ -91,6 +91,20 @@ class TablesOnce(TTFontFace):
         return subset_program(self, tuple(subset))
 
 
+class SubsetTrueType(TTFont):
+    """reportlab's TrueType font, embedded as simple fonts of 256 glyphs each, whose widths arrays are formatted at
+    once (cidfont.NumberArray: the same bytes as reportlab's PDFArray, which formats each number through its own
+    dispatch; a subset's are 256 numbers)."""
+
+    def addObjects(self, doc):
+        state = self.state.get(doc)
+        names = [self.getSubsetInternalName(n, doc)[1:] for n in range(len(state.subsets))] if state else []
+        super().addObjects(doc)
+        fonts = doc.idToObject["BasicFonts"].dict
+        for name in names:
+            fonts[name].Widths = NumberArray(fonts[name].Widths.sequence)
+
+
 def cache_entry(font: FontFile, folder: Path | None = None) -> Path:
     """The cache entry of a face: named by its file, index, size and mtime, and the Python and reportlab versions."""
     stat = font.path.stat()
@@ -152,6 +166,8 @@ def loaded(font: FontFile, name: str, folder: Path | None = None) -> TTFont:
         # one composite font (cidfont.py): a CJK face's thousands of glyphs not in subsets of 256; an Arabic face's
         # presentation forms given back to readers as the letters they stand for (its ToUnicode)
         ttf.__class__ = CIDTrueType
+    else:
+        ttf.__class__ = SubsetTrueType
     return ttf
 
 
