@@ -184,9 +184,10 @@ def character(ch: str) -> tuple:
 
 # `cjk_breaks` reads `breakable` off a string of one letter per character, its kind, pair by pair in C (no Python
 # runs per character). A kind is a line break (n), a space (s) or, for any other character, the letter
-# chr(KIND + flags) of these flags:
+# chr(KIND + flags) of these flags, an ASCII letter from @ to _ (the kinds string stays one byte a character, and
+# its characters are the interpreter's shared one-letter strings, their hashes kept: none made per character):
 NOT_START, NOT_END, CJK, HYPHEN, LETTER = 1, 2, 4, 8, 16
-KIND = 0x100
+KIND = 0x40
 KINDS_ALL = ("n", "s", *(chr(KIND + flags) for flags in range(32)))
 
 
