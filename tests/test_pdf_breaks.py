@@ -1,20 +1,22 @@
 """The PDF engine's fast paths give what their plain definitions give (writers/pdf/cjk.py, writers/pdf/pen.py).
 
 `cjk_breaks` reads break opportunities off the characters' kinds pair by pair in C; `can_break` is the rule it
-stands for, one pair of characters at a time. `Pen.coded` reads a text's codes off the document's tables; reportlab's
-`splitString` is what it stands for.
+stands for, one pair of characters at a time. The pen reads a text's string off the document's escaped codes of
+each face (`Ink.entry`), and `Pen.coded` a Latin text's codes off the font's assignments; reportlab's `splitString`
+is what they stand for.
 """
 
 from __future__ import annotations
 
 import random
 
+from reportlab.lib.rl_accel import escapePDF
 from reportlab.pdfgen.canvas import Canvas
 
 from ccdocs.theme import load_theme
 from ccdocs.writers.pdf.cjk import can_break, cjk_breaks
 from ccdocs.writers.pdf.faces import FontSet
-from ccdocs.writers.pdf.pen import Pen
+from ccdocs.writers.pdf.pen import Pen, Uncoded
 
 # Chinese and Latin letters, full-width and Latin punctuation that may not start or end a line, spaces (the
 # ideographic one too), line breaks, hyphens, two-em dashes, ellipses, figures, currency and percent signs
@@ -39,9 +41,16 @@ def test_a_text_is_coded_as_reportlabs_split_string_codes_it(tmp_path):
     canv = Canvas(str(tmp_path / "x.pdf"))
     pen = Pen(canv)
     for role in ("latin_regular", "zh_body"):
-        font_name = fonts.face(role).name
+        font, table, composite = pen.ink.entry(fonts.face(role).name)
         for text in texts()[:400]:
             text = "".join(ch for ch in text if fonts.face(role).has(ch))
-            _, _, chunks = pen.coded(font_name, text)
-            font = pen.faces[font_name][0]
-            assert chunks == font.splitString(text, canv._doc), (role, text)
+            try:
+                shown = "".join(map(table.__getitem__, text))  # the string the pen shows: each character's code
+            except Uncoded:  # a Latin character the document has not coded in the face's first subset yet
+                shown = None
+            chunks = font.splitString(text, canv._doc)
+            if not composite:
+                assert pen.coded(font, text) == chunks, (role, text)
+            if shown is not None and text:
+                assert [subset for subset, _ in chunks] == [0], (role, text)
+                assert shown == escapePDF(chunks[0][1]), (role, text)
