@@ -18,6 +18,7 @@ import tempfile
 import threading
 import time
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import docx
@@ -259,14 +260,14 @@ def test_what_is_not_a_save_of_the_document(tmp_path):
     outside = tmp_path / "elsewhere"
     outside.mkdir()
     (folder / "linked").symlink_to(outside, target_is_directory=True)
-    saves = Saves([folder], [folder / "out"])
+    saves = Saves([folder], lambda: frozenset({str(folder / "out" / "en" / "X.pdf")}))
     passed = ["out/en/X.pdf", "content/.report.md.swp", "content/report.md~", "content/#report.md#",
               "content/.#report.md", "content/4913", "~$report.docx", ".~lock.report.docx#",
               "out/en/.X.pdf.1a2b.part", "content/.report.md.old", "linked/report.md", ".git/index",
               "content/report.md___jb_tmp___", "content/report.md___jb_old___", "content/sedK3x9Qa",
               "content/tmpk2_9xq1z", "content/.report.md.Ab12Cd"]
     kept = ["content/report.md", "document.yaml", "data/budget.csv", "locales/zh/LC_MESSAGES/content.po",
-            "images/logo.png"]
+            "images/logo.png", "out/en/notes.txt", "out/en/X.docx"]
     assert [name for name in passed if saves(1, str(folder / name))] == []
     assert [name for name in kept if saves(1, str(folder / name))] == kept
 
@@ -549,3 +550,128 @@ def test_a_draft_watch_says_so_and_counts_the_segments_it_marks(tmp_path, monkey
     assert edit == [edit[-1]], edit  # no error
     assert re.search(r"saved: en, zh rebuilt as drafts \(pdf\); zh: 1 segment printed as their marked source text "
                      r"in \d", edit[-1]), edit
+
+
+def watched_until(session: Session, first: Callable[[], None], done: Callable[[dict], bool]) -> list[str]:
+    """The lines the watch loop (`watch._watch`) tells, run on `session` in this process, `first()` (a save)
+    called once it is watching, until a round whose changes `done(changes)` has ended; bounded by WAIT (the test
+    fails after)."""
+    import _thread
+
+    import ccdocs.watch as watching
+
+    rounds, ended = session.round, []
+
+    def round_then_stop(changed):
+        rounds(changed)
+        if changed and done(changed):
+            ended.append(changed)
+            raise KeyboardInterrupt
+
+    told: list[str] = []
+
+    def then(line: str, err=False) -> None:
+        told.append(line)
+        if line.startswith("ccdocs: watching"):
+            first()
+
+    session.round = round_then_stop
+    session.echo = then
+    timer = threading.Timer(WAIT, _thread.interrupt_main)
+    timer.start()
+    try:
+        watching._watch(session, session.folder, session.out)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        timer.cancel()
+        session.close()
+    assert ended, f"no such round within {WAIT:.0f} s: {told}"
+    return told
+
+
+def test_a_save_during_a_round_that_changes_the_watched_folders_gets_its_round(tmp_path):
+    """A transmittal re-pointed at another copy of the document it attaches, then that copy's data saved while the
+    round the re-pointing started is under way (before the watcher is set on the new folder): the data save has
+    a round of its own, and the outputs show it as a fresh build does."""
+    for name, fixture in (("pbc", "pbc"), ("wo-cc-86-inf-1", "86"), ("wo-cc-86-b", "86")):
+        shutil.copytree(DOCS[fixture], tmp_path / name, ignore=shutil.ignore_patterns("expected"))
+    folder = (tmp_path / "pbc").resolve()
+    spec, workforce = folder / "document.yaml", tmp_path / "wo-cc-86-b" / "data" / "workforce.yaml"
+    session = Session(folder, tmp_path / "out", ["en"], ("pdf",), False, print)
+    rounds = session.round
+
+    def round_then_save(changed):  # the editor's next save lands while the round is under way
+        rounds(changed)
+        if changed and any(path.name == "document.yaml" for path in changed):
+            save(workforce, workforce.read_text(encoding="utf-8").replace("staff: 1735", "staff: 1444"))
+
+    session.round = round_then_save
+    told = watched_until(session, lambda: save(spec, spec.read_text(encoding="utf-8").replace(
+        "../wo-cc-86-inf-1", "../wo-cc-86-b")), lambda changed: workforce.resolve() in changed)
+    assert [line for line in told if "wo-cc-86-b/data/workforce.yaml saved: en rebuilt" in line], told
+    written = " ".join(pdf_text(tmp_path / "out" / "en" / "wo_pbc_40_inf_1.pdf").split())
+    assert "1,444" in written and "1,735" not in written
+
+
+@pytest.mark.parametrize("out", ["doc", ".", "doc/content"])
+def test_an_output_folder_holding_the_document_leaves_its_saves_seen(tmp_path, out):
+    """`--out` the document's folder, a folder above it, or one holding its content (all of which `build`
+    accepts): a save there is seen, and the outputs the rounds write are not saves."""
+    folder = split_budget(tmp_path / "doc")
+    report = folder / "content" / "report.md"
+    session = Session(folder, (tmp_path / out).resolve(), ["en"], ("pdf",), False, print)
+    edited = report.read_text(encoding="utf-8").replace("by object of expenditure.\n",
+                                                        "by object of expenditure, as watched.\n", 1)
+    told = watched_until(session, lambda: save(report, edited), lambda changed: report in changed)
+    assert [line for line in told if "report.md saved: en rebuilt" in line], told
+    assert not [line for line in told if ".pdf saved" in line], told
+    assert "as watched" in " ".join(pdf_text(tmp_path / out / "en" / f"{SLUG}.pdf").split())
+
+
+def test_an_input_named_like_an_editors_temporary_is_watched(tmp_path):
+    """Inputs named as editors' temporaries are (`document.yaml` names them, `build` reads them): a data file
+    `flycheck_budget.csv`, the table's content file `table.tmp`. The data's save is seen, and the table (its
+    blocks kept from round to round while no other input changed) shows the new data."""
+    folder = split_budget(tmp_path / "doc")
+    data = folder / "data" / "flycheck_budget.csv"
+    (folder / "data" / "budget.csv").rename(data)
+    (folder / "content" / "table.md").rename(folder / "content" / "table.tmp")
+    spec = folder / "document.yaml"
+    spec.write_text(spec.read_text(encoding="utf-8").replace("data/budget.csv", "data/flycheck_budget.csv")
+                    .replace("content/table.md", "content/table.tmp"), encoding="utf-8")
+    session = Session(folder, tmp_path / "out", ["en"], ("pdf",), False, print)
+    edited = data.read_text(encoding="utf-8").replace("posts,Posts,", "posts,Postz,")
+    told = watched_until(session, lambda: save(data, edited), lambda changed: data in changed)
+    assert [line for line in told if "flycheck_budget.csv" in line and ": en rebuilt" in line], told
+    assert "Postz" in pdf_text(tmp_path / "out" / "en" / f"{SLUG}.pdf")
+
+
+def test_a_second_ctrl_c_while_stopping_ends_cleanly(tmp_path):
+    """An impatient editor's two Ctrl-C, a tenth of a second apart, just after a save (the rebuild under way, the
+    workers running): the watch stops as at one Ctrl-C, saying so, with no traceback and no `nothing was
+    written` (the first round wrote its outputs)."""
+    shutil.copytree(DOCS["budget"], tmp_path / "doc", ignore=shutil.ignore_patterns("expected"))
+    report = tmp_path / "doc" / "content" / "report.md"
+    watching = Watching(tmp_path, "doc", "--out", "out")
+    watching.until("watching")
+    save(report, report.read_text(encoding="utf-8").replace("by object of expenditure.\n",
+                                                            "by object of expenditure, as watched.\n", 1))
+    watching.process.send_signal(signal.SIGINT)
+    time.sleep(0.1)
+    code, printed = watching.stop()
+    assert code == 0 and printed.endswith("ccdocs: stopped watching"), printed
+    assert "Traceback" not in printed and "nothing was written" not in printed, printed
+
+
+def test_a_fuzzy_entry_refused_says_what_a_fuzzy_entry_asks(tmp_path, monkeypatch):
+    """A catalog entry turned fuzzy (as `i18n update` marks a changed source): the refusal's hint asks for its
+    review, and not for `i18n update`, which has nothing to add; an English edit (a new segment) asks for it."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(DOCS["budget"], tmp_path / "doc", ignore=shutil.ignore_patterns("expected"))
+    fuzzy = ("locales/zh/LC_MESSAGES/content.po", '#: fixtures/budget-table/content/report.md:1\nmsgid',
+             '#: fixtures/budget-table/content/report.md:1\n#, fuzzy\nmsgid')
+    *_, (*fuzzy_told, _), (*new_told, _) = rounds_told(Path("doc"), [fuzzy, ENGLISH_EDIT])
+    assert "fuzzy segment" in fuzzy_told[0], fuzzy_told
+    assert "remove their `fuzzy` flag" in fuzzy_told[-1] and "i18n update" not in fuzzy_told[-1], fuzzy_told
+    assert "`ccdocs i18n update doc --lang zh` adds new segments" in new_told[-1], new_told

@@ -14,7 +14,9 @@ A language's outputs are replaced together (`output.write_all`), and only when a
 build prints its problems as `path:line:col: error: …` and leaves that language's previous outputs as they were.
 
 What is watched: the folder, the folders of the documents it attaches, and the `--templates` folder; not the
-output folder, editors' temporaries and backups, or a path leading out of the watched folders through a link.
+outputs written (the rest of the output folder is: it may be the document's), editors' temporaries and backups
+but those the sources read (`Saves`), or a path leading out of the watched folders through a link. A save made
+while a round runs has a round of its own, also when that round changed the folders watched (`_since`).
 A burst of saves is one rebuild, told by the files it leaves (`_saved`): an editor's temporary file written, then
 renamed over the file (whatever its name: Python's `tempfile`, rsync's `.name.XXXXXX`, sed -i's `sedXXXXXX`,
 JetBrains' `___jb_tmp___`), is that file saved once; a file removed or moved away is deleted.
@@ -61,10 +63,11 @@ class Gone(Failure):
 
 
 class Saves(DefaultFilter):
-    """The changes a rebuild may depend on: watchfiles' default filter (version control folders, `.swp`, `~`,
-    `.#name`) and besides editors' and office suites' temporaries and locks, the hidden `.part`/`.old` files of
-    `output.write_all`, everything under `ignored` (the output folder), and any path that leads out of `roots`
-    through a link."""
+    """The changes a rebuild may depend on: every file the sources read (`inputs()`: resolved paths, whatever
+    their names), and any other but those of watchfiles' default filter (version control folders, `.swp`, `~`,
+    `.#name`), editors' and office suites' temporaries and locks, the hidden `.part`/`.old` files of
+    `output.write_all`, and the outputs themselves (`outputs()`: resolved paths; not the whole output folder,
+    which may be the document's or hold its inputs); no path that leads out of `roots` through a link."""
 
     ignore_entity_patterns = (*DefaultFilter.ignore_entity_patterns,
                               r"^#.*#$",              # Emacs auto-save
@@ -76,10 +79,12 @@ class Saves(DefaultFilter):
                               r"^tmp[a-z0-9_]{8}$", r"^\..+\.[A-Za-z0-9]{6}$",  # Python's tempfile, rsync's
                               r"^\..*\.(part|old)$")  # write_all's temporaries and backups
 
-    def __init__(self, roots: list[Path], ignored: list[Path]):
+    def __init__(self, roots: list[Path], outputs: Callable[[], frozenset[str]] = frozenset,
+                 inputs: Callable[[], frozenset[str]] = frozenset):
         super().__init__()
         self.roots = roots
-        self.ignored = tuple(str(path) for path in ignored)  # not watchfiles' ignore_paths: a bare prefix there
+        self.outputs = outputs  # asked at each path: the outputs' names change with document.yaml
+        self.inputs = inputs
 
     def __call__(self, change, path: str) -> bool:
         if not self.named(path):
@@ -88,10 +93,13 @@ class Saves(DefaultFilter):
         return any(where.is_relative_to(root) for root in self.roots)
 
     def named(self, path: str) -> bool:
-        """Whether `path` may be an input by its names alone: no editor's temporary, backup or lock, nothing
-        under version control's folders or the output folder (where a link leads is not looked at)."""
-        return super().__call__(None, path) and not any(path == place or path.startswith(place + os.sep)
-                                                          for place in self.ignored)
+        """Whether `path` may be an input by its names alone: an input the sources read, or a folder holding
+        one; else no editor's temporary, backup or lock, nothing under version control's folders, no output
+        (where a link leads is not looked at)."""
+        if super().__call__(None, path):
+            return path not in self.outputs()
+        inputs = self.inputs()
+        return path in inputs or any(name.startswith(path + os.sep) for name in inputs)
 
 
 @dataclass
@@ -112,6 +120,7 @@ class Session:
     written: list = field(default_factory=list)  # the outputs the last round wrote, as displayed
     whole: bool = True  # the next round builds every language: the first, and any after a round that failed
     standing: Standing | None = None  # the workers forked after the first round (none with one output or no fork)
+    named: tuple = (None, frozenset(), frozenset())  # the sources last read, their inputs and outputs (`inputs`)
 
     def roots(self, sources: Sources | None = None) -> list[Path]:
         """The folders to watch: the document's, those of the documents it attaches (as `sources` tell, else as
@@ -122,13 +131,35 @@ class Session:
             found.append(Path(os.environ[ENV]))
         return list(dict.fromkeys(path.resolve() for path in found))
 
+    def inputs(self) -> frozenset[str]:
+        """The resolved paths of the files the sources last read (`_inputs`), whatever their names."""
+        return self._named()[1]
+
+    def outputs(self) -> frozenset[str]:
+        """The resolved paths of the outputs the build writes (`<out>/<lang>/<slug>.<format>`), as the sources
+        last read name them; none before they are read."""
+        return self._named()[2]
+
+    def _named(self) -> tuple:
+        if self.named[0] is not self.sources:  # made once for each reading of the sources
+            spec, out = self.sources.spec, self.out.resolve()
+            outputs = frozenset(str(out / lang / f"{spec.slug}.{fmt}")
+                                for lang in {*spec.languages, *(self.languages or ())} for fmt in self.formats)
+            self.named = self.sources, _inputs(self.sources), outputs
+        return self.named
+
+    def saves(self, roots: list[Path]) -> Saves:
+        """The filter of the saves under `roots`: the inputs and outputs as the sources tell at each call."""
+        return Saves(roots, self.outputs, self.inputs)
+
     def files(self, languages: list[str]) -> dict[str, tuple | None]:
         """The signature of every file a round's outputs in `languages` may read, by path: under the watched
-        folders (`roots`: as the sources last read tell) but the output folder, version control's and editors'
-        temporaries, backups and locks (`Saves.named`), and the toolkit's files of each language (the locales
-        folder of its profile and catalog). Taken once per round, before the workers read the folder (`basis`)."""
+        folders (`roots`: as the sources last read tell) but the outputs, version control's and editors'
+        temporaries, backups and locks that are not inputs (`Saves.named`), and the toolkit's files of each
+        language (the locales folder of its profile and catalog). Taken once per round, before the workers read
+        the folder (`basis`)."""
         roots = self.roots() + [find_language(lang).locales_dir.resolve() for lang in languages]
-        return _snapshot(list(dict.fromkeys(roots)), Saves(roots, [self.out.resolve()]).named)
+        return _snapshot(list(dict.fromkeys(roots)), self.saves(roots).named)
 
     def affected(self, changed: set[Path], chosen: list[str]) -> list[str]:
         """The languages a change touches: those whose `locales/<lang>/` a changed file is in, all for any other."""
@@ -286,16 +317,20 @@ class Session:
 
     def _told(self, item):
         """A problem as the watch tells it: the tally closing a translation's refusal says what to do in a watch
-        (build's hint names `ccdocs build … --draft`)."""
+        (build's hint names `ccdocs build … --draft`), and what each kind of pending segment asks (`Tally.kinds`)."""
         if not isinstance(item, Tally):
             return item
         source = self.sources.spec.source if self.sources else None
         ways = ["with `--draft` to build drafts"]
         if source and source != item.lang and (not self.languages or source in self.languages):
             ways.append(f"with `--lang {source}` to build the {source} text alone")
-        return replace(item, hint=f"watch {' or '.join(ways)}; `ccdocs i18n update {item.folder} --lang {item.lang}` "
-                                  f"adds new segments to the catalog; see them with `ccdocs i18n review "
-                                  f"{item.folder} --lang {item.lang} -o review.html`")
+        todo = [what for kind, what in (
+            ("new", f"`ccdocs i18n update {item.folder} --lang {item.lang}` adds new segments to the catalog"),
+            ("untranslated", "translate the empty entries of the catalog"),
+            ("fuzzy", "review the fuzzy entries of the catalog and remove their `fuzzy` flag"),
+            ("failing", "correct the translations that fail a check")) if kind in item.kinds]
+        return replace(item, hint=f"watch {' or '.join(ways)}; {'; '.join(todo + [''])}see them with `ccdocs i18n "
+                                  f"review {item.folder} --lang {item.lang} -o review.html`")
 
 
 def _made(lang: str, path: Path, fmt: str, files: dict, since: int, session: Session) -> tuple[dict, dict]:
@@ -338,6 +373,17 @@ def basis(files: dict[str, tuple | None], sources: Sources, since: int) -> tuple
     if any(version is not None and version[4] >= since - CLOCK_TICK for _, version in found):
         return None
     return tuple(sorted(found))
+
+
+def _inputs(sources: Sources | None) -> frozenset[str]:
+    """The resolved paths of the files `sources` (and the documents it attaches) read: document.yaml, the content
+    files, the data files and the images they show (none for None)."""
+    found = set()
+    for inner in _documents(sources):
+        spec = inner.spec
+        found.update([spec.folder / SPEC, *(path for part in spec.parts for path in part.files), *spec.data.values(),
+                      *(spec.folder / name for name in inner.images)])
+    return frozenset(str(path.resolve()) for path in found)
 
 
 def _documents(sources: Sources | None) -> list[Sources]:
@@ -396,7 +442,17 @@ def run(folder: Path, out: Path, languages, formats, draft: bool, echo: Callable
         with _interruptible():
             _watch(session, folder, out)
     finally:
+        _stopping()
         session.close()
+
+
+def _stopping() -> None:
+    """The watch ends (Ctrl-C, or the folder gone): a second Ctrl-C from now on (an impatient editor's) is the
+    first one's, ignored, not an interruption of the stop itself, which would leave the workers unjoined for
+    multiprocessing's exit handler (a traceback) and end the command with build's `nothing was written`. The
+    process ends after; the watch's own thread only (signals are the main thread's)."""
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 @contextmanager
@@ -416,10 +472,11 @@ def _interruptible():
 
 
 def _watch(session: Session, folder: Path, out: Path) -> None:
-    """`run`'s rounds: the first, then one per burst of saves."""
+    """`run`'s rounds: the first, then one per burst of saves. A round that changes the folders watched (a document
+    attached or detached) ends the watcher, and the changes it queued meanwhile with it: what the new watcher
+    finds changed since that round began (`_begun`, `_since`) is a burst of its own, so no save is lost."""
     echo = session.echo
-    roots = session.roots()
-    before = roots, _snapshot(roots, partial(Saves(roots, [out.resolve()]), None))  # saved until a watcher is set
+    before = _begun(session)  # what was there before the round: compared once a watcher is set
     session.round(None)
     drafts = ", building drafts (segments not final printed as their marked source text)" if session.draft else ""
     echo(f"ccdocs: watching {display_path(folder)} for saves{drafts} (Ctrl-C to stop); outputs: "
@@ -427,20 +484,38 @@ def _watch(session: Session, folder: Path, out: Path) -> None:
          False)
     while True:
         roots = session.roots()
-        saves = Saves(roots, [out.resolve()])
+        saves = session.saves(roots)
         for changes in _watching(session, roots, saves):
             changed = _saved(changes)
             if before is not None:  # the watcher is set up: what was saved since `before` was taken
-                changed |= _differences(before[1], _snapshot(before[0], partial(saves, None)))
+                changed |= _since(before, saves, _snapshot(roots, partial(saves, None)))
                 before = None
+            begun = _begun(session) if changed else None
             if changed:
                 session.round(changed)
             elif not folder.is_dir():
                 session.round({})  # raises Gone
             if session.roots() != roots:
-                break  # a document attached or detached: watch its folder too
-        roots = session.roots()
-        before = roots, _snapshot(roots, partial(Saves(roots, [out.resolve()]), None))
+                before = begun  # a document attached or detached: watch its folder too
+                break
+
+
+def _begun(session: Session) -> tuple[int, dict[str, tuple | None]]:
+    """What was there as a round begins: time.time_ns() less a file system clock's tick, then the signature of
+    every file under the folders watched that may be a save (`Session.saves`)."""
+    since, roots = time.time_ns() - CLOCK_TICK, session.roots()
+    return since, _snapshot(roots, partial(session.saves(roots), None))
+
+
+def _since(before: tuple[int, dict], saves: Saves, now: dict) -> dict[Path, str]:
+    """The changes from `before` (`_begun`) to `now` (a snapshot through `saves`, whose folders and names may
+    differ from those of `before`), as `_differences` gives them: a file `before` did not hold counts only when
+    made or changed since (a folder newly watched is not all saved); one `now` does not hold only when `saves`
+    still takes it (not a folder no longer watched, nor an output)."""
+    since, then = before
+    return {path: how for path, how in _differences(then, now).items()
+            if (str(path) in then or now[str(path)] is not None and now[str(path)][4] >= since)
+            and (str(path) in now or saves(None, str(path)))}
 
 
 def _watching(session: Session, roots: list[Path], saves: Saves):

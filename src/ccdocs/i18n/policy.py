@@ -161,10 +161,17 @@ def problems(assessments: Iterable[Assessment], severity: str = "error") -> list
 class Tally(Problem):
     """The problem that ends a refusal, summing up the segments told before it (`3 of 45 messages in `zh` are not
     ready for a final build`): not one more thing to fix (`counted`); of the catalog of `lang` in `folder` (the
-    document's folder as displayed)."""
+    document's folder as displayed); `kinds`: what is pending, sorted (`kinds`)."""
 
     lang: str = ""
     folder: str = ""
+    kinds: tuple = ()
+
+
+def kinds(assessments: Iterable[Assessment]) -> tuple[str, ...]:
+    """What the pending segments of `assessments` are, sorted, each once: `new` (no catalog entry yet: `i18n
+    update` adds it), `untranslated` (an empty entry), `fuzzy`, `failing` (a check)."""
+    return tuple(sorted({"new" if item.at is None else item.status for item in pending(assessments)}))
 
 
 def counted(found: Iterable[Problem]) -> int:
@@ -185,7 +192,8 @@ def refusal(assessments: list[Assessment], po: Path, folder: Path, lang: str,
         display_path(po), None, None, f"{unready} of {len(messages)} messages in `{lang}` are not ready for a final "
         "build (as `ccdocs i18n stats` counts them)",
         f"build a draft with `ccdocs build {display_path(built or folder)} --draft`; see them with "
-        f"`ccdocs i18n review {shown} --lang {lang} -o review.html`", lang=lang, folder=shown)]
+        f"`ccdocs i18n review {shown} --lang {lang} -o review.html`", lang=lang, folder=shown,
+        kinds=kinds(assessments))]
 
 
 def marked(segment: Segment, stamp: str) -> str:
