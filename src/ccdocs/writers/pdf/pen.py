@@ -130,10 +130,12 @@ class Pen:
         self.x = self.y = None       # the text position after the last glyph shown, None before the first
         self.spread = self.move = None  # (spread, size) of the last justified piece and its move, as the array has it
 
-    def show(self, run, text: str, x: float, y: float, width: float, spread: float = 0.0, spread_at=()):
+    def show(self, run, text: str, x: float, y: float, width: float, spread: float = 0.0, spread_at=(),
+             first: int = 0):
         """Show `text` of `run` (its face, size, colour, emboldening) from (x, y). `width`: its natural width in
-        points; `spread_at`: the offsets (0 < offset < len(text)), in order, of the glyphs moved right by `spread`
-        points more than the natural widths put them, each glyph moved with those before it."""
+        points; `spread_at`: the positions, in order, of the glyphs moved right by `spread` points more than the
+        natural widths put them, each glyph moved with those before it, counted as `first` counts text[0]
+        (first < position < first + len(text): a line passes its paragraph's positions, no list of its own)."""
         name, size = run.face.name, run.size
         color = run.color or BLACK
         mode = 2 if run.emboldened else 0
@@ -174,12 +176,12 @@ class Pen:
                     self.spread, self.move = (spread, size), f") {self.numbers.get(move) or self.ink.number(move)} ("
                 move = self.move
                 for at in spread_at:
-                    parts[at] = move + parts[at]
+                    parts[at - first] = move + parts[at - first]
             if self.subset != 0:
                 self.select(0)
             array.append("(" + "".join(parts) + ")")
         else:
-            self.show_coded(font, text, size, spread, spread_at)
+            self.show_coded(font, text, size, spread, [at - first for at in spread_at])
         self.x = x + width + spread * len(spread_at)
 
     def show_coded(self, font, text: str, size: float, spread: float, spread_at):

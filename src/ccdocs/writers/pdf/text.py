@@ -270,8 +270,7 @@ class TextBlock(Flowable):
             before, inside = (bisect_right(gaps, a), bisect_left(gaps, b)) if gaps else (0, 0)
             x = x0 + prefix[a] + space_before[a] - origin + before * gap
             width = prefix[b] - prefix[a] - space_before[a]
-            show(run, text[a:b], x, y + run.rise, width, gap, [i - a for i in gaps[before:inside]] if inside > before
-                 else ())
+            show(run, text[a:b], x, y + run.rise, width, gap, gaps[before:inside], a)
             if run.link:
                 w = width + (inside - before) * gap
                 last = decorations[-1] if decorations and linked else None
