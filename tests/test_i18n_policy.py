@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 from babel.messages.catalog import Catalog
+from click.testing import CliRunner
 
+from ccdocs.cli import main
 from ccdocs.errors import InputError
 from ccdocs.i18n.catalogs import po_path, read_catalog
 from ccdocs.i18n.extract import po_bytes, template, write_catalog
@@ -125,6 +127,14 @@ def test_a_final_build_lists_every_unfinished_segment_with_file_line_and_place(d
     assert f"locales/zh/LC_MESSAGES/content.po: error: 2 of {messages} messages in `zh` are not ready" in lines[-1]
     assert "`ccdocs build" in lines[-1] and "--draft`" in lines[-1] and "ccdocs i18n review" in lines[-1]
 
+
+def test_the_error_count_leaves_out_the_catalogs_summary_line(doc, tmp_path):
+    """Two unfinished segments are two errors: the catalog's closing line sums them up, it is not a third."""
+    fill(doc, {**FULL, "Second paragraph.": "", "Introduction": "导言(草稿)"})
+    result = CliRunner().invoke(main, ["build", str(doc), "--lang", "zh", "--out", str(tmp_path / "out")])
+    lines = result.output.strip().split("\n")
+    assert result.exit_code == 1 and len(lines) == 4, result.output
+    assert "messages in `zh` are not ready" in lines[2] and lines[3] == "2 errors; nothing was written."
 
 def test_a_fuzzy_entry_is_refused_even_with_a_good_translation(doc):
     fill(doc, FULL)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from .errors import Collector, InputError, UsageError, display_path
+from .errors import Collector, InputError, UsageError, counted, display_path
 from .model import Document
 from .output import check_targets, check_writable, write_all
 from .i18n.locations import in_catalog
@@ -63,7 +63,7 @@ def build(folders: list[Path], out: Path, languages=None, formats=("docx", "pdf"
         except InputError as exc:
             problems.extend(exc.problems)
             if progress:
-                progress(folder, len(exc.problems))
+                progress(folder, counted(exc.problems))
             continue
         owner += [folder] * len(chosen)
         faces.update({(theme.path, lang): (theme, lang) for lang in chosen})
@@ -115,7 +115,7 @@ def _told(owner: list[Path], progress, left: dict, index: int, outcomes: list) -
     found.update(problem for _, problems in outcomes for problem in problems)
     left[folder] = count - 1, found
     if count == 1:
-        progress(folder, len(found))
+        progress(folder, counted(found))
 
 
 def _languages(sources: Sources, languages) -> list[str]:

@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .errors import Failure, InputError, UsageError
+from .errors import Failure, InputError, UsageError, counted
 from .writers import WRITERS, available
 
 FORMATS = ("docx", "pdf")
@@ -96,7 +96,7 @@ def reported(func):
             _debug(debug)
             for item in exc.problems:
                 click.echo(str(item), err=True)
-            count = len(exc.problems)
+            count = counted(exc.problems)
             click.echo(f"{count} error{'s' if count != 1 else ''}; nothing was written.", err=True)
             sys.exit(1)
         except (UsageError, Failure) as exc:

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import ClassVar
 from pathlib import Path
 
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong in the input, located as `path:line:col`."""
+    """One thing wrong in the input, located as `path:line:col`. `summary` (of the class): a line summing up the
+    problems told before it, not one more thing to fix (`counted`)."""
 
+    summary: ClassVar[bool] = False
     path: str
     line: int | None
     col: int | None
@@ -24,6 +28,12 @@ class Problem:
             where += f":{self.line}:{self.col or 1}"
         text = f"{where}: {self.severity}: {self.message}"
         return f"{text} ({self.hint})" if self.hint else text
+
+
+def counted(found: Iterable[Problem]) -> int:
+    """How many of the problems `found` are things to fix: all but the summaries (the error count printed under
+    them by build, check and watch)."""
+    return sum(not item.summary for item in found)
 
 
 class InputError(Exception):

@@ -37,9 +37,9 @@ from pathlib import Path
 from watchfiles import Change, DefaultFilter, watch
 
 from .build import _languages, _write
-from .errors import Collector, Failure, InputError, UsageError, display_path
+from .errors import Collector, Failure, InputError, UsageError, counted, display_path
 from .i18n.catalogs import po_path
-from .i18n.policy import Tally, counted, pending
+from .i18n.policy import Tally, pending
 from .output import check_writable, write_all
 from .pipeline import Sources, assessed, read_sources, resolve
 from .l10n.language import find_language

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from typing import ClassVar
 from pathlib import Path
 
 from ..errors import Problem, display_path, problem
@@ -160,9 +161,10 @@ def problems(assessments: Iterable[Assessment], severity: str = "error") -> list
 @dataclass(frozen=True)
 class Tally(Problem):
     """The problem that ends a refusal, summing up the segments told before it (`3 of 45 messages in `zh` are not
-    ready for a final build`): not one more thing to fix (`counted`); of the catalog of `lang` in `folder` (the
+    ready for a final build`): a summary, not one more thing to fix (`errors.counted`); of the catalog of `lang` in `folder` (the
     document's folder as displayed); `kinds`: what is pending, sorted (`kinds`)."""
 
+    summary: ClassVar[bool] = True
     lang: str = ""
     folder: str = ""
     kinds: tuple = ()
@@ -173,10 +175,6 @@ def kinds(assessments: Iterable[Assessment]) -> tuple[str, ...]:
     update` adds it), `untranslated` (an empty entry), `fuzzy`, `failing` (a check)."""
     return tuple(sorted({"new" if item.at is None else item.status for item in pending(assessments)}))
 
-
-def counted(found: Iterable[Problem]) -> int:
-    """How many of the problems `found` are things to fix: all but the tallies."""
-    return sum(not isinstance(item, Tally) for item in found)
 
 
 def refusal(assessments: list[Assessment], po: Path, folder: Path, lang: str,
