@@ -146,6 +146,54 @@ def test_the_prepare_calls_are_made_here_after_the_first_workers_start_and_befor
     assert [result for result, _ in outcomes] == [None, "yes", None, "yes", "yes", "yes"]
 
 
+FIRST, SECOND = "CCDOCS_TEST_FIRST", "CCDOCS_TEST_SECOND"
+
+
+def pid_noted(folder: Path, more: tuple, spawn):
+    """Note this worker's pid in `folder`, then hand on each of `more` (a job needing few of the parent's
+    `prepare` calls, one needing all)."""
+    (folder / str(os.getpid())).touch()
+    for name in more:
+        spawn(partial(inherited, name))
+
+
+def inherited(name, spawn):
+    return name, os.environ.get(FIRST), os.environ.get(SECOND)
+
+
+def ended(folder: Path, count: int) -> None:
+    """Wait (30 s at most) until `count` workers noted their pid in `folder` and have all ended (`_gone`: every
+    message they sent is waiting in its pipe or read), then set FIRST."""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        pids = [entry.name for entry in folder.iterdir()]
+        if len(pids) == count and all(_gone(int(pid)) for pid in pids):
+            break
+        time.sleep(0.01)
+    os.environ[FIRST] = "yes"
+
+
+def _gone(pid: int) -> bool:
+    """Whether the worker `pid` has ended: a zombie not yet joined, or joined already."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1][0] == "Z"
+    except FileNotFoundError:
+        return True
+
+
+
+@forking
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="the test reads workers' states in /proc")
+def test_a_later_worker_waits_only_for_the_prepare_calls_its_job_needs(tmp_path, monkeypatch):
+    """A build's PDF writes are forked once the PDF writer and the faces are ready, not after python-docx is
+    imported too: a job `needs` the first calls; one that needs them all waits for them all."""
+    monkeypatch.delenv(FIRST, raising=False)
+    monkeypatch.delenv(SECOND, raising=False)
+    outcomes = run_all([partial(pid_noted, tmp_path, ("few", "all")), partial(pid_noted, tmp_path, ())], 2,
+                       prepare=(partial(ended, tmp_path, 2), partial(monkeypatch.setenv, SECOND, "yes")),
+                       needs=lambda job: 1 if job.args[0] == "few" else 2)
+    assert [result for result, _ in outcomes if result] == [("few", "yes", None), ("all", "yes", "yes")]
+
 def test_jobs_run_one_after_the_other_make_no_prepare_call(monkeypatch):
     monkeypatch.delenv(PREPARED, raising=False)
     calls = []

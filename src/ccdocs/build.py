@@ -84,16 +84,21 @@ def build(folders: list[Path], out: Path, languages=None, formats=("docx", "pdf"
     if write:
         check_targets(paths)
     # The first workers make the models, forked as soon as the sources are read: what only writing needs is readied
-    # here meanwhile, once, for the writers forked later (they inherit it): the writers imported, the faces of each
-    # language registered, its CLDR data read. One call a language: a worker's message is never kept waiting long.
-    prepare = [partial(writer, fmt) for fmt in _by_slowness(formats)]
+    # here meanwhile, once, for the writers forked later (they inherit it): the slowest format's writer imported,
+    # the faces of each language registered, its CLDR data read, then the other writers imported, each format's
+    # writes forked as soon as what they need is ready (`_needs`: the PDFs do not wait for python-docx's import).
+    # One call a language: a worker's message is never kept waiting long.
+    imports = [partial(writer, fmt) for fmt in _by_slowness(formats)]
+    prepare = imports[:1]
     if {"docx", "pdf"} & set(formats):
         prepare += [partial(register_fonts, [pair]) for pair in faces.values()]
         prepare += [partial(read_locale_data, [lang]) for lang in dict.fromkeys(lang for _, lang in faces.values())]
+    prepare += imports[1:]
+    ready = {fmt: len(prepare) - len(imports) + 1 + n for n, fmt in enumerate(_by_slowness(formats))}
     made: dict = {}
     clock.workers = worker_count(len(jobs), workers)
     for result, found in run_all(jobs, workers, partial(_told, owner, progress, {}) if progress else None,
-                                 tuple(prepare), _weight):
+                                 tuple(prepare), _weight, partial(_needs, ready, len(prepare))):
         seen = set(problems.problems)  # a set: a job may have thousands of problems
         problems.extend(p for p in dict.fromkeys(found) if p not in seen)
         if result:
@@ -143,6 +148,12 @@ def _weight(job: partial) -> int:
     """How long a job waiting for a worker takes, relatively: a write, its format's SLOWNESS (the zh PDF is not
     queued behind the en DOCX); a folder's model job, 0."""
     return SLOWNESS.get(job.args[1], 0) if job.func is _write else 0
+
+
+def _needs(ready: dict, everything: int, job: partial) -> int:
+    """How many of `build`'s `prepare` calls a later worker running `job` needs made: a write, those up to its
+    format's writer import (`ready`, by format); a folder's model job (a batch's next), all (`everything`)."""
+    return ready[job.args[1]] if job.func is _write else everything
 
 
 def _by_slowness(formats) -> list[str]:

@@ -52,8 +52,8 @@ def worker_count(jobs: int, workers: int | None = None) -> int:
 
 
 def run_all(jobs: list[Callable], workers: int | None = None, done: Callable | None = None,
-            prepare: tuple[Callable[[], object], ...] = (), weight: Callable[[Callable], float] | None = None
-            ) -> list[tuple]:
+            prepare: tuple[Callable[[], object], ...] = (), weight: Callable[[Callable], float] | None = None,
+            needs: Callable[[Callable], int] | None = None) -> list[tuple]:
     """The `(result, problems)` of each job, each followed by those of the jobs it spawned: `(result, [])`, or
     `(None, problems)` when the job raised an InputError. `done(i, outcomes)` is called as soon as job i and
     every job it spawned have ended, with their outcomes (a progress bar's tick).
@@ -64,16 +64,18 @@ def run_all(jobs: list[Callable], workers: int | None = None, done: Callable | N
     WorkerLost.
 
     `prepare`: calls that ready this process for the workers forked later (imports, fonts registered), each
-    made once, in this process, while the first workers run (it would otherwise only wait for them) and before
-    any later worker is forked, which inherits what they did; not made when the jobs run one after the other
-    (each job then does what it needs itself).
+    made once, in this process, in their order, while the first workers run (it would otherwise only wait for
+    them) and before any later worker needing them is forked, which inherits what they did; not made when the jobs
+    run one after the other (each job then does what it needs itself). `needs(job)`: how many of the `prepare`
+    calls, from the first, a later worker running `job` needs made (default: all), so that a job needing few is
+    not kept waiting for the calls only others need, made after its fork.
 
     `weight(job)`: how long a job takes, relatively; the jobs waiting for a worker are forked the heaviest first
     (in the order they came among equals; default: all in that order), so that a long follow-up is not queued
     behind short ones.
     """
     count = worker_count(len(jobs), workers)
-    outcomes = _serial(jobs, done) if count < 2 else _forked(jobs, count, done, list(prepare), weight)
+    outcomes = _serial(jobs, done) if count < 2 else _forked(jobs, count, done, list(prepare), weight, needs)
     return [outcomes[key] for key in sorted(outcomes)]
 
 
@@ -192,22 +194,23 @@ def _lost(process) -> str:
 
 
 def _forked(jobs: list[Callable], workers: int, done: Callable | None = None, prepare: list | None = None,
-            weight: Callable | None = None) -> dict:
+            weight: Callable | None = None, needs: Callable | None = None) -> dict:
     """Outcomes by key, as `_serial` gives them, each job in a worker forked when one is free (the heaviest
-    waiting first, by `weight`); the `prepare` calls made one by one while no message waits, all before the first
-    worker forked after the first ones."""
+    waiting first, by `weight`); the `prepare` calls made one by one while no message waits, those a job `needs`
+    (default: all) before it is forked in a worker after the first ones."""
     context = multiprocessing.get_context("fork")
     outcomes: dict = {}
     waiting = [((index,), job) for index, job in enumerate(jobs)]
     spawned: dict = {}
     running: dict = {}
     prepare, forked = prepare or [], 0
+    total = len(prepare)
     gc.freeze()  # the workers' collections then leave this process's objects alone (and their pages shared)
     try:
         while waiting or running:
             while waiting and len(running) < workers:
-                if forked >= workers:  # a later worker: what it inherits is ready first
-                    while prepare:
+                if forked >= workers:  # a later worker: what its job needs of what it inherits is ready first
+                    while total - len(prepare) < (total if needs is None else needs(waiting[0][1])):
                         prepare.pop(0)()
                 gc.freeze()  # and shared as the rest is (what the calls made since the last fork)
                 forked += 1
