@@ -246,6 +246,16 @@ def dumped():
     return get
 
 
+@pytest.fixture(scope="session")
+def charts_sample():
+    """The sample's Chinese model (three charts: a doughnut, bars, columns) and its theme, resolved once per
+    session."""
+    from ccdocs.pipeline import read_sources, resolve
+    from ccdocs.theme import load_theme
+
+    sources = read_sources(DOCS["86"])
+    return resolve(sources, "zh"), load_theme(sources.spec.theme, sources.spec.folder)
+
 @pytest.fixture
 def refuse(make_doc, tmp_path):
     """A function running one `refusals.Case` against the minimal document; it returns what was printed."""

@@ -4,27 +4,13 @@ made (its widgets already expanded) and the PDF is the same bytes as a plain bui
 
 from __future__ import annotations
 
-import pytest
 
-from conftest import DOCS
-
-
-@pytest.fixture(scope="module")
-def sample():
-    """The sample's Chinese model (three charts: a doughnut, bars, columns) and its theme."""
-    from ccdocs.pipeline import read_sources, resolve
-    from ccdocs.theme import load_theme
-
-    sources = read_sources(DOCS["86"])
-    return resolve(sources, "zh"), load_theme(sources.spec.theme, sources.spec.folder)
-
-
-def test_a_later_round_draws_the_charts_the_first_made_into_the_same_pdf(sample, monkeypatch):
+def test_a_later_round_draws_the_charts_the_first_made_into_the_same_pdf(charts_sample, monkeypatch):
     from ccdocs.sources.memo import Memo
     from ccdocs.writers import writer
     from ccdocs.writers.pdf import charts
 
-    doc, theme = sample
+    doc, theme = charts_sample
     write = writer("pdf")
     plain = write(doc, theme)
     made = []

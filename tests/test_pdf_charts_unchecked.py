@@ -11,24 +11,12 @@ from contextlib import nullcontext
 import pytest
 from reportlab import rl_config
 
-from conftest import DOCS
 
-
-@pytest.fixture(scope="module")
-def sample():
-    """The sample's Chinese model (three charts: a doughnut, bars, columns) and its theme."""
-    from ccdocs.pipeline import read_sources, resolve
-    from ccdocs.theme import load_theme
-
-    sources = read_sources(DOCS["86"])
-    return resolve(sources, "zh"), load_theme(sources.spec.theme, sources.spec.folder)
-
-
-def test_charts_are_built_and_drawn_unchecked_into_the_pdf_the_checks_give(sample, monkeypatch):
+def test_charts_are_built_and_drawn_unchecked_into_the_pdf_the_checks_give(charts_sample, monkeypatch):
     from ccdocs.writers import writer
     from ccdocs.writers.pdf import charts
 
-    doc, theme = sample
+    doc, theme = charts_sample
     before = rl_config.shapeChecking
     seen = []
     build, render = charts._Drawer.draw, charts.renderPDF.draw
@@ -41,11 +29,11 @@ def test_charts_are_built_and_drawn_unchecked_into_the_pdf_the_checks_give(sampl
     assert before and writer("pdf")(doc, theme) == plain   # every value checked: the same bytes
 
 
-def test_the_checks_are_turned_back_when_a_chart_fails(sample, monkeypatch):
+def test_the_checks_are_turned_back_when_a_chart_fails(charts_sample, monkeypatch):
     from ccdocs.writers import writer
     from ccdocs.writers.pdf import charts
 
-    doc, theme = sample
+    doc, theme = charts_sample
     before = rl_config.shapeChecking
 
     def fails(drawer):
