@@ -10,7 +10,7 @@ from .model import Document
 from .output import check_targets, check_writable, write_all
 from .i18n.locations import in_catalog
 from .pipeline import Sources, read_sources, resolve
-from .preload import read_locale_data, register_fonts
+from .preload import read_languages, read_locale_data, register_fonts
 from .source_date import source_date
 from .stopwatch import Stopwatch
 from .templating import Sandbox
@@ -46,6 +46,7 @@ def build(folders: list[Path], out: Path, languages=None, formats=("docx", "pdf"
     problems, jobs, owner = Collector(), [], []
     made_by: dict = {}  # output path -> the folders that would write it, in the order of the jobs
     faces: dict = {}  # (theme file, language) -> (Theme, language): the fonts a batch registers once, below
+    spoken: dict = {}  # the languages the model jobs read the profile and catalog of (their source's too)
     sandbox = Sandbox()
     lacking: dict = {}  # folder -> (the languages asked for that a folder of a batch does not list, those it does)
     for folder in folders:
@@ -67,6 +68,7 @@ def build(folders: list[Path], out: Path, languages=None, formats=("docx", "pdf"
             continue
         owner += [folder] * len(chosen)
         faces.update({(theme.path, lang): (theme, lang) for lang in chosen})
+        spoken.update(dict.fromkeys(filter(None, [*chosen, sources.spec.source])))
         jobs += [partial(_job, sources, theme, lang, out, tuple(formats), draft, sandbox) for lang in chosen]
         for path in (out / lang / f"{sources.spec.slug}.{fmt}" for lang in chosen for fmt in formats):
             made_by[path] = made_by.get(path, ()) + (folder,)
@@ -97,6 +99,8 @@ def build(folders: list[Path], out: Path, languages=None, formats=("docx", "pdf"
     ready = {fmt: len(prepare) - len(imports) + 1 + n for n, fmt in enumerate(_by_slowness(formats))}
     made: dict = {}
     clock.workers = worker_count(len(jobs), workers)
+    if clock.workers > 1:  # shared by the model workers forked next, read once here
+        read_languages(spoken)
     for result, found in run_all(jobs, workers, partial(_told, owner, progress, {}) if progress else None,
                                  tuple(prepare), _weight, partial(_needs, ready, len(prepare))):
         seen = set(problems.problems)  # a set: a job may have thousands of problems

@@ -1,5 +1,5 @@
-"""What the parent of a build does once for the workers it forks later: the fonts of the jobs registered, the
-CLDR data of their languages read.
+"""What the parent of a build does once for the workers it forks later: the profiles and toolkit catalogs of the
+jobs' languages read, the fonts of the jobs registered, the CLDR data of their languages read.
 
 Each write of `build.build` runs in a worker forked from the parent; a face the parent has registered with reportlab
 is inherited (`writers.pdf.faces.registered` finds it under its name), where each worker would otherwise read the
@@ -12,6 +12,22 @@ from __future__ import annotations
 
 from .errors import InputError
 from .l10n.fonts import ROLES
+
+
+def read_languages(languages) -> None:
+    """Read in this process the profile and the toolkit catalog of each language, which every model job of that
+    language reads first (`pipeline.resolve`): read once before the model workers are forked, not once in each
+    (their first read parses YAML and, through babel's PO reader, imports the email package: about 0.1 s a
+    worker). Both are kept per process, keyed by their files (`l10n.language`, `l10n.catalog`); a language whose
+    profile or catalog has problems is left for its job, which refuses it."""
+    from .l10n.catalog import Catalog
+    from .l10n.language import find_language
+
+    for lang in languages:
+        try:
+            Catalog.load(lang, find_language(lang).locales_dir)
+        except (InputError, FileNotFoundError):
+            continue
 
 
 def register_fonts(pairs) -> None:
