@@ -1,12 +1,15 @@
 """`make bench`: every figure of issue 19 with its target and whether it is met, beside Typst and LibreOffice.
 
-Measured as whole processes (medians of BENCH_RUNS, default 5; BENCH_RUNS=1 for a quick look): the sample's
+Measured as whole processes run as users run ccdocs: the checkout's wheel installed in an environment of the
+bench's own (bench/installed.py), its `ccdocs` script and its Python (medians of BENCH_RUNS, default 5;
+BENCH_RUNS=1 for a quick look): the sample's
 cold build (en+zh × docx+pdf) and its stage profile, `ccdocs --help`, the two PDFs beside Typst compiling the
 same text (bench/typst_markup.py) and LibreOffice converting our DOCX, the PDF writer alone in one process
 (bench/pdf_writer.py), synthetic documents of 500 and 5,000 paragraphs, the watch loop's one-paragraph rebuild
 (bench/watch_loop.py) and a batch build of 20 folders beside LibreOffice's conversions. With
-BENCH_BEFORE=/path/to/an/older/checkout, that checkout's ccdocs is measured in the same rounds, taken in turn
-with today's, and fills the "before" column.
+BENCH_BEFORE=/path/to/an/older/checkout, that checkout's ccdocs (its sources overlaid on PYTHONPATH in the same
+environment: bench/process.py) is measured in the same rounds, taken in turn with today's, and fills the
+"before" column.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from importlib.metadata import version
 from importlib.util import find_spec
 from pathlib import Path
 
+from installed import Installed
 from process import Failed, Timed, environment, measure, rounds
 from typst_markup import LEFT_OUT, faces, markup
 import watch_loop
@@ -33,7 +37,6 @@ SAMPLE = FIXTURES / "wo-cc-86-inf-1"
 BATCH = ("wo-cc-86-inf-1", "wo-cc-84-inf-1", "budget-table")
 BATCH_FOLDERS = 20
 LIBREOFFICE_BATCH = 12   # of the batch's DOCX files (each fixture twice, in both languages): a rate, in less time
-CCDOCS = [sys.executable, "-m", "ccdocs"]
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 BEFORE = os.environ.get("BENCH_BEFORE")
 TARGETS = {"sample": 0.60, "help": 0.15, "pdf_speedup": 2.5, "t5000": 5.0, "growth": 10.0, "memory_mb": 250.0,
@@ -50,27 +53,32 @@ def note(what: str) -> None:
 
 
 class Side:
-    """One ccdocs under measure (today's, or the BENCH_BEFORE checkout's): its environment and its figures."""
+    """One ccdocs under measure (today's, or the BENCH_BEFORE checkout's, overlaid on the installed one): its
+    environment, its `ccdocs` command and Python, and its figures."""
 
-    def __init__(self, tmp_path: Path, tree: Path | None = None):
+    def __init__(self, tmp_path: Path, installed: Installed, tree: Path | None = None):
         self.name = "before" if tree else "now"
         self.tree = tree or ROOT
         self.work = tmp_path / self.name
         self.env = environment(self.work, tree)
+        self.python = str(installed.python)
+        self.ccdocs = [str(installed.ccdocs)]
         self.figures: dict = {}
 
     def build(self, *args: str) -> list[str]:
         """`ccdocs build` in the languages of the targets (a fixture may have more)."""
-        return CCDOCS + ["build", "--lang", "en,zh", *args]
+        return self.ccdocs + ["build", "--lang", "en,zh", *args]
 
 
 def main() -> None:
     with tempfile.TemporaryDirectory(prefix="ccdocs-bench-") as tmp:
         tmp_path = Path(tmp)
-        sides = [Side(tmp_path)] + ([Side(tmp_path, Path(BEFORE).resolve())] if BEFORE else [])
-        peers: dict = {}
+        note("the checkout's wheel installed in the bench's environment")
+        installed = Installed(ROOT, tmp_path / "installed")
+        sides = [Side(tmp_path, installed)] + ([Side(tmp_path, installed, Path(BEFORE).resolve())] if BEFORE else [])
+        peers: dict = {"installed": installed.wheel}
         note("imports floor, ccdocs --help")
-        floor = Timed([sys.executable, "-c", "import docx, reportlab, babel, jinja2, yaml"], sides[0].env)
+        floor = Timed([sides[0].python, "-c", "import docx, reportlab, babel, jinja2, yaml"], sides[0].env)
         rounds([floor], RUNS)
         peers["floor"] = floor.median
         cold_start(sides)
@@ -87,7 +95,7 @@ def main() -> None:
         synthetic(sides, tmp_path)
         note("the watch loop")
         for side in sides:
-            side.figures["watch"] = watch_loop.rebuilds(CCDOCS, side.env, SAMPLE, side.work, max(RUNS, 3))
+            side.figures["watch"] = watch_loop.rebuilds(side.ccdocs, side.env, SAMPLE, side.work, max(RUNS, 3))
         note("the batch build")
         batch(sides, peers, tmp_path)
         note("done")
@@ -96,7 +104,7 @@ def main() -> None:
 
 def cold_start(sides: list[Side]) -> None:
     """`ccdocs --help` as a whole process."""
-    timed = [Timed(CCDOCS + ["--help"], side.env) for side in sides]
+    timed = [Timed(side.ccdocs + ["--help"], side.env) for side in sides]
     rounds(timed, RUNS)
     for side, item in zip(sides, timed):
         side.figures["help"] = item.median
@@ -135,7 +143,7 @@ def pdfs(sides: list[Side], peers: dict, tmp_path: Path) -> None:
     if isinstance(typst, str):
         peers["typst"] = typst
     else:
-        timed.append(Timed([sys.executable, "-c", TYPST, str(tmp_path / "typst" / "fonts"), *map(str, typst)],
+        timed.append(Timed([sides[0].python, "-c", TYPST, str(tmp_path / "typst" / "fonts"), *map(str, typst)],
                            sides[0].env))
     rounds(timed, RUNS)
     for side, item in zip(sides, timed):
@@ -158,7 +166,7 @@ def typst_sources(side: Side, folder: Path):
     theme = load_theme("default")
     sources = []
     for lang in ("en", "zh"):
-        dump = json.loads(measure(CCDOCS + ["dump", str(SAMPLE), "--json", "--lang", lang], side.env).stdout)
+        dump = json.loads(measure(side.ccdocs + ["dump", str(SAMPLE), "--json", "--lang", lang], side.env).stdout)
         source = folder / f"{lang}.typ"
         source.write_text(markup(dump, theme, faces(folder / "fonts", lang)), encoding="utf-8")
         sources.append(source)
@@ -201,7 +209,7 @@ def libreoffice_sample(now: Side, peers: dict, tmp_path: Path) -> None:
 
 def pdf_writer(side: Side) -> None:
     """The PDF writer alone in one process (bench/pdf_writer.py with this side's ccdocs)."""
-    script = [sys.executable, str(Path(__file__).with_name("pdf_writer.py")), str(SAMPLE), str(RUNS)]
+    script = [side.python, str(Path(__file__).with_name("pdf_writer.py")), str(SAMPLE), str(RUNS)]
     side.figures["writer"] = json.loads(measure(script, side.env).stdout)
 
 
@@ -281,6 +289,9 @@ def table(now: Side, before: Side | None, peers: dict) -> list[str]:
 
     lines = [f"ccdocs bench: medians of {RUNS} runs (BENCH_RUNS), whole processes unless said"
              + (f"; before = {BEFORE}" if before else "; BENCH_BEFORE unset: no before column"),
+             f"  measured: `ccdocs` and Python of a bench-only environment holding {peers['installed']} built from "
+             f"{ROOT} (dependencies from {Path(sys.prefix).name}'s site-packages, none of its .pth files run)"
+             + ("; before: its src/ overlaid on PYTHONPATH in that environment" if before else ""),
              row("measure", "now", "target", "met", "before"),
              row("-" * 58, "-" * 20, "-" * 16, "-" * 14, "-" * 20),
              row("floor: Python and the five packages' imports", seconds(peers["floor"])),
