@@ -4,6 +4,12 @@ layout tailors them (W3C CLREQ), unbroken Latin words, numbers and web addresses
 A line may start or end where UAX #14 allows it, read through the classes of the characters on either side
 (`uniseg` carries the Unicode data); `NO_START` and `NO_END` hold the characters that may not start or end a
 line, `ch in NO_START`.
+
+A text with CJK characters is read through one string of its characters' kinds (`kinds_of`: a letter a character,
+each character's looked up once per process), off which its breaks, stretch points and auto-spaces are found in C.
+The regexes compiled at import hold no large range of Unicode: re builds such a class in Python, code point by code
+point (the CJK ranges took a tenth of the PDF writer's import); the one test that needs them, whether a text holds
+a CJK character at all, is compiled when a text first asks it (`cjk_char`).
 """
 
 from __future__ import annotations
@@ -13,25 +19,14 @@ import unicodedata
 from functools import cache
 from itertools import accumulate, compress, filterfalse
 
-from uniseg.linebreak import line_break
-
 URL = re.compile(r"(?:https?://|www\.)[^\s\u3000-\u303f\uff00-\uffef]+")
 # Inside a web address a line may start after these; never after a hyphen, which would read as hyphenation.
 URL_BREAK_AFTER = frozenset("/_?&=")
 
 CJK_RANGES = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff"  # as `is_cjk`
-CJK_CHAR = re.compile(f"[{CJK_RANGES}]")
-IDEOGRAPH = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
-ALNUM = f"[^\\W_{IDEOGRAPH}\\uac00-\\ud7af\\uff00-\\uffef]"
-AUTOSPACE = re.compile(f"(?<=[{IDEOGRAPH}])(?={ALNUM})|(?<={ALNUM})(?=[{IDEOGRAPH}])")
-ANY_IDEOGRAPH = re.compile(f"[{IDEOGRAPH}]")
-ALNUM_RUN = re.compile(f"{ALNUM}+")
 # Where text without CJK characters may break: after a line break, after spaces, after a hyphen in a word.
 LATIN_BREAK = re.compile("(?<=\n)|(?<=[ \t\u3000])(?=[^ \t\u3000\n])|(?<=[-\u2010])(?=[^\\W\\d_])")
 SPACES = frozenset(" \t\u3000")
-# Characters neither spaces nor CJK, and a space not CJK after them (the ideographic space is CJK): no stretch
-# point after any of them but the last
-NOT_BESIDE = re.compile(f"[^ \\t\\u3000{CJK_RANGES}]+[ \\t]?")
 
 # UAX #14 classes that no line starts with: closing punctuation (CL, CP: ，。、）」】 and `)]}`), exclamation and
 # question marks (EX), numeric separators (IS: `,.:;`), non-starters (NS: ：；・), inseparables (IN: … ‥), dashes and
@@ -45,6 +40,15 @@ NO_END_CLASSES = frozenset({"OP", "PR", "GL", "WJ", "ZWJ"})
 CLREQ_NO_START = frozenset("\u00b7\uff5e")
 # The two-em dash —— (B2 B2) stays whole (UAX #14 LB17); the ellipsis …… does as an inseparable (IN).
 UNBROKEN_CLASS = "B2"
+
+
+def line_break(ch: str) -> str:
+    """The UAX #14 line-breaking class of `ch` (uniseg's `line_break`). uniseg is imported on the first call: its
+    import reads its version through importlib.metadata (~35 ms in all), and only the characters of a CJK text, or a
+    rule asked of a character, need it."""
+    from uniseg.linebreak import line_break as uax14
+
+    return uax14(ch)
 
 
 def starts_no_line(ch: str, cls: str | None = None) -> bool:
@@ -87,6 +91,24 @@ def is_cjk(ch: str) -> bool:
             or 0xFE30 <= o <= 0xFE4F or 0xFF00 <= o <= 0xFFEF or 0x20000 <= o <= 0x3FFFF)
 
 
+@cache
+def cjk_char() -> re.Pattern:
+    """The regex of one CJK character (`is_cjk`), compiled on first use."""
+    return re.compile(f"[{CJK_RANGES}]")
+
+
+def kinds_of(text: str) -> str:
+    """The kind letters of `text` (KINDS, one a character), or "" for a text without CJK characters, which the Latin
+    rules break (`latin_breaks`).
+
+    >>> kinds_of("a word"), len(kinds_of("见WIPO"))
+    ('', 5)
+    """
+    if text.isascii() or not cjk_char().search(text):
+        return ""
+    return text.translate(KINDS)
+
+
 def can_break(before: str, after: str) -> bool:
     """Whether a line may end after `before` when `after` follows it."""
     return breakable(before, after, line_break(before), line_break(after))
@@ -122,24 +144,15 @@ def latin_breaks(text: str) -> list[int]:
     return found
 
 
-def autospace_points(text: str) -> list[int]:
-    """The offsets where AUTOSPACE matches (an ideograph and a letter or figure side by side), in order: the ends of
-    each run of letters and figures (a few in a Chinese paragraph) next to an ideograph, found without trying every
-    offset.
+def autospace_points(text: str, kinds: str | None = None) -> list[int]:
+    """The offsets where an ideograph (Han, kana) and a letter or figure not CJK meet, either way round, in order: a
+    match of AUTOSPACE_KINDS on the text's kinds (`kinds_of`, given or found); none in a text without CJK characters.
 
     >>> autospace_points("共2026年的WIPO数据，a")
     [1, 5, 7, 11]
     """
-    if not ANY_IDEOGRAPH.search(text):
-        return []
-    found = []
-    for match in ALNUM_RUN.finditer(text):
-        start, end = match.span()
-        if start and ANY_IDEOGRAPH.match(text, start - 1):
-            found.append(start)
-        if ANY_IDEOGRAPH.match(text, end):
-            found.append(end)
-    return found
+    kinds = kinds_of(text) if kinds is None else kinds
+    return [match.end() for match in AUTOSPACE_KINDS.finditer(kinds)] if kinds else []
 
 
 def url_breaks(text: str) -> set[int]:
@@ -158,11 +171,12 @@ def url_spans(text: str) -> list[tuple[int, int]]:
     return [match.span() for match in URL.finditer(text)] if ("://" in text or "www." in text) else []
 
 
-def break_positions(text: str, glued=frozenset()) -> list[int]:
+def break_positions(text: str, glued=frozenset(), kinds: str | None = None) -> list[int]:
     """The offsets where a line may start (each > 0), never in `glued` (e.g. before a footnote mark) nor inside a
-    web address except after its separators."""
+    web address except after its separators; `kinds`: the text's (`kinds_of`), found when not given."""
     spans = url_spans(text)
-    found = cjk_breaks(text) if CJK_CHAR.search(text) else latin_breaks(text)
+    kinds = kinds_of(text) if kinds is None else kinds
+    found = cjk_breaks(text, kinds) if kinds else latin_breaks(text)
     if not spans:  # `found` is in order, without 0 nor len(text)
         return list(filterfalse(glued.__contains__, found)) if glued else found
     inside = {i for a, b in spans for i in range(a + 1, b)}
@@ -182,28 +196,44 @@ def character(ch: str) -> tuple:
     return cls, starts_no_line(ch, cls), ends_no_line(ch, cls), is_cjk(ch), ch in SPACES, ch in "-\u2010"
 
 
-# `cjk_breaks` reads `breakable` off a string of one letter per character, its kind, pair by pair in C (no Python
-# runs per character). A kind is a line break (n), a space (s) or, for any other character, the letter
-# chr(KIND + flags) of these flags, an ASCII letter from @ to _ (the kinds string stays one byte a character, and
-# its characters are the interpreter's shared one-letter strings, their hashes kept: none made per character):
-NOT_START, NOT_END, CJK, HYPHEN, LETTER = 1, 2, 4, 8, 16
-KIND = 0x40
-KINDS_ALL = ("n", "s", *(chr(KIND + flags) for flags in range(32)))
+# A text's kinds string holds a letter per character: a line break (n), a space or tab (s), the ideographic space
+# (t: a space, and CJK) or, for any other character, the letter chr(KIND + flags) of these flags, one of the 128
+# Latin-1 letters from U+0080 (the kinds string stays one byte a character, and its characters are the
+# interpreter's shared one-letter strings, their hashes kept: none made per character). IDEOGRAPH and ALNUM are
+# auto-spacing's sides: Han and kana, and letters and figures that are not CJK.
+NOT_START, NOT_END, CJK, HYPHEN, LETTER, IDEOGRAPH, ALNUM = 1, 2, 4, 8, 16, 32, 64
+KIND = 0x80
+FLAGGED = [chr(KIND + flags) for flags in range(128)]
+# The ideographs whose line-breaking class is ID, as UAX #14 gives it to every code point of these blocks, assigned
+# or not (CJK Unified Ideographs and Extension A; tests/test_pdf_line_points.py checks each against uniseg): their
+# kind is known without uniseg.
+UNIFIED = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF))
+
+
+def is_ideograph(o: int) -> bool:
+    """Whether code point `o` is Han or kana for auto-spacing: hiragana, katakana, CJK ideographs and their
+    extensions and compatibility forms."""
+    return 0x3040 <= o <= 0x30FF or 0x3400 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or 0x20000 <= o <= 0x3FFFF
 
 
 def kind_of(ch: str) -> str:
     """The kind letter of `ch` (see above).
 
-    >>> kind_of("\\n"), kind_of("\\u3000"), ord(kind_of("，")) - KIND == NOT_START | CJK
-    ('n', 's', True)
+    >>> kind_of("\\n"), kind_of(" "), kind_of("\\u3000"), ord(kind_of("，")) - KIND == NOT_START | CJK
+    ('n', 's', 't', True)
     """
     if ch == "\n":
         return "n"
+    if ch in SPACES:
+        return "t" if ch == "\u3000" else "s"
+    o = ord(ch)
+    if any(low <= o <= high for low, high in UNIFIED):
+        return FLAGGED[CJK | IDEOGRAPH | (ch.isalpha() and LETTER)]
     cls, no_start, no_end, cjk, space, hyphen = character(ch)
-    if space:
-        return "s"
-    return chr(KIND + (no_start and NOT_START) + (no_end and NOT_END) + (cjk and CJK) + (hyphen and HYPHEN)
-               + (ch.isalpha() and LETTER))
+    ideograph = is_ideograph(o)
+    alnum = ch.isalnum() and not (ideograph or 0xAC00 <= o <= 0xD7AF or 0xFF00 <= o <= 0xFFEF)
+    return FLAGGED[(no_start and NOT_START) + (no_end and NOT_END) + (cjk and CJK) + (hyphen and HYPHEN)
+                   + (ch.isalpha() and LETTER) + (ideograph and IDEOGRAPH) + (alnum and ALNUM)]
 
 
 def kinds_break(before: str, after: str) -> bool:
@@ -212,17 +242,14 @@ def kinds_break(before: str, after: str) -> bool:
     says; a hyphen is never a letter, so a hyphen and the letter after it always differ."""
     if before == "n":
         return True
-    if after in "sn":
+    if after in "snt":
         return False
-    if before == "s":
+    if before in "st":
         return True
     b, a = ord(before) - KIND, ord(after) - KIND
     if a & NOT_START or b & NOT_END:
         return False
     return bool(b & CJK or a & CJK or (b & HYPHEN and a & LETTER))
-
-
-BREAK_PAIRS = frozenset((b, a) for b in KINDS_ALL for a in KINDS_ALL if kinds_break(b, a))
 
 
 class Kinds(dict):
@@ -233,28 +260,52 @@ class Kinds(dict):
         return kind
 
 
-KINDS = Kinds()  # the process's table: grows by the characters met, as `character`'s cache
+class Pairs(dict):
+    """Whether a line may start between characters of kinds (before, after): `kinds_break` of each pair looked up
+    once, then read in C."""
+
+    def __missing__(self, pair: tuple) -> bool:
+        self[pair] = found = kinds_break(*pair)
+        return found
 
 
-def cjk_breaks(text: str) -> list[int]:
+KINDS = Kinds()   # the process's tables: they grow by the characters and the pairs of kinds met
+BREAKS = Pairs()
+
+
+def flagged(flag: int) -> str:
+    """The kind letters having `flag`, for a regex's character class."""
+    return "".join(letter for flags, letter in enumerate(FLAGGED) if flags & flag)
+
+
+# AUTOSPACE_KINDS: an ideograph before a letter or figure, or one before an ideograph (the match ends between them).
+IDEOGRAPHS, ALNUMS = flagged(IDEOGRAPH), flagged(ALNUM)
+AUTOSPACE_KINDS = re.compile(f"[{IDEOGRAPHS}](?=[{ALNUMS}])|[{ALNUMS}](?=[{IDEOGRAPHS}])")
+# Characters neither spaces nor CJK, and a space not CJK after them (the ideographic space is CJK): no stretch
+# point after any of them but the last
+NOT_BESIDE_KINDS = re.compile(f"[n{''.join(sorted(set(FLAGGED) - set(flagged(CJK))))}]+s?")
+
+
+def cjk_breaks(text: str, kinds: str | None = None) -> list[int]:
     """The offsets (0 < offset < len(text)) where `breakable` lets a line start: each pair of neighbours' kinds
-    looked up in BREAK_PAIRS."""
-    kinds = text.translate(KINDS)
-    return list(compress(range(1, len(kinds)), map(BREAK_PAIRS.__contains__, zip(kinds, kinds[1:]))))
+    (`kinds`, the text's, found when not given) looked up in BREAKS."""
+    kinds = text.translate(KINDS) if kinds is None else kinds
+    return list(compress(range(1, len(kinds)), map(BREAKS.__getitem__, zip(kinds, kinds[1:]))))
 
 
-def stretch_points(text: str, breaks: list[int]) -> list[int]:
+def stretch_points(text: str, breaks: list[int], kinds: str | None = None) -> list[int]:
     """The break offsets where a justified line may gain space: after a space, or beside a CJK character; never
     inside a word or a web address (a break after a hyphen or a slash is not one). In a text with CJK characters the
-    breaks left out, after a character neither a space nor CJK and before one not CJK, are found by one regex (one
-    match per word).
+    breaks left out, after a character neither a space nor CJK and before one not CJK, are found by one regex on
+    its kinds (`kinds`, found when not given; one match per word).
 
     >>> stretch_points("see 中文 a-b", [4, 5, 6, 7, 9])
     [4, 5, 6, 7]
     """
-    if not CJK_CHAR.search(text):  # the breaks after a space: the character before each read in C
+    kinds = kinds_of(text) if kinds is None else kinds
+    if not kinds:  # the breaks after a space: the character before each read in C
         return list(compress(breaks, map(SPACES.__contains__, map(text.__getitem__, map((-1).__add__, breaks)))))
     inside = set()
-    for match in NOT_BESIDE.finditer(text):
+    for match in NOT_BESIDE_KINDS.finditer(kinds):
         inside.update(range(match.start() + 1, match.end()))
     return list(filterfalse(inside.__contains__, breaks))

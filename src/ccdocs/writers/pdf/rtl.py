@@ -10,6 +10,9 @@ reportlab 5.1 can shape through HarfBuzz (uharfbuzz), but it writes the contextu
 private-use code points, so the PDF's text would extract as U+E000…; Unicode's presentation forms, which the
 Arabic faces map, draw the same joined letters, and the Arabic face's ToUnicode gives each back as the base letters
 it stands for (cidfont.text_of), which `pdftotext` puts in logical order.
+
+arabic-reshaper and python-bidi are imported when a text first needs them (a paper with Arabic), not by every PDF
+writer's import (10–25 ms).
 """
 
 from __future__ import annotations
@@ -18,12 +21,6 @@ import re
 import unicodedata
 from dataclasses import replace
 from functools import lru_cache
-
-from arabic_reshaper import ArabicReshaper
-from bidi.algorithm import (PARAGRAPH_LEVELS, explicit_embed_and_overrides, get_embedding_levels,
-                            get_empty_storage, resolve_implicit_levels, resolve_neutral_types, resolve_weak_types,
-                            reverse_contiguous_sequence)
-from bidi.mirror import MIRRORED
 
 ARABIC = re.compile("[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")  # Unicode's blocks
 RESET = {"WS", "S", "B", "BN"}   # rule L1: such characters at the end of a line take the paragraph's level
@@ -40,8 +37,11 @@ def has_arabic(text: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def reshaper() -> ArabicReshaper:
-    """The shaper: contextual forms and the lam-alef ligatures; marks (shadda, harakat) kept."""
+def reshaper():
+    """The shaper (arabic_reshaper.ArabicReshaper): contextual forms and the lam-alef ligatures; marks (shadda,
+    harakat) kept."""
+    from arabic_reshaper import ArabicReshaper
+
     return ArabicReshaper(configuration={"delete_harakat": False, "support_ligatures": True})
 
 
@@ -69,6 +69,9 @@ def split_arabic(text: str) -> list[tuple[str, bool]]:
 def levels(text: str, rtl: bool = True) -> list[int]:
     """The resolved embedding level of each character of a paragraph (UAX #9 rules up to I2): even left to right,
     odd right to left. Characters the algorithm drops (rule X9: embedding controls, BN) take the level before them."""
+    from bidi.algorithm import (PARAGRAPH_LEVELS, explicit_embed_and_overrides, get_embedding_levels,
+                                get_empty_storage, resolve_implicit_levels, resolve_neutral_types, resolve_weak_types)
+
     storage = get_empty_storage()
     storage["base_level"] = PARAGRAPH_LEVELS["R" if rtl else "L"]
     storage["base_dir"] = "R" if rtl else "L"
@@ -103,6 +106,8 @@ def line_levels(text: str, paragraph: list[int], start: int, end: int, base: int
 
 def visual_order(items: list, item_levels: list[int]) -> list:
     """`items` (a line's pieces in logical order, each at one level) in display order, left to right (rule L2)."""
+    from bidi.algorithm import reverse_contiguous_sequence
+
     if not items:
         return []
     cells = [{"item": item, "level": level} for item, level in zip(items, item_levels)]
@@ -115,6 +120,8 @@ def visual_order(items: list, item_levels: list[int]) -> list:
 def displayed(text: str, level: int) -> str:
     """The characters of a piece in display order: an odd-level piece reversed by clusters (a letter and the marks
     on it stay together, the mark after its letter), its mirrored characters (brackets) swapped (rule L4)."""
+    from bidi.mirror import MIRRORED
+
     if level % 2 == 0:
         return text
     clusters: list[str] = []

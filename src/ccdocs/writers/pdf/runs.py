@@ -190,19 +190,23 @@ def in_toolkit(file: str) -> bool:
 
 
 class Scripts(dict):
-    """`str.translate`'s table of each character's script for `by_script`: `c` a CJK character, `a` punctuation or a
-    symbol of ambiguous width (`l10n.ambiguous`: set in the CJK face in an East Asian text), `l` anything else; each
-    character looked up once, then read in C."""
+    """`str.translate`'s table of each character's script for `by_script`: `c` a CJK character, `a` (in the table of
+    East Asian texts only) punctuation or a symbol of ambiguous width (`l10n.ambiguous`: set in the CJK face in an
+    East Asian text), `l` anything else; each character looked up once, then read in C. A text in another script
+    never asks the ambiguous width (which reads a dash's line-breaking class, and imports uniseg for it)."""
+
+    def __init__(self, east_asian: bool):
+        super().__init__()
+        self.east_asian = east_asian
 
     def __missing__(self, code: int) -> str:
         ch = chr(code)
-        self[code] = letter = "c" if is_cjk(ch) else "a" if takes_east_asian_face(ch) else "l"
+        self[code] = letter = "c" if is_cjk(ch) else "a" if self.east_asian and takes_east_asian_face(ch) else "l"
         return letter
 
 
-SCRIPTS = Scripts()  # the process's table: grows by the characters met
-EAST_ASIAN_CHUNKS = re.compile("[ca]+|l+")
-CJK_CHUNKS = re.compile("c+|[al]+")
+SCRIPTS = {True: Scripts(True), False: Scripts(False)}  # the process's tables: they grow by the characters met
+CHUNKS = re.compile("[ca]+|l+")  # a CJK chunk (`a` only in East Asian texts), or a Latin one
 
 
 def by_script(text: str, east_asian: bool) -> list[str]:
@@ -217,8 +221,7 @@ def by_script(text: str, east_asian: bool) -> list[str]:
     """
     if text.isascii():
         return [text]
-    scripts = text.translate(SCRIPTS)
-    pattern = EAST_ASIAN_CHUNKS if east_asian else CJK_CHUNKS
-    chunks = [text[match.start():match.end()] for match in pattern.finditer(scripts)]
+    scripts = text.translate(SCRIPTS[east_asian])
+    chunks = [text[match.start():match.end()] for match in CHUNKS.finditer(scripts)]
     first = scripts[0]
-    return ["", *chunks] if first == "c" or (first == "a" and east_asian) else chunks
+    return ["", *chunks] if first in "ca" else chunks

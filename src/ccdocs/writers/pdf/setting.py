@@ -11,7 +11,7 @@ from itertools import accumulate
 from operator import add
 
 from ...sources.memo import pure
-from .cjk import SPACES, autospace_points, break_positions, stretch_points
+from .cjk import SPACES, autospace_points, break_positions, kinds_of, stretch_points
 from .faces import Face
 
 FUZZ = 1e-6
@@ -95,11 +95,12 @@ class Setting:
             at += len(part)
             joints.append(at)
         self.text = text = "".join([run.text for run in self.runs])
+        kinds = kinds_of(text)  # read by each pass below
         self.run_of = run_of
         self.space_before = spaces = [0.0] * len(text)
         spaced = False
         if self.autospace:
-            for i in autospace_points(text):
+            for i in autospace_points(text, kinds):
                 a, b = self.runs[run_of[i - 1]], self.runs[run_of[i]]
                 if a.note is None and b.note is None:
                     spaces[i] = self.autospace * b.size
@@ -113,8 +114,8 @@ class Setting:
                 ends.append(match.end())
         # w + 0.0 == w: without auto-spaces the widths are summed as they are
         self.prefix = list(accumulate(map(add, widths, spaces) if spaced else widths, initial=0.0))
-        self.breaks = break_positions(text, glued)
-        self.stretch = stretch_points(text, self.breaks)
+        self.breaks = break_positions(text, glued, kinds)
+        self.stretch = stretch_points(text, self.breaks, kinds)
         self.forced = sorted(set(ends).intersection(self.breaks)) if ends else []
         self.joints = sorted({i for i in joints if 0 < i < len(text)})
 
