@@ -118,3 +118,21 @@ def test_check_runs_every_checker_in_order():
 
 def test_the_module_examples_hold():
     assert doctest.testmod(checkers).failed == 0
+
+
+# Texts whose tags a quick reading could take wrongly: a `}}` in a string or after a brace, an opening inside a
+# tag or a comment, white space control (`-}}` takes the spaces after it), a raw block, a line end Jinja2 turns
+# into `\n`, tags left open, fields beside tags.
+TAGS_READ_ALONE = ['a {{ x }} b {{ y | number }} {name}', '{{ "}}" }}', "{{ '}}' }} x", '{{ {"a": 1}}}', "{{{ x }}",
+                   "{{ x }}}", "{# {{ x }} #} {{ y }}", "{{ x -}}   y", "{{- x }} {a}", "{% raw %}{{ x }}{% endraw %}",
+                   "{%raw%}{{{%endraw%}", "{{ x }}\r\n{{ y }}", "{{ x", "{{ x }} {%", "{# c", "{{ a[1] | f(2) }}",
+                   "{% if a %}{b}{% endif %}", "{{ x }}{{ y }}", "{%+ if a -%}", "{{}}", "{{ x }} {{ ) }}",
+                   "{{ x\n| y }}", "{#-#}", "{{ '{#' }}", "{% if '%}' %}"]
+
+
+@pytest.mark.parametrize("text", TAGS_READ_ALONE)
+def test_a_text_read_tag_by_tag_reads_as_jinja2_lexing_it_whole(text):
+    """`jinja_parts` reads a text's tags one by one (each lexed once per process), or lexes it whole where that
+    cannot be told: the parts and the error are those of Jinja2's lexer on the whole text either way."""
+    checkers.jinja_parts.cache_clear()
+    assert checkers.jinja_parts(text) == checkers._lexed(text)

@@ -96,3 +96,28 @@ def test_the_review_page_marks_the_terms_on_both_sides():
     assert '<mark class="term" title="协调委员会">Coordination Committee</mark>' in row
     assert '<mark class="term" title="Coordination Committee">协调委员会</mark>' in row
     assert '<mark class="term" title="成员国">Member States</mark>' in row
+
+
+def test_terms_are_found_as_each_terms_own_pattern_finds_them():
+    """`terms_in` tries a term's pattern only where one scan of all the terms found a match could start: the
+    terms found are those each term's own pattern finds in the whole text (overlapping terms, the longer one
+    first, plurals, the dotless ı that re's case folding takes for i)."""
+    terms = [Term(source, "X", "", "", line) for line, source in enumerate(
+        ["WIPO", "WIPO Academy", "Member State", "State", "Academy of WIPO", "Id", "General Assembly"], 2)]
+    texts = ["The WIPO Academy of WIPO and the Member States.", "States; state-led; WIPO's; wipo.int; Learning@WIPO",
+             "ıd and ID and IDs", "Academy of WIPO Academy", "General  Assembly\nGeneral Assemblies", "WIPOhttp://x"]
+
+    def by_each(text: str) -> list[Term]:  # every term's own finditer, longest first, spans taken once
+        from ccdocs.i18n.glossary import NOT_TEXT
+
+        text, taken, found = NOT_TEXT.sub(" ", text), [], set()
+        for term in sorted(terms, key=lambda t: -len(t.source)):
+            for match in term.pattern.finditer(text):
+                if all(match.end() <= start or match.start() >= end for start, end in taken):
+                    taken.append(match.span())
+                    found.add(term)
+        return [term for term in terms if term in found]
+
+    for text in texts:
+        assert terms_in(text, terms) == by_each(text), text
+    assert [t.source for t in terms_in(texts[0], terms)] == ["WIPO", "Member State", "Academy of WIPO"]

@@ -6,9 +6,11 @@ annex and list numbering and the markers in the profile's forms and the toy cata
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import docx
@@ -233,6 +235,8 @@ REFUSALS = [
     profile_case("locale", ("locale: en_GB", "locale: xx_NOWHERE"), "not a locale babel knows", line_of("locale:")),
     profile_case("yaml", ("letter: X", "letter: [X"), "not valid YAML", None),
     profile_case("no-catalog", None, "has no toolkit catalog beside its profile", None, catalog=False),
+    profile_case("spelled-in", ('numbers: {ordinal_suffixes', 'numbers: {words: enx, ordinal_suffixes'),
+                 "num2words cannot spell numbers in `enx`", line_of("numbers:")),
     profile_case("check", ("code: xx", "code: yy"), "is not the name of the profile's folder", line_of("code:"),
                  command="check"),
 ]
@@ -242,6 +246,40 @@ REFUSALS = [
 def test_a_bad_profile_is_refused_at_its_line(case, refuse, monkeypatch):
     monkeypatch.setenv(ENV, "")   # `--templates` sets it: restored after the test
     refuse(case)
+
+
+SPELLING = """
+import sys
+from pathlib import Path
+from ccdocs.errors import InputError
+from ccdocs.l10n.language import load_language
+try:
+    load_language(Path(sys.argv[1]))
+except InputError as exc:
+    print(*(f"{p.line}: {p.message} ({p.hint})" for p in exc.problems), sep="\\n")
+print("num2words imported:", "num2words" in sys.modules)
+"""
+
+
+def test_the_spelling_language_is_checked_without_num2words_once_cached(tmp_path):
+    """A profile's `numbers.words` is checked against the languages num2words spells; once the per-user cache
+    holds them, a process reading a profile (each build's model worker) no longer imports num2words to say so,
+    and a language it does not spell is refused the same, with the nearest ones named."""
+    good = make_house(tmp_path / "good", TOY.replace("numbers: {ordinal", "numbers: {words: eo, ordinal"))
+    bad = make_house(tmp_path / "bad", TOY.replace("numbers: {ordinal", "numbers: {words: enx, ordinal"))
+    env = dict(os.environ, CCDOCS_CACHE=str(tmp_path / "cache"))
+
+    def run(house: Path) -> list[str]:
+        done = subprocess.run([sys.executable, "-c", SPELLING, str(house / "locales" / "xx" / "language.yaml")],
+                              env=env, capture_output=True, text=True, check=True)
+        return done.stdout.splitlines()
+
+    assert run(good) == ["num2words imported: True"]  # the cache empty: num2words tells, and is kept
+    assert run(good) == ["num2words imported: False"]
+    refused = f"{line_of('numbers:')}: num2words cannot spell numbers in `enx` (did you mean `en`?)"
+    assert run(bad) == [refused, "num2words imported: False"]
+    shutil.rmtree(tmp_path / "cache")
+    assert run(bad) == [refused, "num2words imported: True"]
 
 
 def test_a_profile_error_names_every_problem_at_once(tmp_path):

@@ -126,9 +126,11 @@ def _figures_syntax() -> Environment:
 @lru_cache(maxsize=8192)
 def jinja_parts(text: str) -> tuple[tuple[str, ...], str | None]:
     """Each figure, statement and comment of `text` as Jinja2 reads it (`{name}` fields too), and what stops it;
-    lexed once per text in a process (a source is checked in every language).
+    read once per text in a process (a source is checked in every language).
 
-    A text without `{{`, `{%` or `{#` is data alone to Jinja2's lexer: its fields are read without lexing it.
+    A text without `{{`, `{%` or `{#` is data alone to Jinja2's lexer: its fields are read without lexing it; a
+    text whose every tag Jinja2 reads alone as one whole tag is read tag by tag (`_tag_by_tag`), each tag lexed
+    once per process; any other text is lexed whole (`_lexed`).
 
     >>> jinja_parts("We count {{ staff }} staff {# sic #}.")
     (('{{ staff }}', '{# sic #}'), None)
@@ -137,6 +139,48 @@ def jinja_parts(text: str) -> tuple[tuple[str, ...], str | None]:
     """
     if not JINJA_SYNTAX.search(text):
         return tuple(FIELD.findall(text)), None
+    parts = _tag_by_tag(text)
+    return (parts, None) if parts is not None else _lexed(text)
+
+
+CLOSING = {"{{": "}}", "{%": "%}", "{#": "#}"}
+EATING = ("-}}", "-%}", "-#}")  # a tag end that takes the white space after it into the tag
+
+
+def _tag_by_tag(text: str) -> tuple[str, ...] | None:
+    """`text`'s parts as Jinja2's lexer reads them, found without lexing the whole text, or None where that
+    cannot be told so (the caller lexes it whole).
+
+    Outside a tag the lexer reads data up to the first `{{`, `{%` or `{#`; from there, a tag's tokens are decided
+    by its own characters alone, up to its end. So where the text from each such opening to the first closing
+    of its kind (`}}`, `%}`, `#}`) is one whole tag when lexed alone (`_whole_tag`, once per tag in a process),
+    the whole text reads as those tags with data between them. A text with a `\r` (which the lexer turns into
+    `\n` first) is left to the lexer.
+    """
+    if "\r" in text:
+        return None
+    found: list[str] = []
+    at = 0
+    while (opening := JINJA_SYNTAX.search(text, at)) is not None:
+        end = text.find(CLOSING[opening.group()], opening.end())
+        if end < 0 or not _whole_tag(text[opening.start():end + 2]):
+            return None
+        found += FIELD.findall(text[at:opening.start()])
+        found.append(text[opening.start():end + 2])
+        at = end + 2
+    return tuple(found + FIELD.findall(text[at:]))
+
+
+@lru_cache(maxsize=1024)
+def _whole_tag(tag: str) -> bool:
+    """Whether Jinja2 lexes `tag` alone as one figure, statement or comment from its first character to its
+    last, closed without taking in white space after it (`-}}`): anything else (an error, a raw block, data
+    before or after) is not."""
+    return not tag.endswith(EATING) and _lexed(tag) == ((tag,), None)
+
+
+def _lexed(text: str) -> tuple[tuple[str, ...], str | None]:
+    """`jinja_parts` of `text` lexed whole by Jinja2."""
     found: list[str] = []
     current: list[str] | None = None
     try:

@@ -26,7 +26,10 @@ from ..l10n.catalog import po_path as toolkit_po_path
 
 COLUMNS = ["source", "target", "note"]
 NAME = "glossary.csv"
-NOT_TEXT = re.compile(r"\]\([^)]*\)|https?://\S+|\bwww\.\S+|\{\{.*?\}\}|\{%.*?%\}|\[\^[^\]\s]+\]", re.S)
+# link targets, web addresses, placeholders and note marks; the look ahead at their first characters changes no
+# match and spares re trying each alternative at every position (a scan about twice as fast)
+NOT_TEXT = re.compile(r"(?=[\]hw{\[])(?:\]\([^)]*\)|https?://\S+|\bwww\.\S+|\{\{.*?\}\}|\{%.*?%\}|\[\^[^\]\s]+\])",
+                      re.S)
 HINT = f"write a header row `{','.join(COLUMNS)}`, then one term a row: its source and target, a note if needed"
 
 
@@ -105,36 +108,49 @@ def terms_in(text: str, terms) -> list[Term]:
     """
     longest_first, any_term = _search_order(tuple(terms))
     text = NOT_TEXT.sub(" ", text)
-    if any_term is None or not any_term.search(text):  # most texts hold no term: one scan says so
+    starts = [match.start() for match in any_term.finditer(text)] if any_term is not None else []
+    if not starts:  # most texts hold no term: one scan says so
         return []
     taken: list[tuple[int, int]] = []
     found = set()
     for term in longest_first:
-        for match in term.pattern.finditer(text):
+        for match in _matches(term.pattern, text, starts):
             if all(match.end() <= start or match.start() >= end for start, end in taken):
                 taken.append(match.span())
                 found.add(term)
     return [term for term in terms if term in found]
 
 
+def _matches(pattern: re.Pattern, text: str, starts: list[int]):
+    """`pattern.finditer(text)` for a pattern that can match only at `starts` (ascending): tried there alone."""
+    end = 0
+    for start in starts:
+        if start >= end and (match := pattern.match(text, start)):
+            end = match.end()
+            yield match
+
+
 @lru_cache(maxsize=64)
 def _search_order(terms: tuple[Term, ...]) -> tuple[tuple[Term, ...], re.Pattern | None]:
-    """The terms longest first (`terms_in`'s order), and one pattern matching wherever any of them does (None
-    for no terms): a text it does not match holds none of them."""
+    """The terms longest first (`terms_in`'s order), and one empty pattern matching at each position where any
+    of them starts a match (None for no terms): a text it does not match holds none of them, and a term's own
+    pattern needs trying only where it does."""
     if not terms:
         return (), None
-    return tuple(sorted(terms, key=lambda t: -len(t.source))), _whole_words(terms)
+    return tuple(sorted(terms, key=lambda t: -len(t.source))), _whole_words(terms, at=True)
 
 
-def _whole_words(terms: tuple[Term, ...]) -> re.Pattern:
-    """Any of `terms` as whole words, any spacing between them, the last word in the singular or plural.
+def _whole_words(terms: tuple[Term, ...], at: bool = False) -> re.Pattern:
+    """Any of `terms` as whole words, any spacing between them, the last word in the singular or plural; `at`:
+    the empty match at each position where one of them matches (a look ahead: every position, overlaps too).
 
     The look ahead at the terms' first letters changes no match: it lets re skip the other positions without
     trying the look behind and every term at each (a scan 5 to 10 times faster).
     """
     words = "|".join(r"\s+".join(re.escape(word) for word in term.source.split()) for term in terms)
     first = re.escape("".join(sorted({term.source[0] for term in terms})))
-    return re.compile(rf"(?=[{first}])(?<![\w.@-])(?:{words})(?:s|es)?(?![\w@-])", re.I)
+    term = rf"(?:{words})(?:s|es)?(?![\w@-])"
+    return re.compile(rf"(?=[{first}])(?<![\w.@-])" + (f"(?={term})" if at else term), re.I)
 
 
 def terminology(entry) -> list[str]:

@@ -29,7 +29,7 @@ from ..errors import InputError, did_you_mean, problem
 from ..resources import package_locales, standing, user_templates
 from ..sources.memo import signature
 from .catalog import DOMAIN
-from .numerals import CAPITALS, STYLES, spelled_ordinal
+from .numerals import CAPITALS, STYLES, spelled_ordinal, spelling_languages
 
 FILE = "language.yaml"
 CODE = re.compile(r"[a-z]{2,3}")
@@ -530,11 +530,9 @@ class _Reader:
                 self.bounded(("numbers", "ordinal_suffixes", key), value)
         options = self.get("numbers", "options", kind=dict, required=False, default=None)
         if words:
-            from num2words import CONVERTER_CLASSES
-
-            if words not in CONVERTER_CLASSES:
+            if words not in spelling_languages():  # num2words is not imported to say so
                 self.fail(("numbers", "words"), f"num2words cannot spell numbers in `{words}`",
-                          did_you_mean(words, sorted(CONVERTER_CLASSES)))
+                          did_you_mean(words, sorted(spelling_languages())))
             elif options:
                 try:
                     spelled_ordinal(1, words, options)

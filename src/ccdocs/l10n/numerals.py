@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from copy import copy
 from inspect import signature
+from pathlib import Path
 from string import ascii_lowercase
 from typing import TYPE_CHECKING
 
@@ -100,6 +101,34 @@ def ordinal_words(n: int, words: str = "en", capitalize: str = "words", options:
         "-".join(part if part == "and" else part.capitalize() for part in word.split("-"))
         for word in spelled.split(" ")
     )
+
+
+def spelling_languages() -> frozenset[str]:
+    """The languages num2words spells (its `CONVERTER_CLASSES`' keys), without importing it where the per-user
+    cache holds them for its installed `__init__.py` (named by that file's path, size and modification time;
+    `cache`): a profile's `numbers.words` is checked wherever a profile is read, its 50 ms import paid only by a
+    build that spells a number."""
+    import sys
+    from importlib.util import find_spec
+
+    from .. import cache
+
+    if "num2words" in sys.modules:
+        return frozenset(sys.modules["num2words"].CONVERTER_CLASSES)
+    spec = find_spec("num2words")
+    try:
+        found = Path(spec.origin).stat() if spec is not None and spec.origin else None
+    except OSError:
+        found = None
+    entry = cache.entry("num2words", spec.origin, found.st_size, found.st_mtime_ns) if found else None
+    data = cache.read(entry) if entry is not None else None
+    if data is not None:
+        return frozenset(data.decode("utf-8", "replace").split("\n"))
+    from num2words import CONVERTER_CLASSES
+
+    if entry is not None:
+        cache.write(entry, "\n".join(sorted(CONVERTER_CLASSES)).encode())
+    return frozenset(CONVERTER_CLASSES)
 
 
 def spelled_ordinal(n: int, words: str, options: dict | None = None) -> str:
