@@ -85,7 +85,8 @@ def build(folders: list[Path], out: Path, languages=None, formats=("docx", "pdf"
     paths = list(made_by)
     if write:
         check_targets(paths)
-    # The first workers make the models, forked as soon as the sources are read: what only writing needs is readied
+    # The first workers make the models, forked as soon as the sources are read and what every model job reads
+    # first is read once (`shared`: each language's profile and toolkit catalog): what only writing needs is readied
     # here meanwhile, once, for the writers forked later (they inherit it): the slowest format's writer imported,
     # the faces of each language registered, its CLDR data read, then the other writers imported, each format's
     # writes forked as soon as what they need is ready (`_needs`: the PDFs do not wait for python-docx's import).
@@ -99,10 +100,9 @@ def build(folders: list[Path], out: Path, languages=None, formats=("docx", "pdf"
     ready = {fmt: len(prepare) - len(imports) + 1 + n for n, fmt in enumerate(_by_slowness(formats))}
     made: dict = {}
     clock.workers = worker_count(len(jobs), workers)
-    if clock.workers > 1:  # shared by the model workers forked next, read once here
-        read_languages(spoken)
     for result, found in run_all(jobs, workers, partial(_told, owner, progress, {}) if progress else None,
-                                 tuple(prepare), _weight, partial(_needs, ready, len(prepare))):
+                                 tuple(prepare), _weight, partial(_needs, ready, len(prepare)),
+                                 shared=(partial(read_languages, spoken),)):
         seen = set(problems.problems)  # a set: a job may have thousands of problems
         problems.extend(p for p in dict.fromkeys(found) if p not in seen)
         if result:

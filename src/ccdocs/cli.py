@@ -201,9 +201,14 @@ def main() -> None:
 @reported
 def build(doc_dirs, lang, formats, out_dir, draft, profile):
     """Build DOC_DIR into OUT/<lang>/<symbol>.<format>."""
-    from .build import build as build_documents
-    from .sources.spec import LANGUAGES
-    from .stopwatch import Stopwatch
+    from .gcpause import paused
+
+    with paused():  # the readers' modules, kept for the process's life: no collection walks them as they come,
+        from .build import build as build_documents
+        from .sources.spec import LANGUAGES
+        from .stopwatch import Stopwatch
+
+        gc.freeze()  # nor after (the workers' forks freeze what is made later: `workers._forked`)
 
     # At exit, spare the interpreter a last collection over everything a build imported (tens of ms).
     atexit.unregister(gc.freeze)

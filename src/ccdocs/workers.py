@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from multiprocessing.connection import wait
 
 from .errors import Failure, InputError
+from .gcpause import paused
 
 PR_SET_PDEATHSIG = 1  # prctl(2): the signal a Linux process gets when the process that started it ends
 
@@ -53,7 +54,8 @@ def worker_count(jobs: int, workers: int | None = None) -> int:
 
 def run_all(jobs: list[Callable], workers: int | None = None, done: Callable | None = None,
             prepare: tuple[Callable[[], object], ...] = (), weight: Callable[[Callable], float] | None = None,
-            needs: Callable[[Callable], int] | None = None) -> list[tuple]:
+            needs: Callable[[Callable], int] | None = None, shared: tuple[Callable[[], object], ...] = ()
+            ) -> list[tuple]:
     """The `(result, problems)` of each job, each followed by those of the jobs it spawned: `(result, [])`, or
     `(None, problems)` when the job raised an InputError. `done(i, outcomes)` is called as soon as job i and
     every job it spawned have ended, with their outcomes (a progress bar's tick).
@@ -63,7 +65,9 @@ def run_all(jobs: list[Callable], workers: int | None = None, done: Callable | N
     does an interruption, leaving no worker behind, and a worker killed before it sent its outcome gives a
     WorkerLost.
 
-    `prepare`: calls that ready this process for the workers forked later (imports, fonts registered), each
+    `shared`: calls that ready this process for every worker (what each job would otherwise do first, once per
+    worker), made here in their order before the first worker is forked; not made when the jobs run one after the
+    other. `prepare`: calls that ready this process for the workers forked later (imports, fonts registered), each
     made once, in this process, in their order, while the first workers run (it would otherwise only wait for
     them) and before any later worker needing them is forked, which inherits what they did; not made when the jobs
     run one after the other (each job then does what it needs itself). `needs(job)`: how many of the `prepare`
@@ -75,7 +79,8 @@ def run_all(jobs: list[Callable], workers: int | None = None, done: Callable | N
     behind short ones.
     """
     count = worker_count(len(jobs), workers)
-    outcomes = _serial(jobs, done) if count < 2 else _forked(jobs, count, done, list(prepare), weight, needs)
+    outcomes = _serial(jobs, done) if count < 2 else _forked(jobs, count, done, list(prepare), weight, needs,
+                                                             shared)
     return [outcomes[key] for key in sorted(outcomes)]
 
 
@@ -193,11 +198,21 @@ def _lost(process) -> str:
     return f"a build worker (process {process.pid}) {how}; nothing was written (run the command again)"
 
 
+def _prepared(call: Callable[[], object]) -> None:
+    """Make one `shared` or `prepare` call without cyclic collections, what it made then frozen as the rest of this
+    process's objects are while workers are forked (`_forked`): it imports modules and reads data kept for the
+    process's life, which each collection its allocations set off would walk for nothing, and so would the first
+    collection after it (frozen before the collector resumes)."""
+    with paused():
+        call()
+        gc.freeze()
+
+
 def _forked(jobs: list[Callable], workers: int, done: Callable | None = None, prepare: list | None = None,
-            weight: Callable | None = None, needs: Callable | None = None) -> dict:
+            weight: Callable | None = None, needs: Callable | None = None, shared: tuple = ()) -> dict:
     """Outcomes by key, as `_serial` gives them, each job in a worker forked when one is free (the heaviest
-    waiting first, by `weight`); the `prepare` calls made one by one while no message waits, those a job `needs`
-    (default: all) before it is forked in a worker after the first ones."""
+    waiting first, by `weight`); the `shared` calls made first; the `prepare` calls made one by one while no message
+    waits, those a job `needs` (default: all) before it is forked in a worker after the first ones."""
     context = multiprocessing.get_context("fork")
     outcomes: dict = {}
     waiting = [((index,), job) for index, job in enumerate(jobs)]
@@ -207,11 +222,13 @@ def _forked(jobs: list[Callable], workers: int, done: Callable | None = None, pr
     total = len(prepare)
     gc.freeze()  # the workers' collections then leave this process's objects alone (and their pages shared)
     try:
+        for call in shared:
+            _prepared(call)
         while waiting or running:
             while waiting and len(running) < workers:
                 if forked >= workers:  # a later worker: what its job needs of what it inherits is ready first
                     while total - len(prepare) < (total if needs is None else needs(waiting[0][1])):
-                        prepare.pop(0)()
+                        _prepared(prepare.pop(0))
                 gc.freeze()  # and shared as the rest is (what the calls made since the last fork)
                 forked += 1
                 key, job = waiting.pop(0)
@@ -223,7 +240,7 @@ def _forked(jobs: list[Callable], workers: int, done: Callable | None = None, pr
                     running[receiver] = (key, process)
             ready = wait(list(running), timeout=0 if prepare else None)
             if not ready and prepare:  # between two messages: a worker sending its follow-ups is never kept waiting
-                prepare.pop(0)()
+                _prepared(prepare.pop(0))
                 continue
             for receiver in ready:
                 key, process = running[receiver]
