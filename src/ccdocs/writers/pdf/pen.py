@@ -15,7 +15,7 @@ A paragraph's lines are one text object; what does not change between them is wo
 from __future__ import annotations
 
 from itertools import repeat
-from operator import sub
+from operator import add, sub
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.rl_accel import escapePDF, fp_str
@@ -125,6 +125,7 @@ class Pen:
         self.ops: list[str] = ["BT"]
         self.array: list[str] = []   # the open TJ array's elements
         self.name = self.size = None  # face name and size of the last Tf
+        self.entry = None            # Ink.entry of that face
         self.subset = None           # the subset the last Tf selected (None: none since the face or size changed)
         self.color, self.mode = BLACK, 0
         self.x = self.y = None       # the text position after the last glyph shown, None before the first
@@ -137,52 +138,75 @@ class Pen:
         natural widths put them, each glyph moved with those before it, counted as `first` counts text[0]
         (first < position < first + len(text): a line passes its paragraph's positions, no list of its own)."""
         name, size = run.face.name, run.size
-        color = run.color or BLACK
-        mode = 2 if run.emboldened else 0
-        array, ops = self.array, self.ops
+        array, ops = self.array, self.ops  # the array closed in line where a piece needs (a call less per piece)
         if name != self.name or size != self.size:
             if array:
-                self.end_array()
+                ops.append(f"[{' '.join(array)}] TJ")
+                array.clear()
             self.name, self.size, self.subset = name, size, None
-        if color != self.color or mode != self.mode:
-            if array:
-                self.end_array()
-            if color != self.color:
-                ops.append(self.ink.color(color))
-                self.color = color
-            if mode != self.mode:
-                ops.append(f"{mode} Tr")
-                self.mode = mode
+            self.entry = self.faces.get(name) or self.ink.entry(name)
+        if run.color or run.emboldened or self.color != BLACK or self.mode:
+            self.paint(run.color or BLACK, 2 if run.emboldened else 0)
         if y != self.y or self.x is None:
             if array:
-                self.end_array()
+                ops.append(f"[{' '.join(array)}] TJ")
+                array.clear()
             ops.append(self.matrices.get((x, y)) or self.ink.matrix(x, y))
             self.y = y
         elif abs(x - self.x) > EPSILON:
             move = (self.x - x) * 1000 / size
             array.append(self.numbers.get(move) or self.ink.number(move))
-        font, table, composite = self.faces.get(name) or self.ink.entry(name)
+        font, table, composite = self.entry
         try:
             # one string of the characters' escaped codes (a composite font's two bytes each, cidfont.Coding.escaped
-            # coding the characters the document has not shown yet), the moves of a justified piece put before
-            # the glyphs they move (a Chinese line moves nearly every glyph)
-            parts = list(map(table.__getitem__, text)) if text or composite else None
-        except Uncoded:
-            parts = None
-        if parts is not None:
+            # coding the characters the document has not shown yet), read in C
             if spread and spread_at:
-                if (spread, size) != self.spread:
-                    move = -spread * 1000 / size
-                    self.spread, self.move = (spread, size), f") {self.numbers.get(move) or self.ink.number(move)} ("
-                move = self.move
-                for at in spread_at:
-                    parts[at - first] = move + parts[at - first]
-            if self.subset != 0:
-                self.select(0)
-            array.append("(" + "".join(parts) + ")")
-        else:
+                string = "".join(self.spread_parts(list(map(table.__getitem__, text)), size, spread, spread_at,
+                                                   first))
+            elif text or composite:
+                string = "".join(map(table.__getitem__, text))
+            else:
+                string = None
+        except Uncoded:
+            string = None
+        if string is None:
             self.show_coded(font, text, size, spread, [at - first for at in spread_at])
+        else:
+            if self.subset != 0:
+                if array:
+                    ops.append(f"[{' '.join(array)}] TJ")
+                    array.clear()
+                ops.append(self.ink.fonts.get((name, 0, size)) or self.ink.font(name, 0, size))
+                self.subset = 0
+            array.append(f"({string})")
         self.x = x + width + spread * len(spread_at)
+
+    def paint(self, color: str, mode: int):
+        """Fill and stroke in `color` (RRGGBB) with the text rendering `mode` (0 fill, 2 fill and stroke)."""
+        if color != self.color or mode != self.mode:
+            self.end_array()
+            if color != self.color:
+                self.ops.append(self.ink.color(color))
+                self.color = color
+            if mode != self.mode:
+                self.ops.append(f"{mode} Tr")
+                self.mode = mode
+
+    def spread_parts(self, parts: list, size: float, spread: float, spread_at, first: int) -> list:
+        """`parts`, the codes of a piece's glyphs, the glyphs at `spread_at` (counted as `first` counts parts[0])
+        moved right by `spread` points: the array's number put before each (a Chinese line moves nearly every
+        glyph). The span from the first glyph moved to the last takes its moves in one pass in C, an empty one for
+        each of the few glyphs in it not moved (before punctuation, within a Latin word)."""
+        if (spread, size) != self.spread:
+            move = -spread * 1000 / size
+            self.spread, self.move = (spread, size), f") {self.numbers.get(move) or self.ink.number(move)} ("
+        low, high = spread_at[0] - first, spread_at[-1] - first + 1
+        moves = [self.move] * (high - low)
+        if high - low != len(spread_at):
+            for at in set(range(low + first, high + first)).difference(spread_at):
+                moves[at - first - low] = ""
+        parts[low:high] = map(add, moves, parts[low:high])
+        return parts
 
     def show_coded(self, font, text: str, size: float, spread: float, spread_at):
         """Show a Latin piece as its font codes it, in the subsets its characters fall in (`show`)."""
