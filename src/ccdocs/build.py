@@ -10,7 +10,7 @@ from .model import Document
 from .output import check_targets, check_writable, write_all
 from .i18n.locations import in_catalog
 from .pipeline import Sources, read_sources, resolve
-from .preload import read_languages, read_locale_data, register_fonts
+from .preload import read_languages, read_locale_data, ready_line_setting, register_fonts
 from .source_date import source_date
 from .stopwatch import Stopwatch
 from .templating import Sandbox
@@ -88,14 +88,15 @@ def build(folders: list[Path], out: Path, languages=None, formats=("docx", "pdf"
     # The first workers make the models, forked as soon as the sources are read and what every model job reads
     # first is read once (`shared`: each language's profile and toolkit catalog): what only writing needs is readied
     # here meanwhile, once, for the writers forked later (they inherit it): the slowest format's writer imported,
-    # the faces of each language registered, its CLDR data read, then the other writers imported, each format's
-    # writes forked as soon as what they need is ready (`_needs`: the PDFs do not wait for python-docx's import).
-    # One call a language: a worker's message is never kept waiting long.
+    # the faces of each language registered, its CLDR data read, the line setting readied, then the other writers
+    # imported, each format's writes forked as soon as what they need is ready (`_needs`: the PDFs do not wait for
+    # python-docx's import). One call a language: a worker's message is never kept waiting long.
     imports = [partial(writer, fmt) for fmt in _by_slowness(formats)]
     prepare = imports[:1]
     if {"docx", "pdf"} & set(formats):
         prepare += [partial(register_fonts, [pair]) for pair in faces.values()]
         prepare += [partial(read_locale_data, [lang]) for lang in dict.fromkeys(lang for _, lang in faces.values())]
+        prepare.append(partial(ready_line_setting, dict.fromkeys(lang for _, lang in faces.values())))
     prepare += imports[1:]
     ready = {fmt: len(prepare) - len(imports) + 1 + n for n, fmt in enumerate(_by_slowness(formats))}
     made: dict = {}

@@ -1,5 +1,6 @@
 """What the parent of a build does once for the workers it forks later: the profiles and toolkit catalogs of the
-jobs' languages read, the fonts of the jobs registered, the CLDR data of their languages read.
+jobs' languages read, the fonts of the jobs registered, the CLDR data of their languages read, the line setting's
+first-use state made.
 
 Each write of `build.build` runs in a worker forked from the parent; a face the parent has registered with reportlab
 is inherited (`writers.pdf.faces.registered` finds it under its name), where each worker would otherwise read the
@@ -58,3 +59,23 @@ def read_locale_data(languages) -> None:
             localedata.load(str(babel_locale(lang)))
         except InputError:
             continue
+
+
+def ready_line_setting(languages) -> None:
+    """Make in this process what the PDF's line setting makes on its first text, which each write worker (the PDF
+    writes, and the DOCX writes measuring their tables with it) would otherwise make again: the regex telling a
+    text that holds CJK characters (`writers.pdf.cjk.cjk_char`, ~10 ms) and, when a language is set in an East
+    Asian script, uniseg's line-breaking classes (`cjk.line_break`: uniseg imported, ~35 ms). A language whose
+    profile has problems is left for its job."""
+    from .l10n.language import find_language
+    from .writers.pdf.cjk import cjk_char, line_break
+
+    cjk_char()
+    for lang in languages:
+        try:
+            east_asian = find_language(lang).script.east_asian
+        except InputError:
+            continue
+        if east_asian:
+            line_break("\u4e00")
+            return
