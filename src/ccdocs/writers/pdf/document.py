@@ -8,8 +8,9 @@ from reportlab.platypus.doctemplate import ActionFlowable, BaseDocTemplate, Layo
 from ...errors import InputError, problem
 
 from ...source_date import source_date
+from .canvas import PaperCanvas
 from .footnotes import NoteFrame, PageNotes
-from .furniture import draw_header, header_height
+from .furniture import RunningHeader, header_height
 from .pagelabels import PageLabels
 from .text import NOTE_CALLBACK, TextBlock
 
@@ -100,7 +101,12 @@ class PaperTemplate(BaseDocTemplate):
         self.part_start = 1
         self.marks_on_page: list[str] = []
         self.labels = PageLabels()
+        self.running = RunningHeader(builder)
         self.outline_pages: dict[str, int] = {}   # a heading's outline key -> its printed page number
+
+    def build(self, flowables, filename=None, canvasmaker=PaperCanvas):
+        """reportlab's build, drawn on a PaperCanvas."""
+        super().build(flowables, filename, canvasmaker)
 
     @staticmethod
     def page_width(theme) -> float:
@@ -174,6 +180,5 @@ class PaperTemplate(BaseDocTemplate):
         first = part is not None and part.restart_pages and number == 1 and part.first_header
         line = part.first_header if first else (part.header if part else self.builder.meta.page_word)
         width, height = canv._pagesize      # portrait or landscape: the header at the top right of either
-        draw_header(canv, self.builder, [self.symbol, line.replace("{page}", str(number))],
-                    self.leftMargin, self.header_top - self.pagesize[1] + height,
-                    width - self.leftMargin - self.rightMargin)
+        self.running.draw(canv, [self.symbol, line.replace("{page}", str(number))], self.leftMargin,
+                          self.header_top - self.pagesize[1] + height, width - self.leftMargin - self.rightMargin)

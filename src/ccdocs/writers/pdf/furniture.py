@@ -62,16 +62,28 @@ def header_height(builder) -> float:
     return 2 * size * builder.factor + builder.pt("pdf.header_after")
 
 
-def draw_header(canv, builder, lines, x: float, top: float, width: float):
-    """The running header: its lines right-aligned at the top of the page (a line repeated on every page, the
-    symbol, set once per write: builder.block_of); none in a dry layout (paper.layout)."""
-    if builder.dry:
-        return
-    size = builder.theme.size(builder.lang, "header")
-    y = top
-    for text in lines:
-        block = builder.block_of(builder.maker.text(text, Look(size), Where(None, "the running header")),
-                                 builder.style(size, align="right"))
-        _, h = block.wrap(width, 1e6)
-        block.drawOn(canv, x, y - h)
-        y -= h
+class RunningHeader:
+    """The running header of one write's pages: its look and style set once, and the block of each line laid
+    out once for the pages that show it (the symbol: every page; a page's number: its own)."""
+
+    def __init__(self, builder):
+        self.builder = builder
+        size = builder.theme.size(builder.lang, "header")
+        self.look, self.where = Look(size), Where(None, "the running header")
+        self.style = builder.style(size, align="right")
+        self.blocks: dict[tuple, tuple] = {}   # (text, width) -> (its block wrapped at width, its height)
+
+    def draw(self, canv, lines, x: float, top: float, width: float):
+        """The lines right-aligned at the top of the page, `width` wide from `x`; none in a dry layout
+        (paper.layout)."""
+        if self.builder.dry:
+            return
+        y = top
+        for text in lines:
+            found = self.blocks.get((text, width))
+            if found is None:
+                block = self.builder.block_of(self.builder.maker.text(text, self.look, self.where), self.style)
+                found = self.blocks[text, width] = (block, block.wrap(width, 1e6)[1])
+            block, h = found
+            block.drawOn(canv, x, y - h)
+            y -= h
