@@ -19,24 +19,32 @@ NEWLINE = re.compile("\n")
 TRAILING = SPACES | {"\n"}  # what a line's set width leaves out at its end
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Run:
-    """Text in one face and size; a link target, or the footnote label when the run is a note mark."""
+    """Text in one face and size; a link target, or the footnote label when the run is a note mark. Made for every
+    piece of text a write sets: `__init__` sets the fields at once, where a frozen dataclass's own sets each through
+    `object.__setattr__` (twice as slow); the defaults are its arguments'."""
 
     text: str
     face: Face
     size: float
-    rise: float = 0.0
-    link: str | None = None
-    note: str | None = None
-    color: str | None = None
-    emboldened: bool = False
-    keep: bool = False            # no line break inside it, nor before a run of the same link (a label)
+    rise: float
+    link: str | None
+    note: str | None
+    color: str | None
+    emboldened: bool
+    keep: bool            # no line break inside it, nor before a run of the same link (a label)
+
+    def __init__(self, text: str, face: Face, size: float, rise: float = 0.0, link: str | None = None,
+                 note: str | None = None, color: str | None = None, emboldened: bool = False, keep: bool = False):
+        # Runs key the Settings and the laid-out lines (a label's runs) many times a write (68,000 times in a
+        # 5,000-paragraph one): hashed once, on the fields that tell runs apart in practice, without the face's own
+        # (Python) hash; equality still compares every field.
+        self.__dict__.update(text=text, face=face, size=size, rise=rise, link=link, note=note, color=color,
+                             emboldened=emboldened, keep=keep, hashed=hash((text, size, link, note)))
 
     def __hash__(self) -> int:
-        # Runs key the Settings and the laid-out lines (a label's runs) many times a write: hashed on the fields that
-        # tell runs apart in practice, without the face's own (Python) hash; equality still compares every field.
-        return hash((self.text, self.size, self.link, self.note))
+        return self.hashed
 
 
 class Advances(dict):
