@@ -1,6 +1,8 @@
 """PDF charts built and drawn with reportlab's attribute checks off (issue 19): `rl_config.shapeChecking`, read at each
 value set on a shape or widget, is turned off by `writers.pdf.charts.unchecked` while a chart is built and drawn,
-and turned back after, even when the drawing fails. The values come from a chart spec checked before
+and turned back after, even when the drawing fails; the assignment hooks reportlab put on its shapes and widgets
+when imported with the checks on (a Python call per value set, checks off or not) are off from the first chart to
+the layout's end (`charts.Hooks`), and put back then, also when it fails. The values come from a chart spec checked before
 (tests/test_charts_refusals.py: a word in a figure, a negative slice, an unknown kind, a height out of range are
 refused at their line of document.yaml), and the PDF is the same bytes as with the checks on."""
 
@@ -18,13 +20,19 @@ def test_charts_are_built_and_drawn_unchecked_into_the_pdf_the_checks_give(chart
 
     doc, theme = charts_sample
     before = rl_config.shapeChecking
+    hooks = _hooks()
+    assert hooks                                # reportlab was imported with its checks on: every value set is hooked
     seen = []
+
+    def state():
+        return rl_config.shapeChecking, _hooks()
+
     build, render = charts._Drawer.draw, charts.renderPDF.draw
-    monkeypatch.setattr(charts._Drawer, "draw", lambda drawer: seen.append(rl_config.shapeChecking) or build(drawer))
-    monkeypatch.setattr(charts.renderPDF, "draw", lambda *args: seen.append(rl_config.shapeChecking) or render(*args))
+    monkeypatch.setattr(charts._Drawer, "draw", lambda drawer: seen.append(state()) or build(drawer))
+    monkeypatch.setattr(charts.renderPDF, "draw", lambda *args: seen.append(state()) or render(*args))
     plain = writer("pdf")(doc, theme)
-    assert seen == [0] * 6                      # three charts built, three drawn, each with the checks off
-    assert rl_config.shapeChecking == before    # and the process' setting given back
+    assert seen == [(0, {})] * 6                # three charts built, three drawn, each unchecked and unhooked
+    assert state() == (before, hooks)           # and the process' setting and hooks given back
     monkeypatch.setattr(charts, "unchecked", nullcontext)
     assert before and writer("pdf")(doc, theme) == plain   # every value checked: the same bytes
 
@@ -40,6 +48,16 @@ def test_the_checks_are_turned_back_when_a_chart_fails(charts_sample, monkeypatc
         raise RuntimeError("a chart that cannot be drawn")
 
     monkeypatch.setattr(charts._Drawer, "draw", fails)
+    hooks = _hooks()
     with pytest.raises(RuntimeError):
         writer("pdf")(doc, theme)
     assert rl_config.shapeChecking == before
+    assert _hooks() == hooks
+
+
+def _hooks() -> dict:
+    """The assignment hooks on reportlab's shape and widget base classes, by class."""
+    from reportlab.graphics.shapes import Shape
+    from reportlab.graphics.widgetbase import PropHolder
+
+    return {cls: vars(cls)["__setattr__"] for cls in (Shape, PropHolder) if "__setattr__" in vars(cls)}

@@ -19,7 +19,8 @@ from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
 from reportlab.graphics.charts.piecharts import Pie
 from reportlab.graphics import renderPDF
-from reportlab.graphics.shapes import Drawing, Group, String
+from reportlab.graphics.shapes import Drawing, Group, Shape, String
+from reportlab.graphics.widgetbase import PropHolder
 from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib.colors import HexColor
 from reportlab.lib.units import cm
@@ -60,6 +61,35 @@ def unchecked():
         yield
     finally:
         rl_config.shapeChecking = saved
+
+
+class Hooks:
+    """The assignment hooks reportlab, imported with its checks on, put on its shapes' and widgets' base classes
+    (their `__setattr__`, calling attrmap.validateSetattr), taken off from a layout's first chart (`off`) to the
+    layout's end (`close`, even on an error). With the checks off (`unchecked`) a hook only sets the value as
+    Python's own assignment does (a property's setter, else the instance's dict), at a Python call a value: some
+    2,000 in the sample's three charts, a quarter of their building and a fifth of their drawing. Taking a hook off
+    a class and putting it back costs about as much as three charts' calls (Python updates every subclass), hence
+    once a layout, not once a chart. Nothing else draws reportlab graphics meanwhile but SVG images, whose values
+    were checked when their file was read (sources.images)."""
+
+    CLASSES = (Shape, PropHolder)
+
+    def __init__(self):
+        self.taken: list = []   # (class, hook) while off
+
+    def off(self) -> None:
+        """Take the hooks off, unless they are already."""
+        if not self.taken:
+            self.taken = [(cls, vars(cls)["__setattr__"]) for cls in self.CLASSES if "__setattr__" in vars(cls)]
+            for cls, _ in self.taken:
+                delattr(cls, "__setattr__")
+
+    def close(self) -> None:
+        """Put the hooks back."""
+        for cls, hook in self.taken:
+            cls.__setattr__ = hook
+        self.taken = []
 
 
 @pure
@@ -316,6 +346,7 @@ def chart_flowables(builder, c) -> list:
     """The caption (numbered when a transform gave it a prefix), the chart as one Drawing that never splits, kept
     with its caption; its notes below in the table's size."""
     lang = builder.lang
+    builder.hooks.off()
     figures = builder.fonts.face("latin_regular").name       # values and ticks: the body's digits
     faces = (builder.fonts.face("zh_body").name if builder.language.script.east_asian
              else builder.fonts.face("arabic_regular").name if builder.rtl else figures, figures)

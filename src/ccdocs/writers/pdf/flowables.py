@@ -8,7 +8,7 @@ from functools import cached_property
 from ...model import Box, Chart, Contents, Heading, Image, KeyFigures, ListBlock, Marker, Para, Quote, Table, Text
 from ...model.dump import block_text
 from ...parse.inlines import plain
-from .charts import chart_flowables
+from .charts import Hooks, chart_flowables
 from .contents import contents_table
 from .images import image_flowables
 from ...transforms.decisions import ROLE
@@ -52,6 +52,8 @@ class Builder:
         self.pages: dict[str, dict] = {}    # symbol -> target -> printed page number, from the previous pass
         self.lengths: dict = {}             # (dotted, default, width) -> points, as `pt` read them
         self.dry = False                    # a layout for its page numbers alone: no page furniture drawn
+        self.hooks = Hooks()                # reportlab graphics' assignment hooks, off from the first chart on (the
+                                            # layout puts them back: paper.layout)
 
     # -- helpers --------------------------------------------------------------------------------
 
