@@ -182,11 +182,9 @@ class TextBlock(Flowable):
     def drawOn(self, canvas, x, y, _sW=0):
         """Draw at (x, y) as reportlab's `Flowable.drawOn` does (`q`, the translation's `cm`, the drawing, `Q`),
         without its copy of the canvas's whole graphics state when the drawing changes none of it: a block whose
-        runs neither link (underlines, annotations) nor embolden only adds its text object. Bytes and the canvas's
-        state after are reportlab's."""
-        runs = self.setting.runs
-        if (not ENABLE_TRACKING or self._showBoundary or any(map(LINKED, runs))
-                or any(map(EMBOLDENED, runs))):
+        runs do not link (underlines, annotations) only adds its text object (emboldened, with its line width
+        between a `q` and a `Q`: `draw`). Bytes and the canvas's state after are reportlab's."""
+        if not ENABLE_TRACKING or self._showBoundary or any(map(LINKED, self.setting.runs)):
             return super().drawOn(canvas, x, y, _sW)
         x = self._hAlignAdjust(x, _sW)
         matrix = a, b, c, d, e, f = canvas._currentMatrix
@@ -202,8 +200,9 @@ class TextBlock(Flowable):
         canv, st, s = self.canv, self.setting, self.style
         pen = Pen(canv)
         emboldened = any(map(EMBOLDENED, st.runs))
-        if emboldened:
-            canv.saveState()
+        if emboldened:  # canv.saveState() without its copy of the whole graphics state: only the line width changes
+            line_width = canv._lineWidth
+            canv._code.append("q")
             canv.setLineWidth(EMBOLDEN * s.size)
         decorations = []
         note = canv.getNamedCB(NOTE_CALLBACK) if st.marks else None
@@ -234,8 +233,9 @@ class TextBlock(Flowable):
                     if start <= pos < nxt:
                         note(canv, "note", label)
         pen.close()
-        if emboldened:
-            canv.restoreState()
+        if emboldened:  # canv.restoreState()
+            canv._code.append("Q")
+            canv._lineWidth = line_width
         if decorations:
             self.decorate(decorations)
         if s.anchor and self.head:
