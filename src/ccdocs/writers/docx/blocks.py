@@ -7,7 +7,7 @@ import re
 from docx.shared import Emu, Pt
 
 from ...model import Box, Chart, Contents, Heading, Image, KeyFigures, ListBlock, Marker, Para, Quote, Table, Text
-from ...oxml import add_sequence, number_paragraph, props, twips
+from ...oxml import add_sequence, twips
 from ..pdf.measure import label_hanging
 from .contents import write_contents
 from .inlines import add_inlines, add_run
@@ -22,18 +22,18 @@ NOTE_LIST_PLACES = ("footnote text",) + NOTE_LISTS    # the styles of a footnote
 DASHES = "—–-― "
 
 
-def _numbered(state: WriterState, p, label: str):
-    """Give `p` Word's number `label` (`12.`): the part's sequence, or a new one where the labels jump."""
+def _numbered(state: WriterState, label: str) -> int | None:
+    """The numId of the list whose next number is `label` (`12.`): the part's sequence, or a new one where the
+    labels jump; None for a label Word's numbers cannot show (then written as text)."""
     match = NUMBER.match(label)
     if not match:
-        add_run(p, f"{label}\t")
-        return
+        return None
     value = int(match.group(1))
     if state.sequence is None or state.sequence[1] != value:
         tab = twips(state.theme.pt("numbered_paragraph.tab"))
         state.sequence = (add_sequence(state.numbering, value, tab), value)
-    number_paragraph(props(p._p, "w:pPr"), state.sequence[0])
     state.sequence = (state.sequence[0], value + 1)
+    return state.sequence[0]
 
 
 def _decision_indent(state: WriterState, p, style: str) -> None:
@@ -69,8 +69,10 @@ def _widen_hanging(state: WriterState, p, style: str, wider: int) -> None:
 def write_para(state: WriterState, where: Where, block: Para):
     """A paragraph; a labelled one at the top level is a Numbered Paragraph with Word's own number."""
     if block.label:
-        p = state.paragraph(where, "Numbered Paragraph")
-        _numbered(state, p, block.label)
+        number = _numbered(state, block.label)
+        p = state.paragraph(where, "Numbered Paragraph", number)
+        if number is None:
+            add_run(p, f"{block.label}\t")
         if block.role == ROLE:
             _decision_indent(state, p, "Numbered Paragraph")
     else:

@@ -39,18 +39,22 @@ def joined_rows(kinds: list[str], head: int, heights: list[float], room: float, 
     return sorted(set(range(min(head + least - 1, count - 1))) | set(range(tail, count - 1)))
 
 
-def keep_rows(table, head: int, texts: list[list[str]], kinds: list[str], widths: list[float], measure, theme,
-              lang: str):
-    """Set `w:keepNext` on every paragraph of the rows of `table` (python-docx; rows of `texts` and `kinds`,
-    columns `widths` points wide) that `joined_rows` names, their heights estimated as the PDF sets them, on a
-    page whose room is the body's height less the paragraphs kept above the table (its caption, a heading)."""
-    room = body_height(theme, lang, page_height(table._tbl, theme)) - kept_above(table._tbl, theme, lang)
+def kept_with_next(tbl, head: int, texts: list[list[str]], kinds: list[str], widths: list[float], measure, theme,
+                   lang: str) -> set[int]:
+    """The indexes of the rows of `tbl` (a `w:tbl` in its place; rows of `texts` and `kinds`, columns `widths`
+    points wide) to keep with the next row (`keep_with_next`): those `joined_rows` names, their heights estimated
+    as the PDF sets them, on a page whose room is the body's height less the paragraphs kept above the table (its
+    caption, a heading)."""
+    room = body_height(theme, lang, page_height(tbl, theme)) - kept_above(tbl, theme, lang)
     pad, leading = theme.pt("table.cell_padding"), line_factor(theme, lang)
     heights = [row_height(cells, widths, measure, pad, leading) for cells in texts]
-    rows = list(table._tbl.iterchildren(qn("w:tr")))
-    for index in joined_rows(kinds, head, heights, room, int(theme.get("table.keep_rows", 3))):
-        for p in rows[index].iter(qn("w:p")):
-            place(props(p, "w:pPr"), "w:keepNext")
+    return set(joined_rows(kinds, head, heights, room, int(theme.get("table.keep_rows", 3))))
+
+
+def keep_with_next(tr) -> None:
+    """`w:keepNext` on every paragraph of the row `tr`: Word keeps the row on the page of the next one."""
+    for p in tr.iter(qn("w:p")):
+        place(props(p, "w:pPr"), "w:keepNext")
 
 
 def line_factor(theme, lang: str) -> float:

@@ -31,8 +31,10 @@ def prepare(state, doc) -> None:
     `text` target prints, which its bookmark will hold."""
     state.anchors = bookmarks(doc, state.bookmark_names)
     state.bookmark_names.update(state.anchors.values())
+    # A document without anchors has no references (each names an anchor): its nodes are not walked again.
     state.numerals = {piece.target: piece.text for ref in walk(doc.parts, Ref)   # the walk passes over plain text
-                      for piece in ref.label if isinstance(piece, RefNumber) and piece.kind == "text"}
+                      for piece in ref.label if isinstance(piece, RefNumber) and piece.kind == "text"} \
+        if state.anchors else {}
 
 
 def mark(state, p, first=None, last=None, name: str = "") -> None:

@@ -46,10 +46,12 @@ class WriterState:
     numerals: dict = field(default_factory=dict)  # anchor id -> the number a reference shows of its prefix
     bookmark_names: set = field(default_factory=set)  # the anchors' bookmark names of every document written
     root: Document | None = None           # the paper written, when `doc` is a document it attaches
+    rows: dict = field(default_factory=dict)  # a table's body-row shells by its shape and the row's kind (tables.py)
 
-    def paragraph(self, where: Where, style: str):
-        """A new paragraph in `where`; the first after a part break starts a page, one after a table has air."""
-        p = add_styled(where.container, style)
+    def paragraph(self, where: Where, style: str, number: int | None = None):
+        """A new paragraph in `where`, numbered in the list `number` (a numId) when given; the first after a part
+        break starts a page, one after a table has air."""
+        p = add_styled(where.container, style, number)
         if self.page_break:   # python-docx's `page_break_before` and `space_before`, without their searches
             place(props(p._p, "w:pPr"), "w:pageBreakBefore")
             self.page_break = False

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from copy import deepcopy
 from functools import cache, lru_cache
-from types import MappingProxyType
 from typing import NamedTuple
 
 from docx.enum.style import WD_STYLE_TYPE
@@ -17,10 +16,9 @@ from docx.oxml.ns import qn
 from docx.oxml.simpletypes import ST_HexColor, ST_HpsMeasure, ST_OnOff, ST_SignedTwipsMeasure, ST_TwipsMeasure
 from docx.shared import Emu, Pt, RGBColor, Twips
 from docx.text.paragraph import Paragraph
-from lxml.etree import SubElement
 
-from ...oxml import (add_block, cell_margins, clark, element, place, props, set_borders, set_east_asian_spacing,
-                     set_fonts, set_lang, sub, twips)
+from ...oxml import (cell_margins, clark, element, number_paragraph, place, place_block, props, set_borders,
+                     set_east_asian_spacing, set_fonts, set_lang, sub, twips)
 from ...l10n.language import Language
 from ...theme import Theme
 from .skeleton import STYLES
@@ -32,7 +30,6 @@ ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "right": WD_ALIGN_PARAGRAPH.RIGHT,
 BUILTIN = {"Header": "header", "Footnote Text": "footnote text", "Footnote Reference": "footnote reference",
            "Caption": "caption"}
 SHOWN = {stored: ui for ui, stored in BUILTIN.items()}
-P_PR, P_STYLE = clark("w:pPr"), clark("w:pStyle")
 
 
 @cache
@@ -316,17 +313,25 @@ def styled(paragraph, name: str):
     return paragraph
 
 
-@cache
-def _style_value(name: str) -> MappingProxyType:
-    """The attributes of the `w:pStyle` naming the style `name` (read-only: shared by every paragraph)."""
-    return MappingProxyType({clark("w:val"): style_id(name)})
+@lru_cache(maxsize=256)
+def _shell(name: str, number: int | None):
+    """A `w:p` whose `w:pPr` holds its style `name` and, given a `number` (a numId), Word's number of that list at
+    its first level: what every paragraph of that style (and list) starts as, copied for each (lxml copies the
+    three to six elements in one call, where making each costs a call and a Python proxy). Kept per process,
+    never handed out itself: its copies are."""
+    p = element("w:p")
+    ppr = sub(p, "w:pPr")
+    sub(ppr, "w:pStyle", val=style_id(name))
+    if number is not None:
+        number_paragraph(ppr, number)
+    return p
 
 
-def add_styled(container, name: str) -> Paragraph:
-    """A new paragraph at the end of `container` (a python-docx block container) with the style `name`."""
-    p = add_block(container._element)
-    SubElement(SubElement(p, P_PR), P_STYLE, _style_value(name))
-    return Paragraph(p, container)
+def add_styled(container, name: str, number: int | None = None) -> Paragraph:
+    """A new paragraph at the end of `container` (a python-docx block container) with the style `name`, and
+    numbered in the list `number` (a numId) when given."""
+    p = _shell(name, number).__copy__()   # lxml's copy is deep, one call (copy.deepcopy adds a memo's work)
+    return Paragraph(place_block(container._element, p), container)
 
 
 __all__ = ["StyleInputs", "add_styles", "add_styled", "new_style", "specs", "style_id", "style_inputs",

@@ -14,7 +14,7 @@ from ...oxml import (cant_split, cell_margins, centred, clark, fixed_table, plac
 from . import blocks
 from .captions import write_caption
 from .inlines import PLAIN, Format, add_inlines, add_run
-from .keeping import keep_rows
+from .keeping import keep_with_next, kept_with_next
 from .state import Where, WriterState
 from ..columns import share, table_widths
 from ..pdf.faces import FontSet
@@ -62,6 +62,28 @@ def _keep_whole(tr, texts: list[str], widths: list[float], measured: Remembered,
     is split across pages by Word, as the PDF writer splits it."""
     if row_height(texts, widths, measured, padding) <= half:
         cant_split(tr)
+
+
+def _body_row(blank, block: Table, kind: str, whole: bool, joined: bool, rule: float, indent) -> object:
+    """The shell of a body row of `kind` (a copy of the empty row `blank`): each cell's paragraph in the Table Text
+    style aligned as its column, the first indented in a member row, ruled above in a total row; kept on one page
+    when `whole`, with the next row when `joined`. A table's rows are copies of a few shells, kept for the
+    document's tables of the same column widths and alignments (`WriterState.rows`), only the texts added one by
+    one (each element made costs a call and a Python proxy; a copy is one call)."""
+    tr = blank.__copy__()
+    if whole:
+        cant_split(tr)
+    for index, (tc, column) in enumerate(zip(tr.iterchildren(TC), block.columns)):
+        p = Paragraph(next(tc.iterchildren(P)), None)   # its parent unused: no style or part looked up
+        styled(p, "Table Text")
+        _align(p, column.align)
+        if index == 0 and kind == "member":
+            p.paragraph_format.left_indent = indent
+        if kind == "total":
+            _rule(tc, "top", rule)
+    if joined:
+        keep_with_next(tr)
+    return tr
 
 
 def _cell_paragraph(cell, style: str):
@@ -134,30 +156,34 @@ def write_table(state: WriterState, where: Where, block: Table):
     measured = measure(state)
     widths = table_widths(block, theme, measured, state.text_width / 20)
     head = 2 if block.spans else 1
-    table, widths = _grid(state, where, head + len(block.rows), widths, points=True)
-    place(props(table._tbl, "w:tblPr"), "w:tblStyle", val=style_id("Ruled Table"))  # python-docx's `style` setter,
+    table, widths = _grid(state, where, head + 1, widths, points=True)
+    tbl = table._tbl
+    blank = tbl[-1]   # an empty row: the body rows' shells are made from it
+    tbl.remove(blank)
+    place(props(tbl, "w:tblPr"), "w:tblStyle", val=style_id("Ruled Table"))  # python-docx's `style` setter,
     # without its search by name
     rule, fill = theme.pt("table.rule_width"), theme.get("table.header_fill")
     _header(table, block, rule, fill)
-    rows = list(table._tbl.iterchildren(TR))
+    headings = [c.heading for c in block.columns]
+    texts = [headings] * head + [list(r.cells) for r in block.rows]
+    joined = kept_with_next(tbl, head, texts, ["heading"] * head + [r.kind for r in block.rows], widths, measured,
+                            theme, state.lang)
     half = text_height(theme) / 2
-    for tr in rows[:head]:
-        _keep_whole(tr, [c.heading for c in block.columns], widths, measured, pad, half)
+    for index, tr in enumerate(tbl.iterchildren(TR)):
+        _keep_whole(tr, headings, widths, measured, pad, half)
+        if index in joined:
+            keep_with_next(tr)
+    shells, shape = state.rows, (tuple(widths), tuple(c.align for c in block.columns))
     indent = Pt(theme.pt("table.member_indent"))
-    for tr, model_row in zip(rows[head:], block.rows):   # no merged cells: a row's cells are its w:tc
-        _keep_whole(tr, list(model_row.cells), widths, measured, pad, half)
+    for index, (model_row, cells) in enumerate(zip(block.rows, texts[head:]), head):
+        key = shape, model_row.kind, row_height(cells, widths, measured, pad) <= half, index in joined
+        if key not in shells:
+            shells[key] = _body_row(blank, block, *key[1:], rule, indent)
+        tr = shells[key].__copy__()   # lxml's copy is deep: the row, its cells and their paragraphs
+        tbl.append(tr)
         fmt = ROW_FORMAT.get(model_row.kind, PLAIN)
-        for index, (tc, column, text) in enumerate(zip(tr.iterchildren(TC), block.columns, model_row.cells)):
-            p = Paragraph(next(tc.iterchildren(P)), None)   # its parent unused: no style or part looked up
-            styled(p, "Table Text")
-            _align(p, column.align)
-            if index == 0 and model_row.kind == "member":
-                p.paragraph_format.left_indent = indent
-            add_run(p, text, fmt)
-            if model_row.kind == "total":
-                _rule(tc, "top", rule)
-    keep_rows(table, head, [[c.heading for c in block.columns]] * head + [list(r.cells) for r in block.rows],
-              ["heading"] * head + [r.kind for r in block.rows], widths, measured, theme, state.lang)
+        for tc, text in zip(tr.iterchildren(TC), cells):
+            add_run(None, text, fmt, next(tc.iterchildren(P)))
     for note in block.notes:
         add_inlines(state, state.paragraph(where, "Table Note"), note)
     if block.source_line:
