@@ -27,6 +27,23 @@ KINDS = {Para: "this paragraph", Heading: "this heading", ListBlock: "this list"
          Contents: "the contents table", Chart: "this chart", Image: "this image"}
 
 
+class TableMeasure(Measure):
+    """A Measure keeping the width of each text's widest unit, by text, weight and heading look: a column's minimum
+    reads every cell's, and the same texts come back across a document's tables (the headings, a region's name,
+    `Total`; a 5,000-paragraph document's 100 tables of one data file: their 16 texts, not 1,600)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.widths: dict = {}
+
+    def widest(self, text: str, bold: bool = False, heading: bool = False) -> float:
+        key = (text, bold, heading)
+        found = self.widths.get(key)
+        if found is None:
+            found = self.widths[key] = super().widest(text, bold, heading)
+        return found
+
+
 class Builder:
     """Builds one document's flowables with the theme's values for its language; collects its notes."""
 
@@ -59,9 +76,9 @@ class Builder:
 
     @cached_property
     def measure(self) -> Measure:
-        """The widths of tables' texts (measure.Measure), one for the write: a text met in several tables (a
-        heading, `Total`, a year) is split into runs once."""
-        return Measure.of(self.theme, self.language, self.fonts)
+        """The widths of tables' texts (measure.Measure), one for the layout: a text met in several tables (a
+        heading, `Total`, a year) is split into runs, and its widest unit found, once (TableMeasure)."""
+        return TableMeasure.of(self.theme, self.language, self.fonts)
 
     def pt(self, dotted: str, default: float = 0.0) -> float:
         """A theme length in points, `default` when absent; `N%` is a share of the text width. Read once per
