@@ -91,7 +91,15 @@ def extract(text: str, file: str) -> list[Segment]:
 @lru_cache(maxsize=32)
 def _segments(text: str, file: str) -> tuple[Segment, ...]:
     """`extract`'s segments, found once per text in a process (a translated build extracts a file's segments
-    three times: its policy, its structure check and the text it builds)."""
+    three times: its policy, its structure check and the text it builds), and kept in the per-user cache for the
+    next process (`cached.kept`)."""
+    from .cached import kept
+
+    return kept("segments", (text, file), lambda: _read_segments(text, file))
+
+
+def _read_segments(text: str, file: str) -> tuple[Segment, ...]:
+    """The segments of `text` read off its block tokens."""
     tokens = blocks(text)
     segments, stack, last_map, column = [], [], None, -1
     for token in tokens:

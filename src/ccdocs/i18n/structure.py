@@ -74,8 +74,17 @@ def parting(source: list, translated: list) -> tuple[float, str] | None:
 def breaking(text: str, file: str, translations: dict[int, str]) -> dict[int, str]:
     """The translations (by their segment's first line) that change the shape of `text`, each with what it makes.
 
-    `translations` maps a segment's first line to its translation; each is applied as a build applies it.
+    `translations` maps a segment's first line to its translation; each is applied as a build applies it. Kept
+    in the per-user cache for the next process (`cached.kept`): a build whose text and translations are unchanged
+    parses neither again.
     """
+    from .cached import kept
+
+    return kept("structure", (text, file, sorted(translations.items())), lambda: _breaking(text, file, translations))
+
+
+def _breaking(text: str, file: str, translations: dict[int, str]) -> dict[int, str]:
+    """`breaking`, worked out: the text with the translations applied parsed, the one at fault taken out."""
     source = shape(text)
 
     def parted(chosen: dict) -> tuple[float, str] | None:

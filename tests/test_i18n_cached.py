@@ -1,0 +1,57 @@
+"""A content file's segments and the translations that change its blocks are kept in the per-user cache: a fresh
+process (each build's model worker) reads them instead of parsing the Markdown again, with the same answers, and
+an entry is never read for another text, other translations, or a damaged file."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from ccdocs.i18n import cached
+from ccdocs.i18n.segments import _read_segments, extract
+from ccdocs.i18n.structure import _breaking, breaking
+
+SAMPLE = Path(__file__).resolve().parents[1] / "fixtures" / "wo-cc-86-inf-1"
+CHILD = """
+import hashlib, sys
+from pathlib import Path
+from ccdocs.i18n import segments
+from ccdocs.pipeline import read_sources, resolve
+document = resolve(read_sources(Path(sys.argv[1])), "zh")
+print(segments.blocks.cache_info().misses, hashlib.sha1(repr(document).encode()).hexdigest())
+"""
+TEXT = "Intro.\n\nSecond.\n\n- an item\n"
+
+
+def test_a_fresh_process_reads_the_segments_and_shapes_it_kept(tmp_path):
+    env = dict(os.environ, CCDOCS_CACHE=str(tmp_path / "cache"))
+
+    def run() -> tuple[int, str]:
+        done = subprocess.run([sys.executable, "-c", CHILD, str(SAMPLE)], env=env, capture_output=True, text=True,
+                              check=True)
+        misses, digest = done.stdout.split()
+        return int(misses), digest
+
+    first, again = run(), run()
+    assert first[0] > 0 and again[0] == 0  # the second parsed no content file's Markdown
+    assert again[1] == first[1]  # the same Chinese model
+
+
+def test_kept_answers_are_the_answers_for_their_text_and_translations(tmp_path, monkeypatch):
+    monkeypatch.setenv("CCDOCS_CACHE", str(tmp_path / "cache"))
+    for _ in range(2):  # worked out, then read back
+        assert breaking(TEXT, "r.md", {1: "导言。", 3: "# 第二段"}) == _breaking(TEXT, "r.md", {1: "导言。", 3: "# 第二段"})
+        assert breaking(TEXT, "r.md", {1: "导言。", 3: "第二段。"}) == {}
+        assert breaking(TEXT, "r.md", {5: "# 一项"}) == _breaking(TEXT, "r.md", {5: "# 一项"}) != {}
+    assert extract(TEXT, "other.md") == list(_read_segments(TEXT, "other.md"))  # the file's name is in each segment
+
+
+def test_a_damaged_entry_is_worked_out_again(tmp_path, monkeypatch):
+    monkeypatch.setenv("CCDOCS_CACHE", str(tmp_path / "cache"))
+    assert cached.kept("structure", ("x",), lambda: {3: "a heading"}) == {3: "a heading"}
+    (entry,) = (tmp_path / "cache").iterdir()
+    entry.write_bytes(b"\x80\x05 not a pickle")
+    assert cached.kept("structure", ("x",), lambda: {4: "a list"}) == {4: "a list"}
+    assert cached.kept("structure", ("x",), lambda: {}) == {4: "a list"}  # written again whole
