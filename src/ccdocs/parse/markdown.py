@@ -62,6 +62,7 @@ def parser() -> MarkdownIt:
         md.use(container_plugin, name=name)
     md.use(container_plugin, name=OTHER_CONTAINER, validate=lambda *_: True)
     _containers_as_one(md)
+    _plain_escapes(md)
     md.validateLink = lambda url: True  # every link becomes a token, whose address is checked where it stands
     survey.install(md)
     anchors.install(md)
@@ -89,6 +90,37 @@ def _containers_as_one(md: MarkdownIt) -> None:
 
     ruler.at(names[0], container, {"alt": list(found[names[0]].alt)})
     ruler.disable(names[1:])
+
+
+# Escaped characters read as text where they stand (see `_plain_escapes`): the punctuation of formatted figures
+PLAIN_ESCAPES = frozenset(",.%()'")
+
+
+def _plain_escapes(md: MarkdownIt) -> None:
+    """Read an escape of PLAIN_ESCAPES (`15\\,921`, `42\\.8\\%`: `templating` escapes a figure's punctuation) as
+    its character added to the text around it; every other escape is markdown-it's `escape` rule's.
+
+    markdown-it's rule makes each escaped character a token of its own (`text_special`, a quarter of the parse
+    of a document of figures), which its `text_join` step then merges into the text around it: the same tokens
+    come out. Before that step only the hard-break rule (a space before a line break), the attributes rule
+    (`{…}` after a token) and the survey read the text as pieces; none of them reads these characters, but the
+    survey tells a `<!--` once per piece holding it, so a text holding one is left to markdown-it's rule.
+    """
+    ruler = md.inline.ruler
+    escape = next(rule.fn for rule in ruler.__rules__ if rule.name == "escape")
+
+    def plain_escape(state, silent: bool) -> bool:
+        pos = state.pos
+        if state.src[pos] != "\\":
+            return False
+        if pos + 1 < state.posMax and state.src[pos + 1] in PLAIN_ESCAPES and "<!--" not in state.src:
+            if not silent:
+                state.pending += state.src[pos + 1]
+            state.pos = pos + 2
+            return True
+        return escape(state, silent)
+
+    ruler.at("escape", plain_escape)
 
 
 @dataclass
