@@ -1,6 +1,7 @@
 """The PDF line setting's fast paths give what their plain definitions give (writers/pdf/cjk.py, setting.py).
 
-`latin_breaks` sums the lengths of the pieces `LATIN_BREAK` cuts; the regex's matches are what it stands for.
+`latin_breaks` sums the lengths of the words and separators `LATIN_SEPARATOR` cuts; LATIN_BREAK's matches (a line may
+start after a line break, after spaces before a character, after a hyphen before a letter) are what it stands for.
 `stretch_points` leaves out the breaks inside words, found word by word; the rule, one break at a time, is what it
 stands for. `autospace_points` looks beside runs of letters and figures; `AUTOSPACE`'s matches, tried at every
 offset, are what it stands for. A Setting's widths come from a table per face and size; the face's advances scaled
@@ -27,14 +28,16 @@ from test_pdf_breaks import ALPHABET, texts
 from ccdocs.l10n.ambiguous import takes_east_asian_face
 from ccdocs.theme import load_theme
 from ccdocs.writers.pdf import cjk
-from ccdocs.writers.pdf.cjk import (LATIN_BREAK, SPACES, autospace_points, break_positions, can_break, cjk_breaks,
-                                   is_cjk, kinds_of, latin_breaks, stretch_points)
+from ccdocs.writers.pdf.cjk import (SPACES, autospace_points, break_positions, can_break, cjk_breaks, is_cjk, kinds_of,
+                                   latin_breaks, stretch_points)
 from ccdocs.writers.pdf.faces import FontSet
 from ccdocs.writers.pdf.measure import SHORT_WORD, unbroken
 from ccdocs.writers.pdf.runs import by_script
 from ccdocs.writers.pdf.setting import Run, Setting
 
 
+# Where a line may start in a text without CJK characters
+LATIN_BREAK = re.compile("(?<=\n)|(?<=[ \t\u3000])(?=[^ \t\u3000\n])|(?<=[-\u2010])(?=[^\\W\\d_])")
 # Auto-spacing's rule: between an ideograph (Han, kana) and a letter or figure that is not CJK, either way round
 IDEOGRAPH = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
 ALNUM = f"[^\\W_{IDEOGRAPH}\\uac00-\\ud7af\\uff00-\\uffef]"
@@ -53,7 +56,8 @@ def wider_texts() -> list[str]:
 
 
 def test_latin_breaks_are_where_latin_break_matches():
-    for text in texts():
+    runs = ["a  \n", "a \t\u3000b", "x" + " " * 50 + "\n", "\n\nb", "a-b-c", "a--b", "a-1", "é-è", "a -b", "a\u2010b"]
+    for text in texts() + wider_texts() + runs:
         expected = [m.start() for m in LATIN_BREAK.finditer(text, 1) if m.start() < len(text)]
         assert latin_breaks(text) == expected, text
 

@@ -24,8 +24,11 @@ URL = re.compile(r"(?:https?://|www\.)[^\s\u3000-\u303f\uff00-\uffef]+")
 URL_BREAK_AFTER = frozenset("/_?&=")
 
 CJK_RANGES = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff"  # as `is_cjk`
-# Where text without CJK characters may break: after a line break, after spaces, after a hyphen in a word.
-LATIN_BREAK = re.compile("(?<=\n)|(?<=[ \t\u3000])(?=[^ \t\u3000\n])|(?<=[-\u2010])(?=[^\\W\\d_])")
+# Where text without CJK characters may break: after a line break, after spaces, after a hyphen in a word. Each
+# such place is the end of a separator: a line break, a run of spaces before a character that is neither (possessive:
+# never tried again shorter), a hyphen before a letter. re finds them by scanning for their first characters, where
+# the places themselves, empty matches behind lookbehinds, had it try three alternatives at every offset.
+LATIN_SEPARATOR = re.compile("(\n|[ \t\u3000]++(?=[^ \t\u3000\n])|[-\u2010](?=[^\\W\\d_]))")
 SPACES = frozenset(" \t\u3000")
 
 # UAX #14 classes that no line starts with: closing punctuation (CL, CP: ，。、）」】 and `)]}`), exclamation and
@@ -132,13 +135,14 @@ def breakable(before: str, after: str, cb: str, ca: str) -> bool:
 
 
 def latin_breaks(text: str) -> list[int]:
-    """The offsets (0 < offset < len(text)) where LATIN_BREAK lets a line start in text without CJK characters: the
-    ends of the pieces `split` cuts there, summed in C (no Python runs per word).
+    """The offsets (0 < offset < len(text)) where a line may start in text without CJK characters: the ends of the
+    separators (LATIN_SEPARATOR), every second of the lengths of the words and separators `split` gives, summed in C
+    (no Python runs per word).
 
     >>> latin_breaks("a well-known  word\\n")
     [2, 7, 14]
     """
-    found = list(accumulate(map(len, LATIN_BREAK.split(text)[:-1])))
+    found = list(accumulate(map(len, LATIN_SEPARATOR.split(text))))[1::2]
     if found and found[-1] == len(text):  # after a line break that ends the text
         found.pop()
     return found
@@ -278,7 +282,8 @@ def flagged(flag: int) -> str:
     return "".join(letter for flags, letter in enumerate(FLAGGED) if flags & flag)
 
 
-# AUTOSPACE_KINDS: an ideograph before a letter or figure, or one before an ideograph (the match ends between them).
+# Auto-spacing's points: an ideograph before a letter or figure, or a letter or figure before an ideograph (a match
+# ends between the two).
 IDEOGRAPHS, ALNUMS = flagged(IDEOGRAPH), flagged(ALNUM)
 AUTOSPACE_KINDS = re.compile(f"[{IDEOGRAPHS}](?=[{ALNUMS}])|[{ALNUMS}](?=[{IDEOGRAPHS}])")
 # Characters neither spaces nor CJK, and a space not CJK after them (the ideographic space is CJK): no stretch
