@@ -188,9 +188,6 @@ class NoteFrame(Frame):
         self.held: list = []
 
     def _add(self, flowable, canv, trySplit=0):
-        where = getattr(flowable, "located", None)   # the first flowable of a block: its place, for errors
-        if where is not None:
-            canv._doctemplate.locate = where             # (paper.located; what Locate.apply did)
         if self.notes.dry:
             flowable.drawOn = _placed   # reportlab's Frame._add places it and would draw it there: not in a dry layout
             try:

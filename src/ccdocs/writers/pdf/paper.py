@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from io import BytesIO
 
-from reportlab.platypus.doctemplate import ActionFlowable, NextPageTemplate, PageBreak
+from reportlab.platypus.doctemplate import NextPageTemplate, PageBreak
 
 from ...gcpause import paused
 from ...model import Contents, Document
@@ -117,30 +117,13 @@ def layout(doc: Document, theme: Theme, pages: dict, fonts: FontSet | None = Non
         buffer = BytesIO()
         template = PaperTemplate(buffer, builder, notes)
         template._doSave = not dry   # reportlab's own switch: its multiBuild saves no pass but the last
-        template.build(located(flowables + [NotesTail(notes)]))
+        template.build(flowables + [NotesTail(notes)])
         found = {each.meta.symbol: {target: str(template.outline_pages[key]) for target, key in each.targets.items()
                                     if key in template.outline_pages} for each in builders if each.targets}
         release(template, flowables)
     finally:
         builder.hooks.close()
     return buffer.getvalue(), found
-
-
-def located(flowables: list) -> list:
-    """`flowables` without their Locate markers, each kept instead on the first flowable after it that a frame
-    places (as its `located`; footnotes.NoteFrame tells the document as it places it). Only such a flowable can
-    fail to fit, the error then named at its block, as when the marker stood before it. A marker, one a block,
-    took a turn of reportlab's page loop (its per-flowable hooks, a `del` at the front of the story): 5,158 of
-    them, some 0.12 s, in a 5,000-paragraph document's write."""
-    out, pending = [], None
-    for flowable in flowables:
-        if isinstance(flowable, Locate):
-            pending = flowable
-            continue
-        if pending is not None and not isinstance(flowable, ActionFlowable):
-            flowable.located, pending = pending, None
-        out.append(flowable)
-    return out
 
 
 def release(template: PaperTemplate, flowables: list) -> None:
