@@ -46,7 +46,7 @@ class WriterState:
     numerals: dict = field(default_factory=dict)  # anchor id -> the number a reference shows of its prefix
     bookmark_names: set = field(default_factory=set)  # the anchors' bookmark names of every document written
     root: Document | None = None           # the paper written, when `doc` is a document it attaches
-    rows: dict = field(default_factory=dict)  # a table's body-row shells by its shape and the row's kind (tables.py)
+    rows: dict = field(default_factory=dict)  # table rows' shells by the table's shape and the row's kind (tables.py)
 
     def paragraph(self, where: Where, style: str, number: int | None = None):
         """A new paragraph in `where`, numbered in the list `number` (a numId) when given; the first after a part

@@ -104,38 +104,52 @@ def _align(p, align: str) -> None:
 
 def _heading_cell(cell, text: str, align: str, rule: float, fill):
     """A header cell: its heading in the Table Heading style, ruled beneath, shaded."""
-    p = _cell_paragraph(cell, "Table Heading")
-    _align(p, align)
-    add_run(p, text)
-    _rule(cell._tc, "bottom", rule)
+    _heading_look(cell._tc, align, rule, fill)
+    add_run(None, text, PLAIN, next(cell._tc.iterchildren(P)))
+
+
+def _heading_look(tc, align: str, rule: float, fill) -> None:
+    """The header cell `tc` without its text: its paragraph in the Table Heading style, aligned, ruled beneath,
+    shaded."""
+    _align(styled(Paragraph(next(tc.iterchildren(P)), None), "Table Heading"), align)
+    _rule(tc, "bottom", rule)
     if fill:
-        set_shading(props(cell._tc, "w:tcPr"), fill)
+        set_shading(props(tc, "w:tcPr"), fill)
 
 
-def _header(table, block: Table, rule: float, fill) -> int:
-    """Fill the header rows (repeated on each page): the column headings, under a row of spanning headings when
-    the table has any (each merged across its columns, `w:gridSpan`; each column under none merged down over
-    both rows, `w:vMerge`). The number of header rows."""
-    rows = 2 if block.spans else 1
-    trs = list(table._tbl.iterchildren(TR))[:rows]
+def _heading_row(blank, block: Table, whole: bool, joined: bool, rule: float, fill):
+    """The shell of a table's one header row, repeated on each page (a copy of the empty row `blank`): its cells
+    as `_heading_look` makes them, kept whole and with the next row as `_body_row`'s."""
+    tr = blank.__copy__()
+    repeat_header(tr)
+    if whole:
+        cant_split(tr)
+    for tc, column in zip(tr.iterchildren(TC), block.columns):
+        _heading_look(tc, column.align, rule, fill)
+    if joined:
+        keep_with_next(tr)
+    return tr
+
+
+def _spanned_header(table, block: Table, rule: float, fill) -> None:
+    """Fill a table's two header rows (repeated on each page): its spanning headings, each merged across its
+    columns (`w:gridSpan`), over the column headings, each column under none merged down over both rows
+    (`w:vMerge`)."""
+    trs = list(table._tbl.iterchildren(TR))[:2]
     for tr in trs:
         repeat_header(tr)
     grouped = set()
-    if rows == 1:   # no merged cells: the row's cells are its w:tc (python-docx's `cells` works out merges)
-        top_cells = bottom_cells = [_Cell(tc, table) for tc in trs[0].iterchildren(TC)]
-    else:
-        top, bottom = table.rows[0], table.rows[1]
-        for span in block.spans:
-            merged = top.cells[span.first].merge(top.cells[span.last])
-            _heading_cell(merged, span.heading, "center", rule, fill)
-            grouped.update(range(span.first, span.last + 1))
-        top_cells, bottom_cells = top.cells, bottom.cells  # a column's merge leaves the others' cells as they are
+    top, bottom = table.rows[0], table.rows[1]
+    for span in block.spans:
+        merged = top.cells[span.first].merge(top.cells[span.last])
+        _heading_cell(merged, span.heading, "center", rule, fill)
+        grouped.update(range(span.first, span.last + 1))
+    top_cells, bottom_cells = top.cells, bottom.cells  # a column's merge leaves the others' cells as they are
     for index, column in enumerate(block.columns):
         cell = bottom_cells[index]
-        if rows == 2 and index not in grouped:
+        if index not in grouped:
             cell = top_cells[index].merge(cell)
         _heading_cell(cell, column.heading, column.align, rule, fill)
-    return rows
 
 
 def write_table(state: WriterState, where: Where, block: Table):
@@ -156,29 +170,38 @@ def write_table(state: WriterState, where: Where, block: Table):
     measured = measure(state)
     widths = table_widths(block, theme, measured, state.text_width / 20)
     head = 2 if block.spans else 1
-    table, widths = _grid(state, where, head + 1, widths, points=True)
+    table, widths = _grid(state, where, 3 if block.spans else 1, widths, points=True)
     tbl = table._tbl
-    blank = tbl[-1]   # an empty row: the body rows' shells are made from it
+    blank = tbl[-1]   # an empty row: the shells of the rows are made from it
     tbl.remove(blank)
     place(props(tbl, "w:tblPr"), "w:tblStyle", val=style_id("Ruled Table"))  # python-docx's `style` setter,
     # without its search by name
     rule, fill = theme.pt("table.rule_width"), theme.get("table.header_fill")
-    _header(table, block, rule, fill)
     headings = [c.heading for c in block.columns]
     texts = [headings] * head + [list(r.cells) for r in block.rows]
     joined = kept_with_next(tbl, head, texts, ["heading"] * head + [r.kind for r in block.rows], widths, measured,
                             theme, state.lang)
     half = text_height(theme) / 2
-    for index, tr in enumerate(tbl.iterchildren(TR)):
-        _keep_whole(tr, headings, widths, measured, pad, half)
-        if index in joined:
-            keep_with_next(tr)
     shells, shape = state.rows, (tuple(widths), tuple(c.align for c in block.columns))
+    if block.spans:
+        _spanned_header(table, block, rule, fill)
+        for index, tr in enumerate(tbl.iterchildren(TR)):
+            _keep_whole(tr, headings, widths, measured, pad, half)
+            if index in joined:
+                keep_with_next(tr)
+    else:
+        key = "header", shape, row_height(headings, widths, measured, pad) <= half, 0 in joined
+        if key not in shells:
+            shells[key] = _heading_row(blank, block, *key[2:], rule, fill)
+        tr = shells[key].__copy__()
+        tbl.append(tr)
+        for tc, text in zip(tr.iterchildren(TC), headings):
+            add_run(None, text, PLAIN, next(tc.iterchildren(P)))
     indent = Pt(theme.pt("table.member_indent"))
     for index, (model_row, cells) in enumerate(zip(block.rows, texts[head:]), head):
-        key = shape, model_row.kind, row_height(cells, widths, measured, pad) <= half, index in joined
+        key = "body", shape, model_row.kind, row_height(cells, widths, measured, pad) <= half, index in joined
         if key not in shells:
-            shells[key] = _body_row(blank, block, *key[1:], rule, indent)
+            shells[key] = _body_row(blank, block, *key[2:], rule, indent)
         tr = shells[key].__copy__()   # lxml's copy is deep: the row, its cells and their paragraphs
         tbl.append(tr)
         fmt = ROW_FORMAT.get(model_row.kind, PLAIN)
