@@ -1,6 +1,7 @@
-"""A content file's segments and the translations that change its blocks are kept in the per-user cache: a fresh
-process (each build's model worker) reads them instead of parsing the Markdown again, with the same answers, and
-an entry is never read for another text, other translations, or a damaged file."""
+"""A content file's segments, the translations that change its blocks and the catalogs read are kept in the
+per-user cache: a fresh process (each build's model worker) reads them instead of parsing the Markdown and the
+catalogs again, with the same answers, and an entry is never read for another text, other translations, or a
+damaged file."""
 
 from __future__ import annotations
 
@@ -20,7 +21,8 @@ from pathlib import Path
 from ccdocs.i18n import segments
 from ccdocs.pipeline import read_sources, resolve
 document = resolve(read_sources(Path(sys.argv[1])), "zh")
-print(segments.blocks.cache_info().misses, hashlib.sha1(repr(document).encode()).hexdigest())
+print(segments.blocks.cache_info().misses, hashlib.sha1(repr(document).encode()).hexdigest(),
+      "email.parser" in sys.modules)
 """
 TEXT = "Intro.\n\nSecond.\n\n- an item\n"
 
@@ -28,14 +30,15 @@ TEXT = "Intro.\n\nSecond.\n\n- an item\n"
 def test_a_fresh_process_reads_the_segments_and_shapes_it_kept(tmp_path):
     env = dict(os.environ, CCDOCS_CACHE=str(tmp_path / "cache"))
 
-    def run() -> tuple[int, str]:
+    def run() -> tuple[int, str, str]:
         done = subprocess.run([sys.executable, "-c", CHILD, str(SAMPLE)], env=env, capture_output=True, text=True,
                               check=True)
-        misses, digest = done.stdout.split()
-        return int(misses), digest
+        misses, digest, header_read = done.stdout.split()
+        return int(misses), digest, header_read
 
     first, again = run(), run()
     assert first[0] > 0 and again[0] == 0  # the second parsed no content file's Markdown
+    assert (first[2], again[2]) == ("True", "False")  # nor any catalog with babel (whose header needs email)
     assert again[1] == first[1]  # the same Chinese model
 
 
@@ -50,8 +53,8 @@ def test_kept_answers_are_the_answers_for_their_text_and_translations(tmp_path, 
 
 def test_a_damaged_entry_is_worked_out_again(tmp_path, monkeypatch):
     monkeypatch.setenv("CCDOCS_CACHE", str(tmp_path / "cache"))
-    assert cached.kept("structure", ("x",), lambda: {3: "a heading"}) == {3: "a heading"}
+    assert cached.kept("structure", ("x",), lambda: {3: "a heading"}, "code") == {3: "a heading"}
     (entry,) = (tmp_path / "cache").iterdir()
     entry.write_bytes(b"\x80\x05 not a pickle")
-    assert cached.kept("structure", ("x",), lambda: {4: "a list"}) == {4: "a list"}
-    assert cached.kept("structure", ("x",), lambda: {}) == {4: "a list"}  # written again whole
+    assert cached.kept("structure", ("x",), lambda: {4: "a list"}, "code") == {4: "a list"}
+    assert cached.kept("structure", ("x",), lambda: {}, "code") == {4: "a list"}  # written again whole

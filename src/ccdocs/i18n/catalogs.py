@@ -10,6 +10,7 @@ at its line, together with characters a paper may not hold and bytes that are no
 from __future__ import annotations
 
 import codecs
+import hashlib
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -293,7 +294,17 @@ def _kept(path: Path, lang: str | None, data: bytes) -> ContentCatalog:
 
 
 def _parsed(path: Path, lang: str | None, data: bytes) -> ContentCatalog:
-    """The catalog read from `data`, the bytes of the file at `path` (see `read_catalog`)."""
+    """The catalog read from `data`, the bytes of the file at `path` (see `read_catalog`), a copy of the one kept
+    in the per-user cache for them when there is one (`cached.kept`: babel's parser, and the email package it
+    imports to read the header, spared in a fresh process)."""
+    from .cached import catalog_code, kept
+
+    return kept("catalog", (path, lang, hashlib.sha1(data).hexdigest()), lambda: _read(path, lang, data),
+                catalog_code())
+
+
+def _read(path: Path, lang: str | None, data: bytes) -> ContentCatalog:
+    """The catalog read from `data`, the bytes of the file at `path`, with babel's parser and ours."""
     text = _decoded(path, data).replace("\r\n", "\n").replace("\r", "\n")  # any line ends, as gettext reads them
     found = [problem(path, line, f"a {what} in this catalog", CHARACTER_HINT, col) for line, col, what in refused(text)]
     if found:
