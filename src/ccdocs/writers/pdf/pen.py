@@ -15,7 +15,7 @@ A paragraph's lines are one text object; what does not change between them is wo
 from __future__ import annotations
 
 from itertools import repeat
-from operator import add, sub
+from operator import sub
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.rl_accel import escapePDF, fp_str
@@ -159,10 +159,18 @@ class Pen:
         font, table, composite = self.entry
         try:
             # one string of the characters' escaped codes (a composite font's two bytes each, cidfont.Coding.escaped
-            # coding the characters the document has not shown yet), read in C
+            # coding the characters the document has not shown yet), read in C; the moves of a justified piece put
+            # before the glyphs they move (a Chinese line moves nearly every glyph: a step per glyph here is faster
+            # than adding them over the span in C, which makes a list and a set a piece)
             if spread and spread_at:
-                string = "".join(self.spread_parts(list(map(table.__getitem__, text)), size, spread, spread_at,
-                                                   first))
+                parts = list(map(table.__getitem__, text))
+                if (spread, size) != self.spread:
+                    move = -spread * 1000 / size
+                    self.spread, self.move = (spread, size), f") {self.numbers.get(move) or self.ink.number(move)} ("
+                move = self.move
+                for at in spread_at:
+                    parts[at - first] = move + parts[at - first]
+                string = "".join(parts)
             elif text or composite:
                 string = "".join(map(table.__getitem__, text))
             else:
@@ -191,22 +199,6 @@ class Pen:
             if mode != self.mode:
                 self.ops.append(f"{mode} Tr")
                 self.mode = mode
-
-    def spread_parts(self, parts: list, size: float, spread: float, spread_at, first: int) -> list:
-        """`parts`, the codes of a piece's glyphs, the glyphs at `spread_at` (counted as `first` counts parts[0])
-        moved right by `spread` points: the array's number put before each (a Chinese line moves nearly every
-        glyph). The span from the first glyph moved to the last takes its moves in one pass in C, an empty one for
-        each of the few glyphs in it not moved (before punctuation, within a Latin word)."""
-        if (spread, size) != self.spread:
-            move = -spread * 1000 / size
-            self.spread, self.move = (spread, size), f") {self.numbers.get(move) or self.ink.number(move)} ("
-        low, high = spread_at[0] - first, spread_at[-1] - first + 1
-        moves = [self.move] * (high - low)
-        if high - low != len(spread_at):
-            for at in set(range(low + first, high + first)).difference(spread_at):
-                moves[at - first - low] = ""
-        parts[low:high] = map(add, moves, parts[low:high])
-        return parts
 
     def show_coded(self, font, text: str, size: float, spread: float, spread_at):
         """Show a Latin piece as its font codes it, in the subsets its characters fall in (`show`)."""

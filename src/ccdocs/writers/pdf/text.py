@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from itertools import chain, repeat
-from operator import attrgetter, mul, truediv
+from operator import attrgetter
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.rl_accel import fp_str
@@ -125,11 +124,7 @@ class TextBlock(Flowable):
         s = self.style
         x = s.left + s.first if self.head else s.left
         if self.head and s.label:
-            # each character's width scaled, summed in order as one sequence (the same floats as a sum over the
-            # characters one by one), read in C
-            label_w = sum(chain.from_iterable(
-                map(truediv, map(mul, map(r.face.widths.get, map(ord, r.text), repeat(r.face.default_width)),
-                                 repeat(r.size)), repeat(1000)) for r in s.label))
+            label_w = sum(r.face.width(ch) * r.size / 1000 for r in s.label for ch in r.text)
             x = max(x, s.label_x + label_w + 0.25 * s.size)
         return x
 
