@@ -63,6 +63,7 @@ def parser() -> MarkdownIt:
     md.use(container_plugin, name=OTHER_CONTAINER, validate=lambda *_: True)
     _containers_as_one(md)
     _plain_escapes(md)
+    md.core.ruler.after("normalize", "line_ended", _line_ended)
     md.validateLink = lambda url: True  # every link becomes a token, whose address is checked where it stands
     survey.install(md)
     anchors.install(md)
@@ -94,6 +95,18 @@ def _containers_as_one(md: MarkdownIt) -> None:
 
 # Escaped characters read as text where they stand (see `_plain_escapes`): the punctuation of formatted figures
 PLAIN_ESCAPES = frozenset(",.%()'")
+
+
+def _line_ended(state) -> None:
+    """End a text's last line with a line break before its blocks are read (a core rule after `normalize`).
+
+    markdown-it-py and mdit-py-plugins' container rule read past the end of a text whose last line has no line
+    break and lies in a block quote or list (`> ::: box` then `>`): an IndexError instead of the blocks. A line
+    break at the end changes no block, no line number and no inline text (CommonMark: the last line ending is
+    optional); an inline parse (`parseInline`, a catalog's texts) is left as it is.
+    """
+    if not state.inlineMode and not state.src.endswith("\n"):
+        state.src += "\n"
 
 
 def _plain_escapes(md: MarkdownIt) -> None:
