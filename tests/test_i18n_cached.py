@@ -58,3 +58,17 @@ def test_a_damaged_entry_is_worked_out_again(tmp_path, monkeypatch):
     entry.write_bytes(b"\x80\x05 not a pickle")
     assert cached.kept("structure", ("x",), lambda: {4: "a list"}, "code") == {4: "a list"}
     assert cached.kept("structure", ("x",), lambda: {}, "code") == {4: "a list"}  # written again whole
+
+
+def test_the_code_digest_changes_with_any_module_of_the_package(tmp_path):
+    package = tmp_path / "ccdocs"
+    (package / "writers").mkdir(parents=True)
+    (package / "__init__.py").write_text("")
+    (package / "writers" / "pdf.py").write_text("WIDTH = 1\n")
+    first = cached.package_digest(package, ("3.0",))
+    (package / "writers" / "notes.txt").write_text("not code")
+    assert cached.package_digest(package, ("3.0",)) == first
+    (package / "writers" / "pdf.py").write_text("WIDTH = 2\n")  # a module the cached readers only call
+    changed = cached.package_digest(package, ("3.0",))
+    assert changed != first and cached.package_digest(package, ("3.1",)) != changed
+    assert len(cached.code()) == 40 and cached.code() == cached.code()

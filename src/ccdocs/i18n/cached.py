@@ -6,14 +6,15 @@ Each build's model worker is a fresh process: without these entries it parses th
 and the file with its translations applied (for its shape) again, twice the Markdown a build in the source language
 parses, and every catalog with babel's parser (which imports the email package to read a header), for the same
 answers while neither the files nor the code has changed. An entry is named by what it is read from (texts, the
-file's name, the translations; a catalog's path, language and bytes) and a digest of the code that reads it
-(`markdown_code`, `catalog_code`: the modules' bytes, the libraries' and Python's versions), so it is never read by
-other code; a missing or damaged entry is worked out again and written, and what raises is never kept.
+file's name, the translations; a catalog's path, language and bytes) and a digest of the code (`code`: every
+module of the package, the libraries' and Python's versions), so it is never read by other code; a missing or
+damaged entry is worked out again and written, and what raises is never kept.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 import sys
 from collections.abc import Callable
@@ -26,40 +27,34 @@ from .. import cache as user_cache
 T = TypeVar("T")
 
 
-def _digest(files, versions) -> str:
-    """A digest of the bytes of `files` (this module's too) and the texts `versions`."""
-    digest = hashlib.sha1(Path(__file__).read_bytes())
-    for path in map(Path, files):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    digest.update("\0".join((*versions, sys.version)).encode())
+def package_digest(root: Path, versions: tuple[str, ...]) -> str:
+    """A SHA-1 hex digest of every Python module under `root` (its path there and its bytes, in a fixed order)
+    and of the texts `versions`."""
+    digest = hashlib.sha1()
+    for top, folders, files in os.walk(root):
+        folders.sort()
+        for name in sorted(files):
+            if name.endswith(".py"):
+                path = Path(top, name)
+                digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    digest.update("\0".join(versions).encode())
     return digest.hexdigest()
 
 
 @cache
-def markdown_code() -> str:
-    """The digest of the code reading segments and shapes: the parse package, `segments`, `structure`, and the
-    versions of markdown-it-py, mdit-py-plugins and mdurl."""
+def code() -> str:
+    """The digest of the code whose answers the cache keeps: every module of the ccdocs package, and the versions of
+    markdown-it-py, mdit-py-plugins, mdurl, babel and Python. Any change of ccdocs's code names other entries (a
+    change in a module a reader only calls, or in a class it returns, is one), so an answer is never read by other
+    code than the code that made it. About 5-10 ms, once per process (a build's parent, whose workers inherit it)."""
+    import babel
     import markdown_it
     import mdit_py_plugins
     import mdurl
 
-    from .. import parse
-    from . import segments, structure
-
-    files = sorted(Path(parse.__file__).parent.glob("*.py")) + [segments.__file__, structure.__file__]
-    return _digest(files, (markdown_it.__version__, mdit_py_plugins.__version__, mdurl.__version__))
-
-
-@cache
-def catalog_code() -> str:
-    """The digest of the code reading a catalog: `catalogs`, the characters a paper refuses
-    (`sources.characters`), and babel's version."""
-    import babel
-
-    from ..sources import characters
-    from . import catalogs
-
-    return _digest((catalogs.__file__, characters.__file__), (babel.__version__,))
+    versions = (markdown_it.__version__, mdit_py_plugins.__version__, mdurl.__version__, babel.__version__,
+                sys.version)
+    return package_digest(Path(__file__).resolve().parents[1], versions)
 
 
 def kept(kind: str, key: tuple, compute: Callable[[], T], code: str) -> T:

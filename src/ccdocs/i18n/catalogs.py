@@ -297,10 +297,10 @@ def _parsed(path: Path, lang: str | None, data: bytes) -> ContentCatalog:
     """The catalog read from `data`, the bytes of the file at `path` (see `read_catalog`), a copy of the one kept
     in the per-user cache for them when there is one (`cached.kept`: babel's parser, and the email package it
     imports to read the header, spared in a fresh process)."""
-    from .cached import catalog_code, kept
+    from .cached import code, kept
 
     return kept("catalog", (path, lang, hashlib.sha1(data).hexdigest()), lambda: _read(path, lang, data),
-                catalog_code())
+                code())
 
 
 def _read(path: Path, lang: str | None, data: bytes) -> ContentCatalog:

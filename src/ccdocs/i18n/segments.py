@@ -93,9 +93,9 @@ def _segments(text: str, file: str) -> tuple[Segment, ...]:
     """`extract`'s segments, found once per text in a process (a translated build extracts a file's segments
     three times: its policy, its structure check and the text it builds), and kept in the per-user cache for the
     next process (`cached.kept`)."""
-    from .cached import kept, markdown_code
+    from .cached import code, kept
 
-    return kept("segments", (text, file), lambda: _read_segments(text, file), markdown_code())
+    return kept("segments", (text, file), lambda: _read_segments(text, file), code())
 
 
 def _read_segments(text: str, file: str) -> tuple[Segment, ...]:

@@ -78,10 +78,10 @@ def breaking(text: str, file: str, translations: dict[int, str]) -> dict[int, st
     in the per-user cache for the next process (`cached.kept`): a build whose text and translations are unchanged
     parses neither again.
     """
-    from .cached import kept, markdown_code
+    from .cached import code, kept
 
     return kept("structure", (text, file, sorted(translations.items())), lambda: _breaking(text, file, translations),
-                markdown_code())
+                code())
 
 
 def _breaking(text: str, file: str, translations: dict[int, str]) -> dict[int, str]:
