@@ -7,6 +7,7 @@ catalog's line; the sample papers' catalogs pass; the review page marks the term
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 
@@ -87,6 +88,34 @@ def test_where_a_term_is_found(text, found):
              "i18n", "update", folder, "--lang", "zh")),
 ], ids=lambda case: case.id)
 def test_a_malformed_glossary_is_refused_at_its_line(refuse, case):
+    refuse(case)
+
+
+def glossary_place(make):
+    """A case's setup: the zh catalog made, then `make(place, out)` at the document's glossary place."""
+    def setup(folder, out):
+        run_ccdocs("i18n", "update", folder, "--lang", "zh")
+        make(folder / "locales" / "zh" / "glossary.csv", out)
+    return setup
+
+
+def link_out(place, out):
+    (out / "terms.csv").write_text("source,target,note\nWIPO,世界知识产权组织,\n", encoding="utf-8")
+    place.symlink_to(out / "terms.csv")
+
+
+@pytest.mark.parametrize("case", [
+    Case("glossary-link-out", {}, "the zh glossary leaves the document folder", "glossary.csv",
+         setup=glossary_place(link_out)),
+    Case("glossary-fifo", {}, "the zh glossary is not a regular file", "glossary.csv", timeout=120,
+         setup=glossary_place(lambda place, out: os.mkfifo(place))),
+    Case("glossary-folder", {}, "the zh glossary is a folder", "glossary.csv",
+         setup=glossary_place(lambda place, out: place.mkdir())),
+    Case("glossary-dangling", {}, "the zh glossary is a link that leads nowhere", "glossary.csv",
+         setup=glossary_place(lambda place, out: place.symlink_to("gone.csv"))),
+], ids=lambda case: case.id)
+def test_what_stands_at_the_glossary_place_is_a_file_of_the_folder(refuse, case):
+    """Never read outside the folder (another file's terms), never a hang, never taken for no glossary."""
     refuse(case)
 
 

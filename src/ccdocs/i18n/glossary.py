@@ -23,6 +23,7 @@ from pathlib import Path
 
 from ..errors import InputError, display_path, problem
 from ..l10n.catalog import po_path as toolkit_po_path
+from ..sources.spec import not_a_file_inside
 
 COLUMNS = ["source", "target", "note"]
 NAME = "glossary.csv"
@@ -90,11 +91,20 @@ def toolkit_glossary(lang: str) -> tuple[Term, ...]:
 
 
 def glossary(folder: Path | None, lang: str) -> tuple[Term, ...]:
-    """The terms checked in `lang`: the toolkit's, then the document folder's (which replace same-source ones)."""
-    chosen: dict[str, Term] = {}
-    places = [toolkit_glossary_path(lang)] + ([folder / "locales" / lang / NAME] if folder is not None else [])
-    for path in places:
-        if path.is_file():
+    """The terms checked in `lang`: the toolkit's, then the document folder's (which replace same-source ones).
+
+    InputError when something stands at the folder's glossary place without being a regular file inside the
+    folder (a link leading out of it or nowhere, a folder, a FIFO or a device): never read (a FIFO would hang, a
+    link would bring in another file's terms), never taken for "no glossary" (its checks left out silently)."""
+    chosen = {term.source.casefold(): term for term in toolkit_glossary(lang)}
+    if folder is not None:
+        path = folder / "locales" / lang / NAME
+        if path.exists() or path.is_symlink():
+            wrong = not_a_file_inside(folder, path)
+            if wrong:
+                wrong = "is a link that leads nowhere" if wrong == "missing" else wrong
+                raise InputError([problem(path, None, f"the {lang} glossary {wrong}",
+                                          "make it a regular CSV file inside the document folder, or remove it")])
             chosen.update({term.source.casefold(): term for term in read_glossary(path)})
     return tuple(chosen.values())
 
