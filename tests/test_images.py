@@ -197,6 +197,12 @@ WHERE = f"content/report.md:{LINE}"
 PDF = ("--format", "pdf")
 
 
+def svg_of(size: str, body: str) -> str:
+    """An SVG drawing of `size` (its `<svg>` attributes) holding `body`."""
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" {size}>{body}'
+            "</svg>")
+
+
 def shows(markdown: str, **files) -> dict:
     return {"content/report.md": REPORT + "\n" + markdown + "\n", **files}
 
@@ -239,6 +245,16 @@ REFUSED = [
          "is not well-formed SVG", WHERE),
     Case("svg-not-svg", shows("![A chart](figures/a.svg)", **{"figures/a.svg": "<html/>"}),
          "is not a readable SVG drawing", WHERE),
+    # a drawing the libraries cannot make or write: refused at its line, never an internal error in a writer
+    Case("svg-too-tall", shows("![A chart](figures/a.svg)", **{"figures/a.svg": svg_of(
+        'width="1" height="1e9"', '<rect width="10" height="10"/>')}), "at most 14,400 points", WHERE),
+    Case("svg-number-beyond-pdf", shows("![A chart](figures/a.svg)", **{"figures/a.svg": svg_of(
+        'width="100" height="100"', '<path d="M0 0 L1e308 1e308 Z" stroke="red"/>')}), "cannot be drawn", WHERE),
+    Case("svg-font-beyond-pdf", shows("![A chart](figures/a.svg)", **{"figures/a.svg": svg_of(
+        'width="100" height="100"', '<text font-size="1e30">Hi</text>')}), "cannot be drawn", WHERE),
+    Case("svg-broken-embedded-png", shows("![A chart](figures/a.svg)", **{"figures/a.svg": svg_of(
+        'width="10" height="10"', '<image width="5" height="5" '
+        'xlink:href="data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAAB"/>')}), "cannot be drawn", WHERE),
     Case("empty-alt", shows("![](figures/a.png)", **{"figures/a.png": png()}), "without alternative text", WHERE),
     Case("title", shows('![A chart](figures/a.png "Staff")', **{"figures/a.png": png()}),
          "the image title \"Staff\" would not be printed", WHERE),

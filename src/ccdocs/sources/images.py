@@ -23,6 +23,7 @@ from .spec import OUTSIDE_HINT, not_a_file_inside
 
 MAX_BYTES = 20 * 1024 * 1024            # a figure for a paper: a full page at 300 dpi is far less
 MAX_PIXELS = 40_000_000                 # 40 megapixels; a full A4 page at 300 dpi is 8.7
+MAX_POINTS = 14_400.0                   # an SVG's side: ISO 32000-1 annex C's largest page side (200 inches)
 DEFAULT_DPI = 96.0                      # Word's and the browsers' assumption for an image that states none
 FORMATS = {".png": "png", ".jpg": "jpeg", ".jpeg": "jpeg", ".svg": "svg"}
 PILLOW = {"png": "PNG", "jpeg": "JPEG"}
@@ -125,10 +126,28 @@ def _svg(raw: str, kind: str, data: bytes) -> Picture | tuple[str, str]:
         return f"image `{raw[:80]}` is not well-formed SVG: {exc.msg}", bad[1]
     if root.tag != SVG_NS:
         return bad
-    drawing = svg_drawing(data)
-    if drawing is None or not (drawing.width > 0 and drawing.height > 0):
-        return bad
+    try:
+        drawing = svg_drawing(data)
+        if drawing is None or not (drawing.width > 0 and drawing.height > 0):
+            return bad
+        if max(drawing.width, drawing.height) > MAX_POINTS:
+            return (f"image `{raw[:80]}` is {drawing.width:g} × {drawing.height:g} points; a drawing is at most "
+                    f"{MAX_POINTS:,.0f} points (200 inches) a side", "give the `<svg>` the width and height it prints at")
+        _drawn(drawing)
+    except Exception as exc:  # noqa: BLE001 - svglib, Pillow and reportlab fail in many ways on an odd drawing
+        said = " ".join(str(exc).split())[:160] or type(exc).__name__
+        return (f"image `{raw[:80]}` cannot be drawn ({said})",
+                "save the drawing again from its program without out-of-range sizes or embedded images, or save "
+                "the figure as PNG")
     return Picture(raw, kind, data, (float(drawing.width), float(drawing.height)))
+
+
+def _drawn(drawing) -> None:
+    """Draw `drawing` once, as the PDF writer will, into nothing: what reportlab cannot write (a number beyond the
+    range of PDF's reals, an embedded image Pillow cannot read) raises here, at the image's line, not in a writer."""
+    from reportlab.graphics import renderPDF
+
+    renderPDF.drawToString(drawing)
 
 
 def image_sources(text: str) -> list[tuple[str, int, int | None]]:
