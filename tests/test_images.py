@@ -252,6 +252,15 @@ REFUSED = [
         'width="100" height="100"', '<path d="M0 0 L1e308 1e308 Z" stroke="red"/>')}), "cannot be drawn", WHERE),
     Case("svg-font-beyond-pdf", shows("![A chart](figures/a.svg)", **{"figures/a.svg": svg_of(
         'width="100" height="100"', '<text font-size="1e30">Hi</text>')}), "cannot be drawn", WHERE),
+    Case("svg-use-itself", shows("![A chart](figures/a.svg)", **{"figures/a.svg": svg_of(
+        'width="10" height="10"', '<g id="a"><use xlink:href="#a"/></g>')}), "refers to itself through `#a`", WHERE),
+    Case("svg-pattern-filled-with-itself", shows("![A chart](figures/a.svg)", **{"figures/a.svg": svg_of(
+        'width="10" height="10"', '<pattern id="p" width="5" height="5"><rect width="5" height="5" '
+        'fill="url(#p)"/></pattern><rect width="10" height="10" fill="url(#p)"/>')}), "refers to itself", WHERE),
+    Case("svg-use-bomb", shows("![A chart](figures/a.svg)", **{"figures/a.svg": svg_of(
+        'width="10" height="10"', '<defs><rect id="l0" width="1" height="1"/>' + "".join(
+            f'<g id="l{i}">' + f'<use xlink:href="#l{i - 1}"/>' * 10 + "</g>" for i in range(1, 7))
+        + '</defs><use xlink:href="#l6"/>')}), "would draw more than 100,000 elements", WHERE, timeout=120),
     Case("svg-broken-embedded-png", shows("![A chart](figures/a.svg)", **{"figures/a.svg": svg_of(
         'width="10" height="10"', '<image width="5" height="5" '
         'xlink:href="data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAAB"/>')}), "cannot be drawn", WHERE),

@@ -15,6 +15,7 @@ import io
 import warnings
 from dataclasses import dataclass
 from pathlib import Path, PureWindowsPath
+import re
 from urllib.parse import unquote
 
 from ..errors import Collector
@@ -24,10 +25,12 @@ from .spec import OUTSIDE_HINT, not_a_file_inside
 MAX_BYTES = 20 * 1024 * 1024            # a figure for a paper: a full page at 300 dpi is far less
 MAX_PIXELS = 40_000_000                 # 40 megapixels; a full A4 page at 300 dpi is 8.7
 MAX_POINTS = 14_400.0                   # an SVG's side: ISO 32000-1 annex C's largest page side (200 inches)
+MAX_DRAWN = 100_000                     # an SVG's elements once each `<use>` and `url(#…)` is drawn where it stands
 DEFAULT_DPI = 96.0                      # Word's and the browsers' assumption for an image that states none
 FORMATS = {".png": "png", ".jpg": "jpeg", ".jpeg": "jpeg", ".svg": "svg"}
 PILLOW = {"png": "PNG", "jpeg": "JPEG"}
 SVG_NS = "{http://www.w3.org/2000/svg}svg"
+REFERENCE = re.compile(r"""url\(\s*['"]?#([^)'"\s]+)""")  # `fill="url(#grad)"`, `mask: url('#m')`
 FORMAT_HINT = "save the figure as PNG (a drawing or screenshot), JPEG (a photograph) or SVG (a drawing as vectors)"
 
 
@@ -126,6 +129,14 @@ def _svg(raw: str, kind: str, data: bytes) -> Picture | tuple[str, str]:
         return f"image `{raw[:80]}` is not well-formed SVG: {exc.msg}", bad[1]
     if root.tag != SVG_NS:
         return bad
+    drawn = _drawn_elements(root)
+    if isinstance(drawn, str):
+        return (f"image `{raw[:80]}` refers to itself through `#{drawn}`: it would be drawn without end",
+                "remove the `<use>` or `url(#…)` that names an element holding it")
+    if drawn > MAX_DRAWN:
+        return (f"image `{raw[:80]}` would draw more than {MAX_DRAWN:,} elements, or nest its `<use>` and "
+                "`url(#…)` references deeper than they can be drawn", "save the drawing as PNG, or with fewer "
+                "repeated elements")
     try:
         drawing = svg_drawing(data)
         if drawing is None or not (drawing.width > 0 and drawing.height > 0):
@@ -140,6 +151,43 @@ def _svg(raw: str, kind: str, data: bytes) -> Picture | tuple[str, str]:
                 "save the drawing again from its program without out-of-range sizes or embedded images, or save "
                 "the figure as PNG")
     return Picture(raw, kind, data, (float(drawing.width), float(drawing.height)))
+
+
+def _drawn_elements(root) -> int | str:
+    """How many elements an SVG draws once each `<use>` (`href`/`xlink:href="#id"`) and `url(#id)` reference is
+    drawn where it stands, counted up to MAX_DRAWN + 1 (also for references nested beyond Python's stack); or the
+    id through which an element refers to itself (a pattern filled with itself, a group using itself: drawn
+    without end)."""
+    ids = {element.get("id"): element for element in root.iter() if isinstance(element.tag, str) and element.get("id")}
+    counted: dict = {}
+    visiting: set = set()
+
+    def count(element) -> int:
+        if element in counted:
+            return counted[element]
+        visiting.add(element)
+        total = 1
+        named = [value[1:] for key, value in element.attrib.items()
+                 if key.rsplit("}", 1)[-1] == "href" and value.startswith("#")]
+        named += [found for value in element.attrib.values() for found in REFERENCE.findall(value)]
+        for part in [child for child in element if isinstance(child.tag, str)] + [ids[n] for n in named if n in ids]:
+            if part in visiting:
+                raise _Cycle(part.get("id") or "")
+            total = min(total + count(part), MAX_DRAWN + 1)
+        visiting.discard(element)
+        counted[element] = total
+        return total
+
+    try:
+        return count(root)
+    except _Cycle as cycle:
+        return cycle.args[0]
+    except RecursionError:  # references nested deeper than Python's stack: far more than any drawing draws
+        return MAX_DRAWN + 1
+
+
+class _Cycle(Exception):
+    """An SVG element reached again while its own parts are counted (`_drawn_elements`): the id it is named by."""
 
 
 def _drawn(drawing) -> None:
