@@ -69,6 +69,13 @@ def jpeg(size=(120, 120)) -> bytes:
     return out.getvalue()
 
 
+def cmyk_jpeg() -> bytes:
+    """A CMYK JPEG as print tools save it: an Adobe segment first, no JFIF header."""
+    out = io.BytesIO()
+    PILImage.new("CMYK", (40, 20), (0, 200, 200, 0)).save(out, "JPEG")
+    return out.getvalue()
+
+
 def write(folder: Path, files: dict) -> None:
     for name, content in files.items():
         path = folder / name
@@ -241,6 +248,8 @@ REFUSED = [
     Case("link-out", shows("![A chart](figures/out.png)"), "leaves the document folder", WHERE, setup=linked_out),
     Case("folder", shows("![A chart](figures/dir.png)", **{"figures/dir.png/x": "x"}), "is a folder", WHERE),
     Case("web", shows("![A chart](https://example.org/a.png)"), "is not a file of the document folder", WHERE),
+    Case("jpeg-cmyk", shows("![A photograph](figures/a.jpg)", **{"figures/a.jpg": cmyk_jpeg()}),
+         "a JPEG without a JFIF or Exif header", WHERE),
     Case("svg-malformed", shows("![A chart](figures/a.svg)", **{"figures/a.svg": "<svg xmlns='x'"}),
          "is not well-formed SVG", WHERE),
     Case("svg-not-svg", shows("![A chart](figures/a.svg)", **{"figures/a.svg": "<html/>"}),

@@ -29,6 +29,7 @@ MAX_DRAWN = 100_000                     # an SVG's elements once each `<use>` an
 DEFAULT_DPI = 96.0                      # Word's and the browsers' assumption for an image that states none
 FORMATS = {".png": "png", ".jpg": "jpeg", ".jpeg": "jpeg", ".svg": "svg"}
 PILLOW = {"png": "PNG", "jpeg": "JPEG"}
+JPEG_HEADERS = (b"JFIF", b"Exif")        # the first segment python-docx reads a JPEG's size and resolution from
 SVG_NS = "{http://www.w3.org/2000/svg}svg"
 REFERENCE = re.compile(r"""url\(\s*['"]?#([^)'"\s]+)""")  # `fill="url(#grad)"`, `mask: url('#m')`
 FORMAT_HINT = "save the figure as PNG (a drawing or screenshot), JPEG (a photograph) or SVG (a drawing as vectors)"
@@ -90,6 +91,9 @@ def _raster(raw: str, kind: str, data: bytes) -> Picture | tuple[str, str]:
                 if image.format != PILLOW[kind]:
                     return (f"image `{raw[:80]}` is named .{Path(raw).suffix.lstrip('.')} but holds "
                             f"{image.format or 'something else'}", FORMAT_HINT)
+                if kind == "jpeg" and data[6:10] not in JPEG_HEADERS:
+                    return (f"image `{raw[:80]}` is a JPEG without a JFIF or Exif header (as a CMYK or Adobe JPEG "
+                            "is), which the Word document cannot hold", "save it again as an RGB JPEG, or as PNG")
                 width, height = image.size
                 if width * height > MAX_PIXELS:
                     return _too_many(raw, width, height)
