@@ -12,10 +12,10 @@ given bytes, so `xlink:href` to a file resolves to nothing).
 from __future__ import annotations
 
 import io
+import re
 import warnings
 from dataclasses import dataclass
 from pathlib import Path, PureWindowsPath
-import re
 from urllib.parse import unquote
 
 from ..errors import Collector
@@ -147,7 +147,8 @@ def _svg(raw: str, kind: str, data: bytes) -> Picture | tuple[str, str]:
             return bad
         if max(drawing.width, drawing.height) > MAX_POINTS:
             return (f"image `{raw[:80]}` is {drawing.width:g} × {drawing.height:g} points; a drawing is at most "
-                    f"{MAX_POINTS:,.0f} points (200 inches) a side", "give the `<svg>` the width and height it prints at")
+                    f"{MAX_POINTS:,.0f} points (200 inches) a side",
+                    "give the `<svg>` the width and height it prints at")
         _drawn(drawing)
     except Exception as exc:  # noqa: BLE001 - svglib, Pillow and reportlab fail in many ways on an odd drawing
         said = " ".join(str(exc).split())[:160] or type(exc).__name__
