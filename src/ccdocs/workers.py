@@ -121,14 +121,45 @@ def _end_with(parent: int) -> None:
         os._exit(1)
 
 
+class StandIn(Exception):
+    """An exception a worker raised whose class the parent cannot rebuild from its pickle (an `__init__` needing
+    other arguments than the exception keeps, as cairocffi's CairoError's `status`; attributes that do not pickle):
+    raised in the parent as an instance of a class made there with the original's name and module, saying what the
+    original said, so that it is reported (and caught as Exception) as the original would be."""
+
+    def __init__(self, module: str, name: str, message: str):
+        super().__init__(message)
+        self.origin = (module, name)
+
+    def __reduce__(self):
+        return stand_in, (*self.origin, str(self))
+
+
+def stand_in(module: str, name: str, message: str) -> StandIn:
+    """A StandIn of a class named `name` (a qualified name) in `module`, saying `message`."""
+    kind = type(name.rsplit(".", 1)[-1], (StandIn,), {"__module__": module, "__qualname__": name})
+    return kind(module, name, message)
+
+
+def _said(exc: BaseException) -> str:
+    """What `exc` says (str), or its class's name when saying it fails."""
+    try:
+        return str(exc)
+    except Exception:  # noqa: BLE001 - a broken __str__ must not hide the exception
+        return type(exc).__name__
+
+
 def _portable(exc: BaseException) -> tuple:
-    """An exception as the parent can raise it again: itself when it pickles, else a RuntimeError; its traceback."""
+    """An exception as the parent can raise it again, and its traceback's text: itself when it comes back from its
+    pickle as its class saying the same, else its StandIn (`stand_in`)."""
     text = "".join(traceback.format_exception(exc))
     try:
-        pickle.dumps(exc)
+        back = pickle.loads(pickle.dumps(exc))
+        if type(back) is type(exc) and _said(back) == _said(exc):
+            return exc, text
     except Exception:  # noqa: BLE001 - any exception must reach the parent
-        exc = RuntimeError(f"{type(exc).__name__}: {exc}")
-    return exc, text
+        pass
+    return stand_in(type(exc).__module__, type(exc).__qualname__, _said(exc)), text
 
 
 def _interruptions() -> set:
