@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from reprlib import recursive_repr
 
 __all__ = [
     "Source", "Text", "Strong", "Emph", "Code", "Link", "Note", "LineBreak", "Ref", "RefNumber", "Inline",
@@ -11,7 +12,38 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
+def _eq(self, other):
+    if other.__class__ is self.__class__:
+        return self.__dict__ == other.__dict__
+    return NotImplemented
+
+
+def _hash(self):
+    return hash(tuple(self.__dict__.values()))
+
+
+@recursive_repr()
+def _repr(self):
+    fields = ", ".join(f"{name}={value!r}" for name, value in self.__dict__.items())
+    return f"{self.__class__.__qualname__}({fields})"
+
+
+def node(cls: type) -> type:
+    """`cls` made a frozen dataclass, with the equality, hash and repr `dataclass(frozen=True)` would give it: equal
+    to a node of the same class whose fields' values are equal, hashed as the tuple of its fields' values, shown as
+    `Name(field=value, ...)`. A node's `__dict__` holds its fields alone, in their order (`__init__` sets them, and
+    nothing can set another: `transforms.walk.replace` relies on it too), so these read it.
+
+    Speed: `dataclass` writes these three methods anew for each class and compiles them, a third of the model's
+    import (10-15 ms of every command's start, before a build forks its model workers); here they are written once
+    for the model's classes (equality compares the two `__dict__` in C; no build calls it or the hash on the
+    sample)."""
+    cls = dataclass(frozen=True, eq=False, repr=False)(cls)
+    cls.__eq__, cls.__hash__, cls.__repr__ = _eq, _hash, _repr
+    return cls
+
+
+@node
 class Source:
     """Where a block or note was written: content file and line (and column, 1-based, where an inline was)."""
 
@@ -23,35 +55,35 @@ class Source:
 # Inlines ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@node
 class Text:
     """Plain text."""
 
     text: str
 
 
-@dataclass(frozen=True)
+@node
 class Strong:
     """Bold."""
 
     children: tuple
 
 
-@dataclass(frozen=True)
+@node
 class Emph:
     """Italic."""
 
     children: tuple
 
 
-@dataclass(frozen=True)
+@node
 class Code:
     """Literal text (symbols, file names)."""
 
     text: str
 
 
-@dataclass(frozen=True)
+@node
 class Link:
     """A hyperlink around its text."""
 
@@ -59,7 +91,7 @@ class Link:
     children: tuple
 
 
-@dataclass(frozen=True)
+@node
 class Note:
     """A footnote: the mark in the text, holding the note's blocks; `label` is the printed mark."""
 
@@ -70,12 +102,12 @@ class Note:
     anchor: str = ""                     # the id `{#id}` a cross-reference names it by ('' when none)
 
 
-@dataclass(frozen=True)
+@node
 class LineBreak:
     """A forced line break."""
 
 
-@dataclass(frozen=True)
+@node
 class RefNumber:
     """The number a cross-reference's label shows of its target `target` (an anchor id), as printed: `12`, `III`,
     `二`. `kind` says where the target prints it, so that Word can compute it again: `paragraph` (Word's own
@@ -87,7 +119,7 @@ class RefNumber:
     kind: str
 
 
-@dataclass(frozen=True)
+@node
 class Ref:
     """A cross-reference `[](#id)` (or a range `[](#a)–[](#b)`) to the anchors `targets`; `children` the text the
     editor wrote (empty: the label is printed); `label` the resolved label as Text and RefNumber pieces
@@ -105,7 +137,7 @@ Inline = Text | Strong | Emph | Code | Link | Note | LineBreak | Ref
 # Blocks ----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@node
 class Heading:
     """A heading; `prefix` is the resolved chapter label (`Chapter 1: `, `一、`)."""
 
@@ -117,7 +149,7 @@ class Heading:
     anchor: str = ""                     # the id `{#id}` a cross-reference names it by ('' when none)
 
 
-@dataclass(frozen=True)
+@node
 class Para:
     """A paragraph; numbered paragraphs get their printed `label` (`12.`) from a transform."""
 
@@ -130,7 +162,7 @@ class Para:
     anchor: str = ""                     # the id `{#id}` a cross-reference names it by ('' when none)
 
 
-@dataclass(frozen=True)
+@node
 class ListItem:
     """One list item: its printed label (`•`, `(a)`) and its blocks."""
 
@@ -138,7 +170,7 @@ class ListItem:
     label: str = ""
 
 
-@dataclass(frozen=True)
+@node
 class ListBlock:
     """A bullet list or a lettered `(a)`/roman `(i)` list."""
 
@@ -148,7 +180,7 @@ class ListBlock:
     role: str = ""                       # `decision`: the sub-items of a proposed decision, indented with it
 
 
-@dataclass(frozen=True)
+@node
 class Column:
     """A table column: heading, alignment (`left`, `right`, `center`) and relative width."""
 
@@ -158,7 +190,7 @@ class Column:
     source: Source | None = None         # where the heading was typed (document.yaml)
 
 
-@dataclass(frozen=True)
+@node
 class Row:
     """A table row of printed cells; kind is `body`, `heading`, `group`, `member`, `subtotal` or `total`."""
 
@@ -167,7 +199,7 @@ class Row:
     source: Source | None = None         # where the row was typed (its data file's line)
 
 
-@dataclass(frozen=True)
+@node
 class Span:
     """A spanning heading over the consecutive columns `first` to `last` (indexes into Table.columns, the label
     column being 0), printed in a header row above theirs."""
@@ -178,7 +210,7 @@ class Span:
     source: Source | None = None         # where the heading was typed (document.yaml)
 
 
-@dataclass(frozen=True)
+@node
 class Table:
     """A table placed from data, already formatted for the language."""
 
@@ -198,7 +230,7 @@ class Table:
     width_source: Source | None = None   # the line of its `width:` in document.yaml (None when not given)
 
 
-@dataclass(frozen=True)
+@node
 class Box:
     """A shaded, bordered box (spotlight, case study) with an optional title."""
 
@@ -208,7 +240,7 @@ class Box:
     source: Source | None = None
 
 
-@dataclass(frozen=True)
+@node
 class KeyFigure:
     """One key figure: the figure and what it counts."""
 
@@ -216,7 +248,7 @@ class KeyFigure:
     label: tuple
 
 
-@dataclass(frozen=True)
+@node
 class KeyFigures:
     """A panel of key figures."""
 
@@ -224,7 +256,7 @@ class KeyFigures:
     source: Source | None = None
 
 
-@dataclass(frozen=True)
+@node
 class Quote:
     """A quotation with its attribution."""
 
@@ -233,14 +265,14 @@ class Quote:
     source: Source | None = None
 
 
-@dataclass(frozen=True)
+@node
 class Marker:
     """A bracketed marker on its own line: `[Annex follows]`, `[End of document]`."""
 
     text: str
 
 
-@dataclass(frozen=True)
+@node
 class Decision:
     """The proposed decision as written (`::: decision`): its paragraphs and their sub-items. Only the parser makes
     it and only `transforms.decisions` reads it, replacing it by the lead-in and the blocks it holds (role
@@ -250,7 +282,7 @@ class Decision:
     source: Source | None = None
 
 
-@dataclass(frozen=True)
+@node
 class ContentsEntry:
     """One row of a contents table: level (1 chapter or annex, 2 sub-heading), printed text, the `toc` name of
     the heading it points at, and the range of numbered paragraphs under it (`paragraphs 1 to 6`, or '')."""
@@ -261,7 +293,7 @@ class ContentsEntry:
     paragraphs: str = ""
 
 
-@dataclass(frozen=True)
+@node
 class Contents:
     """A contents table: its title and rows (a transform fills both); `depth` 1 lists chapters and annexes, 2
     their sub-headings too; `paragraphs` adds the paragraph-range column."""
@@ -273,7 +305,7 @@ class Contents:
     source: Source | None = None
 
 
-@dataclass(frozen=True)
+@node
 class ChartSeries:
     """One series of a chart: its label as printed, the values drawn (floats in the axis' unit: a `percent` as a
     fraction, `chf_thousands` in thousands; None for an empty cell) and each value as a table prints it."""
@@ -284,7 +316,7 @@ class ChartSeries:
     source: Source | None = None         # where the series' label was typed (document.yaml)
 
 
-@dataclass(frozen=True)
+@node
 class Chart:
     """A chart placed from data, already translated and formatted for the language (`charts` builds it).
 
@@ -311,7 +343,7 @@ class Chart:
 
 
 
-@dataclass(frozen=True)
+@node
 class Image:
     """An image of the document folder (`![alt](figures/name.png)`), standing alone or in a `::: figure` with its
     caption: `picture` the file read and checked (`sources.images.Picture`: format, bytes, natural size in points),
@@ -333,7 +365,7 @@ Block = Heading | Para | ListBlock | Table | Box | KeyFigures | Quote | Marker |
 # Parts and document -------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@node
 class Part:
     """A cover note, the report or an annex, with its running-header texts."""
 
@@ -349,7 +381,7 @@ class Part:
     title_prefix: str = ""               # before its title in the PDF outline: `Annex I: ` / `附件一：` (catalog)
 
 
-@dataclass(frozen=True)
+@node
 class Meta:
     """The cover fields as printed (mixed case; `caps` names the fields shown in capitals)."""
 
@@ -381,7 +413,7 @@ class Meta:
         return "".join(text for text, _ in self.session_runs)
 
 
-@dataclass(frozen=True)
+@node
 class Document:
     """A resolved document in one language."""
 
