@@ -272,7 +272,8 @@ REFUSED = [
         + '</defs><use xlink:href="#l6"/>')}), "would draw more than 100,000 elements", WHERE, timeout=120),
     Case("svg-broken-embedded-png", shows("![A chart](figures/a.svg)", **{"figures/a.svg": svg_of(
         'width="10" height="10"', '<image width="5" height="5" '
-        'xlink:href="data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAAB"/>')}), "cannot be drawn", WHERE),
+        'xlink:href="data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAAB"/>')}),
+         "embeds a bitmap that is not a readable PNG file", WHERE),
     Case("empty-alt", shows("![](figures/a.png)", **{"figures/a.png": png()}), "without alternative text", WHERE),
     Case("title", shows('![A chart](figures/a.png "Staff")', **{"figures/a.png": png()}),
          "the image title \"Staff\" would not be printed", WHERE),

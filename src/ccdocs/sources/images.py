@@ -4,15 +4,14 @@ An image file is untrusted input. Its path is relative to the document folder an
 path, no `..` or link leading out, a regular file: `spec.not_a_file_inside`); it is at most MAX_BYTES long. A PNG
 or JPEG is opened with Pillow, its format read from its bytes (a `.png` that is not a PNG is refused), its pixel
 count bounded by MAX_PIXELS before it is decoded (a decompression bomb is refused unread), then decoded whole, so
-that a truncated or corrupt file is refused here rather than in a writer. An SVG is parsed by lxml without
-entities or network and must be an `<svg>` drawing that svglib converts; it can reach no other file (svglib is
-given bytes, so `xlink:href` to a file resolves to nothing).
+that a truncated or corrupt file is refused here rather than in a writer (`bitmap`). An SVG is checked by
+`sources.svg`: a drawing made of itself alone, its embedded bitmaps within a raster's bounds, drawn by svglib
+without a part lost or changed.
 """
 
 from __future__ import annotations
 
 import io
-import re
 import warnings
 from dataclasses import dataclass
 from pathlib import Path, PureWindowsPath
@@ -24,15 +23,12 @@ from .spec import OUTSIDE_HINT, not_a_file_inside
 
 MAX_BYTES = 20 * 1024 * 1024            # a figure for a paper: a full page at 300 dpi is far less
 MAX_PIXELS = 40_000_000                 # 40 megapixels; a full A4 page at 300 dpi is 8.7
-MAX_POINTS = 14_400.0                   # an SVG's side: ISO 32000-1 annex C's largest page side (200 inches)
-MAX_DRAWN = 100_000                     # an SVG's elements once each `<use>` and `url(#…)` is drawn where it stands
 DEFAULT_DPI = 96.0                      # Word's and the browsers' assumption for an image that states none
 FORMATS = {".png": "png", ".jpg": "jpeg", ".jpeg": "jpeg", ".svg": "svg"}
 PILLOW = {"png": "PNG", "jpeg": "JPEG"}
 JPEG_HEADERS = (b"JFIF", b"Exif")        # the first segment python-docx reads a JPEG's size and resolution from
-SVG_NS = "{http://www.w3.org/2000/svg}svg"
-REFERENCE = re.compile(r"""url\(\s*['"]?#([^)'"\s]+)""")  # `fill="url(#grad)"`, `mask: url('#m')`
 FORMAT_HINT = "save the figure as PNG (a drawing or screenshot), JPEG (a photograph) or SVG (a drawing as vectors)"
+SIZE_HINT = "save it at the size it prints (300 dpi at most)"
 
 
 @dataclass(frozen=True)
@@ -72,8 +68,7 @@ def read_picture(folder: Path, raw: str) -> Picture | tuple[str, str]:
     path = folder / raw
     try:
         if path.stat().st_size > MAX_BYTES:
-            return (f"image `{raw[:80]}` is larger than {MAX_BYTES // 2**20} MB",
-                    "save it at the size it prints (300 dpi at most)")
+            return f"image `{raw[:80]}` is larger than {MAX_BYTES // 2**20} MB", SIZE_HINT
         data = path.read_bytes()
     except OSError as exc:
         return f"image `{raw[:80]}` cannot be read: {exc.strerror or exc}", "check the file's permissions"
@@ -81,126 +76,76 @@ def read_picture(folder: Path, raw: str) -> Picture | tuple[str, str]:
 
 
 def _raster(raw: str, kind: str, data: bytes) -> Picture | tuple[str, str]:
+    try:
+        width, height, dpi = bitmap(data, kind)
+    except Unfit as exc:
+        what, hint = exc.args
+        if exc.found:
+            what = f"is named .{Path(raw).suffix.lstrip('.')} but {what}"
+        return f"image `{raw[:80]}` {what}", hint
+    if kind == "jpeg" and data[6:10] not in JPEG_HEADERS:
+        return (f"image `{raw[:80]}` is a JPEG without a JFIF or Exif header (as a CMYK or Adobe JPEG is), which the "
+                "Word document cannot hold", "save it again as an RGB JPEG, or as PNG")
+    xdpi, ydpi = (float(dpi[0]), float(dpi[1])) if dpi and min(dpi) >= 10 else (DEFAULT_DPI, DEFAULT_DPI)
+    return Picture(raw, kind, data, (width * 72.0 / xdpi, height * 72.0 / ydpi), (width, height))
+
+
+class Unfit(Exception):
+    """Why a bitmap's bytes are refused (`bitmap`): `args` (what is wrong, said of the bitmap: `holds JPEG`, `has
+    more than 40 million pixels`; what to do); `found`, the format it holds when not the one it is named."""
+
+    def __init__(self, what: str, hint: str, found: str | None = None):
+        super().__init__(what, hint)
+        self.found = found
+
+
+def bitmap(data: bytes, kind: str, decode: bool = True) -> tuple[int, int, tuple | None]:
+    """(width, height, dpi or None) of a PNG or JPEG (`kind`: `png`, `jpeg`) read by Pillow from its bytes: its
+    format read from them, its pixel count bounded by MAX_PIXELS before it is decoded (a decompression bomb is
+    refused unread), then verified and, with `decode`, decoded whole, so that a truncated or corrupt bitmap is
+    refused here rather than in a writer. Raises Unfit."""
     from PIL import Image
 
-    bad = (f"image `{raw[:80]}` is not a readable {kind.upper()} file", FORMAT_HINT)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(io.BytesIO(data)) as image:
                 if image.format != PILLOW[kind]:
-                    return (f"image `{raw[:80]}` is named .{Path(raw).suffix.lstrip('.')} but holds "
-                            f"{image.format or 'something else'}", FORMAT_HINT)
-                if kind == "jpeg" and data[6:10] not in JPEG_HEADERS:
-                    return (f"image `{raw[:80]}` is a JPEG without a JFIF or Exif header (as a CMYK or Adobe JPEG "
-                            "is), which the Word document cannot hold", "save it again as an RGB JPEG, or as PNG")
+                    found = image.format or "something else"
+                    raise Unfit(f"holds {found}", FORMAT_HINT, found)
                 width, height = image.size
                 if width * height > MAX_PIXELS:
-                    return _too_many(raw, width, height)
+                    raise Unfit(_too_many(width, height), SIZE_HINT)
                 dpi = image.info.get("dpi")
                 image.verify()
-            with Image.open(io.BytesIO(data)) as image:
-                image.load()
+            if decode:
+                with Image.open(io.BytesIO(data)) as image:
+                    image.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        return _too_many(raw, 0, 0)
+        raise Unfit(_too_many(0, 0), SIZE_HINT) from None
     except (OSError, SyntaxError, ValueError, EOFError):
-        return bad
-    xdpi, ydpi = (float(dpi[0]), float(dpi[1])) if dpi and min(dpi) >= 10 else (DEFAULT_DPI, DEFAULT_DPI)
-    return Picture(raw, kind, data, (width * 72.0 / xdpi, height * 72.0 / ydpi), (width, height))
+        raise Unfit(f"is not a readable {kind.upper()} file", FORMAT_HINT) from None
+    return width, height, dpi
 
 
-def _too_many(raw: str, width: int, height: int) -> tuple[str, str]:
+def _too_many(width: int, height: int) -> str:
     shown = f" ({width} × {height})" if width else ""
-    return (f"image `{raw[:80]}` has more than {MAX_PIXELS // 1_000_000} million pixels{shown}",
-            "save it at the size it prints (300 dpi at most)")
+    return f"has more than {MAX_PIXELS // 1_000_000} million pixels{shown}"
 
 
 def svg_drawing(data: bytes):
-    """The reportlab Drawing svglib makes of an SVG's bytes (None when it cannot)."""
-    from svglib.svglib import svg2rlg
+    """The reportlab Drawing svglib makes of the bytes of an SVG the source reader accepted (`sources.svg`), made
+    without a word on the terminal."""
+    from .svg import drawing
 
-    return svg2rlg(io.BytesIO(data))
+    return drawing(data)
 
 
 def _svg(raw: str, kind: str, data: bytes) -> Picture | tuple[str, str]:
-    from lxml import etree
+    from .svg import read_svg
 
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
-    bad = f"image `{raw[:80]}` is not a readable SVG drawing", FORMAT_HINT
-    try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as exc:
-        return f"image `{raw[:80]}` is not well-formed SVG: {exc.msg}", bad[1]
-    if root.tag != SVG_NS:
-        return bad
-    drawn = _drawn_elements(root)
-    if isinstance(drawn, str):
-        return (f"image `{raw[:80]}` refers to itself through `#{drawn}`: it would be drawn without end",
-                "remove the `<use>` or `url(#…)` that names an element holding it")
-    if drawn > MAX_DRAWN:
-        return (f"image `{raw[:80]}` would draw more than {MAX_DRAWN:,} elements, or nest its `<use>` and "
-                "`url(#…)` references deeper than they can be drawn", "save the drawing as PNG, or with fewer "
-                "repeated elements")
-    try:
-        drawing = svg_drawing(data)
-        if drawing is None or not (drawing.width > 0 and drawing.height > 0):
-            return bad
-        if max(drawing.width, drawing.height) > MAX_POINTS:
-            return (f"image `{raw[:80]}` is {drawing.width:g} × {drawing.height:g} points; a drawing is at most "
-                    f"{MAX_POINTS:,.0f} points (200 inches) a side",
-                    "give the `<svg>` the width and height it prints at")
-        _drawn(drawing)
-    except Exception as exc:  # noqa: BLE001 - svglib, Pillow and reportlab fail in many ways on an odd drawing
-        said = " ".join(str(exc).split())[:160] or type(exc).__name__
-        return (f"image `{raw[:80]}` cannot be drawn ({said})",
-                "save the drawing again from its program without out-of-range sizes or embedded images, or save "
-                "the figure as PNG")
-    return Picture(raw, kind, data, (float(drawing.width), float(drawing.height)))
-
-
-def _drawn_elements(root) -> int | str:
-    """How many elements an SVG draws once each `<use>` (`href`/`xlink:href="#id"`) and `url(#id)` reference is
-    drawn where it stands, counted up to MAX_DRAWN + 1 (also for references nested beyond Python's stack); or the
-    id through which an element refers to itself (a pattern filled with itself, a group using itself: drawn
-    without end)."""
-    ids = {element.get("id"): element for element in root.iter() if isinstance(element.tag, str) and element.get("id")}
-    counted: dict = {}
-    visiting: set = set()
-
-    def count(element) -> int:
-        if element in counted:
-            return counted[element]
-        visiting.add(element)
-        total = 1
-        named = [value[1:] for key, value in element.attrib.items()
-                 if key.rsplit("}", 1)[-1] == "href" and value.startswith("#")]
-        named += [found for value in element.attrib.values() for found in REFERENCE.findall(value)]
-        for part in [child for child in element if isinstance(child.tag, str)] + [ids[n] for n in named if n in ids]:
-            if part in visiting:
-                raise _Cycle(part.get("id") or "")
-            total = min(total + count(part), MAX_DRAWN + 1)
-        visiting.discard(element)
-        counted[element] = total
-        return total
-
-    try:
-        return count(root)
-    except _Cycle as cycle:
-        return cycle.args[0]
-    except RecursionError:  # references nested deeper than Python's stack: far more than any drawing draws
-        return MAX_DRAWN + 1
-
-
-class _Cycle(Exception):
-    """An SVG element reached again while its own parts are counted (`_drawn_elements`): the id it is named by."""
-
-
-def _drawn(drawing) -> None:
-    """Draw `drawing` once, as the PDF writer will, into nothing: what reportlab cannot write (a number beyond the
-    range of PDF's reals, an embedded image Pillow cannot read) raises here, at the image's line, not in a writer."""
-    from reportlab.graphics import renderPDF
-
-    renderPDF.drawToString(drawing)
+    read = read_svg(raw, data)
+    return read if isinstance(read[0], str) else Picture(raw, kind, data, read)
 
 
 def image_sources(text: str) -> list[tuple[str, int, int | None]]:

@@ -20,6 +20,7 @@ from docx.shared import Emu, Pt
 
 from ...errors import InputError, problem
 from ...model import Image
+from ...sources.svg import quiet
 from docx.oxml.ns import qn
 from ..image_size import printed_size
 from .captions import write_caption
@@ -45,8 +46,9 @@ def svg_fallback(image: Image, width: float, height: float) -> bytes:
                                   "the DOCX", "install them (`pip install cairosvg`, the system's libcairo), or "
                                   "save the figure as PNG")]) from None
     scale = FALLBACK_DPI / 72
-    return cairosvg.svg2png(bytestring=image.picture.data, output_width=round(width * scale),
-                            output_height=round(height * scale), unsafe=False)
+    with quiet([]):  # Pillow's notes (a corrupt Exif block) on what sources.svg checked: never on the terminal
+        return cairosvg.svg2png(bytestring=image.picture.data, output_width=round(width * scale),
+                                output_height=round(height * scale), unsafe=False)
 
 
 def _svg_blip(state: WriterState, inline, image: Image) -> None:

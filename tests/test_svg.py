@@ -1,0 +1,144 @@
+"""SVG images as untrusted input (sources/svg.py): a drawing made of itself alone, its embedded bitmaps within a
+plain raster's bounds, drawn by svglib without a part lost or changed, and not a line of the libraries' own on the
+terminal.
+
+What svglib and CairoSVG would drop (a reference to a file, an embedded kind other than PNG or JPEG), a bitmap
+beyond a raster's bounds (one, or all together as drawn), and each report svglib makes of a part it cannot draw
+as written are refused at the content line showing the image, by `build` and `check`, the SVG named, the command
+printing our lines only. A drawing with a valid embedded bitmap and harmless reports builds in both languages and
+formats, the bitmap drawn in the PDF, nothing printed on stderr.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from PIL import Image as PILImage
+
+from conftest import REPORT, run_ccdocs, write_doc
+from refusals import Case, write_files
+from translated import fill_catalog
+
+LINE = len(REPORT.splitlines()) + 2          # the line after REPORT and a blank line
+WHERE = f"content/report.md:{LINE}"
+OURS = re.compile(r"^(\S+:\d+(:\d+)?: error: .*|\d+ errors?; nothing was written\.)$")
+
+
+def svg(body: str, size: str = 'width="100" height="100"', extra: str = "") -> str:
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" {extra} {size}>\n'
+            f"{body}\n</svg>\n")
+
+
+def bitmap(size=(4, 4), mode="RGB", fmt="PNG") -> bytes:
+    out = io.BytesIO()
+    PILImage.new(mode, size).save(out, fmt)
+    return out.getvalue()
+
+
+def turned_jpeg() -> bytes:
+    """A photograph its Exif orientation turns a quarter (tag 0x0112 = 6), as a camera held upright saves it."""
+    exif = PILImage.Exif()
+    exif[0x0112] = 6
+    out = io.BytesIO()
+    PILImage.new("RGB", (8, 4)).save(out, "JPEG", exif=exif)
+    return out.getvalue()
+
+
+def corrupt_exif_jpeg() -> bytes:
+    """A JPEG whose Exif block ends before its first entry (Pillow warns `Corrupt EXIF data` reading it)."""
+    data = bitmap((8, 8), fmt="JPEG")
+    block = b"Exif\x00\x00MM\x00\x2a\x00\x00\x00\x08\x00\x05" + b"\xff" * 40
+    return data[:2] + b"\xff\xe1" + (len(block) + 2).to_bytes(2, "big") + block + data[2:]
+
+
+def embedded(data: bytes, mime: str = "image/png", attrs: str = 'width="50" height="50"') -> str:
+    return f'<image {attrs} xlink:href="data:{mime};base64,{base64.b64encode(data).decode()}"/>'
+
+
+def shows(drawing: str, **files) -> dict:
+    return {"content/report.md": REPORT + "\n![A chart](figures/a.svg)\n", "figures/a.svg": drawing, **files}
+
+
+LEFT_OUT = "which is left out: an SVG figure is drawn from itself alone"
+REFUSED = [
+    # a reference svglib and CairoSVG leave out: the picture would lose a part silently
+    Case("file-beside", shows(svg('<image width="5" height="5" href="b.png"/>'), **{"figures/b.png": bitmap()}),
+         f"image `figures/a.svg`, line 2: `<image>` refers to `b.png`, {LEFT_OUT}", WHERE),
+    Case("file-url", shows(svg('<image width="5" height="5" xlink:href="file:///etc/b.png"/>')), LEFT_OUT, WHERE),
+    Case("absolute", shows(svg('<image width="5" height="5" xlink:href="/etc/b.png"/>')), LEFT_OUT, WHERE),
+    Case("web", shows(svg('<image width="5" height="5" href="https://example.org/b.png"/>')), LEFT_OUT, WHERE),
+    Case("use-of-a-file", shows(svg('<use xlink:href="parts.svg#a"/>')), "`<use>` refers to `parts.svg#a`", WHERE),
+    Case("embedded-gif", shows(svg(embedded(bitmap(fmt="GIF"), "image/gif"))),
+         "embeds `data:image/gif;base64,", WHERE),
+    Case("embedded-svg", shows(svg('<image width="5" height="5" href="data:image/svg+xml;base64,PHN2Zy8+"/>')),
+         "only a base64 PNG or JPEG bitmap is", WHERE),
+    # an embedded bitmap meets a plain raster's bounds, before a library decodes it
+    Case("embedded-48-megapixels", shows(svg(embedded(bitmap((8000, 6000), "1")))),
+         "embeds a bitmap that has more than 40 million pixels (8000 × 6000)", WHERE),
+    Case("embedded-not-what-it-says", shows(svg(embedded(bitmap(), "image/jpeg"))),
+         "embeds a bitmap said to be JPEG that holds PNG", WHERE),
+    Case("embedded-truncated", shows(svg(embedded(bitmap((300, 300))[:-40]))),
+         "embeds a bitmap that is not a readable PNG file", WHERE),
+    Case("embedded-wider-than-cairo", shows(svg(embedded(bitmap((33000, 10), "1")))),
+         "a side is at most 32,767 pixels", WHERE),
+    Case("embedded-turned-photograph", shows(svg(embedded(turned_jpeg(), "image/jpeg"))),
+         "embeds a photograph turned by its Exif orientation", WHERE),
+    Case("embedded-together", shows(svg("<defs>" + embedded(bitmap((5000, 3000), "1"), attrs='id="b" width="9"')
+                                        + '</defs>' + '<use xlink:href="#b"/>' * 3)),
+         "embeds have more than 40 million pixels together", WHERE),
+    # what svglib reports it cannot draw as written
+    Case("percent-size", shows(svg('<rect width="10" height="10"/>', 'width="100%" height="100%"')),
+         "svglib, which draws it in the PDF, says “Unable to resolve percentage unit", WHERE),
+    Case("transform", shows(svg('<rect width="10" height="10" transform="rotate(abc)"/>')),
+         "“Unable to parse transform expression 'rotate(abc)'”", WHERE),
+    Case("colour", shows(svg('<rect width="10" height="10" fill="notacolour"/>')),
+         "“Can't handle color: notacolour”", WHERE),
+    Case("clip-path", shows(svg('<rect width="10" height="10" clip-path="url(#none)"/>')),
+         "“Unable to find a clipping path with id none”", WHERE),
+]
+
+
+@pytest.mark.parametrize("case", REFUSED, ids=lambda case: case.id)
+def test_refused_at_the_image_line(refuse, case):
+    assert "figures/a.svg" in refuse(case)
+
+
+def test_a_drawing_with_an_embedded_bitmap_builds_quietly_with_the_bitmap_drawn(tmp_path):
+    """The minimal document (en, zh) showing an SVG that embeds a 30 × 20 PNG (its base64 broken over lines) and a
+    JPEG with a corrupt Exif block (on which Pillow warns, in svglib and in CairoSVG), holds a hyperlink, is sized in
+    percent of its viewBox and says it was made by an old Inkscape (a report svglib makes, harmless): the command
+    prints its outputs' paths and nothing else. Run as a command, as the user runs it (under
+    pytest, its logging plugin would catch what svglib logs)."""
+    folder = write_doc(tmp_path / "doc", None)
+    data = base64.b64encode(bitmap((30, 20))).decode()
+    drawing = svg(f'<a href="https://www.wipo.int"><rect width="100" height="50" fill="#1F4E79"/></a>'
+                  f'<image x="10" y="60" width="60" height="40" xlink:href="data:image/png;base64,{data[:20]}\n'
+                  f'{data[20:]}"/>' + embedded(corrupt_exif_jpeg(), "image/jpeg", 'x="100" width="8" height="8"'),
+                  'width="100%" height="100%" viewBox="0 0 200 100"',
+                  'xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape" inkscape:version="0.91 r13725"')
+    write_files(folder, shows(drawing))
+    fill_catalog(folder, {"A chart": "图表"})
+    done = run_ccdocs("build", folder, "--out", tmp_path / "out")
+    assert (done.returncode, done.stderr) == (0, ""), done.stderr
+    made = [Path(line) for line in done.stdout.splitlines()]
+    assert sorted(p.suffix for p in made) == [".docx", ".docx", ".pdf", ".pdf"]
+    for path in made:
+        if path.suffix == ".pdf":
+            with pdfplumber.open(path) as pdf:
+                images = [image for page in pdf.pages for image in page.images]
+            assert sorted(image["srcsize"] for image in images) == [(8, 8), (30, 20)], path   # the bitmaps, drawn
+        else:
+            with zipfile.ZipFile(path) as package:
+                assert any(n.endswith(".svg") for n in package.namelist()), path
+
+    write_files(folder, shows(svg('<rect width="10" height="10"/>', 'width="100%" height="100%"')))
+    checked = run_ccdocs("check", folder)
+    assert checked.returncode == 1
+    assert "Unable to resolve percentage unit" in checked.stderr
+    assert [line for line in checked.stderr.splitlines() if not OURS.match(line)] == []
