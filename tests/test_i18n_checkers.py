@@ -46,6 +46,11 @@ CASES = [
     (chinese_punctuation, "Yes, no?", "是, 否?", "是，否？", "half-width `,`"),
     (line_breaks, "Second paragraph.", "第二段。\n\n# 标题", "第二段。# 标题", "a blank line in the translation"),
     (line_breaks, "Applications", "申请\n数", "申请数", "1 line break(s)"),
+    # every character that ends a line (str.splitlines'), not `\n` alone: the build joins the lines all the same
+    (line_breaks, "Introduction", "导\r言", "导言", "the first a carriage return U+000D"),
+    (line_breaks, "Introduction", "导\u2028言", "导言", "the first a line separator U+2028"),
+    (line_breaks, "Introduction", "导\u2029言", "导言", "the first a paragraph separator U+2029"),
+    (line_breaks, "Second paragraph.", "第二段。\r\r# 标题", "第二段。# 标题", "a blank line in the translation"),
     (terminology, "To the Member States of WIPO.", "致产权组织各会员国。", "致产权组织各成员国。",  # the toolkit's glossary
      "the term “Member State” is “成员国” in the toolkit glossary"),
 ]

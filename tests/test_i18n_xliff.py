@@ -140,23 +140,31 @@ def _unit_line(out: Path) -> int:
     return next(n for n, line in enumerate(lines, 1) if "Second paragraph, edited." in line) - 1
 
 
-def _bad_placeholder(folder: Path, out: Path) -> None:
-    """Export the minimal document, then translate its first paragraph without its placeholder, as confirmed."""
-    assert run_ccdocs("i18n", "update", folder, "--lang", "zh").returncode == 0
-    assert run_ccdocs("i18n", "export", folder, "--lang", "zh", "-o", out / "doc.xlf").returncode == 0
-    tree = etree.parse(str(out / "doc.xlf"))
-    unit = next(u for u in tree.iter(f"{X}trans-unit") if "".join(u.find(f"{X}source").itertext()).startswith("We count"))
-    target = etree.Element(f"{X}target", state="translated")
-    target.text = "我们有员工。[^staff]"
-    unit.find(f"{X}source").addnext(target)
-    tree.write(str(out / "doc.xlf"), xml_declaration=True, encoding="UTF-8")
+def _translating(source: str, text: str):
+    """A setup exporting the minimal document, then translating the unit whose source begins with `source` as
+    `text`, as confirmed (lxml writes a carriage return as `&#13;`, which the XML reader keeps)."""
+    def setup(folder: Path, out: Path) -> None:
+        assert run_ccdocs("i18n", "update", folder, "--lang", "zh").returncode == 0
+        assert run_ccdocs("i18n", "export", folder, "--lang", "zh", "-o", out / "doc.xlf").returncode == 0
+        tree = etree.parse(str(out / "doc.xlf"))
+        unit = next(u for u in tree.iter(f"{X}trans-unit") if "".join(u.find(f"{X}source").itertext()).startswith(
+            source))
+        target = etree.Element(f"{X}target", state="translated")
+        target.text = text
+        unit.find(f"{X}source").addnext(target)
+        tree.write(str(out / "doc.xlf"), xml_declaration=True, encoding="UTF-8")
+    return setup
 
 
 @pytest.mark.parametrize("case", [
     Case("source-changed", {}, "its source is not an entry of the catalog", "doc.xlf:", setup=_changed_source,
          command=("i18n", "import", "{doc}", "{out}/doc.xlf", "--lang", "zh"), check=False),
     Case("check-fails", {}, "placeholder `{{ workforce.staff | number }}` is missing", "doc.xlf:",
-         setup=_bad_placeholder, command=("i18n", "import", "{doc}", "{out}/doc.xlf", "--lang", "zh"), check=False),
+         setup=_translating("We count", "我们有员工。[^staff]"),
+         command=("i18n", "import", "{doc}", "{out}/doc.xlf", "--lang", "zh"), check=False),
+    Case("line-break-in-heading", {}, "the first a carriage return U+000D", "doc.xlf:",
+         setup=_translating("Introduction", "导\r言"),
+         command=("i18n", "import", "{doc}", "{out}/doc.xlf", "--lang", "zh"), check=False),
 ], ids=lambda case: case.id)
 def test_import_refuses_at_the_xliff_line_and_writes_nothing(refuse, case):
     output = refuse(case)

@@ -74,7 +74,7 @@ def test_what_was_not_given_is_filled_and_marked_to_confirm(tmp_path):
 
 @pytest.mark.parametrize("args, fragment", [
     (["--symbol", "WO/CC/86/TR/1", "--kind", "transmittal"], "'transmittal' is not one of"),
-    (["--symbol", "WO/CC/86/INF/1\n", "--kind", "information"], "is not a WIPO symbol"),
+    (["--symbol", "WO/CC/86/INF/1\n", "--kind", "information"], "'--symbol': holds a line feed U+000A"),
     (["--symbol", "../x", "--kind", "information"], "is not a WIPO symbol"),
     (["--symbol", "WO/XYZ/INF/1", "--kind", "information"], "give --body"),
     (["--symbol", "WO/CC/86/INF/1", "--kind", "information", "--dates", "2026-07-15/2026-07-07"], "ends before"),
@@ -83,6 +83,10 @@ def test_what_was_not_given_is_filled_and_marked_to_confirm(tmp_path):
     (["--symbol", "WO/CC/86/INF/1", "--kind", "information", "--title", ""], "'--title': is empty"),
     (["--symbol", "WO/CC/86/INF/1", "--kind", "information", "--date", ""], "'--date': is empty"),
     (["--symbol", "WO/CC/86/INF/1", "--kind", "information", "--venue", ""], "'--venue': is empty"),
+    (["--symbol", "WO/CC/86/INF/1", "--kind", "information", "--title", "Annual\rReport"],
+     "'--title': holds a carriage return U+000D"),
+    (["--symbol", "WO/CC/86/INF/1", "--kind", "information", "--venue", "Gen\u2028eva"],
+     "'--venue': holds a line separator U+2028"),
     (["--symbol", "WO/CC/86/INF/1", "--kind", "information", "--dates", ""], "'--dates': is empty"),
     (["--symbol", "WO/CC/86/INF/1", "--kind", "information", "--languages", ""], "'--languages': is empty"),
     (["--symbol", "", "--kind", "information"], "'--symbol': is empty"),

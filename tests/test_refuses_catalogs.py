@@ -163,6 +163,12 @@ FIGURES = [
     translation("blank-line-heading-after", SECOND, "第二段。\n\n# 标题", "a blank line in the translation"),
     translation("blank-line-setext", SECOND, "第二段。\n\n===", "a blank line in the translation"),
     translation("line-breaks-in-table-text", "Applications", "申请\n" * 80, "line break(s) in the translation"),
+    # a heading's translation joined on one line from a `\r` (or any line-ending character), as `\n` is refused
+    translation("carriage-return-in-heading", HEADING, "导\r言", "the first a carriage return U+000D"),
+    translation("line-separator-in-heading", HEADING, "导\u2028言", "the first a line separator U+2028"),
+    translation("paragraph-separator-in-table-text", "Applications", "申\u2029请", "paragraph separator U+2029"),
+    translation("next-line-in-heading", HEADING, "导\x85言", "control character U+0085"),
+    translation("form-feed-in-heading", HEADING, "导\x0c言", "control character U+000C"),
     translation("figure-5000-digits", SECOND, "第二段 {{ " + "9" * 5000 + " }}", "is in the translation"),
     translation("figure-nested-5000", SECOND, "第二段 {{ " + "(" * 5000 + "1" + ")" * 5000 + " }}",
                 "is in the translation"),

@@ -34,6 +34,14 @@ def case(id_: str, expression: str, fragment: str, needle: str | None = None, ti
     return Case(id_, figure(expression, **files), fragment, at(expression, needle), timeout=timeout)
 
 
+LINES = [
+    # a figure is one line of text: a value holding any character that ends a line (not `\n` and `\r` alone)
+    case("text-line-separator", "workforce.name", "line separator U+2028",
+         **{"data/workforce.yaml": 'staff: 1735\ncore_share: 0.601\nname: "A\\u2028B"\n'}),
+    case("text-line-feed", "workforce.name", "line feed U+000A",
+         **{"data/workforce.yaml": 'staff: 1735\ncore_share: 0.601\nname: "A\\nB"\n'}),
+]
+
 REACH = [
     # The file system: a CSV file's object carried its path; now a table holds rows only, and nothing is called.
     case("path-read", "applicants.path.read_text()", ACCESS, "read_text"),
@@ -128,6 +136,6 @@ CHARACTERS = [
 ]
 
 
-@pytest.mark.parametrize("row", REACH + BOUNDED + DEEP + CHARACTERS, ids=lambda row: row.id)
+@pytest.mark.parametrize("row", REACH + BOUNDED + DEEP + CHARACTERS + LINES, ids=lambda row: row.id)
 def test_a_figure_is_refused_at_its_place(row, refuse):
     refuse(row)

@@ -177,7 +177,32 @@ UNENDED = [
     Case("quote-list-unended", {FILE: REPORT + "\n> - <!--:::\n>"}, "a list cannot stand in a quotation", line(1)),
 ]
 
-CASES = LOST + HTML + NOTES + LINKS + CHARACTERS + UNENDED
+ATTRIBUTES = [
+    # An attribute block `{…}` keeps one value per name (mdit_py_plugins' dict): an attribute given again, in the
+    # same block or in blocks stacked above one block, would lose the other silently; refused where it stands.
+    Case("two-anchors", report("{#a #b}", "Text."), "`#b` gives a second anchor after `#a`", line(1) + ":5"),
+    Case("two-anchors-spaced", report("{ #a #b }", "## Heading"), "`#b` gives a second anchor", line(1) + ":6"),
+    Case("anchor-and-id", report('{#a id="b"}', "Text."), '`id="b"` gives a second anchor', line(1) + ":5"),
+    Case("stacked-anchors", report("{#a}", "{#b .unnumbered}", "Text."),
+         f"`#b` gives a second anchor after `#a` on line {12 + 1}", line(2) + ":2"),
+    Case("key-twice", report("{.unnumbered lang=fr lang=en}", "Text."), "`lang=en` gives `lang` a second time",
+         line(1) + ":22"),
+    Case("anchor-twice-before-table", report('{ #t id="u" }', "| a | b |", "|---|---|", "| 1 | 2 |"),
+         '`id="u"` gives a second anchor', line(1) + ":6"),
+    Case("anchor-twice-in-quote", report("> {#q #r}", "> Quoted."), "`#r` gives a second anchor", line(1) + ":7"),
+    # a line's block ends at its first `}`: what follows on the line was left out
+    Case("block-then-block", report("{.unnumbered} {.x}", "Text."),
+         "`{.x}` after the attribute block `{.unnumbered}` would be lost", line(1) + ":15"),
+    # the plugin drops an event attribute without a trace
+    Case("event-attribute", report('{onclick="x"}', "Text."), "the attribute `onclick=\"x\"` means nothing in a paper",
+         line(1) + ":2"),
+    # `{#` opens a template comment, but a line holding one attribute block is the block (the Markdown reader tells
+    # what it holds); a real comment is still refused as one
+    Case("comment-shaped-like-anchor", report("{#a .unnumbered #}", "Text."), "`{# … #}` comments", line(1) + ":1"),
+    Case("comment-unended", report("{# a note", "Text."), "`{# … #}` comments", line(1) + ":1"),
+]
+
+CASES = LOST + HTML + NOTES + LINKS + CHARACTERS + UNENDED + ATTRIBUTES
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.id)
@@ -197,6 +222,8 @@ UNHARMED = [
     ("reference-link", ["See [the site][w] and [w].", "", "[w]: https://wipo.int"]),
     ("two-levels", ["- one", "  - two", "", "1. a", "   1. b"]),
     ("unnumbered", ["{.unnumbered}", "Text."]),
+    ("class-repeated", ["{.unnumbered .unnumbered}", "Text.", "", "{.unnumbered}", "{.unnumbered}", "More."]),
+    ("anchor-with-class", ["{#a .unnumbered}", "Text.", "", "{ #b }", "See [these words](#a) and [](#b)."]),
     ("long-line", ["word " * 20000]),
 ]
 

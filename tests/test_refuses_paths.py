@@ -241,7 +241,7 @@ def own_template(text, zh=None) -> dict:
 
 
 OWN_TEMPLATES = [  # a cover-note template from the document's own templates folder is input too
-    Case("own-template-syntax", own_template("Text {{ doc.title\n"), "not valid", f"{OWN}.en.md.j2:1"),
+    Case("own-template-syntax", own_template("Text {{ doc.title\n"), "`{{` has no closing `}}`", f"{OWN}.en.md.j2:1:6"),
     Case("own-template-latin1", own_template("Gen\u00e8ve {{ doc.title }}\n".encode("latin-1")), "not UTF-8",
          f"{OWN}.en.md.j2:1"),
     Case("own-template-control", own_template("ok\nGen\x0beve {{ doc.title }}\n"), "control character U+000B",
@@ -251,6 +251,14 @@ OWN_TEMPLATES = [  # a cover-note template from the document's own templates fol
     Case("own-template-variable-not-date", {**own_template("Until {{ period_end | date }}.\n"), DOC: MINIMAL.replace(
         "template: information", "template: mine").replace("period_end: 2025-12-31", "period_end: soon")},
          "`period_end` must be a date", f"{DOC}:19"),
+    # what the template holds is told at its own line, never at document.yaml's `template:` (a loop's names
+    # were taken for variables the document must give)
+    Case("own-template-statement", own_template("Intro.\n\n{% for i in range(100000000) %}x{% endfor %}\n"),
+         "only `{{ … }}` expressions may stand", f"{OWN}.en.md.j2:3:1"),
+    Case("own-template-comment", own_template("Text {{ doc.title }}.\n{# a note #}\n"), "`{# … #}` comments",
+         f"{OWN}.en.md.j2:2:1"),
+    Case("own-template-bad-expression", own_template("Intro.\n\nText {{ doc.title | }}.\n"),
+         "this cover-note template is not valid", f"{OWN}.en.md.j2:3:6"),
     Case("own-template-zh-missing", {**own_template("Text.\n"), f"{OWN}.zh.md.j2": None},
          "there is no cover-note template `mine` in zh", TEMPLATE_LINE),
 ]

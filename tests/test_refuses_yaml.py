@@ -144,6 +144,13 @@ TYPES = [  # kind 9: wrong types anywhere in document.yaml: located errors, neve
     Case("title-6000-characters", doc(TITLE, f"title: {'x' * 6000}"), "`title` has 6,000 characters", f"{DOC}:10"),
     Case("venue-too-long", doc("venue: Geneva", f"venue: {'Geneva ' * 200}"), "`venue` has 1,", f"{DOC}:4"),
     Case("title-blank", doc(TITLE, "title: '  '"), "`title` is empty", f"{DOC}:10"),
+    # a cover field is one line: a line break (any character that ends a line) would print as typed or be joined
+    Case("title-line-feed", doc(TITLE, 'title: "Annual\\nReport"'), "`title` holds a line feed U+000A", f"{DOC}:10"),
+    Case("title-en-carriage-return", doc(TITLE, 'title: {en: "Annual\\rReport", zh: 甲}'),
+         "`title.en` holds a carriage return U+000D", f"{DOC}:10"),
+    Case("venue-line-separator", doc("venue: Geneva", 'venue: "Gen\\u2028eva"'),
+         "`venue` holds a line separator U+2028", f"{DOC}:4"),
+    Case("title-literal-block", doc(TITLE, "title: |\n  Annual\n  Report"), "`title` holds a line feed", f"{DOC}:10"),
     Case("title-no-zh", doc(TITLE, "title: {en: Annual Report}"), "`title` has no text in `zh`", f"{DOC}:10"),
     Case("venue-only-chinese", doc("venue: Geneva", "venue: {zh: 日内瓦}"), "`venue` has no text in `en`", f"{DOC}:4"),
     Case("venue-list", doc("venue: Geneva", "venue: [Geneva]"), "`venue` must be a text", f"{DOC}:4"),

@@ -171,7 +171,7 @@ def test_a_figure_is_read_as_its_literal_text_never_as_markdown():
                         "\\[x\\]\\(http\\:\\/\\/e\\.org\\)\\, \\- item.")
 
 
-@pytest.mark.parametrize("value", ["two\nlines", "a\r\nb"])
+@pytest.mark.parametrize("value", ["two\nlines", "a\r\nb", "a\u2028b", "a\u2029b"])
 def test_a_figure_holding_a_line_break_is_refused_at_its_place(value):
     with pytest.raises(InputError) as caught:
         render(environment("en"), "Intro.\n\nNote {{ note }}.\n", Path("content/report.md"), {"note": value})

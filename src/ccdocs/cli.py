@@ -170,9 +170,14 @@ def _templates(ctx, param, value: str | None) -> None:
 
 
 def _given(ctx, param, value: str | None) -> str | None:
-    """A text option given empty (`--date ""`) is a usage error: never replaced by its default."""
+    """A text option given empty (`--date ""`) is a usage error: never replaced by its default; so is one holding a
+    line break (`--title`: each is one line of document.yaml and of the cover)."""
     if value is not None and not value.strip():
         raise click.BadParameter("is empty; give a value or leave the option out")
+    from .sources.characters import line_break  # small (re alone): the readers stay unimported
+
+    if value is not None and line_break(value):
+        raise click.BadParameter(f"holds a {line_break(value)}; give it on one line")
     return value
 
 

@@ -17,7 +17,8 @@ from jinja2.utils import consume
 from . import cache, sandbox as rules
 from .errors import InputError, problem
 from .l10n.formats import Formats
-from .sources.characters import HINT, first_refused
+from .parse import attributes
+from .sources.characters import HINT, LINE_BREAK, first_refused, line_break
 
 MARKDOWN_PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")  # CommonMark's ASCII punctuation, each escapable
 FIGURE_BUDGET = 100_000  # characters figures may add to a file, on top of ten times the file's own length
@@ -63,6 +64,9 @@ STATEMENT = re.compile(r"\{%|\{#")  # a statement or a comment: refused
 # anchor (markdown-it's attrs syntax, read by the Markdown reader); typed elsewhere it would print
 ANCHOR = re.compile(r"\{#[^\W\d_][\w:.-]*(?:[ \t][^{}#\n]*)?\}")
 ANCHOR_LINE = re.compile(r"^ {0,3}(" + ANCHOR.pattern + r")[ \t]*$", re.M)
+# ... and so is a line holding one attribute block that begins with an anchor (`{#a width="5%"}`, `{#a #b}`: the
+# Markdown reader tells what it holds), unless it ends as a comment does (`{#a note #}`)
+BLOCK_LINE = re.compile(r"^ {0,3}(\{#[^\n]*[^#\n]\})[ \t]*$", re.M)
 
 
 def _compiled_together(sandbox: Sandbox, sources: tuple):
@@ -104,9 +108,9 @@ def _figure(value) -> str:
     refused = first_refused(result)
     if refused:
         raise rules.Refused(f"this figure gives a {refused}", HINT)
-    if "\n" in result or "\r" in result:
-        raise rules.Refused("this figure's text holds a line break: a figure is one line of text",
-                            "write the value on one line in the data file")
+    if LINE_BREAK.search(result):
+        raise rules.Refused(f"this figure's text holds a line break ({line_break(result)}): a figure is one "
+                            "line of text", "write the value on one line in the data file")
     return MARKDOWN_PUNCTUATION.sub(r"\\\g<0>", result)
 
 
@@ -176,6 +180,52 @@ def _beyond_budget(text: str, matches: list, pieces: list) -> int | None:
     return None
 
 
+def _where(text: str, offset: int) -> tuple[int, int]:
+    """(1-based line, 1-based column) of `offset` in `text`."""
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def statements(text: str, path: Path) -> list:
+    """A problem at each `{% … %}` statement and `{# … #}` comment of `text` (a content file, a cover-note template)
+    at `path`: only `{{ … }}` expressions fill it. An anchor `{#name}` alone on its line is none, nor is a line
+    holding one attribute block (`{#a .unnumbered}`); an anchor anywhere else would print."""
+    problems, anchors = [], None  # where the anchors stand, looked for at the first `{%` or `{#` (few files have any)
+    for match in STATEMENT.finditer(text):
+        if anchors is None:
+            anchors = {anchor.start(1) for anchor in ANCHOR_LINE.finditer(text)}
+            anchors.update(line.start(1) for line in BLOCK_LINE.finditer(text) if attributes.whole(line.group(1)))
+        if match.start() in anchors:
+            continue
+        line, col = _where(text, match.start())
+        if ANCHOR.match(text, match.start()):
+            problems.append(problem(path, line, f"the anchor `{ANCHOR.match(text, match.start()).group(0)[:60]}` would "
+                                    "print here", "write it alone on the line before the block it names", col))
+            continue
+        problems.append(problem(path, line, "only `{{ … }}` expressions may stand in content, not `{% … %}` "
+                                "statements or `{# … #}` comments", "write the figure as `{{ name | filter }}`", col))
+    return problems
+
+
+def _unclosed(text: str, path: Path, matches: list) -> list:
+    """A problem at each `{{` of `text` that opens none of the expressions `matches` (EXPRESSION's): never closed."""
+    starts, problems = {m.start() for m in matches}, []
+    for opening in re.finditer(r"\{\{", text):
+        if opening.start() not in starts:
+            line, col = _where(text, opening.start())
+            problems.append(problem(path, line, "template syntax error: `{{` has no closing `}}`",
+                                    "close the expression: `{{ name | filter }}`", col))
+    return problems
+
+
+def expressions(text: str, path: Path) -> tuple[list, list]:
+    """The `{{ … }}` expressions of `text` (a template at `path`) as (its source, 1-based line, column) each, and a
+    problem at each statement, comment, or `{{` never closed: what `render` would refuse before evaluating."""
+    matches = list(EXPRESSION.finditer(text))
+    return ([(match.group(1), *_where(text, match.start())) for match in matches],
+            statements(text, path) + _unclosed(text, path, matches))
+
+
 def render(figures: Figures, text: str, path: Path, context: dict, out=None) -> str:
     """`text` with each `{{ expression }}` evaluated; every failing expression is reported at its line and column:
     raised as an InputError, or, given a Collector `out`, added to it and the text returned with each failing
@@ -185,25 +235,11 @@ def render(figures: Figures, text: str, path: Path, context: dict, out=None) -> 
     figures reuses them); when one fails, each is evaluated alone so that each failure is located.
     """
     context = {**context, rules.FORMATS: figures.formats}
-    problems, pieces, last = [], [], 0
+    problems, pieces, last = statements(text, path), [], 0
 
     def where(offset: int) -> tuple[int, int]:
-        line = text.count("\n", 0, offset) + 1
-        return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+        return _where(text, offset)
 
-    anchors = None  # where the anchors stand, looked for at the first `{%` or `{#` (a file without any needs none)
-    for match in STATEMENT.finditer(text):
-        if anchors is None:
-            anchors = {anchor.start(1) for anchor in ANCHOR_LINE.finditer(text)}
-        if match.start() in anchors:
-            continue
-        line, col = where(match.start())
-        if ANCHOR.match(text, match.start()):
-            problems.append(problem(path, line, f"the anchor `{ANCHOR.match(text, match.start()).group(0)[:60]}` would "
-                                    "print here", "write it alone on the line before the block it names", col))
-            continue
-        problems.append(problem(path, line, "only `{{ … }}` expressions may stand in content, not `{% … %}` "
-                                "statements or `{# … #}` comments", "write the figure as `{{ name | filter }}`", col))
     matches = list(EXPRESSION.finditer(text))
     together = _evaluated_together(figures, [match.group(1) for match in matches], context)
     for match in matches:
@@ -228,12 +264,7 @@ def render(figures: Figures, text: str, path: Path, context: dict, out=None) -> 
         problems.append(problem(path, line, f"the figures of this file add more than {FIGURE_BUDGET:,} characters "
                                 "and ten times the file's own length, from this figure on",
                                 "figures are values from the data, not text generated in bulk", col))
-    starts = {m.start() for m in matches}
-    for opening in re.finditer(r"\{\{", text):
-        if opening.start() not in starts:
-            line, col = where(opening.start())
-            problems.append(problem(path, line, "template syntax error: `{{` has no closing `}}`",
-                                    "close the expression: `{{ name | filter }}`", col))
+    problems += _unclosed(text, path, matches)
     if problems and out is None:
         raise InputError(sorted(problems, key=lambda p: (p.line or 0, p.col or 0)))
     if problems:

@@ -20,6 +20,7 @@ from jinja2 import Environment, TemplateSyntaxError
 from ..l10n.catalog import Catalog
 from ..l10n.language import OFFICIAL, Language, profile_of
 from ..parse.markdown import parser
+from ..sources.characters import line_break
 from ..transforms.references import doubled, label_words
 from .glossary import terminology
 from .quotes import quotation_marks
@@ -401,9 +402,11 @@ def space_before(entry: Entry) -> list[str]:
 
 def line_breaks(entry: Entry) -> list[str]:
     """No more lines than the source: a segment is one block (a blank line would be lost, the rest joined into
-    it, `# …` after it printed as text) and a one-line text (a table heading) stays on one line."""
+    it, `# …` after it printed as text) and a one-line text (a table heading) stays on one line. Lines end at
+    every line break `str.splitlines` knows (`sources.characters.LINE_BREAK`: `\\r`, U+2028 …), as the build
+    joins them (`segments.one_line`)."""
     def breaks(text: str) -> tuple[int, int]:
-        lines = [line.strip() for line in text.strip().split("\n")]
+        lines = [line.strip() for line in text.strip().splitlines()] or [""]
         return lines.count(""), len(lines) - 1
 
     source, translation = breaks(entry.source), breaks(entry.translation)
@@ -411,8 +414,9 @@ def line_breaks(entry: Entry) -> list[str]:
         return [f"{entry.name}: a blank line in the translation would split its block (the build joins it into one: "
                 "write one paragraph, with no empty line)"]
     if translation[1] > 0 and source[1] == 0:
-        return [f"{entry.name}: {translation[1]} line break(s) in the translation of a one-line text "
-                "(write it on one line)"]
+        kind = line_break(entry.translation.strip())
+        return [f"{entry.name}: {translation[1]} line break(s) in the translation of a one-line text, the first a "
+                f"{kind} (write it on one line)"]
     return []
 
 

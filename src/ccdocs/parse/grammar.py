@@ -59,6 +59,8 @@ def meaningless_attrs(kind: str, attrs: dict, place: str) -> str | None:
 
     >>> meaningless_attrs("paragraph", {"class": "unnumbered", "id": "pay"}, PART) is None
     True
+    >>> meaningless_attrs("paragraph", {"class": "unnumbered unnumbered"}, PART) is None
+    True
     >>> meaningless_attrs("heading", {"class": "unnumbered", "lang": "fr"}, PART)
     '{.unnumbered lang=fr}'
     """
@@ -67,7 +69,8 @@ def meaningless_attrs(kind: str, attrs: dict, place: str) -> str | None:
     anchored = kind in ANCHORED and place == PART or kind == "paragraph" and place == DECISION  # numbered there
     meaning = {"id"} if anchored else set()
     rest = {key: value for key, value in attrs.items() if key not in meaning}
-    if not rest or (kind == "paragraph" and place == PART and rest == {"class": "unnumbered"}):
+    if not rest or (kind == "paragraph" and place == PART and rest.keys() == {"class"}
+                    and set(str(rest["class"]).split()) == {"unnumbered"}):  # given once or more
         return None
     words = []
     for key, value in attrs.items():

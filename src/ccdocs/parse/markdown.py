@@ -17,7 +17,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from ..errors import Collector, Problem
 from ..model import (Box, Contents, Decision, Heading, KeyFigure, KeyFigures, ListBlock, ListItem, Note, Para, Quote,
                      Ref, Source, Strong, Text)
-from . import anchors, html, images, pipe_tables, survey
+from . import anchors, attributes, html, images, pipe_tables, survey
 from .grammar import (BOX, DECISION, DECISION_ITEM, ITEM, LIST_LEVELS, NOTE,
                       NOUNS, PART, QUOTE, check_place, meaningless_attrs)
 from .inlines import convert, plain
@@ -67,6 +67,7 @@ def parser() -> MarkdownIt:
     md.validateLink = lambda url: True  # every link becomes a token, whose address is checked where it stands
     survey.install(md)
     anchors.install(md)
+    attributes.install(md)
     return md
 
 

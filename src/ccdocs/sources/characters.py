@@ -24,6 +24,12 @@ _REFUSED_IN_ASCII = re.compile(f"[{_IN_ASCII}]")
 _REFUSED_IN_BMP = re.compile(f"[{_IN_BMP}]")
 _BEYOND_BMP = re.compile("[\\U00010000-\\U0010ffff]")
 HINT = "delete it (it often comes from copying out of another program)"
+# Where a line ends: exactly the characters Python's str.splitlines breaks at (LF, CR, VT, FF, FS, GS, RS, NEL,
+# U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR; Unicode's mandatory breaks, UAX #14 BK, CR, LF, NL). A text
+# of one line (a heading or cell and its translation, a cover field, a figure, a command's text option) holds none.
+LINE_BREAK = re.compile("[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+# ... named as such when a paper may hold it elsewhere; the others are refused control characters (`describe`)
+BREAK_NAMES = {"\n": "line feed", "\r": "carriage return", "\u2028": "line separator", "\u2029": "paragraph separator"}
 
 
 def describe(char: str) -> str:
@@ -53,6 +59,21 @@ def refused(text: str) -> Iterator[tuple[int, int, str]]:
         line_start = max(line_start, text.rfind("\n", counted, start) + 1)
         counted = start
         yield line, start - line_start + 1, describe(match.group())
+
+
+def line_break(text: str) -> str | None:
+    r"""How the first line break of `text` is named (`line separator U+2028`, `line feed U+000A`); None: one line.
+
+    >>> line_break("one line"), line_break("a\rb"), line_break("a\u2029b"), line_break("a\x85b")
+    (None, 'carriage return U+000D', 'paragraph separator U+2029', 'control character U+0085')
+    >>> all(bool(LINE_BREAK.search(c)) == (len(f"a{c}b".splitlines()) > 1) for c in map(chr, range(0x10000)))
+    True
+    """
+    match = LINE_BREAK.search(text)
+    if match is None:
+        return None
+    char = match.group()
+    return f"{BREAK_NAMES[char]} U+{ord(char):04X}" if char in BREAK_NAMES else describe(char)
 
 
 def first_refused(text: str) -> str | None:

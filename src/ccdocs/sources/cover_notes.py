@@ -13,6 +13,7 @@ from pathlib import Path
 from jinja2 import Environment, TemplateSyntaxError, nodes
 
 from ..errors import InputError, problem
+from ..templating import expressions
 from .yamlfile import read_text
 
 DATE_FILTERS = ("date", "daterange")
@@ -22,15 +23,24 @@ PROVIDED = ("doc",)
 def needs(path: Path) -> dict[str, str]:
     """Each name the template at `path` uses -> `"date"` (formatted as a date) or `"value"` (printed).
 
-    A template may come from a document's own templates folder: InputError at its line when it is not UTF-8,
-    holds a character a document cannot hold, or is not a template."""
-    try:
-        tree = Environment().parse(read_text(path))
-    except TemplateSyntaxError as exc:
-        raise InputError([problem(path, exc.lineno, f"this cover-note template is not valid: {exc.message}")]) from None
-    found = {name.name: "value" for name in tree.find_all(nodes.Name) if name.name not in PROVIDED}
-    for applied in tree.find_all(nodes.Filter):
-        if applied.name in DATE_FILTERS:
-            found.update((arg.name, "date") for arg in (applied.node, *applied.args) if isinstance(arg, nodes.Name))
+    A template may come from a document's own templates folder: InputError at the line (and column) of the
+    template where it is not UTF-8, holds a character a document cannot hold, or holds what a content file may
+    not: a `{% … %}` statement, a `{# … #}` comment, an expression Jinja2 cannot read, a `{{` never closed."""
+    written, problems = expressions(read_text(path), path)
+    found: dict[str, str] = {}
+    for source, line, col in written:
+        try:
+            tree = Environment().parse(f"{{{{{source}}}}}")
+        except TemplateSyntaxError as exc:
+            problems.append(problem(path, line + exc.lineno - 1, "this cover-note template is not valid: "
+                                    f"{exc.message}", "correct the expression: `{{ name | filter }}`", col))
+            continue
+        found.update((name.name, "value") for name in tree.find_all(nodes.Name)
+                     if name.name not in PROVIDED and name.name not in found)
+        for applied in tree.find_all(nodes.Filter):
+            if applied.name in DATE_FILTERS:
+                found.update((arg.name, "date") for arg in (applied.node, *applied.args)
+                             if isinstance(arg, nodes.Name))
+    if problems:
+        raise InputError(problems)
     return found
-

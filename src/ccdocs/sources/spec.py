@@ -18,6 +18,7 @@ from ..errors import Collector, InputError, did_you_mean, problem
 from ..l10n.language import OFFICIAL, known_languages
 from ..l10n.session import HIGHEST
 from ..resources import COVER_NOTES, THEMES, find, is_name, names
+from .characters import line_break
 from .cover_notes import needs
 from .folders import attached_folder
 from .yamlfile import YamlFile, read_yaml, shown
@@ -357,7 +358,11 @@ class _Reader:
         return raw if good else None
 
     def short(self, keys: tuple, text: str) -> bool:
-        """Whether a cover text is at most COVER_TEXT characters; the problem recorded when it is not."""
+        """Whether a cover text is one line of at most COVER_TEXT characters; the problem recorded when it is not."""
+        if line_break(text):
+            self.fail(keys, f"`{'.'.join(map(str, keys))}` holds a {line_break(text)}: a cover field is one line",
+                      "write it on one line: the cover wraps a long text itself")
+            return False
         if len(text) <= COVER_TEXT:
             return True
         self.fail(keys, f"`{'.'.join(map(str, keys))}` has {len(text):,} characters; a cover field holds at most "
