@@ -193,6 +193,9 @@ ATTRIBUTES = [
     # a line's block ends at its first `}`: what follows on the line was left out
     Case("block-then-block", report("{.unnumbered} {.x}", "Text."),
          "`{.x}` after the attribute block `{.unnumbered}` would be lost", line(1) + ":15"),
+    Case("anchor-then-block", report("{#a} {.unnumbered}", "Text."),
+         "`{.unnumbered}` after the attribute block `{#a}` would be lost", line(1) + ":6"),
+    Case("anchor-then-anchor", report("{#a}{#b}", "Text."), "`{#b}` after the attribute block `{#a}`", line(1) + ":5"),
     # the plugin drops an event attribute without a trace
     Case("event-attribute", report('{onclick="x"}', "Text."), "the attribute `onclick=\"x\"` means nothing in a paper",
          line(1) + ":2"),

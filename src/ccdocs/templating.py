@@ -64,8 +64,8 @@ STATEMENT = re.compile(r"\{%|\{#")  # a statement or a comment: refused
 # anchor (markdown-it's attrs syntax, read by the Markdown reader); typed elsewhere it would print
 ANCHOR = re.compile(r"\{#[^\W\d_][\w:.-]*(?:[ \t][^{}#\n]*)?\}")
 ANCHOR_LINE = re.compile(r"^ {0,3}(" + ANCHOR.pattern + r")[ \t]*$", re.M)
-# ... and so is a line holding one attribute block that begins with an anchor (`{#a width="5%"}`, `{#a #b}`: the
-# Markdown reader tells what it holds), unless it ends as a comment does (`{#a note #}`)
+# ... and so is a line of block attributes that begins with an anchor (`{#a width="5%"}`, `{#a #b}`, `{#a} {.b}`:
+# the Markdown reader tells what is wrong with it), unless it ends as a comment does (`{#a note #}`)
 BLOCK_LINE = re.compile(r"^ {0,3}(\{#[^\n]*[^#\n]\})[ \t]*$", re.M)
 
 
@@ -194,7 +194,8 @@ def statements(text: str, path: Path) -> list:
     for match in STATEMENT.finditer(text):
         if anchors is None:
             anchors = {anchor.start(1) for anchor in ANCHOR_LINE.finditer(text)}
-            anchors.update(line.start(1) for line in BLOCK_LINE.finditer(text) if attributes.whole(line.group(1)))
+            anchors.update(line.start(1) + inner.start() for line in BLOCK_LINE.finditer(text)
+                           if attributes.block_line(line.group(1)) for inner in STATEMENT.finditer(line.group(1)))
         if match.start() in anchors:
             continue
         line, col = _where(text, match.start())

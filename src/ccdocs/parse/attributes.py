@@ -87,16 +87,20 @@ def written(block: str, line: int | None = None, col: int = 1) -> tuple[Attribut
     return tuple(found)
 
 
-def whole(text: str) -> bool:
-    """Whether the plugin reads all of `text` as one attribute block (`{#a .b}`: yes; `{#a} b`, `{#a b c}`: no).
+def block_line(text: str) -> bool:
+    """Whether the plugin's block rule reads the line `text` (stripped) as attributes: a `{…}` it can parse at its
+    start, the line ending in `}` (what follows the first block is then refused, see `_block_rule`).
 
-    >>> whole("{#a #b}"), whole("{#a} {.b}"), whole("{# a note #}")
-    (True, False, False)
+    >>> block_line("{#a #b}"), block_line("{#a} {.b}"), block_line("{# a note #}"), block_line("{#a} b")
+    (True, True, False, False)
     """
+    if not text.startswith("{") or not text.endswith("}"):
+        return False
     try:
-        return parse(text)[0] == len(text) - 1
+        parse(text)
     except ParseError:
         return False
+    return True
 
 
 def install(md: MarkdownIt) -> None:
@@ -136,6 +140,8 @@ def _inline_rule(rule):
     names the element had before (its own, as an image's `src` and `alt`)."""
     def attributes_after(state, silent: bool) -> bool:
         start = state.pos
+        if state.src[start] != "{":  # the plugin's own first test (tried at every character no other rule took)
+            return False
         target = state.tokens[-1] if state.tokens else None
         before = dict(target.attrs) if target is not None else {}
         if not rule(state, silent):
@@ -215,8 +221,7 @@ def _dropped(state) -> None:
         if dropped:
             for attribute in (a for block in token.meta.get(WRITTEN, ()) for a in block
                               if a.name in dropped and not a.own):
-                _add(state.env, attribute.line, f"the attribute `{attribute.text[:60]}` means nothing in a paper "
-                     "and would be dropped", "delete it", attribute.col)
+                _meaningless(state.env, attribute, attribute.line, attribute.col)
 
 
 def _inlines(state) -> None:
@@ -232,9 +237,12 @@ def _inlines(state) -> None:
             _repeats(state.env, blocks, lines, first, last)
             for attribute in (a for block in blocks for a in block
                               if a.name in child.meta.get(DROPPED, ()) and not a.own):
-                line, col = locate(lines, first, last, _text_at(attribute))
-                _add(state.env, line, f"the attribute `{attribute.text[:60]}` means nothing in a paper and would be "
-                     "dropped", "delete it", col)
+                _meaningless(state.env, attribute, *locate(lines, first, last, _text_at(attribute)))
+
+
+def _meaningless(env: dict, attribute: Attribute, line: int, col: int | None) -> None:
+    _add(env, line, f"the attribute `{attribute.text[:60]}` means nothing in a paper and would be dropped", "delete it",
+         col)
 
 
 def _add(env: dict, line: int, message: str, hint: str, col: int | None) -> None:
