@@ -200,6 +200,7 @@ class FontSet:
         self.resolver = resolver or FontResolver(theme)
         self.faces: dict[str, Face] = {}
         self.settings: dict = {}  # the Settings of the texts set in these faces (setting.kept)
+        self.runs: dict = {}      # a text's runs in these faces by look, for each script setting (RunMaker.made)
 
     def face(self, role: str) -> Face:
         """The face serving `role` (latin_regular… zh_body, zh_heading)."""

@@ -74,7 +74,10 @@ class RunMaker:
         self.key = ""  # before each note's label in the layout's keys: an attached document's notes are its own
         self.anchors: dict = {}  # anchor id -> its destination's name (transforms.references.bookmarks)
         self.references = 0      # cross-references met: their runs link to `#destination#count`
-        self.made: dict = {}     # (text, look) -> its runs, as `text` made them
+        # (text, look) -> its runs, as `text` made them: what the faces and the script's setting (East Asian or not)
+        # give, so shared by every maker of the same faces (the layout's, its tables' measure, a list's labels'):
+        # a table's cell is split once for its column's width and its drawing
+        self.made: dict = fonts.runs.setdefault(self.language.script.east_asian, {})
 
     def runs(self, inlines, look: Look, where: Where) -> list[Run]:
         """The runs of a tuple of inlines."""
