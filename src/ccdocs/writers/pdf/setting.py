@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import accumulate
 from operator import add
 
@@ -79,7 +79,7 @@ class Setting:
     space_before: list = field(init=False)    # the auto-space before each character
     breaks: list = field(init=False)
     marks: dict = field(init=False)
-    stretch: list = field(init=False)
+    kinds: str = field(init=False)      # the text's kind letters (cjk.kinds_of), for `stretch`
     joints: list = field(init=False)    # where a line's drawn pieces end: runs, auto-spaces, line breaks
     forced: list = field(init=False)    # the breaks after a line break: a line ends there
     layouts: dict = field(init=False)   # lines by what `TextBlock.layout` reads, for every piece set from it
@@ -123,9 +123,15 @@ class Setting:
         # w + 0.0 == w: without auto-spaces the widths are summed as they are
         self.prefix = list(accumulate(map(add, widths, spaces) if spaced else widths, initial=0.0))
         self.breaks = break_positions(text, glued, kinds)
-        self.stretch = stretch_points(text, self.breaks, kinds)
+        self.kinds = kinds
         self.forced = sorted(set(ends).intersection(self.breaks)) if ends else []
         self.joints = sorted({i for i in joints if 0 < i < len(text)})
+
+    @cached_property
+    def stretch(self) -> list[int]:
+        """The break offsets where a justified line may gain space (cjk.stretch_points): found when a justified
+        line is first drawn, not for the texts only measured (a table's widths) or set otherwise aligned."""
+        return stretch_points(self.text, self.breaks, self.kinds)
 
     def width(self, start: int, end: int) -> float:
         """The set width of characters [start, end) opening a line."""

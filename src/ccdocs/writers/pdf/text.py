@@ -202,7 +202,8 @@ class TextBlock(Flowable):
         decorations = []
         note = canv.getNamedCB(NOTE_CALLBACK) if st.marks else None
         # what every line reads, looked up once (a long paragraph is drawn line by line in Python)
-        stretch, width, leading, align = st.stretch, self.width - s.right, s.leading, s.align
+        width, leading, align = self.width - s.right, s.leading, s.align
+        stretch = st.stretch if align == "justify" else ()
         top, baseline = self.height, (s.leading - s.size) / 2 + 0.82 * s.size
         for n, (start, nxt, x) in enumerate(self.lines):
             y = top - n * leading - baseline
