@@ -133,6 +133,12 @@ class Setting:
         line is first drawn, not for the texts only measured (a table's widths) or set otherwise aligned."""
         return stretch_points(self.text, self.breaks, self.kinds)
 
+    @cached_property
+    def reach(self) -> list[float]:
+        """The set width of the characters before each break (`prefix` at each), trailing spaces included: what
+        the line breaking bisects in C (`TextBlock.break_lines`)."""
+        return list(map(self.prefix.__getitem__, self.breaks))
+
     def width(self, start: int, end: int) -> float:
         """The set width of characters [start, end) opening a line."""
         return self.prefix[end] - self.prefix[start] - self.space_before[start] if end > start else 0.0

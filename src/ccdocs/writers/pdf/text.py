@@ -137,23 +137,34 @@ class TextBlock(Flowable):
         return self.setting.layouts[key]
 
     def break_lines(self, width: float) -> list[tuple[int, int, float]]:
-        """Greedy filling: each line ends at the last break opportunity that fits (found by bisection, the set
-        width growing with the end), or at the first line break; overlong words cut by characters."""
+        """Greedy filling: each line ends at the last break opportunity that fits, or at the first line break;
+        overlong words cut by characters. The rest of the text ends the line when it fits (a short text's only
+        line, a paragraph's last). Else the break is found by bisection: the set width of a line grows with its end
+        (with or without its trailing spaces), so the breaks are bisected in C on `Setting.reach`, the width with
+        them, and the answer moved over the breaks on either side whose width without them (what is set) says
+        otherwise: the break a bisection on the set width finds, with two or three widths worked out in Python
+        rather than one a probe."""
         st, s = self.setting, self.style
         start, end = self.span
-        breaks, forced = st.breaks, st.forced
+        breaks, forced, reach, prefix, space_before = st.breaks, st.forced, st.reach, st.prefix, st.space_before
         lines = []
         x = self.first_x()
         while start < end:
             avail = width - s.right - x
+            limit = avail + FUZZ
             lo, hi = bisect_right(breaks, start), bisect_left(breaks, end)
             nxt = bisect_right(forced, start)
             stop = bisect_right(breaks, forced[nxt], lo, hi) if nxt < len(forced) and forced[nxt] < end else None
-            fit = bisect_right(breaks, avail + FUZZ, lo, hi if stop is None else stop,
-                               key=lambda b: st.width(start, st.trimmed(start, b)))
-            if stop is None and fit == hi and st.width(start, st.trimmed(start, end)) <= avail + FUZZ:
-                best = end
-            elif fit > lo:
+            if stop is None and st.width(start, st.trimmed(start, end)) <= limit:
+                lines.append((start, end, x))
+                break
+            top = hi if stop is None else stop
+            fit = bisect_right(reach, limit + prefix[start] + space_before[start], lo, top)
+            while fit > lo and st.width(start, st.trimmed(start, breaks[fit - 1])) > limit:
+                fit -= 1
+            while fit < top and st.width(start, st.trimmed(start, breaks[fit])) <= limit:
+                fit += 1
+            if fit > lo:
                 best = breaks[fit - 1]
             else:
                 best = self.cut(start, breaks[lo] if lo < hi else end, avail)
