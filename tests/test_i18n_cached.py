@@ -6,6 +6,7 @@ damaged file."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -40,6 +41,45 @@ def test_a_fresh_process_reads_the_segments_and_shapes_it_kept(tmp_path):
     assert first[0] > 0 and again[0] == 0  # the second parsed no content file's Markdown
     assert (first[2], again[2]) == ("True", "False")  # nor any catalog with babel (whose header needs email)
     assert again[1] == first[1]  # the same Chinese model
+
+
+CHECKING = """
+import hashlib, sys
+from pathlib import Path
+from ccdocs.errors import InputError
+from ccdocs.i18n import policy
+from ccdocs.pipeline import read_sources, resolve
+checked, check = [], policy.check
+policy.check = lambda entry: checked.append(entry.translation) or check(entry)
+try:
+    told = repr(resolve(read_sources(Path(sys.argv[1])), "zh"))
+except InputError as exc:
+    told = "\\n".join(map(str, exc.problems))
+print(len(checked), len(set(checked)), hashlib.sha1(told.encode()).hexdigest())
+"""
+
+
+def test_a_fresh_process_checks_again_only_the_translations_that_failed(tmp_path):
+    folder = tmp_path / "doc"
+    shutil.copytree(SAMPLE, folder, ignore=shutil.ignore_patterns("expected"))
+    env = dict(os.environ, CCDOCS_CACHE=str(tmp_path / "cache"))
+
+    def run() -> tuple[int, int, str]:
+        done = subprocess.run([sys.executable, "-c", CHECKING, str(folder)], env=env, capture_output=True, text=True,
+                              check=True)
+        checked, texts, told = done.stdout.split()
+        return int(checked), int(texts), told
+
+    first, again = run(), run()
+    assert first[0] > 100 and again[0] == 0 and again[2] == first[2]  # the same model, no translation checked
+    catalog = folder / "locales" / "zh" / "LC_MESSAGES" / "content.po"
+    text = catalog.read_text(encoding="utf-8")
+    catalog.write_text(text.replace('msgstr "{{ report.year }}年，', 'msgstr "今年，', 1), encoding="utf-8")
+    broken, still = run(), run()
+    assert broken[1] == still[1] == 1  # the edited translation alone, failing, so checked again in each process
+    assert still[2] == broken[2] != first[2]  # told the same, at the same places
+    catalog.write_text(text, encoding="utf-8")  # the entry holds the last build's translations: this one checked
+    assert run() == (1, 1, first[2])
 
 
 def test_kept_answers_are_the_answers_for_their_text_and_translations(tmp_path, monkeypatch):

@@ -1,6 +1,7 @@
 """What a translated build reads off its sources, kept in the per-user cache (`ccdocs.cache`): a content file's
-segments (`segments.extract`), which translations change its blocks (`structure.breaking`), and a catalog as
-`catalogs.read_catalog` reads it (the document's content catalog, the toolkit's catalogs and template).
+segments (`segments.extract`), which translations change its blocks (`structure.breaking`), a catalog as
+`catalogs.read_catalog` reads it (the document's content catalog, the toolkit's catalogs and template), and which
+translations pass every check (`policy.assess`).
 
 Each build's model worker is a fresh process: without these entries it parses the source file (for its segments)
 and the file with its translations applied (for its shape) again, twice the Markdown a build in the source language
@@ -44,30 +45,45 @@ def package_digest(root: Path, versions: tuple[str, ...]) -> str:
 @cache
 def code() -> str:
     """The digest of the code whose answers the cache keeps: every module of the ccdocs package, and the versions of
-    markdown-it-py, mdit-py-plugins, mdurl, babel and Python. Any change of ccdocs's code names other entries (a
-    change in a module a reader only calls, or in a class it returns, is one), so an answer is never read by other
-    code than the code that made it. About 5-10 ms, once per process (a build's parent, whose workers inherit it)."""
+    markdown-it-py, mdit-py-plugins, mdurl, babel, Jinja2 (its lexer reads a translation's placeholders) and Python.
+    Any change of ccdocs's code names other entries (a change in a module a reader only calls, or in a class it
+    returns, is one), so an answer is never read by other code than the code that made it. About 5-10 ms, once per
+    process (a build's parent, whose workers inherit it)."""
     import babel
+    import jinja2
     import markdown_it
     import mdit_py_plugins
     import mdurl
 
     versions = (markdown_it.__version__, mdit_py_plugins.__version__, mdurl.__version__, babel.__version__,
-                sys.version)
+                jinja2.__version__, sys.version)
     return package_digest(Path(__file__).resolve().parents[1], versions)
 
 
 def kept(kind: str, key: tuple, compute: Callable[[], T], code: str) -> T:
     """`compute()`, read from the per-user cache entry of `kind` named by `key` (what the answer depends on
     besides the code) and `code` (the code's digest) when there is one, else computed and stored there (not when
-    it raises). The answer must pickle; each call gives an object of its own."""
-    path = user_cache.entry(kind, code, *key)
-    data = user_cache.read(path)
+    it raises). The answer must pickle, and not be None (that one is worked out each time); each call gives an
+    object of its own."""
+    value = read_kept(kind, key, code)
+    if value is None:
+        value = compute()
+        write_kept(kind, key, value, code)
+    return value
+
+
+def read_kept(kind: str, key: tuple, code: str):
+    """The answer kept in the per-user cache entry of `kind` named by `key` and `code` (see `kept`); None when
+    there is none or it is damaged."""
+    data = user_cache.read(user_cache.entry(kind, code, *key))
     if data is not None:
         try:
             return pickle.loads(data)
-        except Exception:  # a damaged entry (unpickling raises many kinds): worked out again below
+        except Exception:  # a damaged entry (unpickling raises many kinds): worked out again by the caller
             pass
-    value = compute()
-    user_cache.write(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-    return value
+    return None
+
+
+def write_kept(kind: str, key: tuple, value, code: str) -> None:
+    """Keep `value` (not None; it must pickle) in the per-user cache entry of `kind` named by `key` and `code`."""
+    user_cache.write(user_cache.entry(kind, code, *key), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))

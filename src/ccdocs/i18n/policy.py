@@ -7,9 +7,12 @@ from dataclasses import dataclass, replace
 from typing import ClassVar
 from pathlib import Path
 
-from ..errors import Problem, display_path, problem
+from ..errors import InputError, Problem, display_path, problem
+from ..l10n.catalog import Catalog
 from ..l10n.language import Language, profile_of
 from ..tables.texts import reads_alike
+from ..transforms.references import label_words
+from .cached import code, read_kept, write_kept
 from .catalogs import ContentCatalog
 from .checkers import Entry, check
 from .extract import DATA, content_files, context, document_segments
@@ -80,12 +83,34 @@ def assess(segments: Iterable[Segment], catalog: ContentCatalog, lang: str,
             return "table text"
         return place(segment) if place else f"{segment.file}:{segment.line}"
 
-    found, profile, checked = [], profile_of(lang), {}  # the profile looked up once for the catalog's every message
+    found, profile = [], profile_of(lang)  # the profile looked up once for the catalog's every message
+    key = _checks_key(catalog, lang, profile, glossary)
+    passed = read_kept("checks", key, code()) or frozenset()
+    checked = {pair: ("", ()) for pair in passed}  # no problem whatever the entry's name
     for segment in segments:
         message = catalog.get(segment.msgid, context(segment))
         at = catalog.where(message) if message is not None else None
         found.append(assess_message(segment, where(segment), message, lang, at, glossary, profile, checked))
+    passing = frozenset(pair for item in found  # a table text translated as it stands was not checked: left out
+                        if checked.get(pair := (item.segment.msgid, item.translation), (None, None))[1] == ())
+    if passing != passed:
+        write_kept("checks", key, passing, code())
     return found
+
+
+def _checks_key(catalog: ContentCatalog, lang: str, profile: Language | None, glossary: tuple) -> tuple:
+    """What the checks of a catalog's translations (`checkers.check`) read besides each text and its translation,
+    and the code (`cached.code`): the language, its profile (punctuation, quotation marks, spacing), the glossary's
+    terms and the words the toolkit catalog's labels print (`label_words_around`); and the catalog's file, so that
+    each document keeps its own entry. The translations that pass every check are kept in the per-user cache under
+    it (`assess`): a fresh process (each build's model worker) checks only the others again, which the checks of a
+    Chinese model spent half its first resolve of the sample on. A failing one is checked again each time: its
+    messages name places and files as shown from the working folder."""
+    try:
+        words = tuple(tuple(sorted(side)) for side in label_words(Catalog.load(lang)))
+    except (FileNotFoundError, InputError):  # no toolkit catalog: a check needing its words raises, keeping nothing
+        words = None
+    return str(catalog.path), lang, repr(profile), repr(glossary), repr(words)
 
 
 def _kept_structure(items: list[Assessment], shown: str, text: str) -> None:
