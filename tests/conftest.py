@@ -63,7 +63,8 @@ Applicants by region
 
 @pytest.fixture(scope="session", autouse=True)
 def font_cache(tmp_path_factory):
-    """CCDOCS_CACHE for the whole run, so that no test writes ~/.cache and fonts are parsed once, not per case.
+    """CCDOCS_CACHE for the whole run, so that no test writes ~/.cache and fonts are parsed once, not per case;
+    XDG_STATE_HOME beside it, so that the cache's key (ccdocs.cache.key_file) is not made in ~/.local/state.
 
     Under pytest-xdist the workers share one folder (entries are written whole and named by what they hold);
     commands run as child processes inherit it. A test may still point CCDOCS_CACHE elsewhere itself.
@@ -72,6 +73,7 @@ def font_cache(tmp_path_factory):
     folder = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "ccdocs-cache"
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("CCDOCS_CACHE", str(folder))
+        patch.setenv("XDG_STATE_HOME", str(folder.with_name("ccdocs-state")))
         yield folder
 
 

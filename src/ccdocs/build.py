@@ -5,9 +5,11 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
+from . import cache
 from .errors import Collector, InputError, UsageError, counted, display_path
 from .model import Document
-from .output import check_targets, check_writable, write_all
+from .inputs import read_files
+from .output import check_inputs, check_targets, check_writable, write_all
 from .i18n.locations import in_catalog
 from .pipeline import Sources, read_sources, resolve
 from .preload import read_languages, read_locale_data, ready_line_setting, register_fonts
@@ -40,6 +42,7 @@ def build(folders: list[Path], out: Path, languages=None, formats=("docx", "pdf"
     an output place that cannot be written, found before any work), WriteError, WorkerLost.
     """
     source_date()  # a malformed value is refused before any work
+    cache.used()  # the per-user cache's folder and key checked once, for the workers forked below (warned once)
     if write:
         check_writable(out)
     clock = clock or Stopwatch()
@@ -49,6 +52,7 @@ def build(folders: list[Path], out: Path, languages=None, formats=("docx", "pdf"
     spoken: dict = {}  # the languages the model jobs read the profile and catalog of (their source's too)
     sandbox = Sandbox()
     lacking: dict = {}  # folder -> (the languages asked for that a folder of a batch does not list, those it does)
+    reads: dict = {}  # every file the folders read, by path: no output may replace one (`check_inputs`)
     for folder in folders:
         try:
             with clock.stage("read"):
@@ -67,6 +71,8 @@ def build(folders: list[Path], out: Path, languages=None, formats=("docx", "pdf"
                 progress(folder, counted(exc.problems))
             continue
         owner += [folder] * len(chosen)
+        if write:
+            reads.update(read_files(sources, chosen, theme))
         faces.update({(theme.path, lang): (theme, lang) for lang in chosen})
         spoken.update(dict.fromkeys(filter(None, [*chosen, sources.spec.source])))
         jobs += [partial(_job, sources, theme, lang, out, tuple(formats), draft, sandbox) for lang in chosen]
@@ -84,6 +90,7 @@ def build(folders: list[Path], out: Path, languages=None, formats=("docx", "pdf"
                          "document.yaml give the same symbol): build them into different --out folders")
     paths = list(made_by)
     if write:
+        check_inputs(paths, reads)
         check_targets(paths)
     # The first workers make the models, forked as soon as the sources are read and what every model job reads
     # first is read once (`shared`: each language's profile and toolkit catalog): what only writing needs is readied

@@ -1,24 +1,61 @@
-"""The per-user cache (parsed fonts, compiled figures): its folder, and entries read safely and written whole.
+"""The per-user cache (parsed fonts, compiled figures, read catalogs...): its folder, and entries authenticated,
+read safely and written whole.
 
 An entry is named by a digest of everything it depends on, so it is never stale; a missing, foreign or
 damaged entry reads as None, and one that cannot be written is skipped: the caller works it out again.
+
+What the cache trusts. Its callers unpickle an entry's bytes and run the code objects it holds, so the bytes
+must be the ones this user's ccdocs wrote under that name:
+
+- Every entry begins with an HMAC-SHA256 of its name and its bytes (`TAG` bytes), keyed by a per-user secret
+  (`key_file`: `$XDG_STATE_HOME/ccdocs/cache-key`, else `~/.local/state/ccdocs/cache-key`, outside the cache
+  folder) made on first use (32 random bytes, mode 0600, linked into place whole). `read` gives back an entry's
+  bytes only when its tag verifies: an entry changed, moved to another name, copied from another machine or a
+  CI cache restored without the key is ignored, worked out again and written anew; never unpickled, never run.
+- The cache folder must be the user's own and not writable by group or others (as ssh treats ~/.ssh); the key
+  must be the user's own regular file (not a link), readable by nobody else, in such a folder, and not inside
+  the cache folder. Otherwise the cache is not used for that process, said once on standard error with what to
+  do (a silent slowdown would hide a misconfigured CI; the warning is one line per command run).
+- Entries are opened without following links (O_NOFOLLOW) and without waiting on a pipe, and must be the user's
+  own regular files.
+The folder and key are checked once per process and folder (`_key`; a build checks them before forking, so its
+workers inherit the answer). Verifying costs one HMAC over the bytes read (about 1 ms of CPU per MB, in C).
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import hmac
 import os
+import secrets
 import stat
+import sys
 import tempfile
+from functools import cache
 from pathlib import Path
+
+TAG = 32  # bytes of an entry's HMAC-SHA256, before its data
+KEY = 32  # bytes of the per-user key
+NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+OWNED = hasattr(os, "getuid")  # where files have POSIX owners and modes (not on Windows: the tags alone protect)
 
 
 def cache_folder(environ=os.environ) -> Path:
     """Where the cache is kept: $CCDOCS_CACHE, else $XDG_CACHE_HOME/ccdocs, else ~/.cache/ccdocs."""
     if environ.get("CCDOCS_CACHE"):
         return Path(environ["CCDOCS_CACHE"]).expanduser()
+    return _xdg("XDG_CACHE_HOME", ".cache", environ)
+
+
+def key_file(environ=os.environ) -> Path:
+    """Where the cache's key is kept: $XDG_STATE_HOME/ccdocs/cache-key, else ~/.local/state/ccdocs/cache-key."""
+    return _xdg("XDG_STATE_HOME", ".local/state", environ) / "cache-key"
+
+
+def _xdg(variable: str, default: str, environ) -> Path:
     home = Path(environ["HOME"]) if environ.get("HOME") else Path.home()
-    return Path(environ.get("XDG_CACHE_HOME") or home / ".cache").expanduser() / "ccdocs"
+    return Path(environ.get(variable) or home / default).expanduser() / "ccdocs"
 
 
 def entry(kind: str, *key, folder: Path | None = None) -> Path:
@@ -27,26 +64,40 @@ def entry(kind: str, *key, folder: Path | None = None) -> Path:
     return (cache_folder() if folder is None else folder) / f"{kind}-{digest}"
 
 
+def used(folder: Path | None = None) -> bool:
+    """Whether the cache `folder` (default: `cache_folder()`) is used by this process: made when missing, it and
+    the key checked (see the module), a warning printed once when not. A build calls it before forking."""
+    return _key(str(cache_folder() if folder is None else folder), str(key_file())) is not None
+
+
 def read(path: Path) -> bytes | None:
-    """The bytes of a cache entry, or None when it is missing, unreadable, not a regular file (a pipe is opened
-    without waiting for a writer) or not the user's own."""
+    """The bytes of a cache entry, or None when the cache is not used, or the entry is missing, unreadable, a link,
+    not a regular file (a pipe is opened without waiting for a writer), not the user's own, or not authenticated."""
+    key = _key(str(path.parent), str(key_file()))
+    if key is None:
+        return None
     try:
-        with open(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as handle:
+        with open(os.open(path, os.O_RDONLY | NOFOLLOW | getattr(os, "O_NONBLOCK", 0)), "rb", buffering=0) as handle:
             found = os.fstat(handle.fileno())
-            if not stat.S_ISREG(found.st_mode) or hasattr(os, "getuid") and found.st_uid != os.getuid():
+            if not stat.S_ISREG(found.st_mode) or OWNED and found.st_uid != os.getuid():
                 return None
-            return handle.read()
+            tag, data = handle.read(TAG), handle.readall()
     except OSError:
         return None
+    return data if hmac.compare_digest(tag, _tag(key, path.name, data)) else None
 
 
 def write(path: Path, data: bytes) -> None:
-    """Store a cache entry whole (a temporary file renamed into place) or, when that fails, not at all."""
+    """Store a cache entry whole (a temporary file renamed into place), with its tag, or, when the cache is not
+    used or writing fails, not at all."""
+    key = _key(str(path.parent), str(key_file()))
+    if key is None:
+        return
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
         try:
             with os.fdopen(fd, "wb") as handle:
+                handle.write(_tag(key, path.name, data))
                 handle.write(data)
             os.replace(tmp, path)
         except BaseException:
@@ -54,3 +105,92 @@ def write(path: Path, data: bytes) -> None:
             raise
     except OSError:
         return
+
+
+def _tag(key: bytes, name: str, data: bytes) -> bytes:
+    """The HMAC-SHA256 of an entry named `name` holding `data`."""
+    mac = hmac.new(key, name.encode() + b"\0", hashlib.sha256)
+    mac.update(data)
+    return mac.digest()
+
+
+@cache
+def _key(folder: str, key_path: str) -> bytes | None:
+    """The key the entries of `folder` are tagged with, or None (told once on standard error) when the folder or
+    the key at `key_path` cannot be trusted (see the module). Checked once per process and folder."""
+    key, why = None, _unsafe_folder(Path(folder), "cache folder", "CCDOCS_CACHE")
+    if why is None and Path(key_path).parent.resolve().is_relative_to(Path(folder).resolve()):
+        why = (f"the cache's key {key_path} would be inside the cache folder {folder}",
+               "set XDG_STATE_HOME or CCDOCS_CACHE so that the key is kept outside it")
+    if why is None:
+        key, why = _read_key(Path(key_path))
+    if key is not None:
+        return key
+    print(f"ccdocs: warning: the per-user cache is not used: {why[0]} ({why[1]}); meanwhile each build works out "
+          "again what it would keep", file=sys.stderr, flush=True)
+    return None
+
+
+def _unsafe_folder(folder: Path, what: str, variable: str) -> tuple[str, str] | None:
+    """Why `folder` (made, 0700, when missing) cannot hold what only this user may write, and what to do (`variable`:
+    the environment variable that moves it); or None."""
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        found = os.stat(folder)
+    except OSError as exc:
+        return f"the {what} {folder} cannot be made or read ({exc.strerror})", f"set {variable} to a folder of yours"
+    if not stat.S_ISDIR(found.st_mode):
+        return f"the {what} {folder} is not a folder", f"remove it, or set {variable} to a folder of yours"
+    if OWNED and found.st_uid != os.getuid():
+        return (f"the {what} {folder} belongs to another user (uid {found.st_uid}), who could change what ccdocs "
+                "prints", f"set {variable} to a folder of your own")
+    if OWNED and found.st_mode & 0o022:
+        return (f"the {what} {folder} is writable by group or others (mode {stat.S_IMODE(found.st_mode):o}), who "
+                "could change what ccdocs prints", f"chmod go-w {folder}")
+    return None
+
+
+def _read_key(path: Path) -> tuple[bytes | None, tuple[str, str] | None]:
+    """The per-user key at `path`, made when missing; else None and why, with what to do."""
+    why = _unsafe_folder(path.parent, "key's folder", "XDG_STATE_HOME")
+    if why is not None:
+        return None, why
+    remake, named = f"remove {path}: a new key is made, and the cache filled again", f"the cache's key {path}"
+    try:
+        fd = os.open(path, os.O_RDONLY | NOFOLLOW | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        return _new_key(path)
+    except OSError as exc:
+        told = "is a link" if exc.errno == errno.ELOOP else f"cannot be read ({exc.strerror})"
+        return None, (f"{named} {told}", remake)
+    with open(fd, "rb", buffering=0) as handle:
+        found = os.fstat(fd)
+        if not stat.S_ISREG(found.st_mode):
+            return None, (f"{named} is not a regular file", remake)
+        if OWNED and found.st_uid != os.getuid():
+            return None, (f"{named} belongs to another user (uid {found.st_uid})", remake)
+        if OWNED and found.st_mode & 0o077:
+            return None, (f"{named} may be read or written by others (mode {stat.S_IMODE(found.st_mode):o})", remake)
+        key = handle.read(KEY + 1)
+    return (key, None) if len(key) == KEY else (None, (f"{named} is damaged", remake))
+
+
+def _new_key(path: Path) -> tuple[bytes | None, tuple[str, str] | None]:
+    """A new random key, written and synced to a temporary file (mode 0600) then linked to `path` whole; the key
+    another process linked there first, if one did."""
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".cache-key.", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(secrets.token_bytes(KEY))
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.link(tmp, path)  # fails when another process made the key first: its key is read
+        except FileExistsError:
+            pass
+        finally:
+            os.unlink(tmp)
+    except OSError as exc:
+        return None, (f"the cache's key {path} cannot be made ({exc.strerror})",
+                      "set XDG_STATE_HOME to a folder of yours")
+    return _read_key(path)

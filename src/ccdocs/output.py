@@ -32,7 +32,7 @@ import stat
 import tempfile
 from pathlib import Path
 
-from .errors import Failure, UsageError
+from .errors import Failure, UsageError, display_path
 
 HELD = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
 
@@ -106,6 +106,34 @@ def check_targets(paths) -> None:
         found = _folder_problem(Path(path).parent) or _target_problem(Path(path))
         if found:
             raise _refusal(path, *found)
+
+
+def check_inputs(paths, inputs: dict[Path, str]) -> None:
+    """Refuse, before any work, an output that would replace a file the build reads: an OutputError naming the
+    first output and the input. `inputs`: what each input is, by path (`inputs.read_files`). An output replaces the
+    entry at its place (its folder's links resolved, not its own: a link there is replaced, never written
+    through), which must be neither an input's own entry nor the file an input leads to through links."""
+    folders: dict = {}  # each folder's links resolved once (inputs share few folders)
+    read = {}
+    for path, what in inputs.items():
+        place = _place(path, folders)
+        for found in (place, Path(os.path.realpath(place))) if os.path.islink(place) else (place,):
+            read.setdefault(found, (path, what, place))
+    for path in paths:
+        if _place(path, folders) in read:
+            name, what, place = read[_place(path, folders)]
+            raise _refusal(path, f"it is {display_path(name)}, {what} the build reads"
+                           if _place(path, folders) == place
+                           else f"{display_path(name)}, {what} the build reads, leads to it through links",
+                           "give another --out, or rename that file")
+
+
+def _place(path: Path, folders: dict) -> Path:
+    """The directory entry `path` names: its folder's links resolved (kept in `folders`), its own name kept."""
+    path = Path(os.path.abspath(path))
+    if path.parent not in folders:
+        folders[path.parent] = Path(os.path.realpath(path.parent))
+    return folders[path.parent] / path.name
 
 
 def _make_folders(folder: Path, made: list[Path]) -> None:

@@ -1,0 +1,100 @@
+"""An output never replaces a file the build reads: `--out` may be the document folder (or hold its inputs), so
+an output path that is, links resolved, one of the build's inputs (any name is a content file's: only content
+files can be named `<slug>.<format>`) is refused before anything is written (exit 2), naming the output and the
+input, in a build, a batch and a watch alike. A link at an output's own place is replaced, never written through (test_refuses_outputs)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import MINIMAL, write_doc
+from refusals import SLUG, Case, state
+
+JSON = f"en/{SLUG}.json"
+BUILD_INTO_DOC = ("build", "{doc}", "--format", "json", "--lang", "en", "--out", "{doc}")
+
+
+def moved(old: str, new: str):
+    """A setup renaming the input `old` of the document to `new`, and document.yaml naming it there."""
+    def setup(folder: Path, out: Path) -> None:
+        (folder / new).parent.mkdir(parents=True, exist_ok=True)
+        (folder / old).rename(folder / new)
+        spec = folder / "document.yaml"
+        spec.write_text(spec.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    return setup
+
+
+def linked_to_output(folder: Path, out: Path) -> None:
+    """The content file `content/annex.md` a link to the file where the English output is written."""
+    (folder / "en").mkdir()
+    (folder / "content/annex.md").rename(folder / JSON)
+    (folder / "content/annex.md").symlink_to(Path("..") / JSON)
+
+
+def output_folder_linked_into_doc(folder: Path, out: Path) -> None:
+    """The content file moved to `en/<slug>.json`, and the output folder's `en/` a link to the document's `en/`."""
+    moved("content/annex.md", JSON)(folder, out)
+    for name in (out / "en").iterdir():  # the earlier outputs the contract seeds
+        name.unlink()
+    (out / "en").rmdir()
+    (out / "en").symlink_to(folder / "en")
+
+
+CASES = [
+    Case("content-file-named-like-the-output", {}, "a content file the build reads", JSON, code=2,
+         command=BUILD_INTO_DOC, setup=moved("content/annex.md", JSON)),
+    Case("content-file-links-to-the-output", {}, "content/annex.md, a content file the build reads, leads to it",
+         JSON, code=2, command=BUILD_INTO_DOC, setup=linked_to_output),
+    Case("output-folder-links-into-the-document", {}, "a content file the build reads", JSON, code=2,
+         command=("build", "{doc}", "--format", "json", "--lang", "en", "--out", "{out}"),
+         setup=output_folder_linked_into_doc),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.id)
+def test_an_output_that_would_replace_an_input_is_refused(refuse, case):
+    said = refuse(case)
+    assert "cannot write" in said and "nothing was written" in said, said
+    assert "give another --out" in said
+
+
+def test_a_batch_refuses_an_output_replacing_another_folders_input(tmp_path):
+    from refusals import run
+
+    first = write_doc(tmp_path / "first")
+    second = write_doc(tmp_path / "second", {"document.yaml": MINIMAL.replace("INF/1", "INF/2")})
+    theirs = f"en/{SLUG[:-1]}2.json"  # the second's English output, in the first folder
+    moved("content/annex.md", theirs)(first, tmp_path)
+    before = state(first, second)
+    code, said, escaped = run(["build", str(first), str(second), "--format", "json", "--lang", "en",
+                               "--out", str(first)])
+    assert (code, escaped) == (2, False), said
+    assert f"{theirs}: it is" in said and "a content file the build reads" in said, said
+    assert state(first, second) == before
+
+
+def test_check_has_no_output_to_compare(make_doc):
+    """`check` writes nothing and has no --out: it does not look at outputs (as for a folder in an output's place)."""
+    from refusals import run
+
+    folder = make_doc()
+    moved("content/annex.md", JSON)(folder, folder)
+    code, said, _ = run(["check", str(folder)])
+    assert code == 0, said
+
+
+def test_a_watch_round_refuses_an_output_replacing_an_input(make_doc, tmp_path):
+    from ccdocs.watch import Session
+
+    folder = make_doc()
+    moved("content/annex.md", JSON)(folder, folder)
+    before = state(folder)
+    told = []
+    session = Session(folder, folder, ["en"], ("json",), False, lambda text, error: told.append((text, error)))
+    session.round(None)
+    session.close()
+    assert state(folder) == before
+    errors = [text for text, error in told if error]
+    assert any(f"{JSON}: it is" in text and "a content file the build reads" in text for text in errors), told
