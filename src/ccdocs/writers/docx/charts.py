@@ -5,9 +5,11 @@ caption, kept with it."""
 from __future__ import annotations
 
 import io
+import zlib
 from datetime import date, datetime
+from importlib.util import find_spec
+from pathlib import Path
 
-import xlsxwriter
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -15,6 +17,7 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part, XmlPart
 from docx.oxml.parser import OxmlElement
 
+from ...i18n.cached import code, kept
 from ...l10n.formats import Formats
 from ...model import Chart
 from ...oxml.charts import SHEET, ChartXml, format_code, inline_chart, link_workbook
@@ -32,19 +35,46 @@ DEFAULT_PALETTE = ("1F4E79",)
 @pure  # bytes: kept across a watch's rounds while the chart is as it was
 def workbook(chart: Chart, francs: str, day: date) -> bytes:
     """The chart's data as an .xlsx: categories down column A from row 2, each series a column from B with its
-    label in row 1, the values as the chart caches them in the same number format; dated `day` (reproducible)."""
+    label in row 1, the values as the chart caches them in the same number format; dated `day` (reproducible).
+
+    Kept in the per-user cache (`i18n.cached.kept`), named by what the bytes are made of (the texts, the values,
+    the number format, the day), the code's digest (`cached.code`), xlsxwriter's installed `__init__.py` (its path,
+    size and modification time: its version) and zlib's (the entries' deflated bytes): a build whose charts are
+    unchanged neither imports xlsxwriter (as long to import as python-docx) nor makes the workbooks again."""
+    cells = (tuple(chart.categories), tuple((series.label, tuple(series.values)) for series in chart.series),
+             format_code(chart.number, chart.places, francs), day.isoformat())
+    return kept("workbook", (repr(cells), *_xlsxwriter(), zlib.ZLIB_RUNTIME_VERSION), lambda: _workbook(*cells),
+                code())
+
+
+def _xlsxwriter() -> tuple:
+    """What names the installed xlsxwriter without importing it: its `__init__.py`'s path, size and modification
+    time (nothing when it cannot be looked at: the workbook is then kept under that)."""
+    spec = find_spec("xlsxwriter")
+    try:
+        found = Path(spec.origin).stat()
+    except (AttributeError, TypeError, OSError):
+        return ()
+    return spec.origin, found.st_size, found.st_mtime_ns
+
+
+def _workbook(categories: tuple, series: tuple, number_format: str, day: str) -> bytes:
+    """The workbook `workbook` describes, made with xlsxwriter (imported here, on a cache miss only)."""
+    import xlsxwriter
+
     out = io.BytesIO()
     book = xlsxwriter.Workbook(out, {"in_memory": True})
-    book.set_properties({"created": datetime(day.year, day.month, day.day)})
+    made = date.fromisoformat(day)
+    book.set_properties({"created": datetime(made.year, made.month, made.day)})
     sheet = book.add_worksheet(SHEET)
-    figure = book.add_format({"num_format": format_code(chart.number, chart.places, francs)})
-    sheet.set_column(0, 0, max([len(c) for c in chart.categories] + [10]))
-    for column, series in enumerate(chart.series, 1):
-        sheet.write_string(0, column, series.label)
-        for row, value in enumerate(series.values, 1):
+    figure = book.add_format({"num_format": number_format})
+    sheet.set_column(0, 0, max([len(c) for c in categories] + [10]))
+    for column, (label, values) in enumerate(series, 1):
+        sheet.write_string(0, column, label)
+        for row, value in enumerate(values, 1):
             if value is not None:
                 sheet.write_number(row, column, value, figure)
-    for row, category in enumerate(chart.categories, 1):
+    for row, category in enumerate(categories, 1):
         sheet.write_string(row, 0, category)
     book.close()
     return out.getvalue()
