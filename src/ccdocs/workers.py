@@ -249,6 +249,7 @@ def _forked(jobs: list[Callable], workers: int, done: Callable | None = None, pr
     waiting = [((index,), job) for index, job in enumerate(jobs)]
     spawned: dict = {}
     running: dict = {}
+    ended: list = []  # the workers whose outcome came, reaped at the end: one still exiting is not waited for
     prepare, forked = prepare or [], 0
     total = len(prepare)
     gc.freeze()  # the workers' collections then leave this process's objects alone (and their pages shared)
@@ -287,7 +288,7 @@ def _forked(jobs: list[Callable], workers: int, done: Callable | None = None, pr
                     continue
                 del running[receiver]
                 receiver.close()
-                process.join()
+                ended.append(process)  # its exit (the kernel freeing its memory: tens of ms) keeps no fork waiting
                 if kind == "raised":
                     exc, text = payload
                     raise exc from WorkerError(text)
@@ -299,5 +300,7 @@ def _forked(jobs: list[Callable], workers: int, done: Callable | None = None, pr
         for receiver, (_, process) in running.items():
             process.join()
             receiver.close()
+        for process in ended:
+            process.join()
         gc.unfreeze()
     return outcomes
