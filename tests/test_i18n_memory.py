@@ -194,3 +194,23 @@ def test_ccdocs_next_copies_an_undeclared_languages_catalog_as_it_is(tmp_path):
     result = run_ccdocs("next", old, tmp_path / "new", "--memory", OLD)
     assert result.returncode == 0, result.stderr
     assert po_path(tmp_path / "new", "ar").read_bytes() == begun.read_bytes()
+
+
+def test_a_memory_whose_name_holds_a_character_no_paper_holds_is_refused_before_it_is_read(refuse):
+    """Its name goes into the catalog with each unit it fills (`# memory: exact, from NAME:LINE`), where a bidi
+    override would make the catalog one every build refuses."""
+    from refusals import Case
+
+    def setup(folder, out):
+        from refusals import invoke
+
+        assert invoke(["i18n", "update", str(folder), "--lang", "zh"])[0] == 0
+        old = shutil.copytree(folder, out / "old\u202etxt.")
+        text = po_path(old, "zh").read_text(encoding="utf-8")
+        po_path(old, "zh").write_text(text.replace('msgid "Second paragraph."\nmsgstr ""',
+                                                   'msgid "Second paragraph."\nmsgstr "第二段。"'), encoding="utf-8")
+
+    case = Case("memory-name", {}, "the name of this memory holds a bidirectional embedding, override or isolate "
+                "U+202E", "old\u202etxt.", command=("i18n", "update", "{doc}", "--lang", "zh", "--memory",
+                                                     "{out}/old\u202etxt."), setup=setup, check=False)
+    refuse(case)

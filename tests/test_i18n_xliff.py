@@ -178,3 +178,162 @@ def test_the_refused_unit_is_named_at_its_own_line(make_doc, tmp_path):
     result = run_ccdocs("i18n", "import", folder, out / "doc.xlf", "--lang", "zh")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert f"doc.xlf:{_unit_line(out)}:1: error: unit " in result.stderr
+
+
+# What ccdocs reads from an XLIFF file (an import, a memory) before translate-toolkit builds it: a character a
+# paper may not hold in a unit, a DOCTYPE, more units or bytes than a catalog has; each refused at its line and
+# column, nothing written. The setups run ccdocs in this process (`refusals.invoke`), as the refusals do.
+
+IMPORT = ("i18n", "import", "{doc}", "{out}/doc.xlf", "--lang", "zh")
+MEMORY = ("i18n", "update", "{doc}", "--lang", "zh", "--memory", "{out}/doc.xlf")
+NEXT = ("next", "{doc}", "{out}/next", "--memory", "{out}/doc.xlf")
+MARK = "\u2063"  # where the test's raw XML goes in the exported file (INVISIBLE SEPARATOR: no target holds it)
+
+
+def _exported(folder: Path, out: Path, source: str = "Introduction") -> Path:
+    """The minimal document's zh catalog made and exported to out/doc.xlf, the unit whose source begins with `source`
+    given the confirmed target MARK; its path."""
+    from refusals import invoke
+
+    for argv in (["i18n", "update", str(folder), "--lang", "zh"],
+                 ["i18n", "export", str(folder), "--lang", "zh", "-o", str(out / "doc.xlf")]):
+        code, output, _ = invoke(argv)
+        assert code == 0, output
+    tree = etree.parse(str(out / "doc.xlf"))
+    unit = next(u for u in tree.iter(f"{X}trans-unit") if "".join(u.find(f"{X}source").itertext()).startswith(source))
+    target = etree.Element(f"{X}target", state="translated")
+    target.text = MARK
+    unit.find(f"{X}source").addnext(target)
+    tree.write(str(out / "doc.xlf"), xml_declaration=True, encoding="UTF-8")
+    return out / "doc.xlf"
+
+
+def _raw(target: str = "", prolog: str = ""):
+    """A setup exporting the minimal document with the target of its heading written as the raw XML `target`
+    (character and entity references as they stand), and `prolog` after the XML declaration's line."""
+    def setup(folder: Path, out: Path) -> None:
+        xlf = _exported(folder, out)
+        head, rest = xlf.read_text(encoding="utf-8").split("\n", 1)
+        xlf.write_text(f"{head}{prolog}\n{rest}".replace(MARK, target), encoding="utf-8")
+    return setup
+
+
+def _at(xlf: Path, text: str, offset: int = 0) -> str:
+    """`doc.xlf:LINE:COL` of the character `offset` characters into the first `text` of the file."""
+    for number, line in enumerate(xlf.read_text(encoding="utf-8").split("\n"), 1):
+        if text in line:
+            return f"doc.xlf:{number}:{line.index(text) + offset + 1}:"
+    raise AssertionError(f"{text} is not in {xlf}")
+
+
+CHARACTER_CASES = [  # (id, raw target, where the refused character stands in it, what it is)
+    ("bidi-override", "导\u202e言", 1, "bidirectional embedding, override or isolate U+202E"),
+    ("bidi-isolate-reference", "导&#x2067;言", 1, "bidirectional embedding, override or isolate U+2067"),
+    ("c1-control-reference", "导言&#x85;", 2, "control character U+0085"),
+    ("delete", "\x7f导言", 0, "control character U+007F"),
+    ("noncharacter-reference", "导&#xFDD0;言", 1, "non-character U+FDD0"),
+    ("astral-noncharacter", "导言&#x1FFFF;", 2, "non-character U+1FFFF"),
+    ("in-cdata", "<![CDATA[导\u202a言]]>", 10, "bidirectional embedding, override or isolate U+202A"),
+]
+
+
+@pytest.mark.parametrize("command", [IMPORT, MEMORY, NEXT], ids=["import", "memory", "next-memory"])
+@pytest.mark.parametrize("raw, offset, what", [case[1:] for case in CHARACTER_CASES],
+                         ids=[case[0] for case in CHARACTER_CASES])
+def test_a_character_every_build_refuses_is_refused_at_its_xliff_line_and_column(refuse, tmp_path, command, raw,
+                                                                                  offset, what):
+    """The catalog would hold it (import: the translation; memory: the exact match's) and no build would read the
+    catalog again; written as itself or as a character reference, it is refused where it stands."""
+    output = refuse(Case("character", {}, f"error: a {what} in this unit's target", "doc.xlf:", setup=_raw(raw),
+                         command=command, check=False))
+    assert f"{_at(tmp_path / 'out' / 'doc.xlf', raw, offset)} error: a {what}" in output, output
+    assert "(delete it [it often comes from copying out of another program])" in output
+
+
+DOCTYPES = [  # (id, what follows the XML declaration, the raw target)
+    ("internal-entity", '\n<!DOCTYPE xliff [<!ENTITY e "言">]>', "导&e;"),
+    ("external-entity", '\n<!DOCTYPE xliff [<!ENTITY e SYSTEM "file:///etc/hostname">]>', "导&e;"),
+    ("no-subset", "\n<!DOCTYPE xliff>", "导言"),
+    ("on-the-declarations-line", '<!DOCTYPE xliff [<!ENTITY e "言">]>', "导&e;"),
+]
+
+
+@pytest.mark.parametrize("command", [IMPORT, MEMORY], ids=["import", "memory"])
+@pytest.mark.parametrize("prolog, raw", [case[1:] for case in DOCTYPES], ids=[case[0] for case in DOCTYPES])
+def test_an_xliff_with_a_doctype_is_refused_at_it_before_it_is_parsed(refuse, tmp_path, monkeypatch, command,
+                                                                       prolog, raw):
+    """translate-toolkit's parser would leave `&e;` in the target as literal text (the paper printing `导&e;`);
+    CAT tools write no DOCTYPE, so none is read: refused at its `<!DOCTYPE`, translate-toolkit never called."""
+    parsed = _counting(monkeypatch)
+    output = refuse(Case("doctype", {}, "this file has a document type declaration (DOCTYPE)", "doc.xlf:",
+                         setup=_raw(raw, prolog), command=command, check=False))
+    assert f"{_at(tmp_path / 'out' / 'doc.xlf', '<!DOCTYPE')} error:" in output, output
+    assert "export the file again from the CAT tool" in output and parsed == []
+
+
+def _counting(monkeypatch) -> list:
+    """The XLIFF files with units translate-toolkit is given to parse from now on (its parser wrapped; an export
+    parses an empty skeleton)."""
+    from translate.storage import xliff
+
+    given: list = []
+    real = xliff.xlifffile.__dict__["parsestring"].__func__  # a classmethod its subclass PoXliffFile calls too
+
+    def parsestring(cls, data):
+        if b"<trans-unit" in data:
+            given.append(data)
+        return real(cls, data)
+
+    monkeypatch.setattr(xliff.xlifffile, "parsestring", classmethod(parsestring))
+    return given
+
+
+@pytest.mark.parametrize("command", [IMPORT, MEMORY], ids=["import", "memory"])
+def test_more_units_than_a_catalog_has_are_refused_at_the_first_one_too_many_unparsed(refuse, tmp_path,
+                                                                                      monkeypatch, command):
+    """Bounded to the 5 units the minimal document's 7 overflow (the real bound, 20,000, is some ten times a long
+    paper's segments); a file of 300,000 units took 1 GB and 2.5 minutes in translate-toolkit."""
+    from ccdocs.i18n import xliff
+
+    monkeypatch.setattr(xliff, "MAX_UNITS", 5)
+    parsed = _counting(monkeypatch)
+    output = refuse(Case("units", {}, "this file has more than 5 units", "doc.xlf:", setup=_raw("导言"),
+                         command=command, check=False))
+    sixth = [u.sourceline for u in units(tmp_path / "out" / "doc.xlf")][5]
+    assert re.search(rf"doc\.xlf:{sixth}:\d+: error: this file has more than 5 units", output), output
+    assert parsed == []
+
+
+def test_a_file_larger_than_the_bound_is_refused_unread(refuse, tmp_path, monkeypatch):
+    from ccdocs.i18n import xliff
+
+    monkeypatch.setattr(xliff, "MAX_BYTES", 2**20)
+    parsed = _counting(monkeypatch)
+
+    def padded(folder: Path, out: Path) -> None:
+        _raw("导言")(folder, out)
+        with (out / "doc.xlf").open("a", encoding="utf-8") as handle:
+            handle.write("<!-- history -->\n" * 70_000)
+
+    output = refuse(Case("bytes", {}, "ccdocs reads XLIFF files of at most 1 MB", "doc.xlf", setup=padded,
+                         command=IMPORT, check=False))
+    assert "doc.xlf: error: this file is 1.1 MB" in output and parsed == []
+
+
+def test_whatever_the_survey_lets_through_the_catalog_reads_back_as_written(tmp_path):
+    """Every character XML 1.0 can carry that `sources.characters` does not refuse, written into a catalog's
+    msgstr as an import writes it (`po_bytes`), is read back by the catalog's strict reader unchanged: with the
+    survey refusing the others, an import never leaves a catalog that builds refuse."""
+    from ccdocs.i18n.catalogs import ContentCatalog, _read
+    from ccdocs.i18n.extract import po_bytes
+    from ccdocs.sources.characters import REFUSED
+
+    xml_char = re.compile("[\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+    chars = [chr(c) for c in [*range(0x10000), *range(0x10000, 0x110000, 0x3FF)]
+             if xml_char.match(chr(c)) and not REFUSED.match(chr(c))]
+    path = tmp_path / "content.po"
+    for start in range(0, len(chars), 2000):
+        text = "前" + "".join(chars[start:start + 2000]) + "后"
+        catalog = ContentCatalog(path, locale="zh")
+        catalog.add("Source", text)
+        assert _read(path, "zh", po_bytes(catalog)).get("Source").string == text

@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .errors import Failure, InputError, UsageError, counted
+from .errors import Failure, InputError, UsageError, counted, shown
 from .writers import WRITERS, available
 
 FORMATS = ("docx", "pdf")
@@ -94,8 +94,8 @@ def reported(func):
                 return func(*args, **kwargs)
         except InputError as exc:
             _debug(debug)
-            for item in exc.problems:
-                click.echo(str(item), err=True)
+            for line in shown(exc.problems):
+                click.echo(line, err=True)
             count = counted(exc.problems)
             click.echo(f"{count} error{'s' if count != 1 else ''}; nothing was written.", err=True)
             sys.exit(1)

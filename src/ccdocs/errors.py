@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 from pathlib import Path
+
+SHOWN = 100  # problems a command prints at most (`shown`); a file broken everywhere gives thousands
+NESTED = re.compile(r"`[^`]*`|[()]")  # a hint's parentheses, code between backquotes aside (`bracketed`)
 
 
 @dataclass(frozen=True)
@@ -27,7 +31,33 @@ class Problem:
         if self.line is not None:
             where += f":{self.line}:{self.col or 1}"
         text = f"{where}: {self.severity}: {self.message}"
-        return f"{text} ({self.hint})" if self.hint else text
+        return f"{text} ({bracketed(self.hint)})" if self.hint else text
+
+
+def bracketed(hint: str) -> str:
+    """`hint` as printed inside parentheses: its own parentheses as square brackets, as English nests them (`delete
+    it [it often comes from …]`), code between backquotes as written.
+
+    >>> bracketed("save it (a PNG), or write `plural=(n != 1)`")
+    'save it [a PNG], or write `plural=(n != 1)`'
+    """
+    return NESTED.sub(lambda match: {"(": "[", ")": "]"}.get(match.group(), match.group()), hint)
+
+
+def shown(problems: Iterable[Problem], limit: int = SHOWN) -> Iterator[str]:
+    """The lines a command prints for `problems`, in order: each problem (`str`) up to `limit` things to fix, one
+    line `… and N more errors not shown` where the rest would begin; a summary (`Problem.summary`) always shown."""
+    problems = list(problems)
+    hidden = max(counted(problems) - limit, 0)
+    told = 0
+    for item in problems:
+        if not item.summary:
+            told += 1
+            if told == limit + 1:
+                yield f"… and {hidden} more not shown (fix those above, then run the command again)"
+            if told > limit:
+                continue
+        yield str(item)
 
 
 def counted(found: Iterable[Problem]) -> int:

@@ -29,6 +29,7 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 
 from ..errors import InputError, display_path, problem
+from ..sources.characters import first_refused
 from .catalogs import ContentCatalog, po_path, read_catalog
 
 THRESHOLD = 0.8
@@ -95,14 +96,20 @@ def _from_xliff(path: Path) -> list[Unit]:
 def read_memory(paths: Iterable[Path], lang: str) -> list[Unit]:
     """The finished translations into `lang` of each path in order: a .po, a document folder or an XLIFF file.
 
-    Raises InputError naming each path that is none of these (or a folder without a `lang` catalog), and every
-    problem of the catalogs as `read_catalog` reports it.
+    Raises InputError naming each path that is none of these (or a folder without a `lang` catalog), or whose
+    name holds a character a paper may not hold (it is written into the catalog, in each unit's origin), and every
+    problem of the catalogs as `read_catalog` reports it and of the XLIFF files as `xliff` reads them (a bidi
+    override or a C1 control in a unit, a DOCTYPE, a file too large: see `xliff`).
     """
     units: list[Unit] = []
     wrong = []
     for path in paths:
         catalog = po_path(path, lang) if path.is_dir() else path
-        if path.is_file() and path.suffix.lower() in XLIFF_SUFFIXES:
+        char = first_refused(display_path(path))
+        if char:
+            wrong.append(problem(path, None, f"the name of this memory holds a {char}, which every unit it fills "
+                                             "would carry into the catalog's comments", "rename it"))
+        elif path.is_file() and path.suffix.lower() in XLIFF_SUFFIXES:
             units += _from_xliff(path)
         elif catalog.is_file() and catalog.suffix.lower() in (".po", ".pot"):
             units += _from_catalog(read_catalog(catalog, lang), catalog)

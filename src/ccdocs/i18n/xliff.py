@@ -22,18 +22,33 @@ changed since the export) is refused at its XLIFF line; a target is checked by t
 state `translated`, `signed-off` or `final` (or with no state) clears the fuzzy flag and the `#|`, any other state
 (`needs-…`, `new`) leaves or makes the entry fuzzy; a unit without a target changes nothing.
 
-The XML is read and written by translate-toolkit's `translate.storage.xliff` (lxml underneath).
+The XML is read and written by translate-toolkit's `translate.storage.xliff` (lxml underneath). Before it builds
+its tree and an object per unit, a file given to ccdocs (an import, a memory) is surveyed in one streaming pass by
+the standard library's expat (`_survey`), which refuses, at its line and column:
+
+- a file over `MAX_BYTES` or with more than `MAX_UNITS` units (translate-toolkit takes some 3 KB of memory a
+  unit and 35 times the file's size: a 25 MB file of 300,000 small units took 1 GB and 2.5 minutes). A paper's
+  catalog has hundreds to a few thousand units (the sample: 262 units, 190 KB); a CAT tool's alternative
+  translations and history can make its file several times larger, never a hundred times;
+- a document type declaration (DOCTYPE): translate-toolkit's safe parser leaves its entities unexpanded, so an
+  internal one would reach the catalog as the literal text `&name;`; CAT tools write none;
+- a character a paper may not hold (`sources.characters`: a bidirectional override, a C1 control, a
+  non-character …) in a unit's source or target, written as itself or as a character reference (`&#x202E;`): the
+  catalog it reached would be refused by every build, and by the next import.
 """
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
+from xml.parsers import expat
 
 from lxml import etree
 from translate.storage import xliff
 
 from ..errors import InputError, Problem, problem
+from ..sources.characters import HINT as CHARACTER_HINT
+from ..sources.characters import refused
 from .catalogs import ContentCatalog, po_path, read_catalog
 from .checkers import NOTE_MARK, PLACEHOLDER, Entry, check
 from .extract import po_bytes, write_catalog
@@ -46,6 +61,11 @@ DONE_STATES = frozenset({"translated", "signed-off", "final"})
 CODE = re.compile("|".join([PLACEHOLDER.pattern, NOTE_MARK.pattern, r"\[\]\(#[^)\s]+\)", r"\]\([^)\s]*\)",
                              r"\[(?=[^\[\]]*\]\()", r"\*\*?"]), re.S)
 HINT = "export the catalog again with `ccdocs i18n export` after `ccdocs i18n update`, and translate in that file"
+MAX_BYTES = 32 * 2**20  # some 170 times the sample's export; within both bounds, at most about 4 s of CPU and
+# 210 MB to read (README)
+MAX_UNITS = 20_000  # some ten times a long paper's segments
+TEXTS = frozenset(f"{NAMESPACE} {name}" for name in ("source", "target"))  # expat's names (`_survey`)
+UNIT = f"{NAMESPACE} trans-unit"
 
 
 def _skeleton(source: str, lang: str) -> bytes:
@@ -148,10 +168,90 @@ def export(folder: Path, source: str, lang: str) -> bytes:
     return to_xliff(read_catalog(path, lang), source, lang)
 
 
-def _parsed(path: Path) -> xliff.xlifffile:
-    """The XLIFF file read by translate-toolkit; InputError at the line lxml stops at, or for another version."""
+class _Refused(Exception):
+    """Ends `_survey`'s pass at a problem that makes reading on pointless."""
+
+
+def _survey(path: Path, data: bytes) -> list[Problem]:
+    """What ccdocs refuses in the XLIFF bytes `data` (the file at `path`) before translate-toolkit reads them, at its
+    line and column (see the module): more than `MAX_UNITS` units or a DOCTYPE (the pass ends there), each refused
+    character in a unit's `<source>` or `<target>` (inline codes included). expat streams the bytes once and keeps
+    nothing but the open elements' names; the well-formedness errors it meets end the survey, lxml's parse then
+    reports them."""
+    parser = expat.ParserCreate(namespace_separator=" ")
+    found: list[Problem] = []
+    open_elements: list[str] = []
+    units, within = 0, None  # the depth of the unit's source or target being read, None outside them
+
+    def start(name: str, attributes) -> None:
+        nonlocal units, within
+        if name == UNIT:
+            units += 1
+            if units > MAX_UNITS:
+                raise _Refused(problem(path, parser.CurrentLineNumber, f"this file has more than {MAX_UNITS:,} units: "
+                                       "ccdocs reads one document's catalog", "export the document's catalog with "
+                                       "`ccdocs i18n export`, one document a file", parser.CurrentColumnNumber + 1))
+        if within is None and name in TEXTS and open_elements[-1:] == [UNIT]:
+            within = len(open_elements)
+        open_elements.append(name)
+
+    def end(name: str) -> None:
+        nonlocal within
+        open_elements.pop()
+        if within == len(open_elements):
+            within = None
+
+    def text(chunk: str) -> None:
+        if within is None:
+            return
+        kind = open_elements[within].rpartition(" ")[2]
+        for line, col, what in refused(chunk):
+            found.append(problem(path, parser.CurrentLineNumber + line - 1, f"a {what} in this unit's {kind}",
+                                 CHARACTER_HINT, parser.CurrentColumnNumber + col if line == 1 else col))
+
+    def doctype(*_) -> None:
+        line, col = parser.CurrentLineNumber, None  # expat stands past the name: the `<!DOCTYPE` before it, in UTF-8
+        opened = data.rfind(b"<!DOCTYPE", 0, parser.CurrentByteIndex + 1)
+        if opened >= 0:
+            line_start = data.rfind(b"\n", 0, opened) + 1
+            line, col = data.count(b"\n", 0, opened) + 1, len(data[line_start:opened].decode("utf-8", "replace")) + 1
+        raise _Refused(problem(path, line, "this file has a document type declaration "
+                               "(DOCTYPE): its entities would reach the catalog as literal `&name;` text",
+                               "export the file again from the CAT tool as XLIFF 1.2, which has none", col))
+
+    parser.StartElementHandler, parser.EndElementHandler = start, end
+    parser.CharacterDataHandler, parser.StartDoctypeDeclHandler = text, doctype
     try:
-        store = xliff.xlifffile.parsefile(str(path))
+        parser.Parse(data, True)
+    except _Refused as exc:
+        return [*found, *exc.args]
+    except expat.ExpatError:
+        pass
+    return found
+
+
+def _parsed(path: Path) -> xliff.xlifffile:
+    """The XLIFF file read by translate-toolkit; InputError at the line lxml stops at, or for another version, or
+    with what `_survey` finds (nothing is parsed then), or when the file is larger than `MAX_BYTES`."""
+    try:
+        size = path.stat().st_size
+        data = path.read_bytes() if path.is_file() and size <= MAX_BYTES else None  # never a FIFO: it would hang
+    except OSError as exc:
+        raise InputError([problem(path, None, f"cannot read this file as XLIFF: {exc.strerror}",
+                                  "give the .xlf file `ccdocs i18n export` wrote")]) from None
+    if data is None and size > MAX_BYTES:
+        raise InputError([problem(path, None, f"this file is {size / 2**20:.1f} MB; ccdocs reads XLIFF files of at "
+                                  f"most {MAX_BYTES // 2**20} MB (a paper's catalog is well under 5 MB)",
+                                  "export the document's catalog with `ccdocs i18n export`, and have the CAT tool "
+                                  "save it without its translation history")])
+    if data is None:
+        raise InputError([problem(path, None, "cannot read this file as XLIFF: it is not a regular file",
+                                  "give the .xlf file `ccdocs i18n export` wrote")])
+    found = _survey(path, data)
+    if found:
+        raise InputError(found)
+    try:
+        store = xliff.xlifffile.parsestring(data)
     except etree.XMLSyntaxError as exc:
         raise InputError([problem(path, exc.lineno, f"not well-formed XML: {exc.msg}",
                                   "repair the file, or export it again")]) from None
