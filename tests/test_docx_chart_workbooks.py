@@ -8,6 +8,7 @@ import io
 import subprocess
 import sys
 import zipfile
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -51,8 +52,6 @@ def test_a_workbook_is_made_once_then_read_from_the_cache(cache, monkeypatch):
     {"places": 2},
 ], ids=["category", "value", "label", "number format"])
 def test_what_the_workbook_holds_names_its_entry(cache, changed):
-    from dataclasses import replace
-
     first = charts.workbook(CHART, '"CHF "#,##0', DAY)
     other = charts.workbook(replace(CHART, **changed), '"CHF "#,##0', DAY)
     assert other != first and len(list(cache.glob("workbook-*"))) == 2
