@@ -1,7 +1,10 @@
 """Specification of Chinese numerals, English ordinals and the cover's session line (design §1)."""
 
 import doctest
+import os
 import re
+import subprocess
+import sys
 
 import pytest
 
@@ -23,6 +26,31 @@ def expected_suffix(n):
 
 def test_doctests_of_numerals_pass():
     assert doctest.testmod(numerals).failed == 0
+
+
+SPELLING = """
+import sys
+from ccdocs.l10n.numerals import spelled_ordinal
+print(spelled_ordinal(86, "en"), spelled_ordinal(86, "es", {"gender": "f"}), "num2words" in sys.modules)
+"""
+
+
+def test_a_fresh_process_spells_a_kept_ordinal_without_num2words(tmp_path):
+    """A cover's session ordinal is kept in the per-user cache: each build's model worker is a fresh process,
+    which no longer imports num2words (and its every language) to spell it again."""
+    env = dict(os.environ, CCDOCS_CACHE=str(tmp_path / "cache"))
+    first, again = (subprocess.run([sys.executable, "-c", SPELLING], env=env, capture_output=True, text=True,
+                                   check=True).stdout.split() for _ in range(2))
+    assert first == ["eighty-sixth", "octogésima", "sexta", "True"]
+    assert again == first[:-1] + ["False"]
+
+
+def test_options_num2words_refuses_are_refused_each_time(tmp_path, monkeypatch):
+    monkeypatch.setenv("CCDOCS_CACHE", str(tmp_path / "cache"))
+    for _ in range(2):  # nothing kept of a failure
+        with pytest.raises(TypeError):
+            numerals.spelled_ordinal(3, "en", {"colour": "red"})
+    assert numerals.spelled_ordinal(3, "en") == numerals.spelled_ordinal(3, "en") == "third"
 
 
 @pytest.mark.parametrize("n", range(1, 101))

@@ -109,18 +109,12 @@ def spelling_languages() -> frozenset[str]:
     `cache`): a profile's `numbers.words` is checked wherever a profile is read, its 50 ms import paid only by a
     build that spells a number."""
     import sys
-    from importlib.util import find_spec
 
     from .. import cache
 
     if "num2words" in sys.modules:
         return frozenset(sys.modules["num2words"].CONVERTER_CLASSES)
-    spec = find_spec("num2words")
-    try:
-        found = Path(spec.origin).stat() if spec is not None and spec.origin else None
-    except OSError:
-        found = None
-    entry = cache.entry("num2words", spec.origin, found.st_size, found.st_mtime_ns) if found else None
+    entry = _num2words_entry("num2words")
     data = cache.read(entry) if entry is not None else None
     if data is not None:
         return frozenset(data.decode("utf-8", "replace").split("\n"))
@@ -131,14 +125,48 @@ def spelling_languages() -> frozenset[str]:
     return frozenset(CONVERTER_CLASSES)
 
 
+def _num2words_entry(kind: str, *key) -> Path | None:
+    """The per-user cache entry of `kind` for `key` and the installed num2words, named by its `__init__.py`'s path,
+    size and modification time (a new version or install is another name); None when it cannot be found."""
+    from importlib.util import find_spec
+
+    from .. import cache
+
+    spec = find_spec("num2words")
+    try:
+        found = Path(spec.origin).stat() if spec is not None and spec.origin else None
+    except OSError:
+        return None
+    return cache.entry(kind, spec.origin, found.st_size, found.st_mtime_ns, *key) if found else None
+
+
 def spelled_ordinal(n: int, words: str, options: dict | None = None) -> str:
     """num2words' ordinal of n in the language `words`, with `options` its ordinals' keyword arguments; a
     `gender` its converter's ordinals do not take is given to a converter that inflects them by a gender stem
     (Spanish: octogésimo sexto, and with `gender: f` octogésima sexta). TypeError for options it refuses.
 
+    Kept in the per-user cache, named by the installed num2words and the code (`i18n.cached.code`): the model of
+    a cover spelling its session (`Sixty-Third`) no longer imports num2words in each build's model worker (some
+    60 modules and a converter for each of its languages, 30 to 50 ms).
+
     >>> spelled_ordinal(86, "es", {"gender": "f"}), spelled_ordinal(86, "ru", {"gender": "f"})
     ('octogésima sexta', 'восемьдесят шестая')
     """
+    from .. import cache
+    from ..i18n.cached import code
+
+    entry = _num2words_entry("ordinal", code(), n, words, sorted((options or {}).items()))
+    data = cache.read(entry) if entry is not None else None
+    if data is not None:
+        return data.decode("utf-8", "replace")
+    spelled = _spelled_ordinal(n, words, options)
+    if entry is not None:
+        cache.write(entry, spelled.encode("utf-8"))
+    return spelled
+
+
+def _spelled_ordinal(n: int, words: str, options: dict | None) -> str:
+    """`spelled_ordinal`, worked out by num2words."""
     from num2words import CONVERTER_CLASSES, num2words  # on first use: its import takes 20 ms
 
     options = dict(options or {})
