@@ -208,11 +208,12 @@ def _exported(folder: Path, out: Path, source: str = "Introduction") -> Path:
     return out / "doc.xlf"
 
 
-def _raw(target: str = "", prolog: str = ""):
-    """A setup exporting the minimal document with the target of its heading written as the raw XML `target`
-    (character and entity references as they stand), and `prolog` after the XML declaration's line."""
+def _raw(target: str = "", prolog: str = "", source: str = "Introduction"):
+    """A setup exporting the minimal document with the target of the unit whose source begins with `source` (its
+    heading) written as the raw XML `target` (character and entity references as they stand), and `prolog` after
+    the XML declaration's line."""
     def setup(folder: Path, out: Path) -> None:
-        xlf = _exported(folder, out)
+        xlf = _exported(folder, out, source)
         head, rest = xlf.read_text(encoding="utf-8").split("\n", 1)
         xlf.write_text(f"{head}{prolog}\n{rest}".replace(MARK, target), encoding="utf-8")
     return setup
@@ -337,3 +338,12 @@ def test_whatever_the_survey_lets_through_the_catalog_reads_back_as_written(tmp_
         catalog = ContentCatalog(path, locale="zh")
         catalog.add("Source", text)
         assert _read(path, "zh", po_bytes(catalog)).get("Source").string == text
+
+
+def test_a_translation_changing_the_blocks_of_its_file_is_refused_at_its_unit_as_check_would(refuse, tmp_path):
+    """`check` parses each content file with its translations (the structure check of `i18n.policy`): `- 第二段。`
+    for a paragraph makes a list. The checkers of one entry cannot see it; the import runs the same check."""
+    output = refuse(Case("structure", {}, "Markdown reads it as a list, where the source is one paragraph",
+                         "doc.xlf:", setup=_raw("- 第二段。", source="Second paragraph"), command=IMPORT, check=False))
+    unit = next(u for u in units(tmp_path / "out" / "doc.xlf") if u.findtext(f"{X}source") == "Second paragraph.")
+    assert f"doc.xlf:{unit.sourceline}:1: error: translation fails a check: " in output

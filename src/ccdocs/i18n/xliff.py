@@ -18,7 +18,8 @@ One `<file original="content.po">`, one `<trans-unit>` per active catalog entry,
   made from it, so the CAT tool shows what changed in the English.
 
 Import writes back translations only: a unit whose source or resname is not an entry of the catalog (the English
-changed since the export) is refused at its XLIFF line; a target is checked by the catalog's checkers; a target in
+changed since the export) is refused at its XLIFF line; a target is checked by the catalog's checkers and, in its
+content file, by the structure check `check` runs (`policy.assess_document`); a target in
 state `translated`, `signed-off` or `final` (or with no state) clears the fuzzy flag and the `#|`, any other state
 (`needs-…`, `new`) leaves or makes the entry fuzzy; a unit without a target changes nothing.
 
@@ -61,6 +62,7 @@ DONE_STATES = frozenset({"translated", "signed-off", "final"})
 CODE = re.compile("|".join([PLACEHOLDER.pattern, NOTE_MARK.pattern, r"\[\]\(#[^)\s]+\)", r"\]\([^)\s]*\)",
                              r"\[(?=[^\[\]]*\]\()", r"\*\*?"]), re.S)
 HINT = "export the catalog again with `ccdocs i18n export` after `ccdocs i18n update`, and translate in that file"
+FIX_HINT = "fix the target in the CAT tool and export it again"
 MAX_BYTES = 32 * 2**20  # some 170 times the sample's export; within both bounds, at most about 4 s of CPU and
 # 210 MB to read (README)
 MAX_UNITS = 20_000  # some ten times a long paper's segments
@@ -271,11 +273,13 @@ def _state(unit) -> str | None:
     return target.get("state") if target is not None else None
 
 
-def merge_xliff(catalog: ContentCatalog, path: Path, lang: str, terms: tuple | None = None) -> list[Problem]:
+def merge_xliff(catalog: ContentCatalog, path: Path, lang: str, terms: tuple | None = None,
+                merged: dict | None = None) -> list[Problem]:
     """Write the targets of the XLIFF file at `path` into `catalog`; the problems found, each at its XLIFF line.
 
     Each target passes the catalog's checkers (`checkers.check`), its terms those of `terms` (`glossary.Term`s;
-    None: the toolkit's glossary).
+    None: the toolkit's glossary). `merged`, when given, receives the (msgid, msgctxt) of each target written with
+    its unit's line.
 
     `catalog` is changed only where nothing is wrong with the unit; the caller writes it only when the list is
     empty.
@@ -307,11 +311,12 @@ def merge_xliff(catalog: ContentCatalog, path: Path, lang: str, terms: tuple | N
             continue
         place = " ".join(message.auto_comments) or f"unit {unit.xmlelement.get('id')}"
         failing = check(Entry(place, key[0], target, lang, terms))
-        found += [problem(path, line, f"translation fails a check: {text}",
-                          "fix the target in the CAT tool and export it again") for text in failing]
+        found += [problem(path, line, f"translation fails a check: {text}", FIX_HINT) for text in failing]
         if failing:
             continue
         message.string = target
+        if merged is not None:
+            merged[key] = line
         state = _state(unit)
         if state is None or state in DONE_STATES:
             message.flags.discard("fuzzy")
@@ -319,6 +324,24 @@ def merge_xliff(catalog: ContentCatalog, path: Path, lang: str, terms: tuple | N
         else:
             message.flags.add("fuzzy")
     return found
+
+
+def _blocks_changed(folder: Path, catalog: ContentCatalog, lang: str, path: Path, merged: dict) -> list[Problem]:
+    """What `check` finds in the translations just written into `catalog` (`merged`: their keys and units' lines)
+    that the checkers of one entry cannot: a translation changing the blocks of its content file (`- 第二段。` for a
+    paragraph), each at its unit's line; none when the document cannot be read (`check` tells why)."""
+    from ..pipeline import read_sources
+    from .extract import context
+    from .policy import assess_document
+
+    try:
+        sources = read_sources(folder)
+    except InputError:
+        return []
+    found = [problem(path, merged[key], f"translation fails a check: {text}", FIX_HINT)
+             for item in assess_document(sources, catalog, lang)
+             if (key := (item.segment.msgid, context(item.segment))) in merged for text in item.problems]
+    return list(dict.fromkeys(found))
 
 
 def import_xliff(folder: Path, lang: str, path: Path) -> tuple[Path, bool]:
@@ -331,7 +354,9 @@ def import_xliff(folder: Path, lang: str, path: Path) -> tuple[Path, bool]:
         raise InputError([problem(po, None, f"there is no {lang} catalog to import into",
                                   f"make it with `ccdocs i18n update {folder} --lang {lang}`, then export")])
     catalog = read_catalog(po, lang)
-    found = merge_xliff(catalog, path, lang, glossary(folder, lang))
+    merged: dict[tuple, int] = {}
+    found = merge_xliff(catalog, path, lang, glossary(folder, lang), merged) or _blocks_changed(folder, catalog, lang,
+                                                                                                path, merged)
     if found:
         raise InputError(found)
     data = po_bytes(catalog)
