@@ -3,6 +3,8 @@ always; a hint inside its parentheses with its own parentheses as square bracket
 
 from __future__ import annotations
 
+import time
+
 from lxml import etree
 
 from ccdocs.errors import SHOWN, Problem, bracketed, problem, shown
@@ -47,3 +49,15 @@ def test_an_import_refusing_every_unit_of_a_foreign_file_prints_a_hundred_and_co
     assert len(lines) == SHOWN + 2 and all("its source is not an entry of the catalog" in line for line in lines[:SHOWN])
     assert lines[-2:] == ["… and 50 more not shown (fix those above, then run the command again)",
                           "150 errors; nothing was written."]
+
+
+def test_a_watch_round_prints_problems_the_same_way(tmp_path):
+    from ccdocs.watch import Session
+
+    said = []
+    session = Session(tmp_path, tmp_path / "out", ["en"], ("pdf",), False, lambda text, err: said.append(text))
+    session._report("content/a.md saved", [Problem("a.md", n, None, f"problem {n}") for n in range(1, 131)], [],
+                    ["en"], time.perf_counter())
+    assert said[SHOWN - 1].startswith(f"a.md:{SHOWN}:1: error:") and len(said) == SHOWN + 2
+    assert said[SHOWN] == "… and 30 more not shown (fix those above, then run the command again)"
+    assert "130 errors (en: previous outputs kept)" in said[-1]
