@@ -17,7 +17,6 @@ from jinja2.utils import consume
 from . import cache, sandbox as rules
 from .errors import InputError, problem
 from .l10n.formats import Formats
-from .parse import attributes
 from .sources.characters import HINT, LINE_BREAK, first_refused, line_break
 
 MARKDOWN_PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")  # CommonMark's ASCII punctuation, each escapable
@@ -193,6 +192,7 @@ def statements(text: str, path: Path) -> list:
     problems, anchors = [], None  # where the anchors stand, looked for at the first `{%` or `{#` (few files have any)
     for match in STATEMENT.finditer(text):
         if anchors is None:
+            from .parse import attributes  # markdown-it, here only: `ccdocs new --help` imports this module
             anchors = {anchor.start(1) for anchor in ANCHOR_LINE.finditer(text)}
             anchors.update(line.start(1) + inner.start() for line in BLOCK_LINE.finditer(text)
                            if attributes.block_line(line.group(1)) for inner in STATEMENT.finditer(line.group(1)))
