@@ -37,7 +37,8 @@ from ccdocs.writers.pdf.setting import Run, Setting
 
 
 # Where a line may start in a text without CJK characters
-LATIN_BREAK = re.compile("(?<=\n)|(?<=[ \t\u3000])(?=[^ \t\u3000\n])|(?<=[-\u2010])(?=[^\\W\\d_])")
+LATIN_BREAK = re.compile("(?<=\n)|(?<=[ \t\u3000])(?=[^ \t\u3000\n])|(?<=[-\u2010\u00ad])(?=[^\\W\\d_])"
+                         "|(?<=\u200b)(?=[^ \t\u3000\n\u200b])")
 # Auto-spacing's rule: between an ideograph (Han, kana) and a letter or figure that is not CJK, either way round
 IDEOGRAPH = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
 ALNUM = f"[^\\W_{IDEOGRAPH}\\uac00-\\ud7af\\uff00-\\uffef]"
@@ -135,10 +136,10 @@ def test_a_texts_kinds_are_none_without_a_cjk_character_and_the_rules_flags_with
     unified = "".join(chr(o) for low, high in cjk.UNIFIED for o in range(low, high + 1))
     for ch in set(WIDER) | set(unified):
         flags = ((cjk.starts_no_line(ch) and cjk.NOT_START) | (cjk.ends_no_line(ch) and cjk.NOT_END)
-                 | (is_cjk(ch) and cjk.CJK) | (ch in "-\u2010" and cjk.HYPHEN) | (ch.isalpha() and cjk.LETTER)
+                 | (is_cjk(ch) and cjk.CJK) | (ch in cjk.HYPHENS and cjk.HYPHEN) | (ch.isalpha() and cjk.LETTER)
                  | (bool(re.fullmatch(f"[{IDEOGRAPH}]", ch)) and cjk.IDEOGRAPH)
                  | (bool(re.fullmatch(ALNUM, ch)) and cjk.ALNUM))
-        expected = {"\n": "n", " ": "s", "\t": "s", "\u3000": "t"}.get(ch, chr(cjk.KIND + flags))
+        expected = {"\n": "n", " ": "s", "\t": "s", "\u3000": "t", "\u200b": "z"}.get(ch, chr(cjk.KIND + flags))
         assert cjk.kind_of(ch) == expected, ch
     # the unified ideographs' kind is given without uniseg: every one of them, assigned or not, is of class ID
     assert {cjk.line_break(ch) for ch in unified} == {"ID"}

@@ -26,10 +26,16 @@ URL_BREAK_AFTER = frozenset("/_?&=")
 CJK_RANGES = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff"  # as `is_cjk`
 # Where text without CJK characters may break: after a line break, after spaces, after a hyphen in a word. Each
 # such place is the end of a separator: a line break, a run of spaces before a character that is neither (possessive:
-# never tried again shorter), a hyphen before a letter. re finds them by scanning for their first characters, where
+# never tried again shorter), a hyphen (soft or not) before a letter, zero-width spaces before a character that is not
+# a space. re finds them by scanning for their first characters, where
 # the places themselves, empty matches behind lookbehinds, had it try three alternatives at every offset.
-LATIN_SEPARATOR = re.compile("(\n|[ \t\u3000]++(?=[^ \t\u3000\n])|[-\u2010](?=[^\\W\\d_]))")
+LATIN_SEPARATOR = re.compile("(\n|[ \t\u3000]++(?=[^ \t\u3000\n])|[-\u2010\u00ad](?=[^\\W\\d_])"
+                             "|\u200b++(?=[^ \t\u3000\n]))")
 SPACES = frozenset(" \t\u3000")
+# The hyphens a line may end after before a letter, the soft hyphen (U+00AD, UAX #14 BA: invisible unless the line
+# ends there) included; after a zero-width space (ZW) a line may always end, never before one (UAX #14 LB7, LB8)
+HYPHENS = "-\u2010\u00ad"
+ZWSP = "\u200b"
 
 # UAX #14 classes that no line starts with: closing punctuation (CL, CP: ，。、）」】 and `)]}`), exclamation and
 # question marks (EX), numeric separators (IS: `,.:;`), non-starters (NS: ：；・), inseparables (IN: … ‥), dashes and
@@ -121,9 +127,9 @@ def breakable(before: str, after: str, cb: str, ca: str) -> bool:
     """`can_break` for characters whose line-breaking classes `cb`, `ca` are known."""
     if before == "\n":
         return True
-    if after in SPACES or after == "\n":
+    if after in SPACES or after == "\n" or after == ZWSP:
         return False
-    if before in SPACES:
+    if before in SPACES or before == ZWSP:
         return True
     if starts_no_line(after, ca) or ends_no_line(before, cb):
         return False
@@ -131,7 +137,7 @@ def breakable(before: str, after: str, cb: str, ca: str) -> bool:
         return False
     if is_cjk(before) or is_cjk(after):
         return True
-    return before in "-\u2010" and before != after and after.isalpha()
+    return before in HYPHENS and before != after and after.isalpha()
 
 
 def latin_breaks(text: str) -> list[int]:
@@ -197,14 +203,15 @@ def character(ch: str) -> tuple:
     (True, False, True, False, False)
     """
     cls = line_break(ch)
-    return cls, starts_no_line(ch, cls), ends_no_line(ch, cls), is_cjk(ch), ch in SPACES, ch in "-\u2010"
+    return cls, starts_no_line(ch, cls), ends_no_line(ch, cls), is_cjk(ch), ch in SPACES, ch in HYPHENS
 
 
 # A text's kinds string holds a letter per character: a line break (n), a space or tab (s), the ideographic space
-# (t: a space, and CJK) or, for any other character, the letter chr(KIND + flags) of these flags, one of the 128
-# Latin-1 letters from U+0080 (the kinds string stays one byte a character, and its characters are the
-# interpreter's shared one-letter strings, their hashes kept: none made per character). IDEOGRAPH and ALNUM are
-# auto-spacing's sides: Han and kana, and letters and figures that are not CJK.
+# (t: a space, and CJK), the zero-width space (z: a break after it, never before) or, for any other character, the
+# letter chr(KIND + flags) of these flags, one of the 128 Latin-1 letters from U+0080 (the kinds string stays one
+# byte a character, and its characters are the interpreter's shared one-letter strings, their hashes kept: none made
+# per character). IDEOGRAPH and ALNUM are auto-spacing's sides: Han and kana, and letters and figures that are not
+# CJK.
 NOT_START, NOT_END, CJK, HYPHEN, LETTER, IDEOGRAPH, ALNUM = 1, 2, 4, 8, 16, 32, 64
 KIND = 0x80
 FLAGGED = [chr(KIND + flags) for flags in range(128)]
@@ -230,6 +237,8 @@ def kind_of(ch: str) -> str:
         return "n"
     if ch in SPACES:
         return "t" if ch == "\u3000" else "s"
+    if ch == ZWSP:
+        return "z"
     o = ord(ch)
     if any(low <= o <= high for low, high in UNIFIED):
         return FLAGGED[CJK | IDEOGRAPH | (ch.isalpha() and LETTER)]
@@ -246,9 +255,9 @@ def kinds_break(before: str, after: str) -> bool:
     says; a hyphen is never a letter, so a hyphen and the letter after it always differ."""
     if before == "n":
         return True
-    if after in "snt":
+    if after in "sntz":
         return False
-    if before in "st":
+    if before in "stz":
         return True
     b, a = ord(before) - KIND, ord(after) - KIND
     if a & NOT_START or b & NOT_END:
@@ -288,7 +297,7 @@ IDEOGRAPHS, ALNUMS = flagged(IDEOGRAPH), flagged(ALNUM)
 AUTOSPACE_KINDS = re.compile(f"[{IDEOGRAPHS}](?=[{ALNUMS}])|[{ALNUMS}](?=[{IDEOGRAPHS}])")
 # Characters neither spaces nor CJK, and a space not CJK after them (the ideographic space is CJK): no stretch
 # point after any of them but the last
-NOT_BESIDE_KINDS = re.compile(f"[n{''.join(sorted(set(FLAGGED) - set(flagged(CJK))))}]+s?")
+NOT_BESIDE_KINDS = re.compile(f"[nz{''.join(sorted(set(FLAGGED) - set(flagged(CJK))))}]+s?")
 
 
 def cjk_breaks(text: str, kinds: str | None = None) -> list[int]:

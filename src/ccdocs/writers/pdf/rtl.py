@@ -22,7 +22,17 @@ import unicodedata
 from dataclasses import replace
 from functools import lru_cache
 
-ARABIC = re.compile("[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")  # Unicode's blocks
+from .invisible import IN_BMP, UNDRAWN, draw_hyphen, shown_hyphen
+
+# Unicode's Arabic blocks but the invisible ALM (U+061C) and byte order mark (U+FEFF), default-ignorable (invisible.py)
+ARABIC = re.compile("[\u0600-\u061B\u061D-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFE]")
+# The characters of bidirectional class R or AL (Hebrew, Arabic, Syriac, Thaana, N'Ko … and their presentation
+# forms, RLM; from UnicodeData.txt): a line holding one is drawn in display order whatever the paper's direction
+STRONG_RTL = re.compile("[\u0590-\u08FF\u200F\uFB1D-\uFDFF\uFE70-\uFEFE\U00010800-\U00010FFF\U0001E800-\U0001EFFF]")
+# Whether a text may need its runs made apart (RunMaker.text): a character of the Arabic blocks, of class R or AL, or
+# default-ignorable (invisible.py), or any beyond U+107FF (most of them in CJK texts: checked again); one class for re's
+# fast scan (a class holding characters beyond the BMP scans some ten times slower: only one range of them here)
+APART = re.compile(f"[{IN_BMP}\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\U00010800-\U000E0FFF]")
 RESET = {"WS", "S", "B", "BN"}   # rule L1: such characters at the end of a line take the paragraph's level
 
 
@@ -55,10 +65,14 @@ def shaped(text: str) -> str:
 
 
 def split_arabic(text: str) -> list[tuple[str, bool]]:
-    """`text` cut into (chunk, is Arabic) pieces; a combining mark goes with the letter it is on."""
+    """`text` cut into (chunk, is Arabic) pieces; a combining mark goes with the letter it is on.
+
+    >>> split_arabic("C \\u0633\\u064e")
+    [('C ', False), ('سَ', True)]
+    """
     out: list[list] = []
     for ch in text:
-        arabic = is_arabic(ch) or (out and out[-1][1] and unicodedata.combining(ch) > 0)
+        arabic = is_arabic(ch) or bool(out and out[-1][1] and unicodedata.combining(ch) > 0)
         if out and out[-1][1] == arabic:
             out[-1][0] += ch
         else:
@@ -151,11 +165,24 @@ def display_string(text: str, rtl: bool = True) -> str:
     return "".join(displayed(text[a:b], line[a]) for a, b in order)
 
 
-def paragraph_levels(setting) -> list[int]:
-    """The embedding levels of a Setting's text in a right-to-left paragraph, resolved once per paragraph."""
-    found = setting.__dict__.get("rtl_levels")
+def paragraph_levels(setting, rtl: bool = True) -> list[int]:
+    """The embedding levels of a Setting's text in a paragraph of that direction, resolved once per paragraph."""
+    key = "rtl_levels" if rtl else "ltr_levels"
+    found = setting.__dict__.get(key)
     if found is None:
-        found = setting.__dict__["rtl_levels"] = levels(setting.text)
+        found = setting.__dict__[key] = levels(setting.text, rtl)
+    return found
+
+
+def mixed(setting) -> bool:
+    """Whether a Setting's text holds a right-to-left letter (STRONG_RTL): its lines are drawn in display order in a
+    left-to-right paragraph too. Asked once per paragraph (kept on the Setting): APART's fast scan, then
+    STRONG_RTL's when it finds one."""
+    found = setting.__dict__.get("mixed")
+    if found is None:
+        text = setting.text
+        found = setting.__dict__["mixed"] = (not text.isascii() and APART.search(text) is not None
+                                             and STRONG_RTL.search(text) is not None)
     return found
 
 
@@ -177,11 +204,14 @@ def arabic_runs(maker, text: str, look, where) -> list:
 
 
 def draw_line(block, pen, start: int, end: int, x0: float, y: float, gap: float, gaps: list, decorations: list):
-    """Draw with `pen` (pen.Pen) the line [start, end) of a right-to-left TextBlock: `x0` is where its text starts
-    from the column's right edge; its pieces (cut at run and level changes, and at each justification gap) laid
-    left to right in display order, each gap widening the piece that ends at it."""
+    """Draw with `pen` (pen.Pen) the line [start, end) of a TextBlock right to left, or left to right holding
+    right-to-left letters (`mixed`): `x0` is where its text starts from the column's starting edge (the right, the
+    left); its pieces (cut at run and level changes, and at each justification gap) laid left to right in display
+    order, each gap widening the piece that ends at it. Default-ignorable characters (invisible.py, runs of their
+    own) show nothing but the hyphen of a soft hyphen ending the line."""
     st = block.setting
-    line = line_levels(st.text, paragraph_levels(st), start, end)
+    rtl = block.style.rtl
+    line = line_levels(st.text, paragraph_levels(st, rtl), start, end, 1 if rtl else 0)
     stretched = set(gaps) if gap else set()
     cuts = {start, end} | {i for i in range(start + 1, end)
                            if st.run_of[i] != st.run_of[i - 1] or line[i - start] != line[i - start - 1]}
@@ -189,12 +219,15 @@ def draw_line(block, pen, start: int, end: int, x0: float, y: float, gap: float,
     pieces = list(zip(cuts, cuts[1:]))
     order = visual_order(pieces, [line[a - start] for a, _ in pieces])
     widths = {(a, b): st.prefix[b] - st.prefix[a] + (gap if b in stretched else 0.0) for a, b in pieces}
-    x = block.width - x0 - sum(widths.values())
+    x = block.width - x0 - sum(widths.values()) if rtl else x0
     for a, b in order:
         level, run = line[a - start], st.runs[st.run_of[a]]
         text = st.text[a:b].replace("\n", "")
         inked = st.prefix[b] - st.prefix[a]
-        if text:
+        if text and text[0] in UNDRAWN:
+            if b == end and shown_hyphen(st, end):
+                draw_hyphen(pen, st, a, x, y)
+        elif text:
             pen.show(run, displayed(text, level), x + (widths[a, b] - inked if level % 2 else 0.0), y + run.rise,
                      inked)
             if run.link:

@@ -15,7 +15,8 @@ from ...model import Code, Emph, LineBreak, Link, Note, Ref, RefNumber, Strong, 
 from ...theme import templates_dir
 from ...l10n.language import as_language
 from .cjk import is_cjk
-from .rtl import arabic_runs, has_arabic
+from .invisible import IGNORABLE, composed, invisible_runs
+from .rtl import APART, arabic_runs, has_arabic
 from .setting import Run
 
 FIELD_NAMES = {"place_dates": "the venue", "session": "the session"}
@@ -121,9 +122,15 @@ class RunMaker:
         made = self.made.get((text, look))
         if made is not None:
             return list(made)
-        if not text.isascii() and has_arabic(text):
-            return arabic_runs(self, text, look, where)
         key = (text, look)
+        if not text.isascii():
+            text = composed(text)  # as the faces draw it (invisible.py)
+            if APART.search(text):  # default-ignorable characters in runs of their own; Arabic shaped
+                if IGNORABLE.search(text):
+                    face = self.fonts.face(LATIN_ROLES[(look.bold, look.italic)])
+                    return invisible_runs(self, text, look, where, face)
+                if has_arabic(text):
+                    return arabic_runs(self, text, look, where)
         if look.caps:
             text = text.upper()
         text = text.replace("\t", " ")

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 from itertools import accumulate
 from operator import add
 
 from ...sources.memo import pure
 from .cjk import SPACES, autospace_points, break_positions, kinds_of, stretch_points
 from .faces import Face
+from .invisible import SOFT_HYPHEN, hyphenated_width, ignorable
 
 FUZZ = 1e-6
 NEWLINE = re.compile("\n")
@@ -56,7 +57,8 @@ class Advances(dict):
         self.face, self.scale = face, size / 1000
 
     def __missing__(self, ch: str) -> float:
-        self[ch] = width = self.face.widths.get(ord(ch), self.face.default_width) * self.scale
+        # a default-ignorable character (a soft hyphen, a direction mark) takes no room (invisible.py)
+        self[ch] = width = 0.0 if ignorable(ch) else self.face.widths.get(ord(ch), self.face.default_width) * self.scale
         return width
 
 
@@ -126,6 +128,8 @@ class Setting:
         self.kinds = kinds
         self.forced = sorted(set(ends).intersection(self.breaks)) if ends else []
         self.joints = sorted({i for i in joints if 0 < i < len(text)})
+        if SOFT_HYPHEN in text:  # a line ending at one shows a hyphen: as wide as it (shadows the method)
+            self.width = partial(hyphenated_width, self)
 
     @cached_property
     def stretch(self) -> list[int]:

@@ -14,6 +14,7 @@ from reportlab.platypus.flowables import Flowable
 
 from .cjk import NO_END, NO_START
 from . import rtl
+from .invisible import UNDRAWN, draw_hyphen, shown_hyphen
 from .pen import Pen
 from .setting import FUZZ, Setting, measured
 
@@ -266,7 +267,7 @@ class TextBlock(Flowable):
                   decorations: list):
         """One line: a piece per run (and per auto-space), its glyphs after each of the stretch points `gaps`
         moved right by `gap` more, as justification spreads them."""
-        if self.style.rtl:
+        if self.style.rtl or rtl.mixed(self.setting):  # in display order (UAX #9)
             return rtl.draw_line(self, pen, start, end, x0, y, gap, gaps, decorations)
         st = self.setting
         text, prefix, space_before, runs, run_of, joints = (st.text, st.prefix, st.space_before, st.runs, st.run_of,
@@ -276,7 +277,9 @@ class TextBlock(Flowable):
         linked = False  # whether the piece drawn last belongs to a link
         show = pen.show
         for a, b in zip(cuts, cuts[1:]):
-            if text[a] == "\n":  # a line break (a piece of its own) shows nothing
+            if text[a] in UNDRAWN:  # a line break, default-ignorable characters (pieces of their own) show nothing
+                if b == end and shown_hyphen(st, end):  # but a soft hyphen ending the line shows a hyphen
+                    draw_hyphen(pen, st, a, x0 + prefix[b] - origin + (bisect_right(gaps, a) * gap if gaps else 0.0), y)
                 continue
             run = runs[run_of[a]]
             before, inside = (bisect_right(gaps, a), bisect_left(gaps, b)) if gaps else (0, 0)

@@ -1,0 +1,100 @@
+"""Characters the PDF sets but never draws, and text in the form the faces draw it: what Word and LibreOffice do with
+the DOCX's same text.
+
+Unicode's default-ignorable code points (DerivedCoreProperties.txt, `Default_Ignorable_Code_Point`: the soft
+hyphen, the direction marks LRM, RLM and ALM, the zero-width space, joiners and non-joiner, the word joiner, the
+byte order mark, variation selectors, tag characters …), those a paper may hold (sources/characters.py refuses the
+bidirectional embeddings and isolates), have no width and no ink: `runs.RunMaker.text` puts them in runs of their
+own (no face need hold them), `setting.Advances` gives them no width and the line drawing skips them. They keep
+their line-breaking class (UAX #14, cjk.py): a line may end after a zero-width space (ZW) and after a soft hyphen
+(BA) before a letter, as after a hyphen; the word joiner (WJ) and the zero-width joiner (ZWJ) keep their neighbours
+together; a line ending at a soft hyphen shows a hyphen, its width counted (`hyphenated_width`).
+
+Decomposed text (NFD: `e` + U+0301, as macOS and many PDFs give text when copied) is drawn in its composed form
+(NFC, `composed`): reportlab positions no marks, so a base and a combining mark would be drawn side by side. The
+sources keep the text as written (the DOCX holds it so, and Word and LibreOffice compose it as they draw; catalogs'
+message ids stay those of the text as written), only the PDF's drawing composes it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Default_Ignorable_Code_Point less what sources/characters.py refuses (U+202A–U+202E, U+2066–U+2069), as ranges of
+# code points; Unicode 15 (tests/test_pdf_text_fidelity.py checks them against uniseg's property)
+RANGES = ((0xAD, 0xAD), (0x34F, 0x34F), (0x61C, 0x61C), (0x115F, 0x1160), (0x17B4, 0x17B5), (0x180B, 0x180F),
+          (0x200B, 0x200F), (0x2060, 0x2065), (0x206A, 0x206F), (0x3164, 0x3164), (0xFE00, 0xFE0F), (0xFEFF, 0xFEFF),
+          (0xFFA0, 0xFFA0), (0xFFF0, 0xFFF8), (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A), (0xE0000, 0xE0FFF))
+IN_BMP = "".join(f"{chr(a)}-{chr(b)}" for a, b in RANGES if b < 0x10000)  # for a regex's character class
+# A sequence of them: the BMP's and the other planes' in two classes (re scans for a class holding characters beyond
+# the BMP some ten times slower)
+IGNORABLE = re.compile("[{}]+|[{}]+".format(IN_BMP, "".join(f"{chr(a)}-{chr(b)}" for a, b in RANGES if a >= 0x10000)))
+# what a line's drawing skips: a line break, and every default-ignorable character (the pieces of a line are cut
+# at its runs, each sequence of them a run of its own: `invisible_runs`); a frozenset, read in C a piece at a time
+UNDRAWN = frozenset("\n").union(*(map(chr, range(a, b + 1)) for a, b in RANGES))
+SOFT_HYPHEN = "\u00ad"
+HYPHEN = "-"             # what a line ending at a soft hyphen shows, in the soft hyphen's run's face
+
+
+def ignorable(ch: str) -> bool:
+    """Whether `ch` is default-ignorable: set without width, never drawn."""
+    return ch != "\n" and ch in UNDRAWN
+
+
+def composed(text: str) -> str:
+    """`text` in Unicode's composed form (NFC), itself when it already is (a check in C, nothing copied).
+
+    >>> composed("e\\u0301") == "\\u00e9"
+    True
+    """
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
+def pieces(text: str) -> list[tuple[str, bool]]:
+    """`text` cut into (chunk, ignorable) pieces, in order.
+
+    >>> pieces("soft\\u00adhyphen")
+    [('soft', False), ('\\xad', True), ('hyphen', False)]
+    """
+    out, at = [], 0
+    for match in IGNORABLE.finditer(text):
+        if match.start() > at:
+            out.append((text[at:match.start()], False))
+        out.append((match.group(), True))
+        at = match.end()
+    if at < len(text):
+        out.append((text[at:], False))
+    return out
+
+
+def hyphenated_width(setting, start: int, end: int) -> float:
+    """`Setting.width` of a text holding soft hyphens: a line [start, end) ending at one (not the text's end) is as
+    wide as the hyphen it shows."""
+    width = setting.prefix[end] - setting.prefix[start] - setting.space_before[start] if end > start else 0.0
+    if end > start and shown_hyphen(setting, end):
+        run = setting.runs[setting.run_of[end - 1]]
+        width += run.face.width(HYPHEN) * run.size / 1000
+    return width
+
+
+def shown_hyphen(setting, end: int) -> bool:
+    """Whether a line whose set text ends at `end` shows a hyphen: its last character a soft hyphen, not the text's
+    last."""
+    return 0 < end < len(setting.text) and setting.text[end - 1] == SOFT_HYPHEN
+
+
+def draw_hyphen(pen, setting, at: int, x: float, y: float):
+    """Show with `pen` the hyphen of the soft hyphen at offset `at`, at (x, y) in its run's face and size."""
+    run = setting.runs[setting.run_of[at]]
+    pen.show(run, HYPHEN, x, y + run.rise, run.face.width(HYPHEN) * run.size / 1000)
+
+
+def invisible_runs(maker, text: str, look, where, face) -> list:
+    """The runs of a text holding default-ignorable characters (RunMaker.text): each sequence of them a run of its
+    own in `face` (the look's Latin face, which shows a soft hyphen's hyphen), the chunks between as `maker` sets
+    them."""
+    runs = []
+    for chunk, hidden in pieces(text):
+        runs += [maker.run(chunk, face, look)] if hidden else maker.text(chunk, look, where)
+    return runs
