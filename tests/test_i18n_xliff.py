@@ -347,3 +347,18 @@ def test_a_translation_changing_the_blocks_of_its_file_is_refused_at_its_unit_as
                          "doc.xlf:", setup=_raw("- 第二段。", source="Second paragraph"), command=IMPORT, check=False))
     unit = next(u for u in units(tmp_path / "out" / "doc.xlf") if u.findtext(f"{X}source") == "Second paragraph.")
     assert f"doc.xlf:{unit.sourceline}:1: error: translation fails a check: " in output
+
+
+@pytest.mark.parametrize("encoding, fragment", [
+    ("windows-1252", "a bidirectional embedding, override or isolate U+202E in this unit's target"),
+    ("Shift_JIS", "cannot read this file as XLIFF: multi-byte encodings are not supported"),
+])
+def test_an_xliff_in_another_encoding_is_surveyed_or_refused_never_read_unsurveyed(refuse, encoding, fragment):
+    """lxml reads encodings expat does not: a file the survey cannot read is refused (save it as UTF-8), one it
+    can (a single-byte encoding) is surveyed as a UTF-8 one."""
+    def setup(folder: Path, out: Path) -> None:
+        _raw("导&#x202E;言")(folder, out)
+        text = (out / "doc.xlf").read_text(encoding="utf-8").replace("UTF-8", encoding, 1)
+        (out / "doc.xlf").write_bytes(text.encode(encoding, "xmlcharrefreplace"))
+
+    refuse(Case("encoding", {}, fragment, "doc.xlf:", setup=setup, command=IMPORT, check=False))

@@ -177,9 +177,9 @@ class _Refused(Exception):
 def _survey(path: Path, data: bytes) -> list[Problem]:
     """What ccdocs refuses in the XLIFF bytes `data` (the file at `path`) before translate-toolkit reads them, at its
     line and column (see the module): more than `MAX_UNITS` units or a DOCTYPE (the pass ends there), each refused
-    character in a unit's `<source>` or `<target>` (inline codes included). expat streams the bytes once and keeps
-    nothing but the open elements' names; the well-formedness errors it meets end the survey, lxml's parse then
-    reports them."""
+    character in a unit's `<source>` or `<target>` (inline codes included), XML that is not well-formed or in an
+    encoding expat does not read (the survey ends there). expat streams the bytes once and keeps nothing but the
+    open elements' names."""
     parser = expat.ParserCreate(namespace_separator=" ")
     found: list[Problem] = []
     open_elements: list[str] = []
@@ -227,8 +227,11 @@ def _survey(path: Path, data: bytes) -> list[Problem]:
         parser.Parse(data, True)
     except _Refused as exc:
         return [*found, *exc.args]
-    except expat.ExpatError:
-        pass
+    except expat.ExpatError as exc:  # what it has not read is not surveyed: refused, never given to translate-toolkit
+        return [*found, problem(path, exc.lineno, f"not well-formed XML: {expat.ErrorString(exc.code)}",
+                                "repair the file, or export it again", exc.offset + 1)]
+    except ValueError as exc:  # an encoding expat cannot read (multi-byte ones but UTF-8 and UTF-16)
+        return [problem(path, 1, f"cannot read this file as XLIFF: {exc}", "save it as UTF-8, as CAT tools do")]
     return found
 
 
