@@ -109,7 +109,8 @@ def test_without_options_the_next_numbers_are_proposed_and_marked(tmp_path):
 
 @pytest.mark.parametrize("args, fragment", [
     (["--first-day", "2026-02-30"], "is not a date"),
-    (["--symbol", "WO/CC/86/INF/1\n"], "is not a WIPO symbol"),
+    (["--symbol", "../x"], "is not a WIPO symbol"),
+    (["--symbol", "WO/CC/86/INF/1\n"], "holds a line feed U+000A; give it on one line"),
     (["--session", "0"], "--session"),
     (["--first-day", "2026-07-15", "--last-day", "2026-07-07"], "--first-day 2026-07-15 is after --last-day 2026-07-07"),
     (["--first-day", "2026-07-20"], "--first-day 2026-07-20 is after the last day proposed a year on (2026-07-17)"),
