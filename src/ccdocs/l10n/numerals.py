@@ -55,6 +55,17 @@ def roman(number: int) -> str:
     return out
 
 
+def letters(n: int) -> str:
+    """Lower-case letter label of n >= 1 as Word's `lowerLetter` numbering counts: a..z, then the letter doubled
+    (aa, bb, … zz), tripled (aaa …) and so on, so a list of more than 26 items never repeats a label.
+
+    >>> [letters(n) for n in (1, 26, 27, 28, 52, 53)]
+    ['a', 'z', 'aa', 'bb', 'zz', 'aaa']
+    """
+    _check_int(n, 1)
+    return ascii_lowercase[(n - 1) % 26] * ((n - 1) // 26 + 1)
+
+
 def chinese_numeral(n: int) -> str:
     """Write 1..9999 as a Chinese numeral in the standard reading form.
 
@@ -209,7 +220,7 @@ def numeral_runs(n: int, style: str, language: Language) -> list[Run]:
         "digits": lambda: str(n),
         "roman": lambda: roman(n),
         "roman-lower": lambda: roman(n).lower(),
-        "alpha": lambda: ascii_lowercase[(n - 1) % 26],
+        "alpha": lambda: letters(n),
         "chinese": lambda: chinese_numeral(n),
         "ordinal-words": lambda: ordinal_words(n, language.numbers.words, language.numbers.capitalize,
                                                language.numbers.options),
