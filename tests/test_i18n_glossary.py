@@ -14,7 +14,7 @@ import shutil
 import pytest
 
 from ccdocs.i18n.catalogs import po_path
-from ccdocs.i18n.glossary import Term, glossary, terms_in, toolkit_glossary_path
+from ccdocs.i18n.glossary import NOT_TEXT, Term, glossary, terms_in, toolkit_glossary_path
 from ccdocs.i18n.review import document_page
 from ccdocs.pipeline import assessed, read_sources
 from conftest import DOCS, run_ccdocs
@@ -127,6 +127,18 @@ def test_the_review_page_marks_the_terms_on_both_sides():
     assert '<mark class="term" title="成员国">Member States</mark>' in row
 
 
+def by_each(text: str, terms: list[Term]) -> list[Term]:
+    """The terms of `text` as every term's own finditer over the whole text finds them, longest first, each span
+    taken once: what `terms_in` must give."""
+    text, taken, found = NOT_TEXT.sub(" ", text), [], set()
+    for term in sorted(terms, key=lambda t: -len(t.source)):
+        for match in term.pattern.finditer(text):
+            if all(match.end() <= start or match.start() >= end for start, end in taken):
+                taken.append(match.span())
+                found.add(term)
+    return [term for term in terms if term in found]
+
+
 def test_terms_are_found_as_each_terms_own_pattern_finds_them():
     """`terms_in` tries a term's pattern only where one scan of all the terms found a match could start: the
     terms found are those each term's own pattern finds in the whole text (overlapping terms, the longer one
@@ -136,17 +148,44 @@ def test_terms_are_found_as_each_terms_own_pattern_finds_them():
     texts = ["The WIPO Academy of WIPO and the Member States.", "States; state-led; WIPO's; wipo.int; Learning@WIPO",
              "ıd and ID and IDs", "Academy of WIPO Academy", "General  Assembly\nGeneral Assemblies", "WIPOhttp://x"]
 
-    def by_each(text: str) -> list[Term]:  # every term's own finditer, longest first, spans taken once
-        from ccdocs.i18n.glossary import NOT_TEXT
-
-        text, taken, found = NOT_TEXT.sub(" ", text), [], set()
-        for term in sorted(terms, key=lambda t: -len(t.source)):
-            for match in term.pattern.finditer(text):
-                if all(match.end() <= start or match.start() >= end for start, end in taken):
-                    taken.append(match.span())
-                    found.add(term)
-        return [term for term in terms if term in found]
-
     for text in texts:
-        assert terms_in(text, terms) == by_each(text), text
+        assert terms_in(text, terms) == by_each(text, terms), text
     assert [t.source for t in terms_in(texts[0], terms)] == ["WIPO", "Member State", "Academy of WIPO"]
+
+
+def test_terms_are_found_as_each_terms_own_pattern_finds_them_whatever_the_letters_case():
+    """The terms looked up by their first word, folded as re's IGNORECASE compares letters: the same terms as
+    each one's own pattern over the whole text, for the letters re.I takes for others (ſ for s, ı and İ for i,
+    the Kelvin sign for k, ς for σ, µ for μ), a plural, a first word that holds punctuation, a Chinese term."""
+    terms = [Term(source, "X", "", "", line) for line, source in enumerate(
+        ["Kiosk", "Mission Statement", "Sigma Σύνοδος", "μm", "WIPO's Academy", "Ix", "知识产权", "U.N. staff",
+         "Σύνοδος"], 2)]
+    texts = ["KIOſK; kıosks; the miſſion  statements", "ΣΙΓΜΑ σύνοδοσ and Sigma Σύνοδος; µm", "wipo's ACADEMY",
+             "İx and IX, ıxes", "知识产权 组织，知识产权组织", "U.N. Staff; u.n. staffs; U.N.staff", "ΣΎΝΟΔΟς"]
+
+    found = {t.source for text in texts for t in terms_in(text, tuple(terms))}
+    assert {"Kiosk", "Mission Statement", "μm", "WIPO's Academy", "Ix", "知识产权", "U.N. staff"} <= found
+    for text in texts:
+        assert terms_in(text, tuple(terms)) == by_each(text, terms), text
+
+
+def test_a_termbase_of_30000_rows_costs_a_text_only_the_terms_that_can_begin_in_it(monkeypatch):
+    """A document glossary the size of a WIPO Pearl or UNTERM export (30,000 rows): a text's terms are looked up
+    by their first word, so it tries the patterns of the terms whose first word it holds, and no other term's
+    pattern is even compiled; the glossary itself is made ready once, not for each text."""
+    from ccdocs.i18n import glossary as module
+
+    words = [f"w{n:05d}" for n in range(30000)]
+    terms = tuple(Term(f"{word} board" if n % 2 else word, "X", "", "g", n + 2) for n, word in enumerate(words))
+    tried = []
+    matches = module._matches
+    monkeypatch.setattr(module, "_matches", lambda pattern, text, starts: tried.append(pattern) or matches(
+        pattern, text, starts))
+    texts = [f"The {words[7]} Board and {words[8]}s met {words[12346]} times; nothing else.", "No term here."] * 50
+    made = getattr(module, "_index", None)
+    made = made.cache_info().misses if made else 0
+    found = [terms_in(text, terms) for text in texts]
+    assert [t.source for t in found[0]] == ["w00007 board", "w00008", "w12346"]
+    assert len(tried) == 3 * 50  # each text tries its three terms' patterns, never the 29,997 others
+    assert sum("pattern" in term.__dict__ for term in terms) == 3
+    assert module._index.cache_info().misses == made + 1  # the glossary made ready once for its 100 texts

@@ -115,20 +115,24 @@ def terms_in(text: str, terms) -> list[Term]:
     >>> [t.source for t in terms_in("The WIPO Academy and WIPO's Member States.", [Term("WIPO", "产权组织", "", "", 2),
     ...     Term("WIPO Academy", "WIPO学院", "", "", 3), Term("Member State", "成员国", "", "", 4)])]
     ['WIPO', 'WIPO Academy', 'Member State']
+
+    The work grows with the text and the terms whose first word stands in it, not with the glossary (a termbase
+    export holds 30,000 rows): a term's own pattern is tried only where its first word stands (`_Index`).
     """
-    longest_first, any_term = _search_order(tuple(terms))
+    index = _index(_Same(terms if isinstance(terms, tuple) else tuple(terms)))
     text = NOT_TEXT.sub(" ", text)
-    starts = [match.start() for match in any_term.finditer(text)] if any_term is not None else []
-    if not starts:  # most texts hold no term: one scan says so
+    tried = index.candidates(text)
+    if not tried:  # most texts hold no term
         return []
     taken: list[tuple[int, int]] = []
     found = set()
-    for term in longest_first:
-        for match in _matches(term.pattern, text, starts):
+    for rank in sorted(tried):  # longest first
+        term = index.longest_first[rank]
+        for match in _matches(term.pattern, text, tried[rank]):
             if all(match.end() <= start or match.start() >= end for start, end in taken):
                 taken.append(match.span())
                 found.add(term)
-    return [term for term in terms if term in found]
+    return [index.terms[at] for at in sorted(at for term in found for at in index.places[term])]
 
 
 def _matches(pattern: re.Pattern, text: str, starts: list[int]):
@@ -140,19 +144,83 @@ def _matches(pattern: re.Pattern, text: str, starts: list[int]):
             yield match
 
 
+class _Index:
+    """A glossary made ready for `terms_in`: its distinct terms longest first, each one's places in the glossary,
+    and a dict from each term's first word, folded as re.I compares letters (`_folded`), to the terms it begins."""
+
+    def __init__(self, terms: tuple[Term, ...]):
+        self.terms = terms
+        self.places: dict[Term, list[int]] = {}
+        for at, term in enumerate(terms):
+            self.places.setdefault(term, []).append(at)
+        self.longest_first = tuple(sorted(self.places, key=lambda t: -len(t.source)))
+        self.by_first: dict[str, list[int]] = {}
+        for rank, term in enumerate(self.longest_first):
+            self.by_first.setdefault(_folded(term.source.split()[0]), []).append(rank)
+        self.lengths = sorted({len(first) for first in self.by_first})
+        first = re.escape("".join(sorted({term.source[0] for term in terms})))
+        # where any term may begin (at one of their first letters, not inside a word, an address or a name@), and
+        # the text there up to the longest first word: a term's first word is a prefix of it
+        self.starts = re.compile(rf"(?=[{first}])(?<![\w.@-])(?=(\S{{1,{self.lengths[-1]}}}))",
+                                 re.I) if terms else None
+
+    def candidates(self, text: str) -> dict[int, list[int]]:
+        """{rank of a term in `longest_first`: the places in `text`, ascending, where its first word stands}: all
+        the places its pattern can match (its words begin with its first word, re.I compares letter for letter)."""
+        tried: dict[int, list[int]] = {}
+        if self.starts is None:
+            return tried
+        for match in self.starts.finditer(text):
+            start, word = match.start(), _folded(match[1])
+            for length in self.lengths:
+                if length > len(word):
+                    break
+                for rank in self.by_first.get(word[:length], ()):
+                    tried.setdefault(rank, []).append(start)
+        return tried
+
+
+class _Same:
+    """A terms tuple as a cache key by identity: hashing 30,000 terms for each text costs as much as trying them.
+    The key holds the tuple, so its id is not reused while the entry lives."""
+
+    __slots__ = ("terms",)
+
+    def __init__(self, terms: tuple[Term, ...]):
+        self.terms = terms
+
+    def __hash__(self) -> int:
+        return id(self.terms)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, _Same) and other.terms is self.terms
+
+
 @lru_cache(maxsize=64)
-def _search_order(terms: tuple[Term, ...]) -> tuple[tuple[Term, ...], re.Pattern | None]:
-    """The terms longest first (`terms_in`'s order), and one empty pattern matching at each position where any
-    of them starts a match (None for no terms): a text it does not match holds none of them, and a term's own
-    pattern needs trying only where it does."""
-    if not terms:
-        return (), None
-    return tuple(sorted(terms, key=lambda t: -len(t.source))), _whole_words(terms, at=True)
+def _index(same: _Same) -> _Index:
+    """The `_Index` of a terms tuple, made once while the tuple is in use."""
+    return _Index(same.terms)
 
 
-def _whole_words(terms: tuple[Term, ...], at: bool = False) -> re.Pattern:
-    """Any of `terms` as whole words, any spacing between them, the last word in the singular or plural; `at`:
-    the empty match at each position where one of them matches (a look ahead: every position, overlaps too).
+def _folded(text: str) -> str:
+    """`text` with each character replaced by one re's IGNORECASE takes for the same: its simple lower case, then
+    one of the extra equivalents re's own table gives (ı for i, ſ for s, ς for σ …). Two strings re.I matches
+    letter for letter fold equal, and a string keeps its length (İ folds to i, where str.lower makes two)."""
+    before, after = _folding()
+    return text.translate(before).lower().translate(after)
+
+
+@cache
+def _folding() -> tuple[dict[int, str], dict[int, str]]:
+    """`_folded`'s str.translate tables: before lower(), after it (from re._casefix, the table re.I uses)."""
+    from re import _casefix  # noqa: PLC0415 (private, but the very table re compiles IGNORECASE with)
+
+    return {0x130: "i"}, {code: chr(min(code, *same)) for code, same in _casefix._EXTRA_CASES.items()
+                          if min(code, *same) != code}
+
+
+def _whole_words(terms: tuple[Term, ...]) -> re.Pattern:
+    """Any of `terms` as whole words, any spacing between them, the last word in the singular or plural.
 
     The look ahead at the terms' first letters changes no match: it lets re skip the other positions without
     trying the look behind and every term at each (a scan 5 to 10 times faster).
@@ -160,7 +228,7 @@ def _whole_words(terms: tuple[Term, ...], at: bool = False) -> re.Pattern:
     words = "|".join(r"\s+".join(re.escape(word) for word in term.source.split()) for term in terms)
     first = re.escape("".join(sorted({term.source[0] for term in terms})))
     term = rf"(?:{words})(?:s|es)?(?![\w@-])"
-    return re.compile(rf"(?=[{first}])(?<![\w.@-])" + (f"(?={term})" if at else term), re.I)
+    return re.compile(rf"(?=[{first}])(?<![\w.@-]){term}", re.I)
 
 
 def terminology(entry) -> list[str]:
