@@ -9,7 +9,8 @@ import pytest
 from ccdocs.i18n import checkers
 from ccdocs.i18n.quotes import quotation_marks
 from ccdocs.i18n.checkers import (Entry, balanced_markup, check, chinese_punctuation, figures, footnote_marks, html,
-                                  line_breaks, link_targets, placeholders, references, space_before, terminology)
+                                  line_breaks, link_targets, placeholders, plain_markup, references, space_before,
+                                  terminology)
 
 CASES = [
     # checker, source, failing translation, passing translation, words of the failing message
@@ -69,6 +70,27 @@ FRENCH_CASES = [
 ]
 
 
+# A table text (msgctxt `data`) is plain text, printed as typed: no Markdown mark or character reference its source
+# lacks (the same marks in a paragraph's translation are read as Markdown); a mark its source holds may stay.
+PLAIN_CASES = [
+    (plain_markup, "Proposed budget 2024/25", "**2024/25** 年拟议预算", "2024/25 年拟议预算",
+     "`*` in the translation of a plain table text, 4 times, in the source none"),
+    (plain_markup, "Budget", "预算 &#x202E;", "预算", "`&#x202E;` in the translation"),
+    (plain_markup, "Budget", "预算 &amp;", "预算 &", "`&amp;` in the translation"),
+    (plain_markup, "Budget", "`预算`", "预算", "``` in the translation"),
+    (plain_markup, "Budget", "预算\\*", "预算", "`\\` in the translation"),
+    (plain_markup, "Total*", "总计**", "总计*", "`*` in the translation of a plain table text, twice, in the source once"),
+]
+
+
+@pytest.mark.parametrize("checker, source, wrong, right, words", PLAIN_CASES)
+def test_a_plain_table_text_takes_no_markup_its_source_lacks(checker, source, wrong, right, words):
+    failing = checker(Entry("table text", source, wrong, "zh", plain=True))
+    assert failing and any(words in message for message in failing), failing
+    assert checker(Entry("table text", source, right, "zh", plain=True)) == []
+    assert checker(Entry("report ¶12", source, wrong, "zh")) == []  # in Markdown, other checks judge it
+
+
 @pytest.mark.parametrize("checker, source, wrong, right, words", FRENCH_CASES)
 def test_french_typography_fails_a_wrong_translation_and_passes_a_right_one(checker, source, wrong, right, words):
     failing = checker(Entry("report ¶12", source, wrong, "fr"))
@@ -96,7 +118,7 @@ def test_each_checker_fails_a_wrong_translation_and_passes_a_right_one(checker, 
 
 
 def test_every_checker_is_exercised():
-    assert {case[0] for case in CASES + FRENCH_CASES} == set(checkers.CHECKERS)
+    assert {case[0] for case in CASES + FRENCH_CASES + PLAIN_CASES} == set(checkers.CHECKERS)
 
 
 def test_chinese_punctuation_applies_to_chinese_only():

@@ -143,6 +143,10 @@ SHAPES = [
 ]
 
 FIGURES = [
+    # A table text is plain text: markup or a character reference its source lacks would be printed as typed.
+    translation("table-text-bold", "Applications", "**申请**", "`*` in the translation of a plain table text"),
+    translation("table-text-reference", "Applications", "申请&#x202E;", "`&#x202E;` in the translation of a plain"),
+    translation("table-text-code", "Applications", "`申请`", "``` in the translation of a plain table text"),
     # A stray `{{`, `{%` or `{#` in a msgstr, or figures other than the source's: at the msgstr's line.
     translation("unclosed-figure", SECOND, "第二段 {{", "`{{` is not closed"),
     translation("unclosed-statement", SECOND, "第二段 {%", "`{%` is not closed"),
@@ -202,6 +206,14 @@ CHARACTERS = [
        f"content.po:{len(catalog().split(chr(10)))}"),
     zh("raw-table-text", po(catalog(translated={"Applications": "申\x0c请"})), "control character U+000C",
        msgstr("Applications")),
+    # The isolates gettext wraps a `#:` file name holding a space in are taken there only; other bidi controls never.
+    translation("isolates-in-msgstr", SECOND, "第二\u2068段\u2069。", "isolate U+2068"),
+    zh("isolates-in-extracted-comment", po(catalog(extra="#. \u2068a comment\u2069\n")), "isolate U+2068",
+       f"content.po:{len(catalog().split(chr(10)))}"),
+    zh("override-in-location", po(catalog().replace("#: content/annex.md:3", "#: \u202econtent/annex.md:3")),
+       "override or isolate U+202E", at("Annex paragraph.", -1)),
+    zh("unpaired-isolate-in-location", po(catalog().replace("#: content/annex.md:3", "#: \u2068content/annex.md:3")),
+       "more First Strong Isolate characters", at("Annex paragraph.", -1)),
 ]
 
 SYNTAX = [
@@ -368,6 +380,26 @@ def test_a_catalog_with_windows_line_ends_or_a_byte_order_mark_is_read(translate
     (folder / PO).write_bytes(data)
     code, output, _ = run(["build", str(folder), "--format", "json", "--out", str(tmp_path / "out"), "--lang", "zh"])
     assert code == 0, output
+
+
+def test_a_content_file_named_with_a_space_keeps_a_readable_catalog_through_update(translated_doc, tmp_path):
+    """babel writes the `#:` location of a file name holding a space between U+2068 and U+2069, as gettext 0.20+
+    does; the catalog reader takes those there, so `i18n update` leaves a catalog that checks and builds, and a
+    second update writes the same bytes."""
+    folder = translated_doc()
+    (folder / "content/report.md").rename(folder / "content/my report.md")
+    spec = folder / "document.yaml"
+    spec.write_text(spec.read_text().replace("files: [content/report.md]", 'files: ["content/my report.md"]'))
+    assert run(["i18n", "update", str(folder), "--lang", "zh"])[0] == 0
+    written = (folder / PO).read_bytes()
+    assert "#: \u2068content/my report.md\u2069:5".encode() in written
+    code, output, _ = run(["check", str(folder)])
+    assert code == 0, output
+    code, output, _ = run(["build", str(folder), "--format", "json", "--out", str(tmp_path / "out"), "--lang", "zh"])
+    assert code == 0, output
+    assert "第二段。" in (tmp_path / "out" / "zh" / "wo_cc_86_inf_1.json").read_text(encoding="utf-8")
+    assert run(["i18n", "update", str(folder), "--lang", "zh"])[0] == 0
+    assert (folder / PO).read_bytes() == written
 
 
 def test_a_heading_translated_with_a_number_stays_a_heading(translated_doc, tmp_path):

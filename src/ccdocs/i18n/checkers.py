@@ -39,6 +39,9 @@ OFFICIAL_LANGUAGES = frozenset(OFFICIAL)  # the UN's and WIPO's, as URLs write t
 LANGUAGE_PARAMETERS = frozenset({"lang", "hl", "language", "locale", "lng"})
 INLINE_MARKUP = re.compile(r"[\[<*_&]")  # what every inline rule making a link, HTML, emphasis or `*` starts at
 JINJA_SYNTAX = re.compile(r"\{[{%#]")  # where Jinja2's lexer can find anything but data (no line statements)
+# What a plain text (a table text) prints as typed but Markdown would read: emphasis, code, an escape, a character
+# reference (HTML and links have their own checks).
+PLAIN_MARKUP = re.compile(r"\*|_|`|\\|&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,7 @@ class Entry:
     lang: str
     glossary: tuple | None = None  # the `glossary.Term`s `terminology` looks for; None: the toolkit's of `lang`
     profile: Language | None = None  # the profile of `lang`, looked up once per catalog by the caller; None: here
+    plain: bool = False  # a plain text (a table text: msgctxt `data`), printed as typed, not read as Markdown
 
     @cached_property
     def language(self) -> Language | None:
@@ -354,6 +358,23 @@ def html(entry: Entry) -> list[str]:
     return _difference(entry, lambda _, side: entry.markup[side].html, "HTML")
 
 
+def plain_markup(entry: Entry) -> list[str]:
+    """In a plain text (`Entry.plain`: a table text), no Markdown mark or character reference (`PLAIN_MARKUP`:
+    `*`, `_`, `` ` ``, `\\`, `&name;`, `&#…;`) the source does not hold as often: the paper prints it as typed, where
+    the same mark in a paragraph would be read. A mark the source holds (printed as typed there too) may stay.
+
+    >>> [m.split(" in the ")[0] for m in plain_markup(Entry("table text", "Budget", "**预算** &#x202E;", "zh", plain=True))]
+    ['table text: `*`', 'table text: `&#x202E;`']
+    """
+    if not entry.plain:
+        return []
+    source, translation = (Counter(PLAIN_MARKUP.findall(text)) for text in (entry.source, entry.translation))
+    return [f"{entry.name}: `{mark}` in the translation of a plain table text, {_times(translation[mark])}, in the "
+            f"source {_times(source[mark]) if source[mark] else 'none'}: it would be printed as typed (write the words "
+            "only: no Markdown emphasis, code or escapes; a character itself, not its reference)"
+            for mark in translation - source]
+
+
 def _figures(text: str) -> set[str]:
     return set(FIGURE.findall(LINK_TARGET.sub("]", NOTE_MARK.sub("", PLACEHOLDER.sub(" ", text)))))
 
@@ -420,8 +441,8 @@ def line_breaks(entry: Entry) -> list[str]:
     return []
 
 
-CHECKERS = (placeholders, footnote_marks, references, link_targets, balanced_markup, html, figures, chinese_punctuation,
-            space_before, quotation_marks, line_breaks, terminology)
+CHECKERS = (placeholders, footnote_marks, references, link_targets, balanced_markup, html, plain_markup, figures,
+            chinese_punctuation, space_before, quotation_marks, line_breaks, terminology)
 
 
 def check(entry: Entry) -> list[str]:

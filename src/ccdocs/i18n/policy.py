@@ -55,7 +55,8 @@ def assess_message(segment: Segment, place: str, message, lang: str, at: tuple |
     if message is None or not message.string:
         return Assessment(segment, place, "untranslated", at=at)
     previous = "\n".join(message.previous_id) if message.previous_id else ""
-    problems = _checked(Entry(place, segment.msgid, message.string, lang, glossary, profile), checked)
+    problems = _checked(Entry(place, segment.msgid, message.string, lang, glossary, profile, segment.kind == DATA),
+                        checked)
     status = "fuzzy" if message.fuzzy else ("failing" if problems else "translated")
     return Assessment(segment, place, status, message.string, previous, problems, at)
 
@@ -63,7 +64,7 @@ def assess_message(segment: Segment, place: str, message, lang: str, at: tuple |
 def _checked(entry: Entry, checked: dict | None) -> tuple[str, ...]:
     """`check(entry)`; with `checked`, a text and translation checked before (a message used in several places)
     are not checked again: their messages, which begin with the entry's name, are given the name of this one."""
-    key = (entry.source, entry.translation)
+    key = _pair(entry.source, entry.translation, entry.plain)
     if checked is None or checked.get(key) is None:
         problems = tuple(check(entry))
         if checked is not None and all(problem.startswith(entry.name) for problem in problems):
@@ -71,6 +72,12 @@ def _checked(entry: Entry, checked: dict | None) -> tuple[str, ...]:
         return problems
     name, problems = checked[key]
     return tuple(entry.name + problem[len(name):] for problem in problems)
+
+
+def _pair(source: str, translation: str, plain: bool) -> tuple:
+    """What names a checked text and translation: a plain one (a table text) is checked further than the same pair
+    in Markdown (`checkers.plain_markup`)."""
+    return (source, translation, "plain") if plain else (source, translation)
 
 
 def assess(segments: Iterable[Segment], catalog: ContentCatalog, lang: str,
@@ -92,7 +99,8 @@ def assess(segments: Iterable[Segment], catalog: ContentCatalog, lang: str,
         at = catalog.where(message) if message is not None else None
         found.append(assess_message(segment, where(segment), message, lang, at, glossary, profile, checked))
     passing = frozenset(pair for item in found  # a table text translated as it stands was not checked: left out
-                        if checked.get(pair := (item.segment.msgid, item.translation), (None, None))[1] == ())
+                        if checked.get(pair := _pair(item.segment.msgid, item.translation, item.segment.kind == DATA),
+                                       (None, None))[1] == ())
     if passing != passed:
         write_kept("checks", key, passing, code())
     return found
