@@ -35,6 +35,12 @@ def test_no_label_repeats_in_a_long_list():
     assert len(set(labels)) == len(labels)
 
 
+def test_roman_sub_items_go_on_past_3999():
+    """A nested list of 4,000 items was an internal error (no Roman numeral for 4000): the thousands go on as M's."""
+    en = find_language("en")
+    assert [item_label("roman", n, en) for n in (3999, 4000, 4001)] == ["(mmmcmxcix)", "(mmmm)", "(mmmmi)"]
+
+
 @pytest.fixture(scope="module")
 def long_list(tmp_path_factory):
     """A paper whose report holds a `1.` list of 55 items, built in en and zh, DOCX and PDF; (folder, out)."""
