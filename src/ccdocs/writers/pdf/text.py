@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from operator import attrgetter
+from itertools import chain, repeat
+from operator import attrgetter, mul, truediv
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.rl_accel import fp_str
@@ -31,6 +32,14 @@ def go_to(canv, name: str, rect: tuple) -> None:
     action = PDFDictionary({"S": PDFName("GoTo"), "D": canv._bookmarkReference(name)})
     canv._addAnnotation(PDFDictionary({"Type": PDFName("Annot"), "Subtype": PDFName("Link"), "A": action,
                                        "Rect": PDFArray(canv._absRect(rect, 1)), "Border": PDFArray([0, 0, 0])}))
+
+
+def label_width(label: tuple) -> float:
+    """The width in points of a label's runs: each character's advance (`Face.width`) times its run's size over
+    1000, summed in order, in C (a numbered paragraph's label is measured at each of its layouts)."""
+    return sum(chain.from_iterable(map(truediv, map(mul, map(run.face.widths.get, map(ord, run.text),
+                                                              repeat(run.face.default_width)), repeat(run.size)),
+                                       repeat(1000)) for run in label))
 
 
 @dataclass(frozen=True, init=False)
@@ -125,7 +134,7 @@ class TextBlock(Flowable):
         s = self.style
         x = s.left + s.first if self.head else s.left
         if self.head and s.label:
-            label_w = sum(r.face.width(ch) * r.size / 1000 for r in s.label for ch in r.text)
+            label_w = label_width(s.label)
             x = max(x, s.label_x + label_w + 0.25 * s.size)
         return x
 
