@@ -203,6 +203,15 @@ ATTRIBUTES = [
     # what it holds); a real comment is still refused as one
     Case("comment-shaped-like-anchor", report("{#a .unnumbered #}", "Text."), "`{# … #}` comments", line(1) + ":1"),
     Case("comment-unended", report("{# a note", "Text."), "`{# … #}` comments", line(1) + ":1"),
+    # Pandoc's heading attribute (`# Title {#t}`): a well-made anchor in the wrong place, told once and truly (the
+    # Markdown reader added "`{#t}` would print: it is no anchor (an id is a letter…)" at the same place)
+    Case("heading-attribute", report("## Title {#t}", "", "See [](#t)."), "the anchor `{#t}` would print here "
+         "(write it alone on the line before the block it names)", line(1) + ":10"),
+    Case("heading-attribute-told-once", report("## Title {#t}", "", "See [](#t)."), "\n1 error; nothing was written.",
+         line(1) + ":10"),
+    Case("anchor-ending-a-paragraph", report("Text.", "{#t}", "", "See [](#t)."), "\n1 error; nothing was written.",
+         line(2) + ":1"),
+    Case("anchor-ending-a-paragraph-named", report("Text.", "{#t}"), "the anchor `{#t}` would print here", line(2)),
 ]
 
 CASES = LOST + HTML + NOTES + LINKS + CHARACTERS + UNENDED + ATTRIBUTES

@@ -8,7 +8,8 @@ from urllib.parse import unquote
 
 from ..l10n.ambiguous import takes_east_asian_face
 from ..model import Code, Emph, LineBreak, Link, Note, Ref, RefNumber, Strong, Text
-from .anchors import ID_HINT, ranges, unread
+from .anchors import ID, ID_HINT, ranges, unread
+from .lines import locate
 
 CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
 
@@ -75,6 +76,17 @@ def plain(node) -> str:
     return ""
 
 
+def _misplaced(shown: str) -> bool:
+    """Whether an attribute left unread, `shown`, is a well-made anchor (`{#pay-gap}`): only its place is wrong."""
+    return shown.startswith("{#") and shown.endswith("}") and ID.fullmatch(shown[2:-1]) is not None
+
+
+def _beside_text(ctx, shown: str) -> bool:
+    """Whether `shown` stands beside other text on its line of the current block (`# Title {#t}`)."""
+    index, col = locate(ctx.lines, ctx.line - 1 - ctx.line_offset, ctx.end - ctx.line_offset, shown)
+    return col is not None and ctx.lines[index].strip() != shown
+
+
 def convert(children, ctx) -> tuple:
     """Model inlines from the children of a markdown-it `inline` syntax-tree node.
 
@@ -87,7 +99,11 @@ def convert(children, ctx) -> tuple:
         kind = child.type
         if kind == "text":
             shown = unread(child.content)
-            if shown:
+            if shown and _misplaced(shown):
+                if not _beside_text(ctx, shown):  # else the figures' reader (templating.statements) told it there
+                    ctx.fail_at(shown, f"the anchor `{shown}` would print here",
+                                "write it alone on the line before the block it names")
+            elif shown:
                 anchor = shown.startswith("{#")
                 ctx.fail_at(shown, f"`{shown[:60]}` would print: it is no " + ("anchor" if anchor else "attribute "
                             "read here"), ID_HINT + "; alone on the line before the block it names" if anchor else
