@@ -84,6 +84,23 @@ def test_a_character_no_font_holds_in_a_translation_is_told_at_its_msgstr(tmp_pa
                              "paragraph 3. contains '\U00020000' (U+20000")
 
 
+@pytest.mark.parametrize("msgstr, source", [
+    ("2024/25 年拟议预算", "document.yaml:34"),  # a column heading of document.yaml
+    ("临时工作人员", "data/budget.csv:4"),  # a row label of a CSV file
+])
+def test_a_character_no_font_holds_in_a_table_text_s_translation_is_told_at_its_msgstr(tmp_path, msgstr, source):
+    folder = tmp_path / "doc"
+    shutil.copytree(FIXTURES / "budget-table", folder, ignore=shutil.ignore_patterns("expected"))
+    lines = (folder / PO).read_text(encoding="utf-8").split("\n")
+    line = lines.index(f'msgstr "{msgstr}"') + 1
+    lines[line - 1] = f'msgstr "{msgstr}\ua000"'
+    (folder / PO).write_text("\n".join(lines), encoding="utf-8")
+    code, err = check(folder)
+    assert code == 1
+    assert err[0].startswith(f"{PO}:{line}:1: error: translation of {source} (table text): table resources-by-object "
+                             "contains '\ua000' (U+A000"), err
+
+
 def test_the_same_character_in_the_source_is_still_told_in_the_source(tmp_path):
     folder = tmp_path / "doc"
     shutil.copytree(FIXTURES / "wo-cc-86-inf-1", folder, ignore=shutil.ignore_patterns("expected", "locales"))

@@ -409,13 +409,15 @@ def extract(doc_dir):
     from .i18n.places import Places
     from .output import check_targets
     from .pipeline import read_sources, resolve
+    from .sources.within import place_inside
 
     sources = read_sources(_folder(doc_dir))
     check_catalogs(sources.spec)  # the translators' catalogs are refused here as by every i18n command
     path = pot_path(sources.spec.folder)
     check_targets([path])
+    place_inside(sources.spec.folder, path, "the template")
     catalog = template(sources, Places(resolve(sources, sources.spec.source)))
-    write_catalog(catalog, path)
+    write_catalog(catalog, path, sources.spec.folder)
     click.echo(f"{path}: {len(catalog)} messages")
 
 
@@ -438,6 +440,7 @@ def update(doc_dir, lang, memories):
     from .output import check_targets
     from .pipeline import read_sources, resolve
     from .sources.spec import LANGUAGES
+    from .sources.within import place_inside
 
     languages = _split(lang, LANGUAGES, "language", "--lang")
     sources = read_sources(_folder(doc_dir))
@@ -449,6 +452,8 @@ def update(doc_dir, lang, memories):
         if code not in spec.languages:
             raise UsageError(f"`{code}` is not among the languages of {doc_dir}")
     check_targets(po_path(spec.folder, code) for code in languages)
+    for code in languages:  # every catalog's place checked before any is written
+        place_inside(spec.folder, po_path(spec.folder, code), f"the {code} catalog")
     catalog = template(sources, Places(resolve(sources, spec.source)))
     memory = {code: read_memory(memories, code) if memories else None for code in languages}
     for code in languages:

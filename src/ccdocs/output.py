@@ -37,6 +37,11 @@ from .errors import Failure, UsageError, display_path
 HELD = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
+# What making a folder or file says where the place itself takes none, which os.access cannot foresee for root: a
+# pseudo file system (/sys: EPERM, /proc: ENOENT), a read-only mount, a folder whose rights a file system enforces
+REFUSING = frozenset({errno.EPERM, errno.EACCES, errno.EROFS, errno.ENOENT})
+
+
 class OutputError(UsageError):
     """An output cannot go where it was asked to go; found before anything is written (exit 2)."""
 
@@ -247,11 +252,17 @@ def _put_back(backups: dict[Path, Path | None], renamed: list[Path]) -> list[Pat
     return failed
 
 
-def write_all(outputs: dict[Path, bytes]) -> None:
+def write_all(outputs: dict[Path, bytes], inside: Path | None = None) -> None:
     """Replace every output together, or none: an OutputError for a target that cannot be replaced (before
-    anything is written), a WriteError when writing fails (nothing is changed, and no `.part` file is left)."""
+    anything is written), a WriteError when writing fails (nothing is changed, and no `.part` file is left).
+
+    `inside`: the document folder the outputs are places of (catalogs, templates). Each is checked again as
+    `within.place_inside` checks it (InputError, nothing written, for a link leading out) and written on its folder's
+    path with every link resolved at that check, so a link put in place of a folder afterwards is not followed."""
     outputs = {Path(path): data for path, data in outputs.items()}
     check_targets(outputs)
+    if inside is not None:
+        outputs = {_resolved_inside(inside, path): data for path, data in outputs.items()}
     folders: list[Path] = []
     temporaries: dict[Path, Path] = {}
     try:
@@ -261,16 +272,32 @@ def write_all(outputs: dict[Path, bytes]) -> None:
     except BaseException as exc:
         _discard(temporaries.values())
         _remove_folders(folders)
+        if isinstance(exc, OSError) and exc.errno in REFUSING:  # the place takes no file: as check_writable's
+            raise _refusal(path, exc.strerror or str(exc), "write elsewhere") from exc
         if isinstance(exc, OSError):
             room = "free some space or " if exc.errno in (errno.ENOSPC, errno.EDQUOT) else ""
             raise WriteError(f"cannot write {path}: {exc.strerror or exc} ({room}write elsewhere); "
                              "nothing was written") from exc
         raise
+    moved = [path for path in temporaries if inside is not None and os.path.realpath(path.parent) != str(path.parent)]
+    if moved:  # a folder on the way was replaced by a link while the outputs were written: none is renamed in
+        _discard(temporaries.values())
+        _remove_folders(folders)
+        raise WriteError(f"cannot write {moved[0]}: a folder on its way was replaced by a link while it was written; "
+                         "nothing was written")
     try:
         _renamed_in(temporaries)
     except WriteError:
         _remove_folders(folders)
         raise
+
+
+def _resolved_inside(folder: Path, path: Path) -> Path:
+    """`path` with its folders' links resolved, once `within.place_inside` found that none leads out of `folder`."""
+    from .sources.within import place_inside
+
+    place_inside(folder, path, "this file")
+    return Path(os.path.realpath(path.parent)) / path.name
 
 
 def write_text(path: Path, text: str) -> None:

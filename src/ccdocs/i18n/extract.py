@@ -95,6 +95,8 @@ def po_bytes(catalog: Catalog) -> bytes:
     return buffer.getvalue()
 
 
-def write_catalog(catalog: Catalog, path: Path) -> None:
-    """Write a catalog to `path` (its folders made), replacing the file whole."""
-    write_all({path: po_bytes(catalog)})
+def write_catalog(catalog: Catalog, path: Path, folder: Path | None = None) -> None:
+    """Write a catalog to `path` (its folders made), replacing the file whole. `folder`: the document folder it is
+    a place of (every command gives it): InputError when a link on the way leads out of it (`within.place_inside`),
+    nothing written."""
+    write_all({path: po_bytes(catalog)}, inside=folder)

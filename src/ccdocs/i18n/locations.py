@@ -6,6 +6,12 @@ a translation covers. `in_catalog` moves each such problem to the translation's 
 names the source's file and line in its message:
 
     locales/zh/LC_MESSAGES/content.po:39:1: error: translation of content/01-introduction.md:1: link `[ref]` …
+
+A table text's translation (msgctxt `data`: a heading, note or source in document.yaml, a row label in a CSV
+file) is told the same way, marked `(table text)`, when it differs from its English (a text printed as written
+is the source's, whatever the catalog says):
+
+    locales/zh/LC_MESSAGES/content.po:61:1: error: translation of document.yaml:34 (table text): table … contains …
 """
 
 from __future__ import annotations
@@ -16,23 +22,27 @@ from ..errors import Problem, display_path
 from .extract import DATA
 
 
-def catalog_lines(assessments: Iterable) -> dict[tuple[str, int], tuple[str, int]]:
-    """(content file as shown, line) -> (catalog as shown, msgstr line) for each line a printed translation covers.
+def catalog_lines(assessments: Iterable) -> dict[tuple[str, int], tuple[str, int, str]]:
+    """(source file as shown, line) -> (catalog as shown, msgstr line, what: "" or " (table text)") for each line a
+    printed translation covers.
 
     `assessments`: `policy.Assessment`s. Only translations a build prints (status `translated`) and read from a
-    catalog count; a line two translations share (the cells of one table row) is left out: it names no one entry.
+    catalog count, a table text's only when it differs from its English; a line two translations share (the cells
+    of one table row) is left out: it names no one entry.
     """
-    found: dict[tuple[str, int], tuple[str, int]] = {}
+    found: dict[tuple[str, int], tuple[str, int, str]] = {}
     shared = set()
     for item in assessments:
         segment = item.segment
-        if item.status != "translated" or item.at is None or segment.kind == DATA:
+        if item.status != "translated" or item.at is None or (
+                segment.kind == DATA and item.translation == segment.msgid):
             continue
+        at = (display_path(item.at[0]), item.at[1], " (table text)" if segment.kind == DATA else "")
         for line in range(segment.line, max(segment.end, segment.line) + 1):
             key = (segment.file, line)
-            if key in found and found[key] != (display_path(item.at[0]), item.at[1]):
+            if key in found and found[key] != at:
                 shared.add(key)
-            found[key] = (display_path(item.at[0]), item.at[1])
+            found[key] = at
     return {key: value for key, value in found.items() if key not in shared}
 
 
@@ -42,7 +52,8 @@ def relocated(problems: Iterable[Problem], lines: dict) -> list[Problem]:
     for item in problems:
         at = lines.get((item.path, item.line))
         moved.append(item if at is None else Problem(
-            at[0], at[1], None, f"translation of {item.path}:{item.line}: {item.message}", item.hint, item.severity))
+            at[0], at[1], None, f"translation of {item.path}:{item.line}{at[2]}: {item.message}", item.hint,
+            item.severity))
     return moved
 
 

@@ -50,6 +50,7 @@ from translate.storage import xliff
 from ..errors import InputError, Problem, problem
 from ..sources.characters import HINT as CHARACTER_HINT
 from ..sources.characters import refused
+from ..sources.within import place_inside
 from .catalogs import ContentCatalog, po_path, read_catalog
 from .checkers import NOTE_MARK, PLACEHOLDER, Entry, check
 from .extract import po_bytes, write_catalog
@@ -164,7 +165,7 @@ def to_xliff(catalog: ContentCatalog, source: str, lang: str) -> bytes:
 def export(folder: Path, source: str, lang: str) -> bytes:
     """The XLIFF of a document's catalog of `lang` (InputError when the catalog is missing or unreadable)."""
     path = po_path(folder, lang)
-    if not path.is_file():
+    if not place_inside(folder, path, f"the {lang} catalog"):
         raise InputError([problem(path, None, f"there is no {lang} catalog to export",
                                   f"make it first with `ccdocs i18n update {folder} --lang {lang}`")])
     return to_xliff(read_catalog(path, lang), source, lang)
@@ -353,7 +354,7 @@ def import_xliff(folder: Path, lang: str, path: Path) -> tuple[Path, bool]:
     Returns the catalog's path and whether it changed; InputError with every problem, nothing written.
     """
     po = po_path(folder, lang)
-    if not po.is_file():
+    if not place_inside(folder, po, f"the {lang} catalog"):
         raise InputError([problem(po, None, f"there is no {lang} catalog to import into",
                                   f"make it with `ccdocs i18n update {folder} --lang {lang}`, then export")])
     catalog = read_catalog(po, lang)
@@ -365,5 +366,5 @@ def import_xliff(folder: Path, lang: str, path: Path) -> tuple[Path, bool]:
     data = po_bytes(catalog)
     if data == po.read_bytes():
         return po, False
-    write_catalog(catalog, po)
+    write_catalog(catalog, po, folder)
     return po, True

@@ -34,6 +34,7 @@ from ..i18n.extract import po_bytes
 from ..i18n.memory import fill, read_memory
 from ..pipeline import read_sources, resolve
 from ..sources.spec import SYMBOL
+from ..sources.within import place_inside
 from ..sources.yamlfile import read_yaml
 from ..tables import translatable_texts
 from . import literals, marks
@@ -145,7 +146,9 @@ def period_edits(value, keys: tuple) -> list[Edit]:
 
 
 def _catalogs(folder: Path) -> list[Path]:
-    return sorted((folder / "locales").glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+    """The content catalogs of `folder`; InputError at one reached through a link leading out of it."""
+    return [path for path in sorted((folder / "locales").glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+            if place_inside(folder, path, f"the {path.parent.parent.name} catalog")]
 
 
 def buildable(folder: Path) -> None:
