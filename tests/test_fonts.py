@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from ccdocs.errors import UsageError
 from ccdocs.l10n.fonts import FontError, FontResolver, collection_index, fontconfig_faces, outline_kind
 from ccdocs.theme import load_theme
 
@@ -69,8 +70,21 @@ def test_the_theme_can_name_a_file_for_a_role():
 
 
 def test_an_override_naming_no_file_says_so():
-    with pytest.raises(FontError, match="CCDOCS_FONT_LATIN_BOLD"):
+    with pytest.raises(UsageError, match="CCDOCS_FONT_LATIN_BOLD=/no/such/font.ttf: .* does not exist"):
         resolver({"CCDOCS_FONT_LATIN_BOLD": "/no/such/font.ttf"}).resolve("latin_bold", "en")
+
+
+@pytest.mark.parametrize("suffix, told", [("#5", "the file holds one face, there is no face 5"),
+                                          ("#-1", "does not exist")])
+def test_a_face_a_single_font_file_does_not_hold_is_refused_not_read_as_its_first(suffix, told):
+    """`font.ttf#5`: the face index is checked (it was ignored for a file holding one face, as `#-1` was)."""
+    single = resolver().resolve("latin_bold", "en").path
+    assert single.suffix == ".ttf"
+    with pytest.raises(UsageError, match=f"CCDOCS_FONT_LATIN_BOLD=.*{told}"):
+        resolver({"CCDOCS_FONT_LATIN_BOLD": f"{single}{suffix}"}).resolve("latin_bold", "en")
+    data = {**THEME.data, "pdf_fonts": {**THEME.data["pdf_fonts"], "files": {"latin_bold": f"{single}{suffix}"}}}
+    with pytest.raises(FontError, match=told):  # named by the theme: at the theme's file, as before
+        resolver(theme=replace(THEME, data=data)).resolve("latin_bold", "en")
 
 
 def test_a_missing_font_names_itself_and_the_package_that_provides_it():
@@ -93,7 +107,7 @@ def test_cff_outlines_are_detected(tmp_path, collection):
 
 def test_a_cff_override_is_explained_not_crashed_on(tmp_path):
     path = fake_font(tmp_path / "NotoSansCJK-Regular.otf", b"OTTO")
-    with pytest.raises(FontError, match="CFF .*TrueType outlines only"):
+    with pytest.raises(UsageError, match="CFF .*TrueType outlines only"):
         resolver({"CCDOCS_FONT_ZH_BODY": str(path)}).resolve("zh_body", "zh")
 
 

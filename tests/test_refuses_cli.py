@@ -197,13 +197,18 @@ def test_an_odd_command_line_or_environment_is_refused(refuse, case):
     refuse(case)
 
 
-# A font file named by the environment: refused naming the variable and the file, by check as by build.
+# A font file named by the environment: refused naming the variable and the file, by check as by build, before any
+# work, as a usage error (exit 2, as a malformed SOURCE_DATE_EPOCH: it was blamed on the package's theme file, exit 1).
 
-def real_font() -> Path:
+def real_font_of(role: str, lang: str = "en") -> Path:
     from ccdocs.l10n.fonts import FontResolver
     from ccdocs.theme import load_theme
 
-    return FontResolver(load_theme("default")).resolve("zh_body", "zh").path
+    return FontResolver(load_theme("default")).resolve(role, lang).path
+
+
+def real_font() -> Path:
+    return real_font_of("zh_body", "zh")
 
 
 FONTS = {
@@ -224,14 +229,30 @@ def test_a_damaged_font_named_by_the_environment_is_refused_naming_the_variable(
     path = tmp_path / "fonts" / "song.ttf"
     path.parent.mkdir()
     FONTS[kind](path)
-    output = refuse(Case(f"font-{kind}", {}, "CCDOCS_FONT_ZH_BODY", None, args=("--format", "pdf"),
-                         env={"CCDOCS_FONT_ZH_BODY": str(path)}, timeout=300 if kind == "fifo" else None))
-    assert "song.ttf" in output
+    output = refuse(Case(f"font-{kind}", {}, f"ccdocs: error: CCDOCS_FONT_ZH_BODY={path}: ", None, code=2,
+                         args=("--format", "pdf"), env={"CCDOCS_FONT_ZH_BODY": str(path)},
+                         timeout=300 if kind == "fifo" else None))
+    assert "song.ttf" in output and "themes" not in output
 
 
-def test_a_font_named_by_the_environment_may_not_be_a_device(refuse):
-    refuse(Case("font-dev-null", {}, "is not a regular file", None, args=("--format", "pdf"),
-                env={"CCDOCS_FONT_ZH_BODY": "/dev/null"}))
+@pytest.mark.parametrize("device", ["/dev/null", "/dev/zero"])
+def test_a_font_named_by_the_environment_may_not_be_a_device(refuse, device):
+    refuse(Case(f"font-{device}", {}, f"ccdocs: error: CCDOCS_FONT_LATIN_REGULAR={device}: ", None, code=2,
+                args=("--format", "pdf"), env={"CCDOCS_FONT_LATIN_REGULAR": device}))
+
+
+@pytest.mark.parametrize("suffix, told", [("#5", "the file holds one face, there is no face 5"),
+                                          ("#-1", "does not exist")])
+def test_a_face_a_font_file_does_not_hold_is_refused(refuse, suffix, told):
+    """`DejaVuSans.ttf#5`: a .ttf holds one face; the index was ignored (`#-1` too) and face 0 used silently."""
+    refuse(Case(f"font-face{suffix}", {}, told, None, code=2, args=("--format", "docx"),
+                env={"CCDOCS_FONT_LATIN_REGULAR": f"{real_font_of('latin_regular')}{suffix}"}))
+
+
+def test_a_font_variable_naming_no_role_is_refused(refuse):
+    """A misspelt role (`REGULER`) was ignored: the face it meant to give was silently not used."""
+    refuse(Case("font-no-role", {}, "CCDOCS_FONT_LATIN_REGULER names no font role", None, code=2,
+                env={"CCDOCS_FONT_LATIN_REGULER": str(real_font_of("latin_regular"))}))
 
 
 # The cache degrades to no cache: never a failed build, never different bytes.

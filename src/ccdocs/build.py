@@ -6,6 +6,7 @@ from functools import partial
 from pathlib import Path
 
 from . import cache
+from .l10n import fonts
 from .errors import Collector, InputError, UsageError, counted, display_path
 from .model import Document
 from .inputs import read_files
@@ -42,6 +43,7 @@ def build(folders: list[Path], out: Path, languages=None, formats=("docx", "pdf"
     an output place that cannot be written, found before any work), WriteError, WorkerLost.
     """
     source_date()  # a malformed value is refused before any work
+    fonts.check_environment()  # so is a CCDOCS_FONT_<ROLE> naming no role or no usable face
     cache.used()  # the per-user cache's folder and key checked once, for the workers forked below (warned once)
     if write:
         check_writable(out)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from ..errors import InputError, problem
+from ..errors import InputError, UsageError, problem
 
 ROLES = ("latin_regular", "latin_bold", "latin_italic", "latin_bold_italic", "zh_body", "zh_heading",
          "arabic_regular", "arabic_bold")
@@ -20,6 +20,7 @@ DESCRIBED = {"latin_regular": "Latin text", "latin_bold": "bold Latin text", "la
              "latin_bold_italic": "bold italic Latin text", "zh_body": "Chinese body text (Song face)",
              "zh_heading": "Chinese headings (Hei face)", "arabic_regular": "Arabic text",
              "arabic_bold": "bold Arabic text"}
+PREFIX = "CCDOCS_FONT_"  # + a role in upper case: the file of that role's face, `path` or `path#index`
 STYLE_NAMES = {"Regular": ("Regular", "Book", "Normal", "Roman", "Light", "Medium"),
                "Bold": ("Bold",), "Italic": ("Italic", "Oblique"), "Bold Italic": ("Bold Italic", "Bold Oblique")}
 
@@ -66,15 +67,22 @@ def font_dirs(environ=os.environ) -> tuple:
             Path("/usr/share/fonts/truetype"), Path("/usr/local/share/fonts"), home / ".local/share/fonts")
 
 
+class NoFace(ValueError):
+    """A face index a font file does not have."""
+
+
 def face_offset(fh, index: int) -> int:
-    """Where the table directory of face `index` starts in an open font file (0 unless a collection)."""
+    """Where the table directory of face `index` starts in an open font file (0 unless a collection); NoFace when
+    the file has no such face."""
     fh.seek(0)
     head = fh.read(12)
     if head[:4] != b"ttcf":
+        if index:
+            raise NoFace(f"the file holds one face, there is no face {index}")
         return 0
     count = struct.unpack(">I", head[8:12])[0]
     if index >= count:
-        raise ValueError(f"the collection holds {count} faces, there is no face {index}")
+        raise NoFace(f"the collection holds {count} faces, there is no face {index}")
     fh.seek(12 + 4 * index)
     return struct.unpack(">I", fh.read(4))[0]
 
@@ -131,9 +139,25 @@ def collection_index(path: Path, family: str) -> int:
 
 
 def parse_override(value: str) -> tuple[Path, int | None]:
-    """`path` or `path#index` as given in the theme or an environment variable."""
-    path, _, index = str(value).partition("#")
-    return Path(path).expanduser(), int(index) if index.isdigit() else None
+    """`path` or `path#index` (digits after the last `#`) as given in the theme or an environment variable; what
+    follows another `#` (`font.ttf#-1`) is part of the path, refused as a file that does not exist."""
+    path, _, index = str(value).rpartition("#")
+    if path and index.isascii() and index.isdigit():
+        return Path(path).expanduser(), int(index)
+    return Path(str(value)).expanduser(), None
+
+
+def check_environment(environ=os.environ) -> None:
+    """Refuse before any work, as a usage error (exit 2, like a malformed SOURCE_DATE_EPOCH), each CCDOCS_FONT_<ROLE>
+    variable naming no role (`ROLES`), or a file that is no usable TrueType face (see `FontResolver.checked`):
+    the environment is wrong, not the theme. An empty one counts as unset."""
+    for name, value in sorted(environ.items()):
+        if name.startswith(PREFIX) and value:
+            role = name.removeprefix(PREFIX).lower()
+            if role not in ROLES:
+                raise UsageError(f"{name} names no font role; the roles are "
+                                 f"{', '.join(PREFIX + r.upper() for r in ROLES)} (rename it, or unset it)")
+            FontResolver(None, environ).from_environment(role, "", name, value)
 
 
 @cache
@@ -178,11 +202,11 @@ class FontResolver:
     def resolve(self, role: str, lang: str = "en") -> FontFile:
         """The face of `role`, or a FontError naming what is missing and what provides it."""
         family = self.theme_family(role, lang)
-        env = f"CCDOCS_FONT_{role.upper()}"
-        for source, value in ((f"environment variable {env}", self.environ.get(env)),
-                              (f"theme pdf_fonts.files.{role}", self.theme.get(f"pdf_fonts.files.{role}"))):
-            if value:
-                return self.checked(role, family, *parse_override(value), source)
+        env = f"{PREFIX}{role.upper()}"
+        if self.environ.get(env):
+            return self.from_environment(role, family, env, self.environ[env])
+        if value := self.theme.get(f"pdf_fonts.files.{role}"):
+            return self.checked(role, family, *parse_override(value), f"theme pdf_fonts.files.{role}")
         stand_in = self.theme.get(f"pdf_fonts.stand_ins.{family}", {}) or {}
         candidates = [family] + [f for f in stand_in.get("families", []) if f != family]
         for candidate in candidates:
@@ -190,6 +214,14 @@ class FontResolver:
             if found:
                 return FontFile(role, candidate, *found)
         self.missing(role, family, candidates, stand_in.get("package"), env)
+
+    def from_environment(self, role: str, family: str, name: str, value: str) -> FontFile:
+        """The face the environment variable `name` gives `role` (`checked`); a UsageError naming the variable when
+        it is no usable face."""
+        try:
+            return self.checked(role, family, *parse_override(value), f"environment variable {name}")
+        except FontError as exc:
+            raise UsageError(f"{name}={value}: {exc.problems[0].message} ({exc.problems[0].hint})") from None
 
     def checked(self, role, family, path: Path, index, source: str) -> FontFile:
         """An override after checking that the file is a readable font file with TrueType outlines (a folder, a
@@ -199,9 +231,14 @@ class FontResolver:
             self.fail(f"the font file `{path}` named by {source} {what}", "give the path of a .ttf or .ttc file")
         try:
             index = collection_index(path, family) if index is None else index
+            with open(path, "rb") as fh:
+                face_offset(fh, index)  # a face the file lacks (`font.ttf#5`) is refused, not read as its first
             kind = outline_kind(path, index)
             if kind == "truetype":
                 family_names(path, index)  # reads the table directory: a truncated file fails here
+        except NoFace as exc:
+            self.fail(f"`{path}#{index}` ({source}) names a face the file does not hold: {exc}",
+                      "give the index of one of its faces, counted from 0, or none")
         except (OSError, ValueError, struct.error) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc) or "it is truncated"
             self.fail(f"`{path}` ({source}) is not a readable TrueType font ({reason})",
@@ -254,5 +291,5 @@ class FontResolver:
                   hint)
 
     def fail(self, message: str, hint: str):
-        """Raise a FontError located at the theme file."""
-        raise FontError([problem(self.theme.path, None, message, hint)])
+        """Raise a FontError located at the theme file (none when the resolver has no theme: `check_environment`)."""
+        raise FontError([problem(self.theme.path if self.theme is not None else "", None, message, hint)])
