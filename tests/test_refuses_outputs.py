@@ -187,6 +187,25 @@ def test_a_write_failing_midway_leaves_every_previous_output(tmp_path, monkeypat
     assert not (tmp_path / "out/new/deeper").exists(), "a folder made for the outputs was left"
 
 
+@pytest.mark.parametrize("number", [errno.EPERM, errno.EACCES, errno.EROFS])
+def test_a_place_that_takes_no_file_is_a_usage_error_though_access_said_yes(tmp_path, monkeypatch, number):
+    """What os.access cannot foresee (root on a read-only mount, /sys, a network share's rights) is told when the
+    folder or file is made: the output place cannot be written, a usage error (exit 2) as check_writable's, not
+    a failure (exit 1) as a full disk is."""
+    monkeypatch.setattr(output, "_temporary", failing(output._temporary, 2, number))
+    wanted = outputs(tmp_path / "out")
+    before = state(tmp_path)
+    with pytest.raises(output.OutputError, match=f"{os.strerror(number)} \\(write elsewhere\\); nothing was written"):
+        write_all(wanted)
+    assert state(tmp_path) == before
+
+
+@pytest.mark.skipif(not os.path.isdir("/sys/kernel"), reason="needs /sys, where even root can make no folder")
+def test_out_in_sys_is_refused_with_exit_2(refuse):
+    refuse(Case("out-in-sys", {}, "cannot write /sys/ccdocs-out/", None, code=2,
+                command=("build", "{doc}", "--format", "json", "--out", "/sys/ccdocs-out")))
+
+
 def no_hard_links(*args, **kwargs):
     raise OSError(errno.EPERM, os.strerror(errno.EPERM))
 
