@@ -196,6 +196,19 @@ SUMS = [
          "600 errors; nothing was written.", "document.yaml:"),  # all found, the first 100 printed
 ]
 
+INVISIBLE = [
+    # An id or column name holding an invisible (format, Cf) character looks like the name a figure or table uses
+    # and is another: refused at its line and character, the character named ("did you mean `africa`?" was all).
+    Case("zero-width-space-in-id", applicants("africa\u200b,Africa,100", "total,,100"), "the row id `africa` holds an "
+         "invisible character, U+200B ZERO WIDTH SPACE, after `africa`", f"{CSV}:2:7"),
+    Case("soft-hyphen-in-id", applicants("afri\xadca,Africa,100", "total,,100"), "U+00AD SOFT HYPHEN, after `afri`",
+         f"{CSV}:2:5"),
+    Case("byte-order-mark-before-id", applicants("africa,Africa,100", "\ufefftotal,,100"),
+         "U+FEFF ZERO WIDTH NO-BREAK SPACE, at its start", f"{CSV}:3:1"),
+    Case("word-joiner-in-column-name", applicants("africa,Africa,100", "total,,100", header="id,region,app\u2060lied"),
+         "the column name `applied` holds an invisible character, U+2060 WORD JOINER, after `app`", f"{CSV}:1:14"),
+]
+
 LARGE = [
     # 100,000 rows: read, checked, summed and refused in time linear in the rows (bounds far above the cost).
     Case("100k-rows-stated-total-wrong", big(100_000), "stated 49,950,001, computed 49,950,000", line(100_002),
@@ -210,6 +223,6 @@ LARGE = [
 ]
 
 
-@pytest.mark.parametrize("case", CHARACTERS + MALFORMED + NUMBERS + SUMS + LARGE, ids=lambda c: c.id)
+@pytest.mark.parametrize("case", CHARACTERS + MALFORMED + NUMBERS + SUMS + INVISIBLE + LARGE, ids=lambda c: c.id)
 def test_refused(refuse, case):
     refuse(case)

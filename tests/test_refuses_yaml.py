@@ -61,6 +61,10 @@ GROWTH = [  # kind 3: data that grows exponentially or without bound
     Case("many-aliases", data("a: &a [1, 2, 3, 4, 5, 6, 7, 8, 9]\n" + "".join(f"k{i}: *a\n" for i in range(2000))),
          "aliases repeat more than 10,000 values", f"{DATA}:1002"),
     Case("recursive-alias-list", data("a: &x [1, *x]\n"), "this alias stands inside the value it names", f"{DATA}:1"),
+    Case("data-key-with-zero-width-space", data("staff\u200b: 1735\ncore_share: 0.601\n"), "the key `staff` holds an "
+         "invisible character, U+200B ZERO WIDTH SPACE, after `staff`", f"{DATA}:1:6"),
+    Case("nested-data-key-with-word-joiner", data("staff: 1735\nby:\n  \"gen\u2060eva\": 3\n"),
+         "the key `geneva` holds an invisible character, U+2060 WORD JOINER, after `gen`", f"{DATA}:3:"),
     Case("recursive-alias-map", data("a: &x\n  b: *x\n"), "this alias stands inside the value it names", f"{DATA}:2"),
     Case("recursive-alias-doc", added("extra: &x {self: *x}\n"), "inside the value it names", f"{DOC}:26"),
     Case("undefined-alias", data("a: *nowhere\n"), "not valid YAML", f"{DATA}:1"),

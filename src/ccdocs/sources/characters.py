@@ -12,6 +12,7 @@ right-to-left text needs (U+200E, U+200F, U+061C) stay allowed.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
 _NONCHARACTERS = "".join(f"\\U{plane:04x}fffe\\U{plane:04x}ffff" for plane in range(1, 17))
@@ -74,6 +75,22 @@ def line_break(text: str) -> str | None:
         return None
     char = match.group()
     return f"{BREAK_NAMES[char]} U+{ord(char):04X}" if char in BREAK_NAMES else describe(char)
+
+
+def invisible(name: str) -> tuple[int, str] | None:
+    """Where the first format character (Unicode category Cf: zero width space, word joiner, U+FEFF, soft hyphen,
+    left-to-right mark...) of `name` stands (0-based) and how it is named; None when it holds none. A name (a data
+    id or key) holding one looks like the name without it, yet is another name.
+
+    >>> invisible("posts\\u200b"), invisible("posts"), invisible("\\ufeffid")
+    ((5, 'U+200B ZERO WIDTH SPACE'), None, (0, 'U+FEFF ZERO WIDTH NO-BREAK SPACE'))
+    """
+    if name.isascii():
+        return None
+    for at, char in enumerate(name):
+        if unicodedata.category(char) == "Cf":
+            return at, f"U+{ord(char):04X} {unicodedata.name(char, 'FORMAT CHARACTER')}"
+    return None
 
 
 def first_refused(text: str) -> str | None:

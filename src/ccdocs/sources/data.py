@@ -21,7 +21,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from ..errors import Collector, InputError, Problem, display_path, problem
-from .characters import HINT, refused
+from .characters import HINT, invisible, refused
 from .yamlfile import decode, read_yaml
 
 NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)")
@@ -149,12 +149,34 @@ def _records(path: Path, text: str):
         yield start, cells
 
 
-def _header(path: Path, records, out: Collector) -> list[str]:
+def _hidden(path: Path | str, line: int, col: int | None, what: str, name: str) -> Problem | None:
+    """The problem of a data id or key `name` (`what`: `row id`...) holding an invisible character
+    (`characters.invisible`), at the character when `col` says where `name` begins; None when it holds none. A
+    figure naming what a reader sees would not find it ("did you mean `posts`?" naming the same-looking id)."""
+    found = invisible(name)
+    if found is None:
+        return None
+    at, char = found
+    seen = "".join(c for c in name if not invisible(c))
+    where = f"after `{seen[:at]}`" if at else "at its start"
+    return problem(path, line, f"the {what} `{seen}` holds an invisible character, {char}, {where}", HINT,
+                   None if col is None else col + at)
+
+
+def _cell_column(text: str, line: int, cell: str) -> int | None:
+    """The column where `cell` is first written on `line` of `text` (as read: quotes may stand around it)."""
+    found = text.split("\n", line)[line - 1].find(cell)
+    return found + 1 if found >= 0 else None
+
+
+def _header(path: Path, text: str, records, out: Collector) -> list[str]:
     try:
         line, header = next(records)
     except StopIteration:
         raise InputError([problem(path, 1, "the CSV file is empty", "give a header line with an `id` column")])
     header = [h.strip() for h in header]
+    out.extend(found for name in header if not name.isascii()
+               and (found := _hidden(path, line, _cell_column(text, line, name), "column name", name)))
     if "id" not in header:
         out.add(path, line, "the header has no `id` column", "name the first column `id`; rows are reached by it")
     first: dict = {}
@@ -181,7 +203,7 @@ def read_csv(path: Path) -> Dataset:
     def fail(line: int, message: str, hint: str | None = None) -> None:
         out.extend([Problem(shown, line, None, message, hint)])
     records = _records(path, text)
-    header = _header(path, records, out)
+    header = _header(path, text, records, out)
     rows, lines = [], {}
     for line, cells in records:
         if not any(c.strip() for c in cells):
@@ -194,6 +216,9 @@ def read_csv(path: Path) -> Dataset:
         row_id = row.get("id", "")
         if "id" in header and not row_id:
             fail(line, "this row has an empty `id`")
+            continue
+        if not row_id.isascii() and invisible(row_id):
+            out.extend([_hidden(path, line, _cell_column(text, line, row_id), "row id", row_id)])
             continue
         if row_id in lines:
             fail(line, f"duplicate row id `{row_id}`", f"the first is on line {lines[row_id]}")
@@ -209,6 +234,10 @@ def read_data(path: Path):
     if path.suffix.lower() == ".csv":
         return read_csv(path)
     yf = read_yaml(path)
+    keys = [found for keys, (line, col) in yf.positions.items() if keys and keys[-1] == "<key>"
+            and isinstance(keys[-2], str) and (found := _hidden(path, line, col, "key", keys[-2]))]
+    if keys:
+        raise InputError(keys)
     return YamlData(path, yf.data, yf.positions)
 
 
