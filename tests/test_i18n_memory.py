@@ -3,9 +3,11 @@ the same English as finished (with its origin), a close one (word similarity >= 
 
 from __future__ import annotations
 
+import random
 import re
 import shutil
 import subprocess
+from difflib import SequenceMatcher
 
 import pytest
 from babel.messages.catalog import Catalog
@@ -153,6 +155,52 @@ def test_fill_keeps_translations_takes_the_first_memory_and_leaves_what_is_too_f
     assert close.fuzzy and close.previous_id == ["Learning reached every sector."]
     assert close.user_comments == ["memory: 83% match, from a.po:3"]  # words: 5 of 6 and 5 -> 10/12
     assert catalog["Budget."].string == ""
+
+
+def test_a_close_match_is_the_first_memory_english_of_the_highest_similarity_as_a_scan_of_every_unit_finds():
+    """The memory's index only narrows the units measured: what fill gives is what measuring each unit gives
+    (the same unit among equals, the same similarity), on texts of few words where many units are close."""
+    rng = random.Random(86)
+    vocab = "the staff of and grew , . in 2025 learning budget sector".split()
+    for _ in range(60):
+        base = [rng.choice(vocab) for _ in range(rng.randint(1, 18))]
+
+        def edited(tokens, edits):
+            tokens = list(tokens)
+            for _ in range(edits):
+                at = rng.randrange(len(tokens) + 1)
+                if at < len(tokens) and rng.random() < 0.5:
+                    del tokens[at]
+                else:
+                    tokens.insert(at, rng.choice(vocab))
+            return " ".join(tokens)
+        units = [Unit(edited(base, rng.randint(0, 5)), None, f"译{n}", f"m.po:{n}") for n in range(40)]
+        units = [unit for unit in {u.source: u for u in reversed(units)}.values() if unit.source][::-1]  # the first
+        texts = sorted({edited(base, rng.randint(1, 4)) for _ in range(8)} - {unit.source for unit in units} - {""})
+        catalog = catalog_of(*((text, "") for text in texts))
+        fill(catalog, units)
+        for text in texts:
+            scores = [similarity(unit.source, text) for unit in units]
+            best = max(scores)
+            message = catalog[text]
+            if best < THRESHOLD:
+                assert message.string == "", text
+            else:
+                first = units[scores.index(best)]
+                assert message.previous_id == [first.source], text
+                assert message.user_comments == [f"memory: {int(best * 100)}% match, from {first.origin}"]
+
+
+def test_a_text_is_measured_only_against_memory_texts_sharing_one_of_its_rarer_words(monkeypatch):
+    """20,000 memory entries, none sharing a word with the new text but one: difflib looks at that one only (it
+    looked at each: a 20,000-entry memory took over 5 minutes for a paper of 262 texts)."""
+    units = [Unit(f"w{n}a w{n}b w{n}c w{n}d w{n}e", None, f"译{n}", f"m.po:{n}") for n in range(20_000)]
+    looked_at, set_seq1 = [], SequenceMatcher.set_seq1
+    monkeypatch.setattr(SequenceMatcher, "set_seq1", lambda self, a: looked_at.append(a) or set_seq1(self, a))
+    catalog = catalog_of(("w7a w7b w7c w7d w7e w7f", ""))
+    assert fill(catalog, units).close == 1
+    assert [tokens for tokens in looked_at if tokens] == [words(units[7].source)]  # but the matcher's blank start
+    assert catalog["w7a w7b w7c w7d w7e w7f"].user_comments == ["memory: 90% match, from m.po:7"]
 
 
 def test_words_keep_a_url_whole_so_two_links_to_other_pages_are_not_alike():

@@ -20,7 +20,9 @@ An untranslated entry of the catalog then takes:
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -71,12 +73,11 @@ def similarity(a: str, b: str) -> float:
 
 
 def _from_catalog(catalog: ContentCatalog, path: Path) -> list[Unit]:
-    found = []
+    found, shown = [], display_path(path)  # once: resolving a path per entry took most of a 20,000-entry read
     for message in catalog:
         if message.id and isinstance(message.string, str) and message.string and not message.fuzzy:
             where = catalog.where(message)
-            found.append(Unit(message.id, message.context, message.string,
-                              f"{display_path(path)}:{where[1]}" if where else display_path(path)))
+            found.append(Unit(message.id, message.context, message.string, f"{shown}:{where[1]}" if where else shown))
     return found
 
 
@@ -124,20 +125,83 @@ def read_memory(paths: Iterable[Path], lang: str) -> list[Unit]:
     return units
 
 
-def _best(english: str, units: list[Unit]) -> tuple[float, Unit | None]:
-    """The unit most like `english` (the first among equals) and its similarity; difflib's quick upper bounds
-    skip the units that cannot reach `THRESHOLD`."""
+def _shared(length: int) -> int:
+    """The fewest tokens a text of `length` tokens shares with a text whose similarity to it reaches `THRESHOLD`.
+
+    2·M/(a+b) ≥ t needs b ≥ a·t/(2−t) (difflib's `real_quick_ratio`), so M ≥ t·(a+b)/2 ≥ a·t/(2−t); rounded down
+    (a float's error can only lengthen the prefixes `_Candidates` reads, never drop a match)."""
+    return max(1, math.floor(length * THRESHOLD / (2 - THRESHOLD) - 1e-9))
+
+
+def _occurrences(tokens: list[str]) -> list[tuple[str, int]]:
+    """The tokens as distinct items: (token, n) for the n-th occurrence of each, so that two texts' shared items
+    are the bag intersection difflib's `quick_ratio` counts."""
+    seen: dict[str, int] = {}
+    found = []
+    for token in tokens:
+        seen[token] = seen.get(token, 0) + 1
+        found.append((token, seen[token]))
+    return found
+
+
+class _Candidates:
+    """The memory's English texts, indexed to find the few a text may be close to (prefix filtering, the
+    similarity-join technique): two texts reaching `THRESHOLD` share at least `_shared(n)` of each one's n token
+    occurrences, so, the occurrences of every text ordered the same way (rarest in the memory first), the first
+    n − `_shared(n)` + 1 of each share one. Only the memory's prefixes are indexed and only a text's prefix looked
+    up: the work grows with the texts that share a rare word, not with the memory's size. Every unit whose
+    similarity reaches `THRESHOLD` is among the candidates (`_best` still measures each).
+
+    An occurrence is held as its rank in that order (an int), so that ordering a text's and counting two texts'
+    shared occurrences are done by `sorted` and set intersection, in C."""
+
+    def __init__(self, units: list[Unit]) -> None:
+        self.units = units
+        self.tokens = [words(unit.source) for unit in units]
+        occurrences = [_occurrences(tokens) for tokens in self.tokens]
+        frequency = Counter(pair for pairs in occurrences for pair in pairs)
+        order = sorted(frequency, key=lambda pair: (frequency[pair], pair))
+        self.rank = {pair: rank for rank, pair in enumerate(order)}
+        self.ranks = [sorted(self.rank[pair] for pair in pairs) for pairs in occurrences]
+        self.index: dict[int, list[int]] = defaultdict(list)
+        for number, ranks in enumerate(self.ranks):
+            for rank in ranks[:len(ranks) - _shared(len(ranks)) + 1]:
+                self.index[rank].append(number)
+
+    def near(self, tokens: list[str]) -> list[tuple[int, int]]:
+        """(number, shared) of each unit whose similarity to a text of `tokens` may reach `THRESHOLD`, in the
+        memory's order: its number in `units` and the token occurrences the two texts share."""
+        if not tokens:  # only a blank unit may be like a blank text
+            return [(number, 0) for number, ranks in enumerate(self.ranks) if not ranks]
+        pairs = _occurrences(tokens)
+        known = sorted(self.rank[pair] for pair in pairs if pair in self.rank)
+        unknown = len(pairs) - len(known)  # in no unit: the rarest, first in the prefix, and found nowhere
+        prefix = known[:max(0, len(pairs) - _shared(len(pairs)) + 1 - unknown)]
+        mine, found = set(known), []
+        for number in sorted({number for rank in prefix for number in self.index.get(rank, ())}):
+            ranks = self.ranks[number]
+            if 2.0 * min(len(pairs), len(ranks)) / (len(pairs) + len(ranks)) >= THRESHOLD:  # real_quick_ratio
+                found.append((number, len(mine.intersection(ranks))))
+        return found
+
+
+def _best(english: str, candidates: _Candidates) -> tuple[float, Unit | None]:
+    """The unit most like `english` (the first among equals) and its similarity; the quick upper bounds of difflib
+    (`real_quick_ratio`, `quick_ratio` = 2·shared/(a+b), here from the index) skip the units that cannot reach
+    `THRESHOLD`."""
     target = words(english)
     best, chosen = 0.0, None
     matcher = SequenceMatcher(None, autojunk=False)
     matcher.set_seq2(target)
-    for unit in units:
-        matcher.set_seq1(words(unit.source))
-        if matcher.real_quick_ratio() < max(THRESHOLD, best) or matcher.quick_ratio() < max(THRESHOLD, best):
+    for number, shared in candidates.near(target):
+        matcher.set_seq1(candidates.tokens[number])
+        length = len(target) + len(candidates.tokens[number])
+        quick = 2.0 * shared / length if length else 1.0  # as difflib's quick_ratio
+        if matcher.real_quick_ratio() < max(THRESHOLD, best) or quick < max(THRESHOLD, best):
             continue
         ratio = matcher.ratio()
         if ratio >= THRESHOLD and ratio > best:
-            best, chosen = ratio, unit
+            best, chosen = ratio, candidates.units[number]
     return best, chosen
 
 
@@ -147,7 +211,8 @@ def fill(catalog: Catalog, units: list[Unit]) -> Filled:
     for unit in units:
         exact.setdefault((unit.source, unit.context), unit)
         exact.setdefault((unit.source, "*"), unit)
-    candidates = list({unit.source: unit for unit in reversed(units)}.values())[::-1]  # the first of each English
+    first = list({unit.source: unit for unit in reversed(units)}.values())[::-1]  # the first of each English
+    candidates: _Candidates | None = None  # indexed when the first entry without an exact match comes
     counts = [0, 0]
     for message in catalog:
         if not message.id or message.string:
@@ -158,6 +223,8 @@ def fill(catalog: Catalog, units: list[Unit]) -> Filled:
             message.user_comments.append(f"{MARK}exact, from {unit.origin}")
             counts[0] += 1
             continue
+        if candidates is None:
+            candidates = _Candidates(first)
         ratio, unit = _best(message.id, candidates)
         if unit is not None:
             message.string = unit.translation
