@@ -59,8 +59,9 @@ def _xdg(variable: str, default: str, environ) -> Path:
 
 
 def entry(kind: str, *key, folder: Path | None = None) -> Path:
-    """The cache file of a `kind` of entry (`face`, `figures`) for `key`, the things it depends on."""
-    digest = hashlib.sha1("\0".join(map(str, key)).encode()).hexdigest()[:24]
+    """The cache file of a `kind` of entry (`face`, `figures`) for `key`, the things it depends on. A path in the
+    key may hold a byte that is not UTF-8 (Python keeps it as a lone surrogate): surrogatepass encodes any text."""
+    digest = hashlib.sha1("\0".join(map(str, key)).encode("utf-8", "surrogatepass")).hexdigest()[:24]
     return (cache_folder() if folder is None else folder) / f"{kind}-{digest}"
 
 

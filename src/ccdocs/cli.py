@@ -192,6 +192,8 @@ templates_option = click.option(
 def main() -> None:
     """Assemble WIPO governing-body papers (WO/CC), as DOCX and PDF, in any language with a profile (shipped: ar,
     en, es, fr, ru, zh; see docs/languages.md to add one)."""
+    if hasattr(sys.stdout, "reconfigure"):  # a path holding a byte that is not UTF-8 prints as on stderr: \udcff
+        sys.stdout.reconfigure(errors="backslashreplace")
 
 
 @main.command()

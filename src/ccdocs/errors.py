@@ -100,6 +100,12 @@ def display_path(path: str | Path) -> str:
     return str(p)
 
 
+def printable(text: str) -> str:
+    """`text` as UTF-8 can hold it: a path's byte that is not UTF-8 (Python keeps it as a lone surrogate, U+DC80 ..
+    U+DCFF) written `\\udcff`, as Python's standard error prints it."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def did_you_mean(word: str, choices) -> str | None:
     """A hint naming the closest known word, or None."""
     from difflib import get_close_matches  # here: `ccdocs --help` imports this module, and needs no difflib

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog as BabelCatalog
 
-from ..errors import display_path
+from ..errors import display_path, printable
 from ..l10n.catalog import po_path as toolkit_po_path
 from ..pipeline import Sources, assessed
 from .catalogs import po_path, read_catalog
@@ -229,7 +229,7 @@ def page(title: str, subtitle: str, rows: list[Row], source_lang: str, lang: str
                 f"<b>{counts[status]}</b></button>" for status in ("untranslated", "fuzzy", "failing", "translated")]
     body = "\n".join(_row(index, row, lang) for index, row in enumerate(rows, 1))
     source_name, target_name = (language_name(code) for code in (source_lang, lang))
-    return f"""<!DOCTYPE html>
+    return printable(f"""<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -255,7 +255,7 @@ def page(title: str, subtitle: str, rows: list[Row], source_lang: str, lang: str
 <script>{SCRIPT}</script>
 </body>
 </html>
-"""
+""")
 
 
 def document_page(sources: Sources, lang: str) -> str:
