@@ -207,6 +207,11 @@ def parts(*extra: str, annex: str = ANNEX) -> dict:
 
 
 PARTS = [  # a content file printed twice, a second report or cover note, an empty file: refused in document.yaml
+    # A content file's name is written in messages and in the catalogs' `#:` lines: no control character there.
+    Case("file-name-line-feed", parts(annex='  - {type: annex, files: ["content/a\\nmsgid.md"]}'),
+         "holds a line feed U+000A", f"{DOC}:15"),
+    Case("file-name-tab", parts(annex='  - {type: annex, files: ["content/a\\tb.md"]}'),
+         "holds a control character U+0009", f"{DOC}:15"),
     Case("annex-file-twice", parts(annex="  - {type: annex, files: [content/annex.md, content/annex.md]}"),
          "`content/annex.md` is listed twice in `parts:`, on line 15 and here", f"{DOC}:15"),
     Case("report-file-as-annex", parts(annex="  - {type: annex, files: [content/report.md]}"),

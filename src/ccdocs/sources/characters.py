@@ -31,6 +31,9 @@ HINT = "delete it (it often comes from copying out of another program)"
 LINE_BREAK = re.compile("[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 # ... named as such when a paper may hold it elsewhere; the others are refused control characters (`describe`)
 BREAK_NAMES = {"\n": "line feed", "\r": "carriage return", "\u2028": "line separator", "\u2029": "paragraph separator"}
+# What a file name a source lists may not hold besides `REFUSED`: a control character (C0, DEL, C1: TAB and LF
+# included) or a line break, which would split or blur the name where ccdocs writes it (messages, a catalog's `#:`)
+_IN_FILE_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def describe(char: str) -> str:
@@ -71,6 +74,19 @@ def line_break(text: str) -> str | None:
     True
     """
     match = LINE_BREAK.search(text)
+    if match is None:
+        return None
+    char = match.group()
+    return f"{BREAK_NAMES[char]} U+{ord(char):04X}" if char in BREAK_NAMES else describe(char)
+
+
+def file_name_control(name: str) -> str | None:
+    r"""How the first control character or line break of the file name `name` is named; None when it has none.
+
+    >>> file_name_control("content/my report.md"), file_name_control("content/a\nb.md"), file_name_control("a\tb")
+    (None, 'line feed U+000A', 'control character U+0009')
+    """
+    match = _IN_FILE_NAME.search(name)
     if match is None:
         return None
     char = match.group()

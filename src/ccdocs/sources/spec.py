@@ -18,7 +18,7 @@ from ..errors import Collector, InputError, did_you_mean, problem
 from ..l10n.language import OFFICIAL, known_languages
 from ..l10n.session import HIGHEST
 from ..resources import COVER_NOTES, THEMES, find, is_name, names
-from .characters import line_break
+from .characters import file_name_control, line_break
 from .cover_notes import needs
 from .folders import attached_folder
 from .yamlfile import YamlFile, read_yaml, shown
@@ -476,7 +476,11 @@ class _Reader:
     def content_file(self, keys, raw, kind, listed) -> Path | None:
         """The content file `raw` of a `kind` part, named at `keys`; None (a problem recorded) when `inside`
         refuses it, when an earlier place in `listed` names the same file (its text would print twice), or when it
-        holds nothing but blank lines."""
+        holds nothing but blank lines, or when its name holds a control character or a line break."""
+        if isinstance(raw, str) and (control := file_name_control(raw)):
+            self.fail(keys, f"the {kind} file name {shown(raw)} holds a {control}: ccdocs writes the name in "
+                      "messages and in the catalogs' `#:` lines, where it would be misread", "rename the file without it")
+            return None
         path = inside(self.folder, raw, self.yf, keys, self.out, "content")
         if path is None:
             return None
