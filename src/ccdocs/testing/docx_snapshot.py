@@ -19,6 +19,16 @@ NS = {"w": W, "r": R, "c": C}
 PLOTS = {"barChart": "bar", "lineChart": "line", "pieChart": "pie", "doughnutChart": "doughnut"}
 FORMAT_CODE = re.compile(r'(?:"([^"]*)")?([^"]*)(?:"([^"]*)")?')  # a literal before and after the number pattern
 UNPACKED_LIMIT = 512 * 2**20  # bytes a DOCX may unpack to: a long paper is a few MB; a zip bomb is refused
+# one part's bytes unpacked, and the parts: the largest DOCX ccdocs makes (5,000 paragraphs, 313 pages) holds
+# 13 parts, its word/document.xml 2 MB; Word's own add images, charts, comments: tens of parts
+PART_LIMIT = 64 * 2**20
+PARTS_LIMIT = 1000
+
+
+def _xml(data: bytes):
+    """The root of a part's XML, parsed within lxml's limits (huge_tree off: a text node, a name or the depth beyond
+    libxml2's bounds is refused), no entity expanded, nothing fetched from the network."""
+    return etree.fromstring(data, etree.XMLParser(huge_tree=False, resolve_entities=False, no_network=True))
 
 
 def _q(tag: str) -> str:
@@ -52,7 +62,7 @@ class _Numbering:
     def read(cls, xml: bytes | None) -> "_Numbering":
         if xml is None:
             return cls({}, {})
-        root = etree.fromstring(xml)
+        root = _xml(xml)
         levels = {}
         for abstract in root.findall("w:abstractNum", NS):
             for lvl in abstract.findall("w:lvl", NS):
@@ -122,7 +132,7 @@ def _styles(xml: bytes | None) -> dict:
     if xml is None:
         return {}
     result = {}
-    for style in etree.fromstring(xml).findall("w:style", NS):
+    for style in _xml(xml).findall("w:style", NS):
         num = style.find("w:pPr/w:numPr", NS)
         numpr = (_val(num, "w:numId"), _val(num, "w:ilvl", "0")) if num is not None else None
         result[style.get(_q("w:styleId"))] = (_val(style, "w:name", style.get(_q("w:styleId"))), numpr,
@@ -198,18 +208,33 @@ class _Reader:
         if unpacked > UNPACKED_LIMIT:
             raise ValueError(f"it would unpack to {unpacked // 2**20} MB, more than the "
                              f"{UNPACKED_LIMIT // 2**20} MB a document can hold")
-        self.part = lambda name: self.zip.read(name) if name in names else None
+        if len(self.zip.infolist()) > PARTS_LIMIT:
+            raise ValueError(f"it holds {len(self.zip.infolist())} parts, more than the {PARTS_LIMIT} a document has")
+        self.part = lambda name: self._read(name) if name in names else None
         self.styles = _styles(self.part("word/styles.xml"))
         self.numbering = _Numbering.read(self.part("word/numbering.xml"))
         self.rels = self._rels("word/_rels/document.xml.rels")
         self.note_numbers: dict[str, str] = {}
         self.next_note = 0
 
+    def _read(self, name: str) -> bytes:
+        """A part's bytes, never more than PART_LIMIT unpacked: the size the zip declares is checked first, then
+        the bytes are read with that cap (a forged declared size is no way round it)."""
+        too_big = ValueError(f"its part {name} unpacks to more than the {PART_LIMIT // 2**20} MB a part of a "
+                             "document holds")
+        if self.zip.getinfo(name).file_size > PART_LIMIT:
+            raise too_big
+        with self.zip.open(name) as part:
+            data = part.read(PART_LIMIT + 1)
+        if len(data) > PART_LIMIT:
+            raise too_big
+        return data
+
     def _rels(self, name: str) -> dict:
         xml = self.part(name)
         if xml is None:
             return {}
-        root = etree.fromstring(xml)
+        root = _xml(xml)
         return {rel.get("Id"): rel.get("Target") for rel in root}
 
     def _numpr(self, p) -> tuple | None:
@@ -252,7 +277,7 @@ class _Reader:
         lines = []
         for chart in p.iter(_q("c:chart")):
             xml = self.part("word/" + self.rels.get(chart.get(_q("r:id")), ""))
-            lines += chart_lines(etree.fromstring(xml)) if xml is not None else ["[chart] (missing part)"]
+            lines += chart_lines(_xml(xml)) if xml is not None else ["[chart] (missing part)"]
         return lines
 
     def table(self, tbl) -> list[str]:
@@ -271,7 +296,7 @@ class _Reader:
             xml = self.part(f"word/{target}") if target else None
             if xml is None:
                 continue
-            root = etree.fromstring(xml)
+            root = _xml(xml)
             texts = []
             for p in root.iter(_q("w:p")):
                 text = _inline_text(p, {}).strip()
@@ -293,7 +318,7 @@ class _Reader:
             return []
         lines = ["", "== footnotes"]
         rels = self._rels("word/_rels/footnotes.xml.rels")
-        for note in etree.fromstring(xml).findall("w:footnote", NS):
+        for note in _xml(xml).findall("w:footnote", NS):
             if note.get(_q("w:type")) in ("separator", "continuationSeparator", "continuationNotice"):
                 continue
             mark = self.note_numbers.get(note.get(_q("w:id")), "?")
@@ -302,7 +327,7 @@ class _Reader:
         return lines
 
     def lines(self) -> list[str]:
-        body = etree.fromstring(self.part("word/document.xml")).find("w:body", NS)
+        body = _xml(self.part("word/document.xml")).find("w:body", NS)
         section, out = 1, ["== section 1"]
         pending = []
         for child in body:

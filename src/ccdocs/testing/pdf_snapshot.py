@@ -5,14 +5,19 @@ from __future__ import annotations
 
 import io
 import re
+import zlib
 
 import pdfplumber
-from pdfminer.pdftypes import resolve1
+from pdfminer.ascii85 import ascii85decode
+from pdfminer.pdftypes import PDFStream, resolve1
 
 from ..parse.inlines import CJK
 
 HEADER_ZONE = 0.09   # top share of the page holding the running header
 RULE_MAX_WIDTH = 0.45  # a footnote separator is a short horizontal rule
+# bytes a page's content streams may inflate to: the densest page ccdocs makes holds 17 KB of operators (the
+# 5,000-paragraph document's 313 pages, 4.9 MB in all); pdfminer would interpret a 48 MB stream for minutes
+PAGE_CONTENT_LIMIT = 16 * 2**20
 
 
 def _separator(page) -> float | None:
@@ -92,6 +97,31 @@ def internal_links(page, pages: dict) -> list[str]:
     return found
 
 
+def _inflated_beyond(streams: list, cap: int) -> bool:
+    """Whether a page's content `streams` inflate to more than `cap` bytes, told by inflating with that cap (the
+    FlateDecode and ASCII85Decode filters, reportlab's and most writers'; a stream under other filters is left to
+    the reading's budget, `snapshot.BUDGET`)."""
+    for stream in map(resolve1, streams):
+        if not isinstance(stream, PDFStream) or stream.rawdata is None:
+            continue
+        data = stream.rawdata
+        try:
+            for name, _ in stream.get_filters():
+                name = getattr(name, "name", name)
+                if name in ("ASCII85Decode", "A85"):
+                    data = ascii85decode(data)
+                elif name in ("FlateDecode", "Fl"):
+                    data = zlib.decompressobj().decompress(data, cap + 1)
+                else:
+                    break
+        except (zlib.error, ValueError):  # damaged: pdfminer reads what it can, within the budget
+            pass
+        cap -= len(data)
+        if cap < 0:
+            return True
+    return False
+
+
 def pdf_snapshot(data: bytes) -> str:
     """The canonical text of a PDF file's bytes."""
     out = []
@@ -101,6 +131,9 @@ def pdf_snapshot(data: bytes) -> str:
         out.append(f"subject: {meta.get('Subject', '')}")
         pages = {page.page_obj.pageid: number for number, page in enumerate(pdf.pages, 1)}
         for number, page in enumerate(pdf.pages, 1):
+            if _inflated_beyond(page.page_obj.contents, PAGE_CONTENT_LIMIT):
+                raise ValueError(f"the content of its page {number} inflates to more than the "
+                                 f"{PAGE_CONTENT_LIMIT // 2**20} MB a page of a document holds")
             header, body, notes = page_zones(page)
             out += ["", f"== page {number}", "header: " + " | ".join(header)]
             out += ["  " + line for line in body]
@@ -111,4 +144,5 @@ def pdf_snapshot(data: bytes) -> str:
             if links:
                 out.append("links: " + " | ".join(links))
             out.append("fonts: " + ", ".join(_fonts(page.chars)))
+            page.close()  # its characters and layout let go: a long paper is read in the memory of one page
     return "\n".join(out) + "\n"

@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import difflib
+import multiprocessing
+import os
+import resource
+import signal
+from dataclasses import dataclass
 from pathlib import Path
 
+from .. import workers
 from ..errors import UsageError
 from .docx_snapshot import docx_snapshot
 from .pdf_snapshot import pdf_snapshot
@@ -13,24 +19,112 @@ READERS = {".docx": docx_snapshot, ".pdf": pdf_snapshot}
 KINDS = {".docx": "DOCX", ".pdf": "PDF"}
 
 
-def snapshot(path: Path) -> str:
+@dataclass(frozen=True)
+class Budget:
+    """What reading one file may cost: `cpu` seconds of CPU, `memory` bytes of address space beyond what the
+    process held before, `wall` seconds in all (a reader that waits rather than computes)."""
+
+    cpu: int
+    memory: int
+    wall: int
+
+
+# The largest paper ccdocs makes (5,000 paragraphs: 313 pages in Chinese, a 670 KB PDF) takes a PDF snapshot
+# ~25 s of CPU and 55 MB (each page let go once read), its DOCX 0.5 s and 60 MB, on a loaded machine. A received
+# file that needs several times that (a page stream inflating to millions of path operators, a part of millions
+# of elements) is refused.
+BUDGET = Budget(cpu=150, memory=512 * 2**20, wall=600)
+
+
+def snapshot(path: Path, budget: Budget | None = None) -> str:
     """The canonical text of a DOCX or PDF file, or the file itself when it is already a snapshot.
 
     A file that cannot be read as what its name says (random bytes, an empty file, a zip without
     `word/document.xml`, a truncated PDF, text that is not UTF-8) is a UsageError, exit 2: like diff(1),
-    `ccdocs diff` keeps exit 1 for "they differ".
+    `ccdocs diff` keeps exit 1 for "they differ". So is one whose reading would exceed `budget` (default BUDGET):
+    a DOCX or PDF is read in a forked process that the kernel stops beyond its CPU seconds and address space, and
+    that is killed beyond its wall seconds (`_within`): a received file can make no reader hang or eat the memory.
     """
     suffix = path.suffix.lower()
     reader = READERS.get(suffix)
+    kind = KINDS.get(suffix, "snapshot (UTF-8 text)")
     try:
         if reader is None:
             return path.read_text(encoding="utf-8")
-        return reader(path.read_bytes())
-    except Exception as exc:  # noqa: BLE001 - whatever a damaged file makes the readers raise
-        kind = KINDS.get(suffix, "snapshot (UTF-8 text)")
+        data = path.read_bytes()
+    except Exception as exc:  # noqa: BLE001 - whatever reading the file raises
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc) or type(exc).__name__
         raise UsageError(f"{path} is not a readable {kind} ({reason}); give a file ccdocs or Word wrote, "
                          "whole") from exc
+    done, said = _within(reader, data, budget or BUDGET)
+    if done:
+        return said
+    raise UsageError(f"{path} is not a readable {kind} ({said}); give a file ccdocs or Word wrote, whole")
+
+
+def _within(reader, data: bytes, budget: Budget) -> tuple[bool, str]:
+    """`(True, reader(data))`, or `(False, why not)`: the reader's error, or the budget it would exceed. Run in a
+    forked child (where the platform forks; in this process otherwise, bounded by the readers' own limits only)."""
+    if not workers.can_fork():
+        return _read(reader, data)
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(target=_child, args=(reader, data, budget, sender, os.getpid()), daemon=True)
+    child.start()
+    sender.close()
+    outcome, late = None, False
+    try:
+        if receiver.poll(budget.wall):
+            outcome = receiver.recv()
+        else:
+            late = True
+    except EOFError:  # ended without a word: the kernel stopped it
+        pass
+    finally:
+        if child.is_alive():
+            child.kill()
+        child.join()
+        receiver.close()
+    if outcome is not None:
+        return outcome
+    if late:
+        return False, f"reading it takes more than {budget.wall} s, more than any document needs"
+    if child.exitcode in (-signal.SIGXCPU, -signal.SIGKILL):
+        return False, f"reading it takes more than {budget.cpu} s of CPU, more than any document needs"
+    return False, f"reading it ended with exit status {child.exitcode}"
+
+
+def _child(reader, data: bytes, budget: Budget, sender, parent: int) -> None:
+    """The forked reader: limits set, `_read`'s outcome sent."""
+    workers.as_worker(parent)
+    resource.setrlimit(resource.RLIMIT_CPU, (budget.cpu, budget.cpu + 5))  # SIGXCPU at the first, SIGKILL after
+    held = _address_space()
+    if held is not None:
+        resource.setrlimit(resource.RLIMIT_AS, (held + budget.memory, resource.getrlimit(resource.RLIMIT_AS)[1]))
+    try:
+        outcome = _read(reader, data)
+    except MemoryError:
+        outcome = False, f"reading it needs more than {budget.memory // 2**20} MB, more than any document needs"
+    sender.send(outcome)
+    sender.close()
+
+
+def _read(reader, data: bytes) -> tuple[bool, str]:
+    """`(True, reader(data))`, or `(False, the error it raised)`; a MemoryError goes up (`_child` says it)."""
+    try:
+        return True, reader(data)
+    except MemoryError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - whatever a damaged file makes the readers raise
+        return False, str(exc) or type(exc).__name__
+
+
+def _address_space() -> int | None:
+    """The bytes of address space this process holds (Linux's /proc/self/statm), None where it cannot be told."""
+    try:
+        return int(Path("/proc/self/statm").read_text().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def unified(old: str, new: str, old_name: str = "a", new_name: str = "b") -> str:

@@ -1,0 +1,138 @@
+"""`ccdocs snapshot` and `ccdocs diff` read received files: what reading one may cost is bounded before it is paid.
+
+A DOCX part is refused by the size its zip declares and, read with a cap, by the size it really unpacks to; a
+DOCX of too many parts is refused; lxml parses within its limits. Whatever a reader does (pdfminer interpreting a
+page stream of millions of path operators), it does it in a forked process the kernel stops beyond a CPU and an
+address-space budget, killed beyond a wall budget: `FILE is not a readable PDF (…); give a file ccdocs or Word
+wrote, whole`, exit 2, as for any file not readable.
+"""
+
+from __future__ import annotations
+
+import io
+import resource
+import time
+import zipfile
+import zlib
+
+import pytest
+
+from ccdocs.testing import docx_snapshot as docx_module, snapshot as module
+from ccdocs.testing.snapshot import BUDGET, Budget
+from refusals import Case
+
+
+def put(name: str, data: bytes):
+    def setup(folder, out) -> None:
+        (out / name).write_bytes(data)
+    return setup
+
+
+def docx_with(document: bytes, extra: int = 0) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("word/document.xml", document)
+        for n in range(extra):
+            package.writestr(f"word/media/image{n}.png", b"")
+    return buffer.getvalue()
+
+
+def pdf_with_page(content: bytes) -> bytes:
+    """A one-page PDF whose content stream is `content`, FlateDecode."""
+    stream = zlib.compress(content, 9)
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+               b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream"]
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 5\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    return out + b"trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref
+
+
+W = b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+# word/document.xml of 65 MB (a comment before the body): 64 KB zipped, the real bound's refusal made cheaply
+BIG_PART = docx_with(W + b"<!--" + b"x" * (65 * 2**20) + b"--><w:body/></w:document>")
+# 1,000,000 path operators on one page (6 MB inflated, 12 KB in the file): pdfminer takes minutes
+OPERATORS = pdf_with_page(b"0 0 m\n" * 1_000_000)
+
+
+@pytest.mark.parametrize("case", [
+    Case("snapshot-docx-part-too-big", {}, "its part word/document.xml unpacks to more than the 64 MB", "big.docx",
+         code=2, setup=put("big.docx", BIG_PART), command=("snapshot", "{out}/big.docx")),
+    Case("diff-docx-part-too-big", {}, "its part word/document.xml unpacks to more than the 64 MB", "big.docx",
+         code=2, setup=put("big.docx", BIG_PART), command=("diff", "{out}/big.docx", "{out}/big.docx")),
+    Case("snapshot-docx-too-many-parts", {}, "it holds 1002 parts, more than the 1000", "parts.docx", code=2,
+         setup=put("parts.docx", docx_with(W + b"<w:body/></w:document>", extra=1001)),
+         command=("snapshot", "{out}/parts.docx")),
+    Case("snapshot-docx-deep-xml", {}, "is not a readable DOCX", "deep.docx", code=2,
+         setup=put("deep.docx", docx_with(W + b"<w:body>" + b"<a>" * 300_000 + b"</a>" * 300_000
+                                         + b"</w:body></w:document>")),
+         command=("snapshot", "{out}/deep.docx")),
+], ids=lambda case: case.id)
+def test_a_docx_too_big_to_be_a_document_is_refused_before_it_is_unpacked(refuse, case):
+    refuse(case)
+
+
+def test_a_pdf_page_inflating_beyond_16_mb_is_refused_before_it_is_read(refuse):
+    """The real bound, cheaply: 17 MB of path operators (17 KB in the file; the densest page ccdocs makes holds
+    17 KB inflated) refused at once, before pdfminer interprets them."""
+    refuse(Case("snapshot-pdf-page-bomb", {}, "the content of its page 1 inflates to more than the 16 MB", "bomb.pdf",
+                code=2, setup=put("bomb.pdf", pdf_with_page(b"0 0 m\n" * (17 * 2**20 // 6))),
+                command=("snapshot", "{out}/bomb.pdf")))
+
+
+@pytest.mark.parametrize("command", [("snapshot", "{out}/ops.pdf"), ("diff", "{out}/ops.pdf", "{out}/ops.pdf")])
+def test_a_pdf_whose_reading_exceeds_the_cpu_budget_is_refused(refuse, monkeypatch, command):
+    """The CPU budget made 1 s for the test (the real one is tested below: the child's limits are BUDGET's)."""
+    monkeypatch.setattr(module, "BUDGET", Budget(cpu=1, memory=BUDGET.memory, wall=60))
+    refuse(Case(f"{command[0]}-pdf-operators", {}, "reading it takes more than 1 s of CPU", "ops.pdf", code=2,
+                setup=put("ops.pdf", OPERATORS), command=command))
+
+
+def limits(data: bytes) -> str:
+    """A reader telling the limits it runs under: CPU seconds and address space."""
+    return f"{resource.getrlimit(resource.RLIMIT_CPU)[0]} {resource.getrlimit(resource.RLIMIT_AS)[0]}"
+
+
+def test_the_reader_runs_under_the_real_budget():
+    done, said = module._within(limits, b"", BUDGET)
+    cpu, space = map(int, said.split())
+    assert done and cpu == BUDGET.cpu == 150
+    held = module._address_space()
+    assert BUDGET.memory == 512 * 2**20 and held < space - BUDGET.memory + 64 * 2**20 and space > BUDGET.memory
+
+
+def sleeper(data: bytes) -> str:
+    time.sleep(30)
+    return "woke"
+
+
+def glutton(data: bytes) -> str:
+    return str(len(bytearray(200 * 2**20)))
+
+
+def test_a_reader_is_killed_beyond_the_wall_budget_and_stopped_beyond_the_memory_budget():
+    started = time.monotonic()
+    assert module._within(sleeper, b"", Budget(cpu=10, memory=BUDGET.memory, wall=1)) == (
+        False, "reading it takes more than 1 s, more than any document needs")
+    assert time.monotonic() - started < 20
+    assert module._within(glutton, b"", Budget(cpu=10, memory=50 * 2**20, wall=60)) == (
+        False, "reading it needs more than 50 MB, more than any document needs")
+    assert module._within(glutton, b"", BUDGET) == (True, str(200 * 2**20))
+
+
+def test_a_docx_part_is_read_with_a_cap_whatever_its_zip_declares(monkeypatch):
+    """The declared size lowered below the real one: zipfile reads no further than it declares, and its CRC
+    check refuses the rest; the cap holds on the bytes read."""
+    monkeypatch.setattr(docx_module, "PART_LIMIT", 1000)
+    data = bytearray(docx_with(W + b"<w:body>" + b"<w:p/>" * 500 + b"</w:body></w:document>"))
+    with pytest.raises(ValueError, match="unpacks to more than"):
+        docx_module.docx_snapshot(bytes(data))
+    for header in (data.index(b"PK\x03\x04"), data.rindex(b"PK\x01\x02")):  # local header, central directory
+        at = header + (22 if header == data.index(b"PK\x03\x04") else 24)
+        data[at:at + 4] = (10).to_bytes(4, "little")
+    with pytest.raises(zipfile.BadZipFile, match="Bad CRC-32 for file 'word/document.xml'"):
+        docx_module.docx_snapshot(bytes(data))  # 10 bytes read, not the 3,000 the part holds
