@@ -189,3 +189,29 @@ def test_a_termbase_of_30000_rows_costs_a_text_only_the_terms_that_can_begin_in_
     assert len(tried) == 3 * 50  # each text tries its three terms' patterns, never the 29,997 others
     assert sum("pattern" in term.__dict__ for term in terms) == 3
     assert module._index.cache_info().misses == made + 1  # the glossary made ready once for its 100 texts
+
+
+def many_rows(count: int) -> str:
+    return "source,target,note\n" + "".join(f"term {n},术语{n},\n" for n in range(count))
+
+
+@pytest.mark.parametrize("case", [
+    Case("glossary-too-many-rows", {"locales/zh/glossary.csv": many_rows(100_001)},
+         "a glossary holds at most 100,000 terms; this is one more", "glossary.csv:100002",
+         setup=lambda folder, out: run_ccdocs("i18n", "update", folder, "--lang", "zh")),
+    Case("glossary-too-large", {"locales/zh/glossary.csv": "source,target,note\n" + "WIPO,产权组织," + "x" * 2**26},
+         "this glossary is larger than 64 MB", "glossary.csv",
+         setup=lambda folder, out: run_ccdocs("i18n", "update", folder, "--lang", "zh")),
+], ids=lambda case: case.id)
+def test_a_glossary_beyond_its_bounds_is_refused_at_its_row(refuse, case):
+    """100,000 terms (three whole termbase exports) read; the next row refused at its line, a file beyond 64 MB
+    unread."""
+    refuse(case)
+
+
+def test_a_glossary_of_100000_terms_is_read(tmp_path):
+    from ccdocs.i18n.glossary import MAX_TERMS, read_glossary
+
+    path = tmp_path / "glossary.csv"
+    path.write_text(many_rows(MAX_TERMS), encoding="utf-8")
+    assert len(read_glossary(path)) == MAX_TERMS == 100_000

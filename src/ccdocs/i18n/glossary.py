@@ -32,6 +32,10 @@ NAME = "glossary.csv"
 NOT_TEXT = re.compile(r"(?=[\]hw{\[])(?:\]\([^)]*\)|https?://\S+|\bwww\.\S+|\{\{.*?\}\}|\{%.*?%\}|\[\^[^\]\s]+\])",
                       re.S)
 HINT = f"write a header row `{','.join(COLUMNS)}`, then one term a row: its source and target, a note if needed"
+# terms a glossary may hold: a whole termbase export (WIPO Pearl, UNTERM) holds about 30,000; a check's cost and
+# memory grow with the rows (300,000 rows: 770 MB)
+MAX_TERMS = 100_000
+MAX_BYTES = 64 * 2**20
 
 
 @dataclass(frozen=True)
@@ -55,8 +59,13 @@ class Term:
 
 
 def read_glossary(path: Path) -> list[Term]:
-    """The terms of one glossary CSV file; InputError at the file and line of every malformed row."""
+    """The terms of one glossary CSV file; InputError at the file and line of every malformed row, and at the row
+    beyond MAX_TERMS (a file beyond MAX_BYTES is refused unread)."""
     try:
+        if path.stat().st_size > MAX_BYTES:
+            raise InputError([problem(path, None, f"this glossary is larger than {MAX_BYTES // 2**20} MB, more than "
+                                      f"{MAX_TERMS:,} terms with notes take",
+                                      "keep the terms the document's texts use, or split the termbase by subject")])
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError([problem(path, None, f"cannot read this glossary: {exc}", "save it as UTF-8 CSV")]) from None
@@ -72,6 +81,10 @@ def read_glossary(path: Path) -> list[Term]:
             found.append(problem(path, line, "a glossary row needs a source and a target term (and at most a note)",
                                  HINT))
             continue
+        if len(terms) == MAX_TERMS:
+            found.append(problem(path, line, f"a glossary holds at most {MAX_TERMS:,} terms; this is one more",
+                                 "keep the terms the document's texts use, or split the termbase by subject"))
+            break
         terms.append(Term(cells[0], cells[1], cells[2], str(path), line))
     if found:
         raise InputError(found)
