@@ -209,6 +209,14 @@ INVISIBLE = [
          "the column name `applied` holds an invisible character, U+2060 WORD JOINER, after `app`", f"{CSV}:1:14"),
 ]
 
+TABS = [
+    # A tab in a table text: Word printed a tab stop (<w:tab/>), the PDF a space; refused as in a cover field.
+    Case("tab-in-label", applicants("africa,Afr\tica,100", "total,,100"), "this cell holds a tab U+0009: a table text "
+         "is one line of text", f"{CSV}:2:11"),
+    Case("tab-in-quoted-label", applicants('africa,"North\tAfrica",100', "total,,100"), "holds a tab U+0009",
+         f"{CSV}:2:14"),
+]
+
 LARGE = [
     # 100,000 rows: read, checked, summed and refused in time linear in the rows (bounds far above the cost).
     Case("100k-rows-stated-total-wrong", big(100_000), "stated 49,950,001, computed 49,950,000", line(100_002),
@@ -223,6 +231,6 @@ LARGE = [
 ]
 
 
-@pytest.mark.parametrize("case", CHARACTERS + MALFORMED + NUMBERS + SUMS + INVISIBLE + LARGE, ids=lambda c: c.id)
+@pytest.mark.parametrize("case", CHARACTERS + MALFORMED + NUMBERS + SUMS + INVISIBLE + TABS + LARGE, ids=lambda c: c.id)
 def test_refused(refuse, case):
     refuse(case)

@@ -155,6 +155,10 @@ TYPES = [  # kind 9: wrong types anywhere in document.yaml: located errors, neve
     Case("venue-line-separator", doc("venue: Geneva", 'venue: "Gen\\u2028eva"'),
          "`venue` holds a line separator U+2028", f"{DOC}:4"),
     Case("title-literal-block", doc(TITLE, "title: |\n  Annual\n  Report"), "`title` holds a line feed", f"{DOC}:10"),
+    # ... nor a tab: the DOCX printed a tab stop (<w:tab/>) where the PDF printed a space
+    Case("title-en-tab", doc(TITLE, 'title: {en: "Tab\\there", zh: 甲}'), "`title.en` holds a tab U+0009: a cover "
+         "field is one line of text", f"{DOC}:10"),
+    Case("venue-tab-typed", doc("venue: Geneva", "venue: Gen\teva"), "`venue` holds a tab U+0009", f"{DOC}:4"),
     Case("title-no-zh", doc(TITLE, "title: {en: Annual Report}"), "`title` has no text in `zh`", f"{DOC}:10"),
     Case("venue-only-chinese", doc("venue: Geneva", "venue: {zh: 日内瓦}"), "`venue` has no text in `en`", f"{DOC}:4"),
     Case("venue-list", doc("venue: Geneva", "venue: [Geneva]"), "`venue` must be a text", f"{DOC}:4"),

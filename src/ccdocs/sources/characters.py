@@ -29,6 +29,7 @@ HINT = "delete it (it often comes from copying out of another program)"
 # U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR; Unicode's mandatory breaks, UAX #14 BK, CR, LF, NL). A text
 # of one line (a heading or cell and its translation, a cover field, a figure, a command's text option) holds none.
 LINE_BREAK = re.compile("[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+_ONE_LINE = re.compile(f"\t|{LINE_BREAK.pattern}")  # what a one-line text may not hold (`one_line`)
 # ... named as such when a paper may hold it elsewhere; the others are refused control characters (`describe`)
 BREAK_NAMES = {"\n": "line feed", "\r": "carriage return", "\u2028": "line separator", "\u2029": "paragraph separator"}
 # What a file name a source lists may not hold besides `REFUSED`: a control character (C0, DEL, C1: TAB and LF
@@ -91,6 +92,20 @@ def file_name_control(name: str) -> str | None:
         return None
     char = match.group()
     return f"{BREAK_NAMES[char]} U+{ord(char):04X}" if char in BREAK_NAMES else describe(char)
+
+
+def one_line(text: str) -> str | None:
+    r"""How the first line break or tab of a one-line text (a cover field) is named; None when it holds neither. A
+    tab is no line break, but it is layout, not text: Word prints it as a jump to the next tab stop, the PDF as a
+    space.
+
+    >>> one_line("Tab\there"), one_line("a\u2028b"), one_line("one line")
+    ('tab U+0009', 'line separator U+2028', None)
+    """
+    match = _ONE_LINE.search(text)
+    if match is None:
+        return None
+    return "tab U+0009" if match.group() == "\t" else line_break(match.group())
 
 
 def invisible(name: str) -> tuple[int, str] | None:

@@ -205,6 +205,7 @@ def read_csv(path: Path) -> Dataset:
     records = _records(path, text)
     header = _header(path, text, records, out)
     rows, lines = [], {}
+    tabbed = "\t" in text  # rare: only then are the cells looked at for one
     for line, cells in records:
         if not any(c.strip() for c in cells):
             continue
@@ -219,6 +220,12 @@ def read_csv(path: Path) -> Dataset:
             continue
         if not row_id.isascii() and invisible(row_id):
             out.extend([_hidden(path, line, _cell_column(text, line, row_id), "row id", row_id)])
+            continue
+        if tabbed and (cell := next((v for v in row.values() if isinstance(v, str) and "\t" in v), None)):
+            col = _cell_column(text, line, cell)
+            out.add(path, line, "this cell holds a tab U+0009: a table text is one line of text (Word would print a "
+                    "tab stop, the PDF a space)", "write a space (ccdocs reads comma-separated values)",
+                    None if col is None else col + cell.index("\t"))
             continue
         if row_id in lines:
             fail(line, f"duplicate row id `{row_id}`", f"the first is on line {lines[row_id]}")

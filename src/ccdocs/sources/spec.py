@@ -18,7 +18,7 @@ from ..errors import Collector, InputError, did_you_mean, problem
 from ..l10n.language import OFFICIAL, known_languages
 from ..l10n.session import HIGHEST
 from ..resources import COVER_NOTES, THEMES, find, is_name, names
-from .characters import file_name_control, line_break
+from .characters import file_name_control, line_break, one_line
 from .cover_notes import needs
 from .folders import attached_folder
 from .yamlfile import YamlFile, read_yaml, shown
@@ -359,9 +359,9 @@ class _Reader:
 
     def short(self, keys: tuple, text: str) -> bool:
         """Whether a cover text is one line of at most COVER_TEXT characters; the problem recorded when it is not."""
-        if line_break(text):
-            self.fail(keys, f"`{'.'.join(map(str, keys))}` holds a {line_break(text)}: a cover field is one line",
-                      "write it on one line: the cover wraps a long text itself")
+        if one_line(text):  # a tab too: a tab stop in the DOCX, a space in the PDF
+            self.fail(keys, f"`{'.'.join(map(str, keys))}` holds a {one_line(text)}: a cover field is one line of "
+                      "text", "write it on one line, with spaces: the cover wraps a long text itself")
             return False
         if len(text) <= COVER_TEXT:
             return True
