@@ -158,6 +158,23 @@ def _target(value: str | None, option: str) -> Path | None:
     return Path(value)
 
 
+def _output_file(value: str, inputs: dict, reader: str, text: bool = True) -> Path | None:
+    """The file `-o/--output` names, checked before anything is written: one `write_all` can replace
+    (`output.check_targets`) and none of `inputs`, the files the command `reader` reads, by path, with what each is
+    (`output.check_inputs`: links resolved). None for `-`, standard output, as Unix tools take it, where the output
+    is `text`; a UsageError for `-` where it is not."""
+    from .output import check_inputs, check_targets
+
+    if value == "-":
+        if not text:
+            raise UsageError("-o/--output -: this output is not text and cannot go to standard output; give a file")
+        return None
+    target = _target(value, "-o/--output")
+    check_targets([target])
+    check_inputs([target], inputs, reader, "-o/--output")
+    return target
+
+
 def _templates(ctx, param, value: str | None) -> None:
     """`--templates DIR`: searched for themes and cover-note frames after the document's own `templates/`."""
     from .resources import ENV
@@ -503,20 +520,24 @@ def _translated_into(doc_dir: str, lang: str):
 @click.option("--lang", required=True, type=Vocabulary("LANGUAGES"), help="The language whose catalog to export.")
 @click.option("--format", "fmt", type=click.Choice(["xliff"]), default="xliff", show_default=True,
               help="XLIFF 1.2, as CAT tools (Trados, memoQ) read it.")
-@click.option("-o", "--output", required=True, help="The .xlf file to write.")
+@click.option("-o", "--output", required=True, help="The .xlf file to write (-: standard output).")
 @templates_option
 @reported
 def export(doc_dir, lang, fmt, output):
     """Write the catalog of LANG as XLIFF 1.2 for a CAT tool: every entry, its state, place and previous source."""
-    from .i18n.catalogs import check_catalogs
+    from .i18n.catalogs import check_catalogs, po_path
     from .i18n.xliff import export as to_xliff
-    from .output import check_targets, write_all
+    from .output import write_all
 
     spec = _translated_into(doc_dir, lang)
-    target = _target(output, "-o/--output")
-    check_targets([target])
+    target = _output_file(output, {po_path(spec.folder, lang): f"the {lang} content catalog",
+                                   spec.yaml.path: "its document.yaml"}, "the export")
     check_catalogs(spec)
-    write_all({target: to_xliff(spec.folder, spec.source, lang)})
+    xliff = to_xliff(spec.folder, spec.source, lang)
+    if target is None:
+        click.echo(xliff.decode("utf-8"), nl=False)
+        return
+    write_all({target: xliff})
     click.echo(output)
 
 
@@ -542,7 +563,7 @@ def import_(doc_dir, file, lang):
 @i18n.command()
 @click.argument("doc_dir", required=False)
 @click.option("--lang", required=True, type=Vocabulary("LANGUAGES"), help="The language under review.")
-@click.option("-o", "--output", required=True, help="The HTML (or DOCX) file to write.")
+@click.option("-o", "--output", required=True, help="The HTML (or DOCX) file to write (-: the HTML to standard output).")
 @click.option("--toolkit", is_flag=True,
               help="Review the toolkit's own strings (locales/LANG/LC_MESSAGES/ccdocs.po); DOC_DIR may be left out.")
 @click.option("--format", "fmt", type=click.Choice(["html", "docx"]), default="html", show_default=True,
@@ -552,6 +573,8 @@ def import_(doc_dir, file, lang):
 def review(doc_dir, lang, output, toolkit, fmt):
     """Write one HTML page: each segment's source beside its translation, status and checks, with filters."""
     from .i18n.review import document_page, toolkit_page
+    from .inputs import read_files
+    from .l10n.catalog import po_path as toolkit_po_path
     from .output import check_targets, write_all, write_text
     from .pipeline import read_sources
 
@@ -560,15 +583,18 @@ def review(doc_dir, lang, output, toolkit, fmt):
     if toolkit and fmt == "docx":
         raise UsageError("--format docx reviews a document's content: give DOC_DIR without --toolkit")
     target = _target(output, "-o/--output")
-    if not os.path.lexists(target.parent):
+    if output != "-" and not os.path.lexists(target.parent):
         raise UsageError(f"cannot write {output}: its folder does not exist")
-    check_targets([target])
+    if output != "-":
+        check_targets([target])
     if toolkit:
+        target = _output_file(output, {toolkit_po_path(lang): f"the toolkit's {lang} catalog"}, "the review")
         html = toolkit_page(lang)
     else:
         sources = read_sources(_folder(doc_dir))
         if lang == sources.spec.source or lang not in sources.spec.languages:
             raise UsageError(f"`{lang}` is not a language {doc_dir} is translated into")
+        target = _output_file(output, read_files(sources, [lang]), "the review", text=fmt == "html")
         if fmt == "docx":
             from .i18n.review_docx import review_docx
 
@@ -576,17 +602,20 @@ def review(doc_dir, lang, output, toolkit, fmt):
             click.echo(output)
             return
         html = document_page(sources, lang)
+    if target is None:
+        click.echo(html, nl=False)
+        return
     write_text(target, html)
     click.echo(output)
 
 
 @main.command()
 @click.argument("file")
-@click.option("-o", "--output", help="Write the snapshot to this file instead of standard output.")
+@click.option("-o", "--output", help="Write the snapshot to this file instead of standard output (-).")
 @reported
 def snapshot(file, output):
     """Print the canonical, diff-friendly text of FILE.docx or FILE.pdf."""
-    from .output import check_targets, write_text
+    from .output import write_text
     from .testing.snapshot import READERS, snapshot as take
 
     path = Path(file)
@@ -594,9 +623,7 @@ def snapshot(file, output):
         raise UsageError(f"{file} does not exist")
     if path.suffix.lower() not in READERS or not path.is_file():
         raise UsageError(f"{file} is not a .docx or .pdf file")
-    target = _target(output, "-o/--output")
-    if target:
-        check_targets([target])
+    target = None if output is None else _output_file(output, {path: "the file"}, "the snapshot")
     text = take(path)
     if target:
         write_text(target, text)

@@ -113,9 +113,10 @@ def check_targets(paths) -> None:
             raise _refusal(path, *found)
 
 
-def check_inputs(paths, inputs: dict[Path, str]) -> None:
-    """Refuse, before any work, an output that would replace a file the build reads: an OutputError naming the
-    first output and the input. `inputs`: what each input is, by path (`inputs.read_files`). An output replaces the
+def check_inputs(paths, inputs: dict[Path, str], reader: str = "the build", option: str = "--out") -> None:
+    """Refuse, before any work, an output that would replace a file `reader` (a command) reads: an OutputError naming
+    the first output and the input, and `option` (where the output was named) in the hint. `inputs`: what each
+    input is, by path (`inputs.read_files`). An output replaces the
     entry at its place (its folder's links resolved, not its own: a link there is replaced, never written
     through), which must be neither an input's own entry nor the file an input leads to through links."""
     folders: dict = {}  # each folder's links resolved once (inputs share few folders)
@@ -127,10 +128,10 @@ def check_inputs(paths, inputs: dict[Path, str]) -> None:
     for path in paths:
         if _place(path, folders) in read:
             name, what, place = read[_place(path, folders)]
-            raise _refusal(path, f"it is {display_path(name)}, {what} the build reads"
+            raise _refusal(path, f"it is {display_path(name)}, {what} {reader} reads"
                            if _place(path, folders) == place
-                           else f"{display_path(name)}, {what} the build reads, leads to it through links",
-                           "give another --out, or rename that file")
+                           else f"{display_path(name)}, {what} {reader} reads, leads to it through links",
+                           f"give another {option}, or rename that file")
 
 
 def _place(path: Path, folders: dict) -> Path:
