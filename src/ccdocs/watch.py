@@ -37,10 +37,12 @@ from pathlib import Path
 from watchfiles import Change, DefaultFilter, watch
 
 from .build import _languages, _write
-from .errors import Collector, Failure, InputError, UsageError, counted, display_path
+from . import cache
+from .errors import Collector, Failure, InputError, UsageError, counted, display_path, shown
 from .i18n.catalogs import po_path
 from .i18n.policy import Tally, pending
-from .output import check_writable, write_all
+from .inputs import read_files
+from .output import check_inputs, check_writable, write_all
 from .pipeline import Sources, assessed, read_sources, resolve
 from .l10n.language import find_language
 from .resources import ENV
@@ -245,6 +247,7 @@ class Session:
                 kept.append(lang)
                 continue
             try:
+                check_inputs(paths, read_files(self.sources, [lang]))
                 write_all({path: made[path] for path in paths})
                 written.append(lang)
                 self.written += [display_path(path) for path in paths]
@@ -290,8 +293,8 @@ class Session:
         `kept`: the languages not written this round, `unwritten` those of them with no earlier output either;
         `marked`: for a draft, the number of segments printed as their marked source text, by language. The
         tally closing a translation's refusal is not counted among the errors."""
-        for item in problems:
-            self.echo(str(self._told(item)), True)
+        for line in shown(self._told(item) for item in problems):
+            self.echo(line, True)
         seconds = time.perf_counter() - start
         said = []
         if written:
@@ -435,6 +438,7 @@ def run(folder: Path, out: Path, languages, formats, draft: bool, echo: Callable
     SIGINT: KeyboardInterrupt, as raised by watchfiles, even when started with SIGINT ignored). Raises Gone when
     the folder disappears; UsageError (an OutputError) when `out` cannot be written."""
     check_writable(out)
+    cache.used()  # the per-user cache's folder and key checked once, for the workers forked later (warned once)
     for fmt in formats:
         writer(fmt)  # imported before any worker is forked
     session = Session(folder, out, languages, tuple(formats), draft, echo)
