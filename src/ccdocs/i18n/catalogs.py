@@ -23,6 +23,7 @@ from ..sources.characters import HINT as CHARACTER_HINT
 from ..sources.characters import first_refused, refused
 from ..sources.memo import of_file
 from ..sources.spec import not_a_file_inside
+from ..sources.within import place_inside
 
 DOMAIN = "content"
 QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
@@ -306,11 +307,12 @@ def _parsed(path: Path, lang: str | None, data: bytes) -> ContentCatalog:
 def _read(path: Path, lang: str | None, data: bytes) -> ContentCatalog:
     """The catalog read from `data`, the bytes of the file at `path`, with babel's parser and ours."""
     text = _decoded(path, data).replace("\r\n", "\n").replace("\r", "\n")  # any line ends, as gettext reads them
-    found = [problem(path, line, f"a {what} in this catalog", CHARACTER_HINT, col) for line, col, what in refused(text)]
+    lines = text.split("\n")
+    found = [problem(path, line, f"a {what} in this catalog", CHARACTER_HINT, col) for line, col, what in refused(text)
+             if not _location_isolate(lines[line - 1], col)]
     if found:
         raise InputError(found)
     catalog = ContentCatalog(path, locale=lang)
-    lines = text.split("\n")
     parser = _StrictParser(catalog, path, lines)
     try:
         parser.parse(lines)
@@ -326,15 +328,22 @@ def _read(path: Path, lang: str | None, data: bytes) -> ContentCatalog:
     return previous_ids(catalog)
 
 
+def _location_isolate(line: str, col: int) -> bool:
+    """Whether the character at 1-based `col` of `line` is the U+2068 FIRST STRONG ISOLATE or U+2069 POP DIRECTIONAL
+    ISOLATE that GNU gettext (0.20+) and babel wrap a `#:` reference's file name holding a space in: allowed there,
+    and only there (babel's reader takes them off, refusing them unpaired), as every other refused character."""
+    return line.startswith("#:") and line[col - 1] in "\u2068\u2069"
+
+
 def check_catalogs(spec) -> None:
     """Read every content catalog a document has (a `DocumentSpec`): InputError with the problems of all of them."""
     found: list[Problem] = []
     for lang in spec.languages:
         path = po_path(spec.folder, lang)
-        if lang != spec.source and path.is_file():
-            try:
+        try:
+            if lang != spec.source and place_inside(spec.folder, path, f"the {lang} catalog"):
                 read_catalog(path, lang)
-            except InputError as exc:
-                found += exc.problems
+        except InputError as exc:
+            found += exc.problems
     if found:
         raise InputError(found)
