@@ -77,7 +77,9 @@ PLAIN_CASES = [
      "`*` in the translation of a plain table text, 4 times, in the source none"),
     (plain_markup, "Budget", "预算 &#x202E;", "预算", "`&#x202E;` in the translation"),
     (plain_markup, "Budget", "预算 &amp;", "预算 &", "`&amp;` in the translation"),
-    (plain_markup, "Budget", "`预算`", "预算", "``` in the translation"),
+    (plain_markup, "Budget", "`预算`", "预算", "table text: `` ` `` in the translation"),
+    (plain_markup, "Posts", "~~员额~~", "员额", "`~~` in the translation of a plain table text, twice"),
+    (plain_markup, "About 30", "~~30~~", "~30", "`~~` in the translation"),  # one `~` strikes nothing: as typed
     (plain_markup, "Budget", "预算\\*", "预算", "`\\` in the translation"),
     (plain_markup, "Total*", "总计**", "总计*", "`*` in the translation of a plain table text, twice, in the source once"),
 ]

@@ -39,9 +39,11 @@ OFFICIAL_LANGUAGES = frozenset(OFFICIAL)  # the UN's and WIPO's, as URLs write t
 LANGUAGE_PARAMETERS = frozenset({"lang", "hl", "language", "locale", "lng"})
 INLINE_MARKUP = re.compile(r"[\[<*_&]")  # what every inline rule making a link, HTML, emphasis or `*` starts at
 JINJA_SYNTAX = re.compile(r"\{[{%#]")  # where Jinja2's lexer can find anything but data (no line statements)
-# What a plain text (a table text) prints as typed but Markdown would read: emphasis, code, an escape, a character
-# reference (HTML and links have their own checks).
-PLAIN_MARKUP = re.compile(r"\*|_|`|\\|&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")
+# What a plain text (a table text) prints as typed but Markdown would read, by the markdown-it inline rule that
+# reads it (HTML, links and footnotes have their own checks); `plain_marks` keeps the rules `parser()` enables.
+# Strikethrough reads a run of two tildes only (one, as in `~30`, is text there too).
+PLAIN_MARKS = {"emphasis": r"\*|_", "strikethrough": "~~", "backticks": "`", "escape": r"\\",
+               "entity": r"&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);"}
 
 
 @dataclass(frozen=True)
@@ -358,9 +360,22 @@ def html(entry: Entry) -> list[str]:
     return _difference(entry, lambda _, side: entry.markup[side].html, "HTML")
 
 
+@cache
+def plain_marks() -> re.Pattern:
+    """The marks of `PLAIN_MARKS` whose markdown-it inline rule the content parser (`parser()`) enables, as one
+    pattern (made once per process: the parser never changes)."""
+    enabled = {rule.name for rule in parser().inline.ruler.__rules__ if rule.enabled}
+    return re.compile("|".join(mark for rule, mark in PLAIN_MARKS.items() if rule in enabled))
+
+
+def _code(mark: str) -> str:
+    """`mark` as Markdown code in a message: between double backticks and spaces where it holds a backtick."""
+    return f"`` {mark} ``" if "`" in mark else f"`{mark}`"
+
+
 def plain_markup(entry: Entry) -> list[str]:
-    """In a plain text (`Entry.plain`: a table text), no Markdown mark or character reference (`PLAIN_MARKUP`:
-    `*`, `_`, `` ` ``, `\\`, `&name;`, `&#…;`) the source does not hold as often: the paper prints it as typed, where
+    """In a plain text (`Entry.plain`: a table text), no Markdown mark or character reference (`plain_marks`:
+    `*`, `_`, `~~`, `` ` ``, `\\`, `&name;`, `&#…;`) the source does not hold as often: the paper prints it as typed, where
     the same mark in a paragraph would be read. A mark the source holds (printed as typed there too) may stay.
 
     >>> [m.split(" in the ")[0] for m in plain_markup(Entry("table text", "Budget", "**预算** &#x202E;", "zh", plain=True))]
@@ -368,10 +383,11 @@ def plain_markup(entry: Entry) -> list[str]:
     """
     if not entry.plain:
         return []
-    source, translation = (Counter(PLAIN_MARKUP.findall(text)) for text in (entry.source, entry.translation))
-    return [f"{entry.name}: `{mark}` in the translation of a plain table text, {_times(translation[mark])}, in the "
+    marks = plain_marks()
+    source, translation = (Counter(marks.findall(text)) for text in (entry.source, entry.translation))
+    return [f"{entry.name}: {_code(mark)} in the translation of a plain table text, {_times(translation[mark])}, in the "
             f"source {_times(source[mark]) if source[mark] else 'none'}: it would be printed as typed (write the words "
-            "only: no Markdown emphasis, code or escapes; a character itself, not its reference)"
+            "only: no Markdown emphasis, strikethrough, code or escapes; a character itself, not its reference)"
             for mark in translation - source]
 
 
