@@ -215,3 +215,36 @@ def test_a_glossary_of_100000_terms_is_read(tmp_path):
     path = tmp_path / "glossary.csv"
     path.write_text(many_rows(MAX_TERMS), encoding="utf-8")
     assert len(read_glossary(path)) == MAX_TERMS == 100_000
+
+
+def test_terms_sharing_a_first_word_are_found_as_each_terms_own_pattern_finds_them(monkeypatch):
+    """A first word beginning more than CROWDED terms (`the …`): its terms of two words or more are looked up by
+    their first two words, its one-word term by the first: the same terms as each one's own pattern finds, with
+    plurals, any spacing, a first word at the text's end, the letters re.I takes for others."""
+    from ccdocs.i18n import glossary as module
+
+    monkeypatch.setattr(module, "CROWDED", 2)
+    terms = [Term(source, "X", "", "", line) for line, source in enumerate(
+        ["the", "the board", "The Board of Appeal", "the boards", "the ſtate", "the sigma", "the  id", "then",
+         "the.un", "The Kelvin", "them all", "The"], 2)]
+    texts = ["The Board of Appeals met the boards; THE STATES and the  Id", "the\nboard, the sigmas; then them all",
+             "ıd the ıd the\tKELVIN the.un the", "the", "theboard the b", "the board's the board-room"]
+
+    for text in texts:
+        assert terms_in(text, tuple(terms)) == by_each(text, terms), text
+
+
+def test_a_termbase_whose_terms_share_their_first_word_costs_a_text_only_its_terms(monkeypatch):
+    """30,000 terms that all begin with `the`: a text tries the patterns of the terms whose first two words it
+    holds, not the 30,000 every `the` begins."""
+    from ccdocs.i18n import glossary as module
+
+    terms = tuple(Term(f"the w{n:05d}", "X", "", "g", n + 2) for n in range(30000)) + (Term("the", "X", "", "g", 1),)
+    tried = []
+    matches = module._matches
+    monkeypatch.setattr(module, "_matches", lambda pattern, text, starts: tried.append(pattern) or matches(
+        pattern, text, starts))
+    texts = ["The w00007 and the w12346s met the board; the end.", "No term here."] * 50
+    found = [terms_in(text, terms) for text in texts]
+    assert [t.source for t in found[0]] == ["the w00007", "the w12346", "the"]
+    assert len(tried) == 3 * 50  # its two terms and `the`, never the 29,998 others

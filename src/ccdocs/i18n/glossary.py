@@ -36,6 +36,8 @@ HINT = f"write a header row `{','.join(COLUMNS)}`, then one term a row: its sour
 # memory grow with the rows (300,000 rows: 770 MB)
 MAX_TERMS = 100_000
 MAX_BYTES = 64 * 2**20
+# terms one first word may begin before those of two words or more are looked up by their first two (`_Index`)
+CROWDED = 16
 
 
 @dataclass(frozen=True)
@@ -170,6 +172,22 @@ class _Index:
         self.by_first: dict[str, list[int]] = {}
         for rank, term in enumerate(self.longest_first):
             self.by_first.setdefault(_folded(term.source.split()[0]), []).append(rank)
+        # a first word beginning many terms (`the …`, `WIPO …`) would have every term it begins tried wherever it
+        # stands: those of two words or more are looked up by their second word too, where the first is followed
+        # by spacing (their patterns join the words with \s+)
+        self.by_second: dict[tuple[str, str], list[int]] = {}
+        for first, ranks in self.by_first.items():
+            if len(ranks) > CROWDED:
+                self.by_first[first] = []
+                for rank in ranks:
+                    words = self.longest_first[rank].source.split()
+                    if len(words) == 1:
+                        self.by_first[first].append(rank)
+                    else:
+                        self.by_second.setdefault((first, _folded(words[1])), []).append(rank)
+        self.crowded = {first for first, _ in self.by_second}
+        self.second_lengths = sorted({len(second) for _, second in self.by_second})
+        self.second = re.compile(rf"\s+(\S{{1,{self.second_lengths[-1]}}})") if self.by_second else None
         self.lengths = sorted({len(first) for first in self.by_first})
         first = re.escape("".join(sorted({term.source[0] for term in terms})))
         # where any term may begin (at one of their first letters, not inside a word, an address or a name@), and
@@ -190,6 +208,13 @@ class _Index:
                     break
                 for rank in self.by_first.get(word[:length], ()):
                     tried.setdefault(rank, []).append(start)
+                if word[:length] in self.crowded and (after := self.second.match(text, start + length)):
+                    second = _folded(after[1])
+                    for second_length in self.second_lengths:
+                        if second_length > len(second):
+                            break
+                        for rank in self.by_second.get((word[:length], second[:second_length]), ()):
+                            tried.setdefault(rank, []).append(start)
         return tried
 
 
