@@ -101,6 +101,34 @@ REFUSED = [
          "“Can't handle color: notacolour”", WHERE),
     Case("clip-path", shows(svg('<rect width="10" height="10" clip-path="url(#none)"/>')),
          "“Unable to find a clipping path with id none”", WHERE),
+    # what svglib leaves out without a word (sources.svg.UNDRAWN): at the SVG's own line of it
+    Case("mask", shows(svg('<mask id="m"><rect width="5" height="5" fill="white"/></mask>\n'
+                           '<rect width="10" height="10" mask="url(#m)"/>')),
+         "image `figures/a.svg`, line 2: svglib, which draws the PDF, cannot draw a `<mask>`", WHERE),
+    Case("marker", shows(svg('<path d="M0 0L9 9" stroke="black"\n style="marker-end: url(#m)"/>')),
+         "line 3: svglib, which draws the PDF, cannot draw the `marker-end` property (`marker-end: url(#m)`)", WHERE),
+    Case("marker-element", shows(svg('<marker id="m"><path d="M0 0L2 1L0 2z"/></marker>')),
+         "cannot draw a `<marker>` (an arrowhead or a dot on a line)", WHERE),
+    Case("filter", shows(svg('<filter id="f"><feGaussianBlur stdDeviation="2"/></filter>')),
+         "cannot draw a `<filter>`", WHERE),
+    Case("filter-in-a-style-rule", shows(svg('<style>\n.a { fill: red }\n.b { filter: url(#f) }\n</style>')),
+         "line 4: svglib, which draws the PDF, cannot draw the `filter` property", WHERE),
+    Case("foreign-object", shows(svg('<foreignObject width="9" height="9"><p xmlns="http://www.w3.org/1999/xhtml">'
+                                     'Hi</p></foreignObject>')), "cannot draw a `<foreignObject>`", WHERE),
+    Case("text-path", shows(svg('<path id="p" d="M0 9H90"/><text><textPath href="#p">Along</textPath></text>')),
+         "cannot draw a `<textPath>` (text along a path)", WHERE),
+    Case("pattern-fill", shows(svg('<pattern id="p" width="4" height="4"><path d="M0 0L4 4" stroke="black"/>'
+                                   '</pattern><rect width="10" height="10" fill="url(#p)"/>')),
+         "cannot draw a `<pattern>` fill", WHERE),
+    Case("gradient-stroke", shows(svg('<linearGradient id="g"><stop offset="0" stop-color="red"/></linearGradient>'
+                                      '\n<rect width="10" height="10" stroke="url(#g)"/>')),
+         "line 3: svglib, which draws the PDF, cannot draw a gradient or pattern stroke", WHERE),
+    Case("opacity", shows(svg('<rect width="10" height="10" opacity="0.4"/>')),
+         "cannot draw a see-through `opacity` (printed opaque) (`opacity: 0.4`)", WHERE),
+    Case("fill-from-a-file", shows(svg('<rect width="10" height="10" style="fill:url(parts.svg#g)"/>')),
+         "line 2: `fill: url(parts.svg#g)` refers to another file, which is left out", WHERE),
+    Case("css-import", shows(svg('<style>@import url(chart.css);</style><rect width="10" height="10" class="a"/>')),
+         "cannot draw a CSS `@import` rule", WHERE),
 ]
 
 
@@ -109,15 +137,31 @@ def test_refused_at_the_image_line(refuse, case):
     assert "figures/a.svg" in refuse(case)
 
 
+# what svglib draws (its renderNode and applyStyleOnShape), as a chart program saves it: all of it accepted
+DRAWN = ('<defs><linearGradient id="lg" x2="1"><stop offset="0" stop-color="#1F4E79"/><stop offset="1" '
+         'stop-color="#9DC3E6"/></linearGradient><radialGradient id="rg"><stop offset="0" stop-color="red"/>'
+         '<stop offset="1" stop-color="white"/></radialGradient><clipPath id="c"><rect width="200" height="100"/>'
+         '</clipPath><symbol id="tick"><line x2="4" stroke="black"/></symbol></defs>\n'
+         '<style>.axis { stroke: #444; stroke-width: 0.8; stroke-dasharray: 2 1 }</style>\n'
+         '<title>A chart</title><desc>Bars</desc>\n'
+         '<g clip-path="url(#c)" style="fill-opacity: 0.9; marker: none; filter: none" opacity="1">'
+         '<rect x="120" y="10" width="20" height="80" fill="url(#lg)"/><circle cx="170" cy="30" r="10" '
+         'fill="url(#rg)"/><path class="axis" d="M110 90H200" marker-end="none"/><polyline points="110,80 150,40" '
+         'stroke="red" fill="none"/><use href="#tick" x="110" y="90"/>'
+         '<text x="110" y="98" font-size="6">Ratio <tspan font-weight="bold">%</tspan></text></g>\n')
+
+
 def test_a_drawing_with_an_embedded_bitmap_builds_quietly_with_the_bitmap_drawn(tmp_path):
     """The minimal document (en, zh) showing an SVG that embeds a 30 × 20 PNG (its base64 broken over lines) and a
-    JPEG with a corrupt Exif block (on which Pillow warns, in svglib and in CairoSVG), holds a hyperlink, is sized in
+    JPEG with a corrupt Exif block (on which Pillow warns, in svglib and in CairoSVG), holds what svglib draws
+    (DRAWN: gradient fills, a clipping path, a `<style>` rule, text with a `<tspan>`, `<use>` of a `<symbol>`, an
+    opacity of 1 and markers and filters of `none`) and a hyperlink, is sized in
     percent of its viewBox and says it was made by an old Inkscape (a report svglib makes, harmless): the command
     prints its outputs' paths and nothing else. Run as a command, as the user runs it (under
     pytest, its logging plugin would catch what svglib logs)."""
     folder = write_doc(tmp_path / "doc", None)
     data = base64.b64encode(bitmap((30, 20))).decode()
-    drawing = svg(f'<a href="https://www.wipo.int"><rect width="100" height="50" fill="#1F4E79"/></a>'
+    drawing = svg(DRAWN + f'<a href="https://www.wipo.int"><rect width="100" height="50" fill="#1F4E79"/></a>'
                   f'<image x="10" y="60" width="60" height="40" xlink:href="data:image/png;base64,{data[:20]}\n'
                   f'{data[20:]}"/>' + embedded(corrupt_exif_jpeg(), "image/jpeg", 'x="100" width="8" height="8"'),
                   'width="100%" height="100%" viewBox="0 0 200 100"',
@@ -133,6 +177,7 @@ def test_a_drawing_with_an_embedded_bitmap_builds_quietly_with_the_bitmap_drawn(
             with pdfplumber.open(path) as pdf:
                 images = [image for page in pdf.pages for image in page.images]
             assert sorted(image["srcsize"] for image in images) == [(8, 8), (30, 20)], path   # the bitmaps, drawn
+            assert path.read_bytes().count(b"/ShadingType") >= 2, path                 # the two gradients, drawn
         else:
             with zipfile.ZipFile(path) as package:
                 assert any(n.endswith(".svg") for n in package.namelist()), path

@@ -11,6 +11,12 @@ An SVG (`sources.images` finds and reads its file) is parsed by lxml without ent
   MAX_PIXELS, Pillow's decompression-bomb check an error) and CairoSVG's (at most MAX_SIDE pixels a side), checked
   before svglib, Pillow or CairoSVG decode it; all of them together, each drawn as often as the drawing draws it,
   at most MAX_PIXELS;
+- it holds no element svglib does not draw and no property it does not read (UNDRAWN, read off svglib's
+  `SvgRenderer.renderNode` and `applyStyleOnShape`: a mask, marker, filter, pattern, foreign object, text on a
+  path, opacity, a gradient stroke), as an attribute, in `style` or in a `<style>` rule; no `url(…)` naming a file
+  and no CSS at-rule (`@import`, `@media`: svglib skips them), each refused at its own line of the SVG. What
+  svglib draws stays accepted: shapes, paths, text and `<tspan>`, groups, `<use>`, `<symbol>`, `<switch>`,
+  clipping paths, linear and radial gradient fills, embedded bitmaps;
 - it draws at most MAX_DRAWN elements once each `<use>` and `url(#…)` is drawn where it stands, and none of its
   elements holds itself through a reference;
 - svglib draws it (once, as the PDF writer will, into nothing) without reporting on its `svglib.svglib` logger
@@ -50,6 +56,28 @@ REDRAW_HINT = "correct that part in the program that made the drawing, or save t
 BITMAP_SIZE_HINT = "embed the bitmaps at the size they print (300 dpi at most), or save the figure as PNG"
 BITMAP_HINT = "embed the bitmap again, as a PNG or JPEG, from the program that made the drawing"
 BITMAP_HINTS = {SIZE_HINT: BITMAP_SIZE_HINT, FORMAT_HINT: BITMAP_HINT}   # a raster's hints, for an embedded one
+FLATTEN_HINT = "flatten the effect in the drawing program, or export the drawing as PNG"
+PATHS_HINT = ("turn {} into paths in the drawing program (Inkscape: Path ▸ Object to Path), or export the "
+              "drawing as PNG")
+UNDRAWN = {  # what svglib does not draw (`<element>`) or read (property): (what it is, values it draws, what to do)
+    "<mask>": ("a `<mask>`", None, FLATTEN_HINT),
+    "<filter>": ("a `<filter>`", None, FLATTEN_HINT),
+    "<marker>": ("a `<marker>` (an arrowhead or a dot on a line)", None, PATHS_HINT.format("the markers")),
+    "<pattern>": ("a `<pattern>` fill (a hatching or tiling)", None, FLATTEN_HINT),
+    "<foreignObject>": ("a `<foreignObject>` (HTML in a drawing)", None,
+                        "draw its content as SVG text and shapes, or export the drawing as PNG"),
+    "<textPath>": ("a `<textPath>` (text along a path)", None, PATHS_HINT.format("the text")),
+    "mask": ("the `mask` property", "none", FLATTEN_HINT),
+    "filter": ("the `filter` property", "none", FLATTEN_HINT),
+    **{name: (f"the `{name}` property", "none", PATHS_HINT.format("the markers"))
+       for name in ("marker", "marker-start", "marker-mid", "marker-end")},
+    "opacity": ("a see-through `opacity` (printed opaque)", r"1(\.0*)?|100%",
+                "give the shapes `fill-opacity` and `stroke-opacity` instead, or export the drawing as PNG"),
+    "stroke": ("a gradient or pattern stroke", r"(?!url\().*",
+               "stroke with a plain colour, or export the drawing as PNG"),
+}
+FILE_URL = re.compile(r"""url\(\s*['"]?(?!#)""")      # `fill="url(file.svg#g)"`: drawn from another file
+CSS_AT_RULES = {"font-face", "charset", "namespace"}      # at-rules whose loss changes no part of the drawing
 SVG_SIZE_HINT = ("give the `<svg>` a `viewBox`, or its width and height in absolute units "
                  '(`width="400" height="300"`)')
 
@@ -115,10 +143,12 @@ def read_svg(raw: str, data: bytes) -> tuple[float, float] | tuple[str, str]:
     elements = list(root.iter(etree.Element))
     pixels: dict = {}
     bitmaps: dict = {}
+    undrawn = None                      # said after the bounds below: a drawing without end is refused as such
     for element in elements:
         wrong = _reference(raw, element, pixels, bitmaps)
         if wrong:
             return wrong
+        undrawn = undrawn or _undrawn(raw, element)
     drawn = _drawn(root, elements, pixels)
     if isinstance(drawn, str):
         return (f"image `{raw[:80]}` refers to itself through `#{drawn}`: it would be drawn without end",
@@ -130,6 +160,8 @@ def read_svg(raw: str, data: bytes) -> tuple[float, float] | tuple[str, str]:
     if drawn[1] > MAX_PIXELS:
         return (f"the bitmaps image `{raw[:80]}` embeds have more than {MAX_PIXELS // 1_000_000} million pixels "
                 "together, each counted as often as it is drawn", BITMAP_SIZE_HINT)
+    if undrawn:
+        return undrawn
     return _drawable(raw, root, unreadable)
 
 
@@ -184,6 +216,50 @@ def _reference(raw: str, element, pixels: dict, bitmaps: dict) -> tuple[str, str
         return bitmaps[target]
     pixels[element] = bitmaps[target]
     return None
+
+
+def _undrawn(raw: str, element) -> tuple[str, str] | None:
+    """Why `element` is refused as a part svglib would leave out of the PDF (UNDRAWN, FILE_URL, a CSS at-rule), at
+    its own line of the SVG (a `<style>` rule's own line), or None. Its properties are read as presentation
+    attributes, from its `style` attribute and, for a `<style>`, from each rule (tinycss2, as svglib reads them)."""
+    import tinycss2
+
+    name = element.tag.rsplit("}", 1)[-1] if element.tag.startswith(SVG_NS) else None
+    line = element.sourceline
+    if f"<{name}>" in UNDRAWN:
+        what, _, hint = UNDRAWN[f"<{name}>"]
+        return _cannot(raw, line, what), hint
+    declared = [(line, key, value) for key, value in element.attrib.items() if key != "style"]
+    if element.get("style"):
+        declared += _declarations(tinycss2.parse_declaration_list(element.get("style")), line)
+    if name == "style":
+        for rule in tinycss2.parse_stylesheet(element.text or "", skip_comments=True, skip_whitespace=True):
+            at = line + rule.source_line - 1
+            if rule.type == "at-rule" and rule.lower_at_keyword not in CSS_AT_RULES:
+                return (_cannot(raw, at, f"a CSS `@{rule.at_keyword}` rule (it skips every at-rule)"),
+                        "write its rules in the `<style>` itself, or export the drawing as PNG")
+            if rule.type == "qualified-rule":
+                declared += _declarations(tinycss2.parse_declaration_list(rule.content), line)
+    for at, key, value in declared:
+        if FILE_URL.search(value):
+            return (f"image `{raw[:80]}`, line {at}: `{key}: {value[:80]}` refers to another file, which is left "
+                    "out: an SVG figure is drawn from itself alone", "draw that part in this SVG itself, or "
+                    "export the drawing as PNG")
+        if key in UNDRAWN and not re.fullmatch(UNDRAWN[key][1], value.strip()):
+            return _cannot(raw, at, f"{UNDRAWN[key][0]} (`{key}: {value[:80]}`)"), UNDRAWN[key][2]
+    return None
+
+
+def _declarations(parsed: list, line: int) -> list[tuple[int, str, str]]:
+    """(line in the SVG, property, value) of each CSS declaration tinycss2 parsed from a text starting at `line`."""
+    import tinycss2
+
+    return [(line + item.source_line - 1, item.lower_name, tinycss2.serialize(item.value).strip())
+            for item in parsed if item.type == "declaration"]
+
+
+def _cannot(raw: str, line: int, what: str) -> str:
+    return f"image `{raw[:80]}`, line {line}: svglib, which draws the PDF, cannot draw {what}"
 
 
 def _embedded(at: str, kind: str, encoded: str) -> int | tuple[str, str]:
