@@ -159,6 +159,13 @@ TYPES = [  # kind 9: wrong types anywhere in document.yaml: located errors, neve
     Case("title-en-tab", doc(TITLE, 'title: {en: "Tab\\there", zh: 甲}'), "`title.en` holds a tab U+0009: a cover "
          "field is one line of text", f"{DOC}:10"),
     Case("venue-tab-typed", doc("venue: Geneva", "venue: Gen\teva"), "`venue` holds a tab U+0009", f"{DOC}:4"),
+    # ... as in a table's own texts (as in a CSV text cell): a tab stop in the DOCX, a space in the PDF
+    Case("table-unit-tab", doc("    total: total\n", '    total: total\n    unit: "(in\\tthousands)"\n'),
+         "table `applicants`: `unit` holds a tab U+0009: a table text is one line of text", f"{DOC}:26"),
+    Case("table-note-tab", doc("    total: total\n", '    total: total\n    notes: [fine, "a\\tb"]\n'),
+         "`notes` holds a tab U+0009", f"{DOC}:26"),
+    Case("table-label-heading-tab", doc("    total: total\n", '    total: total\n    label_heading: "Re\\tgion"\n'),
+         "`label_heading` holds a tab U+0009", f"{DOC}:26"),
     Case("title-no-zh", doc(TITLE, "title: {en: Annual Report}"), "`title` has no text in `zh`", f"{DOC}:10"),
     Case("venue-only-chinese", doc("venue: Geneva", "venue: {zh: 日内瓦}"), "`venue` has no text in `en`", f"{DOC}:4"),
     Case("venue-list", doc("venue: Geneva", "venue: [Geneva]"), "`venue` must be a text", f"{DOC}:4"),

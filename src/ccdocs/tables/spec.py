@@ -94,15 +94,26 @@ class _Reader:
         if not isinstance(value, str):
             self.fail((key,), f"`{key}` is a text, got {value!r}")
             return ""
+        self.untabbed((key,), value)
         return value
 
     def texts(self, key: str) -> tuple:
         value = self.raw.get(key) or []
+        listed = isinstance(value, list)
         value = [value] if isinstance(value, str) else value
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             self.fail((key,), f"`{key}` is a list of texts")
             return ()
+        for index, text in enumerate(value):
+            self.untabbed((key, index) if listed else (key,), text)
         return tuple(value)
+
+    def untabbed(self, keys: tuple, text: str) -> None:
+        """Record a tab in a table text at its place, as `sources.data` does in a CSV text cell: Word would
+        print a tab stop, the PDF a space (line breaks are read as before)."""
+        if "\t" in text:
+            self.fail(keys, f"`{keys[0]}` holds a tab U+0009: a table text is one line of text (Word would "
+                      "print a tab stop, the PDF a space)", "write a space")
 
     def column(self, index: int, raw, known: dict, dataset: Dataset) -> ColumnSpec | None:
         where = ("columns", index)
