@@ -44,6 +44,14 @@ def reviewed(tmp_path_factory):
     return out
 
 
+def test_a_docx_name_without_format_gets_a_docx(tmp_path):
+    """`-o x.docx` without `--format`: the format is the name's (it was HTML in a .docx name, silently)."""
+    out = tmp_path / "named.docx"
+    result = run_ccdocs("i18n", "review", DOCS["86"], "--lang", "zh", "-o", out)
+    assert result.returncode == 0, result.stderr
+    assert len(docx.Document(out).tables[0].rows) > 10
+
+
 def row_of(document, label: str):
     return next(row for row in document.tables[0].rows if row.cells[0].paragraphs[0].text == label)
 

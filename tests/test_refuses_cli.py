@@ -107,6 +107,11 @@ EMPTY_VALUES = [
          command=("i18n", "review", "{doc}", "--lang", "zh", "-o", "")),
     Case("review-doc-dir-empty", {}, "DOC_DIR is empty", None, code=2,
          command=("i18n", "review", "", "--lang", "zh", "-o", "{out}/review.html")),
+    # an -o whose suffix names another format than --format's: HTML in a .docx would open as a broken Word file
+    Case("review-html-named-docx", {}, "review.docx as html: its name ends in .docx", None, code=2,
+         command=("i18n", "review", "{doc}", "--lang", "zh", "--format", "html", "-o", "{out}/review.docx")),
+    Case("review-docx-named-html", {}, "its name ends in .htm", None, code=2,
+         command=("i18n", "review", "{doc}", "--lang", "zh", "--format", "docx", "-o", "{out}/review.htm")),
     Case("snapshot-o-empty", {}, "-o/--output is empty", None, code=2, command=("snapshot", DOCX, "-o", "")),
     Case("snapshot-file-empty", {}, "is not a .docx or .pdf file", None, code=2, command=("snapshot", "")),
     Case("snapshot-file-missing", {}, "nothing.docx does not exist", None, code=2,

@@ -563,11 +563,13 @@ def import_(doc_dir, file, lang):
 @i18n.command()
 @click.argument("doc_dir", required=False)
 @click.option("--lang", required=True, type=Vocabulary("LANGUAGES"), help="The language under review.")
-@click.option("-o", "--output", required=True, help="The HTML (or DOCX) file to write (-: the HTML to standard output).")
+@click.option("-o", "--output", required=True,
+              help="The HTML or DOCX file to write (-: the HTML to standard output); its suffix names the format.")
 @click.option("--toolkit", is_flag=True,
               help="Review the toolkit's own strings (locales/LANG/LC_MESSAGES/ccdocs.po); DOC_DIR may be left out.")
-@click.option("--format", "fmt", type=click.Choice(["html", "docx"]), default="html", show_default=True,
-              help="docx: a bilingual table for Word, changes as tracked revisions, checks as comments.")
+@click.option("--format", "fmt", type=click.Choice(["html", "docx"]),
+              help="docx: a bilingual table for Word, changes as tracked revisions, checks as comments (default: "
+                   "the -o name's suffix, .docx or .html; else html).")
 @templates_option
 @reported
 def review(doc_dir, lang, output, toolkit, fmt):
@@ -580,6 +582,7 @@ def review(doc_dir, lang, output, toolkit, fmt):
 
     if not toolkit and doc_dir is None:
         raise UsageError("give DOC_DIR, or --toolkit for the toolkit's own strings")
+    fmt = _review_format(output, fmt)
     if toolkit and fmt == "docx":
         raise UsageError("--format docx reviews a document's content: give DOC_DIR without --toolkit")
     target = _target(output, "-o/--output")
@@ -607,6 +610,17 @@ def review(doc_dir, lang, output, toolkit, fmt):
         return
     write_text(target, html)
     click.echo(output)
+
+
+def _review_format(output: str, fmt: str | None) -> str:
+    """The review's format: --format's, else the one the -o name's suffix names, else html. A suffix naming the
+    other format is refused (UsageError, exit 2): Word would not open HTML in a .docx, nor a browser the reverse."""
+    suffix = Path(output).suffix.lower() if output != "-" else ""
+    named = {".docx": "docx", ".html": "html", ".htm": "html"}.get(suffix)
+    if fmt is not None and named is not None and named != fmt:
+        raise UsageError(f"cannot write {output} as {fmt}: its name ends in {suffix} (name it *.{fmt}, or leave "
+                         "--format out); nothing was written")
+    return fmt or named or "html"
 
 
 @main.command()
