@@ -305,6 +305,26 @@ def test_more_units_than_a_catalog_has_are_refused_at_the_first_one_too_many_unp
     assert parsed == []
 
 
+@pytest.mark.parametrize("command", [IMPORT, MEMORY], ids=["import", "memory"])
+def test_more_elements_than_a_catalog_has_are_refused_at_the_first_one_too_many_unparsed(refuse, tmp_path,
+                                                                                         monkeypatch, command):
+    """Bounded to 40 elements, which a target of 50 inline `<g>` codes overflows (the real bound, 200,000, is some
+    120 times the sample's export, 1,685 elements); 19,500 units of 100 `<g>` each, 31.8 MB, took 2 GB and 13 s in
+    translate-toolkit."""
+    from ccdocs.i18n import xliff
+
+    monkeypatch.setattr(xliff, "MAX_ELEMENTS", 40)
+    parsed = _counting(monkeypatch)
+    output = refuse(Case("elements", {}, "this file has more than 40 XML elements", "doc.xlf:",
+                         setup=_raw('<g id="9">导言</g>' * 50), command=command, check=False))
+    xlf = tmp_path / "out" / "doc.xlf"
+    first_too_many = list(etree.parse(str(xlf)).iter())[40]
+    assert etree.QName(first_too_many).localname == "g"
+    assert re.search(rf"doc\.xlf:{first_too_many.sourceline}:\d+: error: this file has more than 40 XML elements",
+                     output), output
+    assert parsed == []
+
+
 def test_a_file_larger_than_the_bound_is_refused_unread(refuse, tmp_path, monkeypatch):
     from ccdocs.i18n import xliff
 

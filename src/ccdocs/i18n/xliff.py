@@ -27,8 +27,10 @@ The XML is read and written by translate-toolkit's `translate.storage.xliff` (lx
 its tree and an object per unit, a file given to ccdocs (an import, a memory) is surveyed in one streaming pass by
 the standard library's expat (`_survey`), which refuses, at its line and column:
 
-- a file over `MAX_BYTES` or with more than `MAX_UNITS` units (translate-toolkit takes some 3 KB of memory a
-  unit and 35 times the file's size: a 25 MB file of 300,000 small units took 1 GB and 2.5 minutes). A paper's
+- a file over `MAX_BYTES`, with more than `MAX_UNITS` units or more than `MAX_ELEMENTS` elements
+  (translate-toolkit takes some 3 KB of memory a unit, about 1 KB an element, inline `<g>` codes included, and 35
+  times the file's size: a 25 MB file of 300,000 small units took 1 GB and 2.5 minutes, a 32 MB one of 19,500 units
+  holding 100 `<g>` each 2 GB and 13 s). A paper's
   catalog has hundreds to a few thousand units (the sample: 262 units, 190 KB); a CAT tool's alternative
   translations and history can make its file several times larger, never a hundred times;
 - a document type declaration (DOCTYPE): translate-toolkit's safe parser leaves its entities unexpanded, so an
@@ -64,9 +66,11 @@ CODE = re.compile("|".join([PLACEHOLDER.pattern, NOTE_MARK.pattern, r"\[\]\(#[^)
                              r"\[(?=[^\[\]]*\]\()", r"\*\*?"]), re.S)
 HINT = "export the catalog again with `ccdocs i18n export` after `ccdocs i18n update`, and translate in that file"
 FIX_HINT = "fix the target in the CAT tool and export it again"
-MAX_BYTES = 32 * 2**20  # some 170 times the sample's export; within both bounds, at most about 4 s of CPU and
-# 210 MB to read (README)
+MAX_BYTES = 32 * 2**20  # some 170 times the sample's export; within the three bounds, at most about 4 s of CPU
+# and 335 MB to read (README)
 MAX_UNITS = 20_000  # some ten times a long paper's segments
+MAX_ELEMENTS = 200_000  # the sample's export has 1,685 (6.4 a unit): some 120 times it, 10 a unit at MAX_UNITS;
+# translate-toolkit takes about 1 KB for each (inline codes `<g>` included: 1.95 million took 2 GB)
 TEXTS = frozenset(f"{NAMESPACE} {name}" for name in ("source", "target"))  # expat's names (`_survey`)
 UNIT = f"{NAMESPACE} trans-unit"
 
@@ -177,17 +181,23 @@ class _Refused(Exception):
 
 def _survey(path: Path, data: bytes) -> list[Problem]:
     """What ccdocs refuses in the XLIFF bytes `data` (the file at `path`) before translate-toolkit reads them, at its
-    line and column (see the module): more than `MAX_UNITS` units or a DOCTYPE (the pass ends there), each refused
-    character in a unit's `<source>` or `<target>` (inline codes included), XML that is not well-formed or in an
-    encoding expat does not read (the survey ends there). expat streams the bytes once and keeps nothing but the
-    open elements' names."""
+    line and column (see the module): more than `MAX_UNITS` units or `MAX_ELEMENTS` elements, or a DOCTYPE (the
+    pass ends there), each refused character in a unit's `<source>` or `<target>` (inline codes included), XML that
+    is not well-formed or in an encoding expat does not read (the survey ends there). expat streams the bytes once
+    and keeps nothing but the open elements' names."""
     parser = expat.ParserCreate(namespace_separator=" ")
     found: list[Problem] = []
     open_elements: list[str] = []
-    units, within = 0, None  # the depth of the unit's source or target being read, None outside them
+    units, elements, within = 0, 0, None  # within: the depth of the unit's source or target, None outside them
 
     def start(name: str, attributes) -> None:
-        nonlocal units, within
+        nonlocal units, elements, within
+        elements += 1
+        if elements > MAX_ELEMENTS:
+            raise _Refused(problem(path, parser.CurrentLineNumber, f"this file has more than {MAX_ELEMENTS:,} XML "
+                                   "elements: a paper's catalog has some 7 a unit", "ask the CAT tool to save it "
+                                   "without its history and alternative translations, or export the document's "
+                                   "catalog again with `ccdocs i18n export`", parser.CurrentColumnNumber + 1))
         if name == UNIT:
             units += 1
             if units > MAX_UNITS:
