@@ -146,7 +146,8 @@ FIGURES = [
     # A table text is plain text: markup or a character reference its source lacks would be printed as typed.
     translation("table-text-bold", "Applications", "**申请**", "`*` in the translation of a plain table text"),
     translation("table-text-reference", "Applications", "申请&#x202E;", "`&#x202E;` in the translation of a plain"),
-    translation("table-text-code", "Applications", "`申请`", "``` in the translation of a plain table text"),
+    translation("table-text-code", "Applications", "`申请`", "`` ` `` in the translation of a plain table text"),
+    translation("table-text-struck", "Applications", "~~申请~~", "`~~` in the translation of a plain table text"),
     # A stray `{{`, `{%` or `{#` in a msgstr, or figures other than the source's: at the msgstr's line.
     translation("unclosed-figure", SECOND, "第二段 {{", "`{{` is not closed"),
     translation("unclosed-statement", SECOND, "第二段 {%", "`{%` is not closed"),
