@@ -66,6 +66,11 @@ def refused(text: str) -> Iterator[tuple[int, int, str]]:
         yield line, start - line_start + 1, describe(match.group())
 
 
+def _named(char: str) -> str:
+    """How a line break or control character is named: `line feed U+000A`, else as `describe` names it."""
+    return f"{BREAK_NAMES[char]} U+{ord(char):04X}" if char in BREAK_NAMES else describe(char)
+
+
 def line_break(text: str) -> str | None:
     r"""How the first line break of `text` is named (`line separator U+2028`, `line feed U+000A`); None: one line.
 
@@ -77,8 +82,7 @@ def line_break(text: str) -> str | None:
     match = LINE_BREAK.search(text)
     if match is None:
         return None
-    char = match.group()
-    return f"{BREAK_NAMES[char]} U+{ord(char):04X}" if char in BREAK_NAMES else describe(char)
+    return _named(match.group())
 
 
 def file_name_control(name: str) -> str | None:
@@ -90,8 +94,7 @@ def file_name_control(name: str) -> str | None:
     match = _IN_FILE_NAME.search(name)
     if match is None:
         return None
-    char = match.group()
-    return f"{BREAK_NAMES[char]} U+{ord(char):04X}" if char in BREAK_NAMES else describe(char)
+    return _named(match.group())
 
 
 def one_line(text: str) -> str | None:
