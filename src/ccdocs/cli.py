@@ -582,9 +582,7 @@ def review(doc_dir, lang, output, toolkit, fmt):
 
     if not toolkit and doc_dir is None:
         raise UsageError("give DOC_DIR, or --toolkit for the toolkit's own strings")
-    fmt = _review_format(output, fmt)
-    if toolkit and fmt == "docx":
-        raise UsageError("--format docx reviews a document's content: give DOC_DIR without --toolkit")
+    fmt = _toolkit_format(output, fmt) if toolkit else _review_format(output, fmt)
     target = _target(output, "-o/--output")
     if output != "-" and not os.path.lexists(target.parent):
         raise UsageError(f"cannot write {output}: its folder does not exist")
@@ -610,6 +608,21 @@ def review(doc_dir, lang, output, toolkit, fmt):
         return
     write_text(target, html)
     click.echo(output)
+
+
+def _toolkit_format(output: str, fmt: str | None) -> str:
+    """The toolkit review's format: html, its only one (a Word table with tracked changes is made of a document's
+    segments). --format docx, or an -o name ending in .docx, is refused (UsageError, exit 2) saying which of the two
+    asked for Word."""
+    if fmt == "docx":
+        raise UsageError("--toolkit reviews the toolkit's strings as an HTML page; --format docx is for a "
+                         "document's content (leave --format out, or give DOC_DIR without --toolkit); nothing was "
+                         "written")
+    if output != "-" and Path(output).suffix.lower() == ".docx":
+        raise UsageError(f"cannot write {output}: the toolkit's strings are reviewed as an HTML page, and the name "
+                         "ends in .docx (name it *.html, or give - for standard output; a Word review is made of a "
+                         "document: DOC_DIR without --toolkit); nothing was written")
+    return "html"
 
 
 def _review_format(output: str, fmt: str | None) -> str:
