@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from babel.numbers import format_decimal
 from lxml import etree
 
-from ..l10n.numerals import roman
+from ..l10n.numerals import letters, roman
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -42,9 +42,8 @@ def _val(node, path: str, default=None):
 
 
 def _format(fmt: str, number: int) -> str:
-    if fmt in ("lowerLetter", "upperLetter"):
-        letter = chr(ord("a") + (number - 1) % 26)
-        return letter if fmt == "lowerLetter" else letter.upper()
+    if fmt in ("lowerLetter", "upperLetter"):  # a..z, aa..zz, aaa.. (ECMA-376 17.18.59), as Word and LibreOffice
+        return letters(number) if fmt == "lowerLetter" else letters(number).upper()
     if fmt in ("lowerRoman", "upperRoman"):
         return roman(number).lower() if fmt == "lowerRoman" else roman(number)
     return str(number)
