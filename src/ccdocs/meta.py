@@ -6,7 +6,8 @@ from .l10n.catalog import Catalog
 from .l10n.dates import place_and_dates
 from .l10n.formats import Formats
 from .l10n.session import session_runs
-from .errors import display_path
+from .errors import InputError, display_path
+from .l10n.numerals import highest
 from .model import Meta, Source
 from .sources.spec import DocumentSpec
 
@@ -32,6 +33,7 @@ def build_meta(spec: DocumentSpec, catalog: Catalog, formats: Formats) -> Meta:
     original's name; its ORIGINAL line names `original:` (printed), whatever `source:` (keyed) is."""
     profile = formats.language
     lang = profile.code
+    _check_session_numbers(spec, profile)
     venue = text_for(spec.venue, lang, spec.source, catalog)
     return Meta(
         lang=lang,
@@ -52,6 +54,21 @@ def build_meta(spec: DocumentSpec, catalog: Catalog, formats: Formats) -> Meta:
         sources=cover_sources(spec, lang),
         language=profile,
     )
+
+
+def _check_session_numbers(spec: DocumentSpec, profile) -> None:
+    """Refuse, at its document.yaml line, a session number or count above the highest the language's session
+    form can write (Arabic ordinal words go to 199); InputError."""
+    form = profile.session
+    problems = [spec.yaml.problem(("session", key), f"`session.{key}` is {value}: the {profile.code} cover spells it "
+                                  f"in `{style}` numbering, which goes up to {highest(style)}",
+                                  f"check the number, or leave {profile.code} out of `languages:`")
+                for key, value, style in (("number", spec.session_number, form.number),
+                                          ("ordinary", spec.ordinary, form.count),
+                                          ("extraordinary", spec.extraordinary, form.count))
+                if value is not None and highest(style) is not None and value > highest(style)]
+    if problems:
+        raise InputError(problems)
 
 
 def cover_sources(spec: DocumentSpec, lang: str) -> tuple:

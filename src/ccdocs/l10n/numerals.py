@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from babel import Locale
 
-from .arabic import feminine_ordinal
+from .arabic import HIGHEST as ARABIC_HIGHEST, feminine_ordinal
 
 if TYPE_CHECKING:
     from .language import Language
@@ -25,7 +25,7 @@ STYLES = ("digits", "roman", "roman-lower", "alpha", "chinese", "ordinal-words",
           "arabic-ordinal")
 CAPITALS = ("words", "first", "none")
 _CHINESE_DIGITS = "零一二三四五六七八九"
-_CHINESE_UNITS = ("千", "百", "十", "")
+_CHINESE_UNITS = ((10 ** 8, "亿"), (10 ** 4, "万"), (1000, "千"), (100, "百"), (10, "十"))
 _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 
@@ -68,30 +68,38 @@ def letters(n: int) -> str:
 
 
 def chinese_numeral(n: int) -> str:
-    """Write 1..9999 as a Chinese numeral in the standard reading form.
+    """Write a whole number >= 1 as a Chinese numeral in the standard reading form, at any size.
 
-    A leading 一十 is read 十 (十一, not 一十一); inside a number the 一 stays (一百一十);
-    one 零 stands for any run of zeros between non-zero digits (一千零五).
+    Units 十 百 千 below 万; then 万 (10^4) and 亿 (10^8) take as their multiple the numeral of what stands before
+    them (一百一十万, 一万亿), so no number is out of reach. A leading 一十 is read 十 (十一, 十万, not 一十一);
+    inside a number the 一 stays (一百一十, 一万零一十); one 零 stands where the digit just below a unit is zero
+    and something follows (一千零五, 一万零一, 一亿零一百万), the trailing zeros of a unit's multiple are not read
+    (一千万一千). Below 一亿 this is CLDR's `zh` `%spellout-cardinal` (ICU's 一万零一); above it CLDR's rules skip
+    the 零 where a group of four starts with a zero (一亿一百万) and name 10^12 兆: the textbook reading and the
+    mainland's 万亿 are written instead.
 
-    >>> [chinese_numeral(n) for n in (1, 10, 11, 20, 86, 100, 101, 110, 1005)]
-    ['一', '十', '十一', '二十', '八十六', '一百', '一百零一', '一百一十', '一千零五']
-    >>> chinese_numeral(9999)
-    '九千九百九十九'
+    >>> [chinese_numeral(n) for n in (1, 10, 11, 20, 86, 100, 101, 110, 1005, 1010)]
+    ['一', '十', '十一', '二十', '八十六', '一百', '一百零一', '一百一十', '一千零五', '一千零一十']
+    >>> [chinese_numeral(n) for n in (9999, 10000, 10001, 10010, 11000, 100000, 110000, 10001000, 10100000)]
+    ['九千九百九十九', '一万', '一万零一', '一万零一十', '一万一千', '十万', '十一万', '一千万一千', '一千零一十万']
+    >>> [chinese_numeral(n) for n in (10 ** 8, 100010000, 101000000, 100100000, 10 ** 12, 10 ** 16)]
+    ['一亿', '一亿零一万', '一亿零一百万', '一亿零一十万', '一万亿', '一亿亿']
     """
-    _check_int(n, 1, 9999)
-    digits = [int(c) for c in f"{n:04d}"]
-    out: list[str] = []
-    pending_zero = False
-    for digit, unit in zip(digits, _CHINESE_UNITS):
-        if digit == 0:
-            pending_zero = bool(out)
-            continue
-        if pending_zero:
-            out.append("零")
-            pending_zero = False
-        out.append(_CHINESE_DIGITS[digit] + unit)
-    text = "".join(out)
-    return text[1:] if 10 <= n <= 19 else text
+    _check_int(n, 1)
+    text = _chinese(n)
+    return text[1:] if text.startswith("一十") else text
+
+
+def _chinese(n: int) -> str:
+    """`chinese_numeral` of n >= 1 with every 一十 written out (the leading one is dropped by the caller)."""
+    if n < 10:
+        return _CHINESE_DIGITS[n]
+    unit, name = next((unit, name) for unit, name in _CHINESE_UNITS if n >= unit)
+    multiple, rest = divmod(n, unit)
+    text = _chinese(multiple) + name
+    if rest:
+        text += ("零" if rest < unit // 10 else "") + _chinese(rest)
+    return text
 
 
 def ordinal_words(n: int, words: str = "en", capitalize: str = "words", options: dict | None = None) -> str:
@@ -203,6 +211,16 @@ def ordinal_suffix(n: int, locale: str = "en", suffixes: dict | None = None) -> 
     suffixes = suffixes if suffixes is not None else {"one": "st", "two": "nd", "few": "rd", "other": "th"}
     form = Locale.parse(locale).ordinal_form(n)
     return suffixes.get(form, suffixes.get("other", ""))
+
+
+def highest(style: str) -> int | None:
+    """The highest number numbering `style` writes, None when it writes every whole number (Arabic ordinal words
+    are spelled up to 199, `l10n.arabic`).
+
+    >>> highest("arabic-ordinal"), highest("chinese"), highest("roman")
+    (199, None, None)
+    """
+    return ARABIC_HIGHEST if style == "arabic-ordinal" else None
 
 
 def numeral_runs(n: int, style: str, language: Language) -> list[Run]:

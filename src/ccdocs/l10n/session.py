@@ -7,7 +7,7 @@ from .language import Language, as_language
 from .numerals import numeral_runs
 
 Run = tuple[str, bool]
-HIGHEST = 9999  # the highest number a session line can hold: Chinese numerals are written up to 9999
+HIGHEST = 9999  # the highest session number document.yaml and `ccdocs new` take (a style may write fewer: `highest`)
 
 
 def _count(value: int | None, name: str) -> int | None:
