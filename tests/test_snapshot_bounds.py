@@ -1,7 +1,9 @@
 """`ccdocs snapshot` and `ccdocs diff` read received files: what reading one may cost is bounded before it is paid.
 
 A DOCX part is refused by the size its zip declares and, read with a cap, by the size it really unpacks to; a
-DOCX of too many parts is refused; lxml parses within its limits. Whatever a reader does (pdfminer interpreting a
+DOCX of too many parts is refused; expat counts the elements of every part read (and their depth) before lxml
+parses it, within its limits, and what either refuses is said naming the part. A PDF of more pages than a reading
+can read is refused before pdfplumber makes its pages. Whatever a reader does (pdfminer interpreting a
 page stream of millions of path operators), it does it in a forked process the kernel stops beyond a CPU and an
 address-space budget, killed beyond a wall budget: `FILE is not a readable PDF (…); give a file ccdocs or Word
 wrote, whole`, exit 2, as for any file not readable.
@@ -16,6 +18,7 @@ import zipfile
 import zlib
 
 import pytest
+from lxml import etree
 
 from ccdocs.testing import docx_snapshot as docx_module, snapshot as module
 from ccdocs.testing.snapshot import BUDGET, Budget
@@ -67,7 +70,8 @@ OPERATORS = pdf_with_page(b"0 0 m\n" * 1_000_000)
     Case("snapshot-docx-too-many-parts", {}, "it holds 1002 parts, more than the 1000", "parts.docx", code=2,
          setup=put("parts.docx", docx_with(W + b"<w:body/></w:document>", extra=1001)),
          command=("snapshot", "{out}/parts.docx")),
-    Case("snapshot-docx-deep-xml", {}, "is not a readable DOCX", "deep.docx", code=2,
+    Case("snapshot-docx-deep-xml", {}, "its part word/document.xml nests XML elements more than 256 deep at its "
+         "line 1", "deep.docx", code=2,
          setup=put("deep.docx", docx_with(W + b"<w:body>" + b"<a>" * 300_000 + b"</a>" * 300_000
                                          + b"</w:body></w:document>")),
          command=("snapshot", "{out}/deep.docx")),
@@ -136,3 +140,98 @@ def test_a_docx_part_is_read_with_a_cap_whatever_its_zip_declares(monkeypatch):
         data[at:at + 4] = (10).to_bytes(4, "little")
     with pytest.raises(zipfile.BadZipFile, match="Bad CRC-32 for file 'word/document.xml'"):
         docx_module.docx_snapshot(bytes(data))  # 10 bytes read, not the 3,000 the part holds
+
+
+# 1,000,001 empty paragraphs (6 MB unpacked, 9 KB in the file): within the part bound, they kept the reader busy for
+# ~20 s (10 million: 150 s, or lxml's "unknown error" once the memory budget was reached)
+PARAGRAPHS = docx_with(W + b"<w:body>" + b"<w:p/>" * (docx_module.ELEMENTS_LIMIT + 1) + b"</w:body></w:document>")
+
+
+@pytest.mark.parametrize("command", [("snapshot", "{out}/paragraphs.docx"),
+                                     ("diff", "{out}/paragraphs.docx", "{out}/paragraphs.docx")])
+def test_a_docx_of_more_elements_than_a_document_holds_is_refused_before_lxml_parses_it(refuse, command):
+    refuse(Case(f"{command[0]}-docx-elements", {}, "paragraphs.docx is not a readable DOCX (reading its part "
+                "word/document.xml goes past 1,000,000 XML elements at its line 1, far more than a document holds",
+                "paragraphs.docx", code=2, setup=put("paragraphs.docx", PARAGRAPHS), command=command))
+
+
+def test_the_element_survey_comes_before_lxml_and_counts_every_part_read(monkeypatch):
+    """lxml is never handed a part beyond the bound; a header read once for each section that names it counts each
+    time (20 sections naming one header of 5 elements: 100 elements from it alone)."""
+    def no_lxml(name, data):
+        raise AssertionError(f"lxml parsed {name}")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(docx_module, "_xml", no_lxml)
+        with pytest.raises(ValueError, match="goes past 1,000,000 XML elements"):
+            docx_module.docx_snapshot(PARAGRAPHS)
+    sections = b"".join(b'<w:p><w:pPr><w:sectPr><w:headerReference w:type="default" r:id="rH"/></w:sectPr></w:pPr>'
+                        b"</w:p>" for _ in range(20))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as package:
+        package.writestr("word/document.xml", W.replace(b">", b' xmlns:r="http://schemas.openxmlformats.org/'
+                                                          b'officeDocument/2006/relationships">', 1)
+                         + b"<w:body>" + sections + b"</w:body></w:document>")
+        package.writestr("word/_rels/document.xml.rels", b'<Relationships xmlns="http://schemas.openxmlformats.org/'
+                         b'package/2006/relationships"><Relationship Id="rH" Target="header1.xml" Type="h"/>'
+                         b"</Relationships>")
+        package.writestr("word/header1.xml", W.replace(b"w:document", b"w:hdr") + b"<w:p><w:r><w:t>H</w:t></w:r>"
+                         b"</w:p><w:p/></w:hdr>")
+    monkeypatch.setattr(docx_module, "ELEMENTS_LIMIT", 120)  # document 2 + 20 x 4, rels 2, header 5 a reading
+    with pytest.raises(ValueError, match="reading its part word/header1.xml goes past 120 XML elements"):
+        docx_module.docx_snapshot(buffer.getvalue())
+    monkeypatch.setattr(docx_module, "ELEMENTS_LIMIT", 84 + 20 * 5)
+    assert docx_module.docx_snapshot(buffer.getvalue()).count("header default: H") == 20
+
+
+@pytest.mark.parametrize("document, said", [
+    (W + b"<w:body><w:p></w:body></w:document>",
+     "its part word/document.xml is not well-formed XML: mismatched tag at line 1, column 99"),
+    (W + b"<w:body><w:p><w:r><w:t>" + b"x" * (10 * 2**20 + 1) + b"</w:t></w:r></w:p></w:body></w:document>",
+     "its part word/document.xml cannot be read as XML: Resource limit exceeded: Text node too long, line 1"),
+    (W + b"</w:document>", "its part word/document.xml holds no w:body"),
+])
+def test_what_lxml_or_expat_refuse_is_said_naming_the_part_without_their_advice(document, said):
+    with pytest.raises(ValueError) as refused:
+        docx_module.docx_snapshot(docx_with(document))
+    assert str(refused.value).startswith(said)
+    assert "XML_PARSE_HUGE" not in str(refused.value) and "<string>" not in str(refused.value)
+
+
+def test_lxml_stopping_without_a_reason_is_said_as_running_out_of_memory(monkeypatch):
+    def out_of_memory(data, parser):
+        raise etree.XMLSyntaxError("unknown error", None, 0, 0)
+
+    monkeypatch.setattr(docx_module.etree, "fromstring", out_of_memory)
+    with pytest.raises(ValueError, match="its part word/document.xml cannot be read as XML: lxml stopped without a "
+                                         "reason, as it does when it runs out of memory$"):
+        docx_module.docx_snapshot(docx_with(W + b"<w:body/></w:document>"))
+
+
+def pdf_of_pages(count: int) -> bytes:
+    """A PDF of `count` empty pages, each its own object."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % (3 + n) for n in range(count))
+               + b"] /Count %d >>" % count]
+    objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>"] * count
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+
+
+def test_a_pdf_of_more_pages_than_a_reading_can_read_is_refused_before_its_pages_are_made(refuse, monkeypatch):
+    """2,001 pages refused after counting 2,001 page objects (a million tiny pages were all made by pdfplumber
+    before the CPU budget stopped it); 2,000 are read."""
+    from ccdocs.testing import pdf_snapshot as pdf_module
+
+    refuse(Case("snapshot-pdf-pages", {}, "pages.pdf is not a readable PDF (it has more than 2,000 pages, more "
+                "than can be read within a reading's budget", "pages.pdf", code=2,
+                setup=put("pages.pdf", pdf_of_pages(pdf_module.PAGES_LIMIT + 1)),
+                command=("snapshot", "{out}/pages.pdf")))
+    read = pdf_module.pdf_snapshot(pdf_of_pages(pdf_module.PAGES_LIMIT))
+    assert read.count("\n== page ") == 2000

@@ -6,6 +6,7 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass, field
+from xml.parsers import expat
 
 from babel.numbers import format_decimal
 from lxml import etree
@@ -23,12 +24,78 @@ UNPACKED_LIMIT = 512 * 2**20  # bytes a DOCX may unpack to: a long paper is a fe
 # 13 parts, its word/document.xml 2 MB; Word's own add images, charts, comments: tens of parts
 PART_LIMIT = 64 * 2**20
 PARTS_LIMIT = 1000
+# XML elements the reader parses in all (a part read twice counts twice): the 313-page paper holds 69,000 in all
+# its parts (62,700 in word/document.xml), the fixtures 1,300-5,400; Word's own markup (run properties, revision
+# ids) some times more. Six bytes (`<w:p/>`) make one, so the part bound alone lets 11 million through: lxml and
+# the reader's Python per element take minutes and GBs (10 million: an lxml 'unknown error' after the memory
+# budget). At the bound, 1,000,000 empty paragraphs take the reader ~22 s of CPU and 160 MB on a loaded machine.
+ELEMENTS_LIMIT = 1_000_000
+LXML_HINT = re.compile(r",? (?:try|use) XML_PARSE_HUGE(?: option)?")  # libxml2's advice to its caller, not to a user
+DEPTH_LIMIT = 256  # elements within elements: lxml's own bound without huge_tree (Word's deepest, tables in tables: ~30)
 
 
-def _xml(data: bytes):
-    """The root of a part's XML, parsed within lxml's limits (huge_tree off: a text node, a name or the depth beyond
-    libxml2's bounds is refused), no entity expanded, nothing fetched from the network."""
-    return etree.fromstring(data, etree.XMLParser(huge_tree=False, resolve_entities=False, no_network=True))
+class _Survey:
+    """Counts the elements of the parts a reader parses, and their depth, with expat, before lxml builds trees."""
+
+    def __init__(self, limit: int):
+        self.left = limit
+        self.limit = limit
+        self.depth = 0
+
+    def survey(self, name: str, data: bytes) -> None:
+        """Read `data` (part `name`) with expat, counting its elements against what is left of the limit; raises
+        ValueError naming the part and its line when it is not well-formed XML, holds more elements than are left
+        or nests them deeper than DEPTH_LIMIT (expat stops at the first element too many: nothing beyond is read)."""
+        parser = expat.ParserCreate()
+        parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+        parser.StartElementHandler = self._start
+        parser.EndElementHandler = self._end
+        self.depth = 0
+        try:
+            parser.Parse(data, True)
+        except expat.ExpatError as exc:
+            raise ValueError(f"its part {name} is not well-formed XML: {expat.ErrorString(exc.code)} at line "
+                             f"{exc.lineno}, column {exc.offset + 1}") from None
+        except _TooDeep:
+            raise ValueError(f"its part {name} nests XML elements more than {DEPTH_LIMIT} deep at its line "
+                             f"{parser.CurrentLineNumber}; a document nests some 30 deep") from None
+        except _TooMany:
+            raise ValueError(f"reading its part {name} goes past {self.limit:,} XML elements at its line "
+                             f"{parser.CurrentLineNumber}, far more than a document holds: the 313-page paper "
+                             "ccdocs makes holds 69,000") from None
+
+    def _start(self, name, attributes) -> None:
+        self.left -= 1
+        self.depth += 1
+        if self.left < 0:
+            raise _TooMany
+        if self.depth > DEPTH_LIMIT:
+            raise _TooDeep
+
+    def _end(self, name) -> None:
+        self.depth -= 1
+
+
+class _TooMany(Exception):
+    """Ends `_Survey.survey`'s pass at the first element beyond the limit."""
+
+
+class _TooDeep(Exception):
+    """Ends `_Survey.survey`'s pass at the first element deeper than DEPTH_LIMIT."""
+
+
+def _xml(name: str, data: bytes):
+    """The root of part `name`'s XML `data` (surveyed first), parsed within lxml's limits (huge_tree off: a text
+    node, a name or the depth beyond libxml2's bounds is refused), no entity expanded, nothing fetched from the
+    network. Raises ValueError naming the part and what lxml says (libxml2's "unknown error", which it gives when
+    it runs out of memory, said as such)."""
+    try:
+        return etree.fromstring(data, etree.XMLParser(huge_tree=False, resolve_entities=False, no_network=True))
+    except etree.LxmlError as exc:
+        said = LXML_HINT.sub("", getattr(exc, "msg", None) or str(exc)).strip()
+        if not said or said.startswith("unknown error"):
+            said = "lxml stopped without a reason, as it does when it runs out of memory"
+        raise ValueError(f"its part {name} cannot be read as XML: {said}") from None
 
 
 def _q(tag: str) -> str:
@@ -58,10 +125,10 @@ class _Numbering:
     counters: dict = field(default_factory=dict)
 
     @classmethod
-    def read(cls, xml: bytes | None) -> "_Numbering":
-        if xml is None:
+    def read(cls, root) -> "_Numbering":
+        """From word/numbering.xml's root element (None: a document without numbering)."""
+        if root is None:
             return cls({}, {})
-        root = _xml(xml)
         levels = {}
         for abstract in root.findall("w:abstractNum", NS):
             for lvl in abstract.findall("w:lvl", NS):
@@ -126,12 +193,12 @@ def _val_c(node, path: str):
     return found.get("val") if found is not None else None
 
 
-def _styles(xml: bytes | None) -> dict:
-    """style id -> (name, numPr (numId, ilvl) or None, basedOn)."""
-    if xml is None:
+def _styles(root) -> dict:
+    """style id -> (name, numPr (numId, ilvl) or None, basedOn), from word/styles.xml's root element (or None)."""
+    if root is None:
         return {}
     result = {}
-    for style in _xml(xml).findall("w:style", NS):
+    for style in root.findall("w:style", NS):
         num = style.find("w:pPr/w:numPr", NS)
         numpr = (_val(num, "w:numId"), _val(num, "w:ilvl", "0")) if num is not None else None
         result[style.get(_q("w:styleId"))] = (_val(style, "w:name", style.get(_q("w:styleId"))), numpr,
@@ -210,8 +277,9 @@ class _Reader:
         if len(self.zip.infolist()) > PARTS_LIMIT:
             raise ValueError(f"it holds {len(self.zip.infolist())} parts, more than the {PARTS_LIMIT} a document has")
         self.part = lambda name: self._read(name) if name in names else None
-        self.styles = _styles(self.part("word/styles.xml"))
-        self.numbering = _Numbering.read(self.part("word/numbering.xml"))
+        self.survey = _Survey(ELEMENTS_LIMIT)
+        self.styles = _styles(self.tree("word/styles.xml"))
+        self.numbering = _Numbering.read(self.tree("word/numbering.xml"))
         self.rels = self._rels("word/_rels/document.xml.rels")
         self.note_numbers: dict[str, str] = {}
         self.next_note = 0
@@ -229,11 +297,19 @@ class _Reader:
             raise too_big
         return data
 
+    def tree(self, name: str):
+        """Part `name`'s root element (None when the package has no such part): its bytes read with a cap
+        (`_read`), its elements counted by expat against what the reader may still parse (`_Survey`), then lxml."""
+        data = self.part(name)
+        if data is None:
+            return None
+        self.survey.survey(name, data)
+        return _xml(name, data)
+
     def _rels(self, name: str) -> dict:
-        xml = self.part(name)
-        if xml is None:
+        root = self.tree(name)
+        if root is None:
             return {}
-        root = _xml(xml)
         return {rel.get("Id"): rel.get("Target") for rel in root}
 
     def _numpr(self, p) -> tuple | None:
@@ -275,8 +351,8 @@ class _Reader:
         """The lines of each chart drawn in paragraph `p` (`chart_lines` of the part its `c:chart` names)."""
         lines = []
         for chart in p.iter(_q("c:chart")):
-            xml = self.part("word/" + self.rels.get(chart.get(_q("r:id")), ""))
-            lines += chart_lines(_xml(xml)) if xml is not None else ["[chart] (missing part)"]
+            space = self.tree("word/" + self.rels.get(chart.get(_q("r:id")), ""))
+            lines += chart_lines(space) if space is not None else ["[chart] (missing part)"]
         return lines
 
     def table(self, tbl) -> list[str]:
@@ -292,10 +368,9 @@ class _Reader:
         lines = []
         for ref in sect.findall("w:headerReference", NS):
             target = self.rels.get(ref.get(_q("r:id")))  # a relationship id: r:id, as every reference
-            xml = self.part(f"word/{target}") if target else None
-            if xml is None:
+            root = self.tree(f"word/{target}") if target else None
+            if root is None:
                 continue
-            root = _xml(xml)
             texts = []
             for p in root.iter(_q("w:p")):
                 text = _inline_text(p, {}).strip()
@@ -312,12 +387,12 @@ class _Reader:
         return lines
 
     def footnotes(self) -> list[str]:
-        xml = self.part("word/footnotes.xml")
-        if xml is None:
+        root = self.tree("word/footnotes.xml")
+        if root is None:
             return []
         lines = ["", "== footnotes"]
         rels = self._rels("word/_rels/footnotes.xml.rels")
-        for note in _xml(xml).findall("w:footnote", NS):
+        for note in root.findall("w:footnote", NS):
             if note.get(_q("w:type")) in ("separator", "continuationSeparator", "continuationNotice"):
                 continue
             mark = self.note_numbers.get(note.get(_q("w:id")), "?")
@@ -326,7 +401,9 @@ class _Reader:
         return lines
 
     def lines(self) -> list[str]:
-        body = _xml(self.part("word/document.xml")).find("w:body", NS)
+        body = self.tree("word/document.xml").find("w:body", NS)
+        if body is None:
+            raise ValueError("its part word/document.xml holds no w:body: no text of a document")
         section, out = 1, ["== section 1"]
         pending = []
         for child in body:

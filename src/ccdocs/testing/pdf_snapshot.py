@@ -4,11 +4,13 @@ fonts used."""
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import zlib
 
 import pdfplumber
 from pdfminer.ascii85 import ascii85decode
+from pdfminer.pdfpage import PDFPage
 from pdfminer.pdftypes import PDFStream, resolve1
 
 from ..parse.inlines import CJK
@@ -18,6 +20,11 @@ RULE_MAX_WIDTH = 0.45  # a footnote separator is a short horizontal rule
 # bytes a page's content streams may inflate to: the densest page ccdocs makes holds 17 KB of operators (the
 # 5,000-paragraph document's 313 pages, 4.9 MB in all); pdfminer would interpret a 48 MB stream for minutes
 PAGE_CONTENT_LIMIT = 16 * 2**20
+# pages a PDF may have: the 313-page paper's snapshot takes ~25 s of the reading's 150 s CPU budget
+# (`snapshot.BUDGET`), so no more than ~1,800 real pages can be read within it. A page object is some 60 bytes: a
+# received file of a million of them would be enumerated whole (pdfplumber makes every page first) before the
+# budget stopped it; beyond this bound it is refused after counting this many, before any page is made.
+PAGES_LIMIT = 2000
 
 
 def _separator(page) -> float | None:
@@ -126,6 +133,9 @@ def pdf_snapshot(data: bytes) -> str:
     """The canonical text of a PDF file's bytes."""
     out = []
     with pdfplumber.open(io.BytesIO(data)) as pdf:
+        if next(itertools.islice(PDFPage.create_pages(pdf.doc), PAGES_LIMIT, None), None) is not None:
+            raise ValueError(f"it has more than {PAGES_LIMIT:,} pages, more than can be read within a reading's "
+                             "budget: the 313-page paper ccdocs makes takes an eighth of it")
         meta = pdf.metadata or {}
         out.append(f"title: {meta.get('Title', '')}")
         out.append(f"subject: {meta.get('Subject', '')}")
