@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import os
 import struct
-import subprocess
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 
 from ..errors import InputError, UsageError, problem
+from .fontconfig import fontconfig_faces
 
 ROLES = ("latin_regular", "latin_bold", "latin_italic", "latin_bold_italic", "zh_body", "zh_heading",
          "arabic_regular", "arabic_bold")
@@ -158,25 +157,6 @@ def check_environment(environ=os.environ) -> None:
                 raise UsageError(f"{name} names no font role; the roles are "
                                  f"{', '.join(PREFIX + r.upper() for r in ROLES)} (rename it, or unset it)")
             FontResolver(None, environ).from_environment(role, "", name, value)
-
-
-@cache
-def fontconfig_faces() -> tuple[tuple[tuple[str, ...], str, Path, int, str], ...]:
-    """Every face fontconfig knows: (families, style, file, index, format); empty without fontconfig. Asked once
-    per process (`fc-list` takes tens of milliseconds, a build asks for every output): a font installed while a
-    `ccdocs watch` runs is found when it is started again."""
-    try:
-        out = subprocess.run(["fc-list", "-f", "%{family}\t%{style}\t%{file}\t%{index}\t%{fontformat}\n"],
-                             capture_output=True, text=True, timeout=20, check=False).stdout
-    except (OSError, subprocess.SubprocessError):
-        return ()
-    faces = []
-    for line in out.splitlines():
-        parts = line.split("\t")
-        if len(parts) == 5 and parts[3].isdigit():
-            faces.append((tuple(f.strip() for f in parts[0].split(",")), parts[1].split(",")[0].strip(),
-                          Path(parts[2]), int(parts[3]), parts[4]))
-    return tuple(sorted(faces, key=lambda f: (str(f[2]), f[3])))
 
 
 class FontResolver:

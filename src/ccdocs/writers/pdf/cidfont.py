@@ -12,15 +12,21 @@ is one (faces.loaded).
 
 from __future__ import annotations
 
+import hashlib
 import unicodedata
+import zlib
 from functools import lru_cache
 
+import reportlab
 from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, SUBSETN, TTFont, TTFontFace
 
+from ... import cache
+
 CMAP_BLOCK = 100  # entries a beginbfchar block may hold (PDF 1.7 §9.10.3)
 POSITIONAL = ("<initial>", "<medial>", "<final>", "<isolated>")  # the decomposition tags of the presentation forms
+KEPT_SIZE = 16 * 1024  # bytes: a stream at least this long is compressed once per user (`compressed`): font programs
 
 
 class Coding:
@@ -161,14 +167,33 @@ class NumberArray(pdfdoc.PDFObject):
 def subset_program(face, glyphs: tuple) -> bytes:
     """The font program of `face` holding `glyphs` (code points), reportlab's `makeSubset`; made once per process
     for a face and glyph list (a rebuild of the same text, a batch's documents sharing their glyphs, a Latin
-    face's subsets: faces.TablesOnce.makeSubset)."""
-    return TTFontFace.makeSubset(face, list(glyphs))
+    face's subsets: faces.TablesOnce.makeSubset), and kept in the per-user cache for the next build's workers
+    (a Chinese face's subset reads the face's glyph table: ~50-90 ms a first write) under the face file's identity
+    (`face.identity`, which faces.loaded gives a face: its resolved path, index, size and modification time),
+    reportlab's version and the glyphs. A face without an identity is not kept."""
+    identity = getattr(face, "identity", None)
+    entry = None if identity is None else cache.entry("program", *identity, reportlab.Version, glyphs)
+    program = None if entry is None else cache.read(entry)
+    if program is None:
+        program = TTFontFace.makeSubset(face, list(glyphs))
+        if entry is not None:
+            cache.write(entry, program)
+    return program
 
 
 @lru_cache(maxsize=32)
 def compressed(content: bytes) -> bytes:
-    """`content` compressed as reportlab compresses a stream (`PDFZCompress`), once per process for equal bytes."""
-    return pdfdoc.PDFZCompress.encode(content)
+    """`content` compressed as reportlab compresses a stream (`PDFZCompress`), once per process for equal bytes;
+    one of at least KEPT_SIZE bytes (a font program: a Chinese subset's half a megabyte takes ~40 ms) once per
+    user, kept under the digest of its bytes, reportlab's version (its filter) and zlib's."""
+    if not isinstance(content, bytes) or len(content) < KEPT_SIZE:
+        return pdfdoc.PDFZCompress.encode(content)
+    entry = cache.entry("deflated", hashlib.sha256(content).hexdigest(), reportlab.Version, zlib.ZLIB_RUNTIME_VERSION)
+    found = cache.read(entry)
+    if found is None:
+        found = pdfdoc.PDFZCompress.encode(content)
+        cache.write(entry, found)
+    return found
 
 
 def deflated(doc, stream: pdfdoc.PDFStream) -> None:

@@ -105,11 +105,17 @@ class SubsetTrueType(TTFont):
             fonts[name].Widths = NumberArray(fonts[name].Widths.sequence)
 
 
-def cache_entry(font: FontFile, folder: Path | None = None) -> Path:
-    """The cache entry of a face: named by its file, index, size and mtime, and the Python and reportlab versions."""
+def identity(font: FontFile) -> tuple:
+    """What names the version of a face's file: (resolved path, face index, size, modification time in ns)."""
     stat = font.path.stat()
-    return cache.entry("face", font.path.resolve(), font.index, stat.st_size, stat.st_mtime_ns, reportlab.Version,
-                       CACHE_FORMAT, sys.version_info[:2], marshal.version, folder=folder)
+    return font.path.resolve(), font.index, stat.st_size, stat.st_mtime_ns
+
+
+def cache_entry(font: FontFile, folder: Path | None = None, named: tuple | None = None) -> Path:
+    """The cache entry of a face: named by its file's `identity` (`named`, found when None), and the Python and
+    reportlab versions."""
+    return cache.entry("face", *(named or identity(font)), reportlab.Version, CACHE_FORMAT, sys.version_info[:2],
+                       marshal.version, folder=folder)
 
 
 def _stored(ttf: TTFont) -> bytes:
@@ -153,14 +159,17 @@ def _restored(data: bytes, font: FontFile) -> TTFont | None:
 
 
 def loaded(font: FontFile, name: str, folder: Path | None = None) -> TTFont:
-    """The reportlab font of `font` named `name`: from the face cache (in `folder`), else parsed and cached."""
-    path = cache_entry(font, folder)
+    """The reportlab font of `font` named `name`: from the face cache (in `folder`), else parsed and cached. Its
+    face carries its file's `identity`, which names the subset programs kept of it (cidfont.subset_program)."""
+    named = identity(font)
+    path = cache_entry(font, folder, named)
     data = cache.read(path)
     ttf = _restored(data, font) if data is not None else None
     if ttf is None:
         ttf = TTFont(name, str(font.path), subfontIndex=font.index)
         cache.write(path, _stored(ttf))
         ttf.face.__class__ = TablesOnce
+    ttf.face.identity = named
     ttf.fontName = name
     if IDEOGRAPH in ttf.face.charToGlyph or PRESENTATION_FORM in ttf.face.charToGlyph:
         # one composite font (cidfont.py): a CJK face's thousands of glyphs not in subsets of 256; an Arabic face's
