@@ -155,14 +155,15 @@ def test_package_themes_pass_the_rules(path):
 
 def edge(largest: bool) -> dict:
     """A theme with every value at the end of its range (largest or smallest) that the default page allows; the
-    largest leaves the cover's values as they are (they share one bound, tested by `cover-too-tall`)."""
+    largest leaves the cover's values as they are (they share one bound, tested by `cover-too-tall`), and the
+    indents of a decision's sub-items (one bound, test_absurd_widths.py)."""
     default = read_yaml(DEFAULT).data
     measures = {name: measure(default) for name, (measure, _) in MEASURES.items()}
     theme: dict = {}
     for keys, _ in leaves(default):
         rule = rule_of(keys)
         if rule is None or keys[:2] == ("page", "margins") or largest and ".".join(map(str, keys)) in \
-                MEASURES["cover"][1]:
+                MEASURES["cover"][1] + MEASURES["decision sub-items"][1]:
             continue
         if rule.kind == "length":
             under = [share * measures[name] * 0.999 for name, share in rule.under]

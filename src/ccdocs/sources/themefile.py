@@ -33,6 +33,9 @@ COLOUR = re.compile(r"[0-9A-Fa-f]{6}")
 PAGES = {"A4": (595.2755905511812, 841.8897637795277)}  # points, portrait
 LEAST = {"text width": 8 * UNITS["cm"], "text height": 12 * UNITS["cm"]}  # the smallest text block
 MOST = {"cover": ("text height", 7 / 8)}  # the cover's lines and spaces leave room for a title of a few lines
+# a proposed decision's deepest sub-item starts no further in than this share of the text width: its text keeps a
+# quarter of the line (decision.indent and lists.indent are each within their own bound, not both at once)
+DEEPEST = 3 / 4
 FILES = "pdf_fonts.files"
 LANGS = "|".join(package_languages())   # the languages with a profile in the package (l10n.language)
 LEVELS = "|".join(str(level) for level in range(1, HEADING_LEVELS + 1))
@@ -166,6 +169,8 @@ MEASURES = {
                     ("sizes.{}.cover_letter", "sizes.{}.cover_symbol", "sizes.{}.cover_body", "sizes.{}.cover_title",
                      "sizes.{}.body", "pdf.leading.{}"))
               + sum(COVER_SPACES, ()) + ("page.margins.top", "page.margins.bottom")),
+    "decision sub-items": (lambda t: points(t["decision"]["indent"]) + LIST_LEVELS * points(t["lists"]["indent"]),
+                           ("decision.indent", "lists.indent")),
 }
 
 
@@ -343,11 +348,19 @@ def _check_page(yf: YamlFile, theme: dict, given: dict, problems: list) -> None:
                    f"`{dotted}` ({value}) must be at least {'' if share == 1 else f'{share:g} times '}the {name} "
                    f"({share * measures[name]:g}pt here), to hold its label",
                    f"give `{dotted}` at least that in this theme")
+    if problems:  # each value within its own bound first: then the bounds some values share
+        return
+    deepest, width = measures["decision sub-items"], measures["text width"]
+    if deepest > DEEPEST * width:
+        _blame(yf, given, MEASURES["decision sub-items"][1], problems, f"the decision sub-items' text would start "
+               f"{cm(deepest)} in (`decision.indent` and {LIST_LEVELS} × `lists.indent`), more than "
+               f"{_share(DEEPEST)}the text width ({cm(DEEPEST * width)})",
+               "make `decision.indent` or `lists.indent` smaller")
 
 
 def _share(share: float) -> str:
     names = {1: "", 1 / 2: "half ", 1 / 4: "a quarter of ", 1 / 8: "an eighth of ", 2 / 3: "two thirds of ",
-             1 / 20: "a twentieth of ", 7 / 8: "seven eighths of "}
+             1 / 20: "a twentieth of ", 7 / 8: "seven eighths of ", 3 / 4: "three quarters of "}
     return names.get(share, f"{share:.3g} of ")
 
 

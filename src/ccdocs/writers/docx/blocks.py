@@ -8,7 +8,7 @@ from docx.shared import Emu, Pt
 
 from ...model import Box, Chart, Contents, Heading, Image, KeyFigures, ListBlock, Marker, Para, Quote, Table, Text
 from ...oxml import add_sequence, twips
-from ..pdf.measure import label_hanging
+from ..pdf.measure import item_source, label_hanging
 from .contents import write_contents
 from .inlines import add_inlines, add_run
 from ...transforms.decisions import ROLE
@@ -50,10 +50,14 @@ def _decision_indent(state: WriterState, p, style: str) -> None:
 def _label_room(state: WriterState, block: ListBlock, style: str) -> int:
     """How much wider (EMU) than `style`'s hanging indent the widest label of `block` needs, as the PDF writer
     measures it (`pdf.measure.label_hanging`); 0 when it fits."""
-    hanging = -(state.document.styles[style].paragraph_format.first_line_indent or 0)
+    base = state.document.styles[style].paragraph_format
+    hanging = -(base.first_line_indent or 0)
+    label_x = Emu((base.left_indent or 0) - hanging).pt + (state.theme.pt("decision.indent") if block.role == ROLE
+                                                           else 0.0)
     size = state.theme.size(state.lang, "footnote" if style in NOTE_LISTS else "body")
     needed = label_hanging(tables.fonts(state), state.language, size, float(state.theme.get("pdf.cjk_autospace", 0)),
-                           [item.label for item in block.items], Emu(hanging).pt)
+                           [item.label for item in block.items], Emu(hanging).pt, state.text_width / 20 - label_x,
+                           [item_source(item) or block.source for item in block.items])
     return max(0, int(Pt(needed)) - hanging)
 
 

@@ -16,7 +16,7 @@ from .document import Locate, landscape_width
 from .runs import Look, RunMaker, Where
 from .keep import KeepWith, link, sticky
 from .landscape import landscape_table, place, wide
-from .measure import Measure, label_hanging
+from .measure import Measure, item_source, label_hanging
 from .tables import box, key_figures, table
 from .setting import Setting, kept
 from .text import TextBlock, TextStyle
@@ -188,15 +188,18 @@ class Builder:
         `Footnote List`)."""
         hanging = self.pt(f"pdf.list_hanging.{self.lang}", self.pt("lists.hanging"))
         size = self.theme.size(self.lang, "footnote") if note else self.body
-        # the widest label moves the text right when the hanging indent is too narrow for it (`(viii)`)
-        hanging = label_hanging(self.fonts, self.language, size, self.autospace, [i.label for i in lst.items], hanging)
         if note:
             after = self.pt("spacing.footnote_after")
-            indent = self.pt("footnotes.tab") + self.pt("lists.indent") * depth + hanging
+            label_x = self.pt("footnotes.tab") + self.pt("lists.indent") * depth
         else:
             after = self.pt("pdf.list_item_after")
-            indent = self.pt("lists.indent") * (depth + 1) + hanging - self.pt("lists.hanging")
-        indent += self.pt("decision.indent") if lst.role == ROLE else 0.0  # a proposed decision's sub-items
+            label_x = self.pt("lists.indent") * (depth + 1) - self.pt("lists.hanging")
+        label_x += self.pt("decision.indent") if lst.role == ROLE else 0.0  # a proposed decision's sub-items
+        # the widest label moves the text right when the hanging indent is too narrow for it (`(viii)`); one
+        # needing more than half the line after label_x is refused
+        hanging = label_hanging(self.fonts, self.language, size, self.autospace, [i.label for i in lst.items], hanging,
+                                self.width - label_x, [item_source(i) or lst.source for i in lst.items])
+        indent = label_x + hanging
         out = []
         for item in lst.items:
             for index, b in enumerate(item.blocks):
@@ -204,7 +207,7 @@ class Builder:
                     where = Where(b.source or lst.source, f"list item {item.label}")
                     look = Look(size)
                     label = self.label(item.label, look, where) if index == 0 else ()
-                    style = self.style(size, left=indent, label=label, label_x=indent - hanging, after=after)
+                    style = self.style(size, left=indent, label=label, label_x=label_x, after=after)
                     out.append((self.note_text if note else self.text)(b.children, look, style, where))
                 elif isinstance(b, ListBlock):
                     out += self.list_block(b, depth + 1, note)

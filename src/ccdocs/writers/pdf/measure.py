@@ -14,6 +14,8 @@ import re
 import unicodedata
 from itertools import filterfalse
 
+from ...errors import InputError, problem
+from ...sources.themefile import cm
 from ..columns import table_size
 from .cjk import is_cjk
 from .runs import Look, RunMaker, Where
@@ -82,10 +84,29 @@ class Measure:
         return setting.width(0, len(setting.text))
 
 
-def label_hanging(fonts, language, size: float, autospace: float, labels, hanging: float) -> float:
+def item_source(item):
+    """Where a list item was written: the `Source` of its first block that has one (None when none has)."""
+    return next((block.source for block in item.blocks if getattr(block, "source", None)), None)
+
+
+def label_hanging(fonts, language, size: float, autospace: float, labels, hanging: float,
+                  room: float | None = None, sources=()) -> float:
     """The hanging indent (points) a list's `labels` need at `size`, set as the PDF engine sets them: `hanging`
     while every label fits in it, else the widest label and half an em (`(viii)` in a list whose hanging indent
-    fits `(i)`): the text of every item moves right alike. Both writers use it."""
+    fits `(i)`): the text of every item moves right alike. Both writers use it.
+
+    With `room` (points: the line from the labels' place to the right margin): InputError for a label needing
+    more than half of it (item 3,000 of a lettered list is `(ddd…)`, 116 letters: its text would be set past the
+    margin, its label lost in Word's rendering), at that item's place in `sources` (a `model.Source` a label)."""
     measure = Measure(fonts, language, size, autospace)
-    widest = max((measure.line(label) for label in labels if label), default=0.0)
+    widths = [measure.line(label) if label else 0.0 for label in labels]
+    widest = max(widths, default=0.0)
+    if room is not None and widest + size / 2 > room / 2:
+        at = next(i for i, width in enumerate(widths) if width + size / 2 > room / 2)
+        shown = labels[at] if len(labels[at]) <= 24 else f"{labels[at][:11]}…{labels[at][-11:]}"
+        raise InputError([problem(sources[at].file, sources[at].line,
+                                  f"list item {at + 1}'s label `{shown}` needs {cm(widths[at] + size / 2)} (its "
+                                  f"width and half an em): a list's labels may take half the line they start on "
+                                  f"({cm(room / 2)} here), its items' text the other half",
+                                  "split the list, or make its items paragraphs of their own")])
     return hanging if widest <= hanging else widest + size / 2

@@ -159,6 +159,9 @@ class TextBlock(Flowable):
         breaks, forced, reach, prefix, space_before = st.breaks, st.forced, st.reach, st.prefix, st.space_before
         lines = []
         x = self.first_x()
+        if self.head and s.label and start < end and width - s.right - x < s.size:
+            lines.append((start, start, x))  # a label leaving the line less than an em: the text starts below it
+            x = s.left
         while start < end:
             avail = width - s.right - x
             limit = avail + FUZZ
@@ -184,12 +187,13 @@ class TextBlock(Flowable):
 
     def cut(self, start: int, stop: int, avail: float) -> int:
         """Where to cut a word wider than the line: after the last character that fits, moved back so that
-        no closing mark starts the next line (at least one character stays)."""
+        no closing mark starts the next line (at least one character stays, even on a line narrower than it; the
+        word's own end, `stop`, is always a place to cut)."""
         st = self.setting
         limit = st.prefix[start] + st.space_before[start] + avail
         end = max(start + 1, min(bisect_right(st.prefix, limit + FUZZ, start + 1, stop + 1) - 1, stop))
         for at in range(end, start, -1):
-            if st.text[at] not in NO_START and st.text[at - 1] not in NO_END:
+            if at == stop or st.text[at] not in NO_START and st.text[at - 1] not in NO_END:
                 return at
         return end
 
@@ -244,7 +248,8 @@ class TextBlock(Flowable):
                 x += free / 2
             if n == 0 and self.head and s.label:
                 self.draw_label(pen, y)
-            self.draw_line(pen, start, end, x, y, gap, gaps if gap else [], decorations)
+            if start < end:
+                self.draw_line(pen, start, end, x, y, gap, gaps if gap else [], decorations)
             if note is not None:
                 for pos, label in st.marks.items():
                     if start <= pos < nxt:
