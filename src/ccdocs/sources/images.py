@@ -4,7 +4,10 @@ An image file is untrusted input. Its path is relative to the document folder an
 path, no `..` or link leading out, a regular file: `spec.not_a_file_inside`); it is at most MAX_BYTES long. A PNG
 or JPEG is opened with Pillow, its format read from its bytes (a `.png` that is not a PNG is refused), its pixel
 count bounded by MAX_PIXELS before it is decoded (a decompression bomb is refused unread), then decoded whole, so
-that a truncated or corrupt file is refused here rather than in a writer (`bitmap`). An SVG is checked by
+that a truncated or corrupt file is refused here rather than in a writer (`bitmap`). What a PNG's pixels show is read
+once, here, for the check and for the PDF (`shown`): Word and LibreOffice draw a PNG's transparency (an alpha
+channel, a palette's or a colour's tRNS entry) over the page and 16-bit grey at its full range; the PDF draws the
+same (an SMask, grey scaled to 8 bits), and what it could not draw alike is refused. An SVG is checked by
 `sources.svg`: a drawing made of itself alone, its embedded bitmaps within a raster's bounds, drawn by svglib
 without a part lost or changed.
 """
@@ -102,8 +105,9 @@ class Unfit(Exception):
 def bitmap(data: bytes, kind: str, decode: bool = True) -> tuple[int, int, tuple | None]:
     """(width, height, dpi or None) of a PNG or JPEG (`kind`: `png`, `jpeg`) read by Pillow from its bytes: its
     format read from them, its pixel count bounded by MAX_PIXELS before it is decoded (a decompression bomb is
-    refused unread), then verified and, with `decode`, decoded whole, so that a truncated or corrupt bitmap is
-    refused here rather than in a writer. Raises Unfit."""
+    refused unread), then verified and, with `decode`, decoded whole as the PDF shows it (`shown`), so that a
+    truncated or corrupt bitmap, or one the PDF could not show as Word does, is refused here rather than in a
+    writer. Raises Unfit."""
     from PIL import Image
 
     try:
@@ -120,12 +124,58 @@ def bitmap(data: bytes, kind: str, decode: bool = True) -> tuple[int, int, tuple
                 image.verify()
             if decode:
                 with Image.open(io.BytesIO(data)) as image:
+                    shown(image)
                     image.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise Unfit(_too_many(0, 0), SIZE_HINT) from None
     except (OSError, SyntaxError, ValueError, EOFError):
         raise Unfit(f"is not a readable {kind.upper()} file", FORMAT_HINT) from None
     return width, height, dpi
+
+
+SIXTEEN_BIT_GREY = ("I;16", "I;16B", "I;16L", "I")   # Pillow's modes for a 16-bit greyscale PNG
+SAMPLE_SCALE = {"L;2": 85, "L;4": 17}              # a 2- or 4-bit grey sample's value once Pillow reads it as 8 bits
+EIGHT_BIT_HINT = "save it as an 8-bit PNG, RGBA where it has transparent parts"
+
+
+def shown(image):
+    """The pixels of `image` (a PNG or JPEG just opened by Pillow) as Word and LibreOffice show them on a page, for
+    the PDF: None when reportlab draws the file's bytes as they are (a JPEG; a PNG without transparency of at most
+    8 bits a sample: black and white, grey, RGB, a palette), else the decoded Pillow image of mode `L` (16-bit grey
+    scaled to 8 bits), `LA` or `RGBA` (its transparency, an alpha channel or a tRNS entry, as an alpha channel the
+    PDF draws as an SMask; an alpha opaque throughout is left out), decoded whole.
+
+    Raises Unfit for a PNG the PDF could not show as Word does: a 16-bit RGB one whose transparent colour is a tRNS
+    entry (Pillow reads its samples as 8 bits, so the colour cannot be matched), a mode Pillow reads from no PNG."""
+    mode, key = image.mode, image.info.get("transparency")
+    rawmode = image.tile[0].args if image.tile else None
+    if image.format == "JPEG" or (mode in ("1", "L", "RGB", "P") and key is None):
+        return None
+    image.load()
+    if mode in SIXTEEN_BIT_GREY:
+        wide = image.convert("I")
+        grey = wide.point(lambda value: value / 257 + 0.5).convert("L")          # 0..65535 to 0..255, rounded
+        if key is None:
+            return grey
+        grey.putalpha(wide.point([0 if value == key else 255 for value in range(65536)], "L"))
+        return _opaque_left_out(grey)
+    if mode in ("1", "L"):
+        grey, key = image.convert("L"), key * SAMPLE_SCALE.get(rawmode, 1)     # Pillow compares the unscaled key
+        grey.putalpha(grey.point(lambda value: 0 if value == key else 255))
+        return _opaque_left_out(grey)
+    if mode == "RGB" and rawmode == "RGB;16B":
+        raise Unfit("is a 16-bit PNG whose transparent colour is a tRNS entry, which the PDF cannot match",
+                    EIGHT_BIT_HINT)
+    if mode in ("LA", "RGB", "RGBA", "P", "PA"):
+        return _opaque_left_out(image if mode in ("LA", "RGBA") else image.convert("RGBA"))
+    raise Unfit(f"is a PNG of Pillow's mode {mode}, which the PDF cannot draw as Word does", EIGHT_BIT_HINT)
+
+
+def _opaque_left_out(image):
+    """`image` (`LA` or `RGBA`) without its alpha channel when every pixel is opaque."""
+    if image.getchannel("A").getextrema() == (255, 255):
+        return image.convert(image.mode[:-1])
+    return image
 
 
 def _too_many(width: int, height: int) -> str:

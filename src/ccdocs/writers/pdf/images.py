@@ -17,7 +17,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus.flowables import Flowable
 
 from ...model import Image
-from ...sources.images import svg_drawing
+from ...sources.images import shown, svg_drawing
 from ..image_size import printed_size
 from .captions import caption_flowables
 from .runs import Look, Where
@@ -28,13 +28,18 @@ ALT_SIZE = 6.0       # points: the invisible alternative text's size, squeezed t
 
 def draw_picture(canvas, picture, x: float, y: float, width: float, height: float) -> None:
     """Draw `picture` (sources.images.Picture) with its lower left corner at (x, y), `width` × `height` points:
-    a raster as an image XObject, an SVG as vector paths."""
+    a raster as an image XObject (its pixels as Word shows them: `sources.images.shown`), an SVG as vector paths."""
     if picture.format == "svg":
         drawing = svg_drawing(picture.data)
         drawing.scale(width / drawing.width, height / drawing.height)
         renderPDF.draw(drawing, canvas, x, y)
     else:
-        canvas.drawImage(ImageReader(io.BytesIO(picture.data)), x, y, width, height)
+        from PIL import Image as PILImage
+
+        with PILImage.open(io.BytesIO(picture.data)) as opened:
+            pixels = shown(opened)
+        # mask="auto": an alpha channel becomes the image's SMask, drawn over the page as Word draws it
+        canvas.drawImage(ImageReader(pixels or io.BytesIO(picture.data)), x, y, width, height, mask="auto")
 
 
 class Picture(Flowable):
