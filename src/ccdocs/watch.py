@@ -13,10 +13,12 @@ A change under `locales/<lang>/` rebuilds that language only; any other change r
 A language's outputs are replaced together (`output.write_all`), and only when all of them were made: a failing
 build prints its problems as `path:line:col: error: …` and leaves that language's previous outputs as they were.
 
-What is watched: the folder, the folders of the documents it attaches, and the `--templates` folder; not the
-outputs written (the rest of the output folder is: it may be the document's), editors' temporaries and backups
-but those the sources read (`Saves`), or a path leading out of the watched folders through a link. A save made
-while a round runs has a round of its own, also when that round changed the folders watched (`_since`).
+What is watched: the folder, the folders of the documents it attaches, the `--templates` folder, and the folder
+of any other file the build reads (`inputs.read_files`: a theme, cover-note frame or logo found among the
+toolkit's own templates); not the outputs written (the rest of the output folder is: it may be the document's),
+editors' temporaries and backups but those the build reads (`Saves`), or a path leading out of the watched
+folders through a link. A save made while a round runs has a round of its own, also when that round changed the
+folders watched (`_since`).
 A burst of saves is one rebuild, told by the files it leaves (`_saved`): an editor's temporary file written, then
 renamed over the file (whatever its name: Python's `tempfile`, rsync's `.name.XXXXXX`, sed -i's `sedXXXXXX`,
 JetBrains' `___jb_tmp___`), is that file saved once; a file removed or moved away is deleted.
@@ -123,18 +125,24 @@ class Session:
     whole: bool = True  # the next round builds every language: the first, and any after a round that failed
     standing: Standing | None = None  # the workers forked after the first round (none with one output or no fork)
     named: tuple = (None, frozenset(), frozenset())  # the sources last read, their inputs and outputs (`inputs`)
+    theme: object = None  # the theme read with the sources (`theme.Theme`), for its logo among the inputs
 
-    def roots(self, sources: Sources | None = None) -> list[Path]:
-        """The folders to watch: the document's, those of the documents it attaches (as `sources` tell, else as
-        last read), and the templates folder given by --templates or CCDOCS_TEMPLATES; resolved."""
-        sources = sources or self.sources
-        found = [self.folder, *(inner.spec.folder for inner in _documents(sources) if inner is not sources)]
+    def roots(self) -> list[Path]:
+        """The folders to watch, resolved: the document's, those of the documents it attaches (as the sources last
+        read tell), the templates folder given by --templates or CCDOCS_TEMPLATES, and the folder of each input
+        outside those (a theme or cover-note frame found in the toolkit's own templates: `inputs`)."""
+        attached = [inner.spec.folder for inner in _documents(self.sources) if inner is not self.sources]
+        found = [self.folder, *attached]
         if os.environ.get(ENV) and Path(os.environ[ENV]).is_dir():
             found.append(Path(os.environ[ENV]))
-        return list(dict.fromkeys(path.resolve() for path in found))
+        found = list(dict.fromkeys(path.resolve() for path in found))
+        outside = {Path(name).parent for name in self.inputs()
+                   if not any(Path(name).is_relative_to(root) for root in found)}
+        return found + sorted(outside)
 
     def inputs(self) -> frozenset[str]:
-        """The resolved paths of the files the sources last read (`_inputs`), whatever their names."""
+        """The resolved paths of the files a build of the sources last read reads (`inputs.read_files`, in every
+        language built, with the theme's logo), whatever their names."""
         return self._named()[1]
 
     def outputs(self) -> frozenset[str]:
@@ -145,9 +153,10 @@ class Session:
     def _named(self) -> tuple:
         if self.named[0] is not self.sources:  # made once for each reading of the sources
             spec, out = self.sources.spec, self.out.resolve()
-            outputs = frozenset(str(out / lang / f"{spec.slug}.{fmt}")
-                                for lang in {*spec.languages, *(self.languages or ())} for fmt in self.formats)
-            self.named = self.sources, _inputs(self.sources), outputs
+            languages = sorted({*spec.languages, *(self.languages or ())})
+            outputs = frozenset(str(out / lang / f"{spec.slug}.{fmt}") for lang in languages for fmt in self.formats)
+            inputs = frozenset(str(path.resolve()) for path in read_files(self.sources, languages, self.theme))
+            self.named = self.sources, inputs, outputs
         return self.named
 
     def saves(self, roots: list[Path]) -> Saves:
@@ -216,7 +225,7 @@ class Session:
             try:
                 if self.standing is None or self.whole or any(path.name == SPEC for path in changed):
                     self.sources = read_sources(self.folder)  # else the workers read it: no document.yaml changed,
-                    theme = load_theme(self.sources.spec.theme, self.sources.spec.folder)  # so neither did the
+                    self.theme = load_theme(self.sources.spec.theme, self.sources.spec.folder)  # so neither did the
                 chosen = _languages(self.sources, self.languages)  # languages, outputs and folders watched
             except InputError as exc:  # the languages as last read (or asked for) are kept
                 self.whole = True
@@ -228,7 +237,7 @@ class Session:
             outputs = [(lang, fmt, self.out / lang / f"{slug}.{fmt}") for lang in chosen for fmt in self.formats]
             files = self.files(languages) if languages else {}  # once a round, before the workers read
             if self.standing is None:
-                outcomes = self._here(languages, theme, problems, basis(files, self.sources, since))
+                outcomes = self._here(languages, self.theme, problems, basis(files, self.sources, since))
         if self.standing is not None:  # each output made by the worker of its place among every output
             outcomes = self.standing.run(self.rounds, [(slot, partial(_made, lang, path, fmt, files, since))
                                                        for slot, (lang, fmt, path) in enumerate(outputs)
@@ -376,17 +385,6 @@ def basis(files: dict[str, tuple | None], sources: Sources, since: int) -> tuple
     if any(version is not None and version[4] >= since - CLOCK_TICK for _, version in found):
         return None
     return tuple(sorted(found))
-
-
-def _inputs(sources: Sources | None) -> frozenset[str]:
-    """The resolved paths of the files `sources` (and the documents it attaches) read: document.yaml, the content
-    files, the data files and the images they show (none for None)."""
-    found = set()
-    for inner in _documents(sources):
-        spec = inner.spec
-        found.update([spec.folder / SPEC, *(path for part in spec.parts for path in part.files), *spec.data.values(),
-                      *(spec.folder / name for name in inner.images)])
-    return frozenset(str(path.resolve()) for path in found)
 
 
 def _documents(sources: Sources | None) -> list[Sources]:
