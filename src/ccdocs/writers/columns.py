@@ -55,13 +55,33 @@ def table_widths(table, theme, measure, text_width: float) -> list[float]:
     total = text_width * table.width
     floor = 2 * padding + measure.size
     check_room(table, total, floor, len(table.columns) * floor <= text_width)
-    least, figures = minimums(table, measure, padding, theme.pt("table.member_indent"))
+    indent = theme.pt("table.member_indent")
+    least, figures = minimums(table, measure, padding, indent)
     if sum(figures) > total:
         refuse(table, f"table {table.name}: its figures need {sum(figures):.0f} pt side by side, the table is "
                f"{total:.0f} pt wide, and a figure is never broken across lines",
                "print it on landscape pages (`landscape: true` in its spec), give it a larger `width`, or leave "
                "some columns out", sum(figures) <= text_width)
+    if sum(least) > total:  # a word wider than the table is broken: the columns share the width by their texts
+        least = capped(total, demands(table, measure, padding, indent, least), figures)
     return share(total, [c.width or 1.0 for c in table.columns], least, figures)
+
+
+def demands(table, measure, padding: float, indent: float, least: list[float]) -> list[float]:
+    """The width in points each column asks for: its longest text (heading or cell) set on one line, padded, and
+    never less than its minimum (`least`). When the minimums overflow the table (a word wider than it), the
+    columns are cut down from these, not from their minimums: a column of long breakable text (400 full-width
+    digits) next to one long word gets its share of the width, not the width of one character, and a short
+    column (`P4`) keeps its one line; each long word is then broken at its column's edge, as Word breaks it in
+    a fixed-width table."""
+    out = []
+    for index, column in enumerate(table.columns):
+        longest = max((measure.line(line) for line in column.heading.split("\n")), default=0.0)
+        for row in table.rows:
+            left = indent if index == 0 and row.kind == "member" else 0.0
+            longest = max(longest, left + max(measure.line(line) for line in row.cells[index].split("\n")))
+        out.append(max(least[index], longest + 2 * padding + SLACK))
+    return out
 
 
 def share(total: float, weights: list[float], minimum: list[float], floor: list[float] | None = None) -> list[float]:
