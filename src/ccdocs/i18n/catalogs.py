@@ -19,6 +19,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import PoFileError, PoFileParser, unescape
 
 from ..errors import InputError, Problem, display_path, problem
+from ..sources.bounds import CATALOG, read_bounded
 from ..sources.characters import HINT as CHARACTER_HINT
 from ..sources.characters import first_refused, refused
 from ..sources.memo import of_file
@@ -264,9 +265,10 @@ def _blank_is_untranslated(catalog: Catalog) -> None:
 def read_catalog(path: Path, lang: str | None = None) -> ContentCatalog:
     """A .po or .pot file as a babel Catalog, previous msgids included, read only when read faithfully.
 
-    Raises InputError naming the file and line of every problem: bytes that are not UTF-8, a charset other
-    than UTF-8, a character a paper may not hold, a string babel would read loosely, a msgstr without msgid,
-    a msgid given twice (same msgctxt), and whatever babel's parser refuses. A msgstr of blanks reads as empty.
+    Raises InputError naming the file and line of every problem: a file larger than `sources.bounds.CATALOG`
+    (refused unread), bytes that are not UTF-8, a charset other than UTF-8, a character a paper may not hold, a
+    string babel would read loosely, a msgstr without msgid, a msgid given twice (same msgctxt), and whatever
+    babel's parser refuses. A msgstr of blanks reads as empty.
     The catalog is the caller's own to change (`merge`, `fill`); a reader only: `shared_catalog`.
     """
     return _parsed(path, lang, _bytes(path))
@@ -283,7 +285,7 @@ def shared_catalog(path: Path, lang: str | None = None) -> ContentCatalog:
 
 def _bytes(path: Path) -> bytes:
     try:
-        return path.read_bytes()
+        return read_bounded(path, CATALOG)
     except OSError as exc:
         raise InputError([problem(path, None, f"cannot read this catalog: {exc.strerror}",
                                   "make it a readable file")]) from None

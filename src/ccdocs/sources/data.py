@@ -21,6 +21,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from ..errors import Collector, InputError, Problem, display_path, problem
+from .bounds import CSV, read_bounded
 from .characters import HINT, invisible, refused
 from .yamlfile import decode, read_yaml
 
@@ -191,9 +192,10 @@ def _header(path: Path, text: str, records, out: Collector) -> list[str]:
 def read_csv(path: Path) -> Dataset:
     """Read a CSV file with a header and an `id` column; every problem of its rows is raised together.
 
-    Raises InputError for undecodable bytes, refused characters, malformed CSV and wrong rows, each at its line.
+    Raises InputError for a file larger than `bounds.CSV`, undecodable bytes, refused characters, malformed CSV
+    and wrong rows, each at its line.
     """
-    text = decode(path, path.read_bytes()).replace("\r\n", "\n").replace("\r", "\n")  # lines count alike
+    text = decode(path, read_bounded(path, CSV)).replace("\r\n", "\n").replace("\r", "\n")  # lines count alike
     shown = display_path(path)  # once: it asks the file system, and a file may have a problem on every line
     bad = [Problem(shown, line, col, f"{what} cannot stand in a data file", HINT) for line, col, what in refused(text)]
     if bad:

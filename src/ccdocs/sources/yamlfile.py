@@ -40,6 +40,7 @@ except ImportError:
     CParser = None
 
 from ..errors import InputError, problem
+from .bounds import YAML, read_bounded
 from .characters import HINT, first_refused, refused
 from .memo import of_file
 
@@ -290,9 +291,10 @@ def decode(path: Path, data: bytes) -> str:
 
 def read_text(path: Path) -> str:
     """The text of the file at `path`, refused like a YAML file's when it is not UTF-8 or holds a character a
-    document cannot hold (each at its line), or when the file system cannot read it (no permission, an I/O error)."""
+    document cannot hold (each at its line), when it is larger than a YAML file may be (`bounds.YAML`), or when the
+    file system cannot read it (no permission, an I/O error)."""
     try:
-        data = path.read_bytes()
+        data = read_bounded(path, YAML)
     except OSError as exc:
         raise InputError([problem(path, None, f"the file cannot be read: {exc.strerror or exc}",
                                   "check that the file can be opened (its permissions, the disk)")]) from None
