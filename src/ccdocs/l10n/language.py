@@ -37,6 +37,12 @@ OFFICIAL = ("ar", "en", "es", "fr", "ru", "zh")   # WIPO's six languages: every 
 DIRECTIONS = ("ltr", "rtl")
 SAMPLE = date(2026, 12, 31)                        # a date to try a date pattern on
 LONGEST = 200                                      # characters of any text of a profile (a name, a form, a pattern)
+# The parts of a date a pattern may have to write: their names and the CLDR fields that write them (the day of the
+# month; the month, in its format or stand-alone form; the year, calendar, week-based or extended)
+DATE_PARTS = {"d": ("day", frozenset("d")), "m": ("month", frozenset("ML")), "y": ("year", frozenset("yYu"))}
+# A range's patterns: what each end writes, what the two write together (the parts the ends do not share are
+# each end's own: across months, each names its month; across years, its year)
+RANGE_PARTS = {"same_month": ("d", "dmy"), "same_year": ("dm", "dmy"), "other_years": ("dmy", "dmy")}
 LETTER = re.compile(r"[A-Z]")                      # the cover's language letter: one capital
 
 
@@ -388,30 +394,54 @@ class _Reader:
             return default
         return text
 
-    def pattern(self, keys: tuple, value, locale):
-        """A CLDR date pattern babel can format."""
+    def pattern(self, keys: tuple, value, locale, writes: str = ""):
+        """A CLDR date pattern babel can format, whose quotes pair up and which writes each of the date's parts
+        `writes` names (DATE_PARTS' keys: "dmy" for the day, the month and the year); None for a `value` of None
+        (a problem `get` told) or with a problem told at its line."""
         from babel.dates import format_date
 
+        name = ".".join(map(str, keys))
+        if value is None:  # told where it was read (`get`: missing, not a text, too long)
+            return None
         if not isinstance(value, str) or not value:
-            self.fail(keys, f"`{'.'.join(map(str, keys))}` must be a CLDR date pattern, got {_shown(value)}")
+            self.fail(keys, f"`{name}` must be a CLDR date pattern, got {_shown(value)}")
             return None
         if not self.bounded(keys, value):
+            return None
+        if value.replace("''", "").count("'") % 2:
+            self.fail(keys, f"`{name}` opens a quoted text with ' that is never closed (babel would print the "
+                      "rest of the pattern as nothing)", "close it (`d 'de' MMMM`), or write a quote mark as ''")
             return None
         try:
             format_date(SAMPLE, value, locale=locale)
         except Exception as exc:  # babel raises many kinds for a bad pattern
-            self.fail(keys, f"`{'.'.join(map(str, keys))}` is not a CLDR date pattern ({exc})",
-                      "e.g. `MMMM d, y` or `y年M月d日`")
+            self.fail(keys, f"`{name}` is not a CLDR date pattern ({exc})", "e.g. `MMMM d, y` or `y年M月d日`")
+            return None
+        lacking = [part for part in writes if not date_parts(value) & DATE_PARTS[part][1]]
+        if lacking:
+            self.fail(keys, f"`{name}` does not write the {' or the '.join(DATE_PARTS[p][0] for p in lacking)}",
+                      "e.g. `MMMM d, y` or `y年M月d日` (d the day, M or MMMM the month, y the year)")
             return None
         return value
 
     def ends(self, key: str, locale):
+        """The two patterns of a range (`RANGE_PARTS`: what each end writes, what the two write together)."""
         raw = self.get("dates", key, kind=object)
         if not isinstance(raw, list) or len(raw) != 2:
             if raw is not None:
                 self.fail(("dates", key), f"`dates.{key}` must be two patterns, [first day, last day]")
             return None
-        return tuple(self.pattern(("dates", key, i), p, locale) for i, p in enumerate(raw))
+        each, together = RANGE_PARTS[key]
+        for i in (i for i, p in enumerate(raw) if p is None):  # a YAML null in the list: `pattern` skips None
+            self.fail(("dates", key, i), f"`dates.{key}.{i}` must be a CLDR date pattern, got {_shown(None)}")
+        ends = tuple(self.pattern(("dates", key, i), p, locale, each) for i, p in enumerate(raw))
+        if None not in ends and (lacking := [part for part in together if not
+                                             (date_parts(ends[0]) | date_parts(ends[1])) & DATE_PARTS[part][1]]):
+            self.fail(("dates", key), f"`dates.{key}` does not write the "
+                      f"{' or the '.join(DATE_PARTS[p][0] for p in lacking)} of the range",
+                      "e.g. [`MMMM d`, `d, y`]: the first day's, the last day's and what they share")
+            return None
+        return ends
 
     def locale(self):
         from babel import Locale, UnknownLocaleError
@@ -473,7 +503,7 @@ class _Reader:
             self.form("session", "extraordinary", need=("number", "count")))
         for key in ("number", "count"):
             self.needs_words(("session", key), getattr(session, key), numbers)
-        dates = DateForms(self.pattern(("dates", "day"), self.get("dates", "day"), locale) if locale else None,
+        dates = DateForms(self.pattern(("dates", "day"), self.get("dates", "day"), locale, "dmy") if locale else None,
                           *(self.ends(key, locale) if locale else None
                             for key in ("same_month", "same_year", "other_years")),
                           self.get("dates", "to"), self.get("dates", "and"),
@@ -569,6 +599,17 @@ class _Reader:
                                   did_you_mean(str(sub), allowed[key]) or ", ".join(allowed[key]))
             elif allowed[key] is not None:
                 self.fail((key,), f"`{key}` must be a mapping, got {_shown(value)}")
+
+
+def date_parts(pattern: str) -> set[str]:
+    """The CLDR field letters of a date pattern (babel's tokenizer: quoted text is no field).
+
+    >>> sorted(date_parts("d 'de' MMMM 'de' y"))
+    ['M', 'd', 'y']
+    """
+    from babel.dates import tokenize_pattern
+
+    return {value[0] for kind, value in tokenize_pattern(pattern) if kind == "field"}
 
 
 def _shown(value) -> str:
