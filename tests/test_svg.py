@@ -187,3 +187,89 @@ def test_a_drawing_with_an_embedded_bitmap_builds_quietly_with_the_bitmap_drawn(
     assert checked.returncode == 1
     assert "Unable to resolve percentage unit" in checked.stderr
     assert [line for line in checked.stderr.splitlines() if not OURS.match(line)] == []
+
+
+# what svglib does not draw and the old deny list (UNDRAWN) did not name: accepted, silently lost in the PDF while
+# the DOCX (Word, LibreOffice, CairoSVG's fallback) showed it. The allow list refuses each at the SVG's own line.
+GRADIENT = '<linearGradient id="g"><stop offset="0" stop-color="red"/><stop offset="1" stop-color="blue"/>' \
+           '</linearGradient>\n'
+NOT_ALLOWED = [
+    Case("animate", shows(svg('<rect width="10" height="10">\n<animate attributeName="x" to="9" dur="1s"/></rect>')),
+         "line 3: svglib, which draws the PDF, cannot draw an animation `<animate>`", WHERE),
+    Case("set", shows(svg('<rect width="10" height="10"><set attributeName="fill" to="red"/></rect>')),
+         "cannot draw an animation `<set>`", WHERE),
+    Case("paint-order", shows(svg('<text x="1" y="9" stroke="white" style="paint-order: stroke">Hi</text>')),
+         "line 2: svglib, which draws the PDF, cannot draw the `paint-order` property (`paint-order: stroke`)", WHERE),
+    Case("mix-blend-mode", shows(svg('<rect width="10" height="10" style="mix-blend-mode: multiply"/>')),
+         "cannot draw the `mix-blend-mode` property (`mix-blend-mode: multiply`)", WHERE),
+    Case("gradient-text", shows(svg(GRADIENT + '<text x="1" y="9" fill="url(#g)">Hi</text>')),
+         "line 3: svglib, which draws the PDF, cannot draw a gradient fill on text (`fill: url(#g)`)", WHERE),
+    Case("gradient-text-inherited", shows(svg(GRADIENT + '<g style="fill: url(#g)">\n<rect width="5" height="5"/>'
+                                              '<text x="1" y="9">Hi <tspan>there</tspan></text></g>')),
+         "line 4: svglib, which draws the PDF, cannot draw a gradient fill on text", WHERE),
+    Case("gradient-text-rule", shows(svg(GRADIENT + '<style>\nrect { fill: red }\n.t { fill: url(#g) }\n</style>'
+                                         '<text class="t" x="1" y="9">Hi</text>')),
+         "line 5: svglib, which draws the PDF, cannot draw a gradient fill on text, from this style rule", WHERE),
+    Case("text-path-svg2", shows(svg('<text><tspan>On <textPath path="M0 9H90">a path</textPath></tspan></text>')),
+         "cannot draw a `<textPath>` (text along a path)", WHERE),
+    Case("tref", shows(svg('<text id="t" x="1" y="9">Hi</text><text x="1" y="20"><tref href="#t"/></text>')),
+         "cannot draw a `<tref>` (text copied from another element)", WHERE),
+    Case("writing-mode", shows(svg('<text x="9" y="1" writing-mode="tb-rl">縦書き</text>')),
+         "cannot draw the `writing-mode` property (`writing-mode: tb-rl`)", WHERE),
+    Case("text-decoration", shows(svg('<text x="1" y="9" style="text-decoration: underline">Hi</text>')),
+         "cannot draw the `text-decoration` property (`text-decoration: underline`)", WHERE),
+    Case("letter-spacing", shows(svg('<text x="1" y="9" letter-spacing="2">Hi</text>')),
+         "cannot draw the `letter-spacing` property (`letter-spacing: 2`)", WHERE),
+    Case("font-shorthand", shows(svg('<text x="1" y="9" style="font: bold 10px sans-serif">Hi</text>')),
+         "cannot draw the `font` property (`font: bold 10px sans-serif`)", WHERE),
+    Case("opacity-percent", shows(svg('<rect width="10" height="10" fill-opacity="50%"/>')),
+         "cannot draw the `fill-opacity` property (`fill-opacity: 50%`)", WHERE),
+    Case("title-in-text", shows(svg('<text x="1" y="9"><title>Tooltip</title>Hi</text>')),
+         "svglib, which draws the PDF, prints the words of a `<title>` inside a `<text>`", WHERE),
+    Case("other-namespace-shape", shows(svg('<x:rect xmlns:x="urn:example" width="10" height="10"/>')),
+         "draws `<rect>`, an element of another namespace, as an SVG `<rect>`", WHERE),
+    Case("gradient-transform", shows(svg(GRADIENT.replace('id="g"', 'id="g" gradientTransform="rotate(90)"')
+                                         + '<rect width="10" height="10" fill="url(#g)"/>')),
+         'cannot draw a transformed gradient (`gradientTransform="rotate(90)"`)', WHERE),
+    Case("rotated-letters", shows(svg('<text x="1" y="9" rotate="0 30 60">Hi</text>')),
+         'cannot draw letters turned one by one (`rotate="0 30 60"`)', WHERE),
+    Case("baseline-shift-style", shows(svg('<text x="1" y="9">m<tspan style="baseline-shift: super">2</tspan></text>')),
+         "cannot draw a `baseline-shift` in a style (`baseline-shift: super`): it reads the attribute only", WHERE),
+    Case("hidden-use", shows(svg('<rect id="r" width="10" height="10"/><use href="#r" x="20" display="none"/>')),
+         "draws a `<use>` hidden by `display: none` all the same", WHERE),
+    Case("clip-text", shows(svg('<clipPath id="c"><text y="9">Hi</text></clipPath>'
+                                '<rect width="10" height="10" clip-path="url(#c)"/>')),
+         "cannot draw a clipping path made of a `<text>`", WHERE),
+    Case("unknown-element", shows(svg('<hatch id="h" pitch="4"/>')), "cannot draw a `<hatch>` element", WHERE),
+    Case("stop-colour-rule", shows(svg('<style>\nstop { stop-color: red }\n</style>' + GRADIENT.replace(
+        ' stop-color="red"', '') + '<rect width="10" height="10" fill="url(#g)"/>')),
+         "line 3: svglib, which draws the PDF, cannot draw a `stop-color` in a style rule", WHERE),
+]
+
+
+@pytest.mark.parametrize("case", NOT_ALLOWED, ids=lambda case: case.id)
+def test_what_svglib_does_not_draw_is_refused_whatever_it_is(refuse, case):
+    assert "figures/a.svg" in refuse(case)
+
+
+SAVED = Path(__file__).parent / "svg"   # drawings as programs save them: matplotlib 3.11 (made by it), Inkscape 1.3's
+                                        # form (written after it: namedview, RDF metadata, its style properties)
+
+
+@pytest.mark.parametrize("name, words", [("matplotlib-bars-paths.svg", []),
+                                         ("matplotlib-bars-text.svg", ["Resources (millions of francs)", "2024"]),
+                                         ("matplotlib-pie.svg", []), ("inkscape-style.svg", ["Sector total"])])
+def test_drawings_as_programs_save_them_are_accepted_and_drawn(name, words):
+    """Passed over: comments, `<metadata>` (RDF), `sodipodi:namedview`, vendor properties; accepted at the values
+    svglib draws as: `paint-order: markers fill stroke`, `letter-spacing: 0px`, `writing-mode: lr-tb`, normal font
+    variants, `stroke-dashoffset: 0`, the miter limit. The text the drawing holds is in the PDF svglib makes."""
+    from pypdf import PdfReader
+    from reportlab.graphics import renderPDF
+
+    from ccdocs.sources.svg import drawing, read_svg
+
+    data = (SAVED / name).read_bytes()
+    size = read_svg(name, data)
+    assert all(isinstance(side, float) for side in size), size
+    text = PdfReader(io.BytesIO(renderPDF.drawToString(drawing(data)))).pages[0].extract_text()
+    assert all(word in text for word in words), text

@@ -11,12 +11,18 @@ An SVG (`sources.images` finds and reads its file) is parsed by lxml without ent
   MAX_PIXELS, Pillow's decompression-bomb check an error) and CairoSVG's (at most MAX_SIDE pixels a side), checked
   before svglib, Pillow or CairoSVG decode it; all of them together, each drawn as often as the drawing draws it,
   at most MAX_PIXELS;
-- it holds no element svglib does not draw and no property it does not read (UNDRAWN, read off svglib's
-  `SvgRenderer.renderNode` and `applyStyleOnShape`: a mask, marker, filter, pattern, foreign object, text on a
-  path, opacity, a gradient stroke), as an attribute, in `style` or in a `<style>` rule; no `url(…)` naming a file
-  and no CSS at-rule (`@import`, `@media`: svglib skips them), each refused at its own line of the SVG. What
-  svglib draws stays accepted: shapes, paths, text and `<tspan>`, groups, `<use>`, `<symbol>`, `<switch>`,
-  clipping paths, linear and radial gradient fills, embedded bitmaps;
+- it is made of what svglib draws, an allow list read off svglib 2.3's `SvgRenderer.renderNode`, `convertText`,
+  `renderGradient`, `get_clippath` and `applyStyleOnShape`: the elements of ELEMENTS (shapes, paths, text with
+  `<tspan>`, groups, `<use>`, `<symbol>`, `<switch>`, clipping paths, linear and radial gradients, embedded
+  bitmaps); each property of PROPERTIES at a value svglib draws as a browser or Word does (those it reads, and
+  those it does not read at the value it draws as: `opacity: 1`, `letter-spacing: normal`, `paint-order` with the
+  fill first ...), as a presentation attribute, in `style` or in a `<style>` rule; no attribute it leaves out at a
+  value that changes the drawing (LOST_ATTRIBUTES: `gradientTransform`, `textLength`, `rotate` ...); no gradient
+  fill on text. What neither side draws is passed over: `<title>`, `<desc>`, `<metadata>` and elements of other
+  namespaces (Inkscape's, RDF) with their content, comments, vendor properties (`-inkscape-…`), rendering hints.
+  Anything else (an animation, `<tref>`, `mix-blend-mode`, `text-decoration`, `writing-mode` ...) is refused at
+  its own line of the SVG naming it and what to do, as are a `url(…)` naming a file and a CSS at-rule
+  (`@import`, `@media`: svglib skips them);
 - it draws at most MAX_DRAWN elements once each `<use>` and `url(#…)` is drawn where it stands, and none of its
   elements holds itself through a reference;
 - svglib draws it (once, as the PDF writer will, into nothing) without reporting on its `svglib.svglib` logger
@@ -59,23 +65,87 @@ BITMAP_HINTS = {SIZE_HINT: BITMAP_SIZE_HINT, FORMAT_HINT: BITMAP_HINT}   # a ras
 FLATTEN_HINT = "flatten the effect in the drawing program, or export the drawing as PNG"
 PATHS_HINT = ("turn {} into paths in the drawing program (Inkscape: Path ▸ Object to Path), or export the "
               "drawing as PNG")
-UNDRAWN = {  # what svglib does not draw (`<element>`) or read (property): (what it is, values it draws, what to do)
-    "<mask>": ("a `<mask>`", None, FLATTEN_HINT),
-    "<filter>": ("a `<filter>`", None, FLATTEN_HINT),
-    "<marker>": ("a `<marker>` (an arrowhead or a dot on a line)", None, PATHS_HINT.format("the markers")),
-    "<pattern>": ("a `<pattern>` fill (a hatching or tiling)", None, FLATTEN_HINT),
-    "<foreignObject>": ("a `<foreignObject>` (HTML in a drawing)", None,
-                        "draw its content as SVG text and shapes, or export the drawing as PNG"),
-    "<textPath>": ("a `<textPath>` (text along a path)", None, PATHS_HINT.format("the text")),
-    "mask": ("the `mask` property", "none", FLATTEN_HINT),
-    "filter": ("the `filter` property", "none", FLATTEN_HINT),
-    **{name: (f"the `{name}` property", "none", PATHS_HINT.format("the markers"))
-       for name in ("marker", "marker-start", "marker-mid", "marker-end")},
-    "opacity": ("a see-through `opacity` (printed opaque)", r"1(\.0*)?|100%",
-                "give the shapes `fill-opacity` and `stroke-opacity` instead, or export the drawing as PNG"),
-    "stroke": ("a gradient or pattern stroke", r"(?!url\().*",
-               "stroke with a plain colour, or export the drawing as PNG"),
+LEAVE_HINT = "leave it out or give it {}, as svglib draws it, or export the drawing as PNG"
+SHAPES = frozenset({"line", "rect", "circle", "ellipse", "polyline", "polygon", "path", "text", "image"})
+ELEMENTS = SHAPES | {"svg", "g", "defs", "a", "style", "symbol", "use", "switch", "clipPath", "linearGradient",
+                     "radialGradient", "stop", "tspan"}   # renderNode's, its shapes' and renderGradient's
+PASSED_OVER = frozenset({"title", "desc", "metadata"})  # drawn by no renderer: passed over with their content
+IN_TEXT = frozenset({"tspan", "a"})     # what a `<text>` may hold: svglib prints the words of all it holds
+IN_CLIP = frozenset({"path", "rect", "circle", "ellipse", "polygon", "use"})  # get_clippath's shapes
+ANIMATION = ("an animation `<{}>` (a printed figure shows one state)",
+             "remove the animation, keeping the state to print")
+UNDRAWN = {  # the elements svglib does not draw that a drawing program makes: (what it is, what to do)
+    "mask": ("a `<mask>`", FLATTEN_HINT),
+    "filter": ("a `<filter>`", FLATTEN_HINT),
+    "marker": ("a `<marker>` (an arrowhead or a dot on a line)", PATHS_HINT.format("the markers")),
+    "pattern": ("a `<pattern>` fill (a hatching or tiling)", FLATTEN_HINT),
+    "foreignObject": ("a `<foreignObject>` (HTML in a drawing)",
+                      "draw its content as SVG text and shapes, or export the drawing as PNG"),
+    "textPath": ("a `<textPath>` (text along a path)", PATHS_HINT.format("the text")),
+    "tref": ("a `<tref>` (text copied from another element)", "write the text in the `<text>` itself"),
+    **{name: (ANIMATION[0].format(name), ANIMATION[1])
+       for name in ("animate", "animateTransform", "animateMotion", "animateColor", "set")},
 }
+NUMBER = r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?"
+ZERO = r"[+-]?0*(\.0*)?(px|pt|em|%)?"
+SPACING = ("`normal`", rf"normal|{ZERO}")
+# property -> (values svglib draws as a browser and Word do, as said in a hint; their pattern), None: any value.
+# Read by svglib: fill (a gradient on a shape only: `_gradient_text`), stroke, their opacities and rules, the
+# stroke's width, joins, caps and dashes, the font, text-anchor, display, visibility, clip-path and clip-rule,
+# stop-color and stop-opacity, color (for currentColor). Not read, at the value svglib draws as: the rest.
+PROPERTIES = {
+    **dict.fromkeys(("fill", "stroke-width", "stroke-dasharray", "font-family", "font-size", "font-weight",
+                     "font-style", "stop-color", "color", "display"), None),
+    "stroke": ("a plain colour", r"(?!url\().*"),
+    **dict.fromkeys(("fill-opacity", "stroke-opacity", "stop-opacity"), ("a number (0.5, not 50%)", NUMBER)),
+    **dict.fromkeys(("fill-rule", "clip-rule"), ("`nonzero` or `evenodd`", "nonzero|evenodd")),
+    "stroke-linejoin": ("`miter`, `round` or `bevel`", "miter|round|bevel"),
+    "stroke-linecap": ("`butt`, `round` or `square`", "butt|round|square"),
+    "text-anchor": ("`start`, `middle` or `end`", "start|middle|end"),
+    "visibility": ("`visible`, `hidden` or `collapse`", "visible|hidden|collapse"),
+    "clip-path": ("`url(#id)` of a `<clipPath>`", r"none|url\(\s*#[^)]*\)"),
+    "baseline-shift": ("the `<tspan>`'s own attribute", None),   # read as an attribute only: `_property`
+    "opacity": ("1", r"1(\.0*)?|100%"),
+    "stroke-dashoffset": ("0", ZERO),
+    **dict.fromkeys(("mask", "filter", "marker", "marker-start", "marker-mid", "marker-end"), ("`none`", "none")),
+    **dict.fromkeys(("letter-spacing", "word-spacing"), SPACING),
+    **dict.fromkeys(("text-decoration", "text-decoration-line", "text-transform", "font-size-adjust",
+                     "vector-effect", "shape-inside"), ("`none`", "none")),
+    **dict.fromkeys(("font-variant", "font-variant-ligatures", "font-variant-caps", "font-variant-numeric",
+                     "font-variant-east-asian", "font-variant-position", "font-feature-settings", "unicode-bidi",
+                     "white-space", "mix-blend-mode"), ("`normal`", "normal")),
+    "font-stretch": ("`normal`", "normal|100%"),
+    "writing-mode": ("`horizontal-tb`", "horizontal-tb|lr-tb|lr"),
+    "direction": ("`ltr`", "ltr"),
+    **dict.fromkeys(("dominant-baseline", "alignment-baseline"), ("`auto`", "auto|baseline|alphabetic")),
+    "isolation": ("`auto`", "auto"),
+    "inline-size": ("`auto`", r"auto|0*(\.0*)?(px)?"),
+    "clip": ("`auto`", "auto"),
+    "paint-order": ("the fill before the stroke", None),   # `_fill_first`
+    # drawn the same whatever their value, or part of nothing svglib is given to draw (filters are refused):
+    # rendering hints, interaction, SVG 1.1 text's line-height and text-align (of flowed text only), the miter
+    # limit (PDF's 10 for SVG's 4: a tip on joins sharper than 29 degrees, chosen: every Inkscape file says 4)
+    **dict.fromkeys(("shape-rendering", "text-rendering", "image-rendering", "color-rendering",
+                     "color-interpolation", "color-interpolation-filters", "color-profile", "cursor",
+                     "pointer-events", "enable-background", "flood-color", "flood-opacity", "lighting-color",
+                     "line-height", "text-align", "solid-color", "solid-opacity", "stroke-miterlimit", "overflow",
+                     "font-kerning", "kerning", "mask-type", "glyph-orientation-horizontal",
+                     "glyph-orientation-vertical"), None),
+}
+PRESENTATION = frozenset(PROPERTIES) | {"transform-origin", "transform-box", "text-overflow", "font"}
+# attributes svglib does not read at a value that changes the drawing: element (None: any) -> (what, drawn values)
+LOST_ATTRIBUTES = {
+    "gradientTransform": (None, "a transformed gradient", r"\s*"),
+    "spreadMethod": (None, "a gradient repeated or reflected", "pad"),
+    "fr": (None, "a radial gradient's focal radius", ZERO),
+    "clipPathUnits": (None, "a clipping path sized by what it clips", "userSpaceOnUse"),
+    "pathLength": (None, "a path's stated length (it scales the dashes)", None),
+    "textLength": (None, "text stretched to a length", None),
+    "lengthAdjust": (None, "text stretched to a length", None),
+    "rotate": ({"text", "tspan"}, "letters turned one by one", None),
+    "viewBox": ({"symbol"}, "a `<symbol>` scaled to where it is used", None),
+}
+TEXT_HINT = "give the text a plain colour, or turn it into paths in the drawing program, or export it as PNG"
 FILE_URL = re.compile(r"""url\(\s*['"]?(?!#)""")      # `fill="url(file.svg#g)"`: drawn from another file
 CSS_AT_RULES = {"font-face", "charset", "namespace"}      # at-rules whose loss changes no part of the drawing
 SVG_SIZE_HINT = ("give the `<svg>` a `viewBox`, or its width and height in absolute units "
@@ -143,12 +213,11 @@ def read_svg(raw: str, data: bytes) -> tuple[float, float] | tuple[str, str]:
     elements = list(root.iter(etree.Element))
     pixels: dict = {}
     bitmaps: dict = {}
-    undrawn = None                      # said after the bounds below: a drawing without end is refused as such
     for element in elements:
         wrong = _reference(raw, element, pixels, bitmaps)
         if wrong:
             return wrong
-        undrawn = undrawn or _undrawn(raw, element)
+    undrawn = _undrawn(raw, root)       # said after the bounds below: a drawing without end is refused as such
     drawn = _drawn(root, elements, pixels)
     if isinstance(drawn, str):
         return (f"image `{raw[:80]}` refers to itself through `#{drawn}`: it would be drawn without end",
@@ -218,20 +287,86 @@ def _reference(raw: str, element, pixels: dict, bitmaps: dict) -> tuple[str, str
     return None
 
 
-def _undrawn(raw: str, element) -> tuple[str, str] | None:
-    """Why `element` is refused as a part svglib would leave out of the PDF (UNDRAWN, FILE_URL, a CSS at-rule), at
-    its own line of the SVG (a `<style>` rule's own line), or None. Its properties are read as presentation
-    attributes, from its `style` attribute and, for a `<style>`, from each rule (tinycss2, as svglib reads them)."""
+def _undrawn(raw: str, root) -> tuple[str, str] | None:
+    """The first part of the drawing `root` that svglib would leave out of the PDF or draw otherwise, in the order
+    of the SVG, as (message naming the SVG's own line, hint); None when it is all drawn as a browser and Word draw
+    it (the module's allow list). Elements (`_element`), then each one's properties (`_properties`), then the
+    fills of its text (`_gradient_text`)."""
+    rules: list = []                   # (line, prelude, declarations) of each `<style>` rule met
+    for element, inside in _walk(root):
+        wrong = _element(raw, element, inside) or _properties(raw, element, rules)
+        if wrong:
+            return wrong
+    return _gradient_text(raw, root, rules)
+
+
+def _walk(root):
+    """(element, what it stands in: `text`, `clipPath` or None) for each element svglib may draw, in the order of
+    the SVG. Passed over with their content: `<title>`, `<desc>` and `<metadata>` (but in a `<text>`, whose words
+    svglib prints: `_element` says so) and the elements of other namespaces (Inkscape's `sodipodi:namedview`, RDF)
+    whose names svglib does not draw (it reads an element by its name alone: an `x:rect` is drawn)."""
+    waiting = [(root, None)]
+    while waiting:
+        element, inside = waiting.pop()
+        name = _name(element)
+        if inside != "text" and (name in PASSED_OVER or element.tag.rsplit("}", 1)[-1] not in ELEMENTS
+                                 and not element.tag.startswith(SVG_NS)):
+            continue
+        yield element, inside
+        held = "text" if name == "text" or inside == "text" else "clipPath" if name == "clipPath" else inside
+        waiting += [(child, held) for child in reversed(element) if isinstance(child.tag, str)]
+
+
+def _name(element) -> str | None:
+    """An SVG element's name without its namespace; None for an element of another namespace."""
+    return element.tag[len(SVG_NS):] if element.tag.startswith(SVG_NS) else None
+
+
+def _element(raw: str, element, inside: str | None) -> tuple[str, str] | None:
+    """Why `element`, standing in `inside` (`_walk`), is refused as an element svglib leaves out or draws
+    otherwise, or None."""
+    name, line, local = _name(element), element.sourceline, element.tag.rsplit("}", 1)[-1]
+    at = f"image `{raw[:80]}`, line {line}: svglib, which draws the PDF,"
+    if name is None and inside != "text":
+        return (f"{at} draws `<{local}>`, an element of another namespace, as an SVG `<{local}>`; a browser and Word "
+                "draw nothing of it", "remove it, or give it its own namespace's name")
+    if name in UNDRAWN:
+        what, hint = UNDRAWN[name]
+        return _cannot(raw, line, what), hint
+    if inside == "text" and name not in IN_TEXT:
+        if "".join(element.itertext()).strip():
+            return (f"{at} prints the words of a `<{local}>` inside a `<text>`, which a browser and Word do not",
+                    "move it out of the `<text>`")
+        return None
+    if name not in ELEMENTS:
+        return (_cannot(raw, line, f"a `<{name}>` element"),
+                "draw it with shapes, paths and text, or export the drawing as PNG")
+    if inside == "clipPath" and name not in IN_CLIP:
+        return (_cannot(raw, line, f"a clipping path made of a `<{name}>`"),
+                "make the clipping path of paths and shapes (Inkscape: Path ▸ Object to Path), or export the "
+                "drawing as PNG")
+    return None
+
+
+def _properties(raw: str, element, rules: list) -> tuple[str, str] | None:
+    """Why a property or attribute `element` gives is refused (PROPERTIES, LOST_ATTRIBUTES, FILE_URL, a CSS
+    at-rule), at its own line of the SVG (a `<style>` rule's own line), or None. Its properties are read as
+    presentation attributes, from its `style` attribute and, for a `<style>`, from each rule (tinycss2, as svglib
+    reads them; each qualified rule kept in `rules` as (line, prelude, declarations))."""
     import tinycss2
 
-    name = element.tag.rsplit("}", 1)[-1] if element.tag.startswith(SVG_NS) else None
-    line = element.sourceline
-    if f"<{name}>" in UNDRAWN:
-        what, _, hint = UNDRAWN[f"<{name}>"]
-        return _cannot(raw, line, what), hint
-    declared = [(line, key, value) for key, value in element.attrib.items() if key != "style"]
+    name, line = _name(element), element.sourceline
+    for key, value in element.attrib.items():
+        if key != "style" and FILE_URL.search(value):   # the style's declarations are read one by one below
+            return _other_file(raw, line, key, value)
+        if key in LOST_ATTRIBUTES:
+            names, what, drawn = LOST_ATTRIBUTES[key]
+            if (names is None or name in names) and not (drawn and re.fullmatch(drawn, value.strip())):
+                return (_cannot(raw, line, f"{what} (`{key}=\"{value[:80]}\"`)"),
+                        "leave it out in the drawing program, or export the drawing as PNG")
+    declared = [(line, key, value, "attribute") for key, value in element.attrib.items() if key in PRESENTATION]
     if element.get("style"):
-        declared += _declarations(tinycss2.parse_declaration_list(element.get("style")), line)
+        declared += _declarations(tinycss2.parse_declaration_list(element.get("style")), line, "style")
     if name == "style":
         for rule in tinycss2.parse_stylesheet(element.text or "", skip_comments=True, skip_whitespace=True):
             at = line + rule.source_line - 1
@@ -239,22 +374,106 @@ def _undrawn(raw: str, element) -> tuple[str, str] | None:
                 return (_cannot(raw, at, f"a CSS `@{rule.at_keyword}` rule (it skips every at-rule)"),
                         "write its rules in the `<style>` itself, or export the drawing as PNG")
             if rule.type == "qualified-rule":
-                declared += _declarations(tinycss2.parse_declaration_list(rule.content), line)
-    for at, key, value in declared:
-        if FILE_URL.search(value):
-            return (f"image `{raw[:80]}`, line {at}: `{key}: {value[:80]}` refers to another file, which is left "
-                    "out: an SVG figure is drawn from itself alone", "draw that part in this SVG itself, or "
-                    "export the drawing as PNG")
-        if key in UNDRAWN and not re.fullmatch(UNDRAWN[key][1], value.strip()):
-            return _cannot(raw, at, f"{UNDRAWN[key][0]} (`{key}: {value[:80]}`)"), UNDRAWN[key][2]
+                found = _declarations(tinycss2.parse_declaration_list(rule.content), line, "rule")
+                rules.append((at, rule.prelude, found))
+                declared += found
+    for at, key, value, how in declared:
+        wrong = _property(raw, name, at, key, value, how)
+        if wrong:
+            return wrong
     return None
 
 
-def _declarations(parsed: list, line: int) -> list[tuple[int, str, str]]:
-    """(line in the SVG, property, value) of each CSS declaration tinycss2 parsed from a text starting at `line`."""
+def _property(raw: str, name: str | None, line: int, key: str, value: str, how: str) -> tuple[str, str] | None:
+    """Why property `key` at `value`, given by element `name` as an `attribute`, in its `style` or in a `rule`
+    at `line` of the SVG, is refused (PROPERTIES), or None. A vendor's property (`-inkscape-font-specification`)
+    is read by no renderer; `inherit` takes the value checked where it is given."""
+    value = value.replace("!important", "").strip()
+    if FILE_URL.search(value):
+        return _other_file(raw, line, key, value)
+    if key.startswith("-") or value == "inherit":
+        return None
+    said = f"`{key}: {value[:80]}`"
+    if key not in PROPERTIES:
+        hint = ("give `font-family`, `font-size`, `font-weight` and `font-style` instead" if key == "font"
+                else "leave it out, or export the drawing as PNG")
+        return _cannot(raw, line, f"the `{key}` property ({said})"), hint
+    if key in ("stop-color", "stop-opacity") and how == "rule":
+        return (_cannot(raw, line, f"a `{key}` in a style rule ({said}): it reads the `<stop>`'s own only"),
+                f"give each `<stop>` its `{key}` attribute instead")
+    if key == "baseline-shift" and how != "attribute":
+        return (_cannot(raw, line, f"a `baseline-shift` in a style ({said}): it reads the attribute only"),
+                'give the `<tspan>` the attribute `baseline-shift="…"` instead')
+    hidden = key == "display" and value == "none" or key == "visibility" and value in ("hidden", "collapse")
+    if hidden and how != "rule" and name in ("use", "svg", "a", "switch", "tspan", "symbol"):
+        return (f"image `{raw[:80]}`, line {line}: svglib, which draws the PDF, draws a `<{name}>` hidden by {said} "
+                "all the same", "remove the element instead of hiding it")
+    shown, pattern = PROPERTIES[key] or (None, None)
+    if key == "paint-order" and not _fill_first(value) or pattern and not re.fullmatch(pattern, value):
+        what, hint = {
+            "opacity": ("a see-through `opacity` (printed opaque)",
+                        "give the shapes `fill-opacity` and `stroke-opacity` instead, or export the drawing as PNG"),
+            "stroke": ("a gradient or pattern stroke", "stroke with a plain colour, or export the drawing as PNG"),
+        }.get(key, (f"the `{key}` property", FLATTEN_HINT if key in ("mask", "filter") else
+                    PATHS_HINT.format("the markers") if key.startswith("marker") else LEAVE_HINT.format(shown)))
+        return _cannot(raw, line, f"{what} ({said})"), hint
+    return None
+
+
+def _fill_first(value: str) -> bool:
+    """Whether a `paint-order` paints the fill before the stroke, as svglib does (markers are refused apart)."""
+    named = value.split()
+    if named == ["normal"]:
+        return True
+    order = named + [part for part in ("fill", "stroke", "markers") if part not in named]
+    return "fill" in order and "stroke" in order and order.index("fill") < order.index("stroke")
+
+
+def _gradient_text(raw: str, root, rules: list) -> tuple[str, str] | None:
+    """Why a `<text>` or `<tspan>` is refused as filled with a gradient (`fill: url(…)`), which svglib applies to
+    shapes only (the words print unfilled), or None: its own fill, else the nearest ancestor's, as an attribute
+    or in `style`; or a `<style>` rule's that a text matches (cssselect2, as svglib matches them)."""
     import tinycss2
 
-    return [(line + item.source_line - 1, item.lower_name, tinycss2.serialize(item.value).strip())
+    waiting = [(root, None)]
+    while waiting:                     # each element's fill: its own, else its parent's (one pass, top down)
+        element, fill = waiting.pop()
+        own = [value for _, key, value, _ in _declarations(tinycss2.parse_declaration_list(element.get("style", "")),
+                                                             0, "style") if key == "fill"]
+        own = own[-1] if own else element.get("fill", "").strip()
+        fill = own if own and own != "inherit" else fill
+        if element.tag in (SVG_NS + "text", SVG_NS + "tspan") and fill and fill.startswith("url("):
+            return _cannot(raw, element.sourceline, f"a gradient fill on text (`fill: {fill[:80]}`)"), TEXT_HINT
+        waiting += [(child, fill) for child in reversed(element) if isinstance(child.tag, str)]
+    filled = [(line, prelude) for line, prelude, found in rules
+              if any(key == "fill" and value.startswith("url(") for _, key, value, _ in found)]
+    if not filled:
+        return None
+    import cssselect2
+
+    texts = [wrapper for wrapper in cssselect2.ElementWrapper.from_xml_root(root).iter_subtree()
+             if wrapper.etree_element.tag in (SVG_NS + "text", SVG_NS + "tspan")]
+    for line, prelude in filled:
+        try:
+            selectors = cssselect2.compile_selector_list(prelude)
+        except cssselect2.SelectorError:
+            continue
+        if any(selector.test(text) for selector in selectors for text in texts):
+            return _cannot(raw, line, "a gradient fill on text, from this style rule"), TEXT_HINT
+    return None
+
+
+def _other_file(raw: str, line: int, key: str, value: str) -> tuple[str, str]:
+    return (f"image `{raw[:80]}`, line {line}: `{key}: {value[:80]}` refers to another file, which is left out: an "
+            "SVG figure is drawn from itself alone", "draw that part in this SVG itself, or export the drawing as PNG")
+
+
+def _declarations(parsed: list, line: int, how: str) -> list[tuple[int, str, str, str]]:
+    """(line in the SVG, property, value, `how`) of each CSS declaration tinycss2 parsed from a text starting at
+    `line` (`how`: `style` or `rule`, as `_property` takes it)."""
+    import tinycss2
+
+    return [(line + item.source_line - 1, item.lower_name, tinycss2.serialize(item.value).strip(), how)
             for item in parsed if item.type == "declaration"]
 
 
