@@ -98,3 +98,51 @@ def test_a_watch_round_refuses_an_output_replacing_an_input(make_doc, tmp_path):
     assert state(folder) == before
     errors = [text for text, error in told if error]
     assert any(f"{JSON}: it is" in text and "a content file the build reads" in text for text in errors), told
+
+
+def language_folder_leading_out(folder: Path, out: Path) -> Path:
+    """The document folder's `en` a link to a folder outside it, the `victim` beside it (another paper's outputs)."""
+    victim = folder.parent / "victim"
+    victim.mkdir(exist_ok=True)
+    (folder / "en").symlink_to(victim)
+    return victim
+
+
+def test_a_build_into_its_own_folder_never_writes_through_a_language_folder_leading_out(make_doc, tmp_path):
+    """breaks-4 item 14: `build DOC --out DOC` wrote the outputs wherever a shipped `DOC/en` link pointed."""
+    from refusals import run
+
+    folder = make_doc()
+    victim = language_folder_leading_out(folder, folder)
+    before = state(folder, victim)
+    code, said, escaped = run(["build", str(folder), "--format", "json", "--lang", "en", "--out", str(folder)])
+    assert (code, escaped) == (2, False), said
+    assert f"{folder / 'en'} is a link leading out of the output folder" in said, said
+    assert "remove the link, or give another --out" in said and "nothing was written" in said, said
+    assert state(folder, victim) == before and not any(victim.iterdir())
+
+
+def test_an_output_folder_given_as_a_link_is_written_through(make_doc, tmp_path):
+    """`--out` itself may be a link the user made: its outputs stay inside the folder it leads to."""
+    from refusals import run
+
+    folder, real = make_doc(), tmp_path / "real-out"
+    real.mkdir()
+    (tmp_path / "out-link").symlink_to(real)
+    code, said, _ = run(["build", str(folder), "--format", "json", "--lang", "en", "--out", str(tmp_path / "out-link")])
+    assert code == 0, said
+    assert (real / JSON).is_file()
+
+
+def test_a_watch_round_never_writes_through_a_language_folder_leading_out(make_doc, tmp_path):
+    from ccdocs.watch import Session
+
+    folder = make_doc()
+    victim = language_folder_leading_out(folder, folder)
+    told = []
+    session = Session(folder, folder, ["en"], ("json",), False, lambda text, error: told.append((text, error)))
+    session.round(None)
+    session.close()
+    assert not any(victim.iterdir())
+    errors = [text for text, error in told if error]
+    assert any("is a link leading out of the output folder" in text for text in errors), told

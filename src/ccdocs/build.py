@@ -10,7 +10,7 @@ from .l10n import fonts
 from .errors import Collector, InputError, UsageError, counted, display_path
 from .model import Document
 from .inputs import read_files
-from .output import check_inputs, check_targets, check_writable, write_all
+from .output import check_inputs, check_targets, check_within, check_writable, write_all
 from .i18n.locations import in_catalog
 from .pipeline import Sources, read_sources, resolve
 from .preload import read_languages, read_locale_data, ready_line_setting, register_fonts
@@ -94,6 +94,7 @@ def build(folders: list[Path], out: Path, languages=None, formats=("docx", "pdf"
     if write:
         check_inputs(paths, reads)
         check_targets(paths)
+        check_within(paths, out)
     # The first workers make the models, forked as soon as the sources are read and what every model job reads
     # first is read once (`shared`: each language's profile and toolkit catalog): what only writing needs is readied
     # here meanwhile, once, for the writers forked later (they inherit it): the slowest format's writer imported,
@@ -122,7 +123,7 @@ def build(folders: list[Path], out: Path, languages=None, formats=("docx", "pdf"
     outputs = {path: made[path] for path in paths}
     if write:
         with clock.stage("write"):
-            write_all(outputs)
+            write_all(outputs, within=out)
     return list(outputs)
 
 

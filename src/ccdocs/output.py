@@ -113,6 +113,26 @@ def check_targets(paths) -> None:
             raise _refusal(path, *found)
 
 
+def check_within(paths, out: Path) -> None:
+    """Refuse an output whose folder, once its links are resolved, is not inside the output folder `out` (itself
+    resolved: `--out` may be a link the user made): an OutputError naming the first. A document folder given as
+    `--out` may ship its `en` or `zh` as a link leading elsewhere (to another paper's outputs); the build would
+    write through it. A folder still to be made is inside where its nearest existing parent is."""
+    if not os.path.lexists(out):  # every folder of the outputs is still to be made, inside it
+        return
+    root = os.path.realpath(out)
+    for path in paths:
+        folder = Path(os.path.abspath(path)).parent
+        probe = folder
+        while not os.path.lexists(probe) and probe != probe.parent:
+            probe = probe.parent
+        resolved = os.path.realpath(probe)
+        if resolved != root and not resolved.startswith(root.rstrip(os.sep) + os.sep):
+            link = next((p for p in (probe, *probe.parents) if p.is_symlink()), probe)
+            raise _refusal(path, f"{link} is a link leading out of the output folder {out}",
+                           "remove the link, or give another --out")
+
+
 def check_inputs(paths, inputs: dict[Path, str], reader: str = "the build", option: str = "--out") -> None:
     """Refuse, before any work, an output that would replace a file `reader` (a command) reads: an OutputError naming
     the first output and the input, and `option` (where the output was named) in the hint. `inputs`: what each
@@ -253,15 +273,18 @@ def _put_back(backups: dict[Path, Path | None], renamed: list[Path]) -> list[Pat
     return failed
 
 
-def write_all(outputs: dict[Path, bytes], inside: Path | None = None) -> None:
+def write_all(outputs: dict[Path, bytes], inside: Path | None = None, within: Path | None = None) -> None:
     """Replace every output together, or none: an OutputError for a target that cannot be replaced (before
     anything is written), a WriteError when writing fails (nothing is changed, and no `.part` file is left).
+    `within`: the output folder every output must stay in, checked again here (`check_within`).
 
     `inside`: the document folder the outputs are places of (catalogs, templates). Each is checked again as
     `within.place_inside` checks it (InputError, nothing written, for a link leading out) and written on its folder's
     path with every link resolved at that check, so a link put in place of a folder afterwards is not followed."""
     outputs = {Path(path): data for path, data in outputs.items()}
     check_targets(outputs)
+    if within is not None:
+        check_within(outputs, within)
     if inside is not None:
         outputs = {_resolved_inside(inside, path): data for path, data in outputs.items()}
     folders: list[Path] = []

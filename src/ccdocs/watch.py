@@ -257,7 +257,7 @@ class Session:
                 continue
             try:
                 check_inputs(paths, read_files(self.sources, [lang]))
-                write_all({path: made[path] for path in paths})
+                write_all({path: made[path] for path in paths}, within=self.out)
                 written.append(lang)
                 self.written += [display_path(path) for path in paths]
             except (UsageError, Failure) as exc:  # an output place taken by a folder, a full disk: said, kept
