@@ -12,10 +12,14 @@ from __future__ import annotations
 import io
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.image.image import Image as DocxImage
+from docx.image.jpeg import Jpeg
+from docx.image.png import Png
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml.parser import OxmlElement
+from docx.oxml.shape import CT_Inline
 from docx.shared import Emu, Pt
 
 from ...errors import InputError, problem
@@ -69,6 +73,25 @@ def _svg_blip(state: WriterState, inline, image: Image) -> None:
     blip.append(ext_list)
 
 
+def _pic_inline(state: WriterState, image: Image, width: float, height: float):
+    """The `wp:inline` picture of `image` at `width` × `height` points, its media part stored once however often
+    shown. A PNG or JPEG is described to python-docx by what sources.images read of it (pixels and resolution),
+    never by python-docx's own reading of its header, which fails on a well-formed Exif block holding a text of at
+    most 4 bytes (a camera's `Make` of `HTC`, `LGE`: docx.image.tiff reads the value inline as an offset); an
+    SVG's PNG fallback, made here, is read by python-docx."""
+    picture, part = image.picture, state.document.part
+    size = Emu(round(Pt(width))), Emu(round(Pt(height)))
+    if picture.format == "svg":
+        return part.new_pic_inline(io.BytesIO(svg_fallback(image, width, height)), *size)
+    (px_width, px_height), (points_wide, points_high) = picture.pixels, picture.size
+    header = (Png if picture.format == "png" else Jpeg)(
+        px_width, px_height, round(px_width * 72 / points_wide), round(px_height * 72 / points_high))
+    described = DocxImage(picture.data, f"image.{header.default_ext}", header)
+    parts = part.package.image_parts
+    image_part = parts._get_by_sha1(described.sha1) or parts._add_image_part(described)   # python-docx's own steps
+    return CT_Inline.new_pic_inline(part.next_id, part.relate_to(image_part, RT.IMAGE), described.filename, *size)
+
+
 def write_image(state: WriterState, where: Where, block: Image):
     """Caption (numbered when a transform gave it a prefix), kept with the picture; the picture at its printed
     size, centred, its alternative text as `descr`; its notes below."""
@@ -81,8 +104,7 @@ def write_image(state: WriterState, where: Where, block: Image):
     if block.notes:
         p.paragraph_format.space_after = Pt(4)
     svg = block.picture.format == "svg"
-    data = svg_fallback(block, width, height) if svg else block.picture.data
-    inline = state.document.part.new_pic_inline(io.BytesIO(data), Emu(round(Pt(width))), Emu(round(Pt(height))))
+    inline = _pic_inline(state, block, width, height)
     inline.docPr.set("descr", block.alt)
     if svg:
         _svg_blip(state, inline, block)
@@ -96,8 +118,7 @@ def anchor_logo(state: WriterState, paragraph, picture, height: float) -> None:
     """The theme's cover logo (`picture`, `height` points high) floating at the top left of the margins, in front
     of the text without moving it (a `wp:anchor` made of python-docx's inline picture), in `paragraph`."""
     width = picture.size[0] * height / picture.size[1]
-    data = svg_fallback(Image(picture, ""), width, height) if picture.format == "svg" else picture.data
-    inline = state.document.part.new_pic_inline(io.BytesIO(data), Emu(round(Pt(width))), Emu(round(Pt(height))))
+    inline = _pic_inline(state, Image(picture, ""), width, height)
     anchor = OxmlElement("wp:anchor", attrs={
         "distT": "0", "distB": "0", "distL": "0", "distR": "0", "simplePos": "0", "relativeHeight": "1",
         "behindDoc": "0", "locked": "1", "layoutInCell": "1", "allowOverlap": "1"})

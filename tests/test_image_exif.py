@@ -1,0 +1,68 @@
+"""A photograph's Exif block, whatever it holds, does not stop the Word document being written.
+
+python-docx reads a JPEG's or PNG's header itself to learn its size, and fails on a well-formed Exif block that
+holds a text of at most four bytes (`Make` = `HTC`, `LGE`, `ZTE`, as those phones write it): it reads the value,
+which the TIFF format stores in place, as an offset into the file. ccdocs describes each image to the DOCX writer
+by what it read of it with Pillow, so such a photograph builds in both formats and both languages, stored in the
+DOCX as it was saved and printed at the size its resolution says.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pdfplumber
+import pytest
+from lxml import etree
+from PIL import Image as PILImage
+
+from ccdocs.build import build
+from conftest import REPORT, write_doc
+from translated import fill_catalog
+
+MAKE = 0x010F                                       # the Exif (TIFF) tag of the camera's maker
+WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+EMU_PER_POINT = 12700
+
+
+def photograph(make: str) -> bytes:
+    """A 120 × 80 JPEG at 96 dpi (JFIF) whose Exif block names the camera's maker `make`."""
+    exif = PILImage.Exif()
+    exif[MAKE] = make
+    out = io.BytesIO()
+    PILImage.new("RGB", (120, 80), (30, 120, 60)).save(out, "JPEG", dpi=(96, 96), exif=exif.tobytes())
+    return out.getvalue()
+
+
+PHOTOS = {"htc": photograph("HTC"), "lg": photograph("LG"), "canon": photograph("Canon")}
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory) -> dict:
+    """(lang, suffix) -> the file built from the minimal document showing each photograph of PHOTOS."""
+    work = tmp_path_factory.mktemp("exif")
+    shown = "".join(f"\n![A photograph by {name}](figures/{name}.jpg)\n" for name in PHOTOS)
+    folder = write_doc(work / "doc", {"content/report.md": REPORT + shown})
+    (folder / "figures").mkdir()
+    for name, data in PHOTOS.items():
+        (folder / "figures" / f"{name}.jpg").write_bytes(data)
+    fill_catalog(folder, {})
+    return {(p.parent.name, p.suffix): p for p in build([folder], work / "out", None, ("docx", "pdf"))}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_docx_holds_each_photograph_as_saved_at_its_size(made, lang):
+    with zipfile.ZipFile(made[lang, ".docx"]) as docx:
+        media = {docx.read(name) for name in docx.namelist() if name.startswith("word/media/")}
+        body = etree.fromstring(docx.read("word/document.xml"))
+    assert set(PHOTOS.values()) <= media
+    extents = [(int(e.get("cx")), int(e.get("cy"))) for e in body.iter(f"{WP}extent")]
+    assert extents == [(90 * EMU_PER_POINT, 60 * EMU_PER_POINT)] * len(PHOTOS)     # 120 × 80 px at 96 dpi
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_pdf_prints_each_photograph(made, lang):
+    with pdfplumber.open(made[lang, ".pdf"]) as pdf:
+        images = [i for page in pdf.pages for i in page.images]
+    assert [(round(i["width"]), round(i["height"])) for i in images] == [(90, 60)] * len(PHOTOS)
