@@ -273,3 +273,16 @@ def test_drawings_as_programs_save_them_are_accepted_and_drawn(name, words):
     assert all(isinstance(side, float) for side in size), size
     text = PdfReader(io.BytesIO(renderPDF.drawToString(drawing(data)))).pages[0].extract_text()
     assert all(word in text for word in words), text
+
+
+def test_what_no_renderer_draws_is_passed_over():
+    """A script (neither Word nor svglib runs one), a view, an SVG font (Word draws the text in a font of its own,
+    as svglib does), a description: passed over with what they hold; a script's words inside a `<text>` are not."""
+    from ccdocs.sources.svg import read_svg
+
+    passed = svg('<script>document.title = "x"</script><view id="v" viewBox="0 0 9 9"/><desc>A bar</desc>'
+                 '<defs><font id="f"><font-face font-family="Plan"/><glyph unicode="a" d="M0 0H9"/></font></defs>'
+                 '<text x="1" y="9" font-family="Plan">a</text>')
+    assert read_svg("a.svg", passed.encode()) == (75.0, 75.0)
+    said = read_svg("a.svg", svg('<text x="1" y="9"><script>x()</script>a</text>').encode())
+    assert "prints the words of a `<script>` inside a `<text>`" in said[0]

@@ -69,7 +69,9 @@ LEAVE_HINT = "leave it out or give it {}, as svglib draws it, or export the draw
 SHAPES = frozenset({"line", "rect", "circle", "ellipse", "polyline", "polygon", "path", "text", "image"})
 ELEMENTS = SHAPES | {"svg", "g", "defs", "a", "style", "symbol", "use", "switch", "clipPath", "linearGradient",
                      "radialGradient", "stop", "tspan"}   # renderNode's, its shapes' and renderGradient's
-PASSED_OVER = frozenset({"title", "desc", "metadata"})  # drawn by no renderer: passed over with their content
+# drawn by no renderer of either side, passed over with their content: descriptions, a script (Word and svglib run
+# none), views and cursors, SVG fonts (Word and browsers draw the text in a font of their own, as svglib does)
+PASSED_OVER = frozenset({"title", "desc", "metadata", "script", "view", "cursor", "font", "font-face"})
 IN_TEXT = frozenset({"tspan", "a"})     # what a `<text>` may hold: svglib prints the words of all it holds
 IN_CLIP = frozenset({"path", "rect", "circle", "ellipse", "polygon", "use"})  # get_clippath's shapes
 ANIMATION = ("an animation `<{}>` (a printed figure shows one state)",
