@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import struct
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from ..errors import InputError, UsageError, problem
@@ -159,6 +160,25 @@ def check_environment(environ=os.environ) -> None:
             FontResolver(None, environ).from_environment(role, "", name, value)
 
 
+@lru_cache(maxsize=64)
+def known_file(family: str, style: str, home: str | None, windir: str | None) -> tuple:
+    """((path, index) of a known file of `family` in `style` with TrueType outlines, or None; the files of it with
+    CFF outlines met first, as `family (path)`) in the `font_dirs` of those HOME and WINDIR values. Looked up once
+    per process, as fontconfig's list is (each write resolves its faces: a score of stats and two reads of a file's
+    head a role); a font installed meanwhile is found by the next process."""
+    environ = {name: value for name, value in (("HOME", home), ("WINDIR", windir)) if value is not None}
+    cff = []
+    for name in KNOWN_FILES.get(family, {}).get(style, ()):
+        for folder in font_dirs(environ):
+            path = folder / name
+            if path.is_file():
+                index = collection_index(path, family)
+                if outline_kind(path, index) == "truetype":
+                    return (path, index), tuple(cff)
+                cff.append(f"{family} ({path})")
+    return None, tuple(cff)
+
+
 class FontResolver:
     """Finds the face of each role for one theme: environment, theme override, known paths, fontconfig."""
 
@@ -228,16 +248,10 @@ class FontResolver:
         return FontFile(role, family, path, index, source)
 
     def known(self, family: str, style: str):
-        """(path, index) of a known file of `family` in `style` with TrueType outlines, or None."""
-        for name in KNOWN_FILES.get(family, {}).get(style, ()):
-            for folder in font_dirs(self.environ):
-                path = folder / name
-                if path.is_file():
-                    index = collection_index(path, family)
-                    if outline_kind(path, index) == "truetype":
-                        return path, index
-                    self.cff_seen.append(f"{family} ({path})")
-        return None
+        """(path, index) of a known file of `family` in `style` with TrueType outlines, or None (`known_file`)."""
+        found, cff = known_file(family, style, self.environ.get("HOME"), self.environ.get("WINDIR"))
+        self.cff_seen += cff
+        return found
 
     def listed_face(self, family: str, style: str):
         """(path, index) of `family` in `style` as fontconfig lists it, TrueType outlines only, or None."""

@@ -16,6 +16,7 @@ import hashlib
 import unicodedata
 import zlib
 from functools import lru_cache
+from itertools import count, repeat
 
 import reportlab
 from reportlab.lib.rl_accel import escapePDF, fp_str
@@ -66,7 +67,14 @@ class Escaped(dict):
         self.coding = coding
 
     def __missing__(self, ch: str) -> str:
-        self.coding.add(ch)
+        coding = self.coding
+        if ch not in coding.codes and ch != "\xa0" and ord(ch) in coding.glyphs:
+            # `Coding.add`'s common case, in line: a call less per character a document shows
+            coding.shown.append(ch)
+            coding.codes[ch], escaped = code_strings(len(coding.shown))
+            self[ch] = escaped
+            return escaped
+        coding.add(ch)
         return self[ch]
 
 
@@ -110,10 +118,11 @@ class CIDTrueType(TTFont):
         face = self.face
         base = (SUBSETN(0) + b"+" + face.name + face.subfontNameX).decode("pdfdoc")
         glyphs = list(map(ord, coding.shown))
-        cid_to_gid, new = [0], {0: 0}  # makeSubset numbers the glyphs in the order of their first character
-        for code in glyphs:
-            gid = new.setdefault(face.charToGlyph[code], len(new))
-            cid_to_gid.append(gid)
+        # makeSubset numbers the glyphs in the order of their first character, after the missing glyph (0): each
+        # character's glyph in the subset, found in C (a Chinese paper shows a thousand characters)
+        gids = list(map(face.charToGlyph.__getitem__, glyphs))
+        numbered = dict(zip(dict.fromkeys([0, *gids]), count()))
+        cid_to_gid = [0, *map(numbered.__getitem__, gids)]
 
         program = pdfdoc.PDFStream(content=subset_program(face, tuple(glyphs)))
         program.dictionary["Length1"] = len(program.content)
@@ -131,7 +140,7 @@ class CIDTrueType(TTFont):
                                                    "Ordering": pdfdoc.PDFString("Identity"), "Supplement": 0}),
             "FontDescriptor": doc.Reference(descriptor, "fontDescriptor:" + base),
             "DW": face.defaultWidth,
-            "W": pdfdoc.PDFArray([1, NumberArray(list(map(face.getCharWidth, glyphs)))]),
+            "W": pdfdoc.PDFArray([1, NumberArray(list(map(face.charWidths.get, glyphs, repeat(face.defaultWidth))))]),
             "CIDToGIDMap": "/Identity" if identity else self.stream(
                 doc, pdfdoc.PDFStream(content=b"".join(g.to_bytes(2, "big") for g in cid_to_gid)),
                 "cidToGidMap:" + base),

@@ -31,8 +31,10 @@ UNSTORED = ("_ttf_data", "_pdfScale", "_tables")  # the file's bytes (read again
 
 @dataclass(frozen=True, eq=False)
 class Face:
-    """A registered TrueType face: its reportlab name, family, glyph map and advance widths (1/1000 em); one
-    face by its name, which `registered` fixes by font file, index, size and time (so runs hash and are kept).
+    """A registered TrueType face: its reportlab name, family, glyph map and advance widths (1/1000 em). One
+    object per registered font and process (`measured_face`), whose name `registered` fixes by font file, index,
+    size and time: faces compare and hash by identity, in C (runs and the widths tables key on them many times a
+    write), and a face's runs are kept from one write to the next (`setting.measured`).
     `held`: a `str.translate` table deleting every character the face holds, and line breaks (`held_table`)."""
 
     name: str
@@ -41,12 +43,6 @@ class Face:
     widths: dict
     default_width: float
     held: dict = field(repr=False)
-
-    def __eq__(self, other) -> bool:
-        return isinstance(other, Face) and other.name == self.name
-
-    def __hash__(self) -> int:
-        return hash(self.name)
 
     def has(self, ch: str) -> bool:
         """Whether the face holds a glyph for `ch`."""
@@ -201,6 +197,16 @@ def held_table(face: TTFontFace) -> dict:
     return table
 
 
+def measured_face(ttf: TTFont, family: str) -> Face:
+    """The Face of the registered font `ttf` (of `family`), made on its first use in the process and kept on the
+    font, which reportlab's registry keeps: every write of the process sets its text in the same Face object."""
+    face = ttf.__dict__.get("measured")
+    if face is None:
+        face = ttf.measured = Face(ttf.fontName, family, ttf.face.charToGlyph, ttf.face.charWidths,
+                                   ttf.face.defaultWidth, held_table(ttf.face))
+    return face
+
+
 class FontSet:
     """The faces one write uses, by role, resolved and loaded on first use."""
 
@@ -222,9 +228,7 @@ class FontSet:
                 reason = str(exc) if isinstance(exc, TTFError) else f"{type(exc).__name__}: {exc}"
                 self.resolver.fail(f"`{font.path}`{named} cannot be embedded: {reason}",
                                    "choose another TrueType font")
-            face = ttf.face
-            self.faces[role] = Face(ttf.fontName, font.family, face.charToGlyph, face.charWidths,
-                                    face.defaultWidth, held_table(face))
+            self.faces[role] = measured_face(ttf, font.family)
         return self.faces[role]
 
     def families(self) -> list[str]:

@@ -47,8 +47,15 @@ class Look:
     def __eq__(self, other) -> bool:
         return self is other or type(other) is Look and self.key == other.key
 
+    def but(self, **changes) -> Look:
+        """This look with `changes` (as dataclasses.replace, without its walk over the fields' definitions)."""
+        return Look(**dict(zip(LOOK_FIELDS, self.key), **changes))
+
     def __hash__(self) -> int:
         return hash(self.key)
+
+
+LOOK_FIELDS = ("size", "bold", "italic", "heading", "link", "color", "caps")  # Look.key's order
 
 
 @dataclass(frozen=True)
@@ -87,16 +94,16 @@ class RunMaker:
             if isinstance(node, Text | Code):
                 out += self.text(node.text, look, where)
             elif isinstance(node, Strong):
-                out += self.runs(node.children, replace(look, bold=True), where)
+                out += self.runs(node.children, look.but(bold=True), where)
             elif isinstance(node, Emph):
-                out += self.runs(node.children, replace(look, italic=True), where)
+                out += self.runs(node.children, look.but(italic=True), where)
             elif isinstance(node, Link):
-                out += self.runs(node.children, replace(look, link=node.target, color=self.link_color), where)
+                out += self.runs(node.children, look.but(link=node.target, color=self.link_color), where)
             elif isinstance(node, Ref):
                 inlines = node.children or tuple(Text(p.text) if isinstance(p, RefNumber) else p for p in node.label)
                 self.references += 1  # each reference its own link: two side by side to one target stay two
                 link = f"#{self.destination(node.targets[0])}#{self.references}"
-                runs = self.runs(inlines, replace(look, link=link), where)
+                runs = self.runs(inlines, look.but(link=link), where)
                 out += runs if node.children else [replace(run, keep=True) for run in runs]
             elif isinstance(node, LineBreak):
                 out += self.text("\n", look, where)
@@ -135,11 +142,13 @@ class RunMaker:
             text = text.upper()
         text = text.replace("\t", " ")
         runs, whole = [], True
+        latin = LATIN_ROLES[(look.bold, look.italic)]
+        faces, face_of = self.fonts.faces, self.fonts.face
         for index, chunk in enumerate(self.split(text)):
             if not chunk:
                 continue
-            role = self.cjk_role(look) if index % 2 else LATIN_ROLES[(look.bold, look.italic)]
-            face = self.fonts.face(role)
+            role = self.cjk_role(look) if index % 2 else latin
+            face = faces.get(role) or face_of(role)  # the set's face, looked up in line (a call less per chunk)
             if face.holds(chunk):
                 runs.append(self.run(chunk, face, look, emboldened=bool(index % 2) and look.bold))
             else:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache, partial
+from functools import lru_cache, partial
 from itertools import accumulate
 from operator import add
 
@@ -60,6 +60,20 @@ class Advances(dict):
         # a default-ignorable character (a soft hyphen, a direction mark) takes no room (invisible.py)
         self[ch] = width = 0.0 if ignorable(ch) else self.face.widths.get(ord(ch), self.face.default_width) * self.scale
         return width
+
+
+class once:
+    """An attribute worked out when first read, then kept in the instance's dict (which later reads find first):
+    functools.cached_property without the lock Python 3.11 takes at each first reading (a write reads some 500)."""
+
+    def __init__(self, compute):
+        self.compute, self.name, self.__doc__ = compute, compute.__name__, compute.__doc__
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.compute(instance)
+        return value
 
 
 @lru_cache(maxsize=256)
@@ -127,17 +141,18 @@ class Setting:
         self.breaks = break_positions(text, glued, kinds)
         self.kinds = kinds
         self.forced = sorted(set(ends).intersection(self.breaks)) if ends else []
-        self.joints = sorted({i for i in joints if 0 < i < len(text)})
+        size = len(text)
+        self.joints = sorted({i for i in joints if 0 < i < size})
         if SOFT_HYPHEN in text:  # a line ending at one shows a hyphen: as wide as it (shadows the method)
             self.width = partial(hyphenated_width, self)
 
-    @cached_property
+    @once
     def stretch(self) -> list[int]:
         """The break offsets where a justified line may gain space (cjk.stretch_points): found when a justified
         line is first drawn, not for the texts only measured (a table's widths) or set otherwise aligned."""
         return stretch_points(self.text, self.breaks, self.kinds)
 
-    @cached_property
+    @once
     def reach(self) -> list[float]:
         """The set width of the characters before each break (`prefix` at each), trailing spaces included: what
         the line breaking bisects in C (`TextBlock.break_lines`)."""
