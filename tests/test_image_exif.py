@@ -1,15 +1,20 @@
-"""A photograph's Exif block, whatever it holds, does not stop the Word document being written.
+"""A phone's photograph builds as it was saved: whatever its Exif block holds, and with the images an MPO keeps after it.
 
 python-docx reads a JPEG's or PNG's header itself to learn its size, and fails on a well-formed Exif block that
 holds a text of at most four bytes (`Make` = `HTC`, `LGE`, `ZTE`, as those phones write it): it reads the value,
 which the TIFF format stores in place, as an offset into the file. ccdocs describes each image to the DOCX writer
 by what it read of it with Pillow, so such a photograph builds in both formats and both languages, stored in the
 DOCX as it was saved and printed at the size its resolution says.
+
+A JPEG followed by more images in the same file (the CIPA Multi-Picture Format: a phone's depth or HDR frames, a 3D
+camera's second view) is what Pillow calls an MPO; it is a JPEG, and Word, LibreOffice and the PDF show its first
+image.
 """
 
 from __future__ import annotations
 
 import io
+import subprocess
 import zipfile
 
 import pdfplumber
@@ -31,11 +36,20 @@ def photograph(make: str) -> bytes:
     exif = PILImage.Exif()
     exif[MAKE] = make
     out = io.BytesIO()
-    PILImage.new("RGB", (120, 80), (30, 120, 60)).save(out, "JPEG", dpi=(96, 96), exif=exif.tobytes())
+    PILImage.new("RGB", (120, 80), GREEN).save(out, "JPEG", dpi=(96, 96), exif=exif.tobytes())
     return out.getvalue()
 
 
-PHOTOS = {"htc": photograph("HTC"), "lg": photograph("LG"), "canon": photograph("Canon")}
+def multi_picture() -> bytes:
+    """A 120 × 80 JPEG at 96 dpi, green, followed by a blue one in the same file (MPO)."""
+    out = io.BytesIO()
+    PILImage.new("RGB", (120, 80), GREEN).save(out, "MPO", dpi=(96, 96), save_all=True,
+                                               append_images=[PILImage.new("RGB", (120, 80), (0, 0, 200))])
+    return out.getvalue()
+
+
+GREEN = (30, 120, 60)
+PHOTOS = {"htc": photograph("HTC"), "lg": photograph("LG"), "canon": photograph("Canon"), "mpo": multi_picture()}
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +76,16 @@ def test_docx_holds_each_photograph_as_saved_at_its_size(made, lang):
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_pdf_prints_each_photograph(made, lang):
-    with pdfplumber.open(made[lang, ".pdf"]) as pdf:
-        images = [i for page in pdf.pages for i in page.images]
-    assert [(round(i["width"]), round(i["height"])) for i in images] == [(90, 60)] * len(PHOTOS)
+def test_pdf_prints_each_photograph_its_first_image(made, lang):
+    pdf_path = made[lang, ".pdf"]
+    with pdfplumber.open(pdf_path) as pdf:
+        images = [(index, i) for index, page in enumerate(pdf.pages) for i in page.images]
+    assert [(round(i["width"]), round(i["height"])) for _, i in images] == [(90, 60)] * len(PHOTOS)
+    for index, image in images:
+        prefix = pdf_path.with_name(f"page-{index}")
+        subprocess.run(["pdftoppm", "-r", "72", "-png", "-singlefile", "-f", str(index + 1), "-l", str(index + 1),
+                        str(pdf_path), str(prefix)], check=True)
+        with PILImage.open(prefix.with_suffix(".png")) as page:
+            centre = page.convert("RGB").getpixel((int((image["x0"] + image["x1"]) / 2),
+                                                   int((image["top"] + image["bottom"]) / 2)))
+        assert all(abs(a - b) <= 8 for a, b in zip(centre, GREEN)), centre       # JPEG's rounding

@@ -28,7 +28,7 @@ MAX_BYTES = 20 * 1024 * 1024            # a figure for a paper: a full page at 3
 MAX_PIXELS = 40_000_000                 # 40 megapixels; a full A4 page at 300 dpi is 8.7
 DEFAULT_DPI = 96.0                      # Word's and the browsers' assumption for an image that states none
 FORMATS = {".png": "png", ".jpg": "jpeg", ".jpeg": "jpeg", ".svg": "svg"}
-PILLOW = {"png": "PNG", "jpeg": "JPEG"}
+PILLOW = {"png": ("PNG",), "jpeg": ("JPEG", "MPO")}   # MPO: a JPEG with more images after it (a phone's, a 3D camera's)
 JPEG_HEADERS = (b"JFIF", b"Exif")        # the first segment python-docx reads a JPEG's size and resolution from
 FORMAT_HINT = "save the figure as PNG (a drawing or screenshot), JPEG (a photograph) or SVG (a drawing as vectors)"
 SIZE_HINT = "save it at the size it prints (300 dpi at most)"
@@ -114,7 +114,7 @@ def bitmap(data: bytes, kind: str, decode: bool = True) -> tuple[int, int, tuple
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(io.BytesIO(data)) as image:
-                if image.format != PILLOW[kind]:
+                if image.format not in PILLOW[kind]:
                     found = image.format or "something else"
                     raise Unfit(f"holds {found}", FORMAT_HINT, found)
                 width, height = image.size
@@ -149,7 +149,7 @@ def shown(image):
     entry (Pillow reads its samples as 8 bits, so the colour cannot be matched), a mode Pillow reads from no PNG."""
     mode, key = image.mode, image.info.get("transparency")
     rawmode = image.tile[0].args if image.tile else None
-    if image.format == "JPEG" or (mode in ("1", "L", "RGB", "P") and key is None):
+    if image.format in PILLOW["jpeg"] or (mode in ("1", "L", "RGB", "P") and key is None):
         return None
     image.load()
     if mode in SIXTEEN_BIT_GREY:
