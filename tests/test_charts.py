@@ -12,6 +12,7 @@ import re
 import shutil
 import sys
 import zipfile
+import subprocess
 from pathlib import Path
 
 import pdfplumber
@@ -337,3 +338,33 @@ def test_the_sample_report_draws_its_three_charts_from_its_data(dumped, built, l
     assert [c["text"].startswith(word.format(n)) for c, n in zip(charts, (1, 2, 1))] == [True] * 3
     assert [c["part"] for c in charts] == ["report", "report", "annex-1"]
     assert len(chart_parts(built("86", lang, "docx"))) == 3
+
+
+def test_a_negative_figure_is_drawn_below_zero_in_both_formats(make_doc, tmp_path):
+    """breaks-4 item 9: the DOCX's value axis was fixed at `c:min 0`, so Word and LibreOffice drew no bar for a
+    negative figure (a budget difference) where the PDF drew it below zero. Both axes now reach below zero: read off
+    LibreOffice's rendering of the DOCX and the PDF (the tick labels), and the XML has no `c:min`."""
+    from conftest import MINIMAL, REPORT
+    from ccdocs.build import build
+
+    files = {"document.yaml": MINIMAL.replace("  applicants: data/applicants.csv\n",
+                                              "  applicants: data/applicants.csv\n  change: data/change.csv\n")
+             + "charts:\n  change:\n    kind: column\n    data: change\n    category: name\n"
+               "    series: [{key: delta, label: Change}]\n",
+             "data/change.csv": "id,name,delta\nr1,Alpha,100\nr2,Beta,-50\nr3,Gamma,30\n",
+             "content/report.md": REPORT + "\n::: chart change\nChange on last year\n:::\n"}
+    paths = build([make_doc(files)], tmp_path / "out", ("en",), ("pdf", "docx"))
+    docx = next(p for p in paths if p.suffix == ".docx")
+    (space, _), = chart_parts(docx).values()
+    assert space.find(f".//{C}valAx/{C}scaling/{C}min") is None
+    office = to_pdf([docx], tmp_path / "lo") / f"{docx.stem}.pdf"
+    drawn = subprocess.run(["pdftotext", "-layout", str(office), "-"], capture_output=True, text=True).stdout
+    pdf = next(p for p in paths if p.suffix == ".pdf")
+    printed = [w.text for page in read_pages(pdf) for w in page.words]
+    assert any(below_zero(word) for word in drawn.split()), drawn   # a tick below zero on LibreOffice's axis
+    assert any(below_zero(word) for word in printed), printed          # and on the PDF's
+
+
+def below_zero(word: str) -> bool:
+    """Whether `word` is a negative whole number as an axis prints it (-20, −1,000)."""
+    return word[:1] in "-−" and word[1:].replace(",", "").isdigit()

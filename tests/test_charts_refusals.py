@@ -36,6 +36,9 @@ CASES = [
          "row `asia`, column `applied`: a pie chart cannot draw the negative figure -40", "data/hires.csv:3"),
     Case("nothing-to-share", charted("    kind: doughnut\n" + COLUMNS, data="id,region,applied\nafrica,Africa,0\n"),
          "the doughnut chart `figure` has no figure above zero", "data/hires.csv:2"),
+    Case("beyond-a-charts-precision", charted(COLUMNS, data=HIRES.replace("asia,Asia,40,3", "asia,Asia,9999999999999999999,3")
+                                                  .replace("total,,100,7", "total,,10000000000000000059,7")),
+         "row `asia`, column `applied`: the chart `figure` cannot draw 9999999999999999999 exactly", "data/hires.csv:3"),
     Case("word-in-a-figure", charted(COLUMNS, data=HIRES.replace("asia,Asia,40", "asia,Asia,forty")),
          "row `asia`, column `applied`: `forty` is not a number", "data/hires.csv:3"),
     Case("unknown-chart", charted(COLUMNS, placed="::: chart figure\nA\n:::\n\n::: chart figures\nB\n:::\n"),

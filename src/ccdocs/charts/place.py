@@ -14,6 +14,7 @@ from ..tables.place import TablePlacer, cell_text
 from .spec import ROUND, ChartSpec, read_chart_spec
 
 THOUSAND = Decimal(1000)
+PRECISE = 15  # significant digits a double holds exactly, as Word's, LibreOffice's and reportlab's charts keep figures
 
 
 def plotted(value, number: str) -> float | None:
@@ -28,6 +29,15 @@ def axis_text(value: float, number: str, places: int, formats: Formats) -> str:
     """A value of the axis (`plotted`'s unit) as the language prints it: `1,000`, `40%`, `58,488`."""
     amount = Decimal(repr(value)) * (THOUSAND if number == "chf_thousands" else 1)
     return formats.figure(amount, number, places)
+
+
+def significant_digits(figure: int | Decimal) -> int:
+    """How many significant digits `figure` has (0 for zero).
+
+    >>> significant_digits(9_999_999_999_999_999_999), significant_digits(Decimal("120.50")), significant_digits(0)
+    (19, 4, 0)
+    """
+    return len(Decimal(figure).normalize().as_tuple().digits) if figure else 0
 
 
 def _message_text(value, column) -> str:
@@ -60,6 +70,7 @@ class ChartPlacer:
             return None
         found = len(out.problems)
         values = compute(chart.table, _message_text, out)
+        self.check_precision(chart, values)
         if chart.kind in ROUND:
             self.check_slices(chart, values)
         if len(out.problems) > found:
@@ -76,6 +87,20 @@ class ChartPlacer:
         return Chart(name, chart.kind, caption, categories, series, chart.grouping, first.type, first.places,
                      words(chart.axis_title) if chart.axis_title else "", chart.data_labels, chart.width,
                      chart.height, tuple(notes), source)
+
+    def check_precision(self, chart: ChartSpec, values: dict) -> None:
+        """A figure a chart draws holds at most PRECISE significant digits, as a chart's figures are held in Word,
+        LibreOffice and the PDF's drawing alike (a double): 9,999,999,999,999,999,999 would be labelled
+        10,000,000,000,000,000,000 by the DOCX's chart. Refused at its row; a table shows such a figure exactly."""
+        dataset = chart.table.dataset
+        for row_id in chart.rows:
+            for series in chart.series:
+                figure = values[row_id][series.key]
+                if isinstance(figure, int | Decimal) and significant_digits(figure) > PRECISE:
+                    self.tables.out.add(display_path(dataset.path), dataset.line_of(row_id),
+                                        f"row `{row_id}`, column `{series.key}`: the chart `{chart.name}` cannot "
+                                        f"draw {figure} exactly: a chart holds a figure's first {PRECISE} digits",
+                                        "round the figure (or show it in a table, which prints it exactly)")
 
     def check_slices(self, chart: ChartSpec, values: dict) -> None:
         """A pie's or doughnut's slices are shares of a whole: a negative figure is refused at its row, and so is a

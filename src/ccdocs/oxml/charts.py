@@ -229,7 +229,8 @@ class ChartXml:
         _el(val, "c:axId", VALUE_AXIS)
         scaling = _el(val, "c:scaling")
         _el(scaling, "c:orientation", "minMax")
-        _el(scaling, "c:min", 0)
+        if not any(value is not None and value < 0 for series in chart.series for value in series.values):
+            _el(scaling, "c:min", 0)  # as the PDF's axis: from zero, or (a negative figure) from below it
         _el(val, "c:delete", 0)
         _el(val, "c:axPos", "b" if bar else "l")
         grid = _el(val, "c:majorGridlines")
