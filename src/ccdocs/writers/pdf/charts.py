@@ -9,6 +9,7 @@ category labels (wrapped to their share of the width), the plot; the axis title 
 
 from __future__ import annotations
 
+import unicodedata
 from contextlib import contextmanager
 from dataclasses import replace
 
@@ -32,7 +33,8 @@ from ...charts.place import axis_text
 from ...l10n.formats import Formats
 from ...sources.memo import pure
 from .captions import caption_flowables
-from .rtl import shaped, visual
+from .invisible import read_as
+from .rtl import drawn, has_arabic, shaped
 from .runs import Look, Where
 
 GAP = 4.0               # points between the parts of the drawing (labels, plot, legend)
@@ -124,16 +126,18 @@ class _Drawer:
         return self.colours[index % len(self.colours)]
 
     def lines(self, text: str, width: float) -> list[str]:
-        """`text` broken at its spaces to lines of at most `width` (a word longer stays whole); right to left,
-        broken on the joined logical text, then each line in display order."""
-        if self.rtl:
-            return [visual(line) for line in simpleSplit(shaped(text), self.font, self.size, max(width, self.size))] \
-                or [""]
-        return simpleSplit(text, self.font, self.size, max(width, self.size)) or [""]
+        """`text` broken at its spaces to lines of at most `width` (a word longer stays whole), each as drawn
+        (`line`); broken on the logical text as read (`invisible.read_as`), its Arabic letters joined."""
+        logical = read_as(text)
+        logical = shaped(logical) if has_arabic(logical) else logical
+        return [self.line(line) for line in simpleSplit(logical, self.font, self.size, max(width, self.size))] \
+            or [""]
 
     def line(self, text: str) -> str:
-        """A label on one line (a legend's, an axis title), in display order when right to left."""
-        return visual(text) if self.rtl else text
+        """A label on one line (a legend's, an axis title) as the PDF draws every text outside its own lines
+        (`rtl.drawn`): composed, without invisible characters, in display order when it holds a right-to-left
+        letter or the paper is right to left."""
+        return drawn(text, self.rtl)
 
     def text_width(self, text: str, figure: bool = False) -> float:
         return stringWidth(text, self.figures if figure else self.font, self.size)
@@ -347,14 +351,16 @@ def chart_flowables(builder, c) -> list:
     with its caption; its notes below in the table's size."""
     lang = builder.lang
     builder.hooks.off()
-    figures = builder.fonts.face("latin_regular").name       # values and ticks: the body's digits
-    faces = (builder.fonts.face("zh_body").name if builder.language.script.east_asian
-             else builder.fonts.face("arabic_regular").name if builder.rtl else figures, figures)
+    figures = builder.fonts.face("latin_regular")       # values and ticks: the body's digits
+    label = builder.fonts.face("zh_body") if builder.language.script.east_asian \
+        else builder.fonts.face("arabic_regular") if builder.rtl else figures
+    faces = (label.name, figures.name)
     size = float(builder.theme.get("chart.font_size", builder.theme.size(lang, "table")))
+    where = Where(c.source, f"chart {c.name}")
+    check_labels(builder, c, label, where)
     drawing = ChartFlowable(chart_drawing(c, builder.width * c.width, faces, size, palette(builder.theme),
                                           builder.language))
     drawing.hAlign = "CENTER"
-    where = Where(c.source, f"chart {c.name}")
     after = builder.pt("spacing.paragraph_after")
     out = caption_flowables(builder, c.caption, c.prefix, c.anchor, where)
     out.append(drawing)
@@ -364,3 +370,23 @@ def chart_flowables(builder, c) -> list:
     if notes:
         notes[-1].style = replace(notes[-1].style, after=after)
     return out + notes
+
+
+def check_labels(builder, c, face, where) -> None:
+    """Record, as the body's text records a character no face holds (`RunMaker.problems`), each of the chart's
+    texts (categories, series' labels, axis title) holding characters its one label `face` lacks as drawn
+    (`rtl.drawn`): reportlab draws a chart's labels in one face, and would draw a box for each (an Arabic word in
+    an English chart's legend)."""
+    source = where.source
+    for text in dict.fromkeys([*c.categories, *(s.label for s in c.series), c.axis_title or ""]):
+        if face.holds(drawn(text, builder.rtl)):
+            continue
+        read = read_as(text)
+        lacking = [ch for ch in dict.fromkeys(read) if not face.holds(drawn(ch, builder.rtl))] or [read[0]]
+        named = ", ".join(f"{ch!r} (U+{ord(ch):04X} {unicodedata.name(ch, 'unnamed character')})"
+                          for ch in lacking[:3]) + (f" and {len(lacking) - 3} more" if len(lacking) > 3 else "")
+        builder.maker.problems.add(
+            source.file if source else "document", source.line if source else None,
+            f"{where.what}: the label `{read}` holds {named}, which its face ({face.family}) lacks: a chart's "
+            "labels are drawn in one face, the paper's body face", "write the label in the paper's script, or "
+            "name a body font that has it")

@@ -11,6 +11,7 @@ from ...source_date import source_date
 from .canvas import PaperCanvas
 from .footnotes import NoteFrame, PageNotes
 from .furniture import RunningHeader, header_height
+from .invisible import read_as
 from .pagelabels import PageLabels
 from .text import NOTE_CALLBACK, TextBlock
 
@@ -66,8 +67,8 @@ class PaperTemplate(BaseDocTemplate):
         margins = {side: theme.pt(f"page.margins.{side}") for side in ("top", "bottom", "left", "right")}
         size = PAGE_SIZES[theme.get("page.size", "A4")]
         super().__init__(buffer, pagesize=size, leftMargin=margins["left"], rightMargin=margins["right"],
-                         topMargin=margins["top"], bottomMargin=margins["bottom"], title=meta.title,
-                         subject=meta.symbol, author=meta.author, creator="ccdocs", producer="ccdocs",
+                         topMargin=margins["top"], bottomMargin=margins["bottom"], title=read_as(meta.title),
+                         subject=meta.symbol, author=read_as(meta.author), creator="ccdocs", producer="ccdocs",
                          keywords=[meta.symbol], lang=meta.language.pdf_tag,
                          invariant=1, displayDocTitle=1, pageCompression=1,
                          initialFontName=builder.fonts.face("latin_regular").name)

@@ -16,6 +16,7 @@ from .document import Locate, landscape_width
 from .runs import Look, RunMaker, Where
 from .keep import KeepWith, link, sticky
 from .landscape import landscape_table, place, wide
+from .invisible import read_as
 from .measure import Measure, item_source, label_hanging
 from .tables import box, key_figures, table
 from .setting import Setting, kept
@@ -180,7 +181,7 @@ class Builder:
         level = max(0, min(level, self.outline_level + 1))
         self.outline_level = level
         self.outline_count += 1
-        return (f"h{self.outline_count}", " ".join(title.split()), level)
+        return (f"h{self.outline_count}", " ".join(read_as(title).split()), level)  # as a viewer should read it
 
     def list_block(self, lst: ListBlock, depth: int = 0, note: bool = False) -> list:
         """A list: labels hanging before the text, items a little apart, the list a paragraph apart. In a

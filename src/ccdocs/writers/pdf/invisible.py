@@ -51,6 +51,27 @@ def composed(text: str) -> str:
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
+# the default-ignorable characters a PDF viewer reads in a text it lays out itself (an outline entry, the document's
+# title): the joiners change how letters join, the direction marks how a line is ordered
+READ = frozenset("\u200c\u200d\u200e\u200f\u061c")
+
+
+def read_as(text: str) -> str:
+    """`text` as a PDF viewer should get a text it lays out itself (outline entries, the document's title and
+    author), and as a drawing outside the body starts from (`rtl.drawn`): composed (NFC), without the
+    default-ignorable characters but the joiners and direction marks (`READ`). A soft hyphen, a zero-width space,
+    a variation selector would be drawn by a viewer as a glyph or a box, a decomposed accent beside its letter.
+
+    >>> read_as("Cafe\u0301 work\u00adforce\u200b\ufe0f \u200b\u200f"), read_as("Cafe\u0301")
+    ('Café workforce \u200f', 'Café')
+    """
+    if text.isascii():
+        return text
+    if IGNORABLE.search(text):
+        text = IGNORABLE.sub(lambda found: "".join(ch for ch in found.group() if ch in READ), text)
+    return composed(text)
+
+
 def pieces(text: str) -> list[tuple[str, bool]]:
     """`text` cut into (chunk, ignorable) pieces, in order.
 

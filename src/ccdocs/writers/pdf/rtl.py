@@ -22,7 +22,7 @@ import unicodedata
 from dataclasses import replace
 from functools import lru_cache
 
-from .invisible import IN_BMP, UNDRAWN, draw_hyphen, shown_hyphen
+from .invisible import IGNORABLE, IN_BMP, UNDRAWN, draw_hyphen, read_as, shown_hyphen
 
 # Unicode's Arabic blocks but the invisible ALM (U+061C) and byte order mark (U+FEFF), default-ignorable (invisible.py)
 ARABIC = re.compile("[\u0600-\u061B\u061D-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFE]")
@@ -273,14 +273,21 @@ def mirrored_grid(rows: list, widths: list, styler):
             styler_rtl)
 
 
-def visual(text: str) -> str:
-    """A one-line text of a right-to-left paper as a left-to-right drawing shows it (chart labels, which reportlab
-    draws as they come): letters joined, in display order, its direction its first strong letter's (rules P2, P3:
-    `Baseline (2024/25)` stays as it is), right to left when it has none.
+def drawn(text: str, rtl: bool = False) -> str:
+    """A one-line text that reportlab draws as it comes (a chart's labels, legend and titles): the one treatment
+    of every text the PDF draws outside its own lines (`invisible.read_as`: composed, no invisible characters but
+    the direction marks and joiners, which the ordering reads, then dropped), its Arabic letters joined and the text
+    in display order when it holds a right-to-left letter or the paper is right to left (`rtl`); its direction is
+    its first strong letter's (rules P2, P3: `Baseline (2024/25)` stays as it is), the paper's when it has none.
 
-    >>> visual("Baseline (2024/25)"), visual("2025/26")
-    ('Baseline (2024/25)', '2025/26')
+    >>> drawn("Baseline (2024/25)", True), drawn("2025/26", True), drawn("Cafe\u0301 work\u00adforce")
+    ('Baseline (2024/25)', '2025/26', 'Café workforce')
+    >>> drawn("Staff \u05e9\u05dc\u05d5\u05dd")
+    'Staff םולש'
     """
-    strong = next((unicodedata.bidirectional(ch) for ch in text if unicodedata.bidirectional(ch) in ("L", "R", "AL")),
-                  "R")
-    return display_string(shaped(text), rtl=strong != "L")
+    text = read_as(text)
+    if rtl or (not text.isascii() and STRONG_RTL.search(text)):
+        strong = next((unicodedata.bidirectional(ch) for ch in text
+                       if unicodedata.bidirectional(ch) in ("L", "R", "AL")), "R" if rtl else "L")
+        text = display_string(shaped(text), rtl=strong != "L")
+    return IGNORABLE.sub("", text) if not text.isascii() else text
