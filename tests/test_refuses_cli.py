@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from reportlab.pdfgen import canvas
 
-from conftest import REPORT
+from conftest import MINIMAL, REPORT
 from refusals import SLUG, Case, run, seed_previous, state
 
 EMPTY = "is empty"
@@ -98,6 +98,10 @@ EMPTY_VALUES = [
     Case("doc-dir-empty", {}, "DOC_DIR is empty", None, code=2, command=("build", "", "--out", "{out}")),
     Case("check-doc-dir-empty", {}, "DOC_DIR is empty", None, code=2, command=("check", "")),
     Case("dump-doc-dir-empty", {}, "DOC_DIR is empty", None, code=2, command=("dump", "", "--lang", "en")),
+    # a language the document lacks: at the `languages:` line, as build says it (breaks-4 item 18)
+    Case("dump-lang-not-listed", {}, "`fr` is not among the document's languages",
+         f"document.yaml:{next(n for n, line in enumerate(MINIMAL.splitlines(), 1) if line.startswith('languages:'))}",
+         command=("dump", "{doc}", "--lang", "fr")),
     Case("extract-doc-dir-empty", {}, "DOC_DIR is empty", None, code=2, command=("i18n", "extract", "")),
     Case("update-lang-empty", {}, "--lang is empty", None, code=2,
          command=("i18n", "update", "{doc}", "--lang", "")),

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .attach import attach, attached_sources
-from .errors import Collector, InputError, display_path, problem
+from .errors import Collector, InputError, display_path
 from .gcpause import paused
 from .i18n.catalogs import ContentCatalog, misplaced_catalogs, po_path, shared_catalog
 from .i18n.locations import in_catalog
@@ -195,8 +195,8 @@ def resolve_all(folder: Path, languages=None) -> dict:
     sandbox = Sandbox()
     for lang in languages or sources.spec.languages:
         if lang not in sources.spec.languages:
-            out.extend([problem(sources.spec.yaml.path, None, f"`{lang}` is not among the document's languages",
-                                "add it to `languages:` in document.yaml")])
+            out.extend([sources.spec.yaml.problem(("languages",), f"`{lang}` is not among the document's "
+                                                  "languages", "add it to `languages:` in document.yaml")])
             continue
         try:
             documents[lang] = resolve(sources, lang, sandbox=sandbox)
