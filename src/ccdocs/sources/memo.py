@@ -27,6 +27,8 @@ from contextvars import ContextVar
 from functools import wraps
 from pathlib import Path
 
+CLOCK_TICK = 50_000_000  # ns: how far a file system time may lag time.time_ns() (a coarse clock tick, with room)
+
 # The memo in force in this context (None: results are not kept); set only by `Memo.active`.
 _ACTIVE: ContextVar[Memo | None] = ContextVar("ccdocs_memo", default=None)
 
