@@ -29,18 +29,19 @@ def fonts():
     return FontSet(THEME, "zh")
 
 
-def text_block(fonts, text: str, label: str = "", left: float = 0.0) -> TextBlock:
+def text_block(fonts, text: str, label: str = "", left: float = 0.0, rtl: bool = False) -> TextBlock:
     maker = RunMaker(fonts, "zh", 0.65, 0.35, None)
     runs = maker.runs((Text(text),), Look(10.5), Where(None, "a test"))
     marks = tuple(maker.runs((Text(label),), Look(10.5), Where(None, "a test"))) if label else ()
-    return TextBlock(runs, TextStyle(leading=13.65, size=10.5, align="justify", left=left, label=marks))
+    return TextBlock(runs, TextStyle(leading=13.65, size=10.5, align="justify", left=left, label=marks, rtl=rtl))
 
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("text", TEXTS)
 @pytest.mark.parametrize("label", ["", "（a）", "（" + "m" * 40 + "）"])
-def test_every_width_sets_every_character_once_in_order(fonts, tmp_path, text, width, label):
-    block = text_block(fonts, text, label)
+@pytest.mark.parametrize("rtl", [False, True], ids=["ltr", "rtl"])
+def test_every_width_sets_every_character_once_in_order(fonts, tmp_path, text, width, label, rtl):
+    block = text_block(fonts, text + (" \u05e9\u05dc\u05d5\u05dd" if rtl else ""), label, rtl=rtl)
     block.wrap(width, 1000.0)
     lines = block.lines
     assert lines[0][0] == 0 and lines[-1][1] == len(block.setting.text)
