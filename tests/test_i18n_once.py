@@ -11,10 +11,11 @@ import pytest
 from ccdocs.i18n.catalogs import ContentCatalog, po_path, read_catalog, shared_catalog
 from ccdocs.i18n.checkers import Entry, check, inline_markup, jinja_parts
 from ccdocs.i18n.policy import assess
-from ccdocs.i18n.segments import Segment, alt_text, apply, blocks
+from ccdocs.i18n.segments import Segment, alt_text, blocks
 from ccdocs.i18n.structure import _signature
 from ccdocs.parse.markdown import parser
 from ccdocs.parse.pipe_tables import shield
+from content_texts import content_texts
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "fixtures" / "wo-cc-86-inf-1"
@@ -40,19 +41,7 @@ def test_shared_catalog_is_one_per_version_of_the_file(tmp_path):
     assert first.get("Second paragraph.").string == "第二段。"
 
 
-def _content_texts() -> list[str]:
-    """Every fixture's content files, as written and with each of its catalogs' translations applied."""
-    texts = []
-    for file in sorted(ROOT.glob("fixtures/*/content/*.md")):
-        text = file.read_text(encoding="utf-8")
-        texts.append(text)
-        for po in sorted(file.parents[1].glob("locales/*/LC_MESSAGES/content.po")):
-            catalog = read_catalog(po)
-            texts.append(apply(text, "x", lambda s, c=catalog: c.get(s.msgid).string if c.get(s.msgid) else None))
-    return texts
-
-
-@pytest.mark.parametrize("text", _content_texts(), ids=lambda text: text[:30])
+@pytest.mark.parametrize("text", content_texts(), ids=lambda text: text[:30])
 def test_blocks_are_the_full_parse_blocks(text):
     """The block tokens segments and shapes read (inline tokens parsed only where a `^` or `![` stands) are the
     full parse's: the same signatures at the same lines, and the same alt-text segments."""
@@ -105,3 +94,26 @@ def test_the_sample_catalog_is_parsed_once_per_build(monkeypatch):
     catalogs._kept.cache_clear()
     resolve(read_sources(SAMPLE), "zh")
     assert parsed.count(po_path(SAMPLE, "zh")) == 1
+
+
+def test_a_translated_model_parses_each_text_once(monkeypatch, tmp_path):
+    """A translated model reads three texts of each content file with markdown-it: the source (for its segments and
+    its shape), the source with its translations applied (its shape) and that text with its figures rendered (its
+    blocks); each is parsed once, whichever reader asks for it (the per-user cache empty: nothing read from it)."""
+    from collections import Counter
+
+    from markdown_it import MarkdownIt
+
+    from ccdocs.i18n import segments
+    from ccdocs.pipeline import read_sources, resolve
+
+    monkeypatch.setenv("CCDOCS_CACHE", str(tmp_path))
+    segments.blocks.cache_clear()
+    segments._segments.cache_clear()
+    parses: Counter = Counter()
+    original = MarkdownIt.parse
+    monkeypatch.setattr(MarkdownIt, "parse", lambda md, text, env=None: parses.update([text]) or original(md, text, env))
+    sources = read_sources(SAMPLE)
+    resolve(sources, "zh")
+    assert parses and max(parses.values()) == 1, [(text[:40], n) for text, n in parses.items() if n > 1]
+    assert len(parses) >= 3 * len(sources.texts)

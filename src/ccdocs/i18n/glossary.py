@@ -38,6 +38,7 @@ MAX_TERMS = 100_000
 MAX_BYTES = 64 * 2**20
 # terms one first word may begin before those of two words or more are looked up by their first two (`_Index`)
 CROWDED = 16
+FOUND = 16_384  # the tokens an index keeps the first-word terms of (`_Index._found`): a few MB at most
 
 
 @dataclass(frozen=True)
@@ -194,6 +195,7 @@ class _Index:
         # the text there up to the longest first word: a term's first word is a prefix of it
         self.starts = re.compile(rf"(?=[{first}])(?<![\w.@-])(?=(\S{{1,{self.lengths[-1]}}}))",
                                  re.I) if terms else None
+        self.found: dict[str, tuple[tuple[int, ...], tuple[str, ...]]] = {}  # `_found`'s, at most FOUND of them
 
     def candidates(self, text: str) -> dict[int, list[int]]:
         """{rank of a term in `longest_first`: the places in `text`, ascending, where its first word stands}: all
@@ -202,20 +204,37 @@ class _Index:
         if self.starts is None:
             return tried
         for match in self.starts.finditer(text):
-            start, word = match.start(), _folded(match[1])
-            for length in self.lengths:
-                if length > len(word):
-                    break
-                for rank in self.by_first.get(word[:length], ()):
-                    tried.setdefault(rank, []).append(start)
-                if word[:length] in self.crowded and (after := self.second.match(text, start + length)):
+            start, token = match.start(), match[1]
+            ranks, crowded = self.found.get(token) or self._found(token)
+            for rank in ranks:
+                tried.setdefault(rank, []).append(start)
+            for first in crowded:
+                if after := self.second.match(text, start + len(first)):
                     second = _folded(after[1])
                     for second_length in self.second_lengths:
                         if second_length > len(second):
                             break
-                        for rank in self.by_second.get((word[:length], second[:second_length]), ()):
+                        for rank in self.by_second.get((first, second[:second_length]), ()):
                             tried.setdefault(rank, []).append(start)
         return tried
+
+    def _found(self, token: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
+        """(the ranks of the terms whose first word, folded, begins `token` folded; those first words that are
+        crowded), kept for the next start holding the same token (a paper's words recur: folding and trying each
+        length once per word, not once per place)."""
+        word = _folded(token)
+        ranks: list[int] = []
+        crowded: list[str] = []
+        for length in self.lengths:
+            if length > len(word):
+                break
+            ranks += self.by_first.get(word[:length], ())
+            if word[:length] in self.crowded:
+                crowded.append(word[:length])
+        found = tuple(ranks), tuple(crowded)
+        if len(self.found) < FOUND:
+            self.found[token] = found
+        return found
 
 
 class _Same:
