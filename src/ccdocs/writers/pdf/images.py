@@ -8,6 +8,7 @@ laid over it: text extraction, search and screen readers reading the text layer 
 
 from __future__ import annotations
 
+import hashlib
 import io
 from dataclasses import replace
 
@@ -34,12 +35,29 @@ def draw_picture(canvas, picture, x: float, y: float, width: float, height: floa
         drawing.scale(width / drawing.width, height / drawing.height)
         renderPDF.draw(drawing, canvas, x, y)
     else:
-        from PIL import Image as PILImage
+        name = raster_form(canvas, picture)
+        canvas.saveState()
+        canvas.translate(x, y)
+        canvas.scale(width, height)
+        canvas.doForm(name)
+        canvas.restoreState()
 
+
+def raster_form(canvas, picture) -> str:
+    """The name of the form XObject drawing the PNG or JPEG `picture` in the unit square, made the first time the
+    document shows it: its pixels are decoded, digested and compressed once however often it is shown (a logo or
+    separator shown in every section), not at every showing as reportlab's drawImage does with a new reader."""
+    from PIL import Image as PILImage
+
+    name = "Raster" + hashlib.sha256(picture.data).hexdigest()[:32]
+    if not canvas.hasForm(name):
         with PILImage.open(io.BytesIO(picture.data)) as opened:
             pixels = shown(opened)
+        canvas.beginForm(name, 0, 0, 1, 1)
         # mask="auto": an alpha channel becomes the image's SMask, drawn over the page as Word draws it
-        canvas.drawImage(ImageReader(pixels or io.BytesIO(picture.data)), x, y, width, height, mask="auto")
+        canvas.drawImage(ImageReader(pixels or io.BytesIO(picture.data)), 0, 0, 1, 1, mask="auto")
+        canvas.endForm()
+    return name
 
 
 class Picture(Flowable):
