@@ -84,3 +84,23 @@ def test_a_theme_setting_a_decisions_sub_items_past_the_margin_is_refused_at_its
     refuse(Case("decision-sub-items", {"document.yaml": MINIMAL + "theme: mine\n", "content/report.md": DECISION,
                                        "templates/themes/mine.yaml": theme},
                 "the decision sub-items' text would start 19.1cm in", "templates/themes/mine.yaml:4"))
+
+
+def cover_note_with_notes(lang: str, count: int) -> dict:
+    """A one-language paper whose cover note carries `count` footnotes (marked *, **, *** …)."""
+    from conftest import MINIMAL
+
+    yaml = MINIMAL.split("tables:\n")[0].replace("original: en", f"original: {lang}") \
+        .replace("languages: [en, zh]", f"languages: [{lang}]") \
+        .replace("{type: cover-note, template: information}", "{type: cover-note, files: [content/note.md]}")
+    note = "The note." + "".join(f"[^n{i}]" for i in range(count)) + "\n\n" \
+        + "".join(f"[^n{i}]: Note {i}.\n" for i in range(count))
+    return {"document.yaml": yaml, "content/note.md": note, "content/report.md": "# T\n\nText.\n"}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_cover_note_mark_wider_than_half_the_line_is_refused_at_its_note(refuse, lang):
+    """The cover note's notes are marked `*`, `**` …: the 120th's mark of 120 asterisks stood wider than half the
+    line (its note's text pushed to the next line, the mark past the margin from about 130 on)."""
+    refuse(Case(f"cover-note-stars-{lang}", cover_note_with_notes(lang, 120),
+                "of the cover note is marked with", "content/note.md:", args=("--format", "pdf")))

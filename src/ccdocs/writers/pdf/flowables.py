@@ -16,12 +16,14 @@ from .document import Locate, landscape_width
 from .runs import Look, RunMaker, Where
 from .keep import KeepWith, link, sticky
 from .landscape import landscape_table, place, wide
+from ...sources.themefile import cm
 from .invisible import read_as
 from .measure import Measure, item_source, label_hanging
 from .tables import box, key_figures, table
 from .setting import Setting, kept
-from .text import TextBlock, TextStyle
+from .text import TextBlock, TextStyle, label_width
 from ...transforms.references import bookmarks
+from ...sources.themefile import line_factor
 
 KINDS = {Para: "this paragraph", Heading: "this heading", ListBlock: "this list", Quote: "this quotation",
          Marker: "this marker", Table: "this table", Box: "this box", KeyFigures: "these key figures",
@@ -53,7 +55,7 @@ class Builder:
         self.landscape_width = landscape_width(theme)
         lang = self.lang = doc.meta.lang
         self.body = theme.size(lang, "body")
-        self.factor = float(theme.get(f"pdf.leading.{lang}", 1.15))
+        self.factor = line_factor(theme.data, lang)   # pdf.leading × spacing.line, as the DOCX's lines
         self.align = theme.get(f"pdf.align.{lang}", "left")
         self.autospace = float(theme.get("pdf.cjk_autospace", 0))
         self.language = doc.meta.language
@@ -252,6 +254,15 @@ class Builder:
         scale, rise = self.maker.mark
         mark = tuple(replace(run, size=size * scale, rise=size * rise)
                      for run in self.label(note.label or "", look, where))
+        stars = len(note.label or "") if set(note.label or "") == {"*"} else 0   # the cover note's `***…`
+        wide = label_width(mark) + size / 2
+        if stars > 8 and wide > self.width / 2 >= wide - label_width(mark) / stars:  # the first note too wide
+            source = note.source
+            self.maker.problems.add(source.file if source else "document", source.line if source else None,
+                                    f"footnote {stars} of the cover note is marked with {stars} asterisks, "
+                                    f"{cm(label_width(mark))} wide, and each note after it with one more: a note's "
+                                    "mark may take half the line", "keep the cover note's notes few (move them to "
+                                    "the report, where they are numbered), or merge them")
         flows = [] if note.blocks and isinstance(note.blocks[0], Para) else [self.block_of(mark, self.style(size))]
         for index, b in enumerate(note.blocks):
             if isinstance(b, ListBlock):
