@@ -268,3 +268,32 @@ def test_the_heaviest_follow_up_waiting_is_forked_first(tmp_path):
     log.unlink()
     run_all([partial(hands_on, log), partial(holds_until_logged, log)], 2)
     assert log.read_text().split() == ["light", "heavy"], "without weights, in the order handed on"
+
+
+def hands_on_what_it_was_given(given: dict, other: dict, spawn):
+    """Hand on a follow-up given what this job was given, a copy of it, and what it made itself."""
+    spawn(partial(where_they_are, given, dict(given), made={"made": "here"}, also=other))
+    return None
+
+
+def where_they_are(given: dict, copied: dict, spawn, made: dict, also: dict):
+    """The addresses of the objects this follow-up was given, in its worker (a fork of the parent: the same
+    addresses as the parent's objects, for those that are the parent's own), and their values."""
+    return {name: (id(thing), thing) for name, thing in
+            (("given", given), ("copied", copied), ("made", made), ("also", also))}
+
+
+@forking
+def test_a_follow_up_gets_back_the_very_objects_its_job_was_given():
+    """What a job hands on of what it was given (a build's sources and theme, beside the model it made) reaches the
+    parent as a reference, not as a copy to pickle and read again: the follow-up's worker, forked from the parent,
+    holds the parent's own objects. What the job made, or copied, comes as a copy, equal."""
+    given, other = {"texts": "x" * 100_000}, {"theme": 1}
+    outcomes = run_all([partial(hands_on_what_it_was_given, given, other), partial(square, 3)], 2)
+    assert outcomes[0] == (None, [])
+    seen, problems = outcomes[1]
+    assert problems == []
+    assert seen["given"] == (id(given), given) and seen["also"] == (id(other), other)
+    assert seen["copied"][1] == given and seen["copied"][0] != id(given)
+    assert seen["made"][1] == {"made": "here"}
+    assert outcomes[2] == (9, [])

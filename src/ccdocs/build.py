@@ -11,7 +11,6 @@ from .errors import Collector, InputError, UsageError, counted, display_path
 from .model import Document
 from .inputs import read_files
 from .output import check_inputs, check_targets, check_within, check_writable, write_all
-from .i18n.locations import in_catalog
 from .pipeline import Sources, read_sources, resolve
 from .preload import read_languages, read_locale_data, ready_line_setting, register_fonts
 from .source_date import source_date
@@ -155,7 +154,7 @@ def _job(sources: Sources, theme: Theme, lang: str, out: Path, formats: tuple, d
     clock = Stopwatch()
     doc = resolve(sources, lang, draft=draft, clock=clock, sandbox=sandbox, theme=theme)
     for fmt in _by_slowness(formats):
-        spawn(partial(_write, out / lang / f"{sources.spec.slug}.{fmt}", fmt, doc, theme, translated=(sources, lang)))
+        spawn(partial(_write, out / lang / f"{sources.spec.slug}.{fmt}", fmt, doc, theme, sources=sources, lang=lang))
     return {}, clock.seconds
 
 
@@ -176,13 +175,18 @@ def _by_slowness(formats) -> list[str]:
     return sorted(formats, key=lambda fmt: -SLOWNESS.get(fmt, 0))
 
 
-def _write(path: Path, fmt: str, doc: Document, theme: Theme, spawn, translated: tuple) -> tuple[dict, dict]:
-    """One output's bytes by its path, and the seconds it took. `translated`: the (Sources, language) of `doc`,
-    whose catalog a problem of a translated text is told at (`i18n.locations.in_catalog`)."""
+def _write(path: Path, fmt: str, doc: Document, theme: Theme, spawn, sources: Sources, lang: str
+           ) -> tuple[dict, dict]:
+    """One output's bytes by its path, and the seconds it took. `sources` and `lang`: those `doc` was made of, whose
+    catalog a problem of a translated text is told at (`i18n.locations.in_catalog`). (Passed as themselves, not in
+    a tuple: a write is spawned by its folder's model job, given the same sources and theme, which its worker sends
+    back by reference, `workers._handed`.)"""
     clock = Stopwatch()
     with clock.stage(fmt):
         try:
             data = writer(fmt)(doc, theme)
         except InputError as exc:
-            raise InputError(in_catalog(exc.problems, *translated)) from None
+            from .i18n.locations import in_catalog  # imported on a problem only: the parent forking writes has not
+
+            raise InputError(in_catalog(exc.problems, sources, lang)) from None
     return {path: data}, clock.seconds

@@ -228,6 +228,9 @@ def build(doc_dirs, lang, formats, out_dir, draft, profile):
     from .gcpause import paused
 
     with paused():  # the readers' modules, kept for the process's life: no collection walks them as they come,
+        from .compiled import keep
+
+        keep()  # what they compile (regular expressions, dataclasses' methods) read from the per-user cache
         from .build import build as build_documents
         from .sources.spec import LANGUAGES
         from .stopwatch import Stopwatch
@@ -313,15 +316,17 @@ def _notes_of(folder, sources, languages, draft: bool) -> None:
     """The TO CONFIRM marks, missing catalogs and (for a draft) pending segments of one document built in
     `languages`."""
     from .i18n.catalogs import po_path
-    from .i18n.policy import pending, problems
-    from .parse.html import left_out
-    from .parse.markdown import parser
-    from .pipeline import assessed
 
     spec = sources.spec
     _confirm_marks(spec)
-    for item in left_out(sources.texts, parser().parse) if draft else ():
-        click.echo(str(item), err=True)
+    if draft:  # what only a draft looks at, imported for it only (the policy's checks: a build's parent has not)
+        from .i18n.policy import pending, problems
+        from .parse.html import left_out
+        from .parse.markdown import parser
+        from .pipeline import assessed
+
+        for item in left_out(sources.texts, parser().parse):
+            click.echo(str(item), err=True)
     for lang in languages:
         if lang == spec.source:
             continue
@@ -359,6 +364,9 @@ def check(doc_dir):
 
     The check is a build of every language and format without writing: what a build refuses, it refuses.
     """
+    from .compiled import keep
+
+    keep()  # what the imports compile read from the per-user cache, as in a build (`compiled`)
     from .build import build as build_documents
 
     ready = available()

@@ -16,6 +16,7 @@ import sys
 import traceback
 from collections.abc import Callable
 from contextlib import contextmanager
+from functools import partial
 from multiprocessing.connection import wait
 
 from .errors import Failure, InputError
@@ -192,12 +193,47 @@ def as_worker(parent: int) -> None:
     _end_with(parent)
 
 
+class _Given(int):
+    """In a follow-up job sent to the parent: the n-th object its worker's job was given (`_given`)."""
+
+
+def _given(job: Callable) -> tuple:
+    """What `job` was given that a worker running it holds as the very objects of the parent that forked it: a
+    partial's arguments and keyword values."""
+    return (*job.args, *job.keywords.values()) if isinstance(job, partial) else ()
+
+
+def _handed(more: Callable, given: tuple) -> Callable | tuple:
+    """A follow-up job as a worker sends it: a partial's arguments that are objects its own job was given (the
+    document folder's sources, its theme: as large as the model they come with) named by their place among them,
+    which the parent, holding the same objects, puts back (`_taken`) rather than pickling them and reading them
+    again (a tenth of the bytes a follow-up write sent, and of the parent's time reading it, before a write is
+    forked). An object a job changed is not one to hand on."""
+    if not isinstance(more, partial):
+        return more
+    place = {id(thing): _Given(n) for n, thing in enumerate(given)}
+    return (more.func, tuple(place.get(id(arg), arg) for arg in more.args),
+            {name: place.get(id(value), value) for name, value in more.keywords.items()})
+
+
+def _taken(sent: Callable | tuple, given: tuple) -> Callable:
+    """The follow-up job `_handed` sent, with the objects its worker's job was given put back."""
+    if not isinstance(sent, tuple):
+        return sent
+    def back(thing):
+        return given[thing] if type(thing) is _Given else thing
+
+    func, args, keywords = sent
+    return partial(func, *map(back, args), **{name: back(value) for name, value in keywords.items()})
+
+
 def _work(job: Callable, sender, parent: int) -> None:
-    """A worker's life: run `job`, send back what it spawns, then its outcome or its exception; the parent alone
-    handles Ctrl-C."""
+    """A worker's life: run `job`, send back what it spawns (`_handed`), then its outcome or its exception; the
+    parent alone handles Ctrl-C."""
     as_worker(parent)
+    given = _given(job)
     try:
-        message = ("done", _outcome(job, lambda more: sender.send(("spawn", more))))
+        message = ("done", _outcome(job, lambda more: sender.send(("spawn", _handed(more, given)))))
     except BaseException as exc:  # noqa: BLE001 - sent to the parent, which raises it
         message = ("raised", _portable(exc))
     send_outcome(sender, message)
@@ -269,20 +305,20 @@ def _forked(jobs: list[Callable], workers: int, done: Callable | None = None, pr
                 with _interruptions_held():  # a Ctrl-C during fork's own callbacks would be lost there
                     process.start()
                     sender.close()
-                    running[receiver] = (key, process)
+                    running[receiver] = (key, process, _given(job))
             ready = wait(list(running), timeout=0 if prepare else None)
             if not ready and prepare:  # between two messages: a worker sending its follow-ups is never kept waiting
                 _prepared(prepare.pop(0))
                 continue
             for receiver in ready:
-                key, process = running[receiver]
+                key, process, given = running[receiver]
                 try:
                     kind, payload = receiver.recv()
                 except EOFError:
                     raise WorkerLost(_lost(process)) from None
                 if kind == "spawn":
                     spawned[key] = spawned.get(key, 0) + 1
-                    waiting.append(((*key, spawned[key] - 1), payload))
+                    waiting.append(((*key, spawned[key] - 1), _taken(payload, given)))
                     if weight:
                         waiting.sort(key=lambda item: -weight(item[1]))  # stable: in order among equals
                     continue
@@ -293,11 +329,11 @@ def _forked(jobs: list[Callable], workers: int, done: Callable | None = None, pr
                     exc, text = payload
                     raise exc from WorkerError(text)
                 outcomes[key] = payload
-                _ended(key[0], [k for k, _ in waiting] + [k for k, _ in running.values()], outcomes, done)
+                _ended(key[0], [k for k, _ in waiting] + [k for k, *_ in running.values()], outcomes, done)
     finally:
-        for _, process in running.values():
+        for _, process, _ in running.values():
             process.terminate()
-        for receiver, (_, process) in running.items():
+        for receiver, (_, process, _) in running.items():
             process.join()
             receiver.close()
         for process in ended:
