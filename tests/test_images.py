@@ -376,10 +376,15 @@ THEME_AT = "templates/themes/logo.yaml:2"
 LOGO_REFUSED = [
     Case("logo-missing", {}, "image `images/none.png` does not exist", THEME_AT,
          setup=lambda folder, out: with_logo(folder, LOGO_THEME.replace("logo.png", "none.png"))),
-    Case("logo-leaves", {}, "leaves the document folder", THEME_AT,
+    Case("logo-leaves", {}, "image `../../content/logo.png` leaves the templates folder", THEME_AT,
          setup=lambda folder, out: with_logo(folder, LOGO_THEME.replace("images/", "../../content/"))),
     Case("logo-not-png", {}, "is not a readable PNG file", THEME_AT,
          setup=lambda folder, out: with_logo(folder, logo=b"not a picture")),
+    # a logo is named in the templates folder, and its messages say so (breaks-4 #18)
+    Case("logo-missing-says-where", {}, "relative to the templates folder", THEME_AT,
+         setup=lambda folder, out: with_logo(folder, LOGO_THEME.replace("logo.png", "none.png"))),
+    Case("logo-absolute", {}, "name images relative to the templates folder: `images/logo.png`", THEME_AT,
+         setup=lambda folder, out: with_logo(folder, LOGO_THEME.replace("images/logo.png", "/srv/logo.png"))),
 ]
 
 

@@ -9,7 +9,7 @@ from .errors import InputError, problem
 from .l10n.fonts import ROLES, FontError, FontResolver
 from .l10n.language import known_languages
 from .resources import THEMES, find, names, package_templates
-from .sources.images import read_picture
+from .sources.images import TEMPLATES, read_picture
 from .sources.themefile import points, read_theme
 from .sources.yamlfile import YamlFile, read_yaml, shown
 
@@ -78,7 +78,7 @@ def read_logo(data: dict, path: Path, yf: YamlFile):
     raw = (data.get("cover") or {}).get("logo")
     if not raw:
         return None
-    read = read_picture(path.parent.parent, str(raw))
+    read = read_picture(path.parent.parent, str(raw), TEMPLATES)
     if isinstance(read, tuple):
         raise InputError([yf.problem(("cover", "logo"), *read)])
     return read

@@ -22,7 +22,7 @@ from urllib.parse import unquote
 
 from ..errors import Collector
 from ..parse.lines import locate
-from .spec import OUTSIDE_HINT, not_a_file_inside
+from .spec import not_a_file_inside
 
 MAX_BYTES = 20 * 1024 * 1024            # a figure for a paper: a full page at 300 dpi is far less
 MAX_PIXELS = 40_000_000                 # 40 megapixels; a full A4 page at 300 dpi is 8.7
@@ -52,22 +52,38 @@ def image_path(src: str) -> str:
     return unquote(src)
 
 
-def read_picture(folder: Path, raw: str) -> Picture | tuple[str, str]:
-    """The image file `raw` (relative to `folder`) read and checked, or (message, hint) saying why not."""
+@dataclass(frozen=True)
+class Within:
+    """The folder images are named in, as messages say it: its `name` and an `example` path in it."""
+
+    name: str
+    example: str
+
+
+CONTENT = Within("the document folder", "figures/name.png")      # an image the content shows
+TEMPLATES = Within("the templates folder", "images/logo.png")    # a theme's cover logo
+
+
+def read_picture(folder: Path, raw: str, within: Within = CONTENT) -> Picture | tuple[str, str]:
+    """The image file `raw` (relative to `folder`, which messages call `within`) read and checked, or (message,
+    hint) saying why not."""
     if "://" in raw or raw.startswith("data:"):
-        return (f"`{raw[:80]}` is not a file of the document folder: an image is a file beside the content",
-                "save the image in the document folder (e.g. `figures/`) and name it there")
+        return (f"`{raw[:80]}` is not a file of {within.name}: an image is a file in it",
+                f"save the image in {within.name} and name it there: `{within.example}`")
     if Path(raw).is_absolute() or PureWindowsPath(raw).anchor:
-        return f"`{raw[:80]}` is an absolute path", "name images relative to the document folder: `figures/name.png`"
+        return f"`{raw[:80]}` is an absolute path", f"name images relative to {within.name}: `{within.example}`"
     kind = FORMATS.get(Path(raw).suffix.lower())
     if kind is None:
         return f"`{raw[:80]}`: a {Path(raw).suffix or 'file without an extension'} image is not supported", FORMAT_HINT
     wrong = not_a_file_inside(folder, folder / raw)
     if wrong == "missing":
         return (f"image `{raw[:80]}` does not exist",
-                "save it there, or correct the path (relative to the document folder)")
+                f"save it there, or correct the path (relative to {within.name})")
+    if wrong and wrong.startswith("leaves"):
+        return (f"image `{raw[:80]}` leaves {within.name}",
+                f"keep images inside {within.name}; links pointing out are refused")
     if wrong:
-        return f"image `{raw[:80]}` {wrong}", OUTSIDE_HINT if "leaves" in wrong else "name an image file here"
+        return f"image `{raw[:80]}` {wrong}", "name an image file here"
     path = folder / raw
     try:
         if path.stat().st_size > MAX_BYTES:
