@@ -286,3 +286,33 @@ def test_what_no_renderer_draws_is_passed_over():
     assert read_svg("a.svg", passed.encode()) == (75.0, 75.0)
     said = read_svg("a.svg", svg('<text x="1" y="9"><script>x()</script>a</text>').encode())
     assert "prints the words of a `<script>` inside a `<text>`" in said[0]
+
+
+# a drawing's hyperlinks: the Word document embeds the SVG as it is (Word follows its links), so each is held to the
+# paper's own rule for a link (an http(s) address with a host, or mailto), at the `<a>`'s line of the SVG
+LINKS = [
+    Case("link-javascript", shows(svg('<a xlink:href="javascript:alert(1)">\n<rect width="9" height="9"/></a>')),
+         "image `figures/a.svg`, line 2: a link to `javascript:alert(1)`: a link in a paper goes to an http(s) or "
+         "mailto address", WHERE),
+    Case("link-file", shows(svg('<rect width="9" height="9"/>\n<a href="file:///etc/passwd"><text y="9">Hi</text>'
+                                '</a>')), "line 3: a link to `file:///etc/passwd`", WHERE),
+    Case("link-in-text", shows(svg('<text y="9">See <a href=" JavaScript:x()">this</a></text>')),
+         "a link to ` JavaScript:x()`", WHERE),
+    Case("link-relative", shows(svg('<a href="report.html"><rect width="9" height="9"/></a>')),
+         "a link to `report.html`", WHERE),
+    Case("link-without-host", shows(svg('<a href="http:evil"><rect width="9" height="9"/></a>')),
+         "a link to `http:evil`", WHERE),
+]
+
+
+@pytest.mark.parametrize("case", LINKS, ids=lambda case: case.id)
+def test_a_drawing_links_where_a_paper_links(refuse, case):
+    assert "write the full address" in refuse(case)
+
+
+def test_web_mail_and_own_links_are_kept():
+    from ccdocs.sources.svg import read_svg
+
+    for href in ("https://www.wipo.int/about", "HTTP://wipo.int", "mailto:info@wipo.int", "#bar"):
+        drawn = read_svg("a.svg", svg(f'<a xlink:href="{href}"><rect id="bar" width="9" height="9"/></a>').encode())
+        assert drawn == (75.0, 75.0), (href, drawn)

@@ -3,7 +3,9 @@
 An SVG (`sources.images` finds and reads its file) is parsed by lxml without entities or network and must be an
 `<svg>` drawing made of itself alone:
 
-- a reference (`href` or `xlink:href` of any element but a hyperlink `<a>` or a `<script>`, which draw nothing)
+- a hyperlink (`<a>`'s `href` or `xlink:href`, kept in the Word document, which embeds the SVG as it is) goes
+  where a link of the paper may go: an http(s) or mailto address (or `#id` of the drawing);
+- any other reference (`href` or `xlink:href` of any element but a `<script>`, which draws nothing)
   names one of its own elements (`#id`) or embeds a base64 PNG or JPEG bitmap (`data:image/png;base64,…`): a file
   (relative, absolute, `file:`, the web) or another embedded kind is refused, which svglib and CairoSVG drop (the
   picture would lose a part silently);
@@ -42,6 +44,7 @@ import logging
 import re
 import warnings
 from contextlib import contextmanager
+from urllib.parse import urlsplit
 
 from .images import FORMAT_HINT, MAX_PIXELS, SIZE_HINT, Unfit, bitmap
 
@@ -269,6 +272,8 @@ def _reference(raw: str, element, pixels: dict, bitmaps: dict) -> tuple[str, str
     data URI checked so far (each is checked once however often it stands)."""
     target = next((element.get(key) for key in HREFS if element.get(key) is not None), None)
     name = element.tag.rsplit("}", 1)[-1]
+    if name == "a" and target is not None:
+        return _link(raw, element.sourceline, target)
     if target is None or target.startswith("#") or name in NOT_DRAWN:
         return None
     at = f"image `{raw[:80]}`, line {element.sourceline}: `<{name}>`"
@@ -287,6 +292,21 @@ def _reference(raw: str, element, pixels: dict, bitmaps: dict) -> tuple[str, str
         return bitmaps[target]
     pixels[element] = bitmaps[target]
     return None
+
+
+def _link(raw: str, line: int, href: str) -> tuple[str, str] | None:
+    """Why the hyperlink `href` of an `<a>` at `line` is refused, or None: the paper's own rule for a link
+    (`parse.markdown`: an http(s) address with a host, or mailto), applied to the drawing's links, which the Word
+    document keeps (it embeds the SVG as it is) and Word follows; a `#id` of the drawing itself is kept too."""
+    from ..parse.markdown import WEB_SCHEMES
+
+    parts = urlsplit(href.strip())
+    scheme = parts.scheme.lower()
+    if href.strip().startswith("#") or scheme == "mailto" or scheme in WEB_SCHEMES and parts.netloc:
+        return None
+    return (f"image `{raw[:80]}`, line {line}: a link to `{href[:80]}`: a link in a paper goes to an http(s) or "
+            "mailto address (the Word document keeps the drawing's links)",
+            "write the full address (`https://…`), or remove the `<a>` in the drawing program")
 
 
 def _undrawn(raw: str, root) -> tuple[str, str] | None:
