@@ -38,7 +38,7 @@ MAX_TERMS = 100_000
 MAX_BYTES = 64 * 2**20
 # terms one first word may begin before those of two words or more are looked up by their first two (`_Index`)
 CROWDED = 16
-FOUND = 16_384  # the tokens an index keeps the first-word terms of (`_Index._found`): a few MB at most
+FOUND = 8_192  # the tokens an index keeps the first-word terms of (`_Index._found`): about 1 MB
 
 
 @dataclass(frozen=True)
