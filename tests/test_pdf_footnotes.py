@@ -142,7 +142,7 @@ def note_area(page: Page, lang: str) -> NoteArea:
         else:
             prev = None
     separators = [r for r in page.rules if abs(r[0] - MARGIN) < 1.0
-                  and (abs(r[1] - r[0] - THEME.pt("footnotes.rule_width")) < 1.5 or abs(r[1] - r[0] - TEXT_WIDTH) < 1.5)]
+                  and (abs(r[1] - r[0] - THEME.pt("pdf.note_rule_width")) < 1.5 or abs(r[1] - r[0] - TEXT_WIDTH) < 1.5)]
     below_all = [r for r in separators if all(g.box[1] > r[2] for g in page.glyphs if g.size > note + 0.05)]
     rule = max((r[2] for r in below_all), default=None)
     continued = rule is not None and any(abs(r[2] - rule) < 0.1 and abs(r[1] - r[0] - TEXT_WIDTH) < 1.5

@@ -86,7 +86,7 @@ LENGTHS = [  # lengths: negative, outside the page, wider than the text
     Case("space-huge", mine("spacing: {paragraph_after: 10cm}\n"), "less than an eighth of the text height",
          f"{MINE}:1"),
     Case("space-negative", mine("docx: {list_after: -6pt}\n"), "must be a length from 0", f"{MINE}:1"),
-    Case("note-rule", mine("footnotes: {rule_width: 20cm}\n"), "less than the text width", f"{MINE}:1"),
+    Case("note-rule", mine("pdf: {note_rule_width: 20cm}\n"), "less than the text width", f"{MINE}:1"),
 ]
 
 KEYS = [  # only the keys a theme has: no open mappings

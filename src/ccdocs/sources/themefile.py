@@ -92,7 +92,6 @@ RULES = {
     "cover.letter_space_after|block_before_body|title_before": SPACE,
     "cover.logo": TEXT,                         # an image file for page 1's top-left corner (`images/logo.png`)
     "cover.logo_height": Rule("length", 0.5 * 72 / 2.54, under=(("text height", 1 / 8),)),
-    "footnotes.rule_width": Rule("length", under=(("text width", 1),)),
     "footnotes.tab": Rule("length", under=(("text width", 1 / 2),), over=("footnote size", 1)),
     "table.font_size": SIZE,
     "table.header_fill": COLOURED,
@@ -111,7 +110,7 @@ RULES = {
     "decision.indent": Rule("length", under=(("text width", 2 / 3),)),  # about the middle: its sub-items fit after
     "contents.title_after|row_after": SPACE,
     "contents.indent": Rule("length", under=(("text width", 1 / 4),)),
-    "contents.page_width|paragraphs_width": Rule("length", under=(("text width", 1 / 3),)),
+    "contents.page_width": Rule("length", under=(("text width", 1 / 3),)),
     f"docx.headings.{LEVELS}.bold|italic": FLAG,
     "docx.marker_indent": MARKER,
     "docx.marker_before|header_after|list_after|box_after|caption_after|table_note_before": SPACE,
@@ -128,6 +127,8 @@ RULES = {
     "pdf.note_mark.scale": Rule("number", 0.3, 1),  # of the type size
     "pdf.note_mark.rise": Rule("number", 0, 1),
     "pdf.note_rule_before|note_rule_after|list_item_after|box_after|caption_after|header_after": SPACE,
+    "pdf.note_rule_width": Rule("length", under=(("text width", 1),)),  # Word draws its own separator
+    "pdf.contents.paragraphs_width": Rule("length", under=(("text width", 1 / 3),)),  # the DOCX: a right tab
     "pdf.link_color": COLOURED,
     "pdf.marker_indent": MARKER,
     f"pdf.headings.{LEVELS}.bold|italic": FLAG,
@@ -138,6 +139,9 @@ RULES = {
 }
 
 PATTERNS = tuple((tuple(dotted.split(".")), rule) for dotted, rule in RULES.items())
+# Keys once shared that one writer alone reads, and where they are given now: a theme giving one at the old place
+# is told where it went (a key outside `docx:`/`pdf:` has the same effect in both formats)
+MOVED = {"footnotes.rule_width": "pdf.note_rule_width", "contents.paragraphs_width": "pdf.contents.paragraphs_width"}
 
 
 @lru_cache(maxsize=256)
@@ -168,15 +172,24 @@ MEASURES = {
               tuple(key.format(lang) for lang in LANGS.split("|") for key in
                     ("sizes.{}.cover_letter", "sizes.{}.cover_symbol", "sizes.{}.cover_body", "sizes.{}.cover_title",
                      "sizes.{}.body", "pdf.leading.{}"))
+              + ("spacing.line",)
               + sum(COVER_SPACES, ()) + ("page.margins.top", "page.margins.bottom")),
     "decision sub-items": (lambda t: points(t["decision"]["indent"]) + LIST_LEVELS * points(t["lists"]["indent"]),
                            ("decision.indent", "lists.indent")),
 }
 
 
+def line_factor(values: dict, lang: str) -> float:
+    """The line height over the type size in `lang`, as both writers set lines: `pdf.leading.<lang>` (Word's single
+    spacing for the language's fonts, which the PDF matches) times `spacing.line` (1 single, 2 double: Word's
+    `w:spacing w:line` in 240ths, `lineRule="auto"`). `values`: a theme's merged values (Theme.data)."""
+    leading = (values.get("pdf") or {}).get("leading") or {}
+    return float(leading.get(lang, 1.15)) * float((values.get("spacing") or {}).get("line", 1.0))
+
+
 def _cover(t: dict, lang: str) -> float:
     """The height of the cover's fixed lines (one line each) and spaces in `lang`, in points."""
-    size, leading = t["sizes"][lang], float(t["pdf"]["leading"][lang])
+    size, leading = t["sizes"][lang], line_factor(t, lang)
     lines = 3 * size["cover_symbol"] + 3 * size["cover_body"] + size["cover_title"] + size["body"]
     spaces = sum(max(points(_at(t, dotted)) for dotted in either) for either in COVER_SPACES)
     return 1.1 * size["cover_letter"] + leading * lines + spaces
@@ -273,6 +286,12 @@ def _check(yf: YamlFile, value, keys: tuple, problems: list, own: bool) -> None:
     for key, item in value.items():
         if _known(keys + (key,)):
             _check(yf, item, keys + (key,), problems, own)
+            continue
+        moved = MOVED.get(_dotted(keys + (key,)))
+        if moved:
+            problems.append(yf.problem(keys + (key, "<key>"), f"`{_dotted(keys + (key,))}` is read by the PDF writer "
+                                       "only (Word draws it its own way): the key is now under `pdf:`",
+                                       f"write it as `{moved}`"))
             continue
         near = {str(p[len(keys)]) for p, _ in PATTERNS if len(p) > len(keys) and _matches(p, keys)}
         known = sorted(c for part in near for c in part.split("|") if c != ANY)

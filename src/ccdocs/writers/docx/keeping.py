@@ -13,6 +13,7 @@ from math import ceil
 from docx.oxml.ns import qn
 
 from ...oxml import place, props
+from ...sources import themefile
 from .layout import PAGE_SIZES
 
 
@@ -58,8 +59,9 @@ def keep_with_next(tr) -> None:
 
 
 def line_factor(theme, lang: str) -> float:
-    """Word's single line height over the type size: the PDF's leading, which is set to match it."""
-    return float(theme.get(f"pdf.leading.{lang}", 1.15))
+    """Word's line height over the type size: the PDF's leading, which is set to match it (`themefile.line_factor`:
+    `pdf.leading` times `spacing.line`, Word's line spacing)."""
+    return themefile.line_factor(theme.data, lang)
 
 
 def row_height(cells: list[str], widths: list[float], measure, padding: float, leading: float) -> float:

@@ -24,6 +24,7 @@ from ...oxml import (cell_margins, clark, element, number_paragraph, place, plac
                      set_east_asian_spacing, set_fonts, set_lang, sub, twips)
 from ...l10n.language import Language
 from ...theme import Theme
+from ..columns import table_size
 from .skeleton import STYLES
 
 KINDS = {"p": WD_STYLE_TYPE.PARAGRAPH, "c": WD_STYLE_TYPE.CHARACTER, "t": WD_STYLE_TYPE.TABLE}
@@ -49,6 +50,7 @@ def specs(theme: Theme, lang: str) -> list[dict]:
                "before": pt("spacing.heading_before"), "after": pt("spacing.heading_after")}
     levels = theme.get("docx.headings", {})
     cell = {"base": "Normal", "size": table, "after": 0}
+    texts = {**cell, "size": table_size(theme, lang)}   # a table's texts, as the PDF's: `table.font_size`
     note_size = size("footnote")
     hanging = pt(f"docx.list_hanging.{lang}") if theme.get(f"docx.list_hanging.{lang}") else pt("lists.hanging")
     indent = pt("lists.indent") + hanging - pt("lists.hanging")
@@ -93,8 +95,8 @@ def specs(theme: Theme, lang: str) -> list[dict]:
         {"name": "Key Figure Label", **cell, "align": "center"},
         {"name": "Table Caption", "base": "Normal", "bold": True, "keep_next": True, "font": "heading",
          "after": pt("docx.caption_after")},
-        {"name": "Table Heading", **cell, "bold": True, "font": "heading"},
-        {"name": "Table Text", **cell},
+        {"name": "Table Heading", **texts, "bold": True, "font": "heading"},
+        {"name": "Table Text", **texts},
         {"name": "Table Note", **cell, "size": note_size, "before": pt("docx.table_note_before")},
         {"name": "Table Source", **cell, "size": note_size, "italic": True, "before": pt("docx.table_note_before")},
         {"name": "Ruled Table", "kind": "t"},

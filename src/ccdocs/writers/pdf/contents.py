@@ -77,7 +77,7 @@ def contents_table(builder, block: Contents) -> list:
     title_style = builder.style(size, align="left", after=builder.pt("contents.title_after"))
     title = builder.text((Text(block.title),), Look(size, bold=True, heading=True, caps=True), title_style, where)
     keep = size * builder.factor + builder.pt("contents.title_after") + 2 * builder.body * builder.factor
-    widths = ([builder.pt("contents.paragraphs_width")] if block.paragraphs else []) + [builder.pt("contents.page_width")]
+    widths = ([builder.pt("pdf.contents.paragraphs_width")] if block.paragraphs else []) + [builder.pt("contents.page_width")]
     look = Look(builder.body)
     out = [KeepRoom(keep), title]
     pages = builder.pages.get(builder.meta.symbol, {})

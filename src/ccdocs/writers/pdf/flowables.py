@@ -23,6 +23,7 @@ from .tables import box, key_figures, table
 from .setting import Setting, kept
 from .text import TextBlock, TextStyle, label_width
 from ...transforms.references import bookmarks
+from ...sources.themefile import line_factor
 
 KINDS = {Para: "this paragraph", Heading: "this heading", ListBlock: "this list", Quote: "this quotation",
          Marker: "this marker", Table: "this table", Box: "this box", KeyFigures: "these key figures",
@@ -54,7 +55,7 @@ class Builder:
         self.landscape_width = landscape_width(theme)
         lang = self.lang = doc.meta.lang
         self.body = theme.size(lang, "body")
-        self.factor = float(theme.get(f"pdf.leading.{lang}", 1.15))
+        self.factor = line_factor(theme.data, lang)   # pdf.leading × spacing.line, as the DOCX's lines
         self.align = theme.get(f"pdf.align.{lang}", "left")
         self.autospace = float(theme.get("pdf.cjk_autospace", 0))
         self.language = doc.meta.language

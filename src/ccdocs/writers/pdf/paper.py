@@ -112,7 +112,7 @@ def layout(doc: Document, theme: Theme, pages: dict, fonts: FontSet | None = Non
             builder.maker.problems.extend(each.maker.problems.problems)
         builder.maker.problems.raise_if_any()
         rules = Rules(width, theme.pt("pdf.note_rule_before"), theme.pt("pdf.note_rule_after"),
-                      theme.pt("footnotes.rule_width"), theme.pt("spacing.footnote_after"), rtl=builder.rtl)
+                      theme.pt("pdf.note_rule_width"), theme.pt("spacing.footnote_after"), rtl=builder.rtl)
         notes = PageNotes({key: flows for each in builders for key, flows in each.notes.items()}, rules, dry=dry)
         buffer = BytesIO()
         template = PaperTemplate(buffer, builder, notes)
