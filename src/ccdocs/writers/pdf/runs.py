@@ -19,6 +19,11 @@ from .invisible import IGNORABLE, composed, invisible_runs
 from .rtl import APART, arabic_runs, has_arabic
 from .setting import Run
 
+# Combining marks of the Latin, Greek and Cyrillic blocks and their supplements, symbols' marks and half marks: left
+# in a text once composed (NFC), they follow a letter with no precomposed form (Arabic's and Hebrew's marks are
+# shaped by their own runs; U+034F COMBINING GRAPHEME JOINER is default-ignorable: it takes no room, invisible.py)
+UNPLACED = re.compile("[\u0300-\u034e\u0350-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
 FIELD_NAMES = {"place_dates": "the venue", "session": "the session"}
 LATIN_ROLES = {(False, False): "latin_regular", (True, False): "latin_bold", (False, True): "latin_italic",
                (True, True): "latin_bold_italic"}
@@ -132,6 +137,8 @@ class RunMaker:
         key = (text, look)
         if not text.isascii():
             text = composed(text)  # as the faces draw it (invisible.py)
+            for mark in UNPLACED.finditer(text):
+                self.unplaced(text, mark.start(), where)
             if APART.search(text):  # default-ignorable characters in runs of their own; Arabic shaped
                 if IGNORABLE.search(text):
                     face = self.fonts.face(LATIN_ROLES[(look.bold, look.italic)])
@@ -204,6 +211,21 @@ class RunMaker:
                           f"{what} contains {ch!r} (U+{ord(ch):04X} {name}), which none of the fonts "
                           f"holds ({families})",
                           "replace it, or name a font that has it in pdf_fonts.files or CCDOCS_FONT_<ROLE>")
+
+    def unplaced(self, text: str, at: int, where: Where) -> None:
+        """Record a combining mark left apart from its letter once composed (`text[at]`: x + U+0304, the sample
+        mean x̄, has no single character), once per place it was typed: reportlab places no marks (no GPOS), and the
+        faces' marks sit beside the letter, where Word's DOCX sets them over it."""
+        ch = text[at]
+        source, what = self.typed_at(ch, where)
+        if (source, ch, "mark") in self.reported:
+            return
+        self.reported.add((source, ch, "mark"))
+        base = f"{text[at - 1]!r} + " if at else ""
+        self.problems.add(source.file if source else "document", source.line if source else None,
+                          f"{what} contains {base}U+{ord(ch):04X} {unicodedata.name(ch, 'a combining mark')}, which "
+                          "no single character writes: the PDF would print the mark beside its letter, not over it",
+                          "write a letter with its accent as one character (é, ñ), or the quantity in words (x-bar)")
 
     def typed_at(self, ch: str, where: Where) -> tuple:
         """(Source, description) of where `ch` was typed: the text's own source, unless the text is the
