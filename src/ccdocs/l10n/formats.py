@@ -26,6 +26,7 @@ from .language import Language, as_language
 # Halves round up, as in the spreadsheets the figures come from [chosen]; babel rounds half-even
 # by default and follows the decimal context's rounding.
 ROUNDING = ROUND_HALF_UP
+NUMBER_PLACES = 3  # the decimals `number` keeps at most (babel's default pattern, #,##0.###)
 DASH = "-"
 FILTERS = ("number", "decimal", "percent", "percent_value", "chf", "chf_millions", "chf_thousands", "date",
            "daterange")  # the Jinja2 filters, each a method of Formats
@@ -69,7 +70,10 @@ def _parsed(pattern: str) -> NumberPattern:
 
 
 def _unsigned_zero(v: Decimal, places: int) -> Decimal:
-    """`v`, or 0 when it rounds to zero at `places` decimals (so that -0.04 prints 0.0, not -0.0)."""
+    """`v`, or 0 when it rounds to zero at `places` decimals (so that -0.04 prints 0.0, not -0.0; -40,000 francs
+    in millions 0, not -0). Every filter printing a figure rounds through it."""
+    if not abs(v) < 1:   # only a fraction can round to zero (and a large figure is never quantized past precision)
+        return v
     with localcontext(rounding=ROUNDING):
         return Decimal(0) if v.quantize(Decimal(1).scaleb(-places)) == 0 else v
 
@@ -123,9 +127,10 @@ class Formats:
                            name=get_currency_name("CHF", locale=self.locale), **values)
 
     def number(self, v: Any) -> str:
-        """A count with thousands separators: 13930 → '13,930' (fractions kept, up to three places)."""
+        """A count with thousands separators: 13930 → '13,930' (fractions kept, up to three places; a figure
+        rounding to zero there prints 0, never -0)."""
         with localcontext(rounding=ROUNDING):
-            return self._decimal(to_decimal(v))
+            return self._decimal(_unsigned_zero(to_decimal(v), NUMBER_PLACES))
 
     def decimal(self, v: Any, places: int = 1) -> str:
         """A number with exactly `places` decimals: 4.66 → '4.7'."""
@@ -175,7 +180,7 @@ class Formats:
         _pattern(places)
         form = self.language.currency["millions"]
         with localcontext(rounding=ROUNDING):
-            millions = (to_decimal(v) / 1_000_000).quantize(Decimal(1).scaleb(-places))
+            millions = _unsigned_zero((to_decimal(v) / 1_000_000).quantize(Decimal(1).scaleb(-places)), places)
             values = {}
             if "{millions}" in form:
                 values["millions"] = self._decimal(millions, _pattern(places, optional=True))
