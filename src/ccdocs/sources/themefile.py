@@ -88,7 +88,6 @@ RULES = {
     "numbered_paragraph.tab": Rule("length", under=(("text width", 1 / 2),), over=("body size", 2)),  # `100.`
     "lists.indent": Rule("length", under=(("text width", 1 / (2 * LIST_LEVELS)),)),  # every level inside half
     "lists.hanging": HANGING,
-    "lists.bullet": TEXT,
     "cover.letter_space_after|block_before_body|title_before": SPACE,
     "cover.logo": TEXT,                         # an image file for page 1's top-left corner (`images/logo.png`)
     "cover.logo_height": Rule("length", 0.5 * 72 / 2.54, under=(("text height", 1 / 8),)),
