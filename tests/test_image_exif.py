@@ -1,4 +1,4 @@
-"""A phone's photograph builds as it was saved: whatever its Exif block holds, and with the images an MPO keeps after it.
+"""A phone's photograph builds as saved: whatever its Exif block holds, with the images an MPO keeps after it.
 
 python-docx reads a JPEG's or PNG's header itself to learn its size, and fails on a well-formed Exif block that
 holds a text of at most four bytes (`Make` = `HTC`, `LGE`, `ZTE`, as those phones write it): it reads the value,

@@ -3,13 +3,15 @@
 A PNG may say its transparency three ways (an alpha channel; a tRNS entry naming a palette's transparent entries or
 the one transparent grey or colour) and store 1 to 16 bits a sample. Word and LibreOffice draw every one over the
 page: a transparent pixel shows the white paper whatever colour it hides, and 16-bit grey at its full range. The PDF
-must draw the same, in the body and in the theme's cover logo; what it could not draw alike is refused at the
-image's line. Each image below is one flat colour; the tests read the pixel at its centre in the PDF ccdocs writes
-and in LibreOffice's rendering of the DOCX (pdftoppm at 72 dpi: one pixel a point), in both languages.
+must draw the same, in the body, in the theme's cover logo and in a bitmap an SVG embeds; what it could not draw
+alike is refused at the image's line. Each image below is one flat colour; the tests read the pixel at its centre
+in the PDF ccdocs writes and in LibreOffice's rendering of the DOCX (pdftoppm at 72 dpi: one pixel a point), in
+both languages.
 """
 
 from __future__ import annotations
 
+import base64
 import struct
 import subprocess
 import zipfile
@@ -73,6 +75,20 @@ IMAGES = {
     "grey-4-bit-trns": (png_of(4, 0, bytes([0x55]), trns=grey16(5)), WHITE),
     "grey-16-bit-trns": (png_of(16, 0, grey16(40000), trns=grey16(40000)), WHITE),
 }
+
+
+def svg_with(png: bytes) -> bytes:
+    """An SVG drawing made of one embedded bitmap, `png`, filling it."""
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="{WIDTH}" '
+            f'height="{HEIGHT}"><image width="{WIDTH}" height="{HEIGHT}" '
+            f'xlink:href="data:image/png;base64,{base64.b64encode(png).decode()}"/></svg>').encode()
+
+
+# the same in an SVG: name -> (the SVG, the colour it shows over white paper)
+SVGS = {f"svg-{name}": (svg_with(IMAGES[name][0]), IMAGES[name][1])
+        for name in ("rgba-hidden-black", "rgba-half-blue", "grey-16-bit", "palette-trns", "grey-trns")}
+SHOWN = {**{f"{name}.png": shown for name, shown in IMAGES.items()},
+         **{f"{name}.svg": shown for name, shown in SVGS.items()}}
 # the theme's cover logo: its left half opaque blue, its right half transparent black
 LOGO = (png_of(8, 6, bytes([0, 0, 200, 255]) * (WIDTH // 2) + bytes([0, 0, 0, 0]) * (WIDTH // 2)))
 LOGO_THEME = "cover:\n  logo: images/logo.png\n  logo_height: 2cm\n"
@@ -83,13 +99,13 @@ def made(tmp_path_factory) -> dict:
     """(lang, who) -> the PDF: `ccdocs` (written by the PDF writer) and `word` (LibreOffice's rendering of the
     DOCX), of the minimal document showing every image of IMAGES in turn, under the cover logo."""
     work = tmp_path_factory.mktemp("pixels")
-    shown = "".join(f"\n![Image {name}](figures/{name}.png)\n" for name in IMAGES)
+    shown = "".join(f"\n![Image {name}](figures/{name})\n" for name in SHOWN)
     folder = write_doc(work / "doc", {"content/report.md": REPORT + shown,
                                       "templates/themes/logo.yaml": LOGO_THEME})
     (folder / "document.yaml").write_text((folder / "document.yaml").read_text() + "theme: logo\n")
     (folder / "figures").mkdir()
-    for name, (data, _) in IMAGES.items():
-        (folder / "figures" / f"{name}.png").write_bytes(data)
+    for name, (data, _) in SHOWN.items():
+        (folder / "figures" / name).write_bytes(data)
     (folder / "templates" / "images").mkdir()
     (folder / "templates" / "images" / "logo.png").write_bytes(LOGO)
     fill_catalog(folder, {})
@@ -132,10 +148,10 @@ def near(found: tuple, expected: tuple) -> bool:
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_each_image_shows_its_colour_over_the_paper(made, lang, who):
     _, boxes = images(made[lang, who])
-    assert len(boxes) == len(IMAGES)
+    assert len(boxes) == len(SHOWN)
     shown = {name: pixel(made[lang, who], page, (x0 + x1) / 2, (top + bottom) / 2)
-             for name, (page, x0, top, x1, bottom) in zip(IMAGES, boxes)}
-    wrong = {name: (colour, IMAGES[name][1]) for name, colour in shown.items() if not near(colour, IMAGES[name][1])}
+             for name, (page, x0, top, x1, bottom) in zip(SHOWN, boxes)}
+    wrong = {name: (colour, SHOWN[name][1]) for name, colour in shown.items() if not near(colour, SHOWN[name][1])}
     assert not wrong, f"{who} draws (found, expected): {wrong}"
 
 

@@ -155,16 +155,16 @@ EIGHT_BIT_HINT = "save it as an 8-bit PNG, RGBA where it has transparent parts"
 
 
 def shown(image):
-    """The pixels of `image` (a PNG or JPEG just opened by Pillow) as Word and LibreOffice show them on a page, for
-    the PDF: None when reportlab draws the file's bytes as they are (a JPEG; a PNG without transparency of at most
-    8 bits a sample: black and white, grey, RGB, a palette), else the decoded Pillow image of mode `L` (16-bit grey
-    scaled to 8 bits), `LA` or `RGBA` (its transparency, an alpha channel or a tRNS entry, as an alpha channel the
-    PDF draws as an SMask; an alpha opaque throughout is left out), decoded whole.
+    """The pixels of `image` (a PNG or JPEG Pillow opened, or decoded: an SVG's bitmap) as Word and LibreOffice
+    show them on a page, for the PDF: None when reportlab draws the file's bytes as they are (a JPEG; a PNG without
+    transparency of at most 8 bits a sample: black and white, grey, RGB, a palette), else the decoded Pillow image
+    of mode `L` (16-bit grey scaled to 8 bits), `LA` or `RGBA` (its transparency, an alpha channel or a tRNS
+    entry, as an alpha channel the PDF draws as an SMask; an alpha opaque throughout is left out), decoded whole.
 
     Raises Unfit for a PNG the PDF could not show as Word does: a 16-bit RGB one whose transparent colour is a tRNS
     entry (Pillow reads its samples as 8 bits, so the colour cannot be matched), a mode Pillow reads from no PNG."""
     mode, key = image.mode, image.info.get("transparency")
-    rawmode = image.tile[0].args if image.tile else None
+    rawmode = image.tile[0].args if getattr(image, "tile", None) else None    # a decoded image has none
     if image.format in PILLOW["jpeg"] or (mode in ("1", "L", "RGB", "P") and key is None):
         return None
     image.load()

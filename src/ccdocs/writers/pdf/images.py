@@ -13,6 +13,7 @@ import io
 from dataclasses import replace
 
 from reportlab.graphics import renderPDF
+from reportlab.graphics.renderbase import renderScaledDrawing
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus.flowables import Flowable
@@ -22,18 +23,20 @@ from ...sources.images import shown, svg_drawing
 from ..image_size import printed_size
 from .captions import caption_flowables
 from .runs import Look, Where
+from .svgtext import check_text, paper_drawing
 
 INVISIBLE = 3        # PDF text render mode: neither fill nor stroke
 ALT_SIZE = 6.0       # points: the invisible alternative text's size, squeezed to the image's width
 
 
-def draw_picture(canvas, picture, x: float, y: float, width: float, height: float) -> None:
+def draw_picture(canvas, picture, x: float, y: float, width: float, height: float, fonts=None) -> None:
     """Draw `picture` (sources.images.Picture) with its lower left corner at (x, y), `width` × `height` points:
-    a raster as an image XObject (its pixels as Word shows them: `sources.images.shown`), an SVG as vector paths."""
+    a raster as an image XObject (its pixels as Word shows them: `sources.images.shown`), an SVG as vector paths,
+    its text in the faces of `fonts` (the write's FontSet: `svgtext.paper_drawing`)."""
     if picture.format == "svg":
-        drawing = svg_drawing(picture.data)
+        drawing = paper_drawing(picture.data, fonts) if fonts is not None else svg_drawing(picture.data)
         drawing.scale(width / drawing.width, height / drawing.height)
-        renderPDF.draw(drawing, canvas, x, y)
+        _SvgRenderer().draw(renderScaledDrawing(drawing), canvas, x, y)
     else:
         name = raster_form(canvas, picture)
         canvas.saveState()
@@ -60,13 +63,25 @@ def raster_form(canvas, picture) -> str:
     return name
 
 
+class _SvgRenderer(renderPDF._PDFRenderer):
+    """reportlab's PDF renderer of a Drawing, drawing an SVG's embedded bitmaps (the Pillow images svglib made of
+    them) as Word does, as a plain image is drawn: their pixels as `sources.images.shown` reads them, transparency
+    as an SMask (reportlab's own renderer draws them as inline images without their alpha)."""
+
+    def drawImage(self, image):
+        pixels = image.path
+        if hasattr(pixels, "mode"):
+            reader = ImageReader(shown(pixels) or pixels)
+            self._canvas.drawImage(reader, image.x, image.y, image.width, image.height, mask="auto")
+
+
 class Picture(Flowable):
     """An image drawn at `width` × `height` points, centred, its alternative text `alt` laid over it invisibly in
     `font`."""
 
-    def __init__(self, image: Image, width: float, height: float, font: str):
+    def __init__(self, image: Image, width: float, height: float, font: str, fonts=None):
         super().__init__()
-        self.image, self.width, self.height, self.font = image, width, height, font
+        self.image, self.width, self.height, self.font, self.fonts = image, width, height, font, fonts
         self.hAlign = "CENTER"
 
     def wrap(self, available_width, available_height):
@@ -74,7 +89,7 @@ class Picture(Flowable):
 
     def draw(self):
         canvas = self.canv
-        draw_picture(canvas, self.image.picture, 0, 0, self.width, self.height)
+        draw_picture(canvas, self.image.picture, 0, 0, self.width, self.height, self.fonts)
         text = canvas.beginText()
         text.setTextRenderMode(INVISIBLE)
         text.setFont(self.font, ALT_SIZE)
@@ -90,22 +105,22 @@ class Logo(Flowable):
     """The theme's cover logo at the top left of page 1, `height` points high: drawn down from where the cover
     begins, taking no room (the language letter and the symbol stand at the right)."""
 
-    def __init__(self, picture, height: float):
+    def __init__(self, picture, height: float, fonts=None):
         super().__init__()
-        self.picture, self.logo_height = picture, height
+        self.picture, self.logo_height, self.fonts = picture, height, fonts
 
     def wrap(self, available_width, available_height):
         return 0, 0
 
     def draw(self):
         width = self.picture.size[0] * self.logo_height / self.picture.size[1]
-        draw_picture(self.canv, self.picture, 0, -self.logo_height, width, self.logo_height)
+        draw_picture(self.canv, self.picture, 0, -self.logo_height, width, self.logo_height, self.fonts)
 
 
 def logo_flowables(builder) -> list:
     """[the cover's Logo] when the theme names one, else []."""
     logo = builder.theme.logo
-    return [Logo(logo, builder.theme.pt("cover.logo_height"))] if logo is not None else []
+    return [Logo(logo, builder.theme.pt("cover.logo_height"), builder.fonts)] if logo is not None else []
 
 
 def image_flowables(builder, image: Image) -> list:
@@ -113,7 +128,8 @@ def image_flowables(builder, image: Image) -> list:
     where = Where(image.source, f"image {image.picture.path}")
     width, height = printed_size(image, builder.width)
     font = builder.fonts.face("zh_body" if builder.language.script.east_asian else "latin_regular").name
-    picture = Picture(image, width, height, font)
+    check_text(builder, image.picture, where)
+    picture = Picture(image, width, height, font, builder.fonts)
     after = builder.pt("spacing.paragraph_after")
     size = float(builder.theme.get("table.font_size", builder.theme.size(builder.lang, "table")))
     small = builder.style(size, align="left", after=2.0)
