@@ -154,7 +154,7 @@ def _job(sources: Sources, theme: Theme, lang: str, out: Path, formats: tuple, d
     clock = Stopwatch()
     doc = resolve(sources, lang, draft=draft, clock=clock, sandbox=sandbox, theme=theme)
     for fmt in _by_slowness(formats):
-        spawn(partial(_write, out / lang / f"{sources.spec.slug}.{fmt}", fmt, doc, theme, sources=sources, lang=lang))
+        spawn(partial(_write, out / lang / f"{sources.spec.slug}.{fmt}", fmt, doc, theme, translated=(sources, lang)))
     return {}, clock.seconds
 
 
@@ -175,12 +175,10 @@ def _by_slowness(formats) -> list[str]:
     return sorted(formats, key=lambda fmt: -SLOWNESS.get(fmt, 0))
 
 
-def _write(path: Path, fmt: str, doc: Document, theme: Theme, spawn, sources: Sources, lang: str
-           ) -> tuple[dict, dict]:
-    """One output's bytes by its path, and the seconds it took. `sources` and `lang`: those `doc` was made of, whose
-    catalog a problem of a translated text is told at (`i18n.locations.in_catalog`). (Passed as themselves, not in
-    a tuple: a write is spawned by its folder's model job, given the same sources and theme, which its worker sends
-    back by reference, `workers._handed`.)"""
+def _write(path: Path, fmt: str, doc: Document, theme: Theme, spawn, translated: tuple) -> tuple[dict, dict]:
+    """One output's bytes by its path, and the seconds it took. `translated`: the (Sources, language) of `doc`,
+    whose catalog a problem of a translated text is told at (`i18n.locations.in_catalog`). (Spawned by its folder's
+    model job, given the same sources and theme: its worker sends them back by reference, `workers._handed`.)"""
     clock = Stopwatch()
     with clock.stage(fmt):
         try:
@@ -188,5 +186,5 @@ def _write(path: Path, fmt: str, doc: Document, theme: Theme, spawn, sources: So
         except InputError as exc:
             from .i18n.locations import in_catalog  # imported on a problem only: the parent forking writes has not
 
-            raise InputError(in_catalog(exc.problems, sources, lang)) from None
+            raise InputError(in_catalog(exc.problems, *translated)) from None
     return {path: data}, clock.seconds

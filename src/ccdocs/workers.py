@@ -204,24 +204,30 @@ def _given(job: Callable) -> tuple:
 
 
 def _handed(more: Callable, given: tuple) -> Callable | tuple:
-    """A follow-up job as a worker sends it: a partial's arguments that are objects its own job was given (the
-    document folder's sources, its theme: as large as the model they come with) named by their place among them,
-    which the parent, holding the same objects, puts back (`_taken`) rather than pickling them and reading them
-    again (a tenth of the bytes a follow-up write sent, and of the parent's time reading it, before a write is
-    forked). An object a job changed is not one to hand on."""
+    """A follow-up job as a worker sends it: a partial's arguments (and the items of a tuple among them) that are
+    objects its own job was given (the document folder's sources, its theme: as large as the model they come with)
+    named by their place among them, which the parent, holding the same objects, puts back (`_taken`) rather than
+    pickling them and reading them again (half the bytes of a build's follow-up write, and of the parent's time
+    reading it, before a write is forked). An object a job changed is not one to hand on."""
     if not isinstance(more, partial):
         return more
     place = {id(thing): _Given(n) for n, thing in enumerate(given)}
-    return (more.func, tuple(place.get(id(arg), arg) for arg in more.args),
-            {name: place.get(id(value), value) for name, value in more.keywords.items()})
+
+    def named(thing):  # in a tuple too (a write's `translated`: its sources and language)
+        if id(thing) in place:
+            return place[id(thing)]
+        return tuple(map(named, thing)) if type(thing) is tuple else thing
+
+    return more.func, tuple(map(named, more.args)), {name: named(value) for name, value in more.keywords.items()}
 
 
 def _taken(sent: Callable | tuple, given: tuple) -> Callable:
     """The follow-up job `_handed` sent, with the objects its worker's job was given put back."""
     if not isinstance(sent, tuple):
         return sent
+
     def back(thing):
-        return given[thing] if type(thing) is _Given else thing
+        return tuple(map(back, thing)) if type(thing) is tuple else given[thing] if type(thing) is _Given else thing
 
     func, args, keywords = sent
     return partial(func, *map(back, args), **{name: back(value) for name, value in keywords.items()})
