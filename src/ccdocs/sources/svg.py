@@ -189,18 +189,20 @@ def quiet(records: list):
         logger.setLevel(level)
 
 
-def rendered(root, records: list):
+def rendered(root, records: list, font_map=None):
     """The reportlab Drawing svglib makes of a parsed SVG (changing `root`: svglib copies what a `<use>` draws into
-    it), its reports kept in `records` (`quiet`)."""
+    it), its reports kept in `records` (`quiet`); its text in the fonts `font_map` (an svglib FontMap) names, else
+    in those svglib's global map finds."""
     from svglib.svglib import SvgRenderer
 
-    with quiet(records):
-        return SvgRenderer(io.BytesIO()).render(root)  # a source without a path: no file reference is resolved
+    with quiet(records):   # a source without a path: no file reference is resolved
+        return SvgRenderer(io.BytesIO(), font_map=font_map).render(root)
 
 
-def drawing(data: bytes):
-    """The reportlab Drawing of an SVG's bytes that `read_svg` accepted, made quietly (as the PDF writer draws it)."""
-    return rendered(parsed(data), [])
+def drawing(data: bytes, font_map=None):
+    """The reportlab Drawing of an SVG's bytes that `read_svg` accepted, made quietly (as the PDF writer draws it),
+    its text in the fonts `font_map` names (`rendered`)."""
+    return rendered(parsed(data), [], font_map)
 
 
 def read_svg(raw: str, data: bytes) -> tuple[float, float] | tuple[str, str]:

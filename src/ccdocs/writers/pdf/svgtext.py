@@ -1,0 +1,139 @@
+"""An SVG's text in the PDF set in the paper's own faces, as the paper's text is, and checked as it is.
+
+svglib maps each `font-family` to a standard PDF font or a system font (Helvetica, not embedded, for most): a
+Chinese label printed as empty boxes and was lost from the PDF's text layer. Here svglib is given a font map of the
+paper's faces (`PaperFonts`: any family, by weight and style, to the paper's Latin face of that weight and style),
+and each string it makes is then set by script as the paper's runs are (`set_by_script`): Chinese characters in the
+paper's Chinese face (`zh_body`; `zh_heading`, the heading face, for bold), the rest in the Latin face; a character
+its script's face lacks in the first face of the set holding it. A string in two faces becomes two strings placed
+one after the other (each measured in its face; `text-anchor` kept for the whole). A character no face holds is
+recorded as the paper's own text records it (`check_text`), at the image's content line naming the SVG's line.
+
+Left as svglib does it: the `<tspan>`s after a string are placed by svglib's own measure of it, in the Latin face
+(a Chinese `<tspan>` followed by another on the same line stands a little off where their faces differ).
+"""
+
+from __future__ import annotations
+
+import copy
+import unicodedata
+
+from reportlab.graphics.shapes import Group, String
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from svglib.fonts import FontMap
+
+from ...l10n.fonts import FontError
+from ...sources.svg import SVG_NS, drawing, parsed
+from .cjk import is_cjk
+from .runs import LATIN_ROLES
+
+FALLBACK_ROLES = ("latin_regular", "zh_body", "zh_heading")   # RunMaker.other_face's order
+
+
+class PaperFonts(FontMap):
+    """svglib's font map of one write's faces (`faces.FontSet`): every family to the paper's Latin face of the
+    weight and style asked (bold: `bold`, `bolder` or 600 and above; italic: `italic` or `oblique`). One a drawing:
+    nothing kept between documents."""
+
+    def __init__(self, fonts):
+        super().__init__()
+        self.fonts = fonts
+        self.roles: dict[str, tuple[bool, bool]] = {}   # a Latin face's reportlab name -> (bold, italic)
+
+    def find_font(self, font_name: str, weight: str = "normal", style: str = "normal") -> tuple[str, bool]:
+        weight = str(weight).strip().lower()
+        bold = weight in ("bold", "bolder") or weight.isdigit() and int(weight) >= 600
+        italic = str(style).strip().lower() in ("italic", "oblique")
+        name = self.fonts.face(LATIN_ROLES[(bold, italic)]).name
+        self.roles[name] = (bold, italic)
+        return name, True
+
+
+def paper_drawing(data: bytes, fonts):
+    """The reportlab Drawing of an accepted SVG's bytes with its text in the paper's faces (`fonts`: the write's
+    FontSet), set by script (`set_by_script`); a character no face holds is left out (`check_text` records it)."""
+    mapped = PaperFonts(fonts)
+    made = drawing(data, mapped)
+    set_by_script(made, mapped, lambda ch: None)
+    made.initialFontName = fonts.face("latin_regular").name   # reportlab sets it first: Helvetica, not embedded
+    return made
+
+
+def check_text(builder, picture, where) -> None:
+    """Record, as the paper's own text records a character none of the fonts holds (`RunMaker.missing`), each
+    character of the SVG `picture`'s text that no face of the paper holds, once, at `where` (the image's content
+    line), naming the SVG's line of the first `<text>` holding it."""
+    if picture.format != "svg":
+        return
+    lacking: dict[str, None] = {}
+    mapped = PaperFonts(builder.fonts)
+    set_by_script(drawing(picture.data, mapped), mapped, lambda ch: lacking.setdefault(ch))
+    if not lacking:
+        return
+    texts = [element for element in parsed(picture.data).iter(SVG_NS + "text")]
+    source = where.source
+    for ch in lacking:
+        line = next((t.sourceline for t in texts if ch in "".join(t.itertext())), None)
+        at = f", line {line}" if line else ""
+        builder.maker.problems.add(
+            source.file if source else "document", source.line if source else None,
+            f"image `{picture.path}`{at}: the drawing's text contains {ch!r} (U+{ord(ch):04X} "
+            f"{unicodedata.name(ch, 'unnamed character')}), which none of the fonts holds "
+            f"({', '.join(builder.fonts.families())}): the PDF draws an SVG's text in the paper's fonts",
+            "replace it, turn the text into paths in the drawing program (Inkscape: Path ▸ Object to Path), or "
+            "name a font that has it in pdf_fonts.files or CCDOCS_FONT_<ROLE>")
+
+
+def set_by_script(group, mapped: PaperFonts, missing) -> None:
+    """Set each String in `group` (svglib's, its text in a Latin face of `mapped`) in the paper's faces by
+    script, in place: a string in two faces or more replaced by one string a face, side by side; `missing(ch)`
+    called for each character no face holds (left out)."""
+    contents = []
+    for shape in group.contents:
+        if isinstance(shape, Group):
+            set_by_script(shape, mapped, missing)
+        if isinstance(shape, String) and shape.fontName in mapped.roles:
+            contents += _pieces(shape, mapped, missing)
+        else:
+            contents.append(shape)
+    group.contents[:] = contents
+
+
+def _pieces(shape: String, mapped: PaperFonts, missing) -> list[String]:
+    """The strings `shape` is set in: one a run of characters in one face, placed from the left end of the whole
+    (its `text-anchor` read against the width of all of them)."""
+    bold, italic = mapped.roles[shape.fontName]
+    runs: list[list] = []                     # [face name, text]
+    for ch in shape.text:
+        face = _face_of(ch, mapped.fonts, bold, italic)
+        if face is None:
+            missing(ch)
+            continue
+        if runs and runs[-1][0] == face:
+            runs[-1][1] += ch
+        else:
+            runs.append([face, ch])
+    widths = [stringWidth(text, face, shape.fontSize) for face, text in runs]
+    x = shape.x - {"middle": sum(widths) / 2, "end": sum(widths)}.get(shape.textAnchor, 0.0)
+    pieces = []
+    for (face, text), width in zip(runs, widths):
+        piece = copy.copy(shape)
+        piece.x, piece.text, piece.fontName, piece.textAnchor = x, text, face, "start"
+        pieces.append(piece)
+        x += width
+    return pieces
+
+
+def _face_of(ch: str, fonts, bold: bool, italic: bool) -> str | None:
+    """The reportlab name of the face `ch` is drawn in: its script's (`zh_body`, or `zh_heading` for bold, for a
+    CJK character; the Latin face of the weight and style else) if it holds `ch`, else the first of
+    FALLBACK_ROLES holding it; None when no face does."""
+    own = ("zh_heading" if bold else "zh_body") if is_cjk(ch) else LATIN_ROLES[(bold, italic)]
+    for role in (own, *FALLBACK_ROLES):
+        try:
+            face = fonts.face(role)
+        except FontError:
+            continue
+        if face.has(ch) or ch.isspace():
+            return face.name
+    return None

@@ -1,0 +1,74 @@
+"""An SVG's text in the PDF is set in the paper's own faces, as the paper's text is (writers/pdf/svgtext.py).
+
+svglib mapped every `font-family` to a standard font (Helvetica, not embedded) or a system font: a chart's Chinese
+labels printed as empty boxes and were missing from the PDF's text layer, while `check` passed. Now each string is
+set by script in the paper's registered faces (embedded), Chinese in the Chinese body face (bold: the heading
+face), the rest in the Latin face of its weight, `text-anchor` kept; a character no face holds is refused at the
+image's content line naming the SVG's line, in both languages, by `build` and `check`.
+"""
+
+from __future__ import annotations
+
+import subprocess
+
+import pdfplumber
+import pytest
+
+from conftest import REPORT, run_ccdocs, write_doc
+from refusals import Case, write_files
+from translated import fill_catalog
+
+LINE = len(REPORT.splitlines()) + 2          # the image's line: after REPORT and a blank line
+LABELS = ('<svg xmlns="http://www.w3.org/2000/svg" width="300" height="100" viewBox="0 0 300 100">\n'
+          '<rect x="0" y="0" width="300" height="100" fill="#eeeeee"/>\n'
+          '<text x="10" y="40" font-family="Arial" font-size="20">人力资源 Résumé</text>\n'
+          '<text x="290" y="80" font-family="SimSun" font-size="20" font-weight="bold" text-anchor="end">'
+          '增长 ≥ 5% → ∑</text>\n</svg>\n')
+
+
+def shows(drawing: str) -> dict:
+    return {"content/report.md": REPORT + "\n![A chart](figures/a.svg)\n", "figures/a.svg": drawing}
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory):
+    """The minimal document showing LABELS, built as PDF in en and zh: {lang: path}."""
+    root = tmp_path_factory.mktemp("svg-text")
+    folder = write_doc(root / "doc", None)
+    write_files(folder, shows(LABELS))
+    fill_catalog(folder, {"A chart": "图表"})
+    done = run_ccdocs("build", folder, "--out", root / "out", "--format", "pdf")
+    assert done.returncode == 0, done.stderr
+    return {path.parent.name: path for path in map(__import__("pathlib").Path, done.stdout.split())}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_labels_are_in_the_text_layer_in_embedded_faces(pdfs, lang):
+    fonts = subprocess.run(["pdffonts", pdfs[lang]], capture_output=True, text=True, check=True).stdout
+    rows = fonts.splitlines()[2:]
+    assert rows and all(row.split()[-5] == "yes" for row in rows), fonts          # emb: every face embedded
+    assert "Helvetica" not in fonts
+    text = subprocess.run(["pdftotext", pdfs[lang], "-"], capture_output=True, text=True, check=True).stdout
+    assert "人力资源 Résumé" in text and "增长 ≥ 5% → ∑" in text, text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_each_script_in_its_face_and_the_anchor_kept(pdfs, lang):
+    """人 in the Chinese body face, R in the Latin face; the bold line's 增 in the heading face, 5 in the bold Latin
+    face; the end-anchored line ends at x = 290 of the drawing's 300 (its grey box read from the page)."""
+    with pdfplumber.open(pdfs[lang]) as pdf:
+        page = next(p for p in pdf.pages if any(c["text"] == "∑" for c in p.chars))
+        box = next(r for r in page.rects if r["width"] > 100 and r["height"] > 20)     # the drawing's grey box
+        chars = {c["text"]: c for c in page.within_bbox((box["x0"], box["top"], box["x1"], box["bottom"])).chars}
+    assert "UMing" in chars["人"]["fontname"] and "LiberationSans" in chars["R"]["fontname"]
+    assert "WenQuanYi" in chars["增"]["fontname"] and "LiberationSans-Bold" in chars["5"]["fontname"]
+    assert abs(chars["∑"]["x1"] - (box["x0"] + box["width"] * 290 / 300)) < 1.0, (chars["∑"], box)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_character_no_face_holds_is_refused_at_the_image(refuse, lang):
+    drawing = LABELS.replace("Résumé", "Résumé ꙮ")
+    where = f"content/report.md:{LINE}"      # the zh paper shows the same image (its catalog translates no text)
+    refuse(Case(f"svg-text-{lang}", shows(drawing), "image `figures/a.svg`, line 3: the drawing's text contains 'ꙮ' "
+                "(U+A66E CYRILLIC LETTER MULTIOCULAR O), which none of the fonts holds", where,
+                args=("--format", "pdf", "--lang", lang)))
