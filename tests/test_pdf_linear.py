@@ -62,3 +62,30 @@ def test_four_times_the_input_is_about_four_times_the_work(make_doc, monkeypatch
     small = measured(make_doc, monkeypatch, grow(SMALL))
     large = measured(make_doc, monkeypatch, grow(4 * SMALL))
     assert large / small <= FOUR_TIMES_AT_MOST, f"{small} measurements for {SMALL}, {large} for {4 * SMALL}"
+
+
+def broken(make_doc, monkeypatch, words: int) -> int:
+    """How many characters lines are broken over (`TextBlock.break_lines`: each piece's span, summed) while the
+    English PDF of a document holding one paragraph of `words` long words is written."""
+    document = resolve(read_sources(make_doc({"content/report.md": REPORT + "\n" + ("x" * 99 + " ") * words + "\n"})),
+                       "en")
+    count = 0
+    break_lines = TextBlock.break_lines
+
+    def counting(self, width):
+        nonlocal count
+        count += self.span[1] - self.span[0]
+        return break_lines(self, width)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(TextBlock, "break_lines", counting)
+        write(document, load_theme())
+    return count
+
+
+def test_a_paragraph_over_many_pages_is_broken_into_lines_once(make_doc, monkeypatch):
+    """breaks-4 item 6: each page split broke the whole rest of a long paragraph into lines again (pages x lines:
+    a 1 MB paragraph ran past 120 s). Four times the paragraph (some 5 and 20 pages) is about four times the work."""
+    small = broken(make_doc, monkeypatch, SMALL * 2)
+    large = broken(make_doc, monkeypatch, SMALL * 8)
+    assert large / small <= FOUR_TIMES_AT_MOST, f"{small} characters for {SMALL * 2} words, {large} for {SMALL * 8}"

@@ -115,10 +115,15 @@ class TextBlock(Flowable):
         return list(self.split_lines(availWidth, fit)) if fit >= 2 else []
 
     def split_lines(self, width: float, count: int) -> tuple[TextBlock, TextBlock]:
-        """The first `count` lines at `width` and the rest, as two pieces."""
-        cut = self.layout(width)[count][0]
-        return (TextBlock(None, self.style, self.setting, (self.span[0], cut), self.head, False),
-                TextBlock(None, self.style, self.setting, (cut, self.span[1]), False, self.tail))
+        """The first `count` lines at `width` and the rest, as two pieces. The rest's lines at `width` are this
+        block's from `count` on (a line after the first starts at the left indent whatever came before it, and
+        greedy breaking from one place gives the same lines): kept for it, so a paragraph running over many pages
+        is broken into lines once, not again at each page (which grew with pages x lines)."""
+        lines = self.layout(width)
+        cut = lines[count][0]
+        rest = TextBlock(None, self.style, self.setting, (cut, self.span[1]), False, self.tail)
+        self.setting.layouts.setdefault(rest.layout_key(width), lines[count:])
+        return TextBlock(None, self.style, self.setting, (self.span[0], cut), self.head, False), rest
 
     def min_width(self) -> float:
         """The width of the widest word with the indents: narrower columns would cut words."""
@@ -139,12 +144,17 @@ class TextBlock(Flowable):
         return x
 
     def layout(self, width: float) -> list[tuple[int, int, float]]:
-        """Lines as (start, next line's start, x of the text) for a column of `width`."""
-        s = self.style
-        key = (width, self.span, self.head, s.left, s.right, s.first, s.label, s.label_x, s.size)
+        """Lines as (start, next line's start, x of the text) for a column of `width` (kept in the Setting: the
+        same lines are asked for at each wrap, split and draw)."""
+        key = self.layout_key(width)
         if key not in self.setting.layouts:
             self.setting.layouts[key] = self.break_lines(width)
         return self.setting.layouts[key]
+
+    def layout_key(self, width: float) -> tuple:
+        """What this piece's lines at `width` depend on besides its Setting."""
+        s = self.style
+        return width, self.span, self.head, s.left, s.right, s.first, s.label, s.label_x, s.size
 
     def break_lines(self, width: float) -> list[tuple[int, int, float]]:
         """Greedy filling: each line ends at the last break opportunity that fits, or at the first line break;
