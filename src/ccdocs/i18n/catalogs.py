@@ -19,6 +19,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import PoFileError, PoFileParser, unescape
 
 from ..errors import InputError, Problem, display_path, problem
+from ..parse.visible import shows
 from ..sources.bounds import CATALOG, read_bounded
 from ..sources.characters import HINT as CHARACTER_HINT
 from ..sources.characters import first_refused, refused
@@ -255,9 +256,11 @@ def previous_ids(catalog: Catalog) -> Catalog:
 
 
 def _blank_is_untranslated(catalog: Catalog) -> None:
-    """A msgstr of spaces and line breaks only is no translation: it becomes empty, so nothing vanishes."""
+    """A msgstr of spaces and line breaks only is no translation: it becomes empty, so nothing vanishes. So is one
+    of white space and invisible characters (U+00A0, U+3000, U+200B: `parse.visible.shows`), which would print as
+    an empty paragraph."""
     for message in [*catalog, *catalog.obsolete.values()]:
-        if message.id and isinstance(message.string, str) and not message.string.strip():
+        if message.id and isinstance(message.string, str) and not shows(message.string):
             message.string = ""
 
 

@@ -17,7 +17,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from ..errors import Collector, Problem
 from ..model import (Box, Contents, Decision, Heading, KeyFigure, KeyFigures, ListBlock, ListItem, Note, Para, Quote,
                      Ref, Source, Strong, Text)
-from . import anchors, attributes, html, images, pipe_tables, survey
+from . import anchors, attributes, html, images, pipe_tables, survey, visible
 from .grammar import (BOX, DECISION, DECISION_ITEM, ITEM, LIST_LEVELS, NOTE,
                       NOUNS, PART, QUOTE, check_place, meaningless_attrs)
 from .inlines import convert, plain
@@ -413,6 +413,8 @@ def _pipe_table(node, ctx, caption: tuple = (), notes: tuple = ()):
 
     def cell(inline) -> tuple:
         inlines = convert(inline.children, ctx)
+        if inlines and visible.blank(inlines):   # an empty cell is written `| |`
+            visible.refuse_blank(ctx, "table cell", inlines)
         for message, hint in _undefined(plain(inlines)):
             ctx.fail(message, hint)
         return inlines
@@ -482,7 +484,7 @@ def _heading(node, ctx) -> Heading:
         ctx.fail(f"a heading has at most {HEADING_LEVELS} levels (`{'#' * HEADING_LEVELS}`), not {level}",
                  "use `##` or `###`")
     children = _inline(node, ctx)
-    if not plain(children).strip():
+    if not plain(children).strip() or visible.blank(children):
         ctx.fail("a heading without text", "write the heading after the `#`, or delete the line")
     return Heading(level, children, "", source)
 
@@ -494,6 +496,9 @@ def _container_end(node, ctx) -> None:
         ctx.fail(f"`{node.markup} {node.info.strip()}` is never closed",
                  "close it with a line `:::` where it ends")
 
+
+# What a paragraph of blanks is called where it stands (`visible.refuse_blank`); elsewhere a paragraph
+BLANK_PLACES = {ITEM: "list item", DECISION_ITEM: "list item", NOTE: "footnote", QUOTE: "quotation"}
 
 SPECIAL = {
     "hr": ("a horizontal rule is not printed in a WO/CC paper", "delete it; headings separate parts of the text"),
@@ -544,7 +549,10 @@ def _blocks(nodes, ctx, place: str = PART, levels: int = 0, ordered: int = 0) ->
                 blocks.append(images.image_block(node, ctx))
                 continue
             numbered = place == PART and "unnumbered" not in _classes(node)
-            blocks.append(Para(_inline(node, ctx), numbered, None, source, anchor=ctx.anchor(node.attrs, ctx.line - 1)))
+            children = _inline(node, ctx)
+            if visible.blank(children):
+                visible.refuse_blank(ctx, BLANK_PLACES.get(place, "paragraph"))
+            blocks.append(Para(children, numbered, None, source, anchor=ctx.anchor(node.attrs, ctx.line - 1)))
         elif kind == "heading":
             blocks.append(replace(_heading(node, ctx), anchor=ctx.anchor(node.attrs, ctx.line - 1)))
         elif kind in ("bullet_list", "ordered_list"):

@@ -1,0 +1,56 @@
+"""A block of nothing but blanks (breaks-4 #17): a line holding only a no-break space (U+00A0, Word's and web
+pages' `&nbsp;` of an empty paragraph), an ideographic space (U+3000) or an invisible format character (U+200B,
+U+00AD, U+2060) is no blank line to CommonMark: it made an empty numbered paragraph (or bullet, note, cell) and
+moved every later number. Refused at its line and column, as a heading of blanks already was; a translation of
+blanks is no translation (untranslated, at its msgstr's line).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from refusals import Case
+from test_refuses_catalogs import NOTE, SECOND, catalog, msgstr, po, zh
+from test_refuses_markdown import line, report
+
+EMPTY = "it would print as an empty"
+UNTRANSLATED = 'content/report.md:5 (report ¶2): "Second'
+
+CASES = [
+    Case("nbsp-paragraph", report("First.", "", "\u00a0", "", "Next."), "paragraph holds only U+00A0 NO-BREAK SPACE",
+         line(3) + ":1"),
+    Case("nbsp-entity-paragraph", report("&nbsp;"), "holds only U+00A0 NO-BREAK SPACE", line(1) + ":1"),
+    Case("ideographic-paragraph", report("\u3000\u3000"), "holds only U+3000 IDEOGRAPHIC SPACE", line(1) + ":1"),
+    Case("zero-width-paragraph", report("\u200b"), "holds only U+200B ZERO WIDTH SPACE", line(1) + ":1"),
+    Case("soft-hyphen-joiner", report("\u00ad\u2060"), "U+00AD SOFT HYPHEN, U+2060 WORD JOINER", line(1) + ":1"),
+    Case("nbsp-list-item", report("- one", "- \u00a0", "- three"), "this list item holds only U+00A0",
+         line(2) + ":3"),
+    Case("ideographic-ordered-item", report("1. one", "2. \u3000"), "list item holds only U+3000", line(2) + ":4"),
+    Case("emphasised-blank", report("- *\u200b*"), "list item holds only U+200B", line(1) + ":4"),
+    Case("nbsp-footnote", report("Text[^b].", "", "[^b]: \u00a0"), "this footnote holds only U+00A0",
+         line(3) + ":7"),
+    Case("nbsp-quote", report("> \u00a0"), "this quotation holds only U+00A0", line(1) + ":3"),
+    Case("nbsp-box", report("::: box", "\u00a0", ":::"), "this paragraph holds only U+00A0", line(2) + ":1"),
+    Case("zero-width-cell", report("| a | b |", "|---|---|", "| 1 | \u200b |"),
+         "this table cell holds only U+200B ZERO WIDTH SPACE", line(3) + ":7"),
+    Case("zero-width-heading", report("## \u200b"), "a heading without text", line(1)),
+]
+
+TRANSLATIONS = [
+    zh("nbsp", po(catalog(translated={SECOND: "\u00a0"})), UNTRANSLATED, msgstr(SECOND)),
+    zh("zero-width", po(catalog(translated={SECOND: "\u200b"})), UNTRANSLATED, msgstr(SECOND)),
+    zh("nbsp-zero-width-ideographic", po(catalog(translated={SECOND: "\u00a0\u200b\u3000"})), UNTRANSLATED,
+       msgstr(SECOND)),
+    zh("note-soft-hyphen", po(catalog(translated={NOTE: "\u00ad"})), "untranslated segment", msgstr(NOTE)),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
+def test_blank_block_refused(refuse, case):
+    output = refuse(case)
+    assert EMPTY in output or "heading" in case.id
+
+
+@pytest.mark.parametrize("case", TRANSLATIONS, ids=lambda c: c.id)
+def test_blank_translation_untranslated(refuse, case):
+    refuse(case)
