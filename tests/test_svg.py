@@ -316,3 +316,49 @@ def test_web_mail_and_own_links_are_kept():
     for href in ("https://www.wipo.int/about", "HTTP://wipo.int", "mailto:info@wipo.int", "#bar"):
         drawn = read_svg("a.svg", svg(f'<a xlink:href="{href}"><rect id="bar" width="9" height="9"/></a>').encode())
         assert drawn == (75.0, 75.0), (href, drawn)
+
+
+# what svglib draws otherwise than a browser and Word, refused at the SVG's line with what to do
+PNG_30_20 = base64.b64encode(bitmap((30, 20))).decode()
+DRAWN_OTHERWISE = [
+    Case("image-stretched", shows(svg(f'<image width="60" height="60" href="data:image/png;base64,{PNG_30_20}"/>')),
+         "image `figures/a.svg`, line 2: `<image>` shows a bitmap of 30 × 20 pixels in a box of 60 × 60: svglib, "
+         "which draws the PDF, stretches it to the box", WHERE),
+    Case("image-stretched-slice", shows(svg(f'<image width="30mm" height="10mm" preserveAspectRatio="xMinYMin slice" '
+                                            f'href="data:image/png;base64,{PNG_30_20}"/>')),
+         "in a box of 30mm × 10mm", WHERE),
+    Case("a-styled-in-text", shows(svg('<text x="1" y="9">See <a href="https://wipo.int" fill="blue">\nthis</a>'
+                                       '</text>')),
+         "line 2: svglib, which draws the PDF, prints the words of an `<a>` inside a `<text>` without the `<a>`'s own "
+         "style (`fill`)", WHERE),
+    Case("a-styled-in-text-by-a-rule", shows(svg('<style>\ntext a { fill: blue; text-decoration: none }\n</style>\n'
+                                                 '<text x="1" y="9">See <a href="https://wipo.int">this</a></text>')),
+         "line 3: svglib, which draws the PDF, prints the words of an `<a>` inside a `<text>` (line 5) without the "
+         "style this rule gives it", WHERE),
+    Case("use-hidden-by-a-rule", shows(svg('<style>\n.off { display: none }\n</style><rect id="r" width="9" '
+                                           'height="9"/>\n<use class="off" href="#r" x="20"/>')),
+         "line 3: svglib, which draws the PDF, draws a `<use>` (line 5) this rule hides all the same", WHERE),
+    Case("tspan-hidden-by-a-rule", shows(svg('<style>#t { visibility: hidden }</style>\n'
+                                             '<text x="1" y="9">A <tspan id="t">secret</tspan></text>')),
+         "line 2: svglib, which draws the PDF, draws a `<tspan>` (line 3) this rule hides all the same", WHERE),
+]
+
+
+@pytest.mark.parametrize("case", DRAWN_OTHERWISE, ids=lambda case: case.id)
+def test_what_svglib_draws_otherwise_is_refused(refuse, case):
+    assert "figures/a.svg" in refuse(case)
+
+
+def test_what_svglib_draws_as_word_does_is_kept():
+    """A bitmap in a box of its proportions, or stretched on purpose, or sized by one side; an `<a>` in a text
+    styled through a `<tspan>`; a rule hiding a shape (svglib leaves it out) or styling an `<a>` outside text."""
+    from ccdocs.sources.svg import read_svg
+
+    kept = [f'<image width="{w}" height="{h}" {extra} href="data:image/png;base64,{PNG_30_20}"/>'
+            for w, h, extra in (("60", "40", ""), ("60.3", "40", ""), ("60", "60", 'preserveAspectRatio="none"'),
+                                ("60", "", ""))]
+    kept += ['<text x="1" y="9">See <a href="https://wipo.int"><tspan fill="blue">this</tspan></a></text>',
+             '<style>.off { display: none } a { fill: blue }</style><rect class="off" width="9" height="9"/>'
+             '<a href="https://wipo.int"><rect width="9" height="9"/></a>']
+    for body in kept:
+        assert read_svg("a.svg", svg(body).encode()) == (75.0, 75.0), body

@@ -75,6 +75,7 @@ ELEMENTS = SHAPES | {"svg", "g", "defs", "a", "style", "symbol", "use", "switch"
 # drawn by no renderer of either side, passed over with their content: descriptions, a script (Word and svglib run
 # none), views and cursors, SVG fonts (Word and browsers draw the text in a font of their own, as svglib does)
 PASSED_OVER = frozenset({"title", "desc", "metadata", "script", "view", "cursor", "font", "font-face"})
+UNHIDDEN = frozenset({"use", "svg", "a", "switch", "tspan", "symbol"})   # drawn by svglib, hidden or not
 IN_TEXT = frozenset({"tspan", "a"})     # what a `<text>` may hold: svglib prints the words of all it holds
 IN_CLIP = frozenset({"path", "rect", "circle", "ellipse", "polygon", "use"})  # get_clippath's shapes
 ANIMATION = ("an animation `<{}>` (a printed figure shows one state)",
@@ -93,6 +94,7 @@ UNDRAWN = {  # the elements svglib does not draw that a drawing program makes: (
 }
 NUMBER = r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?"
 ZERO = r"[+-]?0*(\.0*)?(px|pt|em|%)?"
+LENGTH = re.compile(r"(\+?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*(px|pt|pc|mm|cm|in|em|ex)?")  # a side's
 SPACING = ("`normal`", rf"normal|{ZERO}")
 # property -> (values svglib draws as a browser and Word do, as said in a hint; their pattern), None: any value.
 # Read by svglib: fill (a gradient on a shape only: `_gradient_text`), stroke, their opacities and rules, the
@@ -290,10 +292,29 @@ def _reference(raw: str, element, pixels: dict, bitmaps: dict) -> tuple[str, str
     if target not in bitmaps:
         bitmaps[target] = _embedded(at, "png" if embedded.group(1) == "png" else "jpeg",
                                     target[embedded.end():])
-    if isinstance(bitmaps[target], tuple):
+    if isinstance(bitmaps[target][0], str):
         return bitmaps[target]
-    pixels[element] = bitmaps[target]
-    return None
+    width, height = bitmaps[target]
+    pixels[element] = width * height
+    return _stretched(at, element, width, height) if name == "image" else None
+
+
+def _stretched(at: str, element, width: int, height: int) -> tuple[str, str] | None:
+    """Why an `<image>` (named by `at`) of a `width` × `height` pixel bitmap is refused as stretched by svglib
+    (it fills the `<image>`'s box whatever its `preserveAspectRatio`) where a browser and Word keep the bitmap's
+    proportions (SVG's default `xMidYMid meet`), or None: the box has the bitmap's proportions (to 1%), or says
+    `preserveAspectRatio="none"`, or svglib sizes a side from the bitmap (`width` or `height` left out)."""
+    if (element.get("preserveAspectRatio") or "").split()[:1] == ["none"]:
+        return None
+    sides = [LENGTH.fullmatch((element.get(side) or "").strip()) for side in ("width", "height")]
+    if not all(sides) or sides[0].group(2) != sides[1].group(2) or not float(sides[1].group(1)) > 0:
+        return None
+    if abs(float(sides[0].group(1)) / float(sides[1].group(1)) * height / width - 1) <= 0.01:
+        return None
+    return (f"{at} shows a bitmap of {width} × {height} pixels in a box of {sides[0].group(0)} × "
+            f"{sides[1].group(0)}: svglib, which draws the PDF, stretches it to the box, where a browser and Word "
+            "keep its proportions (`preserveAspectRatio`)",
+            'give the `<image>` the bitmap\'s proportions, or `preserveAspectRatio="none"` to stretch it everywhere')
 
 
 def _link(raw: str, line: int, href: str) -> tuple[str, str] | None:
@@ -321,7 +342,7 @@ def _undrawn(raw: str, root) -> tuple[str, str] | None:
         wrong = _element(raw, element, inside) or _properties(raw, element, rules)
         if wrong:
             return wrong
-    return _gradient_text(raw, root, rules)
+    return _gradient_text(raw, root, rules) or _ruled(raw, root, rules)
 
 
 def _walk(root):
@@ -357,6 +378,9 @@ def _element(raw: str, element, inside: str | None) -> tuple[str, str] | None:
     if name in UNDRAWN:
         what, hint = UNDRAWN[name]
         return _cannot(raw, line, what), hint
+    if inside == "text" and name == "a" and _styled(element):
+        return (f"{at} prints the words of an `<a>` inside a `<text>` without the `<a>`'s own style (`"
+                f"{_styled(element)}`)", "give the style to a `<tspan>` inside the `<a>`")
     if inside == "text" and name not in IN_TEXT:
         if "".join(element.itertext()).strip():
             return (f"{at} prints the words of a `<{local}>` inside a `<text>`, which a browser and Word do not",
@@ -370,6 +394,17 @@ def _element(raw: str, element, inside: str | None) -> tuple[str, str] | None:
                 "make the clipping path of paths and shapes (Inkscape: Path ▸ Object to Path), or export the "
                 "drawing as PNG")
     return None
+
+
+def _styled(element) -> str | None:
+    """The first property, or `class`, that an `<a>` gives itself (svglib styles the words of a `<text>`'s `<a>`
+    by the `<text>` only), or None; a vendor's is read by no renderer."""
+    import tinycss2
+
+    given = [key for key in element.attrib if key in PRESENTATION or key == "class"]
+    given += [key for _, key, _, _ in _declarations(tinycss2.parse_declaration_list(element.get("style", "")), 0,
+                                                     "style") if not key.startswith("-")]
+    return given[0] if given else None
 
 
 def _properties(raw: str, element, rules: list) -> tuple[str, str] | None:
@@ -429,7 +464,7 @@ def _property(raw: str, name: str | None, line: int, key: str, value: str, how: 
         return (_cannot(raw, line, f"a `baseline-shift` in a style ({said}): it reads the attribute only"),
                 'give the `<tspan>` the attribute `baseline-shift="…"` instead')
     hidden = key == "display" and value == "none" or key == "visibility" and value in ("hidden", "collapse")
-    if hidden and how != "rule" and name in ("use", "svg", "a", "switch", "tspan", "symbol"):
+    if hidden and how != "rule" and name in UNHIDDEN:
         return (f"image `{raw[:80]}`, line {line}: svglib, which draws the PDF, draws a `<{name}>` hidden by {said} "
                 "all the same", "remove the element instead of hiding it")
     shown, pattern = PROPERTIES[key] or (None, None)
@@ -487,6 +522,41 @@ def _gradient_text(raw: str, root, rules: list) -> tuple[str, str] | None:
     return None
 
 
+def _ruled(raw: str, root, rules: list) -> tuple[str, str] | None:
+    """Why a `<style>` rule is refused, at its line, or None: it hides (`display: none`, `visibility: hidden`) an
+    element svglib draws all the same (a `<use>`, `<a>`, `<switch>`, `<tspan>`, `<symbol>`), or styles an `<a>`
+    inside a `<text>` (svglib styles its words by the `<text>` only). Rules matched with cssselect2, as svglib
+    matches them."""
+    if not any(found for _, _, found in rules):
+        return None
+    import cssselect2
+
+    wrappers = list(cssselect2.ElementWrapper.from_xml_root(root).iter_subtree())
+    hidden = [w for w in wrappers if w.etree_element.tag in {SVG_NS + n for n in UNHIDDEN}]
+    linked = [w for w in wrappers if w.etree_element.tag == SVG_NS + "a"
+              and any(a.tag == SVG_NS + "text" for a in w.etree_element.iterancestors())]
+    for line, prelude, found in rules:
+        hides = any(key == "display" and value == "none" or key == "visibility" and value in ("hidden", "collapse")
+                    for _, key, value, _ in found)
+        styles = any(not key.startswith("-") for _, key, _, _ in found)
+        try:
+            selectors = cssselect2.compile_selector_list(prelude)
+        except cssselect2.SelectorError:
+            continue
+        for wrapper, styled in [(w, False) for w in hidden if hides] + [(w, True) for w in linked if styles]:
+            if not any(selector.test(wrapper) for selector in selectors):
+                continue
+            element = wrapper.etree_element
+            if styled:
+                return (f"image `{raw[:80]}`, line {line}: svglib, which draws the PDF, prints the words of an `<a>` "
+                        f"inside a `<text>` (line {element.sourceline}) without the style this rule gives it",
+                        "give the style to a `<tspan>` inside the `<a>`")
+            return (f"image `{raw[:80]}`, line {line}: svglib, which draws the PDF, draws a `<{_name(element)}>` "
+                    f"(line {element.sourceline}) this rule hides all the same",
+                    "remove the element instead of hiding it")
+    return None
+
+
 def _other_file(raw: str, line: int, key: str, value: str) -> tuple[str, str]:
     return (f"image `{raw[:80]}`, line {line}: `{key}: {value[:80]}` refers to another file, which is left out: an "
             "SVG figure is drawn from itself alone", "draw that part in this SVG itself, or export the drawing as PNG")
@@ -505,8 +575,8 @@ def _cannot(raw: str, line: int, what: str) -> str:
     return f"image `{raw[:80]}`, line {line}: svglib, which draws the PDF, cannot draw {what}"
 
 
-def _embedded(at: str, kind: str, encoded: str) -> int | tuple[str, str]:
-    """The pixel count of a base64 bitmap of `kind` (`png`, `jpeg`) an element embeds, checked as a plain raster
+def _embedded(at: str, kind: str, encoded: str) -> tuple[int, int] | tuple[str, str]:
+    """The (width, height) in pixels of a base64 bitmap of `kind` (`png`, `jpeg`) an element embeds, checked as a plain raster
     is and within CairoSVG's bounds, or why it is refused (`at` names the element)."""
     from PIL import Image
 
@@ -528,7 +598,7 @@ def _embedded(at: str, kind: str, encoded: str) -> int | tuple[str, str]:
     if turned:
         return (f"{at} embeds a photograph turned by its Exif orientation, which the Word document's picture "
                 "would show turned and the PDF not", "save the photograph turned as it shows, then embed it again")
-    return width * height
+    return width, height
 
 
 def _drawn(root, elements: list, pixels: dict) -> tuple[int, int] | str:
