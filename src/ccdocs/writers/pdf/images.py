@@ -36,7 +36,12 @@ def draw_picture(canvas, picture, x: float, y: float, width: float, height: floa
     if picture.format == "svg":
         drawing = paper_drawing(picture.data, fonts) if fonts is not None else svg_drawing(picture.data)
         drawing.scale(width / drawing.width, height / drawing.height)
+        canvas.saveState()
+        box = canvas.beginPath()
+        box.rect(x, y, width, height)
+        canvas.clipPath(box, stroke=0, fill=0)      # the SVG's viewport, as Word, LibreOffice and browsers clip it
         _SvgRenderer().draw(renderScaledDrawing(drawing), canvas, x, y)
+        canvas.restoreState()
     else:
         name = raster_form(canvas, picture)
         canvas.saveState()
