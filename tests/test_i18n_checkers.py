@@ -10,7 +10,7 @@ from ccdocs.i18n import checkers
 from ccdocs.i18n.quotes import quotation_marks
 from ccdocs.i18n.checkers import (Entry, balanced_markup, check, chinese_punctuation, figures, footnote_marks, html,
                                   line_breaks, link_targets, placeholders, plain_markup, references, space_before,
-                                  terminology)
+                                  tabs, terminology)
 
 CASES = [
     # checker, source, failing translation, passing translation, words of the failing message
@@ -52,6 +52,7 @@ CASES = [
     (line_breaks, "Introduction", "导\u2028言", "导言", "the first a line separator U+2028"),
     (line_breaks, "Introduction", "导\u2029言", "导言", "the first a paragraph separator U+2029"),
     (line_breaks, "Second paragraph.", "第二段。\r\r# 标题", "第二段。# 标题", "a blank line in the translation"),
+    (tabs, "Second paragraph.", "第二\t段。", "第二 段。", "a tab U+0009 in the translation"),  # breaks-4 #10
     (terminology, "To the Member States of WIPO.", "致产权组织各会员国。", "致产权组织各成员国。",  # the toolkit's glossary
      "the term “Member State” is “成员国” in the toolkit glossary"),
 ]

@@ -20,6 +20,7 @@ from jinja2 import Environment, TemplateSyntaxError
 from ..l10n.catalog import Catalog
 from ..l10n.language import OFFICIAL, Language, profile_of
 from ..parse.markdown import parser
+from ..parse.visible import TAB_HINT, tab_message
 from ..sources.characters import line_break
 from ..transforms.references import doubled, label_words
 from .glossary import terminology
@@ -457,8 +458,15 @@ def line_breaks(entry: Entry) -> list[str]:
     return []
 
 
+def tabs(entry: Entry) -> list[str]:
+    """No tab in a translation (`parse.visible.tab_message`: Word's tab stop, the PDF's space), as in the source."""
+    if "\t" not in entry.translation.strip():
+        return []
+    return [f"{entry.name}: {tab_message('the translation')} ({TAB_HINT})"]
+
+
 CHECKERS = (placeholders, footnote_marks, references, link_targets, balanced_markup, html, plain_markup, figures,
-            chinese_punctuation, space_before, quotation_marks, line_breaks, terminology)
+            chinese_punctuation, space_before, quotation_marks, line_breaks, tabs, terminology)
 
 
 def check(entry: Entry) -> list[str]:

@@ -244,7 +244,12 @@ def _classes(node) -> set:
 
 def _inline(node, ctx) -> tuple:
     inline = node.children[0] if node.children else None
-    return convert(inline.children, ctx) if inline is not None else ()
+    if inline is None:
+        return ()
+    children = convert(inline.children, ctx)
+    if "\t" in inline.content:   # a tab typed in the text: a tab stop in Word, a space in the PDF
+        visible.refuse_tab(ctx, children)
+    return children
 
 
 def _list(node, ctx, levels: int, ordered: int, place: str = PART) -> ListBlock | None:
@@ -413,6 +418,8 @@ def _pipe_table(node, ctx, caption: tuple = (), notes: tuple = ()):
 
     def cell(inline) -> tuple:
         inlines = convert(inline.children, ctx)
+        if "\t" in inline.content:
+            visible.refuse_tab(ctx, inlines)
         if inlines and visible.blank(inlines):   # an empty cell is written `| |`
             visible.refuse_blank(ctx, "table cell", inlines)
         for message, hint in _undefined(plain(inlines)):

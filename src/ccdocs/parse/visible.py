@@ -86,3 +86,20 @@ def _texts(inlines) -> list[str]:
             stack.extend(node.children)
     return found
 
+
+# A tab after a line's first character (one at a line's start is indentation, Markdown's syntax)
+TAB_IN_TEXT = re.compile(r"(?<=\S)\t|(?<=\S )\t|(?<=\S  )\t|(?<=\S   )\t")
+TAB_HINT = "write a space; to set texts in columns, write a table (`| a | b |`)"
+
+
+def tab_message(what: str = "the text") -> str:
+    """Why a tab in `what` is refused: the two formats would print it differently."""
+    return (f"a tab U+0009 in {what}: Word would print it as a jump to the next tab stop, the PDF as a space, so "
+            "the two formats would differ")
+
+
+def refuse_tab(ctx, inlines: tuple) -> None:
+    """Record a tab typed in the text of `inlines` (not in the indentation before it) at its line and column in
+    the current block's lines. Callers look for a tab in the inline token's content first (`"\\t" in content`)."""
+    if any("\t" in text for text in _texts(inlines)):
+        ctx.fail_at(TAB_IN_TEXT, tab_message(), TAB_HINT)
