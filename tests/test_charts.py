@@ -368,3 +368,24 @@ def test_a_negative_figure_is_drawn_below_zero_in_both_formats(make_doc, tmp_pat
 def below_zero(word: str) -> bool:
     """Whether `word` is a negative whole number as an axis prints it (-20, −1,000)."""
     return word[:1] in "-−" and word[1:].replace(",", "").isdigit()
+
+
+def test_labels_wider_than_their_category_are_turned_not_printed_over_one_another(make_doc, tmp_path):
+    """breaks-4 item 8: 30 categories `Row name 0` … each wider than its slot were wrapped into it and overprinted
+    (`RowRowRow…`), where Word and LibreOffice turn them. The PDF turns them 45°: every label reads back whole, its
+    characters turned, and no two labels share a character's box."""
+    from conftest import MINIMAL, REPORT
+    from ccdocs.build import build
+
+    rows = "".join(f"r{i},Row name {i},{i + 1}\n" for i in range(30))
+    files = {"document.yaml": MINIMAL.replace("  applicants: data/applicants.csv\n",
+                                              "  applicants: data/applicants.csv\n  rows: data/rows.csv\n")
+             + "charts:\n  rows:\n    kind: column\n    data: rows\n    category: name\n"
+               "    series: [{key: a, label: A}]\n",
+             "data/rows.csv": "id,name,a\n" + rows, "content/report.md": REPORT + "\n::: chart rows\nRows\n:::\n"}
+    pdf, = build([make_doc(files)], tmp_path / "out", ("en",), ("pdf",))
+    with pdfplumber.open(pdf) as doc:
+        chars = [c for page in doc.pages for c in page.chars if abs(c["matrix"][1]) > 0.5]   # turned 45 degrees
+    assert len(chars) >= sum(len(f"Row name {i}") - 2 for i in range(30))   # the labels' letters, turned
+    boxes = sorted((round(c["x0"], 1), round(c["top"], 1)) for c in chars)
+    assert len(boxes) == len(set(boxes)), "two turned letters at one place"

@@ -39,6 +39,9 @@ CASES = [
     Case("beyond-a-charts-precision", charted(COLUMNS, data=HIRES.replace("asia,Asia,40,3", "asia,Asia,9999999999999999999,3")
                                                   .replace("total,,100,7", "total,,10000000000000000059,7")),
          "row `asia`, column `applied`: the chart `figure` cannot draw 9999999999999999999 exactly", "data/hires.csv:3"),
+    Case("categories-too-many-to-label", charted(COLUMNS, data="id,region,applied,hired\n" + "".join(
+        f"r{i},Region {i},{i},1\n" for i in range(2000))), "its 2,000 categories leave 0.2 pt each along the axis",
+         "content/report.md:", args=("--format", "pdf")),   # the PDF's limit: its axis, a theme's width
     Case("word-in-a-figure", charted(COLUMNS, data=HIRES.replace("asia,Asia,40", "asia,Asia,forty")),
          "row `asia`, column `applied`: `forty` is not a number", "data/hires.csv:3"),
     Case("unknown-chart", charted(COLUMNS, placed="::: chart figure\nA\n:::\n\n::: chart figures\nB\n:::\n"),

@@ -9,6 +9,7 @@ category labels (wrapped to their share of the width), the plot; the axis title 
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from contextlib import contextmanager
 from dataclasses import replace
@@ -38,6 +39,7 @@ from .rtl import drawn, has_arabic, shaped
 from .runs import Look, Where
 
 GAP = 4.0               # points between the parts of the drawing (labels, plot, legend)
+LABEL_ROOM = 1.2        # lines of a label a category's room along the axis must give, turned labels to stand apart
 SWATCH = 8.0            # the legend's colour square, in points
 TICK = 5.0              # reportlab's value-axis labels stand this far from the axis (`labels.dx`)
 LABEL_SHARE = 0.35      # the widest a bar chart's category labels may be, as a share of the drawing's width
@@ -212,11 +214,19 @@ class _Drawer:
         """Columns (VerticalBarChart) or lines (HorizontalLineChart): categories below, values at the left."""
         chart, data = self.chart, self.values()
         slot = self.width / max(len(chart.categories), 1)
-        wrapped = ["\n".join(self.lines(c, slot * 0.9)) for c in chart.categories]
-        below = max(len(w.split("\n")) for w in wrapped) * self.size * 1.2 + GAP
+        angle = label_angle(slot, self.size, [self.text_width(w) for c in chart.categories for w in c.split()])
+        if angle:  # a word wider than its slot: the labels turned, each on one line, as Word turns them
+            wrapped = [self.line(c) for c in chart.categories]
+            turn = math.radians(angle)
+            below = max(map(self.text_width, wrapped)) * math.sin(turn) + self.size * math.cos(turn) + GAP
+        else:
+            wrapped = ["\n".join(self.lines(c, slot * 0.9)) for c in chart.categories]
+            below = max(len(w.split("\n")) for w in wrapped) * self.size * 1.2 + GAP
         ticks = [self.tick(v) for v in (max((v for r in data for v in r if v is not None), default=0), 0)]
         left = max(self.text_width(t, figure=True) for t in ticks) + TICK + GAP + \
             (self.size * 1.4 if chart.axis_title else 0)
+        if angle:  # room for the first label, turned down to the left of its category
+            left = max(left, self.text_width(wrapped[0]) * math.cos(math.radians(angle)) - slot / 2 + GAP)
         plot = HorizontalLineChart() if chart.kind == "line" else VerticalBarChart()
         plot.x, plot.y = left, bottom + below
         plot.width, plot.height = self.width - left - GAP, self.height - bottom - below - self.size - GAP
@@ -224,6 +234,8 @@ class _Drawer:
         self.axes(plot)
         plot.categoryAxis.categoryNames = wrapped
         plot.categoryAxis.labels.boxAnchor, plot.categoryAxis.labels.dy = "n", -GAP / 2
+        if angle:
+            plot.categoryAxis.labels.angle, plot.categoryAxis.labels.boxAnchor = angle, "ne" if angle < 90 else "e"
         if chart.kind == "line":
             plot.joinedLines = 1
             for i in range(len(data)):
@@ -322,6 +334,30 @@ class _Drawer:
         return self.drawing
 
 
+def label_angle(slot: float, size: float, words: list[float]) -> int:
+    """How far (degrees) a column or line chart turns its category labels: 0 when every word (`words`: their widths,
+    points) fits in 90% of a category's `slot` (the labels are wrapped at spaces), else 45, or 90 when a slot is too
+    narrow for turned lines of `size` points to stand apart at 45 (LABEL_ROOM: `check_room` refuses narrower)."""
+    if max(words, default=0.0) <= slot * 0.9:
+        return 0
+    return 45 if slot * math.sin(math.radians(45)) >= size * LABEL_ROOM else 90
+
+
+def check_room(builder, c, width: float, size: float, where) -> None:
+    """Record a column or line chart whose categories leave each less room along the axis than a line of its
+    labels (`size` points, LABEL_ROOM): their labels would be printed over one another, turned or not."""
+    if c.kind not in ("column", "line") or not c.categories:
+        return
+    slot = width / len(c.categories)
+    if slot < size * LABEL_ROOM:
+        source = where.source
+        builder.maker.problems.add(
+            source.file if source else "document", source.line if source else None,
+            f"{where.what}: its {len(c.categories):,} categories leave {slot:.1f} pt each along the axis, less than a "
+            f"line of its labels ({size * LABEL_ROOM:.1f} pt): they would print over one another",
+            "draw it as `kind: bar` (a line for each), draw fewer rows, or give the figures in a table")
+
+
 class ChartFlowable(Flowable):
     """A chart's Drawing as one flowable: drawn as vectors where it stands, never split (it moves whole to the
     next page when it does not fit)."""
@@ -358,6 +394,7 @@ def chart_flowables(builder, c) -> list:
     size = float(builder.theme.get("chart.font_size", builder.theme.size(lang, "table")))
     where = Where(c.source, f"chart {c.name}")
     check_labels(builder, c, label, where)
+    check_room(builder, c, builder.width * c.width, size, where)
     drawing = ChartFlowable(chart_drawing(c, builder.width * c.width, faces, size, palette(builder.theme),
                                           builder.language))
     drawing.hAlign = "CENTER"
