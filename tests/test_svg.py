@@ -341,6 +341,9 @@ DRAWN_OTHERWISE = [
     Case("tspan-hidden-by-a-rule", shows(svg('<style>#t { visibility: hidden }</style>\n'
                                              '<text x="1" y="9">A <tspan id="t">secret</tspan></text>')),
          "line 2: svglib, which draws the PDF, draws a `<tspan>` (line 3) this rule hides all the same", WHERE),
+    Case("nested-svg", shows(svg('<svg x="10" y="10" width="20" height="20" viewBox="0 0 10 10">\n'
+                                 '<rect width="50" height="50"/></svg>')),
+         "line 2: svglib, which draws the PDF, cannot draw a nested `<svg>` as a browser and Word do", WHERE),
 ]
 
 

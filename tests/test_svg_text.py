@@ -23,7 +23,10 @@ LABELS = ('<svg xmlns="http://www.w3.org/2000/svg" width="300" height="100" view
           '<rect x="0" y="0" width="300" height="100" fill="#eeeeee"/>\n'
           '<text x="10" y="40" font-family="Arial" font-size="20">人力资源 Résumé</text>\n'
           '<text x="290" y="80" font-family="SimSun" font-size="20" font-weight="bold" text-anchor="end">'
-          '增长 ≥ 5% → ∑</text>\n</svg>\n')
+          '增长 ≥ 5% → ∑</text>\n'
+          '<text x="10" y="400" font-size="30">OUTSIDE BELOW THE VIEWBOX</text>\n'
+          '<g transform="translate(-400 0)"><text x="10" y="50" font-size="20">LEFT OF 它</text></g>\n'
+          '<text x="280" y="95" font-size="8">Edge label</text>\n</svg>\n')
 
 
 def shows(drawing: str) -> dict:
@@ -50,6 +53,16 @@ def test_the_labels_are_in_the_text_layer_in_embedded_faces(pdfs, lang):
     assert "Helvetica" not in fonts
     text = subprocess.run(["pdftotext", pdfs[lang], "-"], capture_output=True, text=True, check=True).stdout
     assert "人力资源 Résumé" in text and "增长 ≥ 5% → ∑" in text, text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_text_outside_the_drawing_is_not_in_the_text_layer(pdfs, lang):
+    """A string wholly outside the drawing's box (below it; left of it through a group's transform), which no
+    renderer shows (the PDF clips the drawing to its box), is not in the PDF's text layer either; one running
+    over the edge is kept whole."""
+    text = subprocess.run(["pdftotext", pdfs[lang], "-"], capture_output=True, text=True, check=True).stdout
+    assert "OUTSIDE" not in text and "LEFT OF" not in text and "它" not in text, text
+    assert "Edge label" in text
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

@@ -378,6 +378,10 @@ def _element(raw: str, element, inside: str | None) -> tuple[str, str] | None:
     if name in UNDRAWN:
         what, hint = UNDRAWN[name]
         return _cannot(raw, line, what), hint
+    if name == "svg" and element.getparent() is not None:
+        return (_cannot(raw, line, "a nested `<svg>` as a browser and Word do: it draws what lies outside its "
+                        "viewport too"),
+                "draw its content in a `<g>` (with a `clipPath` where it must be cut), or export the drawing as PNG")
     if inside == "text" and name == "a" and _styled(element):
         return (f"{at} prints the words of an `<a>` inside a `<text>` without the `<a>`'s own style (`"
                 f"{_styled(element)}`)", "give the style to a `<tspan>` inside the `<a>`")

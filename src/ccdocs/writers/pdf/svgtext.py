@@ -19,6 +19,7 @@ import copy
 import unicodedata
 
 from reportlab.graphics.shapes import Group, String
+from reportlab.graphics.transform import mmult, nullTransform, transformPoint
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from svglib.fonts import FontMap
 
@@ -84,19 +85,35 @@ def check_text(builder, picture, where) -> None:
             "name a font that has it in pdf_fonts.files or CCDOCS_FONT_<ROLE>")
 
 
-def set_by_script(group, mapped: PaperFonts, missing) -> None:
-    """Set each String in `group` (svglib's, its text in a Latin face of `mapped`) in the paper's faces by
+def set_by_script(drawing, mapped: PaperFonts, missing) -> None:
+    """Set each String in `drawing` (svglib's, its text in a Latin face of `mapped`) in the paper's faces by
     script, in place: a string in two faces or more replaced by one string a face, side by side; `missing(ch)`
-    called for each character no face holds (left out)."""
+    called for each character no face holds (left out). A string wholly outside the drawing's box (its viewport)
+    is left out: no renderer shows it (the PDF clips the drawing to its box, as Word and browsers do), and the
+    PDF's text layer would hold words no reader sees."""
+    _set(drawing, mapped, missing, (0.0, 0.0, float(drawing.width), float(drawing.height)), nullTransform())
+
+
+def _set(group, mapped: PaperFonts, missing, box: tuple, outer: tuple) -> None:
+    """`set_by_script` on `group`, drawn through the transform `outer` into the drawing, whose box is `box`."""
+    matrix = mmult(outer, group.transform)
     contents = []
     for shape in group.contents:
         if isinstance(shape, Group):
-            set_by_script(shape, mapped, missing)
+            _set(shape, mapped, missing, box, matrix)
         if isinstance(shape, String) and shape.fontName in mapped.roles:
-            contents += _pieces(shape, mapped, missing)
+            contents += [piece for piece in _pieces(shape, mapped, missing) if _meets(piece, matrix, box)]
         else:
             contents.append(shape)
     group.contents[:] = contents
+
+
+def _meets(shape: String, matrix: tuple, box: tuple) -> bool:
+    """Whether `shape`'s bounds, drawn through `matrix`, meet the rectangle `box` (x0, y0, x1, y1)."""
+    x0, y0, x1, y1 = shape.getBounds()
+    corners = [transformPoint(matrix, corner) for corner in ((x0, y0), (x0, y1), (x1, y0), (x1, y1))]
+    xs, ys = [x for x, _ in corners], [y for _, y in corners]
+    return min(xs) < box[2] and max(xs) > box[0] and min(ys) < box[3] and max(ys) > box[1]
 
 
 def _pieces(shape: String, mapped: PaperFonts, missing) -> list[String]:
