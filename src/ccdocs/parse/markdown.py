@@ -17,7 +17,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from ..errors import Collector, Problem
 from ..model import (Box, Contents, Decision, Heading, KeyFigure, KeyFigures, ListBlock, ListItem, Note, Para, Quote,
                      Ref, Source, Strong, Text)
-from . import anchors, attributes, html, images, pipe_tables, survey, visible
+from . import anchors, attributes, dispatch, html, images, pipe_tables, survey, visible
 from .grammar import (BOX, DECISION, DECISION_ITEM, ITEM, LIST_LEVELS, NOTE,
                       NOUNS, PART, QUOTE, check_place, meaningless_attrs)
 from .inlines import convert, plain
@@ -68,6 +68,7 @@ def parser() -> MarkdownIt:
     survey.install(md)
     anchors.install(md)
     attributes.install(md)
+    dispatch.by_first_character(md)  # the same tokens, each line given only to the rules that may take it
     return md
 
 
