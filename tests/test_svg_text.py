@@ -26,7 +26,8 @@ LABELS = ('<svg xmlns="http://www.w3.org/2000/svg" width="300" height="100" view
           '增长 ≥ 5% → ∑</text>\n'
           '<text x="10" y="400" font-size="30">OUTSIDE BELOW THE VIEWBOX</text>\n'
           '<g transform="translate(-400 0)"><text x="10" y="50" font-size="20">LEFT OF 它</text></g>\n'
-          '<text x="280" y="95" font-size="8">Edge label</text>\n</svg>\n')
+          '<text x="280" y="95" font-size="8">Edge label</text>\n'
+          '<text x="10" y="60" font-size="12">合计<tspan fill="red">Total</tspan></text>\n</svg>\n')
 
 
 def shows(drawing: str) -> dict:
@@ -68,7 +69,8 @@ def test_text_outside_the_drawing_is_not_in_the_text_layer(pdfs, lang):
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_each_script_in_its_face_and_the_anchor_kept(pdfs, lang):
     """人 in the Chinese body face, R in the Latin face; the bold line's 增 in the heading face, 5 in the bold Latin
-    face; the end-anchored line ends at x = 290 of the drawing's 300 (its grey box read from the page)."""
+    face; the end-anchored line ends at x = 290 of the drawing's 300 (its grey box read from the page); a `<tspan>`
+    after Chinese text starts where that text ends (svglib measures it in the faces it is set in)."""
     with pdfplumber.open(pdfs[lang]) as pdf:
         page = next(p for p in pdf.pages if any(c["text"] == "∑" for c in p.chars))
         box = next(r for r in page.rects if r["width"] > 100 and r["height"] > 20)     # the drawing's grey box
@@ -76,6 +78,7 @@ def test_each_script_in_its_face_and_the_anchor_kept(pdfs, lang):
     assert "UMing" in chars["人"]["fontname"] and "LiberationSans" in chars["R"]["fontname"]
     assert "WenQuanYi" in chars["增"]["fontname"] and "LiberationSans-Bold" in chars["5"]["fontname"]
     assert abs(chars["∑"]["x1"] - (box["x0"] + box["width"] * 290 / 300)) < 1.0, (chars["∑"], box)
+    assert abs(chars["T"]["x0"] - chars["计"]["x1"]) < 0.5, (chars["计"], chars["T"])   # the tspan after 合计
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

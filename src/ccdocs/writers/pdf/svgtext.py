@@ -2,15 +2,13 @@
 
 svglib maps each `font-family` to a standard PDF font or a system font (Helvetica, not embedded, for most): a
 Chinese label printed as empty boxes and was lost from the PDF's text layer. Here svglib is given a font map of the
-paper's faces (`PaperFonts`: any family, by weight and style, to the paper's Latin face of that weight and style),
-and each string it makes is then set by script as the paper's runs are (`set_by_script`): Chinese characters in the
-paper's Chinese face (`zh_body`; `zh_heading`, the heading face, for bold), the rest in the Latin face; a character
-its script's face lacks in the first face of the set holding it. A string in two faces becomes two strings placed
-one after the other (each measured in its face; `text-anchor` kept for the whole). A character no face holds is
-recorded as the paper's own text records it (`check_text`), at the image's content line naming the SVG's line.
-
-Left as svglib does it: the `<tspan>`s after a string are placed by svglib's own measure of it, in the Latin face
-(a Chinese `<tspan>` followed by another on the same line stands a little off where their faces differ).
+paper's faces (`PaperFonts`: any family, by weight and style, to a `Scripts` font measuring text as the paper's
+faces set it, so that svglib places a `<text>`'s `<tspan>`s one after another where they will stand), and each
+string it makes is then set by script as the paper's runs are (`set_by_script`): Chinese characters in the
+paper's Chinese face (`zh_body`; `zh_heading`, the heading face, for bold), the rest in the Latin face of the
+weight and style; a character its script's face lacks in the first face of the set holding it. A string in two
+faces becomes two strings placed one after the other (`text-anchor` kept for the whole). A character no face holds
+is recorded as the paper's own text records it (`check_text`), at the image's content line naming the SVG's line.
 """
 
 from __future__ import annotations
@@ -20,7 +18,7 @@ import unicodedata
 
 from reportlab.graphics.shapes import Group, String
 from reportlab.graphics.transform import mmult, nullTransform, transformPoint
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.pdfmetrics import getRegisteredFontNames, registerFont, stringWidth
 from svglib.fonts import FontMap
 
 from ...l10n.fonts import FontError
@@ -32,22 +30,59 @@ FALLBACK_ROLES = ("latin_regular", "zh_body", "zh_heading")   # RunMaker.other_f
 
 
 class PaperFonts(FontMap):
-    """svglib's font map of one write's faces (`faces.FontSet`): every family to the paper's Latin face of the
-    weight and style asked (bold: `bold`, `bolder` or 600 and above; italic: `italic` or `oblique`). One a drawing:
-    nothing kept between documents."""
+    """svglib's font map of one write's faces (`faces.FontSet`): every family, by weight and style (bold: `bold`,
+    `bolder` or 600 and above; italic: `italic` or `oblique`), to a `Scripts` of the paper's faces, through which
+    svglib measures the strings it places one after another as they will be set. One a drawing."""
 
     def __init__(self, fonts):
         super().__init__()
         self.fonts = fonts
-        self.roles: dict[str, tuple[bool, bool]] = {}   # a Latin face's reportlab name -> (bold, italic)
+        self.scripts: dict[str, Scripts] = {}   # reportlab name -> the Scripts it names
 
     def find_font(self, font_name: str, weight: str = "normal", style: str = "normal") -> tuple[str, bool]:
         weight = str(weight).strip().lower()
         bold = weight in ("bold", "bolder") or weight.isdigit() and int(weight) >= 600
         italic = str(style).strip().lower() in ("italic", "oblique")
-        name = self.fonts.face(LATIN_ROLES[(bold, italic)]).name
-        self.roles[name] = (bold, italic)
-        return name, True
+        roles = (LATIN_ROLES[(bold, italic)], "zh_heading" if bold else "zh_body", *FALLBACK_ROLES)
+        faces = []
+        for role in roles:
+            try:
+                faces.append(self.fonts.face(role))
+            except FontError:
+                faces.append(None)
+        scripts = Scripts(tuple(faces))
+        if scripts.fontName not in getRegisteredFontNames():
+            registerFont(scripts)
+        self.scripts[scripts.fontName] = scripts
+        return scripts.fontName, True
+
+
+class Scripts:
+    """A reportlab font that measures a text as the paper's faces `faces` set it (`face_of`), by which svglib
+    places a `<text>`'s parts; never drawn (`set_by_script` sets each string in the faces themselves). Registered
+    with reportlab under a name made of its faces' names (one a set of faces and process, as the faces are).
+    `faces`: (the Latin face of the weight and style, the Chinese face, *FALLBACK_ROLES' faces), None where a role
+    has no face."""
+
+    _dynamicFont = 0
+    _multiByte = 0
+
+    def __init__(self, faces: tuple):
+        self.faces = faces
+        self.fontName = "ccdocs-svg(" + ",".join(face.name if face else "" for face in faces) + ")"
+
+    def face_of(self, ch: str):
+        """The face `ch` is drawn in: its script's (the Chinese face for a CJK character, else the Latin face) if it
+        holds `ch`, else the first of FALLBACK_ROLES' faces holding it; None when no face does."""
+        own = self.faces[1] if is_cjk(ch) else self.faces[0]
+        for face in (own, *self.faces[2:]):
+            if face is not None and (face.has(ch) or ch.isspace()):
+                return face
+        return None
+
+    def stringWidth(self, text: str, size: float, encoding=None) -> float:   # noqa: N802 - reportlab's name
+        faces = [self.face_of(ch) for ch in text]
+        return sum(face.width(ch) for face, ch in zip(faces, text) if face is not None) * size / 1000.0
 
 
 def paper_drawing(data: bytes, fonts):
@@ -101,7 +136,7 @@ def _set(group, mapped: PaperFonts, missing, box: tuple, outer: tuple) -> None:
     for shape in group.contents:
         if isinstance(shape, Group):
             _set(shape, mapped, missing, box, matrix)
-        if isinstance(shape, String) and shape.fontName in mapped.roles:
+        if isinstance(shape, String) and shape.fontName in mapped.scripts:
             contents += [piece for piece in _pieces(shape, mapped, missing) if _meets(piece, matrix, box)]
         else:
             contents.append(shape)
@@ -119,17 +154,17 @@ def _meets(shape: String, matrix: tuple, box: tuple) -> bool:
 def _pieces(shape: String, mapped: PaperFonts, missing) -> list[String]:
     """The strings `shape` is set in: one a run of characters in one face, placed from the left end of the whole
     (its `text-anchor` read against the width of all of them)."""
-    bold, italic = mapped.roles[shape.fontName]
+    scripts = mapped.scripts[shape.fontName]
     runs: list[list] = []                     # [face name, text]
     for ch in shape.text:
-        face = _face_of(ch, mapped.fonts, bold, italic)
+        face = scripts.face_of(ch)
         if face is None:
             missing(ch)
             continue
-        if runs and runs[-1][0] == face:
+        if runs and runs[-1][0] == face.name:
             runs[-1][1] += ch
         else:
-            runs.append([face, ch])
+            runs.append([face.name, ch])
     widths = [stringWidth(text, face, shape.fontSize) for face, text in runs]
     x = shape.x - {"middle": sum(widths) / 2, "end": sum(widths)}.get(shape.textAnchor, 0.0)
     pieces = []
@@ -139,18 +174,3 @@ def _pieces(shape: String, mapped: PaperFonts, missing) -> list[String]:
         pieces.append(piece)
         x += width
     return pieces
-
-
-def _face_of(ch: str, fonts, bold: bool, italic: bool) -> str | None:
-    """The reportlab name of the face `ch` is drawn in: its script's (`zh_body`, or `zh_heading` for bold, for a
-    CJK character; the Latin face of the weight and style else) if it holds `ch`, else the first of
-    FALLBACK_ROLES holding it; None when no face does."""
-    own = ("zh_heading" if bold else "zh_body") if is_cjk(ch) else LATIN_ROLES[(bold, italic)]
-    for role in (own, *FALLBACK_ROLES):
-        try:
-            face = fonts.face(role)
-        except FontError:
-            continue
-        if face.has(ch) or ch.isspace():
-            return face.name
-    return None
