@@ -100,3 +100,24 @@ def test_an_entry_someone_else_owns_is_ignored(tmp_path):
     os.chown(planted, os.getuid() + 1, -1)
     assert loaded(bold, "B", tmp_path).face.name == loaded(bold, "B", tmp_path / "fresh").face.name != \
         loaded(regular, "R", tmp_path).face.name
+
+
+def test_the_cache_keeps_to_its_bound_removing_the_least_recently_used_first(tmp_path, monkeypatch):
+    """Entries are never stale, so nothing else removes them: without a bound, a watch typing new Chinese characters
+    adds a font program (some 0.75 MB) at each new glyph set for ever. A write finding more than MOST bytes removes
+    the least recently used entries down to KEEP; other files of the folder (temporaries) are left alone."""
+    monkeypatch.setenv("CCDOCS_CACHE", str(tmp_path / "c"))
+    monkeypatch.setattr(cache, "MOST", 10_000)
+    monkeypatch.setattr(cache, "KEEP", 6_000)
+    assert cache.used()
+    folder = cache.cache_folder()
+    for n in range(4):                                                 # 4 x 2,032 bytes: within 10,000
+        cache.write(cache.entry("program", n), b"x" * 2_000)
+    (folder / ".program-x.part").write_bytes(b"y" * 5_000)
+    assert all(cache.read(cache.entry("program", n)) for n in range(4))
+    for n, used in enumerate([5_000, 1_001, 1_002, 1_003]):            # the first written was read last
+        os.utime(cache.entry("program", n), (used, 1_000 + n))
+    cache.write(cache.entry("program", 4), b"x" * 2_000)               # 5 x 2,032 bytes: above 10,000
+    kept = [n for n in range(5) if cache.entry("program", n).exists()]
+    assert kept == [0, 4], kept                                         # down to 6,000: those used last
+    assert (folder / ".program-x.part").exists()

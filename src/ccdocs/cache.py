@@ -18,6 +18,10 @@ must be the ones this user's ccdocs wrote under that name:
   do (a silent slowdown would hide a misconfigured CI; the warning is one line per command run).
 - Entries are opened without following links (O_NOFOLLOW) and without waiting on a pipe, and must be the user's
   own regular files.
+The cache is bounded (`MOST`): each write that finds the folder's entries above it removes the least recently
+used (by access time, else by when they were written) until they are below `KEEP`; an entry removed is worked out
+again when needed. Without it a watch typing new Chinese characters would add a font program at each new glyph set
+(some 0.75 MB), every edit of a content file its parsed blocks, for as long as the user keeps ccdocs.
 The folder and key are checked once per process and folder (`_key`; a build checks them before forking, so its
 workers inherit the answer). Verifying costs one HMAC over the bytes read (about 1 ms of CPU per MB, in C).
 """
@@ -39,6 +43,8 @@ TAG = 32  # bytes of an entry's HMAC-SHA256, before its data
 KEY = 32  # bytes of the per-user key
 NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 OWNED = hasattr(os, "getuid")  # where files have POSIX owners and modes (not on Windows: the tags alone protect)
+MOST = 512 * 2**20  # bytes of entries a write may find in the folder before it removes the least recently used
+KEEP = 384 * 2**20  # bytes of entries left then (the sample's builds fill 6.3 MB: some sixty papers fit)
 
 
 def cache_folder(environ=os.environ) -> Path:
@@ -104,8 +110,36 @@ def write(path: Path, data: bytes) -> None:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+        trim(path.parent, MOST, KEEP)
     except OSError:
         return
+
+
+def trim(folder: Path, most: int, keep: int) -> None:
+    """When the entries in `folder` (the user's own regular files; temporaries and the rest are left alone) take
+    more than `most` bytes, remove the least recently used (by access time, else modification) down to `keep`.
+    Raises OSError as listing the folder does; an entry that vanished or cannot be removed is passed over."""
+    entries = []
+    with os.scandir(folder) as found:
+        for item in found:
+            try:
+                info = item.stat(follow_symlinks=False)
+            except OSError:
+                continue
+            if stat.S_ISREG(info.st_mode) and not item.name.startswith(".") and \
+                    (not OWNED or info.st_uid == os.getuid()):
+                entries.append((max(info.st_atime, info.st_mtime), info.st_size, item.path))
+    total = sum(size for _, size, _ in entries)
+    if total <= most:
+        return
+    for _, size, name in sorted(entries):
+        try:
+            os.unlink(name)
+        except OSError:
+            continue
+        total -= size
+        if total <= keep:
+            return
 
 
 def _tag(key: bytes, name: str, data: bytes) -> bytes:
