@@ -5,8 +5,8 @@ figures and reading its Markdown (`parsed`).
   it was and no other input file changed (`sources.memo.based`).
 - Across processes (each build's model worker is a new one): kept in the per-user cache (`ccdocs.cache`, entries
   signed per user) under the text, the file's name, and `grounds`: a digest of everything else the figures and
-  blocks are made of. Unpickling a file's blocks costs about a twentieth of rendering and parsing it (the sample:
-  4 ms for its 14 files in two languages, against some 0.1 s of parsing and 0.03 s of figures and their CLDR data).
+  blocks are made of. Unpickling a file's blocks costs about a thirtieth of rendering and parsing it (the sample:
+  4 ms of CPU for its 14 files in two languages, against 0.11 s of parsing and 0.02-0.03 s of figures).
 """
 
 from __future__ import annotations
