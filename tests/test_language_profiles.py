@@ -232,6 +232,9 @@ REFUSALS = [
                  line_of("  day:")),
     profile_case("pattern-quote-unclosed", ('day: "d.M.y"', "day: \"d.M 'y\""), "never closed", line_of("  day:")),
     profile_case("pattern-no-year", ('day: "d.M.y"', 'day: "d.M."'), "does not write the year", line_of("  day:")),
+    # CLDR's `Y` is the week-based year: 2026-12-29 would print 2027 (verify-9 V2)
+    profile_case("pattern-week-year", ('day: "d.M.y"', 'day: "d.M.Y"'), "write the calendar year as `y`",
+                 line_of("  day:")),
     profile_case("range-no-year", ('same_month: ["d.", "d.M.y"]', 'same_month: ["d.", "d.M."]'),
                  "`dates.same_month` does not write the year of the range", line_of("  same_month:")),
     profile_case("range-end-no-month", ('same_year: ["d.M.", "d.M.y"]', 'same_year: ["d.", "d.M.y"]'),

@@ -39,7 +39,10 @@ SAMPLE = date(2026, 12, 31)                        # a date to try a date patter
 LONGEST = 200                                      # characters of any text of a profile (a name, a form, a pattern)
 # The parts of a date a pattern may have to write: their names and the CLDR fields that write them (the day of the
 # month; the month, in its format or stand-alone form; the year, calendar, week-based or extended)
-DATE_PARTS = {"d": ("day", frozenset("d")), "m": ("month", frozenset("ML")), "y": ("year", frozenset("yYu"))}
+DATE_PARTS = {"d": ("day", frozenset("d")), "m": ("month", frozenset("ML")), "y": ("year", frozenset("yu"))}
+# CLDR's `Y` is the year of the week-based calendar: late in December it may name the next year (2026-12-29
+# prints 2027), so a pattern holding it is refused, whatever else it writes
+WEEK_YEAR = "Y"
 # A range's patterns: what each end writes, what the two write together (the parts the ends do not share are
 # each end's own: across months, each names its month; across years, its year)
 RANGE_PARTS = {"same_month": ("d", "dmy"), "same_year": ("dm", "dmy"), "other_years": ("dmy", "dmy")}
@@ -416,6 +419,11 @@ class _Reader:
             format_date(SAMPLE, value, locale=locale)
         except Exception as exc:  # babel raises many kinds for a bad pattern
             self.fail(keys, f"`{name}` is not a CLDR date pattern ({exc})", "e.g. `MMMM d, y` or `y年M月d日`")
+            return None
+        if WEEK_YEAR in date_parts(value):
+            self.fail(keys, f"`{name}` writes the year with `Y`, the year of the week-based calendar, which around "
+                      "New Year may be the next or the last year (2026-12-29 would print 2027)",
+                      "write the calendar year as `y` (e.g. `MMMM d, y`)")
             return None
         lacking = [part for part in writes if not date_parts(value) & DATE_PARTS[part][1]]
         if lacking:
