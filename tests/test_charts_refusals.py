@@ -42,6 +42,9 @@ CASES = [
     Case("categories-too-many-to-label", charted(COLUMNS, data="id,region,applied,hired\n" + "".join(
         f"r{i},Region {i},{i},1\n" for i in range(2000))), "its 2,000 categories leave 0.2 pt each along the axis",
          "content/report.md:", args=("--format", "pdf")),   # the PDF's limit: its axis, a theme's width
+    Case("mark-apart-in-a-label", charted(COLUMNS, data=HIRES.replace("asia,Asia,40", "asia,x\u0304 mean,40")),
+         "chart figure contains 'x' + U+0304 COMBINING MACRON, which no single character writes",
+         "content/report.md:", args=("--format", "pdf")),   # the PDF draws the macron beside the x, as a paragraph
     Case("word-in-a-figure", charted(COLUMNS, data=HIRES.replace("asia,Asia,40", "asia,Asia,forty")),
          "row `asia`, column `applied`: `forty` is not a number", "data/hires.csv:3"),
     Case("unknown-chart", charted(COLUMNS, placed="::: chart figure\nA\n:::\n\n::: chart figures\nB\n:::\n"),

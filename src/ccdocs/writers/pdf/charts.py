@@ -34,9 +34,9 @@ from ...charts.place import axis_text
 from ...l10n.formats import Formats
 from ...sources.memo import pure
 from .captions import caption_flowables
-from .invisible import read_as
+from .invisible import composed, read_as
 from .rtl import drawn, has_arabic, shaped
-from .runs import Look, Where
+from .runs import UNPLACED, Look, Where
 
 GAP = 4.0               # points between the parts of the drawing (labels, plot, legend)
 LABEL_ROOM = 1.2        # lines of a label a category's room along the axis must give, turned labels to stand apart
@@ -413,9 +413,14 @@ def check_labels(builder, c, face, where) -> None:
     """Record, as the body's text records a character no face holds (`RunMaker.problems`), each of the chart's
     texts (categories, series' labels, axis title) holding characters its one label `face` lacks as drawn
     (`rtl.drawn`): reportlab draws a chart's labels in one face, and would draw a box for each (an Arabic word in
-    an English chart's legend)."""
+    an English chart's legend); and, as the body's text does (`RunMaker.unplaced`), each combining mark a text
+    leaves apart from its letter once composed (x + U+0304): reportlab would draw it beside the letter."""
     source = where.source
     for text in dict.fromkeys([*c.categories, *(s.label for s in c.series), c.axis_title or ""]):
+        if not text.isascii():
+            drawn_text = composed(text)
+            for mark in UNPLACED.finditer(drawn_text):
+                builder.maker.unplaced(drawn_text, mark.start(), where)
         if face.holds(drawn(text, builder.rtl)):
             continue
         read = read_as(text)
