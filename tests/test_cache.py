@@ -105,7 +105,8 @@ def test_an_entry_someone_else_owns_is_ignored(tmp_path):
 def test_the_cache_keeps_to_its_bound_removing_the_least_recently_used_first(tmp_path, monkeypatch):
     """Entries are never stale, so nothing else removes them: without a bound, a watch typing new Chinese characters
     adds a font program (some 0.75 MB) at each new glyph set for ever. A write finding more than MOST bytes removes
-    the least recently used entries down to KEEP; other files of the folder (temporaries) are left alone."""
+    the least recently used entries down to KEEP; other files of the folder (temporaries, the user's own) are left
+    alone and not counted."""
     monkeypatch.setenv("CCDOCS_CACHE", str(tmp_path / "c"))
     monkeypatch.setattr(cache, "MOST", 10_000)
     monkeypatch.setattr(cache, "KEEP", 6_000)
@@ -114,10 +115,12 @@ def test_the_cache_keeps_to_its_bound_removing_the_least_recently_used_first(tmp
     for n in range(4):                                                 # 4 x 2,032 bytes: within 10,000
         cache.write(cache.entry("program", n), b"x" * 2_000)
     (folder / ".program-x.part").write_bytes(b"y" * 5_000)
+    (folder / "thesis-draft-1.docx").write_bytes(b"z" * 50_000)        # CCDOCS_CACHE naming a folder of one's own
+    os.utime(folder / "thesis-draft-1.docx", (1, 1))                   # (verify-9 V16: the oldest was removed)
     assert all(cache.read(cache.entry("program", n)) for n in range(4))
     for n, used in enumerate([5_000, 1_001, 1_002, 1_003]):            # the first written was read last
         os.utime(cache.entry("program", n), (used, 1_000 + n))
     cache.write(cache.entry("program", 4), b"x" * 2_000)               # 5 x 2,032 bytes: above 10,000
     kept = [n for n in range(5) if cache.entry("program", n).exists()]
     assert kept == [0, 4], kept                                         # down to 6,000: those used last
-    assert (folder / ".program-x.part").exists()
+    assert (folder / ".program-x.part").exists() and (folder / "thesis-draft-1.docx").exists()

@@ -146,3 +146,23 @@ def test_a_watch_round_never_writes_through_a_language_folder_leading_out(make_d
     assert not any(victim.iterdir())
     errors = [text for text, error in told if error]
     assert any("is a link leading out of the output folder" in text for text in errors), told
+
+
+def test_an_out_folder_the_document_ships_as_a_link_leading_out_is_refused(make_doc, tmp_path, monkeypatch):
+    """verify-9 V15: run from inside the folder, `build .` writes to `out`, which the folder may ship as a link to
+    another paper's outputs: refused before any work, in build and watch alike; the victim stays empty."""
+    from refusals import run
+    from ccdocs.errors import UsageError
+    from ccdocs.watch import run as watch
+
+    folder = make_doc()
+    victim = tmp_path / "victim"
+    victim.mkdir()
+    (folder / "out").symlink_to(victim)
+    monkeypatch.chdir(folder)
+    code, said, escaped = run(["build", ".", "--format", "json", "--lang", "en"])
+    assert (code, escaped) == (2, False), said
+    assert "lies in the document folder" in said and "through a link leading out of it" in said, said
+    with pytest.raises(UsageError, match="through a link leading out of it"):
+        watch(Path("."), Path("out"), ["en"], ("json",), False, lambda *_: None)
+    assert not any(victim.iterdir())

@@ -10,7 +10,7 @@ from .l10n import fonts
 from .errors import Collector, InputError, UsageError, counted, display_path
 from .model import Document
 from .inputs import read_files
-from .output import check_inputs, check_targets, check_within, check_writable, write_all
+from .output import check_inputs, check_not_led_out, check_targets, check_within, check_writable, write_all
 from .pipeline import Sources, read_sources, resolve
 from .preload import read_languages, read_locale_data, ready_line_setting, register_fonts
 from .source_date import source_date
@@ -46,6 +46,7 @@ def build(folders: list[Path], out: Path, languages=None, formats=("docx", "pdf"
     cache.used()  # the per-user cache's folder and key checked once, for the workers forked below (warned once)
     if write:
         check_writable(out)
+        check_not_led_out(out, folders)
     clock = clock or Stopwatch()
     problems, jobs, owner = Collector(), [], []
     made_by: dict = {}  # output path -> the folders that would write it, in the order of the jobs

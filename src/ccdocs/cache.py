@@ -32,6 +32,7 @@ import errno
 import hashlib
 import hmac
 import os
+import re
 import secrets
 import stat
 import sys
@@ -43,6 +44,7 @@ TAG = 32  # bytes of an entry's HMAC-SHA256, before its data
 KEY = 32  # bytes of the per-user key
 NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 OWNED = hasattr(os, "getuid")  # where files have POSIX owners and modes (not on Windows: the tags alone protect)
+ENTRY = re.compile(r"[a-z][a-z0-9_.-]*-[0-9a-f]{24}")  # an entry's name as `entry` makes it: kind-digest
 MOST = 512 * 2**20  # bytes of entries a write may find in the folder before it removes the least recently used
 KEEP = 384 * 2**20  # bytes of entries left then (the sample's builds fill 6.3 MB: some sixty papers fit)
 
@@ -116,8 +118,9 @@ def write(path: Path, data: bytes) -> None:
 
 
 def trim(folder: Path, most: int, keep: int) -> None:
-    """When the entries in `folder` (the user's own regular files; temporaries and the rest are left alone) take
-    more than `most` bytes, remove the least recently used (by access time, else modification) down to `keep`.
+    """When the entries in `folder` (the user's own regular files named as `entry` names them; temporaries and
+    every other file, whoever's, are left alone: CCDOCS_CACHE may name a folder that holds the user's own files)
+    take more than `most` bytes, remove the least recently used (by access time, else modification) down to `keep`.
     Raises OSError as listing the folder does; an entry that vanished or cannot be removed is passed over."""
     entries = []
     with os.scandir(folder) as found:
@@ -126,8 +129,7 @@ def trim(folder: Path, most: int, keep: int) -> None:
                 info = item.stat(follow_symlinks=False)
             except OSError:
                 continue
-            if stat.S_ISREG(info.st_mode) and not item.name.startswith(".") and \
-                    (not OWNED or info.st_uid == os.getuid()):
+            if stat.S_ISREG(info.st_mode) and ENTRY.fullmatch(item.name) and (not OWNED or info.st_uid == os.getuid()):
                 entries.append((max(info.st_atime, info.st_mtime), info.st_size, item.path))
     total = sum(size for _, size, _ in entries)
     if total <= most:

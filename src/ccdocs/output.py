@@ -113,6 +113,23 @@ def check_targets(paths) -> None:
             raise _refusal(path, *found)
 
 
+def check_not_led_out(out: Path, folders) -> None:
+    """Refuse an output folder that lies in one of the document `folders` (`--out` left at `out`, run from inside
+    the folder) through a link there leading out of it: the folder may ship `out` as a link to another paper's
+    outputs. An OutputError naming it; an `out` reached otherwise (outside the folders, or a link the user gave as
+    --out elsewhere) is the user's own choice."""
+    place = Path(os.path.abspath(out))
+    for folder in map(lambda f: Path(os.path.abspath(f)), folders):
+        if place != folder and folder not in place.parents:
+            continue
+        inside = os.path.realpath(folder)
+        resolved = os.path.realpath(place)
+        if resolved != inside and not resolved.startswith(inside.rstrip(os.sep) + os.sep):
+            raise _refusal(out, f"it lies in the document folder {folder} through a link leading out of it, to "
+                           f"{resolved}", "give --out the folder it leads to, if that is meant, or remove the link",
+                           "to the output folder ")
+
+
 def check_within(paths, out: Path) -> None:
     """Refuse an output whose folder, once its links are resolved, is not inside the output folder `out` (itself
     resolved: `--out` may be a link the user made): an OutputError naming the first. A document folder given as

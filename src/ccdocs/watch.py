@@ -44,7 +44,7 @@ from .errors import Collector, Failure, InputError, UsageError, counted, display
 from .i18n.catalogs import po_path
 from .i18n.policy import Tally, pending
 from .inputs import read_files
-from .output import check_inputs, check_writable, write_all
+from .output import check_inputs, check_not_led_out, check_writable, write_all
 from .pipeline import Sources, assessed, read_sources, resolve
 from .l10n.language import find_language
 from .resources import ENV
@@ -436,6 +436,7 @@ def run(folder: Path, out: Path, languages, formats, draft: bool, echo: Callable
     SIGINT: KeyboardInterrupt, as raised by watchfiles, even when started with SIGINT ignored). Raises Gone when
     the folder disappears; UsageError (an OutputError) when `out` cannot be written."""
     check_writable(out)
+    check_not_led_out(out, [folder])
     cache.used()  # the per-user cache's folder and key checked once, for the workers forked later (warned once)
     for fmt in formats:
         writer(fmt)  # imported before any worker is forked
