@@ -109,6 +109,8 @@ def _val(node, path: str, default=None):
 
 
 def _format(fmt: str, number: int) -> str:
+    if number == 0:  # a list may start at 0 (w:start 0): Word and LibreOffice print the figure, whatever the format
+        return "0"
     if fmt in ("lowerLetter", "upperLetter"):  # a..z, aa..zz, aaa.. (ECMA-376 17.18.59), as Word and LibreOffice
         return letters(number) if fmt == "lowerLetter" else letters(number).upper()
     if fmt in ("lowerRoman", "upperRoman"):
