@@ -99,6 +99,16 @@ REFUSED = [
          "“Unable to parse transform expression 'rotate(abc)'”", WHERE),
     Case("colour", shows(svg('<rect width="10" height="10" fill="notacolour"/>')),
          "“Can't handle color: notacolour”", WHERE),
+    # a colour svglib (PDF) and CairoSVG (the DOCX's picture) draw otherwise: CSS Color 4 (an internal error in
+    # CairoSVG), an alpha part (see-through in the PDF, opaque in the DOCX), hsl() (black in the DOCX)
+    Case("colour-css4", shows(svg('<rect width="10" height="10"\n fill="rgb(255 0 0 / 50%)"/>')),
+         "image `figures/a.svg`, line 3: the colour `fill: rgb(255 0 0 / 50%)` is not one the PDF (svglib) and the "
+         "Word document (CairoSVG) draw alike", WHERE),
+    Case("colour-alpha", shows(svg('<rect width="10" height="10" fill="#ff000080"/>')), "`fill: #ff000080`", WHERE),
+    Case("colour-rgba-rule", shows(svg('<style>\n.a { stroke: rgba(255, 0, 0, 0.5) }\n</style>')),
+         "line 3: the colour `stroke: rgba(255, 0, 0, 0.5)`", WHERE),
+    Case("colour-hsl-stop", shows(svg('<linearGradient id="g"><stop offset="0" stop-color="hsl(0, 100%, 50%)"/>'
+                                      '</linearGradient>')), "`stop-color: hsl(0, 100%, 50%)`", WHERE),
     Case("clip-path", shows(svg('<rect width="10" height="10" clip-path="url(#none)"/>')),
          "“Unable to find a clipping path with id none”", WHERE),
     # what svglib leaves out without a word (sources.svg.UNDRAWN): at the SVG's own line of it
@@ -341,6 +351,9 @@ DRAWN_OTHERWISE = [
     Case("tspan-hidden-by-a-rule", shows(svg('<style>#t { visibility: hidden }</style>\n'
                                              '<text x="1" y="9">A <tspan id="t">secret</tspan></text>')),
          "line 2: svglib, which draws the PDF, draws a `<tspan>` (line 3) this rule hides all the same", WHERE),
+    Case("g-hidden-by-a-rule", shows(svg('<style>\ng.x { display:none }\n</style>\n'
+                                        '<g class="x"><text x="10" y="50">HIDDENG2</text></g>')),
+         "line 3: svglib, which draws the PDF, draws a `<g>` (line 5) this rule hides all the same", WHERE),
     Case("nested-svg", shows(svg('<svg x="10" y="10" width="20" height="20" viewBox="0 0 10 10">\n'
                                  '<rect width="50" height="50"/></svg>')),
          "line 2: svglib, which draws the PDF, cannot draw a nested `<svg>` as a browser and Word do", WHERE),
@@ -362,6 +375,7 @@ def test_what_svglib_draws_as_word_does_is_kept():
                                 ("60", "", ""))]
     kept += ['<text x="1" y="9">See <a href="https://wipo.int"><tspan fill="blue">this</tspan></a></text>',
              '<style>.off { display: none } a { fill: blue }</style><rect class="off" width="9" height="9"/>'
-             '<a href="https://wipo.int"><rect width="9" height="9"/></a>']
+             '<a href="https://wipo.int"><rect width="9" height="9"/></a>',
+             '<style>g.x { visibility: hidden }</style><g class="x"><rect width="9" height="9"/></g>']
     for body in kept:
         assert read_svg("a.svg", svg(body).encode()) == (75.0, 75.0), body

@@ -76,6 +76,9 @@ ELEMENTS = SHAPES | {"svg", "g", "defs", "a", "style", "symbol", "use", "switch"
 # none), views and cursors, SVG fonts (Word and browsers draw the text in a font of their own, as svglib does)
 PASSED_OVER = frozenset({"title", "desc", "metadata", "script", "view", "cursor", "font", "font-face"})
 UNHIDDEN = frozenset({"use", "svg", "a", "switch", "tspan", "symbol"})   # drawn by svglib, hidden or not
+# drawn by svglib though a `<style>` rule hides them, by property: it reads a `<g>`'s own `display` before applying
+# the rules to it (a shape's rules are applied first; a `<g>`'s `visibility` reaches its shapes through them)
+UNHIDDEN_BY_RULE = {"display": UNHIDDEN | {"g"}, "visibility": UNHIDDEN}
 IN_TEXT = frozenset({"tspan", "a"})     # what a `<text>` may hold: svglib prints the words of all it holds
 IN_CLIP = frozenset({"path", "rect", "circle", "ellipse", "polygon", "use"})  # get_clippath's shapes
 ANIMATION = ("an animation `<{}>` (a printed figure shows one state)",
@@ -139,6 +142,14 @@ PROPERTIES = {
                      "font-kerning", "kerning", "mask-type", "glyph-orientation-horizontal",
                      "glyph-orientation-vertical"), None),
 }
+# A colour svglib (the PDF) and CairoSVG (the Word document's picture) both read, opaque, as each other: a name,
+# `#rgb`, `#rrggbb` or `rgb(r, g, b)` (CSS Color 4's `rgb(r g b / a)` stops CairoSVG; an alpha part, `#rrggbbaa`,
+# `rgba()`, `hsla()`, is see-through in the PDF only; `hsl()` is black in the Word document's picture)
+CHANNEL = r"\s*[+-]?(\d+\.?\d*|\.\d+)%?\s*"
+COLOUR = re.compile(rf"(?i)[a-z]+|#[0-9a-f]{{3}}|#[0-9a-f]{{6}}|rgb\({CHANNEL},{CHANNEL},{CHANNEL}\)")
+COLOURED = {"fill": re.compile(r"url\(.*"), "stroke": None, "stop-color": None, "color": None}
+COLOUR_HINT = ("write it as `#rrggbb`, `rgb(r, g, b)` or a colour name, and make a colour see-through with "
+               "`fill-opacity`, `stroke-opacity` or `stop-opacity`")
 PRESENTATION = frozenset(PROPERTIES) | {"transform-origin", "transform-box", "text-overflow", "font"}
 # attributes svglib does not read at a value that changes the drawing: element (None: any) -> (what, drawn values)
 LOST_ATTRIBUTES = {
@@ -480,6 +491,10 @@ def _property(raw: str, name: str | None, line: int, key: str, value: str, how: 
         }.get(key, (f"the `{key}` property", FLATTEN_HINT if key in ("mask", "filter") else
                     PATHS_HINT.format("the markers") if key.startswith("marker") else LEAVE_HINT.format(shown)))
         return _cannot(raw, line, f"{what} ({said})"), hint
+    if key in COLOURED and not COLOUR.fullmatch(value) and not (COLOURED[key] and COLOURED[key].fullmatch(value)):
+        return (f"image `{raw[:80]}`, line {line}: the colour {said} is not one the PDF (svglib) and the Word "
+                "document (CairoSVG) draw alike: an alpha part prints see-through in the PDF only, and CSS Color 4's "
+                "forms (`rgb(r g b / a)`, `hsl()`, `color()`) are drawn otherwise or not at all", COLOUR_HINT)
     return None
 
 
@@ -528,7 +543,8 @@ def _gradient_text(raw: str, root, rules: list) -> tuple[str, str] | None:
 
 def _ruled(raw: str, root, rules: list) -> tuple[str, str] | None:
     """Why a `<style>` rule is refused, at its line, or None: it hides (`display: none`, `visibility: hidden`) an
-    element svglib draws all the same (a `<use>`, `<a>`, `<switch>`, `<tspan>`, `<symbol>`), or styles an `<a>`
+    element svglib draws all the same (UNHIDDEN_BY_RULE: a `<use>`, `<a>`, `<switch>`, `<tspan>`, `<symbol>`, and
+    a `<g>` given `display: none`), or styles an `<a>`
     inside a `<text>` (svglib styles its words by the `<text>` only). Rules matched with cssselect2, as svglib
     matches them."""
     if not any(found for _, _, found in rules):
@@ -536,18 +552,20 @@ def _ruled(raw: str, root, rules: list) -> tuple[str, str] | None:
     import cssselect2
 
     wrappers = list(cssselect2.ElementWrapper.from_xml_root(root).iter_subtree())
-    hidden = [w for w in wrappers if w.etree_element.tag in {SVG_NS + n for n in UNHIDDEN}]
+    unhidden = {key: [w for w in wrappers if _name(w.etree_element) in names]
+                for key, names in UNHIDDEN_BY_RULE.items()}
     linked = [w for w in wrappers if w.etree_element.tag == SVG_NS + "a"
               and any(a.tag == SVG_NS + "text" for a in w.etree_element.iterancestors())]
     for line, prelude, found in rules:
-        hides = any(key == "display" and value == "none" or key == "visibility" and value in ("hidden", "collapse")
-                    for _, key, value, _ in found)
+        hides = {key for _, key, value, _ in found
+                 if key == "display" and value == "none" or key == "visibility" and value in ("hidden", "collapse")}
+        hidden = {id(w): w for key in hides for w in unhidden[key]}.values()
         styles = any(not key.startswith("-") for _, key, _, _ in found)
         try:
             selectors = cssselect2.compile_selector_list(prelude)
         except cssselect2.SelectorError:
             continue
-        for wrapper, styled in [(w, False) for w in hidden if hides] + [(w, True) for w in linked if styles]:
+        for wrapper, styled in [(w, False) for w in hidden] + [(w, True) for w in linked if styles]:
             if not any(selector.test(wrapper) for selector in selectors):
                 continue
             element = wrapper.etree_element
