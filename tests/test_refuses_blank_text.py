@@ -34,6 +34,15 @@ CASES = [
     Case("zero-width-cell", report("| a | b |", "|---|---|", "| 1 | \u200b |"),
          "this table cell holds only U+200B ZERO WIDTH SPACE", line(3) + ":7"),
     Case("zero-width-heading", report("## \u200b"), "a heading without text", line(1)),
+    # entities of any HTML5 name and the Hangul fillers (default-ignorable letters: no space, no Cf) print nothing too
+    Case("named-entity-paragraph", report("First.", "", "&ZeroWidthSpace;"), "holds only U+200B ZERO WIDTH SPACE",
+         line(3) + ":1"),
+    Case("named-entity-footnote", report("Text[^b].", "", "[^b]: &NoBreak;&ZeroWidthSpace;"),
+         "this footnote holds only U+200B ZERO WIDTH SPACE, U+2060 WORD JOINER", line(3) + ":7"),
+    Case("hangul-filler-paragraph", report("\u3164"), "holds only U+3164 HANGUL FILLER", line(1) + ":1"),
+    Case("hangul-fillers-item", report("- one", "- \u115f\u1160\uffa0"),
+         "list item holds only U+115F HANGUL CHOSEONG FILLER", line(2) + ":3"),
+    Case("hangul-filler-heading", report("## \u3164"), "a heading without text", line(1)),
 ]
 
 TRANSLATIONS = [
@@ -42,6 +51,9 @@ TRANSLATIONS = [
     zh("nbsp-zero-width-ideographic", po(catalog(translated={SECOND: "\u00a0\u200b\u3000"})), UNTRANSLATED,
        msgstr(SECOND)),
     zh("note-soft-hyphen", po(catalog(translated={NOTE: "\u00ad"})), "untranslated segment", msgstr(NOTE)),
+    zh("named-entity", po(catalog(translated={SECOND: "&ZeroWidthSpace;"})),   # read as Markdown, then refused
+       "this paragraph holds only U+200B ZERO WIDTH SPACE", msgstr(SECOND)),
+    zh("hangul-filler", po(catalog(translated={SECOND: "\u3164"})), UNTRANSLATED, msgstr(SECOND)),
 ]
 
 

@@ -29,6 +29,9 @@ CASES = [
     Case("footnote", report("Text[^t].", "", "[^t]: Note\twith tab."), TAB, line(3) + ":11"),
     Case("code-span", report("> A `x\ty` code."), TAB, line(1) + ":7"),
     Case("second-line", report("First line", "second\tline."), TAB, line(2) + ":7"),
+    # written as an entity, the tab is decoded by markdown-it into the text all the same (verify-9 V11)
+    Case("entities", report("Col1&#9;Col2&Tab;Col3 here."), TAB, line(1) + ":5"),
+    Case("hex-entity-cell", report("| a | c |", "|---|---|", "| 1&#x09;2 | 3 |"), TAB, line(3) + ":4"),
 ]
 
 TRANSLATIONS = [
@@ -37,6 +40,8 @@ TRANSLATIONS = [
     zh("heading", po(catalog(translated={HEADING: "导\t言"})), "report, before ¶1: a tab U+0009", msgstr(HEADING)),
     zh("note", po(catalog(translated={NOTE: "截至\t2025 年 12 月 31 日。"})), "write a space", msgstr(NOTE)),
     zh("caption", po(catalog(translated={CAPTION: "按区域\t分列的申请人"})), "a tab U+0009", msgstr(CAPTION)),
+    zh("entity", po(catalog(translated={SECOND: "第二&#9;段。"})), "a tab U+0009 in the translation",
+       msgstr(SECOND)),
 ]
 
 

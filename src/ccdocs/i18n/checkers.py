@@ -20,7 +20,7 @@ from jinja2 import Environment, TemplateSyntaxError
 from ..l10n.catalog import Catalog
 from ..l10n.language import OFFICIAL, Language, profile_of
 from ..parse.markdown import parser
-from ..parse.visible import TAB_HINT, tab_message
+from ..parse.visible import TAB_HINT, may_hold_tab, tab_message
 from ..sources.characters import line_break
 from ..transforms.references import doubled, label_words
 from .glossary import terminology
@@ -460,7 +460,8 @@ def line_breaks(entry: Entry) -> list[str]:
 
 def tabs(entry: Entry) -> list[str]:
     """No tab in a translation (`parse.visible.tab_message`: Word's tab stop, the PDF's space), as in the source."""
-    if "\t" not in entry.translation.strip():
+    text = entry.translation.strip()   # a tab typed, or in Markdown an entity read as one (`&#9;`, `&Tab;`)
+    if "\t" not in text if entry.plain else not may_hold_tab(text):
         return []
     return [f"{entry.name}: {tab_message('the translation')} ({TAB_HINT})"]
 

@@ -248,7 +248,7 @@ def _inline(node, ctx) -> tuple:
     if inline is None:
         return ()
     children = convert(inline.children, ctx)
-    if "\t" in inline.content:   # a tab typed in the text: a tab stop in Word, a space in the PDF
+    if visible.may_hold_tab(inline.content):   # a tab in the text: a tab stop in Word, a space in the PDF
         visible.refuse_tab(ctx, children)
     return children
 
@@ -419,7 +419,7 @@ def _pipe_table(node, ctx, caption: tuple = (), notes: tuple = ()):
 
     def cell(inline) -> tuple:
         inlines = convert(inline.children, ctx)
-        if "\t" in inline.content:
+        if visible.may_hold_tab(inline.content):
             visible.refuse_tab(ctx, inlines)
         if inlines and visible.blank(inlines):   # an empty cell is written `| |`
             visible.refuse_blank(ctx, "table cell", inlines)

@@ -17,13 +17,20 @@ from functools import cache
 
 from ..model import Code, Emph, LineBreak, Link, Strong, Text
 
-# What a line of blanks may hold that is not a space or tab: typed (`_invisible`) or as an entity
-ENTITY = r"&(?:nbsp|ensp|emsp|thinsp|zwsp|shy|zwj|zwnj|lrm|rlm|NoBreak|#[xX]?[0-9A-Fa-f]+);"
+# A character reference as Markdown reads one (any HTML5 name, `&ZeroWidthSpace;`, or number): what it stands for is
+# told by html.unescape, the table markdown-it decodes by
+ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+# Default-ignorable letters and marks (neither space nor Cf) a font draws as nothing: the Hangul fillers (U+115F,
+# U+1160, U+3164, U+FFA0), the combining grapheme joiner, the Khmer inherent vowels, Mongolian and other variation
+# selectors
+FILLERS = frozenset("\u034f\u115f\u1160\u17b4\u17b5\u180b\u180c\u180d\u180f\u3164\uffa0"
+                    + "".join(map(chr, range(0xFE00, 0xFE10))))
 
 
 def _invisible(char: str) -> bool:
-    """Whether `char` prints nothing: a white space (any, str.isspace) or a format character (category Cf)."""
-    return char.isspace() or unicodedata.category(char) == "Cf"
+    """Whether `char` prints nothing: a white space (any, str.isspace), a format character (category Cf) or a
+    filler (FILLERS)."""
+    return char.isspace() or unicodedata.category(char) == "Cf" or char in FILLERS
 
 
 def shows(text: str) -> bool:
@@ -50,10 +57,22 @@ def blank(inlines: tuple) -> bool:
 
 
 @cache
-def _where() -> re.Pattern:
-    """A character of a line of blanks other than a space or tab, or an entity standing for one."""
-    odd = "".join(re.escape(chr(c)) for c in range(0x80, 0x10000) if _invisible(chr(c)))
-    return re.compile(f"{ENTITY}|[{odd}]")
+def _odd() -> frozenset:
+    """The characters a line of blanks may hold other than a space or tab."""
+    return frozenset(chr(c) for c in range(0x80, 0x10000) if _invisible(chr(c)))
+
+
+def _found(line: str, chars: frozenset) -> list[str]:
+    """The characters of `chars` in `line`, typed or as entities standing for them (`&ZeroWidthSpace;`, `&#x3164;`:
+    what markdown-it decodes), each as written."""
+    found, at = [], 0
+    for entity in ENTITY.finditer(line):
+        found += [c for c in line[at:entity.start()] if c in chars]
+        decoded = html.unescape(entity.group())
+        if decoded and all(c in chars for c in decoded):
+            found.append(entity.group())
+        at = entity.end()
+    return found + [c for c in line[at:] if c in chars]
 
 
 def refuse_blank(ctx, what: str, inlines: tuple = ()) -> None:
@@ -61,15 +80,14 @@ def refuse_blank(ctx, what: str, inlines: tuple = ()) -> None:
     holds only them, at the line and column of the first, naming them (`U+00A0 NO-BREAK SPACE`): those of
     `inlines` (a table cell's), else those of the block's lines. Lines holding none leave nothing to say here
     (what emptied the block was told where it was read)."""
-    typed = sorted({char for text in _texts(inlines) for char in text} - {" ", "\t"})
-    where = re.compile("|".join(map(re.escape, typed))) if typed else _where()
+    typed = frozenset(char for text in _texts(inlines) for char in text) - {" ", "\t"}
     first, end = ctx.line - 1 - ctx.line_offset, ctx.end - ctx.line_offset
-    found = [m.group() for line in ctx.lines[first:max(end, first + 1)] for m in where.finditer(line)]
+    found = [x for line in ctx.lines[first:max(end, first + 1)] for x in _found(line, typed or _odd())]
     if not found:
         return
     chars = sorted({char for text in found for char in html.unescape(text)} - {" "})
     names = [f"U+{ord(c):04X} {unicodedata.name(c, 'CHARACTER')}" for c in chars]
-    ctx.fail_at(where, f"this {what} holds only {', '.join(names[:3])}{' …' * (len(names) > 3)}: it would "
+    ctx.fail_at(found[0], f"this {what} holds only {', '.join(names[:3])}{' …' * (len(names) > 3)}: it would "
                 "print as an empty " + what,
                 "delete the line (an empty line separates paragraphs; the theme gives the space between them)"
                 if what != "table cell" else "leave the cell empty: `| |`")
@@ -87,8 +105,10 @@ def _texts(inlines) -> list[str]:
     return found
 
 
-# A tab after a line's first character (one at a line's start is indentation, Markdown's syntax)
-TAB_IN_TEXT = re.compile(r"(?<=\S)\t|(?<=\S )\t|(?<=\S  )\t|(?<=\S   )\t")
+# A tab written as a character reference (`&#9;`, `&Tab;`): markdown-it decodes it to a tab in the text
+TAB_ENTITY = re.compile(r"&(?:Tab|#0*9|#[xX]0*9);")
+# A tab after a line's first character (one at a line's start is indentation, Markdown's syntax), or one as an entity
+TAB_IN_TEXT = re.compile(r"(?<=\S)\t|(?<=\S )\t|(?<=\S  )\t|(?<=\S   )\t|" + TAB_ENTITY.pattern)
 TAB_HINT = "write a space; to set texts in columns, write a table (`| a | b |`)"
 
 
@@ -98,8 +118,14 @@ def tab_message(what: str = "the text") -> str:
             "the two formats would differ")
 
 
+def may_hold_tab(content: str) -> bool:
+    """Whether a Markdown text (an inline token's content, a translation) may hold a tab once read: one typed or
+    one written as an entity (TAB_ENTITY); one substring test for the usual text."""
+    return "\t" in content or ("&" in content and TAB_ENTITY.search(content) is not None)
+
+
 def refuse_tab(ctx, inlines: tuple) -> None:
-    """Record a tab typed in the text of `inlines` (not in the indentation before it) at its line and column in
-    the current block's lines. Callers look for a tab in the inline token's content first (`"\\t" in content`)."""
+    """Record a tab in the text of `inlines` (not in the indentation before it), typed or written as an entity, at
+    its line and column in the current block's lines. Callers look first (`may_hold_tab(content)`)."""
     if any("\t" in text for text in _texts(inlines)):
         ctx.fail_at(TAB_IN_TEXT, tab_message(), TAB_HINT)
