@@ -27,7 +27,8 @@ LABELS = ('<svg xmlns="http://www.w3.org/2000/svg" width="300" height="100" view
           '<text x="10" y="400" font-size="30">OUTSIDE BELOW THE VIEWBOX</text>\n'
           '<g transform="translate(-400 0)"><text x="10" y="50" font-size="20">LEFT OF 它</text></g>\n'
           '<text x="280" y="95" font-size="8">Edge label</text>\n'
-          '<text x="10" y="60" font-size="12">合计<tspan fill="red">Total</tspan></text>\n</svg>\n')
+          '<text x="10" y="60" font-size="12">合计<tspan fill="red">Total</tspan></text>\n'
+          '<text x="150" y="25" font-size="12">שלום Qx</text>\n</svg>\n')
 
 
 def shows(drawing: str) -> dict:
@@ -88,3 +89,40 @@ def test_a_character_no_face_holds_is_refused_at_the_image(refuse, lang):
     refuse(Case(f"svg-text-{lang}", shows(drawing), "image `figures/a.svg`, line 3: the drawing's text contains 'ꙮ' "
                 "(U+A66E CYRILLIC LETTER MULTIOCULAR O), which none of the fonts holds", where,
                 args=("--format", "pdf", "--lang", lang)))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_right_to_left_text_is_drawn_in_display_order(pdfs, lang):
+    """A Hebrew word reads right to left, as a browser and Word draw it (the SVG's direction: left to right, so the
+    Hebrew run stands before the Latin one): its first letter ש right of its last ם, both left of Q. svglib drew
+    the letters in logical order from the left (ש leftmost: the word read backwards)."""
+    with pdfplumber.open(pdfs[lang]) as pdf:
+        page = next(p for p in pdf.pages if any(c["text"] == "ש" for c in p.chars))
+        chars = {c["text"]: c for c in page.chars}
+    assert chars["ם"]["x0"] < chars["ו"]["x0"] < chars["ל"]["x0"] < chars["ש"]["x0"] < chars["Q"]["x0"], chars
+
+
+def test_arabic_text_is_drawn_joined_in_the_arabic_face(tmp_path):
+    """An ar paper's SVG `<text>` in Arabic (refused as 'none of the fonts holds' though Amiri, named in the same
+    message, does: the SVG's faces had no Arabic one): built, drawn in the paper's Arabic face, its letters joined
+    and in display order (س, the first letter, rightmost), searchable as typed."""
+    folder = tmp_path / "arz"
+    made = run_ccdocs("new", folder, "--symbol", "WO/CC/86/INF/3", "--kind", "information", "--ordinary", "57",
+                      "--dates", "2026-07-07/2026-07-15", "--date", "2026-05-01", "--languages", "ar",
+                      "--title", "ورقة")
+    assert made.returncode == 0, made.stderr
+    write_files(folder, {"fig.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="300" height="100" '
+                                    'viewBox="0 0 300 100">\n<text x="10" y="50" font-size="24">سلام عليكم</text>\n'
+                                    '</svg>\n',
+                         "content/report.md": "# مقدمة\n\nنص.\n\n![رسم](fig.svg)\n"})
+    done = run_ccdocs("build", folder, "--out", tmp_path / "out", "--format", "pdf")
+    assert done.returncode == 0, done.stderr
+    pdf = next((tmp_path / "out" / "ar").glob("*.pdf"))
+    text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True, check=True).stdout
+    assert "سلام عليكم" in text, text
+    with pdfplumber.open(pdf) as opened:
+        page, kaf = max(((p, c) for p in opened.pages for c in p.chars if c["text"] == "ك"),
+                        key=lambda found: found[1]["size"])             # عليكم's: the drawing's 24-unit line
+        chars = [c for c in page.chars if abs(c["bottom"] - kaf["bottom"]) < 3 and not c["text"].isspace()]
+    assert chars and all("Amiri" in c["fontname"] for c in chars), chars
+    assert max(chars, key=lambda c: c["x0"])["text"] == "س", chars        # the first letter, at the right

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import unicodedata
+from functools import lru_cache
 
 from reportlab.graphics.shapes import Group, String
 from reportlab.graphics.transform import mmult, nullTransform, transformPoint
@@ -24,6 +25,7 @@ from svglib.fonts import FontMap
 from ...l10n.fonts import FontError
 from ...sources.svg import SVG_NS, drawing, parsed
 from .cjk import is_cjk
+from .rtl import STRONG_RTL, display_string, is_arabic, shaped
 from .runs import LATIN_ROLES
 
 FALLBACK_ROLES = ("latin_regular", "zh_body", "zh_heading")   # RunMaker.other_face's order
@@ -50,11 +52,19 @@ class PaperFonts(FontMap):
                 faces.append(self.fonts.face(role))
             except FontError:
                 faces.append(None)
-        scripts = Scripts(tuple(faces))
+        scripts = Scripts(tuple(faces), lambda: self._arabic(bold))
         if scripts.fontName not in getRegisteredFontNames():
             registerFont(scripts)
         self.scripts[scripts.fontName] = scripts
         return scripts.fontName, True
+
+    def _arabic(self, bold: bool):
+        """The paper's Arabic face of the weight, None when the paper has none (looked up at the first Arabic
+        letter: a drawing without one loads no Arabic face)."""
+        try:
+            return self.fonts.face("arabic_bold" if bold else "arabic_regular")
+        except FontError:
+            return None
 
 
 class Scripts:
@@ -62,19 +72,21 @@ class Scripts:
     places a `<text>`'s parts; never drawn (`set_by_script` sets each string in the faces themselves). Registered
     with reportlab under a name made of its faces' names (one a set of faces and process, as the faces are).
     `faces`: (the Latin face of the weight and style, the Chinese face, *FALLBACK_ROLES' faces), None where a role
-    has no face."""
+    has no face; `arabic()`: the Arabic face of the weight or None, asked for at the first Arabic letter."""
 
     _dynamicFont = 0
     _multiByte = 0
 
-    def __init__(self, faces: tuple):
+    def __init__(self, faces: tuple, arabic):
         self.faces = faces
+        self.arabic = lru_cache(maxsize=1)(arabic)
         self.fontName = "ccdocs-svg(" + ",".join(face.name if face else "" for face in faces) + ")"
 
     def face_of(self, ch: str):
-        """The face `ch` is drawn in: its script's (the Chinese face for a CJK character, else the Latin face) if it
-        holds `ch`, else the first of FALLBACK_ROLES' faces holding it; None when no face does."""
-        own = self.faces[1] if is_cjk(ch) else self.faces[0]
+        """The face `ch` is drawn in: its script's (the Chinese face for a CJK character, the Arabic face for an
+        Arabic letter or presentation form, else the Latin face) if it holds `ch`, else the first of FALLBACK_ROLES'
+        faces holding it; None when no face does."""
+        own = self.faces[1] if is_cjk(ch) else self.arabic() if is_arabic(ch) else self.faces[0]
         for face in (own, *self.faces[2:]):
             if face is not None and (face.has(ch) or ch.isspace()):
                 return face
@@ -153,13 +165,21 @@ def _meets(shape: String, matrix: tuple, box: tuple) -> bool:
 
 def _pieces(shape: String, mapped: PaperFonts, missing) -> list[String]:
     """The strings `shape` is set in: one a run of characters in one face, placed from the left end of the whole
-    (its `text-anchor` read against the width of all of them)."""
+    (its `text-anchor` read against the width of all of them). A text holding a right-to-left letter is drawn as
+    the paper's is (`rtl`): Arabic letters joined, in display order, in the SVG's direction (left to right: a
+    `direction` other than `ltr` is refused), as a browser and Word draw it. `missing` is told of the characters as
+    written (before Arabic letters take their joined forms)."""
     scripts = mapped.scripts[shape.fontName]
-    runs: list[list] = []                     # [face name, text]
     for ch in shape.text:
+        if scripts.face_of(ch) is None:
+            missing(ch)
+    text = shape.text
+    if not text.isascii() and STRONG_RTL.search(text):
+        text = display_string(shaped(text), rtl=False)
+    runs: list[list] = []                     # [face name, text]
+    for ch in text:
         face = scripts.face_of(ch)
         if face is None:
-            missing(ch)
             continue
         if runs and runs[-1][0] == face.name:
             runs[-1][1] += ch
