@@ -42,6 +42,15 @@ CASES = [
     Case("categories-too-many-to-label", charted(COLUMNS, data="id,region,applied,hired\n" + "".join(
         f"r{i},Region {i},{i},1\n" for i in range(2000))), "its 2,000 categories leave 0.2 pt each along the axis",
          "content/report.md:", args=("--format", "pdf")),   # the PDF's limit: its axis, a theme's width
+    # a bar chart's categories stand one above the other: the room is its height's (verify-9 V12), and the hint to
+    # draw a column chart as bars names the height that gives each row a line
+    Case("bars-too-many-to-label", charted("    kind: bar\n" + COLUMNS, data="id,region,applied,hired\n" + "".join(
+        f"r{i},Region {i},{i},1\n" for i in range(30))), "its 30 categories leave 6.5 pt each along the axis, less "
+         "than a line of its labels (9.6 pt): they would print over one another (give it `height: 10.8` cm or more",
+         "content/report.md:", args=("--format", "pdf")),
+    Case("columns-hint-bars-of-a-height", charted(COLUMNS, data="id,region,applied,hired\n" + "".join(
+        f"r{i},Region {i},{i},1\n" for i in range(50))), "(draw it as `kind: bar` with `height: ",
+         "content/report.md:", args=("--format", "pdf")),
     Case("mark-apart-in-a-label", charted(COLUMNS, data=HIRES.replace("asia,Asia,40", "asia,x\u0304 mean,40")),
          "chart figure contains 'x' + U+0304 COMBINING MACRON, which no single character writes",
          "content/report.md:", args=("--format", "pdf")),   # the PDF draws the macron beside the x, as a paragraph

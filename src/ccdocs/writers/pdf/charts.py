@@ -31,6 +31,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus.flowables import Flowable
 
 from ...charts.place import axis_text
+from ...charts.spec import HEIGHT
 from ...l10n.formats import Formats
 from ...sources.memo import pure
 from .captions import caption_flowables
@@ -273,16 +274,18 @@ class _Drawer:
     def bar(self, bottom: float) -> None:
         """Bars (HorizontalBarChart): categories at the left (top category first), values below."""
         chart = self.chart
-        most = self.width * LABEL_SHARE
-        wrapped = ["\n".join(self.lines(c, most)) for c in chart.categories]
+        below = bar_below(chart, self.size)
+        slot = (self.height - bottom - below - GAP) / max(len(chart.categories), 1)    # a category's row
+        wrapped = ["\n".join(self.lines(c, self.width * LABEL_SHARE)) for c in chart.categories]
+        if max((w.count("\n") + 1 for w in wrapped), default=1) * self.size * LABEL_ROOM > slot:
+            wrapped = [self.line(c) for c in chart.categories]   # wrapped they would overrun their rows: one line
         left = max(self.text_width(line) for w in wrapped for line in w.split("\n")) + GAP
-        below = self.size * 1.2 + GAP + (self.size * 1.4 if chart.axis_title else 0)
         plot = HorizontalBarChart()
         plot.x, plot.y = left, bottom + below
         labelled = chart.data_labels and chart.grouping == "clustered"
         beyond = max(self.text_width(t, figure=True) for s in chart.series for t in s.printed) + GAP if labelled else 0
         plot.width = self.width - left - 2 * GAP - max(beyond, self.size * 2)   # room for a label beyond a bar
-        plot.height = self.height - bottom - below - GAP
+        plot.height = slot * max(len(chart.categories), 1)
         plot.data = self.values()
         self.axes(plot)
         plot.categoryAxis.categoryNames = wrapped
@@ -343,19 +346,36 @@ def label_angle(slot: float, size: float, words: list[float]) -> int:
     return 45 if slot * math.sin(math.radians(45)) >= size * LABEL_ROOM else 90
 
 
+def bar_below(chart, size: float) -> float:
+    """The height (points) below a bar chart's plot, above its legend: the value axis' labels and title."""
+    return size * 1.2 + GAP + (size * 1.4 if chart.axis_title else 0)
+
+
 def check_room(builder, c, width: float, size: float, where) -> None:
-    """Record a column or line chart whose categories leave each less room along the axis than a line of its
-    labels (`size` points, LABEL_ROOM): their labels would be printed over one another, turned or not."""
-    if c.kind not in ("column", "line") or not c.categories:
+    """Record a chart whose categories leave each less room along the axis than a line of its labels (`size`
+    points, LABEL_ROOM): a column or line chart's `width` points across, a bar chart's plot down its height (its
+    categories one above the other; a legend of one row counted): their labels would print over one another,
+    turned or not. The hint gives the height a bar chart would need, when a chart may be that high."""
+    if c.kind not in ("column", "line", "bar") or not c.categories:
         return
-    slot = width / len(c.categories)
-    if slot < size * LABEL_ROOM:
-        source = where.source
-        builder.maker.problems.add(
-            source.file if source else "document", source.line if source else None,
-            f"{where.what}: its {len(c.categories):,} categories leave {slot:.1f} pt each along the axis, less than a "
-            f"line of its labels ({size * LABEL_ROOM:.1f} pt): they would print over one another",
-            "draw it as `kind: bar` (a line for each), draw fewer rows, or give the figures in a table")
+    n, line = len(c.categories), size * LABEL_ROOM
+    legend = size * 1.4 + GAP if len(c.series) > 1 else 0.0
+    outside = legend + bar_below(c, size) + GAP
+    slot = (c.height * cm - outside) / n if c.kind == "bar" else width / n
+    if slot >= line:
+        return
+    high = math.ceil((n * line + outside) / cm * 10) / 10    # cm: a bar chart giving each row a line
+    if c.kind == "bar":
+        hint = f"give it `height: {high:g}` cm or more, " if high <= HEIGHT[1] else ""
+    else:
+        hint = f"draw it as `kind: bar` with `height: {high:g}` cm, a line for each row; " \
+            if high <= HEIGHT[1] else ""
+    source = where.source
+    builder.maker.problems.add(
+        source.file if source else "document", source.line if source else None,
+        f"{where.what}: its {n:,} categories leave {slot:.1f} pt each along the axis, less than a line of its labels "
+        f"({line:.1f} pt): they would print over one another",
+        hint + "draw fewer rows, or give the figures in a table")
 
 
 class ChartFlowable(Flowable):
