@@ -14,7 +14,10 @@ import pytest
 from conftest import MINIMAL
 from refusals import Case
 from ccdocs.errors import InputError
-from ccdocs.sources.bounds import CATALOG, CSV, YAML, Bound, read_bounded
+from ccdocs.errors import Collector
+from ccdocs.sources.bounds import CATALOG, CONTENT, CSV, YAML, Bound, read_bounded
+from ccdocs.sources.content import read_content
+from ccdocs.testing.synthetic import make_document
 from test_refuses_catalogs import PO, catalog
 
 ROW = "r{},Region {},1\n"
@@ -36,6 +39,11 @@ def obsolete_beyond(bound: Bound) -> str:
 BIG_CSV = {"data/applicants.csv": rows_beyond(CSV)}
 BIG_YAML = {"document.yaml": MINIMAL + "#" * (YAML.most + 1) + "\n"}
 BIG_PO = {PO: obsolete_beyond(CATALOG)}
+# a content file: 20 MB of short paragraphs took 106 s and 2.9 GB to check (verify-9 V14); beyond its bytes, or
+# beyond its lines in a few bytes (one-letter paragraphs: each a node of the model)
+PARAGRAPH = "A paragraph of the report, with words enough to make it a line.\n\n"
+BIG_CONTENT = {"content/report.md": "# Intro\n\n" + PARAGRAPH * (CONTENT.most // len(PARAGRAPH) + 1)}
+LONG_CONTENT = {"content/annex.md": "# Annex title\n\n" + "x\n\n" * (CONTENT.lines // 2)}
 
 CASES = [
     Case("csv", BIG_CSV, "CSV data file is larger than 4 MB", "data/applicants.csv:"),
@@ -44,6 +52,8 @@ CASES = [
     Case("catalog-build", BIG_PO, "catalog is larger than 4 MB", "content.po:", args=("--lang", "zh")),
     Case("catalog-update", BIG_PO, "msgattrib --no-obsolete", "content.po:",
          command=("i18n", "update", "{doc}", "--lang", "zh")),
+    Case("content", BIG_CONTENT, "content file is larger than 2 MB", "content/report.md:"),
+    Case("content-lines", LONG_CONTENT, "content file has more than 50,000 lines", "content/annex.md:"),
     Case("catalog-stats", BIG_PO, "catalog is larger than 4 MB", "content.po:", command=("i18n", "stats", "{doc}")),
 ]
 
@@ -74,3 +84,12 @@ def test_an_endless_file_is_cut_at_the_bound(tmp_path):
     with pytest.raises(InputError, match="larger than"):
         read_bounded(fifo, Bound(16, "CSV data file", "hint"))
     os.wait()
+
+
+def test_the_5000_paragraph_synthetic_papers_content_is_within_the_bound(tmp_path):
+    """The 313-page synthetic paper, far above any real one, is read whole."""
+    make_document(tmp_path, 5000)
+    out = Collector()
+    texts = [read_content(path, out) for path in sorted((tmp_path / "content").glob("*.md"))]
+    assert not out.problems and all(texts)
+    assert max(len(t.encode()) for t in texts) > CONTENT.most // 2  # the bound is not far below it either

@@ -9,6 +9,14 @@ files are small (the sample's document.yaml 5 KB, the fixtures' largest data fil
 bound (worst shapes measured: rows of two short cells, one key or list item a line, one-word entries), a CSV takes
 2.7 s of CPU and 213 MB, a YAML file 4.0 s and 129 MB, a catalog 5.2 s and 202 MB. XLIFF, glossaries and images have
 their own bounds (`i18n.xliff`, `i18n.glossary`, `sources.images`).
+
+A content Markdown file costs by its blocks more than by its bytes (each paragraph a model node, its checks, its
+place in both writers: 20,000 one-letter paragraphs, 60 KB, took 6.5 s and 152 MB to check), so it is bounded by
+its lines too. The largest real papers' content files are under 100 KB and 1,000 lines; the 313-page synthetic
+paper (`ccdocs.testing.synthetic`, 5,000 paragraphs) 1.2 MB and 11,499 lines. Read at its bounds (worst shapes
+measured with `ccdocs check`: one-letter paragraphs up to the line bound; 80-character paragraphs up to both)
+a content file takes 6.3 s of CPU and 174 MB, and 8.4 s and 350 MB to check (a 20 MB file of 250,000 paragraphs
+took 106 s and 2.9 GB).
 """
 
 from __future__ import annotations
@@ -26,21 +34,28 @@ class Bound:
     most: int
     what: str
     hint: str
+    lines: int | None = None  # at most so many lines as well (None: any)
 
 
 YAML = Bound(2**20, "YAML file (document.yaml, a theme, a language profile or a data file)",
              "document.yaml and a theme take a few kilobytes: keep only what the paper uses")
 CSV = Bound(4 * 2**20, "CSV data file", "keep only the rows and columns the paper shows, in a file of its own")
+CONTENT = Bound(2 * 2**20, "content file", "split the paper's text into several content files (one a chapter or "
+                                           "annex, listed under the part's `files:` in document.yaml)", lines=50_000)
 CATALOG = Bound(4 * 2**20, "catalog", "drop its obsolete entries (`#~`), e.g. with GNU gettext's "
                                       "`msgattrib --no-obsolete`, and keep one catalog per document")
 
 
 def read_bounded(path: Path, bound: Bound) -> bytes:
     """The bytes of the file at `path`, read only up to `bound.most` (a FIFO or a device endless as a file's size
-    cannot tell is cut there too). Raises InputError at the file when it holds more; OSError as reading raises."""
+    cannot tell is cut there too), and with at most `bound.lines` lines. Raises InputError at the file when it
+    holds more; OSError as reading raises."""
     with path.open("rb") as stream:
         data = stream.read(bound.most + 1)
     if len(data) > bound.most:
         raise InputError([problem(path, None, f"this {bound.what} is larger than {bound.most // 2**20} MB, the most "
+                                  "ccdocs reads", bound.hint)])
+    if bound.lines is not None and data.count(b"\n") >= bound.lines:
+        raise InputError([problem(path, None, f"this {bound.what} has more than {bound.lines:,} lines, the most "
                                   "ccdocs reads", bound.hint)])
     return data

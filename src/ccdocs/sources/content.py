@@ -4,16 +4,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import Collector
+from ..errors import Collector, InputError
+from .bounds import CONTENT, read_bounded
 from .characters import HINT, refused
 
 
 def read_content(path: Path, out: Collector) -> str | None:
-    """The text of `path`, or None with the problem recorded in `out`."""
+    """The text of `path`, or None with the problem recorded in `out` (a file beyond `bounds.CONTENT` unread)."""
     try:
-        text = path.read_text(encoding="utf-8")
+        data = read_bounded(path, CONTENT)
+    except InputError as exc:
+        out.extend(exc.problems)
+        return None
+    try:
+        text = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as text mode reads it
     except UnicodeDecodeError as exc:
-        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        line = data[: exc.start].count(b"\n") + 1
         out.add(path, line, f"this file is not UTF-8 text ({exc.reason})", "save it as UTF-8")
         return None
     bad = False
