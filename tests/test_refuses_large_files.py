@@ -15,7 +15,7 @@ from conftest import MINIMAL
 from refusals import Case
 from ccdocs.errors import InputError
 from ccdocs.errors import Collector
-from ccdocs.sources.bounds import CATALOG, CONTENT, CSV, YAML, Bound, read_bounded
+from ccdocs.sources.bounds import CATALOG, CONTENT, CSV, DATA, YAML, Bound, read_bounded
 from ccdocs.sources.content import read_content
 from ccdocs.testing.synthetic import make_document
 from test_refuses_catalogs import PO, catalog
@@ -43,6 +43,10 @@ BIG_PO = {PO: obsolete_beyond(CATALOG)}
 # beyond its lines in a few bytes (one-letter paragraphs: each a node of the model)
 PARAGRAPH = "A paragraph of the report, with words enough to make it a line.\n\n"
 BIG_CONTENT = {"content/report.md": "# Intro\n\n" + PARAGRAPH * (CONTENT.most // len(PARAGRAPH) + 1)}
+# data files each within its bound, too many together: six CSV files of 3.4 MB took 846 MB and 28 s (verify-9 V8)
+MANY_DATA = {"document.yaml": MINIMAL.replace("data:\n", "data:\n" + "".join(
+    f"  big{k}: data/big{k}.csv\n" for k in range(3))),
+    **{f"data/big{k}.csv": rows_beyond(Bound(DATA.most // 3, "", "")) for k in range(3)}}
 LONG_CONTENT = {"content/annex.md": "# Annex title\n\n" + "x\n\n" * (CONTENT.lines // 2)}
 
 CASES = [
@@ -54,6 +58,7 @@ CASES = [
          command=("i18n", "update", "{doc}", "--lang", "zh")),
     Case("content", BIG_CONTENT, "content file is larger than 2 MB", "content/report.md:"),
     Case("content-lines", LONG_CONTENT, "content file has more than 50,000 lines", "content/annex.md:"),
+    Case("data-together", MANY_DATA, "data files of the document together (`big", f"document.yaml:{MINIMAL.splitlines().index('data:') + 1}"),
     Case("catalog-stats", BIG_PO, "catalog is larger than 4 MB", "content.po:", command=("i18n", "stats", "{doc}")),
 ]
 

@@ -18,6 +18,7 @@ from ..errors import Collector, InputError, did_you_mean, problem
 from ..l10n.language import OFFICIAL, known_languages
 from ..l10n.session import HIGHEST
 from ..resources import COVER_NOTES, THEMES, find, is_name, names
+from .bounds import DATA
 from .characters import file_name_control, line_break, one_line
 from .cover_notes import needs
 from .folders import attached_folder
@@ -511,6 +512,15 @@ class _Reader:
                 self.fail(("data", name), f"data file `{value}` is neither CSV nor YAML")
             elif path is not None:
                 files[name] = path
+        # each file is bounded when read (bounds.CSV, bounds.YAML); their costs add up: bounded together here,
+        # at the `data:` key, before any is read
+        sizes = sorted(((path.stat().st_size, name) for name, path in files.items()), reverse=True)
+        total = sum(size for size, _ in sizes)
+        if total > DATA.most:
+            named = ", ".join(f"`{name}` {size / 2**20:.1f} MB" for size, name in sizes[:5])
+            more = f" and {len(sizes) - 5} more" if len(sizes) > 5 else ""
+            self.fail(("data", "<key>"), f"the {DATA.what} ({named}{more}) hold {total / 2**20:.1f} MB, more than "
+                      f"the {DATA.most // 2**20} MB ccdocs reads", DATA.hint)
         return files
 
     def name_ok(self, key, name) -> bool:
