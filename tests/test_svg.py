@@ -158,7 +158,7 @@ DRAWN = ('<defs><linearGradient id="lg" x2="1"><stop offset="0" stop-color="#1F4
          '<rect x="120" y="10" width="20" height="80" fill="url(#lg)"/><circle cx="170" cy="30" r="10" '
          'fill="url(#rg)"/><path class="axis" d="M110 90H200" marker-end="none"/><polyline points="110,80 150,40" '
          'stroke="red" fill="none"/><use href="#tick" x="110" y="90"/>'
-         '<text x="110" y="98" font-size="6">Ratio <tspan font-weight="bold">%</tspan></text></g>\n')
+         '<text x="110" y="98" font-size="6" fill-opacity="1">Ratio <tspan font-weight="bold">%</tspan></text></g>\n')
 
 
 def test_a_drawing_with_an_embedded_bitmap_builds_quietly_with_the_bitmap_drawn(tmp_path):
@@ -351,6 +351,11 @@ DRAWN_OTHERWISE = [
     Case("tspan-hidden-by-a-rule", shows(svg('<style>#t { visibility: hidden }</style>\n'
                                              '<text x="1" y="9">A <tspan id="t">secret</tspan></text>')),
          "line 2: svglib, which draws the PDF, draws a `<tspan>` (line 3) this rule hides all the same", WHERE),
+    Case("see-through-text", shows(svg('<g fill-opacity="0.5">\n<text x="1" y="9">Hi</text></g>')),
+         "line 3: svglib, which draws the PDF, prints text opaque whatever its `fill-opacity: 0.5`", WHERE),
+    Case("see-through-text-rule", shows(svg('<style>\n.t { fill-opacity: 0 }\n</style><text class="t" y="9">Hi'
+                                            '</text>')), "line 3: svglib, which draws the PDF, cannot draw a "
+         "see-through `fill-opacity` on text, from this style rule", WHERE),
     Case("g-hidden-by-a-rule", shows(svg('<style>\ng.x { display:none }\n</style>\n'
                                         '<g class="x"><text x="10" y="50">HIDDENG2</text></g>')),
          "line 3: svglib, which draws the PDF, draws a `<g>` (line 5) this rule hides all the same", WHERE),

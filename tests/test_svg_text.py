@@ -28,7 +28,11 @@ LABELS = ('<svg xmlns="http://www.w3.org/2000/svg" width="300" height="100" view
           '<g transform="translate(-400 0)"><text x="10" y="50" font-size="20">LEFT OF 它</text></g>\n'
           '<text x="280" y="95" font-size="8">Edge label</text>\n'
           '<text x="10" y="60" font-size="12">合计<tspan fill="red">Total</tspan></text>\n'
-          '<text x="150" y="25" font-size="12">שלום Qx</text>\n</svg>\n')
+          '<text x="150" y="25" font-size="12">שלום Qx</text>\n'
+          '<clipPath id="dot"><rect width="1" height="1"/></clipPath><clipPath id="top"><rect width="300" height="88"/>'
+          '</clipPath>\n<text x="200" y="50" font-size="20" clip-path="url(#dot)">HIDDENCLIP</text>\n'
+          '<text x="200" y="50" font-size="0.01">HIDDENTINY</text>\n'
+          '<g clip-path="url(#top)"><text x="150" y="92" font-size="10">Halfcut</text></g>\n</svg>\n')
 
 
 def shows(drawing: str) -> dict:
@@ -65,6 +69,15 @@ def test_text_outside_the_drawing_is_not_in_the_text_layer(pdfs, lang):
     text = subprocess.run(["pdftotext", pdfs[lang], "-"], capture_output=True, text=True, check=True).stdout
     assert "OUTSIDE" not in text and "LEFT OF" not in text and "它" not in text, text
     assert "Edge label" in text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_text_no_reader_sees_is_not_in_the_text_layer(pdfs, lang):
+    """Consistently with text outside the box: a string wholly cut away by its clipping path (a 1 × 1 rect), or
+    of letters 0.01 high, is left out of the PDF's text layer; one a clipping path cuts in part is kept whole."""
+    text = subprocess.run(["pdftotext", pdfs[lang], "-"], capture_output=True, text=True, check=True).stdout
+    assert "HIDDENCLIP" not in text and "HIDDENTINY" not in text, text
+    assert "Halfcut" in text, text
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -111,9 +124,8 @@ def test_arabic_text_is_drawn_joined_in_the_arabic_face(tmp_path):
                       "--dates", "2026-07-07/2026-07-15", "--date", "2026-05-01", "--languages", "ar",
                       "--title", "ورقة")
     assert made.returncode == 0, made.stderr
-    write_files(folder, {"fig.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="300" height="100" '
-                                    'viewBox="0 0 300 100">\n<text x="10" y="50" font-size="24">سلام عليكم</text>\n'
-                                    '</svg>\n',
+    write_files(folder, {"fig.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="300" height="100" viewBox="0 0 '
+                                    '300 100">\n<text x="10" y="50" font-size="24">سلام عليكم</text>\n</svg>\n',
                          "content/report.md": "# مقدمة\n\nنص.\n\n![رسم](fig.svg)\n"})
     done = run_ccdocs("build", folder, "--out", tmp_path / "out", "--format", "pdf")
     assert done.returncode == 0, done.stderr

@@ -164,6 +164,7 @@ LOST_ATTRIBUTES = {
     "viewBox": ({"symbol"}, "a `<symbol>` scaled to where it is used", None),
 }
 TEXT_HINT = "give the text a plain colour, or turn it into paths in the drawing program, or export it as PNG"
+SEE_THROUGH_HINT = "remove text no one should see, give see-through text a paler plain colour, or export it as PNG"
 FILE_URL = re.compile(r"""url\(\s*['"]?(?!#)""")      # `fill="url(file.svg#g)"`: drawn from another file
 CSS_AT_RULES = {"font-face", "charset", "namespace"}      # at-rules whose loss changes no part of the drawing
 SVG_SIZE_HINT = ("give the `<svg>` a `viewBox`, or its width and height in absolute units "
@@ -509,36 +510,53 @@ def _fill_first(value: str) -> bool:
 
 def _gradient_text(raw: str, root, rules: list) -> tuple[str, str] | None:
     """Why a `<text>` or `<tspan>` is refused as filled with a gradient (`fill: url(…)`), which svglib applies to
-    shapes only (the words print unfilled), or None: its own fill, else the nearest ancestor's, as an attribute
-    or in `style`; or a `<style>` rule's that a text matches (cssselect2, as svglib matches them)."""
+    shapes only (the words print unfilled), or see-through (`fill-opacity` below 1: svglib prints it opaque), or
+    None: its own fill and opacity, else the nearest ancestor's, as an attribute or in `style`; or a `<style>`
+    rule's that a text matches (cssselect2, as svglib matches them)."""
     import tinycss2
 
-    waiting = [(root, None)]
+    waiting = [(root, None, None)]
     while waiting:                     # each element's fill: its own, else its parent's (one pass, top down)
-        element, fill = waiting.pop()
-        own = [value for _, key, value, _ in _declarations(tinycss2.parse_declaration_list(element.get("style", "")),
-                                                             0, "style") if key == "fill"]
+        element, fill, opacity = waiting.pop()
+        given = _declarations(tinycss2.parse_declaration_list(element.get("style", "")), 0, "style")
+        own = [value for _, key, value, _ in given if key == "fill"]
         own = own[-1] if own else element.get("fill", "").strip()
         fill = own if own and own != "inherit" else fill
+        own = [value for _, key, value, _ in given if key == "fill-opacity"]
+        own = own[-1] if own else element.get("fill-opacity", "").strip()
+        opacity = own if own and own != "inherit" else opacity
         if element.tag in (SVG_NS + "text", SVG_NS + "tspan") and fill and fill.startswith("url("):
             return _cannot(raw, element.sourceline, f"a gradient fill on text (`fill: {fill[:80]}`)"), TEXT_HINT
-        waiting += [(child, fill) for child in reversed(element) if isinstance(child.tag, str)]
-    filled = [(line, prelude) for line, prelude, found in rules
-              if any(key == "fill" and value.startswith("url(") for _, key, value, _ in found)]
+        if element.tag in (SVG_NS + "text", SVG_NS + "tspan") and _see_through(opacity):
+            return (f"image `{raw[:80]}`, line {element.sourceline}: svglib, which draws the PDF, prints text "
+                    f"opaque whatever its `fill-opacity: {opacity[:80]}`, where a browser and Word draw it "
+                    "see-through (or not at all)", SEE_THROUGH_HINT)
+        waiting += [(child, fill, opacity) for child in reversed(element) if isinstance(child.tag, str)]
+    filled = []                        # (line, prelude, what) of each rule filling with a gradient or see-through
+    for line, prelude, found in rules:
+        if any(key == "fill" and value.startswith("url(") for _, key, value, _ in found):
+            filled.append((line, prelude, "a gradient fill"))
+        elif any(key == "fill-opacity" and _see_through(value) for _, key, value, _ in found):
+            filled.append((line, prelude, "a see-through `fill-opacity`"))
     if not filled:
         return None
     import cssselect2
 
     texts = [wrapper for wrapper in cssselect2.ElementWrapper.from_xml_root(root).iter_subtree()
              if wrapper.etree_element.tag in (SVG_NS + "text", SVG_NS + "tspan")]
-    for line, prelude in filled:
+    for line, prelude, what in filled:
         try:
             selectors = cssselect2.compile_selector_list(prelude)
         except cssselect2.SelectorError:
             continue
         if any(selector.test(text) for selector in selectors for text in texts):
-            return _cannot(raw, line, "a gradient fill on text, from this style rule"), TEXT_HINT
+            return _cannot(raw, line, f"{what} on text, from this style rule"), TEXT_HINT
     return None
+
+
+def _see_through(opacity: str | None) -> bool:
+    """Whether a `fill-opacity` (a number: `_property` refuses the rest) is below 1."""
+    return opacity is not None and re.fullmatch(NUMBER, opacity) is not None and float(opacity) < 1
 
 
 def _ruled(raw: str, root, rules: list) -> tuple[str, str] | None:

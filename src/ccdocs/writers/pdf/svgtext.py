@@ -29,6 +29,7 @@ from .rtl import STRONG_RTL, display_string, is_arabic, shaped
 from .runs import LATIN_ROLES
 
 FALLBACK_ROLES = ("latin_regular", "zh_body", "zh_heading")   # RunMaker.other_face's order
+MIN_SIZE = 1.0   # points: an SVG's letters drawn smaller are a speck no reader reads (left out of the text layer)
 
 
 class PaperFonts(FontMap):
@@ -137,7 +138,8 @@ def set_by_script(drawing, mapped: PaperFonts, missing) -> None:
     script, in place: a string in two faces or more replaced by one string a face, side by side; `missing(ch)`
     called for each character no face holds (left out). A string wholly outside the drawing's box (its viewport)
     is left out: no renderer shows it (the PDF clips the drawing to its box, as Word and browsers do), and the
-    PDF's text layer would hold words no reader sees."""
+    PDF's text layer would hold words no reader sees; so is one wholly cut away by its clipping paths, or whose
+    letters are under MIN_SIZE points in the drawing."""
     _set(drawing, mapped, missing, (0.0, 0.0, float(drawing.width), float(drawing.height)), nullTransform())
 
 
@@ -146,21 +148,33 @@ def _set(group, mapped: PaperFonts, missing, box: tuple, outer: tuple) -> None:
     matrix = mmult(outer, group.transform)
     contents = []
     for shape in group.contents:
+        if getattr(shape, "isClipPath", 0):     # svglib's clip-path: it cuts what follows it in the group
+            x0, y0, x1, y1 = _bounds(shape, matrix)
+            box = (max(box[0], x0), max(box[1], y0), min(box[2], x1), min(box[3], y1))
         if isinstance(shape, Group):
             _set(shape, mapped, missing, box, matrix)
         if isinstance(shape, String) and shape.fontName in mapped.scripts:
-            contents += [piece for piece in _pieces(shape, mapped, missing) if _meets(piece, matrix, box)]
+            contents += [piece for piece in _pieces(shape, mapped, missing) if _seen(piece, matrix, box)]
         else:
             contents.append(shape)
     group.contents[:] = contents
 
 
-def _meets(shape: String, matrix: tuple, box: tuple) -> bool:
-    """Whether `shape`'s bounds, drawn through `matrix`, meet the rectangle `box` (x0, y0, x1, y1)."""
+def _seen(shape: String, matrix: tuple, box: tuple) -> bool:
+    """Whether `shape`, drawn through `matrix`, can be seen: its bounds meet the rectangle `box` (x0, y0, x1, y1:
+    the drawing's box, cut by the clipping paths around it) and its letters are at least MIN_SIZE high."""
+    x0, y0, x1, y1 = _bounds(shape, matrix)
+    scale = abs(matrix[0] * matrix[3] - matrix[1] * matrix[2]) ** 0.5
+    return (x0 < box[2] and x1 > box[0] and y0 < box[3] and y1 > box[1]
+            and shape.fontSize * scale >= MIN_SIZE)
+
+
+def _bounds(shape, matrix: tuple) -> tuple:
+    """(x0, y0, x1, y1) of `shape`'s bounds drawn through `matrix`."""
     x0, y0, x1, y1 = shape.getBounds()
     corners = [transformPoint(matrix, corner) for corner in ((x0, y0), (x0, y1), (x1, y0), (x1, y1))]
     xs, ys = [x for x, _ in corners], [y for _, y in corners]
-    return min(xs) < box[2] and max(xs) > box[0] and min(ys) < box[3] and max(ys) > box[1]
+    return min(xs), min(ys), max(xs), max(ys)
 
 
 def _pieces(shape: String, mapped: PaperFonts, missing) -> list[String]:
