@@ -191,7 +191,8 @@ def _cover(t: dict, lang: str) -> float:
     size, leading = t["sizes"][lang], line_factor(t, lang)
     lines = 3 * size["cover_symbol"] + 3 * size["cover_body"] + size["cover_title"] + size["body"]
     spaces = sum(max(points(_at(t, dotted)) for dotted in either) for either in COVER_SPACES)
-    return 1.1 * size["cover_letter"] + leading * lines + spaces
+    spacing = float((t.get("spacing") or {}).get("line", 1.0))   # the letter's line too, as the writers set it
+    return 1.1 * size["cover_letter"] * spacing + leading * lines + spaces
 
 
 def _at(t: dict, dotted: str):

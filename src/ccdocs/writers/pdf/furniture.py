@@ -27,9 +27,12 @@ def cover(builder, entry: str | None = None) -> list:
         return builder.text((Text(text),), look, style, where)
 
     letter_size = theme.size(lang, "cover_letter")
+    # the big letter's line is 1.1 of its size; `spacing.line` spaces it as Word's Cover Letter style (a multiple
+    # of Normal's): the line's added height below the letter, where LibreOffice's rendering of the DOCX puts it
+    added = letter_size * 1.1 * (float(theme.get("spacing.line", 1.0)) - 1)
     letter = builder.text((Text(meta.language_letter),), Look(letter_size, bold=True),
-                          builder.style(letter_size, align="right", after=builder.pt("cover.letter_space_after")),
-                          where)
+                          builder.style(letter_size, align="right",
+                                        after=builder.pt("cover.letter_space_after") + added), where)
     letter.style = replace(letter.style, leading=letter_size * 1.1)
     out = logo_flowables(builder) + [letter] + [line(f, getattr(meta, f), "cover_symbol", align="right")
                                                for f in ("symbol", "original", "date")]
