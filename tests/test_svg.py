@@ -384,3 +384,37 @@ def test_what_svglib_draws_as_word_does_is_kept():
              '<style>g.x { visibility: hidden }</style><g class="x"><rect width="9" height="9"/></g>']
     for body in kept:
         assert read_svg("a.svg", svg(body).encode()) == (75.0, 75.0), body
+
+
+def test_an_svg_shown_often_is_drawn_once_a_document(tmp_path):
+    """An SVG holding a bitmap, shown 4 times (once at 50%): svglib draws it, and its bitmap is decoded and
+    compressed, once a document (a form XObject placed at each showing: `images.svg_form`), not at each showing;
+    each showing stands at its own place and size. Counted by the drawings made (never by time), en and zh, the
+    build's jobs run in this process."""
+    from unittest import mock
+
+    from ccdocs import workers
+    from ccdocs.build import build
+    from ccdocs.writers.pdf import images
+
+    half = '{width="50%"}'
+    shown = "".join(f"\nParagraph {i}.\n\n![Picture {i}](figures/a.svg){half if i == 0 else ''}\n" for i in range(4))
+    folder = write_doc(tmp_path / "doc", {"content/report.md": REPORT + shown})
+    write_files(folder, {"figures/a.svg": svg(embedded(bitmap((300, 200)), attrs='width="100" height="66.667"'),
+                                              'width="100" height="66.667"')})
+    fill_catalog(folder, {})
+    made = []
+    real = images.paper_drawing
+
+    def counted(data, fonts):
+        made.append(data)
+        return real(data, fonts)
+
+    with mock.patch.object(workers, "cpu_count", lambda: 1), mock.patch.object(images, "paper_drawing", counted):
+        pdfs = build([folder], tmp_path / "out", None, ("pdf",))
+    assert len(pdfs) == 2 and len(made) == 2                                       # en, zh: not 2 × 4
+    for path in pdfs:
+        with pdfplumber.open(path) as pdf:
+            places = {(index, round(i["top"]), round(i["width"])) for index, page in enumerate(pdf.pages)
+                      for i in page.images}
+        assert len(places) == 4 and len({width for *_, width in places}) == 2, places

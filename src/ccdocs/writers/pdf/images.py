@@ -34,13 +34,14 @@ def draw_picture(canvas, picture, x: float, y: float, width: float, height: floa
     a raster as an image XObject (its pixels as Word shows them: `sources.images.shown`), an SVG as vector paths,
     its text in the faces of `fonts` (the write's FontSet: `svgtext.paper_drawing`)."""
     if picture.format == "svg":
-        drawing = paper_drawing(picture.data, fonts) if fonts is not None else svg_drawing(picture.data)
-        drawing.scale(width / drawing.width, height / drawing.height)
+        name, (natural_width, natural_height) = svg_form(canvas, picture, fonts)
         canvas.saveState()
         box = canvas.beginPath()
         box.rect(x, y, width, height)
         canvas.clipPath(box, stroke=0, fill=0)      # the SVG's viewport, as Word, LibreOffice and browsers clip it
-        _SvgRenderer().draw(renderScaledDrawing(drawing), canvas, x, y)
+        canvas.translate(x, y)
+        canvas.scale(width / natural_width, height / natural_height)
+        canvas.doForm(name)
         canvas.restoreState()
     else:
         name = raster_form(canvas, picture)
@@ -49,6 +50,21 @@ def draw_picture(canvas, picture, x: float, y: float, width: float, height: floa
         canvas.scale(width, height)
         canvas.doForm(name)
         canvas.restoreState()
+
+
+def svg_form(canvas, picture, fonts) -> tuple[str, tuple[float, float]]:
+    """(name, (width, height) in points) of the form XObject drawing the SVG `picture` at its natural size, its
+    text in the faces of `fonts` (the write's FontSet; None: svglib's), made the first time the document shows it:
+    svglib draws it, and its embedded bitmaps are decoded and compressed, once however often it is shown (as
+    `raster_form` does for a raster)."""
+    name = "Svg" + hashlib.sha256(picture.data).hexdigest()[:32]
+    size = float(picture.size[0]), float(picture.size[1])      # svglib's drawing's own (sources.svg.read_svg)
+    if not canvas.hasForm(name):
+        drawing = paper_drawing(picture.data, fonts) if fonts is not None else svg_drawing(picture.data)
+        canvas.beginForm(name, 0, 0, *size)
+        _SvgRenderer().draw(renderScaledDrawing(drawing), canvas, 0, 0)
+        canvas.endForm()
+    return name, size
 
 
 def raster_form(canvas, picture) -> str:
