@@ -13,6 +13,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from conftest import REPORT
 
 # The libraries a document's reading, rendering and writing need (`ccdocs --help` needs none of them).
@@ -121,3 +123,20 @@ def test_a_docx_only_build_lays_out_the_pdf_for_a_contents_tables_page_numbers(t
     folder = make_doc({"content/report.md": "::: contents\n:::\n\n" + REPORT})
     modules = imported(tmp_path, "build", folder, "--lang", "en", "--format", "docx", "--out", tmp_path / "out")
     assert among(modules, DOCX + LAYOUT) == sorted(DOCX + LAYOUT)
+
+
+MODEL_ONLY = ("ccdocs.i18n.policy", "ccdocs.i18n.checkers", "ccdocs.i18n.segments", "ccdocs.i18n.locations")
+
+
+def test_a_parallel_builds_parent_leaves_what_only_a_model_uses_to_its_model_workers(tmp_path, make_doc):
+    """The parent of a build forks its model workers once it has read the sources; what only making a model uses
+    (the translation's policy and checks, its segments) is imported by those workers, not by the parent first (its
+    imports come before any model can start; the writes it forks later, and the notes it prints after, need none of
+    it)."""
+    from ccdocs.workers import can_fork, cpu_count
+
+    if not can_fork() or cpu_count() < 2:
+        pytest.skip("the jobs of a build run in this process: it makes the models itself")
+    modules = imported(tmp_path, "build", make_doc(), "--format", "pdf", "--out", tmp_path / "out")
+    assert sorted(path.parent.name for path in (tmp_path / "out").glob("*/*.pdf")) == ["en", "zh"]
+    assert among(modules, MODEL_ONLY) == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -9,11 +10,7 @@ from .attach import attach, attached_sources
 from .errors import Collector, InputError, display_path
 from .gcpause import paused
 from .i18n.catalogs import ContentCatalog, misplaced_catalogs, po_path, shared_catalog
-from .i18n.locations import in_catalog
-from .i18n.places import Places
-from .i18n.policy import assess_document, pending, refusal, translator
-from .i18n.segments import apply
-from .kept import parsed
+from .kept import grounds, parsed
 from .l10n.catalog import Catalog
 from .l10n.formats import Formats
 from .l10n.language import find_language
@@ -26,8 +23,6 @@ from .sources.data import read_all
 from .sources.images import read_images
 from .sources.spec import DocumentSpec, read_spec
 from .sources.values import data_value, frozen
-from .charts.place import ChartPlacer
-from .tables import TablePlacer
 from .stopwatch import Stopwatch
 from .templating import Sandbox, environment, render
 from .theme import load_theme
@@ -44,11 +39,13 @@ class Sources:
     texts: dict
     attached: tuple = ()                 # the Sources of the document a `type: document` part attaches
     images: dict = field(default_factory=dict)  # image path as written -> sources.images.Picture, read once
+    read_at: int = 0  # time.time_ns() when reading began (0: unknown): a file changed after may be read as it was
 
 
 def read_sources(folder: Path, chain: tuple = ()) -> Sources:
     """Read document.yaml, every content file and every data file, and the documents it attaches (`chain`: the
     resolved folders of the documents attaching this one); all problems together."""
+    read_at = time.time_ns()
     spec = read_spec(folder)
     out = Collector()
     texts = {}
@@ -71,7 +68,7 @@ def read_sources(folder: Path, chain: tuple = ()) -> Sources:
     attached, problems = attached_sources(spec, chain, read_sources)
     out.extend(problems)
     out.raise_if_any()
-    return Sources(spec, data, texts, attached, images)
+    return Sources(spec, data, texts, attached, images, read_at)
 
 
 def _cover_template(spec: DocumentSpec, name: str, lang: str) -> Path:
@@ -94,6 +91,9 @@ def _context(sources: Sources, meta) -> dict:
 
 def assessed(sources: Sources, lang: str, named: bool = False) -> list:
     """Every segment's status in `lang` (all untranslated without a catalog); named by paragraph when `named`."""
+    from .i18n.places import Places
+    from .i18n.policy import assess_document
+
     spec = sources.spec
     path = po_path(spec.folder, lang)
     catalog = shared_catalog(path, lang) if path.is_file() else ContentCatalog()
@@ -107,6 +107,8 @@ def _translate(sources: Sources, lang: str, draft: bool, catalog: Catalog, built
     spec = sources.spec
     if lang == spec.source or not po_path(spec.folder, lang).is_file():
         return None
+    from .i18n.policy import pending, refusal, translator
+
     review = assessed(sources, lang)
     if pending(review) and not draft:
         raise InputError(refusal(assessed(sources, lang, named=True), po_path(spec.folder, lang), spec.folder, lang,
@@ -117,7 +119,11 @@ def _translate(sources: Sources, lang: str, draft: bool, catalog: Catalog, built
 def translated(sources: Sources, path: Path, translate) -> str:
     """The content of `path` with each segment replaced by `translate(segment)` (as written when None)."""
     text = sources.texts[path]
-    return text if translate is None else apply(text, display_path(path), translate)
+    if translate is None:
+        return text
+    from .i18n.segments import apply
+
+    return apply(text, display_path(path), translate)
 
 
 def resolve(sources: Sources, lang: str, draft: bool = False, clock: Stopwatch | None = None,
@@ -132,11 +138,18 @@ def resolve(sources: Sources, lang: str, draft: bool = False, clock: Stopwatch |
         try:
             return _resolve(sources, lang, draft, clock, sandbox or Sandbox(), theme=theme)
         except InputError as exc:  # a problem of a translated text is told at its catalog line first
+            from .i18n.locations import in_catalog
+
             raise InputError(in_catalog(exc.problems, sources, lang)) from None
 
 
 def _resolve(sources: Sources, lang: str, draft: bool, clock: Stopwatch, sandbox: Sandbox,
              built: Path | None = None, theme=None) -> Document:
+    # Imported here, not at the top: what only a model uses (tables, charts; the translation's policy above) is
+    # imported by the build's model workers, not by the parent before it forks them (`build.build`).
+    from .charts.place import ChartPlacer
+    from .tables import TablePlacer
+
     spec = sources.spec
     profile = find_language(lang)
     catalog = Catalog.load(lang, profile.locales_dir)
@@ -153,6 +166,19 @@ def _resolve(sources: Sources, lang: str, draft: bool, clock: Stopwatch, sandbox
     keyed_catalog = catalog if keyed == lang else Catalog.load(keyed, find_language(keyed).locales_dir)
     no_figure = frozenset(c.gettext("n/a") for c in (catalog, keyed_catalog))  # a cell with no figure, either tongue
     translate = _translate(sources, lang, draft, catalog, built)
+    kept_on = grounds(sources, lang, draft, profile)  # what the blocks are made of besides each file's text
+
+    def _blocks(text: str, path: Path, shown: str) -> tuple:
+        """The blocks of `text`, the content of `path` (named `shown`), its figures rendered first."""
+        try:
+            with clock.stage("render"):
+                rendered = render(figures, text, path, context, out)  # a failing figure left empty
+        except InputError as exc:
+            out.extend(exc.problems)
+            return ()
+        return parse_markdown(rendered, path, shown, out, placer, draft=draft, place_chart=charts,
+                              pictures=sources.images, no_figure=no_figure)
+
     parts = []
     annexes = sum(p.type == "annex" for p in spec.parts)
     for part in (p for p in spec.parts if p.type != "document"):
@@ -162,16 +188,9 @@ def _resolve(sources: Sources, lang: str, draft: bool, clock: Stopwatch, sandbox
             text = sources.texts.get(path)
             with clock.stage("translate"):
                 text = translated(sources, path, translate) if text is not None else path.read_text(encoding="utf-8")
-            try:
-                with clock.stage("render"):
-                    rendered = render(figures, text, path, context, out)  # a failing figure left empty
-            except InputError as exc:
-                out.extend(exc.problems)
-                continue
-            blocks.extend(parsed(lambda: parse_markdown(rendered, path, display_path(path), out, placer, draft=draft,
-                                                        place_chart=charts, pictures=sources.images,
-                                                        no_figure=no_figure),
-                                 (rendered, path, display_path(path), draft, no_figure, lang), out, (placer, charts)))
+            shown = display_path(path)
+            blocks.extend(parsed(lambda: _blocks(text, path, shown), (text, path, shown, draft, no_figure, lang), out,
+                                 (placer, charts), kept_on))
         part_id = f"annex-{part.index}" if part.type == "annex" else part.type
         parts.append(Part(part.type, part_id, tuple(blocks), landscape=part.landscape))
     placer.check_all_placed()
