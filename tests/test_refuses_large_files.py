@@ -15,7 +15,7 @@ from conftest import MINIMAL
 from refusals import Case
 from ccdocs.errors import InputError
 from ccdocs.errors import Collector
-from ccdocs.sources.bounds import CATALOG, CONTENT, CSV, DATA, YAML, Bound, read_bounded
+from ccdocs.sources.bounds import CATALOG, CONTENT, CONTENTS, CSV, DATA, YAML, Bound, read_bounded
 from ccdocs.sources.content import read_content
 from ccdocs.testing.synthetic import make_document
 from test_refuses_catalogs import PO, catalog
@@ -48,6 +48,12 @@ MANY_DATA = {"document.yaml": MINIMAL.replace("data:\n", "data:\n" + "".join(
     f"  big{k}: data/big{k}.csv\n" for k in range(3))),
     **{f"data/big{k}.csv": rows_beyond(Bound(DATA.most // 3, "", "")) for k in range(3)}}
 LONG_CONTENT = {"content/annex.md": "# Annex title\n\n" + "x\n\n" * (CONTENT.lines // 2)}
+# content files each within CONTENT, too many together (verify-9 V19: ten files of 1.96 MB, 102 s and 2.8 GB)
+HALF = PARAGRAPH * (CONTENTS.most // 2 // len(PARAGRAPH) + 1)
+BIG_CONTENTS = {"content/report.md": "# Intro\n\n" + HALF, "content/annex.md": "# Annex title\n\n" + HALF}
+LONG_CONTENTS = {"content/report.md": "# Intro\n\n" + "x\n\n" * (CONTENTS.lines // 3),
+                 "content/annex.md": "# Annex title\n\n" + "x\n\n" * (CONTENTS.lines // 3)}
+PARTS = f"document.yaml:{next(n for n, line in enumerate(MINIMAL.splitlines(), 1) if line.startswith('parts:'))}"
 
 CASES = [
     Case("csv", BIG_CSV, "CSV data file is larger than 4 MB", "data/applicants.csv:"),
@@ -58,6 +64,9 @@ CASES = [
          command=("i18n", "update", "{doc}", "--lang", "zh")),
     Case("content", BIG_CONTENT, "content file is larger than 2 MB", "content/report.md:"),
     Case("content-lines", LONG_CONTENT, "content file has more than 50,000 lines", "content/annex.md:"),
+    Case("content-together", BIG_CONTENTS, "content files of the paper together hold 2.0 MB", PARTS),
+    Case("content-lines-together", LONG_CONTENTS, "content files of the paper together hold more than 50,000 lines",
+         PARTS),
     Case("data-together", MANY_DATA, "data files of the document together (`big", f"document.yaml:{MINIMAL.splitlines().index('data:') + 1}"),
     Case("catalog-stats", BIG_PO, "catalog is larger than 4 MB", "content.po:", command=("i18n", "stats", "{doc}")),
 ]

@@ -18,7 +18,7 @@ from .meta import build_meta
 from .model import Document, Part
 from .parse.markdown import parse_markdown
 from .resources import COVER_NOTES, find, names
-from .sources.content import read_content
+from .sources.content import read_contents
 from .sources.data import read_all
 from .sources.images import read_images
 from .sources.spec import DocumentSpec, read_spec
@@ -48,12 +48,7 @@ def read_sources(folder: Path, chain: tuple = ()) -> Sources:
     read_at = time.time_ns()
     spec = read_spec(folder)
     out = Collector()
-    texts = {}
-    for part in spec.parts:
-        for path in part.files:
-            text = read_content(path, out)
-            if text is not None:
-                texts[path] = text
+    texts = read_contents([path for part in spec.parts for path in part.files], spec.yaml, out)
     try:
         data = read_all(spec.data)
     except InputError as exc:
