@@ -418,3 +418,39 @@ def test_an_svg_shown_often_is_drawn_once_a_document(tmp_path):
             places = {(index, round(i["top"]), round(i["width"])) for index, page in enumerate(pdf.pages)
                       for i in page.images}
         assert len(places) == 4 and len({width for *_, width in places}) == 2, places
+
+
+def test_an_svg_shown_often_is_rendered_and_stored_once_in_the_docx(tmp_path):
+    """verify-9 V3, the DOCX's side: the PNG fallback of an SVG was rendered by CairoSVG at each showing (0.33 s
+    each, in check too) and each showing added a `vectorN.svg` part. Shown 4 times at one size: rendered once for
+    both languages, one SVG part and one PNG part in each DOCX, every showing pointing at them. Counted (never
+    timed), the build's jobs run in this process."""
+    import zipfile
+    from unittest import mock
+
+    import cairosvg
+
+    from ccdocs import workers
+    from ccdocs.build import build
+
+    shown = "".join(f"\nParagraph {i}.\n\n![Picture {i}](figures/a.svg)\n" for i in range(4))
+    folder = write_doc(tmp_path / "doc", {"content/report.md": REPORT + shown})
+    write_files(folder, {"figures/a.svg": svg('<rect width="90" height="60" fill="#1f4e79"/>',
+                                              'width="100" height="66.667"')})
+    fill_catalog(folder, {})
+    rendered = []
+    real = cairosvg.svg2png
+
+    def counted(**kwargs):
+        rendered.append(kwargs["output_width"])
+        return real(**kwargs)
+
+    with mock.patch.object(workers, "cpu_count", lambda: 1), mock.patch.object(cairosvg, "svg2png", counted):
+        docs = build([folder], tmp_path / "out", None, ("docx",))
+    assert len(docs) == 2 and len(rendered) <= 1, rendered                   # not 2 x 4 (none: kept earlier)
+    for path in docs:
+        names = zipfile.ZipFile(path).namelist()
+        assert len([n for n in names if n.endswith(".svg")]) == 1, names
+        assert len([n for n in names if n.startswith("word/media/") and n.endswith(".png")]) == 1, names
+        body = zipfile.ZipFile(path).read("word/document.xml").decode()
+        assert body.count("svgBlip") == 4
