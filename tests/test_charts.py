@@ -278,18 +278,25 @@ def test_the_docx_snapshot_lists_each_chart_as_printed(outputs, lang):
     assert text.count("[chart] ") == len(CHARTS)
 
 
+def one_chart(name: str, spec: str, csv: str, caption: str) -> dict:
+    """The minimal document's files with a chart `name` (`spec`: its keys, indented by four) over the data file
+    `data/<name>.csv` holding `csv`, placed after the report with `caption`."""
+    from conftest import MINIMAL, REPORT
+
+    return {"document.yaml": MINIMAL.replace("  applicants: data/applicants.csv\n",
+                                             f"  applicants: data/applicants.csv\n  {name}: data/{name}.csv\n")
+            + f"charts:\n  {name}:\n" + spec,
+            f"data/{name}.csv": csv, "content/report.md": REPORT + f"\n::: chart {name}\n{caption}\n:::\n"}
+
+
 def test_an_empty_cell_is_a_gap_in_both_formats(make_doc, tmp_path):
     """A line with an empty cell: nothing is drawn or printed for it (no invented zero); both formats build, the
     DOCX caches no point for it and still validates."""
-    from conftest import MINIMAL, REPORT
     from ccdocs.build import build
 
-    files = {"document.yaml": MINIMAL.replace("  applicants: data/applicants.csv\n",
-                                              "  applicants: data/applicants.csv\n  trend: data/trend.csv\n")
-             + "charts:\n  trend:\n    kind: line\n    data: trend\n    category: year\n    data_labels: true\n"
-               "    series: [{key: staff, label: Staff}]\n",
-             "data/trend.csv": "id,year,staff\na,2023,1701\nb,2024,\nc,2025,1735\n",
-             "content/report.md": REPORT + "\n::: chart trend\nStaff\n:::\n"}
+    files = one_chart("trend", "    kind: line\n    data: trend\n    category: year\n    data_labels: true\n"
+                               "    series: [{key: staff, label: Staff}]\n",
+                      "id,year,staff\na,2023,1701\nb,2024,\nc,2025,1735\n", "Staff")
     paths = build([make_doc(files)], tmp_path / "out", ("en",), ("pdf", "docx"))
     docx = next(p for p in paths if p.suffix == ".docx")
     (space, _), = chart_parts(docx).values()
@@ -344,15 +351,11 @@ def test_a_negative_figure_is_drawn_below_zero_in_both_formats(make_doc, tmp_pat
     """breaks-4 item 9: the DOCX's value axis was fixed at `c:min 0`, so Word and LibreOffice drew no bar for a
     negative figure (a budget difference) where the PDF drew it below zero. Both axes now reach below zero: read off
     LibreOffice's rendering of the DOCX and the PDF (the tick labels), and the XML has no `c:min`."""
-    from conftest import MINIMAL, REPORT
     from ccdocs.build import build
 
-    files = {"document.yaml": MINIMAL.replace("  applicants: data/applicants.csv\n",
-                                              "  applicants: data/applicants.csv\n  change: data/change.csv\n")
-             + "charts:\n  change:\n    kind: column\n    data: change\n    category: name\n"
-               "    series: [{key: delta, label: Change}]\n",
-             "data/change.csv": "id,name,delta\nr1,Alpha,100\nr2,Beta,-50\nr3,Gamma,30\n",
-             "content/report.md": REPORT + "\n::: chart change\nChange on last year\n:::\n"}
+    files = one_chart("change", "    kind: column\n    data: change\n    category: name\n"
+                                "    series: [{key: delta, label: Change}]\n",
+                      "id,name,delta\nr1,Alpha,100\nr2,Beta,-50\nr3,Gamma,30\n", "Change on last year")
     paths = build([make_doc(files)], tmp_path / "out", ("en",), ("pdf", "docx"))
     docx = next(p for p in paths if p.suffix == ".docx")
     (space, _), = chart_parts(docx).values()
@@ -374,15 +377,11 @@ def test_labels_wider_than_their_category_are_turned_not_printed_over_one_anothe
     """breaks-4 item 8: 30 categories `Row name 0` … each wider than its slot were wrapped into it and overprinted
     (`RowRowRow…`), where Word and LibreOffice turn them. The PDF turns them 45°: every label reads back whole, its
     characters turned, and no two labels share a character's box."""
-    from conftest import MINIMAL, REPORT
     from ccdocs.build import build
 
     rows = "".join(f"r{i},Row name {i},{i + 1}\n" for i in range(30))
-    files = {"document.yaml": MINIMAL.replace("  applicants: data/applicants.csv\n",
-                                              "  applicants: data/applicants.csv\n  rows: data/rows.csv\n")
-             + "charts:\n  rows:\n    kind: column\n    data: rows\n    category: name\n"
-               "    series: [{key: a, label: A}]\n",
-             "data/rows.csv": "id,name,a\n" + rows, "content/report.md": REPORT + "\n::: chart rows\nRows\n:::\n"}
+    files = one_chart("rows", "    kind: column\n    data: rows\n    category: name\n"
+                              "    series: [{key: a, label: A}]\n", "id,name,a\n" + rows, "Rows")
     pdf, = build([make_doc(files)], tmp_path / "out", ("en",), ("pdf",))
     with pdfplumber.open(pdf) as doc:
         chars = [c for page in doc.pages for c in page.chars if abs(c["matrix"][1]) > 0.5]   # turned 45 degrees

@@ -45,3 +45,17 @@ def test_a_mark_that_composes_with_its_letter_is_drawn_as_one_character(tmp_path
     with pdfplumber.open(pdf) as doc:
         text = "".join(page.extract_text() or "" for page in doc.pages)
     assert "Say \u00e9 now." in text
+
+
+def test_a_mark_in_a_table_heading_or_cell_is_refused_at_its_line(tmp_path):
+    """A table's texts are measured by one run maker and set by another, sharing what they made: a text whose mark
+    was told to the first was kept and never told again (the verifier's V1 rest: `Mean x̄` printed as `x¯`)."""
+    yaml = MINIMAL.replace("heading: Applications", "heading: Mean x\u0304")
+    doc = write_doc(tmp_path / "doc", {"document.yaml": yaml,
+                                       "data/applicants.csv": "id,region,applied\nafrica,Afx\u0304rica,100\n"
+                                                              "total,,100\n"})
+    code, said, escaped = run(["check", str(doc)])
+    assert (code, escaped) == (1, False), said
+    heading = next(n for n, line in enumerate(yaml.splitlines(), 1) if "Mean x" in line)
+    assert f"document.yaml:{heading}:" in said and "data/applicants.csv:2:" in said, said
+    assert said.count("U+0304 COMBINING MACRON") >= 2, said

@@ -119,12 +119,9 @@ def check_not_led_out(out: Path, folders) -> None:
     outputs. An OutputError naming it; an `out` reached otherwise (outside the folders, or a link the user gave as
     --out elsewhere) is the user's own choice."""
     place = Path(os.path.abspath(out))
-    for folder in map(lambda f: Path(os.path.abspath(f)), folders):
-        if place != folder and folder not in place.parents:
-            continue
-        inside = os.path.realpath(folder)
+    for folder in (Path(os.path.abspath(f)) for f in folders):
         resolved = os.path.realpath(place)
-        if resolved != inside and not resolved.startswith(inside.rstrip(os.sep) + os.sep):
+        if place.is_relative_to(folder) and not Path(resolved).is_relative_to(os.path.realpath(folder)):
             raise _refusal(out, f"it lies in the document folder {folder} through a link leading out of it, to "
                            f"{resolved}", "give --out the folder it leads to, if that is meant, or remove the link",
                            "to the output folder ")
@@ -139,12 +136,10 @@ def check_within(paths, out: Path) -> None:
         return
     root = os.path.realpath(out)
     for path in paths:
-        folder = Path(os.path.abspath(path)).parent
-        probe = folder
+        probe = Path(os.path.abspath(path)).parent
         while not os.path.lexists(probe) and probe != probe.parent:
             probe = probe.parent
-        resolved = os.path.realpath(probe)
-        if resolved != root and not resolved.startswith(root.rstrip(os.sep) + os.sep):
+        if not Path(os.path.realpath(probe)).is_relative_to(root):
             link = next((p for p in (probe, *probe.parents) if p.is_symlink()), probe)
             raise _refusal(path, f"{link} is a link leading out of the output folder {out}",
                            "remove the link, or give another --out")

@@ -37,7 +37,7 @@ from ...sources.memo import pure
 from .captions import caption_flowables
 from .invisible import composed, read_as
 from .rtl import drawn, has_arabic, shaped
-from .runs import UNPLACED, Look, Where
+from .runs import Look, Where
 
 GAP = 4.0               # points between the parts of the drawing (labels, plot, legend)
 LABEL_ROOM = 1.2        # lines of a label a category's room along the axis must give, turned labels to stand apart
@@ -438,9 +438,7 @@ def check_labels(builder, c, face, where) -> None:
     source = where.source
     for text in dict.fromkeys([*c.categories, *(s.label for s in c.series), c.axis_title or ""]):
         if not text.isascii():
-            drawn_text = composed(text)
-            for mark in UNPLACED.finditer(drawn_text):
-                builder.maker.unplaced(drawn_text, mark.start(), where)
+            builder.maker.marks_apart(composed(text), where)
         if face.holds(drawn(text, builder.rtl)):
             continue
         read = read_as(text)

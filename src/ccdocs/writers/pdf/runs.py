@@ -135,10 +135,10 @@ class RunMaker:
         if made is not None:
             return list(made)
         key = (text, look)
-        if not text.isascii():
+        whole = True  # kept for the next asker (another maker of the FontSet: a table's measuring) unless a problem
+        if not text.isascii():  # was told here: then each place, and each maker, tells it
             text = composed(text)  # as the faces draw it (invisible.py)
-            for mark in UNPLACED.finditer(text):
-                self.unplaced(text, mark.start(), where)
+            whole = not self.marks_apart(text, where)
             if APART.search(text):  # default-ignorable characters in runs of their own; Arabic shaped
                 if IGNORABLE.search(text):
                     face = self.fonts.face(LATIN_ROLES[(look.bold, look.italic)])
@@ -148,7 +148,7 @@ class RunMaker:
         if look.caps:
             text = text.upper()
         text = text.replace("\t", " ")
-        runs, whole = [], True
+        runs = []
         latin = LATIN_ROLES[(look.bold, look.italic)]
         faces, face_of = self.fonts.faces, self.fonts.face
         for index, chunk in enumerate(self.split(text)):
@@ -211,6 +211,14 @@ class RunMaker:
                           f"{what} contains {ch!r} (U+{ord(ch):04X} {name}), which none of the fonts "
                           f"holds ({families})",
                           "replace it, or name a font that has it in pdf_fonts.files or CCDOCS_FONT_<ROLE>")
+
+    def marks_apart(self, text: str, where: Where) -> bool:
+        """Whether the composed `text` leaves a combining mark apart from its letter, each recorded (`unplaced`)."""
+        found = False
+        for mark in UNPLACED.finditer(text):
+            self.unplaced(text, mark.start(), where)
+            found = True
+        return found
 
     def unplaced(self, text: str, at: int, where: Where) -> None:
         """Record a combining mark left apart from its letter once composed (`text[at]`: x + U+0304, the sample
