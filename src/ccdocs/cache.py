@@ -18,11 +18,15 @@ must be the ones this user's ccdocs wrote under that name:
   do (a silent slowdown would hide a misconfigured CI; the warning is one line per command run).
 - Entries are opened without following links (O_NOFOLLOW) and without waiting on a pipe, and must be the user's
   own regular files.
-The cache is bounded (`MOST`): each write that finds the folder's entries above it removes the least recently
-used (by access time, else by when they were written) until they are below `KEEP`; an entry removed is worked out
-again when needed. Without it a watch typing new Chinese characters would add a font program at each new glyph set
-(some 0.75 MB), every edit of a content file its parsed blocks, for as long as the user keeps ccdocs.
-The folder and key are checked once per process and folder (`_key`; a build checks them before forking, so its
+The cache is bounded (`MOST`): a trim that finds the folder's entries above it removes the least recently used (by
+access time, else by when they were written) until they are below `KEEP`; an entry removed is worked out again when
+needed. Trimming lists the whole folder (0.12-0.20 s of CPU for 20,000 entries), so a process trims at its first
+write and then once it has written more than `SLACK` bytes since its last trim (forked workers inherit the count):
+the folder holds at most `MOST` + `SLACK` bytes per process writing at once (a first build of the sample writes
+71 entries, 6.4 MB, from 7 processes: it trimmed 71 times, now once, in the parent before its workers fork).
+Without the bound a watch typing new Chinese characters would add a font program at each new glyph set (some
+0.75 MB), every edit of a content file its parsed blocks, for as long as the user keeps ccdocs.
+The folder and key are checked once per process and folder (`_opened`; a build checks them before forking, so its
 workers inherit the answer). Verifying costs one HMAC over the bytes read (about 1 ms of CPU per MB, in C).
 """
 
@@ -45,8 +49,9 @@ KEY = 32  # bytes of the per-user key
 NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 OWNED = hasattr(os, "getuid")  # where files have POSIX owners and modes (not on Windows: the tags alone protect)
 ENTRY = re.compile(r"[a-z][a-z0-9_.-]*-[0-9a-f]{24}")  # an entry's name as `entry` makes it: kind-digest
-MOST = 512 * 2**20  # bytes of entries a write may find in the folder before it removes the least recently used
+MOST = 512 * 2**20  # bytes of entries a trim may find in the folder before it removes the least recently used
 KEEP = 384 * 2**20  # bytes of entries left then (the sample's builds fill 6.3 MB: some sixty papers fit)
+SLACK = 16 * 2**20  # bytes a process writes between two trims (its first write trims): 1/32 of MOST
 
 
 def cache_folder(environ=os.environ) -> Path:
@@ -76,14 +81,14 @@ def entry(kind: str, *key, folder: Path | None = None) -> Path:
 def used(folder: Path | None = None) -> bool:
     """Whether the cache `folder` (default: `cache_folder()`) is used by this process: made when missing, it and
     the key checked (see the module), a warning printed once when not. A build calls it before forking."""
-    return _key(str(cache_folder() if folder is None else folder), str(key_file())) is not None
+    return _opened(str(cache_folder() if folder is None else folder), str(key_file())) is not None
 
 
 def read(path: Path) -> bytes | None:
     """The bytes of a cache entry, or None when the cache is not used, or the entry is missing, unreadable, a link,
     not a regular file (a pipe is opened without waiting for a writer), not the user's own, or not authenticated."""
-    key = _key(str(path.parent), str(key_file()))
-    if key is None:
+    opened = _opened(str(path.parent), str(key_file()))
+    if opened is None:
         return None
     try:
         with open(os.open(path, os.O_RDONLY | NOFOLLOW | getattr(os, "O_NONBLOCK", 0)), "rb", buffering=0) as handle:
@@ -93,26 +98,26 @@ def read(path: Path) -> bytes | None:
             tag, data = handle.read(TAG), handle.readall()
     except OSError:
         return None
-    return data if hmac.compare_digest(tag, _tag(key, path.name, data)) else None
+    return data if hmac.compare_digest(tag, _tag(opened.key, path.name, data)) else None
 
 
 def write(path: Path, data: bytes) -> None:
     """Store a cache entry whole (a temporary file renamed into place), with its tag, or, when the cache is not
     used or writing fails, not at all."""
-    key = _key(str(path.parent), str(key_file()))
-    if key is None:
+    opened = _opened(str(path.parent), str(key_file()))
+    if opened is None:
         return
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
         try:
             with os.fdopen(fd, "wb") as handle:
-                handle.write(_tag(key, path.name, data))
+                handle.write(_tag(opened.key, path.name, data))
                 handle.write(data)
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
-        trim(path.parent, MOST, KEEP)
+        opened.wrote(TAG + len(data))
     except OSError:
         return
 
@@ -151,10 +156,27 @@ def _tag(key: bytes, name: str, data: bytes) -> bytes:
     return mac.digest()
 
 
+class _Opened:
+    """A cache folder as this process uses it: the `key` its entries are tagged with, and the bytes written into it
+    since this process (or the one it was forked from) last trimmed it (`unscanned`; None before the first trim)."""
+
+    def __init__(self, folder: Path, key: bytes):
+        self.folder, self.key, self.unscanned = folder, key, None
+
+    def wrote(self, size: int) -> None:
+        """Count an entry of `size` bytes written; trim the folder at the first write and past `SLACK` bytes.
+        Raises OSError as `trim` does."""
+        if self.unscanned is not None and self.unscanned + size <= SLACK:
+            self.unscanned += size
+            return
+        self.unscanned = 0
+        trim(self.folder, MOST, KEEP)
+
+
 @cache
-def _key(folder: str, key_path: str) -> bytes | None:
-    """The key the entries of `folder` are tagged with, or None (told once on standard error) when the folder or
-    the key at `key_path` cannot be trusted (see the module). Checked once per process and folder."""
+def _opened(folder: str, key_path: str) -> _Opened | None:
+    """The cache `folder` with the key its entries are tagged with, or None (told once on standard error) when the
+    folder or the key at `key_path` cannot be trusted (see the module). Checked once per process and folder."""
     key, why = None, _unsafe_folder(Path(folder), "cache folder", "CCDOCS_CACHE")
     if why is None and Path(key_path).parent.resolve().is_relative_to(Path(folder).resolve()):
         why = (f"the cache's key {key_path} would be inside the cache folder {folder}",
@@ -162,7 +184,7 @@ def _key(folder: str, key_path: str) -> bytes | None:
     if why is None:
         key, why = _read_key(Path(key_path))
     if key is not None:
-        return key
+        return _Opened(Path(folder), key)
     print(f"ccdocs: warning: the per-user cache is not used: {why[0]} ({why[1]}); meanwhile each build works out "
           "again what it would keep", file=sys.stderr, flush=True)
     return None
