@@ -13,13 +13,16 @@ together; a line ending at a soft hyphen shows a hyphen, its width counted (`hyp
 Decomposed text (NFD: `e` + U+0301, as macOS and many PDFs give text when copied) is drawn in its composed form
 (NFC, `composed`): reportlab positions no marks, so a base and a combining mark would be drawn side by side. The
 sources keep the text as written (the DOCX holds it so, and Word and LibreOffice compose it as they draw; catalogs'
-message ids stay those of the text as written), only the PDF's drawing composes it.
+message ids stay those of the text as written), only the PDF's drawing composes it, and only a letter with the marks
+after it: a character NFC would replace by another on its own (a CJK compatibility ideograph U+F900 豈 by U+8C48,
+the angstrom, ohm and kelvin signs by Å, Ω and K) is drawn and read from the PDF as typed, as the DOCX holds it.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Default_Ignorable_Code_Point less what sources/characters.py refuses (U+202A–U+202E, U+2066–U+2069), as ranges of
 # code points; Unicode 15 (tests/test_pdf_text_fidelity.py checks them against uniseg's property)
@@ -43,12 +46,35 @@ def ignorable(ch: str) -> bool:
 
 
 def composed(text: str) -> str:
-    """`text` in Unicode's composed form (NFC), itself when it already is (a check in C, nothing copied).
+    """`text` with each letter and the marks after it in Unicode's composed form (NFC), the rest as typed; itself
+    when it is already composed (a check in C, nothing copied). NFC of the whole text would also replace the
+    characters Unicode maps to another on their own (singletons: U+F900 豈 → U+8C48, U+212B Å → U+00C5, U+2126 Ω →
+    U+03A9, U+212A K → K) or keeps decomposed (U+0958 क़): the drawing needs none of that, and the PDF's text
+    would no longer be the DOCX's nor the source's. A letter followed by marks is composed whole (a sign followed
+    by a mark may so become another letter: U+212B + U+0301 → U+01FA).
 
-    >>> composed("e\\u0301") == "\\u00e9"
-    True
+    >>> composed("e\\u0301") == "\\u00e9", composed("\\uf900\\u212b") == "\\uf900\\u212b"
+    (True, True)
     """
-    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+    if unicodedata.is_normalized("NFC", text):
+        return text
+    marks = "".join(sorted(ch for ch in set(text) if composes_after(ch)))
+    return clusters(marks).sub(lambda found: unicodedata.normalize("NFC", found.group()), text) if marks else text
+
+
+@lru_cache(maxsize=1024)
+def composes_after(ch: str) -> bool:
+    """Whether NFC may compose `ch` with what comes before it or reorder it: a mark (general category M: the
+    combining accents, the Indic vowel signs), or a Hangul vowel or final consonant jamo (U+1161–U+1175,
+    U+11A8–U+11C2)."""
+    return unicodedata.category(ch)[0] == "M" or "\u1161" <= ch <= "\u1175" or "\u11a8" <= ch <= "\u11c2"
+
+
+@lru_cache(maxsize=64)
+def clusters(marks: str) -> re.Pattern:
+    """The regex of a character followed by one or more of `marks` (the characters of a text that `composes_after`
+    something)."""
+    return re.compile("(?s).[{}]+".format(re.escape(marks)))
 
 
 # the default-ignorable characters a PDF viewer reads in a text it lays out itself (an outline entry, the document's

@@ -178,7 +178,13 @@ class RunMaker:
         """Runs of a chunk some of whose characters its face lacks: each such one from another face, or an error."""
         runs: list[Run] = []
         for ch in chunk:
-            chosen = face if face.has(ch) or ch == "\n" else self.other_face(ch)
+            if face.has(ch) or ch == "\n":
+                chosen = face
+            elif equivalent(ch):  # drawn as typed, never in another script's face (`missing`)
+                self.missing(ch, where, face)
+                continue
+            else:
+                chosen = self.other_face(ch)
             if chosen is None:
                 self.missing(ch, where)
                 continue
@@ -199,18 +205,24 @@ class RunMaker:
                 return face
         return None
 
-    def missing(self, ch: str, where: Where):
-        """Record a character none of the fonts holds, once per place it was typed."""
+    def missing(self, ch: str, where: Where, face=None):
+        """Record a character none of the fonts holds, once per place it was typed; with `face`, a character
+        Unicode holds equivalent to another (`equivalent`: U+212B ANGSTROM SIGN, Å) that `face`, the one its
+        script sets it in, lacks: the PDF keeps it as typed (invisible.composed), and another script's face would
+        draw it in that script's style, or blank (WenQuanYi Micro Hei's U+212B has no outline)."""
         source, what = self.typed_at(ch, where)
         if (source, ch) in self.reported:
             return
         self.reported.add((source, ch))
         name = unicodedata.name(ch, "unnamed character")
-        families = ", ".join(self.fonts.families())
+        same = equivalent(ch)
+        lacking = f"which its face ({face.family}) lacks" if face is not None \
+            else f"which none of the fonts holds ({', '.join(self.fonts.families())})"
         self.problems.add(source.file if source else "document", source.line if source else None,
-                          f"{what} contains {ch!r} (U+{ord(ch):04X} {name}), which none of the fonts "
-                          f"holds ({families})",
-                          "replace it, or name a font that has it in pdf_fonts.files or CCDOCS_FONT_<ROLE>")
+                          f"{what} contains {ch!r} (U+{ord(ch):04X} {name}), {lacking}",
+                          (f"write {same!r} (U+{ord(same):04X} {unicodedata.name(same, 'unnamed character')}), its "
+                           "equivalent in Unicode, " if same else "replace it, ")
+                          + "or name a font that has it in pdf_fonts.files or CCDOCS_FONT_<ROLE>")
 
     def marks_apart(self, text: str, where: Where) -> bool:
         """Whether the composed `text` leaves a combining mark apart from its letter, each recorded (`unplaced`)."""
@@ -245,6 +257,20 @@ class RunMaker:
                 if ch in getattr(self.meta, name):
                     return field_source, FIELD_NAMES.get(name, f"the {name}")
         return source, where.what
+
+
+def equivalent(ch: str) -> str | None:
+    """The character Unicode holds canonically equivalent to `ch` alone (a singleton decomposition, composed:
+    U+212A KELVIN SIGN → K, U+212B ANGSTROM SIGN → Å, U+F900 豈 → U+8C48), or None. The PDF draws and keeps
+    such a character as typed (invisible.composed); a face lacking it may hold its equivalent.
+
+    >>> equivalent("\\u212a"), equivalent("\\u212b"), equivalent("\\u00e9"), equivalent("x")
+    ('K', 'Å', None, None)
+    """
+    mapping = unicodedata.decomposition(ch)
+    if not mapping or mapping.startswith("<") or " " in mapping:
+        return None
+    return unicodedata.normalize("NFC", chr(int(mapping, 16)))
 
 
 def in_toolkit(file: str) -> bool:
