@@ -8,11 +8,12 @@ would print, so the explanations are the text the editor replaces), and an empty
 from __future__ import annotations
 
 import json
+import shlex
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from ..errors import UsageError
+from ..errors import InputError, UsageError, bracketed, display_path
 from ..sources.characters import first_refused
 from ..sources.spec import BODIES, BODY_CHAPTER_STYLES, CHAPTER_STYLES, KINDS, LANGUAGES, SYMBOL
 from .folder import make_folder
@@ -76,8 +77,15 @@ def _from_symbol(symbol: str) -> tuple[str | None, int | None]:
     return body, number
 
 
-def document_yaml(o: Options, today: date) -> str:
-    """The text of document.yaml for `o` (validated here: UsageError for a value ccdocs cannot use)."""
+def _typed(option: str, value: object, told: str = "") -> str:
+    """An option as the editor typed it in the shell (`--title 'Annual Report'`), with what ccdocs told from it."""
+    return f"{option} {shlex.quote(str(value))}" + (f" ({told})" if told else "")
+
+
+def document_yaml(o: Options, today: date) -> tuple[str, dict[int, str]]:
+    """The text of document.yaml for `o` (validated here: UsageError for a value ccdocs cannot use), and for each
+    line holding a value, the option that gave it as typed (`_typed`; an option not given, named with the
+    default written), by line number: a value the document's check refuses is told at the option (`new_folder`)."""
     if not SYMBOL.fullmatch(o.symbol):
         raise UsageError(f"--symbol `{o.symbol}` is not a WIPO symbol such as WO/CC/86/INF/1 or WO/PBC/40/5 "
                          "(capital letters and digits between slashes, without a suffix)")
@@ -100,33 +108,47 @@ def document_yaml(o: Options, today: date) -> str:
     original = o.languages[0]
     which = "ordinary" if o.ordinary else "extraordinary" if o.extraordinary else None
     venue = _text(o.venue, "--venue") if o.venue is not None else "Geneva"
+    symbol = _typed("--symbol", o.symbol)
+    days = _typed("--dates", o.dates) if o.dates else _typed("--date", signed, "the session's days, --dates not "
+                                                                                "given") if o.date else None
+    languages = _typed("--languages", ",".join(o.languages))
     rows = [
-        (f"symbol: {o.symbol}", "without a suffix"),
+        (f"symbol: {o.symbol}", "without a suffix", symbol),
         ("# suffix: Rev.", "a revision, corrigendum...: Rev., Corr., Add., Prov. (Rev.2 ...)"),
-        (f"body: {body}", ", ".join(BODIES) if o.body else f"{CONFIRM} (told from the symbol)"),
+        (f"body: {body}", ", ".join(BODIES) if o.body else f"{CONFIRM} (told from the symbol)",
+         _typed("--body", o.body) if o.body else _typed("--symbol", o.symbol, f"the body {body} told from it")),
         ("session:", None),
-        (f"  number: {session}", "counts every session" if o.session else f"{CONFIRM} (told from the symbol)"),
+        (f"  number: {session}", "counts every session" if o.session else f"{CONFIRM} (told from the symbol)",
+         _typed("--session", o.session) if o.session else _typed("--symbol", o.symbol, f"the session number "
+                                                                                          f"{session} told from it")),
         (f"  {which}: {o.ordinary or o.extraordinary}" if which else "  # ordinary: N",
-         "Coordination Committee: ordinary: N or extraordinary: N"),
+         "Coordination Committee: ordinary: N or extraordinary: N",
+         _typed(f"--{which}", o.ordinary or o.extraordinary) if which else None),
         (f"venue: {venue}", "a place ccdocs knows, or {en: ..., zh: ...}" if o.venue else f"{CONFIRM}: a place "
-         "ccdocs knows, or {en: ..., zh: ...}"),
+         "ccdocs knows, or {en: ..., zh: ...}", _typed("--venue", o.venue) if o.venue else "--venue not given "
+                                                                                               "(Geneva)"),
         (f"first_day: {first.isoformat()}", "the session's first day" if o.dates else f"{CONFIRM}: the session's "
-         "first day (--dates FIRST/LAST)"),
-        (f"last_day: {last.isoformat()}", "its last day" if o.dates else f"{CONFIRM}: the session's last day"),
-        (f"date: {signed.isoformat()}", "the document's date" + ("" if o.date else " (today)")),
-        (f"original: {original}", "the original printed on the cover; the text is keyed in it (or `source:`)"),
+         "first day (--dates FIRST/LAST)", days or "--dates not given (today)"),
+        (f"last_day: {last.isoformat()}", "its last day" if o.dates else f"{CONFIRM}: the session's last day",
+         days or "--dates not given (today)"),
+        (f"date: {signed.isoformat()}", "the document's date" + ("" if o.date else " (today)"),
+         _typed("--date", o.date) if o.date else "--date not given (today)"),
+        (f"original: {original}", "the original printed on the cover; the text is keyed in it (or `source:`)",
+         languages),
         (f"# source: {original}", "the language the text is keyed in, when not the original (default: original)"),
-        (f"languages: [{', '.join(o.languages)}]", "the languages built"),
+        (f"languages: [{', '.join(o.languages)}]", "the languages built", languages),
         ("title:", "as printed on the cover, in each language"),
     ]
     for lang in o.languages:
         given = o.title if lang == original else None
         text = _text(given, "--title") if given is not None else json.dumps(PLACEHOLDER_TITLES.get(lang, "Title"),
                                                                  ensure_ascii=False)
-        rows.append((f"  {lang}: {text}", None if given is not None else CONFIRM))
+        rows.append((f"  {lang}: {text}", None if given is not None else CONFIRM,
+                     _typed("--title", given) if given is not None else f"--title not given (the {lang} title "
+                                                                         f"{text}, to replace)"))
     rows += [
         ("author: secretariat", "prepared by the Secretariat; or {en: ..., zh: ...}"),
-        (f"kind: {o.kind}", "one of: " + ", ".join(KINDS)),
+        (f"kind: {o.kind}", "one of: " + ", ".join(KINDS), _typed("--kind", o.kind)),
         ("theme: default", "themes/NAME.yaml in ./templates, in --templates DIR, or ccdocs's own"),
         (f"# chapter_style: {BODY_CHAPTER_STYLES.get(body, 'chapter')}", "chapter headings: "
          + ", ".join(CHAPTER_STYLES) + " (default: the body's, as here)"),
@@ -149,8 +171,9 @@ def document_yaml(o: Options, today: date) -> str:
     head = [f"# {o.symbol}, written by `ccdocs new` on {today.isoformat()}. Every key is explained in",
             "# docs/document-format.md of ccdocs. A value marked TO CONFIRM was guessed: correct it, then delete",
             "# the mark. Paths are relative to this folder and may not leave it.", ""]
-    width = max(len(text) for text, _ in rows) + 2
-    return "\n".join(head + [text if not note else f"{text:<{width}}# {note}" for text, note in rows]) + "\n"
+    width = max(len(row[0]) for row in rows) + 2
+    text = "\n".join(head + [row[0] if not row[1] else f"{row[0]:<{width}}# {row[1]}" for row in rows]) + "\n"
+    return text, {number: row[2] for number, row in enumerate(rows, len(head) + 1) if row[2:] and row[2]}
 
 
 COVER_NOTE = """\
@@ -191,14 +214,32 @@ lead-in before it and indents it; items written `1.`, `2.` after it print as its
 
 
 def new_folder(target: Path, options: Options, check=None, today: date | None = None) -> list[Path]:
-    """Write the new document folder `target`; the files written. `check(folder)` may refuse it (InputError)."""
-    yaml_text = document_yaml(options, today or date.today())
+    """Write the new document folder `target`; the files written. `check(folder)` may refuse it (InputError): a
+    value it refuses is told at the option that gave it, as typed (a UsageError, nothing written: `_at_options`),
+    never at a line of a document.yaml that was not written."""
+    yaml_text, origins = document_yaml(options, today or date.today())
     files = {"document.yaml": yaml_text, "content/report.md": REPORT + (DECISION if options.kind == "decision"
                                                                         else "")}
     if options.kind == "information":
         files["content/cover-note.md"] = COVER_NOTE
-    make_folder(target, {name: text.encode("utf-8") for name, text in files.items()}, ("data",), check)
+    try:
+        make_folder(target, {name: text.encode("utf-8") for name, text in files.items()}, ("data",), check)
+    except InputError as exc:
+        raise UsageError(_at_options(exc.problems, origins, target)) from None
     return [target / name for name in files] + [target / "data"]
+
+
+def _at_options(problems: list, origins: dict[int, str], target: Path) -> str:
+    """What a UsageError says of `problems`, those the check of the folder `target` found (as `make_folder` names
+    them): each at a line of its document.yaml told at the option it came from (`origins`: `document_yaml`'s), any
+    other at its file and line in the folder that was not written."""
+    told, yaml_path = [], display_path(target / "document.yaml")
+    for item in problems:
+        where = origins.get(item.line) if item.path == yaml_path else None
+        if where is None:
+            where = (f"{item.path}:{item.line}" if item.line else item.path) + " (in the folder not written)"
+        told.append(f"{where}: {item.message}" + (f" ({bracketed(item.hint)})" if item.hint else ""))
+    return "; ".join(told) + "; nothing was written"
 
 
 def split_languages(value: str | None) -> tuple[str, ...]:
