@@ -25,8 +25,9 @@ from svglib.fonts import FontMap
 from ...l10n.fonts import FontError
 from ...sources.svg import SVG_NS, drawing, parsed
 from .cjk import is_cjk
+from .invisible import composed
 from .rtl import STRONG_RTL, display_string, is_arabic, shaped
-from .runs import LATIN_ROLES
+from .runs import LATIN_ROLES, Where
 
 FALLBACK_ROLES = ("latin_regular", "zh_body", "zh_heading")   # RunMaker.other_face's order
 MIN_SIZE = 1.0   # points: an SVG's letters drawn smaller are a speck no reader reads (left out of the text layer)
@@ -111,16 +112,19 @@ def paper_drawing(data: bytes, fonts):
 def check_text(builder, picture, where) -> None:
     """Record, as the paper's own text records a character none of the fonts holds (`RunMaker.missing`), each
     character of the SVG `picture`'s text that no face of the paper holds, once, at `where` (the image's content
-    line), naming the SVG's line of the first `<text>` holding it."""
+    line), naming the SVG's line of the first `<text>` holding it; and, as the paper's own text does
+    (`RunMaker.marks_apart`), each combining mark a `<text>` leaves apart from its letter once composed (x + U+0304),
+    naming its line."""
     if picture.format != "svg":
-        return
-    lacking: dict[str, None] = {}
-    mapped = PaperFonts(builder.fonts)
-    set_by_script(drawing(picture.data, mapped), mapped, lambda ch: lacking.setdefault(ch))
-    if not lacking:
         return
     texts = [element for element in parsed(picture.data).iter(SVG_NS + "text")]
     source = where.source
+    for text in texts:   # a mark left apart from its letter, as the paper's text refuses it
+        builder.maker.marks_apart(composed("".join(text.itertext())),
+                                  Where(source, f"image `{picture.path}`, line {text.sourceline}: the drawing's text"))
+    lacking: dict[str, None] = {}
+    mapped = PaperFonts(builder.fonts)
+    set_by_script(drawing(picture.data, mapped), mapped, lambda ch: lacking.setdefault(ch))
     for ch in lacking:
         line = next((t.sourceline for t in texts if ch in "".join(t.itertext())), None)
         at = f", line {line}" if line else ""
@@ -182,12 +186,12 @@ def _pieces(shape: String, mapped: PaperFonts, missing) -> list[String]:
     (its `text-anchor` read against the width of all of them). A text holding a right-to-left letter is drawn as
     the paper's is (`rtl`): Arabic letters joined, in display order, in the SVG's direction (left to right: a
     `direction` other than `ltr` is refused), as a browser and Word draw it. `missing` is told of the characters as
-    written (before Arabic letters take their joined forms)."""
+    written, composed (`invisible.composed`), before Arabic letters take their joined forms."""
     scripts = mapped.scripts[shape.fontName]
-    for ch in shape.text:
+    text = composed(shape.text)   # as the paper's text is drawn (e + U+0301 as é)
+    for ch in text:
         if scripts.face_of(ch) is None:
             missing(ch)
-    text = shape.text
     if not text.isascii() and STRONG_RTL.search(text):
         text = display_string(shaped(text), rtl=False)
     runs: list[list] = []                     # [face name, text]
