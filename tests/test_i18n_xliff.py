@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -328,7 +329,7 @@ def test_more_elements_than_a_catalog_has_are_refused_at_the_first_one_too_many_
 def test_a_file_larger_than_the_bound_is_refused_unread(refuse, tmp_path, monkeypatch):
     from ccdocs.i18n import xliff
 
-    monkeypatch.setattr(xliff, "MAX_BYTES", 2**20)
+    monkeypatch.setattr(xliff, "XLIFF", replace(xliff.XLIFF, most=2**20))
     parsed = _counting(monkeypatch)
 
     def padded(folder: Path, out: Path) -> None:
@@ -336,9 +337,9 @@ def test_a_file_larger_than_the_bound_is_refused_unread(refuse, tmp_path, monkey
         with (out / "doc.xlf").open("a", encoding="utf-8") as handle:
             handle.write("<!-- history -->\n" * 70_000)
 
-    output = refuse(Case("bytes", {}, "ccdocs reads XLIFF files of at most 1 MB", "doc.xlf", setup=padded,
+    output = refuse(Case("bytes", {}, "more than the 1 MB ccdocs reads for an XLIFF file", "doc.xlf", setup=padded,
                          command=IMPORT, check=False))
-    assert "doc.xlf: error: this file is 1.1 MB" in output and parsed == []
+    assert "doc.xlf: error: `doc.xlf` holds 1.1 MB" in output and parsed == []
 
 
 def test_whatever_the_survey_lets_through_the_catalog_reads_back_as_written(tmp_path):

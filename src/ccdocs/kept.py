@@ -20,6 +20,7 @@ from .errors import Collector
 from .i18n.cached import code, read_kept, write_kept
 from .i18n.catalogs import po_path as content_catalog
 from .l10n.catalog import po_path as toolkit_catalog
+from .sources.bounds import CATALOG, CSV, Beyond, read_within
 from .sources.memo import CLOCK_TICK, based
 
 KIND = "blocks"  # the per-user cache entries of a content file's blocks
@@ -80,9 +81,11 @@ def grounds(sources, lang: str, draft: bool, profile) -> str | None:
              toolkit_catalog(lang, profile.locales_dir))
     digest = hashlib.sha1(repr((code(), os.getcwd(), lang, draft, str(profile.path))).encode("utf-8", "surrogatepass"))
     for path in files:
-        try:
-            data = Path(path).read_bytes()
+        try:  # each was read within its kind's bound (a catalog's, a CSV's, or a YAML file's, smaller)
+            data = read_within(Path(path), CATALOG if Path(path).suffix == ".po" else CSV)
             changed = os.stat(path).st_ctime_ns
+        except Beyond:
+            return None  # grown since it was read
         except OSError:
             data, changed = None, 0
         if changed >= since:

@@ -19,6 +19,7 @@ from .model import Document, Part
 from .parse.markdown import parse_markdown
 from .resources import COVER_NOTES, find, names
 from .sources.content import read_contents
+from .sources.cover_notes import read_template
 from .sources.data import read_all
 from .sources.images import read_images
 from .sources.spec import DocumentSpec, read_spec
@@ -182,7 +183,7 @@ def _resolve(sources: Sources, lang: str, draft: bool, clock: Stopwatch, sandbox
         for path in paths:
             text = sources.texts.get(path)
             with clock.stage("translate"):
-                text = translated(sources, path, translate) if text is not None else path.read_text(encoding="utf-8")
+                text = translated(sources, path, translate) if text is not None else read_template(path)
             shown = display_path(path)
             blocks.extend(parsed(lambda: _blocks(text, path, shown), (text, path, shown, draft, no_figure, lang), out,
                                  (placer, charts), kept_on))

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from ..errors import InputError, display_path, problem
 from ..l10n.catalog import po_path as toolkit_po_path
+from ..sources.bounds import GLOSSARY, read_bounded
 from ..sources.spec import not_a_file_inside
 
 COLUMNS = ["source", "target", "note"]
@@ -35,7 +36,6 @@ HINT = f"write a header row `{','.join(COLUMNS)}`, then one term a row: its sour
 # terms a glossary may hold: a whole termbase export (WIPO Pearl, UNTERM) holds about 30,000; a check's cost and
 # memory grow with the rows (300,000 rows: 770 MB)
 MAX_TERMS = 100_000
-MAX_BYTES = 64 * 2**20
 # terms one first word may begin before those of two words or more are looked up by their first two (`_Index`)
 CROWDED = 16
 FOUND = 8_192  # the tokens an index keeps the first-word terms of (`_Index._found`): about 1 MB
@@ -63,13 +63,9 @@ class Term:
 
 def read_glossary(path: Path) -> list[Term]:
     """The terms of one glossary CSV file; InputError at the file and line of every malformed row, and at the row
-    beyond MAX_TERMS (a file beyond MAX_BYTES is refused unread)."""
+    beyond MAX_TERMS (a file beyond `bounds.GLOSSARY` is refused unread)."""
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise InputError([problem(path, None, f"this glossary is larger than {MAX_BYTES // 2**20} MB, more than "
-                                      f"{MAX_TERMS:,} terms with notes take",
-                                      "keep the terms the document's texts use, or split the termbase by subject")])
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_bounded(path, GLOSSARY).decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError([problem(path, None, f"cannot read this glossary: {exc}", "save it as UTF-8 CSV")]) from None
     rows = list(csv.reader(text.splitlines()))

@@ -27,7 +27,7 @@ The XML is read and written by translate-toolkit's `translate.storage.xliff` (lx
 its tree and an object per unit, a file given to ccdocs (an import, a memory) is surveyed in one streaming pass by
 the standard library's expat (`_survey`), which refuses, at its line and column:
 
-- a file over `MAX_BYTES`, with more than `MAX_UNITS` units or more than `MAX_ELEMENTS` elements
+- a file over `bounds.XLIFF` (32 MB), with more than `MAX_UNITS` units or more than `MAX_ELEMENTS` elements
   (translate-toolkit takes some 3 KB of memory a unit, about 1 KB an element, inline `<g>` codes included, and 35
   times the file's size: a 25 MB file of 300,000 small units took 1 GB and 2.5 minutes, a 32 MB one of 19,500 units
   holding 100 `<g>` each 2 GB and 13 s). A paper's
@@ -50,6 +50,7 @@ from lxml import etree
 from translate.storage import xliff
 
 from ..errors import InputError, Problem, problem
+from ..sources.bounds import XLIFF, read_bounded
 from ..sources.characters import HINT as CHARACTER_HINT
 from ..sources.characters import refused
 from ..sources.within import place_inside
@@ -66,8 +67,6 @@ CODE = re.compile("|".join([PLACEHOLDER.pattern, NOTE_MARK.pattern, r"\[\]\(#[^)
                              r"\[(?=[^\[\]]*\]\()", r"\*\*?"]), re.S)
 HINT = "export the catalog again with `ccdocs i18n export` after `ccdocs i18n update`, and translate in that file"
 FIX_HINT = "fix the target in the CAT tool and export it again"
-MAX_BYTES = 32 * 2**20  # some 170 times the sample's export; within the three bounds, at most about 4 s of CPU
-# and 335 MB to read (README)
 MAX_UNITS = 20_000  # some ten times a long paper's segments
 MAX_ELEMENTS = 200_000  # the sample's export has 1,685 (6.4 a unit): some 120 times it, 10 a unit at MAX_UNITS;
 # translate-toolkit takes about 1 KB for each (inline codes `<g>` included: 1.95 million took 2 GB)
@@ -248,18 +247,12 @@ def _survey(path: Path, data: bytes) -> list[Problem]:
 
 def _parsed(path: Path) -> xliff.xlifffile:
     """The XLIFF file read by translate-toolkit; InputError at the line lxml stops at, or for another version, or
-    with what `_survey` finds (nothing is parsed then), or when the file is larger than `MAX_BYTES`."""
+    with what `_survey` finds (nothing is parsed then), or when the file is larger than `bounds.XLIFF`."""
     try:
-        size = path.stat().st_size
-        data = path.read_bytes() if path.is_file() and size <= MAX_BYTES else None  # never a FIFO: it would hang
+        data = read_bounded(path, XLIFF) if path.is_file() else None  # never a FIFO: it would hang
     except OSError as exc:
         raise InputError([problem(path, None, f"cannot read this file as XLIFF: {exc.strerror}",
                                   "give the .xlf file `ccdocs i18n export` wrote")]) from None
-    if data is None and size > MAX_BYTES:
-        raise InputError([problem(path, None, f"this file is {size / 2**20:.1f} MB; ccdocs reads XLIFF files of at "
-                                  f"most {MAX_BYTES // 2**20} MB (a paper's catalog is well under 5 MB)",
-                                  "export the document's catalog with `ccdocs i18n export`, and have the CAT tool "
-                                  "save it without its translation history")])
     if data is None:
         raise InputError([problem(path, None, "cannot read this file as XLIFF: it is not a regular file",
                                   "give the .xlf file `ccdocs i18n export` wrote")])

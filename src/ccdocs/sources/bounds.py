@@ -1,69 +1,143 @@
-"""The largest input files of a document folder ccdocs reads, by kind, and the reading that keeps to them.
+"""Every bound on the size of an input file ccdocs reads, by kind, with the measurement that chose it; the one
+reading that keeps to them (`read_within`, `read_bounded`) and the one message that refuses a file beyond them
+(`beyond`: "`data.csv` holds 4.1 MB, more than the 4 MB ccdocs reads for a CSV data file (what to do)").
 
 Reading a file costs time and memory many times its size (a number, a dict entry and a line record per CSV
 cell; every YAML node's position, kept for the messages; babel's catalog entries). A folder is untrusted input: a
 data file that is a whole HR export, or a catalog carrying years of obsolete entries, took gigabytes and minutes
 (a 23 MB CSV 1.2 GB and 42 s to check; a 6 MB YAML file 714 MB; a 26 MB catalog 544 MB and 36 s). A paper's own
 files are small (the sample's document.yaml 5 KB, the fixtures' largest data file 2 KB, the sample's zh catalog
-143 KB), so each kind is read up to a bound far above them and a file beyond it is refused unread. Read at their
-bound (worst shapes measured: rows of two short cells, one key or list item a line, one-word entries), a CSV takes
-2.7 s of CPU and 213 MB, a YAML file 4.0 s and 129 MB, a catalog 5.2 s and 202 MB. XLIFF, glossaries and images have
-their own bounds (`i18n.xliff`, `i18n.glossary`, `sources.images`).
+143 KB), so each kind is read up to a bound far above them and a file beyond it is refused unread, at its path
+(a file a content file shows, at the line showing it). Each bound was measured at its worst shape, read at the
+bound (CPU seconds and peak memory of `ccdocs check`, or of the reader alone where said):
+
+| bound      | most              | worst shape measured                                   | cost at the bound        |
+| YAML       | 1 MB              | one key or list item a line                            | 4.0 s, 129 MB            |
+| CSV        | 4 MB              | rows of two short cells                                | 2.7 s, 213 MB            |
+| DATA       | 8 MB together     | six CSV files of 3.4 MB took 28 s, 846 MB              | (twice CSV)              |
+| CATALOG    | 4 MB              | one-word entries                                       | 5.2 s, 202 MB            |
+| CONTENT    | 2 MB, 50,000 lines | one-letter paragraphs to the lines; 80-character ones | 8.4 s, 350 MB            |
+| CONTENTS   | 2 MB, 50,000 lines together | ten files of 1.96 MB took 102 s, 2.8 GB       | (as CONTENT)             |
+| TEMPLATE   | 16 KB             | one-letter paragraphs                                  | +1.5 s, +15 MB           |
+| XLIFF      | 32 MB             | within its units and elements bounds (`i18n.xliff`)    | about 4 s, 335 MB        |
+| GLOSSARY   | 64 MB             | 100,000 terms (`i18n.glossary.MAX_TERMS`), long notes  | reader 1.4 s, 388 MB     |
+| IMAGE      | 20 MB             | a PNG of noise, 2,640 x 2,640 pixels                   | +7.3 s, +250 MB          |
 
 A content Markdown file costs by its blocks more than by its bytes (each paragraph a model node, its checks, its
 place in both writers: 20,000 one-letter paragraphs, 60 KB, took 6.5 s and 152 MB to check), so it is bounded by
 its lines too. The largest real papers' content files are under 100 KB and 1,000 lines; the 313-page synthetic
-paper (`ccdocs.testing.synthetic`, 5,000 paragraphs) 1.2 MB and 11,499 lines. Read at its bounds (worst shapes
-measured with `ccdocs check`: one-letter paragraphs up to the line bound; 80-character paragraphs up to both)
-a content file takes 6.3 s of CPU and 174 MB, and 8.4 s and 350 MB to check (a 20 MB file of 250,000 paragraphs
-took 106 s and 2.9 GB).
+paper (`ccdocs.testing.synthetic`, 5,000 paragraphs) 1.2 MB and 11,499 lines (a 20 MB file of 250,000 paragraphs
+took 106 s and 2.9 GB). Other bounds on what a file holds, not its size, stay with their readers (YAML depth and
+repeats, a figure's digits, XLIFF units, glossary terms, image pixels).
 """
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError, problem
 
+MB = 2**20
+
 
 @dataclass(frozen=True)
 class Bound:
-    """At most `most` bytes for a file of a kind (`what`, as a message names it), and what to do beyond it."""
+    """At most `most` bytes (and `lines` lines, None: any) for a file of a kind; `what` names the kind as the
+    message ends ("… ccdocs reads for `what`"), `hint` says what to do beyond it."""
 
     most: int
     what: str
     hint: str
-    lines: int | None = None  # at most so many lines as well (None: any)
+    lines: int | None = None
 
 
-YAML = Bound(2**20, "YAML file (document.yaml, a theme, a language profile or a data file)",
+YAML = Bound(MB, "a YAML file (document.yaml, a theme, a language profile or a data file)",
              "document.yaml and a theme take a few kilobytes: keep only what the paper uses")
-CSV = Bound(4 * 2**20, "CSV data file", "keep only the rows and columns the paper shows, in a file of its own")
-CONTENT = Bound(2 * 2**20, "content file", "split the paper's text into several content files (one a chapter or "
-                                           "annex, listed under the part's `files:` in document.yaml)", lines=50_000)
+CSV = Bound(4 * MB, "a CSV data file", "keep only the rows and columns the paper shows, in a file of its own")
+CONTENT = Bound(2 * MB, "a content file", "split the paper's text into several content files (one a chapter or "
+                                          "annex, listed under the part's `files:` in document.yaml)", lines=50_000)
 # a paper's content files together: each within CONTENT, their costs add up (verify-9 V19: ten files of 1.96 MB took
 # 102 s and 2.8 GB to check); the whole text of the longest paper ccdocs makes (313 pages) is 1.2 MB, 11,499 lines
-CONTENTS = Bound(2 * 2**20, "content files of the paper together", "a paper's text takes some hundreds of kilobytes: "
+CONTENTS = Bound(2 * MB, "a paper's content files together", "a paper's text takes some hundreds of kilobytes: "
                  "attach a long document as its own folder (a `type: document` part)", lines=50_000)
 # a folder's data files together: each within CSV or YAML, their costs add up (six CSV files of 3.4 MB took 846 MB
 # and 28 s to check); twice the CSV bound, some four thousand times the fixtures' data (all under 2 KB)
-DATA = Bound(8 * 2**20, "data files of the document together",
+DATA = Bound(8 * MB, "a document's data files together",
              "keep only the rows and columns the paper shows; a paper's tables take a few kilobytes")
-CATALOG = Bound(4 * 2**20, "catalog", "drop its obsolete entries (`#~`), e.g. with GNU gettext's "
-                                      "`msgattrib --no-obsolete`, and keep one catalog per document")
+CATALOG = Bound(4 * MB, "a catalog", "drop its obsolete entries (`#~`), e.g. with GNU gettext's "
+                                     "`msgattrib --no-obsolete`, and keep one catalog per document")
+# a cover-note template (the toolkit's take 380-505 bytes): each `{{ … }}` is parsed by Jinja2 when document.yaml is
+# checked (`cover_notes.needs`), then the whole is rendered and read as a content file, its paragraphs counted in no
+# other bound. Over the minimal document's check (2.1 s of CPU, 96 MB), a template of one-letter paragraphs took
+# 1.5 s and 15 MB more at 16 KB, 7.5 s and 83 MB at 64 KB; of one `{{ doc.symbol }}` a paragraph, 0.3 s at 16 KB,
+# 1.8 s and 29 MB at 64 KB. It was read within YAML's 1 MB when checked and unbounded when built.
+TEMPLATE = Bound(16 * 2**10, "a cover-note template", "a cover note takes a few hundred bytes: keep the note's "
+                                                      "own words in the template, the paper's text in content files")
+# an XLIFF file to import (or a memory): some 170 times the sample's export; within it and `i18n.xliff`'s units and
+# elements bounds, at most about 4 s of CPU and 335 MB to read
+XLIFF = Bound(32 * MB, "an XLIFF file", "export the document's catalog with `ccdocs i18n export`, and have the CAT "
+                                        "tool save it without its translation history")
+# a glossary: 100,000 terms (`i18n.glossary.MAX_TERMS`, three whole termbase exports) take some 4 MB and 294 MB to
+# check (300,000 rows, 10.8 MB: 770 MB); bytes beyond the terms are notes: at the bound, 100,000 terms with notes of
+# 645 characters took `read_glossary` 1.4 s of CPU and 388 MB
+GLOSSARY = Bound(64 * MB, "a glossary", "keep the terms the document's texts use, or split the termbase by subject")
+# an image a content file shows: a full A4 page at 300 dpi is far less; its pixels are bounded apart
+# (`images.MAX_PIXELS`, 40 million) before it is decoded. At the bound, a PNG of noise (2,640 x 2,640 RGB, the
+# bytes' worst: nothing compresses) took the minimal document's check 7.3 s of CPU and 250 MB more (2.5 s, 98 MB)
+IMAGE = Bound(20 * MB, "an image", "save it at the size it prints (300 dpi at most)")
+
+
+class Beyond(ValueError):
+    """A file holds more than its bound; `str()` is the message (`beyond`)."""
+
+
+def read_within(path: Path, bound: Bound, subject: str | None = None) -> bytes:
+    """The bytes of the file at `path`, read only up to `bound.most` + 1 (a FIFO, a device or a file still growing,
+    endless as a file's size cannot tell, is cut there too), with at most `bound.lines` lines. Raises Beyond when
+    it holds more (the message naming the file as `subject`, by default its name in backquotes); OSError as opening
+    or reading raises."""
+    subject = f"`{path.name}`" if subject is None else subject
+    with path.open("rb") as stream:
+        data = stream.read(bound.most + 1)
+        if len(data) > bound.most:
+            found = os.fstat(stream.fileno())
+            held = (size_held(max(found.st_size, len(data)), bound.most) if stat.S_ISREG(found.st_mode)
+                    else f"{len(data):,} bytes or more")
+            raise Beyond(beyond(subject, held, bound))
+    if bound.lines is not None:
+        lines = data.count(b"\n") + (not data.endswith(b"\n") and bool(data))
+        if lines > bound.lines:
+            raise Beyond(beyond(subject, f"{lines:,} lines", bound, lines=True))
+    return data
 
 
 def read_bounded(path: Path, bound: Bound) -> bytes:
-    """The bytes of the file at `path`, read only up to `bound.most` (a FIFO or a device endless as a file's size
-    cannot tell is cut there too), and with at most `bound.lines` lines. Raises InputError at the file when it
-    holds more; OSError as reading raises."""
-    with path.open("rb") as stream:
-        data = stream.read(bound.most + 1)
-    if len(data) > bound.most:
-        raise InputError([problem(path, None, f"this {bound.what} is larger than {bound.most // 2**20} MB, the most "
-                                  "ccdocs reads", bound.hint)])
-    if bound.lines is not None and data.count(b"\n") >= bound.lines:
-        raise InputError([problem(path, None, f"this {bound.what} has more than {bound.lines:,} lines, the most "
-                                  "ccdocs reads", bound.hint)])
-    return data
+    """`read_within`, a file beyond the bound refused: InputError at `path`. Raises OSError as reading raises."""
+    try:
+        return read_within(path, bound)
+    except Beyond as exc:
+        raise InputError([problem(path, None, str(exc), bound.hint)]) from None
+
+
+def beyond(subject: str, held: str, bound: Bound, *, lines: bool = False, verb: str = "holds") -> str:
+    """The message refusing `subject` that `verb` `held` ("4.1 MB", "50,001 lines"), beyond `bound`'s bytes (or
+    its `lines`)."""
+    most = f"{bound.lines:,} lines" if lines else amount(bound.most)
+    return f"{subject} {verb} {held}, more than the {most} ccdocs reads for {bound.what}"
+
+
+def amount(size: int) -> str:
+    """`size` bytes as a bound says it: "4 MB", "64 KB", else "1,000 bytes"."""
+    for unit, name in ((MB, "MB"), (2**10, "KB")):
+        if size >= unit and size % unit == 0:
+            return f"{size // unit} {name}"
+    return f"{size:,} bytes"
+
+
+def size_held(size: int, most: int) -> str:
+    """`size` bytes, found beyond `most`, said so that it reads as more: "4.1 MB", else "4,194,305 bytes"."""
+    said = f"{size / MB:.1f} MB"
+    return said if size >= MB and said != f"{most / MB:.1f} MB" else f"{size:,} bytes"

@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import Collector, InputError
-from .bounds import CONTENT, CONTENTS, read_bounded
+from .bounds import CONTENT, CONTENTS, beyond, read_bounded, size_held
 from .characters import HINT, refused
+
+SUBJECT = "the content files of the paper"  # as a message beyond CONTENTS names them
 
 
 def read_content(path: Path, out: Collector) -> str | None:
@@ -39,9 +41,8 @@ def read_contents(files: list[Path], yaml, out: Collector) -> dict[Path, str]:
     except OSError:
         sizes = []  # a file that cannot be looked at is told when read
     if sum(sizes) > CONTENTS.most and max(sizes) <= CONTENT.most:  # a file beyond its own bound is told as such
-        size = sum(sizes)
-        out.extend([yaml.problem(("parts", "<key>"), f"the {CONTENTS.what} hold {size / 2**20:.1f} MB, more "
-                                 f"than the {CONTENTS.most // 2**20} MB ccdocs reads", CONTENTS.hint)])
+        held = size_held(sum(sizes), CONTENTS.most)
+        out.extend([yaml.problem(("parts", "<key>"), beyond(SUBJECT, held, CONTENTS, verb="hold"), CONTENTS.hint)])
         return {}
     texts, lines = {}, 0
     for path in files:
@@ -50,8 +51,8 @@ def read_contents(files: list[Path], yaml, out: Collector) -> dict[Path, str]:
             continue
         lines += text.count("\n") + 1
         if lines > CONTENTS.lines:
-            out.extend([yaml.problem(("parts", "<key>"), f"the {CONTENTS.what} hold more than "
-                                     f"{CONTENTS.lines:,} lines, the most ccdocs reads", CONTENTS.hint)])
+            out.extend([yaml.problem(("parts", "<key>"), beyond(SUBJECT, f"{lines:,} lines or more", CONTENTS,
+                                                                lines=True, verb="hold"), CONTENTS.hint)])
             return texts
         texts[path] = text
     return texts

@@ -14,6 +14,7 @@ from jinja2 import Environment, TemplateSyntaxError, nodes
 
 from ..errors import InputError, problem
 from ..templating import expressions
+from .bounds import TEMPLATE
 from .yamlfile import read_text
 
 DATE_FILTERS = ("date", "daterange")
@@ -26,7 +27,7 @@ def needs(path: Path) -> dict[str, str]:
     A template may come from a document's own templates folder: InputError at the line (and column) of the
     template where it is not UTF-8, holds a character a document cannot hold, or holds what a content file may
     not: a `{% … %}` statement, a `{# … #}` comment, an expression Jinja2 cannot read, a `{{` never closed."""
-    written, problems = expressions(read_text(path), path)
+    written, problems = expressions(read_template(path), path)
     found: dict[str, str] = {}
     for source, line, col in written:
         try:
@@ -44,3 +45,9 @@ def needs(path: Path) -> dict[str, str]:
     if problems:
         raise InputError(problems)
     return found
+
+
+def read_template(path: Path) -> str:
+    """The text of the cover-note template at `path`, read within `bounds.TEMPLATE`; InputError at the template
+    as `yamlfile.read_text` refuses."""
+    return read_text(path, TEMPLATE)

@@ -1,7 +1,7 @@
 """Image files a content file shows (`![alternative text](figures/name.png)`): found, checked and read once.
 
 An image file is untrusted input. Its path is relative to the document folder and stays inside it (no absolute
-path, no `..` or link leading out, a regular file: `spec.not_a_file_inside`); it is at most MAX_BYTES long. A PNG
+path, no `..` or link leading out, a regular file: `spec.not_a_file_inside`); it is read within `bounds.IMAGE`. A PNG
 or JPEG is opened with Pillow, its format read from its bytes (a `.png` that is not a PNG is refused), its pixel
 count bounded by MAX_PIXELS before it is decoded (a decompression bomb is refused unread), then decoded whole, so
 that a truncated or corrupt file is refused here rather than in a writer (`bitmap`). What a PNG's pixels show is read
@@ -22,16 +22,16 @@ from urllib.parse import unquote
 
 from ..errors import Collector
 from ..parse.lines import locate
+from .bounds import IMAGE, Beyond, read_within
 from .spec import not_a_file_inside
 
-MAX_BYTES = 20 * 1024 * 1024            # a figure for a paper: a full page at 300 dpi is far less
 MAX_PIXELS = 40_000_000                 # 40 megapixels; a full A4 page at 300 dpi is 8.7
 DEFAULT_DPI = 96.0                      # Word's and the browsers' assumption for an image that states none
 FORMATS = {".png": "png", ".jpg": "jpeg", ".jpeg": "jpeg", ".svg": "svg"}
 PILLOW = {"png": ("PNG",), "jpeg": ("JPEG", "MPO")}   # MPO: a JPEG with more images after it (a phone's, a 3D camera's)
 JPEG_HEADERS = (b"JFIF", b"Exif")        # the first segment python-docx reads a JPEG's size and resolution from
 FORMAT_HINT = "save the figure as PNG (a drawing or screenshot), JPEG (a photograph) or SVG (a drawing as vectors)"
-SIZE_HINT = "save it at the size it prints (300 dpi at most)"
+SIZE_HINT = IMAGE.hint
 
 
 @dataclass(frozen=True)
@@ -86,9 +86,9 @@ def read_picture(folder: Path, raw: str, within: Within = CONTENT) -> Picture | 
         return f"image `{raw[:80]}` {wrong}", "name an image file here"
     path = folder / raw
     try:
-        if path.stat().st_size > MAX_BYTES:
-            return f"image `{raw[:80]}` is larger than {MAX_BYTES // 2**20} MB", SIZE_HINT
-        data = path.read_bytes()
+        data = read_within(path, IMAGE, f"image `{raw[:80]}`")
+    except Beyond as exc:
+        return str(exc), SIZE_HINT
     except OSError as exc:
         return f"image `{raw[:80]}` cannot be read: {exc.strerror or exc}", "check the file's permissions"
     return (_svg if kind == "svg" else _raster)(raw, kind, data)

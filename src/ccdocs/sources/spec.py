@@ -18,7 +18,7 @@ from ..errors import Collector, InputError, did_you_mean, problem
 from ..l10n.language import OFFICIAL, known_languages
 from ..l10n.session import HIGHEST
 from ..resources import COVER_NOTES, THEMES, find, is_name, names
-from .bounds import DATA
+from .bounds import CONTENT, DATA, Beyond, beyond, read_within, size_held
 from .characters import file_name_control, line_break, one_line
 from .cover_notes import needs
 from .folders import attached_folder
@@ -492,7 +492,9 @@ class _Reader:
             return None
         listed[same] = keys
         try:
-            blank = not path.read_bytes().strip()
+            blank = not read_within(path, CONTENT).strip()
+        except Beyond:
+            blank = False  # refused when it is read (`content.read_content`)
         except OSError as exc:
             self.fail(keys, f"`{raw}` {_unreadable(exc)}", "name a content file that can be read")
             return None
@@ -519,8 +521,8 @@ class _Reader:
         if total > DATA.most:
             named = ", ".join(f"`{name}` {size / 2**20:.1f} MB" for size, name in sizes[:5])
             more = f" and {len(sizes) - 5} more" if len(sizes) > 5 else ""
-            self.fail(("data", "<key>"), f"the {DATA.what} ({named}{more}) hold {total / 2**20:.1f} MB, more than "
-                      f"the {DATA.most // 2**20} MB ccdocs reads", DATA.hint)
+            self.fail(("data", "<key>"), beyond(f"the data files of the document ({named}{more})",
+                                                size_held(total, DATA.most), DATA, verb="hold"), DATA.hint)
         return files
 
     def name_ok(self, key, name) -> bool:

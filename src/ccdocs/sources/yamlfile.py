@@ -40,7 +40,7 @@ except ImportError:
     CParser = None
 
 from ..errors import InputError, problem
-from .bounds import YAML, read_bounded
+from .bounds import YAML, Bound, read_bounded
 from .characters import HINT, first_refused, refused
 from .memo import of_file
 
@@ -289,12 +289,12 @@ def decode(path: Path, data: bytes) -> str:
     raise InputError([problem(path, data.count(b"\n", 0, at) + 1, message, SAVE_AS_UTF8, col)])
 
 
-def read_text(path: Path) -> str:
+def read_text(path: Path, bound: Bound = YAML) -> str:
     """The text of the file at `path`, refused like a YAML file's when it is not UTF-8 or holds a character a
-    document cannot hold (each at its line), when it is larger than a YAML file may be (`bounds.YAML`), or when the
-    file system cannot read it (no permission, an I/O error)."""
+    document cannot hold (each at its line), when it is larger than `bound` allows (a YAML file's: `bounds.YAML`),
+    or when the file system cannot read it (no permission, an I/O error)."""
     try:
-        data = read_bounded(path, YAML)
+        data = read_bounded(path, bound)
     except OSError as exc:
         raise InputError([problem(path, None, f"the file cannot be read: {exc.strerror or exc}",
                                   "check that the file can be opened (its permissions, the disk)")]) from None
