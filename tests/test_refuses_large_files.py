@@ -10,6 +10,7 @@ obsolete entries 544 MB and 36 s (breaks-4 item 7).
 from __future__ import annotations
 
 import os
+import shutil
 
 import pytest
 
@@ -79,6 +80,13 @@ CASES = [
          f"document.yaml:{MINIMAL.splitlines().index('data:') + 1}"),
     Case("catalog-stats", BIG_PO, "more than the 4 MB ccdocs reads for a catalog (drop", "content.po:",
          command=("i18n", "stats", "{doc}")),
+    Case("catalog-export", BIG_PO, "more than the 4 MB ccdocs reads for a catalog (drop", "content.po:",
+         command=("i18n", "export", "{doc}", "--lang", "zh", "-o", "{out}/zh.xlf")),
+    Case("catalog-review", BIG_PO, "more than the 4 MB ccdocs reads for a catalog (drop", "content.po:",
+         command=("i18n", "review", "{doc}", "--lang", "zh", "-o", "{out}/review.html")),
+    Case("csv-two-folders", BIG_CSV, "more than the 4 MB ccdocs reads for a CSV data file", "data/applicants.csv:",
+         setup=lambda folder, out: shutil.copytree(folder, folder.parent / "second"),
+         command=("build", "{doc}/../second", "{doc}", "--format", "json", "--out", "{out}")),
     Case("cover-note-template", BIG_TEMPLATE, "`information.en.md.j2` holds 16,385 bytes, more than the 16 KB ccdocs "
          "reads for a cover-note template", "templates/cover-notes/information.en.md.j2:"),
     Case("cover-note-template-zh-build", BIG_TEMPLATE_ZH, "more than the 16 KB ccdocs reads for a cover-note template",
