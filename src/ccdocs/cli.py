@@ -158,11 +158,13 @@ def _target(value: str | None, option: str) -> Path | None:
     return Path(value)
 
 
-def _output_file(value: str, inputs: dict, reader: str, text: bool = True) -> Path | None:
+def _output_file(value: str, inputs: dict, reader: str, text: bool = True,
+                 named: tuple | None = None) -> Path | None:
     """The file `-o/--output` names, checked before anything is written: one `write_all` can replace
     (`output.check_targets`) and none of `inputs`, the files the command `reader` reads, by path, with what each is
-    (`output.check_inputs`: links resolved). None for `-`, standard output, as Unix tools take it, where the output
-    is `text`; a UsageError for `-` where it is not."""
+    (`output.check_inputs`: links resolved), and, given `named` (the suffixes it may end in, what is written, the
+    names to give), a name whose suffix says what it holds (`_named_format`). None for `-`, standard output, as
+    Unix tools take it, where the output is `text`; a UsageError for `-` where it is not."""
     from .output import check_inputs, check_targets
 
     if value == "-":
@@ -172,6 +174,8 @@ def _output_file(value: str, inputs: dict, reader: str, text: bool = True) -> Pa
     target = _target(value, "-o/--output")
     check_targets([target])
     check_inputs([target], inputs, reader, "-o/--output")
+    if named is not None:
+        _named_format(value, *named, piped=text)
     return target
 
 
@@ -539,7 +543,8 @@ def export(doc_dir, lang, fmt, output):
 
     spec = _translated_into(doc_dir, lang)
     target = _output_file(output, {po_path(spec.folder, lang): f"the {lang} content catalog",
-                                   spec.yaml.path: "its document.yaml"}, "the export")
+                                   spec.yaml.path: "its document.yaml"}, "the export",
+                          named=(XLIFF_SUFFIXES, "the export is an XLIFF file", "*.xlf"))
     check_catalogs(spec)
     xliff = to_xliff(spec.folder, spec.source, lang)
     if target is None:
@@ -590,6 +595,7 @@ def review(doc_dir, lang, output, toolkit, fmt):
 
     if not toolkit and doc_dir is None:
         raise UsageError("give DOC_DIR, or --toolkit for the toolkit's own strings")
+    named = _review_named(fmt or "html", toolkit, fmt is not None)
     fmt = _toolkit_format(output, fmt) if toolkit else _review_format(output, fmt)
     target = _target(output, "-o/--output")
     if output != "-" and not os.path.lexists(target.parent):
@@ -597,13 +603,14 @@ def review(doc_dir, lang, output, toolkit, fmt):
     if output != "-":
         check_targets([target])
     if toolkit:
-        target = _output_file(output, {toolkit_po_path(lang): f"the toolkit's {lang} catalog"}, "the review")
+        target = _output_file(output, {toolkit_po_path(lang): f"the toolkit's {lang} catalog"}, "the review",
+                              named=named)
         html = toolkit_page(lang)
     else:
         sources = read_sources(_folder(doc_dir))
         if lang == sources.spec.source or lang not in sources.spec.languages:
             raise UsageError(f"`{lang}` is not a language {doc_dir} is translated into")
-        target = _output_file(output, read_files(sources, [lang]), "the review", text=fmt == "html")
+        target = _output_file(output, read_files(sources, [lang]), "the review", text=fmt == "html", named=named)
         if fmt == "docx":
             from .i18n.review_docx import review_docx
 
@@ -616,6 +623,10 @@ def review(doc_dir, lang, output, toolkit, fmt):
         return
     write_text(target, html)
     click.echo(output)
+
+
+REVIEW_SUFFIXES = {".docx": "docx", ".html": "html", ".htm": "html"}  # what a review's -o name may end in
+XLIFF_SUFFIXES = (".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".mxliff")  # what CAT tools name an XLIFF file
 
 
 def _toolkit_format(output: str, fmt: str | None) -> str:
@@ -633,15 +644,37 @@ def _toolkit_format(output: str, fmt: str | None) -> str:
     return "html"
 
 
+def _named_format(output: str, known, what: str, names: str, piped: bool = True) -> None:
+    """Refuse (UsageError, exit 2) an -o name ending in a suffix other than those `known` (`x.pdf` for an HTML
+    page), saying `what` the command writes, the `names` to give and, where the output may go to standard output
+    (`piped`), `-`: the file would hold it under a name that says otherwise, and no program would open it as what it
+    is. `-` and a name without a suffix pass."""
+    suffix = Path(output).suffix.lower() if output != "-" else ""
+    if suffix and suffix not in known:
+        raise UsageError(f"cannot write {output}: {what}, and the name ends in {suffix} (name it {names}"
+                         f"{', or give - for standard output' if piped else ''}); nothing was written")
+
+
 def _review_format(output: str, fmt: str | None) -> str:
     """The review's format: --format's, else the one the -o name's suffix names, else html. A suffix naming the
-    other format is refused (UsageError, exit 2): Word would not open HTML in a .docx, nor a browser the reverse."""
+    other format is refused (UsageError, exit 2): Word would not open HTML in a .docx, nor a browser the reverse
+    (a suffix naming neither: `_review_named`)."""
     suffix = Path(output).suffix.lower() if output != "-" else ""
-    named = {".docx": "docx", ".html": "html", ".htm": "html"}.get(suffix)
+    named = REVIEW_SUFFIXES.get(suffix)
     if fmt is not None and named is not None and named != fmt:
         raise UsageError(f"cannot write {output} as {fmt}: its name ends in {suffix} (name it *.{fmt}, or leave "
                          "--format out); nothing was written")
     return fmt or named or "html"
+
+
+def _review_named(fmt: str, toolkit: bool, given: bool) -> tuple:
+    """What `_output_file` checks a review's -o name against (`_named_format`): the suffixes a review may end in,
+    what it writes (`fmt`, `given` by --format or not) and the names to give."""
+    if toolkit:
+        return REVIEW_SUFFIXES, "the toolkit's strings are reviewed as an HTML page", "*.html"
+    what = f"the review is {'a Word document' if fmt == 'docx' else 'an HTML page'} (--format {fmt})" if given \
+        else "the review is an HTML page or a Word document"
+    return REVIEW_SUFFIXES, what, f"*.{fmt}" if given else "*.html or *.docx"
 
 
 @main.command()
