@@ -13,11 +13,12 @@ CHUNK = 4096
 
 def refused_by_definition(code: int) -> bool:
     """XML 1.0's forbidden characters, DEL and the C1 controls, Unicode's non-characters, the bidirectional
-    embeddings, overrides and isolates (the module's docstring)."""
+    embeddings, overrides and isolates, the tag characters (outside a flag emoji: none here) (the module's
+    docstring)."""
     allowed_by_xml = code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD \
         or 0x10000 <= code <= 0x10FFFF
     return (not allowed_by_xml or 0x7F <= code <= 0x9F or 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE
-            or 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069)
+            or 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069 or 0xE0000 <= code <= 0xE007F)
 
 
 PLANES = [start for plane in range(1, 17) for start in (plane << 16, (plane << 16) + 0x10000 - CHUNK)]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from refusals import Case
-from test_refuses_catalogs import NOTE, SECOND, catalog, msgstr, po, zh
+from test_refuses_catalogs import HEADING, NOTE, SECOND, catalog, msgstr, po, zh
 from test_refuses_markdown import line, report
 
 EMPTY = "it would print as an empty"
@@ -43,6 +43,18 @@ CASES = [
     Case("hangul-fillers-item", report("- one", "- \u115f\u1160\uffa0"),
          "list item holds only U+115F HANGUL CHOSEONG FILLER", line(2) + ":3"),
     Case("hangul-filler-heading", report("## \u3164"), "a heading without text", line(1)),
+    # invisible characters beyond the BMP (breaks-5 #1): an ideographic variation selector (a mark), the musical and
+    # shorthand format controls (Cf), an unassigned default-ignorable code point, typed or as a number
+    Case("ivs-paragraph", report("First.", "", "\U000e0100", "", "Next."),
+         "paragraph holds only U+E0100 VARIATION SELECTOR-17", line(3) + ":1"),
+    Case("ivs-heading", report("## \U000e0100"), "a heading without text", line(1)),
+    Case("shorthand-list-item", report("- one", "- \U0001bca0"),
+         "list item holds only U+1BCA0 SHORTHAND FORMAT LETTER OVERLAP", line(2) + ":3"),
+    Case("musical-footnote", report("Text[^b].", "", "[^b]: \U0001d173"),
+         "this footnote holds only U+1D173 MUSICAL SYMBOL BEGIN BEAM", line(3) + ":7"),
+    Case("ivs-entity-item", report("- one", "- &#xE01EF;"), "list item holds only U+E01EF VARIATION SELECTOR-256",
+         line(2) + ":3"),
+    Case("unassigned-ignorable-quote", report("> \U000e0fff"), "this quotation holds only U+E0FFF", line(1) + ":3"),
 ]
 
 TRANSLATIONS = [
@@ -54,6 +66,10 @@ TRANSLATIONS = [
     zh("named-entity", po(catalog(translated={SECOND: "&ZeroWidthSpace;"})),   # read as Markdown, then refused
        "this paragraph holds only U+200B ZERO WIDTH SPACE", msgstr(SECOND)),
     zh("hangul-filler", po(catalog(translated={SECOND: "\u3164"})), UNTRANSLATED, msgstr(SECOND)),
+    zh("ivs", po(catalog(translated={SECOND: "\U000e0100"})), UNTRANSLATED, msgstr(SECOND)),
+    zh("ivs-heading", po(catalog(translated={HEADING: "\U000e0100"})), "untranslated segment", msgstr(HEADING)),
+    zh("musical-entity", po(catalog(translated={SECOND: "&#x1D173;"})),   # read as Markdown, then refused
+       "this paragraph holds only U+1D173 MUSICAL SYMBOL BEGIN BEAM", msgstr(SECOND)),
 ]
 
 

@@ -2,10 +2,12 @@
 
 CommonMark's blank line is spaces and tabs only, so a line holding nothing but a no-break space (U+00A0, Word's
 and web pages' `&nbsp;` of an empty paragraph), an ideographic space (U+3000) or an invisible format character
-(U+200B zero width space, U+00AD soft hyphen, U+2060 word joiner: Unicode category Cf) is a paragraph: it would
-print as an empty numbered paragraph (or bullet, note, cell) and move every later number. The build refuses it
-at its line and column, in the source and in a translation (whose text is parsed as the source is), rather than
-dropping it: nothing typed is lost unseen, and the editor deletes the line (an empty line separates paragraphs).
+(U+200B zero width space, U+00AD soft hyphen, U+2060 word joiner: Unicode category Cf) or another default-ignorable
+code point (Unicode's `Default_Ignorable_Code_Point`: the Hangul fillers, the variation selectors, in every plane)
+is a paragraph: it would print as an empty numbered paragraph (or bullet, note, cell) and move every later number.
+The build refuses it at its line and column, in the source and in a translation (whose text is parsed as the source
+is), rather than dropping it: nothing typed is lost unseen, and the editor deletes the line (an empty line separates
+paragraphs).
 """
 
 from __future__ import annotations
@@ -13,24 +15,29 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from functools import cache
+from collections.abc import Callable
+from functools import lru_cache
 
 from ..model import Code, Emph, LineBreak, Link, Strong, Text
 
 # A character reference as Markdown reads one (any HTML5 name, `&ZeroWidthSpace;`, or number): what it stands for is
 # told by html.unescape, the table markdown-it decodes by
 ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
-# Default-ignorable letters and marks (neither space nor Cf) a font draws as nothing: the Hangul fillers (U+115F,
-# U+1160, U+3164, U+FFA0), the combining grapheme joiner, the Khmer inherent vowels, Mongolian and other variation
-# selectors
-FILLERS = frozenset("\u034f\u115f\u1160\u17b4\u17b5\u180b\u180c\u180d\u180f\u3164\uffa0"
-                    + "".join(map(chr, range(0xFE00, 0xFE10))))
 
 
+@lru_cache(maxsize=4096)  # asked of every block's first character: a text's usual letters are few
 def _invisible(char: str) -> bool:
-    """Whether `char` prints nothing: a white space (any, str.isspace), a format character (category Cf) or a
-    filler (FILLERS)."""
-    return char.isspace() or unicodedata.category(char) == "Cf" or char in FILLERS
+    """Whether the character `char` prints nothing: a white space (any, str.isspace), a format character (category
+    Cf, in any plane) or a default-ignorable code point (`Default_Ignorable_Code_Point`, uniseg's Unicode data: the
+    Hangul fillers U+115F, U+1160, U+3164, U+FFA0 are letters, the variation selectors U+FE00–U+FE0F and
+    U+E0100–U+E01EF and the combining grapheme joiner are marks, U+E0080–U+E0FFF are unassigned); none is ASCII."""
+    if char.isspace() or unicodedata.category(char) == "Cf":
+        return True
+    if char.isascii():
+        return False
+    from uniseg.derived import default_ignorable_code_point  # imported on the first non-ASCII character asked
+
+    return default_ignorable_code_point(char)
 
 
 def shows(text: str) -> bool:
@@ -56,23 +63,22 @@ def blank(inlines: tuple) -> bool:
     return True
 
 
-@cache
-def _odd() -> frozenset:
-    """The characters a line of blanks may hold other than a space or tab."""
-    return frozenset(chr(c) for c in range(0x80, 0x10000) if _invisible(chr(c)))
+def _odd(char: str) -> bool:
+    """Whether a line of blanks may hold `char` other than a space or tab: any invisible character, in any plane."""
+    return char not in " \t" and _invisible(char)
 
 
-def _found(line: str, chars: frozenset) -> list[str]:
-    """The characters of `chars` in `line`, typed or as entities standing for them (`&ZeroWidthSpace;`, `&#x3164;`:
-    what markdown-it decodes), each as written."""
+def _found(line: str, odd: Callable[[str], bool]) -> list[str]:
+    """The characters of `line` that are `odd`, typed or as entities standing for them (`&ZeroWidthSpace;`,
+    `&#x3164;`: what markdown-it decodes), each as written."""
     found, at = [], 0
     for entity in ENTITY.finditer(line):
-        found += [c for c in line[at:entity.start()] if c in chars]
+        found += filter(odd, line[at:entity.start()])
         decoded = html.unescape(entity.group())
-        if decoded and all(c in chars for c in decoded):
+        if decoded and all(map(odd, decoded)):
             found.append(entity.group())
         at = entity.end()
-    return found + [c for c in line[at:] if c in chars]
+    return found + list(filter(odd, line[at:]))
 
 
 def refuse_blank(ctx, what: str, inlines: tuple = ()) -> None:
@@ -82,7 +88,8 @@ def refuse_blank(ctx, what: str, inlines: tuple = ()) -> None:
     (what emptied the block was told where it was read)."""
     typed = frozenset(char for text in _texts(inlines) for char in text) - {" ", "\t"}
     first, end = ctx.line - 1 - ctx.line_offset, ctx.end - ctx.line_offset
-    found = [x for line in ctx.lines[first:max(end, first + 1)] for x in _found(line, typed or _odd())]
+    odd = typed.__contains__ if typed else _odd
+    found = [x for line in ctx.lines[first:max(end, first + 1)] for x in _found(line, odd)]
     if not found:
         return
     chars = sorted({char for text in found for char in html.unescape(text)} - {" "})
