@@ -131,6 +131,11 @@ class _StrictParser(PoFileParser):
         self.problems.append(problem(self.path, line, message, hint, col))
 
     def _process_message_line(self, lineno, line, obsolete=False) -> None:
+        if obsolete and line.startswith("|"):
+            # `#~| msgid "…"`: an obsolete entry's previous msgid (GNU msgmerge --previous, and `po_bytes`), which
+            # babel reads as an unknown keyword `|`; read as the `#| …` line gettext takes it for (`previous_ids`)
+            self._process_comment("#" + line)
+            return
         number = lineno + 1
         keyword, arg = ("", line) if line.startswith('"') else (line.partition(" ")[0], line.partition(" ")[2])
         if keyword and not KEYWORDS.fullmatch(keyword):
