@@ -191,23 +191,33 @@ class Session:
 
         Raises Gone when the folder is no longer there, before the round or while it read the folder; a file
         that vanished or could not be read mid-round (an editor's save in progress) is told, and the next save
-        rebuilds every language."""
+        rebuilds every language. Every round ends with its status line, its errors counted."""
+        start = time.perf_counter()
         try:
             self._round(changed)
         except OSError as exc:
             self._gone()
             self.whole = True
             where = display_path(Path(exc.filename)) if exc.filename else display_path(self.folder)
-            self.echo(f"{where}: error: {exc.strerror or exc} while it was read (save it again)", True)
+            self._stopped(changed, start, f"{where}: error: {exc.strerror or exc} while it was read (save it again)")
         except WorkerLost as exc:  # told; the next round forks new workers
             self.close()
             self.whole = True
-            self.echo(f"ccdocs: error: {exc}", True)
+            self._stopped(changed, start, f"ccdocs: error: {exc}")
         if self.standing is None and self.sources is not None:
             count = worker_count(len(self.formats) * len(self.languages or self.sources.spec.languages))
             if count > 1:  # the workers of the next rounds, forked now (no fork in a rebuild)
                 self.standing = Standing(count, self.memo, self)
                 self.standing.start()
+
+    def _stopped(self, changed: dict[Path, str] | None, start: float, error: str) -> None:
+        """The `error` that stopped a round begun at `start`, and its status line: no language written."""
+        kept = self._languages_kept()
+        self._report(_changes(changed), [], [], kept, start, unwritten=self._unwritten(kept), refused=[error])
+
+    def _languages_kept(self) -> list:
+        """The languages a round that read nothing keeps: those asked for, else those the sources last read."""
+        return self.languages or (self.sources.spec.languages if self.sources else [])
 
     def _gone(self) -> None:
         if not self.folder.is_dir():
@@ -229,7 +239,7 @@ class Session:
                 chosen = _languages(self.sources, self.languages)  # languages, outputs and folders watched
             except InputError as exc:  # the languages as last read (or asked for) are kept
                 self.whole = True
-                kept = self.languages or (self.sources.spec.languages if self.sources else [])
+                kept = self._languages_kept()
                 return self._report(what, exc.problems, [], kept, start, unwritten=self._unwritten(kept))
             languages = chosen if self.whole else self.affected(changed, chosen)
             self.whole = False
@@ -248,7 +258,7 @@ class Session:
             made.update(result[0] if result else {})
             marked.update(result[1] if result else {})
         self.rounds += 1
-        written, kept = [], []
+        written, kept, refused = [], [], []
         self.whole = any(path not in made for lang, _, path in outputs if lang in languages)  # all, after a failure
         for lang in languages:
             paths = [path for code, _, path in outputs if code == lang]
@@ -260,12 +270,12 @@ class Session:
                 write_all({path: made[path] for path in paths}, within=self.out)
                 written.append(lang)
                 self.written += [display_path(path) for path in paths]
-            except (UsageError, Failure) as exc:  # an output place taken by a folder, a full disk: said, kept
-                self.echo(f"ccdocs: error: {exc}", True)
+            except (UsageError, Failure) as exc:  # an output place taken by a folder, a full disk: told, counted
+                refused.append(f"ccdocs: error: {exc}")
                 kept.append(lang)
         marked = {lang: marked[lang] for lang in written if marked.get(lang)}
         self._report(what, problems.problems, written, kept, start, skipped=not languages,
-                     unwritten=self._unwritten(kept), marked=marked)
+                     unwritten=self._unwritten(kept), marked=marked, refused=refused)
 
     def _unwritten(self, kept: list[str]) -> list[str]:
         """The languages of `kept` with no output written before (by this watch or earlier)."""
@@ -297,12 +307,14 @@ class Session:
             self.standing = None
 
     def _report(self, what: str, problems: list, written: list, kept: list, start: float, skipped=False,
-                unwritten=(), marked=None) -> None:
+                unwritten=(), marked=None, refused=()) -> None:
         """The problems, then the status line: `12:03:45 content/a.md saved: en rebuilt (docx, pdf) in 0.28 s`;
         `kept`: the languages not written this round, `unwritten` those of them with no earlier output either;
-        `marked`: for a draft, the number of segments printed as their marked source text, by language. The
-        tally closing a translation's refusal is not counted among the errors."""
-        for line in shown(self._told(item) for item in problems):
+        `marked`: for a draft, the number of segments printed as their marked source text, by language;
+        `refused`: the errors of outputs made but not written (`ccdocs: error: cannot write …`), told after the
+        problems and counted with them. The tally closing a translation's refusal is not counted among the
+        errors."""
+        for line in [*shown(self._told(item) for item in problems), *refused]:
             self.echo(line, True)
         seconds = time.perf_counter() - start
         said = []
@@ -313,7 +325,7 @@ class Session:
             said.append(", ".join(f"{lang}: {count} segment{'s' if count != 1 else ''}"
                                   for lang, count in marked.items()) + " printed as their marked source text")
         if problems or kept:
-            count = counted(problems)
+            count = counted(problems) + len(refused)
             if what == "start" or not kept:
                 fates = [(kept, "not written" if what == "start" else "previous outputs kept")]
             else:  # a language never written yet (its first round failed) has no previous outputs to keep
