@@ -7,6 +7,7 @@ from docx.shared import Pt
 from docx.table import Table as WordTable, _Cell
 from docx.text.paragraph import Paragraph
 
+from ...errors import InputError
 from ...model import Box, KeyFigures, Table
 from ...parse.inlines import plain
 from ...oxml import (cant_split, cell_margins, centred, clark, fixed_table, place, place_block, props,
@@ -17,6 +18,7 @@ from .inlines import PLAIN, Format, add_inlines, add_run
 from .keeping import keep_with_next, kept_with_next
 from .state import Where, WriterState
 from ..columns import share, table_widths
+from ..keyfigures import too_wide
 from ..pdf.faces import FontSet
 from ..pdf.measure import Measure
 from .layout import text_height
@@ -255,6 +257,9 @@ def write_keyfigures(state: WriterState, where: Where, block: KeyFigures):
     rows = 1 if count <= KEYFIGURES_PER_ROW + 1 else -(-count // KEYFIGURES_PER_ROW)
     per_row = -(-count // rows)
     table, widths = _grid(state, where, rows, [1.0] * per_row)
+    problems = too_wide(fonts(state), state.language, state.theme, block, per_row, widths[0])
+    if problems:
+        raise InputError(problems)
     _framed(state, table, state.theme.get("box.fill"), state.theme.get("box.border"))
     measured, pad, half = measure(state), state.theme.pt("box.padding"), text_height(state.theme) / 2
     for index, tr in enumerate(table._tbl.iterchildren(TR)):

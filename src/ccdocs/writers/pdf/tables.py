@@ -9,6 +9,7 @@ from reportlab.platypus.flowables import CondPageBreak
 
 from ...model import Para, Text
 from ..columns import table_size, table_widths
+from ..keyfigures import too_wide
 from .captions import caption_flowables
 from .grid import Grid, Row
 from .keep import sticky
@@ -168,6 +169,8 @@ def key_figures(builder, k) -> list:
     most = int(builder.theme.get("pdf.keyfigures_per_row", 4))
     lines = 1 if len(k.items) <= most + 1 else -(-len(k.items) // most)
     per_row = max(1, -(-len(k.items) // lines))
+    builder.maker.problems.extend(too_wide(builder.fonts, builder.language, builder.theme, k, per_row,
+                                           builder.width / per_row))
     rows, row = [], []
     for item in k.items:
         figure = builder.text(item.figure, Look(size, bold=True, heading=True),
