@@ -29,12 +29,12 @@ SAMPLE = Path(__file__).resolve().parents[1] / "fixtures" / "wo-cc-86-inf-1"
 CHILD = """
 import hashlib, json, os, sys
 from pathlib import Path
-import ccdocs.kept, ccdocs.pipeline as pipeline
+import ccdocs.kept, ccdocs.parse.markdown as markdown, ccdocs.pipeline as pipeline
 from ccdocs.errors import InputError
 if os.environ.get("TEST_CODE"):
     ccdocs.kept.code = lambda: os.environ["TEST_CODE"]
-parsed, parse = [], pipeline.parse_markdown
-pipeline.parse_markdown = lambda text, path, *args, **kw: parsed.append(path.name) or parse(text, path, *args, **kw)
+parsed, parse = [], markdown.parse_markdown
+markdown.parse_markdown = lambda text, path, *args, **kw: parsed.append(path.name) or parse(text, path, *args, **kw)
 sources, told, blocks = pipeline.read_sources(Path(sys.argv[1])), {}, []
 for lang in sys.argv[2].split(","):
     try:

@@ -447,17 +447,17 @@ def test_editors_files_beside_a_save_leave_the_other_files_blocks_kept(tmp_path,
     """Vim rewrites its swap file at each `:w` (at the save's time), Emacs keeps a backup and a lock beside the
     file: none is an input, so the round after a save gives back the blocks of the content file left as it was
     (the table's), parsing only the file saved."""
-    import ccdocs.pipeline as pipeline
+    import ccdocs.parse.markdown as markdown
 
     folder = split_budget(tmp_path / "doc")
     report = folder / "content" / "report.md"
-    parsed, parse = [], pipeline.parse_markdown
+    parsed, parse = [], markdown.parse_markdown
 
     def counted(text, path, *args, **kwargs):
         parsed.append(path.name)
         return parse(text, path, *args, **kwargs)
 
-    monkeypatch.setattr(pipeline, "parse_markdown", counted)
+    monkeypatch.setattr(markdown, "parse_markdown", counted)
     session = Session(folder, tmp_path / "out", ["en"], ("pdf",), False, lambda text, err=False: None)
 
     def save_in_an_editor(turn: int) -> None:

@@ -6,6 +6,7 @@ from functools import partial
 from pathlib import Path
 
 from . import cache
+from .compiled_figures import Sandbox
 from .l10n import fonts
 from .errors import Collector, InputError, UsageError, counted, display_path
 from .model import Document
@@ -15,7 +16,6 @@ from .pipeline import Sources, read_sources, resolve
 from .preload import read_languages, read_locale_data, ready_line_setting, register_fonts
 from .source_date import source_date
 from .stopwatch import Stopwatch
-from .templating import Sandbox
 from .theme import Theme, load_theme
 from .workers import run_all, worker_count
 from .writers import writer

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .attach import attach, attached_sources
+from .compiled_figures import Sandbox
 from .errors import Collector, InputError, display_path
 from .gcpause import paused
 from .i18n.catalogs import ContentCatalog, misplaced_catalogs, po_path, shared_catalog
@@ -16,7 +17,6 @@ from .l10n.formats import Formats
 from .l10n.language import find_language
 from .meta import build_meta
 from .model import Document, Part
-from .parse.markdown import parse_markdown
 from .resources import COVER_NOTES, find, names
 from .sources.content import read_contents
 from .sources.cover_notes import read_template
@@ -25,7 +25,6 @@ from .sources.images import read_images
 from .sources.spec import DocumentSpec, read_spec
 from .sources.values import data_value, frozen
 from .stopwatch import Stopwatch
-from .templating import Sandbox, environment, render
 from .theme import load_theme
 from .transforms import apply_all
 from .transforms.decisions import decision_problems
@@ -142,7 +141,8 @@ def resolve(sources: Sources, lang: str, draft: bool = False, clock: Stopwatch |
 def _resolve(sources: Sources, lang: str, draft: bool, clock: Stopwatch, sandbox: Sandbox,
              built: Path | None = None, theme=None) -> Document:
     # Imported here, not at the top: what only a model uses (tables, charts; the translation's policy above) is
-    # imported by the build's model workers, not by the parent before it forks them (`build.build`).
+    # imported by the build's model workers, not by the parent before it forks them (`build.build`); what only
+    # reading a content file uses (Jinja2 for its figures, markdown-it), by the first whose blocks are not kept.
     from .charts.place import ChartPlacer
     from .tables import TablePlacer
 
@@ -151,7 +151,6 @@ def _resolve(sources: Sources, lang: str, draft: bool, clock: Stopwatch, sandbox
     catalog = Catalog.load(lang, profile.locales_dir)
     formats = Formats(profile)
     meta = build_meta(spec, catalog, formats)
-    figures = environment(profile, sandbox)
     context = _context(sources, meta)
     out = Collector()
     if built is None and not draft:  # a toolkit message left in English: a note in a draft (cli), refused here
@@ -166,9 +165,12 @@ def _resolve(sources: Sources, lang: str, draft: bool, clock: Stopwatch, sandbox
 
     def _blocks(text: str, path: Path, shown: str) -> tuple:
         """The blocks of `text`, the content of `path` (named `shown`), its figures rendered first."""
+        from .parse.markdown import parse_markdown
+        from .templating import Figures, render
+
         try:
             with clock.stage("render"):
-                rendered = render(figures, text, path, context, out)  # a failing figure left empty
+                rendered = render(Figures(sandbox, formats), text, path, context, out)  # a failing figure left empty
         except InputError as exc:
             out.extend(exc.problems)
             return ()

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal, DecimalException
 from importlib.util import MAGIC_NUMBER
 from pathlib import Path
@@ -15,6 +14,7 @@ from jinja2 import TemplateSyntaxError, UndefinedError, nodes
 from jinja2.utils import consume
 
 from . import cache, sandbox as rules
+from .compiled_figures import Sandbox
 from .errors import InputError, problem
 from .l10n.formats import Formats
 from .sources.characters import HINT, LINE_BREAK, first_refused, line_break
@@ -22,25 +22,6 @@ from .sources.characters import HINT, LINE_BREAK, first_refused, line_break
 MARKDOWN_PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")  # CommonMark's ASCII punctuation, each escapable
 FIGURE_BUDGET = 100_000  # characters figures may add to a file, on top of ten times the file's own length
 RESULT = "ccdocs_figure_"  # the names a batch of expressions is assigned to, numbered
-
-
-def _code_version() -> str:
-    """A digest of the modules that decide what a figure compiles to (this one and the sandbox's rules), so
-    that a cache entry is never read by code other than the one that wrote it."""
-    return hashlib.sha1(b"".join(Path(name).read_bytes() for name in (__file__, rules.__file__))).hexdigest()
-
-
-@dataclass
-class Sandbox:
-    """The figure environment and every figure compiled in it, for any language."""
-
-    env: rules.FigureEnvironment = field(init=False)
-    compiled: dict = field(default_factory=dict)
-    version: str = field(init=False)
-
-    def __post_init__(self):
-        self.env = rules.FigureEnvironment()
-        self.version = _code_version()
 
 
 @dataclass(frozen=True)

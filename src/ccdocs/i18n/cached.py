@@ -20,6 +20,7 @@ import pickle
 import sys
 from collections.abc import Callable
 from functools import cache
+from importlib.util import find_spec
 from pathlib import Path
 from typing import TypeVar
 
@@ -48,16 +49,12 @@ def code() -> str:
     markdown-it-py, mdit-py-plugins, mdurl, babel, Jinja2 (its lexer reads a translation's placeholders) and Python.
     Any change of ccdocs's code names other entries (a change in a module a reader only calls, or in a class it
     returns, is one), so an answer is never read by other code than the code that made it. About 5-10 ms, once per
-    process (a build's parent, whose workers inherit it)."""
-    import babel
-    import jinja2
-    import markdown_it
-    import mdit_py_plugins
-    import mdurl
-
-    versions = (markdown_it.__version__, mdit_py_plugins.__version__, mdurl.__version__, babel.__version__,
-                jinja2.__version__, sys.version)
-    return package_digest(Path(__file__).resolve().parents[1], versions)
+    process (a build's parent, whose workers inherit it). A library's version is read off its package's
+    `__init__.py` (which sets `__version__`), found without importing the library: a model whose content files'
+    blocks are all kept needs neither markdown-it nor Jinja2."""
+    libraries = ("markdown_it", "mdit_py_plugins", "mdurl", "babel", "jinja2")
+    versions = tuple(Path(find_spec(name).origin).read_text(encoding="utf-8") for name in libraries)
+    return package_digest(Path(__file__).resolve().parents[1], (*versions, sys.version))
 
 
 def kept(kind: str, key: tuple, compute: Callable[[], T], code: str) -> T:

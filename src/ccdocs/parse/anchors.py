@@ -12,10 +12,12 @@ footnote plugin then drops; `install` adds a core rule that keeps it, read back 
 from __future__ import annotations
 
 import re
-
-from markdown_it import MarkdownIt
+from typing import TYPE_CHECKING
 
 from ..model import Ref, Text
+
+if TYPE_CHECKING:  # for `install`'s annotation only: the transforms import this module, and need no parser
+    from markdown_it import MarkdownIt
 
 # a letter (any script's: `{#人才}`), then letters, digits, `-`, `_` or `:`; not `.` (the attribute plugin reads
 # `{#a.b}` as an id and a class, and a block with a bad attribute as text) nor a space (between attributes)

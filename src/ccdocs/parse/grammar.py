@@ -8,6 +8,7 @@ DECISION_ITEM = "decision item"  # a sub-item of a proposed decision, at any lev
 # blocks an anchor `{#id}` may name (and footnotes)
 ANCHORED = ("paragraph", "heading", "container_table", "container_figure", "container_chart")
 LIST_LEVELS = 2  # the DOCX has two list styles (`List Item`, `List Item 2`); the labels (a), (i)
+HEADING_LEVELS = 3  # `#`, `##`, `###`: the heading styles of both writers (and of the theme's keys)
 
 NOUNS = {"paragraph": "a paragraph", "heading": "a heading", "bullet_list": "a list", "ordered_list": "a list",
          "blockquote": "a quotation", "container_box": "a box", "container_keyfigures": "a key-figures panel",

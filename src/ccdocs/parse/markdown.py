@@ -18,7 +18,7 @@ from ..errors import Collector, Problem
 from ..model import (Box, Contents, Decision, Heading, KeyFigure, KeyFigures, ListBlock, ListItem, Note, Para, Quote,
                      Ref, Source, Strong, Text)
 from . import anchors, attributes, dispatch, html, images, pipe_tables, survey, visible
-from .grammar import (BOX, DECISION, DECISION_ITEM, ITEM, LIST_LEVELS, NOTE,
+from .grammar import (BOX, DECISION, DECISION_ITEM, HEADING_LEVELS, ITEM, LIST_LEVELS, NOTE,
                       NOUNS, PART, QUOTE, check_place, meaningless_attrs)
 from .inlines import convert, plain
 from .lines import locate
@@ -42,7 +42,6 @@ FULL_WIDTH = re.compile(r"[［【〔]([\x21-\x7e ]+)[］】〕]")  # `［TOC］`
 # full-width bracket (a text ending in a backslash may hold one anywhere)
 MAY_WRAP = frozenset("@$[{\\*_［【〔")
 TASK = re.compile(r"\[[ xX]\]\s")
-HEADING_LEVELS = 3
 WEB_SCHEMES = ("http", "https")  # with a host; or `mailto:`
 
 

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import re
 
-from markdown_it.rules_block.table import escapedSplit
-
 from ..model import Code, Column, Row, Source, Strong, Table, Text
 from .inlines import plain
 
@@ -38,6 +36,8 @@ def unshield(text: str) -> str:
 def row_cells(line: str) -> tuple[str, list[str]]:
     """(the line's container prefix, its cells) of one pipe-table row as markdown-it's table rule splits it:
     at each `|` a backslash does not escape, the outer pipes dropped, each cell trimmed and unescaped (`\\|`)."""
+    from markdown_it.rules_block.table import escapedSplit  # here: a model whose blocks are kept imports no parser
+
     prefix = ROW_PREFIX.match(line).group()
     cells = escapedSplit(shield(line[len(prefix):].strip()))
     if cells and cells[0] == "":

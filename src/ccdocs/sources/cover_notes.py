@@ -10,10 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jinja2 import Environment, TemplateSyntaxError, nodes
-
 from ..errors import InputError, problem
-from ..templating import expressions
 from .bounds import TEMPLATE
 from .yamlfile import read_text
 
@@ -27,6 +24,11 @@ def needs(path: Path) -> dict[str, str]:
     A template may come from a document's own templates folder: InputError at the line (and column) of the
     template where it is not UTF-8, holds a character a document cannot hold, or holds what a content file may
     not: a `{% … %}` statement, a `{# … #}` comment, an expression Jinja2 cannot read, a `{{` never closed."""
+    # Imported here: reading a document that names no template (a build's parent, say) imports no Jinja2.
+    from jinja2 import Environment, TemplateSyntaxError, nodes
+
+    from ..templating import expressions
+
     written, problems = expressions(read_template(path), path)
     found: dict[str, str] = {}
     for source, line, col in written:

@@ -22,8 +22,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from ..errors import InputError, did_you_mean
-from ..parse.grammar import LIST_LEVELS
-from ..parse.markdown import HEADING_LEVELS
+from ..parse.grammar import HEADING_LEVELS, LIST_LEVELS
 from ..l10n.language import package_languages
 from .yamlfile import YamlFile, read_yaml, shown
 
