@@ -569,8 +569,11 @@ def import_(doc_dir, file, lang):
     if not Path(file).is_file():
         raise UsageError(f"{file} is not a file")
     check_catalogs(spec)
-    path, changed = import_xliff(spec.folder, lang, Path(file))
-    click.echo(f"{path}: {'updated' if changed else 'unchanged'}")
+    path, changed, cleared = import_xliff(spec.folder, lang, Path(file))
+    for item in cleared:
+        click.echo(str(item), err=True)
+    emptied = f" ({len(cleared)} translation{'s' if len(cleared) != 1 else ''} cleared, listed above)"
+    click.echo(f"{path}: {'updated' if changed else 'unchanged'}{emptied if cleared else ''}")
 
 
 @i18n.command()

@@ -12,6 +12,8 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 
@@ -36,6 +38,9 @@ ESCAPE = re.compile(r"\\(.?)")
 KEYWORDS = re.compile(r"msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?")
 CHARSET = re.compile(r"charset\s*=", re.I)
 HINT = "fix the .po syntax, or regenerate it with `ccdocs i18n update`"
+# The bytes a catalog is about to hold, by its resolved path, while a command checks them as a build reads them
+# before writing them (`staged`); None outside such a check.
+_STAGED: ContextVar[dict | None] = ContextVar("ccdocs_staged_catalogs", default=None)
 
 
 def po_path(folder: Path, lang: str) -> Path:
@@ -291,7 +296,22 @@ def shared_catalog(path: Path, lang: str | None = None) -> ContentCatalog:
     return _kept(path, lang, _bytes(path))
 
 
+@contextmanager
+def staged(path: Path, data: bytes):
+    """Within the block (in this thread or task), `read_catalog` and `shared_catalog` of the catalog at `path`
+    read `data`, the bytes it is about to hold, not the file: a command checks a catalog as every build would read
+    it before writing it (`xliff.import_xliff`). A build's forked workers do not see it: build in this process."""
+    token = _STAGED.set({**(_STAGED.get() or {}), path.resolve(): data})
+    try:
+        yield
+    finally:
+        _STAGED.reset(token)
+
+
 def _bytes(path: Path) -> bytes:
+    staged_data = _STAGED.get()
+    if staged_data and path.resolve() in staged_data:
+        return staged_data[path.resolve()]
     try:
         return read_bounded(path, CATALOG)
     except OSError as exc:

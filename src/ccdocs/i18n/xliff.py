@@ -19,9 +19,18 @@ One `<file original="content.po">`, one `<trans-unit>` per active catalog entry,
 
 Import writes back translations only: a unit whose source or resname is not an entry of the catalog (the English
 changed since the export) is refused at its XLIFF line; a target is checked by the catalog's checkers and, in its
-content file, by the structure check `check` runs (`policy.assess_document`); a target in
-state `translated`, `signed-off` or `final` (or with no state) clears the fuzzy flag and the `#|`, any other state
-(`needs-…`, `new`) leaves or makes the entry fuzzy; a unit without a target changes nothing.
+content file, by the structure check `check` runs (`policy.assess_document`), then by the build itself: the
+document is built in the language, without writing, from the catalog as the import would write it
+(`catalogs.staged`), and what that build refuses in a translation just imported (an entity naming a control
+character, a heading the translation leaves blank, a mark the PDF cannot place) is refused at the unit's line. A
+target in state `translated`, `signed-off` or `final` (or with no state) clears the fuzzy flag and the `#|`, any
+other state (`needs-…`, `new`) leaves or makes the entry fuzzy; a unit without a target changes nothing.
+
+A blank target (white space, or characters that print nothing: `parse.visible.shows`, as the catalog reads a
+msgstr) is the translator removing the translation: the entry is cleared, untranslated again (not fuzzy, no `#|`),
+and the import names each such unit in a note at its line. Keeping the old translation would print one the
+translator took out; a final build refuses the cleared entry until it is translated again, so nothing is lost
+unseen.
 
 The XML is read and written by translate-toolkit's `translate.storage.xliff` (lxml underneath). Before it builds
 its tree and an object per unit, a file given to ccdocs (an import, a memory) is surveyed in one streaming pass by
@@ -49,12 +58,13 @@ from xml.parsers import expat
 from lxml import etree
 from translate.storage import xliff
 
-from ..errors import InputError, Problem, problem
+from ..errors import InputError, Problem, display_path, problem
+from ..parse.visible import shows
 from ..sources.bounds import XLIFF, read_bounded
 from ..sources.characters import HINT as CHARACTER_HINT
 from ..sources.characters import refused
 from ..sources.within import place_inside
-from .catalogs import ContentCatalog, po_path, read_catalog
+from .catalogs import ContentCatalog, po_path, read_catalog, staged
 from .checkers import NOTE_MARK, PLACEHOLDER, Entry, check
 from .extract import po_bytes, write_catalog
 from .glossary import glossary
@@ -281,12 +291,13 @@ def _state(unit) -> str | None:
 
 
 def merge_xliff(catalog: ContentCatalog, path: Path, lang: str, terms: tuple | None = None,
-                merged: dict | None = None) -> list[Problem]:
+                merged: dict | None = None, cleared: list | None = None) -> list[Problem]:
     """Write the targets of the XLIFF file at `path` into `catalog`; the problems found, each at its XLIFF line.
 
     Each target passes the catalog's checkers (`checkers.check`), its terms those of `terms` (`glossary.Term`s;
     None: the toolkit's glossary). `merged`, when given, receives the (msgid, msgctxt) of each target written with
-    its unit's line.
+    its unit's line; `cleared`, a note (`Problem`, severity `note`) at the line of each unit whose blank target
+    cleared a translation (see the module).
 
     `catalog` is changed only where nothing is wrong with the unit; the caller writes it only when the list is
     empty.
@@ -313,10 +324,19 @@ def merge_xliff(catalog: ContentCatalog, path: Path, lang: str, terms: tuple | N
                                              "would silently win", "keep one unit, delete the other"))
             continue
         seen[key] = line
-        target = _text(unit.getlanguageNode(lang=None, index=1))
-        if not target.strip():
-            continue
+        node = unit.getlanguageNode(lang=None, index=1)
+        target = _text(node)
         place = " ".join(message.auto_comments) or f"unit {unit.xmlelement.get('id')}"
+        if node is None or not shows(target):
+            if node is not None and message.string:
+                message.string, message.previous_id = "", []
+                message.flags.discard("fuzzy")
+                if cleared is not None:
+                    cleared.append(Problem(display_path(path), line, None, f"unit {unit.xmlelement.get('id')} "
+                                           f"({place}): its target is blank, so its translation was cleared: the "
+                                           "entry is untranslated now, and a final build refuses it until it is "
+                                           "translated again", None, "note"))
+            continue
         failing = check(Entry(place, key[0], target, lang, terms))
         found += [problem(path, line, f"translation fails a check: {text}", FIX_HINT) for text in failing]
         if failing:
@@ -351,10 +371,33 @@ def _blocks_changed(folder: Path, catalog: ContentCatalog, lang: str, path: Path
     return list(dict.fromkeys(found))
 
 
-def import_xliff(folder: Path, lang: str, path: Path) -> tuple[Path, bool]:
+def _built(folder: Path, lang: str, po: Path, data: bytes, path: Path, merged: dict) -> list[Problem]:
+    """What a build of the document in `lang` (a draft, not written, in this process) refuses in the translations
+    just merged, the catalog at `po` read as `data` (`catalogs.staged`), each at its unit's line (`merged`: the
+    (msgid, msgctxt) of each and its unit's line). The build tells a translation's problem at its msgstr line
+    (`locations.in_catalog`); any other problem is the document's own, which `check` tells: left to it."""
+    from ..build import build
+    from ..writers import available
+
+    shown = display_path(po)
+    with staged(po, data):
+        lines = {line: key for key, line in read_catalog(po, lang).msgstr_lines.items()}
+        try:
+            build([folder], Path(), [lang], [fmt for fmt in ("docx", "pdf") if fmt in available()], draft=True,
+                  workers=1, write=False)
+        except InputError as exc:
+            return list(dict.fromkeys(
+                problem(path, merged[lines[item.line]], f"the build would refuse this translation: {item.message}",
+                        item.hint) for item in exc.problems
+                if item.path == shown and lines.get(item.line) in merged))
+    return []
+
+
+def import_xliff(folder: Path, lang: str, path: Path) -> tuple[Path, bool, list[Problem]]:
     """Merge the translations of the XLIFF file at `path` into the document's catalog of `lang`.
 
-    Returns the catalog's path and whether it changed; InputError with every problem, nothing written.
+    Returns the catalog's path, whether it changed and a note for each translation a blank target cleared;
+    InputError with every problem, nothing written.
     """
     po = po_path(folder, lang)
     if not place_inside(folder, po, f"the {lang} catalog"):
@@ -362,12 +405,16 @@ def import_xliff(folder: Path, lang: str, path: Path) -> tuple[Path, bool]:
                                   f"make it with `ccdocs i18n update {folder} --lang {lang}`, then export")])
     catalog = read_catalog(po, lang)
     merged: dict[tuple, int] = {}
-    found = merge_xliff(catalog, path, lang, glossary(folder, lang), merged) or _blocks_changed(folder, catalog, lang,
-                                                                                                path, merged)
+    cleared: list[Problem] = []
+    found = merge_xliff(catalog, path, lang, glossary(folder, lang), merged, cleared) or _blocks_changed(
+        folder, catalog, lang, path, merged)
     if found:
         raise InputError(found)
     data = po_bytes(catalog)
     if data == po.read_bytes():
-        return po, False
+        return po, False, cleared
+    found = _built(folder, lang, po, data, path, merged) if merged else []
+    if found:
+        raise InputError(found)
     write_catalog(catalog, po, folder)
-    return po, True
+    return po, True, cleared
