@@ -1,25 +1,61 @@
-"""Obsolete entries as GNU gettext writes them are read as it reads them (breaks-5 #3).
+"""Obsolete entries keep what makes them unfinished, written and read as GNU gettext does (breaks-5 #2, #3).
 
-`msgmerge --previous` writes an obsolete entry that was fuzzy as `#, fuzzy`, `#~| msgid "…"` (the English its
-translation was made from), `#~ msgid`, `#~ msgstr`; `msgfmt -c` accepts it. babel's reader refused such a
-catalog whole at the `#~|` line ("unknown or misformatted keyword `|`"); it is now read as gettext reads it.
+An entry whose English is removed turns obsolete (`#~ msgid`); it comes back when the English returns. babel's
+writer gave it neither its fuzzy flag nor its previous msgid, so an unreviewed translation came back final and a
+final build printed it. It is now written as `msgmerge --previous` writes it (`#, fuzzy`, `#~| msgid "…"`, `#~
+msgid`, `#~ msgstr`), and such a catalog, which babel's reader refused whole at the `#~|` line ("keyword `|`"),
+is read as gettext reads it.
 """
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import Catalog, Message
+from babel.messages.pofile import write_po
 
 from ccdocs.i18n.catalogs import read_catalog
-from ccdocs.i18n.extract import po_bytes
-from refusals import invoke
-from test_refuses_catalogs import PO, catalog
+from ccdocs.i18n.extract import UNWRAPPED, po_bytes
+from refusals import Case, invoke
+from test_refuses_catalogs import HEADING, PO, catalog, po, zh
+from test_refuses_markdown import FILE
 
 GNU = shutil.which("msgmerge") and shutil.which("msgfmt") and shutil.which("msgattrib")
 gettext_tools = pytest.mark.skipif(not GNU, reason="GNU gettext's tools are not installed")
+FUZZY_HEADING = catalog().replace(f'msgid "{HEADING}"', f'#, fuzzy\n#| msgid "Introductions"\nmsgid "{HEADING}"')
+
+
+def update(folder: Path) -> str:
+    code, output, escaped = invoke(["i18n", "update", str(folder), "--lang", "zh"])
+    assert code == 0 and not escaped, output
+    return output
+
+
+def heading_removed_then_restored(folder: Path, out: Path) -> None:
+    """The report's heading rewritten and `i18n update` run (its fuzzy entry turns obsolete), then the heading
+    written back and `i18n update` run again (the entry comes back)."""
+    report = folder / FILE
+    text = report.read_text(encoding="utf-8")
+    report.write_text(text.replace(f"# {HEADING}\n", "# Something else entirely\n", 1), encoding="utf-8")
+    assert "1 obsolete" in update(folder)
+    report.write_text(text, encoding="utf-8")
+    update(folder)
+
+
+CASES = [
+    # the revived entry is fuzzy, with its previous msgid: refused by a final build as before it turned obsolete
+    zh("fuzzy-made-obsolete-comes-back-fuzzy", po(FUZZY_HEADING), f'{FILE}:1 (report, before ¶1): "{HEADING}"',
+       "content.po:", setup=heading_removed_then_restored),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.id)
+def test_refused(refuse, case):
+    assert "error: fuzzy segment of" in refuse(case)
 
 
 def zh_catalog() -> Catalog:
@@ -28,13 +64,51 @@ def zh_catalog() -> Catalog:
     return found
 
 
+def test_an_obsolete_fuzzy_entry_is_written_as_msgmerge_writes_it(tmp_path):
+    written = zh_catalog()
+    written.obsolete["Gone"] = Message("Gone", "去", flags=["fuzzy"], previous_id=["Old"], user_comments=["note"])
+    written.obsolete[("Two\nlines", "data")] = Message("Two\nlines", "两行", context="data",
+                                                      flags=["fuzzy"], previous_id=["Old\nlines"])
+    text = po_bytes(written).decode()
+    assert text.endswith('\n# note\n#, fuzzy\n#~| msgid "Old"\n#~ msgid "Gone"\n#~ msgstr "去"\n\n'
+                         '#, fuzzy\n#~| msgid "" "Old\\n" "lines"\n#~ msgctxt "data"\n#~ msgid ""\n#~ "Two\\n"\n'
+                         '#~ "lines"\n#~ msgstr "两行"\n\n'), text
+    path = tmp_path / "content.po"
+    path.write_bytes(po_bytes(written))
+    back = read_catalog(path, "zh")
+    assert {key: (m.flags, m.previous_id, m.user_comments) for key, m in back.obsolete.items()} == {
+        "Gone": ({"fuzzy"}, ["Old"], ["note"]), ("Two\nlines", "data"): ({"fuzzy"}, ["Old\nlines"], [])}
+
+
+@gettext_tools
+def test_gettext_reads_the_written_obsolete_entry_as_fuzzy(tmp_path):
+    """msgfmt -c accepts the catalog; msgattrib sees the obsolete entry fuzzy, its previous msgid kept."""
+    written = zh_catalog()
+    written.obsolete["Gone"] = Message("Gone", "去", flags=["fuzzy"], previous_id=["Old"])
+    path = tmp_path / "content.po"
+    path.write_bytes(po_bytes(written))
+    subprocess.run(["msgfmt", "-c", "-o", "/dev/null", str(path)], check=True, capture_output=True)
+    fuzzy = subprocess.run(["msgattrib", "--only-fuzzy", "--only-obsolete", str(path)], check=True,
+                           capture_output=True, text=True).stdout
+    assert '#~| msgid "Old"\n#~ msgid "Gone"' in fuzzy
+
+
+def test_an_obsolete_entry_without_flags_is_written_as_babel_wrote_it():
+    written = zh_catalog()
+    written.obsolete["Gone"] = Message("Gone", "去", user_comments=["note"])
+    written.obsolete[("Two\nlines", "data")] = Message("Two\nlines", "两\n行", context="data")
+    babel = io.BytesIO()
+    write_po(babel, written, width=UNWRAPPED, include_previous=True)
+    assert po_bytes(written) == babel.getvalue()
+
+
 MSGMERGED = '\n#, fuzzy\n#~| msgctxt "data"\n#~| msgid "Old"\n#~ msgctxt "data"\n#~ msgid "Gone"\n#~ msgstr "去"\n'
 
 
 @gettext_tools
 def test_msgmerge_previous_output_is_read_as_gettext_reads_it(tmp_path):
     """What `msgmerge --previous` writes for a fuzzy entry whose msgid left the template is read, its flag and
-    previous msgid kept."""
+    previous msgid kept, and written back as msgmerge wrote it."""
     (tmp_path / "old.po").write_text(po_bytes(zh_catalog()).decode() + '#, fuzzy\n#| msgctxt "data"\n'
                                      '#| msgid "Old"\nmsgctxt "data"\nmsgid "Gone"\nmsgstr "去"\n', encoding="utf-8")
     (tmp_path / "new.pot").write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
@@ -47,6 +121,8 @@ def test_msgmerge_previous_output_is_read_as_gettext_reads_it(tmp_path):
     back = read_catalog(path, "zh")
     gone = back.obsolete[("Gone", "data")]
     assert (gone.flags, gone.previous_id, gone.string) == ({"fuzzy"}, ["Old"], "去")
+    # written back as msgmerge wrote it, but for the previous msgctxt (babel's Message.previous_id is a msgid)
+    assert MSGMERGED.replace('#~| msgctxt "data"\n', "") + "\n" in po_bytes(back).decode()
 
 
 def test_a_catalog_with_obsolete_previous_lines_is_read(make_doc):

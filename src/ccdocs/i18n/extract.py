@@ -7,8 +7,8 @@ from collections.abc import Callable
 from datetime import datetime, time, timezone
 from pathlib import Path
 
-from babel.messages.catalog import Catalog
-from babel.messages.pofile import write_po
+from babel.messages.catalog import Catalog, Message
+from babel.messages.pofile import generate_po, write_po
 
 from ..errors import display_path
 from ..output import write_all
@@ -85,14 +85,41 @@ def template(sources, place: Callable[[Segment], str]) -> Catalog:
 
 
 def po_bytes(catalog: Catalog) -> bytes:
-    """A catalog as .po text: lines never wrapped, previous msgids kept (`#|`), obsolete entries at the end.
+    """A catalog as .po text: lines never wrapped, previous msgids kept (`#|`), obsolete entries at the end with
+    their flags and previous msgids (`_obsolete_text`).
 
     The width is "never" rather than 0: with 0, babel still wraps comments at 76 columns, and a wrapped
     `#| msgid` loses the spaces at its breaks.
     """
     buffer = io.BytesIO()
-    write_po(buffer, catalog, width=UNWRAPPED, include_previous=True)
+    write_po(buffer, catalog, width=UNWRAPPED, include_previous=True, ignore_obsolete=True)
+    buffer.write(_obsolete_text(catalog).encode(catalog.charset, "backslashreplace"))  # as write_po encodes
     return buffer.getvalue()
+
+
+def _obsolete_text(catalog: Catalog) -> str:
+    """The obsolete entries of `catalog` as GNU `msgmerge --previous` writes them: translator comments, flags
+    (`#, fuzzy`), the previous msgid (`#~| msgid "…"`), then `#~ msgctxt`, `#~ msgid`, `#~ msgstr`. babel's writer
+    gives an obsolete entry neither flags nor previous msgid, so a fuzzy translation made obsolete came back final
+    when its English returned. Each entry is written by babel as an active one (its quoting and line breaks), its
+    message lines then marked obsolete (`#~ `, `#|` → `#~|`); locations and extracted comments left out, as babel
+    and msgmerge leave them out of obsolete entries."""
+    shown = Catalog(locale=catalog.locale, charset=catalog.charset)
+    for message in catalog.obsolete.values():
+        shown[message.id] = Message(message.id, message.string, flags=message.flags, previous_id=message.previous_id,
+                                    user_comments=message.user_comments, context=message.context)
+    pieces = generate_po(shown, omit_header=True, no_location=True, include_previous=True, width=UNWRAPPED)
+    lines = "".join(pieces).split("\n")  # a PO file's only line end (a text's U+2028 is no line end to gettext)
+    return "\n".join(map(_obsolete_line, lines))
+
+
+def _obsolete_line(line: str) -> str:
+    """A line babel writes for an active entry as it stands in an obsolete one: a message line (`msgid …`, `"…"`)
+    after `#~ `, a previous msgid's `#| …` as `#~| …`, a comment, a flag line or the blank line after an entry as
+    it is."""
+    if line.startswith("#|"):
+        return f"#~{line[1:]}"
+    return line if not line or line.startswith("#") else f"#~ {line}"
 
 
 def write_catalog(catalog: Catalog, path: Path, folder: Path | None = None) -> None:
