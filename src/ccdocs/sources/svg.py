@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import copy
 import io
 import logging
 import re
@@ -268,9 +269,7 @@ def _drawable(raw: str, root, unreadable: tuple) -> tuple:
         with quiet(records):
             renderPDF.drawToString(made)
     except Exception as exc:  # noqa: BLE001 - svglib, Pillow and reportlab fail in many ways on an odd drawing
-        said = " ".join(str(exc).split())[:160] or type(exc).__name__
-        return (f"image `{raw[:80]}` cannot be drawn ({said})",
-                "save the drawing again from its program without out-of-range sizes, or save the figure as PNG")
+        return _failed(raw, root, exc)
     reported = [r for r in records if r.levelno >= logging.WARNING and not str(r.msg).startswith(HARMLESS)]
     if reported:
         said = " ".join(reported[0].getMessage().split())[:160]
@@ -280,6 +279,76 @@ def _drawable(raw: str, root, unreadable: tuple) -> tuple:
         return (f"image `{raw[:80]}` is {made.width:g} × {made.height:g} points; a drawing is at most "
                 f"{MAX_POINTS:,.0f} points (200 inches) a side", "give the `<svg>` the width and height it prints at")
     return float(made.width), float(made.height)
+
+
+# what svglib or reportlab fails on, in an editor's words: (a test of the exception, what the element holds, what to
+# do); the first that holds is said, else FAILED
+FAILURES = (
+    (lambda exc: isinstance(exc, OverflowError) or "number too large" in str(exc),
+     "a number larger than a PDF holds (a size, position, stroke width or font size)",
+     "give it sizes within the drawing's, or remove it"),
+    (lambda exc: isinstance(exc, ZeroDivisionError),
+     "a scale or size of zero (`scale(0)`, a zero matrix)",
+     "remove the element (a program's hidden object), or give it a scale other than 0"),
+    (lambda exc: "setDash" in str(exc),
+     "a dash pattern (`stroke-dasharray`) whose dashes and gaps are all zero",
+     "give `stroke-dasharray` a dash longer than zero, or leave it out for a solid line"),
+    (lambda exc: "Empty tag name" in str(exc),
+     "a `style` svglib cannot read (an empty declaration such as `;:`)",
+     "write its `style` as `property: value` pairs separated by `;`"),
+)
+FAILED = ("something svglib and reportlab, which draw it in the PDF, cannot draw", REDRAW_HINT)
+# elements whose content is drawn only where another element uses it (that element is named instead)
+USED_ONLY = frozenset({"defs", "clipPath", "linearGradient", "radialGradient", "symbol", "style", *PASSED_OVER})
+
+
+def _failed(raw: str, root, exc: Exception) -> tuple[str, str]:
+    """(message, hint) for a drawing svglib or reportlab fails on with `exc`: the element it fails on, by its SVG
+    line (`_culprit`), and what in it, in an editor's words (FAILURES), not the library's."""
+    what, hint = next(((what, hint) for test, what, hint in FAILURES if test(exc)), FAILED)
+    element = _culprit(root)
+    if element is None:
+        return f"image `{raw[:80]}` cannot be drawn in the PDF: it holds {what}", hint
+    name = element.tag.rsplit("}", 1)[-1]
+    return (f"image `{raw[:80]}`, line {element.sourceline}: `<{name}>` cannot be drawn in the PDF: it holds {what}",
+            hint)
+
+
+def _culprit(root):
+    """The first drawn element, in the drawing's order, with which the drawing fails to draw (a shape, a `<text>`
+    whole, a `<use>`, a `<g>` whose own transform fails: any element but the `<svg>`, a text's parts and what is
+    drawn only where it is used), None when the drawing without them fails too. Found by halving: the drawing cut
+    after its first k drawn elements is drawn for log2(n) values of k (a copy each time: svglib changes what it
+    draws), only for a drawing that fails."""
+    def drawn(tree) -> list:
+        return [element for element in tree.iter(SVG_NS + "*")
+                if element is not tree and element.tag.rsplit("}", 1)[-1] not in USED_ONLY
+                and not any(a.tag.rsplit("}", 1)[-1] in USED_ONLY or a.tag == SVG_NS + "text"
+                            for a in element.iterancestors())]
+
+    def fails(kept: int) -> bool:
+        tree = copy.deepcopy(root)
+        for element in drawn(tree)[kept:]:
+            element.getparent().remove(element)
+        try:
+            from reportlab.graphics import renderPDF
+
+            records: list = []
+            made = rendered(tree, records)
+            with quiet(records):
+                renderPDF.drawToString(made)
+        except Exception:  # noqa: BLE001 - as `_drawable`
+            return True
+        return False
+
+    elements = drawn(root)
+    if not elements or fails(0):
+        return None
+    good, bad = 0, len(elements)     # the drawing cut after `good` elements draws, after `bad` fails
+    while bad - good > 1:
+        middle = (good + bad) // 2
+        good, bad = (good, middle) if fails(middle) else (middle, bad)
+    return elements[bad - 1]
 
 
 def _reference(raw: str, element, pixels: dict, bitmaps: dict) -> tuple[str, str] | None:
