@@ -29,8 +29,9 @@ def test_update_makes_the_catalog_of_a_language_and_refuses_the_original(make_do
     assert result.stdout.strip().endswith(f"content.po: {count} new, 0 fuzzy, 0 obsolete")
     catalog = read_catalog(po_path(folder, "zh"))
     assert catalog.locale_identifier == "zh" and not catalog.fuzzy
-    refused = run_ccdocs("i18n", "update", folder, "--lang", "en")
-    assert refused.returncode == 2 and "original language" in refused.stderr
+    refused = run_ccdocs("i18n", "update", folder, "--lang", "en")  # told at `original: en` (test_i18n_languages)
+    assert refused.returncode == 1 and "document.yaml:8:11: error: `en` is the language the text is keyed in" in \
+        refused.stderr, refused.stderr
 
 
 def test_stats_counts_each_status_and_exits_1_until_the_translation_is_complete(make_doc):

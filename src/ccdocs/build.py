@@ -142,9 +142,7 @@ def _languages(sources: Sources, languages) -> list[str]:
     """The languages to build: those asked for, each among the document's, else all the document's."""
     for lang in languages or ():
         if lang not in sources.spec.languages:
-            raise InputError([sources.spec.yaml.problem(("languages",), f"`{lang}` is not among the "
-                                                        "document's languages",
-                                                        "add it to `languages:` in document.yaml")])
+            raise InputError([sources.spec.unlisted(lang)])
     return list(languages or sources.spec.languages)
 
 

@@ -476,12 +476,7 @@ def update(doc_dir, lang, memories):
     languages = _split(lang, LANGUAGES, "language", "--lang")
     sources = read_sources(_folder(doc_dir))
     spec = sources.spec
-    for code in languages:
-        if code == spec.source:
-            raise UsageError(f"`{code}` is the language {doc_dir} is keyed in (its original language unless "
-                             "`source:` names another); it needs no catalog")
-        if code not in spec.languages:
-            raise UsageError(f"`{code}` is not among the languages of {doc_dir}")
+    _translated(spec, languages)
     check_targets(po_path(spec.folder, code) for code in languages)
     for code in languages:  # every catalog's place checked before any is written
         place_inside(spec.folder, po_path(spec.folder, code), f"the {code} catalog")
@@ -518,13 +513,20 @@ def stats(doc_dir):
 
 
 def _translated_into(doc_dir: str, lang: str):
-    """The spec of DOC_DIR, a UsageError when `lang` is not a language it is translated into."""
+    """The spec of DOC_DIR; InputError when `lang` is not a language it is translated into (`_translated`)."""
     from .sources.spec import read_spec
 
     spec = read_spec(_folder(doc_dir))
-    if lang == spec.source or lang not in spec.languages:
-        raise UsageError(f"`{lang}` is not a language {doc_dir} is translated into")
+    _translated(spec, [lang])
     return spec
+
+
+def _translated(spec, languages) -> None:
+    """InputError, at document.yaml's line, for each of `languages` the document is not translated into
+    (`DocumentSpec.unlisted`: not among `languages:`, as build and dump tell it, or the language it is keyed in)."""
+    found = [item for code in languages if (item := spec.unlisted(code, translated=True)) is not None]
+    if found:
+        raise InputError(found)
 
 
 @i18n.command()
@@ -611,8 +613,7 @@ def review(doc_dir, lang, output, toolkit, fmt):
         html = toolkit_page(lang)
     else:
         sources = read_sources(_folder(doc_dir))
-        if lang == sources.spec.source or lang not in sources.spec.languages:
-            raise UsageError(f"`{lang}` is not a language {doc_dir} is translated into")
+        _translated(sources.spec, [lang])
         target = _output_file(output, read_files(sources, [lang]), "the review", text=fmt == "html", named=named)
         if fmt == "docx":
             from .i18n.review_docx import review_docx

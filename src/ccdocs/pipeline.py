@@ -212,8 +212,7 @@ def resolve_all(folder: Path, languages=None) -> dict:
     sandbox = Sandbox()
     for lang in languages or sources.spec.languages:
         if lang not in sources.spec.languages:
-            out.extend([sources.spec.yaml.problem(("languages",), f"`{lang}` is not among the document's "
-                                                  "languages", "add it to `languages:` in document.yaml")])
+            out.extend([sources.spec.unlisted(lang)])
             continue
         try:
             documents[lang] = resolve(sources, lang, sandbox=sandbox)

@@ -115,6 +115,23 @@ class DocumentSpec:
         """WIPO's file name stem: `wo_cc_78_inf_1_rev`."""
         return re.sub(r"[/. ]", "_", self.full_symbol.lower()).rstrip("_")
 
+    def unlisted(self, lang: str, translated: bool = False):
+        """Why a command may not take the language `lang` of this document, a Problem at document.yaml's line
+        (None when it may): not among `languages:`, told at that line (build, dump, every i18n command); where a
+        translation is asked for (`translated`: the i18n commands), the language the text is keyed in, told at
+        `source:` (else `original:`), which has no catalog."""
+        if lang not in self.languages:
+            return self.yaml.problem(("languages",), f"`{lang}` is not among the document's languages",
+                                     "add it to `languages:` in document.yaml")
+        if translated and lang == self.source:
+            key = "source" if "source" in self.yaml.data else "original"
+            others = ", ".join(code for code in self.languages if code != lang)
+            return self.yaml.problem((key,), f"`{lang}` is the language the text is keyed in (`{key}: {lang}`): "
+                                     "it has no catalog", f"give a language the document is translated into: "
+                                     f"{others}" if others else "add the languages to translate into to "
+                                     "`languages:` in document.yaml")
+        return None
+
 
 def inside(folder: Path, raw: str, yf: YamlFile, keys: tuple, out: Collector, kind: str) -> Path | None:
     """The file `raw` named in document.yaml; None (the problem recorded in `out`, at `keys`) when it is absolute,
