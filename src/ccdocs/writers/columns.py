@@ -60,8 +60,7 @@ def table_widths(table, theme, measure, text_width: float) -> list[float]:
     if sum(figures) > total:
         refuse(table, f"table {table.name}: its figures need {sum(figures):.0f} pt side by side, the table is "
                f"{total:.0f} pt wide, and a figure is never broken across lines",
-               "print it on landscape pages (`landscape: true` in its spec), give it a larger `width`, or leave "
-               "some columns out", sum(figures) <= text_width)
+               room_hint(table, theme, sum(figures), text_width), sum(figures) <= text_width)
     if sum(least) > total:  # a word wider than the table is broken: the columns share the width by their texts
         least = capped(total, demands(table, measure, padding, indent, least), figures)
     return share(total, [c.width or 1.0 for c in table.columns], least, figures)
@@ -146,6 +145,31 @@ def check_room(table, total: float, floor: float, narrowed: bool = False) -> Non
         refuse(table, f"table {table.name} has {len(table.columns)} columns; at most {most} fit "
                f"{'its `width`' if narrowed else 'the width of the page'}", "give it a larger `width`" if narrowed else "leave some columns out, or split the table in "
                "two", narrowed)
+
+
+def room_hint(table, theme, needed: float, text_width: float) -> str:
+    """What to do for `table`, whose figures need `needed` points side by side, more than it has: landscape pages
+    only where they would hold them (and the table is not on them yet), said where they are set, its spec's
+    `tables:` entry or, for a pipe table (`piped`), its part; a larger `width` only for a data table narrower
+    than `text_width` that it would hold them in."""
+    from .pdf.document import landscape_width   # only for a refused table
+
+    ways = []
+    if needed <= landscape_width(theme) and not table.landscape and text_width < landscape_width(theme):
+        ways.append("print the part holding it on landscape pages (`landscape: true` on that part under `parts:` in "
+                    "document.yaml)" if piped(table) else
+                    f"print it on landscape pages (`landscape: true` under `tables: {table.name}:` in document.yaml)")
+    if not piped(table) and needed <= text_width:
+        ways.append("give it a larger `width`")
+    ways.append("leave some columns out" if ways else "leave some columns out, or split the table in two")
+    return ", ".join(ways[:-1]) + (", or " if len(ways) > 1 else "") + ways[-1]
+
+
+def piped(table) -> bool:
+    """Whether `table` was written in the text as a pipe table, which has no spec of its own (no `landscape`, no
+    `width`): parse/pipe_tables names it by its place (`at report.md:5`), a data table is named by its key under
+    `tables:`, one word (`::: table NAME`)."""
+    return " " in table.name
 
 
 def refuse(table, message: str, hint: str, narrowed: bool = False) -> None:
