@@ -275,14 +275,40 @@ class FontResolver:
         return f"`{path}` ({source}) is not a TrueType font", "give the path of a .ttf or .ttc file"
 
     def missing(self, role, family, candidates, package, env):
-        """Raise the error for a role no installed face serves."""
-        tried = ", ".join(candidates)
+        """Raise the error for a role no installed face serves, saying of the font and of each stand-in what is
+        missing: the font itself, or only its face of the role's style (OpenSymbol has no bold face), and that the
+        theme gives no stand-in; the Debian package is named only when a stand-in is not installed at all (a
+        package cannot add a face to a font that is installed without it)."""
+        style = STYLES[role].lower()
+        lacking, absent = [], []
+        for candidate in candidates:
+            (lacking if self.installed(candidate) else absent).append(candidate)
+        said = f"{family} is installed without a {style} face" if family in lacking else f"{family} is not installed"
+        stand_ins = candidates[1:]
+        if not stand_ins:
+            said += f", and the theme gives it no stand-in (its `pdf_fonts.stand_ins.{family}.families` is empty)"
+        else:
+            told = [f"{', '.join(named)} {verb}" for named, verb in (
+                ([c for c in stand_ins if c in lacking], f"has no {style} face"),
+                ([c for c in stand_ins if c in absent], "is not installed")) if named]
+            said += f", and of its stand-ins {' and '.join(told)}"
         cff = f"; found only CFF-outline faces, which reportlab cannot embed: {', '.join(self.cff_seen)}" \
             if self.cff_seen else ""
-        hint = (f"install the Debian package {package}, " if package else "") + \
-            f"or set {env}=/path/to/font.ttf (path#index for a .ttc)"
-        self.fail(f"no font for {DESCRIBED[role]}: {family} is not installed, nor any stand-in ({tried}){cff}",
-                  hint)
+        if package and any(c in absent for c in stand_ins):
+            hint = f"install the Debian package {package}, "
+        else:
+            hint = (f"name under `pdf_fonts.stand_ins.{family}.families` an installed font with a {style} face "
+                    f"(`fc-list : family style` lists them), ")
+        self.fail(f"no font for {DESCRIBED[role]}: {said}{cff}",
+                  hint + f"or set {env}=/path/to/font.ttf (path#index for a .ttc)")
+
+    def installed(self, family: str) -> bool:
+        """Whether any face of `family` is installed (a known file or one fontconfig lists), whatever its style."""
+        if any(self.known(family, style) for style in STYLE_NAMES):
+            return True
+        if self.listed is None:
+            self.listed = self.list_faces()
+        return any(family.lower() in (f.lower() for f in families) for families, *_ in self.listed)
 
     def fail(self, message: str, hint: str):
         """Raise a FontError located at the theme file (none when the resolver has no theme: `check_environment`)."""
