@@ -15,8 +15,8 @@ from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 from ..errors import Collector, Problem
-from ..model import (Box, Contents, Decision, Heading, KeyFigure, KeyFigures, ListBlock, ListItem, Note, Para, Quote,
-                     Ref, Source, Strong, Text)
+from ..model import (Box, Contents, Decision, Emph, Heading, KeyFigure, KeyFigures, Link, ListBlock, ListItem, Note,
+                     Para, Quote, Ref, Source, Strong, Text)
 from . import anchors, attributes, dispatch, html, images, pipe_tables, survey, visible
 from .grammar import (BOX, DECISION, DECISION_ITEM, HEADING_LEVELS, ITEM, LIST_LEVELS, NOTE,
                       NOUNS, PART, QUOTE, check_place, meaningless_attrs)
@@ -276,15 +276,23 @@ def _quote(node, ctx) -> Quote:
     blocks = list(_blocks(node.children, ctx, QUOTE))
     attribution = ()
     if blocks and isinstance(blocks[-1], Para) and plain(blocks[-1].children).startswith(ATTRIBUTION):
-        last = blocks.pop().children
-        text = plain(last).lstrip("—-― ").strip()
-        attribution = convert_text(text) if len(last) == 1 else last
+        attribution = _undashed(blocks[-1].children)
+        if attribution:  # a dash alone stays the paragraph it is
+            blocks.pop()
     return Quote(tuple(blocks), attribution, source)
 
 
-def convert_text(text: str) -> tuple:
-    """A plain string as inlines."""
-    return (Text(text),)
+def _undashed(inlines: tuple) -> tuple:
+    """An attribution's inlines without the dash typed before them (`—`, `--`, `―`) and the spaces after it, taken
+    from its first text, inside emphasis or a link too (`— **Jane Doe**, Director`): every writer prints its own
+    dash before an attribution."""
+    first, rest = inlines[0], inlines[1:]
+    if isinstance(first, Text):
+        text = first.text.lstrip("—-― ")
+        return ((Text(text),) if text else ()) + rest
+    if isinstance(first, Strong | Emph | Link) and first.children:
+        return (replace(first, children=_undashed(first.children)),) + rest
+    return inlines
 
 
 def _extra_words(node, ctx) -> None:
