@@ -488,8 +488,9 @@ def _interruptible():
 
 def _watch(session: Session, folder: Path, out: Path) -> None:
     """`run`'s rounds: the first, then one per burst of saves. A round that changes the folders watched (a document
-    attached or detached) ends the watcher, and the changes it queued meanwhile with it: what the new watcher
-    finds changed since that round began (`_begun`, `_since`) is a burst of its own, so no save is lost."""
+    attached or detached, a folder made or removed) ends the watcher, and the changes it queued meanwhile with it:
+    what the new watcher finds changed since that round began (`_begun`, `_since`) is a burst of its own, so no save
+    is lost."""
     echo = session.echo
     before = _begun(session)  # what was there before the round: compared once a watcher is set
     session.round(None)
@@ -500,7 +501,8 @@ def _watch(session: Session, folder: Path, out: Path) -> None:
     while True:
         roots = session.roots()
         saves = session.saves(roots)
-        for changes in _watching(session, roots, saves):
+        folders = _folders(roots, partial(saves, None))
+        for changes in _watching(session, folders, saves):
             changed = _saved(changes)
             if before is not None:  # the watcher is set up: what was saved since `before` was taken
                 changed |= _since(before, saves, _snapshot(roots, partial(saves, None)))
@@ -510,9 +512,11 @@ def _watch(session: Session, folder: Path, out: Path) -> None:
                 session.round(changed)
             elif not folder.is_dir():
                 session.round({})  # raises Gone
-            if session.roots() != roots:
-                before = begun  # a document attached or detached: watch its folder too
+            if session.roots() != roots or _folders(roots, partial(saves, None)) != folders:
+                before = begun or _begun(session)  # a document attached or detached, a folder made or removed
                 break
+        else:  # a folder removed as the watcher was set up: set it up again, the saves since then taken
+            before = before or _begun(session)
 
 
 def _begun(session: Session) -> tuple[int, dict[str, tuple | None]]:
@@ -533,28 +537,43 @@ def _since(before: tuple[int, dict], saves: Saves, now: dict) -> dict[Path, str]
             and (str(path) in now or saves(None, str(path)))}
 
 
-def _watching(session: Session, roots: list[Path], saves: Saves):
-    """watchfiles' bursts of changes under `roots`, or a timeout's empty burst. Raises Gone when the folder
-    vanished before the watcher was set up (watchfiles' FileNotFoundError)."""
+def _watching(session: Session, folders: list[str], saves: Saves):
+    """watchfiles' bursts of changes in `folders` (each watched alone, not what it holds: `_folders`), or a
+    timeout's empty burst; none when one of `folders` was removed before the watcher was set up (watchfiles'
+    FileNotFoundError: set it up again). Raises Gone when that was the document's folder, Failure when the system
+    refuses to watch a folder (its permissions; the per-user number of inotify watches, fs.inotify.max_user_watches,
+    spent by other programs)."""
     try:
-        yield from watch(*roots, watch_filter=saves, rust_timeout=CHECK_EVERY_MS, yield_on_timeout=True)
+        yield from watch(*folders, watch_filter=saves, recursive=False, rust_timeout=CHECK_EVERY_MS,
+                         yield_on_timeout=True)
     except FileNotFoundError:
         session._gone()
-        raise
+    except OSError as exc:
+        raise Failure(f"cannot watch the files of {display_path(session.folder)}: {exc} (build it with `ccdocs "
+                      "build` meanwhile; a folder that cannot be read: give its owner's permissions back; the "
+                      "watch limit: close other programs watching files, or raise fs.inotify.max_user_watches)") \
+            from None
 
 
-def _snapshot(roots: list[Path], passes: Callable[[str], bool]) -> dict[str, tuple | None]:
-    """The signature of every file under `roots` whose path `passes`, by path (folders that do not pass are not
-    walked; roots may overlap)."""
-    found = {}
+def _folders(roots: list[Path], passes: Callable[[str], bool]) -> list[str]:
+    """The folders under `roots` (themselves included) that may hold a save, as `_walk` finds them. Each is watched
+    alone: watchfiles' recursive watch follows links (a link to /usr added 16,027 watches, one to /proc/1 stopped
+    the watch with a permission error), and the files a link leads to are no inputs of the folder's."""
+    return list(dict.fromkeys(top for top, _ in _walk(roots, passes)))
+
+
+def _walk(roots: list[Path], passes: Callable[[str], bool]):
+    """(folder, [the paths of its files that pass]) for `roots` and every folder under them whose path `passes`,
+    links not followed (roots may overlap)."""
     for root in roots:
         for top, folders, files in os.walk(root):
             folders[:] = [name for name in folders if passes(os.path.join(top, name))]
-            for name in files:
-                path = os.path.join(top, name)
-                if passes(path):
-                    found[path] = signature(path)
-    return found
+            yield top, [path for name in files if passes(path := os.path.join(top, name))]
+
+
+def _snapshot(roots: list[Path], passes: Callable[[str], bool]) -> dict[str, tuple | None]:
+    """The signature of every file under `roots` whose path `passes`, by path, as `_walk` finds them."""
+    return {path: signature(path) for _, paths in _walk(roots, passes) for path in paths}
 
 
 def _differences(before: dict, now: dict) -> dict[Path, str]:

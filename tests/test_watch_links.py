@@ -1,0 +1,74 @@
+"""`ccdocs watch` watches the document's own folders: never what a link in them leads to, and a folder the system
+refuses to watch is told, not an internal error (breaks-5 #5: a link to /usr added 16,027 inotify watches, one to
+/proc/1 stopped the watch with exit 70)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import ccdocs.watch as watching
+from ccdocs.errors import Failure
+from ccdocs.watch import Session
+
+from conftest import DOCS
+from test_watch import STATUS, Watching, save
+
+LINKED = 200  # folders under the linked folder outside the document
+
+
+def inotify_watches(pid: int) -> int:
+    """The inotify watches process `pid` holds (Linux: one `inotify wd:` line each in /proc/PID/fdinfo/FD)."""
+    count = 0
+    for info in Path(f"/proc/{pid}/fdinfo").iterdir():
+        try:
+            count += sum(line.startswith("inotify wd:") for line in info.read_text().splitlines())
+        except OSError:  # a descriptor closed meanwhile
+            continue
+    return count
+
+
+@pytest.mark.skipif(not Path("/proc/self/fdinfo").is_dir(), reason="counts Linux's inotify watches in /proc")
+def test_a_link_leading_out_of_the_folder_is_not_watched(tmp_path):
+    """A folder of the document linked to one outside it holding 200 folders: the watch holds fewer watches than
+    those 200 (the document's folders and the toolkit's templates), and a save still rebuilds."""
+    folder = tmp_path / "doc"
+    shutil.copytree(DOCS["budget"], folder, ignore=shutil.ignore_patterns("expected"))
+    for n in range(LINKED):
+        (tmp_path / "outside" / f"folder{n}").mkdir(parents=True)
+    (folder / "linked").symlink_to(tmp_path / "outside", target_is_directory=True)
+    report = folder / "content" / "report.md"
+    process = Watching(tmp_path, "doc", "--lang", "en", "--format", "pdf", "--out", "out")
+    try:
+        process.until("watching")
+        save(report, report.read_text(encoding="utf-8").replace("by object of expenditure.\n",
+                                                                 "by object of expenditure, linked.\n", 1))
+        rebuilt = process.until(STATUS.pattern)  # the watcher is set: its save was seen
+        watches = inotify_watches(process.process.pid)
+    finally:
+        code, printed = process.stop()
+    assert "report.md saved: en rebuilt" in rebuilt[-1], printed
+    assert 0 < watches < LINKED, f"{watches} inotify watches"
+    assert code == 0 and "Traceback" not in printed
+
+
+def test_a_folder_the_system_refuses_to_watch_is_told(tmp_path, monkeypatch):
+    """The system refusing a watch (inotify's per-user limit spent, a folder that cannot be read): a Failure (exit 1)
+    naming the folder and what to do, not an internal error."""
+    folder = tmp_path / "doc"
+    shutil.copytree(DOCS["budget"], folder, ignore=shutil.ignore_patterns("expected"))
+
+    def refused(*folders, **options):
+        raise OSError(28, "OS file watch limit reached")
+        yield  # a generator, as watchfiles.watch is
+
+    monkeypatch.setattr(watching, "watch", refused)
+    session = Session(folder.resolve(), tmp_path / "out", ["en"], ("pdf",), False, lambda line, err=False: None)
+    try:
+        with pytest.raises(Failure, match=r"cannot watch the files of .*doc: .*watch limit reached .*"
+                                          r"fs\.inotify\.max_user_watches"):
+            watching._watch(session, session.folder, session.out)
+    finally:
+        session.close()
