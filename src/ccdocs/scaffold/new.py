@@ -77,14 +77,14 @@ def _from_symbol(symbol: str) -> tuple[str | None, int | None]:
     return body, number
 
 
-def _typed(option: str, value: object, told: str = "") -> str:
+def as_typed(option: str, value: object, told: str = "") -> str:
     """An option as the editor typed it in the shell (`--title 'Annual Report'`), with what ccdocs told from it."""
     return f"{option} {shlex.quote(str(value))}" + (f" ({told})" if told else "")
 
 
 def document_yaml(o: Options, today: date) -> tuple[str, dict[int, str]]:
     """The text of document.yaml for `o` (validated here: UsageError for a value ccdocs cannot use), and for each
-    line holding a value, the option that gave it as typed (`_typed`; an option not given, named with the
+    line holding a value, the option that gave it as typed (`as_typed`; an option not given, named with the
     default written), by line number: a value the document's check refuses is told at the option (`new_folder`)."""
     if not SYMBOL.fullmatch(o.symbol):
         raise UsageError(f"--symbol `{o.symbol}` is not a WIPO symbol such as WO/CC/86/INF/1 or WO/PBC/40/5 "
@@ -108,31 +108,31 @@ def document_yaml(o: Options, today: date) -> tuple[str, dict[int, str]]:
     original = o.languages[0]
     which = "ordinary" if o.ordinary else "extraordinary" if o.extraordinary else None
     venue = _text(o.venue, "--venue") if o.venue is not None else "Geneva"
-    symbol = _typed("--symbol", o.symbol)
-    days = _typed("--dates", o.dates) if o.dates else _typed("--date", signed, "the session's days, --dates not "
+    symbol = as_typed("--symbol", o.symbol)
+    days = as_typed("--dates", o.dates) if o.dates else as_typed("--date", signed, "the session's days, --dates not "
                                                                                 "given") if o.date else None
-    languages = _typed("--languages", ",".join(o.languages))
+    languages = as_typed("--languages", ",".join(o.languages))
     rows = [
         (f"symbol: {o.symbol}", "without a suffix", symbol),
         ("# suffix: Rev.", "a revision, corrigendum...: Rev., Corr., Add., Prov. (Rev.2 ...)"),
         (f"body: {body}", ", ".join(BODIES) if o.body else f"{CONFIRM} (told from the symbol)",
-         _typed("--body", o.body) if o.body else _typed("--symbol", o.symbol, f"the body {body} told from it")),
+         as_typed("--body", o.body) if o.body else as_typed("--symbol", o.symbol, f"the body {body} told from it")),
         ("session:", None),
         (f"  number: {session}", "counts every session" if o.session else f"{CONFIRM} (told from the symbol)",
-         _typed("--session", o.session) if o.session else _typed("--symbol", o.symbol, f"the session number "
+         as_typed("--session", o.session) if o.session else as_typed("--symbol", o.symbol, f"the session number "
                                                                                           f"{session} told from it")),
         (f"  {which}: {o.ordinary or o.extraordinary}" if which else "  # ordinary: N",
          "Coordination Committee: ordinary: N or extraordinary: N",
-         _typed(f"--{which}", o.ordinary or o.extraordinary) if which else None),
+         as_typed(f"--{which}", o.ordinary or o.extraordinary) if which else None),
         (f"venue: {venue}", "a place ccdocs knows, or {en: ..., zh: ...}" if o.venue else f"{CONFIRM}: a place "
-         "ccdocs knows, or {en: ..., zh: ...}", _typed("--venue", o.venue) if o.venue else "--venue not given "
+         "ccdocs knows, or {en: ..., zh: ...}", as_typed("--venue", o.venue) if o.venue else "--venue not given "
                                                                                                "(Geneva)"),
         (f"first_day: {first.isoformat()}", "the session's first day" if o.dates else f"{CONFIRM}: the session's "
          "first day (--dates FIRST/LAST)", days or "--dates not given (today)"),
         (f"last_day: {last.isoformat()}", "its last day" if o.dates else f"{CONFIRM}: the session's last day",
          days or "--dates not given (today)"),
         (f"date: {signed.isoformat()}", "the document's date" + ("" if o.date else " (today)"),
-         _typed("--date", o.date) if o.date else "--date not given (today)"),
+         as_typed("--date", o.date) if o.date else "--date not given (today)"),
         (f"original: {original}", "the original printed on the cover; the text is keyed in it (or `source:`)",
          languages),
         (f"# source: {original}", "the language the text is keyed in, when not the original (default: original)"),
@@ -144,11 +144,11 @@ def document_yaml(o: Options, today: date) -> tuple[str, dict[int, str]]:
         text = _text(given, "--title") if given is not None else json.dumps(PLACEHOLDER_TITLES.get(lang, "Title"),
                                                                  ensure_ascii=False)
         rows.append((f"  {lang}: {text}", None if given is not None else CONFIRM,
-                     _typed("--title", given) if given is not None else f"--title not given (the {lang} title "
+                     as_typed("--title", given) if given is not None else f"--title not given (the {lang} title "
                                                                          f"{text}, to replace)"))
     rows += [
         ("author: secretariat", "prepared by the Secretariat; or {en: ..., zh: ...}"),
-        (f"kind: {o.kind}", "one of: " + ", ".join(KINDS), _typed("--kind", o.kind)),
+        (f"kind: {o.kind}", "one of: " + ", ".join(KINDS), as_typed("--kind", o.kind)),
         ("theme: default", "themes/NAME.yaml in ./templates, in --templates DIR, or ccdocs's own"),
         (f"# chapter_style: {BODY_CHAPTER_STYLES.get(body, 'chapter')}", "chapter headings: "
          + ", ".join(CHAPTER_STYLES) + " (default: the body's, as here)"),

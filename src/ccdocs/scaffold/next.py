@@ -39,7 +39,7 @@ from ..sources.yamlfile import read_yaml
 from ..tables import translatable_texts
 from . import literals, marks
 from .folder import check_target, make_folder
-from .new import option_day
+from .new import as_typed, option_day
 from .yamledit import Edit, apply
 
 CONFIRM = "TO CONFIRM"
@@ -72,8 +72,9 @@ def a_year_on(day: date) -> date:
 def _set(keys, old, new, option: str | None, what: str) -> Edit:
     """An edit of the value at `keys`: set from `option` when given, else proposed and marked to confirm."""
     if option is not None:
-        return Edit(keys, str(old), str(new), f"from {option} (was {old})")
-    return Edit(keys, str(old), str(new), f"{CONFIRM} (was {old}): {what}")
+        return Edit(keys, str(old), str(new), f"from {option} (was {old})", as_typed(option, new))
+    return Edit(keys, str(old), str(new), f"{CONFIRM} (was {old}): {what}",
+                f"`{'.'.join(map(str, keys))}: {new}`, proposed by ccdocs next ({what})")
 
 
 def spec_edits(spec, o: Options) -> list[Edit]:
@@ -187,7 +188,10 @@ def next_folder(old: Path, new: Path, o: Options, check=buildable) -> list[Probl
     text, dropped = _without_suffix(spec.yaml, files["document.yaml"].decode("utf-8"))
     text, shift = marks.headed(text, symbol, "next", f"started from {spec.symbol}")
     files["document.yaml"] = text.encode("utf-8")
-    make_folder(new, files, ("data",) if (old / "data").is_dir() else (), check)
+    try:
+        make_folder(new, files, ("data",) if (old / "data").is_dir() else (), check)
+    except InputError as exc:
+        raise InputError([_at_input(item, old, new, edits, shift) for item in exc.problems]) from None
     notes = [_note(new / name, yf.where(*e.keys), e) for name, (yf, changes) in edits.items()
              for e in sorted(changes, key=lambda e: yf.where(*e.keys))]
     if dropped:
@@ -242,6 +246,23 @@ def _without_suffix(yf, text: str) -> tuple[str, str | None]:
     body = lines[line - 1].rstrip("\r\n")
     lines[line - 1] = f"# {body}  # dropped by ccdocs next: not a revision{lines[line - 1][len(body):]}"
     return "".join(lines), str(suffix)
+
+
+def _at_input(item: Problem, old: Path, new: Path, edits: dict, shift: int) -> Problem:
+    """A problem the check of the folder `new` found (nothing was written), told at its input: at a value ccdocs
+    next set, the option it came from as typed or its proposal (`Edit.source`); at any other line of a file copied
+    from `old` (or edited in place: `edits`, name -> (YamlFile, Edits); document.yaml `shift` lines down under its
+    header), the same place in `old`."""
+    shown = display_path(new)
+    if item.line is None or not item.path.startswith(shown + "/"):
+        return item
+    name = item.path[len(shown) + 1:]
+    line = item.line - shift if name == "document.yaml" else item.line
+    yf, changes = edits.get(name, (None, ()))
+    source = next((edit.source for edit in changes if edit.source and yf.where(*edit.keys)[0] == line), None)
+    if source is not None:
+        return replace(item, path=source, line=None, col=None)
+    return replace(item, path=display_path(old / name), line=line)
 
 
 def _note(path: Path, where: tuple[int, int], edit: Edit) -> Problem:

@@ -11,12 +11,15 @@ from ..sources.yamlfile import YamlFile
 
 @dataclass(frozen=True)
 class Edit:
-    """Replace the scalar at `keys`, written as `old`, by `new`; `note` goes in a comment at the end of its line."""
+    """Replace the scalar at `keys`, written as `old`, by `new`; `note` goes in a comment at the end of its line;
+    `source`, where the new value came from as the editor would name it (`--session 87`, a value proposed), to tell
+    a refusal of it there ("" for a value kept as it was)."""
 
     keys: tuple
     old: str
     new: str
     note: str
+    source: str = ""
 
 
 def apply(yf: YamlFile, text: str, edits: list[Edit]) -> str:

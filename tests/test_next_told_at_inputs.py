@@ -1,0 +1,36 @@
+"""`ccdocs next`: a value the new folder's check refuses is told at its input, never at a line of the folder that
+was not written (it said `new/document.yaml:8:11: error: …`, exit 1, and nothing was written): at the option it
+came from as typed, at the value ccdocs next proposed, or at the same place of the old folder it was copied from."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from ccdocs.cli import main
+from conftest import write_doc
+
+
+@pytest.mark.parametrize("args, told", [
+    (["--session", "250", "--symbol", "WO/CC/87/INF/1"],
+     "--session 250: error: the symbol WO/CC/87/INF/1 is of session 87, not 250"),
+    (["--symbol", "WO/CC/250/INF/1"], "`session.number: 87`, proposed by ccdocs next (the next number; an "
+                                      "extraordinary session may come between (--session)): error: the symbol "
+                                      "WO/CC/250/INF/1 is of session 250, not 87"),
+], ids=["option", "proposed"])
+def test_a_refused_value_is_told_where_it_came_from(tmp_path, monkeypatch, args, told):
+    monkeypatch.chdir(tmp_path)
+    write_doc(tmp_path / "old")
+    done = CliRunner().invoke(main, ["next", "old", "new", *args])
+    assert done.exit_code == 1 and "Traceback" not in done.output, done.output
+    assert done.output.startswith(told), done.output
+    assert "new/" not in done.output and not (tmp_path / "new").exists(), done.output
+
+
+def test_a_copied_text_the_check_refuses_is_told_in_the_old_folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write_doc(tmp_path / "old", {"content/report.md": "# Introduction\n\nWe count {{ nosuch.staff }} staff.\n"})
+    done = CliRunner().invoke(main, ["next", "old", "new"])
+    assert done.exit_code == 1, done.output
+    assert done.output.startswith("old/content/report.md:3:"), done.output
+    assert "new/" not in done.output and not (tmp_path / "new").exists(), done.output
