@@ -438,7 +438,8 @@ def extract(doc_dir):
     from .i18n.catalogs import check_catalogs, pot_path
     from .i18n.extract import template, write_catalog
     from .i18n.places import Places
-    from .output import check_targets
+    from .inputs import read_files
+    from .output import check_inputs, check_targets
     from .pipeline import read_sources, resolve
     from .sources.within import place_inside
 
@@ -446,6 +447,7 @@ def extract(doc_dir):
     check_catalogs(sources.spec)  # the translators' catalogs are refused here as by every i18n command
     path = pot_path(sources.spec.folder)
     check_targets([path])
+    check_inputs([path], read_files(sources, []), option=None)  # a content file may have any name and place
     place_inside(sources.spec.folder, path, "the template")
     catalog = template(sources, Places(resolve(sources, sources.spec.source)))
     write_catalog(catalog, path, sources.spec.folder)
@@ -468,7 +470,8 @@ def update(doc_dir, lang, memories):
     from .i18n.memory import read_memory
     from .i18n.places import Places
     from .i18n.update import update as update_catalog
-    from .output import check_targets
+    from .inputs import read_files
+    from .output import check_inputs, check_targets
     from .pipeline import read_sources, resolve
     from .sources.spec import LANGUAGES
     from .sources.within import place_inside
@@ -478,6 +481,8 @@ def update(doc_dir, lang, memories):
     spec = sources.spec
     _translated(spec, languages)
     check_targets(po_path(spec.folder, code) for code in languages)
+    # a content, data or image file may stand where a catalog is written (catalogs themselves are left out: [])
+    check_inputs([po_path(spec.folder, code) for code in languages], read_files(sources, []), option=None)
     for code in languages:  # every catalog's place checked before any is written
         place_inside(spec.folder, po_path(spec.folder, code), f"the {code} catalog")
     catalog = template(sources, Places(resolve(sources, spec.source)))
@@ -541,11 +546,12 @@ def export(doc_dir, lang, fmt, output):
     """Write the catalog of LANG as XLIFF 1.2 for a CAT tool: every entry, its state, place and previous source."""
     from .i18n.catalogs import check_catalogs, po_path
     from .i18n.xliff import export as to_xliff
+    from .inputs import spec_files
     from .output import write_all
 
     spec = _translated_into(doc_dir, lang)
-    target = _output_file(output, {po_path(spec.folder, lang): f"the {lang} content catalog",
-                                   spec.yaml.path: "its document.yaml"}, "the export",
+    target = _output_file(output, {**spec_files(spec), po_path(spec.folder, lang): f"the {lang} content catalog"},
+                          "the export",
                           named=(XLIFF_SUFFIXES, "the export is an XLIFF file", "*.xlf"))
     check_catalogs(spec)
     xliff = to_xliff(spec.folder, spec.source, lang)
@@ -564,12 +570,15 @@ def export(doc_dir, lang, fmt, output):
 @reported
 def import_(doc_dir, file, lang):
     """Merge the translations of an XLIFF FILE into the catalog of LANG; a changed source is refused at its line."""
-    from .i18n.catalogs import check_catalogs
+    from .i18n.catalogs import check_catalogs, po_path
     from .i18n.xliff import import_xliff
+    from .inputs import spec_files
+    from .output import check_inputs
 
     spec = _translated_into(doc_dir, lang)
     if not Path(file).is_file():
         raise UsageError(f"{file} is not a file")
+    check_inputs([po_path(spec.folder, lang)], spec_files(spec), option=None)
     check_catalogs(spec)
     path, changed, cleared = import_xliff(spec.folder, lang, Path(file))
     for item in cleared:

@@ -22,9 +22,7 @@ def read_files(sources: Sources, languages, theme=None) -> dict[Path, str]:
     while waiting:
         inner = waiting.pop()
         spec, folder = inner.spec, inner.spec.folder
-        found[spec.yaml.path] = "its document.yaml"
-        found.update((path, "a content file") for part in spec.parts for path in part.files)
-        found.update((path, f"the data file `{name}`") for name, path in spec.data.items())
+        found.update(spec_files(spec))
         found.update((folder / name, "an image the content shows") for name in inner.images)
         for lang in languages:
             found[po_path(folder, lang)] = f"the {lang} content catalog"
@@ -37,6 +35,15 @@ def read_files(sources: Sources, languages, theme=None) -> dict[Path, str]:
     if theme is not None and theme.logo is not None:
         found[theme.path.parent.parent / theme.logo.path] = "the theme's logo"
     found.pop(None, None)
+    return found
+
+
+def spec_files(spec) -> dict[Path, str]:
+    """What each file `spec` (a `sources.spec.DocumentSpec`) names is, by its path as named: its document.yaml, its
+    content and data files; what a command reading no more than the spec may still not replace."""
+    found = {spec.yaml.path: "its document.yaml"}
+    found.update((path, "a content file") for part in spec.parts for path in part.files)
+    found.update((path, f"the data file `{name}`") for name, path in spec.data.items())
     return found
 
 

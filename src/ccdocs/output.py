@@ -145,10 +145,10 @@ def check_within(paths, out: Path) -> None:
                            "remove the link, or give another --out")
 
 
-def check_inputs(paths, inputs: dict[Path, str], reader: str = "the build", option: str = "--out") -> None:
+def check_inputs(paths, inputs: dict[Path, str], reader: str = "the build", option: str | None = "--out") -> None:
     """Refuse, before any work, an output that would replace a file `reader` (a command) reads: an OutputError naming
-    the first output and the input, and `option` (where the output was named) in the hint. `inputs`: what each
-    input is, by path (`inputs.read_files`). An output replaces the
+    the first output and the input, and `option` (where the output was named; None: the command writes that place
+    only) in the hint. `inputs`: what each input is, by path (`inputs.read_files`). An output replaces the
     entry at its place (its folder's links resolved, not its own: a link there is replaced, never written
     through), which must be neither an input's own entry nor the file an input leads to through links."""
     folders: dict = {}  # each folder's links resolved once (inputs share few folders)
@@ -163,7 +163,8 @@ def check_inputs(paths, inputs: dict[Path, str], reader: str = "the build", opti
             raise _refusal(path, f"it is {display_path(name)}, {what} {reader} reads"
                            if _place(path, folders) == place
                            else f"{display_path(name)}, {what} {reader} reads, leads to it through links",
-                           f"give another {option}, or rename that file")
+                           f"give another {option}, or rename that file" if option else
+                           "rename that file and name it so in document.yaml: this command writes that place only")
 
 
 def _place(path: Path, folders: dict) -> Path:
