@@ -99,3 +99,27 @@ def test_a_sign_its_face_lacks_is_refused_naming_its_equivalent(refuse, case):
     said = refuse(case)
     assert f"(write {SIGNS[case.id.split('-')[0]][2]}, its equivalent in Unicode, or name a font" in said, said
     assert "content/report.md:1:" in said and "document.yaml:" in said   # the heading, the title: each place told
+
+
+def test_an_svg_text_reads_as_typed(tmp_path):
+    """An SVG's text is set as the paper's is: its compatibility ideographs and ohm sign kept as typed."""
+    from ccdocs.build import build
+    from test_svg import shows, svg
+
+    drawing = svg(f'<text x="5" y="50" font-size="12">Fig {TYPED}</text>', 'width="200" height="100"')
+    for lang in ("en", "zh"):
+        pdf, = build([write_doc(tmp_path / lang, shows(drawing))], tmp_path / "out", [lang], ("pdf",))
+        read = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
+                              check=True).stdout
+        assert TYPED in read, read
+        assert not any(ch in read for ch in NFC), read
+
+
+def test_an_svg_sign_its_face_lacks_is_refused_naming_its_equivalent(refuse):
+    from test_svg import WHERE, shows, svg
+
+    drawing = svg('<text x="5" y="50" font-size="12">10 \u212b</text>', 'width="200" height="100"')
+    said = refuse(Case("svg-angstrom", shows(drawing), "image `figures/a.svg`, line 2: the drawing's text contains "
+                       "'\u212b' (U+212B ANGSTROM SIGN), which the face of its script lacks", WHERE,
+                       args=("--format", "pdf")))
+    assert "write 'Å' [U+00C5 LATIN CAPITAL LETTER A WITH RING ABOVE], its equivalent in Unicode" in said, said

@@ -27,7 +27,7 @@ from ...sources.svg import SVG_NS, drawing, parsed
 from .cjk import is_cjk
 from .invisible import composed
 from .rtl import STRONG_RTL, display_string, is_arabic, shaped
-from .runs import LATIN_ROLES, Where
+from .runs import LATIN_ROLES, Where, equivalent
 
 FALLBACK_ROLES = ("latin_regular", "zh_body", "zh_heading")   # RunMaker.other_face's order
 MIN_SIZE = 1.0   # points: an SVG's letters drawn smaller are a speck no reader reads (left out of the text layer)
@@ -87,9 +87,14 @@ class Scripts:
     def face_of(self, ch: str):
         """The face `ch` is drawn in: its script's (the Chinese face for a CJK character, the Arabic face for an
         Arabic letter or presentation form, else the Latin face) if it holds `ch`, else the first of FALLBACK_ROLES'
-        faces holding it; None when no face does."""
+        faces holding it; None when no face does, or when its own lacks a character Unicode holds equivalent to
+        another (`runs.equivalent`: U+212B ANGSTROM SIGN), as the paper's text refuses it (`RunMaker.fallback`)."""
         own = self.faces[1] if is_cjk(ch) else self.arabic() if is_arabic(ch) else self.faces[0]
-        for face in (own, *self.faces[2:]):
+        if own is not None and (own.has(ch) or ch.isspace()):
+            return own
+        if equivalent(ch):
+            return None
+        for face in self.faces[2:]:
             if face is not None and (face.has(ch) or ch.isspace()):
                 return face
         return None
@@ -128,12 +133,17 @@ def check_text(builder, picture, where) -> None:
     for ch in lacking:
         line = next((t.sourceline for t in texts if ch in "".join(t.itertext())), None)
         at = f", line {line}" if line else ""
+        same = equivalent(ch)
         builder.maker.problems.add(
             source.file if source else "document", source.line if source else None,
             f"image `{picture.path}`{at}: the drawing's text contains {ch!r} (U+{ord(ch):04X} "
-            f"{unicodedata.name(ch, 'unnamed character')}), which none of the fonts holds "
-            f"({', '.join(builder.fonts.families())}): the PDF draws an SVG's text in the paper's fonts",
-            "replace it, turn the text into paths in the drawing program (Inkscape: Path ▸ Object to Path), or "
+            f"{unicodedata.name(ch, 'unnamed character')}), which "
+            + ("the face of its script lacks" if same else
+               f"none of the fonts holds ({', '.join(builder.fonts.families())})")
+            + ": the PDF draws an SVG's text in the paper's fonts",
+            (f"write {same!r} (U+{ord(same):04X} {unicodedata.name(same, 'unnamed character')}), its equivalent "
+             "in Unicode, " if same else "replace it, ")
+            + "turn the text into paths in the drawing program (Inkscape: Path ▸ Object to Path), or "
             "name a font that has it in pdf_fonts.files or CCDOCS_FONT_<ROLE>")
 
 
