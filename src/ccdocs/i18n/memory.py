@@ -39,6 +39,7 @@ THRESHOLD = 0.8
 WORD = re.compile(r"[a-z][a-z+.-]*://[^\s()\[\]<>]+|\w+|[^\w\s]")  # a URL is one word
 XLIFF_SUFFIXES = (".xlf", ".xliff")
 MARK = "memory: "
+OTHER_HINT = "give a memory translated into {lang}: a catalog, document folder or XLIFF file of {lang}"
 
 
 @dataclass(frozen=True)
@@ -82,12 +83,30 @@ def _from_catalog(catalog: ContentCatalog, path: Path) -> list[Unit]:
     return found
 
 
-def _from_xliff(path: Path) -> list[Unit]:
-    """The finished units of an XLIFF file (state translated, signed-off, final or none), read by `i18n.xliff`."""
-    from .xliff import DONE_STATES, _parsed, _state
+def _other_language(catalog: ContentCatalog, path: Path, lang: str) -> list:
+    """A problem at the header's `Language:` line when the catalog at `path` translates into another language than
+    `lang` (babel takes the catalog's locale from that header); none when it names none or `lang`."""
+    said = catalog.locale_identifier
+    if not said or said.replace("-", "_").split("_")[0].lower() == lang:
+        return []
+    lines = path.read_text(encoding="utf-8-sig").split("\n")
+    line = next((number for number, text in enumerate(lines, 1) if text.startswith('"Language:')), None)
+    return [problem(path, line, f"this catalog is translated into `{said}`, not `{lang}` (its header's `Language:`)",
+                    OTHER_HINT.format(lang=lang))]
 
+
+def _from_xliff(path: Path, lang: str, wrong: list) -> list[Unit]:
+    """The finished units of an XLIFF file (state translated, signed-off, final or none), read by `i18n.xliff`;
+    none when it is translated into another language than `lang`, a problem in `wrong` at each such `<file>`."""
+    from .xliff import DONE_STATES, _parsed, _state, other_language
+
+    store = _parsed(path)
+    other = other_language(store, path, lang, OTHER_HINT)
+    if other:
+        wrong += other
+        return []
     found = []
-    for unit in _parsed(path).unit_iter():
+    for unit in store.unit_iter():
         target, state = str(unit.target or ""), _state(unit)
         if str(unit.source) and target.strip() and (state is None or state in DONE_STATES):
             found.append(Unit(str(unit.source), unit.xmlelement.get("resname"), target,
@@ -98,10 +117,11 @@ def _from_xliff(path: Path) -> list[Unit]:
 def read_memory(paths: Iterable[Path], lang: str) -> list[Unit]:
     """The finished translations into `lang` of each path in order: a .po, a document folder or an XLIFF file.
 
-    Raises InputError naming each path that is none of these (or a folder without a `lang` catalog), or whose
-    name holds a character a paper may not hold (it is written into the catalog, in each unit's origin), and every
-    problem of the catalogs as `read_catalog` reports it and of the XLIFF files as `xliff` reads them (a bidi
-    override or a C1 control in a unit, a DOCTYPE, a file too large: see `xliff`).
+    Raises InputError naming each path that is none of these (or a folder without a `lang` catalog), or that is
+    translated into another language (an XLIFF `<file>`'s `target-language`, a catalog's `Language:` header: at
+    that line), or whose name holds a character a paper may not hold (it is written into the catalog, in each
+    unit's origin), and every problem of the catalogs as `read_catalog` reports it and of the XLIFF files as
+    `xliff` reads them (a bidi override or a C1 control in a unit, a DOCTYPE, a file too large: see `xliff`).
     """
     units: list[Unit] = []
     wrong = []
@@ -114,9 +134,12 @@ def read_memory(paths: Iterable[Path], lang: str) -> list[Unit]:
             wrong.append(problem(path, None, f"the name of this memory holds a {char}, which every unit it fills "
                                              "would carry into the catalog's comments", "rename it"))
         elif path.is_file() and path.suffix.lower() in XLIFF_SUFFIXES:
-            units += _from_xliff(path)
+            units += _from_xliff(path, lang, wrong)
         elif catalog.is_file() and catalog.suffix.lower() in (".po", ".pot"):
-            units += _from_catalog(read_catalog(catalog, lang), catalog)
+            read = read_catalog(catalog, lang)
+            other = _other_language(read, catalog, lang)
+            wrong += other
+            units += [] if other else _from_catalog(read, catalog)
         elif path.is_dir():
             wrong.append(problem(path, None, f"this folder has no {lang} catalog ({display_path(catalog)})",
                                  f"give a document folder translated into {lang}, or its catalog"))

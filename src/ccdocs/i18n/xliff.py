@@ -290,6 +290,19 @@ def _state(unit) -> str | None:
     return target.get("state") if target is not None else None
 
 
+def other_language(store, path: Path, lang: str, hint: str) -> list[Problem]:
+    """A problem at each `<file>` of `store` (an XLIFF read from `path`) whose `target-language` is not `lang` (its
+    primary subtag: `zh-CN` is `zh`), `hint` formatted with `wanted` (the file's language) and `lang`; none for a
+    `<file>` naming no target language."""
+    found = []
+    for node in store.document.getroot().iter(f"{{{NAMESPACE}}}file"):
+        wanted = node.get("target-language")
+        if wanted and wanted.split("-")[0].lower() != lang:
+            found.append(problem(path, node.sourceline, f"this file is translated into `{wanted}`, not `{lang}`",
+                                 hint.format(wanted=wanted, lang=lang)))
+    return found
+
+
 def merge_xliff(catalog: ContentCatalog, path: Path, lang: str, terms: tuple | None = None,
                 merged: dict | None = None, cleared: list | None = None) -> list[Problem]:
     """Write the targets of the XLIFF file at `path` into `catalog`; the problems found, each at its XLIFF line.
@@ -303,12 +316,7 @@ def merge_xliff(catalog: ContentCatalog, path: Path, lang: str, terms: tuple | N
     empty.
     """
     store = _parsed(path)
-    found: list[Problem] = []
-    for node in store.document.getroot().iter(f"{{{NAMESPACE}}}file"):
-        wanted = node.get("target-language")
-        if wanted and wanted.split("-")[0].lower() != lang:
-            found.append(problem(path, node.sourceline, f"this file is translated into `{wanted}`, not `{lang}`",
-                                 f"import it with `--lang {wanted}`, or give the {lang} file"))
+    found = other_language(store, path, lang, "import it with `--lang {wanted}`, or give the {lang} file")
     seen: dict[tuple, int] = {}
     for unit in store.unit_iter():
         line = unit.xmlelement.sourceline
