@@ -80,7 +80,23 @@ def dangling_folder(name: str):
     return setup
 
 
+def folder_linked(name: str, to: str, root: str = "out"):
+    """A setup making the language folder `name` a link to the folder `to` beside it: both languages' outputs are
+    one file (breaks-5 #11: the English PDF was the Chinese paper, and both were told written)."""
+    def setup(folder: Path, out: Path) -> None:
+        base = out if root == "out" else folder
+        shutil.rmtree(base / name, ignore_errors=True)
+        (base / to).mkdir(exist_ok=True)
+        (base / name).symlink_to(to)
+    return setup
+
+
+SAME = "another output of this command, through a link to a folder on their way"
 CASES = [
+    Case("language-folder-links-to-the-other", {}, f"/{EN}, {SAME}", ZH, code=2,
+         setup=folder_linked("en", "zh")),
+    Case("language-folder-links-to-the-other-in-the-document", {}, SAME, f"zh/{SLUG}.pdf", code=2,
+         command=("build", "{doc}", "--format", "pdf", "--out", "{doc}"), setup=folder_linked("en", "zh", "doc")),
     Case("zh-output-is-a-folder", {}, "it is a folder", ZH, code=2, setup=folder_at(ZH)),
     Case("en-output-is-a-folder", {}, "it is a folder", EN, code=2, setup=folder_at(EN)),
     Case("language-folder-is-a-file", {}, "is a file, not a folder", EN, code=2, setup=file_at("en")),

@@ -106,11 +106,19 @@ def check_writable(folder: Path) -> None:
 
 
 def check_targets(paths) -> None:
-    """Refuse, before any work, targets that `write_all` could not replace: an OutputError naming the first."""
+    """Refuse, before any work, targets that `write_all` could not replace, or two that are one directory entry
+    through a link to a folder on their way (`out/en` leading to `out/zh`: each output would replace the other, the
+    last renamed in winning, and both be told written): an OutputError naming the first."""
+    folders: dict = {}
+    places: dict[Path, Path] = {}
     for path in paths:
         found = _folder_problem(Path(path).parent) or _target_problem(Path(path))
         if found:
             raise _refusal(path, *found)
+        first = places.setdefault(_place(path, folders), Path(path))
+        if first != Path(path):
+            raise _refusal(path, f"it is {first}, another output of this command, through a link to a folder on "
+                           "their way", "remove the link, or write elsewhere")
 
 
 def check_not_led_out(out: Path, folders) -> None:
