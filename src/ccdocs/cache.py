@@ -57,7 +57,7 @@ SLACK = 16 * 2**20  # bytes a process writes between two trims (its first write 
 def cache_folder(environ=os.environ) -> Path:
     """Where the cache is kept: $CCDOCS_CACHE, else $XDG_CACHE_HOME/ccdocs, else ~/.cache/ccdocs."""
     if environ.get("CCDOCS_CACHE"):
-        return Path(environ["CCDOCS_CACHE"]).expanduser()
+        return Path(os.path.expanduser(environ["CCDOCS_CACHE"]))
     return _xdg("XDG_CACHE_HOME", ".cache", environ)
 
 
@@ -67,8 +67,11 @@ def key_file(environ=os.environ) -> Path:
 
 
 def _xdg(variable: str, default: str, environ) -> Path:
-    home = Path(environ["HOME"]) if environ.get("HOME") else Path.home()
-    return Path(environ.get(variable) or home / default).expanduser() / "ccdocs"
+    """$`variable`/ccdocs, else ~/`default`/ccdocs. A `~` or `~user` that names no home folder here (a user this
+    system does not know, no HOME and no passwd entry) is kept as typed, as the shell keeps it: `_unsafe_folder`
+    tells it (os.path.expanduser; pathlib's raises RuntimeError)."""
+    home = environ.get("HOME") or os.path.expanduser("~")
+    return Path(os.path.expanduser(environ.get(variable) or os.path.join(home, default))) / "ccdocs"
 
 
 def entry(kind: str, *key, folder: Path | None = None) -> Path:
@@ -193,6 +196,9 @@ def _opened(folder: str, key_path: str) -> _Opened | None:
 def _unsafe_folder(folder: Path, what: str, variable: str) -> tuple[str, str] | None:
     """Why `folder` (made, 0700, when missing) cannot hold what only this user may write, and what to do (`variable`:
     the environment variable that moves it); or None."""
+    if folder.parts and folder.parts[0].startswith("~"):  # never made in the working folder under that name
+        return (f"the {what} {folder} begins with {folder.parts[0]}, which names no home folder here",
+                f"set {variable} to a folder of yours, as an absolute path")
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         found = os.stat(folder)

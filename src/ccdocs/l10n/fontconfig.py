@@ -94,7 +94,7 @@ def watched(program: str, environ=os.environ) -> list[str]:
     """The paths whose change may change what `program` (fc-list) lists, but the folders of the files it lists
     (`listed_folders`): fontconfig's configuration (files and folders, walked), its cache folders, and every folder
     under the usual font folders. In a stable order, each once."""
-    home = Path(environ.get("HOME") or Path.home())
+    home = Path(environ.get("HOME") or os.path.expanduser("~"))
     config = Path(environ.get("XDG_CONFIG_HOME") or home / ".config")
     data = Path(environ.get("XDG_DATA_HOME") or home / ".local/share")
     cached = Path(environ.get("XDG_CACHE_HOME") or home / ".cache")

@@ -143,8 +143,8 @@ def parse_override(value: str) -> tuple[Path, int | None]:
     follows another `#` (`font.ttf#-1`) is part of the path, refused as a file that does not exist."""
     path, _, index = str(value).rpartition("#")
     if path and index.isascii() and index.isdigit():
-        return Path(path).expanduser(), int(index)
-    return Path(str(value)).expanduser(), None
+        return Path(os.path.expanduser(path)), int(index)
+    return Path(os.path.expanduser(str(value))), None  # `~nouser/…` kept as typed: refused as not existing
 
 
 def check_environment(environ=os.environ) -> None:
