@@ -57,6 +57,7 @@ def test_the_pdf_reads_as_typed_where_the_docx_does(outputs, lang):
     for where in ("Title", "Head", "Body", "cell", "Note"):
         assert f"{where} {TYPED}" in read, (where, [line for line in read.splitlines() if where in line])
         assert f"{where} {TYPED}" in held, (where, [line for line in held.splitlines() if where in line])
+    assert f"TITLE {TYPED}" in read, read[:400]      # the cover's title, in capitals
     for ch in NFC:
         assert ch not in read and ch not in held
 
