@@ -248,3 +248,47 @@ def test_a_termbase_whose_terms_share_their_first_word_costs_a_text_only_its_ter
     found = [terms_in(text, terms) for text in texts]
     assert [t.source for t in found[0]] == ["the w00007", "the w12346", "the"]
     assert len(tried) == 3 * 50  # its two terms and `the`, never the 29,998 others
+
+
+def made_catalog(folder, out):
+    run_ccdocs("i18n", "update", folder, "--lang", "zh")
+
+
+HEADER = "source,target,note\n"
+LONG = HEADER + "Foo term,福," + "x" * 200_000 + "\n"  # a note beyond the csv module's field limit (131,072)
+NEVER_CLOSED = HEADER + 'Bad row,"x,\nWIPO,世界知识产权组织,\n'  # the quote runs to the end: WIPO's row read into it
+CLOSED_LATER = HEADER + 'Bad row,"x ""y"" z,\nWIPO,世界知识产权组织,\nfoo",bar\n'  # closed two rows later
+
+
+@pytest.mark.parametrize("case", [
+    Case("glossary-long-cell", {"locales/zh/glossary.csv": LONG}, "a cell of more than 131,072 characters (a "
+         "glossary cell holds a term or a short note", "glossary.csv:2", setup=made_catalog),
+    Case("glossary-long-cell-stats", {"locales/zh/glossary.csv": LONG}, "a cell of more than 131,072 characters",
+         "glossary.csv:2", setup=made_catalog, command=("i18n", "stats", "{doc}")),
+    Case("glossary-long-cell-review", {"locales/zh/glossary.csv": LONG}, "a cell of more than 131,072 characters",
+         "glossary.csv:2", setup=made_catalog, command=("i18n", "review", "{doc}", "--lang", "zh", "-o",
+                                                        "{out}/review.html")),
+    Case("glossary-quote-never-closed", {"locales/zh/glossary.csv": NEVER_CLOSED},
+         "glossary.csv:2:9: error: a quote opened here is never closed", "glossary.csv:2", setup=made_catalog),
+    Case("glossary-quote-closed-rows-later", {"locales/zh/glossary.csv": CLOSED_LATER},
+         "glossary.csv:2:9: error: a quoted cell opens here and is closed only on line 4: the lines between are "
+         "read into it, not as terms", "glossary.csv:2", setup=made_catalog),
+    Case("glossary-nul", {"locales/zh/glossary.csv": HEADER + "Foo\x00term,福,\n"},
+         "glossary.csv:2:4: error: control character U+0000 cannot stand in a glossary", "glossary.csv:2",
+         setup=made_catalog),
+], ids=lambda case: case.id)
+def test_a_glossary_the_csv_module_cannot_read_row_by_row_is_refused_at_the_row(refuse, case):
+    """A cell over the csv module's field limit was an internal error (exit 70) in check, build, stats and review; a
+    quote left open read every later row into one cell, their terms silently unchecked: each is refused at the row
+    where it begins, as the data reader refuses it."""
+    refuse(case)
+
+
+def test_a_glossary_row_is_read_at_its_line_after_a_quoted_note(tmp_path):
+    from ccdocs.i18n.glossary import read_glossary
+
+    path = tmp_path / "glossary.csv"
+    path.write_bytes((HEADER + 'WIPO,产权组织,"a note, with a comma and ""quotes"""\r\n\r\nWIPO Thrive,WIPO Thrive,\r\n')
+                     .encode())
+    assert [(term.source, term.note, term.line) for term in read_glossary(path)] == [
+        ("WIPO", 'a note, with a comma and "quotes"', 2), ("WIPO Thrive", "", 4)]

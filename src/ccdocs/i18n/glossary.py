@@ -15,23 +15,25 @@ kept as it is in every language (`WIPO Thrive`) is a row whose target is its sou
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
-from ..errors import InputError, display_path, problem
+from ..errors import InputError, Problem, display_path, problem
 from ..l10n.catalog import po_path as toolkit_po_path
+from ..sources import characters
+from ..sources import spans
 from ..sources.bounds import GLOSSARY, read_bounded
+from ..sources.data import csv_records
 from ..sources.spec import not_a_file_inside
 
 COLUMNS = ["source", "target", "note"]
 NAME = "glossary.csv"
 # link targets, web addresses, placeholders and note marks; the look ahead at their first characters changes no
-# match and spares re trying each alternative at every position (a scan about twice as fast)
-NOT_TEXT = re.compile(r"(?=[\]hw{\[])(?:\]\([^)]*\)|https?://\S+|\bwww\.\S+|\{\{.*?\}\}|\{%.*?%\}|\[\^[^\]\s]+\])",
-                      re.S)
+# match and spares re trying each alternative at every position (a scan about twice as fast); `spans` keeps it linear
+NOT_TEXT = re.compile(rf"(?=[\]hw{{\[])(?:{spans.span('](', ')', '[^)]')}|https?://\S+|\bwww\.\S+|{spans.FIGURE}"
+                      rf"|{spans.STATEMENT}|{spans.NOTE_MARK})", re.S)
 HINT = f"write a header row `{','.join(COLUMNS)}`, then one term a row: its source and target, a note if needed"
 # terms a glossary may hold: a whole termbase export (WIPO Pearl, UNTERM) holds about 30,000; a check's cost and
 # memory grow with the rows (300,000 rows: 770 MB)
@@ -63,16 +65,31 @@ class Term:
 
 def read_glossary(path: Path) -> list[Term]:
     """The terms of one glossary CSV file; InputError at the file and line of every malformed row, and at the row
-    beyond MAX_TERMS (a file beyond `bounds.GLOSSARY` is refused unread)."""
+    beyond MAX_TERMS (a file beyond `bounds.GLOSSARY` is refused unread).
+
+    The csv module reads it as the data reader does (`data.csv_records`, strict): a quote never closed, text after
+    a closing quote, a cell over the module's field limit, a character no text may hold are refused at their line.
+    A row is one line: a quoted cell running on to a later line (a quote closed rows later, which would read the
+    rows between into it and leave their terms unchecked) is refused where its quote opens."""
     try:
         text = read_bounded(path, GLOSSARY).decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError([problem(path, None, f"cannot read this glossary: {exc}", "save it as UTF-8 CSV")]) from None
-    rows = list(csv.reader(text.splitlines()))
-    if not rows or [cell.strip().lower() for cell in rows[0]][:2] != COLUMNS[:2]:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # lines counted as csv_records and refused count them
+    shown = display_path(path)
+    bad = [Problem(shown, line, col, f"{what} cannot stand in a glossary", characters.HINT)
+           for line, col, what in characters.refused(text)]
+    if bad:
+        raise InputError(bad)
+    rows = csv_records(path, text, "a glossary cell holds a term or a short note")
+    header = next(rows, (1, []))[1]
+    if [cell.strip().lower() for cell in header][:2] != COLUMNS[:2]:
         raise InputError([problem(path, 1, "the first row is not the header `source,target,note`", HINT)])
     terms, found = [], []
-    for line, row in enumerate(rows[1:], 2):
+    for line, row in rows:
+        if any("\n" in cell for cell in row):
+            found.append(_run_on(path, text, line, row))
+            break
         cells = [cell.strip() for cell in row] + ["", "", ""]
         if not any(cells):
             continue
@@ -88,6 +105,17 @@ def read_glossary(path: Path) -> list[Term]:
     if found:
         raise InputError(found)
     return terms
+
+
+def _run_on(path: Path, text: str, line: int, row: list[str]) -> Problem:
+    """The problem of a row starting on `line` whose quoted cell holds a line break: at the cell's opening quote."""
+    cell = next(cell for cell in row if "\n" in cell)
+    end = line + sum(cell.count("\n") for cell in row)
+    written = text.split("\n", line)[line - 1]
+    col = len(written) - len(cell.split("\n", 1)[0].replace('"', '""'))  # the cell runs on: its line ends it
+    return problem(path, line, f"a quoted cell opens here and is closed only on line {end}: the lines between are "
+                   "read into it, not as terms", 'close the quote on this line (a glossary row is one line; a quote '
+                   'inside a quoted cell is written twice: `""`)', col if written[col - 1:col] == '"' else None)
 
 
 def toolkit_glossary_path(lang: str) -> Path:

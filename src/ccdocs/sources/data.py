@@ -119,8 +119,8 @@ def _unclosed_quote(text: str, start: int) -> tuple[int, int | None]:
     return start + tail.count("\n", 0, at), at - (tail.rfind("\n", 0, at) + 1) + 1
 
 
-def _csv_problem(path: Path, text: str, start: int, exc: csv.Error):
-    """A csv.Error as a problem at the line of the record it stopped in."""
+def _csv_problem(path: Path, text: str, start: int, exc: csv.Error, holds: str):
+    """A csv.Error as a problem at the line of the record it stopped in (`holds`: see `csv_records`)."""
     reason = str(exc)
     if reason.startswith("unexpected end of data"):
         line, col = _unclosed_quote(text, start)
@@ -128,16 +128,18 @@ def _csv_problem(path: Path, text: str, start: int, exc: csv.Error):
                        'close the quoted cell with `"`; a quote inside a quoted cell is written twice: `""`', col)
     if reason.startswith("field larger than field limit"):
         return problem(path, start, f"a cell of more than {csv.field_size_limit():,} characters",
-                       "a table cell holds a figure or a short text; if a quote opened in this row is "
-                       "never closed, close it")
+                       f"{holds}; if a quote opened in this row is never closed, close it")
     if "expected after" in reason:
         return problem(path, start, "text follows a quoted cell's closing quote",
                        'quote the whole cell, and write a quote inside it twice: `"a ""b"" c"`')
     return problem(path, start, f"this is not a valid CSV row ({reason})", "check the quotes and commas")
 
 
-def _records(path: Path, text: str):
-    """(line, cells) of each record of `text`, the line where the record starts; a malformed one is refused."""
+def csv_records(path: Path, text: str, holds: str = "a table cell holds a figure or a short text"):
+    """(line, cells) of each record of the CSV `text` (its line ends made LF), the line where the record starts.
+
+    InputError at its line for a malformed record: a quote never closed (at the line where it opens), text after a
+    closing quote, a cell over the csv module's field limit (told what a cell holds: `holds`)."""
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     while True:
         start = reader.line_num + 1
@@ -146,7 +148,7 @@ def _records(path: Path, text: str):
         except StopIteration:
             return
         except csv.Error as exc:
-            raise InputError([_csv_problem(path, text, start, exc)]) from None
+            raise InputError([_csv_problem(path, text, start, exc, holds)]) from None
         yield start, cells
 
 
@@ -204,7 +206,7 @@ def read_csv(path: Path) -> Dataset:
 
     def fail(line: int, message: str, hint: str | None = None) -> None:
         out.extend([Problem(shown, line, None, message, hint)])
-    records = _records(path, text)
+    records = csv_records(path, text)
     header = _header(path, text, records, out)
     rows, lines = [], {}
     tabbed = "\t" in text  # rare: only then are the cells looked at for one
