@@ -85,3 +85,39 @@ def test_patterns_and_dataclass_methods_are_read_back_by_the_next_process_as_com
 def test_without_an_entry_they_are_compiled_as_before(tmp_path):
     done = run(SECOND, tmp_path / "empty")
     assert done.returncode != 0 and "compiled anew" in done.stderr
+
+
+WORKER = f"""
+import re
+from functools import partial
+from ccdocs import compiled, workers
+compiled.WORTH = 0  # written whatever compiling took
+compiled.keep()
+
+def job(pattern, spawn):
+    return bool(re.compile(pattern, re.I).match("https://wipo.int/x"))
+
+outcomes = workers.run_all([partial(job, {SLOW!r}), partial(job, "x")], workers=2)
+assert [result for result, _ in outcomes] == [True, False], outcomes
+"""
+
+READ_BACK = f"""
+import re
+from re import _compiler
+from ccdocs import compiled
+compiled.keep()
+def fails(*args, **kwargs):
+    raise AssertionError("compiled anew")
+_compiler._code = fails
+assert re.compile({SLOW!r}, re.I).match("https://wipo.int/x")
+print("read back")
+"""
+
+
+def test_what_a_forked_worker_compiled_is_read_back_by_the_next_process(tmp_path):
+    """A build's workers end without running atexit: each writes what it compiled anew as its job ends, added to the
+    entry rather than replacing it (two workers, then the parent, each add theirs)."""
+    first = run(WORKER, tmp_path / "cache")
+    assert first.returncode == 0, first.stderr
+    second = run(READ_BACK, tmp_path / "cache")
+    assert second.returncode == 0 and "read back" in second.stdout, second.stderr

@@ -14,8 +14,10 @@ it comes before any write can start. `keep()` makes this process read them from 
   version and its bytecode's magic number (marshalled: code objects do not pickle). `dataclasses` runs the code
   compiled from the same text as it would (its module's `exec` is given the code instead of the text).
 
-What this process compiled anew is added when it ends (see `keep`). Cache entries are signed (`cache`): an entry
-another user or program wrote is never read.
+What a process compiled anew is added to the entry when it ends (see `keep`), and so is what a build's forked
+worker compiled anew (`store`, called by `workers`): a model worker imports what the parent does not (the
+translation's checks import Jinja2 and markdown-it), and would compile their patterns anew at every build. Cache
+entries are signed (`cache`): an entry another user or program wrote is never read.
 """
 
 from __future__ import annotations
@@ -42,10 +44,13 @@ WORTH = 0.01  # seconds of compiling anew for which an entry is written again (~
 
 
 class _Kept:
-    """The compiled things of one kind this process used, read from its cache entry or compiled anew."""
+    """The compiled things of one kind this process used, read from its cache entry (`loads`) or compiled anew,
+    written back with `dumps`."""
 
-    def __init__(self, path, read: dict):
-        self.path, self.read, self.used, self.spent = path, read, {}, 0.0
+    def __init__(self, path, loads, dumps):
+        self.path, self.loads, self.dumps = path, loads, dumps
+        self.read, self.used, self.spent = _read(path, loads), {}, 0.0
+        os.register_at_fork(after_in_child=self.forked)
 
     def get(self, key, compile):
         """The compiled thing of `key`: read, or made by `compile()` (timed); kept among those used (at most MOST)."""
@@ -58,34 +63,39 @@ class _Kept:
             self.used[key] = made
         return made
 
-    def store(self, dumps, owner: int) -> None:
-        """Write those used to the entry when compiling anew took `WORTH` or more, in the process that called `keep`
-        (`owner`): a forked worker ends without running `atexit`, and is not the owner either."""
-        if self.spent >= WORTH and os.getpid() == owner:
-            cache.write(self.path, dumps(self.used))
+    def forked(self) -> None:
+        """In a forked child: only what the child itself compiles anew counts towards writing the entry."""
+        self.spent = 0.0
+
+    def store(self) -> None:
+        """When compiling anew took `WORTH` or more in this process, write to the entry what it holds now (another
+        process of the build may have added to it meanwhile) and those used here, at most `MOST`."""
+        if self.spent >= WORTH:
+            kept = {**_read(self.path, self.loads), **self.used}
+            cache.write(self.path, self.dumps(dict(list(kept.items())[-MOST:])))  # the newest: this process's
+            self.spent = 0.0
 
 
 def keep() -> None:
     """Make `re` and `dataclasses` in this process read what they compile from the per-user cache (see the module),
     once per process; what they compiled anew is written when this process ends, if it took `WORTH` or more. A part
     whose library is not built as this module expects is left alone."""
-    owner = os.getpid()
     original = _compiler.compile
     if not getattr(original, "kept", False) and hasattr(_compiler, "_code") and hasattr(_parser, "parse"):
         path = cache.entry("regexes", sys.version, _sre.MAGIC, _sre.CODESIZE)
-        programs = _Kept(path, _read(path, pickle.loads))
+        programs = _Kept(path, pickle.loads, lambda used: pickle.dumps(used, protocol=pickle.HIGHEST_PROTOCOL))
 
         def compile(p, flags=0):  # re._compiler.compile, reading and keeping the program
             if not isinstance(p, (str, bytes)) or flags & re.DEBUG:
                 return original(p, flags)
             return _sre.compile(p, *programs.get((type(p), p, flags), lambda: _program(p, flags)))
 
-        compile.kept = True
+        compile.kept = programs
         _compiler.compile = compile
-        atexit.register(programs.store, lambda used: pickle.dumps(used, protocol=pickle.HIGHEST_PROTOCOL), owner)
+        atexit.register(programs.store)
     if "exec" not in vars(dataclasses) and hasattr(dataclasses, "_create_fn"):
         path = cache.entry("dataclass-methods", sys.version, MAGIC_NUMBER)
-        methods = _Kept(path, _read(path, marshal.loads))
+        methods = _Kept(path, marshal.loads, marshal.dumps)
 
         def run(source, globals=None, locals=None):  # the `exec` of `dataclasses._create_fn`
             if not isinstance(source, str):
@@ -93,8 +103,18 @@ def keep() -> None:
             code = methods.get(source, lambda: builtins.compile(source, "<string>", "exec", dont_inherit=True))
             return builtins.exec(code, globals, locals)
 
+        run.kept = methods
         dataclasses.exec = run
-        atexit.register(methods.store, marshal.dumps, owner)
+        atexit.register(methods.store)
+
+
+def store() -> None:
+    """Write now what this process compiled anew since it started (or was forked), as `keep` makes a process do when
+    it ends: for a forked worker, which ends without running `atexit`. Nothing when `keep` was not called."""
+    for patched in (_compiler.compile, vars(dataclasses).get("exec")):
+        kept = getattr(patched, "kept", None)
+        if isinstance(kept, _Kept):
+            kept.store()
 
 
 def _program(pattern: str | bytes, flags: int) -> tuple:

@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from functools import partial
 from multiprocessing.connection import wait
 
+from . import compiled
 from .errors import Failure, InputError
 from .gcpause import paused
 
@@ -234,7 +235,8 @@ def _taken(sent: Callable | tuple, given: tuple) -> Callable:
 
 
 def _work(job: Callable, sender, parent: int) -> None:
-    """A worker's life: run `job`, send back what it spawns (`_handed`), then its outcome or its exception; the
+    """A worker's life: run `job`, send back what it spawns (`_handed`), then its outcome or its exception, then
+    keep what it compiled anew for the next processes (`compiled.store`: a worker ends without running atexit); the
     parent alone handles Ctrl-C."""
     as_worker(parent)
     given = _given(job)
@@ -244,6 +246,7 @@ def _work(job: Callable, sender, parent: int) -> None:
         message = ("raised", _portable(exc))
     send_outcome(sender, message)
     sender.close()
+    compiled.store()
 
 
 def send_outcome(connection, message: tuple) -> None:
