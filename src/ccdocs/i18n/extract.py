@@ -14,7 +14,7 @@ from ..errors import display_path
 from ..output import write_all
 from ..source_date import source_date
 from ..tables import translatable_texts
-from ..tables.texts import reads_alike, table_texts
+from ..tables.texts import figure_values, reads_alike, shown_texts, table_texts
 from .catalogs import DOMAIN
 from .segments import Segment, extract
 
@@ -29,17 +29,24 @@ def content_files(sources) -> list[tuple[Path, str]]:
 
 
 def document_segments(sources) -> list[Segment]:
-    """Every translatable unit: the content files' segments in document order, then the tables' texts."""
+    """Every translatable unit: the content files' segments in document order, then the tables' texts and the
+    data's texts the content's figures print (`tables.texts.shown_texts`)."""
     found = [segment for path, text in content_files(sources) for segment in extract(text, display_path(path))]
     found += [Segment(text, file, line, line, DATA) for text, file, line in
-                translatable_texts(sources.spec, sources.data)]
+                translatable_texts(sources.spec, sources.data, figure_texts(sources))]
     return found
 
 
+def figure_texts(sources) -> list[tuple[str, str, int]]:
+    """The data's texts the content files print through a figure naming one value, as (text, file, line)."""
+    return shown_texts(dict(content_files(sources)), figure_values(sources.spec, sources.data))
+
+
 def table_keys(sources) -> frozenset:
-    """The (msgid, msgctxt) of every table text a build looks up, the toolkit's words included: an entry for
-    one of them, added to a catalog by hand, is kept by `i18n update` (`update.merge`)."""
-    return frozenset((text, DATA) for text, _, _ in table_texts(sources.spec, sources.data))
+    """The (msgid, msgctxt) of every table text a build looks up, the toolkit's words included, and of every data
+    text a figure prints: an entry for one of them, added to a catalog by hand, is kept by `i18n update`
+    (`update.merge`)."""
+    return frozenset((text, DATA) for text, _, _ in table_texts(sources.spec, sources.data) + figure_texts(sources))
 
 
 def context(segment: Segment) -> str | None:
@@ -55,6 +62,8 @@ def stamp(spec) -> datetime:
 def comment(segment: Segment, place: str) -> str:
     """The extracted comment a translator sees: the kind and where it prints (`paragraph: report ¶12`)."""
     alike = "; it reads the same in every language: left empty, it prints as written"
+    if segment.kind == DATA and segment.file.endswith(".md"):  # a figure's text (`figure_texts`)
+        return "data text a figure `{{ … }}` prints here, and wherever a table prints it"
     if segment.kind == DATA:
         return "table text (a heading, note, source or row label)" + (alike if reads_alike(segment.msgid) else "")
     shown = place if place.startswith(segment.kind) else f"{segment.kind}: {place}"

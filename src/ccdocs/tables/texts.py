@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -13,6 +14,7 @@ from ..i18n.catalogs import po_path, shared_catalog
 from ..l10n.catalog import Catalog
 from ..parse.pipe_tables import FIGURE
 from ..sources.data import Dataset
+from ..sources.values import Table, data_value, frozen
 
 CONTEXT = "data"
 TEXT_KEYS = ("label_heading", "unit")
@@ -21,6 +23,8 @@ EMPTY_LABELS = {"total": "Total", "subtotal": "Subtotal"}   # what a sum row wit
 SUM_KEYS = {"total": "total", "totals": "total", "subtotals": "subtotal"}  # spec keys naming sum rows, their kind
 LETTERS = re.compile(r"[^\W\d_]+")
 CODE_LETTERS = 3   # the longest run of capitals a code may hold: `ASG`, `USG`, `PCT` (`WIPO`, `TOTAL` are words)
+# A figure naming one value, without filter or operator: `{{ applicants.africa.region }}`, `{{ who }}`
+NAMING = re.compile(r"\{\{\s*([^\W\d]\w*(?:\.\w+)*)\s*\}\}")
 
 
 def reads_alike(text: str) -> bool:
@@ -137,8 +141,55 @@ def table_texts(spec, data: dict) -> list[tuple[str, str, int]]:
     return found + chart_texts(spec, data)
 
 
-def translatable_texts(spec, data: dict) -> list[tuple[str, str, int]]:
-    """The texts of `table_texts` a translator is asked for, in document order, as (text, file, line).
+def figure_values(spec, data: dict) -> dict:
+    """What figures name besides `doc`: each data file's values (`sources.values.data_value`) and `variables:`."""
+    return {**{name: data_value(item) for name, item in data.items()}, **frozen(spec.variables, spec.yaml.path)}
+
+
+def shown_texts(texts: dict, values: Mapping) -> list[tuple[str, str, int]]:
+    """The texts of the data (or of `variables:`) that the content files `texts` (text by path) print through a
+    figure naming one value (`NAMING`: `{{ applicants.africa.region }}`), as (text, content file, line) in order:
+    a figure evaluates the same data in every language, so such a text is a table text to translate (a formatted
+    number or date, a filter's result, is the language's own; a text that `reads_alike` needs none).
+    `values`: `figure_values`."""
+    found = []
+    for path, text in texts.items():
+        shown = display_path(path)
+        for match in NAMING.finditer(text):
+            value = values
+            for name in match.group(1).split("."):  # a Table's rows by id, a mapping's values by key
+                value = value[name] if isinstance(value, Mapping) and name in value else None
+            if isinstance(value, str) and value.strip() and not reads_alike(value):  # `3-`, `P4` print as they are
+                found.append((value, shown, text.count("\n", 0, match.start()) + 1))
+    return found
+
+
+def translated_values(values: dict, words: Words) -> dict:
+    """`values` (`figure_values`) with each text `words` translates replaced by its translation, as a table prints
+    it; a CSV row's `id` kept (rows are named by it). Each container is rebuilt once (YAML aliases share one)."""
+    done: dict[int, object] = {}
+
+    def walk(value, key=None):
+        if isinstance(value, str):
+            return value if key == "id" else words(value)
+        if not isinstance(value, Mapping | tuple | frozenset):
+            return value
+        if id(value) not in done:
+            if isinstance(value, Table):
+                done[id(value)] = Table(tuple(MappingProxyType({k: walk(v, k) for k, v in row.items()})
+                                              for row in value.rows))
+            elif isinstance(value, Mapping):
+                done[id(value)] = MappingProxyType({k: walk(v) for k, v in value.items()})
+            else:
+                done[id(value)] = type(value)(map(walk, value))
+        return done[id(value)]
+
+    return {name: walk(value) for name, value in values.items()}
+
+
+def translatable_texts(spec, data: dict, figures: list | None = None) -> list[tuple[str, str, int]]:
+    """The texts of `table_texts`, then `figures` (`shown_texts`), a translator is asked for, in document order, as
+    (text, file, line).
 
     Texts the toolkit catalog already translates into each of the document's other languages (regions,
     `Total`) are left out; so is a repeat of the same place.
@@ -146,7 +197,7 @@ def translatable_texts(spec, data: dict) -> list[tuple[str, str, int]]:
     others = [lang for lang in spec.languages if lang != spec.source]
     catalogs = [Catalog.load(lang) for lang in others]
     result, seen = [], set()
-    for text, shown, line in table_texts(spec, data):
+    for text, shown, line in table_texts(spec, data) + (figures or []):
         known = catalogs and all(not c.missing([text]) for c in catalogs)
         if not known and (text, shown, line) not in seen:
             seen.add((text, shown, line))
