@@ -249,6 +249,8 @@ def _inline(node, ctx) -> tuple:
     children = convert(inline.children, ctx)
     if visible.may_hold_tab(inline.content):   # a tab in the text: a tab stop in Word, a space in the PDF
         visible.refuse_tab(ctx, children)
+    if visible.may_hold_separator(inline.content):   # U+2028, U+2029: a line break no font draws
+        visible.refuse_separator(ctx, children)
     return children
 
 
@@ -428,6 +430,8 @@ def _pipe_table(node, ctx, caption: tuple = (), notes: tuple = ()):
         inlines = convert(inline.children, ctx)
         if visible.may_hold_tab(inline.content):
             visible.refuse_tab(ctx, inlines)
+        if visible.may_hold_separator(inline.content):
+            visible.refuse_separator(ctx, inlines)
         if inlines and visible.blank(inlines):   # an empty cell is written `| |`
             visible.refuse_blank(ctx, "table cell", inlines)
         for message, hint in _undefined(plain(inlines)):

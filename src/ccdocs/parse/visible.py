@@ -136,3 +136,26 @@ def refuse_tab(ctx, inlines: tuple) -> None:
     its line and column in the current block's lines. Callers look first (`may_hold_tab(content)`)."""
     if any("\t" in text for text in _texts(inlines)):
         ctx.fail_at(TAB_IN_TEXT, tab_message(), TAB_HINT)
+
+
+# U+2028 LINE SEPARATOR and U+2029 PARAGRAPH SEPARATOR, typed or written as a number (HTML5 names neither): no line
+# end to Markdown, so they stay in a paragraph's text, where they are a line break no font draws
+SEPARATOR = re.compile("[\u2028\u2029]|&#(?:0*823[23]|[xX]0*202[89]);")
+SEPARATOR_HINT = "end the paragraph with an empty line, or break the line with a `\\` at its end"
+
+
+def may_hold_separator(content: str) -> bool:
+    """Whether a Markdown text may hold U+2028 or U+2029 once read (`SEPARATOR`); substring tests for the usual
+    text."""
+    return "\u2028" in content or "\u2029" in content or ("&#" in content and SEPARATOR.search(content) is not None)
+
+
+def refuse_separator(ctx, inlines: tuple) -> None:
+    """Record U+2028 or U+2029 in the text of `inlines` at its line and column in the current block's lines, named
+    as the line break it is (it was told as a character no font holds). Callers look first
+    (`may_hold_separator(content)`)."""
+    found = next((char for text in _texts(inlines) for char in text if char in "\u2028\u2029"), None)
+    if found is not None:
+        name = unicodedata.name(found).lower()
+        ctx.fail_at(SEPARATOR, f"a {name} U+{ord(found):04X} in the text: a line break inside the paragraph, which "
+                    "Markdown does not read as one and no font draws", SEPARATOR_HINT)
