@@ -67,3 +67,24 @@ def test_update_offers_the_data_text_at_the_figure_line(make_doc):
     entry = next(block for block in (folder / PO).read_text(encoding="utf-8").split("\n\n") if PLACE in block)
     assert entry.splitlines() == ["#. data text a figure `{{ … }}` prints here, and wherever a table prints it",
                                   "#: content/report.md:5", 'msgctxt "data"', f'msgid "{PLACE}"', 'msgstr ""']
+
+
+class Scanned(str):
+    """A content file's text that counts the characters `str.count` scans over it."""
+
+    scanned = 0
+
+    def count(self, sub, start=0, end=None):
+        Scanned.scanned += (len(self) if end is None else end) - start
+        return super().count(sub, start, end)
+
+
+def test_the_figures_lines_are_counted_in_one_pass():
+    """The line of each figure's text is counted on from the figure before: a file of 2,000 figures is scanned
+    about once, not once a figure (a 1.9 MB file of 20,000 figures took `i18n stats` 53 s in str.count alone)."""
+    from ccdocs.tables.texts import shown_texts
+
+    text = Scanned("".join(f"Paragraph {n} in {{{{ place }}}}.\n\n" for n in range(2000)))
+    found = shown_texts({"content/report.md": text}, {"place": PLACE})
+    assert [line for _, _, line in found] == list(range(1, 4000, 2))
+    assert Scanned.scanned <= len(text)

@@ -154,13 +154,14 @@ def shown_texts(texts: dict, values: Mapping) -> list[tuple[str, str, int]]:
     `values`: `figure_values`."""
     found = []
     for path, text in texts.items():
-        shown = display_path(path)
+        shown, line, counted = display_path(path), 1, 0  # lines counted on from the last figure: linear
         for match in NAMING.finditer(text):
             value = values
             for name in match.group(1).split("."):  # a Table's rows by id, a mapping's values by key
                 value = value[name] if isinstance(value, Mapping) and name in value else None
             if isinstance(value, str) and value.strip() and not reads_alike(value):  # `3-`, `P4` print as they are
-                found.append((value, shown, text.count("\n", 0, match.start()) + 1))
+                line, counted = line + text.count("\n", counted, match.start()), match.start()
+                found.append((value, shown, line))
     return found
 
 
