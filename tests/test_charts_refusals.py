@@ -53,7 +53,7 @@ CASES = [
          "content/report.md:", args=("--format", "pdf")),
     Case("mark-apart-in-a-label", charted(COLUMNS, data=HIRES.replace("asia,Asia,40", "asia,x\u0304 mean,40")),
          "chart figure contains 'x' + U+0304 COMBINING MACRON, which no single character writes",
-         "content/report.md:", args=("--format", "pdf")),   # the PDF draws the macron beside the x, as a paragraph
+         "data/hires.csv:3", args=("--format", "pdf")),   # the PDF draws the macron beside the x; at the label's row
     Case("word-in-a-figure", charted(COLUMNS, data=HIRES.replace("asia,Asia,40", "asia,Asia,forty")),
          "row `asia`, column `applied`: `forty` is not a number", "data/hires.csv:3"),
     Case("unknown-chart", charted(COLUMNS, placed="::: chart figure\nA\n:::\n\n::: chart figures\nB\n:::\n"),

@@ -57,8 +57,10 @@ class ChartPlacer:
         """The raw specs under `charts:`."""
         return self.tables.spec.charts
 
-    def __call__(self, name: str, caption: tuple, source, notes: tuple = ()) -> Chart | None:
-        """The chart `name`, or None when its spec or data is wrong (the problems go to `out`)."""
+    def __call__(self, name: str, caption: tuple, source, notes: tuple = (), caption_typed=None,
+                 notes_typed: tuple = ()) -> Chart | None:
+        """The chart `name`, or None when its spec or data is wrong (the problems go to `out`); its caption and
+        `notes` (the paragraphs of its `::: chart`) were typed at `caption_typed` and `notes_typed` (Sources)."""
         out, formats, words = self.tables.out, self.tables.formats, self.tables.words
         if name not in self.charts:
             out.add(source.file, source.line, f"no chart `{name}` under `charts:` in document.yaml",
@@ -84,9 +86,12 @@ class ChartPlacer:
                                    typed("series", c.index, "label"))
                        for c in chart.series)
         first = chart.series[0]
+        shown = self.tables.shown(chart.table.dataset.path)
         return Chart(name, chart.kind, caption, categories, series, chart.grouping, first.type, first.places,
                      words(chart.axis_title) if chart.axis_title else "", chart.data_labels, chart.width,
-                     chart.height, tuple(notes), source)
+                     chart.height, tuple(notes), source, notes_typed=tuple(notes_typed),
+                     categories_typed=tuple(Source(shown, chart.table.dataset.line_of(r)) for r in rows),
+                     axis_title_typed=typed("axis_title") if chart.axis_title else None, caption_typed=caption_typed)
 
     def check_precision(self, chart: ChartSpec, values: dict) -> None:
         """A figure a chart draws holds at most PRECISE significant digits, as a chart's figures are held in Word,

@@ -228,6 +228,8 @@ class Table:
     prefix: str = ""                     # the caption's number, from a transform: `Table 2: ` / `表2：`
     landscape: bool = False              # printed on landscape pages of its own (wide budget tables)
     width_source: Source | None = None   # the line of its `width:` in document.yaml (None when not given)
+    notes_typed: tuple = ()              # where each note, then the source line, was typed (Source or None)
+    caption_typed: Source | None = None  # where the caption was typed (its paragraph)
 
 
 @node
@@ -340,6 +342,10 @@ class Chart:
     source: Source | None = None
     anchor: str = ""                     # the id `{#id}` a cross-reference names it by ('' when none)
     prefix: str = ""                     # the caption's number, from a transform: `Figure 2: ` / `图2：`
+    notes_typed: tuple = ()              # where each note was typed (Source or None), as `notes`
+    categories_typed: tuple = ()         # where each category's label was typed (its data row), as `categories`
+    axis_title_typed: Source | None = None  # the line of its `axis_title:` in document.yaml
+    caption_typed: Source | None = None  # where the caption was typed (its paragraph)
 
 
 
@@ -357,6 +363,8 @@ class Image:
     source: Source | None = None
     anchor: str = ""                     # the id `{#id}` a cross-reference names it by ('' when none)
     prefix: str = ""                     # the caption's number, from a transform: `Figure 2: ` / `图2：`
+    caption_typed: Source | None = None  # where the caption was typed (its paragraph)
+    notes_typed: tuple = ()              # where each note was typed (Source or None), as `notes`
 
 
 Block = Heading | Para | ListBlock | Table | Box | KeyFigures | Quote | Marker | Contents | Chart | Image

@@ -36,8 +36,10 @@ def has_image(node) -> bool:
     return inline is not None and any(c.type == "image" for c in inline.children or ())
 
 
-def image_block(node, ctx, caption: tuple = (), notes: tuple = ()) -> Image | None:
-    """The Image of a paragraph node holding one image alone (None, the problems recorded, when it cannot print)."""
+def image_block(node, ctx, caption: tuple = (), notes: tuple = (), caption_typed=None,
+                notes_typed: tuple = ()) -> Image | None:
+    """The Image of a paragraph node holding one image alone (None, the problems recorded, when it cannot print);
+    its caption and notes typed at `caption_typed` and `notes_typed` (Sources)."""
     source = ctx.source(node)
     token = lone_image(node)
     if token is None:
@@ -57,7 +59,7 @@ def image_block(node, ctx, caption: tuple = (), notes: tuple = ()) -> Image | No
                     "write the image's path as it is in the content file")
     if picture is None or not alt:
         return None
-    return Image(picture, alt, caption, width, notes, source)
+    return Image(picture, alt, caption, width, notes, source, caption_typed=caption_typed, notes_typed=notes_typed)
 
 
 def _width(token, ctx) -> float:
@@ -111,8 +113,9 @@ def figure(node, ctx) -> Image | None:
         ctx.fail("a figure's caption is one paragraph, before its image" if before else "a figure without a caption",
                  FIGURE_HINT)
     caption = _text(before[0], ctx) if before else ()
+    typed = tuple(ctx.source(p) for p in before[:1] + after)  # where the caption's and notes' problems are told
     notes = tuple(_text(p, ctx) for p in after)
-    block = image_block(image, ctx, caption, notes)
+    block = image_block(image, ctx, caption, notes, typed[0] if before else None, typed[1 if before else 0:])
     ctx.line = source.line
     return block
 

@@ -383,8 +383,9 @@ def _table(node, ctx):
     if len(words) == 1:
         return _drawn_table(drawn, paras, ctx, source)
     caption = _inline(paras[0], ctx) if paras else ()
+    typed = tuple(ctx.source(p) for p in paras)  # where the caption's and notes' problems (translations') are told
     notes = tuple(_inline(p, ctx) for p in paras[1:])
-    return ctx.place_table(words[1], caption, source, notes)
+    return ctx.place_table(words[1], caption, source, notes, typed[0] if typed else None, typed[1:])
 
 
 def _chart(node, ctx):
@@ -403,7 +404,9 @@ def _chart(node, ctx):
             ctx.fail("a chart placement holds its caption, then its notes, as paragraphs",
                      "write other text before or after the `::: chart` lines")
     caption = _inline(paras[0], ctx) if paras else ()
-    return ctx.place_chart(words[1], caption, source, tuple(_inline(p, ctx) for p in paras[1:]))
+    typed = tuple(ctx.source(p) for p in paras)  # where the caption's and notes' problems (translations') are told
+    return ctx.place_chart(words[1], caption, source, tuple(_inline(p, ctx) for p in paras[1:]),
+                           typed[0] if typed else None, typed[1:])
 
 
 def _drawn_table(drawn: list, paras: list, ctx, source: Source):
@@ -419,10 +422,12 @@ def _drawn_table(drawn: list, paras: list, ctx, source: Source):
         ctx.fail("a table's caption is one paragraph, before the pipe table",
                  "join the paragraphs into one caption, or write them after the table as its notes")
     caption = _inline(paras[0], ctx) if before else ()
-    return _pipe_table(table, ctx, caption, tuple(_inline(p, ctx) for p in paras[before:]))
+    typed = tuple(ctx.source(p) for p in paras)  # where the caption's and notes' problems (translations') are told
+    return _pipe_table(table, ctx, caption, tuple(_inline(p, ctx) for p in paras[before:]),
+                       typed[0] if before else None, typed[before:])
 
 
-def _pipe_table(node, ctx, caption: tuple = (), notes: tuple = ()):
+def _pipe_table(node, ctx, caption: tuple = (), notes: tuple = (), caption_typed=None, notes_typed: tuple = ()):
     """A `|` pipe table as a plain Table (see `pipe_tables.build_table`); a cell's undefined footnote mark or
     reference link is refused at its row."""
 
@@ -438,7 +443,7 @@ def _pipe_table(node, ctx, caption: tuple = (), notes: tuple = ()):
             ctx.fail(message, hint)
         return inlines
 
-    return pipe_tables.build_table(node, cell, ctx, caption, notes)
+    return pipe_tables.build_table(node, cell, ctx, caption, notes, caption_typed, notes_typed)
 
 
 def _decision(node, ctx) -> Decision:

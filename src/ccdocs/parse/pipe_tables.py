@@ -115,11 +115,13 @@ def cell_text(inlines: tuple, refuse) -> tuple[str, bool]:
     return plain(inlines), False
 
 
-def build_table(node, convert_cell, ctx, caption: tuple = (), notes: tuple = ()) -> Table:
+def build_table(node, convert_cell, ctx, caption: tuple = (), notes: tuple = (), caption_typed=None,
+                notes_typed: tuple = ()) -> Table:
     """The Table of a markdown-it `table` node: the header row as the columns' headings, every other row a body
     row (a row wholly in bold a total row, bold and ruled), alignments and widths as `_alignments` and
     `_weights` say. `convert_cell(inline_node) -> inlines`; `ctx` records problems (`fail`) and sources, and
-    holds `no_figure`, the words of a cell without a figure (the toolkit catalogs' `n/a`).
+    holds `no_figure`, the words of a cell without a figure (the toolkit catalogs' `n/a`). The caption and
+    `notes` were typed at `caption_typed` and `notes_typed` (Sources).
 
     A row with more cells than the header is refused: markdown-it would drop the cells beyond.
     """
@@ -146,4 +148,5 @@ def build_table(node, convert_cell, ctx, caption: tuple = (), notes: tuple = ())
     columns = tuple(Column(text, align, weight, at) for text, align, weight, at in
                     zip(texts[0], aligns, weights, [lines[0]] * len(aligns)))
     rows = tuple(Row(tuple(cells), kind, at) for cells, kind, at in zip(texts[1:], kinds[1:], lines[1:]))
-    return Table(name, caption, columns, rows, notes, (), "", source)
+    return Table(name, caption, columns, rows, notes, (), "", source, notes_typed=notes_typed,
+                 caption_typed=caption_typed)

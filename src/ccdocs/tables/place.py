@@ -74,8 +74,10 @@ class TablePlacer:
         """The table words of this language: the document's "data" messages, then the toolkit's."""
         return Words.load(self.spec.folder, self.formats.lang, self.spec.source, self.catalog)
 
-    def __call__(self, name: str, caption: tuple, source, notes: tuple = ()) -> Table | None:
-        """The table `name`, or None when its spec or data is wrong (the problems go to `out`)."""
+    def __call__(self, name: str, caption: tuple, source, notes: tuple = (), caption_typed=None,
+                 notes_typed: tuple = ()) -> Table | None:
+        """The table `name`, or None when its spec or data is wrong (the problems go to `out`); its caption and
+        `notes` (the paragraphs of its `::: table`) were typed at `caption_typed` and `notes_typed` (Sources)."""
         tables = self.spec.tables
         if name not in tables:
             self.out.add(source.file, source.line, f"no table `{name}` under `tables:` in document.yaml",
@@ -103,7 +105,9 @@ class TablePlacer:
                       for i, (heading, first, last) in enumerate(table.spans))  # column 0 is the label column
         return Table(name, caption, columns, rows, spec_notes + tuple(notes), source_line,
                      words(table.unit) if table.unit else "", source, spans, table.width, landscape=table.landscape,
-                     width_source=typed("width") if "width" in tables[name] else None)
+                     width_source=typed("width") if "width" in tables[name] else None,
+                     notes_typed=tuple(typed("notes", i) for i in range(len(table.notes))) + tuple(notes_typed)
+                     + ((typed("source"),) if table.source else ()), caption_typed=caption_typed)
 
     def check_all_placed(self) -> None:
         """Once every part is parsed: a problem at the line of each table under `tables:` that no `::: table`

@@ -419,10 +419,11 @@ def chart_flowables(builder, c) -> list:
                                           builder.language))
     drawing.hAlign = "CENTER"
     after = builder.pt("spacing.paragraph_after")
-    out = caption_flowables(builder, c.caption, c.prefix, c.anchor, where)
+    out = caption_flowables(builder, c.caption, c.prefix, c.anchor, where.at(c.caption_typed))
     out.append(drawing)
     small = builder.style(size, align="left", after=2.0)
-    notes = [builder.text(n, Look(size), small, where) for n in c.notes]
+    notes = [builder.text(n, Look(size), small, where.at(at))
+             for n, at in zip(c.notes, c.notes_typed or (None,) * len(c.notes))]
     drawing.spaceAfter = 4.0 if notes else after
     if notes:
         notes[-1].style = replace(notes[-1].style, after=after)
@@ -434,11 +435,16 @@ def check_labels(builder, c, face, where) -> None:
     texts (categories, series' labels, axis title) holding characters its one label `face` lacks as drawn
     (`rtl.drawn`): reportlab draws a chart's labels in one face, and would draw a box for each (an Arabic word in
     an English chart's legend); and, as the body's text does (`RunMaker.unplaced`), each combining mark a text
-    leaves apart from its letter once composed (x + U+0304): reportlab would draw it beside the letter."""
-    source = where.source
-    for text in dict.fromkeys([*c.categories, *(s.label for s in c.series), c.axis_title or ""]):
+    leaves apart from its letter once composed (x + U+0304): reportlab would draw it beside the letter. Each is
+    told where the text was typed (a data row, document.yaml), so that a translation's is told at its catalog line."""
+    typed: dict = {}  # each text once, at the first place it was typed
+    for text, at in [*zip(c.categories, c.categories_typed or (None,) * len(c.categories)),
+                     *((s.label, s.source) for s in c.series), (c.axis_title or "", c.axis_title_typed)]:
+        typed.setdefault(text, where.at(at))
+    for text, at in typed.items():
+        source = at.source
         if not text.isascii():
-            builder.maker.marks_apart(composed(text), where)
+            builder.maker.marks_apart(composed(text), at)
         if face.holds(drawn(text, builder.rtl)):
             continue
         read = read_as(text)
@@ -447,6 +453,6 @@ def check_labels(builder, c, face, where) -> None:
                           for ch in lacking[:3]) + (f" and {len(lacking) - 3} more" if len(lacking) > 3 else "")
         builder.maker.problems.add(
             source.file if source else "document", source.line if source else None,
-            f"{where.what}: the label `{read}` holds {named}, which its face ({face.family}) lacks: a chart's "
+            f"{at.what}: the label `{read}` holds {named}, which its face ({face.family}) lacks: a chart's "
             "labels are drawn in one face, the paper's body face", "write the label in the paper's script, or "
             "name a body font that has it")

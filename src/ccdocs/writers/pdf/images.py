@@ -154,8 +154,10 @@ def image_flowables(builder, image: Image) -> list:
     after = builder.pt("spacing.paragraph_after")
     size = float(builder.theme.get("table.font_size", builder.theme.size(builder.lang, "table")))
     small = builder.style(size, align="left", after=2.0)
-    notes = [builder.text(n, Look(size), small, where) for n in image.notes]
+    notes = [builder.text(n, Look(size), small, where.at(at))
+             for n, at in zip(image.notes, image.notes_typed or (None,) * len(image.notes))]
     picture.spaceAfter = 4.0 if notes else after
     if notes:
         notes[-1].style = replace(notes[-1].style, after=after)
-    return caption_flowables(builder, image.caption, image.prefix, image.anchor, where) + [picture] + notes
+    return caption_flowables(builder, image.caption, image.prefix, image.anchor, where.at(image.caption_typed)) + \
+        [picture] + notes

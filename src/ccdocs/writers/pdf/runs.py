@@ -70,6 +70,12 @@ class Where:
     source: object
     what: str
 
+    def at(self, typed) -> Where:
+        """The same text's place where one of its parts was typed, when known (`typed`: a Source or None): a table
+        note's line in document.yaml or its paragraph's, which a problem of its translation is moved from to the
+        catalog (`i18n.locations`)."""
+        return self if typed is None else Where(typed, self.what)
+
 
 class RunMaker:
     """Turns inlines into runs for one document; gathers footnotes met and characters no font holds."""

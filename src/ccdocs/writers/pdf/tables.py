@@ -97,14 +97,15 @@ def table(builder, t) -> list:
     grid = Grid(rows, widths, styler, head=head, keep=True, least=int(builder.theme.get("table.keep_rows", 3)))
     grid.hAlign = "CENTER" if t.width < 1 else "LEFT"
     after = builder.pt("spacing.paragraph_after")
-    out = caption_flowables(builder, t.caption, t.prefix, t.anchor, where)
+    out = caption_flowables(builder, t.caption, t.prefix, t.anchor, where.at(t.caption_typed))
     if t.unit:
         out.append(sticky(cell(t.unit, "right", right=(builder.width - sum(widths)) / 2)))  # at the table's edge
     out.append(grid)
     small = builder.style(size, align="left", after=2.0)
-    tail = [builder.text(n, Look(size), small, where) for n in t.notes]
+    typed = t.notes_typed or (None,) * (len(t.notes) + 1)  # where each note, then the source line, was typed
+    tail = [builder.text(n, Look(size), small, where.at(at)) for n, at in zip(t.notes, typed)]
     if t.source_line:
-        tail.append(builder.text(t.source_line, Look(size, italic=True), small, where))
+        tail.append(builder.text(t.source_line, Look(size, italic=True), small, where.at(typed[len(t.notes)])))
     grid.spaceBefore, grid.spaceAfter = 0.0, (4.0 if tail else after)
     if tail:
         tail[-1].style = replace(tail[-1].style, after=after)
