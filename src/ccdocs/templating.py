@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import marshal
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal, DecimalException
 from importlib.util import MAGIC_NUMBER
@@ -15,8 +16,9 @@ from jinja2.utils import consume
 
 from . import cache, sandbox as rules
 from .compiled_figures import Sandbox
-from .errors import InputError, problem
+from .errors import InputError, Problem, display_path, problem
 from .l10n.formats import Formats
+from .sources import spans
 from .sources.characters import HINT, LINE_BREAK, first_refused, line_break
 
 MARKDOWN_PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")  # CommonMark's ASCII punctuation, each escapable
@@ -38,7 +40,10 @@ def environment(language, sandbox: Sandbox | None = None) -> Figures:
     return Figures(sandbox or Sandbox(), Formats(language))
 
 
-EXPRESSION = re.compile(r"\{\{(.*?)\}\}", re.S)
+EXPRESSION = re.compile(spans.span("{{", "}}", group=True), re.S)  # linear: see `spans`
+OPENING = re.compile(r"\{\{")
+NEWLINE = re.compile(r"\n")
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")  # Markdown's: a blank line
 STATEMENT = re.compile(r"\{%|\{#")  # a statement or a comment: refused
 # ... but `{#name}` alone on its line (classes or attributes may follow the name) is a block attribute giving an
 # anchor (markdown-it's attrs syntax, read by the Markdown reader); typed elsewhere it would print
@@ -160,16 +165,24 @@ def _beyond_budget(text: str, matches: list, pieces: list) -> int | None:
     return None
 
 
-def _where(text: str, offset: int) -> tuple[int, int]:
-    """(1-based line, 1-based column) of `offset` in `text`."""
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+class _Places:
+    """Where offsets of one text stand: its lines' starts found once, each offset's line looked up among them
+    (working each place out from the text's start made a file of many problems quadratic)."""
+
+    def __init__(self, text: str):
+        self.starts = [0, *(match.end() for match in NEWLINE.finditer(text))]
+
+    def __call__(self, offset: int) -> tuple[int, int]:
+        """(1-based line, 1-based column) of `offset`."""
+        line = bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1
 
 
-def statements(text: str, path: Path) -> list:
+def statements(text: str, path: Path, where: _Places | None = None) -> list:
     """A problem at each `{% … %}` statement and `{# … #}` comment of `text` (a content file, a cover-note template)
     at `path`: only `{{ … }}` expressions fill it. An anchor `{#name}` alone on its line is none, nor is a line
-    holding one attribute block (`{#a .unnumbered}`); an anchor anywhere else would print."""
+    holding one attribute block (`{#a .unnumbered}`); an anchor anywhere else would print. `where`: the text's
+    `_Places`, if already made."""
     problems, anchors = [], None  # where the anchors stand, looked for at the first `{%` or `{#` (few files have any)
     for match in STATEMENT.finditer(text):
         if anchors is None:
@@ -179,7 +192,8 @@ def statements(text: str, path: Path) -> list:
                            if attributes.block_line(line.group(1)) for inner in STATEMENT.finditer(line.group(1)))
         if match.start() in anchors:
             continue
-        line, col = _where(text, match.start())
+        where = where or _Places(text)
+        line, col = where(match.start())
         if ANCHOR.match(text, match.start()):
             problems.append(problem(path, line, f"the anchor `{ANCHOR.match(text, match.start()).group(0)[:60]}` would "
                                     "print here", "write it alone on the line before the block it names", col))
@@ -189,23 +203,33 @@ def statements(text: str, path: Path) -> list:
     return problems
 
 
-def _unclosed(text: str, path: Path, matches: list) -> list:
-    """A problem at each `{{` of `text` that opens none of the expressions `matches` (EXPRESSION's): never closed."""
-    starts, problems = {m.start() for m in matches}, []
-    for opening in re.finditer(r"\{\{", text):
-        if opening.start() not in starts:
-            line, col = _where(text, opening.start())
-            problems.append(problem(path, line, "template syntax error: `{{` has no closing `}}`",
-                                    "close the expression: `{{ name | filter }}`", col))
+def _unclosed(text: str, path: Path, matches: list, where: _Places) -> list:
+    """A problem at the first `{{` of each paragraph of `text` that opens none of the expressions `matches`
+    (EXPRESSION's): never closed. The others of that paragraph are counted in its message, not told one by one (a
+    paragraph of thousands would print thousands of lines, each from the same slip)."""
+    starts = {m.start() for m in matches}
+    unclosed = [opening.start() for opening in OPENING.finditer(text) if opening.start() not in starts]
+    if not unclosed:
+        return []
+    breaks, shown = [match.start() for match in PARAGRAPH_BREAK.finditer(text)], display_path(path)
+    firsts: dict[int, list[int]] = {}  # the paragraph's number: its unclosed openings
+    for offset in unclosed:
+        firsts.setdefault(bisect_right(breaks, offset), []).append(offset)
+    problems = []
+    for offsets in firsts.values():
+        more = len(offsets) - 1
+        cut = f"; {more:,} more `{{{{` of this paragraph not closed either, not told one by one" if more else ""
+        problems.append(Problem(shown, *where(offsets[0]), f"template syntax error: `{{{{` has no closing `}}}}`{cut}",
+                                "close the expression: `{{ name | filter }}`"))
     return problems
 
 
 def expressions(text: str, path: Path) -> tuple[list, list]:
     """The `{{ … }}` expressions of `text` (a template at `path`) as (its source, 1-based line, column) each, and a
     problem at each statement, comment, or `{{` never closed: what `render` would refuse before evaluating."""
-    matches = list(EXPRESSION.finditer(text))
-    return ([(match.group(1), *_where(text, match.start())) for match in matches],
-            statements(text, path) + _unclosed(text, path, matches))
+    matches, where = list(EXPRESSION.finditer(text)), _Places(text)
+    return ([(match.group(1), *where(match.start())) for match in matches],
+            statements(text, path, where) + _unclosed(text, path, matches, where))
 
 
 def render(figures: Figures, text: str, path: Path, context: dict, out=None) -> str:
@@ -217,11 +241,8 @@ def render(figures: Figures, text: str, path: Path, context: dict, out=None) -> 
     figures reuses them); when one fails, each is evaluated alone so that each failure is located.
     """
     context = {**context, rules.FORMATS: figures.formats}
-    problems, pieces, last = statements(text, path), [], 0
-
-    def where(offset: int) -> tuple[int, int]:
-        return _where(text, offset)
-
+    where = _Places(text)
+    problems, pieces, last = statements(text, path, where), [], 0
     matches = list(EXPRESSION.finditer(text))
     together = _evaluated_together(figures, [match.group(1) for match in matches], context)
     for match in matches:
@@ -246,7 +267,7 @@ def render(figures: Figures, text: str, path: Path, context: dict, out=None) -> 
         problems.append(problem(path, line, f"the figures of this file add more than {FIGURE_BUDGET:,} characters "
                                 "and ten times the file's own length, from this figure on",
                                 "figures are values from the data, not text generated in bulk", col))
-    problems += _unclosed(text, path, matches)
+    problems += _unclosed(text, path, matches, where)
     if problems and out is None:
         raise InputError(sorted(problems, key=lambda p: (p.line or 0, p.col or 0)))
     if problems:

@@ -21,16 +21,17 @@ from ..l10n.catalog import Catalog
 from ..l10n.language import OFFICIAL, Language, profile_of
 from ..parse.markdown import parser
 from ..parse.visible import TAB_HINT, may_hold_tab, tab_message
+from ..sources import spans
 from ..sources.characters import line_break
 from ..transforms.references import doubled, label_words
 from .glossary import terminology
 from .quotes import quotation_marks
 
-PLACEHOLDER = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{[A-Za-z_][\w.]*\}", re.S)
+PLACEHOLDER = re.compile(rf"{spans.FIGURE}|{spans.STATEMENT}|\{{[A-Za-z_][\w.]*\}}", re.S)  # linear: `spans`
 FIELD = re.compile(r"\{[A-Za-z_][\w.]*\}")
-NOTE_MARK = re.compile(r"\[\^[^\]\s]+\]")
+NOTE_MARK = re.compile(spans.NOTE_MARK)
 REFERENCE = re.compile(r"\[\]\(#([^)\s]+)\)\s?[–-]\s?\[\]\(#([^)\s]+)\)|\[((?:[^\[\]\\]|\\.)*)\]\(#([^)\s]+)\)")
-LINK_TARGET = re.compile(r"\]\([^)\s]*\)")
+LINK_TARGET = re.compile(spans.LINK_TARGET)
 FIGURE = re.compile(r"\d(?:[\d,.]*\d)?")
 HAN = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 HALF_WIDTH = re.compile(rf"(?<={HAN})\s*[,;:?!()]\s*(?={HAN})")

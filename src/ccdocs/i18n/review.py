@@ -14,6 +14,7 @@ from babel.messages.catalog import Catalog as BabelCatalog
 from ..errors import display_path, printable
 from ..l10n.catalog import po_path as toolkit_po_path
 from ..pipeline import Sources, assessed
+from ..sources import spans
 from .catalogs import po_path, read_catalog
 from ..l10n.language import as_language
 from .extract import location
@@ -30,7 +31,7 @@ def language_name(code: str) -> str:
     return as_language(UI).names.get(code, code)
 
 
-KEEP = re.compile(r"\{\{.*?\}\}|\{[A-Za-z_][\w.]*\}|\[\^[^\]\s]+\]", re.S)
+KEEP = re.compile(rf"{spans.FIGURE}|\{{[A-Za-z_][\w.]*\}}|{spans.NOTE_MARK}", re.S)  # linear: `spans`
 
 STYLE = """
 :root { --line: #d0d4da; --muted: #6b7280; }

@@ -63,6 +63,7 @@ from ..parse.visible import shows
 from ..sources.bounds import XLIFF, read_bounded
 from ..sources.characters import HINT as CHARACTER_HINT
 from ..sources.characters import refused
+from ..sources import spans
 from ..sources.within import place_inside
 from .catalogs import ContentCatalog, po_path, read_catalog, staged
 from .checkers import NOTE_MARK, PLACEHOLDER, Entry, check
@@ -73,7 +74,8 @@ NAMESPACE = "urn:oasis:names:tc:xliff:document:1.2"
 ORIGINAL = "content.po"
 FUZZY_STATE = "needs-review-translation"
 DONE_STATES = frozenset({"translated", "signed-off", "final"})
-CODE = re.compile("|".join([PLACEHOLDER.pattern, NOTE_MARK.pattern, r"\[\]\(#[^)\s]+\)", r"\]\([^)\s]*\)",
+CODE = re.compile("|".join([PLACEHOLDER.pattern, NOTE_MARK.pattern, spans.span("[](#", ")", r"[^)\s]", least=1),
+                             spans.LINK_TARGET,
                              r"\[(?=[^\[\]]*\]\()", r"\*\*?"]), re.S)
 HINT = "export the catalog again with `ccdocs i18n export` after `ccdocs i18n update`, and translate in that file"
 FIX_HINT = "fix the target in the CAT tool and export it again"

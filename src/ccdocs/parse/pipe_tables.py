@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 
 from ..model import Code, Column, Row, Source, Strong, Table, Text
+from ..sources import spans
 from .inlines import plain
 
-FIGURE = re.compile(r"\{\{.*?\}\}", re.S)
+FIGURE = re.compile(spans.FIGURE, re.S)
 STAND_IN = "\ufdd0"   # a non-character: refused in every source, so never typed
 ROW_PREFIX = re.compile(r"^[ \t>]*")
 ALIGN = re.compile(r"text-align:(left|right|center)")
