@@ -652,15 +652,17 @@ def _walk_texts(node):
             stack.extend(value for value in reversed(values) if isinstance(value, tuple))
 
 
-def _undefined(text: str) -> list[tuple[str, str]]:
-    """(message, hint) for each kind of footnote mark or reference link left as text in `text`."""
+def _undefined(text: str, typed: str | None = None) -> list[tuple[str, str]]:
+    """(message, hint) for each kind of footnote mark or reference link left as text in `text`; given `typed`, the
+    lines it was read from, only one they hold unescaped (a `\\[^n]` typed, or a figure's text, whose
+    punctuation is escaped, is text and prints as such)."""
     found = []
     match = UNDEFINED_NOTE.search(text)
-    if match:
+    if match and (typed is None or re.search(r"(?<!\\)" + re.escape(match.group()) + "(?!:)", typed)):
         found.append((f"footnote `[^{match.group(1)}]` is not defined",
                       f"add a line `[^{match.group(1)}]: text of the note`"))
     match = UNDEFINED_LINK.search(text)
-    if match:
+    if match and (typed is None or re.search(r"(?<!\\)" + re.escape(match.group()), typed)):
         label = match.group(2) or match.group(1)
         found.append((f"link `[{label}]` is not defined",
                       f"add a line `[{label}]: https://…`, or write the link as `[text](https://…)`"))
@@ -668,11 +670,16 @@ def _undefined(text: str) -> list[tuple[str, str]]:
 
 
 def _check_references(blocks, ctx) -> None:
-    """Footnote marks and reference links left as text: their note or link is not defined."""
-    for block in blocks:
+    """Footnote marks and reference links left as text, typed unescaped in the block's lines (from its first to the
+    next block's): their note or link is not defined."""
+    starts = [source.line - 1 - ctx.line_offset if (source := getattr(block, "source", None)) else None
+              for block in blocks]
+    for index, block in enumerate(blocks):
         line = getattr(block, "source", None)
+        after = next((start for start in starts[index + 1:] if start is not None), len(ctx.lines))
+        typed = "\n".join(ctx.lines[starts[index]:after]) if starts[index] is not None else None
         for node in _walk_texts(block):
-            for message, hint in _undefined(node.text):
+            for message, hint in _undefined(node.text, typed):
                 ctx.add(line.line if line else None, message, hint)
 
 
