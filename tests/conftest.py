@@ -92,14 +92,15 @@ def docx_schema_valid(tmp_path_factory):
     """Every DOCX the tests build passes the ISO 29500 schemas as Word reads them (`tests/ooxml/validate.py`).
 
     At the end of the session (of each xdist worker) every `.docx` under the worker's temporary folder is
-    validated once per distinct content; a problem fails the session's last test, naming the file and part.
+    validated once per distinct content, each distinct part once; a problem fails the session's last test, naming
+    the file and part.
     """
     yield
     import hashlib
 
     from ooxml.validate import validate
 
-    seen, problems = set(), []
+    seen, problems, parts = set(), [], {}
     for path in sorted(tmp_path_factory.getbasetemp().rglob("*.docx")):
         if "site-packages" in path.parts or not _package(path):
             continue  # installed packages' own templates; refusal tests' stand-ins (python-docx reads every built one)
@@ -107,7 +108,7 @@ def docx_schema_valid(tmp_path_factory):
         if digest in seen:
             continue
         seen.add(digest)
-        problems += [f"{path}: {part}: {where}: {message}" for part, where, message in validate(path)]
+        problems += [f"{path}: {part}: {where}: {message}" for part, where, message in validate(path, parts)]
     assert not problems, "DOCX files invalid against ISO 29500:\n" + "\n".join(problems[:40])
 
 
@@ -145,6 +146,26 @@ def run_ccdocs(*args, cwd=None):
     """Run the `ccdocs` command; the completed process."""
     return subprocess.run([sys.executable, "-m", "ccdocs", *map(str, args)], capture_output=True, text=True,
                           cwd=cwd)
+
+
+def ccdocs_here(*args, cwd=None) -> subprocess.CompletedProcess:
+    """`run_ccdocs` in this process, by click's runner (in the folder `cwd` when given): for the commands a test
+    runs to make or read its case, where the command's own process (`python -m ccdocs`, tested by test_cli.py,
+    test_wheel.py and the i18n modules) is not what it tests; a second of interpreter start-up and imports saved
+    each. An exception escaping the command is in `stderr` as its traceback, as the process would print it."""
+    import contextlib
+    import traceback
+
+    from click.testing import CliRunner
+
+    from ccdocs.cli import main
+
+    with contextlib.chdir(cwd) if cwd is not None else contextlib.nullcontext():
+        result = CliRunner().invoke(main, [str(arg) for arg in args], catch_exceptions=True)
+    stderr = result.stderr
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        stderr += "".join(traceback.format_exception(result.exception))
+    return subprocess.CompletedProcess(["ccdocs", *map(str, args)], result.exit_code, result.stdout, stderr)
 
 
 def write_doc(folder: Path, files: dict | None = None) -> Path:

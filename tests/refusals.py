@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
+from functools import cache, partial
 from pathlib import Path
 from unittest import mock
 
@@ -182,10 +183,20 @@ def refused(case: Case, folder: Path, out: Path) -> str:
     return output
 
 
+def made_later(make: Callable, *args) -> Callable:
+    """`make(*args)` as a file's content (or `put`'s data) that is made when a case first writes it, then kept:
+    an input of megabytes is made by the one test writing it, not by every pytest-xdist worker collecting the
+    module."""
+    return cache(partial(make, *args))
+
+
 def write_files(folder: Path, files: dict) -> None:
-    """Write (str as UTF-8, bytes as given) or remove (None) each file of `files` under `folder`."""
+    """Write (str as UTF-8, bytes as given, a function's result: `made_later`) or remove (None) each file of
+    `files` under `folder`."""
     for name, content in files.items():
         path = folder / name
+        if callable(content):
+            content = content()
         if content is None:
             path.unlink(missing_ok=True)
             continue

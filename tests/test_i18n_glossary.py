@@ -17,8 +17,8 @@ from ccdocs.i18n.catalogs import po_path
 from ccdocs.i18n.glossary import NOT_TEXT, Term, glossary, terms_in, toolkit_glossary_path
 from ccdocs.i18n.review import document_page
 from ccdocs.pipeline import assessed, read_sources
-from conftest import DOCS, run_ccdocs
-from refusals import Case
+from conftest import DOCS, ccdocs_here, run_ccdocs
+from refusals import Case, made_later
 
 RIGHT, WRONG = "提交产权组织协调委员会，供其参考", "提交产权组织协调会，供其参考"  # cover-note ¶1, "Coordination Committee"
 
@@ -81,10 +81,10 @@ def test_where_a_term_is_found(text, found):
 
 @pytest.mark.parametrize("case", [
     Case("glossary-row", {"locales/zh/glossary.csv": "source,target,note\nWIPO\n"},
-         "a glossary row needs a source and a target", "glossary.csv:2", setup=lambda folder, out: run_ccdocs(
+         "a glossary row needs a source and a target", "glossary.csv:2", setup=lambda folder, out: ccdocs_here(
              "i18n", "update", folder, "--lang", "zh")),
     Case("glossary-header", {"locales/zh/glossary.csv": "English,Chinese\nWIPO,产权组织\n"},
-         "the first row is not the header", "glossary.csv:1", setup=lambda folder, out: run_ccdocs(
+         "the first row is not the header", "glossary.csv:1", setup=lambda folder, out: ccdocs_here(
              "i18n", "update", folder, "--lang", "zh")),
 ], ids=lambda case: case.id)
 def test_a_malformed_glossary_is_refused_at_its_line(refuse, case):
@@ -94,7 +94,7 @@ def test_a_malformed_glossary_is_refused_at_its_line(refuse, case):
 def glossary_place(make):
     """A case's setup: the zh catalog made, then `make(place, out)` at the document's glossary place."""
     def setup(folder, out):
-        run_ccdocs("i18n", "update", folder, "--lang", "zh")
+        ccdocs_here("i18n", "update", folder, "--lang", "zh")
         make(folder / "locales" / "zh" / "glossary.csv", out)
     return setup
 
@@ -196,12 +196,13 @@ def many_rows(count: int) -> str:
 
 
 @pytest.mark.parametrize("case", [
-    Case("glossary-too-many-rows", {"locales/zh/glossary.csv": many_rows(100_001)},
+    Case("glossary-too-many-rows", {"locales/zh/glossary.csv": made_later(many_rows, 100_001)},
          "a glossary holds at most 100,000 terms; this is one more", "glossary.csv:100002",
-         setup=lambda folder, out: run_ccdocs("i18n", "update", folder, "--lang", "zh")),
-    Case("glossary-too-large", {"locales/zh/glossary.csv": "source,target,note\n" + "WIPO,产权组织," + "x" * 2**26},
+         setup=lambda folder, out: ccdocs_here("i18n", "update", folder, "--lang", "zh")),
+    Case("glossary-too-large",
+         {"locales/zh/glossary.csv": made_later(lambda: "source,target,note\nWIPO,产权组织," + "x" * 2**26)},
          "`glossary.csv` holds 67,108,9", "glossary.csv",
-         setup=lambda folder, out: run_ccdocs("i18n", "update", folder, "--lang", "zh")),
+         setup=lambda folder, out: ccdocs_here("i18n", "update", folder, "--lang", "zh")),
 ], ids=lambda case: case.id)
 def test_a_glossary_beyond_its_bounds_is_refused_at_its_row(refuse, case):
     """100,000 terms (three whole termbase exports) read; the next row refused at its line, a file beyond 64 MB
@@ -251,7 +252,7 @@ def test_a_termbase_whose_terms_share_their_first_word_costs_a_text_only_its_ter
 
 
 def made_catalog(folder, out):
-    run_ccdocs("i18n", "update", folder, "--lang", "zh")
+    ccdocs_here("i18n", "update", folder, "--lang", "zh")
 
 
 HEADER = "source,target,note\n"

@@ -12,7 +12,7 @@ from babel.messages.pofile import read_po
 
 from ccdocs.i18n.catalogs import po_path
 from ccdocs.tables.texts import reads_alike
-from conftest import FIXTURES, run_ccdocs
+from conftest import FIXTURES, ccdocs_here
 
 PO = "locales/zh/LC_MESSAGES/content.po"
 SAMPLES = ["wo-cc-86-inf-1", "wo-cc-84-inf-1", "budget-table", "wo-pbc-40-5", "wo-pbc-40-inf-1"]
@@ -36,7 +36,7 @@ def copy(tmp_path, edits: dict):
 
 def check(folder):
     """`ccdocs check .` run in the document folder: (exit code, stderr lines)."""
-    result = run_ccdocs("check", ".", cwd=folder)
+    result = ccdocs_here("check", ".", cwd=folder)
     return result.returncode, result.stderr.splitlines()
 
 
@@ -120,7 +120,7 @@ def msgfmt_counts(path) -> tuple[int, int, int]:
 
 def stats_counts(folder) -> tuple[int, int, int, int, int]:
     """(translated, fuzzy, untranslated, failing, messages) as `ccdocs i18n stats` prints them for zh."""
-    out = run_ccdocs("i18n", "stats", folder).stdout
+    out = ccdocs_here("i18n", "stats", folder).stdout
     found = re.search(r"zh: (\d+) translated, (\d+) fuzzy, (\d+) untranslated, (\d+) failing of (\d+) message", out)
     return tuple(map(int, found.groups()))
 
@@ -138,7 +138,8 @@ def test_stats_of_a_catalog_in_progress_differs_from_msgfmt_only_by_the_texts_th
     folder = tmp_path / "doc"
     shutil.copytree(FIXTURES / "wo-cc-86-inf-1", folder, ignore=shutil.ignore_patterns("expected"))
     shutil.rmtree(folder / "locales" / "zh")
-    assert run_ccdocs("i18n", "update", folder, "--lang", "zh", "--memory", FIXTURES / "wo-cc-84-inf-1").returncode == 0
+    memory = FIXTURES / "wo-cc-84-inf-1"
+    assert ccdocs_here("i18n", "update", folder, "--lang", "zh", "--memory", memory).returncode == 0
     with po_path(folder, "zh").open("rb") as handle:
         messages = [m for m in read_po(handle) if m.id]
     alike = sum(1 for m in messages if not m.string and m.context and reads_alike(m.id))

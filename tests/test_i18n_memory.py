@@ -16,7 +16,7 @@ from babel.messages.pofile import read_po, write_po
 from ccdocs.i18n.catalogs import po_path, read_catalog
 from ccdocs.i18n.memory import THRESHOLD, Unit, fill, similarity, words
 from ccdocs.pipeline import read_sources
-from conftest import FIXTURES, run_ccdocs
+from conftest import FIXTURES, ccdocs_here, run_ccdocs
 
 OLD = FIXTURES / "wo-cc-84-inf-1"
 NEW = FIXTURES / "wo-cc-86-inf-1"
@@ -64,7 +64,7 @@ def test_exact_hits_are_the_entries_whose_english_the_memory_translated(filled):
 
 def test_gnu_msgmerge_with_the_memory_as_compendium_finds_the_same_exact_hits(filled, tmp_path):
     folder = filled[0]
-    assert run_ccdocs("i18n", "extract", folder).returncode == 0
+    assert ccdocs_here("i18n", "extract", folder).returncode == 0
     empty = tmp_path / "empty.po"
     empty.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n', encoding="utf-8")
     merged = tmp_path / "merged.po"
@@ -110,7 +110,7 @@ def test_the_review_page_shows_what_differs_from_the_memory_english(filled, tmp_
 
 def test_an_xliff_file_serves_as_memory_as_its_catalog_does(filled, tmp_path):
     xlf = tmp_path / "wo-cc-84.xlf"
-    assert run_ccdocs("i18n", "export", OLD, "--lang", "zh", "-o", xlf).returncode == 0
+    assert ccdocs_here("i18n", "export", OLD, "--lang", "zh", "-o", xlf).returncode == 0
     folder = tmp_path / "doc"
     shutil.copytree(filled[0], folder)
     shutil.rmtree(folder / "locales" / "zh")

@@ -15,7 +15,7 @@ import pytest
 from lxml import etree
 
 from ccdocs.i18n.catalogs import po_path, read_catalog
-from conftest import DOCS, run_ccdocs
+from conftest import DOCS, ccdocs_here, run_ccdocs
 from refusals import Case
 
 SCHEMAS = Path(__file__).parent / "xliff"
@@ -43,7 +43,7 @@ def exported(tmp_path_factory):
     shutil.copytree(DOCS["86"], folder, ignore=shutil.ignore_patterns("expected"))
     intro = folder / "content" / "01-introduction.md"
     intro.write_text(intro.read_text(encoding="utf-8").replace(*EDITED), encoding="utf-8")
-    assert run_ccdocs("i18n", "update", folder, "--lang", "zh").returncode == 0
+    assert ccdocs_here("i18n", "update", folder, "--lang", "zh").returncode == 0
     xlf = folder.parent / "doc.xlf"
     result = run_ccdocs("i18n", "export", folder, "--lang", "zh", "--format", "xliff", "-o", xlf)
     assert result.returncode == 0, result.stderr
@@ -128,8 +128,8 @@ def test_a_translation_done_in_the_cat_tool_comes_back_translated_and_not_fuzzy(
 
 def _changed_source(folder: Path, out: Path) -> None:
     """Make the zh catalog, export it to out/doc.xlf, then change the English of unit 2 there."""
-    assert run_ccdocs("i18n", "update", folder, "--lang", "zh").returncode == 0
-    assert run_ccdocs("i18n", "export", folder, "--lang", "zh", "-o", out / "doc.xlf").returncode == 0
+    assert ccdocs_here("i18n", "update", folder, "--lang", "zh").returncode == 0
+    assert ccdocs_here("i18n", "export", folder, "--lang", "zh", "-o", out / "doc.xlf").returncode == 0
     text = (out / "doc.xlf").read_text(encoding="utf-8")
     (out / "doc.xlf").write_text(text.replace("<source>Second paragraph.</source>",
                                               "<source>Second paragraph, edited.</source>\n<target>第二段。</target>"),
@@ -145,8 +145,8 @@ def _translating(source: str, text: str):
     """A setup exporting the minimal document, then translating the unit whose source begins with `source` as
     `text`, as confirmed (lxml writes a carriage return as `&#13;`, which the XML reader keeps)."""
     def setup(folder: Path, out: Path) -> None:
-        assert run_ccdocs("i18n", "update", folder, "--lang", "zh").returncode == 0
-        assert run_ccdocs("i18n", "export", folder, "--lang", "zh", "-o", out / "doc.xlf").returncode == 0
+        assert ccdocs_here("i18n", "update", folder, "--lang", "zh").returncode == 0
+        assert ccdocs_here("i18n", "export", folder, "--lang", "zh", "-o", out / "doc.xlf").returncode == 0
         tree = etree.parse(str(out / "doc.xlf"))
         unit = next(u for u in tree.iter(f"{X}trans-unit") if "".join(u.find(f"{X}source").itertext()).startswith(
             source))

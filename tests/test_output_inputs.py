@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_ccdocs
+from conftest import ccdocs_here, run_ccdocs
 from refusals import Case
 
 CATALOG = "locales/zh/LC_MESSAGES/content.po"
@@ -17,7 +17,7 @@ CATALOG = "locales/zh/LC_MESSAGES/content.po"
 
 def catalog_made(folder: Path, out: Path) -> None:
     """The document's zh catalog, as `ccdocs i18n update` makes it."""
-    assert run_ccdocs("i18n", "update", folder, "--lang", "zh").returncode == 0
+    assert ccdocs_here("i18n", "update", folder, "--lang", "zh").returncode == 0
 
 
 def paper(folder: Path, out: Path) -> None:

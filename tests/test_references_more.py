@@ -225,7 +225,7 @@ def test_label_words_typed_beside_a_reference_are_refused(refuse, case):
 
 
 def test_a_translation_doubling_a_labels_words_is_refused_at_its_catalog_line(copy_fixture):
-    from conftest import run_ccdocs
+    from conftest import ccdocs_here
 
     folder = copy_fixture("86")
     po = folder / "locales/zh/LC_MESSAGES/content.po"
@@ -233,7 +233,7 @@ def test_a_translation_doubling_a_labels_words_is_refused_at_its_catalog_line(co
     at = next(i for i, line in enumerate(lines) if line.startswith("msgstr") and "载于[](#gdap)。" in line)
     lines[at] = lines[at].replace("载于[](#gdap)。", "载于附件[](#gdap)。")
     po.write_text("\n".join(lines), encoding="utf-8")
-    done = run_ccdocs("check", folder)
+    done = ccdocs_here("check", folder)
     assert done.returncode == 1 and "Traceback" not in done.stderr + done.stdout
     said = done.stdout + done.stderr
     assert f"content.po:{at + 1}" in said and "`附件` is typed beside `[](#gdap)`" in said, said
@@ -337,11 +337,11 @@ def test_a_contents_table_that_cannot_be_is_refused_at_its_line(refuse, case):
 
 
 def test_a_contents_table_with_nothing_to_list_is_refused(make_doc):
-    from conftest import MINIMAL, run_ccdocs
+    from conftest import MINIMAL, ccdocs_here
 
     yaml = MINIMAL.split("tables:\n")[0].replace("  - {type: annex, files: [content/annex.md]}\n", "")
     folder = make_doc({"document.yaml": yaml, FILE: "::: contents\n:::\n\nOnly text.\n"})
-    done = run_ccdocs("check", folder)
+    done = ccdocs_here("check", folder)
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert "content/report.md:1:" in done.stderr + done.stdout and "a contents table with nothing to list" in \
         done.stderr + done.stdout
@@ -367,7 +367,7 @@ def test_problems_are_located_where_they_were_typed(refuse, case):
 
 
 def test_a_reference_into_an_attached_document_says_so(tmp_path):
-    from conftest import run_ccdocs
+    from conftest import ccdocs_here
 
     for key in ("pbc", "86"):
         shutil.copytree(DOCS[key], tmp_path / DOCS[key].name, ignore=shutil.ignore_patterns("expected"))
@@ -375,7 +375,7 @@ def test_a_reference_into_an_attached_document_says_so(tmp_path):
     text = note.read_text(encoding="utf-8")
     assert " is reproduced below" in text
     note.write_text(text.replace(" is reproduced below", " is reproduced below (see [](#gdap))", 1), encoding="utf-8")
-    done = run_ccdocs("check", tmp_path / DOCS["pbc"].name)
+    done = ccdocs_here("check", tmp_path / DOCS["pbc"].name)
     said = done.stdout + done.stderr
     assert done.returncode == 1 and "content/cover-note.md:1:" in said
     assert "is in the attached document WO/CC/86/INF/1: references do not cross documents" in said, said

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import MINIMAL
-from refusals import Case
+from refusals import Case, made_later
 
 CSV = "data/applicants.csv"
 HEADER = "id,region,applied"
@@ -39,10 +39,21 @@ def table(columns: str, extra: str = "", *rows: str, header: str = HEADER) -> di
 
 
 def big(rows: int, last: str = "") -> dict:
-    """`rows` generated rows, then `last` (a row, when given), then a total that is one too many."""
+    """`rows` generated rows, then `last` (a row, when given), then a total that is one too many (made when the case
+    runs)."""
+    return {CSV: made_later(big_text, rows, last)}
+
+
+def big_text(rows: int, last: str) -> str:
+    """The applicants file of `big`."""
     body = "".join(f"r{i},Region {i},{i % 1000}\n" for i in range(rows))
     total = sum(i % 1000 for i in range(rows))
-    return {CSV: f"{HEADER}\n{body}{last}total,,{total + 1}\n"}
+    return f"{HEADER}\n{body}{last}total,,{total + 1}\n"
+
+
+def each_with_a_control_character(rows: int) -> str:
+    """The applicants file of `rows` rows, a vertical tab in each region."""
+    return HEADER + "\n" + "".join(f"r{i},Reg\x0bion {i},{i}\n" for i in range(rows))
 
 
 CHARACTERS = [
@@ -223,8 +234,8 @@ LARGE = [
          timeout=900),
     Case("100k-rows-control-character-last", big(100_000, "last,La\x0bst,0\n"), "U+000B", line(100_002),
          timeout=900),
-    Case("100k-rows-each-with-a-control-character", {CSV: HEADER + "\n" + "".join(
-        f"r{i},Reg\x0bion {i},{i}\n" for i in range(100_000))}, "100000 errors; nothing was written.", line(101),
+    Case("100k-rows-each-with-a-control-character", {CSV: made_later(each_with_a_control_character, 100_000)},
+         "100000 errors; nothing was written.", line(101),
          timeout=900),  # all found, the first 100 printed (errors.shown)
     Case("100k-rows-duplicate-id", big(100_000, "r5,Again,0\n"), "duplicate row id `r5`", line(100_002),
          timeout=900),

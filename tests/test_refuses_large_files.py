@@ -15,7 +15,7 @@ import shutil
 import pytest
 
 from conftest import MINIMAL
-from refusals import Case
+from refusals import Case, made_later
 from ccdocs.errors import InputError
 from ccdocs.errors import Collector
 from ccdocs.sources.bounds import CATALOG, CONTENT, CONTENTS, CSV, DATA, IMAGE, YAML, Beyond, Bound, read_bounded, read_within
@@ -39,9 +39,9 @@ def obsolete_beyond(bound: Bound) -> str:
     return catalog() + "\n" + "".join(entry.format(n, n) for n in range(count))
 
 
-BIG_CSV = {"data/applicants.csv": rows_beyond(CSV)}
+BIG_CSV = {"data/applicants.csv": made_later(rows_beyond, CSV)}
 BIG_YAML = {"document.yaml": MINIMAL + "#" * (YAML.most + 1) + "\n"}
-BIG_PO = {PO: obsolete_beyond(CATALOG)}
+BIG_PO = {PO: made_later(obsolete_beyond, CATALOG)}
 # a content file: 20 MB of short paragraphs took 106 s and 2.9 GB to check (verify-9 V14); beyond its bytes, or
 # beyond its lines in a few bytes (one-letter paragraphs: each a node of the model)
 PARAGRAPH = "A paragraph of the report, with words enough to make it a line.\n\n"
@@ -49,7 +49,7 @@ BIG_CONTENT = {"content/report.md": "# Intro\n\n" + PARAGRAPH * (CONTENT.most //
 # data files each within its bound, too many together: six CSV files of 3.4 MB took 846 MB and 28 s (verify-9 V8)
 MANY_DATA = {"document.yaml": MINIMAL.replace("data:\n", "data:\n" + "".join(
     f"  big{k}: data/big{k}.csv\n" for k in range(3))),
-    **{f"data/big{k}.csv": rows_beyond(Bound(DATA.most // 3, "", "")) for k in range(3)}}
+    **dict.fromkeys((f"data/big{k}.csv" for k in range(3)), made_later(rows_beyond, Bound(DATA.most // 3, "", "")))}
 LONG_CONTENT = {"content/annex.md": "# Annex title\n\n" + "x\n\n" * (CONTENT.lines // 2)}
 # content files each within CONTENT, too many together (verify-9 V19: ten files of 1.96 MB, 102 s and 2.8 GB)
 HALF = PARAGRAPH * (CONTENTS.most // 2 // len(PARAGRAPH) + 1)

@@ -22,12 +22,13 @@ from lxml import etree
 
 from ccdocs.testing import docx_snapshot as docx_module, snapshot as module
 from ccdocs.testing.snapshot import BUDGET, Budget
-from refusals import Case
+from refusals import Case, made_later
 
 
-def put(name: str, data: bytes):
+def put(name: str, data):
+    """A case's setup writing `data` (bytes, or a function giving them: `made_later`) to `out/name`."""
     def setup(folder, out) -> None:
-        (out / name).write_bytes(data)
+        (out / name).write_bytes(data() if callable(data) else data)
     return setup
 
 
@@ -57,9 +58,9 @@ def pdf_with_page(content: bytes) -> bytes:
 
 W = b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
 # word/document.xml of 65 MB (a comment before the body): 64 KB zipped, the real bound's refusal made cheaply
-BIG_PART = docx_with(W + b"<!--" + b"x" * (65 * 2**20) + b"--><w:body/></w:document>")
+BIG_PART = made_later(lambda: docx_with(W + b"<!--" + b"x" * (65 * 2**20) + b"--><w:body/></w:document>"))
 # 1,000,000 path operators on one page (6 MB inflated, 12 KB in the file): pdfminer takes minutes
-OPERATORS = pdf_with_page(b"0 0 m\n" * 1_000_000)
+OPERATORS = made_later(lambda: pdf_with_page(b"0 0 m\n" * 1_000_000))
 
 
 @pytest.mark.parametrize("case", [
@@ -72,8 +73,8 @@ OPERATORS = pdf_with_page(b"0 0 m\n" * 1_000_000)
          command=("snapshot", "{out}/parts.docx")),
     Case("snapshot-docx-deep-xml", {}, "its part word/document.xml nests XML elements more than 256 deep at its "
          "line 1", "deep.docx", code=2,
-         setup=put("deep.docx", docx_with(W + b"<w:body>" + b"<a>" * 300_000 + b"</a>" * 300_000
-                                         + b"</w:body></w:document>")),
+         setup=put("deep.docx", made_later(lambda: docx_with(W + b"<w:body>" + b"<a>" * 300_000 + b"</a>" * 300_000
+                                                             + b"</w:body></w:document>"))),
          command=("snapshot", "{out}/deep.docx")),
 ], ids=lambda case: case.id)
 def test_a_docx_too_big_to_be_a_document_is_refused_before_it_is_unpacked(refuse, case):
@@ -144,7 +145,8 @@ def test_a_docx_part_is_read_with_a_cap_whatever_its_zip_declares(monkeypatch):
 
 # 1,000,001 empty paragraphs (6 MB unpacked, 9 KB in the file): within the part bound, they kept the reader busy for
 # ~20 s (10 million: 150 s, or lxml's "unknown error" once the memory budget was reached)
-PARAGRAPHS = docx_with(W + b"<w:body>" + b"<w:p/>" * (docx_module.ELEMENTS_LIMIT + 1) + b"</w:body></w:document>")
+PARAGRAPHS = made_later(lambda: docx_with(W + b"<w:body>" + b"<w:p/>" * (docx_module.ELEMENTS_LIMIT + 1)
+                                          + b"</w:body></w:document>"))
 
 
 @pytest.mark.parametrize("command", [("snapshot", "{out}/paragraphs.docx"),
@@ -164,7 +166,7 @@ def test_the_element_survey_comes_before_lxml_and_counts_every_part_read(monkeyp
     with monkeypatch.context() as patch:
         patch.setattr(docx_module, "_xml", no_lxml)
         with pytest.raises(ValueError, match="goes past 1,000,000 XML elements"):
-            docx_module.docx_snapshot(PARAGRAPHS)
+            docx_module.docx_snapshot(PARAGRAPHS())
     sections = b"".join(b'<w:p><w:pPr><w:sectPr><w:headerReference w:type="default" r:id="rH"/></w:sectPr></w:pPr>'
                         b"</w:p>" for _ in range(20))
     buffer = io.BytesIO()

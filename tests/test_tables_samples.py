@@ -6,7 +6,7 @@ import pytest
 
 from ccdocs.model import Table
 from ccdocs.pipeline import read_sources, resolve
-from conftest import DOCS, run_ccdocs
+from conftest import DOCS, ccdocs_here
 
 # Seed 000 (WO/CC/84/INF/1, Chinese): the recruitment funnel by region, figures as printed.
 FUNNEL_2024 = """\
@@ -161,7 +161,7 @@ def test_changing_a_stated_total_fails_check_naming_file_row_column_and_both_val
     text = data.read_text(encoding="utf-8")
     assert row + old in text
     data.write_text(text.replace(row + old, row + new), encoding="utf-8")
-    result = run_ccdocs("check", folder)
+    result = ccdocs_here("check", folder)
     assert result.returncode == 1
     assert expected in result.stderr
     assert result.stderr.count(expected) == 1  # reported once, though every language was resolved

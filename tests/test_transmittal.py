@@ -296,16 +296,16 @@ def test_the_attached_documents_notes_are_told_as_when_it_is_built_alone(make_do
 def test_stats_count_the_attached_documents_catalog_and_the_refusal_names_the_transmittal(make_doc):
     """A final build refuses the attached document's unfinished catalog: `i18n stats` of the transmittal says so
     (exit 1), and the build's hint drafts the transmittal while the review is of the attached folder."""
-    from conftest import run_ccdocs
+    from conftest import ccdocs_here
 
     folder = make_doc(transmittal("../other"))
     other({"locales/zh/LC_MESSAGES/content.po": CATALOG})(folder, None)
-    stats = run_ccdocs("i18n", "stats", "doc", cwd=folder.parent)
+    stats = ccdocs_here("i18n", "stats", "doc", cwd=folder.parent)
     assert stats.returncode == 1
     assert "WO/CC/86/INF/2 (other), attached" in stats.stdout
     assert "zh: 0 translated" in stats.stdout.split("WO/CC/86/INF/2")[1]
     assert "a final build would refuse it" in stats.stdout.split("WO/CC/86/INF/2")[1]
-    built = run_ccdocs("check", "doc", cwd=folder.parent)
+    built = ccdocs_here("check", "doc", cwd=folder.parent)
     assert built.returncode == 1
     assert "`ccdocs build doc --draft`" in built.stderr
     assert "`ccdocs i18n review other --lang zh" in built.stderr
