@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path, PureWindowsPath
@@ -149,7 +150,7 @@ def inside(folder: Path, raw: str, yf: YamlFile, keys: tuple, out: Collector, ki
     wrong = not_a_file_inside(folder, full)
     if wrong == "missing":
         out.extend([yf.problem(keys, f"{kind} file `{raw}` does not exist",
-                               did_you_mean(candidate.name, _siblings(full)))])
+                               _missing_hint(candidate.name, _siblings(full)))])
         return None
     if wrong:
         hint = (OUTSIDE_HINT if "leaves" in wrong else "use a shorter name and fewer folders"
@@ -190,6 +191,23 @@ def _unreadable(exc: OSError) -> str:
     if exc.errno == errno.ELOOP:
         return "is a link that leads nowhere (a loop)"
     return f"cannot be looked at: {exc.strerror or exc}"
+
+
+def _missing_hint(name: str, siblings: list[str]) -> str | None:
+    """The hint for a missing file `name` among `siblings` (the names in its folder): the one that differs from it
+    only in Unicode's normalisation (an accent composed, or decomposed as macOS may save a name: `e` + U+0301),
+    both spelled by their code points since they look the same; else the closest name (`did_you_mean`)."""
+    same = next((sibling for sibling in siblings if sibling != name
+                 and unicodedata.normalize("NFC", sibling) == unicodedata.normalize("NFC", name)), None)
+    if same is None:
+        return did_you_mean(name, siblings)
+    return (f"the folder holds `{_code_points(same)}`, the name typed here being `{_code_points(name)}`: the same "
+            "letters with their accents written another way; rename the file, or type the name as it is on disk")
+
+
+def _code_points(name: str) -> str:
+    """`name` with each character beyond ASCII written as its code point (`cafe\\u0301.md`)."""
+    return "".join(char if char.isascii() else f"\\u{ord(char):04x}" for char in name)
 
 
 def _siblings(path: Path) -> list[str]:
