@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from ccdocs.i18n.catalogs import po_path, read_catalog
-from conftest import FIXTURES, run_ccdocs
+from conftest import FIXTURES, ccdocs_here
 
 FIRST = "The Organization chose to treat these pressures as an occasion to strengthen its operating model"
 SECOND = "The Organization chose to treat these pressures as a chance to strengthen its operating model"
@@ -26,7 +26,7 @@ def edit(folder: Path, old: str, new: str) -> None:
 
 
 def update(folder: Path) -> str:
-    result = run_ccdocs("i18n", "update", folder, "--lang", "zh")
+    result = ccdocs_here("i18n", "update", folder, "--lang", "zh")
     assert result.returncode == 0, result.stderr
     return result.stdout
 
@@ -69,7 +69,7 @@ def test_after_a_second_edit_the_previous_msgid_is_still_the_original_english(ed
 def test_the_review_page_diff_shows_both_changes(edited_twice, tmp_path):
     folder = edited_twice[0]
     page = tmp_path / "review.html"
-    result = run_ccdocs("i18n", "review", folder, "--lang", "zh", "-o", page)
+    result = ccdocs_here("i18n", "review", folder, "--lang", "zh", "-o", page)
     assert result.returncode == 0, result.stderr
     html = page.read_text(encoding="utf-8")
     row = next(r for r in html.split("<tr") if "decided" in r)

@@ -18,7 +18,7 @@ from ccdocs.i18n.glossary import terms_in, toolkit_glossary
 from ccdocs.i18n.places import Places
 from ccdocs.i18n.update import merge, update
 from ccdocs.pipeline import read_sources, resolve
-from conftest import run_ccdocs
+from conftest import ccdocs_here, run_ccdocs
 
 CHANGED = "The Organization chose to treat these pressures as an occasion"  # report ¶2, 01-introduction.md:5
 NEIGHBOUR = "The Organization serves inventors, creators, businesses and governments"  # report ¶3
@@ -151,7 +151,7 @@ def test_changing_one_english_paragraph_makes_exactly_that_entry_fuzzy(translate
     old_msgid = next(msgid for msgid, _ in before if msgid.startswith(CHANGED))
     edit(folder, "treat these pressures as an occasion", "treat these pressures as an opportunity")
 
-    result = run_ccdocs("i18n", "update", folder, "--lang", "zh")
+    result = ccdocs_here("i18n", "update", folder, "--lang", "zh")
     assert result.returncode == 0, result.stderr
     assert "0 new, 1 fuzzy, 0 obsolete" in result.stdout
     after = entries(read_catalog(po_path(folder, "zh")))
@@ -190,7 +190,7 @@ def test_inserting_a_paragraph_adds_one_empty_entry_and_changes_nothing_else(tra
     inserted = neighbour.replace("inventors, creators", "inventors, designers")  # close enough to tempt babel
     edit(folder, neighbour, f"{neighbour}\n\n{inserted}")
 
-    result = run_ccdocs("i18n", "update", folder, "--lang", "zh")
+    result = ccdocs_here("i18n", "update", folder, "--lang", "zh")
     assert result.returncode == 0, result.stderr
     assert "1 new, 0 fuzzy, 0 obsolete" in result.stdout
     after = entries(read_catalog(po_path(folder, "zh")))
