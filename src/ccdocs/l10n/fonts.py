@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import os
 import struct
 from dataclasses import dataclass, field
 from functools import lru_cache
+from io import BytesIO
 from pathlib import Path
 
+from .. import cache as user_cache
 from ..errors import InputError, UsageError, problem
+from ..sources.bounds import FONT, Beyond, Bound, beyond, read_within, size_held
+from ..sources.yamlfile import read_yaml
 from .fontconfig import fontconfig_faces
 
 ROLES = ("latin_regular", "latin_bold", "latin_italic", "latin_bold_italic", "zh_body", "zh_heading",
@@ -67,75 +72,124 @@ def font_dirs(environ=os.environ) -> tuple:
             Path("/usr/share/fonts/truetype"), Path("/usr/local/share/fonts"), home / ".local/share/fonts")
 
 
+# The faces of a collection ccdocs examines at most. Its header may claim any number (a 4 MB file claims a million:
+# each was examined, the file opened anew for each, more than 120 s to check); reportlab's parser reads each face's
+# tables in Python, some 0.34 s for a face of 65,535 tables and name records, its worst. The TrueType collections
+# of real fonts hold a few faces (here uming.ttc 4, wqy-zenhei.ttc 3, wqy-microhei.ttc 2); the bound leaves room for
+# a family's every weight and style in one file. At the bound, a collection of 24 such worst faces (1.8 MB) took
+# `ccdocs check` 8 s of CPU and 56 MB, refused; one claiming a million faces is refused before any is read.
+MOST_FACES = 24
+POSTSCRIPT = "postscript outlines are not supported"  # how reportlab's parser refuses a face with CFF outlines
+EXAMINED_FORMAT = 1  # of an `Examined` kept in the per-user cache
+
+
 class NoFace(ValueError):
     """A face index a font file does not have."""
 
 
-def face_offset(fh, index: int) -> int:
-    """Where the table directory of face `index` starts in an open font file (0 unless a collection); NoFace when
-    the file has no such face."""
-    fh.seek(0)
-    head = fh.read(12)
-    if head[:4] != b"ttcf":
-        if index:
+@dataclass(frozen=True)
+class Examined:
+    """What reportlab's parser (the one that embeds the face) finds in a font file: the number of faces its header
+    claims (1 for a single font) and, when that is at most MOST_FACES, each face as (outline kind, family, reason):
+    the kind `truetype`, `cff` (PostScript outlines, which reportlab cannot embed) or `unknown`; the family as
+    reportlab reads it (name ID 1, its English or Macintosh record; "" when unread); why reportlab cannot read
+    the face ("" when it can)."""
+
+    claimed: int
+    faces: tuple[tuple[str, str, str], ...]
+
+    def face(self, index: int) -> tuple[str, str, str]:
+        """The (kind, family, reason) of face `index`; NoFace when the file does not claim it."""
+        if index < self.claimed and index < len(self.faces):
+            return self.faces[index]
+        if self.claimed == 1 and index:
             raise NoFace(f"the file holds one face, there is no face {index}")
-        return 0
-    count = struct.unpack(">I", head[8:12])[0]
-    if index >= count:
-        raise NoFace(f"the collection holds {count} faces, there is no face {index}")
-    fh.seek(12 + 4 * index)
-    return struct.unpack(">I", fh.read(4))[0]
+        raise NoFace(f"the collection holds {self.claimed:,} faces, there is no face {index}")
+
+    def index_of(self, family: str) -> int:
+        """The index of the first face of `family` (any case), 0 when none is."""
+        wanted = family.lower()
+        return next((i for i, (_, name, _) in enumerate(self.faces) if name.lower() == wanted), 0)
+
+
+def examined(path: Path, bound: Bound | None = None, subject: str = "") -> Examined:
+    """The faces of the font file at `path` (`Examined`), read within `bound` when given (a file named by the
+    environment or a theme); bounds.Beyond beyond it (naming the file as `subject`), OSError as reading raises.
+    Kept per process and in the per-user cache, keyed by the file's path, size, modification time and inode: a
+    system font's file is read and parsed once, not at each build (the PDF writer loads its faces from its own
+    cache), as its header was read at each build before."""
+    found = path.stat()
+    if bound is not None and found.st_size > bound.most:
+        raise Beyond(beyond(subject or f"`{path}`", size_held(found.st_size, bound.most), bound))
+    return _examined(str(path), found.st_size, found.st_mtime_ns, found.st_ino, bound, subject)
+
+
+@lru_cache(maxsize=64)
+def _examined(path: str, size: int, mtime_ns: int, inode: int, bound: Bound | None, subject: str) -> Examined:
+    import reportlab  # here, as in `face_of`: a command that reads a theme but writes no PDF need not import it
+
+    entry = user_cache.entry("font-file", path, size, mtime_ns, inode, reportlab.Version, MOST_FACES,
+                             EXAMINED_FORMAT)
+    try:
+        kept = json.loads(user_cache.read(entry) or b"null")
+        return Examined(kept["claimed"], tuple(tuple(face) for face in kept["faces"]))
+    except (ValueError, KeyError, TypeError):
+        pass
+    data = read_within(Path(path), bound, subject or None) if bound is not None else Path(path).read_bytes()
+    # The one field read before reportlab's parser: the number of faces a collection claims, which the parser
+    # reads every offset of (in Python, a million for 4 MB) before any face; a claim beyond MOST_FACES is refused.
+    claimed = int.from_bytes(data[8:12], "big") if data[:4] == b"ttcf" else 1
+    faces = tuple(face_of(data, path, index) for index in range(claimed)) if claimed <= MOST_FACES else ()
+    user_cache.write(entry, json.dumps({"claimed": claimed, "faces": faces}).encode())
+    return Examined(claimed, faces)
+
+
+def face_of(data: bytes, name: str, index: int) -> tuple[str, str, str]:
+    """(kind, family, reason) of face `index` of the font file `name` holding `data`, as reportlab's parser reads
+    it: its header and table directory (TTFontParser: the outline kind), then its names and metrics (TTFontFile's
+    extractInfo, no glyphs): TTFontFile's own construction in two steps, each table read once."""
+    from reportlab.pdfbase.ttfonts import TTFontFile, TTFontParser  # on a cache miss only (57 ms to import)
+
+    stream = BytesIO(data)  # shares `data`: nothing is copied
+    stream.name = name      # reportlab names the file in its messages
+    font = TTFontFile.__new__(TTFontFile)
+    try:
+        TTFontParser.__init__(font, stream, subfontIndex=index)
+    except Exception as exc:  # noqa: BLE001 - reportlab's parser fails on a damaged file in many ways
+        return ("cff" if POSTSCRIPT in str(exc) else "unknown"), "", reason_of(exc)
+    try:
+        font.extractInfo(charInfo=0)
+    except Exception as exc:  # noqa: BLE001 - as above: a truncated or crafted file
+        return "truetype", "", reason_of(exc)
+    family = font.familyName
+    return "truetype", getattr(family, "ustr", None) or family.decode("latin-1"), ""
+
+
+def reason_of(exc: Exception) -> str:
+    """What reportlab's parser said of a file it could not read: its own message, or the error's kind too."""
+    from reportlab.pdfbase.ttfonts import TTFError
+
+    text = str(exc)
+    if isinstance(exc, (TTFError, struct.error)):
+        return text or "it is truncated"
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 def outline_kind(path: Path, index: int = 0) -> str:
-    """`truetype`, `cff` (PostScript outlines, which reportlab cannot embed) or `unknown`."""
+    """`truetype`, `cff` (PostScript outlines, which reportlab cannot embed) or `unknown` (also for a file that
+    cannot be read, or a face it does not hold), as reportlab's parser reads face `index` of `path`."""
     try:
-        with open(path, "rb") as fh:
-            fh.seek(face_offset(fh, index))
-            tag = fh.read(4)
-    except (ValueError, struct.error):
+        return examined(path).face(index)[0]
+    except (OSError, NoFace):
         return "unknown"
-    if tag in (b"\x00\x01\x00\x00", b"true"):
-        return "truetype"
-    return "cff" if tag == b"OTTO" else "unknown"
-
-
-def family_names(path: Path, index: int) -> set[str]:
-    """The family names (name IDs 1 and 16, every language) of face `index` of a font file."""
-    with open(path, "rb") as fh:
-        offset = face_offset(fh, index)
-        fh.seek(offset + 4)
-        count = struct.unpack(">H", fh.read(2))[0]
-        fh.seek(offset + 12)
-        directory = fh.read(16 * count)
-        for i in range(count):
-            tag, _, start, length = struct.unpack(">4sIII", directory[16 * i:16 * i + 16])
-            if tag == b"name":
-                fh.seek(start)
-                data = fh.read(length)
-                break
-        else:
-            return set()
-    _, records, strings = struct.unpack(">HHH", data[:6])
-    names = set()
-    for r in range(records):
-        platform, _, _, name_id, size, where = struct.unpack(">6H", data[6 + 12 * r:18 + 12 * r])
-        if name_id in (1, 16):
-            raw = data[strings + where:strings + where + size]
-            names.add(raw.decode("utf-16-be" if platform in (0, 3) else "latin-1", "replace"))
-    return names
 
 
 def collection_index(path: Path, family: str) -> int:
-    """The index of the face of `family` in a .ttc collection (0 for a single font)."""
-    with open(path, "rb") as fh:
-        head = fh.read(12)
-    if head[:4] != b"ttcf":
+    """The index of the face of `family` in a .ttc collection (0 for a single font, or when no face is of it)."""
+    try:
+        return examined(path).index_of(family)
+    except OSError:
         return 0
-    for index in range(struct.unpack(">I", head[8:12])[0]):
-        if family.lower() in {n.lower() for n in family_names(path, index)}:
-            return index
-    return 0
 
 
 def parse_override(value: str) -> tuple[Path, int | None]:
@@ -206,7 +260,8 @@ class FontResolver:
         if self.environ.get(env):
             return self.from_environment(role, family, env, self.environ[env])
         if value := self.theme.get(f"pdf_fonts.files.{role}"):
-            return self.checked(role, family, *parse_override(value), f"theme pdf_fonts.files.{role}")
+            return self.checked(role, family, *parse_override(value), f"theme pdf_fonts.files.{role}",
+                                ("pdf_fonts", "files", role))
         stand_in = self.theme.get(f"pdf_fonts.stand_ins.{family}", {}) or {}
         candidates = [family] + [f for f in stand_in.get("families", []) if f != family]
         for candidate in candidates:
@@ -223,28 +278,33 @@ class FontResolver:
         except FontError as exc:
             raise UsageError(f"{name}={value}: {exc.problems[0].message} ({exc.problems[0].hint})") from None
 
-    def checked(self, role, family, path: Path, index, source: str) -> FontFile:
+    def checked(self, role, family, path: Path, index, source: str, keys: tuple = ()) -> FontFile:
         """An override after checking that the file is a readable font file with TrueType outlines (a folder, a
-        pipe, a device, a truncated or foreign file refused, naming `source`), and the face `index` is in it."""
+        pipe, a device, a truncated or foreign file refused, naming `source`), within the FONT bound and
+        MOST_FACES faces, and the face `index` is in it, as reportlab's parser reads it (`examined`). `keys`: the
+        theme's keys that named it, where a refusal is located."""
         if not path.is_file():
             what = "is a folder" if path.is_dir() else "is not a regular file" if path.exists() else "does not exist"
-            self.fail(f"the font file `{path}` named by {source} {what}", "give the path of a .ttf or .ttc file")
+            self.fail(f"the font file `{path}` named by {source} {what}", "give the path of a .ttf or .ttc file", keys)
         try:
-            index = collection_index(path, family) if index is None else index
-            with open(path, "rb") as fh:
-                face_offset(fh, index)  # a face the file lacks (`font.ttf#5`) is refused, not read as its first
-            kind = outline_kind(path, index)
-            if kind == "truetype":
-                family_names(path, index)  # reads the table directory: a truncated file fails here
+            found = examined(path, FONT, f"`{path}` ({source})")
+        except Beyond as exc:
+            self.fail(str(exc), FONT.hint, keys)
+        except OSError as exc:
+            self.fail(f"`{path}` ({source}) is not a readable TrueType font ({exc.strerror or exc})",
+                      "give the path of a whole .ttf or .ttc file", keys)
+        if found.claimed > MOST_FACES:
+            self.fail(f"`{path}` ({source}) is a collection claiming {found.claimed:,} faces, more than the "
+                      f"{MOST_FACES} ccdocs examines in a font file",
+                      "give a font file of the faces the paper uses: a .ttf holds one, a .ttc a few", keys)
+        index = found.index_of(family) if index is None else index
+        try:
+            kind, _, reason = found.face(index)  # `font.ttf#5`: refused, not read as its first face
         except NoFace as exc:
             self.fail(f"`{path}#{index}` ({source}) names a face the file does not hold: {exc}",
-                      "give the index of one of its faces, counted from 0, or none")
-        except (OSError, ValueError, struct.error) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc) or "it is truncated"
-            self.fail(f"`{path}` ({source}) is not a readable TrueType font ({reason})",
-                      "give the path of a whole .ttf or .ttc file")
-        if kind != "truetype":
-            self.fail(*self.outline_problem(path, kind, source))
+                      "give the index of one of its faces, counted from 0, or none", keys)
+        if kind != "truetype" or reason:
+            self.fail(*self.outline_problem(path, kind, source, reason), keys)
         return FontFile(role, family, path, index, source)
 
     def known(self, family: str, style: str):
@@ -266,13 +326,18 @@ class FontResolver:
                 return path, index
         return None
 
-    def outline_problem(self, path: Path, kind: str, source: str) -> tuple[str, str]:
-        """Message and hint for a file that is not a TrueType-outline font."""
+    def outline_problem(self, path: Path, kind: str, source: str, reason: str = "") -> tuple[str, str]:
+        """Message and hint for a file that is not a TrueType-outline font (`reason`: what reportlab's parser said
+        of it, when it could not read it)."""
         if kind == "cff":
             return (f"`{path}` ({source}) has CFF (PostScript) outlines, as most .otf files and Noto CJK do; "
                     "the PDF writer (reportlab) embeds TrueType outlines only",
                     "use a .ttf/.ttc font such as AR PL UMing (fonts-arphic-uming) or WenQuanYi (fonts-wqy-microhei)")
-        return f"`{path}` ({source}) is not a TrueType font", "give the path of a .ttf or .ttc file"
+        if kind == "truetype":
+            return f"`{path}` ({source}) is not a readable TrueType font ({reason})", \
+                "give the path of a whole .ttf or .ttc file"
+        said = f" ({reason})" if reason else ""
+        return f"`{path}` ({source}) is not a TrueType font{said}", "give the path of a .ttf or .ttc file"
 
     def missing(self, role, family, candidates, package, env):
         """Raise the error for a role no installed face serves, saying of the font and of each stand-in what is
@@ -310,6 +375,16 @@ class FontResolver:
             self.listed = self.list_faces()
         return any(family.lower() in (f.lower() for f in families) for families, *_ in self.listed)
 
-    def fail(self, message: str, hint: str):
-        """Raise a FontError located at the theme file (none when the resolver has no theme: `check_environment`)."""
-        raise FontError([problem(self.theme.path if self.theme is not None else "", None, message, hint)])
+    def fail(self, message: str, hint: str, keys: tuple = ()):
+        """Raise a FontError located at the theme file (none when the resolver has no theme: `check_environment`),
+        at the line of the value under `keys` when given (`pdf_fonts.files.<role>`; the theme is read again for
+        its lines: a refusal only)."""
+        if self.theme is None:
+            raise FontError([problem("", None, message, hint)])
+        where = problem(self.theme.path, None, message, hint)
+        if keys:
+            try:
+                where = read_yaml(self.theme.path).problem(keys, message, hint)
+            except InputError:
+                pass  # read before, unreadable now: the theme is named without its line
+        raise FontError([where])

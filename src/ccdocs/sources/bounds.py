@@ -23,6 +23,7 @@ minimal document's check, 2.1-2.5 s and 96-98 MB):
 | XLIFF      | 32 MB             | within its units and elements bounds (`i18n.xliff`)    | about 4 s, 335 MB        |
 | GLOSSARY   | 64 MB             | 100,000 terms (`i18n.glossary.MAX_TERMS`), long notes  | reader 1.4 s, 388 MB     |
 | IMAGE      | 20 MB             | a PNG of noise, 2,640 x 2,640 pixels                   | +7.3 s, +250 MB          |
+| FONT       | 64 MB             | DejaVu Sans padded to the bound (`build`)              | +0.1-0.5 s, +68 MB       |
 
 A content Markdown file costs by its blocks more than by its bytes (each paragraph a model node, its checks, its
 place in both writers: 20,000 one-letter paragraphs, 60 KB, took 6.5 s and 152 MB to check), so it is bounded by
@@ -89,6 +90,14 @@ GLOSSARY = Bound(64 * MB, "a glossary", "keep the terms the document's texts use
 # (`images.MAX_PIXELS`, 40 million) before it is decoded. At the bound, a PNG of noise (2,640 x 2,640 RGB, the
 # bytes' worst: nothing compresses) took the minimal document's check 7.3 s of CPU and 250 MB more (2.5 s, 98 MB)
 IMAGE = Bound(20 * MB, "an image", "save it at the size it prints (300 dpi at most)")
+# a font file the environment (CCDOCS_FONT_<ROLE>) or a theme (`pdf_fonts.files`) names: read whole to examine its
+# faces (`l10n.fonts.examined`, reportlab's parser), then loaded whole by reportlab to embed it. The largest font
+# files installed here are collections of Chinese faces (AR PL UMing's uming.ttc 20 MB, WenQuanYi Zen Hei 16 MB):
+# the bound leaves three times that. At the bound, DejaVu Sans padded to 64 MB took the budget-table fixture's
+# build (en and zh, DOCX and PDF) 0.1-0.5 s of CPU and 68 MB more (1.7 s, 136 MB), its check no more CPU and 68 MB
+# more. The faces of a collection are bounded apart (`l10n.fonts.MOST_FACES`).
+FONT = Bound(64 * MB, "a font file", "give a font file of the faces the paper uses: a .ttf holds one, a .ttc a "
+                                     "few; a whole Chinese collection takes some 20 MB")
 
 
 class Beyond(ValueError):
