@@ -99,7 +99,12 @@ TWICE = [  # kind 7: a key written twice, where YAML would silently keep the las
     Case("variable-twice", doc(PERIOD, "variables: {period_start: 2025-01-01, period_end: 2025-12-31, "
                                        "period_end: 2026-12-31}"), "`period_end` is written twice", f"{DOC}:19"),
     Case("null-keys-twice", data("staff: 1\nnull: a\n~: b\n"), "written twice", f"{DATA}:3"),
-    Case("number-keys-twice", data("staff: 1\nby_year:\n  2024: 5\n  +2024: 6\n"), "written twice", f"{DATA}:4"),
+    Case("number-keys-twice", data("staff: 1\nby_year:\n  2024: 5\n  +2024: 6\n"),
+         "`+2024` is written twice in this mapping: `2024` on line 3 is the same key, both read as 2024", f"{DATA}:4"),
+    # a yes/no value and 1 are one key (breaks-5 #12: the message named `true` twice, on the line that said `1`)
+    Case("true-and-one-keys", data("staff: 1\nby:\n  1: a\n  true: b\n"), "`true` is written twice in this "
+         "mapping: `1` on line 3 is the same key, as a yes/no value (`true`, `false`) and the number 1 or 0 are one",
+         f"{DATA}:4"),
     Case("data-name-twice", doc("  applicants: data/applicants.csv\n",
                                 "  applicants: data/applicants.csv\n  workforce: data/workforce.yaml\n"),
          "`workforce` is written twice in this mapping, on line 17", f"{DOC}:19"),

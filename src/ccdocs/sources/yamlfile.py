@@ -54,6 +54,14 @@ _MERGE_KEYS = ("tag:yaml.org,2002:merge", "tag:yaml.org,2002:value")
 _REFUSED_TAGS = ("binary", "set", "omap", "pairs")
 
 
+def _same_key(first, second) -> str:
+    """Why two keys written differently are one: read as the same value (`2024`, `+2024`), or a yes/no value and
+    the number 1 or 0, which a mapping holds as one key."""
+    if type(first) is type(second):
+        return f"both read as {first!r}"
+    return "as a yes/no value (`true`, `false`) and the number 1 or 0 are one"
+
+
 class _Refused(Exception):
     """A bound of this module crossed at `mark`."""
 
@@ -156,12 +164,16 @@ class _Loader(yaml.SafeLoader):
                 continue
             key = self.construct_object(key_node)
             if key in seen:
-                first = seen[key].start_mark.line + 1
+                earlier, read = seen[key]
+                first = earlier.start_mark.line + 1
                 self.found.append(_Refused(key_node.start_mark, f"`{key_node.value}` is written twice in this "
-                                           f"mapping, on line {first} and here (YAML would keep only the last)",
-                                           "keep one of them"))
+                                           f"mapping, on line {first} and here (YAML would keep only the last)"
+                                           if earlier.value == key_node.value else
+                                           f"`{key_node.value}` is written twice in this mapping: `{earlier.value}` "
+                                           f"on line {first} is the same key, {_same_key(read, key)} (only the last "
+                                           "would be kept)", "keep one of them"))
                 continue
-            seen[key] = key_node
+            seen[key] = key_node, key
             if path is not None:
                 self.positions[path + (key, "<key>")] = _position(key_node.start_mark)
 
