@@ -30,7 +30,7 @@ def claiming(path: Path, faces: int, size: int | None = None) -> Path:
 
 
 def refused_by_environment(refuse, tmp_path, name: str, make, fragment: str, timeout: float | None = None) -> str:
-    """What `build --format pdf` (and `check`) print refusing the file `make` writes, named by CCDOCS_ZH_BODY."""
+    """What `build --format pdf` (and `check`) print refusing the file `make` writes, named by CCDOCS_FONT_ZH_BODY."""
     path = tmp_path / "fonts" / name
     path.parent.mkdir()
     make(path)
