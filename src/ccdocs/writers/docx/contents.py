@@ -20,6 +20,7 @@ from ...oxml.fields import bookmark
 from .inlines import Format, add_run
 from .state import Where, WriterState
 from .styles import new_style, style_id
+from .tables import fonts
 
 TITLE_STYLE = "TOC Heading"        # Word's own names: its TOC field gives its rows the styles `toc 1`, `toc 2`
 ROW_STYLE = "toc {level}"
@@ -85,12 +86,32 @@ def _pages(state: WriterState) -> dict[str, str]:
     return state.contents_pages.get(state.doc.meta.symbol, {})
 
 
+def _lines(state: WriterState, block: Contents) -> list[str]:
+    """Each entry's text with a line break (`\\n`) wherever the PDF's contents row breaks it (`pdf.contents`: the
+    text wraps left of the paragraph and page columns), the spaces at a break dropped: Word and LibreOffice wrap a
+    row's text at the margin only, and set a range whose column the text's last line reaches right after it
+    (`…of Expenditureparagraphs 1 to 3`); broken as the PDF breaks it, the last line leaves the range its column."""
+    from ..pdf.contents import ContentsRow, contents_table
+    from ..pdf.flowables import Builder
+
+    builder = Builder(state.doc, state.theme, fonts(state), state.text_width / 20)
+    rows = [flowable for flowable in contents_table(builder, block) if isinstance(flowable, ContentsRow)]
+    lines = []
+    for entry, row in zip(block.entries, rows):
+        row.wrap(builder.width, float("inf"))
+        text = row.text.setting.text
+        lines.append("\n".join(text[start:end].rstrip() for start, end, _ in row.text.lines)
+                     if text == entry.text else entry.text)  # a text the PDF sets otherwise: left to the margin
+    return lines
+
+
 def write_contents(state: WriterState, where: Where, block: Contents):
     """The title (`Contents` in capitals / `目 录`), then the field `TOC \\o "1-N" \\h \\z \\u` whose result is one
-    paragraph per row: a link to the heading's bookmark holding its text, a tab, the paragraph range and a tab
-    (when asked), and a `PAGEREF` field showing the PDF's page number."""
+    paragraph per row: a link to the heading's bookmark holding its text (broken into the PDF's lines: `_lines`), a
+    tab, the paragraph range and a tab (when asked), and a `PAGEREF` field showing the PDF's page number."""
     _styles(state, block)
     pages = _pages(state)
+    texts = _lines(state, block)
     title = state.paragraph(where, TITLE_STYLE)
     add_run(title, block.title, Format(caps=True))
     instruction = f'TOC \\o "1-{block.depth}" \\h \\z \\u'
@@ -108,7 +129,7 @@ def write_contents(state: WriterState, where: Where, block: Contents):
             link.set(qn("w:anchor"), entry.target)
             link.set(qn("w:history"), "1")
             p._p.append(link)
-            add_run(p, entry.text + "\t" + (entry.paragraphs + "\t" if block.paragraphs else ""), sink=link)
+            add_run(p, texts[index] + "\t" + (entry.paragraphs + "\t" if block.paragraphs else ""), sink=link)
             for run in field_runs(f"PAGEREF {entry.target} \\h", pages.get(entry.target, "")):
                 link.append(run)
         last = p
