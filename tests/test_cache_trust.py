@@ -221,3 +221,14 @@ def test_a_changed_catalog_entry_does_not_change_the_paper(copy_fixture, tmp_pat
     text, said = built("second")
     assert "成果落地之年" in text and "秘密" not in text
     assert "warning" not in said, said
+
+
+def test_a_folder_no_entry_can_be_written_in_is_told_once(monkeypatch, capsys):
+    """CCDOCS_CACHE naming a folder of a pseudo file system (/proc/self: the user's own, writable by nobody else, yet
+    no file can be made in it) kept nothing without a word, where /dev/null is told (breaks-5 #12): the first entry
+    that cannot be written says so, once a process."""
+    monkeypatch.setenv("CCDOCS_CACHE", "/proc/self")
+    for name in ("first", "second"):
+        cache.write(cache.entry("test", name), b"data")
+    told = capsys.readouterr().err
+    assert told.count("ccdocs: warning: the per-user cache keeps nothing: writing in /proc/self fails") == 1, told

@@ -120,6 +120,10 @@ def write(path: Path, data: bytes) -> None:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+    except OSError as exc:
+        opened.unwritable(exc)
+        return
+    try:
         opened.wrote(TAG + len(data))
     except OSError:
         return
@@ -164,7 +168,16 @@ class _Opened:
     since this process (or the one it was forked from) last trimmed it (`unscanned`; None before the first trim)."""
 
     def __init__(self, folder: Path, key: bytes):
-        self.folder, self.key, self.unscanned = folder, key, None
+        self.folder, self.key, self.unscanned, self.told = folder, key, None, False
+
+    def unwritable(self, exc: OSError) -> None:
+        """Say once, on standard error, that an entry could not be written into the folder (a pseudo file system
+        such as /proc or /sys, whose folders root may pass every check on, a full disk): nothing is kept."""
+        if not self.told:
+            self.told = True
+            print(f"ccdocs: warning: the per-user cache keeps nothing: writing in {self.folder} fails "
+                  f"({exc.strerror or exc}) (set CCDOCS_CACHE to a folder of your own that can be written, or unset "
+                  "it); meanwhile each build works out again what it would keep", file=sys.stderr, flush=True)
 
     def wrote(self, size: int) -> None:
         """Count an entry of `size` bytes written; trim the folder at the first write and past `SLACK` bytes.
