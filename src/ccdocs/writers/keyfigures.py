@@ -14,6 +14,14 @@ from ..parse.inlines import plain
 from ..sources.themefile import cm
 
 
+def rows_of(count: int, most: int) -> tuple[int, int]:
+    """(rows, figures a row) of a panel of `count` figures, at most `most` a row (the theme's
+    `docx.keyfigures_per_row` or `pdf.keyfigures_per_row`) but for one more: `most` + 1 still fit on one row;
+    more go into rows as even as can be."""
+    rows = 1 if count <= most + 1 else -(-count // most)
+    return rows, max(1, -(-count // rows))
+
+
 def too_wide(fonts, language, theme, block, per_row: int, cell: float) -> list:
     """The problems (`errors.problem`) at the panel `block`'s line (a `model.KeyFigures`) of each figure whose widest unbreakable unit,
     set at `keyfigures.figure_size` in the bold heading faces as the PDF engine sets it (`pdf.measure.Measure`),

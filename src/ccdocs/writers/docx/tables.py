@@ -18,7 +18,7 @@ from .inlines import PLAIN, Format, add_inlines, add_run
 from .keeping import keep_with_next, kept_with_next
 from .state import Where, WriterState
 from ..columns import share, table_widths
-from ..keyfigures import too_wide
+from ..keyfigures import rows_of, too_wide
 from ..pdf.faces import FontSet
 from ..pdf.measure import Measure
 from .layout import text_height
@@ -27,7 +27,6 @@ from .styles import add_styled, style_id, styled
 
 ALIGN = ("left", "right", "center")          # a column's alignments that Word's w:jc says as they are
 ROW_FORMAT = {"body": Format(), "member": Format(), "group": Format(bold=True), "total": Format(bold=True)}
-KEYFIGURES_PER_ROW = 4        # five still fit on one row; more go into balanced rows
 TR, TC, P = clark("w:tr"), clark("w:tc"), clark("w:p")
 
 
@@ -253,9 +252,7 @@ def write_box(state: WriterState, where: Where, block: Box):
 
 def write_keyfigures(state: WriterState, where: Where, block: KeyFigures):
     """A panel of key figures, each large and bold over what it counts; rows kept whole unless long."""
-    count = len(block.items)
-    rows = 1 if count <= KEYFIGURES_PER_ROW + 1 else -(-count // KEYFIGURES_PER_ROW)
-    per_row = -(-count // rows)
+    rows, per_row = rows_of(len(block.items), int(state.theme.get("docx.keyfigures_per_row", 4)))
     table, widths = _grid(state, where, rows, [1.0] * per_row)
     problems = too_wide(fonts(state), state.language, state.theme, block, per_row, widths[0])
     if problems:

@@ -9,7 +9,7 @@ from reportlab.platypus.flowables import CondPageBreak
 
 from ...model import Para, Text
 from ..columns import table_size, table_widths
-from ..keyfigures import too_wide
+from ..keyfigures import rows_of, too_wide
 from .captions import caption_flowables
 from .grid import Grid, Row
 from .keep import sticky
@@ -167,9 +167,7 @@ def key_figures(builder, k) -> list:
     size = float(builder.theme.get("keyfigures.figure_size", 16))
     small = builder.theme.size(builder.lang, "table")
     where = Where(k.source, "a key figure")
-    most = int(builder.theme.get("pdf.keyfigures_per_row", 4))
-    lines = 1 if len(k.items) <= most + 1 else -(-len(k.items) // most)
-    per_row = max(1, -(-len(k.items) // lines))
+    per_row = rows_of(len(k.items), int(builder.theme.get("pdf.keyfigures_per_row", 4)))[1]
     builder.maker.problems.extend(too_wide(builder.fonts, builder.language, builder.theme, k, per_row,
                                            builder.width / per_row))
     rows, row = [], []
