@@ -70,8 +70,9 @@ class Saves(DefaultFilter):
     """The changes a rebuild may depend on: every file the sources read (`inputs()`: resolved paths, whatever
     their names), and any other but those of watchfiles' default filter (version control folders, `.swp`, `~`,
     `.#name`), editors' and office suites' temporaries and locks, the hidden `.part`/`.old` files of
-    `output.write_all`, and the outputs themselves (`outputs()`: resolved paths; not the whole output folder,
-    which may be the document's or hold its inputs); no path that leads out of `roots` through a link."""
+    `output.write_all`, the outputs themselves (`outputs()`: resolved paths; not the whole output folder,
+    which may be the document's or hold its inputs), and the entries and key of ccdocs's per-user cache (`cached`);
+    no path that leads out of `roots` through a link."""
 
     ignore_entity_patterns = (*DefaultFilter.ignore_entity_patterns,
                               r"^#.*#$",              # Emacs auto-save
@@ -89,6 +90,8 @@ class Saves(DefaultFilter):
         self.roots = roots
         self.outputs = outputs  # asked at each path: the outputs' names change with document.yaml
         self.inputs = inputs
+        self.cache = _places(cache.cache_folder)  # the folder of the cache's entries, and its key file
+        self.key = _places(cache.key_file)
 
     def __call__(self, change, path: str) -> bool:
         if not self.named(path):
@@ -101,9 +104,26 @@ class Saves(DefaultFilter):
         one; else no editor's temporary, backup or lock, nothing under version control's folders, no output
         (where a link leads is not looked at)."""
         if super().__call__(None, path):
-            return path not in self.outputs()
+            return path not in self.outputs() and not self.cached(path)
         inputs = self.inputs()
         return path in inputs or any(name.startswith(path + os.sep) for name in inputs)
+
+    def cached(self, path: str) -> bool:
+        """Whether `path` is an entry (`cache.entry`: kind-digest) or the key of ccdocs's per-user cache, which the
+        build writes itself: never a save, wherever CCDOCS_CACHE or XDG_STATE_HOME puts them (inside the folder,
+        the entries' writes would start a round of their own after each round). Other files of that folder are
+        the user's, saves as any."""
+        folder, name = os.path.split(path)
+        return path in self.key or (folder in self.cache and cache.ENTRY.fullmatch(name) is not None)
+
+
+def _places(where: Callable[[], Path]) -> frozenset[str]:
+    """The place `where()` names, as written and resolved (a watched path is either); none when it names none."""
+    try:
+        place = where()
+        return frozenset({os.path.abspath(place), os.path.realpath(place)})
+    except (OSError, RuntimeError, ValueError):  # a home folder that cannot be found, a link loop, a NUL
+        return frozenset()
 
 
 @dataclass
