@@ -72,3 +72,27 @@ def test_a_folder_the_system_refuses_to_watch_is_told(tmp_path, monkeypatch):
             watching._watch(session, session.folder, session.out)
     finally:
         session.close()
+
+
+def test_two_outputs_one_file_through_a_link_are_refused_at_each_round(tmp_path):
+    """An output folder whose `en` is a link to its `zh` (verify-10 V3, as 1233da1 refuses it in a build): no round
+    writes one language's paper over the other's; each round says why, and a save does not write it either."""
+    folder = tmp_path / "doc"
+    shutil.copytree(DOCS["budget"], folder, ignore=shutil.ignore_patterns("expected"))
+    (tmp_path / "out" / "zh").mkdir(parents=True)
+    (tmp_path / "out" / "en").symlink_to("zh", target_is_directory=True)
+    report = folder / "content" / "report.md"
+    process = Watching(tmp_path, "doc", "--format", "pdf", "--draft", "--out", "out")  # zh as well, after the save
+    try:
+        started = process.until(STATUS.pattern)
+        process.until("watching")
+        save(report, report.read_text(encoding="utf-8").replace("by object of expenditure.\n",
+                                                                 "by object of expenditure, linked.\n", 1))
+        saved = process.until(STATUS.pattern)
+    finally:
+        code, printed = process.stop()
+    for told in (started, saved):
+        assert any("another output of this command, through a link" in line for line in told), printed
+        assert "not written" in told[-1] and "rebuilt" not in told[-1], printed
+    assert not list((tmp_path / "out" / "zh").iterdir()), printed
+    assert code == 0 and "Traceback" not in printed

@@ -108,13 +108,22 @@ def check_writable(folder: Path) -> None:
 def check_targets(paths) -> None:
     """Refuse, before any work, targets that `write_all` could not replace, or two that are one directory entry
     through a link to a folder on their way (`out/en` leading to `out/zh`: each output would replace the other, the
-    last renamed in winning, and both be told written): an OutputError naming the first."""
-    folders: dict = {}
-    places: dict[Path, Path] = {}
+    last renamed in winning, and both be told written: `check_distinct`): an OutputError naming the first."""
+    paths = list(paths)
     for path in paths:
         found = _folder_problem(Path(path).parent) or _target_problem(Path(path))
         if found:
             raise _refusal(path, *found)
+    check_distinct(paths)
+
+
+def check_distinct(paths) -> None:
+    """Refuse two of `paths` that are one directory entry through a link to a folder on their way: an OutputError
+    naming the second. A command writing its outputs in several calls of `write_all` (watch: a language a call)
+    asks it of them all."""
+    folders: dict = {}
+    places: dict[Path, Path] = {}
+    for path in paths:
         first = places.setdefault(_place(path, folders), Path(path))
         if first != Path(path):
             raise _refusal(path, f"it is {first}, another output of this command, through a link to a folder on "

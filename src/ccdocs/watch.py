@@ -44,7 +44,7 @@ from .errors import Collector, Failure, InputError, UsageError, counted, display
 from .i18n.catalogs import po_path
 from .i18n.policy import Tally, pending
 from .inputs import read_files
-from .output import check_inputs, check_not_led_out, check_writable, write_all
+from .output import check_distinct, check_inputs, check_not_led_out, check_writable, write_all
 from .pipeline import Sources, assessed, read_sources, resolve
 from .l10n.language import find_language
 from .resources import ENV
@@ -286,6 +286,7 @@ class Session:
                 kept.append(lang)
                 continue
             try:
+                check_distinct(path for _, _, path in outputs)  # `out/en` a link to `out/zh`: told at each round
                 check_inputs(paths, read_files(self.sources, [lang]))
                 write_all({path: made[path] for path in paths}, within=self.out)
                 written.append(lang)
