@@ -421,8 +421,8 @@ def import_xliff(folder: Path, lang: str, path: Path) -> tuple[Path, bool, list[
     if found:
         raise InputError(found)
     data = po_bytes(catalog)
-    if data == po.read_bytes():
-        return po, False, cleared
+    if data == po.read_bytes() or data == po_bytes(read_catalog(po, lang)):  # the entries as read: the file's
+        return po, False, cleared  # own Generated-By (another babel's) or line ends are no change to write
     found = _built(folder, lang, po, data, path, merged) if merged else []
     if found:
         raise InputError(found)
