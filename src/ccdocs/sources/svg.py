@@ -47,6 +47,7 @@ import warnings
 from contextlib import contextmanager
 from urllib.parse import urlsplit
 
+from . import characters
 from .images import FORMAT_HINT, MAX_PIXELS, SIZE_HINT, Unfit, bitmap
 
 MAX_POINTS = 14_400.0                   # an SVG's side: ISO 32000-1 annex C's largest page side (200 inches)
@@ -420,10 +421,25 @@ def _undrawn(raw: str, root) -> tuple[str, str] | None:
     fills of its text (`_gradient_text`)."""
     rules: list = []                   # (line, prelude, declarations) of each `<style>` rule met
     for element, inside in _walk(root):
-        wrong = _element(raw, element, inside) or _properties(raw, element, rules)
+        wrong = (_refused_text(raw, element, inside) or _element(raw, element, inside)
+                 or _properties(raw, element, rules))
         if wrong:
             return wrong
     return _gradient_text(raw, root, rules) or _ruled(raw, root, rules)
+
+
+def _refused_text(raw: str, element, inside: str | None) -> tuple[str, str] | None:
+    """The first character of the words `element` prints in a `<text>` (its own text; the text after it, inside a
+    `<text>`) that a paper refuses wherever it stands (`characters.refused`: a bidirectional override, a tag
+    character outside a flag, a non-character), as (message naming its SVG line, hint); None when it holds none."""
+    if _name(element) != "text" and inside != "text":
+        return None
+    pieces = [(element.sourceline, element.text)] + ([(element.sourceline, element.tail)] if inside == "text" else [])
+    for start, piece in pieces:
+        for line, _col, what in characters.refused(piece or ""):
+            return (f"image `{raw[:80]}`, line {start + line - 1}: the drawing's text holds a {what}, which cannot "
+                    "stand in a document", characters.HINT)
+    return None
 
 
 def _walk(root):
