@@ -23,6 +23,7 @@ from pathlib import Path
 from ..errors import InputError, Problem, display_path, problem
 from ..l10n.catalog import po_path as toolkit_po_path
 from ..sources import characters
+from ..sources import spans
 from ..sources.bounds import GLOSSARY, read_bounded
 from ..sources.data import csv_records
 from ..sources.spec import not_a_file_inside
@@ -30,9 +31,9 @@ from ..sources.spec import not_a_file_inside
 COLUMNS = ["source", "target", "note"]
 NAME = "glossary.csv"
 # link targets, web addresses, placeholders and note marks; the look ahead at their first characters changes no
-# match and spares re trying each alternative at every position (a scan about twice as fast)
-NOT_TEXT = re.compile(r"(?=[\]hw{\[])(?:\]\([^)]*\)|https?://\S+|\bwww\.\S+|\{\{.*?\}\}|\{%.*?%\}|\[\^[^\]\s]+\])",
-                      re.S)
+# match and spares re trying each alternative at every position (a scan about twice as fast); `spans` keeps it linear
+NOT_TEXT = re.compile(rf"(?=[\]hw{{\[])(?:{spans.span('](', ')', '[^)]')}|https?://\S+|\bwww\.\S+|{spans.FIGURE}"
+                      rf"|{spans.STATEMENT}|{spans.NOTE_MARK})", re.S)
 HINT = f"write a header row `{','.join(COLUMNS)}`, then one term a row: its source and target, a note if needed"
 # terms a glossary may hold: a whole termbase export (WIPO Pearl, UNTERM) holds about 30,000; a check's cost and
 # memory grow with the rows (300,000 rows: 770 MB)
