@@ -119,7 +119,8 @@ def check_text(builder, picture, where) -> None:
     character of the SVG `picture`'s text that no face of the paper holds, once, at `where` (the image's content
     line), naming the SVG's line of the first `<text>` holding it; and, as the paper's own text does
     (`RunMaker.marks_apart`), each combining mark a `<text>` leaves apart from its letter once composed (x + U+0304),
-    naming its line."""
+    or that a piece svglib draws on its own begins with (`e<tspan>&#x301;</tspan>`: `_drawn_apart`), naming its
+    line."""
     if picture.format != "svg":
         return
     texts = [element for element in parsed(picture.data).iter(SVG_NS + "text")]
@@ -127,6 +128,10 @@ def check_text(builder, picture, where) -> None:
     for text in texts:   # a mark left apart from its letter, as the paper's text refuses it
         builder.maker.marks_apart(composed("".join(text.itertext())),
                                   Where(source, f"image `{picture.path}`, line {text.sourceline}: the drawing's text"))
+        for line, piece in _drawn_apart(text):
+            builder.maker.marks_apart(composed(piece), Where(
+                source, f"image `{picture.path}`, line {line}: the drawing's text, in a piece drawn on its own (a "
+                "`<tspan>`, or the text after one)"))
     lacking: dict[str, None] = {}
     mapped = PaperFonts(builder.fonts)
     set_by_script(drawing(picture.data, mapped), mapped, lambda ch: lacking.setdefault(ch))
@@ -145,6 +150,18 @@ def check_text(builder, picture, where) -> None:
              "in Unicode, " if same else "replace it, ")
             + "turn the text into paths in the drawing program (Inkscape: Path ▸ Object to Path), or "
             "name a font that has it in pdf_fonts.files or CCDOCS_FONT_<ROLE>")
+
+
+def _drawn_apart(text) -> list[tuple[int, str]]:
+    """(SVG line, text) of each piece svglib draws as a String of its own for the `<text>` element `text` (its
+    own text, each descendant's text and the text after it: `svglib.iter_text_node`), whatever their order; a
+    piece is composed alone, so a mark beginning it stays apart from the letter ending the piece before."""
+    pieces = [(text.sourceline, text.text or "")]
+    for inner in text.iterdescendants():
+        if isinstance(inner.tag, str):      # an element: its text is drawn (a comment's is not)
+            pieces.append((inner.sourceline, inner.text or ""))
+        pieces.append((inner.sourceline, inner.tail or ""))
+    return pieces
 
 
 def set_by_script(drawing, mapped: PaperFonts, missing) -> None:
