@@ -8,6 +8,7 @@ from pathlib import Path
 from .errors import InputError, problem
 from .l10n.fonts import ROLES, FontError, FontResolver
 from .l10n.language import known_languages
+from .model import Source
 from .resources import THEMES, find, names, package_templates
 from .sources.images import TEMPLATES, read_picture
 from .sources.themefile import points, read_theme
@@ -27,6 +28,7 @@ class Theme:
     data: dict
     path: Path
     logo: object = None                  # the `cover.logo` image read (sources.images.Picture), or None
+    logo_typed: object = None            # where `cover.logo` was typed (model.Source: the theme file's line), or None
 
     def get(self, dotted: str, default=None):
         """The value at `a.b.c`, or `default`."""
@@ -66,7 +68,9 @@ def load_theme(name: str = "default", folder: Path | None = None) -> Theme:
     own = path.resolve().is_relative_to(package_templates().resolve())
     # The default theme over itself is itself: its file is parsed once (the values under `{}` are the same).
     data, yf = read_theme(path, {} if path.resolve() == default.resolve() else read_yaml(default).data, own)
-    theme = Theme(name, data, path, read_logo(data, path, yf))
+    logo = read_logo(data, path, yf)
+    typed = Source(str(path), yf.where("cover", "logo")[0]) if logo is not None else None
+    theme = Theme(name, data, path, logo, typed)
     if not own:
         _check_fonts(theme, yf)
     return theme

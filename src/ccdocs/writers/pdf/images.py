@@ -139,9 +139,13 @@ class Logo(Flowable):
 
 
 def logo_flowables(builder) -> list:
-    """[the cover's Logo] when the theme names one, else []."""
+    """[the cover's Logo] when the theme names one, else []; an SVG logo's text checked as a body SVG's is
+    (`check_text`), at the theme's `cover.logo` line."""
     logo = builder.theme.logo
-    return [Logo(logo, builder.theme.pt("cover.logo_height"), builder.fonts)] if logo is not None else []
+    if logo is None:
+        return []
+    check_text(builder, logo, Where(builder.theme.logo_typed, "the cover logo"))
+    return [Logo(logo, builder.theme.pt("cover.logo_height"), builder.fonts)]
 
 
 def image_flowables(builder, image: Image) -> list:
