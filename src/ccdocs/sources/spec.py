@@ -18,6 +18,7 @@ from pathlib import Path, PureWindowsPath
 from ..errors import Collector, InputError, did_you_mean, problem
 from ..l10n.language import OFFICIAL, known_languages
 from ..l10n.session import HIGHEST
+from ..parse.visible import shows
 from ..resources import COVER_NOTES, THEMES, find, is_name, names
 from .bounds import CONTENT, DATA, Beyond, beyond, read_within, size_held
 from .characters import file_name_control, line_break, one_line
@@ -370,7 +371,7 @@ class _Reader:
             if not raw.strip():
                 self.fail((key,), f"`{key}` is empty", f"write the {key}")
                 return None
-            return raw if self.short((key,), raw) else None
+            return raw if self.short((key,), raw) and self.printed((key,), raw) else None
         if not isinstance(raw, dict):
             self.fail((key,), f"`{key}` must be a text or one text per language (`en:`, `zh:`), got {shown(raw)}")
             return None
@@ -383,7 +384,7 @@ class _Reader:
             elif not isinstance(text, str) or not text.strip():
                 self.fail((key, lang), f"`{key}.{lang}` must be a text, got {shown(text)}")
                 good = False
-            elif not self.short((key, lang), text):
+            elif not self.short((key, lang), text) or not self.printed((key, lang), text):
                 good = False
         for lang in dict.fromkeys((*languages, original)):
             if lang and lang not in raw:
@@ -404,6 +405,17 @@ class _Reader:
         self.fail(keys, f"`{'.'.join(map(str, keys))}` has {len(text):,} characters; a cover field holds at most "
                   f"{COVER_TEXT:,}", "shorten it: the cover prints it whole, and Word keeps only 255 in the "
                   "file's properties")
+        return False
+
+    def printed(self, keys: tuple, text: str) -> bool:
+        """Whether a cover text shows a character (`visible.shows`); else, when it holds only white space and
+        invisible characters (U+200B ZERO WIDTH SPACE, a variation selector), the problem is recorded naming them,
+        as for a paragraph of them: the cover would print no title (venue, author)."""
+        if shows(text):
+            return True
+        names = [f"U+{ord(c):04X} {unicodedata.name(c, 'CHARACTER')}" for c in sorted(set(text) - {" "})]
+        self.fail(keys, f"`{'.'.join(map(str, keys))}` holds only {', '.join(names[:3])}{' …' * (len(names) > 3)}: "
+                  f"the cover would print no {keys[0]}", f"write the {keys[0]}")
         return False
 
     def theme(self):
