@@ -22,6 +22,7 @@ from pathlib import Path
 
 from ..errors import InputError, Problem, display_path, problem
 from ..l10n.catalog import po_path as toolkit_po_path
+from ..parse.visible import shows
 from ..sources import characters
 from ..sources import spans
 from ..sources.bounds import GLOSSARY, read_bounded
@@ -93,7 +94,7 @@ def read_glossary(path: Path) -> list[Term]:
         cells = [cell.strip() for cell in row] + ["", "", ""]
         if not any(cells):
             continue
-        if not cells[0] or not cells[1] or len(row) > len(COLUMNS):
+        if not shows(cells[0]) or not shows(cells[1]) or len(row) > len(COLUMNS):   # U+200B alone is no term
             found.append(problem(path, line, "a glossary row needs a source and a target term (and at most a note)",
                                  HINT))
             continue
