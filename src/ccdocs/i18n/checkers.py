@@ -30,7 +30,8 @@ from .quotes import quotation_marks
 PLACEHOLDER = re.compile(rf"{spans.FIGURE}|{spans.STATEMENT}|\{{[A-Za-z_][\w.]*\}}", re.S)  # linear: `spans`
 FIELD = re.compile(r"\{[A-Za-z_][\w.]*\}")
 NOTE_MARK = re.compile(spans.NOTE_MARK)
-REFERENCE = re.compile(r"\[\]\(#([^)\s]+)\)\s?[–-]\s?\[\]\(#([^)\s]+)\)|\[((?:[^\[\]\\]|\\.)*)\]\(#([^)\s]+)\)")
+TARGET = spans.span("](#", ")", r"[^)\s]", least=1, group=True)   # an anchor's id, `](#id)`: linear (`spans`)
+REFERENCE = re.compile(rf"\[{TARGET}\s?[–-]\s?\[{TARGET}|\[((?:[^\[\]\\]|\\.)*){TARGET}")
 LINK_TARGET = re.compile(spans.LINK_TARGET)
 FIGURE = re.compile(r"\d(?:[\d,.]*\d)?")
 HAN = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
