@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..i18n.segments import extract
+from ..sources import spans
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 YEARISH = r"(?:1[89]|2[01])\d\d"
@@ -25,10 +26,11 @@ KINDS = (
     ("year", re.compile(rf"(?<![\d,.])\b{YEARISH}(?:\s*[–/-]\s*(?:{YEARISH}|\d\d)\b)?(?!\d|,\d{3}|\.\d)")),
     ("figure", re.compile(r"(?<![\w.,])\d+(?:,\d{3})*(?:\.\d+)?(?:\s?%| per cent)?")),
 )
+# Each span crosses no opening of its kind, so a line of many unclosed ones is scanned in linear time (`spans`)
 HIDDEN = re.compile(
-    r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}"        # figures and (refused) statements
-    r"|\]\([^)]*\)|<[a-z]+:[^>]*>|https?://\S+"  # link targets, autolinks, bare addresses
-    r"|\[\^[^\]]*\]|\{[.#:][^}]*\}"           # footnote marks and labels, attribute lists
+    rf"{spans.FIGURE}|{spans.STATEMENT}|{spans.span('{#', '#}')}"      # figures and (refused) statements
+    rf"|{spans.span('](', ')', '[^)]')}|<[a-z]+:(?:(?!<)[^>])*>|https?://\S+"  # link targets, autolinks, addresses
+    rf"|{spans.span('[^', ']', '[^]]')}|\{{[.#:](?:(?!\{{)[^}}])*\}}"  # footnote marks and labels, attribute lists
     r"|^\s*(?:>\s?)*(?:[-*+]\s+|\d{1,9}[.)]\s+|#{1,6}\s+|:::.*)?", re.M)
 
 
@@ -57,10 +59,9 @@ def in_line(text: str) -> list[tuple[int, str, str]]:
     """
     masked = HIDDEN.sub(_blank, text)
     found = []
-    for kind, pattern in KINDS:
-        for match in pattern.finditer(masked):
-            found.append((match.start(), kind, match.group()))
-            masked = masked[:match.start()] + _blank(match) + masked[match.end():]
+    for kind, pattern in KINDS:  # what one kind finds is blanked for the next, in one pass
+        found += [(match.start(), kind, match.group()) for match in pattern.finditer(masked)]
+        masked = pattern.sub(_blank, masked)
     return sorted(found)
 
 
