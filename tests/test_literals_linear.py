@@ -6,7 +6,7 @@ after a bound far above the honest cost; nothing is timed."""
 
 from __future__ import annotations
 
-import multiprocessing
+from bounded import within
 
 OPENINGS = ("{{ ", "{% ", "{# ", "](", "<a:", "[^", "{.")
 REPEATS = 100_000
@@ -14,28 +14,16 @@ FIGURES = 1_000_000  # `1 ` a million times: a 2 MB line, the most a content fil
 HANG = 120
 
 
-def _found(sender) -> None:
-    """The child's side: the literals of a line of each unclosed opening (then a year), and of the figures' line."""
+def _found() -> dict:
+    """The literals of a line of each unclosed opening (then a year), and the number of those of the figures' line."""
     from ccdocs.scaffold.literals import in_line
 
-    sender.send({**{opening: in_line(opening * REPEATS + " 2024")[-1:] for opening in OPENINGS},
-                 "figures": len(in_line("1 " * FIGURES))})
-    sender.close()
+    return {**{opening: in_line(opening * REPEATS + " 2024")[-1:] for opening in OPENINGS},
+            "figures": len(in_line("1 " * FIGURES))}
 
 
 def test_a_line_of_unclosed_openings_or_many_figures_is_searched_in_linear_time():
-    context = multiprocessing.get_context("fork")
-    receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_found, args=(sender,))
-    child.start()
-    sender.close()
-    try:
-        assert receiver.poll(HANG), f"the literals of {REPEATS:,} unclosed openings were not found within {HANG} s"
-        found = receiver.recv()
-    finally:
-        if child.is_alive():
-            child.kill()
-        child.join()
+    found = within(_found, HANG, f"the literals of {REPEATS:,} unclosed openings were not found")
     assert found.pop("figures") == FIGURES
     for opening, last in found.items():  # nothing closed: the year after them is a literal the editor typed
         assert last == [(len(opening) * REPEATS + 1, "year", "2024")], (opening, last)

@@ -7,9 +7,9 @@ honest cost (a fraction of a second for the patterns, a few seconds for a comman
 
 from __future__ import annotations
 
-import multiprocessing
 import re
 
+from bounded import within
 from refusals import Case
 
 from test_refuses_catalogs import SECOND, catalog, msgstr, po, zh
@@ -30,27 +30,15 @@ def _patterns() -> dict[str, re.Pattern]:
             "pipe_tables.FIGURE": pipe_tables.FIGURE}
 
 
-def _scan_all(sender) -> None:
-    """The child's side: every pattern over a long text of each unclosed opening; the longest span found (none
-    closed: at most a bracket, xliff's code for a link's text) sent back."""
-    sender.send({(name, opening): max((len(m.group()) for m in pattern.finditer(opening * REPEATS + "end")), default=0)
-                 for name, pattern in _patterns().items() for opening in OPENINGS})
-    sender.close()
+def _scan_all() -> dict:
+    """Every pattern over a long text of each unclosed opening: the longest span found (none closed: at most a
+    bracket, xliff's code for a link's text), by pattern and opening."""
+    return {(name, opening): max((len(m.group()) for m in pattern.finditer(opening * REPEATS + "end")), default=0)
+            for name, pattern in _patterns().items() for opening in OPENINGS}
 
 
 def test_every_pattern_finding_placeholders_scans_unclosed_openings_in_linear_time():
-    context = multiprocessing.get_context("fork")
-    receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_scan_all, args=(sender,))
-    child.start()
-    sender.close()
-    try:
-        assert receiver.poll(HANG), f"the patterns did not scan {REPEATS:,} unclosed openings within {HANG} s"
-        found = receiver.recv()
-    finally:
-        if child.is_alive():
-            child.kill()
-        child.join()
+    found = within(_scan_all, HANG, f"the patterns did not scan {REPEATS:,} unclosed openings")
     assert max(found.values()) <= 1, {key: longest for key, longest in found.items() if longest > 1}
 
 
