@@ -158,10 +158,10 @@ def _resolve(sources: Sources, lang: str, draft: bool, clock: Stopwatch, sandbox
     placer = TablePlacer(spec, sources.data, formats, catalog, out)
     charts = ChartPlacer(placer)
     keyed = spec.source or lang
-    if lang != keyed:  # a text of the data a figure prints is translated as a table prints it
-        from .tables.texts import translated_values
+    if lang != keyed:  # a text of the data a figure prints is translated as a table prints it (one untranslated
+        from .tables.texts import translated_values   # refused outside a draft where no catalog offers it)
 
-        context = {**translated_values({k: v for k, v in context.items() if k != "doc"}, placer.words),
+        context = {**translated_values({k: v for k, v in context.items() if k != "doc"}, placer.words, not draft),
                    "doc": context["doc"]}
     keyed_catalog = catalog if keyed == lang else Catalog.load(keyed, find_language(keyed).locales_dir)
     no_figure = frozenset(c.gettext("n/a") for c in (catalog, keyed_catalog))  # a cell with no figure, either tongue

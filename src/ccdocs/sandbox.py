@@ -49,6 +49,25 @@ BOUNDS_HINT = (f"a figure is a number of at most {MAX_DIGITS} digits or a text o
                f"computed with exponents up to {MAX_EXPONENT}")
 
 
+# A figure naming one value (`{{ applicants.africa.region }}`): what `ccdocs i18n update` offers a translator when it
+# prints a text of the data (`tables.texts.NAMING`)
+DOTTED = r"[^\W\d]\w*(?:\.\w+)*"
+
+
+class Untranslated(str):
+    """A text of the data with no translation into the language being built (`tables.texts.translated_values`,
+    outside a draft). A figure printing it by another shape than one name (`{{ a["b"] }}`, `{{ (a.b) }}`,
+    `{{ a.b ~ "" }}`), which no catalog offers, is Refused (`text`): it would print untranslated without a word."""
+
+
+def untranslated(value: str) -> Refused:
+    """Why a figure may not print the untranslated data text `value`."""
+    return Refused(f"this figure prints {value[:80]!r}, a text of the data that has no translation in this "
+                   "language: the paper would print it untranslated",
+                   "name the value alone, as `{{ name.key }}`, so that `ccdocs i18n update` offers the text to "
+                   "the translator")
+
+
 class Refused(Exception):
     """A figure that may not be evaluated: `message`, `hint` (what to do), `needle` (the text to point at)."""
 
@@ -220,7 +239,10 @@ def scalar(value):
 
 
 def text(value) -> str:
-    """The text a figure prints for `value` (Refused when it is not a figure, or beyond a bound)."""
+    """The text a figure prints for `value` (Refused when it is not a figure, or beyond a bound, or an
+    `Untranslated` text)."""
+    if isinstance(value, Untranslated):
+        raise untranslated(value)
     return str(scalar(value))
 
 
@@ -238,6 +260,7 @@ def _joined(*values) -> str:
 def _text_operation(operator: str, left, right, apply):
     """An operator one of whose operands is a text: `+` joins two texts, `*` repeats one; else Refused."""
     if operator == "+" and isinstance(left, str) and isinstance(right, str):
+        text(left), text(right)   # neither an `Untranslated` text
         _length(len(left) + len(right))
         return apply(left, right)
     repeated, times = (left, right) if isinstance(left, str) else (right, left)

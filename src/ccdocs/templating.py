@@ -23,6 +23,7 @@ from .sources.characters import HINT, LINE_BREAK, first_refused, line_break
 
 MARKDOWN_PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")  # CommonMark's ASCII punctuation, each escapable
 FIGURE_BUDGET = 100_000  # characters figures may add to a file, on top of ten times the file's own length
+DOTTED = re.compile(rules.DOTTED)
 RESULT = "ccdocs_figure_"  # the names a batch of expressions is assigned to, numbered
 
 
@@ -81,7 +82,7 @@ def _cached_code(path: Path):
         return None
 
 
-def _figure(value) -> str:
+def _figure(value, source: str) -> str:
     """The text of one evaluated figure as Markdown reads it literally: a bounded, formatted value on one line,
     holding no character a paper refuses, its ASCII punctuation escaped so that text from the data can never
     open a heading, a list, a box, a link, a footnote mark or emphasis (CommonMark: any ASCII punctuation may
@@ -89,6 +90,8 @@ def _figure(value) -> str:
     if isinstance(value, (float, Decimal)) or isinstance(value, bool):
         raise rules.Refused(f"this figure gives {value!r} unformatted",
                             "format a number with a filter: `| number`, `| decimal(1)`, `| percent(1)`")
+    if isinstance(value, rules.Untranslated) and DOTTED.fullmatch(source.strip()):
+        value = str(value)   # one name: the catalog offers its text (`tables.texts.shown_texts`) and checks it
     result = rules.text(value)
     refused = first_refused(result)
     if refused:
@@ -107,7 +110,7 @@ def _evaluated(figures: Figures, sources: tuple, context: dict) -> list[str]:
         template = compiled[sources] = _compiled_together(figures.sandbox, sources)
     run = template.new_context(dict(context))
     consume(template.root_render_func(run))
-    return [_figure(run.vars[f"{RESULT}{index}"]) for index in range(len(sources))]
+    return [_figure(run.vars[f"{RESULT}{index}"], source) for index, source in enumerate(sources)]
 
 
 def _evaluated_together(figures: Figures, sources: list[str], context: dict) -> dict | None:

@@ -13,6 +13,7 @@ from ..errors import display_path
 from ..i18n.catalogs import po_path, shared_catalog
 from ..l10n.catalog import Catalog
 from ..parse.pipe_tables import FIGURE
+from ..sandbox import DOTTED, Untranslated
 from ..sources.data import Dataset
 from ..sources.values import Table, data_value, frozen
 
@@ -24,7 +25,7 @@ SUM_KEYS = {"total": "total", "totals": "total", "subtotals": "subtotal"}  # spe
 LETTERS = re.compile(r"[^\W\d_]+")
 CODE_LETTERS = 3   # the longest run of capitals a code may hold: `ASG`, `USG`, `PCT` (`WIPO`, `TOTAL` are words)
 # A figure naming one value, without filter or operator: `{{ applicants.africa.region }}`, `{{ who }}`
-NAMING = re.compile(r"\{\{\s*([^\W\d]\w*(?:\.\w+)*)\s*\}\}")
+NAMING = re.compile(r"\{\{\s*(" + DOTTED + r")\s*\}\}")
 
 
 def reads_alike(text: str) -> bool:
@@ -68,6 +69,10 @@ class Words:
     def __call__(self, text: str) -> str:
         """The translation of `text`, or `text` itself."""
         return self.messages.get(text) or self.catalog.gettext(text)
+
+    def knows(self, text: str) -> bool:
+        """Whether `text` has a translation here (the data messages' or the toolkit catalog's)."""
+        return text in self.messages or not self.catalog.missing((text,))
 
     def format(self, msgid: str, **kw) -> str:
         """A toolkit pattern (`Source: {source}`) in this language, filled in."""
@@ -165,14 +170,20 @@ def shown_texts(texts: dict, values: Mapping) -> list[tuple[str, str, int]]:
     return found
 
 
-def translated_values(values: dict, words: Words) -> dict:
+def translated_values(values: dict, words: Words, marked: bool = False) -> dict:
     """`values` (`figure_values`) with each text `words` translates replaced by its translation, as a table prints
-    it; a CSV row's `id` kept (rows are named by it). Each container is rebuilt once (YAML aliases share one)."""
+    it; a CSV row's `id` kept (rows are named by it). Each container is rebuilt once (YAML aliases share one).
+    With `marked`, a text it does not translate that needs a translation (not `reads_alike`) is kept as an
+    `Untranslated` text, which a figure may print only by naming it alone (`sandbox.text`)."""
     done: dict[int, object] = {}
 
     def walk(value, key=None):
         if isinstance(value, str):
-            return value if key == "id" else words(value)
+            if key == "id":
+                return value
+            if marked and not words.knows(value) and value.strip() and not reads_alike(value):
+                return Untranslated(value)
+            return words(value)
         if not isinstance(value, Mapping | tuple | frozenset):
             return value
         if id(value) not in done:
