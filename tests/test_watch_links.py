@@ -92,7 +92,7 @@ def test_two_outputs_one_file_through_a_link_are_refused_at_each_round(tmp_path)
     finally:
         code, printed = process.stop()
     for told in (started, saved):
-        assert any("another output of this command, through a link" in line for line in told), printed
-        assert "not written" in told[-1] and "rebuilt" not in told[-1], printed
+        assert sum("another output of this command, through a link" in line for line in told) == 1, printed
+        assert "1 error" in told[-1] and "not written" in told[-1] and "rebuilt" not in told[-1], printed
     assert not list((tmp_path / "out" / "zh").iterdir()), printed
     assert code == 0 and "Traceback" not in printed

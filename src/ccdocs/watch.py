@@ -280,13 +280,16 @@ class Session:
         self.rounds += 1
         written, kept, refused = [], [], []
         self.whole = any(path not in made for lang, _, path in outputs if lang in languages)  # all, after a failure
+        try:  # `out/en` a link to `out/zh`: told once a round, no language written
+            check_distinct(path for _, _, path in outputs)
+        except UsageError as exc:
+            refused.append(f"ccdocs: error: {exc}")
         for lang in languages:
             paths = [path for code, _, path in outputs if code == lang]
-            if not all(path in made for path in paths):
+            if refused or not all(path in made for path in paths):
                 kept.append(lang)
                 continue
             try:
-                check_distinct(path for _, _, path in outputs)  # `out/en` a link to `out/zh`: told at each round
                 check_inputs(paths, read_files(self.sources, [lang]))
                 write_all({path: made[path] for path in paths}, within=self.out)
                 written.append(lang)
