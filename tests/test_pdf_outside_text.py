@@ -87,14 +87,16 @@ def test_outline_entries_and_title_are_composed_without_invisible_characters(pdf
     assert titles[0] == reader.metadata.title == f"Café {TITLES[lang]}"
 
 
-def test_a_chart_label_in_a_script_its_face_lacks_is_refused_at_the_chart(refuse):
-    """It was drawn as boxes (.notdef), silently."""
+def test_a_chart_label_in_a_script_its_face_lacks_is_refused_where_it_is_typed(refuse):
+    """It was drawn as boxes (.notdef), silently; it is told at the data row holding it (1759c1d: a chart's texts
+    are told where they were typed, not at the `::: chart` line)."""
     files = paper("en")
     files["data/posts.csv"] = "id,name,before,after\na,Staff \u0645\u0631\u062d\u0628\u0627,10,12\nb,Other,5,6\n"
-    refuse(Case("chart-arabic-in-english", files, "the label `Staff", "content/report.md:5",
+    refuse(Case("chart-arabic-in-english", files, "the label `Staff", "data/posts.csv:2",
                 args=("--format", "pdf")))
 
 
-def test_a_hebrew_word_in_a_chinese_chart_is_refused_at_the_chart(refuse):
+def test_a_hebrew_word_in_a_chinese_chart_is_refused_where_it_is_typed(refuse):
+    """A series label is told at its line of document.yaml's chart."""
     refuse(Case("chart-hebrew-in-chinese", paper("zh", f"Flexible {HEBREW}"), "U+05E9 HEBREW LETTER SHIN",
-                "content/report.md:5", args=("--format", "pdf")))
+                "document.yaml:", args=("--format", "pdf")))
