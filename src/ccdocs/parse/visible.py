@@ -19,6 +19,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from ..model import Code, Emph, LineBreak, Link, Strong, Text
+from ..sources.characters import ignorable
 
 # A character reference as Markdown reads one (any HTML5 name, `&ZeroWidthSpace;`, or number): what it stands for is
 # told by html.unescape, the table markdown-it decodes by
@@ -28,16 +29,14 @@ ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}
 @lru_cache(maxsize=4096)  # asked of every block's first character: a text's usual letters are few
 def _invisible(char: str) -> bool:
     """Whether the character `char` prints nothing: a white space (any, str.isspace), a format character (category
-    Cf, in any plane) or a default-ignorable code point (`Default_Ignorable_Code_Point`, uniseg's Unicode data: the
-    Hangul fillers U+115F, U+1160, U+3164, U+FFA0 are letters, the variation selectors U+FE00–U+FE0F and
-    U+E0100–U+E01EF and the combining grapheme joiner are marks, U+E0080–U+E0FFF are unassigned); none is ASCII."""
+    Cf, in any plane) or a default-ignorable code point (`Default_Ignorable_Code_Point`: the Hangul fillers U+115F,
+    U+1160, U+3164, U+FFA0 are letters, the variation selectors U+FE00–U+FE0F and U+E0100–U+E01EF and the combining
+    grapheme joiner are marks, U+E0080–U+E0FFF are unassigned); none is ASCII. The property's ranges are
+    `sources.characters.IGNORABLE_RANGES` (checked against uniseg's data by test_pdf_text_fidelity): importing
+    uniseg costs a model worker some 70 ms (its importlib.metadata lookup)."""
     if char.isspace() or unicodedata.category(char) == "Cf":
         return True
-    if char.isascii():
-        return False
-    from uniseg.derived import default_ignorable_code_point  # imported on the first non-ASCII character asked
-
-    return default_ignorable_code_point(char)
+    return not char.isascii() and ignorable(char)
 
 
 def shows(text: str) -> bool:

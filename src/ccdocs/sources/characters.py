@@ -31,6 +31,19 @@ _REFUSED_IN_ASCII = re.compile(f"([{_IN_ASCII}])")
 _REFUSED_IN_BMP = re.compile(f"([{_IN_BMP}])")
 _BEYOND_BMP = re.compile("[\\U00010000-\\U0010ffff]")
 HINT = "delete it (it often comes from copying out of another program)"
+# Default_Ignorable_Code_Point less what REFUSED refuses (U+202A–U+202E, U+2066–U+2069), as ranges of code points;
+# Unicode 15 (tests/test_pdf_text_fidelity.py checks them against uniseg's property): what prints nothing and takes
+# no width (parse.visible, writers.pdf.invisible)
+IGNORABLE_RANGES = ((0xAD, 0xAD), (0x34F, 0x34F), (0x61C, 0x61C), (0x115F, 0x1160), (0x17B4, 0x17B5), (0x180B, 0x180F),
+                    (0x200B, 0x200F), (0x2060, 0x2065), (0x206A, 0x206F), (0x3164, 0x3164), (0xFE00, 0xFE0F),
+                    (0xFEFF, 0xFEFF), (0xFFA0, 0xFFA0), (0xFFF0, 0xFFF8), (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A),
+                    (0xE0000, 0xE0FFF))
+
+
+def ignorable(char: str) -> bool:
+    """Whether `char` is in `IGNORABLE_RANGES`."""
+    code = ord(char)
+    return any(first <= code <= last for first, last in IGNORABLE_RANGES)
 # Where a line ends: exactly the characters Python's str.splitlines breaks at (LF, CR, VT, FF, FS, GS, RS, NEL,
 # U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR; Unicode's mandatory breaks, UAX #14 BK, CR, LF, NL). A text
 # of one line (a heading or cell and its translation, a cover field, a figure, a command's text option) holds none.

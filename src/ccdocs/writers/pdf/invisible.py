@@ -24,11 +24,9 @@ import re
 import unicodedata
 from functools import lru_cache
 
-# Default_Ignorable_Code_Point less what sources/characters.py refuses (U+202A–U+202E, U+2066–U+2069), as ranges of
-# code points; Unicode 15 (tests/test_pdf_text_fidelity.py checks them against uniseg's property)
-RANGES = ((0xAD, 0xAD), (0x34F, 0x34F), (0x61C, 0x61C), (0x115F, 0x1160), (0x17B4, 0x17B5), (0x180B, 0x180F),
-          (0x200B, 0x200F), (0x2060, 0x2065), (0x206A, 0x206F), (0x3164, 0x3164), (0xFE00, 0xFE0F), (0xFEFF, 0xFEFF),
-          (0xFFA0, 0xFFA0), (0xFFF0, 0xFFF8), (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A), (0xE0000, 0xE0FFF))
+from ...sources.characters import IGNORABLE_RANGES
+
+RANGES = IGNORABLE_RANGES  # Default_Ignorable_Code_Point less what sources/characters.py refuses
 IN_BMP = "".join(f"{chr(a)}-{chr(b)}" for a, b in RANGES if b < 0x10000)  # for a regex's character class
 # A sequence of them: the BMP's and the other planes' in two classes (re scans for a class holding characters beyond
 # the BMP some ten times slower)
