@@ -52,3 +52,13 @@ def build_both(folder: Path, out: Path) -> dict[str, Path]:
     from ccdocs.build import build
 
     return {path.suffix[1:]: path for path in build([folder], out, None, ("docx", "pdf"), workers=1)}
+
+
+def built_papers(tmp_path_factory, name: str, reports: dict, annexes: dict) -> dict[str, dict[str, Path]]:
+    """{lang: `build_both` of a scratch `paper` of reports[lang] with the one annex annexes[lang]}, each language in
+    its own folder named after `name`."""
+    built = {}
+    for lang, report in reports.items():
+        work = tmp_path_factory.mktemp(f"{name}-{lang}")
+        built[lang] = build_both(paper(work / "doc", lang, report, annexes=(annexes[lang],)), work / "out")
+    return built

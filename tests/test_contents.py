@@ -13,7 +13,7 @@ import pytest
 from lxml import etree
 from pypdf import PdfReader
 
-from papers import build_both, paper
+from papers import built_papers
 from pdfpages import read_pages, squeeze
 from refusals import Case
 
@@ -240,11 +240,7 @@ def test_libreoffice_lays_the_chapters_out_near_the_pdfs_pages(built, dumped, lo
 @pytest.fixture(scope="module")
 def scratch(tmp_path_factory):
     """The scratch paper of REPORT and ANNEX built in both formats, per language."""
-    out = {}
-    for lang in LANGS:
-        work = tmp_path_factory.mktemp(f"contents-{lang}")
-        out[lang] = build_both(paper(work / "doc", lang, REPORT[lang], annexes=(ANNEX[lang],)), work / "out")
-    return out
+    return built_papers(tmp_path_factory, "contents", {lang: REPORT[lang] for lang in LANGS}, ANNEX)
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -11,7 +11,7 @@ import subprocess
 import pytest
 
 from libreoffice import render
-from papers import build_both, paper
+from papers import built_papers
 
 REPORT = {"en": "::: contents paragraphs\n:::\n\n# Background\n\nFirst paragraph.\n",
           "zh": "::: contents paragraphs\n:::\n\n# 背景\n\n第一段。\n"}
@@ -24,10 +24,7 @@ LEADER = re.compile(r"(?:\s*[.…]){3,}\s*")
 @pytest.fixture(scope="module")
 def outputs(tmp_path_factory):
     """{lang: (ccdocs's PDF text, LibreOffice's PDF text of the DOCX)}, `pdftotext -layout`; one LibreOffice call."""
-    built = {}
-    for lang in REPORT:
-        work = tmp_path_factory.mktemp(f"wrapped-{lang}")
-        built[lang] = build_both(paper(work / "doc", lang, REPORT[lang], annexes=(ANNEX[lang],)), work / "out")
+    built = built_papers(tmp_path_factory, "wrapped", REPORT, ANNEX)
     office = render({lang: paths["docx"] for lang, paths in built.items()}, tmp_path_factory.mktemp("office"))
     text = lambda path: subprocess.run(["pdftotext", "-layout", "-l", "2", str(path), "-"], capture_output=True,
                                        text=True, check=True).stdout

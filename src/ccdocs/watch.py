@@ -536,7 +536,8 @@ def _watch(session: Session, folder: Path, out: Path) -> None:
                 session.round(changed)
             elif not folder.is_dir():
                 session.round({})  # raises Gone
-            if session.roots() != roots or _folders(roots, partial(saves, None)) != folders:
+            # a folder is made or removed only with a change seen: the idle timeouts' bursts walk nothing
+            if session.roots() != roots or changes and _folders(roots, partial(saves, None)) != folders:
                 before = begun or _begun(session)  # a document attached or detached, a folder made or removed
                 break
         else:  # a folder removed as the watcher was set up: set it up again, the saves since then taken
