@@ -71,7 +71,8 @@ def read_glossary(path: Path) -> list[Term]:
     The csv module reads it as the data reader does (`data.csv_records`, strict): a quote never closed, text after
     a closing quote, a cell over the module's field limit, a character no text may hold are refused at their line.
     A row is one line: a quoted cell running on to a later line (a quote closed rows later, which would read the
-    rows between into it and leave their terms unchecked) is refused where its quote opens."""
+    rows between into it and leave their terms unchecked) is refused where its quote opens. A row giving a term an
+    earlier row gives (`_same_term`) is refused at its line, naming the earlier one's."""
     try:
         text = read_bounded(path, GLOSSARY).decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
@@ -86,7 +87,7 @@ def read_glossary(path: Path) -> list[Term]:
     header = next(rows, (1, []))[1]
     if [cell.strip().lower() for cell in header][:2] != COLUMNS[:2]:
         raise InputError([problem(path, 1, "the first row is not the header `source,target,note`", HINT)])
-    terms, found = [], []
+    terms, found, first = [], [], {}
     for line, row in rows:
         if any("\n" in cell for cell in row):
             found.append(_run_on(path, text, line, row))
@@ -102,10 +103,21 @@ def read_glossary(path: Path) -> list[Term]:
             found.append(problem(path, line, f"a glossary holds at most {MAX_TERMS:,} terms; this is one more",
                                  "keep the terms the document's texts use, or split the termbase by subject"))
             break
+        given = first.setdefault(_same_term(cells[0]), line)
+        if given != line:  # a second row for the term would replace the first's equivalent unseen
+            found.append(problem(path, line, f"the term `{cells[0]}` is given on line {given} already: a term has "
+                                 "one equivalent", f"keep one row for it (delete this one, or line {given})"))
+            continue
         terms.append(Term(cells[0], cells[1], cells[2], str(path), line))
     if found:
         raise InputError(found)
     return terms
+
+
+def _same_term(source: str) -> str:
+    """The key two rows giving one term share: the source with its case folded and its spacing made one space
+    (a term is found with any spacing between its words)."""
+    return " ".join(source.split()).casefold()
 
 
 def _run_on(path: Path, text: str, line: int, row: list[str]) -> Problem:
@@ -137,7 +149,7 @@ def glossary(folder: Path | None, lang: str) -> tuple[Term, ...]:
     InputError when something stands at the folder's glossary place without being a regular file inside the
     folder (a link leading out of it or nowhere, a folder, a FIFO or a device): never read (a FIFO would hang, a
     link would bring in another file's terms), never taken for "no glossary" (its checks left out silently)."""
-    chosen = {term.source.casefold(): term for term in toolkit_glossary(lang)}
+    chosen = {_same_term(term.source): term for term in toolkit_glossary(lang)}
     if folder is not None:
         path = folder / "locales" / lang / NAME
         if path.exists() or path.is_symlink():
@@ -146,7 +158,7 @@ def glossary(folder: Path | None, lang: str) -> tuple[Term, ...]:
                 wrong = "is a link that leads nowhere" if wrong == "missing" else wrong
                 raise InputError([problem(path, None, f"the {lang} glossary {wrong}",
                                           "make it a regular CSV file inside the document folder, or remove it")])
-            chosen.update({term.source.casefold(): term for term in read_glossary(path)})
+            chosen.update({_same_term(term.source): term for term in read_glossary(path)})
     return tuple(chosen.values())
 
 

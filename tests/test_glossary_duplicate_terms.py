@@ -1,0 +1,44 @@
+"""Specification: a glossary giving one source term twice is refused at the second row, naming the first.
+
+A glossary maps each term to one equivalent; a second row for the same source (case and spacing aside, as a
+document's row replaces the toolkit's) made the later row win silently: the translation was held to an
+equivalent the translator, reading the first row, never saw. The second row is refused at its line, and the
+message names the first row's line.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ccdocs.errors import InputError
+from ccdocs.i18n.glossary import read_glossary
+from conftest import ccdocs_here
+from refusals import Case
+
+HEADER = "source,target,note\n"
+
+
+def catalog_made(folder, out):
+    ccdocs_here("i18n", "update", folder, "--lang", "zh")
+
+
+@pytest.mark.parametrize("case", [
+    Case("same-case", {"locales/zh/glossary.csv": HEADER + "Secretariat,秘书处,\nWIPO,产权组织,\nSecretariat,秘书,\n"},
+         "the term `Secretariat` is given on line 2 already", "glossary.csv:4", setup=catalog_made),
+    Case("other-case-and-spacing", {"locales/zh/glossary.csv": HEADER + "Member State,成员国,\nmember  STATE,会员国,\n"},
+         "the term `member  STATE` is given on line 2 already", "glossary.csv:3", setup=catalog_made),
+], ids=lambda case: case.id)
+def test_a_term_given_twice_is_refused_at_the_second_row(refuse, case):
+    refuse(case)
+
+
+def test_every_repeated_row_is_told_and_distinct_terms_pass(tmp_path):
+    path = tmp_path / "glossary.csv"
+    path.write_text(HEADER + "A term,甲,\nB term,乙,\na term,丙,\nA Term,丁,\nB terms,戊,\n", encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        read_glossary(path)
+    told = [(p.line, p.message) for p in raised.value.problems]
+    assert [line for line, _ in told] == [4, 5]
+    assert all("given on line 2 already" in message for _, message in told)
+    path.write_text(HEADER + "A term,甲,\nB term,乙,\nB terms,戊,\n", encoding="utf-8")
+    assert [t.source for t in read_glossary(path)] == ["A term", "B term", "B terms"]
