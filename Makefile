@@ -33,7 +33,8 @@ $(BENCH_STAMP): $(STAMP)
 	$(BIN)/python -m pip install -q -e '.[test,bench]'
 	touch $(BENCH_STAMP)
 
-# Every figure of issue 19 with its target; BENCH_RUNS=1 for a quick look, BENCH_BEFORE=DIR for a before column.
+# Every figure of issue 19 with its target; BENCH_RUNS=1 for a quick look, BENCH_BEFORE=DIR for a before column,
+# BENCH_FILED=DIR (a checkout of 914cc02, where issue 19 was filed) for the PDF writer's speed-up target.
 bench: system-bench $(BENCH_STAMP)
 	$(BIN)/python bench/run.py
 
