@@ -25,7 +25,7 @@ from .bounds import CSV, read_bounded
 from .characters import HINT, invisible, refused
 from .yamlfile import decode, read_yaml
 
-NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)")
+NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")  # the digits read one way: linear in them
 MAX_DIGITS = 20  # with 6 decimal places and a percent's two more, a figure still prints exactly (28 digits)
 
 

@@ -23,8 +23,8 @@ An SVG (`sources.images` finds and reads its file) is parsed by lxml without ent
   fill on text. What neither side draws is passed over: `<title>`, `<desc>`, `<metadata>` and elements of other
   namespaces (Inkscape's, RDF) with their content, comments, vendor properties (`-inkscape-…`), rendering hints.
   Anything else (an animation, `<tref>`, `mix-blend-mode`, `text-decoration`, `writing-mode` ...) is refused at
-  its own line of the SVG naming it and what to do, as are a `url(…)` naming a file and a CSS at-rule
-  (`@import`, `@media`: svglib skips them);
+  its own line of the SVG naming it and what to do, as are a `url(…)` naming a file or never closed and a CSS
+  at-rule (`@import`, `@media`: svglib skips them);
 - it draws at most MAX_DRAWN elements once each `<use>` and `url(#…)` is drawn where it stands, and none of its
   elements holds itself through a reference;
 - svglib draws it (once, as the PDF writer will, into nothing) without reporting on its `svglib.svglib` logger
@@ -97,9 +97,12 @@ UNDRAWN = {  # the elements svglib does not draw that a drawing program makes: (
     **{name: (ANIMATION[0].format(name), ANIMATION[1])
        for name in ("animate", "animateTransform", "animateMotion", "animateColor", "set")},
 }
-NUMBER = r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?"
+# a number's digits read one way only (`\d+\.?\d*` splits n digits n ways, each tried when what follows fails:
+# quadratic in a long run of digits, and a colour's three channels the product of theirs)
+DECIMAL = r"(?:\d+(?:\.\d*)?|\.\d+)"
+NUMBER = rf"[+-]?{DECIMAL}([eE][+-]?\d+)?"
 ZERO = r"[+-]?0*(\.0*)?(px|pt|em|%)?"
-LENGTH = re.compile(r"(\+?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*(px|pt|pc|mm|cm|in|em|ex)?")  # a side's
+LENGTH = re.compile(rf"(\+?{DECIMAL}(?:[eE][+-]?\d+)?)\s*(px|pt|pc|mm|cm|in|em|ex)?")  # a side's
 SPACING = ("`normal`", rf"normal|{ZERO}")
 # property -> (values svglib draws as a browser and Word do, as said in a hint; their pattern), None: any value.
 # Read by svglib: fill (a gradient on a shape only: `_gradient_text`), stroke, their opacities and rules, the
@@ -147,7 +150,7 @@ PROPERTIES = {
 # A colour svglib (the PDF) and CairoSVG (the Word document's picture) both read, opaque, as each other: a name,
 # `#rgb`, `#rrggbb` or `rgb(r, g, b)` (CSS Color 4's `rgb(r g b / a)` stops CairoSVG; an alpha part, `#rrggbbaa`,
 # `rgba()`, `hsla()`, is see-through in the PDF only; `hsl()` is black in the Word document's picture)
-CHANNEL = r"\s*[+-]?(\d+\.?\d*|\.\d+)%?\s*"
+CHANNEL = rf"\s*[+-]?{DECIMAL}%?\s*"
 COLOUR = re.compile(rf"(?i)[a-z]+|#[0-9a-f]{{3}}|#[0-9a-f]{{6}}|rgb\({CHANNEL},{CHANNEL},{CHANNEL}\)")
 COLOURED = {"fill": re.compile(r"url\(.*"), "stroke": None, "stop-color": None, "color": None}
 COLOUR_HINT = ("write it as `#rrggbb`, `rgb(r, g, b)` or a colour name, and make a colour see-through with "
@@ -168,6 +171,7 @@ LOST_ATTRIBUTES = {
 TEXT_HINT = "give the text a plain colour, or turn it into paths in the drawing program, or export it as PNG"
 SEE_THROUGH_HINT = "remove text no one should see, give see-through text a paler plain colour, or export it as PNG"
 FILE_URL = re.compile(r"""url\(\s*['"]?(?!#)""")      # `fill="url(file.svg#g)"`: drawn from another file
+UNCLOSED_HINT = "close it where the reference ends: `url(#id)`"
 CSS_AT_RULES = {"font-face", "charset", "namespace"}      # at-rules whose loss changes no part of the drawing
 SVG_SIZE_HINT = ("give the `<svg>` a `viewBox`, or its width and height in absolute units "
                  '(`width="400" height="300"`)')
@@ -509,14 +513,16 @@ def _styled(element) -> str | None:
 
 
 def _properties(raw: str, element, rules: list) -> tuple[str, str] | None:
-    """Why a property or attribute `element` gives is refused (PROPERTIES, LOST_ATTRIBUTES, FILE_URL, a CSS
-    at-rule), at its own line of the SVG (a `<style>` rule's own line), or None. Its properties are read as
+    """Why a property or attribute `element` gives is refused (PROPERTIES, LOST_ATTRIBUTES, FILE_URL, a `url(`
+    never closed, a CSS at-rule), at its own line of the SVG (a `<style>` rule's own line), or None. Its properties are read as
     presentation attributes, from its `style` attribute and, for a `<style>`, from each rule (tinycss2, as svglib
     reads them; each qualified rule kept in `rules` as (line, prelude, declarations))."""
     import tinycss2
 
     name, line = _name(element), element.sourceline
     for key, value in element.attrib.items():
+        if _unclosed(value):   # CairoSVG reads a `style` as written
+            return _cannot_close(raw, line, key, value)
         if key != "style" and FILE_URL.search(value):   # the style's declarations are read one by one below
             return _other_file(raw, line, key, value)
         if key in LOST_ATTRIBUTES:
@@ -549,6 +555,8 @@ def _property(raw: str, name: str | None, line: int, key: str, value: str, how: 
     at `line` of the SVG, is refused (PROPERTIES), or None. A vendor's property (`-inkscape-font-specification`)
     is read by no renderer; `inherit` takes the value checked where it is given."""
     value = value.replace("!important", "").strip()
+    if _unclosed(value):
+        return _cannot_close(raw, line, key, value)
     if FILE_URL.search(value):
         return _other_file(raw, line, key, value)
     if key.startswith("-") or value == "inherit":
@@ -685,6 +693,16 @@ def _ruled(raw: str, root, rules: list) -> tuple[str, str] | None:
 def _other_file(raw: str, line: int, key: str, value: str) -> tuple[str, str]:
     return (f"image `{raw[:80]}`, line {line}: `{key}: {value[:80]}` refers to another file, which is left out: an "
             "SVG figure is drawn from itself alone", "draw that part in this SVG itself, or export the drawing as PNG")
+
+
+def _unclosed(value: str) -> bool:
+    """Whether a `url(` of `value` has no `)` after it: CairoSVG looks for one from each `url(` to the end of the
+    value (`helpers.PAINT_URL`, time quadratic in a value of many), svglib draws no reference of it."""
+    return value.rfind("url(") > value.rfind(")")
+
+
+def _cannot_close(raw: str, line: int, key: str, value: str) -> tuple[str, str]:
+    return f"image `{raw[:80]}`, line {line}: `{key}: {value[:80]}` opens a `url(` it never closes", UNCLOSED_HINT
 
 
 def _declarations(parsed: list, line: int, how: str) -> list[tuple[int, str, str, str]]:
