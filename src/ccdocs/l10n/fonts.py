@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .. import cache as user_cache
 from ..errors import InputError, UsageError, problem
-from ..sources.bounds import FONT, Beyond, Bound, beyond, read_within, size_held
+from ..sources.bounds import FONT, Beyond, beyond, read_within, size_held
 from ..sources.yamlfile import read_yaml
 from .fontconfig import fontconfig_faces
 
@@ -112,20 +112,21 @@ class Examined:
         return next((i for i, (_, name, _) in enumerate(self.faces) if name.lower() == wanted), 0)
 
 
-def examined(path: Path, bound: Bound | None = None, subject: str = "") -> Examined:
-    """The faces of the font file at `path` (`Examined`), read within `bound` when given (a file named by the
-    environment or a theme); bounds.Beyond beyond it (naming the file as `subject`), OSError as reading raises.
+def examined(path: Path, subject: str = "") -> Examined:
+    """The faces of the font file at `path` (`Examined`), read within the FONT bound, whoever named the file (the
+    environment, a theme, a known path, fontconfig); bounds.Beyond beyond it (naming the file as `subject`, by
+    default its path in backquotes), OSError as reading raises.
     Kept per process and in the per-user cache, keyed by the file's path, size, modification time and inode: a
     system font's file is read and parsed once, not at each build (the PDF writer loads its faces from its own
     cache), as its header was read at each build before."""
     found = path.stat()
-    if bound is not None and found.st_size > bound.most:
-        raise Beyond(beyond(subject or f"`{path}`", size_held(found.st_size, bound.most), bound))
-    return _examined(str(path), found.st_size, found.st_mtime_ns, found.st_ino, bound, subject)
+    if found.st_size > FONT.most:
+        raise Beyond(beyond(subject or f"`{path}`", size_held(found.st_size, FONT.most), FONT))
+    return _examined(str(path), found.st_size, found.st_mtime_ns, found.st_ino, subject)
 
 
 @lru_cache(maxsize=64)
-def _examined(path: str, size: int, mtime_ns: int, inode: int, bound: Bound | None, subject: str) -> Examined:
+def _examined(path: str, size: int, mtime_ns: int, inode: int, subject: str) -> Examined:
     import reportlab  # here, as in `face_of`: a command that reads a theme but writes no PDF need not import it
 
     entry = user_cache.entry("font-file", path, size, mtime_ns, inode, reportlab.Version, MOST_FACES,
@@ -135,7 +136,7 @@ def _examined(path: str, size: int, mtime_ns: int, inode: int, bound: Bound | No
         return Examined(kept["claimed"], tuple(tuple(face) for face in kept["faces"]))
     except (ValueError, KeyError, TypeError):
         pass
-    data = read_within(Path(path), bound, subject or None) if bound is not None else Path(path).read_bytes()
+    data = read_within(Path(path), FONT, subject or f"`{path}`")
     # The one field read before reportlab's parser: the number of faces a collection claims, which the parser
     # reads every offset of (in Python, a million for 4 MB) before any face; a claim beyond MOST_FACES is refused.
     claimed = int.from_bytes(data[8:12], "big") if data[:4] == b"ttcf" else 1
@@ -175,19 +176,21 @@ def reason_of(exc: Exception) -> str:
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
-def outline_kind(path: Path, index: int = 0) -> str:
+def outline_kind(path: Path, index: int = 0, subject: str = "") -> str:
     """`truetype`, `cff` (PostScript outlines, which reportlab cannot embed) or `unknown` (also for a file that
-    cannot be read, or a face it does not hold), as reportlab's parser reads face `index` of `path`."""
+    cannot be read, or a face it does not hold), as reportlab's parser reads face `index` of `path`; bounds.Beyond
+    for a file beyond the FONT bound (`examined`, naming it as `subject`)."""
     try:
-        return examined(path).face(index)[0]
+        return examined(path, subject).face(index)[0]
     except (OSError, NoFace):
         return "unknown"
 
 
-def collection_index(path: Path, family: str) -> int:
-    """The index of the face of `family` in a .ttc collection (0 for a single font, or when no face is of it)."""
+def collection_index(path: Path, family: str, subject: str = "") -> int:
+    """The index of the face of `family` in a .ttc collection (0 for a single font, or when no face is of it);
+    bounds.Beyond as `outline_kind`."""
     try:
-        return examined(path).index_of(family)
+        return examined(path, subject).index_of(family)
     except OSError:
         return 0
 
@@ -219,15 +222,17 @@ def known_file(family: str, style: str, home: str | None, windir: str | None) ->
     """((path, index) of a known file of `family` in `style` with TrueType outlines, or None; the files of it with
     CFF outlines met first, as `family (path)`) in the `font_dirs` of those HOME and WINDIR values. Looked up once
     per process, as fontconfig's list is (each write resolves its faces: a score of stats and two reads of a file's
-    head a role); a font installed meanwhile is found by the next process."""
+    head a role); a font installed meanwhile is found by the next process. bounds.Beyond for a file of them beyond
+    the FONT bound, named as `the known file of <family>`."""
     environ = {name: value for name, value in (("HOME", home), ("WINDIR", windir)) if value is not None}
     cff = []
     for name in KNOWN_FILES.get(family, {}).get(style, ()):
         for folder in font_dirs(environ):
             path = folder / name
             if path.is_file():
-                index = collection_index(path, family)
-                if outline_kind(path, index) == "truetype":
+                subject = f"`{path}` (the known file of {family})"
+                index = collection_index(path, family, subject)
+                if outline_kind(path, index, subject) == "truetype":
                     return (path, index), tuple(cff)
                 cff.append(f"{family} ({path})")
     return None, tuple(cff)
@@ -287,7 +292,7 @@ class FontResolver:
             what = "is a folder" if path.is_dir() else "is not a regular file" if path.exists() else "does not exist"
             self.fail(f"the font file `{path}` named by {source} {what}", "give the path of a .ttf or .ttc file", keys)
         try:
-            found = examined(path, FONT, f"`{path}` ({source})")
+            found = examined(path, f"`{path}` ({source})")
         except Beyond as exc:
             self.fail(str(exc), FONT.hint, keys)
         except OSError as exc:
@@ -308,19 +313,29 @@ class FontResolver:
         return FontFile(role, family, path, index, source)
 
     def known(self, family: str, style: str):
-        """(path, index) of a known file of `family` in `style` with TrueType outlines, or None (`known_file`)."""
-        found, cff = known_file(family, style, self.environ.get("HOME"), self.environ.get("WINDIR"))
+        """(path, index) of a known file of `family` in `style` with TrueType outlines, or None (`known_file`); a
+        FontError for a file beyond the FONT bound."""
+        try:
+            found, cff = known_file(family, style, self.environ.get("HOME"), self.environ.get("WINDIR"))
+        except Beyond as exc:
+            self.fail(str(exc), FONT.hint)
         self.cff_seen += cff
         return found
 
     def listed_face(self, family: str, style: str):
-        """(path, index) of `family` in `style` as fontconfig lists it, TrueType outlines only, or None."""
+        """(path, index) of `family` in `style` as fontconfig lists it, TrueType outlines only, or None; a FontError
+        for its file beyond the FONT bound."""
         if self.listed is None:
             self.listed = self.list_faces()
         wanted = {s.lower() for s in STYLE_NAMES[style]}
         for families, face_style, path, index, fmt in self.listed:
             if family.lower() in (f.lower() for f in families) and face_style.lower() in wanted:
-                if fmt == "CFF" or outline_kind(path, index) == "cff":
+                subject = f"`{path}` (fontconfig's face of {family})"
+                try:
+                    kind = "cff" if fmt == "CFF" else outline_kind(path, index, subject)
+                except Beyond as exc:
+                    self.fail(str(exc), FONT.hint)
+                if kind == "cff":
                     self.cff_seen.append(f"{family} ({path})")
                     continue
                 return path, index

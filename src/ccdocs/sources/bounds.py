@@ -90,12 +90,12 @@ GLOSSARY = Bound(64 * MB, "a glossary", "keep the terms the document's texts use
 # (`images.MAX_PIXELS`, 40 million) before it is decoded. At the bound, a PNG of noise (2,640 x 2,640 RGB, the
 # bytes' worst: nothing compresses) took the minimal document's check 7.3 s of CPU and 250 MB more (2.5 s, 98 MB)
 IMAGE = Bound(20 * MB, "an image", "save it at the size it prints (300 dpi at most)")
-# a font file the environment (CCDOCS_FONT_<ROLE>) or a theme (`pdf_fonts.files`) names: read whole to examine its
-# faces (`l10n.fonts.examined`, reportlab's parser), then loaded whole by reportlab to embed it. The largest font
-# files installed here are collections of Chinese faces (AR PL UMing's uming.ttc 20 MB, WenQuanYi Zen Hei 16 MB):
-# the bound leaves three times that. At the bound, DejaVu Sans padded to 64 MB took the budget-table fixture's
-# build (en and zh, DOCX and PDF) 0.1-0.5 s of CPU and 68 MB more (1.7 s, 136 MB), its check no more CPU and 68 MB
-# more. The faces of a collection are bounded apart (`l10n.fonts.MOST_FACES`).
+# a font file, whoever names it (CCDOCS_FONT_<ROLE>, a theme's `pdf_fonts.files`, a known path, fontconfig): read
+# whole to examine its faces (`l10n.fonts.examined`, reportlab's parser), then loaded whole by reportlab to embed it.
+# The largest font files installed here are collections of Chinese faces (AR PL UMing's uming.ttc 20 MB, WenQuanYi
+# Zen Hei 16 MB): the bound leaves three times that. At the bound, DejaVu Sans padded to 64 MB took the budget-table
+# fixture's build (en and zh, DOCX and PDF) 0.1-0.5 s of CPU and 68 MB more (1.7 s, 136 MB), its check no more CPU
+# and 68 MB more. The faces of a collection are bounded apart (`l10n.fonts.MOST_FACES`).
 FONT = Bound(64 * MB, "a font file", "give a font file of the faces the paper uses: a .ttf holds one, a .ttc a "
                                      "few; a whole Chinese collection takes some 20 MB")
 
