@@ -32,6 +32,7 @@ from babel.messages.catalog import Catalog
 
 from ..errors import InputError, display_path, problem
 from ..sources.characters import first_refused
+from ..sources.spec import not_a_file_inside
 from ..sources.within import place_inside
 from .catalogs import ContentCatalog, po_path, read_catalog
 
@@ -39,6 +40,7 @@ THRESHOLD = 0.8
 WORD = re.compile(r"[a-z][a-z+.-]*://[^\s()\[\]<>]+|\w+|[^\w\s]")  # a URL is one word
 XLIFF_SUFFIXES = (".xlf", ".xliff")
 MARK = "memory: "
+GIVE = "give a .po catalog, a document folder or an XLIFF (.xlf) file"
 OTHER_HINT = "give a memory translated into {lang}: a catalog, document folder or XLIFF file of {lang}"
 
 
@@ -117,7 +119,8 @@ def _from_xliff(path: Path, lang: str, wrong: list) -> list[Unit]:
 def read_memory(paths: Iterable[Path], lang: str) -> list[Unit]:
     """The finished translations into `lang` of each path in order: a .po, a document folder or an XLIFF file.
 
-    Raises InputError naming each path that is none of these (or a folder without a `lang` catalog), or that is
+    Raises InputError naming each path that is none of these (or a folder without a `lang` catalog; missing, a
+    FIFO or another file that is not a regular one, never opened: it would block), or that is
     translated into another language (an XLIFF `<file>`'s `target-language`, a catalog's `Language:` header: at
     that line), or whose name holds a character a paper may not hold (it is written into the catalog, in each
     unit's origin), and every problem of the catalogs as `read_catalog` reports it and of the XLIFF files as
@@ -133,6 +136,10 @@ def read_memory(paths: Iterable[Path], lang: str) -> list[Unit]:
         if char:
             wrong.append(problem(path, None, f"the name of this memory holds a {char}, which every unit it fills "
                                              "would carry into the catalog's comments", "rename it"))
+        elif not path.is_dir() and (standing := not_a_file_inside(None, path)):  # never opened: a FIFO blocks
+            said = standing if standing != "missing" else (
+                "is a link that leads nowhere" if path.is_symlink() else "does not exist")
+            wrong.append(problem(path, None, f"this translation memory {said}", GIVE))
         elif path.is_file() and path.suffix.lower() in XLIFF_SUFFIXES:
             units += _from_xliff(path, lang, wrong)
         elif catalog.is_file() and catalog.suffix.lower() in (".po", ".pot"):
@@ -144,8 +151,7 @@ def read_memory(paths: Iterable[Path], lang: str) -> list[Unit]:
             wrong.append(problem(path, None, f"this folder has no {lang} catalog ({display_path(catalog)})",
                                  f"give a document folder translated into {lang}, or its catalog"))
         else:
-            wrong.append(problem(path, None, "not a translation memory: give a .po catalog, a document folder or "
-                                             "an XLIFF (.xlf) file", None))
+            wrong.append(problem(path, None, f"not a translation memory: {GIVE}", None))
     if wrong:
         raise InputError(wrong)
     return units

@@ -164,10 +164,11 @@ def inside(folder: Path, raw: str, yf: YamlFile, keys: tuple, out: Collector, ki
 OUTSIDE_HINT = "keep content and data inside the folder; links pointing out are refused"
 
 
-def not_a_file_inside(folder: Path, path: Path) -> str | None:
+def not_a_file_inside(folder: Path | None, path: Path) -> str | None:
     """Why `path` cannot be read as a file of `folder` (`"missing"`, `"leaves the document folder"`, `"is a
     folder"`, `"cannot be looked at: File name too long"`), or None when it is a regular file inside it once links
-    are followed. Any error of the file system while looking is one of these reasons, never raised."""
+    are followed; anywhere when `folder` is None (a file the command line names). Any error of the file system
+    while looking is one of these reasons, never raised."""
     try:
         resolved = path.resolve()
     except RuntimeError:
@@ -175,7 +176,7 @@ def not_a_file_inside(folder: Path, path: Path) -> str | None:
     except OSError as exc:
         return _unreadable(exc)
     try:
-        if not resolved.is_relative_to(folder.resolve()):
+        if folder is not None and not resolved.is_relative_to(folder.resolve()):
             return "leaves the document folder"
         if not path.exists():
             return "missing"
