@@ -12,26 +12,31 @@ file) is told the same way, marked `(table text)`, when it differs from its Engl
 is the source's, whatever the catalog says):
 
     locales/zh/LC_MESSAGES/content.po:61:1: error: translation of document.yaml:34 (table text): table … contains …
+
+A line several translations cover (a paragraph and the data text a figure of it prints, translated by its
+`msgctxt "data"` entry; the cells of one table row) is told at the one translation holding every character the
+problem names (`U+1F600`); at the source's line when none or several do.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from ..errors import Problem, display_path
 from .extract import DATA
 
+NAMED = re.compile(r"\bU\+([0-9A-F]{4,6})\b")  # a character a problem names: `contains '😀' (U+1F600 …)`
 
-def catalog_lines(assessments: Iterable) -> dict[tuple[str, int], tuple[str, int, str]]:
-    """(source file as shown, line) -> (catalog as shown, msgstr line, what: "" or " (table text)") for each line a
-    printed translation covers.
+
+def catalog_lines(assessments: Iterable) -> dict[tuple[str, int], dict[tuple[str, int, str], str]]:
+    """(source file as shown, line) -> {(catalog as shown, msgstr line, what: "" or " (table text)"): translation}
+    of the translations covering each line a printed translation covers (one for most lines).
 
     `assessments`: `policy.Assessment`s. Only translations a build prints (status `translated`) and read from a
-    catalog count, a table text's only when it differs from its English; a line two translations share (the cells
-    of one table row) is left out: it names no one entry.
+    catalog count, a table text's only when it differs from its English.
     """
-    found: dict[tuple[str, int], tuple[str, int, str]] = {}
-    shared = set()
+    found: dict[tuple[str, int], dict[tuple[str, int, str], str]] = {}
     for item in assessments:
         segment = item.segment
         if item.status != "translated" or item.at is None or (
@@ -39,18 +44,27 @@ def catalog_lines(assessments: Iterable) -> dict[tuple[str, int], tuple[str, int
             continue
         at = (display_path(item.at[0]), item.at[1], " (table text)" if segment.kind == DATA else "")
         for line in range(segment.line, max(segment.end, segment.line) + 1):
-            key = (segment.file, line)
-            if key in found and found[key] != at:
-                shared.add(key)
-            found[key] = at
-    return {key: value for key, value in found.items() if key not in shared}
+            found.setdefault((segment.file, line), {})[at] = item.translation
+    return found
+
+
+def _holding(message: str, covering: dict) -> tuple[str, int, str] | None:
+    """The one translation of `covering` (`catalog_lines`' value) holding every character `message` names, or the
+    only translation; None when none or several do."""
+    if len(covering) == 1:
+        return next(iter(covering))
+    named = {chr(int(code, 16)) for code in NAMED.findall(message)}
+    holding = [at for at, text in covering.items() if named and named <= set(text)]
+    return holding[0] if len(holding) == 1 else None
 
 
 def relocated(problems: Iterable[Problem], lines: dict) -> list[Problem]:
-    """Each problem at a line of `lines` (`catalog_lines`) at its catalog line, the source's named in the message."""
+    """Each problem at a line of `lines` (`catalog_lines`) at its catalog line (`_holding`), the source's named in
+    the message."""
     moved = []
     for item in problems:
-        at = lines.get((item.path, item.line))
+        covering = lines.get((item.path, item.line))
+        at = _holding(item.message, covering) if covering else None
         moved.append(item if at is None else Problem(
             at[0], at[1], None, f"translation of {item.path}:{item.line}{at[2]}: {item.message}", item.hint,
             item.severity))
