@@ -1,6 +1,7 @@
 """`ccdocs next`: a value the new folder's check refuses is told at its input, never at a line of the folder that
 was not written (it said `new/document.yaml:8:11: error: …`, exit 1, and nothing was written): at the option it
-came from as typed, at the value ccdocs next proposed, or at the same place of the old folder it was copied from."""
+came from as typed, at the value ccdocs next proposed (a usage error, exit 2, as `new` tells it), or at the same place
+of the old folder it was copied from (an input error, exit 1)."""
 
 from __future__ import annotations
 
@@ -13,16 +14,16 @@ from conftest import write_doc
 
 @pytest.mark.parametrize("args, told", [
     (["--session", "250", "--symbol", "WO/CC/87/INF/1"],
-     "--session 250: error: the symbol WO/CC/87/INF/1 is of session 87, not 250"),
-    (["--symbol", "WO/CC/250/INF/1"], "`session.number: 87`, proposed by ccdocs next (the next number; an "
-                                      "extraordinary session may come between (--session)): error: the symbol "
+     "ccdocs: error: --session 250: the symbol WO/CC/87/INF/1 is of session 87, not 250"),
+    (["--symbol", "WO/CC/250/INF/1"], "ccdocs: error: `session.number: 87`, proposed by ccdocs next (the next "
+                                      "number; an extraordinary session may come between (--session)): the symbol "
                                       "WO/CC/250/INF/1 is of session 250, not 87"),
 ], ids=["option", "proposed"])
 def test_a_refused_value_is_told_where_it_came_from(tmp_path, monkeypatch, args, told):
     monkeypatch.chdir(tmp_path)
     write_doc(tmp_path / "old")
     done = CliRunner().invoke(main, ["next", "old", "new", *args])
-    assert done.exit_code == 1 and "Traceback" not in done.output, done.output
+    assert done.exit_code == 2 and "Traceback" not in done.output, done.output
     assert done.output.startswith(told), done.output
     assert "new/" not in done.output and not (tmp_path / "new").exists(), done.output
 

@@ -77,6 +77,13 @@ def _from_symbol(symbol: str) -> tuple[str | None, int | None]:
     return body, number
 
 
+def check_symbol(symbol: str) -> None:
+    """UsageError unless `symbol` (given as --symbol) is a WIPO symbol without a suffix."""
+    if not SYMBOL.fullmatch(symbol):
+        raise UsageError(f"--symbol `{symbol}` is not a WIPO symbol such as WO/CC/86/INF/1 or WO/PBC/40/5 "
+                         "(capital letters and digits between slashes, without a suffix)")
+
+
 def as_typed(option: str, value: object, told: str = "") -> str:
     """An option as the editor typed it in the shell (`--title 'Annual Report'`), with what ccdocs told from it."""
     return f"{option} {shlex.quote(str(value))}" + (f" ({told})" if told else "")
@@ -86,9 +93,7 @@ def document_yaml(o: Options, today: date) -> tuple[str, dict[int, str]]:
     """The text of document.yaml for `o` (validated here: UsageError for a value ccdocs cannot use), and for each
     line holding a value, the option that gave it as typed (`as_typed`; an option not given, named with the
     default written), by line number: a value the document's check refuses is told at the option (`new_folder`)."""
-    if not SYMBOL.fullmatch(o.symbol):
-        raise UsageError(f"--symbol `{o.symbol}` is not a WIPO symbol such as WO/CC/86/INF/1 or WO/PBC/40/5 "
-                         "(capital letters and digits between slashes, without a suffix)")
+    check_symbol(o.symbol)
     if o.kind not in KINDS:
         raise UsageError(f"--kind {o.kind} is not part of this version yet; the document model knows: "
                          + ", ".join(KINDS))
@@ -238,8 +243,15 @@ def _at_options(problems: list, origins: dict[int, str], target: Path) -> str:
         where = origins.get(item.line) if item.path == yaml_path else None
         if where is None:
             where = (f"{item.path}:{item.line}" if item.line else item.path) + " (in the folder not written)"
-        told.append(f"{where}: {item.message}" + (f" ({bracketed(item.hint)})" if item.hint else ""))
-    return "; ".join(told) + "; nothing was written"
+        told.append((where, item))
+    return refused_options(told)
+
+
+def refused_options(told: list) -> str:
+    """What a UsageError says of problems a new folder's check found, each (where, Problem) told at `where` (the
+    option that gave the value, as typed): `--session 88: the symbol … (what to do); nothing was written`."""
+    return "; ".join(f"{where}: {item.message}" + (f" ({bracketed(item.hint)})" if item.hint else "")
+                     for where, item in told) + "; nothing was written"
 
 
 def split_languages(value: str | None) -> tuple[str, ...]:

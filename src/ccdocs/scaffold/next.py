@@ -33,13 +33,12 @@ from ..i18n.catalogs import DOMAIN, read_catalog
 from ..i18n.extract import po_bytes
 from ..i18n.memory import fill, read_memory
 from ..pipeline import read_sources, resolve
-from ..sources.spec import SYMBOL
 from ..sources.within import place_inside
 from ..sources.yamlfile import read_yaml
 from ..tables import translatable_texts
 from . import literals, marks
 from .folder import check_target, make_folder
-from .new import as_typed, option_day
+from .new import as_typed, check_symbol, option_day, refused_options
 from .yamledit import Edit, apply
 
 CONFIRM = "TO CONFIRM"
@@ -92,8 +91,8 @@ def spec_edits(spec, o: Options) -> list[Edit]:
     elif "extraordinary" in session:
         edits.append(Edit(("session", "extraordinary"), str(session["extraordinary"]), str(session["extraordinary"]),
                           f"{CONFIRM}: the new session's kind and number (ccdocs cannot know them)"))
-    if o.symbol is not None and not SYMBOL.fullmatch(o.symbol):
-        raise UsageError(f"--symbol `{o.symbol}` is not a WIPO symbol such as WO/CC/86/INF/1 (without a suffix)")
+    if o.symbol is not None:
+        check_symbol(o.symbol)
     segments = spec.symbol.split("/")
     renumbered = "/".join(str(number) if s == str(spec.session_number) else s for s in segments)
     edits.append(_set(("symbol",), raw["symbol"], o.symbol or renumbered, "--symbol" if o.symbol else None,
@@ -161,7 +160,9 @@ def buildable(folder: Path) -> None:
 def next_folder(old: Path, new: Path, o: Options, check=buildable) -> list[Problem]:
     """Write next year's folder `new` from `old`; the notes for the editor (severity `note`), in file order.
 
-    `check(folder)` may refuse the new folder before it is put in place (InputError, nothing written).
+    `check(folder)` may refuse the new folder before it is put in place (nothing written): a UsageError when a value
+    the command line gave or left to ccdocs next is refused (told as `new` tells it), else an InputError at the old
+    folder's line.
     """
     check_target(new)
     _apart(old, new)
@@ -191,7 +192,11 @@ def next_folder(old: Path, new: Path, o: Options, check=buildable) -> list[Probl
     try:
         make_folder(new, files, ("data",) if (old / "data").is_dir() else (), check)
     except InputError as exc:
-        raise InputError([_at_input(item, old, new, edits, shift) for item in exc.problems]) from None
+        told = [_at_input(item, old, new, edits, shift) for item in exc.problems]
+        set_here = {edit.source for _, changes in edits.values() for edit in changes if edit.source}
+        if any(item.path in set_here for item in told):  # a value the command line gave or left to ccdocs next
+            raise UsageError(refused_options([(_where(item), item) for item in told])) from None
+        raise InputError(told) from None
     notes = [_note(new / name, yf.where(*e.keys), e) for name, (yf, changes) in edits.items()
              for e in sorted(changes, key=lambda e: yf.where(*e.keys))]
     if dropped:
@@ -263,6 +268,11 @@ def _at_input(item: Problem, old: Path, new: Path, edits: dict, shift: int) -> P
     if source is not None:
         return replace(item, path=source, line=None, col=None)
     return replace(item, path=display_path(old / name), line=line)
+
+
+def _where(item: Problem) -> str:
+    """Where a problem `_at_input` placed is, as a usage error says it: an option or proposal, or a file and line."""
+    return f"{item.path}:{item.line}" if item.line else item.path
 
 
 def _note(path: Path, where: tuple[int, int], edit: Edit) -> Problem:
