@@ -85,10 +85,11 @@ class Code:
 
 @node
 class Link:
-    """A hyperlink around its text."""
+    """A hyperlink around its text; `source` where it is written (its words' `[`)."""
 
     target: str
     children: tuple
+    source: Source | None = None
 
 
 @node

@@ -25,18 +25,42 @@ ID = re.compile(r"[^\W\d_][\w:-]{0,63}")
 ID_HINT = "an id is a letter, then up to 63 letters, digits, `-`, `_` or `:`: `{#pay-gap}`, `{#人才}`"
 UNREAD = re.compile(r"\{(?:#|\.[^\W\d])[^}\n]*\}?")  # an attribute `{#…}` `{.…}` left unread by the plugin
 RANGE = re.compile(r"[ \u00a0]?[–-][ \u00a0]?")  # between the two references of a range: an en dash or a hyphen
+# cross-references and links a paper holds, its attached documents' too (`transforms.references.bound_links`):
+# each is a link annotation in the PDF and a field or hyperlink in the DOCX, some 17 times the cost of its words
+# (breaks-6 #5: 150,000 `[](#a)`, 1 MB, took check 76 s and 1.2 GB). The sample holds 29, the longest papers some
+# hundreds. At the bound, in one paragraph, check took 3.5 s and 147 MB, build 2.6 s (the minimal document's check
+# 2.1 s, 96 MB). A parse reads one more at most (`_bounded`), the rest of its file as text: a 2 MB file of them is
+# refused at the cost of its words.
+LINKED = 10_000
 KEY = "ccdocs_note_anchors"
+LINKS = "ccdocs_links_read"  # how many links and references a parse has read
 
 
 GIVEN = "ccdocs_given_anchors"
 
 
 def install(md: MarkdownIt) -> None:
-    """Keep each footnote definition's `{#id}` (after the attributes are moved, before the notes are), and note
-    the line of every block anchor, dropped ones too (`given`)."""
+    """Keep each footnote definition's `{#id}` (after the attributes are moved, before the notes are), note
+    the line of every block anchor, dropped ones too (`given`), and read at most `LINKED` + 1 links (`_bounded`)."""
     md.core.ruler.before("attr", "ccdocs_dropped_anchors", _dropped_anchors)   # the block attributes plugin's
     md.core.ruler.after("attr", "ccdocs_given_anchors", _given_anchors)
     md.core.ruler.before("footnote_tail", "ccdocs_note_anchors", _note_anchors)
+    for name in ("link", "autolink"):
+        md.inline.ruler.at(name, _bounded(next(rule.fn for rule in md.inline.ruler.__rules__ if rule.name == name)))
+
+
+def _bounded(rule):
+    """The markdown-it inline rule `rule` (a link's), made to read no link after the parse's `LINKED` + 1st: the
+    paper is refused at that one (`transforms.references.bound_links`), and what follows costs what its text does."""
+
+    def linked(state, silent: bool) -> bool:
+        if state.env.get(LINKS, 0) > LINKED or not rule(state, silent):
+            return False
+        if not silent:
+            state.env[LINKS] = state.env.get(LINKS, 0) + 1
+        return True
+
+    return linked
 
 
 def _dropped_anchors(state) -> None:

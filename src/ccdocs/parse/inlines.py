@@ -90,8 +90,8 @@ def _beside_text(ctx, shown: str) -> bool:
 def convert(children, ctx) -> tuple:
     """Model inlines from the children of a markdown-it `inline` syntax-tree node.
 
-    `ctx` records problems and gives: `note(meta)` the Note a mark calls (or None), `link(href)` whether a link
-    may stand, `reference(id, children)` the Ref of `[children](#id)`, `html(content)` whether HTML is left out
+    `ctx` records problems and gives: `note(meta)` the Note a mark calls (or None), `link(href)` where a link stands (None:
+    it may not), `reference(id, children)` the Ref of `[children](#id)`, `html(content)` whether HTML is left out
     quietly (a comment in a draft). A reference, a dash and a reference make one Ref, a range.
     """
     items: list = []
@@ -131,7 +131,8 @@ def convert(children, ctx) -> tuple:
             elif href.startswith("#"):
                 items.append(ctx.reference(unquote(href[1:]), text))   # markdown-it %-encodes `#人才`
             else:
-                items.append(Link(href, text) if ctx.link(href) else Text(plain(text)))
+                at = ctx.link(href)
+                items.append(Link(href, text, at) if at else Text(plain(text)))
         elif kind == "footnote_ref":
             note = ctx.note(child.meta)
             if note is not None:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
@@ -21,8 +21,10 @@ from . import anchors, attributes, dispatch, html, images, pipe_tables, survey, 
 from .grammar import (BOX, DECISION, DECISION_ITEM, HEADING_LEVELS, ITEM, LIST_LEVELS, NOTE,
                       NOUNS, PART, QUOTE, check_place, meaningless_attrs)
 from .inlines import convert, plain
-from .lines import locate
+from .lines import locate, locate_next
 
+REFERENCE = re.compile(r"(?:\[(?:[^\[\]\\]|\\.)*\])?\(#")  # a reference as typed, to its `(#`: `[words](#`
+LINK = re.compile(r"(?:\[(?:[^\[\]\\]|\\.)*\]\((?!#)[ \t]*<?|<)")  # a link as typed, to its address: `[words](`, `<`
 CONTAINERS = ("box", "keyfigures", "table", "contents", "decision", "chart", "figure")
 OTHER_CONTAINER = "other"
 CONTENTS_OPTIONS = ("subheadings", "paragraphs")
@@ -189,6 +191,7 @@ class _Context:
     images: dict = field(default_factory=dict)         # image path as written -> its sources.images.Picture
     anchored: set = field(default_factory=set)         # lines of the anchors `{#id}` read (or refused) so far
     no_figure: frozenset = frozenset()                 # a table cell's words for "no figure": the catalogs' `n/a`
+    since: tuple = (-1, 0, 0)                          # the block's first line, the place after its last link found
 
     def source(self, node) -> Source:
         """The Source of `node`, whose lines become the current block's (`at`)."""
@@ -198,6 +201,7 @@ class _Context:
     def at(self, node) -> None:
         """Make `node`'s lines, when it has some, the current block's (where problems are told)."""
         lines = node.map  # a syntax-tree node makes this tuple anew at each reading
+        self.since = (-1, 0, 0)
         if lines:
             self.line = lines[0] + 1 + self.line_offset
             self.end = lines[1] + self.line_offset
@@ -242,24 +246,35 @@ class _Context:
     def reference(self, target: str, children: tuple) -> Ref | Text:
         """The Ref `[text](#target)` makes, located at its line and column (text alone, with the problem
         recorded, when `target` is not an id)."""
-        first = self.line - 1 - self.line_offset
-        line, col = locate(self.lines, first, self.end - self.line_offset,
-                           re.compile(r"(?:\[(?:[^\[\]\\]|\\.)*\])?\(#" + re.escape(target) + r"\)"))
+        line, col = self.place(re.compile(REFERENCE.pattern + re.escape(target) + r"\)"), REFERENCE)
         if not anchors.ID.fullmatch(target):
             self.add(line + 1 + self.line_offset, f"`#{target[:60]}` is not an id: a reference `[](#id)` names the "
                      "id an anchor `{#id}` gives a block", anchors.ID_HINT, col)
             return Text(plain(children))
         return Ref((target,), children, (), Source(self.shown, line + 1 + self.line_offset, col))
 
-    def link(self, href: str) -> bool:
-        """Whether `href` may stand in a paper (an http(s) or mailto address); else the problem is recorded."""
+    def place(self, pattern: re.Pattern, candidate: re.Pattern) -> tuple[int, int | None]:
+        """(0-based line of the file's lines, 1-based column) of the piece `pattern` reads, the next of the current
+        block's pieces `candidate` reads after the last one found (`lines.locate_next`): a block's references, met
+        in the order they are written, each found at its own place, not all at the first alike."""
+        first = self.line - 1 - self.line_offset
+        since = self.since[1:] if self.since[0] == first else (first, 0)
+        line, col, after = locate_next(self.lines, first, self.end - self.line_offset, pattern, candidate, since)
+        self.since = (first, *after)
+        return line, col
+
+    def link(self, href: str) -> Source | None:
+        """Where the link to `href` stands when it may stand in a paper (an http(s) or mailto address: its
+        column None when not found as typed); else None, with the problem recorded."""
         parts = urlsplit(href)
         scheme = parts.scheme.lower()
         if scheme == "mailto" or (scheme in WEB_SCHEMES and parts.netloc):
-            return True
+            typed = "|".join(map(re.escape, sorted({href, unquote(href), href.removeprefix("mailto:")})))  # `/é` %-encoded
+            line, col = self.place(re.compile(f"{LINK.pattern}(?:{typed})"), LINK)
+            return Source(self.shown, line + 1 + self.line_offset, col)
         self.fail_at(href[:40] or "]()", f"a link to `{href[:80]}`: a link in a paper goes to an http(s) or "
                                          "mailto address", "write the full address: `https://…`")
-        return False
+        return None
 
     def html(self, content: str) -> bool:
         """Whether HTML `content` is left out quietly (a comment in a draft); else the problem is recorded."""

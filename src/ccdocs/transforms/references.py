@@ -10,7 +10,7 @@ from the toolkit catalog; each number stays a `RefNumber` piece of the label, so
 field Word computes again.
 
 An id given twice, a reference to no id, a label asked of a block that prints no number, and a range that is not
-one are errors at their lines.
+one are errors at their lines; so is a paper's cross-reference or link beyond the `LINKED`-th.
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ from string import Formatter
 from .. import model
 from ..errors import InputError, Problem, did_you_mean
 from ..l10n.catalog import Catalog
-from ..model import Chart, Code, Document, Heading, Image, Note, Para, Ref, RefNumber, Source, Table, Text
-from ..parse.anchors import RANGE
+from ..model import Chart, Code, Document, Heading, Image, Link, Note, Para, Ref, RefNumber, Source, Table, Text
+from ..parse.anchors import LINKED, RANGE
 from ..l10n.language import Language
 from .chapters import chapter_numeral
 from .figures import figure_numbers
@@ -348,8 +348,25 @@ def typed_references(doc: Document) -> list[Problem]:
     return problems
 
 
+def bound_links(doc: Document) -> None:
+    """InputError at the cross-reference or link of `doc` (its parts, then its attached documents) beyond the
+    `LINKED`-th, when there is one."""
+    for count, node in enumerate(walk(doc, (Ref, Link)), 1):
+        if count > LINKED:
+            source = node.source
+            raise InputError([Problem(source.file if source else "document", source.line if source else None,
+                                      source.col if source else None,
+                                      f"this is the paper's cross-reference or link number {count:,}: a paper holds "
+                                      f"at most {LINKED:,} (each is a link in the PDF and a field in the DOCX, costing "
+                                      "a build many times its words)",
+                                      "write most of them as words (`paragraph 12`, the address as text), or split "
+                                      "the paper: the longest papers hold some hundreds")])
+
+
 def resolve_references(doc: Document, language: Language, catalog: Catalog, chapter_style: str) -> Document:
-    """Every Ref of `doc` with its label; InputError with every problem of the anchors and references."""
+    """Every Ref of `doc` with its label; InputError with every problem of the anchors and references (at the
+    first beyond `LINKED` alone: `bound_links`)."""
+    bound_links(doc)
     found, problems = targets(doc, language, chapter_style)
     problems += typed_references(doc)
     resolver = _Resolver(doc, catalog, found)
