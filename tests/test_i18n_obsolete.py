@@ -121,8 +121,18 @@ def test_msgmerge_previous_output_is_read_as_gettext_reads_it(tmp_path):
     back = read_catalog(path, "zh")
     gone = back.obsolete[("Gone", "data")]
     assert (gone.flags, gone.previous_id, gone.string) == ({"fuzzy"}, ["Old"], "去")
-    # written back as msgmerge wrote it, but for the previous msgctxt (babel's Message.previous_id is a msgid)
-    assert MSGMERGED.replace('#~| msgctxt "data"\n', "") + "\n" in po_bytes(back).decode()
+    assert MSGMERGED + "\n" in po_bytes(back).decode()  # written back as msgmerge wrote it, previous msgctxt too
+
+
+def test_update_keeps_an_obsolete_entry_s_previous_msgctxt(make_doc):
+    """`i18n update` wrote msgmerge's obsolete entry back without its `#~| msgctxt "data"` (the previous msgid's
+    context), keeping its `#~| msgid`; a previous msgctxt of two lines, or an empty one, is kept as written."""
+    entries = (MSGMERGED + '\n#, fuzzy\n#~| msgctxt ""\n#~| "da\\n"\n#~| "ta"\n#~| msgid "Older"\n#~ msgid "Gone3"\n'
+               '#~ msgstr "去3"\n' + '\n#, fuzzy\n#~| msgctxt ""\n#~| msgid "Oldest"\n#~ msgid "Gone4"\n#~ msgstr "去4"\n')
+    folder = make_doc({PO: catalog() + entries})
+    update(folder)
+    assert entries.replace('#~| msgctxt ""\n#~| "da', '#~| msgctxt "" "da').replace('\n#~| "ta"', ' "ta"') \
+        in (folder / PO).read_text(encoding="utf-8")
 
 
 def test_a_catalog_with_obsolete_previous_lines_is_read(make_doc):

@@ -30,6 +30,7 @@ from ..sources.spec import not_a_file_inside
 from ..sources.within import place_inside
 
 DOMAIN = "content"
+PREVIOUS_CONTEXT = "ccdocs_previous_context"  # a babel Message's previous msgctxt (`#| msgctxt`), when it had one
 QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
 # one string exactly as babel's `unescape` reads it; written as runs of plain characters between escapes, which re
 # reads four times faster than one character or escape at a time (a catalog's every string line is matched)
@@ -243,7 +244,9 @@ def previous_ids(catalog: Catalog) -> Catalog:
 
     babel writes `#|` lines (write_po's include_previous) but reads them as comments starting with `|`
     (python-babel/babel#206). Each such comment of a message becomes its `previous_id` again: the quoted
-    strings after `msgid` (and `msgid_plural`), joined and unescaped with babel's own `unescape`.
+    strings after `msgid` (and `msgid_plural`), joined and unescaped with babel's own `unescape`; those after a
+    previous `msgctxt` (which babel's Message has no field for) its PREVIOUS_CONTEXT attribute, which the writer
+    gives an obsolete entry back (`extract.po_bytes`), as `msgmerge --previous` keeps it.
     """
     for message in [*catalog, *catalog.obsolete.values()]:
         lines = [comment[1:].strip() for comment in message.user_comments if comment.startswith("|")]
@@ -251,6 +254,7 @@ def previous_ids(catalog: Catalog) -> Catalog:
             continue
         message.user_comments = [comment for comment in message.user_comments if not comment.startswith("|")]
         strings: list[list[str]] = []
+        context: list[str] | None = None
         current = None
         for line in lines:
             keyword = line.split(" ", 1)[0]
@@ -258,10 +262,12 @@ def previous_ids(catalog: Catalog) -> Catalog:
                 current = []
                 strings.append(current)
             elif keyword == "msgctxt":
-                current = None
+                current = context = []
             if current is not None:
                 current.extend(unescape(piece) for piece in QUOTED.findall(line))
         message.previous_id = ["".join(parts) for parts in strings]
+        if context is not None:
+            setattr(message, PREVIOUS_CONTEXT, "".join(context))
     return catalog
 
 

@@ -8,14 +8,14 @@ from datetime import datetime, time, timezone
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
-from babel.messages.pofile import generate_po, write_po
+from babel.messages.pofile import generate_po, normalize, write_po
 
 from ..errors import display_path
 from ..output import write_all
 from ..source_date import source_date
 from ..tables import translatable_texts
 from ..tables.texts import figure_values, reads_alike, shown_texts, table_texts
-from .catalogs import DOMAIN
+from .catalogs import DOMAIN, PREVIOUS_CONTEXT
 from .segments import Segment, extract
 
 UNWRAPPED = 1 << 30
@@ -114,17 +114,26 @@ def po_bytes(catalog: Catalog) -> bytes:
 
 def _obsolete_text(catalog: Catalog) -> str:
     """The obsolete entries of `catalog` as GNU `msgmerge --previous` writes them: translator comments, flags
-    (`#, fuzzy`), the previous msgid (`#~| msgid "…"`), then `#~ msgctxt`, `#~ msgid`, `#~ msgstr`. babel's writer
+    (`#, fuzzy`), the previous msgctxt and msgid (`#~| msgctxt "…"`, `#~| msgid "…"`), then the entry's
+    `#~ msgctxt`, `#~ msgid`, `#~ msgstr`. babel's writer
     gives an obsolete entry neither flags nor previous msgid, so a fuzzy translation made obsolete came back final
     when its English returned. Each entry is written by babel as an active one (its quoting and line breaks), its
     message lines then marked obsolete (`#~ `, `#|` → `#~|`); locations and extracted comments left out, as babel
     and msgmerge leave them out of obsolete entries."""
     shown = Catalog(locale=catalog.locale, charset=catalog.charset)
+    contexts = []  # each entry's previous msgctxt, in the order babel writes the entries
     for message in catalog.obsolete.values():
         shown[message.id] = Message(message.id, message.string, flags=message.flags, previous_id=message.previous_id,
                                     user_comments=message.user_comments, context=message.context)
+        contexts.append(getattr(message, PREVIOUS_CONTEXT, None))
     pieces = generate_po(shown, omit_header=True, no_location=True, include_previous=True, width=UNWRAPPED)
-    lines = "".join(pieces).split("\n")  # a PO file's only line end (a text's U+2028 is no line end to gettext)
+    lines = []
+    entry = 0   # the entry the lines belong to: each has one `msgid` line, after its `#|` lines
+    for line in "".join(pieces).split("\n"):  # a PO file's only line end (a text's U+2028 is no line end to gettext)
+        if line.startswith("#| msgid ") and contexts[entry] is not None:   # quoted as babel quotes a previous msgid
+            lines.append(f"#| msgctxt {' '.join(normalize(contexts[entry], width=UNWRAPPED).split(chr(10)))}")
+        entry += line.startswith("msgid ")
+        lines.append(line)
     return "\n".join(map(_obsolete_line, lines))
 
 
