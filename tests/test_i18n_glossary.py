@@ -219,8 +219,8 @@ def test_a_glossary_of_100000_terms_is_read(tmp_path):
 
 
 def test_terms_sharing_a_first_word_are_found_as_each_terms_own_pattern_finds_them(monkeypatch):
-    """A first word beginning more than CROWDED terms (`the …`): its terms of two words or more are looked up by
-    their first two words, its one-word term by the first: the same terms as each one's own pattern finds, with
+    """A first word beginning more than CROWDED terms (`the …`): its terms are looked up along their words, its
+    one-word term by the first: the same terms as each one's own pattern finds, with
     plurals, any spacing, a first word at the text's end, the letters re.I takes for others."""
     from ccdocs.i18n import glossary as module
 
@@ -249,6 +249,39 @@ def test_a_termbase_whose_terms_share_their_first_word_costs_a_text_only_its_ter
     found = [terms_in(text, terms) for text in texts]
     assert [t.source for t in found[0]] == ["the w00007", "the w12346", "the"]
     assert len(tried) == 3 * 50  # its two terms and `the`, never the 29,998 others
+
+
+def test_a_termbase_whose_terms_share_their_first_words_costs_a_text_only_its_terms(monkeypatch):
+    """Terms that all begin with the same three words (breaks-6 #6: 99,000 `the committee said w…` and a paragraph
+    saying `the committee said` 3,000 times took check past 100 s and 2.7 GB, every term tried at every place): a
+    text tries the patterns of the terms whose words stand in it, however many words they share."""
+    from ccdocs.i18n import glossary as module
+
+    terms = tuple(Term(f"the committee said w{n:05d}", "X", "", "g", n + 2) for n in range(2000)) + (
+        Term("the committee", "X", "", "g", 1),)
+    tried = []
+    matches = module._matches
+    monkeypatch.setattr(module, "_matches", lambda pattern, text, starts: tried.append(pattern) or matches(
+        pattern, text, starts))
+    text = "The committee said " * 300 + "the Committee  said w00007s; the committee said w123."
+    assert [t.source for t in terms_in(text, terms)] == ["the committee said w00007", "the committee"]
+    assert len(tried) == 2  # its two terms, never the 1,999 others at each of the 302 places
+
+
+def test_terms_sharing_their_first_words_are_found_as_each_terms_own_pattern_finds_them(monkeypatch):
+    """Terms sharing up to three words past CROWDED, one ending where others go on: the same terms as each one's
+    own pattern finds, with plurals, any spacing, a text ending within a term, the letters re.I takes for others."""
+    from ccdocs.i18n import glossary as module
+
+    monkeypatch.setattr(module, "CROWDED", 2)
+    terms = [Term(source, "X", "", "", line) for line, source in enumerate(
+        ["the board", "the board of appeal", "the board of Appeals", "the board of ſtate", "The Board of the WIPO",
+         "the board of", "the Board  of Kelvin", "the boards of", "the board off"], 2)]
+    texts = ["The Board of Appeals met the boards of the board of STATES", "the\nboard of the WIPO, the board of",
+             "the board off the board of\tKELVIN; the board of appeal's", "the board of the", "the boardof appeal"]
+
+    for text in texts:
+        assert terms_in(text, tuple(terms)) == by_each(text, terms), text
 
 
 def made_catalog(folder, out):

@@ -39,9 +39,9 @@ HINT = f"write a header row `{','.join(COLUMNS)}`, then one term a row: its sour
 # terms a glossary may hold: a whole termbase export (WIPO Pearl, UNTERM) holds about 30,000; a check's cost and
 # memory grow with the rows (300,000 rows: 770 MB)
 MAX_TERMS = 100_000
-# terms one first word may begin before those of two words or more are looked up by their first two (`_Index`)
+# terms a place in the tree of terms may lead on to before they are tried whole (`_Index`)
 CROWDED = 16
-FOUND = 8_192  # the tokens an index keeps the first-word terms of (`_Index._found`): about 1 MB
+FOUND = 8_192  # the words an index keeps folded (`_Index._fold`)
 
 
 @dataclass(frozen=True)
@@ -169,8 +169,8 @@ def terms_in(text: str, terms) -> list[Term]:
     ...     Term("WIPO Academy", "WIPO学院", "", "", 3), Term("Member State", "成员国", "", "", 4)])]
     ['WIPO', 'WIPO Academy', 'Member State']
 
-    The work grows with the text and the terms whose first word stands in it, not with the glossary (a termbase
-    export holds 30,000 rows): a term's own pattern is tried only where its first word stands (`_Index`).
+    The work grows with the text and the terms whose words stand in it, not with the glossary (a termbase export
+    holds 30,000 rows): a term's own pattern is tried only where its words stand (`_Index`).
     """
     index = _index(_Same(terms if isinstance(terms, tuple) else tuple(terms)))
     text = NOT_TEXT.sub(" ", text)
@@ -197,9 +197,27 @@ def _matches(pattern: re.Pattern, text: str, starts: list[int]):
             yield match
 
 
+class _Node:
+    """A place in `_Index`'s tree of terms, after some words: the words that lead further (folded, `_folded`), the
+    terms whose last word comes next (its folded last word: their ranks), those last words' lengths, ascending, how
+    many terms pass here (`count`), and, where at most CROWDED do and none did at a place before, their ranks."""
+
+    __slots__ = ("further", "last", "lengths", "count", "few")
+
+    def __init__(self):
+        self.further: dict[str, _Node] = {}
+        self.last: dict[str, list[int]] = {}
+        self.lengths: list[int] = []
+        self.count = 0
+        self.few: list[int] | None = None
+
+
 class _Index:
     """A glossary made ready for `terms_in`: its distinct terms longest first, each one's places in the glossary,
-    and a dict from each term's first word, folded as re.I compares letters (`_folded`), to the terms it begins."""
+    and a tree of their words, folded as re.I compares letters (`_folded`). At a place of a text the tree is walked
+    along the text's words while more than CROWDED terms lead on, then the few left are tried whole: a place costs
+    the terms whose words stand there, not all those sharing its first words (breaks-6 #6: 99,000 terms beginning
+    `the committee said` made each of its 3,000 places in a paragraph try them all)."""
 
     def __init__(self, terms: tuple[Term, ...]):
         self.terms = terms
@@ -207,71 +225,68 @@ class _Index:
         for at, term in enumerate(terms):
             self.places.setdefault(term, []).append(at)
         self.longest_first = tuple(sorted(self.places, key=lambda t: -len(t.source)))
-        self.by_first: dict[str, list[int]] = {}
+        self.root = _Node()
+        paths = []
         for rank, term in enumerate(self.longest_first):
-            self.by_first.setdefault(_folded(term.source.split()[0]), []).append(rank)
-        # a first word beginning many terms (`the …`, `WIPO …`) would have every term it begins tried wherever it
-        # stands: those of two words or more are looked up by their second word too, where the first is followed
-        # by spacing (their patterns join the words with \s+)
-        self.by_second: dict[tuple[str, str], list[int]] = {}
-        for first, ranks in self.by_first.items():
-            if len(ranks) > CROWDED:
-                self.by_first[first] = []
-                for rank in ranks:
-                    words = self.longest_first[rank].source.split()
-                    if len(words) == 1:
-                        self.by_first[first].append(rank)
-                    else:
-                        self.by_second.setdefault((first, _folded(words[1])), []).append(rank)
-        self.crowded = {first for first, _ in self.by_second}
-        self.second_lengths = sorted({len(second) for _, second in self.by_second})
-        self.second = re.compile(rf"\s+(\S{{1,{self.second_lengths[-1]}}})") if self.by_second else None
-        self.lengths = sorted({len(first) for first in self.by_first})
+            *words, last = [_folded(word) for word in term.source.split()]
+            path = [self.root]
+            for word in words:
+                path.append(path[-1].further.setdefault(word, _Node()))
+            path[-1].last.setdefault(last, []).append(rank)
+            for node in path:
+                node.count += 1
+            paths.append(path)
+        for rank, path in enumerate(paths):
+            few = next((node for node in path if node.count <= CROWDED), None)
+            if few is not None:
+                few.few = (few.few or []) + [rank]
+        nodes = [self.root]
+        for node in nodes:
+            node.lengths = sorted({len(last) for last in node.last})
+            nodes += node.further.values()
+        longest = max((len(word) for term in terms for word in term.source.split()), default=0)
         first = re.escape("".join(sorted({term.source[0] for term in terms})))
         # where any term may begin (at one of their first letters, not inside a word, an address or a name@), and
-        # the text there up to the longest first word: a term's first word is a prefix of it
-        self.starts = re.compile(rf"(?=[{first}])(?<![\w.@-])(?=(\S{{1,{self.lengths[-1]}}}))",
-                                 re.I) if terms else None
-        self.found: dict[str, tuple[tuple[int, ...], tuple[str, ...]]] = {}  # `_found`'s, at most FOUND of them
+        # the word there, up to one letter longer than the longest word of a term; then each next word
+        self.starts = re.compile(rf"(?=[{first}])(?<![\w.@-])(?=(\S{{1,{longest + 1}}}))", re.I) if terms else None
+        self.next = re.compile(rf"\s+(\S{{1,{longest + 1}}})")
+        self.folded: dict[str, str] = {}  # `_fold`'s, at most FOUND of them
 
     def candidates(self, text: str) -> dict[int, list[int]]:
-        """{rank of a term in `longest_first`: the places in `text`, ascending, where its first word stands}: all
-        the places its pattern can match (its words begin with its first word, re.I compares letter for letter)."""
+        """{rank of a term in `longest_first`: the places in `text`, ascending, where it may stand}: all the places
+        its pattern can match, the words before its last one standing there whole (each followed by spacing), its
+        last word beginning the next (re.I compares letter for letter); past CROWDED terms, any place their first
+        words begin."""
         tried: dict[int, list[int]] = {}
         if self.starts is None:
             return tried
         for match in self.starts.finditer(text):
-            start, token = match.start(), match[1]
-            ranks, crowded = self.found.get(token) or self._found(token)
-            for rank in ranks:
-                tried.setdefault(rank, []).append(start)
-            for first in crowded:
-                if after := self.second.match(text, start + len(first)):
-                    second = _folded(after[1])
-                    for second_length in self.second_lengths:
-                        if second_length > len(second):
-                            break
-                        for rank in self.by_second.get((first, second[:second_length]), ()):
-                            tried.setdefault(rank, []).append(start)
+            start, word, node = match.start(), match, self.root
+            while node is not None:
+                if node.few is not None:
+                    for rank in node.few:
+                        tried.setdefault(rank, []).append(start)
+                    break
+                token = self._fold(word[1])
+                for length in node.lengths:
+                    if length > len(token):
+                        break
+                    for rank in node.last.get(token[:length], ()):
+                        tried.setdefault(rank, []).append(start)
+                node = node.further.get(token)
+                word = self.next.match(text, word.end(1)) if node is not None else None
+                if word is None:
+                    break
         return tried
 
-    def _found(self, token: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
-        """(the ranks of the terms whose first word, folded, begins `token` folded; those first words that are
-        crowded), kept for the next start holding the same token (a paper's words recur: folding and trying each
-        length once per word, not once per place)."""
-        word = _folded(token)
-        ranks: list[int] = []
-        crowded: list[str] = []
-        for length in self.lengths:
-            if length > len(word):
-                break
-            ranks += self.by_first.get(word[:length], ())
-            if word[:length] in self.crowded:
-                crowded.append(word[:length])
-        found = tuple(ranks), tuple(crowded)
-        if len(self.found) < FOUND:
-            self.found[token] = found
-        return found
+    def _fold(self, token: str) -> str:
+        """`_folded(token)`, kept for the next place holding the same word (a paper's words recur)."""
+        folded = self.folded.get(token)
+        if folded is None:
+            folded = _folded(token)
+            if len(self.folded) < FOUND:
+                self.folded[token] = folded
+        return folded
 
 
 class _Same:
