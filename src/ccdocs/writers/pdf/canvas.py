@@ -4,16 +4,18 @@ fewer steps on the way to the file's bytes."""
 from __future__ import annotations
 
 import re
+import zlib
 from functools import cache
 
-from reportlab import rl_config
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
 
+PAGE_LEVEL = 5  # zlib's compression level of the pages' content streams (`page_stream`)
+
 
 class PaperCanvas(Canvas):
-    """reportlab's Canvas, whose `save` first turns each page's content (a str of operators) into its stream
-    (`page_stream`), then formats the file's objects with their texts encoded by `pdfdoc_encoder`'s."""
+    """reportlab's Canvas, whose `save` first turns each page's content (a str of operators) into its deflated
+    stream (`page_stream`), then formats the file's objects with their texts encoded by `pdfdoc_encoder`'s."""
 
     def save(self):
         for page in self._doc.Pages.pages:
@@ -60,18 +62,15 @@ def unmapped() -> re.Pattern:
 
 
 def page_stream(content: str) -> pdfdoc.PDFStream:
-    """The compressed content stream `PDFPage.check_format` makes of a page's `content`, its filters applied now
-    and the result kept as bytes, which saving writes as they are (`PDFStream.format` applies no filter to a stream
-    whose dictionary names them). The same bytes: reportlab's filters (Flate, then ASCII85 unless
-    `rl_config.useA85` is off) in its order, the ASCII85 text encoded as ASCII, where reportlab passes the whole of
-    it (15 KB a page of Chinese) through its PDFDocEncoding codec's per-character table, which maps ASCII to
-    itself."""
-    filters = [pdfdoc.PDFBase85Encode, pdfdoc.PDFZCompress] if rl_config.useA85 else [pdfdoc.PDFZCompress]
-    for each in reversed(filters):
-        content = each.encode(content)
-    if isinstance(content, str):
-        content = content.encode("ascii") if content.isascii() else pdfdoc.pdfdocEnc(content)
-    stream = pdfdoc.PDFStream(content=content)
-    stream.dictionary["Filter"] = pdfdoc.PDFArray([pdfdoc.PDFName(each.pdfname) for each in filters])
+    """The content stream of a page's `content` (a str of operators, encoded in UTF-8 as reportlab encodes it),
+    deflated now at PAGE_LEVEL, its `/Filter` FlateDecode alone; saving writes its bytes as they are (`PDFStream.format`
+    applies no filter to a stream whose dictionary names them).
+
+    reportlab would deflate it at zlib's default level (6), then ASCII85-encode it (`rl_config.useA85`, for 7-bit
+    channels no PDF travels over now): a quarter larger, and the time of a pass over it. Level 5 is measured on the
+    Chinese sample's pages (314 KB of operators): 59.5 KB against 58.6 KB at level 6 in 35% less time (its pages
+    are a twelfth of the file; the ASCII85 text was 73 KB)."""
+    stream = pdfdoc.PDFStream(content=zlib.compress(content.encode("utf-8"), PAGE_LEVEL))
+    stream.dictionary["Filter"] = pdfdoc.PDFArray([pdfdoc.PDFName(pdfdoc.PDFZCompress.pdfname)])
     stream.__Comment__ = "page stream"
     return stream
