@@ -105,10 +105,10 @@ def first_unit(flowable, width: float, full: float, lines: int, above: float) ->
     if lead is not None:
         flowable.above = max(flowable.above, above)
         return lead(width, full - flowable.above)
-    if hasattr(flowable, "split_lines"):
+    if hasattr(flowable, "split_lines"):  # its first `lines` lines: as high as the piece `split_lines` would cut
         count = len(flowable.layout(width))
         if count > lines:
-            return flowable.split_lines(width, lines)[0].wrap(width, full)[1]
+            return lines * flowable.style.leading
     return flowable.wrap(width, full)[1]
 
 
