@@ -61,3 +61,51 @@ def _hooks() -> dict:
     from reportlab.graphics.widgetbase import PropHolder
 
     return {cls: vars(cls)["__setattr__"] for cls in (Shape, PropHolder) if "__setattr__" in vars(cls)}
+
+
+def test_a_members_inherited_properties_are_looked_up_as_reportlab_does_while_hooked_off():
+    """`charts.inherited`: a property a collection's member leaves unset comes from the member of the nearest shorter
+    index the collection holds, else from the collection; the member classes reportlab makes while a layout's hooks
+    are off, and those it made before, look them up so until `close`, then with reportlab's own again."""
+    from reportlab.graphics.charts.textlabels import Label
+    from reportlab.graphics.widgetbase import TypedPropertyCollection, _ItemWrapper
+
+    from ccdocs.writers.pdf.charts import Hooks, inherited
+
+    def labels():
+        made = TypedPropertyCollection(Label)
+        made.fontSize, made.fontName = 7, "Helvetica"
+        made[2].fontSize = 9
+        made[(2, 3)].leftPadding = 1
+        return made
+
+    hooks = Hooks()
+    hooks.off()
+    try:
+        quick = labels()
+        member = type(quick[(2, 3)])
+        assert vars(member)["__getattr__"] is inherited
+        assert (quick[(2, 3)].fontSize, quick[(2, 3)].fontName, quick[(2, 3)].leftPadding) == (9, "Helvetica", 1)
+        assert (quick[(4, 1)].fontSize, quick[5].fontSize) == (7, 7)
+        with pytest.raises(AttributeError):
+            quick[(2, 3)].no_such_property
+    finally:
+        hooks.close()
+    assert vars(member)["__getattr__"] is not inherited and _ItemWrapper[Label] is member
+    plain = labels()
+    assert (plain[(2, 3)].fontSize, plain[(2, 3)].fontName, plain[(4, 1)].fontSize) == (9, "Helvetica", 7)
+    hooks.off()   # a class made by an earlier layout is looked up quickly in the next
+    try:
+        assert vars(member)["__getattr__"] is inherited
+    finally:
+        hooks.close()
+
+
+def test_the_pdf_is_the_same_bytes_with_reportlabs_lookups(charts_sample, monkeypatch):
+    from ccdocs.writers import writer
+    from ccdocs.writers.pdf import charts
+
+    doc, theme = charts_sample
+    quick = writer("pdf")(doc, theme)
+    monkeypatch.setattr(charts.Hooks, "quick", lambda hooks, member: member)
+    assert writer("pdf")(doc, theme) == quick
