@@ -36,6 +36,16 @@ CASES = [
          "row `asia`, column `applied`: a pie chart cannot draw the negative figure -40", "data/hires.csv:3"),
     Case("nothing-to-share", charted("    kind: doughnut\n" + COLUMNS, data="id,region,applied\nafrica,Africa,0\n"),
          "the doughnut chart `figure` has no figure above zero", "data/hires.csv:2"),
+    # a 100% stacked chart's columns are shares of each category's sum, as slices are (breaks-6 #3)
+    Case("negative-share", charted("    grouping: percent\n" + COLUMNS.replace("[{key: applied, label: Applications}]",
+                                   "[{key: applied, label: A}, {key: hired, label: H}]"),
+                                   data=HIRES.replace("asia,Asia,40,3", "asia,Asia,-5,15")),
+         "row `asia`, column `applied`: the 100% stacked chart `figure` draws each category's figures as shares of "
+         "their sum, and cannot draw the negative figure -5", "data/hires.csv:3"),
+    Case("no-whole-to-share", charted("    grouping: percent\n" + COLUMNS.replace("[{key: applied, label: Applications}]",
+                                      "[{key: applied, label: A}, {key: hired, label: H}]"),
+                                      data=HIRES.replace("asia,Asia,40,3", "asia,Asia,0,")),
+         "row `asia`: the 100% stacked chart `figure` has no figure above zero in it", "data/hires.csv:3"),
     Case("beyond-a-charts-precision", charted(COLUMNS, data=HIRES.replace("asia,Asia,40,3", "asia,Asia,9999999999999999999,3")
                                                   .replace("total,,100,7", "total,,10000000000000000059,7")),
          "row `asia`, column `applied`: the chart `figure` cannot draw 9999999999999999999 exactly", "data/hires.csv:3"),

@@ -75,6 +75,8 @@ class ChartPlacer:
         self.check_precision(chart, values)
         if chart.kind in ROUND:
             self.check_slices(chart, values)
+        elif chart.grouping == "percent":
+            self.check_shares(chart, values)
         if len(out.problems) > found:
             return None  # data that contradicts itself is not drawn
         rows = self.order(chart, values)
@@ -121,6 +123,27 @@ class ChartPlacer:
             self.tables.out.add(shown, dataset.line_of(chart.rows[0]) if chart.rows else None,
                                 f"column `{key}`: the {chart.kind} chart `{chart.name}` has no figure above zero",
                                 "a pie shares a whole: give the rows their figures")
+
+    def check_shares(self, chart: ChartSpec, values: dict) -> None:
+        """A 100% stacked chart draws each category's figures as shares of their sum, as a pie its slices: a
+        negative figure is refused at its row (its share would run below the axis and the others' above 100%), and
+        so is a category whose figures are all empty or zero (it has no whole to share: drawn as nothing)."""
+        dataset = chart.table.dataset
+        shown = display_path(dataset.path)
+        for row_id in chart.rows:
+            figures = [values[row_id][s.key] for s in chart.series]
+            for series, figure in zip(chart.series, figures):
+                if isinstance(figure, int | Decimal) and figure < 0:
+                    self.tables.out.add(shown, dataset.line_of(row_id),
+                                        f"row `{row_id}`, column `{series.key}`: the 100% stacked chart "
+                                        f"`{chart.name}` draws each category's figures as shares of their sum, and "
+                                        f"cannot draw the negative figure {figure}",
+                                        "draw it with `grouping: stacked` or `clustered`")
+            if not any(isinstance(f, int | Decimal) and f > 0 for f in figures):
+                self.tables.out.add(shown, dataset.line_of(row_id),
+                                    f"row `{row_id}`: the 100% stacked chart `{chart.name}` has no figure above zero "
+                                    "in it: there is no whole to share", "leave the row out (`rows:`), or draw the "
+                                    "chart with `grouping: stacked`")
 
     @staticmethod
     def order(chart: ChartSpec, values: dict) -> tuple:
