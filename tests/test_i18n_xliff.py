@@ -383,3 +383,33 @@ def test_an_xliff_in_another_encoding_is_surveyed_or_refused_never_read_unsurvey
         (out / "doc.xlf").write_bytes(text.encode(encoding, "xmlcharrefreplace"))
 
     refuse(Case("encoding", {}, fragment, "doc.xlf:", setup=setup, command=IMPORT, check=False))
+
+
+NOT_XLIFF_1_2 = [  # (id, the file, where it is refused, what is said)
+    ("xliff-2.0", '<?xml version="1.0"?><xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" '
+     'srcLang="en" trgLang="zh"><file id="f"><unit id="1"><segment><source>Introduction</source><target>导言'
+     "</target></segment></unit></file></xliff>", "1:22", "this is XLIFF 2.0; ccdocs reads XLIFF 1.2"),
+    ("version-2.1", '<?xml version="1.0"?>\n<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="2.1">'
+     '<file original="a" source-language="en" target-language="zh" datatype="po"><body/></file></xliff>', "2:1",
+     "this is XLIFF 2.1; ccdocs reads XLIFF 1.2"),
+    ("no-file", '<?xml version="1.0"?>\n<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">'
+     "</xliff>", "2:1", "this XLIFF file has no `<file>`"),
+    ("another-root", '<?xml version="1.0"?><foo/>', "1:22", "not an XLIFF 1.2 file: its root element is `<foo>`"),
+    ("no-namespace", '<?xml version="1.0"?>\n<xliff version="1.2"><file original="a"/></xliff>', "2:1",
+     "not an XLIFF 1.2 file: its root element is `<xliff>` (no namespace)"),
+]
+
+
+@pytest.mark.parametrize("command", [IMPORT, MEMORY, NEXT], ids=["import", "memory", "next-memory"])
+@pytest.mark.parametrize("text, at, said", [case[1:] for case in NOT_XLIFF_1_2],
+                         ids=[case[0] for case in NOT_XLIFF_1_2])
+def test_a_file_that_is_not_xliff_1_2_is_refused_at_its_root_element(refuse, command, text, at, said):
+    """XLIFF 2 (what a CAT tool saves when asked for "XLIFF 2"), another XML or an XLIFF holding no `<file>`: an
+    input error at the root element saying what to give, never translate-toolkit's ValueError or StopIteration as
+    an internal error (exit 70)."""
+    def setup(folder: Path, out: Path) -> None:
+        assert ccdocs_here("i18n", "update", folder, "--lang", "zh").returncode == 0
+        (out / "doc.xlf").write_text(text, encoding="utf-8")
+
+    output = refuse(Case("not-xliff-1.2", {}, said, "doc.xlf:", setup=setup, command=command, check=False))
+    assert f"doc.xlf:{at}: error: {said}" in output, output

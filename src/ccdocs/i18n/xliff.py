@@ -84,6 +84,8 @@ MAX_ELEMENTS = 200_000  # the sample's export has 1,685 (6.4 a unit): some 120 t
 # translate-toolkit takes about 1 KB for each (inline codes `<g>` included: 1.95 million took 2 GB)
 TEXTS = frozenset(f"{NAMESPACE} {name}" for name in ("source", "target"))  # expat's names (`_survey`)
 UNIT = f"{NAMESPACE} trans-unit"
+FILE = f"{NAMESPACE} file"
+VERSION_2 = "urn:oasis:names:tc:xliff:document:2."  # XLIFF 2.0's and 2.1's namespaces begin so
 
 
 def _skeleton(source: str, lang: str) -> bytes:
@@ -199,10 +201,12 @@ def _survey(path: Path, data: bytes) -> list[Problem]:
     parser = expat.ParserCreate(namespace_separator=" ")
     found: list[Problem] = []
     open_elements: list[str] = []
-    units, elements, within = 0, 0, None  # within: the depth of the unit's source or target, None outside them
+    root: list[int] = []  # the root element's line and column
+    units, elements, files = 0, 0, 0
+    within = None  # the depth of the unit's source or target, None outside them
 
     def start(name: str, attributes) -> None:
-        nonlocal units, elements, within
+        nonlocal units, elements, files, within
         elements += 1
         if elements > MAX_ELEMENTS:
             raise _Refused(problem(path, parser.CurrentLineNumber, f"this file has more than {MAX_ELEMENTS:,} XML "
@@ -215,6 +219,10 @@ def _survey(path: Path, data: bytes) -> list[Problem]:
                 raise _Refused(problem(path, parser.CurrentLineNumber, f"this file has more than {MAX_UNITS:,} units: "
                                        "ccdocs reads one document's catalog", "export the document's catalog with "
                                        "`ccdocs i18n export`, one document a file", parser.CurrentColumnNumber + 1))
+        if not open_elements:
+            root[:] = parser.CurrentLineNumber, parser.CurrentColumnNumber + 1
+            _root(path, name, attributes.get("version", ""), *root)
+        files += name == FILE
         if within is None and name in TEXTS and open_elements[-1:] == [UNIT]:
             within = len(open_elements)
         open_elements.append(name)
@@ -254,7 +262,27 @@ def _survey(path: Path, data: bytes) -> list[Problem]:
                                 "repair the file, or export it again", exc.offset + 1)]
     except ValueError as exc:  # an encoding expat cannot read (multi-byte ones but UTF-8 and UTF-16)
         return [problem(path, 1, f"cannot read this file as XLIFF: {exc}", "save it as UTF-8, as CAT tools do")]
+    if not files:
+        found.append(problem(path, root[0], "this XLIFF file has no `<file>`: it holds no translation",
+                             "give the .xlf file `ccdocs i18n export` wrote, as the CAT tool saves it back", root[1]))
     return found
+
+
+def _root(path: Path, name: str, version: str, line: int, col: int) -> None:
+    """Refuse (`_Refused`) a root element `name` (expat's `namespace local`, at `line`:`col`, its `version`
+    attribute) other than XLIFF 1.2's `<xliff>`: XLIFF 2.x, which ccdocs does not read (see the module), or another
+    kind of XML."""
+    namespace, _, local = name.rpartition(" ")
+    if local == "xliff" and (namespace.startswith(VERSION_2) or version.startswith("2")):
+        raise _Refused(problem(path, line, f"this is XLIFF {version or 2}; ccdocs reads "
+                               "XLIFF 1.2, the version it exports", "save the file as XLIFF 1.2 in the CAT tool "
+                               "[Trados, memoQ, Phrase and OmegaT offer it], or translate in the file `ccdocs "
+                               "i18n export` wrote", col))
+    if name != f"{NAMESPACE} xliff":
+        shown = f"`<{local}>`" + (f" of namespace `{namespace}`" if namespace else " (no namespace)")
+        raise _Refused(problem(path, line, f"not an XLIFF 1.2 file: its root element is {shown}, not XLIFF "
+                               f"1.2's `<xliff>` of namespace `{NAMESPACE}`", "give the .xlf file `ccdocs i18n "
+                               "export` wrote, saved by the CAT tool as XLIFF 1.2", col))
 
 
 def _parsed(path: Path) -> xliff.xlifffile:
@@ -279,11 +307,6 @@ def _parsed(path: Path) -> xliff.xlifffile:
     except (OSError, AssertionError) as exc:
         raise InputError([problem(path, None, f"cannot read this file as XLIFF: {exc}",
                                   "give the .xlf file `ccdocs i18n export` wrote")]) from None
-    root = store.document.getroot()
-    if root.tag != f"{{{NAMESPACE}}}xliff":
-        raise InputError([problem(path, root.sourceline, "not an XLIFF 1.2 file (its namespace is "
-                                  f"`{etree.QName(root).namespace}`)", "give the .xlf file `ccdocs i18n export` "
-                                  "wrote, saved by the CAT tool as XLIFF 1.2")])
     return store
 
 
