@@ -203,6 +203,41 @@ def test_a_text_is_measured_only_against_memory_texts_sharing_one_of_its_rarer_w
     assert catalog["w7a w7b w7c w7d w7e w7f"].user_comments == ["memory: 90% match, from m.po:7"]
 
 
+def test_a_text_is_measured_with_its_likeliest_memory_texts_only_and_says_so(monkeypatch):
+    """1,500 memory texts of the same 30 words in other orders, and the text with one word changed (breaks-6 #7:
+    each passed difflib's quick bounds and was measured: 8,000 of them for 200 paragraphs took 70 s): difflib
+    measures CLOSEST, those sharing the most neighbouring words first, finds the close one, and the summary says
+    the others went unmeasured."""
+    from ccdocs.i18n.memory import CLOSEST
+
+    rng = random.Random(7)
+    vocab = [f"word{n}" for n in range(30)]
+    shuffled = [" ".join(rng.sample(vocab, len(vocab))) + "." for _ in range(1500)]
+    close = " ".join(vocab[:12] + ["other"] + vocab[13:]) + "."
+    units = [Unit(text, None, f"译{n}", f"m.po:{n}") for n, text in enumerate(shuffled + [close])]
+    measured, ratio = [], SequenceMatcher.ratio
+    monkeypatch.setattr(SequenceMatcher, "ratio", lambda self: measured.append(1) or ratio(self))
+    catalog = catalog_of((" ".join(vocab) + ".", ""))
+    filled = fill(catalog, units)
+    assert len(measured) <= CLOSEST
+    assert (filled.close, filled.cut) == (1, 1)
+    assert catalog[" ".join(vocab) + "."].user_comments == ["memory: 96% match, from m.po:1500"]
+    assert str(filled) == f"1 from memory (0 exact, 1 fuzzy, 1 compared with their {CLOSEST} likeliest memory " \
+                          "entries only, of many alike)"
+
+
+def test_a_text_of_more_than_longest_tokens_takes_an_exact_match_only():
+    from ccdocs.i18n.memory import LONGEST
+
+    long = " ".join(f"w{n}" for n in range(LONGEST + 1))
+    units = [Unit(long, None, "长", "m.po:1"), Unit(long + " more", None, "更长", "m.po:2")]
+    catalog = catalog_of((long, ""), (long + " again", ""))
+    filled = fill(catalog, units)
+    assert catalog[long + " again"].string == ""
+    assert (filled.exact, filled.close, filled.long) == (1, 0, 1)
+    assert str(filled).endswith(f"1 of more than {LONGEST} words and signs, given no close match)")
+
+
 def test_words_keep_a_url_whole_so_two_links_to_other_pages_are_not_alike():
     assert words("See [www](https://www.wipo.int/jobs/en/).") == [
         "see", "[", "www", "]", "(", "https://www.wipo.int/jobs/en/", ")", "."]
