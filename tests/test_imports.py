@@ -23,6 +23,7 @@ DOCX = ("docx", "ccdocs.writers.docx")          # the DOCX writer and what only 
 WORKBOOKS = ("xlsxwriter",)  # a chart's workbook made (DOCX): only when the per-user cache does not hold it
 PDF = ("reportlab", "ccdocs.writers.pdf")                      # the PDF writer and its engine
 METRICS = ("reportlab.pdfbase.ttfonts", "ccdocs.writers.pdf.faces", "ccdocs.writers.pdf.measure")  # fonts measured
+SVG = ("svglib", "lxml", "ccdocs.writers.pdf.svgtext")  # an SVG drawn in the PDF
 LAYOUT = ("reportlab.platypus", "reportlab.graphics", "ccdocs.writers.pdf.document")  # the PDF's pages laid out
 LISTED = """
 import json, sys
@@ -88,6 +89,7 @@ def test_a_pdf_only_build_imports_no_docx_writer(tmp_path, make_doc):
     assert (tmp_path / "out" / "en").is_dir()
     assert among(modules, PDF) == sorted(PDF)
     assert among(modules, DOCX) == []
+    assert among(modules, SVG) == []  # a paper showing no SVG
 
 
 def test_dump_imports_no_writer(tmp_path, make_doc):

@@ -395,7 +395,7 @@ def test_an_svg_shown_often_is_drawn_once_a_document(tmp_path):
 
     from ccdocs import workers
     from ccdocs.build import build
-    from ccdocs.writers.pdf import images
+    from ccdocs.writers.pdf import svgtext
 
     half = '{width="50%"}'
     shown = "".join(f"\nParagraph {i}.\n\n![Picture {i}](figures/a.svg){half if i == 0 else ''}\n" for i in range(4))
@@ -404,13 +404,13 @@ def test_an_svg_shown_often_is_drawn_once_a_document(tmp_path):
                                               'width="100" height="66.667"')})
     fill_catalog(folder, {})
     made = []
-    real = images.paper_drawing
+    real = svgtext.paper_drawing
 
     def counted(data, fonts):
         made.append(data)
         return real(data, fonts)
 
-    with mock.patch.object(workers, "cpu_count", lambda: 1), mock.patch.object(images, "paper_drawing", counted):
+    with mock.patch.object(workers, "cpu_count", lambda: 1), mock.patch.object(svgtext, "paper_drawing", counted):
         pdfs = build([folder], tmp_path / "out", None, ("pdf",))
     assert len(pdfs) == 2 and len(made) == 2                                       # en, zh: not 2 × 4
     for path in pdfs:

@@ -23,7 +23,6 @@ from ...sources.images import shown, svg_drawing
 from ..image_size import printed_size
 from .captions import caption_flowables
 from .runs import Look, Where
-from .svgtext import check_text, paper_drawing
 
 INVISIBLE = 3        # PDF text render mode: neither fill nor stroke
 ALT_SIZE = 6.0       # points: the invisible alternative text's size, squeezed to the image's width
@@ -60,6 +59,8 @@ def svg_form(canvas, picture, fonts) -> tuple[str, tuple[float, float]]:
     name = "Svg" + hashlib.sha256(picture.data).hexdigest()[:32]
     size = float(picture.size[0]), float(picture.size[1])      # svglib's drawing's own (sources.svg.read_svg)
     if not canvas.hasForm(name):
+        from .svgtext import paper_drawing  # svglib and lxml (some 20 ms) imported when an SVG is drawn
+
         drawing = paper_drawing(picture.data, fonts) if fonts is not None else svg_drawing(picture.data)
         canvas.beginForm(name, 0, 0, *size)
         _SvgRenderer().draw(renderScaledDrawing(drawing), canvas, 0, 0)
@@ -138,13 +139,22 @@ class Logo(Flowable):
         draw_picture(self.canv, self.picture, 0, -self.logo_height, width, self.logo_height, self.fonts)
 
 
+def check_svg_text(builder, picture, where) -> None:
+    """`svgtext.check_text` of `picture` when it is an SVG (a raster holds no text): svgtext, svglib and lxml (some
+    20 ms) are imported by a paper showing an SVG only."""
+    if picture.format == "svg":
+        from .svgtext import check_text
+
+        check_text(builder, picture, where)
+
+
 def logo_flowables(builder) -> list:
     """[the cover's Logo] when the theme names one, else []; an SVG logo's text checked as a body SVG's is
-    (`check_text`), at the theme's `cover.logo` line."""
+    (`check_svg_text`), at the theme's `cover.logo` line."""
     logo = builder.theme.logo
     if logo is None:
         return []
-    check_text(builder, logo, Where(builder.theme.logo_typed, "the cover logo"))
+    check_svg_text(builder, logo, Where(builder.theme.logo_typed, "the cover logo"))
     return [Logo(logo, builder.theme.pt("cover.logo_height"), builder.fonts)]
 
 
@@ -153,7 +163,7 @@ def image_flowables(builder, image: Image) -> list:
     where = Where(image.source, f"image {image.picture.path}")
     width, height = printed_size(image, builder.width)
     font = builder.fonts.face("zh_body" if builder.language.script.east_asian else "latin_regular").name
-    check_text(builder, image.picture, where)
+    check_svg_text(builder, image.picture, where)
     picture = Picture(image, width, height, font, builder.fonts)
     after = builder.pt("spacing.paragraph_after")
     size = float(builder.theme.get("table.font_size", builder.theme.size(builder.lang, "table")))

@@ -121,8 +121,6 @@ def check_text(builder, picture, where) -> None:
     (`RunMaker.marks_apart`), each combining mark a `<text>` leaves apart from its letter once composed (x + U+0304),
     or that a piece svglib draws on its own begins with (`e<tspan>&#x301;</tspan>`: `_drawn_apart`), naming its
     line."""
-    if picture.format != "svg":
-        return
     texts = [element for element in parsed(picture.data).iter(SVG_NS + "text")]
     source = where.source
     for text in texts:   # a mark left apart from its letter, as the paper's text refuses it
