@@ -219,6 +219,17 @@ TYPES = [  # kind 9: wrong types anywhere in document.yaml: located errors, neve
     Case("data-5000-digits", data("staff: " + "1" * 5000 + "\n"), "more than 20 digits", f"{DATA}:1"),
     Case("data-5000-digits-negative", data("staff: -" + "1" * 5000 + "\n"), "more than 20 digits", f"{DATA}:1"),
     Case("data-nan", data("staff: 1\nrate: .NaN\n"), "not a finite number", f"{DATA}:2"),
+    # a decimal whose digits a float does not keep printed other digits (the same from a CSV prints right)
+    Case("data-decimal-18-digits", data("staff: 1\nrate: 12345678901234567.5\n"), "the decimal "
+         "`12345678901234567.5` cannot be kept exactly: a YAML decimal keeps 15 significant digits (it would be read "
+         "as 12,345,678,901,234,568)", f"{DATA}:2:7"),
+    Case("data-decimal-past-2-53", data("staff: 1\nrate: 9007199254740993.0\n"), "9,007,199,254,740,992.0",
+         f"{DATA}:2:7"),
+    Case("data-decimal-21-digits", data("staff: 1\nrate: -123456789012345678901.5\n"), "cannot be kept exactly",
+         f"{DATA}:2:7"),
+    Case("data-decimal-underflow", data("staff: 1\nrate: 1.0e-400\n"), "(it would be read as 0.0)", f"{DATA}:2:7"),
+    Case("variable-decimal-17-digits", doc(PERIOD, "variables: {rate: 0.12345678901234567}"),
+         "cannot be kept exactly", f"{DOC}:"),
     Case("data-float-overflow", data("staff: 1\nrate: " + "9" * 400 + ".0\n"), "not a finite number", f"{DATA}:2"),
     Case("date-week", doc("date: 2026-05-21", "date: 2026-W21-4"), "is not a date", f"{DOC}:7"),
     Case("date-compact", doc("date: 2026-05-21", "date: '20260521'"), "is not a date", f"{DOC}:7"),
@@ -411,6 +422,7 @@ def test_case_ids_are_unique():
     "base: &b {x: 1, y: 2}\nstaff: 5\nc: {'<<': *b, x: 3}\n",        # a quoted `<<` is a key like any other
     "staff: 5\ncolumns: &c [a, b, c]\nagain: *c\n",                 # an alias repeating a few values
     "staff: 5\nrate: 0.601\nbig: 99999999999999999999\nneg: -.5\n",   # 20 digits, decimals
+    "staff: 5\nbudget: 1234567890123.45\nsmall: 0.000000123456789012345\nodd: 0.30000000000000004\n",  # kept
     "staff: 5\nlabel: \"tab\\there\"\nquote: 'it''s'\n",             # a tab and quotes are fine
     "\ufeffstaff: 5\n",                                              # a UTF-8 byte-order mark is dropped
 ])

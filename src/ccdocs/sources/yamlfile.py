@@ -29,6 +29,7 @@ import codecs
 import math
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 import yaml
@@ -187,6 +188,12 @@ class _Loader(yaml.SafeLoader):
         value = super().construct_yaml_float(node)
         if not math.isfinite(value):
             raise _Refused(node.start_mark, f"`{node.value}` is not a finite number", "write a figure")
+        if Decimal(repr(value)) != Decimal(node.value):  # what a figure prints (l10n.formats.to_decimal) is not it
+            kept = f"{Decimal(repr(value)):,f}"
+            raise _Refused(node.start_mark, f"the decimal `{node.value}` cannot be kept exactly: a YAML decimal "
+                           "keeps 15 significant digits" + (f" (it would be read as {kept})" if len(kept) <= 40
+                                                             else ""), "round it to 15 significant digits, or give "
+                           "the figure in a CSV data file, which reads decimals of up to 20 digits exactly")
         return value
 
     def construct_refused_tag(self, node):
@@ -198,7 +205,8 @@ class _Loader(yaml.SafeLoader):
 # A plain (unquoted) scalar is read as YAML 1.2's core schema, narrowed to what an editor means by it; everything else
 # is a text: `12:30`, `0123`, `0x1F`, `1_000`, `2e5`, `NO`, `yes`, `on` and dates (kept as texts, ours to check)
 # are not the numbers, booleans or timestamps YAML 1.1 would silently make of them. `<<` is still recognised, so
-# that a merge key can be refused (`_check_keys`). A decimal stays a float: `1.10` is the number 1.1.
+# that a merge key can be refused (`_check_keys`). A decimal stays a float: `1.10` is the number 1.1; one whose digits
+# a float does not keep (`12345678901234567.5`, more than 15 significant digits) is refused, never printed changed.
 _PLAIN = (
     ("tag:yaml.org,2002:null", r"~|(?i:null)|", "~nN"),
     ("tag:yaml.org,2002:bool", r"(?i:true|false)", "tTfF"),
