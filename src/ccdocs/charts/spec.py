@@ -9,6 +9,7 @@ drawn. The rows not drawn are left out of every check (as a table's heading rows
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from ..errors import Collector, did_you_mean
@@ -128,7 +129,7 @@ class _Reader:
             self.fail(("rows",), f"row `{row_id}` is not in {dataset.path.name}", did_you_mean(row_id, list(dataset)))
         if total in ids:
             self.fail(("rows",), f"row `{total}` is the total: it is checked, not drawn", "leave it out of `rows`")
-        repeated = sorted({r for r in ids if ids.count(r) > 1})
+        repeated = sorted(r for r, times in Counter(ids).items() if times > 1)
         if repeated:
             self.fail(("rows",), f"row `{repeated[0]}` is listed twice", "list each row once")
         return () if missing or total in ids or repeated else tuple(ids)
@@ -183,7 +184,7 @@ def read_chart_spec(name: str, raw, yf, data: dict, out: Collector) -> ChartSpec
     axis_title = reader.text("axis_title")
     if len(out.problems) > found:
         return None
-    undrawn = frozenset(r for r in dataset if r not in rows and r != total)   # neither read nor counted
+    undrawn = frozenset(dataset) - frozenset(rows) - {total}   # neither read nor counted
     table = TableSpec(name, dataset, category, tuple(series), {}, undrawn, total)
     return ChartSpec(name, kind, table, rows, grouping, axis_title, labels is True, sort or "",
                      width, height)

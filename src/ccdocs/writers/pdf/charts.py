@@ -387,19 +387,20 @@ def bar_below(chart, size: float) -> float:
     return size * 1.2 + GAP + (size * 1.4 if chart.axis_title else 0)
 
 
-def check_room(builder, c, width: float, size: float, where) -> None:
+def check_room(builder, c, width: float, size: float, where) -> bool:
     """Record a chart whose categories leave each less room along the axis than a line of its labels (`size`
     points, LABEL_ROOM): a column or line chart's `width` points across, a bar chart's plot down its height (its
     categories one above the other; a legend of one row counted): their labels would print over one another,
-    turned or not. The hint gives the height a bar chart would need, when a chart may be that high."""
+    turned or not. The hint gives the height a bar chart would need, when a chart may be that high. Whether the
+    chart has the room (False: recorded), told from the number of categories alone, before anything is drawn."""
     if c.kind not in ("column", "line", "bar") or not c.categories:
-        return
+        return True
     n, line = len(c.categories), size * LABEL_ROOM
     legend = size * 1.4 + GAP if len(c.series) > 1 else 0.0
     outside = legend + bar_below(c, size) + GAP
     slot = (c.height * cm - outside) / n if c.kind == "bar" else width / n
     if slot >= line:
-        return
+        return True
     high = math.ceil((n * line + outside) / cm * 10) / 10    # cm: a bar chart giving each row a line
     if c.kind == "bar":
         hint = f"give it `height: {high:g}` cm or more, " if high <= HEIGHT[1] else ""
@@ -412,6 +413,7 @@ def check_room(builder, c, width: float, size: float, where) -> None:
         f"{where.what}: its {n:,} categories leave {slot:.1f} pt each along the axis, less than a line of its labels "
         f"({line:.1f} pt): they would print over one another",
         hint + "draw fewer rows, or give the figures in a table")
+    return False
 
 
 class ChartFlowable(Flowable):
@@ -440,7 +442,8 @@ def _rotated(string: String):
 
 def chart_flowables(builder, c) -> list:
     """The caption (numbered when a transform gave it a prefix), the chart as one Drawing that never splits, kept
-    with its caption; its notes below in the table's size."""
+    with its caption; its notes below in the table's size. A chart refused for its room (`check_room`) is not
+    drawn: the build writes nothing, and drawing a point and a label for each of 100,000 categories took minutes."""
     lang = builder.lang
     builder.hooks.off()
     figures = builder.fonts.face("latin_regular")       # values and ticks: the body's digits
@@ -450,9 +453,9 @@ def chart_flowables(builder, c) -> list:
     size = float(builder.theme.get("chart.font_size", builder.theme.size(lang, "table")))
     where = Where(c.source, f"chart {c.name}")
     check_labels(builder, c, label, where)
-    check_room(builder, c, builder.width * c.width, size, where)
+    roomy = check_room(builder, c, builder.width * c.width, size, where)
     drawing = ChartFlowable(chart_drawing(c, builder.width * c.width, faces, size, palette(builder.theme),
-                                          builder.language))
+                                          builder.language) if roomy else Drawing(0, 0))
     drawing.hAlign = "CENTER"
     after = builder.pt("spacing.paragraph_after")
     out = caption_flowables(builder, c.caption, c.prefix, c.anchor, where.at(c.caption_typed))
