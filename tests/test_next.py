@@ -195,3 +195,27 @@ def test_a_transmittals_attached_document_and_typed_symbols_are_marked_for_revie
     assert "../wo-cc-86-inf-1" in line and "TO CONFIRM" in line
     assert re.search(r"note: parts\.\d\.folder: \.\./wo-cc-86-inf-1, TO CONFIRM", result.output)
     assert re.search(r"content/\S+\.md:\d+:\d+: note: symbol `WO/CC/86/INF/1` typed in the text", result.output)
+
+
+def test_the_images_the_content_shows_and_the_glossaries_are_carried(tmp_path):
+    """A paper showing a picture was refused by next ("image `images/p.png` does not exist", at the OLD folder's
+    line, though `check` passed it), and a glossary was left behind without a word (next year's translations no
+    longer held to the paper's terms): every file a build reads is copied (`inputs.read_files`)."""
+    from PIL import Image
+
+    old = _copy(tmp_path)
+    (old / "images").mkdir()
+    Image.new("RGB", (600, 300), (30, 80, 120)).save(old / "images" / "p.png", dpi=(150, 150))
+    (old / "images" / "a.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100" '
+                                          'viewBox="0 0 200 100"><rect x="10" y="10" width="180" height="80" '
+                                          'fill="#1F4E79"/></svg>\n', encoding="utf-8")
+    intro = old / "content" / "01-introduction.md"
+    intro.write_text(intro.read_text(encoding="utf-8") + "\n![A box](images/p.png)\n\n![A drawing](images/a.svg)\n",
+                     encoding="utf-8")
+    for lang in ("zh", "fr"):  # a language of the paper, and one begun early
+        (old / "locales" / lang / "glossary.csv").write_text("source,target,note\nhalf,一半,\n", encoding="utf-8")
+    done = CliRunner().invoke(main, ["next", str(old), str(tmp_path / "new")])
+    assert done.exit_code == 0, done.output
+    for name in ("images/p.png", "images/a.svg", "locales/zh/glossary.csv", "locales/fr/glossary.csv"):
+        assert (tmp_path / "new" / name).read_bytes() == (old / name).read_bytes(), name
+    assert "not copied: images" not in done.output and "not copied: locales" not in done.output

@@ -11,8 +11,10 @@ What changes, in document.yaml where each value stands (comments and layout kept
 - a transmittal's attached document (`folder:` of a `type: document` part) is kept, marked to confirm: next year's
   paper carries next year's report.
 
-What is copied: the content and data files document.yaml names, its own `templates/`, and the content catalogs
-(`locales/<lang>/LC_MESSAGES/content.po`), so that every paragraph left unchanged keeps its translation; with
+What is copied: every file of the folder a build reads (`inputs.read_files`: the content and data files
+document.yaml names, the images the content shows, the glossaries `locales/<lang>/glossary.csv`), its own
+`templates/`, and the content catalogs (`locales/<lang>/LC_MESSAGES/content.po`), so that every paragraph left
+unchanged keeps its translation; with
 `--memory`, the entries a catalog leaves untranslated are filled from earlier documents as `i18n update --memory`
 fills them (`i18n.memory.fill`: the same English as it is, a close one as fuzzy). What is not: `expected/` (the
 old outputs' snapshots) and anything else document.yaml does not name.
@@ -32,6 +34,7 @@ from ..errors import InputError, Problem, UsageError, display_path
 from ..i18n.catalogs import DOMAIN, read_catalog
 from ..i18n.extract import po_bytes
 from ..i18n.memory import fill, read_memory
+from ..inputs import read_files
 from ..pipeline import read_sources, resolve
 from ..sources.within import place_inside
 from ..sources.yamlfile import read_yaml
@@ -172,8 +175,10 @@ def next_folder(old: Path, new: Path, o: Options, check=buildable) -> list[Probl
     rel = {}  # file in old -> its path relative to the folder
     for path in [p for part in spec.parts for p in part.files] + list(spec.data.values()):
         rel[path] = path.resolve().relative_to(root).as_posix()
-    for path in _catalogs(old) + sorted(p for p in (old / "templates").rglob("*") if p.is_file()):
-        if path.resolve().is_relative_to(root):
+    languages = {*spec.languages, *(p.name for p in (old / "locales").glob("*") if p.is_dir())}  # begun early
+    read = sorted(p for p in read_files(sources, languages) if p.is_file() and p.resolve().is_relative_to(root))
+    for path in read + _catalogs(old) + sorted(p for p in (old / "templates").rglob("*") if p.is_file()):
+        if path.resolve().is_relative_to(root) and path not in rel:
             rel[path] = path.relative_to(old).as_posix()
     files = {name: path.read_bytes() for path, name in rel.items()}
     filled = _from_memory(old, files, o.memory, spec.languages)
