@@ -304,7 +304,7 @@ MALFORMED_CASES = [
     Case("in-title", _yaml("title: {en: Annual Report on Human Resources,", "title: {en: 'Annual Report [](#p1)',"),
          "`[](#p1)` in the cover's `title` would print as typed", "document.yaml:10"),
     Case("in-table-notes", _yaml("    total: total\n", "    total: total\n    notes: ['See [](#p1).']\n"),
-         "`[](#p1)` in this table's notes would print as typed", f"{FILE}:9"),
+         "`[](#p1)` in this table's notes would print as typed", "document.yaml:26"),  # the note's line
     Case("in-column-heading", _yaml("heading: Applications", "heading: 'Applications, [](#p1)'"),
          "`[](#p1)` in this table's column headings would print as typed", "document.yaml:24"),
     Case("in-alt-text", dict(_report("{#p1}", "P1.", "", "![Chart, see [](#p1)](figures/x.png)"),

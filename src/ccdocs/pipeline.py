@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from .attach import attach, attached_sources
 from .compiled_figures import Sandbox
-from .errors import Collector, InputError, display_path
+from .errors import Collector, InputError, Problem, display_path
 from .gcpause import paused
 from .i18n.catalogs import ContentCatalog, misplaced_catalogs, po_path, shared_catalog
 from .kept import grounds, parsed
@@ -130,12 +131,24 @@ def resolve(sources: Sources, lang: str, draft: bool = False, clock: Stopwatch |
     """
     clock = clock or Stopwatch()
     with clock.stage("model"), paused():
+        sandbox = sandbox or Sandbox()
         try:
-            return _resolve(sources, lang, draft, clock, sandbox or Sandbox(), theme=theme)
+            return _resolve(sources, lang, draft, clock, sandbox, theme=theme)
         except InputError as exc:  # a problem of a translated text is told at its catalog line first
             from .i18n.locations import in_catalog
 
-            raise InputError(in_catalog(exc.problems, sources, lang)) from None
+            raise InputError(in_catalog(exc.problems, sources, lang, partial(
+                _source_problems, sources, sandbox, theme))) from None
+
+
+def _source_problems(sources: Sources, sandbox: Sandbox, theme) -> list[Problem]:
+    """What `_resolve` refuses in the document's source language (none when it resolves): the problems of the
+    data and the text, not of a translation."""
+    try:
+        _resolve(sources, sources.spec.source, False, Stopwatch(), sandbox, theme=theme)
+    except InputError as exc:
+        return exc.problems
+    return []
 
 
 def _resolve(sources: Sources, lang: str, draft: bool, clock: Stopwatch, sandbox: Sandbox,

@@ -16,12 +16,15 @@ is the source's, whatever the catalog says):
 A line several translations cover (a paragraph and the data text a figure of it prints, translated by its
 `msgctxt "data"` entry; the cells of one table row) is told at the one translation holding every character the
 problem names (`U+1F600`); at the source's line when none or several do.
+
+A problem the source language's build has too (a table's stated total that is not the sum of its rows, a figure
+computing with a text: the data's, not the translation's) stays where that build tells it, and is told once.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from ..errors import Problem, display_path
 from .extract import DATA
@@ -58,24 +61,40 @@ def _holding(message: str, covering: dict) -> tuple[str, int, str] | None:
     return holding[0] if len(holding) == 1 else None
 
 
-def relocated(problems: Iterable[Problem], lines: dict) -> list[Problem]:
+def _key(item: Problem) -> tuple:
+    """What makes two builds' problems one: all but the column (a translated line's columns are its own)."""
+    return item.path, item.line, item.message, item.hint, item.severity
+
+
+def relocated(problems: Iterable[Problem], lines: dict, source_problems: Callable[[], list[Problem]] = list
+              ) -> list[Problem]:
     """Each problem at a line of `lines` (`catalog_lines`) at its catalog line (`_holding`), the source's named in
-    the message."""
-    moved = []
+    the message; but a problem `source_problems()` (the source language's build's, asked once, when a problem
+    stands at such a line) has too is the data's or the text's, not the translation's: that one is told as the
+    source's build tells it (so that the two builds tell it once)."""
+    moved, shared = [], None
     for item in problems:
         covering = lines.get((item.path, item.line))
         at = _holding(item.message, covering) if covering else None
+        if at is not None:
+            if shared is None:
+                shared = {_key(found): found for found in source_problems()}
+            if _key(item) in shared:
+                moved.append(shared[_key(item)])
+                continue
         moved.append(item if at is None else Problem(
             at[0], at[1], None, f"translation of {item.path}:{item.line}{at[2]}: {item.message}", item.hint,
             item.severity))
     return moved
 
 
-def in_catalog(problems: list[Problem], sources, lang: str) -> list[Problem]:
+def in_catalog(problems: list[Problem], sources, lang: str, source_problems: Callable[[], list[Problem]] = list
+               ) -> list[Problem]:
     """`problems` of a build of `sources` (`pipeline.Sources`) in `lang`, those a translation causes moved to the
-    catalog (`relocated`); unchanged for the source language or a document without a `lang` catalog."""
+    catalog (`relocated`, `source_problems` giving the source language's build's problems); unchanged for the
+    source language or a document without a `lang` catalog."""
     from ..pipeline import assessed  # the pipeline calls this module: imported when a problem is told
 
     if lang == sources.spec.source or not problems:
         return problems
-    return relocated(problems, catalog_lines(assessed(sources, lang)))
+    return relocated(problems, catalog_lines(assessed(sources, lang)), source_problems)
