@@ -1,5 +1,5 @@
 """`python -m ccdocs`."""
 
-from .cli import main
+from .cli import console
 
-main()
+console()
