@@ -368,6 +368,41 @@ def test_a_negative_figure_is_drawn_below_zero_in_both_formats(make_doc, tmp_pat
     assert any(below_zero(word) for word in printed), printed          # and on the PDF's
 
 
+def _overlap(a, b) -> bool:
+    return a.x0 < b.x1 and b.x0 < a.x1 and a.y0 < b.y1 and b.y0 < a.y1
+
+
+@pytest.mark.parametrize("kind", ["column", "bar"])
+def test_category_names_stand_below_the_lowest_bar_in_both_formats(make_doc, tmp_path, kind):
+    """breaks-6 #4: the PDF printed a stacked chart's category names at the zero line, inside the negative bars,
+    `Gamma` over Gamma's `-5` label. Now at the value axis' low end in both formats (reportlab's `labelAxisMode
+    low`, the DOCX's `tickLblPos low`): in the PDF and in LibreOffice's drawing of the DOCX every category name
+    stands below (left of) the lowest value axis tick, and overlaps no data label; the DOCX validates."""
+    from ccdocs.build import build
+
+    files = one_chart("change", f"    kind: {kind}\n    grouping: stacked\n    data: change\n    category: name\n"
+                                "    data_labels: true\n"
+                                "    series: [{key: a, label: A}, {key: b, label: B}]\n",
+                      "id,name,a,b\nr1,Alpha,10,20\nr2,Beta,-10,20\nr3,Gamma,-5,-15\n", "Change on last year")
+    paths = build([make_doc(files)], tmp_path / "out", ("en",), ("pdf", "docx"))
+    docx = next(p for p in paths if p.suffix == ".docx")
+    (space, _), = chart_parts(docx).values()
+    assert space.find(f".//{C}catAx/{C}tickLblPos").get("val") == "low"
+    assert not validate(docx)
+    office = to_pdf([docx], tmp_path / "lo") / f"{docx.stem}.pdf"
+    pdf = next(p for p in paths if p.suffix == ".pdf")
+    for drawn in (pdf, office):
+        words = [w for page in read_pages(drawn) for w in page.words]
+        names = [w for w in words if w.text in ("Alpha", "Beta", "Gamma")]
+        lowest = min((w for w in words if below_zero(w.text)), key=lambda w: float(w.text.replace("−", "-")))
+        labels = [w for w in words if w.text in ("-5", "-10", "-15", "10", "20") and w.y0 < lowest.y0 + 1]
+        assert len(names) == 3, (drawn, [w.text for w in words])
+        for name in names:   # below the lowest tick (a column chart) or left of it (bars)
+            assert name.y0 > lowest.y1 - 1 if kind == "column" else name.x1 < (lowest.x0 + lowest.x1) / 2, \
+                (drawn, name, lowest)
+            assert not any(_overlap(name, label) for label in labels), (drawn, name)
+
+
 def below_zero(word: str) -> bool:
     """Whether `word` is a negative whole number as an axis prints it (-20, −1,000)."""
     return word[:1] in "-−" and word[1:].replace(",", "").isdigit()

@@ -217,7 +217,7 @@ class ChartXml:
         _el(cat, "c:numFmt", formatCode="General", sourceLinked=0)
         _el(cat, "c:majorTickMark", "none")
         _el(cat, "c:minorTickMark", "none")
-        _el(cat, "c:tickLblPos", "nextTo")
+        _el(cat, "c:tickLblPos", "low")   # at the value axis' low end: below a negative column, not over it
         self.style(cat)
         _el(cat, "c:crossAx", VALUE_AXIS)
         _el(cat, "c:crosses", "autoZero")

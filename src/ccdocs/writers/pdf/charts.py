@@ -243,6 +243,9 @@ class _Drawer:
             plot.valueAxis.forceZero, plot.valueAxis.rangeRound = True, "ceiling"   # the axis ends on a tick
         if chart.grouping != "clustered":
             plot.categoryAxis.style = "stacked"
+        # the category labels at the value axis' low end, below (left of) a negative bar, never over it at zero:
+        # as the DOCX's `tickLblPos low` (the same place when no figure is negative)
+        plot.categoryAxis.labelAxisMode = "low"
 
     def printed(self) -> list[list[str]]:
         return [list(s.printed) for s in self.chart.series]
