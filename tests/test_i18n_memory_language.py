@@ -7,6 +7,8 @@ refused at that line, nothing written.
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from refusals import Case
@@ -46,6 +48,37 @@ CASES = [
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.id)
 def test_memory_of_another_language_refused(refuse, case):
     refuse(case)
+
+
+UNSAID = [  # a memory that names no language was trusted to be in the catalog's: French came in as exact, final
+    Case("catalog-without-language", {"fr.po": po_of("fr").replace('"Language: fr\\n"\n', "")},
+         "this catalog does not say its language (its header has no `Language:`): its translations would fill the zh "
+         "catalog as finished zh ones, whatever their language (if it is a zh catalog, add `\"Language: zh\\n\"` to "
+         "its header", "fr.po:2", command=update("fr.po")),
+    Case("xliff-without-target-language", {"fr.xlf": XLIFF.format(lang="fr", source=SECOND, target="Deuxième "
+                                                                  "paragraphe.").replace(' target-language="fr"', "")},
+         "this `<file>` does not say its language (it has no `target-language`): its targets would fill the zh "
+         "catalog", "fr.xlf:3", command=update("fr.xlf")),
+]
+
+
+@pytest.mark.parametrize("case", UNSAID, ids=lambda case: case.id)
+def test_memory_that_does_not_say_its_language_refused(refuse, case):
+    refuse(case)
+
+
+def test_a_folders_catalog_is_its_languages_without_saying_it(make_doc, tmp_path):
+    """`locales/zh/LC_MESSAGES/content.po` of a folder given as memory is zh's, whatever its header says."""
+    from refusals import invoke
+
+    folder = make_doc({"locales/zh/LC_MESSAGES/content.po": None})
+    old = tmp_path / "old"
+    shutil.copytree(folder, old)
+    (old / "locales/zh/LC_MESSAGES").mkdir(parents=True)
+    (old / "locales/zh/LC_MESSAGES/content.po").write_text(po_of("zh").replace('"Language: zh\\n"\n', "").replace(
+        "Deuxième paragraphe.", "第二段。"), encoding="utf-8")
+    code, output, escaped = invoke(["i18n", "update", str(folder), "--lang", "zh", "--memory", str(old)])
+    assert (code, escaped) == (0, False) and "(0 exact" not in output, output
 
 
 @pytest.mark.parametrize("lang", ["zh", "zh-CN", "zh_Hans_CN"])

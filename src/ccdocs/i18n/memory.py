@@ -105,14 +105,23 @@ def _from_catalog(catalog: ContentCatalog, path: Path) -> list[Unit]:
     return found
 
 
-def _other_language(catalog: ContentCatalog, path: Path, lang: str) -> list:
+def _other_language(catalog: ContentCatalog, path: Path, lang: str, folder: bool) -> list:
     """A problem at the header's `Language:` line when the catalog at `path` translates into another language than
-    `lang` (babel takes the catalog's locale from that header); none when it names none or `lang`."""
-    said = catalog.locale_identifier
-    if not said or said.replace("-", "_").split("_")[0].lower() == lang:
-        return []
+    `lang` (babel takes the catalog's locale from that header), or at its header when it names none and is no
+    `folder`'s (`locales/<lang>/…` says it): a catalog of any language would fill the entries as finished `lang`
+    translations; none when it names `lang`."""
     lines = path.read_text(encoding="utf-8-sig").split("\n")
-    line = next((number for number, text in enumerate(lines, 1) if text.startswith('"Language:')), None)
+    header = next((number for number, text in enumerate(lines, 1) if text.startswith('msgid ""')), 1)
+    ends = next((number for number, text in enumerate(lines[header:], header + 1) if not text.strip()), len(lines))
+    line = next((number for number in range(header, ends) if lines[number - 1].startswith('"Language:')), None)
+    said = catalog.locale_identifier
+    if line is None or not said:  # without the header's word, babel's locale is the one it was asked to read
+        return [] if folder else [problem(path, header, "this catalog does not say its language (its header has no `Language:`): "
+                        f"its translations would fill the {lang} catalog as finished {lang} ones, whatever their "
+                        "language", f'if it is a {lang} catalog, add `"Language: {lang}\\n"` to its header, as '
+                        "`ccdocs i18n update` writes it; or give its document folder")]
+    if said.replace("-", "_").split("_")[0].lower() == lang:
+        return []
     return [problem(path, line, f"this catalog is translated into `{said}`, not `{lang}` (its header's `Language:`)",
                     OTHER_HINT.format(lang=lang))]
 
@@ -164,7 +173,7 @@ def read_memory(paths: Iterable[Path], lang: str) -> list[Unit]:
             units += _from_xliff(path, lang, wrong)
         elif catalog.is_file() and catalog.suffix.lower() in (".po", ".pot"):
             read = read_catalog(catalog, lang)
-            other = _other_language(read, catalog, lang)
+            other = _other_language(read, catalog, lang, path.is_dir())
             wrong += other
             units += [] if other else _from_catalog(read, catalog)
         elif path.is_dir():

@@ -317,12 +317,17 @@ def _state(unit) -> str | None:
 
 def other_language(store, path: Path, lang: str, hint: str) -> list[Problem]:
     """A problem at each `<file>` of `store` (an XLIFF read from `path`) whose `target-language` is not `lang` (its
-    primary subtag: `zh-CN` is `zh`), `hint` formatted with `wanted` (the file's language) and `lang`; none for a
-    `<file>` naming no target language."""
+    primary subtag: `zh-CN` is `zh`), `hint` formatted with `wanted` (the file's language) and `lang`; and at each
+    naming none (its targets, of whatever language, would fill the `lang` catalog as finished translations)."""
     found = []
     for node in store.document.getroot().iter(f"{{{NAMESPACE}}}file"):
         wanted = node.get("target-language")
-        if wanted and wanted.split("-")[0].lower() != lang:
+        if not wanted:
+            found.append(problem(path, node.sourceline, "this `<file>` does not say its language (it has no "
+                                 f"`target-language`): its targets would fill the {lang} catalog as {lang} "
+                                 "translations, whatever their language", f'if it is translated into {lang}, add '
+                                 f'`target-language="{lang}"` to the `<file>`, as `ccdocs i18n export` writes it'))
+        elif wanted.split("-")[0].lower() != lang:
             found.append(problem(path, node.sourceline, f"this file is translated into `{wanted}`, not `{lang}`",
                                  hint.format(wanted=wanted, lang=lang)))
     return found
