@@ -48,6 +48,12 @@ TOY_PO = toy_catalog()
 PAGE_AT, CONVERTED_AT, PLURAL_AT = 'msgstr "paĝo {page.', 'msgstr "Aneksaĵo {number!r}', '"Plural-Forms'
 PAGE = changed(TOY_PO, 'msgstr "paĝo {page}"', 'msgstr "paĝo {page.__class__.__mro__} {pagex:>99999999}"')
 CONVERTED = changed(TOY_PO, 'msgstr "Aneksaĵo {number}"', 'msgstr "Aneksaĵo {number!r}"')
+PARAGRAPH_AT, CHAPTER_AT = 'msgstr "la paragrafo supre"', 'msgstr "Parto {number}"'
+LEFT_OUT = changed(changed(TOY_PO, 'msgid "paragraph {number}"\nmsgstr "paragraph {number}"',
+                           'msgid "paragraph {number}"\nmsgstr "la paragrafo supre"'),
+                   'msgid "Chapter {number}: {title}"\nmsgstr "Chapter {number}: {title}"',
+                   'msgid "Chapter {number}: {title}"\nmsgstr "Parto {number}"')
+END_WITHOUT_NUMBER = changed(TOY_PO, "[Fino de Aneksaĵo {number} kaj de la dokumento]", "[Fino de la aneksaĵo]")
 PLURAL = re.sub(r'"Plural-Forms: [^"]*"', r'"Plural-Forms: nplurals=zz; plural=(n;\\n"', TOY_PO)
 WITHOUT_ANNEX_FOLLOWS = re.sub(r'(?m)^(#.*\n)*msgid "\[Annex \{number\} follows\]"\nmsgstr .*\n', "", TOY_PO)
 assert "[Annex {number} follows]" not in WITHOUT_ANNEX_FOLLOWS
@@ -94,6 +100,12 @@ REFUSALS = [
                f"{CATALOG}:{catalog_line(PAGE, PAGE_AT)}", catalog=PAGE, timeout=HANG),
     house_case("msgstr-conversion", "`{number!r}`", f"{CATALOG}:{catalog_line(CONVERTED, CONVERTED_AT)}",
                catalog=CONVERTED),
+    # ... or leaving out a field whose text the paper needs: every reference printed "the paragraph above", the
+    # chapter heading "Parto 1Intro"
+    house_case("msgstr-leaves-out-number", "the translation leaves out `{number}`: there ccdocs prints what the paper "
+               "holds", f"{CATALOG}:{catalog_line(LEFT_OUT, PARAGRAPH_AT)}", catalog=LEFT_OUT, command="check"),
+    house_case("msgstr-leaves-out-title", "the translation leaves out `{title}`",
+               f"{CATALOG}:{catalog_line(LEFT_OUT, CHAPTER_AT)}", catalog=LEFT_OUT),
     house_case("plural-forms", "`Plural-Forms: nplurals=zz; plural=(n;` is not one gettext reads",
                f"{CATALOG}:{catalog_line(PLURAL, PLURAL_AT)}", catalog=PLURAL),
     # 3. a link out of the templates folder, whatever the name of the folder it leads to
@@ -133,6 +145,18 @@ def test_a_draft_notes_each_toolkit_message_left_in_english(make_doc, tmp_path, 
     assert (code, escaped) == (0, False), output
     assert re.search(r"ccdocs\.po: note: the toolkit message `\[Annex \{number\} follows\]` is not translated",
                      output), output
+
+
+def test_a_marker_may_leave_out_its_annex_number(make_doc, tmp_path, monkeypatch):
+    """As French `[Fin de l'annexe et du document]`: the annex's heading prints the number (`MAY_LEAVE_OUT`)."""
+    monkeypatch.setenv(ENV, "")
+    case = house_case("marker", "", "", catalog=END_WITHOUT_NUMBER)
+    folder = make_doc()
+    from refusals import write_files
+
+    write_files(folder, case.files)
+    code, output, escaped = run(["check", str(folder), "--templates", str(folder / "house")])
+    assert (code, escaped) == (0, False), output
 
 
 def test_a_house_profile_replacing_ccdocs_own_is_noted(make_doc, tmp_path, monkeypatch):

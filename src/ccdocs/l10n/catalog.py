@@ -2,7 +2,8 @@
 
 A translation is held to its msgid's `{fields}` (the toolkit formats it with them: `page {page}`): it may name
 only fields the msgid has, each written as the msgid writes it (no format spec, conversion, attribute or index of
-its own), or the catalog is refused at the msgstr's line. The messages of the toolkit's template
+its own), and must keep each of them but a marker's annex number (`MAY_LEAVE_OUT`), or the catalog is refused at
+the msgstr's line. The messages of the toolkit's template
 (`locales/ccdocs.pot`) a catalog leaves untranslated would print in English: `untranslated` names each at its line.
 """
 
@@ -39,18 +40,28 @@ def po_path(lang: str, locales_dir: Path | str | None = None) -> Path:
     return Path(locales_dir) / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
-FIELDS_HINT = "write the msgid's {fields} as it writes them, and no others"
+FIELDS_HINT = "write each of the msgid's {fields} as it writes them, and no others"
+# The fields a translation may leave out, by msgid: a marker's annex number (French `[Fin de l'annexe et du document]`:
+# the marker stands at the annex's end, whose heading prints the number). Every other field is what the message
+# prints of the paper (a reference's number, a heading's title, a table's source, a page): left out, it is lost.
+MAY_LEAVE_OUT = MappingProxyType({"[End of Annex {number} and of document]": frozenset({"{number}"}),
+                                  "[Annex {number} follows]": frozenset({"{number}"})})
 
 
 def field_problems(msgid: str, msgstr: str) -> list[str]:
     """What is wrong with the `{fields}` of the translation `msgstr` of `msgid` (str.format's syntax): a field the
     msgid has not, or one written otherwise (a format spec, a conversion, an attribute or an index of its own:
-    `{page:>9}`, `{page!r}`, `{page.real}`), or braces str.format cannot read.
+    `{page:>9}`, `{page!r}`, `{page.real}`), braces str.format cannot read, or a field of the msgid it leaves out
+    (but those of `MAY_LEAVE_OUT`).
 
     >>> field_problems("page {page}", "paĝo {page} {page.__class__} {pagex:>9}")
     ['the translation has `{page.__class__}`, `{pagex:>9}`: the msgid has `{page}`']
-    >>> field_problems("Annex {number}", "Annexe"), field_problems("n/a", "s.o.")
-    ([], [])
+    >>> field_problems("paragraph {number}", "the paragraph above")
+    ['the translation leaves out `{number}`: there ccdocs prints what the paper holds (a number, a title, a page)']
+    >>> field_problems("[End of Annex {number} and of document]", "[Fin de l’annexe et du document]")
+    []
+    >>> field_problems("n/a", "s.o.")
+    []
     """
     own = _fields(msgid)
     if own is None:
@@ -61,10 +72,14 @@ def field_problems(msgid: str, msgstr: str) -> list[str]:
                  f"{', '.join(f'`{f}`' for f in own) or 'none'}; write a brace as {{{{ or }}}})"]
                 if own or "{" in msgid or "}" in msgid else [])
     foreign = list(dict.fromkeys(field for field in written if field not in own))
-    if not foreign:
-        return []
-    return [f"the translation has {', '.join(f'`{f}`' for f in foreign)}: the msgid has "
-            f"{', '.join(f'`{f}`' for f in own) or 'no fields'}"]
+    left_out = [field for field in dict.fromkeys(own) if field not in written
+                and field not in MAY_LEAVE_OUT.get(msgid, ())]
+    found = [f"the translation has {', '.join(f'`{f}`' for f in foreign)}: the msgid has "
+             f"{', '.join(f'`{f}`' for f in own) or 'no fields'}"] if foreign else []
+    if left_out:
+        found.append(f"the translation leaves out {', '.join(f'`{f}`' for f in left_out)}: there ccdocs prints what "
+                     "the paper holds (a number, a title, a page)")
+    return found
 
 
 def _fields(text: str) -> list[str] | None:
