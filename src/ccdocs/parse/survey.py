@@ -24,6 +24,12 @@ DEFINITIONS = "ccdocs_links"
 UNREADABLE = "ccdocs_unreadable"
 REFERENCE = re.compile(r"\[((?:[^\[\]\\]|\\.)+)\]")
 LAST_CODE_POINT = 0x10FFFF
+OPENINGS, BEYOND = "ccdocs_openings", "ccdocs_openings_beyond"
+# `[` and `![` a parse reads as the start of a link, reference, image or footnote mark (breaks-6 #19: markdown-it
+# reads each through its link and image rules, which scan the label after it nesting up to 20 deep: some 240 token
+# skips an opening never closed; a 1.8 MB content file of 600,000 `![a` took check 134 s, three parses of it). The
+# sample holds 40, the 313-page synthetic paper 500 (its notes); at the bound, `![a` took check 3.4 s
+MOST_OPENINGS = 20_000
 
 
 @dataclass(frozen=True)
@@ -40,6 +46,28 @@ def install(md: MarkdownIt) -> None:
     """Add the two core rules to `md` (after the footnote and attribute plugins are in use)."""
     md.core.ruler.after("block", "ccdocs_lines", _lines)
     md.core.ruler.before("text_join", "ccdocs_inlines", _inlines)
+    for name, mark in (("link", "["), ("image", "![")):
+        md.inline.ruler.at(name, _counted(next(rule.fn for rule in md.inline.ruler.__rules__ if rule.name == name),
+                                          mark))
+
+
+def _counted(rule, mark: str):
+    """The markdown-it inline rule `rule`, which reads what opens with `mark` (a link's `[`, an image's `![`), made
+    to read nothing once the parse has read `MOST_OPENINGS` of either: the first beyond is kept in the parse's env
+    (told by `_inlines`), and what follows is read as text, at the cost of its words."""
+
+    def counted(state, silent: bool) -> bool:
+        opened = state.env.get(OPENINGS, 0)
+        at = state.src.startswith(mark, state.pos) and not (mark == "[" and state.src.startswith("![", state.pos - 1))
+        if opened >= MOST_OPENINGS:   # an image's `[` tried as a link's after it is counted with its `!`
+            if at and not silent and BEYOND not in state.env:
+                state.env[BEYOND] = (state.src, state.pos)
+            return False
+        if at and not silent:
+            state.env[OPENINGS] = opened + 1
+        return rule(state, silent)
+
+    return counted
 
 
 def findings(env: dict) -> list[Finding]:
@@ -132,6 +160,18 @@ def _inlines(state) -> None:
                     line, col = locate(lines, first, last, child.markup)
                     _add(state.env, line, f"`{child.markup}` names a {what}, which cannot stand in a document",
                          "delete the reference, or name a printable character", col)
+    beyond = state.env.get(BEYOND)
+    held = next((t for t in state.tokens if t.type == "inline" and t.content is beyond[0]), None) if beyond else None
+    if held is not None:
+        text, at = beyond
+        line = (held.map[0] if held.map else 0) + text.count("\n", 0, at)
+        written = text[text.rfind("\n", 0, at) + 1:]   # its line as the inline text holds it (less indented)
+        source = lines[line] if line < len(lines) else written
+        col = len(source) - len(source.lstrip()) - (len(written) - len(written.lstrip())) + at - (len(text) - len(written))
+        mark = "![" if text.startswith("![", at) else "["
+        _add(state.env, line, f"this `{mark}` is the file's opening number {MOST_OPENINGS + 1:,} of a link, "
+             f"reference, image or footnote mark: a content file holds at most {MOST_OPENINGS:,}",
+             "write the text after it in another content file, or write fewer brackets", col + 1)
     for key, label, line in state.env.get(DEFINITIONS, ()):
         if not used[key]:
             _add(state.env, line, f"link `[{label}]` is never used", f"write `[text][{label}]` where the link "
