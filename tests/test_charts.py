@@ -403,6 +403,41 @@ def test_category_names_stand_below_the_lowest_bar_in_both_formats(make_doc, tmp
             assert not any(_overlap(name, label) for label in labels), (drawn, name)
 
 
+def _hex(colour) -> str:
+    return "".join(f"{round(c * 255):02X}" for c in colour)
+
+
+@pytest.mark.parametrize("kind", ["pie", "column"])
+def test_slices_and_series_beyond_the_palette_take_distinct_colours_alike_in_both_formats(make_doc, tmp_path, kind):
+    """breaks-6 #13: the 7th and 8th slice of a pie (series of a column chart) took the palette's 1st and 2nd colours
+    again, in both formats: two names of the legend for one colour. Now the palette's colours darker: the DOCX's
+    fills and the PDF's are the same 8 distinct colours (charts.colours), and the DOCX validates."""
+    from ccdocs.build import build
+    from ccdocs.charts.colours import chart_colours
+    from ccdocs.theme import load_theme
+
+    if kind == "pie":
+        spec, csv = "    series: [{key: a, label: A}]\n", "id,name,a\n" + "".join(f"r{i},N{i},{i + 1}\n" for i in range(8))
+    else:
+        spec = "    series:\n" + "".join(f"      - {{key: s{j}, label: S{j}}}\n" for j in range(8))
+        csv = "id,name," + ",".join(f"s{j}" for j in range(8)) + "\nr1,One," + ",".join(["3"] * 8) + "\n"
+    files = one_chart("eight", f"    kind: {kind}\n    data: eight\n    category: name\n" + spec, csv, "Eight")
+    folder = make_doc(files)
+    paths = build([folder], tmp_path / "out", ("en",), ("pdf", "docx"))
+    expected = chart_colours(tuple(load_theme("default", folder).get("chart.palette")))[:8]
+    assert len(set(expected)) == 8
+    docx = next(p for p in paths if p.suffix == ".docx")
+    (space, _), = chart_parts(docx).values()
+    fills = [c.get("val") for c in space.iterfind(f".//{C}ser/{C}dPt/{C}spPr/{A}solidFill/{A}srgbClr"
+                                                   if kind == "pie" else f".//{C}ser/{C}spPr/{A}solidFill/{A}srgbClr")]
+    assert fills == list(expected)
+    assert not validate(docx)
+    with pdfplumber.open(next(p for p in paths if p.suffix == ".pdf")) as pdf:
+        drawn = {_hex(o["non_stroking_color"]) for page in pdf.pages for o in page.curves + page.rects
+                 if o.get("fill") and o.get("non_stroking_color") and len(o["non_stroking_color"]) == 3}
+    assert set(expected) <= drawn, (expected, drawn)
+
+
 def below_zero(word: str) -> bool:
     """Whether `word` is a negative whole number as an axis prints it (-20, −1,000)."""
     return word[:1] in "-−" and word[1:].replace(",", "").isdigit()

@@ -46,6 +46,16 @@ CASES = [
                                       "[{key: applied, label: A}, {key: hired, label: H}]"),
                                       data=HIRES.replace("asia,Asia,40,3", "asia,Asia,0,")),
          "row `asia`: the 100% stacked chart `figure` has no figure above zero in it", "data/hires.csv:3"),
+    # two slices or series never share a colour: the palette's 6, each darker and lighter, give 18 (breaks-6 #13)
+    Case("slices-beyond-the-colours", charted("    kind: pie\n" + COLUMNS, data="id,region,applied,hired\n" + "".join(
+        f"r{i},Region {i},{i + 1},1\n" for i in range(19))), "chart `figure`: slice 19 (`Region 18`) would share a "
+         "colour with another: the theme's `chart.palette` gives 18 distinct colours (its 6, each also darker and "
+         "lighter) for 19 slices", "data/hires.csv:20", args=("--format", "docx")),
+    Case("series-beyond-the-colours", charted("    data: hires\n    category: region\n    series:\n" + "".join(
+        f"      - {{key: s{j}, label: S{j}}}\n" for j in range(19)), data="id,region," + ",".join(
+            f"s{j}" for j in range(19)) + "\n" + "".join(f"r{i},R{i}," + ",".join("1" * 19) + "\n" for i in range(2))),
+         "chart `figure`: series 19 (`S18`) would share a colour with another", "document.yaml:51",
+         args=("--format", "pdf")),
     Case("beyond-a-charts-precision", charted(COLUMNS, data=HIRES.replace("asia,Asia,40,3", "asia,Asia,9999999999999999999,3")
                                                   .replace("total,,100,7", "total,,10000000000000000059,7")),
          "row `asia`, column `applied`: the chart `figure` cannot draw 9999999999999999999 exactly", "data/hires.csv:3"),

@@ -125,8 +125,9 @@ def _labels(parent, chart, code: str, position: str | None, style) -> None:
 
 
 class ChartXml:
-    """Builds the `c:chartSpace` of one model Chart: `palette` the series colours (RRGGBB), `faces` (Latin, East
-    Asian) the typefaces, `size` the type size in points, `lang` the language tag (`en-US`, `zh-CN`)."""
+    """Builds the `c:chartSpace` of one model Chart: `palette` the series colours (RRGGBB, one at least for each
+    series, or each slice of a pie: charts.colours.chart_colours), `faces` (Latin, East Asian) the typefaces,
+    `size` the type size in points, `lang` the language tag (`en-US`, `zh-CN`)."""
 
     def __init__(self, chart, palette: list, faces: tuple, size: float, lang: str, francs: str):
         self.chart, self.palette, self.faces, self.size, self.lang = chart, palette, faces, size, lang
@@ -135,7 +136,7 @@ class ChartXml:
         self.rows = len(chart.categories)
 
     def colour(self, index: int) -> str:
-        return self.palette[index % len(self.palette)]
+        return self.palette[index]     # as many as the series or slices (charts.colours.too_few)
 
     def style(self, parent, bold: bool = False, white: bool = False):
         return _text_props(parent, self.size, *self.faces, self.lang, bold, white)

@@ -17,6 +17,8 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part, XmlPart
 from docx.oxml.parser import OxmlElement
 
+from ...charts.colours import chart_colours, palette, too_few
+from ...errors import InputError
 from ...i18n.cached import code, kept
 from ...l10n.formats import Formats
 from ...model import Chart
@@ -29,7 +31,6 @@ from .state import Where, WriterState
 
 EMU_PER_TWIP = 635
 EMU_PER_CM = 360000
-DEFAULT_PALETTE = ("1F4E79",)
 
 
 @pure  # bytes: kept across a watch's rounds while the chart is as it was
@@ -81,13 +82,17 @@ def _workbook(categories: tuple, series: tuple, number_format: str, day: str) ->
 
 
 def _chart_part(state: WriterState, chart: Chart) -> str:
-    """Add the chart part and its workbook to the package; the document part's relationship id of the chart."""
+    """Add the chart part and its workbook to the package; the document part's relationship id of the chart.
+    Raises InputError for a chart with more series or slices than distinct colours (`colours.too_few`)."""
     theme, lang = state.theme, state.lang
     faces = (theme.font(lang, "latin"), theme.font(lang, "body"))
     size = float(theme.get("chart.font_size", theme.size(lang, "table")))
-    palette = list(theme.get("chart.palette") or DEFAULT_PALETTE)
+    colours = palette(theme)
+    wrong = too_few(chart, colours)
+    if wrong:
+        raise InputError([wrong])
     francs = Formats(state.language).francs_code()
-    space = ChartXml(chart, palette, faces, size, state.doc.meta.locale_tag, francs).build()
+    space = ChartXml(chart, list(chart_colours(colours)), faces, size, state.doc.meta.locale_tag, francs).build()
     package = state.document.part.package
     part = XmlPart(package.next_partname("/word/charts/chart%d.xml"), CT.DML_CHART, space, package)
     number = part.partname.idx

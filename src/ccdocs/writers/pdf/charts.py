@@ -4,7 +4,8 @@ its figures), kept whole with their caption.
 
 Layout of the drawing, from the bottom: the legend (one row, when there are several series or slices), the
 category labels (wrapped to their share of the width), the plot; the axis title stands left of the value axis
-(below it for bars). Colours are the theme's `chart.palette`, first series first (a pie's first slice first).
+(below it for bars). Colours are the theme's `chart.palette`, first series first (a pie's first slice first), then
+its colours darker and lighter (charts.colours, as the DOCX's).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus.flowables import Flowable
 
+from ...charts.colours import chart_colours, palette, too_few
 from ...charts.place import axis_text
 from ...charts.spec import HEIGHT
 from ...l10n.formats import Formats
@@ -45,13 +47,7 @@ LABEL_ROOM = 1.2        # lines of a label a category's room along the axis must
 SWATCH = 8.0            # the legend's colour square, in points
 TICK = 5.0              # reportlab's value-axis labels stand this far from the axis (`labels.dx`)
 LABEL_SHARE = 0.35      # the widest a bar chart's category labels may be, as a share of the drawing's width
-DEFAULT_PALETTE = ("1F4E79",)
 WHITE = HexColor("#FFFFFF")     # labels inside a stacked bar or a slice, a slice's edge
-
-
-def palette(theme) -> tuple[str, ...]:
-    """The theme's series colours, hex RGB strings (`1F4E79`)."""
-    return tuple(theme.get("chart.palette") or DEFAULT_PALETTE)
 
 
 @contextmanager
@@ -162,7 +158,7 @@ class _Drawer:
         self.drawing.initialFontName, self.drawing.initialFontSize = self.font, size
 
     def colour(self, index: int):
-        return self.colours[index % len(self.colours)]
+        return self.colours[index]     # as many as the series or slices: `too_few` refuses a chart with more
 
     def lines(self, text: str, width: float) -> list[str]:
         """`text` broken at its spaces to lines of at most `width` (a word longer stays whole), each as drawn
@@ -445,8 +441,9 @@ def _rotated(string: String):
 
 def chart_flowables(builder, c) -> list:
     """The caption (numbered when a transform gave it a prefix), the chart as one Drawing that never splits, kept
-    with its caption; its notes below in the table's size. A chart refused for its room (`check_room`) is not
-    drawn: the build writes nothing, and drawing a point and a label for each of 100,000 categories took minutes."""
+    with its caption; its notes below in the table's size. A chart refused for its room (`check_room`) or its
+    colours (`colours.too_few`) is not drawn: the build writes nothing, and drawing a point and a label for each of
+    100,000 categories took minutes."""
     lang = builder.lang
     builder.hooks.off()
     figures = builder.fonts.face("latin_regular")       # values and ticks: the body's digits
@@ -457,8 +454,11 @@ def chart_flowables(builder, c) -> list:
     where = Where(c.source, f"chart {c.name}")
     check_labels(builder, c, label, where)
     roomy = check_room(builder, c, builder.width * c.width, size, where)
-    drawing = ChartFlowable(chart_drawing(c, builder.width * c.width, faces, size, palette(builder.theme),
-                                          builder.language) if roomy else Drawing(0, 0))
+    colours = palette(builder.theme)
+    wrong = too_few(c, colours)
+    builder.maker.problems.extend([wrong] if wrong else [])
+    drawing = ChartFlowable(chart_drawing(c, builder.width * c.width, faces, size, chart_colours(colours),
+                                          builder.language) if roomy and not wrong else Drawing(0, 0))
     drawing.hAlign = "CENTER"
     after = builder.pt("spacing.paragraph_after")
     out = caption_flowables(builder, c.caption, c.prefix, c.anchor, where.at(c.caption_typed))
