@@ -219,3 +219,29 @@ def test_the_images_the_content_shows_and_the_glossaries_are_carried(tmp_path):
     for name in ("images/p.png", "images/a.svg", "locales/zh/glossary.csv", "locales/fr/glossary.csv"):
         assert (tmp_path / "new" / name).read_bytes() == (old / name).read_bytes(), name
     assert "not copied: images" not in done.output and "not copied: locales" not in done.output
+
+
+def test_every_date_of_the_variables_is_moved_or_marked_to_confirm(tmp_path):
+    """A date under a `period` key at any depth moves a year on; every other date of `variables:` (a YAML date or
+    an ISO text) is kept and marked to confirm (breaks-6 #17: `census_date`, `board_met` and `period.start` were
+    copied unmarked and unlisted, and the new paper printed last year's dates under a check that passed)."""
+    old = tmp_path / "old"
+    shutil.copytree(OLD, old, ignore=shutil.ignore_patterns("expected"))
+    spec = old / "document.yaml"
+    spec.write_text(spec.read_text(encoding="utf-8").replace("  period_end: 2024-12-31\n", (
+        "  period_end: 2024-12-31\n  census_date: 2024-12-31\n  board_met: \"2024-10-02\"\n"
+        "  period: {start: 2024-01-01, end: 2024-12-31}\n  count: 2024\n")), encoding="utf-8")
+    done = CliRunner().invoke(main, ["next", str(old), str(tmp_path / "new"), *GIVEN])
+    assert done.exit_code == 0, done.output
+    variables = read_spec(tmp_path / "new").variables
+    assert {key: str(variables[key]) for key in ("census_date", "board_met", "count")} == {
+        "census_date": "2024-12-31", "board_met": "2024-10-02", "count": "2024"}
+    assert {key: str(value) for key, value in variables["period"].items()} == {"start": "2025-01-01",
+                                                                              "end": "2025-12-31"}
+    text = (tmp_path / "new" / "document.yaml").read_text(encoding="utf-8")
+    for key in ("census_date: 2024-12-31", 'board_met: "2024-10-02"'):
+        assert f"{key}  # TO CONFIRM: a date of last year's paper, kept as it was" in text
+        assert f"variables.{key.split(':')[0]}: {key.split(': ')[1].strip(chr(34))}, TO CONFIRM: a date of last " \
+               "year's paper" in done.output
+    assert "variables.period.start: 2025-01-01, TO CONFIRM (was 2024-01-01)" in done.output
+    assert "count: 2024\n" in text   # a number is no date

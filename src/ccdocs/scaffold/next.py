@@ -7,7 +7,8 @@ What changes, in document.yaml where each value stands (comments and layout kept
   session segment renumbered), the session's days and the document's date (the options, otherwise a year on:
   ccdocs cannot know the session's calendar);
 - the reporting period: every date under a key naming a `period` and every year under a key `year` or `*_year`,
-  in `variables:` and in the YAML data files, a year on;
+  in `variables:` and in the YAML data files, a year on; every other date of `variables:` is kept, marked to
+  confirm;
 - a transmittal's attached document (`folder:` of a `type: document` part) is kept, marked to confirm: next year's
   paper carries next year's report.
 
@@ -27,7 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from ..errors import InputError, Problem, UsageError, display_path
@@ -109,7 +110,7 @@ def spec_edits(spec, o: Options) -> list[Edit]:
         edits.append(_set((key,), str(raw[key]), chosen[key].isoformat(), option if given is not None else None,
                           "a year on (--date)" if key == "date" else "a year on; ccdocs cannot know the session's "
                           "days (--first-day, --last-day)"))
-    edits += period_edits(raw.get("variables") or {}, ("variables",))
+    edits += period_edits(raw.get("variables") or {}, ("variables",), dates=True)
     for index, part in enumerate(raw.get("parts") or ()):  # last year's attached report: this year's is another
         if isinstance(part, dict) and part.get("type") == "document" and isinstance(part.get("folder"), str):
             edits.append(Edit(("parts", index, "folder"), part["folder"], part["folder"],
@@ -129,19 +130,24 @@ def _in_order(first: date, last: date, o: Options) -> None:
     raise UsageError(f"--last-day {last} is before the first day proposed a year on ({first}); give --first-day too")
 
 
-def period_edits(value, keys: tuple) -> list[Edit]:
-    """A year on for every date under a key naming a `period` and every year under `year`, `*_year`, `year_*`."""
+def period_edits(value, keys: tuple, dates: bool = False) -> list[Edit]:
+    """A year on for every date under a key naming a `period` (at any depth: `period: {start: …}`) and every year
+    under `year`, `*_year`, `year_*`; with `dates` (document.yaml's `variables:`), every other date (a YAML date or
+    an ISO text, as `date` reads it) kept and marked to confirm: ccdocs cannot know next year's."""
     if isinstance(value, dict):
-        return [edit for key, item in value.items() for edit in period_edits(item, keys + (key,))]
+        return [edit for key, item in value.items() for edit in period_edits(item, keys + (key,), dates)]
     if isinstance(value, list):
-        return [edit for index, item in enumerate(value) for edit in period_edits(item, keys + (index,))]
+        return [edit for index, item in enumerate(value) for edit in period_edits(item, keys + (index,), dates)]
     key = keys[-1] if keys and isinstance(keys[-1], str) else ""
-    if "period" in key.lower() and isinstance(value, str | date) and ISO_DAY.fullmatch(str(value)):
+    if isinstance(value, str | date) and not isinstance(value, datetime) and ISO_DAY.fullmatch(str(value)):
         try:
             day = date.fromisoformat(str(value))
         except ValueError:
             return []
-        return [_set(keys, value, a_year_on(day).isoformat(), None, "the reporting period, a year on")]
+        if any("period" in key.lower() for key in keys if isinstance(key, str)):
+            return [_set(keys, value, a_year_on(day).isoformat(), None, "the reporting period, a year on")]
+        return [Edit(keys, str(value), str(value), f"{CONFIRM}: a date of last year's paper, kept as it was "
+                                                   "(ccdocs cannot know next year's)")] if dates else []
     if YEAR_KEY.fullmatch(key.lower()) and isinstance(value, int) and not isinstance(value, bool) \
             and 1900 <= value <= 2199:
         return [_set(keys, value, value + 1, None, "the reporting year, a year on")]
