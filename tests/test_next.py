@@ -245,3 +245,16 @@ def test_every_date_of_the_variables_is_moved_or_marked_to_confirm(tmp_path):
                "year's paper" in done.output
     assert "variables.period.start: 2025-01-01, TO CONFIRM (was 2024-01-01)" in done.output
     assert "count: 2024\n" in text   # a number is no date
+
+
+def test_the_literals_typed_in_a_chinese_keyed_text_are_listed(tmp_path):
+    """A year, date or figure next to a CJK character, in full-width digits, as `2025年12月31日`, `二〇二五年` or
+    `1,234万` (breaks-6 #18: a `source: zh` paper listed none: `\\b` sees no boundary between a digit and a CJK
+    letter); a code such as `P4` or `x2025` is still no figure."""
+    from ccdocs.scaffold.literals import in_content
+
+    text = "# 导言\n\n本报告涵盖2025年的工作，即２０２５年度，截至2025年12月31日，另见二〇二五年的数据，金额为1,234万瑞士法郎。" \
+           "见WO/CC/82/INF/1；P4职等，x2025。\n"
+    found = [(item.line, item.col, item.kind, item.text) for item in in_content(tmp_path / "report.md", text)]
+    assert found == [(3, 6, "year", "2025"), (3, 16, "year", "２０２５"), (3, 25, "date", "2025年12月31日"),
+                     (3, 39, "year", "二〇二五"), (3, 51, "figure", "1,234万"), (3, 63, "symbol", "WO/CC/82/INF/1")]

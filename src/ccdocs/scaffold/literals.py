@@ -1,5 +1,6 @@
 """Document symbols, years, dates and figures typed in a document's prose rather than bound to its data: what may be stale in
-next year's report.
+next year's report. A Chinese-keyed text's are found too: next to a CJK character, in full-width digits, as
+`2025年12月31日`, `二〇二五年` or `1,234万`.
 
 Only the text a reader sees is searched: every segment of the content files (paragraphs, headings, items,
 captions, quotes, footnotes) and the tables' own texts in document.yaml. Inside them, `{{ … }}` figures, link
@@ -18,14 +19,21 @@ from ..sources import spans
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 YEARISH = r"(?:1[89]|2[01])\d\d"
+# a letter or digit a literal may not touch: any but those of the scripts that set no space between words (CJK,
+# kana, Hangul, full-width forms), so that `2025年` and `为1,234万` are found where `P4` and `x2025` are not
+WORD = r"[^\W\u2e80-\u9fff\uf900-\ufaff\uac00-\ud7af\uff00-\uffef]"
+BEFORE, AFTER = rf"(?<!{WORD})", rf"(?!{WORD})"
+CHINESE_YEAR = "[一二][〇零一二三四五六七八九]{3}(?=年)"  # 二〇二五年
 KINDS = (
-    ("symbol", re.compile(r"\b[A-Z]{1,12}(?:/[A-Z0-9.]{1,12}){1,8}")),  # a document's (WO/CC/82/INF/1)
-    ("date", re.compile(rf"\b(?:(?:{MONTHS})\s+\d{{1,2}}(?:\s*[–-]\s*\d{{1,2}})?,\s+{YEARISH}"
+    ("symbol", re.compile(rf"{BEFORE}[A-Z]{{1,12}}(?:/[A-Z0-9.]{{1,12}}){{1,8}}")),  # a document's (WO/CC/82/INF/1)
+    ("date", re.compile(rf"{BEFORE}(?:(?:{MONTHS})\s+\d{{1,2}}(?:\s*[–-]\s*\d{{1,2}})?,\s+{YEARISH}"
                         rf"|\d{{1,2}}\s+(?:{MONTHS})\s+{YEARISH}|(?:{MONTHS})\s+{YEARISH}"
-                        rf"|{YEARISH}-\d\d-\d\d)\b")),
-    ("year", re.compile(rf"(?<![\d,.])\b{YEARISH}(?:\s*[–/-]\s*(?:{YEARISH}|\d\d)\b)?(?!\d|,\d{3}|\.\d)")),
-    ("figure", re.compile(r"(?<![\w.,])\d+(?:,\d{3})*(?:\.\d+)?(?:\s?%| per cent)?")),
+                        rf"|{YEARISH}-\d\d-\d\d|{YEARISH}\s*年\s*\d{{1,2}}\s*月(?:\s*\d{{1,2}}\s*日)?){AFTER}")),
+    ("year", re.compile(rf"(?<![\d,.]){BEFORE}{YEARISH}(?:\s*[–/-]\s*(?:{YEARISH}|\d\d){AFTER})?(?!\d|,\d{{3}}|\.\d)"
+                        rf"|{CHINESE_YEAR}")),
+    ("figure", re.compile(rf"(?<![.,]){BEFORE}\d+(?:,\d{{3}})*(?:\.\d+)?(?:\s?%| per cent|[万亿])?")),
 )
+DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")  # full-width digits read as digits (one character each)
 # Each span crosses no opening of its kind, so a line of many unclosed ones is scanned in linear time (`spans`)
 HIDDEN = re.compile(
     rf"{spans.FIGURE}|{spans.STATEMENT}|{spans.span('{#', '#}')}"      # figures and (refused) statements
@@ -56,11 +64,14 @@ def in_line(text: str) -> list[tuple[int, str, str]]:
     [(3, 'year', '2024'), (37, 'figure', '35%'), (54, 'date', 'May 16, 2023'), (81, 'figure', '4')]
     >>> in_line("As document WO/CC/82/INF/1 says: 10 to 15 years.")
     [(12, 'symbol', 'WO/CC/82/INF/1'), (33, 'figure', '10'), (39, 'figure', '15')]
+    >>> in_line("见WO/CC/82/INF/1：2025年，２０２５年度，截至2025年12月31日，二〇二五年，1,234万瑞士法郎。")  # doctest: +NORMALIZE_WHITESPACE
+    [(1, 'symbol', 'WO/CC/82/INF/1'), (16, 'year', '2025'), (22, 'year', '２０２５'), (31, 'date', '2025年12月31日'),
+     (43, 'year', '二〇二五'), (49, 'figure', '1,234万')]
     """
-    masked = HIDDEN.sub(_blank, text)
+    masked = HIDDEN.sub(_blank, text).translate(DIGITS)
     found = []
     for kind, pattern in KINDS:  # what one kind finds is blanked for the next, in one pass
-        found += [(match.start(), kind, match.group()) for match in pattern.finditer(masked)]
+        found += [(match.start(), kind, text[match.start():match.end()]) for match in pattern.finditer(masked)]
         masked = pattern.sub(_blank, masked)
     return sorted(found)
 
