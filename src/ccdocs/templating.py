@@ -45,6 +45,9 @@ EXPRESSION = re.compile(spans.span("{{", "}}", group=True), re.S)  # linear: see
 OPENING = re.compile(r"\{\{")
 NEWLINE = re.compile(r"\n")
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")  # Markdown's: a blank line
+MARKDOWN_BLANK = re.compile(r"[ \t]*")  # a blank line's characters
+LINE_OPENING = re.compile(r"[ \t]*(?:(?:[-*+>]|\d{1,9}[.)]|#{1,6})[ \t]*)*")  # a line's block marks (lists, quotes,
+# headings), before its text
 STATEMENT = re.compile(r"\{%|\{#")  # a statement or a comment: refused
 # ... but `{#name}` alone on its line (classes or attributes may follow the name) is a block attribute giving an
 # anchor (markdown-it's attrs syntax, read by the Markdown reader); typed elsewhere it would print
@@ -168,6 +171,51 @@ def _beyond_budget(text: str, matches: list, pieces: list) -> int | None:
     return None
 
 
+def _reshaping(text: str, path: Path, matches: list, pieces: list, where: _Places, failed: set) -> list:
+    """A problem at each figure whose text would change the blocks Markdown reads from `text` (a render's `pieces`,
+    the figures' texts at odd places; no line in `failed`, where a figure failed). The figures are evaluated before
+    Markdown reads the text, so a line holding nothing but figures whose texts are empty or blank (after its
+    block's marks: `- `, `1. `, `> `, `# `) would be a blank line, a paragraph's end (one paragraph printed as two
+    numbered ones, or a paragraph dropped), or an empty list item or heading; a text beginning with spaces where
+    its figure opens its line (after those marks) would be read as indentation (a code block, a list's nesting). A
+    figure's text holds no line break (`_figure`), so a line of `text` is the same line rendered. Each such figure's
+    piece is made its expression as typed (escaped), so that what Markdown reads of the rest is what was typed: the
+    refusal is told once, not again as the empty list item or code block it would make."""
+    found, told, typed = [], set(failed), []
+    for index, (match, piece) in enumerate(zip(matches, pieces[1::2])):
+        line, col = where(match.start())
+        if line in told:
+            continue
+        start = text.rfind("\n", 0, match.start()) + 1
+        end = text.find("\n", match.end())
+        opening = LINE_OPENING.match(text, start, match.start()).end()
+        if opening < match.start():
+            continue  # text stands before the figure on its line
+        shown = f"`{match.group(0)}`"
+        rest = text[match.end():end if end >= 0 else len(text)]
+        if not MARKDOWN_BLANK.fullmatch(EXPRESSION.sub("", rest)) or "".join(
+                piece for other, piece in zip(matches, pieces[1::2]) if where(other.start())[0] == line).strip(" \t"):
+            if piece[:1] in (" ", "\t"):
+                told.add(line)
+                typed.append(index)
+                found.append(problem(path, line, f"{shown} opens its line and its text {piece!r} begins with spaces: "
+                                     "Markdown would read them as indentation (a code block, a list's nesting), "
+                                     "not as text", "write the value without leading spaces in the data file", col))
+            continue
+        told.add(line)
+        typed.append(index)
+        marks = text[start:opening].strip(" \t")
+        what = (f"the line would hold only `{marks}`: an empty list item, quote or heading" if marks else
+                "the line would be blank, which ends a paragraph in Markdown (its paragraph printed as two "
+                "numbered ones, or dropped)")
+        found.append(problem(path, line, f"this line holds nothing but {shown}, whose text is "
+                             f"{'empty' if not piece else repr(piece)}: {what}", "give the value in the data file, "
+                             "or write the figure on a line of text (an empty value then prints nothing)", col))
+    for index in typed:
+        pieces[2 * index + 1] = MARKDOWN_PUNCTUATION.sub(r"\\\g<0>", matches[index].group(0))
+    return found
+
+
 class _Places:
     """Where offsets of one text stand: its lines' starts found once, each offset's line looked up among them
     (working each place out from the text's start made a file of many problems quadratic)."""
@@ -264,6 +312,7 @@ def render(figures: Figures, text: str, path: Path, context: dict, out=None) -> 
             line, col = where(match.start() + _pointed(exc, message, match.group(0)))
             problems.append(problem(path, line, message, hint, col))
     pieces.append(text[last:])
+    problems += _reshaping(text, path, matches, pieces, where, {item.line for item in problems})
     overflow = _beyond_budget(text, matches, pieces)
     if overflow is not None:
         line, col = where(overflow)
