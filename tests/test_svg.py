@@ -139,6 +139,22 @@ REFUSED = [
          "line 2: `fill: url(parts.svg#g)` refers to another file, which is left out", WHERE),
     Case("css-import", shows(svg('<style>@import url(chart.css);</style><rect width="10" height="10" class="a"/>')),
          "cannot draw a CSS `@import` rule", WHERE),
+    # what an element passed over holds (breaks-6 #2): CairoSVG applies a `<style>` wherever it stands and draws
+    # what any element holds, in the Word document's picture; svglib neither, in the PDF
+    Case("style-in-metadata", shows(svg('<metadata><style xmlns="http://www.w3.org/2000/svg">rect { fill: #FF0000 }'
+                                        '</style></metadata>\n<rect width="10" height="10" fill="#1F4E79"/>')),
+         "image `figures/a.svg`, line 2: a `<style>` inside `<metadata>` (line 2): CairoSVG, which draws the Word "
+         "document's picture, applies its rules", WHERE),
+    Case("import-in-title", shows(svg('<rect width="10" height="10"/>\n<title>T\n<style>@import url("data:text/css,'
+                                      'rect{fill:red}");</style></title>')),
+         "line 4: a `<style>` inside `<title>` (line 3)", WHERE),
+    Case("shape-in-desc", shows(svg('<rect width="10" height="10" fill="#1F4E79"/>\n<desc>A box\n'
+                                    '<rect width="5" height="10" fill="#FF0000"/></desc>')),
+         "image `figures/a.svg`, line 4: a `<rect>` inside `<desc>` (line 3): CairoSVG, which draws the Word "
+         "document's picture, draws it; svglib, which draws the PDF, does not", WHERE),
+    Case("text-in-another-namespace", shows(svg('<rect width="10" height="10"/>\n<i:foo xmlns:i="http://www.inkscape.'
+                                                'org/namespaces/inkscape"><g><text x="1" y="9">SECRET</text></g></i:foo>')),
+         "line 3: a `<g>` inside `<i:foo>` (line 3)", WHERE),
 ]
 
 

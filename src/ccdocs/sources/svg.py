@@ -424,12 +424,44 @@ def _undrawn(raw: str, root) -> tuple[str, str] | None:
     it (the module's allow list). Elements (`_element`), then each one's properties (`_properties`), then the
     fills of its text (`_gradient_text`)."""
     rules: list = []                   # (line, prelude, declarations) of each `<style>` rule met
-    for element, inside in _walk(root):
+    passed: list = []                  # the elements passed over with their content
+    for element, inside in _walk(root, passed):
         wrong = (_refused_text(raw, element, inside) or _element(raw, element, inside)
                  or _properties(raw, element, rules))
         if wrong:
             return wrong
-    return _gradient_text(raw, root, rules) or _ruled(raw, root, rules)
+    return _held(raw, passed) or _gradient_text(raw, root, rules) or _ruled(raw, root, rules)
+
+
+def _held(raw: str, passed: list) -> tuple[str, str] | None:
+    """Why a part held by an element passed over with its content (`passed`: `<metadata>`, `<desc>`, an element of
+    another namespace ...) is refused, or None: a `<style>` (CairoSVG, which draws the Word document's picture,
+    applies every SVG `<style>` wherever it stands, as Word and browsers do; svglib, which draws the PDF, does not),
+    or an element a renderer draws (CairoSVG draws what any element holds but a clipping path, gradient, mask,
+    pattern, filter, marker or symbol: svglib and browsers draw nothing of it). An element of the SVG namespace or
+    of none, as CairoSVG reads one."""
+    for holder in passed:
+        for element in holder.iterdescendants():
+            local = element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else None
+            if local is None or "}" in element.tag and not element.tag.startswith(SVG_NS) or \
+                    local not in ELEMENTS and local not in UNDRAWN:
+                continue
+            at = (f"image `{raw[:80]}`, line {element.sourceline}: a `<{local}>` inside `<{_prefixed(holder)}>` "
+                  f"(line {holder.sourceline})")
+            if local == "style":
+                return (f"{at}: CairoSVG, which draws the Word document's picture, applies its rules, as Word does; "
+                        "svglib, which draws the PDF, does not",
+                        f"move the `<style>` out of the `<{_prefixed(holder)}>`, or remove it")
+            return (f"{at}: CairoSVG, which draws the Word document's picture, draws it; svglib, which draws the "
+                    "PDF, does not, nor does a browser", f"remove it, or move it out of the "
+                    f"`<{_prefixed(holder)}>` where it belongs to the drawing")
+    return None
+
+
+def _prefixed(element) -> str:
+    """An element's name as the SVG writes it: `metadata`, `sodipodi:namedview`."""
+    local = element.tag.rsplit("}", 1)[-1]
+    return f"{element.prefix}:{local}" if element.prefix and not element.tag.startswith(SVG_NS) else local
 
 
 def _refused_text(raw: str, element, inside: str | None) -> tuple[str, str] | None:
@@ -446,17 +478,19 @@ def _refused_text(raw: str, element, inside: str | None) -> tuple[str, str] | No
     return None
 
 
-def _walk(root):
+def _walk(root, passed: list):
     """(element, what it stands in: `text`, `clipPath` or None) for each element svglib may draw, in the order of
-    the SVG. Passed over with their content: `<title>`, `<desc>` and `<metadata>` (but in a `<text>`, whose words
-    svglib prints: `_element` says so) and the elements of other namespaces (Inkscape's `sodipodi:namedview`, RDF)
-    whose names svglib does not draw (it reads an element by its name alone: an `x:rect` is drawn)."""
+    the SVG. Passed over with their content, each kept in `passed` (`_held` looks into them): `<title>`, `<desc>`
+    and `<metadata>` (but in a `<text>`, whose words svglib prints: `_element` says so) and the elements of other
+    namespaces (Inkscape's `sodipodi:namedview`, RDF) whose names svglib does not draw (it reads an element by its
+    name alone: an `x:rect` is drawn)."""
     waiting = [(root, None)]
     while waiting:
         element, inside = waiting.pop()
         name = _name(element)
         if inside != "text" and (name in PASSED_OVER or element.tag.rsplit("}", 1)[-1] not in ELEMENTS
                                  and not element.tag.startswith(SVG_NS)):
+            passed.append(element)
             continue
         yield element, inside
         held = "text" if name == "text" or inside == "text" else "clipPath" if name == "clipPath" else inside
