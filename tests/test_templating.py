@@ -164,6 +164,18 @@ def test_honest_figures_still_work():
     assert values_rendered(text, context) == "100%, 99, CHF 1,735, January 1 to December 31, 2025, -1735, 1024"
 
 
+def test_a_csv_decimal_computes_with_a_decimal_typed_in_the_figure():
+    """A CSV decimal is a Decimal, a number typed with a point a float: `{{ (c.v * 1.5) | decimal(2) }}` was 'cannot
+    format this figure: unsupported operand type(s) for *: 'decimal.Decimal' and 'float''; now the float is the
+    Decimal it prints as, and the result exact."""
+    from decimal import Decimal
+
+    text = ("{{ (c.v * 1.5) | decimal(2) }} {{ (1.5 - c.v) | decimal(1) }} {{ (c.v ** 0.5) | decimal(3) }} "
+            "{{ (c.v % 0.7) | decimal(1) }} {{ (c.v // 0.7) | number }} {{ (c.v * 0.1) | decimal(2) }}")
+    assert as_read(render(environment("en"), text, Path("content/report.md"), {"c": {"v": Decimal("2.5")}})) == (
+        "3.75 -1.0 1.581 0.4 3 0.25")
+
+
 def test_a_figure_is_read_as_its_literal_text_never_as_markdown():
     markdown = render(environment("en"), "Note: {{ note }}.", Path("content/report.md"),
                       {"note": "# heading, **bold**, [^a], <b>, [x](http://e.org), - item"})

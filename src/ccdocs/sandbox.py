@@ -32,7 +32,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.visitor import NodeTransformer
 
 from .errors import did_you_mean
-from .l10n.formats import FILTERS
+from .l10n.formats import FILTERS, to_decimal
 from .sources.values import Table
 
 MAX_DIGITS = 40  # digits of a number before its point
@@ -220,6 +220,16 @@ def number(value):
     return value
 
 
+def _exact(left, right) -> tuple:
+    """The operands, a float computed with a Decimal (a CSV decimal, `* 1.5` typed in the figure) made the Decimal
+    it prints as (`l10n.formats.to_decimal`): Python computes neither with the other."""
+    if isinstance(left, Decimal) and isinstance(right, float):
+        return left, to_decimal(right)
+    if isinstance(left, float) and isinstance(right, Decimal):
+        return to_decimal(left), right
+    return left, right
+
+
 def _length(size: int) -> None:
     if size > MAX_TEXT:
         raise out_of_bounds(f"a text of more than {MAX_TEXT:,} characters")
@@ -341,8 +351,7 @@ class FigureEnvironment(ImmutableSandboxedEnvironment):
         apply = self.binop_table[operator]
         if isinstance(left, str) or isinstance(right, str):
             return _text_operation(operator, left, right, apply)
-        number(left)
-        number(right)
+        left, right = _exact(number(left), number(right))
         if operator == "**" and abs(right) > MAX_EXPONENT:
             raise out_of_bounds(f"an exponent of more than {MAX_EXPONENT}", "**")
         return number(apply(left, right))
