@@ -142,3 +142,14 @@ def test_a_parallel_builds_parent_leaves_what_only_a_model_uses_to_its_model_wor
     modules = imported(tmp_path, "build", make_doc(), "--format", "pdf", "--out", tmp_path / "out")
     assert sorted(path.parent.name for path in (tmp_path / "out").glob("*/*.pdf")) == ["en", "zh"]
     assert among(modules, MODEL_ONLY) == []
+
+
+def test_the_pdf_writer_imports_nothing_of_the_models_placing():
+    """The PDF writer, which the parent of a build imports while its model workers run, reads a chart's value axis
+    (charts.axis) and the chart specs, not how tables and charts are placed from data: no Jinja2, no babel catalog
+    reader (the model workers import those)."""
+    code = "import sys, ccdocs.writers.pdf.paper; print(' '.join(sorted(sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    modules = set(done.stdout.split())
+    assert among(modules, ("jinja2", "babel.messages", "ccdocs.tables.place", "ccdocs.tables.texts",
+                           "ccdocs.charts.place", "ccdocs.sandbox", "ccdocs.i18n.catalogs")) == []

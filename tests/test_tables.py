@@ -10,7 +10,7 @@ from ccdocs.errors import InputError
 from ccdocs.i18n.segments import extract
 from ccdocs.model import Table
 from ccdocs.pipeline import read_sources, resolve
-from ccdocs.tables import translatable_texts
+from ccdocs.tables.texts import translatable_texts
 from conftest import MINIMAL
 
 SPEC_START = MINIMAL.index("tables:")

@@ -157,7 +157,7 @@ def _resolve(sources: Sources, lang: str, draft: bool, clock: Stopwatch, sandbox
     # imported by the build's model workers, not by the parent before it forks them (`build.build`); what only
     # reading a content file uses (Jinja2 for its figures, markdown-it), by the first whose blocks are not kept.
     from .charts.place import ChartPlacer
-    from .tables import TablePlacer
+    from .tables.place import TablePlacer
 
     spec = sources.spec
     profile = find_language(lang)

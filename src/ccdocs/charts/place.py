@@ -11,25 +11,8 @@ from ..l10n.formats import Formats
 from ..model import Chart, ChartSeries, Source
 from ..tables.compute import compute
 from ..tables.place import TablePlacer, cell_text
+from .axis import PRECISE, plotted
 from .spec import ROUND, ChartSpec, read_chart_spec
-
-THOUSAND = Decimal(1000)
-PRECISE = 15  # significant digits a double holds exactly, as Word's, LibreOffice's and reportlab's charts keep figures
-
-
-def plotted(value, number: str) -> float | None:
-    """A figure as the value axis counts it: francs in thousands for `chf_thousands`, a `percent` as its fraction,
-    anything else as it is; None for an empty cell."""
-    if not isinstance(value, int | Decimal):
-        return None
-    return float(Decimal(value) / THOUSAND) if number == "chf_thousands" else float(value)
-
-
-def axis_text(value: float, number: str, places: int, formats: Formats) -> str:
-    """A value of the axis (`plotted`'s unit) as the language prints it: `1,000`, `40%`, `58,488`."""
-    amount = Decimal(repr(value)) * (THOUSAND if number == "chf_thousands" else 1)
-    return formats.figure(amount, number, places)
-
 
 def significant_digits(figure: int | Decimal) -> int:
     """How many significant digits `figure` has (0 for zero).

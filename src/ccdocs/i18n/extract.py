@@ -13,7 +13,7 @@ from babel.messages.pofile import generate_po, normalize, write_po
 from ..errors import display_path
 from ..output import write_all
 from ..source_date import source_date
-from ..tables import translatable_texts
+from ..tables.texts import translatable_texts
 from ..tables.texts import figure_values, reads_alike, shown_texts, table_texts
 from .catalogs import DOMAIN, PREVIOUS_CONTEXT
 from .segments import Segment, extract

@@ -39,7 +39,7 @@ from ..inputs import read_files
 from ..pipeline import read_sources, resolve
 from ..sources.within import place_inside
 from ..sources.yamlfile import read_yaml
-from ..tables import translatable_texts
+from ..tables.texts import translatable_texts
 from . import literals, marks
 from .folder import check_target, make_folder
 from .new import as_typed, check_symbol, option_day, refused_options

@@ -1,6 +1,3 @@
-"""Tables placed from data: specs in document.yaml, sums and checks, cells formatted per language."""
-
-from .place import TablePlacer
-from .texts import translatable_texts
-
-__all__ = ["TablePlacer", "translatable_texts"]
+"""Tables placed from data: specs in document.yaml (`spec`), sums and checks (`compute`), cells formatted per language
+(`place`), their texts listed for translation (`texts`). Nothing is imported here: a reader of the specs alone (the
+PDF writer's charts) imports no placing (Jinja2, babel's catalog reader)."""

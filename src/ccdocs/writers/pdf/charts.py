@@ -33,7 +33,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus.flowables import Flowable
 
 from ...charts.colours import chart_colours, palette, too_few
-from ...charts.place import axis_text
+from ...charts.axis import axis_text
 from ...charts.spec import HEIGHT
 from ...l10n.formats import Formats
 from ...sources.memo import pure
