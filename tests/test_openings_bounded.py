@@ -1,12 +1,15 @@
 """A content file opens at most `MOST_OPENINGS` links, references, images or footnote marks (`[`, `![`): the next is
 refused at its line and column, and the parse reads the rest as text (breaks-6 #19: 600,000 `![a` never closed,
-1.8 MB within the file bounds, took check 134 s; markdown-it scans the label after each, nesting 20 deep)."""
+1.8 MB within the file bounds, took check 134 s; markdown-it scans the label after each, nesting 20 deep). A
+paper's content files hold at most `BRACKETS` `[` together, and a catalog's translations as many: the cost is the
+same spread over forty files or a catalog's entries."""
 
 from __future__ import annotations
 
 import pytest
 
 from ccdocs.parse.survey import MOST_OPENINGS
+from ccdocs.sources.content import BRACKETS
 from refusals import Case
 
 TABLE = "\n::: table applicants\nApplicants by region\n:::\n"   # the minimal document.yaml's table, placed
@@ -22,6 +25,10 @@ def report(paragraph: str) -> dict:
          f"content/report.md:3:{2 + 3 * MOST_OPENINGS + 1}"),
     Case("brackets-indented-line", report("X\n  " + "[a " * (MOST_OPENINGS + 1)), "this `[` is the file's opening "
          "number 20,001", f"content/report.md:4:{3 + 3 * MOST_OPENINGS}"),
+    Case("paper-brackets", {**report("[a " * MOST_OPENINGS),
+                            "content/annex.md": "# Annex title\n\n" + "[a " * (BRACKETS - MOST_OPENINGS + 1) + "\n"},
+         "this `[` is number 40,001 of the content files of the paper, which hold at most 40,000",
+         f"content/annex.md:3:{3 * (BRACKETS - MOST_OPENINGS) + 1}"),
 ], ids=lambda case: case.id)
 def test_a_file_opening_more_than_its_links_and_images_is_refused_at_the_first_beyond(refuse, case):
     output = refuse(case)
@@ -39,3 +46,16 @@ def test_a_file_of_exactly_its_openings_is_read_as_before():
     blocks = parse_markdown(text, Path("report.md"), "report.md", out, None)
     assert not out.problems, out.problems[:3]
     assert [type(node) for node in blocks[-1].children if isinstance(node, Link)] == [Link]
+
+
+def test_a_catalog_whose_translations_hold_more_brackets_than_a_paper_is_refused_at_the_entry(tmp_path):
+    from ccdocs.errors import InputError
+    from ccdocs.i18n.catalogs import read_catalog
+
+    path = tmp_path / "content.po"
+    path.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                    f'msgid "One."\nmsgstr "{"[" * BRACKETS}"\n\nmsgid "Two."\nmsgstr "一["\n', encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        read_catalog(path, "zh")
+    assert [(p.line, p.message[:60]) for p in raised.value.problems] == [
+        (8, "with this translation the catalog's translations hold more t")]

@@ -25,6 +25,7 @@ from ..parse.visible import shows
 from ..sources.bounds import CATALOG, read_bounded
 from ..sources.characters import HINT as CHARACTER_HINT
 from ..sources.characters import first_refused, refused
+from ..sources.content import BRACKETS
 from ..sources.memo import of_file
 from ..sources.spec import not_a_file_inside
 from ..sources.within import place_inside
@@ -357,11 +358,27 @@ def _read(path: Path, lang: str | None, data: bytes) -> ContentCatalog:
         message = str(exc).rsplit(" on ", 1)[0] if isinstance(exc, PoFileError) else str(exc)
         raise InputError([*parser.problems, problem(path, line + 1 if line is not None else None,
                                                     f"cannot read this catalog: {message}", HINT)]) from None
-    found = parser.problems + _charset_problems(path, text, catalog.charset)
+    found = parser.problems + _charset_problems(path, text, catalog.charset) + _brackets(path, catalog)
     if found:
         raise InputError(found)
     _blank_is_untranslated(catalog)
     return previous_ids(catalog)
+
+
+def _brackets(path: Path, catalog: Catalog) -> list[Problem]:
+    """A problem at the translation that brings the `[` of the catalog's translations beyond BRACKETS, as a paper's
+    content files are held (`sources.content.BRACKETS`: each `[` of a text the Markdown reader reads may open a
+    link, which it scans the text after; a catalog of 4 MB holds 1.4 million)."""
+    held = 0
+    for message in catalog:
+        strings = message.string if isinstance(message.string, tuple | list) else (message.string or "",)
+        held += sum(text.count("[") for text in strings)
+        if held > BRACKETS:
+            return [problem(path, message.lineno, f"with this translation the catalog's translations hold more than "
+                            f"{BRACKETS:,} `[` (each may open a link, reference, image or footnote mark, which the "
+                            "Markdown reader scans the text after), more than a paper's content files may",
+                            "translate the text's own brackets only, as the source writes them")]
+    return []
 
 
 def _location_isolate(line: str, col: int) -> bool:
