@@ -326,3 +326,18 @@ def test_a_glossary_row_is_read_at_its_line_after_a_quoted_note(tmp_path):
                      .encode())
     assert [(term.source, term.note, term.line) for term in read_glossary(path)] == [
         ("WIPO", 'a note, with a comma and "quotes"', 2), ("WIPO Thrive", "", 4)]
+
+
+def test_a_glossary_term_of_more_than_max_words_is_refused_at_its_row(tmp_path):
+    """A term of 41 words is refused at its line (a place in a text may cost a walk as long as a term: 20 terms of
+    2,000 words sharing all but their last took a text of 20,000 words 9 s); one of 40 is read."""
+    from ccdocs.errors import InputError
+    from ccdocs.i18n.glossary import MAX_WORDS, read_glossary
+
+    path = tmp_path / "glossary.csv"
+    path.write_text(f"source,target,note\n{' '.join(['word'] * MAX_WORDS)},术语,\n{' '.join(['a'] * 41)},长,\n",
+                    encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        read_glossary(path)
+    assert [(p.line, p.message) for p in raised.value.problems] == [
+        (3, "a glossary term holds at most 40 words; this one holds 41")]

@@ -39,6 +39,10 @@ HINT = f"write a header row `{','.join(COLUMNS)}`, then one term a row: its sour
 # terms a glossary may hold: a whole termbase export (WIPO Pearl, UNTERM) holds about 30,000; a check's cost and
 # memory grow with the rows (300,000 rows: 770 MB)
 MAX_TERMS = 100_000
+# words of a term: the longest names in WIPO's and the UN's termbases take some 20 (`Marrakesh Treaty to Facilitate
+# Access to Published Works for Persons Who Are Blind, …`); a place in a text may cost a walk as long (`_Index`):
+# 20 terms of 2,000 words sharing all but the last, over a text repeating them, took 9 s for 20,000 words
+MAX_WORDS = 40
 # terms a place in the tree of terms may lead on to before they are tried whole (`_Index`)
 CROWDED = 16
 FOUND = 8_192  # the words an index keeps folded (`_Index._fold`)
@@ -66,7 +70,7 @@ class Term:
 
 def read_glossary(path: Path) -> list[Term]:
     """The terms of one glossary CSV file; InputError at the file and line of every malformed row, and at the row
-    beyond MAX_TERMS (a file beyond `bounds.GLOSSARY` is refused unread).
+    beyond MAX_TERMS, and a term of more than MAX_WORDS words (a file beyond `bounds.GLOSSARY` is refused unread).
 
     The csv module reads it as the data reader does (`data.csv_records`, strict): a quote never closed, text after
     a closing quote, a cell over the module's field limit, a character no text may hold are refused at their line.
@@ -98,6 +102,11 @@ def read_glossary(path: Path) -> list[Term]:
         if not shows(cells[0]) or not shows(cells[1]) or len(row) > len(COLUMNS):   # U+200B alone is no term
             found.append(problem(path, line, "a glossary row needs a source and a target term (and at most a note)",
                                  HINT))
+            continue
+        if len(cells[0].split()) > MAX_WORDS:
+            found.append(problem(path, line, f"a glossary term holds at most {MAX_WORDS} words; this one holds "
+                                 f"{len(cells[0].split()):,}", "keep the term's own name as the source, and put "
+                                 "what explains it in the note"))
             continue
         if len(terms) == MAX_TERMS:
             found.append(problem(path, line, f"a glossary holds at most {MAX_TERMS:,} terms; this is one more",
