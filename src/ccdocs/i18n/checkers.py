@@ -270,7 +270,7 @@ def label_words_around(entry: Entry) -> list[str]:
         if match.group(3):
             continue
         words = words or _label_words(entry.lang)  # read only for a reference to check: most texts have none
-        word = doubled(entry.translation[:match.start()], entry.translation[match.end():], words)
+        word = doubled(entry.translation, entry.translation, words, match.start(), match.end())  # no slices
         if word:
             shown = match.group().replace(" ", "")
             out.append(f"{entry.name}: `{word}` is typed beside `{shown}`, whose label prints it already: write "

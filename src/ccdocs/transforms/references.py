@@ -243,7 +243,7 @@ class _Resolver:
 
 
 LABEL_TEMPLATES = tuple(WORDS.values()) + ("paragraphs {first} to {last}", "Annex {number}")
-LAST_WORD, FIRST_WORD = re.compile(r"([^\W\d_]+)[\s\u00a0]*$"), re.compile(r"^[\s\u00a0]*([^\W\d_]+)")
+FIRST_WORD = re.compile(r"[\s\u00a0]*([^\W\d_]+)")  # matched at a place: as long as the spaces and word
 WIDE = 0x2E80  # from here on (CJK) words are not set apart by spaces: a label's word is matched as a string
 
 
@@ -265,18 +265,45 @@ def _word(word: str) -> str:
     return word if ord(word[0]) >= WIDE else word.lower().removesuffix("s")
 
 
-def doubled(before: str, after: str, words: tuple[set, set]) -> str:
+def doubled(before: str, after: str, words: tuple[set, set], end: int | None = None, start: int = 0) -> str:
     """The label word (`label_words`) typed right before or after a reference, which its label prints itself
-    (`paragraph [](#x)` -> `paragraph paragraph 12`, `第[](#x)段` -> `第第60段段`), or ''."""
+    (`paragraph [](#x)` -> `paragraph paragraph 12`, `第[](#x)段` -> `第第60段段`), or ''. The reference stands
+    between `before[:end]` (all of it by default) and `after[start:]`; only the spaces and the word beside it are
+    read, so checking each of a text's references in the whole text is linear in it, not in references x length."""
     leads, trails = words
-    last, first = LAST_WORD.search(before), FIRST_WORD.search(after)   # once: a search is as long as the text
+    end = len(before) if end is None else end
+    close = _spaces_before(before, end, lambda c: c in " \u00a0")
+    last = _word_before(before, _spaces_before(before, end, str.isspace))
+    first, opening = FIRST_WORD.match(after, start), _spaces_after(after, start)
     for lead in leads:
-        if ord(lead[0]) >= WIDE and before.rstrip(" \u00a0").endswith(lead) or last and _word(last.group(1)) == lead:
-            return lead if ord(lead[0]) >= WIDE else last.group(1)
+        if ord(lead[0]) >= WIDE and before.endswith(lead, 0, close) or last and _word(last) == lead:
+            return lead if ord(lead[0]) >= WIDE else last
     for trail in trails:
-        if ord(trail[0]) >= WIDE and after.lstrip(" \u00a0").startswith(trail) or first and _word(first.group(1)) == trail:
+        if ord(trail[0]) >= WIDE and after.startswith(trail, opening) or first and _word(first.group(1)) == trail:
             return trail if ord(trail[0]) >= WIDE else first.group(1)
     return ""
+
+
+def _spaces_before(text: str, end: int, space) -> int:
+    """Where the characters `space` says are spaces, ending at `end` of `text`, begin."""
+    while end and space(text[end - 1]):
+        end -= 1
+    return end
+
+
+def _spaces_after(text: str, start: int) -> int:
+    """Where the spaces and no-break spaces from `start` of `text` end."""
+    while start < len(text) and text[start] in " \u00a0":
+        start += 1
+    return start
+
+
+def _word_before(text: str, end: int) -> str:
+    """The word (letters, `[^\\W\\d_]` as `re` reads it) ending at `end` of `text`, or ''."""
+    begin = end
+    while begin and text[begin - 1].isalnum() and not text[begin - 1].isdecimal() and text[begin - 1] != "_":
+        begin -= 1
+    return text[begin:end]
 
 
 def range_words(first: str, last: str) -> str:
