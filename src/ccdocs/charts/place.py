@@ -133,10 +133,11 @@ class ChartPlacer:
         """The rows drawn, in the data's order or sorted by the first series (empty cells last)."""
         if not chart.sort:
             return chart.rows
-        key = chart.series[0].key
-        known = [r for r in chart.rows if isinstance(values[r][key], int | Decimal)]
+        key, known, empty = chart.series[0].key, [], []
+        for row in chart.rows:   # one pass: the rows with a figure, and the others in the data's order
+            (known if isinstance(values[row][key], int | Decimal) else empty).append(row)
         known.sort(key=lambda r: values[r][key], reverse=chart.sort == "descending")
-        return tuple(known) + tuple(r for r in chart.rows if r not in known)
+        return tuple(known + empty)
 
     def check_all_placed(self) -> None:
         """Once every part is parsed: a problem at each chart under `charts:` that no `::: chart` placed. Nothing
