@@ -26,7 +26,7 @@ import pytest
 
 from watchfiles import Change
 
-from ccdocs.watch import Saves, Session, _changes, _saved
+from ccdocs.watch import CLOCK_TICK, Saves, Session, _changes, _saved, basis
 from ccdocs.workers import worker_count
 
 from conftest import DOCS, run_ccdocs
@@ -443,22 +443,34 @@ def test_a_language_never_written_is_not_said_kept(tmp_path):
     assert not (tmp_path / "out" / "zh").exists()
 
 
+def settled(folder: Path) -> None:
+    """Wait until every file under `folder` changed more than a clock tick (`watch.CLOCK_TICK`) ago, as the files a
+    user left alone before a save did: a round begun now does not take them for changed while it read them
+    (`watch.basis`, `kept.grounds`), and keeps what it makes of them."""
+    newest = max(path.lstat().st_ctime_ns for path in folder.rglob("*"))
+    while time.time_ns() - CLOCK_TICK <= newest:
+        time.sleep(CLOCK_TICK / 1e9)
+
+
 def test_editors_files_beside_a_save_leave_the_other_files_blocks_kept(tmp_path, monkeypatch):
     """Vim rewrites its swap file at each `:w` (at the save's time), Emacs keeps a backup and a lock beside the
-    file: none is an input, so the round after a save gives back the blocks of the content file left as it was
-    (the table's), parsing only the file saved."""
+    file: none is an input, so the basis of the kept blocks stays as it was, and each round after a save gives back
+    the blocks of the content file left as it was (the table's), parsing only the file saved. Only the watch's memo
+    keeps blocks here: the per-user cache (`kept.grounds`) would give them back to a round whose memo dropped them."""
     import ccdocs.parse.markdown as markdown
+    import ccdocs.pipeline as pipeline
 
     folder = split_budget(tmp_path / "doc")
     report = folder / "content" / "report.md"
-    parsed, parse = [], markdown.parse_markdown
+    parsed, parse, told = [], markdown.parse_markdown, []
 
     def counted(text, path, *args, **kwargs):
         parsed.append(path.name)
         return parse(text, path, *args, **kwargs)
 
     monkeypatch.setattr(markdown, "parse_markdown", counted)
-    session = Session(folder, tmp_path / "out", ["en"], ("pdf",), False, lambda text, err=False: None)
+    monkeypatch.setattr(pipeline, "grounds", lambda *args: None)
+    session = Session(folder, tmp_path / "out", ["en"], ("pdf",), False, lambda text, err=False: told.append(text))
 
     def save_in_an_editor(turn: int) -> None:
         save(report, report.read_text(encoding="utf-8") + f"\nSentence {turn}.\n")
@@ -468,15 +480,19 @@ def test_editors_files_beside_a_save_leave_the_other_files_blocks_kept(tmp_path,
         lock.unlink(missing_ok=True)
         lock.symlink_to(f"editor@host.{turn}")
 
+    settled(folder)  # the copy just made is not a save: the first round keeps every file's blocks
     try:
         session.round(None)
+        kept_on = basis(session.files(["en"]), session.sources, time.time_ns())
+        assert kept_on is not None, told
         for turn in (1, 2):
             parsed.clear()
             save_in_an_editor(turn)
+            assert basis(session.files(["en"]), session.sources, time.time_ns()) == kept_on, turn
             session.round({report: "saved"})
+            assert parsed == ["report.md"], (turn, told)
     finally:
         session.close()
-    assert parsed == ["report.md"]
 
 
 def test_a_status_line_names_the_files_of_a_burst():
