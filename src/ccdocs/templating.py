@@ -48,6 +48,8 @@ PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")  # Markdown's: a blank line
 MARKDOWN_BLANK = re.compile(r"[ \t]*")  # a blank line's characters
 LINE_OPENING = re.compile(r"[ \t]*(?:(?:[-*+>]|\d{1,9}[.)]|#{1,6})[ \t]*)*")  # a line's block marks (lists, quotes,
 # headings), before its text
+BOUNDARY = re.compile(r" {0,3}(?:#{1,6}(?:[ \t]|$)|`{3,}|~{3,}|:{3,})")  # a heading or fence: no paragraph runs past
+LISTED = re.compile(r"^(?:[ \t]|[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))", re.M)  # a list's item, or an indented line
 STATEMENT = re.compile(r"\{%|\{#")  # a statement or a comment: refused
 # ... but `{#name}` alone on its line (classes or attributes may follow the name) is a block attribute giving an
 # anchor (markdown-it's attrs syntax, read by the Markdown reader); typed elsewhere it would print
@@ -171,46 +173,125 @@ def _beyond_budget(text: str, matches: list, pieces: list) -> int | None:
     return None
 
 
+def _columns(spaces: str) -> int:
+    """The columns `spaces` (spaces and tabs from a line's start) fill, a tab to the next multiple of 4."""
+    width = 0
+    for character in spaces:
+        width = width + 4 - width % 4 if character == "\t" else width + 1
+    return width
+
+
+class _Lines:
+    """The lines of one text as Markdown reads their kinds once its figures are filled in: blank (typed so, or
+    `emptied`: holding nothing but figures whose texts are blank), a block's boundary (a heading, a fence: no
+    paragraph runs on past it), or text."""
+
+    def __init__(self, text: str, where: _Places, emptied: set):
+        self.text, self.starts, self.emptied = text, where.starts, emptied
+
+    def span(self, line: int) -> tuple[int, int]:
+        """The offsets of 1-based `line`'s characters (without its line break)."""
+        start = self.starts[line - 1]
+        return start, (self.starts[line] - 1 if line < len(self.starts) else len(self.text))
+
+    def blank(self, line: int) -> bool:
+        """Whether `line` is absent, blank as typed, or emptied."""
+        return (not 1 <= line <= len(self.starts) or line in self.emptied or
+                MARKDOWN_BLANK.fullmatch(self.text, *self.span(line)) is not None)
+
+    def bounds(self, line: int) -> bool:
+        """Whether `line` is absent, blank, or a heading or fence, which a paragraph never runs on past."""
+        return self.blank(line) or BOUNDARY.match(self.text, *self.span(line)) is not None
+
+    def in_list(self, line: int) -> bool:
+        """Whether a list may still be open at `line`, a block's first line: the block before it (past blank lines:
+        its lines of text up to a blank line, a heading or a fence) holds a list's mark or an indented line (an
+        item's content). Time: that block's length."""
+        last = line - 1
+        while last >= 1 and self.blank(last):
+            last -= 1
+        first = last
+        while first > 1 and not self.bounds(first) and not self.bounds(first - 1):
+            first -= 1
+        return first >= 1 and LISTED.search(self.text, self.starts[first - 1], self.span(last)[1]) is not None
+
+
 def _reshaping(text: str, path: Path, matches: list, pieces: list, where: _Places, failed: set) -> list:
-    """A problem at each figure whose text would change the blocks Markdown reads from `text` (a render's `pieces`,
-    the figures' texts at odd places; no line in `failed`, where a figure failed). The figures are evaluated before
-    Markdown reads the text, so a line holding nothing but figures whose texts are empty or blank (after its
-    block's marks: `- `, `1. `, `> `, `# `) would be a blank line, a paragraph's end (one paragraph printed as two
-    numbered ones, or a paragraph dropped), or an empty list item or heading; a text beginning with spaces where
-    its figure opens its line (after those marks) would be read as indentation (a code block, a list's nesting). A
-    figure's text holds no line break (`_figure`), so a line of `text` is the same line rendered. Each such figure's
-    piece is made its expression as typed (escaped), so that what Markdown reads of the rest is what was typed: the
-    refusal is told once, not again as the empty list item or code block it would make."""
-    found, told, typed = [], set(failed), []
-    for index, (match, piece) in enumerate(zip(matches, pieces[1::2])):
-        line, col = where(match.start())
-        if line in told:
+    """A problem at each line whose figures' texts would change the blocks Markdown reads from `text` (a render's
+    `pieces`, the figures' texts at odd places; no line in `failed`, where a figure failed, whose text is then
+    empty). The figures are evaluated before Markdown reads the text, so
+    - a line holding nothing but figures whose texts are empty or blank would be a blank line: refused after a
+      list's, quote's or heading's mark (an empty item), in the middle of a paragraph (one paragraph printed as two
+      numbered ones), or as a paragraph's only line (the paragraph dropped); as a paragraph's first or last line it
+      stands beside the paragraph's own blank line, and prints nothing;
+    - a text beginning with spaces where its figure opens its line is refused where Markdown would read them as
+      indentation: 4 columns with the line's own at a block's start (a code block), 2 where a list may be open (an
+      item's content), 5 after a list's or quote's mark (a code block in it), any after a mark the line types
+      without a space (the mark then opens a block); a paragraph's continuation line, or a heading, drops them.
+    A figure's text holds no line break (`_figure`), so a line of `text` is the same line rendered. The first figure
+    of each such line has its piece made its expression as typed (escaped), so that what Markdown reads of the rest
+    is what was typed: the refusal is told once, not again as the empty list item or code block it would make.
+    Time: linear in the text and the figures' texts."""
+    by_line = {}
+    for index, match in enumerate(matches):
+        by_line.setdefault(where(match.start())[0], []).append(index)
+    rendered = {}  # a line opened by figures: (the index of its first figure, its marks' text, its rendered text)
+    for line, indices in by_line.items():
+        first = matches[indices[0]]
+        start = where.starts[line - 1]
+        opening = LINE_OPENING.match(text, start, first.start()).end()
+        if line in failed or opening < first.start():
+            continue  # text stands before the figures on their line
+        end = text.find("\n", matches[indices[-1]].end())
+        after = [text[matches[index].end():matches[following].start()] for index, following in
+                 zip(indices, indices[1:])] + [text[matches[indices[-1]].end():end if end >= 0 else len(text)]]
+        rendered[line] = (indices[0], text[start:opening],
+                          "".join(pieces[2 * index + 1] + rest for index, rest in zip(indices, after)))
+    emptied = [line for line, (_, marks, shown) in rendered.items() if not marks.strip(" \t") and
+               not shown.strip(" \t")]  # the lines that would be blank, in order
+    before, after = {}, {}  # such a line: the line before (after) the run of such lines it stands in
+    for line in emptied:
+        before[line] = before.get(line - 1, line - 1)
+    for line in reversed(emptied):
+        after[line] = after.get(line + 1, line + 1)
+    lines = _Lines(text, where, set(emptied))
+    found, typed = [], []
+    for line, (index, marks, shown) in rendered.items():
+        match, col = matches[index], where(matches[index].start())[1]
+        figure, mark = f"`{match.group(0)}`", marks.strip(" \t")
+        if not shown.strip(" \t"):
+            if mark:
+                what = f"the line would hold only `{mark}`: an empty list item, quote or heading"
+            elif not lines.bounds(before[line]) and not lines.bounds(after[line]):
+                what = ("the line would be blank, which ends a paragraph in Markdown (its paragraph printed as two "
+                        "numbered ones)")
+            elif lines.bounds(before[line]) and lines.bounds(after[line]):
+                what = "the line would be blank: the paragraph it is would be dropped"
+            else:
+                continue  # a paragraph's first or last line: its blank line stands beside the paragraph's own
+            typed.append(index)
+            found.append(problem(path, line, f"this line holds nothing but {figure}, whose text is "
+                                 f"{'empty' if not pieces[2 * index + 1] else repr(pieces[2 * index + 1])}: {what}",
+                                 "give the value in the data file, or write the figure on a line of text (an empty "
+                                 "value then prints nothing)", col))
             continue
-        start = text.rfind("\n", 0, match.start()) + 1
-        end = text.find("\n", match.end())
-        opening = LINE_OPENING.match(text, start, match.start()).end()
-        if opening < match.start():
-            continue  # text stands before the figure on its line
-        shown = f"`{match.group(0)}`"
-        rest = text[match.end():end if end >= 0 else len(text)]
-        if not MARKDOWN_BLANK.fullmatch(EXPRESSION.sub("", rest)) or "".join(
-                piece for other, piece in zip(matches, pieces[1::2]) if where(other.start())[0] == line).strip(" \t"):
-            if piece[:1] in (" ", "\t"):
-                told.add(line)
-                typed.append(index)
-                found.append(problem(path, line, f"{shown} opens its line and its text {piece!r} begins with spaces: "
-                                     "Markdown would read them as indentation (a code block, a list's nesting), "
-                                     "not as text", "write the value without leading spaces in the data file", col))
+        lead = shown[:len(shown) - len(shown.lstrip(" \t"))]
+        if not lead:
             continue
-        told.add(line)
-        typed.append(index)
-        marks = text[start:opening].strip(" \t")
-        what = (f"the line would hold only `{marks}`: an empty list item, quote or heading" if marks else
-                "the line would be blank, which ends a paragraph in Markdown (its paragraph printed as two "
-                "numbered ones, or dropped)")
-        found.append(problem(path, line, f"this line holds nothing but {shown}, whose text is "
-                             f"{'empty' if not piece else repr(piece)}: {what}", "give the value in the data file, "
-                             "or write the figure on a line of text (an empty value then prints nothing)", col))
+        if mark:
+            spaces = marks[len(marks.rstrip(" \t")):]
+            indented = not spaces or (not mark.endswith("#") and
+                                      _columns(marks + lead) - _columns(marks.rstrip(" \t")) >= 5)
+        else:
+            starts_block = lines.bounds(line - 1)
+            width = _columns(marks + lead)
+            indented = starts_block and (width >= 4 or width >= 2 and lines.in_list(line))
+        if indented:
+            typed.append(index)
+            found.append(problem(path, line, f"{figure} opens its line and its text {pieces[2 * index + 1]!r} "
+                                 "begins with spaces: Markdown would read them as indentation (a code block, a "
+                                 "list's nesting), not as text", "write the value without leading spaces in the data "
+                                 "file", col))
     for index in typed:
         pieces[2 * index + 1] = MARKDOWN_PUNCTUATION.sub(r"\\\g<0>", matches[index].group(0))
     return found
