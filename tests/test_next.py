@@ -258,3 +258,17 @@ def test_the_literals_typed_in_a_chinese_keyed_text_are_listed(tmp_path):
     found = [(item.line, item.col, item.kind, item.text) for item in in_content(tmp_path / "report.md", text)]
     assert found == [(3, 6, "year", "2025"), (3, 16, "year", "２０２５"), (3, 25, "date", "2025年12月31日"),
                      (3, 39, "year", "二〇二五"), (3, 51, "figure", "1,234万"), (3, 63, "symbol", "WO/CC/82/INF/1")]
+
+
+def test_the_summary_counts_one_literal_in_the_singular(tmp_path):
+    runner = CliRunner()
+    made = runner.invoke(main, ["new", str(tmp_path / "old"), "--symbol", "WO/CC/90/INF/2", "--kind", "information",
+                                "--ordinary", "60", "--dates", "2026-07-07/2026-07-15", "--date", "2026-05-21"])
+    assert made.exit_code == 0, made.output
+    for path in (tmp_path / "old" / "content").glob("*.md"):
+        path.write_text("# Intro\n\nThe staff met.\n", encoding="utf-8")
+    next(iter(sorted((tmp_path / "old" / "content").glob("*.md")))).write_text(
+        "# Intro\n\nThe staff met in 2025.\n", encoding="utf-8")
+    done = runner.invoke(main, ["next", str(tmp_path / "old"), str(tmp_path / "new"), "--symbol", "WO/CC/91/INF/2"])
+    assert done.exit_code == 0, done.output
+    assert done.output.rstrip().endswith("written; 1 year, date or figure typed in the text to review (listed above)")

@@ -810,4 +810,5 @@ def next_(old_dir, new_dir, symbol, session, ordinary, first_day, last_day, sign
     for item in notes:
         click.echo(str(item))
     stale = sum(item.message.endswith(STALE) for item in notes)
-    click.echo(f"{new_dir}: written; {stale} years, dates and figures typed in the text to review (listed above)")
+    listed = "year, date or figure" if stale == 1 else "years, dates and figures"
+    click.echo(f"{new_dir}: written; {stale} {listed} typed in the text to review (listed above)")

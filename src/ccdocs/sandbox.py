@@ -22,6 +22,7 @@ Each refusal is a `Refused` naming what is wrong, what to do, and the text to po
 from __future__ import annotations
 
 import math
+from inspect import signature
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
@@ -32,7 +33,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.visitor import NodeTransformer
 
 from .errors import did_you_mean
-from .l10n.formats import FILTERS, to_decimal
+from .l10n.formats import FILTERS, Formats, to_decimal
 from .sources.values import Table
 
 MAX_DIGITS = 40  # digits of a number before its point
@@ -290,9 +291,25 @@ def _strict_filter(name: str):
         for item in (*args, *kwargs.values()):
             if isinstance(item, int) and not isinstance(item, bool) and not 0 <= item <= MAX_PLACES:
                 raise out_of_bounds(f"decimal places must be from 0 to {MAX_PLACES}, not {item}", str(item))
-        return context[FORMATS].filters()[name](value, *args, **kwargs)
+        formats = context[FORMATS]
+        try:
+            signature(getattr(type(formats), name)).bind(formats, value, *args, **kwargs)
+        except TypeError:
+            raise filter_arguments(name) from None
+        return formats.filters()[name](value, *args, **kwargs)
 
     return apply
+
+
+def filter_arguments(name: str) -> Refused:
+    """The refusal of a filter given arguments its Formats method does not take (`{{ x | number(2) }}`), saying which
+    it takes, rather than Python's TypeError about positional arguments."""
+    taken = [p for p in list(signature(getattr(Formats, name)).parameters.values())[2:] if p.kind != p.KEYWORD_ONLY]
+    if not taken:
+        return Refused(f"the filter `{name}` takes no argument", f"write `| {name}` alone")
+    listed = ", ".join(p.name for p in taken)
+    return Refused(f"the filter `{name}` takes at most {len(taken)} argument{'s' if len(taken) > 1 else ''} "
+                   f"({listed})", f"e.g. `| {name}({', '.join(str(p.default) for p in taken)})`")
 
 
 # --- the environment -------------------------------------------------------------------------------------------
