@@ -187,13 +187,14 @@ def terms_in(text: str, terms) -> list[Term]:
     tried = index.candidates(text)
     if not tried:  # most texts hold no term
         return []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # 1 at each character a term found stands on: a match is checked along itself
     found = set()
     for rank in sorted(tried):  # longest first
         term = index.longest_first[rank]
         for match in _matches(term.pattern, text, tried[rank]):
-            if all(match.end() <= start or match.start() >= end for start, end in taken):
-                taken.append(match.span())
+            start, end = match.span()
+            if taken.find(1, start, end) < 0:
+                taken[start:end] = b"\x01" * (end - start)
                 found.add(term)
     return [index.terms[at] for at in sorted(at for term in found for at in index.places[term])]
 
