@@ -80,6 +80,8 @@ CASES = [
      "this row has 2 cells, the header has 3", "applicants.csv:2"),
     ("csv-duplicate", {"data/applicants.csv": "id,region,applied\nafrica,Africa,1\nafrica,Africa,2\ntotal,,3\n"},
      (), 1, "duplicate row id `africa`", "applicants.csv:3"),
+    ("csv-rows-id", {"data/applicants.csv": "id,region,applied\nafrica,Africa,1\nrows,Rows,2\ntotal,,3\n"}, (), 1,
+     "the row id `rows` is the name a figure reads the table's rows by", "applicants.csv:3"),
     ("csv-no-id", {"data/applicants.csv": "key,region,applied\nafrica,Africa,1\n"}, (), 1, "no `id` column",
      "applicants.csv:1"),
     ("csv-empty", {"data/applicants.csv": ""}, (), 1, "the CSV file is empty", "applicants.csv:1"),

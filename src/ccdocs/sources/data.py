@@ -25,6 +25,8 @@ from .bounds import CSV, read_bounded
 from .characters import HINT, invisible, refused
 from .yamlfile import decode, read_yaml
 
+ROWS = "rows"  # the name a figure reads a CSV table's rows by, in file order (`applicants.rows`): no row's id
+
 NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")  # the digits read one way: linear in them
 MAX_DIGITS = 20  # with 6 decimal places and a percent's two more, a figure still prints exactly (28 digits)
 
@@ -233,6 +235,10 @@ def read_csv(path: Path) -> Dataset:
             continue
         if row_id in lines:
             fail(line, f"duplicate row id `{row_id}`", f"the first is on line {lines[row_id]}")
+            continue
+        if row_id == ROWS:
+            fail(line, f"the row id `{ROWS}` is the name a figure reads the table's rows by, in file order "
+                 f"(`{{{{ NAME.{ROWS} }}}}`): no figure could read this row", "give the row another id")
             continue
         lines[row_id] = line
         rows.append(row)

@@ -19,7 +19,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from ..errors import InputError, problem
-from .data import Dataset
+from .data import ROWS, Dataset
 
 SCALARS = (str, int, float, Decimal, date, bytes, type(None))  # bool is an int
 EXACT_SCALARS = frozenset({str, int, float, bool, Decimal, date, datetime, bytes, type(None)})
@@ -28,7 +28,7 @@ EXACT_SCALARS = frozenset({str, int, float, bool, Decimal, date, datetime, bytes
 class Table(Mapping):
     """A CSV file as figures see it: rows (read-only mappings) by `id`, and `rows` in the file's order."""
 
-    __slots__ = ("_by_id", "rows")
+    __slots__ = ("_by_id", ROWS)
 
     def __init__(self, rows: tuple):
         self.rows = rows
