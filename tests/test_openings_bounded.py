@@ -25,6 +25,10 @@ def report(paragraph: str) -> dict:
          f"content/report.md:3:{2 + 3 * MOST_OPENINGS + 1}"),
     Case("brackets-indented-line", report("X\n  " + "[a " * (MOST_OPENINGS + 1)), "this `[` is the file's opening "
          "number 20,001", f"content/report.md:4:{3 + 3 * MOST_OPENINGS}"),
+    Case("brackets-list-item", report("- item " + "[a " * (MOST_OPENINGS + 1)), "this `[` is the file's opening "
+         "number 20,001", f"content/report.md:3:{8 + 3 * MOST_OPENINGS}"),   # the inline text lacks the `- `
+    Case("brackets-quote", report("X\n\n> item " + "[a " * (MOST_OPENINGS + 1)), "this `[` is the file's opening "
+         "number 20,001", f"content/report.md:5:{8 + 3 * MOST_OPENINGS}"),
     Case("paper-brackets", {**report("[a " * MOST_OPENINGS),
                             "content/annex.md": "# Annex title\n\n" + "[a " * (BRACKETS - MOST_OPENINGS + 1) + "\n"},
          "this `[` is number 40,001 of the content files of the paper, which hold at most 40,000",

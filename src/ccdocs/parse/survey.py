@@ -165,9 +165,11 @@ def _inlines(state) -> None:
     if held is not None:
         text, at = beyond
         line = (held.map[0] if held.map else 0) + text.count("\n", 0, at)
-        written = text[text.rfind("\n", 0, at) + 1:]   # its line as the inline text holds it (less indented)
+        start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+        written = text[start:end if end >= 0 else len(text)]  # its line as the inline text holds it: less its
+        # indentation and its block's marks (`- `, `> `), which the source's line holds before it
         source = lines[line] if line < len(lines) else written
-        col = len(source) - len(source.lstrip()) - (len(written) - len(written.lstrip())) + at - (len(text) - len(written))
+        col = max(source.find(written), 0) + at - start
         mark = "![" if text.startswith("![", at) else "["
         _add(state.env, line, f"this `{mark}` is the file's opening number {MOST_OPENINGS + 1:,} of a link, "
              f"reference, image or footnote mark: a content file holds at most {MOST_OPENINGS:,}",
