@@ -22,6 +22,7 @@ TITLE = MINIMAL.replace("en: Annual Report on Human Resources", "en: 'Report on 
 HEADING = MINIMAL.replace("heading: Applications", "heading: 'Applications {% if x %}'")
 NOTED = MINIMAL.replace("    total: total\n", "    total: total\n    notes: ['Total {{ workforce.staff | number }}']\n"
                         "    source: 'HR {{ workforce.source }}'\n")
+UNIT = MINIMAL.replace("    total: total\n", "    total: total\n    unit: '(in {{ workforce.unit }} francs)'\n")
 
 
 @pytest.mark.parametrize("case", [
@@ -35,6 +36,8 @@ NOTED = MINIMAL.replace("    total: total\n", "    total: total\n    notes: ['To
          f"document.yaml:{line_of(NOTED, 'notes:')}"),
     Case("table-source", {"document.yaml": NOTED}, f"in this table's source {FRAGMENT}",
          f"document.yaml:{line_of(NOTED, 'source:')}"),
+    Case("table-unit", {"document.yaml": UNIT}, f"in this table's unit {FRAGMENT}",  # was told at `::: table`
+         f"document.yaml:{line_of(UNIT, 'unit:')}"),
 ], ids=lambda case: case.id)
 def test_a_figure_typed_where_text_prints_as_typed_is_refused_at_its_line(refuse, case):
     refuse(case)

@@ -231,6 +231,7 @@ class Table:
     width_source: Source | None = None   # the line of its `width:` in document.yaml (None when not given)
     notes_typed: tuple = ()              # where each note, then the source line, was typed (Source or None)
     caption_typed: Source | None = None  # where the caption was typed (its paragraph)
+    unit_typed: Source | None = None     # the line of its `unit:` in document.yaml (None when not given)
 
 
 @node

@@ -107,7 +107,8 @@ class TablePlacer:
                      words(table.unit) if table.unit else "", source, spans, table.width, landscape=table.landscape,
                      width_source=typed("width") if "width" in tables[name] else None,
                      notes_typed=tuple(typed("notes", i) for i in range(len(table.notes))) + tuple(notes_typed)
-                     + ((typed("source"),) if table.source else ()), caption_typed=caption_typed)
+                     + ((typed("source"),) if table.source else ()), caption_typed=caption_typed,
+                     unit_typed=typed("unit") if table.unit else None)
 
     def check_all_placed(self) -> None:
         """Once every part is parsed: a problem at the line of each table under `tables:` that no `::: table`

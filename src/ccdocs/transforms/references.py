@@ -393,8 +393,8 @@ def typed_references(doc: Document) -> list[Problem]:
 def _typed_at(block, name: str) -> tuple[tuple, Source | None]:
     """Where the field `name` of a table, chart or image was typed, as the block records it: (a Source or None for
     each item, when it records one an item: a note's line, a category's data row; else (), and the Source of the
-    whole field: a table's source line, a chart's axis title, in document.yaml), None where it records none (the
-    field is told at the Sources it holds, or at the block's)."""
+    whole field: a table's source line and unit, a chart's axis title, in document.yaml), None where it records none
+    (the field is told at the Sources it holds, or at the block's)."""
     notes = getattr(block, "notes_typed", ())
     if name == "notes":
         return notes[:len(block.notes)], None
@@ -404,6 +404,8 @@ def _typed_at(block, name: str) -> tuple[tuple, Source | None]:
         return (), notes[len(block.notes)]
     if name == "axis_title":
         return (), block.axis_title_typed
+    if name == "unit" and isinstance(block, Table):
+        return (), block.unit_typed
     return (), None
 
 
