@@ -117,6 +117,8 @@ CASES = [
      "the filter `number` takes no argument (write `| number` alone)", "report.md:3"),
     ("filter-too-many", report(R.replace("| number", "| decimal(1, 2)")), (), 1,
      "the filter `decimal` takes at most 1 argument (places)", "report.md:3"),
+    ("filter-argument-missing", report(R.replace("| number", "| daterange")), (), 1,
+     "the filter `daterange` takes 1 argument (last) (e.g. `| daterange(last)`)", "report.md:3"),
     ("control-char", report(R.replace("Second paragraph.", "Second\x0b paragraph.")), (), 1,
      "control character U+000B", "report.md:5"),
     ("not-utf8", {"content/report.md": None}, (), 1, "not UTF-8", "report.md:3"),

@@ -130,6 +130,18 @@ def _debug(debug: bool) -> None:
         traceback.print_exc()
 
 
+def _memories(memories) -> tuple[Path, ...]:
+    """The `--memory` paths, each a file or a folder that stands: a missing one, a link leading nowhere, a FIFO or
+    another file that is not a regular one (never opened: it would block) is a usage error at the option, exit 2, as
+    a missing DOC_DIR or XLIFF file is. What a memory holds is read later (`i18n.memory.read_memory`)."""
+    from .i18n.memory import GIVE, unreadable
+
+    for path in memories:
+        if said := unreadable(path):
+            raise UsageError(f"--memory {path}: this translation memory {said} ({GIVE})")
+    return tuple(memories)
+
+
 def _folder(value: str) -> Path:
     """DOC_DIR as a Path: a UsageError when it is empty or not a folder (a file, a pipe, a device, nothing)."""
     if not value:
@@ -501,6 +513,7 @@ def update(doc_dir, lang, memories):
     from .sources.within import place_inside
 
     languages = _split(lang, LANGUAGES, "language", "--lang")
+    memories = _memories(memories)
     sources = read_sources(_folder(doc_dir))
     spec = sources.spec
     _translated(spec, languages)
@@ -806,7 +819,7 @@ def next_(old_dir, new_dir, symbol, session, ordinary, first_day, last_day, sign
 
     old = _folder(old_dir)
     notes = next_folder(old, Path(new_dir), Options(symbol, session, ordinary, first_day, last_day, signed,
-                                                    tuple(memories)))
+                                                    _memories(memories)))
     for item in notes:
         click.echo(str(item))
     stale = sum(item.message.endswith(STALE) for item in notes)

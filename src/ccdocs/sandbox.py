@@ -302,14 +302,18 @@ def _strict_filter(name: str):
 
 
 def filter_arguments(name: str) -> Refused:
-    """The refusal of a filter given arguments its Formats method does not take (`{{ x | number(2) }}`), saying which
-    it takes, rather than Python's TypeError about positional arguments."""
+    """The refusal of a filter given arguments its Formats method does not take, or not given one it needs
+    (`{{ x | number(2) }}`, `{{ d.first | daterange }}`), saying which it takes, rather than Python's TypeError
+    about positional arguments."""
     taken = [p for p in list(signature(getattr(Formats, name)).parameters.values())[2:] if p.kind != p.KEYWORD_ONLY]
     if not taken:
         return Refused(f"the filter `{name}` takes no argument", f"write `| {name}` alone")
+    needed = [p for p in taken if p.default is p.empty]
     listed = ", ".join(p.name for p in taken)
-    return Refused(f"the filter `{name}` takes at most {len(taken)} argument{'s' if len(taken) > 1 else ''} "
-                   f"({listed})", f"e.g. `| {name}({', '.join(str(p.default) for p in taken)})`")
+    example = ", ".join(p.name if p.default is p.empty else str(p.default) for p in taken)
+    counted = f"{len(taken)} argument{'s' if len(taken) > 1 else ''} ({listed})"
+    return Refused(f"the filter `{name}` takes {counted}" if needed and len(needed) == len(taken) else
+                   f"the filter `{name}` takes at most {counted}", f"e.g. `| {name}({example})`")
 
 
 # --- the environment -------------------------------------------------------------------------------------------

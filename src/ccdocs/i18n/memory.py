@@ -145,6 +145,17 @@ def _from_xliff(path: Path, lang: str, wrong: list) -> list[Unit]:
     return found
 
 
+def unreadable(path: Path) -> str | None:
+    """What stands at a memory `path` that is neither a folder nor a file to read, as words after "this translation
+    memory" (`does not exist`, `is a link that leads nowhere`, `is not a regular file (a FIFO …)`), never opened: a
+    FIFO would block; None for a folder or a regular file."""
+    if path.is_dir() or not (standing := not_a_file_inside(None, path)):
+        return None
+    if standing != "missing":
+        return standing
+    return "is a link that leads nowhere" if path.is_symlink() else "does not exist"
+
+
 def read_memory(paths: Iterable[Path], lang: str) -> list[Unit]:
     """The finished translations into `lang` of each path in order: a .po, a document folder or an XLIFF file.
 
@@ -165,9 +176,7 @@ def read_memory(paths: Iterable[Path], lang: str) -> list[Unit]:
         if char:
             wrong.append(problem(path, None, f"the name of this memory holds a {char}, which every unit it fills "
                                              "would carry into the catalog's comments", "rename it"))
-        elif not path.is_dir() and (standing := not_a_file_inside(None, path)):  # never opened: a FIFO blocks
-            said = standing if standing != "missing" else (
-                "is a link that leads nowhere" if path.is_symlink() else "does not exist")
+        elif said := unreadable(path):
             wrong.append(problem(path, None, f"this translation memory {said}", GIVE))
         elif path.is_file() and path.suffix.lower() in XLIFF_SUFFIXES:
             units += _from_xliff(path, lang, wrong)
