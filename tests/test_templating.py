@@ -176,6 +176,30 @@ def test_a_csv_decimal_computes_with_a_decimal_typed_in_the_figure():
         "3.75 -1.0 1.581 0.4 3 0.25")
 
 
+@pytest.mark.parametrize("typed, kept", [("12345678901234567.5", "12,345,678,901,234,568"),
+                                         ("123456789012345678.9", "123,456,789,012,345,680"),
+                                         ("1.0e-400", "0.0"), ("1_000_000.000_000_000_001", "1,000,000.0")])
+def test_a_decimal_typed_in_a_figure_that_a_float_does_not_keep_is_refused_at_it(typed, kept):
+    """As data/d.yaml's decimal (the loader's rule): `{{ (d.x * 12345678901234567.5) | decimal(1) }}` printed
+    61,728,394,506,172,840.0 (exact: …172,837.5), exit 0; `1.0e-400` printed 0.00."""
+    from decimal import Decimal
+
+    text = f"Intro.\n\nV {{{{ (d.x * {typed}) | decimal(1) }}}}.\n"
+    with pytest.raises(InputError) as caught:
+        render(environment("en"), text, Path("content/report.md"), {"d": {"x": Decimal("2.5")}})
+    assert [str(problem) for problem in caught.value.problems] == [
+        f"content/report.md:3:{text.splitlines()[2].index(typed) + 1}: error: the decimal `{typed}` cannot be kept "
+        f"exactly: a decimal typed in a figure keeps 15 significant digits (it would be read as {kept}) (round it to "
+        "15 significant digits, or give the figure in a CSV data file, which reads decimals of up to 20 digits "
+        "exactly)"]
+
+
+def test_a_decimal_typed_in_a_figure_that_a_float_keeps_computes_as_before():
+    text = "{{ (d.x * 0.1) | decimal(2) }} {{ 1_000.5 | decimal(1) }} {{ (2.5e3 * 2) | number }} {{ 1e2 | number }}"
+    assert as_read(render(environment("en"), text, Path("content/report.md"), {"d": {"x": 3}})) == (
+        "0.30 1,000.5 5,000 100")
+
+
 def test_a_figure_is_read_as_its_literal_text_never_as_markdown():
     markdown = render(environment("en"), "Note: {{ note }}.", Path("content/report.md"),
                       {"note": "# heading, **bold**, [^a], <b>, [x](http://e.org), - item"})

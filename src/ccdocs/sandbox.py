@@ -177,9 +177,29 @@ def expression(env: ImmutableSandboxedEnvironment, source: str) -> nodes.Expr:
         raise too_deep() from None
     except ValueError:  # the lexer's int() of a literal beyond Python's digit limit
         raise out_of_bounds(f"a number of more than {MAX_DIGITS} digits") from None
+    if any(isinstance(const.value, float) for const in tree.find_all(nodes.Const)):
+        _kept_decimals(env, source)
     tree = _Joins().visit(_checked(tree))
     tree.set_environment(env)
     return tree
+
+
+def _kept_decimals(env: ImmutableSandboxedEnvironment, source: str) -> None:
+    """Refused, pointing at it, at the first decimal typed in `source` (a figure's expression) whose float is not
+    the number typed (what a figure computes with and prints: `l10n.formats.to_decimal`, the float's repr): the
+    rule of a YAML decimal (`sources.yamlfile`), so that no digit typed is changed silently."""
+    for _, token, typed in env.lexer.tokeniter(source, None, state="variable"):
+        if token != "float":
+            continue
+        value = float(typed.replace("_", ""))
+        if not math.isfinite(value):
+            raise out_of_bounds(f"`{typed}` is not a finite number", typed)
+        if Decimal(repr(value)) != Decimal(typed.replace("_", "")):
+            kept = f"{Decimal(repr(value)):,f}"
+            raise Refused(f"the decimal `{typed}` cannot be kept exactly: a decimal typed in a figure keeps 15 "
+                          "significant digits" + (f" (it would be read as {kept})" if len(kept) <= 40 else ""),
+                          "round it to 15 significant digits, or give the figure in a CSV data file, which reads "
+                          "decimals of up to 20 digits exactly", typed)
 
 
 # --- values ----------------------------------------------------------------------------------------------------
