@@ -109,15 +109,18 @@ def read_glossary(path: Path) -> list[Term]:
                                  f"{len(cells[0].split()):,}", "keep the term's own name as the source, and put "
                                  "what explains it in the note"))
             continue
+        given, target = first.setdefault(_same_term(cells[0]), (line, cells[1]))
+        if given != line and target == cells[1]:
+            continue  # a termbase's repeat of the row (a term filed under two subjects): read once, its first note
+        if given != line:  # a second equivalent for the term would replace the first's unseen
+            found.append(problem(path, line, f"the term `{cells[0]}` is given on line {given} already, as "
+                                 f"`{target}`: a term has one equivalent, not `{cells[1]}` too",
+                                 f"keep one row for it (delete this one, or line {given})"))
+            continue
         if len(terms) == MAX_TERMS:
             found.append(problem(path, line, f"a glossary holds at most {MAX_TERMS:,} terms; this is one more",
                                  "keep the terms the document's texts use, or split the termbase by subject"))
             break
-        given = first.setdefault(_same_term(cells[0]), line)
-        if given != line:  # a second row for the term would replace the first's equivalent unseen
-            found.append(problem(path, line, f"the term `{cells[0]}` is given on line {given} already: a term has "
-                                 "one equivalent", f"keep one row for it (delete this one, or line {given})"))
-            continue
         terms.append(Term(cells[0], cells[1], cells[2], str(path), line))
     if found:
         raise InputError(found)
