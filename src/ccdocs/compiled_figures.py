@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-RULES = ("templating.py", "sandbox.py")  # the modules deciding what a figure compiles to
+RULES = ("templating.py", "sandbox.py", "sources/decimals.py")  # the modules deciding what a figure compiles to
 
 
 @dataclass

@@ -34,6 +34,7 @@ from jinja2.visitor import NodeTransformer
 
 from .errors import did_you_mean
 from .l10n.formats import FILTERS, Formats, to_decimal
+from .sources import decimals
 from .sources.values import Table
 
 MAX_DIGITS = 40  # digits of a number before its point
@@ -189,17 +190,10 @@ def _kept_decimals(env: ImmutableSandboxedEnvironment, source: str) -> None:
     the number typed (what a figure computes with and prints: `l10n.formats.to_decimal`, the float's repr): the
     rule of a YAML decimal (`sources.yamlfile`), so that no digit typed is changed silently."""
     for _, token, typed in env.lexer.tokeniter(source, None, state="variable"):
-        if token != "float":
-            continue
-        value = float(typed.replace("_", ""))
-        if not math.isfinite(value):
-            raise out_of_bounds(f"`{typed}` is not a finite number", typed)
-        if Decimal(repr(value)) != Decimal(typed.replace("_", "")):
-            kept = f"{Decimal(repr(value)):,f}"
-            raise Refused(f"the decimal `{typed}` cannot be kept exactly: a decimal typed in a figure keeps 15 "
-                          "significant digits" + (f" (it would be read as {kept})" if len(kept) <= 40 else ""),
-                          "round it to 15 significant digits, or give the figure in a CSV data file, which reads "
-                          "decimals of up to 20 digits exactly", typed)
+        refused = token == "float" and decimals.unkept(typed, float(typed.replace("_", "")),
+                                                       "a decimal typed in a figure")
+        if refused:
+            raise Refused(*refused, typed)
 
 
 # --- values ----------------------------------------------------------------------------------------------------

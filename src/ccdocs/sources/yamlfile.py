@@ -29,7 +29,6 @@ import codecs
 import math
 import re
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 
 import yaml
@@ -41,6 +40,7 @@ except ImportError:
     CParser = None
 
 from ..errors import InputError, problem
+from . import decimals
 from .bounds import YAML, Bound, read_bounded
 from .characters import HINT, first_refused, refused
 from .memo import of_file
@@ -186,14 +186,9 @@ class _Loader(yaml.SafeLoader):
 
     def construct_yaml_float(self, node):
         value = super().construct_yaml_float(node)
-        if not math.isfinite(value):
-            raise _Refused(node.start_mark, f"`{node.value}` is not a finite number", "write a figure")
-        if Decimal(repr(value)) != Decimal(node.value):  # what a figure prints (l10n.formats.to_decimal) is not it
-            kept = f"{Decimal(repr(value)):,f}"
-            raise _Refused(node.start_mark, f"the decimal `{node.value}` cannot be kept exactly: a YAML decimal "
-                           "keeps 15 significant digits" + (f" (it would be read as {kept})" if len(kept) <= 40
-                                                             else ""), "round it to 15 significant digits, or give "
-                           "the figure in a CSV data file, which reads decimals of up to 20 digits exactly")
+        refused = decimals.unkept(node.value, value, "a YAML decimal")
+        if refused:
+            raise _Refused(node.start_mark, *refused)
         return value
 
     def construct_refused_tag(self, node):
