@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from ..errors import Collector, did_you_mean
+from ..errors import Collector, Hints, did_you_mean
 from ..sources.data import Dataset
 from ..tables.spec import FIGURE_TYPES, ColumnSpec, TableSpec, named_dataset
 
@@ -55,6 +55,7 @@ class _Reader:
 
     def __init__(self, name: str, raw: dict, yf, out: Collector):
         self.name, self.raw, self.yf, self.out = name, raw, yf, out
+        self.hints = Hints()  # "did you mean" of a name the data does not hold: the first few (each reads it all)
 
     def fail(self, keys: tuple, message: str, hint: str | None = None) -> None:
         self.out.extend([self.yf.problem(("charts", self.name) + keys, f"chart `{self.name}`: {message}", hint)])
@@ -104,7 +105,7 @@ class _Reader:
                                                                                                  SERIES_KEYS))
             if item["key"] not in dataset.columns:
                 self.fail(where + ("key",), f"column `{item['key']}` is not in {dataset.path.name}",
-                          did_you_mean(item["key"], dataset.columns))
+                          self.hints(item["key"], dataset.columns))
                 continue
             if item["key"] in (c.key for c in columns):
                 self.fail(where + ("key",), f"column `{item['key']}` is drawn twice", "list each series once")
@@ -126,7 +127,7 @@ class _Reader:
         ids = [str(r) for r in raw]
         missing = [r for r in ids if r not in dataset]
         for row_id in missing:
-            self.fail(("rows",), f"row `{row_id}` is not in {dataset.path.name}", did_you_mean(row_id, list(dataset)))
+            self.fail(("rows",), f"row `{row_id}` is not in {dataset.path.name}", self.hints(row_id, dataset))
         if total in ids:
             self.fail(("rows",), f"row `{total}` is the total: it is checked, not drawn", "leave it out of `rows`")
         repeated = sorted(r for r, times in Counter(ids).items() if times > 1)
@@ -163,11 +164,11 @@ def read_chart_spec(name: str, raw, yf, data: dict, out: Collector) -> ChartSpec
     category = raw.get("category")
     if category not in dataset.columns:
         reader.fail(("category",), f"category column `{category}` is not in {dataset.path.name}",
-                    did_you_mean(str(category), dataset.columns))
+                    reader.hints(str(category), dataset.columns))
     total = raw.get("total")
     if total is not None and (not isinstance(total, str | int) or str(total) not in dataset):
         reader.fail(("total",), f"`total` names the row of {dataset.path.name} holding the total, got {total!r}",
-                    did_you_mean(str(total), list(dataset)))
+                    reader.hints(str(total), list(dataset)))
         total = None
     total = str(total) if total is not None else None
     sort = reader.choice("sort", SORTS + ("",), "")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..errors import Collector, did_you_mean
+from ..errors import Collector, Hints, did_you_mean
 from ..sources.data import Dataset
 
 FIGURE_TYPES = ("integer", "decimal", "percent", "percent_value", "chf", "chf_thousands")
@@ -17,7 +17,6 @@ COLUMN_KEYS = ("key", "heading", "type", "places", "align", "width", "zero", "ne
                "sum_of", "sum", "sums_to")
 SUM_KINDS = (("groups", "group"), ("subtotals", "subtotal"), ("totals", "total"))
 DERIVATIONS = ("difference", "ratio", "sum_of")
-HINTED = 5  # the missing rows that get a "did you mean" (each compares with every row id)
 ALIGNS = ("left", "right", "center")
 
 
@@ -82,6 +81,7 @@ class _Reader:
 
     def __init__(self, name: str, raw: dict, yf, out: Collector):
         self.name, self.raw, self.yf, self.out = name, raw, yf, out
+        self.hints = Hints()  # "did you mean" of a name the data does not hold: the first few (each reads it all)
         listed = raw.get("columns") if isinstance(raw.get("columns"), list) else []
         self.declared = {c["key"]: c.get("type", "integer") for c in listed  # every column's type, by key
                          if isinstance(c, dict) and isinstance(c.get("key"), str)}
@@ -143,7 +143,7 @@ class _Reader:
             return None
         if not derived and raw["key"] not in dataset.columns:
             self.fail(where + ("key",), f"column `{raw['key']}` is not in {dataset.path.name}",
-                      did_you_mean(raw["key"], dataset.columns))
+                      self.hints(raw["key"], dataset.columns))
             return None
         places = raw.get("places", 1 if kind in ("decimal", "percent", "percent_value") else 0)
         if isinstance(places, bool) or not isinstance(places, int) or not 0 <= places <= 6:
@@ -195,8 +195,8 @@ class _Reader:
                 return None
             if operand not in dataset.columns and operand not in list(known):
                 self.fail(where + (named[0],), f"`{named[0]}` uses `{operand}`, which is neither in "
-                          f"{dataset.path.name} nor an earlier column", did_you_mean(str(operand),
-                                                                                   list(dataset.columns) + list(known)))
+                          f"{dataset.path.name} nor an earlier column",
+                          self.hints(str(operand), list(dataset.columns) + list(known)))
                 return None
         return (named[0], *map(str, operands))
 
@@ -294,9 +294,8 @@ class _Reader:
 
     def rows_exist(self, ids, keys: tuple, dataset: Dataset) -> bool:
         missing = [row_id for row_id in ids if row_id not in dataset]
-        for index, row_id in enumerate(missing):
-            hint = did_you_mean(row_id, list(dataset)) if index < HINTED else None
-            self.fail(keys, f"row `{row_id}` is not in {dataset.path.name}", hint)
+        for row_id in missing:
+            self.fail(keys, f"row `{row_id}` is not in {dataset.path.name}", self.hints(row_id, dataset))
         return not missing
 
 
@@ -353,7 +352,7 @@ def read_table_spec(name: str, raw, yf, data: dict, out: Collector) -> TableSpec
     for key, column in (("label", label), ("abbreviation", abbreviation)):
         if (column is not None or key == "label") and column not in dataset.columns:
             reader.fail((key,), f"{key} column `{column}` is not in {dataset.path.name}",
-                        did_you_mean(str(column), dataset.columns))
+                        reader.hints(str(column), dataset.columns))
             return None
     columns, known = [], {}
     listed = {key: raw.get(key) or [] for key in ("columns", "headings")}

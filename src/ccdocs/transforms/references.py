@@ -21,7 +21,7 @@ from functools import cache
 from string import Formatter
 
 from .. import model
-from ..errors import InputError, Problem, did_you_mean
+from ..errors import Hints, InputError, Problem
 from ..l10n.catalog import Catalog
 from ..model import Chart, Code, Document, Heading, Image, Link, Note, Para, Ref, RefNumber, Source, Table, Text
 from ..parse.anchors import LINKED, RANGE
@@ -144,6 +144,7 @@ class _Resolver:
 
     def __init__(self, doc: Document, catalog: Catalog, found: dict):
         self.doc, self.catalog, self.found = doc, catalog, found
+        self.hints = Hints()  # the missing anchors' "did you mean", the first few
         self.problems: list[Problem] = []
         self.words = label_words(catalog)
         self.attached = {node.anchor: other.meta.symbol for other in doc.attached for node in walk(other.parts)
@@ -190,8 +191,8 @@ class _Resolver:
                           f"{self.attached[target]}: references do not cross documents",
                           f"write the words out: `paragraph 3 of document {self.attached[target]}`")
                 continue
-            hint = did_you_mean(target, self.found) or "give the block an anchor `{#" + target + "}` on the line " \
-                                                       "before it"
+            hint = self.hints(target, self.found) or \
+                "give the block an anchor `{#" + target + "}` on the line before it"
             self.fail(ref, f"there is no anchor `{{#{target}}}` for the reference `{shown}`", hint)
         if missing:
             return ()
