@@ -155,6 +155,10 @@ REFUSED = [
     Case("text-in-another-namespace", shows(svg('<rect width="10" height="10"/>\n<i:foo xmlns:i="http://www.inkscape.'
                                                 'org/namespaces/inkscape"><g><text x="1" y="9">SECRET</text></g></i:foo>')),
          "line 3: a `<g>` inside `<i:foo>` (line 3)", WHERE),
+    Case("shape-in-desc-drawn-by-use", shows(svg('<defs><g id="x">\n<desc>d<rect width="9" height="9" fill="red"/>'
+                                                 '</desc></g></defs>\n<use href="#x"/>')),
+         "line 3: a `<rect>` inside `<desc>` (line 3): CairoSVG, which draws the Word document's picture, draws it",
+         WHERE),  # under `<defs>`, but drawn by the `<use>` of its group
 ]
 
 
@@ -299,6 +303,24 @@ def test_drawings_as_programs_save_them_are_accepted_and_drawn(name, words):
     assert all(isinstance(side, float) for side in size), size
     text = PdfReader(io.BytesIO(renderPDF.drawToString(drawing(data)))).pages[0].extract_text()
     assert all(word in text for word in words), text
+
+
+@pytest.mark.parametrize("held", [
+    '<defs><font id="f"><glyph unicode="a"><path d="M0 0 L10 10"/></glyph></font></defs>',  # SVG 1.1's glyph outline
+    '<defs><desc>d<rect width="20" height="20" fill="#FF0000"/></desc></defs>',
+    '<symbol id="s"><desc>d<rect width="20" height="20" fill="#FF0000"/></desc></symbol>',
+])
+def test_what_a_passed_over_element_holds_under_defs_is_passed_over_unless_referenced(held):
+    """CairoSVG draws nothing under `<defs>`, a symbol or a gradient but what a reference draws (refused on 2fad2c2:
+    'a `<path>` inside `<font>` … CairoSVG … draws it')."""
+    import cairosvg
+
+    from ccdocs.sources.svg import read_svg
+
+    drawing = svg(held + '<rect width="5" height="5" fill="#0000FF"/>')
+    assert read_svg("a.svg", drawing.encode()) == (75.0, 75.0)
+    png = PILImage.open(io.BytesIO(cairosvg.svg2png(bytestring=drawing.encode()))).convert("RGBA")
+    assert png.getpixel((15, 15))[3] == 0 and png.getpixel((2, 2))[2] == 255  # the held rect not drawn, the blue one
 
 
 def test_what_no_renderer_draws_is_passed_over():

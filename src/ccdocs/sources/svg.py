@@ -78,6 +78,10 @@ ELEMENTS = SHAPES | {"svg", "g", "defs", "a", "style", "symbol", "use", "switch"
 # none), views and cursors, SVG fonts (Word and browsers draw the text in a font of their own, as svglib does)
 PASSED_OVER = frozenset({"title", "desc", "metadata", "script", "view", "cursor", "font", "font-face"})
 UNHIDDEN = frozenset({"use", "svg", "a", "switch", "tspan", "symbol"})   # drawn by svglib, hidden or not
+# what CairoSVG (the Word document's picture) draws nothing under (Surface.draw: `defs`, INVISIBLE_TAGS) but what a
+# reference draws of it (a `<use>`'s href, a `url(#id)`)
+CAIRO_UNDRAWN = frozenset({"defs", "clipPath", "filter", "linearGradient", "marker", "mask", "pattern",
+                           "radialGradient", "symbol"})
 # drawn by svglib though a `<style>` rule hides them, by property: it reads a `<g>`'s own `display` before applying
 # the rules to it (a shape's rules are applied first; a `<g>`'s `visibility` reaches its shapes through them)
 UNHIDDEN_BY_RULE = {"display": UNHIDDEN | {"g"}, "visibility": UNHIDDEN}
@@ -430,22 +434,28 @@ def _undrawn(raw: str, root) -> tuple[str, str] | None:
                  or _properties(raw, element, rules))
         if wrong:
             return wrong
-    return _held(raw, passed) or _gradient_text(raw, root, rules) or _ruled(raw, root, rules)
+    return _held(raw, root, passed) or _gradient_text(raw, root, rules) or _ruled(raw, root, rules)
 
 
-def _held(raw: str, passed: list) -> tuple[str, str] | None:
+def _held(raw: str, root, passed: list) -> tuple[str, str] | None:
     """Why a part held by an element passed over with its content (`passed`: `<metadata>`, `<desc>`, an element of
-    another namespace ...) is refused, or None: a `<style>` (CairoSVG, which draws the Word document's picture,
-    applies every SVG `<style>` wherever it stands, as Word and browsers do; svglib, which draws the PDF, does not),
-    or an element a renderer draws (CairoSVG draws what any element holds but a clipping path, gradient, mask,
-    pattern, filter, marker or symbol: svglib and browsers draw nothing of it). An element of the SVG namespace or
-    of none, as CairoSVG reads one."""
-    for holder in passed:
+    another namespace ..., each with whether it stands under CAIRO_UNDRAWN) is refused, or None: a `<style>`
+    (CairoSVG, which draws the Word document's picture, applies every SVG `<style>` wherever it stands, as Word and
+    browsers do; svglib, which draws the PDF, does not), or an element a renderer draws (CairoSVG draws what any
+    element holds but `<defs>`, a clipping path, gradient, mask, pattern, filter, marker or symbol, unless a
+    reference draws it: svglib and browsers draw nothing of it). An element of the SVG namespace or of none, as
+    CairoSVG reads one."""
+    referenced = None  # the ids a reference names, found at the first element under CAIRO_UNDRAWN
+    for holder, undrawn in passed:
         for element in holder.iterdescendants():
             local = element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else None
             if local is None or "}" in element.tag and not element.tag.startswith(SVG_NS) or \
                     local not in ELEMENTS and local not in UNDRAWN:
                 continue
+            if undrawn and local != "style":
+                referenced = _referenced_ids(root) if referenced is None else referenced
+                if not any(node.get("id") in referenced for node in (element, *element.iterancestors())):
+                    continue  # CairoSVG draws nothing of it (an SVG font's glyph outline in `<defs>`)
             at = (f"image `{raw[:80]}`, line {element.sourceline}: a `<{local}>` inside `<{_prefixed(holder)}>` "
                   f"(line {holder.sourceline})")
             if local == "style":
@@ -480,21 +490,34 @@ def _refused_text(raw: str, element, inside: str | None) -> tuple[str, str] | No
 
 def _walk(root, passed: list):
     """(element, what it stands in: `text`, `clipPath` or None) for each element svglib may draw, in the order of
-    the SVG. Passed over with their content, each kept in `passed` (`_held` looks into them): `<title>`, `<desc>`
-    and `<metadata>` (but in a `<text>`, whose words svglib prints: `_element` says so) and the elements of other
-    namespaces (Inkscape's `sodipodi:namedview`, RDF) whose names svglib does not draw (it reads an element by its
-    name alone: an `x:rect` is drawn)."""
-    waiting = [(root, None)]
+    the SVG. Passed over with their content, each kept in `passed` with whether it stands under CAIRO_UNDRAWN
+    (`_held` looks into them): `<title>`, `<desc>` and `<metadata>` (but in a `<text>`, whose words svglib prints:
+    `_element` says so) and the elements of other namespaces (Inkscape's `sodipodi:namedview`, RDF) whose names
+    svglib does not draw (it reads an element by its name alone: an `x:rect` is drawn)."""
+    waiting = [(root, None, False)]
     while waiting:
-        element, inside = waiting.pop()
+        element, inside, undrawn = waiting.pop()
         name = _name(element)
         if inside != "text" and (name in PASSED_OVER or element.tag.rsplit("}", 1)[-1] not in ELEMENTS
                                  and not element.tag.startswith(SVG_NS)):
-            passed.append(element)
+            passed.append((element, undrawn))
             continue
         yield element, inside
         held = "text" if name == "text" or inside == "text" else "clipPath" if name == "clipPath" else inside
-        waiting += [(child, held) for child in reversed(element) if isinstance(child.tag, str)]
+        undrawn = undrawn or name in CAIRO_UNDRAWN
+        waiting += [(child, held, undrawn) for child in reversed(element) if isinstance(child.tag, str)]
+
+
+def _referenced_ids(root) -> set:
+    """The ids the drawing `root` names in a reference: an href `#id` (a `<use>`), a `url(#id)` (in an attribute or
+    a `<style>`'s rules)."""
+    found = set()
+    for element in (element for element in root.iter() if isinstance(element.tag, str)):
+        found.update(REFERENCE.findall(element.text or ""))
+        for key, value in element.attrib.items():
+            found.update([value[1:]] if key.rsplit("}", 1)[-1] == "href" and value.startswith("#") else
+                         REFERENCE.findall(value))
+    return found
 
 
 def _name(element) -> str | None:
