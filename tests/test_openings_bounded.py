@@ -54,12 +54,29 @@ def test_a_file_of_exactly_its_openings_is_read_as_before():
 
 def test_a_catalog_whose_translations_hold_more_brackets_than_a_paper_is_refused_at_the_entry(tmp_path):
     from ccdocs.errors import InputError
-    from ccdocs.i18n.catalogs import read_catalog
+    from ccdocs.i18n.catalogs import bounded, read_catalog
 
     path = tmp_path / "content.po"
     path.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
                     f'msgid "One."\nmsgstr "{"[" * BRACKETS}"\n\nmsgid "Two."\nmsgstr "一["\n', encoding="utf-8")
+    catalog = read_catalog(path, "zh")  # read as a translation memory: its entries are copied, never parsed
     with pytest.raises(InputError) as raised:
-        read_catalog(path, "zh")
+        bounded(path, catalog)          # read for a paper (pipeline.assessed, check_catalogs)
     assert [(p.line, p.message[:60]) for p in raised.value.problems] == [
         (8, "with this translation the catalog's translations hold more t")]
+
+
+def test_a_translation_memory_holding_more_brackets_than_a_paper_fills_a_catalog(make_doc, tmp_path):
+    """review-11 R9: the bound is a paper's; a memory of past papers' references and marks passes it at some 14,000
+    entries, and only the entries it fills land in the paper's catalog (then bounded there)."""
+    from refusals import invoke
+
+    folder = make_doc()
+    memory = tmp_path / "memory.po"
+    memory.write_text('msgid ""\nmsgstr ""\n"Language: zh\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                      'msgid "Second paragraph."\nmsgstr "第二段。"\n\n'
+                      + "".join(f'msgid "Old {i} [a]."\nmsgstr "旧{i}[a]。"\n\n' for i in range(BRACKETS + 1)),
+                      encoding="utf-8")
+    code, output, escaped = invoke(["i18n", "update", str(folder), "--lang", "zh", "--memory", str(memory)])
+    assert (code, escaped) == (0, False), output
+    assert "1 from memory (1 exact, 0 fuzzy)" in output, output

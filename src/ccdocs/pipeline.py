@@ -11,7 +11,7 @@ from .attach import attach, attached_sources
 from .compiled_figures import Sandbox
 from .errors import Collector, InputError, Problem, display_path
 from .gcpause import paused
-from .i18n.catalogs import ContentCatalog, misplaced_catalogs, po_path, shared_catalog
+from .i18n.catalogs import ContentCatalog, bounded, misplaced_catalogs, po_path, shared_catalog
 from .kept import grounds, parsed
 from .l10n.catalog import Catalog
 from .l10n.formats import Formats
@@ -92,7 +92,7 @@ def assessed(sources: Sources, lang: str, named: bool = False) -> list:
 
     spec = sources.spec
     path = po_path(spec.folder, lang)
-    catalog = shared_catalog(path, lang) if path.is_file() else ContentCatalog()
+    catalog = bounded(path, shared_catalog(path, lang)) if path.is_file() else ContentCatalog()
     place = Places(resolve(sources, spec.source)) if named else None
     return assess_document(sources, catalog, lang, place)
 

@@ -358,17 +358,29 @@ def _read(path: Path, lang: str | None, data: bytes) -> ContentCatalog:
         message = str(exc).rsplit(" on ", 1)[0] if isinstance(exc, PoFileError) else str(exc)
         raise InputError([*parser.problems, problem(path, line + 1 if line is not None else None,
                                                     f"cannot read this catalog: {message}", HINT)]) from None
-    found = parser.problems + _charset_problems(path, text, catalog.charset) + _brackets(path, catalog)
+    found = parser.problems + _charset_problems(path, text, catalog.charset)
     if found:
         raise InputError(found)
     _blank_is_untranslated(catalog)
     return previous_ids(catalog)
 
 
+def bounded(path: Path, catalog: ContentCatalog) -> ContentCatalog:
+    """`catalog`, a document's content catalog read from `path` for its paper (its translations parsed as Markdown:
+    `pipeline.assessed`, `check_catalogs`), its `[` within BRACKETS as a paper's content files are held
+    (`sources.content.BRACKETS`: each `[` of a text the Markdown reader reads may open a link, which it scans the
+    text after; a catalog of 4 MB holds 1.4 million). A catalog read as a translation memory, whose entries are
+    not parsed but copied (and then bounded in the paper's catalog), is not held to it.
+
+    Raises InputError at the translation that brings the count beyond BRACKETS."""
+    found = _brackets(path, catalog)
+    if found:
+        raise InputError(found)
+    return catalog
+
+
 def _brackets(path: Path, catalog: Catalog) -> list[Problem]:
-    """A problem at the translation that brings the `[` of the catalog's translations beyond BRACKETS, as a paper's
-    content files are held (`sources.content.BRACKETS`: each `[` of a text the Markdown reader reads may open a
-    link, which it scans the text after; a catalog of 4 MB holds 1.4 million)."""
+    """A problem at the translation that brings the `[` of the catalog's translations beyond BRACKETS (`bounded`)."""
     held = 0
     for message in catalog:
         strings = message.string if isinstance(message.string, tuple | list) else (message.string or "",)
@@ -395,7 +407,7 @@ def check_catalogs(spec) -> None:
         path = po_path(spec.folder, lang)
         try:
             if lang != spec.source and place_inside(spec.folder, path, f"the {lang} catalog"):
-                read_catalog(path, lang)
+                bounded(path, read_catalog(path, lang))
         except InputError as exc:
             found += exc.problems
     if found:
