@@ -45,6 +45,7 @@ from .runs import Look, Where
 GAP = 4.0               # points between the parts of the drawing (labels, plot, legend)
 LABEL_ROOM = 1.2        # lines of a label a category's room along the axis must give, turned labels to stand apart
 SWATCH = 8.0            # the legend's colour square, in points
+LABEL_LEADING = 1.2     # the height of a data label, in lines of its size (reportlab's Label: its leading)
 TICK = 5.0              # reportlab's value-axis labels stand this far from the axis (`labels.dx`)
 LABEL_SHARE = 0.35      # the widest a bar chart's category labels may be, as a share of the drawing's width
 WHITE = HexColor("#FFFFFF")     # labels inside a stacked bar or a slice, a slice's edge
@@ -265,7 +266,9 @@ class _Drawer:
             left = max(left, self.text_width(wrapped[0]) * math.cos(math.radians(angle)) - slot / 2 + GAP)
         plot = HorizontalLineChart() if chart.kind == "line" else VerticalBarChart()
         plot.x, plot.y = left, bottom + below
-        plot.width, plot.height = self.width - left - GAP, self.height - bottom - below - self.size - GAP
+        above = max(self.size, LABEL_LEADING * self.size - GAP / 2) if chart.data_labels else self.size  # a label
+        # of the top point (GAP / 2 beyond it, a line of the figures' leading) within the drawing, as a tick's
+        plot.width, plot.height = self.width - left - GAP, self.height - bottom - below - above - GAP
         plot.data = data
         self.axes(plot)
         plot.categoryAxis.categoryNames = wrapped
@@ -281,7 +284,9 @@ class _Drawer:
             if chart.data_labels:
                 plot.lineLabelArray, plot.lineLabelFormat = self.printed(), "values"
                 plot.lineLabels.fontName, plot.lineLabels.fontSize = self.figures, self.size
-                plot.lineLabels.dy, plot.lineLabels.boxAnchor = GAP, "s"
+                # GAP / 2 above its point, as a column's beyond its bar: within the room left above the plot
+                # (reportlab's lineLabelNudge of 10 and a dy of GAP set it over the caption)
+                plot.lineLabelNudge, plot.lineLabels.boxAnchor = GAP / 2, "s"
         else:
             self.bars(plot)
         self.drawing.add(plot)
