@@ -261,9 +261,10 @@ class _Index:
         longest = max((len(word) for term in terms for word in term.source.split()), default=0)
         first = re.escape("".join(sorted({term.source[0] for term in terms})))
         # where any term may begin (at one of their first letters, not inside a word, an address or a name@), and
-        # the word there, up to one letter longer than the longest word of a term; then each next word
-        self.starts = re.compile(rf"(?=[{first}])(?<![\w.@-])(?=(\S{{1,{longest + 1}}}))", re.I) if terms else None
-        self.next = re.compile(rf"\s+(\S{{1,{longest + 1}}})")
+        # the word there, up to three characters longer than the longest word of a term (its `es` and what ends it:
+        # `_ends` reads a token cut shorter as a word ending there, review-11 R8); then each next word
+        self.starts = re.compile(rf"(?=[{first}])(?<![\w.@-])(?=(\S{{1,{longest + 3}}}))", re.I) if terms else None
+        self.next = re.compile(rf"\s+(\S{{1,{longest + 3}}})")
         self.folded: dict[str, str] = {}  # `_fold`'s, at most FOUND of them
 
     def candidates(self, text: str) -> dict[int, list[int]]:
