@@ -32,7 +32,6 @@ from jinja2.parser import Parser
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.visitor import NodeTransformer
 
-from .errors import did_you_mean
 from .l10n.formats import FILTERS, Formats, to_decimal
 from .sources import decimals
 from .sources.values import Table
@@ -101,21 +100,28 @@ def _every_use_fails(cls):
     return cls
 
 
+class Unknown(UndefinedError):
+    """A figure naming a key its data lacks: the message names the `key`; `choices` are the keys the data holds
+    there, for the reader of the figures to hint the nearest of (`errors.Hints`: the first few of a file, not each,
+    as each hint compares the key with every choice)."""
+
+    def __init__(self, key: str, choices):
+        super().__init__(f"`{key}` is not in the data")
+        self.key, self.choices = key, choices
+
+
 @_every_use_fails
 class _Undefined(StrictUndefined):
-    """StrictUndefined whose message names the missing key and the nearest existing one."""
+    """StrictUndefined whose failure names the missing key (`Unknown`)."""
 
     __slots__ = ()
 
     def _fail_with_undefined_error(self, *args, **kwargs):
         name = self._undefined_name
         parent = self._undefined_obj
-        hint = None
-        if isinstance(parent, Mapping):
-            hint = did_you_mean(str(name), [str(k) for k in parent.keys()])
         if name is None:
             raise UndefinedError(str(self._undefined_hint or "a value is undefined"))
-        raise UndefinedError(f"`{name}` is not in the data" + (f" ({hint})" if hint else ""))
+        raise Unknown(str(name), parent.keys() if isinstance(parent, Mapping) else ())
 
 
 # --- grammar ---------------------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from jinja2.utils import consume
 
 from . import cache, sandbox as rules
 from .compiled_figures import Sandbox
-from .errors import InputError, Problem, display_path, problem
+from .errors import Hints, InputError, Problem, display_path, problem
 from .l10n.formats import Formats
 from .sources import spans
 from .sources.characters import HINT, LINE_BREAK, first_refused, line_break
@@ -132,13 +132,19 @@ def _evaluated_together(figures: Figures, sources: list[str], context: dict) -> 
         return None
 
 
-def _failure(exc: Exception) -> tuple[str, str]:
+def _failure(exc: Exception, hints: Hints) -> tuple[str, str]:
+    """(message, hint) of a figure's failure `exc`; a key not in the data hinted with the nearest by `hints` (the
+    first few of a file)."""
     if isinstance(exc, rules.Refused):
         return exc.message, exc.hint
     if isinstance(exc, RecursionError):
         return rules.too_deep().message, rules.BOUNDS_HINT
     if isinstance(exc, TemplateSyntaxError):
         return f"template syntax error: {exc.message}", "check the `{{ … }}` on this line"
+    if isinstance(exc, rules.Unknown):
+        near = hints(exc.key, exc.choices)
+        return (f"undefined figure: {exc.message}" + (f" ({near})" if near else ""),
+                "use a name from the data files listed under `data:` in document.yaml")
     if isinstance(exc, UndefinedError):
         return (f"undefined figure: {exc.message}",
                 "use a name from the data files listed under `data:` in document.yaml")
@@ -373,7 +379,7 @@ def render(figures: Figures, text: str, path: Path, context: dict, out=None) -> 
     figures reuses them); when one fails, each is evaluated alone so that each failure is located.
     """
     context = {**context, rules.FORMATS: figures.formats}
-    where = _Places(text)
+    where, hints = _Places(text), Hints()
     problems, pieces, last = statements(text, path, where), [], 0
     matches = list(EXPRESSION.finditer(text))
     together = _evaluated_together(figures, [match.group(1) for match in matches], context)
@@ -389,7 +395,7 @@ def render(figures: Figures, text: str, path: Path, context: dict, out=None) -> 
             raise
         except Exception as exc:  # noqa: BLE001 - whatever a figure raises is reported at its place
             pieces.append("")
-            message, hint = _failure(exc)
+            message, hint = _failure(exc, hints)
             line, col = where(match.start() + _pointed(exc, message, match.group(0)))
             problems.append(problem(path, line, message, hint, col))
     pieces.append(text[last:])

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..errors import did_you_mean, display_path
+from ..errors import Hints, display_path
 from ..l10n.formats import Formats
 from ..model import Chart, ChartSeries, Source
 from ..tables.compute import compute
@@ -34,6 +34,7 @@ class ChartPlacer:
 
     tables: TablePlacer
     placed: set = field(default_factory=set)
+    hints: Hints = field(default_factory=Hints)   # for the first few unknown names (V10: not each)
 
     @property
     def charts(self) -> dict:
@@ -47,7 +48,7 @@ class ChartPlacer:
         out, formats, words = self.tables.out, self.tables.formats, self.tables.words
         if name not in self.charts:
             out.add(source.file, source.line, f"no chart `{name}` under `charts:` in document.yaml",
-                         did_you_mean(name, self.charts))
+                         self.hints(name, self.charts))
             return None
         self.placed.add(name)
         chart = read_chart_spec(name, self.charts[name], self.tables.spec.yaml, self.tables.data, out)

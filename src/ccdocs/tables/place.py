@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..errors import Collector, did_you_mean, display_path
+from ..errors import Collector, Hints, display_path
 from ..l10n.catalog import Catalog
 from ..l10n.formats import Formats
 from ..model import Column, Row, Source, Table, Text
@@ -53,6 +53,7 @@ class TablePlacer:
     out: Collector
     placed: set = field(default_factory=set)
     shown_paths: dict = field(default_factory=dict)   # path -> how problems name it (`shown`)
+    hints: Hints = field(default_factory=Hints)        # for the first few unknown names (V10: not each)
 
     @cached_property
     def english(self) -> Formats:
@@ -81,7 +82,7 @@ class TablePlacer:
         tables = self.spec.tables
         if name not in tables:
             self.out.add(source.file, source.line, f"no table `{name}` under `tables:` in document.yaml",
-                         did_you_mean(name, tables))
+                         self.hints(name, tables))
             return None
         self.placed.add(name)
         table = read_table_spec(name, tables[name], self.spec.yaml, self.data, self.out)
