@@ -52,3 +52,26 @@ def test_an_input_error_ends_with_status_1_and_its_message(tmp_path):
 def test_python_m_ccdocs_is_the_console():
     done = subprocess.run([sys.executable, "-m", "ccdocs", "--version"], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0 and done.stdout.startswith("ccdocs, version")
+
+
+@pytest.mark.skipif(not __import__("os").path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [["--version"], ["--help"], ["new", "--help"]])
+def test_output_that_cannot_be_written_is_told_exit_1_never_an_internal_error(args):
+    """A full disk under standard output (`ccdocs … > /dev/full`): said on standard error, exit 1, whether the output
+    fails as it is written or only at the last flush (it was an internal error, exit 70, a traceback for --help, or
+    exit 0 with nothing written)."""
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "ccdocs", *args], stdout=full, stderr=subprocess.PIPE,
+                              text=True, timeout=120)
+    assert done.returncode == 1
+    assert "ccdocs: error: cannot write the output: No space left on device" in done.stderr
+    assert "internal error" not in done.stderr and "Traceback" not in done.stderr
+
+
+@pytest.mark.skipif(not __import__("os").path.exists("/dev/full"), reason="needs /dev/full")
+def test_a_commands_output_that_cannot_be_written_is_told_exit_1(make_doc):
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "ccdocs", "dump", str(make_doc()), "--lang", "en"], stdout=full,
+                              stderr=subprocess.PIPE, text=True, timeout=120)
+    assert done.returncode == 1
+    assert done.stderr.strip() == "ccdocs: error: cannot write the output: No space left on device"

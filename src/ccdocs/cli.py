@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import atexit
 import gc
+import io
 import os
 import sys
 import threading
@@ -229,27 +230,61 @@ def main() -> None:
         sys.stdout.reconfigure(errors="backslashreplace")
 
 
+class OutputLost(Failure):
+    """Standard output could not be written (a full disk, a reader gone: `ccdocs dump … > /dev/full`): exit 1."""
+
+
+class _GuardedOutput(io.TextIOWrapper):
+    """The console's standard output, a failure to write it an OutputLost (said, exit 1), not an internal error."""
+
+    def write(self, text):
+        try:
+            return super().write(text)
+        except OSError as exc:
+            raise OutputLost(f"cannot write the output: {exc.strerror or exc}") from None
+
+    def flush(self):
+        try:
+            return super().flush()
+        except OSError as exc:
+            raise OutputLost(f"cannot write the output: {exc.strerror or exc}") from None
+
+
 def console() -> None:
     """`ccdocs` as a command (its console script, `python -m ccdocs`): `main`, then the process ends with main's exit
     status, its exit handlers run (the per-user cache's `compiled.store`) and its output flushed, without the
     interpreter's teardown, which frees each module and object one by one: some 200 M instructions after a build
     of the sample (a tenth of its parent's, callgrind), done while nothing is left to do, as a forked worker ends
-    (multiprocessing's `os._exit`). Callers in-process (tests) call `main` and keep their interpreter."""
+    (multiprocessing's `os._exit`). Standard output that cannot be written (a full disk, a reader gone) is told
+    on standard error, exit 1, whenever it fails, the last flush included. Callers in-process (tests) call `main`
+    and keep their interpreter."""
+    stdout = sys.stdout
+    if isinstance(stdout, io.TextIOWrapper) and hasattr(stdout, "buffer"):
+        stdout.flush()
+        sys.stdout = _GuardedOutput(stdout.buffer, encoding=stdout.encoding, errors=stdout.errors,
+                                    line_buffering=stdout.line_buffering, write_through=stdout.write_through)
     try:
         main()
     except SystemExit as exc:
         code = exc.code
+    except OutputLost as exc:  # outside a command's own reporting (`--help > /dev/full`)
+        print(f"ccdocs: error: {exc}", file=sys.stderr)
+        code = 1
     else:  # click's standalone mode always exits
         code = 0
     if code is not None and not isinstance(code, int):  # sys.exit("message"), as Python tells it
         print(code, file=sys.stderr)
         code = 1
     atexit._run_exitfuncs()  # noqa: SLF001 - what the interpreter would run first
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (OSError, ValueError):  # a reader gone (`ccdocs dump … | head`), a stream closed
-            pass
+    try:
+        sys.stdout.flush()
+    except (OutputLost, OSError, ValueError) as exc:  # the output held back until now, not written
+        print(f"ccdocs: error: {exc if isinstance(exc, OutputLost) else 'cannot write the output'}", file=sys.stderr)
+        code = code or 1
+    try:
+        sys.stderr.flush()
+    except (OSError, ValueError):  # nowhere left to say anything
+        pass
     os._exit(code or 0)
 
 
