@@ -159,6 +159,10 @@ REFUSED = [
                                                  '</desc></g></defs>\n<use href="#x"/>')),
          "line 3: a `<rect>` inside `<desc>` (line 3): CairoSVG, which draws the Word document's picture, draws it",
          WHERE),  # under `<defs>`, but drawn by the `<use>` of its group
+    Case("style-of-another-type", shows(svg('<rect width="10" height="10" fill="#1F4E79"/>\n<style type="text/foo">'
+                                            'rect { fill: #FF0000 }</style>')),
+         "image `figures/a.svg`, line 3: a `<style type=\"text/foo\">`: svglib, which draws the PDF, applies its "
+         "rules; CairoSVG, which draws the Word document's picture, does not, nor do Word and browsers", WHERE),
 ]
 
 

@@ -590,6 +590,10 @@ def _properties(raw: str, element, rules: list) -> tuple[str, str] | None:
     declared = [(line, key, value, "attribute") for key, value in element.attrib.items() if key in PRESENTATION]
     if element.get("style"):
         declared += _declarations(tinycss2.parse_declaration_list(element.get("style")), line, "style")
+    if name == "style" and element.get("type", "text/css") != "text/css":  # CairoSVG's find_stylesheets
+        return (f"image `{raw[:80]}`, line {line}: a `<style type=\"{element.get('type')[:40]}\">`: svglib, which "
+                "draws the PDF, applies its rules; CairoSVG, which draws the Word document's picture, does not, nor "
+                "do Word and browsers", "write `type=\"text/css\"`, or leave the `type` out")
     if name == "style":
         for rule in tinycss2.parse_stylesheet(element.text or "", skip_comments=True, skip_whitespace=True):
             at = line + rule.source_line - 1
