@@ -22,7 +22,8 @@ def told(tmp_path, monkeypatch, command: list[str]) -> tuple[int, str]:
 @pytest.mark.parametrize("args", [
     ["--symbol", "WO/CC/87/INF/1", "--session", "88"],   # the check of the folder refuses the pair
     ["--symbol", "WO/CC/87/INF/1/Rev.1"],                # the option alone
-], ids=["checked", "symbol"])
+    ["--symbol", "WO/CC/8O/INF/1"],                      # a letter O in the session's digits: exit 0 on 5f8802b
+], ids=["checked", "symbol", "session-not-a-number"])
 def test_the_same_option_mistake_is_told_alike(tmp_path, monkeypatch, args):
     write_doc(tmp_path / "old")
     new = told(tmp_path, monkeypatch, ["new", "new", "--kind", "information", *args])
@@ -30,3 +31,10 @@ def test_the_same_option_mistake_is_told_alike(tmp_path, monkeypatch, args):
     assert new[0] == following[0] == 2, (new, following)
     assert new[1] == following[1], (new, following)
     assert new[1].startswith(f"ccdocs: error: {args[-2]} "), new[1]
+
+
+def test_a_session_typed_with_a_letter_is_told_at_the_symbol(tmp_path, monkeypatch):
+    """WO/CC/1OO/INF/1 (letters O for zeros): `new` took the 1 of INF/1 as the session, `next` the session after the
+    old one, and both papers checked ok with the symbol printed on every page."""
+    code, output = told(tmp_path, monkeypatch, ["new", "new", "--kind", "information", "--symbol", "WO/CC/1OO/INF/1"])
+    assert code == 2 and "its session `1OO` is not a number" in output, output

@@ -18,8 +18,8 @@ ARABIC = ["--kind", "information", "--ordinary", "57", "--dates", "2026-07-07/20
 @pytest.mark.parametrize("args, told", [
     (["--symbol", "WO/CC/250/INF/3"], "--symbol WO/CC/250/INF/3 (the session number 250 told from it): "
                                       "`session.number` is 250: the ar cover spells it"),
-    (["--symbol", "WO/CC/INF/3", "--session", "250"], "--session 250: `session.number` is 250: the ar cover "
-                                                      "spells it"),
+    (["--symbol", "WO/CC/250/INF/3", "--session", "250"], "--session 250: `session.number` is 250: the ar cover "
+                                                          "spells it"),
 ], ids=["told-from-the-symbol", "given"])
 def test_a_refused_value_is_told_at_its_option_and_nothing_is_written(tmp_path, monkeypatch, args, told):
     monkeypatch.chdir(tmp_path)

@@ -297,6 +297,8 @@ IDENTIFIERS = [  # kind 12: identifiers that would make bad file names, or nothi
          "the symbol WO/CC/86/INF/1 is a paper of the coordination-committee", f"{DOC}:2"),
     Case("symbol-other-session", doc("number: 86,", "number: 87,"), "the symbol WO/CC/86/INF/1 is of session 86, not 87",
          f"{DOC}:3"),
+    Case("symbol-session-not-a-number", doc("symbol: WO/CC/86/INF/1", "symbol: WO/CC/8O/INF/1"),
+         "the symbol WO/CC/8O/INF/1: its session `8O` is not a number", f"{DOC}:1"),
     Case("symbol-newline", doc("symbol: WO/CC/86/INF/1", r'symbol: "WO/CC/86/INF/1\n"'), "is not a WIPO symbol",
          f"{DOC}:1"),
     Case("symbol-trailing-space", doc("symbol: WO/CC/86/INF/1", "symbol: 'WO/CC/86/INF/1 '"),

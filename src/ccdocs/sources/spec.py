@@ -285,9 +285,14 @@ class _Reader:
 
     def symbol_agrees(self, symbol, body, number) -> None:
         """A WO symbol names its body and session (`WO/CC/86/…`: the Coordination Committee, 86th session): they
-        must be the body and session number given, or the cover contradicts its own symbol."""
+        must be the body and session number given, or the cover contradicts its own symbol; its session digits
+        only."""
         parts = symbol.split("/") if isinstance(symbol, str) else []
         if len(parts) < 3 or parts[0] != "WO" or parts[1] not in SYMBOL_BODIES:
+            return
+        if not parts[2].isdigit():  # a letter typed for a digit (`1OO`): no session could be told from it
+            self.fail(("symbol",), f"the symbol {symbol}: its session `{parts[2]}` is not a number",
+                      f"write the session's number as the symbol's third part (WO/{parts[1]}/86/…)")
             return
         if body and SYMBOL_BODIES[parts[1]] != body:
             self.fail(("body",), f"the symbol {symbol} is a paper of the {SYMBOL_BODIES[parts[1]]}, not of the {body}",
