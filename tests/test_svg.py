@@ -163,6 +163,11 @@ REFUSED = [
                                             'rect { fill: #FF0000 }</style>')),
          "image `figures/a.svg`, line 3: a `<style type=\"text/foo\">`: svglib, which draws the PDF, applies its "
          "rules; CairoSVG, which draws the Word document's picture, does not, nor do Word and browsers", WHERE),
+    Case("important-rule", shows(svg('<style>\nrect { stroke: none;\nfill: #FF0000 !important }</style>\n'
+                                     '<rect width="10" height="10" style="fill: #1F4E79"/>')),
+         "image `figures/a.svg`, line 4: `fill: … !important` in a `<style>` rule: CairoSVG, which draws the Word "
+         "document's picture, ranks it above the element's own style, as CSS does; svglib, which draws the PDF, "
+         "does not (leave `!important` out, and give the element the value itself)", WHERE),
 ]
 
 

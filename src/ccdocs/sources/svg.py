@@ -601,7 +601,14 @@ def _properties(raw: str, element, rules: list) -> tuple[str, str] | None:
                 return (_cannot(raw, at, f"a CSS `@{rule.at_keyword}` rule (it skips every at-rule)"),
                         "write its rules in the `<style>` itself, or export the drawing as PNG")
             if rule.type == "qualified-rule":
-                found = _declarations(tinycss2.parse_declaration_list(rule.content), line, "rule")
+                parsed = tinycss2.parse_declaration_list(rule.content)
+                ranked = next((item for item in parsed if item.type == "declaration" and item.important), None)
+                if ranked:  # CairoSVG (cssselect2) ranks it above an inline style; svglib applies the inline last
+                    return (f"image `{raw[:80]}`, line {line + ranked.source_line - 1}: `{ranked.lower_name}: … "
+                            "!important` in a `<style>` rule: CairoSVG, which draws the Word document's picture, "
+                            "ranks it above the element's own style, as CSS does; svglib, which draws the PDF, does "
+                            "not", "leave `!important` out, and give the element the value itself")
+                found = _declarations(parsed, line, "rule")
                 rules.append((at, rule.prelude, found))
                 declared += found
     for at, key, value, how in declared:
