@@ -272,3 +272,27 @@ def test_the_summary_counts_one_literal_in_the_singular(tmp_path):
     done = runner.invoke(main, ["next", str(tmp_path / "old"), str(tmp_path / "new"), "--symbol", "WO/CC/91/INF/2"])
     assert done.exit_code == 0, done.output
     assert done.output.rstrip().endswith("written; 1 year, date or figure typed in the text to review (listed above)")
+
+
+def test_the_literals_of_every_languages_cover_text_are_listed(tmp_path):
+    """The cover's texts of each language are typed in document.yaml, never offered to a translator again: a year
+    in the zh title (`2025年报告`) was copied unlisted, the 2026 Chinese paper printing it on its cover (verify-11
+    V14: only the source language's title was read)."""
+    runner = CliRunner()
+    made = runner.invoke(main, ["new", str(tmp_path / "old"), "--symbol", "WO/CC/90/INF/2", "--kind", "information",
+                                "--ordinary", "60", "--dates", "2026-07-07/2026-07-15", "--date", "2026-05-21",
+                                "--languages", "en,zh"])
+    assert made.exit_code == 0, made.output
+    yaml = tmp_path / "old" / "document.yaml"
+    yaml.write_text(yaml.read_text(encoding="utf-8").replace('"Title of the Document"', '"Report 2025"')
+                    .replace('"文件标题"', '"2025年报告"').replace("author: secretariat ",
+                                                              "author: {en: Staff of 2024, zh: 2024年工作人员}"),
+                    encoding="utf-8")
+    done = runner.invoke(main, ["next", str(tmp_path / "old"), str(tmp_path / "new"), "--symbol", "WO/CC/91/INF/2"])
+    assert done.exit_code == 0, done.output
+    notes = {(m["path"].split("new/", 1)[-1], int(m["line"]), m["text"]) for m in NOTE.finditer(done.output)}
+    new = tmp_path / "new" / "document.yaml"
+    assert {("document.yaml", line_of(new, "Report 2025"), "2025"), ("document.yaml", line_of(new, "2025年报告"), "2025"),
+            ("document.yaml", line_of(new, "Staff of 2024"), "2024")} <= notes, done.output
+    authors = [m["col"] for m in NOTE.finditer(done.output) if int(m["line"]) == line_of(new, "Staff of 2024")]
+    assert len(set(authors)) == 2, done.output  # the en and the zh author, one line, each at its own column

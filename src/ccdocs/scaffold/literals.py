@@ -91,17 +91,18 @@ def in_content(path: Path, text: str) -> list[Literal]:
 
 
 def in_texts(texts) -> list[Literal]:
-    """The literals of the tables' own texts: (text, file, line) triples, each literal located where it is written
-    in the file, searched from the text's line on (a text folded over lines, or quoted, is found all the same)."""
+    """The literals of the tables' own texts: (text, file, line) triples, or (text, file, line, column) where texts
+    share a line (a flow mapping's), each literal located where it is written in the file, searched from the text's
+    line (and 1-based column) on (a text folded over lines, or quoted, is found all the same)."""
     lines: dict[str, list[str]] = {}
     found = []
-    for text, file, line in texts:
+    for text, file, line, *col in texts:
         if file not in lines:
             try:
                 lines[file] = Path(file).read_text(encoding="utf-8-sig").splitlines()
             except (OSError, UnicodeDecodeError):
                 lines[file] = []
-        at = (line, 0)
+        at = (line, col[0] - 1 if col else 0)
         for _, kind, literal in in_line(text):
             at = _written(lines[file], literal, at)
             found.append(Literal(Path(file), at[0], at[1] + 1, kind, literal))

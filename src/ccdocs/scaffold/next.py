@@ -49,6 +49,7 @@ CONFIRM = "TO CONFIRM"
 YEAR_KEY = re.compile(r"(?:.*_)?year(?:_.*)?")
 ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 STALE = "not bound to the data: still right?"
+COVER_TEXTS = ("title", "author", "venue")  # document.yaml's texts of the cover, one or one a language
 
 
 @dataclass(frozen=True)
@@ -297,10 +298,12 @@ def _stale(sources, old: Path, new: Path, rel: dict) -> list[Problem]:
     for path, text in sources.texts.items():
         found += literals.in_content(new / rel[path], text)
     spec, root = sources.spec, old.resolve()
-    title = spec.yaml.data.get("title")
-    keys = ("title", spec.source) if isinstance(title, dict) else ("title",)
-    text = title.get(spec.source) if isinstance(title, dict) else title
-    texts = [(text, str(spec.yaml.path), spec.yaml.where(*keys)[0])] if isinstance(text, str) else []
+    texts = []
+    for key in COVER_TEXTS:  # each language's, typed in document.yaml: no catalog offers them again
+        value = spec.yaml.data.get(key)
+        typed = value.items() if isinstance(value, dict) else [(None, value)]
+        texts += [(text, str(spec.yaml.path), *spec.yaml.where(*((key, lang) if lang else (key,))))
+                  for lang, text in typed if isinstance(text, str)]
     for literal in literals.in_texts(texts + list(translatable_texts(spec, sources.data))):
         try:
             name = literal.path.resolve().relative_to(root).as_posix()
