@@ -38,3 +38,12 @@ def test_a_session_typed_with_a_letter_is_told_at_the_symbol(tmp_path, monkeypat
     old one, and both papers checked ok with the symbol printed on every page."""
     code, output = told(tmp_path, monkeypatch, ["new", "new", "--kind", "information", "--symbol", "WO/CC/1OO/INF/1"])
     assert code == 2 and "its session `1OO` is not a number" in output, output
+
+
+def test_a_symbol_of_another_body_is_told_at_the_option(tmp_path, monkeypatch):
+    """The old folder checks ok: the clash is the option's (it was told at the old folder's `body:` line, exit 1)."""
+    write_doc(tmp_path / "old")
+    code, output = told(tmp_path, monkeypatch, ["next", "old", "new", "--symbol", "WO/PBC/100/1"])
+    assert code == 2, output
+    assert output.startswith("ccdocs: error: --symbol WO/PBC/100/1: the symbol is a paper of the "
+                             "program-and-budget-committee, not of the coordination-committee"), output

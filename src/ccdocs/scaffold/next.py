@@ -37,6 +37,7 @@ from ..i18n.extract import po_bytes
 from ..i18n.memory import fill, read_memory
 from ..inputs import read_files
 from ..pipeline import read_sources, resolve
+from ..sources.spec import symbol_body
 from ..sources.within import place_inside
 from ..sources.yamlfile import read_yaml
 from ..tables.texts import translatable_texts
@@ -98,6 +99,11 @@ def spec_edits(spec, o: Options) -> list[Edit]:
                           f"{CONFIRM}: the new session's kind and number (ccdocs cannot know them)"))
     if o.symbol is not None:
         check_symbol(o.symbol)
+        named = symbol_body(o.symbol)
+        if named and named != spec.body:  # the old folder's `body:` is right: the option is not
+            raise UsageError(f"{as_typed('--symbol', o.symbol)}: the symbol is a paper of the {named}, not of the "
+                             f"{spec.body} as {spec.symbol} (give a symbol of the same body; a paper of another "
+                             "body starts with ccdocs new)")
     segments = spec.symbol.split("/")
     renumbered = "/".join(str(number) if s == str(spec.session_number) else s for s in segments)
     edits.append(_set(("symbol",), raw["symbol"], o.symbol or renumbered, "--symbol" if o.symbol else None,

@@ -57,6 +57,12 @@ RESERVED = ("doc",)  # names the figures already use
 SCALARS = (str, int, float)
 
 
+def symbol_body(symbol) -> str | None:
+    """The body a WO symbol names (`WO/CC/86/…`: `coordination-committee`), or None (another symbol, or none)."""
+    parts = symbol.split("/") if isinstance(symbol, str) else []
+    return SYMBOL_BODIES.get(parts[1]) if len(parts) >= 3 and parts[0] == "WO" else None
+
+
 def __getattr__(name: str):
     """`LANGUAGES`: the languages ccdocs can build, the codes of the language profiles found now (`--templates`
     may add some), sorted (l10n.language.known_languages)."""
@@ -294,8 +300,8 @@ class _Reader:
             self.fail(("symbol",), f"the symbol {symbol}: its session `{parts[2]}` is not a number",
                       f"write the session's number as the symbol's third part (WO/{parts[1]}/86/…)")
             return
-        if body and SYMBOL_BODIES[parts[1]] != body:
-            self.fail(("body",), f"the symbol {symbol} is a paper of the {SYMBOL_BODIES[parts[1]]}, not of the {body}",
+        if body and symbol_body(symbol) != body:
+            self.fail(("body",), f"the symbol {symbol} is a paper of the {symbol_body(symbol)}, not of the {body}",
                       "correct the symbol or `body:`")
         if number and parts[2].isdigit() and int(parts[2]) != number:
             self.fail(("session", "number"), f"the symbol {symbol} is of session {int(parts[2])}, not {number}",
