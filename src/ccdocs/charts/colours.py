@@ -31,6 +31,23 @@ def lightened(colour: str, times: float, added: float) -> str:
     return "".join(f"{round(channel * 255):02X}" for channel in rgb)
 
 
+READABLE = 4.5  # WCAG's contrast ratio for text: a label white on its fill reads at this or more
+
+
+def label_colour(fill: str) -> str:
+    """The colour (RRGGBB) of a data label set on `fill` (a stacked bar's, a slice's): white where it reads at
+    READABLE or more, else whichever of white and black contrasts more (WCAG's relative luminance).
+
+    >>> label_colour("1F4E79"), label_colour("F2B134"), label_colour("FFFFFF")
+    ('FFFFFF', '000000', '000000')
+    """
+    channels = [int(fill[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    on_white, on_black = 1.05 / (luminance + 0.05), (luminance + 0.05) / 0.05
+    return "FFFFFF" if on_white >= READABLE or on_white >= on_black else "000000"
+
+
 def chart_colours(colours: tuple[str, ...]) -> tuple[str, ...]:
     """Every distinct colour a chart may give its series or slices, in the order given: the palette `colours` as
     written, then each darker, then each lighter (ROUNDS); a colour already given (white lightened, a palette's

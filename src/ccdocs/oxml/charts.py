@@ -14,6 +14,8 @@ from lxml import etree
 from docx.oxml.ns import nsdecls, nsmap
 from docx.oxml.parser import parse_xml
 
+from ..charts.colours import label_colour
+
 C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -75,15 +77,17 @@ def _fill(parent, colour: str, line: bool = False):
     return sp
 
 
-def _text_props(parent, size: float, latin: str, east_asian: str, lang: str, bold: bool = False, white=False):
-    """`c:txPr`: the default run properties of a chart's texts (size in points, faces, language)."""
+def _text_props(parent, size: float, latin: str, east_asian: str, lang: str, bold: bool = False,
+                colour: str | None = None):
+    """`c:txPr`: the default run properties of a chart's texts (size in points, faces, language; `colour` RRGGBB,
+    else the theme's)."""
     tx = _el(parent, "c:txPr")
     _el(tx, "a:bodyPr")
     _el(tx, "a:lstStyle")
     p = _el(tx, "a:p")
     rpr = _el(_el(p, "a:pPr"), "a:defRPr", sz=round(size * 100), b=int(bold))
-    if white:
-        _el(_el(rpr, "a:solidFill"), "a:srgbClr", "FFFFFF")
+    if colour:
+        _el(_el(rpr, "a:solidFill"), "a:srgbClr", colour)
     _el(rpr, "a:latin", typeface=latin)
     _el(rpr, "a:ea", typeface=east_asian)
     _el(p, "a:endParaRPr", lang=lang)
@@ -110,18 +114,35 @@ def _num_ref(parent, formula: str, values, code: str) -> None:
             _el(_el(cache, "c:pt", idx=index), "c:v").text = repr(float(value))
 
 
-def _labels(parent, chart, code: str, position: str | None, style) -> None:
-    """`c:dLbls`: the values shown (in the series' format) or, without data labels, none."""
+def _labels(parent, chart, code: str, position: str | None, style, points: tuple = ()) -> None:
+    """`c:dLbls`: the values shown (in the series' format) or, without data labels, none; `style(parent, colour)`
+    gives their text properties, each of `points` ((index, colour): a pie's slice whose label reads in another
+    colour than the series') its own `c:dLbl`."""
     labels = _el(parent, "c:dLbls")
+    for index, colour in points if chart.data_labels else ():
+        point = _el(labels, "c:dLbl")
+        _el(point, "c:idx", index)
+        _label_body(point, chart, code, position, lambda parent, colour=colour: style(parent, colour))
     if chart.data_labels:
-        _el(labels, "c:numFmt", formatCode=code, sourceLinked=0)
-        _el(_el(labels, "c:spPr"), "a:noFill")
-        style(labels)
-        if position:
-            _el(labels, "c:dLblPos", position)
+        _label_body(labels, chart, code, position, lambda parent: style(parent, None))
+    else:
+        _label_flags(labels, chart)
+
+
+def _label_body(parent, chart, code: str, position: str | None, style) -> None:
+    """A `c:dLbls`' or `c:dLbl`'s format, no fill, text properties, position and what is shown."""
+    _el(parent, "c:numFmt", formatCode=code, sourceLinked=0)
+    _el(_el(parent, "c:spPr"), "a:noFill")
+    style(parent)
+    if position:
+        _el(parent, "c:dLblPos", position)
+    _label_flags(parent, chart)
+
+
+def _label_flags(parent, chart) -> None:
     for flag, on in (("showLegendKey", 0), ("showVal", int(chart.data_labels)), ("showCatName", 0),
                      ("showSerName", 0), ("showPercent", 0), ("showBubbleSize", 0)):
-        _el(labels, f"c:{flag}", on)
+        _el(parent, f"c:{flag}", on)
 
 
 class ChartXml:
@@ -138,8 +159,8 @@ class ChartXml:
     def colour(self, index: int) -> str:
         return self.palette[index]     # as many as the series or slices (charts.colours.too_few)
 
-    def style(self, parent, bold: bool = False, white: bool = False):
-        return _text_props(parent, self.size, *self.faces, self.lang, bold, white)
+    def style(self, parent, bold: bool = False, colour: str | None = None):
+        return _text_props(parent, self.size, *self.faces, self.lang, bold, colour)
 
     def range(self, column: int) -> str:
         letter = column_name(column)
@@ -169,8 +190,13 @@ class ChartXml:
                 _el(_el(_el(sp, "a:ln", w=str(round(0.75 * EMU_PER_PT))), "a:solidFill"), "a:srgbClr", "FFFFFF")
         position = {"column": "outEnd", "bar": "outEnd", "line": "t", "pie": "bestFit", "doughnut": None}
         where = position[chart.kind] if chart.grouping == "clustered" else "ctr"
-        white = chart.data_labels and (chart.kind in ("pie", "doughnut") or chart.grouping != "clustered")
-        _labels(ser, chart, self.code, where, lambda parent: self.style(parent, white=white))
+        inside, points = chart.kind in ("pie", "doughnut") or chart.grouping != "clustered", ()  # set on their fill
+        colour = (label_colour(self.colour(index)) if chart.kind in ("column", "bar") else "FFFFFF") if inside else None
+        if chart.kind in ("pie", "doughnut"):  # each slice's label in the colour that reads on it
+            points = tuple((point, label_colour(self.colour(point))) for point in range(self.rows)
+                           if label_colour(self.colour(point)) != colour)
+        _labels(ser, chart, self.code, where, lambda parent, given: self.style(parent, colour=given or colour),
+                points)
         _str_ref(_el(ser, "c:cat"), self.range(0), list(chart.categories))
         _num_ref(_el(ser, "c:val"), self.range(index + 1), series.values, self.code)
         if chart.kind == "line":

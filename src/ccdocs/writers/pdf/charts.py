@@ -32,7 +32,7 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus.flowables import Flowable
 
-from ...charts.colours import chart_colours, palette, too_few
+from ...charts.colours import chart_colours, label_colour, palette, too_few
 from ...charts.axis import axis_text
 from ...charts.spec import HEIGHT
 from ...l10n.formats import Formats
@@ -48,7 +48,7 @@ SWATCH = 8.0            # the legend's colour square, in points
 LABEL_LEADING = 1.2     # the height of a data label, in lines of its size (reportlab's Label: its leading)
 TICK = 5.0              # reportlab's value-axis labels stand this far from the axis (`labels.dx`)
 LABEL_SHARE = 0.35      # the widest a bar chart's category labels may be, as a share of the drawing's width
-WHITE = HexColor("#FFFFFF")     # labels inside a stacked bar or a slice, a slice's edge
+WHITE = HexColor("#FFFFFF")     # a slice's edge
 
 
 @contextmanager
@@ -308,8 +308,10 @@ class _Drawer:
             if chart.grouping == "clustered":   # beyond the bar's end, starting there
                 plot.barLabels.boxTarget, plot.barLabels.nudge = "hi", GAP / 2
                 plot.barLabels.boxAnchor = "w" if chart.kind == "bar" else "s"
-            else:
-                plot.barLabels.boxTarget, plot.barLabels.fillColor = "mid", WHITE
+            else:   # inside its bar: in the colour that reads on it
+                plot.barLabels.boxTarget = "mid"
+                for i in range(len(chart.series)):
+                    plot.barLabels[i].fillColor = HexColor("#" + label_colour(self.colour(i).hexval()[2:]))
 
     def bar(self, bottom: float) -> None:
         """Bars (HorizontalBarChart): categories at the left (top category first), values below."""
@@ -357,7 +359,8 @@ class _Drawer:
         if chart.data_labels:
             plot.labels = list(series.printed)
             plot.slices.labelRadius = 0.78 if chart.kind == "doughnut" else 0.65
-            plot.slices.fontColor = WHITE
+            for i in range(len(plot.data)):   # on its slice: in the colour that reads on it
+                plot.slices[i].fontColor = HexColor("#" + label_colour(self.colour(i).hexval()[2:]))
         else:
             plot.labels = None
         self.drawing.add(plot)
