@@ -121,15 +121,19 @@ def test_an_xliff_file_serves_as_memory_as_its_catalog_does(filled, tmp_path):
         {m.id: (m.string, m.fuzzy) for m in filled[2]}
 
 
-def test_a_path_that_is_no_memory_is_refused_at_its_path(filled, tmp_path):
+@pytest.mark.parametrize("given, said", [
+    ("notes.txt", "not a translation memory (give a .po catalog, a document folder or an XLIFF (.xlf) file)"),
+    (".", "this folder has no zh catalog"),
+])
+def test_a_path_that_is_no_memory_is_a_usage_error_at_the_option(filled, tmp_path, given, said):
+    """The option names something that is no memory, as a missing path (01a3dca): exit 2 at `--memory PATH`, not an
+    input error at the path (verify-11 V18: exit 1, 'emptydir: error: this folder has no zh catalog')."""
     folder = filled[0]
     before = po_path(folder, "zh").read_bytes()
     (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
-    result = run_ccdocs("i18n", "update", folder, "--lang", "zh", "--memory", tmp_path / "notes.txt",
-                        "--memory", tmp_path)
-    assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert f"{tmp_path / 'notes.txt'}: error: not a translation memory" in result.stderr
-    assert f"{tmp_path}: error: this folder has no zh catalog" in result.stderr
+    result = run_ccdocs("i18n", "update", folder, "--lang", "zh", "--memory", tmp_path / given)
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.startswith(f"ccdocs: error: --memory {tmp_path / given}: {said}"), result.stderr
     assert po_path(folder, "zh").read_bytes() == before
 
 

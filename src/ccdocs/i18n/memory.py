@@ -32,7 +32,7 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog
 
-from ..errors import InputError, display_path, problem
+from ..errors import InputError, UsageError, display_path, problem
 from ..sources.characters import first_refused
 from ..sources.spec import not_a_file_inside
 from ..sources.within import place_inside
@@ -156,16 +156,37 @@ def unreadable(path: Path) -> str | None:
     return "is a link that leads nowhere" if path.is_symlink() else "does not exist"
 
 
+def _no_memory(path: Path, lang: str) -> str | None:
+    """Why `path`, given as `--memory`, names no memory of `lang` at all (a folder without its catalog, a file of
+    another kind), as the option's error says it; None when it names one, or something `read_memory` tells at the
+    path itself."""
+    if path.is_dir():
+        catalog = po_path(path, lang)
+        return None if catalog.exists() or catalog.is_symlink() else \
+            f"this folder has no {lang} catalog ({display_path(catalog)}) (give a document folder translated into " \
+            f"{lang}, or its catalog)"
+    if path.is_file() and path.suffix.lower() not in (*XLIFF_SUFFIXES, ".po", ".pot"):
+        return f"not a translation memory ({GIVE})"
+    return None
+
+
 def read_memory(paths: Iterable[Path], lang: str) -> list[Unit]:
     """The finished translations into `lang` of each path in order: a .po, a document folder or an XLIFF file.
 
-    Raises InputError naming each path that is none of these (or a folder without a `lang` catalog; missing, a
-    FIFO or another file that is not a regular one, never opened: it would block), or that is
+    Raises UsageError at the option (`--memory PATH: …`) for a path naming no memory at all (a folder without a
+    `lang` catalog, a file of another kind: `_no_memory`); InputError naming each path that is none of these (missing,
+    a FIFO or another file that is not a regular one, a folder's catalog that is none, never opened: it would
+    block), or that is
     translated into another language (an XLIFF `<file>`'s `target-language`, a catalog's `Language:` header: at
     that line), or whose name holds a character a paper may not hold (it is written into the catalog, in each
     unit's origin), and every problem of the catalogs as `read_catalog` reports it and of the XLIFF files as
     `xliff` reads them (a bidi override or a C1 control in a unit, a DOCTYPE, a file too large: see `xliff`).
     """
+    paths = tuple(paths)
+    for path in paths:  # the option naming no memory at all: a usage error, before anything is read
+        said = _no_memory(path, lang)
+        if said:
+            raise UsageError(f"--memory {path}: {said}")
     units: list[Unit] = []
     wrong = []
     for path in paths:
@@ -185,11 +206,9 @@ def read_memory(paths: Iterable[Path], lang: str) -> list[Unit]:
             other = _other_language(read, catalog, lang, path.is_dir())
             wrong += other
             units += [] if other else _from_catalog(read, catalog)
-        elif path.is_dir():
+        else:  # a folder whose catalog stands but is no regular file (a FIFO, a folder): never opened
             wrong.append(problem(path, None, f"this folder has no {lang} catalog ({display_path(catalog)})",
                                  f"give a document folder translated into {lang}, or its catalog"))
-        else:
-            wrong.append(problem(path, None, f"not a translation memory: {GIVE}", None))
     if wrong:
         raise InputError(wrong)
     return units
