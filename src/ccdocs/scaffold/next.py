@@ -18,7 +18,9 @@ document.yaml names, the images the content shows, the glossaries `locales/<lang
 unchanged keeps its translation; with
 `--memory`, the entries a catalog leaves untranslated are filled from earlier documents as `i18n update --memory`
 fills them (`i18n.memory.fill`: the same English as it is, a close one as fuzzy). What is not: `expected/` (the
-old outputs' snapshots) and anything else document.yaml does not name.
+old outputs' snapshots) and anything else document.yaml does not name. An input that is no regular file inside the
+folder (a link leading out, a FIFO) is never copied: refused, as the old folder's check refuses it, for a language
+the paper is built in; noted for a language begun early.
 
 The notes returned tell the editor what was set or proposed and list every symbol, year, date and figure typed in
 the prose (not bound to the data), with its file, line and column: what may be stale.
@@ -37,7 +39,7 @@ from ..i18n.extract import po_bytes
 from ..i18n.memory import fill, read_memory
 from ..inputs import read_files
 from ..pipeline import read_sources, resolve
-from ..sources.spec import symbol_body
+from ..sources.spec import not_a_file_inside, symbol_body
 from ..sources.within import place_inside
 from ..sources.yamlfile import read_yaml
 from ..tables.texts import translatable_texts
@@ -189,6 +191,7 @@ def next_folder(old: Path, new: Path, o: Options, check=buildable) -> list[Probl
     for path in [p for part in spec.parts for p in part.files] + list(spec.data.values()):
         rel[path] = path.resolve().relative_to(root).as_posix()
     languages = {*spec.languages, *(p.name for p in (old / "locales").glob("*") if p.is_dir())}  # begun early
+    uncopied = _unreadable_inputs(old, sources, spec.languages, languages)
     read = sorted(p for p in read_files(sources, languages) if p.is_file() and p.resolve().is_relative_to(root))
     for path in read + _catalogs(old) + sorted(p for p in (old / "templates").rglob("*") if p.is_file()):
         if path.resolve().is_relative_to(root) and path not in rel:
@@ -222,13 +225,35 @@ def next_folder(old: Path, new: Path, o: Options, check=buildable) -> list[Probl
                                 "next year's report is a new document, not a revision of this one", None, "note"))
     notes += [Problem(display_path(new / name), None, None, f"translations: {count}", None, "note")
               for name, count in filled.items()]
-    notes += _stale(sources, old, new, rel)
+    notes += _stale(sources, old, new, rel) + uncopied
     shown = display_path(new / "document.yaml")  # its lines moved by the header
     notes = [replace(n, line=n.line + shift) if n.path == shown and n.line else n for n in notes]
     left = sorted(p.name for p in old.iterdir() if p.name not in {n.split("/")[0] for n in files})
     notes += [Problem(display_path(old / name), None, None, f"not copied: {name}" + (
         " (the old outputs' snapshots: record the new ones after the first build)" if name == "expected" else
         " (document.yaml does not name it)"), None, "note") for name in left]
+    return notes
+
+
+def _unreadable_inputs(old: Path, sources, built, languages) -> list[Problem]:
+    """The inputs of the folder `old` a build reads that are no regular file inside it (a link leading out, a FIFO,
+    a folder), which next never copies: InputError at the first of a language the paper is built in (`built`), as
+    its check refuses it; a note for each of a language begun early (`languages` less `built`: not built, not
+    checked), saying it was not copied. The toolkit's own theme and frames, named outside the folder, are not its."""
+    def named_inside(path: Path) -> bool:  # as named: an attached document's `../other` is its own folder
+        return path.is_relative_to(old) and ".." not in path.relative_to(old).parts
+
+    for path, what in read_files(sources, built).items():
+        if named_inside(path):
+            place_inside(old, path, what)
+    notes = []
+    for path, what in read_files(sources, sorted(set(languages) - set(built))).items():
+        wrong = not_a_file_inside(old, path) if named_inside(path) else None
+        if wrong and (wrong != "missing" or path.is_symlink()):
+            wrong = "is a link that leads nowhere" if wrong == "missing" else wrong
+            notes.append(Problem(display_path(path), None, None, f"{what} {wrong}: not copied (a language begun "
+                                 "early: make it a regular file inside the folder before its first build)", None,
+                                 "note"))
     return notes
 
 
