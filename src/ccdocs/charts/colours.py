@@ -6,6 +6,7 @@ legend could not tell them apart): a chart needing more is refused at the first 
 from __future__ import annotations
 
 import colorsys
+from functools import lru_cache
 
 from ..errors import Problem, problem
 
@@ -48,14 +49,17 @@ def label_colour(fill: str) -> str:
     return "FFFFFF" if on_white >= READABLE or on_white >= on_black else "000000"
 
 
+@lru_cache(maxsize=16)
 def chart_colours(colours: tuple[str, ...]) -> tuple[str, ...]:
     """Every distinct colour a chart may give its series or slices, in the order given: the palette `colours` as
     written, then each darker, then each lighter (ROUNDS); a colour already given (white lightened, a palette's
-    repeat) is left out."""
+    repeat) is left out. Worked out once per process for a palette (each chart of each write asks, in the model,
+    the PDF and the DOCX)."""
     given = {c.upper(): c for c in colours}
     for times, added in ROUNDS:
         for colour in colours:
-            given.setdefault(lightened(colour, times, added), lightened(colour, times, added))
+            shade = lightened(colour, times, added)
+            given.setdefault(shade, shade)
     return tuple(given.values())
 
 
