@@ -49,6 +49,7 @@ FILED_ROUNDS = 3    # turns of the PDF writer alone, today's and the filed check
 TARGETS = {"sample": 0.60, "help": 0.15, "pdf_speedup": 2.5, "t5000": 5.0, "growth": 10.0, "memory_mb": 250.0,
            "watch": 0.3, "libreoffice_ratio": 7.0}
 START = time.perf_counter()
+LAUNCH = "import sys, ccdocs.cli as c; sys.argv[0] = 'ccdocs'; (getattr(c, 'console', None) or c.main)()"
 TYPST = ("import sys, typst\n"
          "for source in sys.argv[2:]:\n"
          "    typst.compile(source, output=source[:-4] + '.pdf', font_paths=[sys.argv[1]], ignore_system_fonts=True)")
@@ -69,7 +70,9 @@ class Side:
         self.work = tmp_path / self.name
         self.env = environment(self.work, tree)
         self.python = str(installed.python)
-        self.ccdocs = [str(installed.ccdocs)]
+        # an older checkout's ccdocs through its own entry point (`main`; `console` since fbb74f5), which the installed
+        # script, today's, names
+        self.ccdocs = [str(installed.ccdocs)] if tree is None else [self.python, "-c", LAUNCH]
         self.figures: dict = {}
 
     def build(self, *args: str) -> list[str]:
