@@ -88,19 +88,21 @@ def test_generated_csv_never_gives_a_traceback(rows):
     _builds_or_reports(files)
 
 
+PARAGRAPHS = 6000  # a build of some 1.4 s of CPU on a 2026 machine: stopped at 0.4 s, it is mid-work
+
+
 @pytest.fixture(scope="module")
 def large(tmp_path_factory):
-    """A 3,000-paragraph synthetic document built once in English, and its outputs' bytes."""
+    """A PARAGRAPHS-paragraph synthetic document built once in English, and its outputs' bytes."""
     root = tmp_path_factory.mktemp("large")
-    folder = make_document(root / "doc", 3000)
+    folder = make_document(root / "doc", PARAGRAPHS)
     out = root / "out"
     build([folder], out, ["en"])
     return folder, out, {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
 
 
 def _start(folder: Path, out: Path) -> subprocess.Popen:
-    """A build of the edited `folder` with an empty per-user cache: it parses and lays out all 3,000 paragraphs, far
-    longer than the 1.5 s the test waits (with the cache filled by earlier builds it could end before the signal)."""
+    """A build of the edited `folder` with an empty per-user cache: it parses and lays out all its paragraphs."""
     (folder / "content/report.md").write_text((folder / "content/report.md").read_text() + "\nOne more.\n")
     return subprocess.Popen([sys.executable, "-m", "ccdocs", "build", str(folder), "--lang", "en", "--out", str(out)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
@@ -111,9 +113,10 @@ def _start(folder: Path, out: Path) -> subprocess.Popen:
 def test_an_interrupted_build_leaves_previous_outputs_unchanged(large, how):
     folder, out, before = large
     process = _start(folder, out)
-    time.sleep(1.5)
+    _underway(process)
     assert process.poll() is None, "the build finished before it could be interrupted"
     process.send_signal(how)
+    _resume(process)
     _, stderr = process.communicate(timeout=60)
     assert process.returncode != 0
     assert "Traceback" not in stderr
@@ -122,12 +125,39 @@ def test_an_interrupted_build_leaves_previous_outputs_unchanged(large, how):
         assert not list(out.rglob("*.part")), "a caught interruption cleans up its temporary files"
 
 
+def _underway(process: subprocess.Popen, cpu: float = 0.4) -> None:
+    """Stop the build `process` (SIGSTOP) once it has spent `cpu` seconds of CPU (Linux's /proc tells): past its
+    start, parsing and laying out its paragraphs, and held there, so that the signal the test sends next reaches it
+    mid-build however fast the machine (a fixed wait let a fast one finish first); `_resume` lets it go on. Where
+    /proc cannot tell, wait 1.5 s."""
+    stat = Path(f"/proc/{process.pid}/stat")
+    if not stat.exists():
+        time.sleep(1.5)
+        return
+    tick = os.sysconf("SC_CLK_TCK")
+    while process.poll() is None:
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # it just ended
+            return
+        if (int(fields[11]) + int(fields[12])) / tick >= cpu:  # utime + stime, in clock ticks
+            process.send_signal(signal.SIGSTOP)
+            return
+        time.sleep(0.002)
+
+
+def _resume(process: subprocess.Popen) -> None:
+    """Let a build `_underway` stopped go on (a signal sent while it was stopped is then acted on)."""
+    if process.poll() is None:
+        process.send_signal(signal.SIGCONT)
+
+
 def test_a_large_document_builds_whole(large):
     _, out, before = large
     docx_path = next(p for p in before if p.suffix == ".docx")
-    document = docx.Document(str(docx_path))
+    document = docx.Document(io.BytesIO(before[docx_path]))  # as built: an interrupted build's edit left aside
     numbered = [p for p in document.paragraphs if p._p.pPr is not None and p._p.pPr.numPr is not None]
-    assert len(numbered) == 3000 + 2 + 1
-    pdf = pypdf.PdfReader(str(docx_path.with_suffix(".pdf")))
+    assert len(numbered) == PARAGRAPHS + 2 + 1
+    pdf = pypdf.PdfReader(io.BytesIO(before[docx_path.with_suffix(".pdf")]))
     assert len(pdf.pages) > 100
-    assert "3000." in pdf.pages[-3].extract_text() + pdf.pages[-2].extract_text() + pdf.pages[-4].extract_text()
+    assert f"{PARAGRAPHS}." in pdf.pages[-3].extract_text() + pdf.pages[-2].extract_text() + pdf.pages[-4].extract_text()
