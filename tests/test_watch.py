@@ -206,6 +206,9 @@ def test_what_a_burst_of_changes_did_to_each_file(tmp_path):
                (Change.deleted, str(report)), (Change.added, str(report)),
                (Change.deleted, str(moved)), (Change.added, str(moved_to))}
     assert _saved(changes) == {report: "saved", moved: "deleted", moved_to: "saved"}
+    # the temporary made in the burst before, renamed over the file it saves in this one (a fast save split in two)
+    split = {(Change.deleted, str(temporary)), (Change.added, str(report)), (Change.deleted, str(moved))}
+    assert _saved(split) == {report: "saved", moved: "deleted"}
     assert _changes({report: "saved"}) == f"{report} saved"
     assert _changes({moved: "deleted", moved_to: "saved"}) == f"{moved_to} saved, {moved} deleted"
 

@@ -459,12 +459,21 @@ def _changes(changed: dict[Path, str] | None) -> str:
 def _saved(changes: set[tuple[Change, str]]) -> dict[Path, str]:
     """What a burst of changes (watchfiles') did to each file, `saved` or `deleted`, by path: a file there now is
     saved; one gone that was there before the burst is deleted; one the burst both made and removed (an editor's
-    temporary, renamed over the file it saves) is left out."""
+    temporary, renamed over the file it saves) is left out, and so is one gone whose name is that of a file the burst
+    saved and more (`report.md.x1c9`, Python's tempfile beside `report.md`): such a temporary renamed over it after
+    the burst that made it ended."""
     made, gone = set(), set()
     for change, path in changes:
         (made if change == Change.added else gone).add(Path(path))
     there = {path: path.exists() for path in made | gone}  # looked at once: a file may vanish meanwhile
-    return {path: "saved" if there[path] else "deleted" for path in sorted(there) if there[path] or path not in made}
+    saved = {(path.parent, path.name + ".") for path in there if there[path]}
+    return {path: "saved" if there[path] else "deleted" for path in sorted(there)
+            if there[path] or path not in made and not _temporary_of(path, saved)}
+
+
+def _temporary_of(path: Path, saved: set[tuple[Path, str]]) -> bool:
+    """Whether `path` is named as a temporary of one of the `saved` files ((folder, name + "."))."""
+    return any(path.parent == folder and path.name.startswith(prefix) for folder, prefix in saved)
 
 
 def run(folder: Path, out: Path, languages, formats, draft: bool, echo: Callable) -> None:
