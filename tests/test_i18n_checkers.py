@@ -166,3 +166,25 @@ def test_a_text_read_tag_by_tag_reads_as_jinja2_lexing_it_whole(text):
     cannot be told: the parts and the error are those of Jinja2's lexer on the whole text either way."""
     checkers.jinja_parts.cache_clear()
     assert checkers.jinja_parts(text) == checkers._lexed(text)
+
+
+@pytest.mark.parametrize(("lang", "source", "translation"), [
+    ("fr", "It grew by 3.25 per cent to 1,000 staff.", "Elle a crû de 3,25 % à 1\u202f000 agents."),
+    ("fr", "It grew by 3.25 per cent to 1,000 staff.", "Elle a crû de 3,25 % à 1 000 agents."),
+    ("es", "It had 1,735 staff and 2.5 per cent more.", "Tenía 1.735 empleados y un 2,5 % más."),
+    ("ru", "It had 1,735 staff.", "Было 1\u00a0735 сотрудников."),
+    ("fr", "In 2025, 2,000 people.", "En 2025 2 000 personnes."),
+])
+def test_a_figure_written_as_the_translations_language_writes_numbers_is_the_figure(lang, source, translation):
+    """newcomer-10 #14: the check compared the figures as typed, so French 3,25 for 3.25 (and 1 000, Spanish 1.735)
+    was 'missing from the translation', though the language profiles print numbers so."""
+    from ccdocs.i18n.checkers import Entry, figures
+
+    assert figures(Entry("¶3", source, translation, lang)) == []
+
+
+def test_a_figure_changed_in_the_translation_is_still_missing():
+    from ccdocs.i18n.checkers import Entry, figures
+
+    assert figures(Entry("¶3", "It had 1,735 staff.", "Il y avait 1\u202f753 agents.", "fr")) == [
+        "¶3: the figure `1,735` of the source is missing from the translation"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from decimal import Decimal, InvalidOperation
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from typing import NamedTuple
@@ -395,13 +396,65 @@ def plain_markup(entry: Entry) -> list[str]:
 
 
 def _figures(text: str) -> set[str]:
-    return set(FIGURE.findall(LINK_TARGET.sub("]", NOTE_MARK.sub("", PLACEHOLDER.sub(" ", text)))))
+    return set(FIGURE.findall(_cleaned(text)))
+
+
+def _cleaned(text: str) -> str:
+    """`text` without its placeholders, note marks and link targets, whose digits are no figures of the text."""
+    return LINK_TARGET.sub("]", NOTE_MARK.sub("", PLACEHOLDER.sub(" ", text)))
 
 
 def figures(entry: Entry) -> list[str]:
-    """Every figure written in digits in the source (years, 65%, 1,000, P5) present in the translation."""
+    """Every figure written in digits in the source (years, 65%, 1,000, P5) present in the translation, as typed or
+    as the translation's language writes the same number (`written`: French 3,25 and 1 000 for 3.25 and 1,000,
+    Spanish 1.735 for 1,735; the source's separators are English's, as the toolkit's source languages write them).
+
+    >>> figures(Entry("¶3", "It grew by 3.25 per cent to 1,000 staff in 2025.", "Elle a crû de 3,25 % à 1\u202f000 "
+    ...               "agents en 2025.", "fr"))
+    []
+    >>> figures(Entry("¶3", "It grew by 3.25 per cent.", "Elle a crû de 3,52 %.", "fr"))
+    ['¶3: the figure `3.25` of the source is missing from the translation']
+    """
+    missing = _figures(entry.source) - _figures(entry.translation)
+    if missing:
+        values = written(entry.translation, entry.language)
+        missing = {figure for figure in missing if _value(figure, ".", ",") not in values}
     return [f"{entry.name}: the figure `{figure}` of the source is missing from the translation"
-            for figure in sorted(_figures(entry.source) - _figures(entry.translation))]
+            for figure in sorted(missing)]
+
+
+def written(text: str, language: Language | None) -> set[str]:
+    """The numbers written in digits in `text` as `language` writes them (its babel locale's decimal sign and group
+    separator; a language grouping with a space takes any of its spaces), each as a plain decimal string."""
+    decimal, group = separators(language.locale if language is not None else "en")
+    groups = group + (" \u00a0\u202f" if group.isspace() else "")
+    return {value for token in number_pattern(decimal, groups).findall(_cleaned(text))
+            if (value := _value(token, decimal, groups)) is not None}
+
+
+@lru_cache(maxsize=16)
+def separators(locale: str) -> tuple[str, str]:
+    """(decimal sign, group separator) of a babel `locale` (fr: `,` and U+202F)."""
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    return get_decimal_symbol(locale), get_group_symbol(locale)
+
+
+@lru_cache(maxsize=16)
+def number_pattern(decimal: str, groups: str) -> re.Pattern:
+    """A number as written with `decimal` and `groups`: digits in groups of three after the first one to three, or
+    digits alone, then the decimal sign and digits (a year beside a grouped number stays a number of its own)."""
+    d, g = re.escape(decimal), "".join(map(re.escape, groups))
+    return re.compile(rf"(?<!\d)(?:\d{{1,3}}(?:[{g}]\d{{3}})+(?!\d)|\d+)(?:{d}\d+)?")
+
+
+def _value(token: str, decimal: str, groups: str) -> str | None:
+    """`token`, a number written with `decimal` and `groups`, as a plain decimal string (`1000`, `3.25`)."""
+    digits = "".join(ch for ch in token if ch not in groups).replace(decimal, ".")
+    try:
+        return format(Decimal(digits).normalize(), "f")
+    except InvalidOperation:
+        return None
 
 
 def chinese_punctuation(entry: Entry) -> list[str]:
