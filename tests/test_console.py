@@ -64,7 +64,7 @@ def test_output_that_cannot_be_written_is_told_exit_1_never_an_internal_error(ar
         done = subprocess.run([sys.executable, "-m", "ccdocs", *args], stdout=full, stderr=subprocess.PIPE,
                               text=True, timeout=120)
     assert done.returncode == 1
-    assert "ccdocs: error: cannot write the output: No space left on device" in done.stderr
+    assert "ccdocs: error: cannot write to standard output: No space left on device" in done.stderr
     assert "internal error" not in done.stderr and "Traceback" not in done.stderr
 
 
@@ -74,4 +74,4 @@ def test_a_commands_output_that_cannot_be_written_is_told_exit_1(make_doc):
         done = subprocess.run([sys.executable, "-m", "ccdocs", "dump", str(make_doc()), "--lang", "en"], stdout=full,
                               stderr=subprocess.PIPE, text=True, timeout=120)
     assert done.returncode == 1
-    assert done.stderr.strip() == "ccdocs: error: cannot write the output: No space left on device"
+    assert done.stderr.strip() == "ccdocs: error: cannot write to standard output: No space left on device"

@@ -241,13 +241,13 @@ class _GuardedOutput(io.TextIOWrapper):
         try:
             return super().write(text)
         except OSError as exc:
-            raise OutputLost(f"cannot write the output: {exc.strerror or exc}") from None
+            raise OutputLost(f"cannot write to standard output: {exc.strerror or exc}") from None
 
     def flush(self):
         try:
             return super().flush()
         except OSError as exc:
-            raise OutputLost(f"cannot write the output: {exc.strerror or exc}") from None
+            raise OutputLost(f"cannot write to standard output: {exc.strerror or exc}") from None
 
 
 def console() -> None:
@@ -279,7 +279,8 @@ def console() -> None:
     try:
         sys.stdout.flush()
     except (OutputLost, OSError, ValueError) as exc:  # the output held back until now, not written
-        print(f"ccdocs: error: {exc if isinstance(exc, OutputLost) else 'cannot write the output'}", file=sys.stderr)
+        said = exc if isinstance(exc, OutputLost) else "cannot write to standard output"
+        print(f"ccdocs: error: {said}", file=sys.stderr)
         code = code or 1
     try:
         sys.stderr.flush()
