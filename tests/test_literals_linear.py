@@ -27,3 +27,12 @@ def test_a_line_of_unclosed_openings_or_many_figures_is_searched_in_linear_time(
     assert found.pop("figures") == FIGURES
     for opening, last in found.items():  # nothing closed: the year after them is a literal the editor typed
         assert last == [(len(opening) * REPEATS + 1, "year", "2024")], (opening, last)
+
+
+def test_an_attribute_list_holds_no_literal_of_the_text():
+    """newcomer-10 #4: an image's `{width="50%"}` was listed by `ccdocs next` as a figure typed in the text; like
+    `{#anchor}` and `{.class}`, a `{key=value}` list is layout, not prose."""
+    from ccdocs.scaffold.literals import in_line
+
+    assert in_line('![Staff by grade](figures/bars.svg){width="50%"}') == []
+    assert [text for _, _, text in in_line('A 12% rise {width="50%"} and 3,000 more.')] == ["12%", "3,000"]

@@ -38,7 +38,7 @@ DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")  # full-w
 HIDDEN = re.compile(
     rf"{spans.FIGURE}|{spans.STATEMENT}|{spans.span('{#', '#}')}"      # figures and (refused) statements
     rf"|{spans.span('](', ')', '[^)]')}|<[a-z]+:(?:(?!<)[^>])*>|https?://\S+"  # link targets, autolinks, addresses
-    rf"|{spans.span('[^', ']', '[^]]')}|\{{[.#:](?:(?!\{{)[^}}])*\}}"  # footnote marks and labels, attribute lists
+    rf"|{spans.span('[^', ']', '[^]]')}|\{{(?:[.#:]|[A-Za-z][\w-]*=)(?:(?!\{{)[^}}])*\}}"  # note marks, attribute lists
     r"|^\s*(?:>\s?)*(?:[-*+]\s+|\d{1,9}[.)]\s+|#{1,6}\s+|:::.*)?", re.M)
 
 
