@@ -67,8 +67,8 @@ REACH = [
     case("self-context", "self._TemplateReference__context", ACCESS, "_TemplateReference__context"),
     case("date-method", "doc.title.upper", ACCESS, "upper"),
     case("getitem-attribute", "workforce['__class__'].__base__", "`__class__` is not in the data", "__class__"),
-    case("attr-filter", "workforce | attr('__class__')", "No filter named 'attr'"),
-    case("map-filter", "workforce | map('upper')", "No filter named 'map'"),
+    case("attr-filter", "workforce | attr('__class__')", "no filter `attr`", "attr"),
+    case("map-filter", "workforce | map('upper')", "no filter `map`", "map"),
     case("star-args", "workforce.staff | percent(*workforce)", ACCESS, "*"),
     # Mutation: the data are read-only values and nothing is called.
     case("update", "workforce.update({'staff': 1}) or ''", ACCESS),

@@ -31,3 +31,12 @@ def test_a_drawing_the_libraries_fail_on_is_refused_at_the_element(refuse, case)
     said = refuse(case)
     for words in ("_fp_one", "_rl_accel", "setDash", "division by zero", "Empty tag name"):
         assert words not in said, said
+
+
+def test_a_malformed_svg_is_told_to_be_repaired_not_saved_as_svg():
+    """newcomer-10 #12: the hint of a malformed SVG said to save the figure as PNG, JPEG or SVG, which it is."""
+    from ccdocs.sources.svg import read_svg
+
+    message, hint = read_svg("figures/a.svg", b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">')
+    assert "is not well-formed SVG" in message
+    assert hint == "repair it, or export the drawing again as SVG (or save it as PNG)"

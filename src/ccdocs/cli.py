@@ -414,8 +414,8 @@ def _notes_of(folder, sources, languages, draft: bool) -> None:
             for item in problems(waiting, "warning"):
                 click.echo(str(item), err=True)
             if waiting:
-                click.echo(f"ccdocs: note: draft of {folder} in {lang}: {len(waiting)} segments printed as "
-                           "their marked source text", err=True)
+                click.echo(f"ccdocs: note: draft of {folder} in {lang}: {len(waiting)} segment"
+                           f"{'s' if len(waiting) != 1 else ''} printed as their marked source text", err=True)
 
 
 def _confirm_marks(spec) -> int:

@@ -16,8 +16,8 @@ from jinja2.utils import consume
 
 from . import cache, sandbox as rules
 from .compiled_figures import Sandbox
-from .errors import Hints, InputError, Problem, display_path, problem
-from .l10n.formats import Formats
+from .errors import Hints, InputError, Problem, did_you_mean, display_path, problem
+from .l10n.formats import FILTERS, Formats
 from .sources import spans
 from .sources.characters import HINT, LINE_BREAK, first_refused, line_break
 
@@ -51,6 +51,7 @@ LINE_OPENING = re.compile(r"[ \t]*(?:(?:[-*+>]|\d{1,9}[.)]|#{1,6})[ \t]*)*")  # 
 BOUNDARY = re.compile(r" {0,3}(?:#{1,6}(?:[ \t]|$)|`{3,}|~{3,}|:{3,})")  # a heading or fence: no paragraph runs past
 LISTED = re.compile(r"^(?:[ \t]|[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))", re.M)  # a list's item, or an indented line
 STATEMENT = re.compile(r"\{%|\{#")  # a statement or a comment: refused
+FILTER_NAMED = re.compile(r"No filter named '([^']{1,80})'\.?")  # Jinja2's message for a filter it does not know
 # ... but `{#name}` alone on its line (classes or attributes may follow the name) is a block attribute giving an
 # anchor (markdown-it's attrs syntax, read by the Markdown reader); typed elsewhere it would print
 ANCHOR = re.compile(r"\{#[^\W\d_][\w:.-]*(?:[ \t][^{}#\n]*)?\}")
@@ -140,6 +141,10 @@ def _failure(exc: Exception, hints: Hints) -> tuple[str, str]:
     if isinstance(exc, RecursionError):
         return rules.too_deep().message, rules.BOUNDS_HINT
     if isinstance(exc, TemplateSyntaxError):
+        filtered = FILTER_NAMED.fullmatch(exc.message or "")
+        if filtered:  # Jinja2's "No filter named 'numbr'.": the ccdocs filters named, the nearest first
+            near = did_you_mean(filtered[1], FILTERS)
+            return (f"no filter `{filtered[1]}`" + (f" ({near})" if near else ""), "the filters: " + ", ".join(FILTERS))
         return f"template syntax error: {exc.message}", "check the `{{ … }}` on this line"
     if isinstance(exc, rules.Unknown):
         near = hints(exc.key, exc.choices)

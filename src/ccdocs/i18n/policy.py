@@ -220,7 +220,7 @@ def refusal(assessments: list[Assessment], po: Path, folder: Path, lang: str,
     unready = sum(status != "translated" for status in messages.values())
     shown = display_path(folder)
     return problems(waiting) + [Tally(
-        display_path(po), None, None, f"{unready} of {len(messages)} messages in `{lang}` are not ready for a final "
+        display_path(po), None, None, f"{unready} of {len(messages)} messages in `{lang}` {'is' if unready == 1 else 'are'} not ready for a final "
         "build (as `ccdocs i18n stats` counts them)",
         f"build a draft with `ccdocs build {display_path(built or folder)} --draft`; see them with "
         f"`ccdocs i18n review {shown} --lang {lang} -o review.html`", lang=lang, folder=shown,

@@ -238,7 +238,8 @@ def read_svg(raw: str, data: bytes) -> tuple[float, float] | tuple[str, str]:
     try:
         root = parsed(data)
     except etree.XMLSyntaxError as exc:
-        return f"image `{raw[:80]}` is not well-formed SVG: {exc.msg}", FORMAT_HINT
+        return (f"image `{raw[:80]}` is not well-formed SVG: {exc.msg}",
+                "repair it, or export the drawing again as SVG (or save it as PNG)")
     if root.tag != SVG_NS + "svg":
         return unreadable
     elements = list(root.iter(etree.Element))
