@@ -34,6 +34,7 @@ def build_meta(spec: DocumentSpec, catalog: Catalog, formats: Formats) -> Meta:
     profile = formats.language
     lang = profile.code
     _check_session_numbers(spec, profile)
+    _check_cover_texts(spec, catalog, lang)
     venue = text_for(spec.venue, lang, spec.source, catalog)
     return Meta(
         lang=lang,
@@ -67,6 +68,22 @@ def _check_session_numbers(spec: DocumentSpec, profile) -> None:
                                           ("ordinary", spec.ordinary, form.count),
                                           ("extraordinary", spec.extraordinary, form.count))
                 if value is not None and highest(style) is not None and value > highest(style)]
+    if problems:
+        raise InputError(problems)
+
+
+def _check_cover_texts(spec: DocumentSpec, catalog: Catalog, lang: str) -> None:
+    """Refuse, at its document.yaml line, a `venue` or `author` given as one text (not `{en: …, zh: …}`) that the
+    toolkit catalog of `lang` does not translate, in a language neither English (the catalog's msgids are English)
+    nor the one the document is keyed in: the cover would print it as written, in another language, without a word
+    (`venue: New York` on the Chinese cover); InputError."""
+    if lang in ("en", spec.source):
+        return
+    problems = [spec.yaml.problem((key,), f"`{key}: {value}` has no {lang} translation in ccdocs's catalog: the "
+                                  f"{lang} cover would print it as written",
+                                  f"give it in each language: `{key}: {{{spec.source}: {value}, {lang}: …}}`")
+                for key, value in (("venue", spec.venue), ("author", spec.author))
+                if isinstance(value, str) and not catalog.translates(AUTHORS.get(value, value))]
     if problems:
         raise InputError(problems)
 

@@ -158,6 +158,10 @@ class Catalog:
             raise InputError(found)
         return cls(lang, translations, path, lines)
 
+    def translates(self, msgid: str, context: str | None = None) -> bool:
+        """Whether the catalog holds a translation of msgid (not empty, not fuzzy)."""
+        return (context, msgid) in self._translations
+
     def gettext(self, msgid: str, context: str | None = None) -> str:
         """The translation of msgid, or msgid itself when there is none (or it is empty or fuzzy)."""
         return self._translations.get((context, msgid), msgid)

@@ -51,6 +51,16 @@ def _text(value: str, option: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def _untranslated(venue: str, languages) -> list[str]:
+    """The `languages` (but English, the catalogs' msgids' language, and the first, which the text is keyed in)
+    whose toolkit catalog does not translate `venue` (meta's cover check refuses such a text)."""
+    from ..l10n.catalog import Catalog
+    from ..l10n.language import find_language
+
+    return [lang for lang in languages[1:] if lang != "en"
+            and not Catalog.load(lang, find_language(lang).locales_dir).translates(venue)]
+
+
 def option_day(value: str, option: str) -> date:
     """A date given as `option`; UsageError unless it is YYYY-MM-DD, a day that exists."""
     try:
@@ -113,6 +123,9 @@ def document_yaml(o: Options, today: date) -> tuple[str, dict[int, str]]:
     original = o.languages[0]
     which = "ordinary" if o.ordinary else "extraordinary" if o.extraordinary else None
     venue = _text(o.venue, "--venue") if o.venue is not None else "Geneva"
+    untranslated = _untranslated(o.venue, o.languages) if o.venue is not None else []
+    if untranslated:  # the cover of each such language would print it as typed: a mapping to translate
+        venue = "{" + ", ".join(f"{lang}: {venue}" for lang in o.languages) + "}"
     symbol = as_typed("--symbol", o.symbol)
     days = as_typed("--dates", o.dates) if o.dates else as_typed("--date", signed, "the session's days, --dates not "
                                                                                 "given") if o.date else None
@@ -129,7 +142,8 @@ def document_yaml(o: Options, today: date) -> tuple[str, dict[int, str]]:
         (f"  {which}: {o.ordinary or o.extraordinary}" if which else "  # ordinary: N",
          "Coordination Committee: ordinary: N or extraordinary: N",
          as_typed(f"--{which}", o.ordinary or o.extraordinary) if which else None),
-        (f"venue: {venue}", "a place ccdocs knows, or {en: ..., zh: ...}" if o.venue else f"{CONFIRM}: a place "
+        (f"venue: {venue}", f"{CONFIRM}: translate it for {', '.join(untranslated)} (ccdocs's catalog does not)"
+         if untranslated else "a place ccdocs knows, or {en: ..., zh: ...}" if o.venue else f"{CONFIRM}: a place "
          "ccdocs knows, or {en: ..., zh: ...}", as_typed("--venue", o.venue) if o.venue else "--venue not given "
                                                                                                "(Geneva)"),
         (f"first_day: {first.isoformat()}", "the session's first day" if o.dates else f"{CONFIRM}: the session's "
