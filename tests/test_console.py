@@ -52,6 +52,12 @@ def test_an_input_error_ends_with_status_1_and_its_message(tmp_path):
 def test_python_m_ccdocs_is_the_console():
     done = subprocess.run([sys.executable, "-m", "ccdocs", "--version"], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0 and done.stdout.startswith("ccdocs, version")
+    # ccdocs/__main__.py runs the console, not main: the interpreter is not torn down after it
+    torn = ("import runpy, sys\n"
+            "class Held:\n    def __del__(self):\n        print('torn down', flush=True)\n"
+            "held = Held()\nsys.argv = ['ccdocs', '--version']\nrunpy.run_module('ccdocs', run_name='__main__')\n")
+    done = subprocess.run([sys.executable, "-c", torn], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and "torn down" not in done.stdout
 
 
 @pytest.mark.skipif(not __import__("os").path.exists("/dev/full"), reason="needs /dev/full")

@@ -466,14 +466,16 @@ def _saved(changes: set[tuple[Change, str]]) -> dict[Path, str]:
     for change, path in changes:
         (made if change == Change.added else gone).add(Path(path))
     there = {path: path.exists() for path in made | gone}  # looked at once: a file may vanish meanwhile
-    saved = {(path.parent, path.name + ".") for path in there if there[path]}
+    saved = {path for path in there if there[path]}
     return {path: "saved" if there[path] else "deleted" for path in sorted(there)
             if there[path] or path not in made and not _temporary_of(path, saved)}
 
 
-def _temporary_of(path: Path, saved: set[tuple[Path, str]]) -> bool:
-    """Whether `path` is named as a temporary of one of the `saved` files ((folder, name + "."))."""
-    return any(path.parent == folder and path.name.startswith(prefix) for folder, prefix in saved)
+def _temporary_of(path: Path, saved: set[Path]) -> bool:
+    """Whether `path` is named as a temporary of one of the `saved` files: its name is one of theirs, a `.`, and
+    more. Looked up at each `.` of its name, not against every file saved (a checkout saves thousands at once)."""
+    name = path.name
+    return any(name[index] == "." and path.with_name(name[:index]) in saved for index in range(1, len(name) - 1))
 
 
 def run(folder: Path, out: Path, languages, formats, draft: bool, echo: Callable) -> None:

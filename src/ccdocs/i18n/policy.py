@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from typing import ClassVar
 from pathlib import Path
 
-from ..errors import InputError, Problem, display_path, problem
+from ..errors import InputError, Problem, display_path
 from ..l10n.catalog import Catalog
 from ..l10n.language import Language, profile_of
 from ..tables.texts import reads_alike

@@ -21,7 +21,7 @@ from ..l10n.session import HIGHEST
 from ..parse.visible import shows
 from ..resources import COVER_NOTES, THEMES, find, is_name, names
 from .bounds import CONTENT, DATA, Beyond, beyond, read_within, size_held
-from .characters import file_name_control, line_break, one_line
+from .characters import file_name_control, one_line
 from .cover_notes import needs
 from .folders import attached_folder
 from .yamlfile import YamlFile, read_yaml, shown
