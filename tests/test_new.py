@@ -72,6 +72,26 @@ def test_what_was_not_given_is_filled_and_marked_to_confirm(tmp_path):
     assert CliRunner().invoke(main, ["check", str(tmp_path / "doc")]).exit_code == 0
 
 
+@pytest.mark.parametrize("args, marked", [
+    (["--symbol", "WO/CC/90/INF/2", "--session", "90"], True),
+    (["--symbol", "WO/CC/90/INF/2", "--ordinary", "61"], False),
+    (["--symbol", "WO/CC/90/INF/2", "--extraordinary", "3"], False),
+    (["--symbol", "WO/PBC/40/9"], False),
+])
+def test_a_coordination_committee_session_not_said_ordinary_or_extraordinary_is_marked(tmp_path, args, marked):
+    """A Coordination Committee session is ordinary or extraordinary, which the cover prints (`Eighty-Sixth (57th
+    Ordinary) Session`): not given, ccdocs new cannot guess it, so `session:` is marked, and check warns there
+    (newcomer #5: the cover printed `Ninetieth Session` without a word); another body's session is neither."""
+    assert _new(tmp_path, *args, "--kind", "information", "--languages", "en").exit_code == 0
+    checked = CliRunner().invoke(main, ["check", str(tmp_path / "doc")])
+    assert checked.exit_code == 0, checked.output
+    found = [m for m in MARK.finditer(checked.output) if m["value"] == "session:"]
+    assert bool(found) == marked, checked.output
+    if marked:
+        line = (tmp_path / "doc" / "document.yaml").read_text(encoding="utf-8").splitlines()[int(found[0]["line"]) - 1]
+        assert "add `ordinary: N` or `extraordinary: N`" in line, line
+
+
 @pytest.mark.parametrize("args, fragment", [
     (["--symbol", "WO/CC/86/TR/1", "--kind", "transmittal"], "'transmittal' is not one of"),
     (["--symbol", "WO/CC/86/INF/1\n", "--kind", "information"], "'--symbol': holds a line feed U+000A"),

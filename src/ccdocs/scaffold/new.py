@@ -135,7 +135,8 @@ def document_yaml(o: Options, today: date) -> tuple[str, dict[int, str]]:
         ("# suffix: Rev.", "a revision, corrigendum...: Rev., Corr., Add., Prov. (Rev.2 ...)"),
         (f"body: {body}", ", ".join(BODIES) if o.body else f"{CONFIRM} (told from the symbol)",
          as_typed("--body", o.body) if o.body else as_typed("--symbol", o.symbol, f"the body {body} told from it")),
-        ("session:", None),
+        ("session:", f"{CONFIRM}: its kind (add `ordinary: N` or `extraordinary: N` under it)"
+         if body == "coordination-committee" and not which else None),
         (f"  number: {session}", "counts every session" if o.session else f"{CONFIRM} (told from the symbol)",
          as_typed("--session", o.session) if o.session else as_typed("--symbol", o.symbol, f"the session number "
                                                                                           f"{session} told from it")),
