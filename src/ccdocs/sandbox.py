@@ -133,6 +133,25 @@ REFUSED_NODES = {nodes.Call: "a call", nodes.Compare: "a comparison", nodes.Cond
                  nodes.List: "a list", nodes.Tuple: "a tuple", nodes.Dict: "a dict", nodes.Slice: "a slice"}
 
 
+# The keywords of what REFUSED_NODES names: an expression that does not parse and holds one (`{{ a if }}`,
+# `{{ a if b else }}`, `{{ a and }}`) is told as that construct is when it parses (`{{ a if b }}`), not as Jinja2's
+# parser words it.
+KEYWORDS = {"if": nodes.CondExpr, "else": nodes.CondExpr, "and": nodes.And, "or": nodes.Or, "not": nodes.Not,
+            "is": nodes.Test, "in": nodes.Compare}
+
+
+def _refused_keyword(env: ImmutableSandboxedEnvironment, source: str) -> Refused | None:
+    """The refusal of the first construct of REFUSED_NODES whose keyword `source` (a figure that does not parse)
+    holds as a word of its own (not inside a quoted text); None when it holds none (or cannot be split in words)."""
+    try:
+        for _, token, value in env.lexer.tokeniter(source, None, state="variable"):
+            if token == "name" and value in KEYWORDS:
+                return not_allowed(f"{REFUSED_NODES[KEYWORDS[value]]} may not stand in a figure", value)
+    except TemplateSyntaxError:
+        return None
+    return None
+
+
 def _refused_node(node: nodes.Node) -> Refused:
     """Why `node` may not stand in a figure, pointing at its name when it has one."""
     what = REFUSED_NODES.get(type(node), f"`{type(node).__name__}`")
@@ -180,6 +199,11 @@ def expression(env: ImmutableSandboxedEnvironment, source: str) -> nodes.Expr:
         tree = parser.parse_expression()
         if not parser.stream.eos:
             raise TemplateSyntaxError("chunk after expression", parser.stream.current.lineno, None, None)
+    except TemplateSyntaxError:
+        refused = _refused_keyword(env, source)
+        if refused is None:
+            raise
+        raise refused from None
     except RecursionError:
         raise too_deep() from None
     except ValueError:  # the lexer's int() of a literal beyond Python's digit limit

@@ -52,6 +52,7 @@ BOUNDARY = re.compile(r" {0,3}(?:#{1,6}(?:[ \t]|$)|`{3,}|~{3,}|:{3,})")  # a hea
 LISTED = re.compile(r"^(?:[ \t]|[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))", re.M)  # a list's item, or an indented line
 STATEMENT = re.compile(r"\{%|\{#")  # a statement or a comment: refused
 FILTER_NAMED = re.compile(r"No filter named '([^']{1,80})'\.?")  # Jinja2's message for a filter it does not know
+UNEXPECTED = re.compile(r"unexpected '([^']{1,20})'")  # Jinja2's parser at a token it did not expect
 # ... but `{#name}` alone on its line (classes or attributes may follow the name) is a block attribute giving an
 # anchor (markdown-it's attrs syntax, read by the Markdown reader); typed elsewhere it would print
 ANCHOR = re.compile(r"\{#[^\W\d_][\w:.-]*(?:[ \t][^{}#\n]*)?\}")
@@ -145,7 +146,15 @@ def _failure(exc: Exception, hints: Hints) -> tuple[str, str]:
         if filtered:  # Jinja2's "No filter named 'numbr'.": the ccdocs filters named, the nearest first
             near = did_you_mean(filtered[1], FILTERS)
             return (f"no filter `{filtered[1]}`" + (f" ({near})" if near else ""), "the filters: " + ", ".join(FILTERS))
-        return f"template syntax error: {exc.message}", "check the `{{ … }}` on this line"
+        message = exc.message or ""
+        if message.startswith(("unexpected 'end of template'", "unexpected end of template")):
+            return ("template syntax error: the figure ends where a name or a value is expected",
+                    "complete it, as `{{ name | filter }}`, or write the text without the braces")
+        unexpected = UNEXPECTED.fullmatch(message)
+        if unexpected:  # Jinja2's "unexpected ')'": pointed at (`_pointed`)
+            return (f"template syntax error: an unexpected `{unexpected[1]}` in the figure",
+                    "a figure is a name, values and operators, then filters: `{{ (a.x / a.y) | percent(1) }}`")
+        return f"template syntax error: {message}", "check the `{{ … }}` on this line"
     if isinstance(exc, rules.Unknown):
         near = hints(exc.key, exc.choices)
         return (f"undefined figure: {exc.message}" + (f" ({near})" if near else ""),
