@@ -41,7 +41,8 @@ def test_a_batch_prints_one_plain_line_per_document_and_its_throughput(tmp_path)
     progress = [line for line in done.stderr.splitlines() if line.startswith("[")]
     assert [line.split("] ")[0] for line in progress] == ["[1/3", "[2/3", "[3/3"]  # in the order they end
     assert sorted(line.split("] ")[1] for line in progress) == [f"budget-{k}: ready" for k in (1, 2, 3)]
-    assert re.search(r"^3 documents in \d+\.\d\d s \(\d+\.\d documents/s\)$", done.stderr, re.M)
+    # folders, as the lines count them (newcomer #15: `3 documents`, for 3 folders each of several documents)
+    assert re.search(r"^3 folders in \d+\.\d\d s \(\d+\.\d folders/s\)$", done.stderr, re.M)
     assert done.stdout.split() == [f"out/en/wo_pbc_35_inf_{n}.docx" for n in (1, 2, 3)]  # in the order given
 
 
@@ -57,9 +58,9 @@ def test_a_failing_document_of_a_batch_is_its_own_line(tmp_path):
     assert sorted(line.split("] ")[1] for line in lines if line.startswith("[")) == ["budget-1: ready",
                                                                                        "budget-2: 1 error"]
     assert "built" not in done.stderr
-    assert "1 document made, 1 failed: nothing was written" in lines
+    assert "1 folder made, 1 failed: nothing was written" in lines
     assert any(re.match(r"budget-2/content/report\.md:\d+:\d+: error: undefined figure", line) for line in lines)
-    assert "documents/s" not in done.stderr
+    assert "folders/s" not in done.stderr
     assert not (tmp_path / "out").exists()  # nothing written, as for one folder
 
 
@@ -82,7 +83,7 @@ def test_one_folder_prints_no_progress(tmp_path):
     copies(tmp_path, 1)
     done = run_ccdocs("build", "budget-1", "--lang", "en", "--format", "docx", "--out", "out", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
-    assert "documents/s" not in done.stderr and "[1/1]" not in done.stderr
+    assert "folders/s" not in done.stderr and "[1/1]" not in done.stderr
 
 
 @pytest.mark.parametrize("workers", [1, 2])

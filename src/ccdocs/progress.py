@@ -4,8 +4,9 @@ A batch's outputs are written together once every document is made, none when an
 document done is `ready` (made, written when the whole batch succeeds), never `built`. On a terminal (standard
 error), rich draws one bar that advances as each document is done; otherwise (a pipe, a file, a CI log) each
 document done is one plain line, `[3/20] path/to/folder: ready` or `… : 2 errors`, with no escape sequence. At
-the end, when the build succeeded: `20 documents in 4.12 s (4.9 documents/s)`; when it failed:
-`19 documents made, 1 failed: nothing was written`.
+the end, when the build succeeded: `20 folders in 4.12 s (4.9 folders/s)`; when it failed:
+`19 folders made, 1 failed: nothing was written` (folders, as the lines count them: each holds one paper, in
+every language and format asked, and the documents it attaches).
 """
 
 from __future__ import annotations
@@ -57,10 +58,10 @@ class Batch:
             self.bar[0].stop()
         if kind is None:
             seconds = time.perf_counter() - self.start
-            self.stream.write(f"{self.total} documents in {seconds:.2f} s "
-                              f"({self.total / max(seconds, 1e-9):.1f} documents/s)\n")
+            self.stream.write(f"{self.total} folder{'s' if self.total != 1 else ''} in {seconds:.2f} s "
+                              f"({self.total / max(seconds, 1e-9):.1f} folders/s)\n")
         elif self.done and issubclass(kind, (InputError, Failure)):  # not a usage error, said before any work
             made = self.done - self.failed
-            self.stream.write(f"{made} document{'s' if made != 1 else ''} made, {self.failed} failed: "
+            self.stream.write(f"{made} folder{'s' if made != 1 else ''} made, {self.failed} failed: "
                               "nothing was written\n")
         self.stream.flush()
