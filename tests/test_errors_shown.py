@@ -31,7 +31,9 @@ def test_a_hint_holding_parentheses_prints_them_as_brackets_inside_its_own():
     assert bracketed("write `plural=(n != 1);` (or copy it)") == "write `plural=(n != 1);` [or copy it]"
 
 
-def test_an_import_refusing_every_unit_of_a_foreign_file_prints_a_hundred_and_counts_them_all(make_doc, tmp_path):
+def test_an_import_refusing_150_repeated_units_prints_a_hundred_and_counts_them_all(make_doc, tmp_path):
+    """Each unit repeating an entry's source is refused (one translation would silently win); a stale unit, whose
+    source is no entry, is skipped with a warning instead (test_i18n_xliff)."""
     folder, xlf = make_doc(), tmp_path / "other.xlf"
     for argv in (["i18n", "update", str(folder), "--lang", "zh"],
                  ["i18n", "export", str(folder), "--lang", "zh", "-o", str(xlf)]):
@@ -40,13 +42,13 @@ def test_an_import_refusing_every_unit_of_a_foreign_file_prints_a_hundred_and_co
     body = next(tree.iter(f"{X}body"))
     for n in range(150):
         unit = etree.SubElement(body, f"{X}trans-unit", id=f"x{n}")
-        etree.SubElement(unit, f"{X}source").text = f"Another document's paragraph {n}."
+        etree.SubElement(unit, f"{X}source").text = "Second paragraph."
         etree.SubElement(unit, f"{X}target").text = f"另一文件的第{n}段。"
     tree.write(str(xlf), xml_declaration=True, encoding="UTF-8")
     code, output, escaped = invoke(["i18n", "import", str(folder), str(xlf), "--lang", "zh"])
     lines = output.splitlines()
     assert code == 1 and not escaped
-    assert len(lines) == SHOWN + 2 and all("its source is not an entry of the catalog" in line for line in lines[:SHOWN])
+    assert len(lines) == SHOWN + 2 and all("this unit's source is also at line" in line for line in lines[:SHOWN])
     assert lines[-2:] == ["… and 50 more not shown (fix those above, then run the command again)",
                           "150 errors; nothing was written."]
 

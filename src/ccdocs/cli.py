@@ -642,7 +642,7 @@ def export(doc_dir, lang, fmt, output):
 @templates_option
 @reported
 def import_(doc_dir, file, lang):
-    """Merge the translations of an XLIFF FILE into the catalog of LANG; a changed source is refused at its line."""
+    """Merge the translations of an XLIFF FILE into the catalog of LANG; a unit whose source changed is skipped."""
     from .i18n.catalogs import check_catalogs, po_path
     from .i18n.xliff import import_xliff
     from .inputs import spec_files
@@ -653,11 +653,13 @@ def import_(doc_dir, file, lang):
         raise UsageError(f"{file} is not a file")
     check_inputs([po_path(spec.folder, lang)], spec_files(spec), option=None)
     check_catalogs(spec)
-    path, changed, cleared = import_xliff(spec.folder, lang, Path(file))
-    for item in cleared:
-        click.echo(str(item), err=True)
-    emptied = f" ({len(cleared)} translation{'s' if len(cleared) != 1 else ''} cleared, listed above)"
-    click.echo(f"{path}: {'updated' if changed else 'unchanged'}{emptied if cleared else ''}")
+    path, changed, cleared, stale = import_xliff(spec.folder, lang, Path(file))
+    for line in shown(sorted(cleared + stale, key=lambda item: item.line or 0)):
+        click.echo(line, err=True)
+    counts = [f"{len(cleared)} translation{'s' if len(cleared) != 1 else ''} cleared"] if cleared else []
+    counts += [f"{len(stale)} stale unit{'s' if len(stale) != 1 else ''} skipped"] if stale else []
+    click.echo(f"{path}: {'updated' if changed else 'unchanged'}" + (f" ({', '.join(counts)}, listed above)"
+                                                                     if counts else ""))
 
 
 @i18n.command()

@@ -18,7 +18,10 @@ One `<file original="content.po">`, one `<trans-unit>` per active catalog entry,
   made from it, so the CAT tool shows what changed in the English.
 
 Import writes back translations only: a unit whose source or resname is not an entry of the catalog (the English
-changed since the export) is refused at its XLIFF line; a target is checked by the catalog's checkers and, in its
+changed since the export: a stale unit) is skipped, with a warning at its XLIFF line, and the other units are
+imported, as a CAT tool's import of a partly outdated file does (the entry the English now has stays untranslated
+or fuzzy, which a final build refuses: nothing is lost unseen); where any other unit is refused, the stale ones are
+refused with it and nothing is written. A target is checked by the catalog's checkers and, in its
 content file, by the structure check `check` runs (`policy.assess_document`), then by the build itself: the
 document is built in the language, without writing, from the catalog as the import would write it
 (`catalogs.staged`), and what that build refuses in a translation just imported (an entity naming a control
@@ -52,6 +55,7 @@ the standard library's expat (`_survey`), which refuses, at its line and column:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from xml.parsers import expat
 
@@ -78,6 +82,9 @@ CODE = re.compile("|".join([PLACEHOLDER.pattern, NOTE_MARK.pattern, spans.span("
                              spans.LINK_TARGET,
                              r"\[(?=[^\[\]]*\]\()", r"\*\*?"]), re.S)
 HINT = "export the catalog again with `ccdocs i18n export` after `ccdocs i18n update`, and translate in that file"
+STALE_HINT = ("its English changed since the export (or it is another document's unit): run `ccdocs i18n update`, "
+              "export again with `ccdocs i18n export` and translate that unit there, where the CAT tool's memory "
+              "offers the skipped translation")
 FIX_HINT = "fix the target in the CAT tool and export it again"
 MAX_UNITS = 20_000  # some ten times a long paper's segments
 MAX_ELEMENTS = 200_000  # the sample's export has 1,685 (6.4 a unit): some 120 times it, 10 a unit at MAX_UNITS;
@@ -334,13 +341,14 @@ def other_language(store, path: Path, lang: str, hint: str) -> list[Problem]:
 
 
 def merge_xliff(catalog: ContentCatalog, path: Path, lang: str, terms: tuple | None = None,
-                merged: dict | None = None, cleared: list | None = None) -> list[Problem]:
+                merged: dict | None = None, cleared: list | None = None, stale: list | None = None) -> list[Problem]:
     """Write the targets of the XLIFF file at `path` into `catalog`; the problems found, each at its XLIFF line.
 
     Each target passes the catalog's checkers (`checkers.check`), its terms those of `terms` (`glossary.Term`s;
     None: the toolkit's glossary). `merged`, when given, receives the (msgid, msgctxt) of each target written with
     its unit's line; `cleared`, a note (`Problem`, severity `note`) at the line of each unit whose blank target
-    cleared a translation (see the module).
+    cleared a translation (see the module); `stale`, a warning (`Problem`, severity `warning`) at the line of each
+    unit whose source is not an entry of the catalog, which is skipped (else each is a problem found).
 
     `catalog` is changed only where nothing is wrong with the unit; the caller writes it only when the list is
     empty.
@@ -354,8 +362,13 @@ def merge_xliff(catalog: ContentCatalog, path: Path, lang: str, terms: tuple | N
         message = catalog.get(*key)
         if message is None or not key[0]:
             context = f" (resname `{key[1]}`)" if key[1] else ""
-            found.append(problem(path, line, f"unit {unit.xmlelement.get('id')}{context}: its source is not an "
-                                             f"entry of the catalog: “{key[0][:60]}”", HINT))
+            told = problem(path, line, f"unit {unit.xmlelement.get('id')}{context}: its source is not an entry of "
+                                       f"the catalog: “{key[0][:60]}”", HINT)
+            if stale is None:
+                found.append(told)
+            else:
+                stale.append(replace(told, message=told.message + ": skipped, its translation not imported",
+                                     hint=STALE_HINT, severity="warning"))
             continue
         if key in seen:
             found.append(problem(path, line, f"this unit's source is also at line {seen[key]}: one translation "
@@ -431,11 +444,12 @@ def _built(folder: Path, lang: str, po: Path, data: bytes, path: Path, merged: d
     return []
 
 
-def import_xliff(folder: Path, lang: str, path: Path) -> tuple[Path, bool, list[Problem]]:
+def import_xliff(folder: Path, lang: str, path: Path) -> tuple[Path, bool, list[Problem], list[Problem]]:
     """Merge the translations of the XLIFF file at `path` into the document's catalog of `lang`.
 
-    Returns the catalog's path, whether it changed and a note for each translation a blank target cleared;
-    InputError with every problem, nothing written.
+    Returns the catalog's path, whether it changed, a note for each translation a blank target cleared and a
+    warning for each stale unit skipped (its source no longer an entry of the catalog); InputError with every
+    problem, the stale units among them, nothing written.
     """
     po = po_path(folder, lang)
     if not place_inside(folder, po, f"the {lang} catalog"):
@@ -444,15 +458,15 @@ def import_xliff(folder: Path, lang: str, path: Path) -> tuple[Path, bool, list[
     catalog = read_catalog(po, lang)
     merged: dict[tuple, int] = {}
     cleared: list[Problem] = []
-    found = merge_xliff(catalog, path, lang, glossary(folder, lang), merged, cleared) or _blocks_changed(
+    stale: list[Problem] = []
+    found = merge_xliff(catalog, path, lang, glossary(folder, lang), merged, cleared, stale) or _blocks_changed(
         folder, catalog, lang, path, merged)
-    if found:
-        raise InputError(found)
-    data = po_bytes(catalog)
-    if data == po.read_bytes() or data == po_bytes(read_catalog(po, lang)):  # the entries as read: the file's
-        return po, False, cleared  # own Generated-By (another babel's) or line ends are no change to write
-    found = _built(folder, lang, po, data, path, merged) if merged else []
-    if found:
-        raise InputError(found)
+    data = None if found else po_bytes(catalog)
+    if data is not None and (data == po.read_bytes() or data == po_bytes(read_catalog(po, lang))):  # the entries
+        return po, False, cleared, stale  # as read: the file's own Generated-By or line ends are no change to write
+    found = found or (_built(folder, lang, po, data, path, merged) if merged else [])
+    if found:  # refused whole: the stale units told with the rest, in the file's order
+        raise InputError(sorted(found + [replace(item, hint=HINT, severity="error") for item in stale],
+                                key=lambda item: item.line or 0))
     write_catalog(catalog, po, folder)
-    return po, True, cleared
+    return po, True, cleared, stale
