@@ -23,7 +23,7 @@ from types import MappingProxyType
 from ..errors import Collector, InputError, Problem, display_path, problem
 from .bounds import CSV, read_bounded
 from .characters import HINT, invisible, refused
-from .yamlfile import decode, read_yaml
+from .yamlfile import GROUPED, decode, grouped, read_yaml
 
 ROWS = "rows"  # the name a figure reads a CSV table's rows by, in file order (`applicants.rows`): no row's id
 
@@ -221,6 +221,13 @@ def read_csv(path: Path) -> Dataset:
             continue
         row = {name: cell.strip() if name == "id" else typed(cell) for name, cell in zip(header, cells)}
         row_id = row.get("id", "")
+        written = next(((name, value) for name, value in row.items() if name != "id" and isinstance(value, str)
+                        and GROUPED.fullmatch(value)), None)
+        if written:
+            message, hint = grouped(written[1], "CSV")
+            out.add(path, line, f"row `{row_id}`, column `{written[0]}`: {message}", hint,
+                    _cell_column(text, line, written[1]))
+            continue
         if "id" in header and not row_id:
             fail(line, "this row has an empty `id`")
             continue

@@ -191,10 +191,30 @@ class _Loader(yaml.SafeLoader):
             raise _Refused(node.start_mark, *refused)
         return value
 
+    def construct_grouped(self, node):
+        raise _Refused(node.start_mark, *grouped(node.value, "YAML"))
+
     def construct_refused_tag(self, node):
         tag = node.tag.replace("tag:yaml.org,2002:", "!!")
         raise _Refused(node.start_mark, f"the YAML tag `{tag}` has no use in a document folder",
                        "write texts, numbers, lists and mappings, without a `!!` tag")
+
+
+# A number written with a group separator (`1,735`, `-12,000.5`): neither YAML nor CSV reads it as a number, so a
+# figure could not format it, a table could not add it and a text of it would print `1,735` in every language.
+GROUPED = re.compile(r"[-+]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
+GROUPED_TAG = "tag:ccdocs:grouped-number"  # a plain scalar so written, refused at its place (`construct_grouped`)
+
+
+def grouped(value: str, reader: str) -> tuple[str, str]:
+    """(message, hint) refusing `value`, a number written with a group separator in a file `reader` reads.
+
+    >>> grouped("1,735", "YAML")[0]
+    '`1,735` is not a number: its group separator `,` makes YAML read it as a text, which no figure formats'
+    """
+    return (f"`{value}` is not a number: its group separator `,` makes {reader} read it as a text, which no figure "
+            "formats", f"write the digits alone, `{value.replace(',', '')}`: the paper groups them as each "
+            "language writes numbers" + ("; quote it if it is a text" if reader == "YAML" else ""))
 
 
 # A plain (unquoted) scalar is read as YAML 1.2's core schema, narrowed to what an editor means by it; everything else
@@ -209,6 +229,7 @@ _PLAIN = (
     ("tag:yaml.org,2002:float", r"[-+]?(?:(?:0|[1-9][0-9]*)?\.[0-9]+(?:[eE][-+]?[0-9]+)?|\.(?i:inf|nan))",
      "-+.0123456789"),
     ("tag:yaml.org,2002:merge", r"<<", "<"),
+    (GROUPED_TAG, GROUPED.pattern, "-+0123456789"),
 )
 _Loader.yaml_implicit_resolvers = {}
 for _tag, _pattern, _firsts in _PLAIN:
@@ -216,6 +237,7 @@ for _tag, _pattern, _firsts in _PLAIN:
         "null") else []))
 _Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int)
 _Loader.add_constructor("tag:yaml.org,2002:float", _Loader.construct_yaml_float)
+_Loader.add_constructor(GROUPED_TAG, _Loader.construct_grouped)
 for _tag in _REFUSED_TAGS:
     _Loader.add_constructor(f"tag:yaml.org,2002:{_tag}", _Loader.construct_refused_tag)
 _Loader.add_constructor(None, _Loader.construct_refused_tag)
