@@ -10,6 +10,7 @@ which then lists the modules it imported. What is asserted is the list, never a 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -26,7 +27,9 @@ METRICS = ("reportlab.pdfbase.ttfonts", "ccdocs.writers.pdf.faces", "ccdocs.writ
 SVG = ("svglib", "lxml", "ccdocs.writers.pdf.svgtext")  # an SVG drawn in the PDF
 LAYOUT = ("reportlab.platypus", "reportlab.graphics", "ccdocs.writers.pdf.document")  # the PDF's pages laid out
 LISTED = """
-import json, sys
+import json, os, sys
+if os.environ.get("CCDOCS_TEST_ONE_CPU"):  # the jobs one after the other in this process: the writes' modules too
+    os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
 from ccdocs.cli import main
 try:
     main(sys.argv[2:], prog_name="ccdocs", standalone_mode=False)
@@ -39,12 +42,14 @@ with open(sys.argv[1], "w") as handle:
 """
 
 
-def imported(tmp_path, *args, shown: list | None = None) -> set[str]:
+def imported(tmp_path, *args, shown: list | None = None, one_cpu: bool = False) -> set[str]:
     """The modules `ccdocs ARGS` imported in a fresh interpreter (the command must succeed); what it printed is
-    appended to `shown`."""
+    appended to `shown`. With `one_cpu`, the command may run on one CPU only: it then makes every job in its own
+    process (`workers.run_all`), whose modules are then those of the whole build, not those of a build's parent."""
     listing = tmp_path / "modules.json"
+    env = {**os.environ, "CCDOCS_TEST_ONE_CPU": "1"} if one_cpu else None
     done = subprocess.run([sys.executable, "-c", LISTED, str(listing), *map(str, args)], capture_output=True,
-                          text=True)
+                          text=True, env=env)
     assert done.returncode == 0, done.stderr
     found = json.loads(listing.read_text())
     assert found["code"] in (0, None), done.stderr
@@ -123,7 +128,8 @@ def test_a_docx_only_build_measures_with_font_metrics_and_lays_out_no_pdf(tmp_pa
 
 def test_a_docx_only_build_lays_out_the_pdf_for_a_contents_tables_page_numbers(tmp_path, make_doc):
     folder = make_doc({"content/report.md": "::: contents\n:::\n\n" + REPORT})
-    modules = imported(tmp_path, "build", folder, "--lang", "en", "--format", "docx", "--out", tmp_path / "out")
+    modules = imported(tmp_path, "build", folder, "--lang", "en", "--format", "docx", "--out", tmp_path / "out",
+                       one_cpu=True)
     assert among(modules, DOCX + LAYOUT) == sorted(DOCX + LAYOUT)
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from ccdocs.errors import InputError, Problem
-from ccdocs.workers import WorkerError, can_fork, run_all
+from ccdocs.workers import Readying, WorkerError, can_fork, run_all
 
 forking = pytest.mark.skipif(not can_fork(), reason="this platform cannot fork")
 
@@ -297,3 +297,42 @@ def test_a_follow_up_gets_back_the_very_objects_its_job_was_given():
     assert seen["copied"][1] == given and seen["copied"][0] != id(given)
     assert seen["made"][1] == {"made": "here"}
     assert outcomes[2] == (9, [])
+
+
+READIED = "CCDOCS_TEST_READIED"
+
+
+def readies_then_hands_on(spawn):
+    """Hand the parent a call that readies it (sets READIED), then two follow-ups reading what they inherited, and
+    note this worker's pid."""
+    spawn(Readying(partial(set_variable, READIED, "yes")))
+    spawn(partial(readied_in, os.getpid()))
+    spawn(partial(readied_in, os.getpid()))
+    return os.getpid(), os.environ.get(READIED)
+
+
+def set_variable(name: str, value: str) -> None:
+    os.environ[name] = value
+
+
+def readied_in(spawner: int, spawn):
+    return os.getpid() != spawner, os.getpid() == os.getppid(), os.environ.get(READIED)
+
+
+@forking
+def test_a_jobs_readying_call_is_made_in_the_parent_before_its_follow_ups_are_forked(monkeypatch):
+    """A single folder's job reads the folder, then hands the parent the fonts to register for the writes it
+    spawns next: the parent makes the call itself (the job's own process is not readied), and every follow-up,
+    forked from the parent while the job still runs (`spawning`: one job, two workers), inherits what it did."""
+    monkeypatch.delenv(READIED, raising=False)
+    outcomes = run_all([readies_then_hands_on], 2, spawning=2)
+    (pid, readied_here), *follow_ups = [result for result, _ in outcomes]
+    assert readied_here is None and pid != os.getpid()
+    assert follow_ups == [(True, False, "yes")] * 2
+    assert os.environ.get(READIED) == "yes"
+
+
+def test_a_readying_call_is_made_in_place_when_the_jobs_run_one_after_the_other(monkeypatch):
+    monkeypatch.delenv(READIED, raising=False)
+    outcomes = run_all([readies_then_hands_on], 2)  # one job, no follow-up counted: no worker forked
+    assert [result for result, _ in outcomes] == [(os.getpid(), "yes"), (False, False, "yes"), (False, False, "yes")]

@@ -1,7 +1,9 @@
 """Independent jobs side by side: one forked worker process per CPU, each job's result sent back whole.
 
 A job is called with `spawn`: a job may hand back follow-up jobs (picklable: a partial of a module function)
-as soon as it can, so that a worker left idle takes them while the job goes on with its own longest part.
+as soon as it can, so that a worker left idle takes them while the job goes on with its own longest part; and,
+before them, `Readying` calls that ready the parent for its follow-ups (what only the job knows once it has read its
+input: the fonts of the theme it read), which the parent makes at once, before it forks any later worker.
 """
 
 from __future__ import annotations
@@ -24,6 +26,15 @@ from .errors import Failure, InputError
 from .gcpause import paused
 
 PR_SET_PDEATHSIG = 1  # prctl(2): the signal a Linux process gets when the process that started it ends
+
+
+class Readying:
+    """A call a job hands the parent with `spawn` instead of a follow-up job: the parent makes it in its own process
+    as soon as it gets it, before it forks any later worker (which inherits what it did); made in place when the
+    jobs run one after the other. `call`: picklable (a partial of a module function)."""
+
+    def __init__(self, call: Callable[[], object]):
+        self.call = call
 
 
 class WorkerError(Exception):
@@ -56,8 +67,8 @@ def worker_count(jobs: int, workers: int | None = None) -> int:
 
 def run_all(jobs: list[Callable], workers: int | None = None, done: Callable | None = None,
             prepare: tuple[Callable[[], object], ...] = (), weight: Callable[[Callable], float] | None = None,
-            needs: Callable[[Callable], int] | None = None, shared: tuple[Callable[[], object], ...] = ()
-            ) -> list[tuple]:
+            needs: Callable[[Callable], int] | None = None, shared: tuple[Callable[[], object], ...] = (),
+            spawning: int = 0) -> list[tuple]:
     """The `(result, problems)` of each job, each followed by those of the jobs it spawned: `(result, [])`, or
     `(None, problems)` when the job raised an InputError. `done(i, outcomes)` is called as soon as job i and
     every job it spawned have ended, with their outcomes (a progress bar's tick).
@@ -73,14 +84,15 @@ def run_all(jobs: list[Callable], workers: int | None = None, done: Callable | N
     made once, in this process, in their order, while the first workers run (it would otherwise only wait for
     them) and before any later worker needing them is forked, which inherits what they did; not made when the jobs
     run one after the other (each job then does what it needs itself). `needs(job)`: how many of the `prepare`
-    calls, from the first, a later worker running `job` needs made (default: all), so that a job needing few is
-    not kept waiting for the calls only others need, made after its fork.
+    calls, from the first, a later worker or a follow-up running `job` needs made (default: all), so that a job
+    needing few is not kept waiting for the calls only others need, made after its fork.
 
     `weight(job)`: how long a job takes, relatively; the jobs waiting for a worker are forked the heaviest first
     (in the order they came among equals; default: all in that order), so that a long follow-up is not queued
-    behind short ones.
+    behind short ones. `spawning`: how many follow-up jobs the jobs will hand back in all, counted with them when
+    choosing how many workers to fork (one job spawning four runs side by side with them).
     """
-    count = worker_count(len(jobs), workers)
+    count = worker_count(len(jobs) + spawning, workers)
     outcomes = _serial(jobs, done) if count < 2 else _forked(jobs, count, done, list(prepare), weight, needs,
                                                              shared)
     return [outcomes[key] for key in sorted(outcomes)]
@@ -106,10 +118,19 @@ def _serial(jobs: list[Callable], done: Callable | None = None) -> dict:
     while waiting:
         key, job = waiting.pop(0)
         spawned: list = []
-        outcomes[key] = _outcome(job, spawned.append)
+        outcomes[key] = _outcome(job, partial(_kept_or_made, spawned))
         waiting[:0] = [((*key, n), more) for n, more in enumerate(spawned)]
         _ended(key[0], (k for k, _ in waiting), outcomes, done)
     return outcomes
+
+
+def _kept_or_made(spawned: list, more) -> None:
+    """What `spawn` does when the jobs run one after the other: a follow-up job kept in `spawned`, a Readying call
+    made at once."""
+    if isinstance(more, Readying):
+        more.call()
+    else:
+        spawned.append(more)
 
 
 def _end_with(parent: int) -> None:
@@ -209,7 +230,8 @@ def _handed(more: Callable, given: tuple) -> Callable | tuple:
     objects its own job was given (the document folder's sources, its theme: as large as the model they come with)
     named by their place among them, which the parent, holding the same objects, puts back (`_taken`) rather than
     pickling them and reading them again (half the bytes of a build's follow-up write, and of the parent's time
-    reading it, before a write is forked). An object a job changed is not one to hand on."""
+    reading it, before a write is forked). An object a job changed is not one to hand on. A Readying is sent as it
+    is."""
     if not isinstance(more, partial):
         return more
     place = {id(thing): _Given(n) for n, thing in enumerate(given)}
@@ -303,7 +325,8 @@ def _forked(jobs: list[Callable], workers: int, done: Callable | None = None, pr
             _prepared(call)
         while waiting or running:
             while waiting and len(running) < workers:
-                if forked >= workers:  # a later worker: what its job needs of what it inherits is ready first
+                if forked >= workers or len(waiting[0][0]) > 1:  # a later worker, or a follow-up: what its job
+                    #                                              needs of what it inherits is ready first
                     while total - len(prepare) < (total if needs is None else needs(waiting[0][1])):
                         _prepared(prepare.pop(0))
                 gc.freeze()  # and shared as the rest is (what the calls made since the last fork)
@@ -325,6 +348,9 @@ def _forked(jobs: list[Callable], workers: int, done: Callable | None = None, pr
                     kind, payload = receiver.recv()
                 except EOFError:
                     raise WorkerLost(_lost(process)) from None
+                if kind == "spawn" and isinstance(payload, Readying):
+                    _prepared(payload.call)
+                    continue
                 if kind == "spawn":
                     spawned[key] = spawned.get(key, 0) + 1
                     waiting.append(((*key, spawned[key] - 1), _taken(payload, given)))
