@@ -24,9 +24,13 @@ from .cidfont import CIDTrueType, NumberArray, deflated, subset_program
 
 IDEOGRAPH = 0x4E00  # 一: a face holding it serves Chinese (or Japanese, Korean) text
 PRESENTATION_FORM = 0xFE8D  # ARABIC LETTER ALEF ISOLATED FORM: a face holding it draws shaped Arabic (rtl.shaped)
-CACHE_FORMAT = 2  # raise when what `_stored` keeps changes
+CACHE_FORMAT = 3  # raise when what `_stored` keeps changes
 UNSTORED = ("_ttf_data", "_pdfScale", "_tables")  # the file's bytes (read again), a lambda only extractInfo
 # uses, the tables read for subsets
+# What only making a subset (a glyph's place and metrics in the file) or reportlab's own shaping reads of a face:
+# kept in the cache entry apart, read on first use (`TablesOnce.__getattr__`). A Chinese face's are 100,000 small
+# objects (some 10 ms and 12 MB to read, of 18 ms and 16 MB), which a build whose subsets are kept never reads.
+LATER = ("hmetrics", "glyphPos", "glyphToChar")
 
 
 @dataclass(frozen=True, eq=False)
@@ -65,7 +69,16 @@ class Face:
 class TablesOnce(TTFontFace):
     """reportlab's face, each of whose tables is read from the file once (reportlab copies the tables it needs
     each time it makes a subset of 256 glyphs, the glyph table of a Chinese face (17 MB) among them), and each of
-    whose subset programs is made once per process."""
+    whose subset programs is made once per process. A face read from the cache reads its LATER tables on their
+    first use."""
+
+    def __getattr__(self, name):
+        later = self.__dict__.get("_later") if name in LATER else None
+        if later is None:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        del self.__dict__["_later"]
+        self.__dict__.update(marshal.loads(later))
+        return self.__dict__[name]
 
     def get_table(self, tag):
         tables = self.__dict__.setdefault("_tables", {})
@@ -125,8 +138,10 @@ def _stored(ttf: TTFont) -> bytes:
         except ValueError:
             continue
         plain[key] = value
+    later = {key: plain.pop(key) for key in LATER if key in plain}
     return pickle.dumps({"font": {k: v for k, v in vars(ttf).items() if k not in ("face", "state")},
-                         "face": {k: v for k, v in face.items() if k not in plain}, "plain": marshal.dumps(plain)},
+                         "face": {k: v for k, v in face.items() if k not in plain and k not in later},
+                         "plain": marshal.dumps(plain), "later": marshal.dumps(later)},
                         protocol=pickle.HIGHEST_PROTOCOL)
 
 
@@ -143,7 +158,8 @@ def _restored(data: bytes, font: FontFile) -> TTFont | None:
     try:
         stored = pickle.loads(data)
         face = TablesOnce.__new__(TablesOnce)
-        face.__dict__.update(marshal.loads(stored["plain"]), **stored["face"], _ttf_data=_mapped(font.path))
+        face.__dict__.update(marshal.loads(stored["plain"]), **stored["face"], _ttf_data=_mapped(font.path),
+                             _later=stored["later"])
         ttf = TTFont.__new__(TTFont)
         ttf.__dict__.update(stored["font"], face=face, state=WeakKeyDictionary())
         return ttf
