@@ -185,7 +185,7 @@ def _folder_job(folder: Path, out: Path, languages, formats: tuple, draft: bool,
     found, sandbox = {}, Sandbox()
     for lang in sorted(chosen, key=_east_asian, reverse=True):
         try:
-            _job(sources, theme, lang, out, formats, draft, sandbox, spawn, clock)
+            _job(sources, theme, lang, out, formats, draft, sandbox, spawn, clock, folder)
         except InputError as exc:
             found[lang] = exc.problems
     problems = Collector()  # in the order of the languages, each told once, as `build` tells a batch's
@@ -235,13 +235,15 @@ def _languages(sources: Sources, languages) -> list[str]:
 
 
 def _job(sources: Sources, theme: Theme, lang: str, out: Path, formats: tuple, draft: bool, sandbox: Sandbox,
-         spawn, clock: Stopwatch | None = None) -> tuple[dict, dict]:
+         spawn, clock: Stopwatch | None = None, folder: Path | None = None) -> tuple[dict, dict]:
     """One folder in one language resolved, each format's write spawned for a worker forked after the writers are
-    ready (`build`'s `prepare`); no bytes, and the seconds per stage (`clock`'s, when given)."""
+    ready (`build`'s `prepare`); no bytes, and the seconds per stage (`clock`'s, when given). The writes are given
+    the sources, or the `folder` they were read from when given (`_write`'s `translated`)."""
     clock = clock or Stopwatch()
     doc = resolve(sources, lang, draft=draft, clock=clock, sandbox=sandbox, theme=theme)
     for fmt in _by_slowness(formats):
-        spawn(partial(_write, out / lang / f"{sources.spec.slug}.{fmt}", fmt, doc, theme, translated=(sources, lang)))
+        spawn(partial(_write, out / lang / f"{sources.spec.slug}.{fmt}", fmt, doc, theme,
+                      translated=(folder or sources, lang)))
     return {}, clock.seconds
 
 
@@ -264,8 +266,10 @@ def _by_slowness(formats) -> list[str]:
 
 def _write(path: Path, fmt: str, doc: Document, theme: Theme, spawn, translated: tuple) -> tuple[dict, dict]:
     """One output's bytes by its path, and the seconds it took. `translated`: the (Sources, language) of `doc`,
-    whose catalog a problem of a translated text is told at (`i18n.locations.in_catalog`). (Spawned by its folder's
-    model job, given the same sources and theme: its worker sends them back by reference, `workers._handed`.)"""
+    whose catalog a problem of a translated text is told at (`i18n.locations.in_catalog`), or the (folder, language)
+    (the folder read again on a problem only). (Spawned by its folder's model job, given the same sources and theme:
+    its worker sends them back by reference, `workers._handed`; a single folder's job, which read them itself, gives
+    the folder: its images would otherwise be sent with each write.)"""
     clock = Stopwatch()
     with clock.stage(fmt):
         try:
@@ -273,5 +277,7 @@ def _write(path: Path, fmt: str, doc: Document, theme: Theme, spawn, translated:
         except InputError as exc:
             from .i18n.locations import in_catalog  # imported on a problem only: the parent forking writes has not
 
-            raise InputError(in_catalog(exc.problems, *translated)) from None
+            sources, lang = translated
+            raise InputError(in_catalog(exc.problems, read_sources(sources) if isinstance(sources, Path) else sources,
+                                        lang)) from None
     return {path: data}, clock.seconds
