@@ -246,6 +246,11 @@ REFUSALS = [
     profile_case("no-catalog", None, "has no toolkit catalog beside its profile", None, catalog=False),
     profile_case("spelled-in", ('numbers: {ordinal_suffixes', 'numbers: {words: enx, ordinal_suffixes'),
                  "num2words cannot spell numbers in `enx`", line_of("numbers:")),
+    # a system of digits ccdocs does not print: its separators around Western digits, the charts' 0-9 (breaks-7 #1)
+    profile_case("digits-not-built", ("digits: latn", "digits: arab"), "ccdocs prints figures in Western digits",
+                 line_of("script:")),
+    profile_case("digits-not-built-check", ("digits: latn", "digits: arab"), "write `digits: latn`",
+                 line_of("script:"), command="check"),
     profile_case("check", ("code: xx", "code: yy"), "is not the name of the profile's folder", line_of("code:"),
                  command="check"),
 ]
