@@ -653,11 +653,12 @@ def import_(doc_dir, file, lang):
         raise UsageError(f"{file} is not a file")
     check_inputs([po_path(spec.folder, lang)], spec_files(spec), option=None)
     check_catalogs(spec)
-    path, changed, cleared, stale = import_xliff(spec.folder, lang, Path(file))
-    for line in shown(sorted(cleared + stale, key=lambda item: item.line or 0)):
+    path, changed, cleared, stale, newer = import_xliff(spec.folder, lang, Path(file))
+    for line in shown(sorted(cleared + stale + newer, key=lambda item: item.line or 0)):
         click.echo(line, err=True)
     counts = [f"{len(cleared)} translation{'s' if len(cleared) != 1 else ''} cleared"] if cleared else []
     counts += [f"{len(stale)} stale unit{'s' if len(stale) != 1 else ''} skipped"] if stale else []
+    counts += [f"{len(newer)} newer translation{'s' if len(newer) != 1 else ''} of the catalog kept"] if newer else []
     click.echo(f"{path}: {'updated' if changed else 'unchanged'}" + (f" ({', '.join(counts)}, listed above)"
                                                                      if counts else ""))
 

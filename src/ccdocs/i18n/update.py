@@ -10,6 +10,7 @@ from babel.messages.catalog import Catalog
 from ..sources.within import place_inside
 from .catalogs import DOMAIN, po_path, read_catalog
 from .extract import write_catalog
+from .locking import held
 from .memory import Filled, Unit, fill
 
 
@@ -111,9 +112,10 @@ def update(folder: Path, lang: str, template: Catalog, used: frozenset = frozens
     `used`: the texts an entry added by hand keeps alive, as in `merge`; `memory`: earlier translations offered
     to the entries left untranslated (`memory.fill`), None for none."""
     path = po_path(folder, lang)
-    catalog = read_catalog(path) if place_inside(folder, path, f"the {lang} catalog") else start(lang, template)
-    changes = merge(catalog, template, used)
-    if memory is not None:
-        changes = replace(changes, memory=fill(catalog, memory))
-    write_catalog(catalog, path, folder)
+    with held(folder):  # read, merged and written by one command at a time (`locking`)
+        catalog = read_catalog(path) if place_inside(folder, path, f"the {lang} catalog") else start(lang, template)
+        changes = merge(catalog, template, used)
+        if memory is not None:
+            changes = replace(changes, memory=fill(catalog, memory))
+        write_catalog(catalog, path, folder)
     return path, changes

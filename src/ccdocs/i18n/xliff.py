@@ -15,7 +15,10 @@ One `<file original="content.po">`, one `<trans-unit>` per active catalog entry,
   the k-th occurrence of a code has the same id in source and target;
 - `<note from="ccdocs">`: the extracted comment (where it prints: `paragraph: report ¶12`), then each file:line;
 - a fuzzy entry's previous msgid (`#|`) as `<alt-trans alttranstype="previous-version">` with the translation
-  made from it, so the CAT tool shows what changed in the English.
+  made from it, so the CAT tool shows what changed in the English;
+- `extradata="ccdocs-exported:<digest>"` (XLIFF 1.2's attribute for a tool's own data): the translation the unit
+  was exported with, by its digest, so that an import can tell what its translator changed from what another
+  import changed in the catalog meanwhile (see `merge_xliff`).
 
 Import writes back translations only: a unit whose source or resname is not an entry of the catalog (the English
 changed since the export: a stale unit) is skipped, with a warning at its XLIFF line, and the other units are
@@ -54,6 +57,7 @@ the standard library's expat (`_survey`), which refuses, at its line and column:
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -73,6 +77,7 @@ from .catalogs import ContentCatalog, po_path, read_catalog, staged
 from .checkers import NOTE_MARK, PLACEHOLDER, Entry, check
 from .extract import po_bytes, write_catalog
 from .glossary import glossary
+from .locking import held
 
 NAMESPACE = "urn:oasis:names:tc:xliff:document:1.2"
 ORIGINAL = "content.po"
@@ -86,6 +91,9 @@ STALE_HINT = ("its English changed since the export (or it is another document's
               "export again with `ccdocs i18n export` and translate that unit there, where the CAT tool's memory "
               "offers the skipped translation")
 FIX_HINT = "fix the target in the CAT tool and export it again"
+EXPORTED = "ccdocs-exported:"  # a unit's `extradata`: then the digest of the translation the export wrote
+BOTH_HINT = ("compare the two and keep one: accept the catalog's (export again and translate that unit there) or "
+             "put this file's in the catalog by hand")
 MAX_UNITS = 20_000  # some ten times a long paper's segments
 MAX_ELEMENTS = 200_000  # the sample's export has 1,685 (6.4 a unit): some 120 times it, 10 a unit at MAX_UNITS;
 # translate-toolkit takes about 1 KB for each (inline codes `<g>` included: 1.95 million took 2 GB)
@@ -155,6 +163,19 @@ def _note(message) -> str:
     return "; ".join(filter(None, [" ".join(message.auto_comments), places]))
 
 
+def exported_digest(text: str) -> str:
+    """What a unit's `extradata` names the translation the export wrote by (after EXPORTED): the first 16 hex
+    digits of its SHA-1 (the empty text's for an untranslated entry)."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _exported(unit) -> str | None:
+    """The digest of the translation the export wrote into `unit` (`exported_digest`), or None: a file another
+    tool (or an older ccdocs) exported, or a CAT tool that dropped the attribute."""
+    data = unit.xmlelement.get("extradata") or ""
+    return data[len(EXPORTED):] if data.startswith(EXPORTED) else None
+
+
 def to_xliff(catalog: ContentCatalog, source: str, lang: str) -> bytes:
     """The XLIFF 1.2 file of `catalog`'s active entries (header and obsolete ones aside), UTF-8 bytes."""
     store = xliff.xlifffile.parsestring(_skeleton(source, lang))
@@ -172,6 +193,7 @@ def to_xliff(catalog: ContentCatalog, source: str, lang: str) -> bytes:
             _fill(target, message.string, ids)
             target.set("state", FUZZY_STATE if message.fuzzy else "translated")
         element.attrib.pop("approved", None)  # the target's state says it; `approved` is a reviewer's sign-off
+        element.set("extradata", EXPORTED + exported_digest(message.string))
         note = _note(message)
         if note:
             unit.addnote(note, origin="ccdocs")
@@ -341,7 +363,8 @@ def other_language(store, path: Path, lang: str, hint: str) -> list[Problem]:
 
 
 def merge_xliff(catalog: ContentCatalog, path: Path, lang: str, terms: tuple | None = None,
-                merged: dict | None = None, cleared: list | None = None, stale: list | None = None) -> list[Problem]:
+                merged: dict | None = None, cleared: list | None = None, stale: list | None = None,
+                newer: list | None = None) -> list[Problem]:
     """Write the targets of the XLIFF file at `path` into `catalog`; the problems found, each at its XLIFF line.
 
     Each target passes the catalog's checkers (`checkers.check`), its terms those of `terms` (`glossary.Term`s;
@@ -349,6 +372,11 @@ def merge_xliff(catalog: ContentCatalog, path: Path, lang: str, terms: tuple | N
     its unit's line; `cleared`, a note (`Problem`, severity `note`) at the line of each unit whose blank target
     cleared a translation (see the module); `stale`, a warning (`Problem`, severity `warning`) at the line of each
     unit whose source is not an entry of the catalog, which is skipped (else each is a problem found).
+
+    A unit ccdocs exported names the translation it was exported with (`_exported`): where the catalog's has
+    changed since (another translator's import, an edit), a target left as exported keeps the catalog's (a note in
+    `newer`, when given), and a target changed as well is skipped with a warning in `stale` (else a problem found):
+    one translator's import does not undo another's made meanwhile from an older export.
 
     `catalog` is changed only where nothing is wrong with the unit; the caller writes it only when the list is
     empty.
@@ -378,6 +406,23 @@ def merge_xliff(catalog: ContentCatalog, path: Path, lang: str, terms: tuple | N
         node = unit.getlanguageNode(lang=None, index=1)
         target = _text(node)
         place = " ".join(message.auto_comments) or f"unit {unit.xmlelement.get('id')}"
+        base = _exported(unit)
+        if base is not None and exported_digest(message.string) != base and message.string != target:
+            named = f"unit {unit.xmlelement.get('id')}" + (f" ({place})" if message.auto_comments else "")
+            said = f"{named}: the catalog's translation changed since this file was exported (another import or an " \
+                   f"edit: “{message.string[:60]}”)"
+            if exported_digest(target if node is not None else "") == base:  # left as exported: the catalog's kept
+                if newer is not None:
+                    newer.append(Problem(display_path(path), line, None, f"{said}, and this file's is as exported: "
+                                         "the catalog's is kept", None, "note"))
+                continue
+            told = problem(path, line, f"{said}, and this file changed it too", BOTH_HINT)
+            if stale is None:
+                found.append(told)
+            else:
+                stale.append(replace(told, message=told.message + ": skipped, its translation not imported",
+                                     severity="warning"))
+            continue
         if node is None or not shows(target):
             if node is not None and message.string:
                 message.string, message.previous_id = "", []
@@ -444,13 +489,23 @@ def _built(folder: Path, lang: str, po: Path, data: bytes, path: Path, merged: d
     return []
 
 
-def import_xliff(folder: Path, lang: str, path: Path) -> tuple[Path, bool, list[Problem], list[Problem]]:
+def import_xliff(folder: Path, lang: str, path: Path) -> tuple[Path, bool, list[Problem], list[Problem],
+                                                                 list[Problem]]:
     """Merge the translations of the XLIFF file at `path` into the document's catalog of `lang`.
 
-    Returns the catalog's path, whether it changed, a note for each translation a blank target cleared and a
-    warning for each stale unit skipped (its source no longer an entry of the catalog); InputError with every
-    problem, the stale units among them, nothing written.
+    Returns the catalog's path, whether it changed, a note for each translation a blank target cleared, a warning
+    for each stale unit skipped (its source no longer an entry of the catalog, or its translation changed both
+    here and in the catalog since the export) and a note for each unit whose translation, left as exported, the
+    catalog changed since (the catalog's kept); InputError with every problem, the skipped units among them,
+    nothing written.
     """
+    with held(folder):  # read, merged and written by one command at a time (`locking`)
+        return _imported(folder, lang, path)
+
+
+def _imported(folder: Path, lang: str, path: Path) -> tuple[Path, bool, list[Problem], list[Problem],
+                                                              list[Problem]]:
+    """`import_xliff`'s work, the document folder held."""
     po = po_path(folder, lang)
     if not place_inside(folder, po, f"the {lang} catalog"):
         raise InputError([problem(po, None, f"there is no {lang} catalog to import into",
@@ -459,14 +514,15 @@ def import_xliff(folder: Path, lang: str, path: Path) -> tuple[Path, bool, list[
     merged: dict[tuple, int] = {}
     cleared: list[Problem] = []
     stale: list[Problem] = []
-    found = merge_xliff(catalog, path, lang, glossary(folder, lang), merged, cleared, stale) or _blocks_changed(
-        folder, catalog, lang, path, merged)
+    newer: list[Problem] = []
+    found = merge_xliff(catalog, path, lang, glossary(folder, lang), merged, cleared, stale, newer) or \
+        _blocks_changed(folder, catalog, lang, path, merged)
     data = None if found else po_bytes(catalog)
     if data is not None and (data == po.read_bytes() or data == po_bytes(read_catalog(po, lang))):  # the entries
-        return po, False, cleared, stale  # as read: the file's own Generated-By or line ends are no change to write
+        return po, False, cleared, stale, newer  # as read: the file's own Generated-By or line ends are no change
     found = found or (_built(folder, lang, po, data, path, merged) if merged else [])
     if found:  # refused whole: the stale units told with the rest, in the file's order
         raise InputError(sorted(found + [replace(item, hint=HINT, severity="error") for item in stale],
                                 key=lambda item: item.line or 0))
     write_catalog(catalog, po, folder)
-    return po, True, cleared, stale
+    return po, True, cleared, stale, newer
