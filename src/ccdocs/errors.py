@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import ClassVar
@@ -110,12 +111,37 @@ HINTED = 5  # the mistakes of one list that get a "did you mean" (`Hints`)
 
 
 def did_you_mean(word: str, choices) -> str | None:
-    """A hint naming the closest known word, or None."""
+    """A hint naming the closest known word, or None; a word differing from a choice only in how its accents are
+    written (`another_form`) is told so, both spelled by their code points, since they look the same.
+
+    >>> print(did_you_mean("caf\\u00e9", ["cafe\\u0301", "cafes"]))  # doctest: +ELLIPSIS
+    `cafe\\u0301` is known, the name typed here being `caf\\u00e9`: the same letters with their accents written ...
+    """
     from difflib import get_close_matches  # here: `ccdocs --help` imports this module, and needs no difflib
 
     choices = [str(c) for c in choices]
+    same = another_form(word, choices)
+    if same is not None:
+        return (f"`{code_points(same)}` is known, the name typed here being `{code_points(word)}`: the same letters "
+                "with their accents written another way, as one character or as a letter and a combining mark, "
+                "typed or pasted on another system; retype one as the other")
     close = get_close_matches(word, choices, n=1) or [c for c in choices if word and c.startswith(word)][:1]
     return f"did you mean `{close[0]}`?" if close else None
+
+
+def another_form(word: str, choices) -> str | None:
+    """The choice that is `word` in another of Unicode's forms (`e` + U+0301 for `é`, as macOS and text pasted
+    from a PDF may write it), or None: equal in the composed form (NFC), not as typed."""
+    if word.isascii():
+        return None
+    composed = unicodedata.normalize("NFC", word)
+    return next((choice for choice in choices if choice != word and not choice.isascii()
+                 and unicodedata.normalize("NFC", choice) == composed), None)
+
+
+def code_points(name: str) -> str:
+    """`name` with each character beyond ASCII written as its code point (`cafe\\u0301.md`)."""
+    return "".join(char if char.isascii() else f"\\u{ord(char):04x}" for char in name)
 
 
 class Hints:

@@ -11,11 +11,16 @@ A term is found in a source case-insensitively, as whole words (`WIPO` in `WIPO'
 (`Member State` in `Member States`), the longest term first: where `WIPO Academy` (`WIPO学院`) stands, `WIPO`
 (`产权组织`) is not looked for. A translation of such a source must contain the equivalent, as written. A name
 kept as it is in every language (`WIPO Thrive`) is a row whose target is its source.
+
+Terms and texts are compared in Unicode's composed form (NFC, `composed`): an accent typed as a letter and a combining
+mark (`e` + U+0301: macOS input, text pasted from a PDF) is the same letter as the one character `é`, whichever of
+the glossary, the source and the translation holds which.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
@@ -66,7 +71,7 @@ class Term:
 
     def rendered_in(self, text: str) -> bool:
         """Whether the equivalent stands in `text` (case-insensitively, for a target in Latin script)."""
-        return self.target.casefold() in text.casefold()
+        return composed(self.target).casefold() in composed(text).casefold()
 
 
 def read_glossary(path: Path) -> list[Term]:
@@ -97,7 +102,7 @@ def read_glossary(path: Path) -> list[Term]:
         if any("\n" in cell for cell in row):
             found.append(_run_on(path, text, line, row))
             break
-        cells = [cell.strip() for cell in row] + ["", "", ""]
+        cells = [composed(cell.strip()) for cell in row] + ["", "", ""]
         if not any(cells):
             continue
         if not shows(cells[0]) or not shows(cells[1]) or len(row) > len(COLUMNS):   # U+200B alone is no term
@@ -125,6 +130,15 @@ def read_glossary(path: Path) -> list[Term]:
     if found:
         raise InputError(found)
     return terms
+
+
+def composed(text: str) -> str:
+    """`text` in Unicode's composed form (NFC), in which terms and texts are compared.
+
+    >>> composed("Cafe\u0301") == "Caf\u00e9"
+    True
+    """
+    return unicodedata.normalize("NFC", text)
 
 
 def _same_term(source: str) -> str:
@@ -186,7 +200,7 @@ def terms_in(text: str, terms) -> list[Term]:
     holds 30,000 rows): a term's own pattern is tried only where its words stand (`_Index`).
     """
     index = _index(_Same(terms if isinstance(terms, tuple) else tuple(terms)))
-    text = NOT_TEXT.sub(" ", text)
+    text = NOT_TEXT.sub(" ", composed(text))
     tried = index.candidates(text)
     if not tried:  # most texts hold no term
         return []

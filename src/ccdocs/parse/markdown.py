@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
@@ -14,7 +15,7 @@ from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
 from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
-from ..errors import Collector, Problem
+from ..errors import Collector, Problem, code_points
 from ..model import (Box, Contents, Decision, Emph, Heading, KeyFigure, KeyFigures, Link, ListBlock, ListItem, Note,
                      Para, Quote, Ref, Source, Strong, Text)
 from . import anchors, attributes, dispatch, html, images, pipe_tables, survey, visible
@@ -239,7 +240,7 @@ class _Context:
         name = str(attrs.get("id", ""))
         self.anchored.add(line)
         if name and not anchors.ID.fullmatch(name):
-            self.add(line, f"`#{name[:60]}` is not an id", anchors.ID_HINT)
+            self.add(line, f"`#{name[:60]}` is not an id", _id_hint(name))
             return ""
         return name
 
@@ -249,7 +250,7 @@ class _Context:
         line, col = self.place(re.compile(REFERENCE.pattern + re.escape(target) + r"\)"), REFERENCE)
         if not anchors.ID.fullmatch(target):
             self.add(line + 1 + self.line_offset, f"`#{target[:60]}` is not an id: a reference `[](#id)` names the "
-                     "id an anchor `{#id}` gives a block", anchors.ID_HINT, col)
+                     "id an anchor `{#id}` gives a block", _id_hint(target), col)
             return Text(plain(children))
         return Ref((target,), children, (), Source(self.shown, line + 1 + self.line_offset, col))
 
@@ -762,3 +763,14 @@ def parse_markdown(text: str, path: Path, shown: str, out: Collector, place_tabl
                     "write it on the line just before a paragraph, heading, `::: table`, `::: chart`, `::: figure` "
                     "or footnote of the text")
     return blocks
+
+
+def _id_hint(name: str) -> str:
+    """What to do with `name`, not an id: an id whose accents are each a letter and a combining mark (macOS, text
+    pasted from a PDF: `e` + U+0301, which no id holds) is told so, spelled by its code points, since it looks like
+    the id it would be with each accent one character; else what an id is."""
+    composed = unicodedata.normalize("NFC", name)
+    if composed == name or not anchors.ID.fullmatch(composed):
+        return anchors.ID_HINT
+    return (f"its accents are written as a letter and a combining mark, `{code_points(name[:60])}`, which an id "
+            f"may not hold: retype them as one character each, `{code_points(composed[:60])}`")

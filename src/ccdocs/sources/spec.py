@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path, PureWindowsPath
 
-from ..errors import Collector, InputError, did_you_mean, problem
+from ..errors import Collector, InputError, another_form, code_points, did_you_mean, problem
 from ..l10n.language import OFFICIAL, known_languages
 from ..l10n.session import HIGHEST
 from ..parse.visible import shows
@@ -205,17 +205,11 @@ def _missing_hint(name: str, siblings: list[str]) -> str | None:
     """The hint for a missing file `name` among `siblings` (the names in its folder): the one that differs from it
     only in Unicode's normalisation (an accent composed, or decomposed as macOS may save a name: `e` + U+0301),
     both spelled by their code points since they look the same; else the closest name (`did_you_mean`)."""
-    same = next((sibling for sibling in siblings if sibling != name
-                 and unicodedata.normalize("NFC", sibling) == unicodedata.normalize("NFC", name)), None)
+    same = another_form(name, siblings)
     if same is None:
         return did_you_mean(name, siblings)
-    return (f"the folder holds `{_code_points(same)}`, the name typed here being `{_code_points(name)}`: the same "
+    return (f"the folder holds `{code_points(same)}`, the name typed here being `{code_points(name)}`: the same "
             "letters with their accents written another way; rename the file, or type the name as it is on disk")
-
-
-def _code_points(name: str) -> str:
-    """`name` with each character beyond ASCII written as its code point (`cafe\\u0301.md`)."""
-    return "".join(char if char.isascii() else f"\\u{ord(char):04x}" for char in name)
 
 
 def _siblings(path: Path) -> list[str]:
@@ -588,7 +582,7 @@ class _Reader:
         """Whether `name` (a key of `data:` or `variables:`) can be a figure's name; else a problem at it."""
         if not isinstance(name, str) or not NAME.fullmatch(name):
             self.fail((key, name, "<key>"), f"`{name}` under `{key}:` is not a valid name",
-                      "use letters, digits and `_`, starting with a letter")
+                      "use ASCII letters a–z and A–Z, digits and `_`, starting with a letter: `cafe`, `staff_2024`")
         elif name in RESERVED:
             self.fail((key, name, "<key>"), f"`{name}` is a name the figures already use",
                       "choose another name")
