@@ -120,6 +120,17 @@ def test_each_checker_fails_a_wrong_translation_and_passes_a_right_one(checker, 
     assert checker(Entry("report ¶12", source, right, "zh")) == []
 
 
+@pytest.mark.parametrize("checker, source, wrong, lang, plain", [
+    (case[0], case[1], case[2], lang, plain) for cases, lang, plain in ((CASES, "zh", False), (FRENCH_CASES, "fr", False),
+                                                                   (PLAIN_CASES, "zh", True)) for case in cases])
+def test_every_message_says_what_to_do(checker, source, wrong, lang, plain):
+    """Each message ends with what to do, in parentheses, as every other problem's hint (newcomer #6: a missing
+    placeholder, footnote mark, reference or link target, a repeated one, one not in the source, a bold span and
+    a figure were told without it)."""
+    failing = checker(Entry("report ¶12", source, wrong, lang, plain=plain))
+    assert failing and all(message.endswith(")") and " (" in message for message in failing), failing
+
+
 def test_every_checker_is_exercised():
     assert {case[0] for case in CASES + FRENCH_CASES + PLAIN_CASES} == set(checkers.CHECKERS)
 
@@ -187,4 +198,5 @@ def test_a_figure_changed_in_the_translation_is_still_missing():
     from ccdocs.i18n.checkers import Entry, figures
 
     assert figures(Entry("¶3", "It had 1,735 staff.", "Il y avait 1\u202f753 agents.", "fr")) == [
-        "¶3: the figure `1,735` of the source is missing from the translation"]
+        "¶3: the figure `1,735` of the source is missing from the translation (write it as the source does, or as "
+        "the language of the translation writes numbers; better, bind it to the data as a `{{ … }}` in both)"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from ccdocs.i18n.checkers import Entry, link_targets
+from ccdocs.i18n.checkers import AS_OFTEN_HINT, EXTRA_HINT, MISSING_HINT, Entry, link_targets
 
 
 def link(url: str) -> str:
@@ -41,8 +41,9 @@ def test_a_link_localized_in_its_language_segment_or_parameter_passes(source, tr
 ])
 def test_any_other_change_of_a_link_still_fails(source, translated):
     messages = link_targets(Entry("report ¶3", f"See [the document]({source}).", link(translated), "zh"))
-    assert messages == [f"report ¶3: link target `{source}` is missing from the translation",
-                        f"report ¶3: link target `{translated}` is in the translation but not in the source"]
+    assert messages == [f"report ¶3: link target `{source}` is missing from the translation ({MISSING_HINT})",
+                        f"report ¶3: link target `{translated}` is in the translation but not in the source "
+                        f"({EXTRA_HINT})"]
 
 
 def test_each_localized_link_pairs_with_its_own_source_link():
@@ -51,5 +52,6 @@ def test_each_localized_link_pairs_with_its_own_source_link():
     twice = "见[A/74/331](https://undocs.org/zh/A/74/331)和[A/74/332](https://undocs.org/zh/A/74/331)。"
     assert link_targets(Entry("x", source, both, "zh")) == []
     assert link_targets(Entry("x", source, twice, "zh")) == [
-        "x: link target `https://undocs.org/en/A/74/332` is missing from the translation",
-        "x: link target `https://undocs.org/en/A/74/331` is in the translation twice, in the source once"]
+        f"x: link target `https://undocs.org/en/A/74/332` is missing from the translation ({MISSING_HINT})",
+        f"x: link target `https://undocs.org/en/A/74/331` is in the translation twice, in the source once "
+        f"({AS_OFTEN_HINT})"]

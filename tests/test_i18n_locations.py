@@ -11,6 +11,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 from ccdocs.i18n.catalogs import po_path
+from ccdocs.i18n.checkers import MISSING_HINT
 from ccdocs.tables.texts import reads_alike
 from conftest import FIXTURES, ccdocs_here
 
@@ -53,7 +54,8 @@ def test_untranslated_fuzzy_and_failing_entries_are_told_at_their_msgstr_then_at
     code, err = check(folder)
     assert code == 1 and "Traceback" not in "\n".join(err)
     assert err[0] == (f"{PO}:{line['{{ report.year }}年，本组织']}:1: error: translation of content/01-introduction.md:3 "
-                      "fails a check: report ¶1: placeholder `{{ report.year }}` is missing from the translation")
+                      "fails a check: report ¶1: placeholder `{{ report.year }}` is missing from the translation "
+                      f"({MISSING_HINT})")
     assert err[1] == (f"{PO}:{line['这项任务的要求']}:1: error: untranslated segment of content/01-introduction.md:9 "
                       '(report ¶4): "That task has become more demanding. Competition for IP…"')
     assert err[2] == (f"{PO}:{line['从准备到实践'] + 1}:1: error: fuzzy segment of content/01-introduction.md:11 "

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from ccdocs.i18n.catalogs import ContentCatalog, po_path, read_catalog, shared_catalog
-from ccdocs.i18n.checkers import Entry, check, inline_markup, jinja_parts
+from ccdocs.i18n.checkers import MISSING_HINT, Entry, check, inline_markup, jinja_parts
 from ccdocs.i18n.policy import assess
 from ccdocs.i18n.segments import Segment, alt_text, blocks
 from ccdocs.i18n.structure import _signature
@@ -59,8 +59,8 @@ def test_a_message_used_twice_is_told_at_each_place():
     segments = [Segment("We count {{ staff }} staff.", "content/a.md", line, line, "paragraph") for line in (3, 9)]
     items = assess(segments, catalog, "zh")
     assert [item.problems for item in items] == [
-        ("content/a.md:3: placeholder `{{ staff }}` is missing from the translation",),
-        ("content/a.md:9: placeholder `{{ staff }}` is missing from the translation",)]
+        (f"content/a.md:3: placeholder `{{{{ staff }}}}` is missing from the translation ({MISSING_HINT})",),
+        (f"content/a.md:9: placeholder `{{{{ staff }}}}` is missing from the translation ({MISSING_HINT})",)]
 
 
 @pytest.mark.parametrize("translation, message", [

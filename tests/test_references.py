@@ -16,7 +16,7 @@ from lxml import etree
 from pypdf import PdfReader
 
 from ccdocs.build import build
-from ccdocs.i18n.checkers import Entry, check
+from ccdocs.i18n.checkers import MISSING_HINT, Entry, check
 from ccdocs.model import Para
 from ccdocs.parse.inlines import plain
 from ccdocs.pipeline import read_sources, resolve
@@ -318,9 +318,9 @@ def test_the_checker_names_a_reference_dropped_or_typed_as_words():
     source = "See [](#first) and [](#a)–[](#b)."
     assert check(Entry("report ¶2", source, "见[](#first)和[](#a)–[](#b)。", "zh")) == []
     dropped = check(Entry("report ¶2", source, "见第1段和[](#a)–[](#b)。", "zh"))
-    assert dropped == ["report ¶2: reference `[](#first)` is missing from the translation"]
+    assert dropped == [f"report ¶2: reference `[](#first)` is missing from the translation ({MISSING_HINT})"]
     split = check(Entry("report ¶2", source, "见[](#first)和[](#a)至[](#b)。", "zh"))
-    assert "report ¶2: reference `[](#a)–[](#b)` is missing from the translation" in split
+    assert f"report ¶2: reference `[](#a)–[](#b)` is missing from the translation ({MISSING_HINT})" in split
 
 
 def test_a_translation_dropping_a_reference_fails_check_at_its_msgstr(tmp_path):

@@ -382,7 +382,7 @@ def test_a_reference_into_an_attached_document_says_so(tmp_path):
 
 
 def test_a_reference_given_twice_in_a_translation_is_said_twice():
-    from ccdocs.i18n.checkers import Entry, references
+    from ccdocs.i18n.checkers import AS_OFTEN_HINT, Entry, references
 
     assert references(Entry("report ¶3", "See [](#t).", "见[](#t)和[](#t)。", "zh")) == [
-        "report ¶3: reference `[](#t)` is in the translation twice, in the source once"]
+        f"report ¶3: reference `[](#t)` is in the translation twice, in the source once ({AS_OFTEN_HINT})"]

@@ -3,7 +3,7 @@
 Each checker takes an `Entry` and returns messages that name it: `report ¶12: …`; no message, no problem.
 
 >>> placeholders(Entry("report ¶3", "We count {{ staff | number }} staff.", "我们有员工。", "zh"))
-['report ¶3: placeholder `{{ staff | number }}` is missing from the translation']
+['report ¶3: placeholder `{{ staff | number }}` is missing from the translation (copy it from the source into the translation, where the sentence prints it)']
 """
 
 from __future__ import annotations
@@ -104,6 +104,13 @@ def inline_markup(text: str) -> Markup:
                   + ("<!--",) * sum(content.count("<!--") for content in texts))
 
 
+# What a translator does about an item (a placeholder, a footnote mark, a reference, a link target, HTML) the
+# translation does not hold as the source does: the hint closing each message of `_difference`.
+MISSING_HINT = "copy it from the source into the translation, where the sentence prints it"
+AS_OFTEN_HINT = "write it as many times as the source does"
+EXTRA_HINT = "delete it, or write it as the source writes it"
+
+
 def _difference(entry: Entry, found, what: str) -> list[str]:
     """Messages for the items `found(text, side)` gives that differ between source (0) and translation (1).
 
@@ -117,10 +124,11 @@ def _difference(entry: Entry, found, what: str) -> list[str]:
         for item in items:
             shown.setdefault(re.sub(r"\s+", "", item), item)
         counts.append(Counter(re.sub(r"\s+", "", item) for item in items))
-    missing = [f"{entry.name}: {what} `{shown[key]}` is missing from the translation" for key in counts[0] - counts[1]]
+    missing = [f"{entry.name}: {what} `{shown[key]}` is missing from the translation ({MISSING_HINT})"
+               for key in counts[0] - counts[1]]
     extra = [f"{entry.name}: {what} `{shown[key]}` is in the translation " + (
-             f"{_times(counts[1][key])}, in the source {_times(counts[0][key])}" if counts[0][key] else
-             "but not in the source") for key in counts[1] - counts[0]]
+             f"{_times(counts[1][key])}, in the source {_times(counts[0][key])} ({AS_OFTEN_HINT})" if counts[0][key]
+             else f"but not in the source ({EXTRA_HINT})") for key in counts[1] - counts[0]]
     return missing + extra
 
 
@@ -233,7 +241,8 @@ def placeholders(entry: Entry) -> list[str]:
         found.append(f"{entry.name}: Jinja2 cannot read the translation: {error} (write `{{{{`, `{{%` and `{{#` "
                      "only as the placeholders of the source)")
     elif not found and "{%" in entry.translation and _reads(entry.source) and not _reads(entry.translation):
-        found.append(f"{entry.name}: Jinja2 cannot read the translation's statements in this order")
+        found.append(f"{entry.name}: Jinja2 cannot read the translation's statements in this order (keep the "
+                     "source's `{% … %}` statements in their order)")
     return found
 
 
@@ -248,7 +257,7 @@ def references(entry: Entry) -> list[str]:
     with its own words `[…](#id)` (the words translated).
 
     >>> references(Entry("report ¶3", "See [](#pay) and [](#a)–[](#b).", "见[第4段](#pay)和[](#a)–[](#b)。", "zh"))
-    ['report ¶3: reference `[](#pay)` is missing from the translation', 'report ¶3: reference `[…](#pay)` is in the translation but not in the source']
+    ['report ¶3: reference `[](#pay)` is missing from the translation (copy it from the source into the translation, where the sentence prints it)', 'report ¶3: reference `[…](#pay)` is in the translation but not in the source (delete it, or write it as the source writes it)']
     """
     def found(text: str, _) -> list[str]:
         shown = []
@@ -351,7 +360,8 @@ def balanced_markup(entry: Entry) -> list[str]:
                         "as an asterisk (a closing `**` right after punctuation needs a space or the punctuation "
                         "outside it: `**重新设计工作**。`)")
     if translation < source:
-        messages.append(f"{entry.name}: {source} bold span(s) in the source, {translation} in the translation")
+        messages.append(f"{entry.name}: {source} bold span(s) in the source, {translation} in the translation (mark "
+                        "the words the source makes bold with `**` on both sides)")
     return messages
 
 
@@ -413,14 +423,15 @@ def figures(entry: Entry) -> list[str]:
     ...               "agents en 2025.", "fr"))
     []
     >>> figures(Entry("¶3", "It grew by 3.25 per cent.", "Elle a crû de 3,52 %.", "fr"))
-    ['¶3: the figure `3.25` of the source is missing from the translation']
+    ['¶3: the figure `3.25` of the source is missing from the translation (write it as the source does, or as the language of the translation writes numbers; better, bind it to the data as a `{{ … }}` in both)']
     """
     missing = _figures(entry.source) - _figures(entry.translation)
     if missing:
         values = written(entry.translation, entry.language)
         missing = {figure for figure in missing if _value(figure, ".", ",") not in values}
-    return [f"{entry.name}: the figure `{figure}` of the source is missing from the translation"
-            for figure in sorted(missing)]
+    return [f"{entry.name}: the figure `{figure}` of the source is missing from the translation (write it as the "
+            "source does, or as the language of the translation writes numbers; better, bind it to the data as a "
+            "`{{ … }}` in both)" for figure in sorted(missing)]
 
 
 def written(text: str, language: Language | None) -> set[str]:
