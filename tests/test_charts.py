@@ -403,6 +403,27 @@ def test_category_names_stand_below_the_lowest_bar_in_both_formats(make_doc, tmp
             assert not any(_overlap(name, label) for label in labels), (drawn, name)
 
 
+def test_a_clustered_bar_charts_first_series_is_on_top_in_each_category_in_both_formats(make_doc, tmp_path):
+    """The PDF drew each category's first series below the second, Word (and LibreOffice) above it: the category
+    axis runs top-down (`c:orientation maxMin` in the DOCX, reportlab's reverseDirection), and Word reverses the
+    series in a cluster with it. Now the PDF too (reportlab's reversePlotOrder): read off the data labels' places
+    in the PDF and in LibreOffice's drawing of the DOCX."""
+    from ccdocs.build import build
+
+    files = one_chart("pair", "    kind: bar\n    data: pair\n    category: name\n    data_labels: true\n"
+                              "    series: [{key: a, label: First}, {key: b, label: Second}]\n",
+                      "id,name,a,b\nr1,Alpha,11,21\nr2,Beta,12,22\nr3,Gamma,13,23\n", "Pairs")
+    paths = build([make_doc(files)], tmp_path / "out", ("en",), ("pdf", "docx"))
+    docx = next(p for p in paths if p.suffix == ".docx")
+    office = to_pdf([docx], tmp_path / "lo") / f"{docx.stem}.pdf"
+    for drawn in (next(p for p in paths if p.suffix == ".pdf"), office):
+        words = {w.text: w for page in read_pages(drawn) for w in page.words}
+        for name, first, second in (("Alpha", "11", "21"), ("Beta", "12", "22"), ("Gamma", "13", "23")):
+            assert words[first].y0 < words[second].y0, (drawn, first, second)
+            middle = (words[name].y0 + words[name].y1) / 2   # the category's name beside its own two bars
+            assert words[first].y0 - 1 <= middle <= words[second].y1 + 1, (drawn, name, words[name], words[first])
+
+
 def _hex(colour) -> str:
     return "".join(f"{round(c * 255):02X}" for c in colour)
 

@@ -207,12 +207,21 @@ class _Drawer:
                 x += w
         return len(rows) * line + GAP
 
+    def order(self) -> list[int]:
+        """The series' indices in the order reportlab is given them: a clustered bar chart's reversed, for reportlab
+        draws a category's first series at the bottom of its row, where Word, whose category axis runs top-down
+        (`c:orientation maxMin`), draws it on top, as it is read (reportlab's own reversePlotOrder moves the rows
+        off their categories); else the series' order."""
+        indices = list(range(len(self.chart.series)))
+        return indices[::-1] if self.chart.kind == "bar" and self.chart.grouping == "clustered" else indices
+
     def values(self) -> list[list]:
-        """The series' values as drawn: shares of each category's sum in a 100% stacked chart; 0 for an empty cell
-        of a bar (reportlab draws no gap in a bar), None (a gap) in a line."""
+        """The series' values as drawn, in `order`: shares of each category's sum in a 100% stacked chart; 0 for an
+        empty cell of a bar (reportlab draws no gap in a bar), None (a gap) in a line."""
+        series = [self.chart.series[i] for i in self.order()]
         if self.chart.kind == "line":
-            return [list(s.values) for s in self.chart.series]   # an empty cell: a gap in the line
-        data = [[v or 0.0 for v in s.values] for s in self.chart.series]
+            return [list(s.values) for s in series]   # an empty cell: a gap in the line
+        data = [[v or 0.0 for v in s.values] for s in series]
         if self.chart.grouping != "percent":
             return data
         sums = [sum(column) for column in zip(*data)]
@@ -245,7 +254,8 @@ class _Drawer:
         plot.categoryAxis.labelAxisMode = "low"
 
     def printed(self) -> list[list[str]]:
-        return [list(s.printed) for s in self.chart.series]
+        """The series' data labels, in `order`."""
+        return [list(self.chart.series[i].printed) for i in self.order()]
 
     def column_or_line(self, bottom: float) -> None:
         """Columns (VerticalBarChart) or lines (HorizontalLineChart): categories below, values at the left."""
@@ -300,8 +310,8 @@ class _Drawer:
         """The bars' colours, widths and data labels (inside a stacked bar, beyond a clustered one)."""
         chart = self.chart
         plot.barSpacing, plot.groupSpacing = 1, 6
-        for i in range(len(chart.series)):
-            plot.bars[i].fillColor, plot.bars[i].strokeColor = self.colour(i), None
+        for i, series in enumerate(self.order()):
+            plot.bars[i].fillColor, plot.bars[i].strokeColor = self.colour(series), None
         if chart.data_labels:
             plot.barLabelArray, plot.barLabelFormat = self.printed(), "values"
             plot.barLabels.fontName, plot.barLabels.fontSize = self.figures, self.size
@@ -310,8 +320,8 @@ class _Drawer:
                 plot.barLabels.boxAnchor = "w" if chart.kind == "bar" else "s"
             else:   # inside its bar: in the colour that reads on it
                 plot.barLabels.boxTarget = "mid"
-                for i in range(len(chart.series)):
-                    plot.barLabels[i].fillColor = HexColor("#" + label_colour(self.colour(i).hexval()[2:]))
+                for i, series in enumerate(self.order()):
+                    plot.barLabels[i].fillColor = HexColor("#" + label_colour(self.colour(series).hexval()[2:]))
 
     def bar(self, bottom: float) -> None:
         """Bars (HorizontalBarChart): categories at the left (top category first), values below."""
