@@ -159,3 +159,15 @@ def test_the_pdf_writer_imports_nothing_of_the_models_placing():
     modules = set(done.stdout.split())
     assert among(modules, ("jinja2", "babel.messages", "ccdocs.tables.place", "ccdocs.tables.texts",
                            "ccdocs.charts.place", "ccdocs.sandbox", "ccdocs.i18n.catalogs")) == []
+
+
+def test_a_translated_build_whose_texts_are_kept_imports_no_markdown_parser(tmp_path, copy_fixture):
+    """Each content file's blocks and segments and each translation's checks are kept in the per-user cache: a
+    build finding them all (the same folder built again) reads no Markdown and does not import markdown-it, some
+    30 ms before the Chinese model can start (the jobs run on one CPU here, in the process whose modules are listed)."""
+    folder = copy_fixture("budget")
+    first = imported(tmp_path, "build", folder, "--format", "pdf", "--out", tmp_path / "first", one_cpu=True)
+    assert among(first, ("ccdocs.i18n.segments",)) == ["ccdocs.i18n.segments"], "the Chinese model was made"
+    again = imported(tmp_path, "build", folder, "--format", "pdf", "--out", tmp_path / "again", one_cpu=True)
+    assert sorted(path.parent.name for path in (tmp_path / "again").glob("*/*.pdf")) == ["en", "zh"]
+    assert among(again, ("markdown_it", "ccdocs.parse.markdown")) == []

@@ -20,7 +20,6 @@ from jinja2 import Environment, TemplateSyntaxError
 
 from ..l10n.catalog import Catalog
 from ..l10n.language import OFFICIAL, Language, profile_of
-from ..parse.markdown import parser
 from ..parse.visible import TAB_HINT, may_hold_tab, tab_message
 from ..sources import spans
 from ..sources.characters import line_break
@@ -94,6 +93,8 @@ def inline_markup(text: str) -> Markup:
     text = PLACEHOLDER.sub("0", NOTE_MARK.sub("", text))
     if not INLINE_MARKUP.search(text):
         return Markup()
+    from ..parse.markdown import parser  # markdown-it (some 30 ms to import): only a text checked anew is parsed
+
     tokens = parser().parseInline(text, {})
     children = tokens[0].children if tokens else []
     texts = [t.content for t in children if t.type == "text"]
@@ -378,6 +379,8 @@ def html(entry: Entry) -> list[str]:
 def plain_marks() -> re.Pattern:
     """The marks of `PLAIN_MARKS` whose markdown-it inline rule the content parser (`parser()`) enables, as one
     pattern (made once per process: the parser never changes)."""
+    from ..parse.markdown import parser
+
     enabled = {rule.name for rule in parser().inline.ruler.__rules__ if rule.enabled}
     return re.compile("|".join(mark for rule, mark in PLAIN_MARKS.items() if rule in enabled))
 

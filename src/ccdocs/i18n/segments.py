@@ -5,13 +5,14 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass
 from functools import cache, lru_cache
-
-from markdown_it import MarkdownIt
+from typing import TYPE_CHECKING
 
 from ..parse.inlines import join_soft_break
-from ..parse.markdown import parser
 from ..parse.pipe_tables import row_cells, row_line, shield, unshield
 from ..sources.memo import pure
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,9 @@ def _block_parser() -> MarkdownIt:
     core rules that only note in the parse's env what the build's reader tells (`parse.survey`, `parse.anchors`)
     are left out: `blocks` keeps no env.
     """
+    from ..parse.markdown import parser  # markdown-it (some 30 ms to import): only a file whose segments are not
+    #                                        kept (`sources.memo`) is parsed
+
     md = copy.copy(parser())
     md.core = copy.copy(md.core)
     md.core.ruler = copy.deepcopy(md.core.ruler)
