@@ -49,6 +49,24 @@ def test_the_problems_of_every_folder_are_reported_together_once_and_nothing_is_
     assert not out.exists()
 
 
+def test_a_folder_s_problems_are_told_in_one_order_whatever_the_cpus(make_doc, tmp_path):
+    """review-12 R1: one folder built side by side makes its models in one worker, the Chinese first (its PDF is the
+    longest write): its writes' problems were told zh first, en first on one CPU. Now in the languages' order (each
+    language's model problems, then its writes'), however many CPUs run them."""
+    folder = make_doc()
+    yaml = (folder / "document.yaml").read_text(encoding="utf-8")
+    yaml = yaml.replace("title: {en: Annual Report", "title: {en: \U0001f600 Annual Report").replace(
+        "zh: 人力资源年度报告}", "zh: \u2603 人力资源年度报告}")   # a character no font holds: told by the PDF writes
+    (folder / "document.yaml").write_text(yaml, encoding="utf-8")
+    told = []
+    for workers in (1, 2):
+        with pytest.raises(InputError) as caught:
+            build([folder], tmp_path / "out", workers=workers, write=False)
+        told.append([p.message for p in caught.value.problems])
+    assert told[0] == told[1]
+    assert [("U+1F600" in m, "U+2603" in m) for m in told[1]] == [(True, False), (False, True)], told[1]
+
+
 def test_the_profile_sums_the_stages_of_every_worker(make_doc, tmp_path):
     clock = Stopwatch()
     build([make_doc()], tmp_path / "out", clock=clock, workers=2)

@@ -116,8 +116,7 @@ def build(folders: list[Path], out: Path, languages=None, formats=("docx", "pdf"
     for result, found in run_all(jobs, workers, partial(_told, owner, progress, {}) if progress else None,
                                  tuple(prepare), _weight, partial(_needs, ready, len(prepare)),
                                  shared=(partial(read_languages, spoken),)):
-        seen = set(problems.problems)  # a set: a job may have thousands of problems
-        problems.extend(p for p in dict.fromkeys(found) if p not in seen)
+        _gathered(problems, found)
         if result:
             made.update(result[0])
             clock.add(result[1])
@@ -135,20 +134,34 @@ def _build_alone(folder: Path, out: Path, languages, formats, draft: bool, clock
     ready = {fmt: n + 1 for n, fmt in enumerate(_by_slowness(formats))}
     job = partial(_folder_job, folder, out, languages, tuple(formats), draft, write)
     clock.workers = worker_count(1 + len(formats), workers)
+    (result, found), *writes = run_all([job], workers, None, tuple(imports), _weight,
+                                       partial(_needs, ready, len(imports)),
+                                       spawning=len(formats))  # a language's writes at least
     problems, made, paths = Collector(), {}, []
-    for result, found in run_all([job], workers, partial(_told, [folder], progress, {}) if progress else None,
-                                 tuple(imports), _weight, partial(_needs, ready, len(imports)),
-                                 spawning=len(formats)):  # a language's writes at least
-        seen = set(problems.problems)  # a set: a job may have thousands of problems
-        problems.extend(p for p in dict.fromkeys(found) if p not in seen)
-        if result:
-            made.update(result[0])
-            clock.add(result[1])
-            if len(result) > 2:  # the folder's job: the sources it read, the outputs in their order
-                paths = result[3]
-                if read is not None:
-                    read[folder] = result[2]
+    _gathered(problems, found)  # the folder's own problems (it could not be read, its outputs not made there)
+    if result:
+        _, seconds, sources, paths, told, spawned = result
+        clock.add(seconds)
+        if read is not None:
+            read[folder] = sources
+        written = dict(zip(spawned, writes))
+        for lang, model_problems in told:  # as `build` tells a folder's jobs: each language's model, then its writes
+            _gathered(problems, model_problems)
+            for fmt in _by_slowness(formats):
+                outcome, write_problems = written.get((lang, fmt), (None, []))
+                _gathered(problems, write_problems)
+                if outcome:
+                    made.update(outcome[0])
+                    clock.add(outcome[1])
+    if progress:  # the folder's work has ended (its model problems are in its job's result, not its outcome's)
+        progress(folder, counted(problems.problems))
     return _finished(problems, made, paths, out, write, clock)
+
+
+def _gathered(problems: Collector, found) -> None:
+    """Add to `problems` each of `found` not among them yet, in order (a set: a job may have thousands)."""
+    seen = set(problems.problems)
+    problems.extend(p for p in dict.fromkeys(found) if p not in seen)
 
 
 def _finished(problems: Collector, made: dict, paths: list[Path], out: Path, write: bool, clock: Stopwatch
@@ -168,7 +181,8 @@ def _folder_job(folder: Path, out: Path, languages, formats: tuple, draft: bool,
     as `build` checks them, the parent readied for its writes (`Readying`: the faces of each language registered,
     their CLDR data read, the line setting readied), then each language's model made and its writes spawned, those
     of an East Asian language first (the longest to write). Gives ({}, the seconds per stage, the Sources read,
-    the output paths in order); the problems of every language together."""
+    the output paths in order, each language's model problems [(language, problems)] in the languages' order, the
+    (language, format) of each write spawned in order)."""
     clock = Stopwatch()
     with clock.stage("read"):
         sources = read_sources(folder)
@@ -182,18 +196,15 @@ def _folder_job(folder: Path, out: Path, languages, formats: tuple, draft: bool,
     if {"docx", "pdf"} & set(formats):
         spawn(Readying(partial(_ready_writing, [(theme, lang) for lang in chosen])))
     read_languages(dict.fromkeys(filter(None, [*chosen, sources.spec.source])))
-    found, sandbox = {}, Sandbox()
+    found, spawned, sandbox = {}, [], Sandbox()
     for lang in sorted(chosen, key=_east_asian, reverse=True):
         try:
             _job(sources, theme, lang, out, formats, draft, sandbox, spawn, clock, folder)
         except InputError as exc:
             found[lang] = exc.problems
-    problems = Collector()  # in the order of the languages, each told once, as `build` tells a batch's
-    for lang in chosen:
-        seen = set(problems.problems)
-        problems.extend(p for p in dict.fromkeys(found.get(lang, ())) if p not in seen)
-    problems.raise_if_any()
-    return {}, clock.seconds, sources, paths
+        else:
+            spawned += [(lang, fmt) for fmt in _by_slowness(formats)]  # as `_job` spawns them
+    return {}, clock.seconds, sources, paths, [(lang, found.get(lang, [])) for lang in chosen], spawned
 
 
 def _ready_writing(pairs: list) -> None:
