@@ -1,8 +1,9 @@
-"""What every job of a parallel build needs first is made once, in the parent, and inherited by the workers it forks:
-each language's profile and toolkit catalog, read before the model workers are forked (`preload.read_languages`;
-each worker would otherwise parse them again on its first resolve, and import babel's PO reader's email package to
-read the catalog), and the line setting's first-use state, made before the writes are forked
-(`preload.ready_line_setting`: the regex telling a CJK text, uniseg for a Chinese document).
+"""What every job of a parallel build needs first is made once and inherited by the workers forked after: in a batch,
+each language's profile and toolkit catalog, read in the parent before the model workers are forked
+(`preload.read_languages`; each worker would otherwise parse them again on its first resolve, and import babel's PO
+reader's email package to read the catalog); for a single folder, read by the one worker that reads the folder and
+makes every model (`build._build_alone`); and the line setting's first-use state, made in the parent before the
+writes are forked (`preload.ready_line_setting`: the regex telling a CJK text, uniseg for a Chinese document).
 
 The build runs in a fresh interpreter (this one has read every profile already), two workers asked for, every read
 of a profile or a catalog recorded with the process that made it. What is asserted is where the reads happen,
@@ -11,12 +12,14 @@ never a duration.
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 
 import pytest
 
 from ccdocs.workers import can_fork
+from conftest import MINIMAL
 
 RECORDED = """
 import os, sys
@@ -44,19 +47,41 @@ catalog.Catalog.read = classmethod(noted("catalog", catalog.Catalog.read.__func_
 cjk.cjk_char = cache(noted("regex", cjk.cjk_char.__wrapped__))
 sys.meta_path.insert(0, Imported())
 from ccdocs.build import build
-build([Path(sys.argv[2])], Path(sys.argv[3]), ["en", "zh"], ("pdf",), workers=2)
+build([Path(folder) for folder in sys.argv[3:]], Path(sys.argv[2]), ["en", "zh"], ("pdf",), workers=2)
 print(os.getpid())
 """
 
 
-@pytest.mark.skipif(not can_fork(), reason="this platform cannot fork")
-def test_a_parallel_build_makes_what_each_job_needs_first_in_the_parent(tmp_path, make_doc):
+def recorded(tmp_path, *folders) -> tuple[str, list[list[str]]]:
+    """The parent's pid and each (pid, what) read of a parallel PDF build of `folders` in a fresh interpreter."""
     log = tmp_path / "reads.txt"
-    done = subprocess.run([sys.executable, "-c", RECORDED, str(log), str(make_doc()), str(tmp_path / "out")],
+    done = subprocess.run([sys.executable, "-c", RECORDED, str(log), str(tmp_path / "out"), *map(str, folders)],
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
-    parent = done.stdout.split()[-1]
-    reads = [line.split() for line in log.read_text().splitlines()]
+    return done.stdout.split()[-1], [line.split() for line in log.read_text().splitlines()]
+
+
+@pytest.mark.skipif(not can_fork(), reason="this platform cannot fork")
+def test_a_parallel_batch_makes_what_each_job_needs_first_in_the_parent(tmp_path, make_doc):
+    first = make_doc()
+    second = shutil.copytree(first, tmp_path / "second")
+    (second / "document.yaml").write_text(MINIMAL.replace("WO/CC/86/INF/1", "WO/CC/86/INF/2"), encoding="utf-8")
+    parent, reads = recorded(tmp_path, first, second)
     assert {what for _, what in reads} == {"profile", "catalog", "regex", "uniseg"}  # each was made ...
     assert [f"{pid} {what}" for pid, what in reads if pid != parent] == []  # ... and none by a worker
+    assert len(list((tmp_path / "out").glob("*/*.pdf"))) == 4
+
+
+@pytest.mark.skipif(not can_fork(), reason="this platform cannot fork")
+def test_a_single_folders_models_read_the_languages_once_and_its_writes_nothing(tmp_path, make_doc):
+    """The folder's worker reads each language's profile and catalog once (it makes both models); the parent
+    reads the profiles its writes need (their scripts, the fonts, the CLDR data) and makes the line setting's state;
+    the writes, forked from it, make nothing of it again."""
+    parent, reads = recorded(tmp_path, make_doc())
+    assert {what for _, what in reads} == {"profile", "catalog", "regex", "uniseg"}
+    others = {pid for pid, _ in reads if pid != parent}
+    assert len(others) == 1, reads  # the folder's worker alone: no write
+    worker = [what for pid, what in reads if pid in others]
+    assert sorted(worker) == ["catalog", "catalog", "profile", "profile"], reads  # en and zh, once each
+    assert {what for pid, what in reads if pid == parent} == {"profile", "regex", "uniseg"}
     assert sorted(p.name for p in (tmp_path / "out").glob("*/*.pdf")) == ["wo_cc_86_inf_1.pdf"] * 2
