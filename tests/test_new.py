@@ -72,6 +72,25 @@ def test_what_was_not_given_is_filled_and_marked_to_confirm(tmp_path):
     assert CliRunner().invoke(main, ["check", str(tmp_path / "doc")]).exit_code == 0
 
 
+def test_each_title_not_given_is_a_placeholder_in_its_own_language_marked_to_write(tmp_path):
+    """A paper in French, Arabic, Spanish or Russian got the English placeholder `Title` (newcomer #13): each
+    language ccdocs ships has its own, marked with what to do, and check warns at each."""
+    from ccdocs.scaffold.marks import in_file
+
+    assert _new(tmp_path, "--symbol", "WO/CC/90/INF/2", "--kind", "information", "--ordinary", "61",
+                "--languages", "fr,ar,es,ru").exit_code == 0
+    path = tmp_path / "doc" / "document.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    start = lines.index(next(line for line in lines if line.startswith("title:"))) + 1
+    titles = dict(line.strip().split(": ", 1) for line in lines[start:start + 4])
+    assert {lang: line.split('"')[1] for lang, line in titles.items()} == {
+        "fr": "Titre du document", "ar": "عنوان الوثيقة", "es": "Título del documento", "ru": "Название документа"}
+    for lang, line in titles.items():
+        assert line.endswith(f"# TO CONFIRM: write the {lang} title"), line
+    warned = [item.line for item in in_file(path, path.read_text(encoding="utf-8"))]  # what check and build warn at
+    assert set(range(start + 1, start + 5)) <= set(warned), warned
+
+
 @pytest.mark.parametrize("args, marked", [
     (["--symbol", "WO/CC/90/INF/2", "--session", "90"], True),
     (["--symbol", "WO/CC/90/INF/2", "--ordinary", "61"], False),

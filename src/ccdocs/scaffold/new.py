@@ -21,7 +21,9 @@ from .folder import make_folder
 # The body a symbol's second segment names (WO/CC/… is the Coordination Committee).
 BODY_CODES = {"CC": "coordination-committee", "PBC": "program-and-budget-committee", "GA": "general-assembly"}
 CONFIRM = "TO CONFIRM"
-PLACEHOLDER_TITLES = {"en": "Title of the Document", "zh": "文件标题"}
+# A title to replace, in each language ccdocs ships (a language a templates folder adds gets the English one).
+PLACEHOLDER_TITLES = {"en": "Title of the Document", "zh": "文件标题", "fr": "Titre du document",
+                      "es": "Título del documento", "ru": "Название документа", "ar": "عنوان الوثيقة"}
 
 
 @dataclass(frozen=True)
@@ -161,9 +163,10 @@ def document_yaml(o: Options, today: date) -> tuple[str, dict[int, str]]:
     ]
     for lang in o.languages:
         given = o.title if lang == original else None
-        text = _text(given, "--title") if given is not None else json.dumps(PLACEHOLDER_TITLES.get(lang, "Title"),
-                                                                 ensure_ascii=False)
-        rows.append((f"  {lang}: {text}", None if given is not None else CONFIRM,
+        text = _text(given, "--title") if given is not None else json.dumps(
+            PLACEHOLDER_TITLES.get(lang, PLACEHOLDER_TITLES["en"]), ensure_ascii=False)
+        english = " (a placeholder in English)" if given is None and lang not in PLACEHOLDER_TITLES else ""
+        rows.append((f"  {lang}: {text}", None if given is not None else f"{CONFIRM}: write the {lang} title{english}",
                      as_typed("--title", given) if given is not None else f"--title not given (the {lang} title "
                                                                          f"{text}, to replace)"))
     rows += [
