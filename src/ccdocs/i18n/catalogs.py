@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 import re
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -43,6 +45,11 @@ HINT = "fix the .po syntax, or regenerate it with `ccdocs i18n update`"
 # The bytes a catalog is about to hold, by its resolved path, while a command checks them as a build reads them
 # before writing them (`staged`); None outside such a check.
 _STAGED: ContextVar[dict | None] = ContextVar("ccdocs_staged_catalogs", default=None)
+# the entries of a folder under `locales/` looked at for a catalog standing beside its place (`_strays`): a folder of
+# a million files is not listed whole
+LOOKED = 1_000
+# what parts a language folder's or a catalog file's name: `zh_CN`, `zh-Hans`, `sr@latin`, `content.zh.po`
+NAME_PARTS = re.compile(r"[-_.@]")
 
 
 def po_path(folder: Path, lang: str) -> Path:
@@ -56,7 +63,8 @@ def misplaced_catalogs(spec) -> list[Problem]:
     A catalog of the language the text is keyed in (`source:`, else `original:`) is refused at that key: it
     would be ignored. Nothing there means no catalog (the language is built from the source, with a note); a folder, a FIFO, a
     device, a dangling link or a link leading out of the document folder is refused at its path, never taken
-    for "no catalog" (which would print the source language silently) nor opened (a FIFO would hang).
+    for "no catalog" (which would print the source language silently) nor opened (a FIFO would hang). Where
+    there is no catalog, one standing beside its place under another name is refused at its path (`_strays`).
     """
     found = []
     for lang in spec.languages:
@@ -68,7 +76,10 @@ def misplaced_catalogs(spec) -> list[Problem]:
                                            f"set `{key}:` to the language the content files are written in, or "
                                            "remove the catalog"))
             continue
-        if lang == spec.source or not (path.exists() or path.is_symlink()):
+        if lang == spec.source:
+            continue
+        if not (path.exists() or path.is_symlink()):
+            found += _strays(spec.folder, lang)
             continue
         wrong = not_a_file_inside(spec.folder, path)
         if wrong:
@@ -76,6 +87,55 @@ def misplaced_catalogs(spec) -> list[Problem]:
             found.append(problem(path, None, f"the {lang} catalog {wrong}",
                                  "make it a regular .po file inside the document folder, or remove it"))
     return found
+
+
+def _strays(folder: Path, lang: str) -> list[Problem]:
+    """Where the catalog of `lang` does not exist: a file standing where a folder of its place should, and each
+    catalog a translator's tool may have written instead, named, never read (breaks-7 #6): a .po file in
+    `locales/<lang>/` or its `LC_MESSAGES/` under another name (`Content.po`; `messages.po`, pybabel's and
+    gettext's default domain), in a folder naming the language with a region or script or in other letters
+    (`zh_CN`, `zh-Hans`, `ZH`: gettext's locale names), or in `locales/` named by the language (`zh.po`,
+    `content.zh.po`). Else its translations would be left out without a word, the paper printed in the source
+    language (a draft marking every segment untranslated)."""
+    po, locales = po_path(folder, lang), folder / "locales"
+    for place in (locales, locales / lang, po.parent):
+        what = "a link that leads nowhere" if place.is_symlink() and not place.exists() else \
+            "a file" if place.exists() and not place.is_dir() else None
+        if what:
+            return [problem(place, None, f"this is {what}, where the {lang} catalog's path has a folder: the "
+                            f"catalog is {display_path(po)}", "make it a folder holding the catalog, or remove it")]
+    if locales.is_symlink():
+        return []  # a link's folder is not listed (where it leads, `misplaced_catalogs` tells at the catalog)
+    listed = _entries(locales)
+    homes = [entry for entry in listed if entry.is_dir(follow_symlinks=False)
+             and NAME_PARTS.split(entry.name)[0].casefold() == lang.casefold()]
+    strays = [entry.path for entry in listed if _is_po(entry)
+              and lang.casefold() in NAME_PARTS.split(entry.name.casefold())[:-1]]
+    for home in homes:
+        for entry in _entries(home.path):
+            if _is_po(entry):
+                strays.append(entry.path)
+            elif entry.is_dir(follow_symlinks=False) and entry.name.casefold() == po.parent.name.casefold():
+                strays += [inner.path for inner in _entries(entry.path) if _is_po(inner)]
+    return [problem(path, None, f"this catalog is not read: ccdocs reads the {lang} catalog from "
+                    f"{display_path(po)} only, and there is none there (the {lang} paper would be printed without "
+                    "these translations)", f"did you mean {display_path(po)}? move or rename this file there: the "
+                    f"folder named `{lang}` as `languages:` writes the language, the file `{po.name}`")
+            for path in sorted(strays)]
+
+
+def _entries(folder: Path | str) -> list[os.DirEntry]:
+    """The first LOOKED entries of `folder`, in no order; none when it cannot be listed."""
+    try:
+        with os.scandir(folder) as entries:
+            return list(islice(entries, LOOKED))
+    except OSError:
+        return []
+
+
+def _is_po(entry: os.DirEntry) -> bool:
+    """Whether `entry` is named as a catalog is (`.po` in any case) and is no folder (a link is named, not read)."""
+    return entry.name.casefold().endswith(".po") and not entry.is_dir(follow_symlinks=False)
 
 
 def pot_path(folder: Path) -> Path:
