@@ -441,3 +441,19 @@ def test_a_file_that_is_not_xliff_1_2_is_refused_at_its_root_element(refuse, com
 
     output = refuse(Case("not-xliff-1.2", {}, said, "doc.xlf:", setup=setup, command=command, check=False))
     assert f"doc.xlf:{at}: error: {said}" in output, output
+
+
+@pytest.mark.parametrize("command", [IMPORT, MEMORY], ids=["import", "memory"])
+@pytest.mark.parametrize("kind", ["target", "source"])
+def test_a_unit_with_a_second_target_or_source_is_refused_at_it(refuse, tmp_path, command, kind):
+    """translate-toolkit reads a unit's first `<target>` (`<source>`): a second one, which no CAT tool writes, was
+    passed over without a word (breaks-7, noticed)."""
+    second = f'<{kind} xml:lang="zh">另一个</{kind}>'
+    output = refuse(Case("second", {}, f"error: this unit has a second `<{kind}>`: one of the two would be read, the "
+                                       "other passed over", "doc.xlf:",
+                         setup=_raw(f'导言</target><target xml:lang="zh">另一个' if kind == "target"
+                                    else f"导言</target>{second}<target>导言"),
+                         command=command, check=False))
+    shown = second if kind == "source" else '<target xml:lang="zh">另一个'
+    assert f"{_at(tmp_path / 'out' / 'doc.xlf', shown)} error: this unit has a second `<{kind}>`" in output, output
+    assert f"(keep one `<{kind}>` in the unit [the CAT tool writes one" in output

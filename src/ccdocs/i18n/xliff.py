@@ -233,6 +233,7 @@ def _survey(path: Path, data: bytes) -> list[Problem]:
     root: list[int] = []  # the root element's line and column
     units, elements, files = 0, 0, 0
     within = None  # the depth of the unit's source or target, None outside them
+    texts: set[str] = set()  # the names of the open unit's own `<source>` and `<target>` met so far
 
     def start(name: str, attributes) -> None:
         nonlocal units, elements, files, within
@@ -248,12 +249,20 @@ def _survey(path: Path, data: bytes) -> list[Problem]:
                 raise _Refused(problem(path, parser.CurrentLineNumber, f"this file has more than {MAX_UNITS:,} units: "
                                        "ccdocs reads one document's catalog", "export the document's catalog with "
                                        "`ccdocs i18n export`, one document a file", parser.CurrentColumnNumber + 1))
+            texts.clear()
         if not open_elements:
             root[:] = parser.CurrentLineNumber, parser.CurrentColumnNumber + 1
             _root(path, name, attributes.get("version", ""), *root)
         files += name == FILE
         if within is None and name in TEXTS and open_elements[-1:] == [UNIT]:
             within = len(open_elements)
+            if name in texts:  # translate-toolkit reads the first: the other would be passed over without a word
+                kind = name.rpartition(" ")[2]
+                found.append(problem(path, parser.CurrentLineNumber, f"this unit has a second `<{kind}>`: one of the "
+                                     "two would be read, the other passed over", f"keep one `<{kind}>` in the unit "
+                                     "(the CAT tool writes one; another tool's alternatives go in `<alt-trans>`)",
+                                     parser.CurrentColumnNumber + 1))
+            texts.add(name)
         open_elements.append(name)
 
     def end(name: str) -> None:
