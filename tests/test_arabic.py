@@ -26,6 +26,7 @@ from libreoffice import render
 from ooxml.validate import validate
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 TITLE = "التقرير السنوي عن الموارد البشرية"
 NEAR = 2.0  # points
 # The cover's fields as the Arabic profile and catalog print them, each as the words pdftotext must find on a line.
@@ -247,3 +248,16 @@ def test_pdf_chart_labels_in_arabic_are_joined_in_the_arabic_face(arabic):
     found = [text for text in drawn if wanted.replace(" ", "") in unicodedata.normalize("NFKC", text[::-1])]
     assert found, drawn
     assert all("Amiri" in c["fontname"] for c in label)
+
+
+def test_docx_charts_name_the_arabic_face_for_complex_script_text(arabic):
+    """Word sets a chart's Arabic letters in the complex-script face (`a:cs`): every run property of the DOCX's charts
+    names the theme's Arabic body face there, as the PDF's charts draw them in it (breaks-7, noticed: it was named
+    as the East Asian face only, and Word took another)."""
+    face = load_theme().font("ar", "body")
+    with zipfile.ZipFile(arabic["docx"]) as z:
+        charts = [etree.fromstring(z.read(name)) for name in z.namelist()
+                  if re.fullmatch(r"word/charts/chart\d+\.xml", name)]
+    props = [rpr for chart in charts for rpr in chart.iter(f"{A}defRPr")]
+    assert charts and props
+    assert all(rpr.find(f"{A}cs") is not None and rpr.find(f"{A}cs").get("typeface") == face for rpr in props)

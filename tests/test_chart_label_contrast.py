@@ -68,6 +68,6 @@ def _label_colours(space) -> list:
 @pytest.mark.parametrize("chart, colours", [(STACKED, [(0, None, "FFFFFF"), (1, None, "000000")]),
                                             (PIE, [(0, None, "FFFFFF"), (0, 1, "000000")])], ids=["stacked", "pie"])
 def test_the_docx_gives_each_label_the_colour_that_reads_on_its_fill(chart, colours):
-    space = ChartXml(chart, [DARK, LIGHT], ("Calibri", "SimSun"), 9, "en-US", "CHF").build()
+    space = ChartXml(chart, [DARK, LIGHT], ("Calibri", "SimSun", None), 9, "en-US", "CHF").build()
     assert _label_colours(space) == colours
     assert part_problems(etree.tostring(space)) == []

@@ -77,10 +77,9 @@ def _fill(parent, colour: str, line: bool = False):
     return sp
 
 
-def _text_props(parent, size: float, latin: str, east_asian: str, lang: str, bold: bool = False,
-                colour: str | None = None):
-    """`c:txPr`: the default run properties of a chart's texts (size in points, faces, language; `colour` RRGGBB,
-    else the theme's)."""
+def _text_props(parent, size: float, faces: tuple, lang: str, bold: bool = False, colour: str | None = None):
+    """`c:txPr`: the default run properties of a chart's texts (size in points, `faces` as `ChartXml` has them,
+    language; `colour` RRGGBB, else the theme's)."""
     tx = _el(parent, "c:txPr")
     _el(tx, "a:bodyPr")
     _el(tx, "a:lstStyle")
@@ -88,10 +87,19 @@ def _text_props(parent, size: float, latin: str, east_asian: str, lang: str, bol
     rpr = _el(_el(p, "a:pPr"), "a:defRPr", sz=round(size * 100), b=int(bold))
     if colour:
         _el(_el(rpr, "a:solidFill"), "a:srgbClr", colour)
-    _el(rpr, "a:latin", typeface=latin)
-    _el(rpr, "a:ea", typeface=east_asian)
+    _typefaces(rpr, faces)
     _el(p, "a:endParaRPr", lang=lang)
     return tx
+
+
+def _typefaces(rpr, faces: tuple) -> None:
+    """A run's typefaces (`a:latin`, `a:ea`, `a:cs` in their order): Word sets each script's text in its own slot's
+    face, the Arabic letters in the complex-script one (`a:cs`), which a chart of a right-to-left language names."""
+    latin, body, complex_script = faces
+    _el(rpr, "a:latin", typeface=latin)
+    _el(rpr, "a:ea", typeface=body)
+    if complex_script:
+        _el(rpr, "a:cs", typeface=complex_script)
 
 
 def _str_ref(parent, formula: str, texts) -> None:
@@ -147,7 +155,8 @@ def _label_flags(parent, chart) -> None:
 
 class ChartXml:
     """Builds the `c:chartSpace` of one model Chart: `palette` the series colours (RRGGBB, one at least for each
-    series, or each slice of a pie: charts.colours.chart_colours), `faces` (Latin, East Asian) the typefaces,
+    series, or each slice of a pie: charts.colours.chart_colours), `faces` the typefaces (Latin, the language's
+    body face, named as East Asian, and the complex-script face of a right-to-left language, else None),
     `size` the type size in points, `lang` the language tag (`en-US`, `zh-CN`)."""
 
     def __init__(self, chart, palette: list, faces: tuple, size: float, lang: str, francs: str):
@@ -160,7 +169,7 @@ class ChartXml:
         return self.palette[index]     # as many as the series or slices (charts.colours.too_few)
 
     def style(self, parent, bold: bool = False, colour: str | None = None):
-        return _text_props(parent, self.size, *self.faces, self.lang, bold, colour)
+        return _text_props(parent, self.size, self.faces, self.lang, bold, colour)
 
     def range(self, column: int) -> str:
         letter = column_name(column)
@@ -284,8 +293,7 @@ class ChartXml:
         _el(rich, "a:lstStyle")
         p = _el(rich, "a:p")
         rpr = _el(_el(p, "a:pPr"), "a:defRPr", sz=round(self.size * 100), b=0)
-        _el(rpr, "a:latin", typeface=self.faces[0])
-        _el(rpr, "a:ea", typeface=self.faces[1])
+        _typefaces(rpr, self.faces)
         run = _el(p, "a:r")
         _el(run, "a:rPr", lang=self.lang, sz=round(self.size * 100), b=0)
         _el(run, "a:t").text = text

@@ -85,7 +85,8 @@ def _chart_part(state: WriterState, chart: Chart) -> str:
     """Add the chart part and its workbook to the package; the document part's relationship id of the chart.
     Raises InputError for a chart with more series or slices than distinct colours (`colours.too_few`)."""
     theme, lang = state.theme, state.lang
-    faces = (theme.font(lang, "latin"), theme.font(lang, "body"))
+    body = theme.font(lang, "body")
+    faces = (theme.font(lang, "latin"), body, body if state.language.script.direction == "rtl" else None)
     size = float(theme.get("chart.font_size", theme.size(lang, "table")))
     colours = palette(theme)
     wrong = too_few(chart, colours)
