@@ -15,7 +15,22 @@ PAGE_LEVEL = 5  # zlib's compression level of the pages' content streams (`page_
 
 class PaperCanvas(Canvas):
     """reportlab's Canvas, whose `save` first turns each page's content (a str of operators) into its deflated
-    stream (`page_stream`), then formats the file's objects with their texts encoded by `pdfdoc_encoder`'s."""
+    stream (`page_stream`), then formats the file's objects with their texts encoded by `pdfdoc_encoder`'s; a form
+    XObject (`endForm`) carries the resources its stream names, as a page does."""
+
+    def endForm(self, **extra_attributes):
+        """reportlab's endForm, the form given the resources a page is given: reportlab's form lists only the fonts
+        and the images, while the stream of an SVG's form (`images.svg_form`) names svglib's graphics states
+        (`/gRLs0 gs`: a fill- or stroke-opacity, `transparent`) and shadings (`/Sh0 sh`: a gradient), which a
+        reader not finding them skips (a gradient printed as the black of its clip, an opacity opaque)."""
+        resources = pdfdoc.PDFResourceDictionary(ExtGState=self._extgstate.getState() or {})
+        resources.basicFonts()
+        resources.allProcs()
+        if self._formsinuse:
+            resources.XObject = self._doc.xobjDict(self._formsinuse)
+        resources.setShading(self._shadingUsed)
+        resources.setColorSpace(self._colorsUsed)
+        super().endForm(Resources=resources, **extra_attributes)
 
     def save(self):
         for page in self._doc.Pages.pages:

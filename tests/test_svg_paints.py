@@ -1,0 +1,56 @@
+"""An SVG's paints print in the PDF as the Word document's picture (CairoSVG) shows them, or are refused.
+
+A gradient and a fill-opacity are drawn (breaks-7 #10): the SVG's form XObject carries the shadings and graphics
+states its stream names, so a reader draws the gradient and the see-through fill, without a syntax error, where it
+drew the black of the gradient's clip and an opaque fill.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+from PIL import Image as PILImage
+from pypdf import PdfReader
+
+from ccdocs.build import build
+from conftest import REPORT, write_doc
+from translated import fill_catalog
+
+PAINTED = """<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100">
+  <defs><linearGradient id="g"><stop offset="0" stop-color="#00ff00"/><stop offset="1" stop-color="#0000ff"/>
+  </linearGradient></defs>
+  <rect x="5" y="5" width="40" height="40" fill="url(#g)"/>
+  <rect x="55" y="55" width="40" height="40" fill="#ff0000" fill-opacity="0.5"/>
+</svg>"""
+
+
+def near(colours: set, wanted: tuple, by: int = 30) -> bool:
+    return any(all(abs(a - b) <= by for a, b in zip(colour, wanted)) for colour in colours)
+
+
+def test_a_gradient_and_an_opacity_print_as_drawn(tmp_path):
+    folder = write_doc(tmp_path / "doc", {"content/report.md": REPORT + "\n![A drawing](figures/a.svg)\n"})
+    (folder / "figures").mkdir()
+    (folder / "figures" / "a.svg").write_text(PAINTED)
+    fill_catalog(folder, {})
+    for pdf in build([folder], tmp_path / "out", None, ("pdf",)):
+        for page in PdfReader(pdf).pages:
+            for form in (page["/Resources"].get("/XObject") or {}).values():
+                form = form.get_object()
+                named = set(re.findall(rb"/(\w+) (gs|sh)\b", form.get_data()))
+                resources = form["/Resources"]
+                for name, operator in named:      # each graphics state and shading the stream names is there
+                    kind = "/ExtGState" if operator == b"gs" else "/Shading"
+                    assert "/" + name.decode() in resources.get(kind, {}), (name, list(resources))
+        prefix = tmp_path / pdf.parent.name
+        shown = subprocess.run(["pdftoppm", "-r", "36", "-png", str(pdf), str(prefix)], capture_output=True,
+                               text=True, check=True)
+        assert shown.stderr == ""                          # poppler: no "ExtGState 'gRLs0' is unknown"
+        colours: set = set()
+        for png in tmp_path.glob(f"{pdf.parent.name}-*.png"):
+            with PILImage.open(png) as image:
+                colours |= {colour for _, colour in image.convert("RGB").getcolors(1 << 24)}
+        assert near(colours, (0, 128, 128))                # the gradient's middle, not its clip's black
+        assert near(colours, (255, 128, 128)) and not near(colours, (255, 0, 0), 60)   # half red on white
+
