@@ -44,10 +44,13 @@ class _Survey:
 
     def survey(self, name: str, data: bytes) -> None:
         """Read `data` (part `name`) with expat, counting its elements against what is left of the limit; raises
-        ValueError naming the part and its line when it is not well-formed XML, holds more elements than are left
-        or nests them deeper than DEPTH_LIMIT (expat stops at the first element too many: nothing beyond is read)."""
+        ValueError naming the part and its line when it is not well-formed XML, declares a DTD (`<!DOCTYPE`: Word
+        refuses a package part that does, and an entity it declares would be read as nothing, what follows it in
+        its text lost), holds more elements than are left or nests them deeper than DEPTH_LIMIT (expat stops at the
+        first element too many: nothing beyond is read)."""
         parser = expat.ParserCreate()
         parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+        parser.StartDoctypeDeclHandler = self._doctype
         parser.StartElementHandler = self._start
         parser.EndElementHandler = self._end
         self.depth = 0
@@ -56,6 +59,9 @@ class _Survey:
         except expat.ExpatError as exc:
             raise ValueError(f"its part {name} is not well-formed XML: {expat.ErrorString(exc.code)} at line "
                              f"{exc.lineno}, column {exc.offset + 1}") from None
+        except _Doctype:
+            raise ValueError(f"its part {name} declares a `<!DOCTYPE` at its line {parser.CurrentLineNumber}, "
+                             "which Word refuses in a document's part") from None
         except _TooDeep:
             raise ValueError(f"its part {name} nests XML elements more than {DEPTH_LIMIT} deep at its line "
                              f"{parser.CurrentLineNumber}; a document nests some 30 deep") from None
@@ -75,9 +81,17 @@ class _Survey:
     def _end(self, name) -> None:
         self.depth -= 1
 
+    @staticmethod
+    def _doctype(name, system_id, public_id, has_internal_subset) -> None:
+        raise _Doctype
+
 
 class _TooMany(Exception):
     """Ends `_Survey.survey`'s pass at the first element beyond the limit."""
+
+
+class _Doctype(Exception):
+    """Ends `_Survey.survey`'s pass at a DTD."""
 
 
 class _TooDeep(Exception):
