@@ -321,8 +321,27 @@ def _twin(folder, out):
 
 
 def test_two_folders_writing_the_same_output_are_refused(refuse):
-    refuse(Case("two-folders-one-symbol", {}, "twin (their document.yaml give the same symbol)", EN, code=2,
-                command=("build", "{doc}", "{doc}/twin", "--format", "json", "--out", "{out}"), setup=_twin))
+    refuse(Case("two-folders-one-symbol", {}, "twin (their symbols make the same file name, `wo_cc_86_inf_1.json`)",
+                EN, code=2, command=("build", "{doc}", "{doc}/twin", "--format", "json", "--out", "{out}"),
+                setup=_twin))
+
+
+def _revised(folder, out):
+    """A copy of the document in `folder/rev` whose symbol ends in /REV, and the document given `suffix: Rev.`: two
+    symbols, one file name (`…_rev`)."""
+    shutil.copytree(folder, folder / "rev", ignore=shutil.ignore_patterns("rev"))
+    for place, edit in ((folder / "rev", lambda t: t.replace("symbol: WO/CC/86/INF/1", "symbol: WO/CC/86/INF/1/REV")),
+                        (folder, lambda t: t.replace("symbol: WO/CC/86/INF/1", "symbol: WO/CC/86/INF/1\nsuffix: Rev."))):
+        spec = place / "document.yaml"
+        spec.write_text(edit(spec.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+def test_two_symbols_making_one_file_name_are_refused_as_such(refuse):
+    """breaks-7 (noticed): `WO/CC/86/INF/1/REV` and `WO/CC/86/INF/1` with `suffix: Rev.` both name
+    `wo_cc_86_inf_1_rev`: the refusal said their document.yaml give the same symbol, which they do not."""
+    refuse(Case("two-symbols-one-name", {}, "rev (their symbols make the same file name, `wo_cc_86_inf_1_rev.json`)",
+                "en/wo_cc_86_inf_1_rev.json", code=2, command=("build", "{doc}", "{doc}/rev", "--format", "json", "--out", "{out}"),
+                setup=_revised))
 
 
 @pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])

@@ -91,7 +91,7 @@ def build(folders: list[Path], out: Path, languages=None, formats=("docx", "pdf"
     twice = next((path for path, folders in made_by.items() if len(folders) > 1), None)
     if twice:
         raise UsageError(f"{twice} would be written by {' and '.join(map(display_path, made_by[twice]))} (their "
-                         "document.yaml give the same symbol): build them into different --out folders")
+                         f"symbols make the same file name, `{twice.name}`): build them into different --out folders")
     paths = list(made_by)
     if write:
         check_inputs(paths, reads)
