@@ -3,6 +3,10 @@
 A gradient and a fill-opacity are drawn (breaks-7 #10): the SVG's form XObject carries the shadings and graphics
 states its stream names, so a reader draws the gradient and the see-through fill, without a syntax error, where it
 drew the black of the gradient's clip and an opaque fill.
+
+What svglib (the PDF) paints otherwise than CairoSVG, a browser and Word is refused at its SVG line, by `build` and
+`check`: a paint with a fallback (`url(#g) #00ff00`: svglib paints nothing, breaks-7 #9). What both paint alike
+stays accepted.
 """
 
 from __future__ import annotations
@@ -10,11 +14,13 @@ from __future__ import annotations
 import re
 import subprocess
 
+import pytest
 from PIL import Image as PILImage
 from pypdf import PdfReader
 
 from ccdocs.build import build
 from conftest import REPORT, write_doc
+from refusals import Case
 from translated import fill_catalog
 
 PAINTED = """<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100">
@@ -54,3 +60,40 @@ def test_a_gradient_and_an_opacity_print_as_drawn(tmp_path):
         assert near(colours, (0, 128, 128))                # the gradient's middle, not its clip's black
         assert near(colours, (255, 128, 128)) and not near(colours, (255, 0, 0), 60)   # half red on white
 
+
+WHERE = f"content/report.md:{len(REPORT.splitlines()) + 2}"      # the image's line: after REPORT and a blank line
+HEAD = '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100">\n'
+
+
+def shows(body: str) -> dict:
+    return {"content/report.md": REPORT + "\n![A drawing](figures/a.svg)\n",
+            "figures/a.svg": HEAD + body + "\n</svg>\n"}
+
+
+REFUSED = [
+    Case("fallback-paint", shows('<rect width="10" height="10"/>\n<rect width="60" height="60" fill="url(#nope) '
+                                 '#00ff00"/>'),
+         "image `figures/a.svg`, line 3: svglib, which draws the PDF, cannot draw a paint with a fallback (`fill: "
+         "url(#nope) #00ff00`): it paints nothing, where a browser and Word paint the gradient, or the colour after "
+         "it when the drawing has no such gradient (write the gradient's `url(#id)` alone, or the plain colour alone)",
+         WHERE),
+    Case("fallback-paint-rule", shows('<style>\n.a { fill: url(#g) none }\n</style><rect class="a" width="9" '
+                                      'height="9"/>'), "line 3: svglib, which draws the PDF, cannot draw a paint "
+         "with a fallback (`fill: url(#g) none`)", WHERE),
+]
+
+
+@pytest.mark.parametrize("case", REFUSED, ids=lambda case: case.id)
+def test_what_svglib_paints_otherwise_is_refused_at_its_line(refuse, case):
+    assert "figures/a.svg" in refuse(case)
+
+
+@pytest.mark.parametrize("body", [
+    '<defs><linearGradient id="g"><stop offset="0" stop-color="red"/></linearGradient></defs>'
+    '<rect width="9" height="9" fill="url(#g)"/>',
+    '<rect width="9" height="9" fill="url(#nope)"/>',                        # nothing, in both
+])
+def test_what_both_paint_alike_is_kept(body):
+    from ccdocs.sources.svg import read_svg
+
+    assert read_svg("a.svg", (HEAD + body + "\n</svg>\n").encode()) == (75.0, 75.0), body

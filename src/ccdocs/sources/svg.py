@@ -20,7 +20,8 @@ An SVG (`sources.images` finds and reads its file) is parsed by lxml without ent
   those it does not read at the value it draws as: `opacity: 1`, `letter-spacing: normal`, `paint-order` with the
   fill first ...), as a presentation attribute, in `style` or in a `<style>` rule; no attribute it leaves out at a
   value that changes the drawing (LOST_ATTRIBUTES: `gradientTransform`, `textLength`, `rotate` ...); no gradient
-  fill on text. What neither side draws is passed over: `<title>`, `<desc>`, `<metadata>` and elements of other
+  fill on text; no paint with a fallback (`fill="url(#g) red"`: svglib paints nothing of it). What neither
+  side draws is passed over: `<title>`, `<desc>`, `<metadata>` and elements of other
   namespaces (Inkscape's, RDF) with their content, comments, vendor properties (`-inkscape-…`), rendering hints.
   Anything else (an animation, `<tref>`, `mix-blend-mode`, `text-decoration`, `writing-mode` ...) is refused at
   its own line of the SVG naming it and what to do, as are a `url(…)` naming a file or never closed and a CSS
@@ -175,6 +176,8 @@ LOST_ATTRIBUTES = {
 TEXT_HINT = "give the text a plain colour, or turn it into paths in the drawing program, or export it as PNG"
 SEE_THROUGH_HINT = "remove text no one should see, give see-through text a paler plain colour, or export it as PNG"
 FILE_URL = re.compile(r"""url\(\s*['"]?(?!#)""")      # `fill="url(file.svg#g)"`: drawn from another file
+PAINT_URL = re.compile(r"""url\(\s*(['"]?)#([^'"]+?)\1\s*\)""")   # svglib's _GRADIENT_URL_RE: the fill it paints
+PAINT_HINT = "write the gradient's `url(#id)` alone, or the plain colour alone"
 UNCLOSED_HINT = "close it where the reference ends: `url(#id)`"
 CSS_AT_RULES = {"font-face", "charset", "namespace"}      # at-rules whose loss changes no part of the drawing
 SVG_SIZE_HINT = ("give the `<svg>` a `viewBox`, or its width and height in absolute units "
@@ -654,6 +657,10 @@ def _property(raw: str, name: str | None, line: int, key: str, value: str, how: 
         }.get(key, (f"the `{key}` property", FLATTEN_HINT if key in ("mask", "filter") else
                     PATHS_HINT.format("the markers") if key.startswith("marker") else LEAVE_HINT.format(shown)))
         return _cannot(raw, line, f"{what} ({said})"), hint
+    if key == "fill" and value.startswith("url(") and not PAINT_URL.fullmatch(value):
+        return (_cannot(raw, line, f"a paint with a fallback ({said}): it paints nothing, where a browser and Word "
+                        "paint the gradient, or the colour after it when the drawing has no such gradient"),
+                PAINT_HINT)
     if key in COLOURED and not COLOUR.fullmatch(value) and not (COLOURED[key] and COLOURED[key].fullmatch(value)):
         return (f"image `{raw[:80]}`, line {line}: the colour {said} is not one the PDF (svglib) and the Word "
                 "document (CairoSVG) draw alike: an alpha part prints see-through in the PDF only, and CSS Color 4's "
