@@ -5,8 +5,8 @@ states its stream names, so a reader draws the gradient and the see-through fill
 drew the black of the gradient's clip and an opaque fill.
 
 What svglib (the PDF) paints otherwise than CairoSVG, a browser and Word is refused at its SVG line, by `build` and
-`check`: a paint with a fallback (`url(#g) #00ff00`: svglib paints nothing, breaks-7 #9). What both paint alike
-stays accepted.
+`check`: a paint with a fallback (`url(#g) #00ff00`: svglib paints nothing, breaks-7 #9), a length in `em`/`ex`
+(svglib: 16/8 user units whatever the font size, #12). What both paint alike stays accepted.
 """
 
 from __future__ import annotations
@@ -80,6 +80,23 @@ REFUSED = [
     Case("fallback-paint-rule", shows('<style>\n.a { fill: url(#g) none }\n</style><rect class="a" width="9" '
                                       'height="9"/>'), "line 3: svglib, which draws the PDF, cannot draw a paint "
          "with a fallback (`fill: url(#g) none`)", WHERE),
+    Case("em-width", shows('<rect x="20" y="20"\n width="4em" height="2em" fill="#00ff00" font-size="10"/>'),
+         "image `figures/a.svg`, line 3: svglib, which draws the PDF, cannot draw a length in `em` as a browser and "
+         "Word do (`width=\"4em\"`): it reads `1em` as 16 user units whatever the font size, where they read it in "
+         "the element's font size (give the length in user units or px, as the drawing's other lengths)", WHERE),
+    Case("ex-stroke", shows('<g font-size="10">\n<rect width="9" height="9" style="stroke-width: .5ex"/></g>'),
+         "line 3: svglib, which draws the PDF, cannot draw a length in `ex` as a browser and Word do "
+         "(`stroke-width: .5ex`): it reads `1ex` as 8 user units", WHERE),
+    Case("em-font-size", shows('<g font-size="10">\n<text x="1" y="50" font-size="2em">Hg</text></g>'),
+         "line 3: svglib, which draws the PDF, cannot draw a length in `em` as a browser and Word do "
+         "(`font-size=\"2em\"`)", WHERE),
+    Case("em-font-size-rule", shows('<style>\n.t { font-size: 1.5em }\n</style><text class="t" y="9">Hg</text>'),
+         "line 3: svglib, which draws the PDF, cannot draw a length in `em` as a browser and Word do "
+         "(`font-size: 1.5em`)", WHERE),
+    Case("em-tspan-of-its-own-size", shows('<text x="1" y="50" font-size="20">Hg\n<tspan dx="1em" font-size="10">'
+                                           'Ab</tspan></text>'),
+         "line 3: svglib, which draws the PDF, cannot draw a length in `em` as a browser and Word do (`dx=\"1em\"`): "
+         "it reads `1em` in the `<text>`'s font size, not the `<tspan>`'s own", WHERE),
 ]
 
 
@@ -92,6 +109,9 @@ def test_what_svglib_paints_otherwise_is_refused_at_its_line(refuse, case):
     '<defs><linearGradient id="g"><stop offset="0" stop-color="red"/></linearGradient></defs>'
     '<rect width="9" height="9" fill="url(#g)"/>',
     '<rect width="9" height="9" fill="url(#nope)"/>',                        # nothing, in both
+    '<rect width="9" height="9" style="color:#000000;fill:#ff0000;stroke-width:1px;line-height:1.25em"/>',
+    '<g font-size="10"><text x="1" y="9" dy="0.71em">d3 <tspan dy="-.5em" baseline-shift="0.2em">axis</tspan>'
+    '</text></g><rect x="0em" width="9" height="9"/>',                       # a text's places, and 0
 ])
 def test_what_both_paint_alike_is_kept(body):
     from ccdocs.sources.svg import read_svg

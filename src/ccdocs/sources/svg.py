@@ -20,8 +20,9 @@ An SVG (`sources.images` finds and reads its file) is parsed by lxml without ent
   those it does not read at the value it draws as: `opacity: 1`, `letter-spacing: normal`, `paint-order` with the
   fill first ...), as a presentation attribute, in `style` or in a `<style>` rule; no attribute it leaves out at a
   value that changes the drawing (LOST_ATTRIBUTES: `gradientTransform`, `textLength`, `rotate` ...); no gradient
-  fill on text; no paint with a fallback (`fill="url(#g) red"`: svglib paints nothing of it). What neither
-  side draws is passed over: `<title>`, `<desc>`, `<metadata>` and elements of other
+  fill on text; no paint with a fallback (`fill="url(#g) red"`: svglib paints nothing of it); no length
+  in `em` or `ex` but a text's places (svglib reads them as 16 and 8 user units whatever the font size). What
+  neither side draws is passed over: `<title>`, `<desc>`, `<metadata>` and elements of other
   namespaces (Inkscape's, RDF) with their content, comments, vendor properties (`-inkscape-…`), rendering hints.
   Anything else (an animation, `<tref>`, `mix-blend-mode`, `text-decoration`, `writing-mode` ...) is refused at
   its own line of the SVG naming it and what to do, as are a `url(…)` naming a file or never closed and a CSS
@@ -178,6 +179,15 @@ SEE_THROUGH_HINT = "remove text no one should see, give see-through text a paler
 FILE_URL = re.compile(r"""url\(\s*['"]?(?!#)""")      # `fill="url(file.svg#g)"`: drawn from another file
 PAINT_URL = re.compile(r"""url\(\s*(['"]?)#([^'"]+?)\1\s*\)""")   # svglib's _GRADIENT_URL_RE: the fill it paints
 PAINT_HINT = "write the gradient's `url(#id)` alone, or the plain colour alone"
+# a length in the font's size (`4em`, `.5ex`, not 0): svglib reads it as 16 (`em`) or 8 (`ex`) user units whatever
+# the font size, CairoSVG, a browser and Word as the element's font size (or its half)
+EM = re.compile(rf"(?<![\w.])({NUMBER})\s*(em|ex)(?![\w-])")
+# attributes holding a length svglib reads, and the properties (`line-height` ... are drawn alike whatever they are)
+GEOMETRY = frozenset({"x", "y", "width", "height", "rx", "ry", "cx", "cy", "r", "x1", "y1", "x2", "y2", "dx", "dy",
+                      "fx", "fy"})
+SIZED = GEOMETRY | {"font-size", "stroke-width", "stroke-dasharray", "stroke-dashoffset", "baseline-shift"}
+PLACES = frozenset({"x", "y", "dx", "dy", "baseline-shift"})   # a text's: svglib reads their `em` in its font size
+EM_HINT = "give the length in user units or px, as the drawing's other lengths"
 UNCLOSED_HINT = "close it where the reference ends: `url(#id)`"
 CSS_AT_RULES = {"font-face", "charset", "namespace"}      # at-rules whose loss changes no part of the drawing
 SVG_SIZE_HINT = ("give the `<svg>` a `viewBox`, or its width and height in absolute units "
@@ -619,6 +629,31 @@ def _properties(raw: str, element, rules: list) -> tuple[str, str] | None:
         wrong = _property(raw, name, at, key, value, how)
         if wrong:
             return wrong
+    return _em_length(raw, element, declared)
+
+
+def _em_length(raw: str, element, declared: list) -> tuple[str, str] | None:
+    """Why a length in `em` or `ex` that `element` gives (a SIZED attribute, or property `declared`: as an
+    attribute, in its `style` or in a `<style>` rule) is refused, at its line, or None. svglib reads `em` as 16 user
+    units (`ex` 8) whatever the font size; CairoSVG, a browser and Word as the element's font size: alike only at
+    the default size. Kept: a `<text>`'s places (`x`, `y`, `dx`, `dy`, `baseline-shift` attributes), which svglib
+    reads in the text's font size, as a `<tspan>`'s giving no font size of its own."""
+    import tinycss2
+
+    name = _name(element)
+    sized = "font-size" in element.attrib or any(
+        key == "font-size" for _, key, _, _ in _declarations(tinycss2.parse_declaration_list(element.get("style", "")),
+                                                              0, "style"))
+    kept = PLACES if name == "text" or name == "tspan" and not sized else frozenset()
+    given = [(element.sourceline, key, value, "attribute") for key, value in element.attrib.items() if key in GEOMETRY]
+    for at, key, value, how in [item for item in given + declared if item[1] in SIZED]:
+        length = next((m.group(0) for m in EM.finditer(value) if float(m.group(1)) != 0), None)
+        if length and not (how == "attribute" and key in kept):
+            said = f'`{key}="{value[:80]}"`' if how == "attribute" else f"`{key}: {value[:80]}`"
+            read = ("in the `<text>`'s font size, not the `<tspan>`'s own" if key in PLACES else
+                    f"as {16 if length.endswith('em') else 8} user units whatever the font size")
+            return (_cannot(raw, at, f"a length in `{length[-2:]}` as a browser and Word do ({said}): it reads "
+                            f"`1{length[-2:]}` {read}, where they read it in the element's font size"), EM_HINT)
     return None
 
 
