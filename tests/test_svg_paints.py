@@ -5,8 +5,9 @@ states its stream names, so a reader draws the gradient and the see-through fill
 drew the black of the gradient's clip and an opaque fill.
 
 What svglib (the PDF) paints otherwise than CairoSVG, a browser and Word is refused at its SVG line, by `build` and
-`check`: a paint with a fallback (`url(#g) #00ff00`: svglib paints nothing, breaks-7 #9), a length in `em`/`ex`
-(svglib: 16/8 user units whatever the font size, #12). What both paint alike stays accepted.
+`check`: a paint with a fallback (`url(#g) #00ff00`: svglib paints nothing, breaks-7 #9), a `currentColor` whose
+`color` the two take from different elements (#11), a length in `em`/`ex` (svglib: 16/8 user units whatever the
+font size, #12). What both paint alike stays accepted.
 """
 
 from __future__ import annotations
@@ -80,6 +81,23 @@ REFUSED = [
     Case("fallback-paint-rule", shows('<style>\n.a { fill: url(#g) none }\n</style><rect class="a" width="9" '
                                       'height="9"/>'), "line 3: svglib, which draws the PDF, cannot draw a paint "
          "with a fallback (`fill: url(#g) none`)", WHERE),
+    Case("current-colour-own", shows('<g>\n<rect width="40" height="40" fill="currentColor" color="#00ff00"/></g>'),
+         "image `figures/a.svg`, line 3: svglib, which draws the PDF, paints `fill: currentColor` with the `color` of "
+         "the element's parent, not with its own (`color: #00ff00`), where a browser and Word paint it with its own "
+         "(write the colour itself in place of `currentColor`, or give `color` to the element giving the paint)",
+         WHERE),
+    Case("current-colour-own-style", shows('<rect width="40" height="40"\n style="stroke: currentColor; color: red"'
+                                           '/>'), "line 3: svglib, which draws the PDF, paints `stroke: currentColor`",
+         WHERE),
+    Case("current-colour-own-rule", shows('<style>.k { color: #00ff00 }</style>\n<rect class="k" width="40" '
+                                          'height="40" fill="currentColor"/>'),
+         "line 3: svglib, which draws the PDF, paints `fill: currentColor` with the `color` of the element's parent",
+         WHERE),
+    Case("current-colour-between", shows('<g fill="currentColor">\n<g color="#00ff00">\n<rect width="40" '
+                                         'height="40"/></g></g>'),
+         "image `figures/a.svg`, line 3: svglib, which draws the PDF, paints what this element holds with its "
+         "`color: #00ff00` where `fill: currentColor` is given at line 2; a browser and Word paint it with the "
+         "`color` given there", WHERE),
     Case("em-width", shows('<rect x="20" y="20"\n width="4em" height="2em" fill="#00ff00" font-size="10"/>'),
          "image `figures/a.svg`, line 3: svglib, which draws the PDF, cannot draw a length in `em` as a browser and "
          "Word do (`width=\"4em\"`): it reads `1em` as 16 user units whatever the font size, where they read it in "
@@ -109,6 +127,8 @@ def test_what_svglib_paints_otherwise_is_refused_at_its_line(refuse, case):
     '<defs><linearGradient id="g"><stop offset="0" stop-color="red"/></linearGradient></defs>'
     '<rect width="9" height="9" fill="url(#g)"/>',
     '<rect width="9" height="9" fill="url(#nope)"/>',                        # nothing, in both
+    '<g color="#00ff00"><g><rect width="9" height="9" fill="currentColor" stroke="currentColor"/></g></g>',
+    '<g fill="currentColor" color="red"><rect width="9" height="9" color="#00ff00"/></g>',   # red, in both
     '<rect width="9" height="9" style="color:#000000;fill:#ff0000;stroke-width:1px;line-height:1.25em"/>',
     '<g font-size="10"><text x="1" y="9" dy="0.71em">d3 <tspan dy="-.5em" baseline-shift="0.2em">axis</tspan>'
     '</text></g><rect x="0em" width="9" height="9"/>',                       # a text's places, and 0

@@ -21,8 +21,9 @@ An SVG (`sources.images` finds and reads its file) is parsed by lxml without ent
   fill first ...), as a presentation attribute, in `style` or in a `<style>` rule; no attribute it leaves out at a
   value that changes the drawing (LOST_ATTRIBUTES: `gradientTransform`, `textLength`, `rotate` ...); no gradient
   fill on text; no paint with a fallback (`fill="url(#g) red"`: svglib paints nothing of it); no length
-  in `em` or `ex` but a text's places (svglib reads them as 16 and 8 user units whatever the font size). What
-  neither side draws is passed over: `<title>`, `<desc>`, `<metadata>` and elements of other
+  in `em` or `ex` but a text's places (svglib reads them as 16 and 8 user units whatever the font size); no
+  `currentColor` whose `color` svglib and CairoSVG take from different elements. What neither side draws is passed
+  over: `<title>`, `<desc>`, `<metadata>` and elements of other
   namespaces (Inkscape's, RDF) with their content, comments, vendor properties (`-inkscape-…`), rendering hints.
   Anything else (an animation, `<tref>`, `mix-blend-mode`, `text-decoration`, `writing-mode` ...) is refused at
   its own line of the SVG naming it and what to do, as are a `url(…)` naming a file or never closed and a CSS
@@ -188,6 +189,7 @@ GEOMETRY = frozenset({"x", "y", "width", "height", "rx", "ry", "cx", "cy", "r", 
 SIZED = GEOMETRY | {"font-size", "stroke-width", "stroke-dasharray", "stroke-dashoffset", "baseline-shift"}
 PLACES = frozenset({"x", "y", "dx", "dy", "baseline-shift"})   # a text's: svglib reads their `em` in its font size
 EM_HINT = "give the length in user units or px, as the drawing's other lengths"
+CURRENT_HINT = "write the colour itself in place of `currentColor`, or give `color` to the element giving the paint"
 UNCLOSED_HINT = "close it where the reference ends: `url(#id)`"
 CSS_AT_RULES = {"font-face", "charset", "namespace"}      # at-rules whose loss changes no part of the drawing
 SVG_SIZE_HINT = ("give the `<svg>` a `viewBox`, or its width and height in absolute units "
@@ -448,7 +450,8 @@ def _undrawn(raw: str, root) -> tuple[str, str] | None:
                  or _properties(raw, element, rules))
         if wrong:
             return wrong
-    return _held(raw, root, passed) or _gradient_text(raw, root, rules) or _ruled(raw, root, rules)
+    return (_held(raw, root, passed) or _gradient_text(raw, root, rules) or _ruled(raw, root, rules)
+            or _current_colour(raw, root, rules))
 
 
 def _held(raw: str, root, passed: list) -> tuple[str, str] | None:
@@ -755,6 +758,61 @@ def _gradient_text(raw: str, root, rules: list) -> tuple[str, str] | None:
             continue
         if any(selector.test(text) for selector in selectors for text in texts):
             return _cannot(raw, line, f"{what} on text, from this style rule"), TEXT_HINT
+    return None
+
+
+def _current_colour(raw: str, root, rules: list) -> tuple[str, str] | None:
+    """Why a `color` is refused as changing what a `fill` or `stroke` of `currentColor` paints in one renderer
+    only, at its element's line, or None. svglib, which draws the PDF, takes the colour from the `color` of the
+    painted element's parent and up; CairoSVG (the Word document's picture), a browser and Word from the element
+    giving the paint and up. They differ where a painted element gives the paint and its own `color`, or where an
+    element holding others, under the one giving the paint, gives a `color`. Each element's own declarations: its
+    attributes, its `style`, and the `<style>` rules matching it (cssselect2, as svglib matches them)."""
+    import tinycss2
+
+    def current(value: str | None) -> bool:
+        return (value or "").replace("!important", "").strip() == "currentColor"
+
+    if not any(current(v) for e in root.iter(SVG_NS + "*") for v in e.attrib.values()) and \
+            "currentColor" not in "".join(e.get("style", "") + (e.text or "") for e in root.iter(SVG_NS + "*")):
+        return None
+    ruled: dict = {}                   # element -> [(property, value)] the rules give it, in the rules' order
+    if any(key in ("color", "fill", "stroke") for _, _, found in rules for _, key, _, _ in found):
+        import cssselect2
+
+        wrappers = list(cssselect2.ElementWrapper.from_xml_root(root).iter_subtree())
+        for _, prelude, found in rules:
+            try:
+                selectors = cssselect2.compile_selector_list(prelude)
+            except cssselect2.SelectorError:
+                continue
+            for wrapper in wrappers:
+                if any(selector.test(wrapper) for selector in selectors):
+                    ruled.setdefault(wrapper.etree_element, []).extend((key, value) for _, key, value, _ in found)
+    waiting = [(root, {})]
+    while waiting:                     # each paint's giver when it is `currentColor` (one pass, top down)
+        element, givers = waiting.pop()
+        own = dict(ruled.get(element, []))
+        own.update((key, value) for key, value in element.attrib.items() if key in ("color", "fill", "stroke"))
+        own.update((key, value) for _, key, value, _ in _declarations(
+            tinycss2.parse_declaration_list(element.get("style", "")), 0, "style"))
+        givers = {**givers, **{key: element if current(own[key]) else None
+                               for key in ("fill", "stroke") if key in own and own[key].strip() != "inherit"}}
+        children = [child for child in element if isinstance(child.tag, str)]
+        colour = own.get("color", "").strip()
+        for key, giver in givers.items():
+            if giver is None or not colour or colour in ("inherit", "currentColor"):
+                continue
+            if giver is element and _name(element) in SHAPES | {"tspan"}:
+                return (f"image `{raw[:80]}`, line {element.sourceline}: svglib, which draws the PDF, paints "
+                        f"`{key}: currentColor` with the `color` of the element's parent, not with its own "
+                        f"(`color: {colour[:80]}`), where a browser and Word paint it with its own", CURRENT_HINT)
+            if giver is not element and any(_name(child) not in PASSED_OVER | {None} for child in children):
+                return (f"image `{raw[:80]}`, line {element.sourceline}: svglib, which draws the PDF, paints what "
+                        f"this element holds with its `color: {colour[:80]}` where `{key}: currentColor` is given "
+                        f"at line {giver.sourceline}; a browser and Word paint it with the `color` given there",
+                        CURRENT_HINT)
+        waiting += [(child, givers) for child in reversed(children)]
     return None
 
 
