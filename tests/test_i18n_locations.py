@@ -148,3 +148,26 @@ def test_stats_of_a_catalog_in_progress_differs_from_msgfmt_only_by_the_texts_th
     gnu = msgfmt_counts(po_path(folder, "zh"))
     assert gnu == (14, 3, len(messages) - 14 - 3) and alike == 1
     assert stats_counts(folder) == (gnu[0] + alike, gnu[1], gnu[2] - alike, 0, len(messages))
+
+
+def test_a_writers_problem_is_told_by_the_sources_the_model_was_made_from(tmp_path, monkeypatch):
+    """review-12 R5: a single folder's writes read the folder again to tell a translated text's problem: the folder
+    saved meanwhile (an editor's save during a build, a `watch`), the writer's own problem was lost for the new
+    state's. A write is given the sources its model was made from (their images left out: `build._without_images`)."""
+    from ccdocs.build import _without_images, _write
+    from ccdocs.errors import InputError
+    from ccdocs.pipeline import read_sources, resolve
+    from ccdocs.theme import load_theme
+
+    folder, line = copy(tmp_path, {"本组织服务于": lambda s: s.replace("本组织服务于", "\U00020000本组织服务于")})
+    monkeypatch.chdir(folder)
+    sources = read_sources(folder)
+    theme = load_theme(sources.spec.theme, folder)
+    doc = resolve(sources, "zh", theme=theme)
+    spec = folder / "document.yaml"
+    spec.write_text(spec.read_text(encoding="utf-8").replace("kind: information", "kind: informaton"), encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        _write(tmp_path / "out.pdf", "pdf", doc, theme, None, translated=(_without_images(sources), "zh"))
+    told = [str(problem) for problem in caught.value.problems]
+    assert told[0].startswith(f"{PO}:{line['本组织服务于']}:1: error: translation of content/01-introduction.md:7: "
+                              "paragraph 3. contains '\U00020000'"), told

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
 from . import cache
 from .compiled_figures import Sandbox
 from .l10n import fonts
+from .l10n.language import OFFICIAL
 from .errors import Collector, InputError, UsageError, counted, display_path
 from .model import Document
 from .inputs import read_files
@@ -133,10 +135,11 @@ def _build_alone(folder: Path, out: Path, languages, formats, draft: bool, clock
     imports = [partial(writer, fmt) for fmt in _by_slowness(formats)]
     ready = {fmt: n + 1 for n, fmt in enumerate(_by_slowness(formats))}
     job = partial(_folder_job, folder, out, languages, tuple(formats), draft, write)
-    clock.workers = worker_count(1 + len(formats), workers)
+    most = len(formats) * len(languages or OFFICIAL)  # the writes: of the languages asked for, else (the document's
+    clock.workers = worker_count(1 + most, workers)      # are not read yet) of six at most
     (result, found), *writes = run_all([job], workers, None, tuple(imports), _weight,
                                        partial(_needs, ready, len(imports)),
-                                       spawning=len(formats))  # a language's writes at least
+                                       spawning=most)  # a worker for each write, CPUs allowing
     problems, made, paths = Collector(), {}, []
     _gathered(problems, found)  # the folder's own problems (it could not be read, its outputs not made there)
     if result:
@@ -196,10 +199,10 @@ def _folder_job(folder: Path, out: Path, languages, formats: tuple, draft: bool,
     if {"docx", "pdf"} & set(formats):
         spawn(Readying(partial(_ready_writing, [(theme, lang) for lang in chosen])))
     read_languages(dict.fromkeys(filter(None, [*chosen, sources.spec.source])))
-    found, spawned, sandbox = {}, [], Sandbox()
+    found, spawned, sandbox, told_by = {}, [], Sandbox(), _without_images(sources)
     for lang in sorted(chosen, key=_east_asian, reverse=True):
         try:
-            _job(sources, theme, lang, out, formats, draft, sandbox, spawn, clock, folder)
+            _job(sources, theme, lang, out, formats, draft, sandbox, spawn, clock, told_by)
         except InputError as exc:
             found[lang] = exc.problems
         else:
@@ -246,16 +249,23 @@ def _languages(sources: Sources, languages) -> list[str]:
 
 
 def _job(sources: Sources, theme: Theme, lang: str, out: Path, formats: tuple, draft: bool, sandbox: Sandbox,
-         spawn, clock: Stopwatch | None = None, folder: Path | None = None) -> tuple[dict, dict]:
+         spawn, clock: Stopwatch | None = None, told_by: Sources | None = None) -> tuple[dict, dict]:
     """One folder in one language resolved, each format's write spawned for a worker forked after the writers are
     ready (`build`'s `prepare`); no bytes, and the seconds per stage (`clock`'s, when given). The writes are given
-    the sources, or the `folder` they were read from when given (`_write`'s `translated`)."""
+    `told_by` (default: `sources`) to tell a translated text's problem by (`_write`'s `translated`)."""
     clock = clock or Stopwatch()
     doc = resolve(sources, lang, draft=draft, clock=clock, sandbox=sandbox, theme=theme)
     for fmt in _by_slowness(formats):
         spawn(partial(_write, out / lang / f"{sources.spec.slug}.{fmt}", fmt, doc, theme,
-                      translated=(folder or sources, lang)))
+                      translated=(told_by or sources, lang)))
     return {}, clock.seconds
+
+
+def _without_images(sources: Sources) -> Sources:
+    """`sources` without the images read (nor those of the documents it attaches): what a write needs of them to tell
+    a translated text's problem at its catalog line (`i18n.locations.in_catalog`: the texts and the catalog), sent
+    with each write of a single folder's job, which read them itself (an 8 MB figure would go with each)."""
+    return replace(sources, images={}, attached=tuple(map(_without_images, sources.attached)))
 
 
 def _weight(job: partial) -> int:
@@ -277,10 +287,9 @@ def _by_slowness(formats) -> list[str]:
 
 def _write(path: Path, fmt: str, doc: Document, theme: Theme, spawn, translated: tuple) -> tuple[dict, dict]:
     """One output's bytes by its path, and the seconds it took. `translated`: the (Sources, language) of `doc`,
-    whose catalog a problem of a translated text is told at (`i18n.locations.in_catalog`), or the (folder, language)
-    (the folder read again on a problem only). (Spawned by its folder's model job, given the same sources and theme:
-    its worker sends them back by reference, `workers._handed`; a single folder's job, which read them itself, gives
-    the folder: its images would otherwise be sent with each write.)"""
+    whose catalog a problem of a translated text is told at (`i18n.locations.in_catalog`). (Spawned by its folder's
+    model job, given the same sources and theme: its worker sends them back by reference, `workers._handed`; a
+    single folder's job, which read them itself, gives them without their images: `_without_images`.)"""
     clock = Stopwatch()
     with clock.stage(fmt):
         try:
@@ -288,7 +297,5 @@ def _write(path: Path, fmt: str, doc: Document, theme: Theme, spawn, translated:
         except InputError as exc:
             from .i18n.locations import in_catalog  # imported on a problem only: the parent forking writes has not
 
-            sources, lang = translated
-            raise InputError(in_catalog(exc.problems, read_sources(sources) if isinstance(sources, Path) else sources,
-                                        lang)) from None
+            raise InputError(in_catalog(exc.problems, *translated)) from None
     return {path: data}, clock.seconds
