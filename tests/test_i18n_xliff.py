@@ -211,6 +211,7 @@ def test_a_stale_unit_is_refused_with_the_others_when_the_import_is_refused(make
     told = [line for line in result.stderr.splitlines() if ": error: " in line]
     assert len(told) == 2 and any(f"doc.xlf:{_unit_line(out)}:1: error: unit " in line and "not an entry of the "
                                   "catalog" in line for line in told), told
+    assert not any("skipped" in line for line in told), told   # review-12 R7: nothing is skipped, all is refused
     assert po_path(folder, "zh").read_bytes() == before
 
 

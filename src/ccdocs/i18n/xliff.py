@@ -92,6 +92,7 @@ STALE_HINT = ("its English changed since the export (or it is another document's
               "offers the skipped translation")
 FIX_HINT = "fix the target in the CAT tool and export it again"
 EXPORTED = "ccdocs-exported:"  # a unit's `extradata`: then the digest of the translation the export wrote
+SKIPPED = ": skipped, its translation not imported"  # a skipped unit's warning, told with the rest when refused
 BOTH_HINT = ("compare the two and keep one: accept the catalog's (export again and translate that unit there) or "
              "put this file's in the catalog by hand")
 MAX_UNITS = 20_000  # some ten times a long paper's segments
@@ -404,7 +405,7 @@ def merge_xliff(catalog: ContentCatalog, path: Path, lang: str, terms: tuple | N
             if stale is None:
                 found.append(told)
             else:
-                stale.append(replace(told, message=told.message + ": skipped, its translation not imported",
+                stale.append(replace(told, message=told.message + SKIPPED,
                                      hint=STALE_HINT, severity="warning"))
             continue
         if key in seen:
@@ -429,7 +430,7 @@ def merge_xliff(catalog: ContentCatalog, path: Path, lang: str, terms: tuple | N
             if stale is None:
                 found.append(told)
             else:
-                stale.append(replace(told, message=told.message + ": skipped, its translation not imported",
+                stale.append(replace(told, message=told.message + SKIPPED,
                                      severity="warning"))
             continue
         if node is None or not shows(target):
@@ -498,6 +499,12 @@ def _built(folder: Path, lang: str, po: Path, data: bytes, path: Path, merged: d
     return []
 
 
+def _refused(skipped: Problem) -> Problem:
+    """A skipped unit's warning as the error it is when the import is refused whole: nothing is skipped then."""
+    return replace(skipped, message=skipped.message.removesuffix(SKIPPED), severity="error",
+                   hint=HINT if skipped.hint == STALE_HINT else skipped.hint)
+
+
 def import_xliff(folder: Path, lang: str, path: Path) -> tuple[Path, bool, list[Problem], list[Problem],
                                                                  list[Problem]]:
     """Merge the translations of the XLIFF file at `path` into the document's catalog of `lang`.
@@ -531,7 +538,7 @@ def _imported(folder: Path, lang: str, path: Path) -> tuple[Path, bool, list[Pro
         return po, False, cleared, stale, newer  # as read: the file's own Generated-By or line ends are no change
     found = found or (_built(folder, lang, po, data, path, merged) if merged else [])
     if found:  # refused whole: the stale units told with the rest, in the file's order
-        raise InputError(sorted(found + [replace(item, hint=HINT, severity="error") for item in stale],
+        raise InputError(sorted(found + [_refused(item) for item in stale],
                                 key=lambda item: item.line or 0))
     write_catalog(catalog, po, folder)
     return po, True, cleared, stale, newer
