@@ -68,3 +68,22 @@ def test_a_catalog_at_its_place_and_a_language_begun_early_are_left_alone(make_d
     english = write_doc(tmp_path / "english", {"document.yaml": alone, "locales/zh_CN/LC_MESSAGES/content.po": CATALOG})
     checked = ccdocs_here("check", english)
     assert checked.returncode == 0 and "not read" not in checked.stderr, checked.stderr
+
+
+@pytest.mark.parametrize("name", ["zh/Glossary.csv", "zh_CN/glossary.csv", "zh/glossary.xlsx", "glossary.zh.csv"])
+def test_a_glossary_beside_its_place_is_refused_at_its_path(copy_fixture, tmp_path, name):
+    """The glossary likewise: read from `locales/<lang>/glossary.csv` only; without it, one beside is named, in
+    check and in a draft, rather than the translation's terms left unchecked."""
+    folder = copy_fixture("budget")
+    assert not (folder / "locales" / "zh" / "glossary.csv").exists()
+    stray = folder / "locales" / name
+    stray.parent.mkdir(exist_ok=True)
+    stray.write_text("source,target,note\nSector,部门,\n", encoding="utf-8")
+    told = (f"{stray}: error: this glossary is not read: ccdocs reads the zh glossary from {folder}/locales/zh/"
+            f"glossary.csv only, and there is none there (the terms of the zh translation would not be checked) (did "
+            f"you mean {folder}/locales/zh/glossary.csv? move or rename this file there")
+    checked = ccdocs_here("check", folder)
+    assert checked.returncode == 1 and told in checked.stderr, checked.stderr
+    drafted = ccdocs_here("build", folder, "--draft", "--format", "json", "--out", tmp_path / "out")
+    assert drafted.returncode == 1 and told in drafted.stderr, drafted.stderr
+    assert not (tmp_path / "out").exists()

@@ -106,17 +106,14 @@ def _strays(folder: Path, lang: str) -> list[Problem]:
                             f"catalog is {display_path(po)}", "make it a folder holding the catalog, or remove it")]
     if locales.is_symlink():
         return []  # a link's folder is not listed (where it leads, `misplaced_catalogs` tells at the catalog)
-    listed = _entries(locales)
-    homes = [entry for entry in listed if entry.is_dir(follow_symlinks=False)
-             and NAME_PARTS.split(entry.name)[0].casefold() == lang.casefold()]
-    strays = [entry.path for entry in listed if _is_po(entry)
+    strays = [entry.path for entry in entries(locales) if _is_po(entry)
               and lang.casefold() in NAME_PARTS.split(entry.name.casefold())[:-1]]
-    for home in homes:
-        for entry in _entries(home.path):
+    for home in language_folders(locales, lang):
+        for entry in entries(home.path):
             if _is_po(entry):
                 strays.append(entry.path)
             elif entry.is_dir(follow_symlinks=False) and entry.name.casefold() == po.parent.name.casefold():
-                strays += [inner.path for inner in _entries(entry.path) if _is_po(inner)]
+                strays += [inner.path for inner in entries(entry.path) if _is_po(inner)]
     return [problem(path, None, f"this catalog is not read: ccdocs reads the {lang} catalog from "
                     f"{display_path(po)} only, and there is none there (the {lang} paper would be printed without "
                     "these translations)", f"did you mean {display_path(po)}? move or rename this file there: the "
@@ -124,13 +121,23 @@ def _strays(folder: Path, lang: str) -> list[Problem]:
             for path in sorted(strays)]
 
 
-def _entries(folder: Path | str) -> list[os.DirEntry]:
+def entries(folder: Path | str) -> list[os.DirEntry]:
     """The first LOOKED entries of `folder`, in no order; none when it cannot be listed."""
     try:
-        with os.scandir(folder) as entries:
-            return list(islice(entries, LOOKED))
+        with os.scandir(folder) as listed:
+            return list(islice(listed, LOOKED))
     except OSError:
         return []
+
+
+def language_folders(locales: Path, lang: str) -> list[os.DirEntry]:
+    """The folders of `locales` naming `lang`: its own, and those naming it with a region or script or in other
+    letters (`zh_CN`, `zh-Hans`, `sr@latin`, `ZH`: gettext's locale names); none under a `locales` that is a link
+    (not listed out of the document folder), nor through a link."""
+    if locales.is_symlink():
+        return []
+    return [entry for entry in entries(locales) if entry.is_dir(follow_symlinks=False)
+            and NAME_PARTS.split(entry.name)[0].casefold() == lang.casefold()]
 
 
 def _is_po(entry: os.DirEntry) -> bool:

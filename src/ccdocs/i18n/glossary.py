@@ -27,6 +27,7 @@ from pathlib import Path
 
 from ..errors import InputError, Problem, display_path, problem
 from ..l10n.catalog import po_path as toolkit_po_path
+from .catalogs import NAME_PARTS, entries, language_folders
 from ..parse.visible import shows
 from ..sources import characters
 from ..sources import spans
@@ -175,10 +176,18 @@ def glossary(folder: Path | None, lang: str) -> tuple[Term, ...]:
 
     InputError when something stands at the folder's glossary place without being a regular file inside the
     folder (a link leading out of it or nowhere, a folder, a FIFO or a device): never read (a FIFO would hang, a
-    link would bring in another file's terms), never taken for "no glossary" (its checks left out silently)."""
+    link would bring in another file's terms), never taken for "no glossary" (its checks left out silently); nor is
+    a glossary beside the place under another name (`_strays`)."""
     chosen = {_same_term(term.source): term for term in toolkit_glossary(lang)}
     if folder is not None:
         path = folder / "locales" / lang / NAME
+        strays = [] if path.exists() or path.is_symlink() else _strays(folder, lang)
+        if strays:
+            raise InputError([problem(stray, None, f"this glossary is not read: ccdocs reads the {lang} glossary "
+                                      f"from {display_path(path)} only, and there is none there (the terms of the "
+                                      f"{lang} translation would not be checked)", f"did you mean "
+                                      f"{display_path(path)}? move or rename this file there, as a UTF-8 CSV file "
+                                      f"with the header `{','.join(COLUMNS)}`") for stray in strays])
         if path.exists() or path.is_symlink():
             wrong = not_a_file_inside(folder, path)
             if wrong:
@@ -187,6 +196,21 @@ def glossary(folder: Path | None, lang: str) -> tuple[Term, ...]:
                                           "make it a regular CSV file inside the document folder, or remove it")])
             chosen.update({_same_term(term.source): term for term in read_glossary(path)})
     return tuple(chosen.values())
+
+
+def _strays(folder: Path, lang: str) -> list[str]:
+    """Where the document has no glossary of `lang`: the glossaries an editor or a termbase export may have put
+    beside its place, named, never read (breaks-7 #6): a file named `glossary` (any case, any extension: an
+    export left as `.xlsx` or `.tbx`) in a folder naming the language (`locales/zh_CN/`, `ZH`, the language's
+    own), or in `locales/` named by the language and `glossary` (`glossary.zh.csv`, `zh_glossary.csv`)."""
+    locales = folder / "locales"
+    stem = NAME.split(".")[0]
+    found = [entry.path for home in language_folders(locales, lang) for entry in entries(home.path)
+             if not entry.is_dir(follow_symlinks=False) and entry.name.casefold().split(".")[0] == stem]
+    if not locales.is_symlink():
+        found += [entry.path for entry in entries(locales) if not entry.is_dir(follow_symlinks=False)
+                  and {lang.casefold(), stem} <= set(NAME_PARTS.split(entry.name.casefold()))]
+    return sorted(found)
 
 
 def terms_in(text: str, terms) -> list[Term]:
