@@ -22,8 +22,9 @@ An SVG (`sources.images` finds and reads its file) is parsed by lxml without ent
   value that changes the drawing (LOST_ATTRIBUTES: `gradientTransform`, `textLength`, `rotate` ...); no gradient
   fill on text; no paint with a fallback (`fill="url(#g) red"`: svglib paints nothing of it); no length
   in `em` or `ex` but a text's places (svglib reads them as 16 and 8 user units whatever the font size); no
-  `currentColor` whose `color` svglib and CairoSVG take from different elements. What neither side draws is passed
-  over: `<title>`, `<desc>`, `<metadata>` and elements of other
+  `currentColor` whose `color` svglib and CairoSVG take from different elements; no geometry SVG calls an error (an
+  odd number of coordinates, a negative size) nor `visibility: collapse`, which each renderer draws its own way.
+  What neither side draws is passed over: `<title>`, `<desc>`, `<metadata>` and elements of other
   namespaces (Inkscape's, RDF) with their content, comments, vendor properties (`-inkscape-…`), rendering hints.
   Anything else (an animation, `<tref>`, `mix-blend-mode`, `text-decoration`, `writing-mode` ...) is refused at
   its own line of the SVG naming it and what to do, as are a `url(…)` naming a file or never closed and a CSS
@@ -189,6 +190,8 @@ GEOMETRY = frozenset({"x", "y", "width", "height", "rx", "ry", "cx", "cy", "r", 
 SIZED = GEOMETRY | {"font-size", "stroke-width", "stroke-dasharray", "stroke-dashoffset", "baseline-shift"}
 PLACES = frozenset({"x", "y", "dx", "dy", "baseline-shift"})   # a text's: svglib reads their `em` in its font size
 EM_HINT = "give the length in user units or px, as the drawing's other lengths"
+SIDES = {"rect": ("width", "height"), "circle": ("r",), "ellipse": ("rx", "ry")}   # a negative one is an error
+NEGATIVE = re.compile(rf"\s*-\s*(?!0*(\.0*)?(?![\d.]))({DECIMAL})")                  # `-40`, `-.5`; not `-0`
 CURRENT_HINT = "write the colour itself in place of `currentColor`, or give `color` to the element giving the paint"
 UNCLOSED_HINT = "close it where the reference ends: `url(#id)`"
 CSS_AT_RULES = {"font-face", "charset", "namespace"}      # at-rules whose loss changes no part of the drawing
@@ -447,7 +450,7 @@ def _undrawn(raw: str, root) -> tuple[str, str] | None:
     passed: list = []                  # the elements passed over with their content
     for element, inside in _walk(root, passed):
         wrong = (_refused_text(raw, element, inside) or _element(raw, element, inside)
-                 or _properties(raw, element, rules))
+                 or _properties(raw, element, rules) or _malformed(raw, element))
         if wrong:
             return wrong
     return (_held(raw, root, passed) or _gradient_text(raw, root, rules) or _ruled(raw, root, rules)
@@ -575,6 +578,27 @@ def _element(raw: str, element, inside: str | None) -> tuple[str, str] | None:
     return None
 
 
+def _malformed(raw: str, element) -> tuple[str, str] | None:
+    """Why `element`'s geometry is refused as an error of SVG each renderer draws its own way, at its line, or
+    None: a `<polyline>` or `<polygon>` of an odd number of coordinates (svglib draws nothing of it; CairoSVG, a
+    browser and Word leave out the last), a negative side of a `<rect>`, `<circle>` or `<ellipse>` (a browser and
+    Word draw nothing of it; svglib and CairoSVG each a shape of their own)."""
+    name, at = _name(element), f"image `{raw[:80]}`, line {element.sourceline}"
+    if name in ("polyline", "polygon"):
+        found = sum(1 for _ in re.finditer(NUMBER, element.get("points", "")))
+        if found % 2:
+            return (f"{at}: the `<{name}>`'s `points` hold an odd number of coordinates ({found}): svglib, which "
+                    "draws the PDF, draws nothing of it, where a browser and Word leave out the last",
+                    "give each point its x and its y")
+    for side in SIDES.get(name, ()):
+        value = element.get(side, "")
+        if NEGATIVE.match(value):
+            return (f"{at}: `{side}=\"{value.strip()[:40]}\"`: a negative size is an error in SVG, which a browser "
+                    f"and Word draw nothing of, and svglib (the PDF) and CairoSVG (the Word document's picture) each "
+                    "draw their own way", "give the size as a positive length, or remove the shape")
+    return None
+
+
 def _styled(element) -> str | None:
     """The first property, or `class`, that an `<a>` gives itself (svglib styles the words of a `<text>`'s `<a>`
     by the `<text>` only), or None; a vendor's is read by no renderer."""
@@ -686,6 +710,10 @@ def _property(raw: str, name: str | None, line: int, key: str, value: str, how: 
     if hidden and how != "rule" and name in UNHIDDEN:
         return (f"image `{raw[:80]}`, line {line}: svglib, which draws the PDF, draws a `<{name}>` hidden by {said} "
                 "all the same", "remove the element instead of hiding it")
+    if key == "visibility" and value == "collapse":
+        return (f"image `{raw[:80]}`, line {line}: CairoSVG, which draws the Word document's picture, draws what "
+                f"{said} hides; svglib, which draws the PDF, a browser and Word hide it",
+                "write `visibility: hidden`, or remove what it hides")
     shown, pattern = PROPERTIES[key] or (None, None)
     if key == "paint-order" and not _fill_first(value) or pattern and not re.fullmatch(pattern, value):
         what, hint = {
