@@ -9,17 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import REPORT
 from refusals import Case
-
-WHERE = f"content/report.md:{len(REPORT.splitlines()) + 2}"      # the image's line: after REPORT and a blank line
-HEAD = '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100">\n'
-
-
-def shows(body: str) -> dict:
-    return {"content/report.md": REPORT + "\n![A drawing](figures/a.svg)\n",
-            "figures/a.svg": HEAD + body + "\n</svg>\n"}
-
+from test_svg_paints import HEAD, WHERE, shows
 
 REFUSED = [
     Case("odd-polyline", shows('<rect width="9" height="9"/>\n<polyline points="10,10 90,10 90,90 10" '
