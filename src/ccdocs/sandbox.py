@@ -140,16 +140,43 @@ KEYWORDS = {"if": nodes.CondExpr, "else": nodes.CondExpr, "and": nodes.And, "or"
             "is": nodes.Test, "in": nodes.Compare}
 
 
-def _refused_keyword(env: ImmutableSandboxedEnvironment, source: str) -> Refused | None:
-    """The refusal of the first construct of REFUSED_NODES whose keyword `source` (a figure that does not parse)
-    holds as a word of its own (not inside a quoted text); None when it holds none (or cannot be split in words)."""
+CLOSERS = {"(": ")", "[": "]", "{": "}"}
+CLOSED_HINTS = {"(": "close it: `{{ (a.x / a.y) | percent(1) }}`", "[": "close it: `{{ table[\"row\"].column }}`",
+                "{": "a figure holds no `{ … }`: `{{ name | filter }}`"}
+
+
+def _tokens(env: ImmutableSandboxedEnvironment, source: str) -> list[tuple[str, str]]:
+    """(token, value) of `source` (a figure) as Jinja2's lexer splits it, whitespace left out; [] when it cannot."""
     try:
-        for _, token, value in env.lexer.tokeniter(source, None, state="variable"):
-            if token == "name" and value in KEYWORDS:
-                return not_allowed(f"{REFUSED_NODES[KEYWORDS[value]]} may not stand in a figure", value)
+        return [(token, value) for _, token, value in env.lexer.tokeniter(source, None, state="variable")
+                if token != "whitespace"]
     except TemplateSyntaxError:
-        return None
+        return []
+
+
+def _refused_keyword(tokens: list[tuple[str, str]]) -> Refused | None:
+    """The refusal of the first construct of REFUSED_NODES whose keyword `tokens` (a figure that does not parse)
+    holds as a word of its own (not inside a quoted text); None when it holds none. A word after a `.` is a key of
+    the data, however spelled (`countries.in`, `countries.is`: India's and Iceland's ISO codes), not a keyword."""
+    for previous, (token, value) in zip([("", ""), *tokens], tokens):
+        if token == "name" and value in KEYWORDS and previous != ("operator", "."):
+            return not_allowed(f"{REFUSED_NODES[KEYWORDS[value]]} may not stand in a figure", value)
     return None
+
+
+def _unclosed(tokens: list[tuple[str, str]]) -> Refused | None:
+    """The refusal of a figure ending with a bracket of `tokens` still open (Jinja2: 'unexpected end of template,
+    expected ')'' or ', expected ','', as a filter's arguments may go on), naming the bracket; None when all close."""
+    opened = []
+    for token, value in tokens:
+        if token == "operator" and value in CLOSERS:
+            opened.append(value)
+        elif token == "operator" and value in CLOSERS.values() and opened and CLOSERS[opened[-1]] == value:
+            opened.pop()
+    if not opened:
+        return None
+    return Refused(f"template syntax error: the figure ends before its `{opened[-1]}` is closed: a "
+                   f"`{CLOSERS[opened[-1]]}` is expected", CLOSED_HINTS[opened[-1]])
 
 
 def _refused_node(node: nodes.Node) -> Refused:
@@ -199,8 +226,11 @@ def expression(env: ImmutableSandboxedEnvironment, source: str) -> nodes.Expr:
         tree = parser.parse_expression()
         if not parser.stream.eos:
             raise TemplateSyntaxError("chunk after expression", parser.stream.current.lineno, None, None)
-    except TemplateSyntaxError:
-        refused = _refused_keyword(env, source)
+    except TemplateSyntaxError as exc:
+        tokens = _tokens(env, source)
+        refused = _refused_keyword(tokens)
+        if refused is None and (exc.message or "").startswith("unexpected end of template"):
+            refused = _unclosed(tokens)
         if refused is None:
             raise
         raise refused from None
