@@ -184,9 +184,9 @@ DRAWN = ('<defs><linearGradient id="lg" x2="1"><stop offset="0" stop-color="#1F4
          '<style>.axis { stroke: #444; stroke-width: 0.8; stroke-dasharray: 2 1 }</style>\n'
          '<title>A chart</title><desc>Bars</desc>\n'
          '<g clip-path="url(#c)" style="fill-opacity: 0.9; marker: none; filter: none" opacity="1">'
-         '<rect x="120" y="10" width="20" height="80" fill="url(#lg)"/><circle cx="170" cy="30" r="10" '
-         'fill="url(#rg)"/><path class="axis" d="M110 90H200" marker-end="none"/><polyline points="110,80 150,40" '
-         'stroke="red" fill="none"/><use href="#tick" x="110" y="90"/>'
+         '<rect x="120" y="10" width="20" height="80" fill="url(#lg)" fill-opacity="1"/><circle cx="170" cy="30" '
+         'r="10" fill="url(#rg)" fill-opacity="1"/><path class="axis" d="M110 90H200" marker-end="none"/>'
+         '<polyline points="110,80 150,40" stroke="red" fill="none"/><use href="#tick" x="110" y="90"/>'
          '<text x="110" y="98" font-size="6" fill-opacity="1">Ratio <tspan font-weight="bold">%</tspan></text></g>\n')
 
 

@@ -7,7 +7,8 @@ drew the black of the gradient's clip and an opaque fill.
 What svglib (the PDF) paints otherwise than CairoSVG, a browser and Word is refused at its SVG line, by `build` and
 `check`: a paint with a fallback (`url(#g) #00ff00`: svglib paints nothing, breaks-7 #9), a `currentColor` whose
 `color` the two take from different elements (#11), a length in `em`/`ex` (svglib: 16/8 user units whatever the
-font size, #12). What both paint alike stays accepted.
+font size, #12), a see-through gradient (a `stop-opacity` or a shape's `fill-opacity` below 1: reportlab's shadings
+have no alpha). What both paint alike stays accepted.
 """
 
 from __future__ import annotations
@@ -81,6 +82,16 @@ REFUSED = [
     Case("fallback-paint-rule", shows('<style>\n.a { fill: url(#g) none }\n</style><rect class="a" width="9" '
                                       'height="9"/>'), "line 3: svglib, which draws the PDF, cannot draw a paint "
          "with a fallback (`fill: url(#g) none`)", WHERE),
+    Case("see-through-stop", shows('<linearGradient id="g"><stop offset="0" stop-color="#00ff00"/>\n<stop offset="1" '
+                                   'stop-color="#0000ff" stop-opacity="0.2"/></linearGradient>'),
+         "image `figures/a.svg`, line 3: svglib, which draws the PDF, cannot draw a see-through gradient stop (printed "
+         "opaque) (`stop-opacity: 0.2`) (make the gradient opaque, its colours mixed with what lies behind it, or "
+         "export the drawing as PNG)", WHERE),
+    Case("see-through-gradient-fill", shows('<linearGradient id="g"><stop offset="0" stop-color="red"/>'
+                                            '</linearGradient><g style="fill-opacity: .5">\n<rect width="9" '
+                                            'height="9" fill="url(#g)"/></g>'),
+         "image `figures/a.svg`, line 3: svglib, which draws the PDF, cannot draw a see-through gradient fill "
+         "(`fill-opacity: .5` with `fill: url(#g)`): it prints the gradient opaque", WHERE),
     Case("current-colour-own", shows('<g>\n<rect width="40" height="40" fill="currentColor" color="#00ff00"/></g>'),
          "image `figures/a.svg`, line 3: svglib, which draws the PDF, paints `fill: currentColor` with the `color` of "
          "the element's parent, not with its own (`color: #00ff00`), where a browser and Word paint it with its own "
@@ -127,6 +138,9 @@ def test_what_svglib_paints_otherwise_is_refused_at_its_line(refuse, case):
     '<defs><linearGradient id="g"><stop offset="0" stop-color="red"/></linearGradient></defs>'
     '<rect width="9" height="9" fill="url(#g)"/>',
     '<rect width="9" height="9" fill="url(#nope)"/>',                        # nothing, in both
+    '<linearGradient id="g"><stop offset="0" style="stop-color:#00ff00;stop-opacity:1"/></linearGradient>'
+    '<g fill-opacity="0.5"><rect width="9" height="9" fill="url(#g)" fill-opacity="1"/>'
+    '<rect width="9" height="9"/></g>',
     '<g color="#00ff00"><g><rect width="9" height="9" fill="currentColor" stroke="currentColor"/></g></g>',
     '<g fill="currentColor" color="red"><rect width="9" height="9" color="#00ff00"/></g>',   # red, in both
     '<rect width="9" height="9" style="color:#000000;fill:#ff0000;stroke-width:1px;line-height:1.25em"/>',

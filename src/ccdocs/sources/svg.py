@@ -20,7 +20,8 @@ An SVG (`sources.images` finds and reads its file) is parsed by lxml without ent
   those it does not read at the value it draws as: `opacity: 1`, `letter-spacing: normal`, `paint-order` with the
   fill first ...), as a presentation attribute, in `style` or in a `<style>` rule; no attribute it leaves out at a
   value that changes the drawing (LOST_ATTRIBUTES: `gradientTransform`, `textLength`, `rotate` ...); no gradient
-  fill on text; no paint with a fallback (`fill="url(#g) red"`: svglib paints nothing of it); no length
+  fill on text, nor a see-through gradient (reportlab's shadings have no alpha); no paint with a fallback
+  (`fill="url(#g) red"`: svglib paints nothing of it); no length
   in `em` or `ex` but a text's places (svglib reads them as 16 and 8 user units whatever the font size); no
   `currentColor` whose `color` svglib and CairoSVG take from different elements; no geometry SVG calls an error (an
   odd number of coordinates, a negative size) nor `visibility: collapse`, which each renderer draws its own way.
@@ -120,7 +121,8 @@ PROPERTIES = {
     **dict.fromkeys(("fill", "stroke-width", "stroke-dasharray", "font-family", "font-size", "font-weight",
                      "font-style", "stop-color", "color", "display"), None),
     "stroke": ("a plain colour", r"(?!url\().*"),
-    **dict.fromkeys(("fill-opacity", "stroke-opacity", "stop-opacity"), ("a number (0.5, not 50%)", NUMBER)),
+    **dict.fromkeys(("fill-opacity", "stroke-opacity"), ("a number (0.5, not 50%)", NUMBER)),
+    "stop-opacity": ("1", r"\+?0*1(\.0*)?"),   # a shading of reportlab has no alpha: `_property` says so
     **dict.fromkeys(("fill-rule", "clip-rule"), ("`nonzero` or `evenodd`", "nonzero|evenodd")),
     "stroke-linejoin": ("`miter`, `round` or `bevel`", "miter|round|bevel"),
     "stroke-linecap": ("`butt`, `round` or `square`", "butt|round|square"),
@@ -192,6 +194,8 @@ PLACES = frozenset({"x", "y", "dx", "dy", "baseline-shift"})   # a text's: svgli
 EM_HINT = "give the length in user units or px, as the drawing's other lengths"
 SIDES = {"rect": ("width", "height"), "circle": ("r",), "ellipse": ("rx", "ry")}   # a negative one is an error
 NEGATIVE = re.compile(rf"\s*-\s*(?!0*(\.0*)?(?![\d.]))({DECIMAL})")                  # `-40`, `-.5`; not `-0`
+GRADIENT_OPACITY_HINT = ("make the gradient opaque, its colours mixed with what lies behind it, or export the "
+                         "drawing as PNG")
 CURRENT_HINT = "write the colour itself in place of `currentColor`, or give `color` to the element giving the paint"
 UNCLOSED_HINT = "close it where the reference ends: `url(#id)`"
 CSS_AT_RULES = {"font-face", "charset", "namespace"}      # at-rules whose loss changes no part of the drawing
@@ -720,6 +724,7 @@ def _property(raw: str, name: str | None, line: int, key: str, value: str, how: 
             "opacity": ("a see-through `opacity` (printed opaque)",
                         "give the shapes `fill-opacity` and `stroke-opacity` instead, or export the drawing as PNG"),
             "stroke": ("a gradient or pattern stroke", "stroke with a plain colour, or export the drawing as PNG"),
+            "stop-opacity": ("a see-through gradient stop (printed opaque)", GRADIENT_OPACITY_HINT),
         }.get(key, (f"the `{key}` property", FLATTEN_HINT if key in ("mask", "filter") else
                     PATHS_HINT.format("the markers") if key.startswith("marker") else LEAVE_HINT.format(shown)))
         return _cannot(raw, line, f"{what} ({said})"), hint
@@ -745,7 +750,8 @@ def _fill_first(value: str) -> bool:
 
 def _gradient_text(raw: str, root, rules: list) -> tuple[str, str] | None:
     """Why a `<text>` or `<tspan>` is refused as filled with a gradient (`fill: url(…)`), which svglib applies to
-    shapes only (the words print unfilled), or see-through (`fill-opacity` below 1: svglib prints it opaque), or
+    shapes only (the words print unfilled), or see-through (`fill-opacity` below 1: svglib prints it opaque); or a
+    shape's gradient fill see-through (reportlab's shadings have no alpha: printed opaque); or
     None: its own fill and opacity, else the nearest ancestor's, as an attribute or in `style`; or a `<style>`
     rule's that a text matches (cssselect2, as svglib matches them)."""
     import tinycss2
@@ -762,6 +768,10 @@ def _gradient_text(raw: str, root, rules: list) -> tuple[str, str] | None:
         opacity = own if own and own != "inherit" else opacity
         if element.tag in (SVG_NS + "text", SVG_NS + "tspan") and fill and fill.startswith("url("):
             return _cannot(raw, element.sourceline, f"a gradient fill on text (`fill: {fill[:80]}`)"), TEXT_HINT
+        if _name(element) in SHAPES - {"text", "image"} and fill and fill.startswith("url(") and \
+                _see_through(opacity):
+            return (_cannot(raw, element.sourceline, f"a see-through gradient fill (`fill-opacity: {opacity[:40]}` "
+                            f"with `fill: {fill[:80]}`): it prints the gradient opaque"), GRADIENT_OPACITY_HINT)
         if element.tag in (SVG_NS + "text", SVG_NS + "tspan") and _see_through(opacity):
             return (f"image `{raw[:80]}`, line {element.sourceline}: svglib, which draws the PDF, prints text "
                     f"opaque whatever its `fill-opacity: {opacity[:80]}`, where a browser and Word draw it "
