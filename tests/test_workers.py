@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from ccdocs.errors import InputError, Problem
-from ccdocs.workers import Readying, WorkerError, can_fork, run_all
+from ccdocs.workers import Readying, Shared, WorkerError, can_fork, run_all
 
 forking = pytest.mark.skipif(not can_fork(), reason="this platform cannot fork")
 
@@ -336,3 +336,29 @@ def test_a_readying_call_is_made_in_place_when_the_jobs_run_one_after_the_other(
     monkeypatch.delenv(READIED, raising=False)
     outcomes = run_all([readies_then_hands_on], 2)  # one job, no follow-up counted: no worker forked
     assert [result for result, _ in outcomes] == [(os.getpid(), "yes"), (False, False, "yes"), (False, False, "yes")]
+
+
+BIG = "x" * 100_000
+
+
+def shares_then_hands_on(spawn):
+    """Share one object (made here, as a folder's job reads its Sources), then hand it to two follow-ups."""
+    thing = {"data": BIG}
+    spawn(Shared(thing))
+    spawn(partial(identity_of, (thing, "a")))
+    spawn(partial(identity_of, (thing, "b")))
+
+
+def identity_of(pair, spawn):
+    return id(pair[0]), pair[1], len(pair[0]["data"])
+
+
+@forking
+def test_an_object_a_job_shares_goes_to_the_parent_once_and_its_follow_ups_inherit_that_one(monkeypatch):
+    """review-12 R8: each write of a single folder carried a pickled copy of its Sources (data files of megabytes,
+    read back in the parent once per write). Shared once, the follow-ups name it: both get the parent's one object
+    (inherited by their forks at one address), not a copy each."""
+    outcomes = run_all([shares_then_hands_on], 2, spawning=2)
+    (a, name_a, size_a), (b, name_b, size_b) = [result for result, _ in outcomes[1:]]
+    assert (name_a, name_b, size_a, size_b) == ("a", "b", 100_000, 100_000)
+    assert a == b

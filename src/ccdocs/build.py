@@ -19,7 +19,7 @@ from .preload import read_languages, read_locale_data, ready_line_setting, regis
 from .source_date import source_date
 from .stopwatch import Stopwatch
 from .theme import Theme, load_theme
-from .workers import Readying, run_all, worker_count
+from .workers import Readying, Shared, run_all, worker_count
 from .writers import writer
 
 # The formats by how long they take to write: the writes waiting for a worker start the slowest first (`_weight`).
@@ -200,6 +200,8 @@ def _folder_job(folder: Path, out: Path, languages, formats: tuple, draft: bool,
         spawn(Readying(partial(_ready_writing, [(theme, lang) for lang in chosen])))
     read_languages(dict.fromkeys(filter(None, [*chosen, sources.spec.source])))
     found, spawned, sandbox, told_by = {}, [], Sandbox(), _without_images(sources)
+    spawn(Shared(theme))  # sent once, named by each write (`workers.Shared`): the data files go to the parent once
+    spawn(Shared(told_by))
     for lang in sorted(chosen, key=_east_asian, reverse=True):
         try:
             _job(sources, theme, lang, out, formats, draft, sandbox, spawn, clock, told_by)
@@ -263,8 +265,8 @@ def _job(sources: Sources, theme: Theme, lang: str, out: Path, formats: tuple, d
 
 def _without_images(sources: Sources) -> Sources:
     """`sources` without the images read (nor those of the documents it attaches): what a write needs of them to tell
-    a translated text's problem at its catalog line (`i18n.locations.in_catalog`: the texts and the catalog), sent
-    with each write of a single folder's job, which read them itself (an 8 MB figure would go with each)."""
+    a translated text's problem at its catalog line (`i18n.locations.in_catalog`: the texts and the catalog), shared
+    once by a single folder's job, which read them itself (`workers.Shared`; an 8 MB figure would go with it)."""
     return replace(sources, images={}, attached=tuple(map(_without_images, sources.attached)))
 
 

@@ -37,6 +37,16 @@ class Readying:
         self.call = call
 
 
+class Shared:
+    """An object a job hands the parent once with `spawn`, before the follow-ups it gives to: they then name it, as
+    they name what the job was given (`_handed`), rather than each carrying a copy (a folder's Sources, which the
+    job read: its data files go to the parent once, and every follow-up forked inherits that one object). Nothing
+    to do when the jobs run one after the other."""
+
+    def __init__(self, thing):
+        self.thing = thing
+
+
 class WorkerError(Exception):
     """The traceback of an exception raised in a worker: the cause of the same exception raised again here."""
 
@@ -126,10 +136,10 @@ def _serial(jobs: list[Callable], done: Callable | None = None) -> dict:
 
 def _kept_or_made(spawned: list, more) -> None:
     """What `spawn` does when the jobs run one after the other: a follow-up job kept in `spawned`, a Readying call
-    made at once."""
+    made at once, a Shared object left (the follow-ups hold it)."""
     if isinstance(more, Readying):
         more.call()
-    else:
+    elif not isinstance(more, Shared):
         spawned.append(more)
 
 
@@ -227,7 +237,8 @@ def _given(job: Callable) -> tuple:
 
 def _handed(more: Callable, given: tuple) -> Callable | tuple:
     """A follow-up job as a worker sends it: a partial's arguments (and the items of a tuple among them) that are
-    objects its own job was given (the document folder's sources, its theme: as large as the model they come with)
+    objects its own job was given, or has shared since (`Shared`) (the document folder's sources, its theme: as large
+    as the model they come with)
     named by their place among them, which the parent, holding the same objects, puts back (`_taken`) rather than
     pickling them and reading them again (half the bytes of a build's follow-up write, and of the parent's time
     reading it, before a write is forked). An object a job changed is not one to hand on. A Readying is sent as it
@@ -244,8 +255,8 @@ def _handed(more: Callable, given: tuple) -> Callable | tuple:
     return more.func, tuple(map(named, more.args)), {name: named(value) for name, value in more.keywords.items()}
 
 
-def _taken(sent: Callable | tuple, given: tuple) -> Callable:
-    """The follow-up job `_handed` sent, with the objects its worker's job was given put back."""
+def _taken(sent: Callable | tuple, given: list) -> Callable:
+    """The follow-up job `_handed` sent, with the objects its worker's job was given (or shared) put back."""
     if not isinstance(sent, tuple):
         return sent
 
@@ -261,9 +272,17 @@ def _work(job: Callable, sender, parent: int) -> None:
     keep what it compiled anew for the next processes (`compiled.store`: a worker ends without running atexit); the
     parent alone handles Ctrl-C."""
     as_worker(parent)
-    given = _given(job)
+    given = list(_given(job))  # and the objects the job shared since (`Shared`), in their order
+
+    def spawn(more) -> None:
+        if isinstance(more, Shared):
+            given.append(more.thing)
+            sender.send(("spawn", more))
+        else:
+            sender.send(("spawn", _handed(more, tuple(given))))
+
     try:
-        message = ("done", _outcome(job, lambda more: sender.send(("spawn", _handed(more, given)))))
+        message = ("done", _outcome(job, spawn))
     except BaseException as exc:  # noqa: BLE001 - sent to the parent, which raises it
         message = ("raised", _portable(exc))
     send_outcome(sender, message)
@@ -337,7 +356,7 @@ def _forked(jobs: list[Callable], workers: int, done: Callable | None = None, pr
                 with _interruptions_held():  # a Ctrl-C during fork's own callbacks would be lost there
                     process.start()
                     sender.close()
-                    running[receiver] = (key, process, _given(job))
+                    running[receiver] = (key, process, list(_given(job)))  # and what it shares (`Shared`)
             ready = wait(list(running), timeout=0 if prepare else None)
             if not ready and prepare:  # between two messages: a worker sending its follow-ups is never kept waiting
                 _prepared(prepare.pop(0))
@@ -348,6 +367,9 @@ def _forked(jobs: list[Callable], workers: int, done: Callable | None = None, pr
                     kind, payload = receiver.recv()
                 except EOFError:
                     raise WorkerLost(_lost(process)) from None
+                if kind == "spawn" and isinstance(payload, Shared):  # named by its place by the follow-ups
+                    given.append(payload.thing)
+                    continue
                 if kind == "spawn" and isinstance(payload, Readying):
                     _prepared(payload.call)
                     continue
