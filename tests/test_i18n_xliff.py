@@ -452,7 +452,7 @@ def test_a_unit_with_a_second_target_or_source_is_refused_at_it(refuse, tmp_path
     second = f'<{kind} xml:lang="zh">另一个</{kind}>'
     output = refuse(Case("second", {}, f"error: this unit has a second `<{kind}>`: one of the two would be read, the "
                                        "other passed over", "doc.xlf:",
-                         setup=_raw(f'导言</target><target xml:lang="zh">另一个' if kind == "target"
+                         setup=_raw('导言</target><target xml:lang="zh">另一个' if kind == "target"
                                     else f"导言</target>{second}<target>导言"),
                          command=command, check=False))
     shown = second if kind == "source" else '<target xml:lang="zh">另一个'
