@@ -329,3 +329,31 @@ def test_the_folders_a_paper_may_attach_do_not_depend_on_the_working_folder(make
     for cwd in (tmp_path, "/"):
         result = run_ccdocs("check", nested, cwd=cwd)
         assert result.returncode == 0, result.stderr
+
+
+def test_a_problem_of_the_attached_papers_translation_is_told_at_its_catalog_line(tmp_path):
+    """review-12 R9: a character no face holds in the attached paper's zh msgstr was told, in the transmittal's
+    build, at the English content file's line, where nothing is wrong (built alone, at its msgstr). Each attached
+    document's translated lines are read through its own catalog."""
+    import shutil
+
+    from ccdocs.build import build
+    from ccdocs.errors import InputError
+
+    paper, note = tmp_path / "e", tmp_path / "t1"
+    shutil.copytree(DOCS["86"], paper, ignore=shutil.ignore_patterns("expected"))
+    shutil.copytree(DOCS["pbc"], note, ignore=shutil.ignore_patterns("expected"))
+    po = paper / "locales/zh/LC_MESSAGES/content.po"
+    lines = po.read_text(encoding="utf-8").split("\n")
+    at = next(n for n, line in enumerate(lines) if line.startswith('msgstr "本报告涉及'))
+    lines[at] = lines[at].replace('msgstr "', 'msgstr "\u2603', 1)
+    po.write_text("\n".join(lines), encoding="utf-8")
+    spec = note / "document.yaml"
+    spec.write_text(spec.read_text(encoding="utf-8").replace(f"folder: ../{DOCS['86'].name}", "folder: ../e"),
+                    encoding="utf-8")
+    for folder in (paper, note):   # alone, then attached: told at the same msgstr line
+        with pytest.raises(InputError) as caught:
+            build([folder], tmp_path / "out", ("zh",), ("pdf",), write=False)
+        told, = caught.value.problems
+        assert (told.path.endswith("e/locales/zh/LC_MESSAGES/content.po"), told.line) == (True, at + 1), told
+        assert "U+2603" in told.message and told.message.startswith("translation of "), told

@@ -93,8 +93,19 @@ def in_catalog(problems: list[Problem], sources, lang: str, source_problems: Cal
     """`problems` of a build of `sources` (`pipeline.Sources`) in `lang`, those a translation causes moved to the
     catalog (`relocated`, `source_problems` giving the source language's build's problems); unchanged for the
     source language or a document without a `lang` catalog."""
+    if not problems:
+        return problems
+    lines = _translated_lines(sources, lang)
+    return relocated(problems, lines, source_problems) if lines else problems
+
+
+def _translated_lines(sources, lang: str) -> dict:
+    """`catalog_lines` of `sources` in `lang` and of each document it attaches (a transmittal's paper), each read
+    through its own catalog: a problem of the attached paper's translation is told at that paper's msgstr, as its
+    own build tells it. None of a document written in `lang`."""
     from ..pipeline import assessed  # the pipeline calls this module: imported when a problem is told
 
-    if lang == sources.spec.source or not problems:
-        return problems
-    return relocated(problems, catalog_lines(assessed(sources, lang)), source_problems)
+    lines = {} if lang == sources.spec.source else catalog_lines(assessed(sources, lang))
+    for inner in sources.attached:  # their files are their own: no line of one is another's
+        lines.update(_translated_lines(inner, lang))
+    return lines
