@@ -28,29 +28,32 @@ KIND = "blocks"  # the per-user cache entries of a content file's blocks
 
 def parsed(parse: Callable, key: tuple, out: Collector, placers: tuple, grounds: str | None = None) -> tuple:
     """The blocks `parse()` gives, kept under `key` (everything the parse is given but the placers, the file
-    and its translated text first) with the names each of `placers` (TablePlacer, ChartPlacer) placed meanwhile,
-    which are marked placed again when the blocks are given back. With `grounds` (see `grounds`) they are also
+    and its translated text first) with what each of `placers` (TablePlacer, ChartPlacer) placed meanwhile (its
+    `since`: the names, each table's rows), which it counts again (`replay`) when kept blocks are given back. With `grounds` (see `grounds`) they are also
     kept in the per-user cache for the next processes. A parse that found problems is not kept: they are told
     again at each round and each build."""
 
+    parsing = False  # the blocks are parsed now: the placers counted what they placed
+
     def compute():
+        nonlocal parsing
         stored = _stored(key, grounds)
         if stored is not None:
             kept = read_kept(KIND, stored, "")
             if kept is not None:
                 return kept
-        found, before = len(out.problems), [set(placer.placed) for placer in placers]
+        found, before, parsing = len(out.problems), [placer.mark() for placer in placers], True
         blocks = parse()
         if len(out.problems) > found:
             return blocks, None
-        result = blocks, tuple(frozenset(placer.placed - names) for placer, names in zip(placers, before))
+        result = blocks, tuple(placer.since(mark) for placer, mark in zip(placers, before))
         if stored is not None:
             write_kept(KIND, stored, result, "")
         return result
 
     blocks, placed = based((KIND, *key), compute, keep=lambda result: result[1] is not None)
-    for placer, names in zip(placers, placed or ()):
-        placer.placed.update(names)
+    for placer, made in zip(placers, () if parsing else placed or ()):
+        placer.replay(made)
     return blocks
 
 

@@ -36,6 +36,18 @@ class ChartPlacer:
     placed: set = field(default_factory=set)
     hints: Hints = field(default_factory=Hints)   # for the first few unknown names (V10: not each)
 
+    def mark(self) -> frozenset:
+        """The charts placed so far (what `since` is given)."""
+        return frozenset(self.placed)
+
+    def since(self, mark: frozenset) -> frozenset:
+        """The charts placed since `mark`, which `replay` marks placed again (`kept.parsed`)."""
+        return frozenset(self.placed - mark)
+
+    def replay(self, names: frozenset) -> None:
+        """Mark placed the charts an earlier parse placed (`since`)."""
+        self.placed.update(names)
+
     @property
     def charts(self) -> dict:
         """The raw specs under `charts:`."""

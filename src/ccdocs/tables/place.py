@@ -15,6 +15,14 @@ from .compute import NA, compute
 from .spec import ColumnSpec, TableSpec, read_table_spec
 from .texts import EMPTY_LABELS, Words
 
+# the rows a paper's data tables print in all, per language (each `::: table` prints its table's rows again; a
+# CSV file's bound, 4 MB, bounds one placement, not the paper): each row is a line of cells set, measured and
+# broken in the PDF and written in the DOCX, some 0.4 ms of `check`'s CPU and 10 KB (breaks-7 #3: one table of
+# 100,000 rows placed four times took check 147 s and 3.2 GB). The fixtures print at most 42 rows, the longest
+# papers' annexes some hundreds; 20,000 rows are some 500 pages of tables. At the bound (one table of 19,964 rows
+# and the budget-table fixture's), check took 9.3 s of CPU and 304 MB, an English build 10.1 s and 307 MB.
+MOST_ROWS = 20_000
+
 
 def cell_text(value, column: ColumnSpec, formats: Formats, words=str) -> str:
     """One printed cell: a text translated by `words`, a figure formatted, '' for nothing, NA (`n/a`) translated
@@ -52,6 +60,7 @@ class TablePlacer:
     catalog: Catalog
     out: Collector
     placed: set = field(default_factory=set)
+    printed: list = field(default_factory=list)       # (Source of a `::: table`, its rows, the rows till it)
     shown_paths: dict = field(default_factory=dict)   # path -> how problems name it (`shown`)
     hints: Hints = field(default_factory=Hints)        # for the first few unknown names (V10: not each)
 
@@ -88,6 +97,8 @@ class TablePlacer:
         table = read_table_spec(name, tables[name], self.spec.yaml, self.data, self.out)
         if table is None:
             return None
+        if not self.print_rows(source, len(table.dataset)):
+            return None
         found = len(self.out.problems)
         values = compute(table, self.message_text, self.out, self.shown(table.dataset.path))
         if len(self.out.problems) > found:
@@ -110,6 +121,37 @@ class TablePlacer:
                      notes_typed=tuple(typed("notes", i) for i in range(len(table.notes))) + tuple(notes_typed)
                      + ((typed("source"),) if table.source else ()), caption_typed=caption_typed,
                      unit_typed=typed("unit") if table.unit else None)
+
+    def print_rows(self, source, rows: int) -> bool:
+        """Count the `rows` of a table placed at `source` (its `::: table`) among the paper's (`MOST_ROWS`); False,
+        with a problem at `source`, for the placement that passes the bound, False without one for those after it."""
+        before = self.printed[-1][2] if self.printed else 0
+        self.printed.append((source, rows, before + rows))
+        if before + rows <= MOST_ROWS:
+            return True
+        if before <= MOST_ROWS:
+            self.out.add(source.file, source.line, f"this table's {rows:,} rows would make the paper's tables print "
+                         f"{before + rows:,} rows, more than the {MOST_ROWS:,} ccdocs prints in all (some 500 pages)",
+                         "a paper's tables print some hundreds of rows: keep only the rows the paper shows, and place "
+                         "each table once (each `::: table` prints all its rows again)")
+        return False
+
+    def mark(self) -> tuple:
+        """Where this placer stands (what `since` is given): the tables placed so far and how many placements."""
+        return frozenset(self.placed), len(self.printed)
+
+    def since(self, mark: tuple) -> tuple:
+        """What was placed since `mark`: the names, and each placement's Source and rows, which `replay` counts
+        again for blocks kept from an earlier parse (`kept.parsed`)."""
+        names, count = mark
+        return frozenset(self.placed - names), tuple((source, rows) for source, rows, _ in self.printed[count:])
+
+    def replay(self, made: tuple) -> None:
+        """Count again what an earlier parse placed (`since`): its names placed, its rows among the paper's."""
+        names, rows = made
+        self.placed.update(names)
+        for source, count in rows:
+            self.print_rows(source, count)
 
     def check_all_placed(self) -> None:
         """Once every part is parsed: a problem at the line of each table under `tables:` that no `::: table`
