@@ -122,6 +122,10 @@ REFUSED = [
     Case("em-font-size-rule", shows('<style>\n.t { font-size: 1.5em }\n</style><text class="t" y="9">Hg</text>'),
          "line 3: svglib, which draws the PDF, cannot draw a length in `em` as a browser and Word do "
          "(`font-size: 1.5em`)", WHERE),
+    Case("baseline-shift", shows('<text x="1" y="50" font-size="30">x\n<tspan baseline-shift="super">2</tspan></text>'),
+         "image `figures/a.svg`, line 3: CairoSVG, which draws the Word document's picture, does not raise or lower "
+         "text by `baseline-shift: super`; svglib, which draws the PDF, does (raise or lower the text by the "
+         "`<tspan>`'s `dy`, the next one's `dy` taking it back, or turn it into paths)", WHERE),
     Case("em-tspan-of-its-own-size", shows('<text x="1" y="50" font-size="20">Hg\n<tspan dx="1em" font-size="10">'
                                            'Ab</tspan></text>'),
          "line 3: svglib, which draws the PDF, cannot draw a length in `em` as a browser and Word do (`dx=\"1em\"`): "
@@ -144,7 +148,7 @@ def test_what_svglib_paints_otherwise_is_refused_at_its_line(refuse, case):
     '<g color="#00ff00"><g><rect width="9" height="9" fill="currentColor" stroke="currentColor"/></g></g>',
     '<g fill="currentColor" color="red"><rect width="9" height="9" color="#00ff00"/></g>',   # red, in both
     '<rect width="9" height="9" style="color:#000000;fill:#ff0000;stroke-width:1px;line-height:1.25em"/>',
-    '<g font-size="10"><text x="1" y="9" dy="0.71em">d3 <tspan dy="-.5em" baseline-shift="0.2em">axis</tspan>'
+    '<g font-size="10"><text x="1" y="9" dy="0.71em">d3 <tspan dy="-.5em" baseline-shift="baseline">axis</tspan>'
     '</text></g><rect x="0em" width="9" height="9"/>',                       # a text's places, and 0
 ])
 def test_what_both_paint_alike_is_kept(body):

@@ -24,7 +24,8 @@ An SVG (`sources.images` finds and reads its file) is parsed by lxml without ent
   (`fill="url(#g) red"`: svglib paints nothing of it); no length
   in `em` or `ex` but a text's places (svglib reads them as 16 and 8 user units whatever the font size); no
   `currentColor` whose `color` svglib and CairoSVG take from different elements; no geometry SVG calls an error (an
-  odd number of coordinates, a negative size) nor `visibility: collapse`, which each renderer draws its own way.
+  odd number of coordinates, a negative size), `visibility: collapse` nor a `baseline-shift` (CairoSVG draws none),
+  which each renderer draws its own way.
   What neither side draws is passed over: `<title>`, `<desc>`, `<metadata>` and elements of other
   namespaces (Inkscape's, RDF) with their content, comments, vendor properties (`-inkscape-…`), rendering hints.
   Anything else (an animation, `<tref>`, `mix-blend-mode`, `text-decoration`, `writing-mode` ...) is refused at
@@ -196,6 +197,8 @@ SIDES = {"rect": ("width", "height"), "circle": ("r",), "ellipse": ("rx", "ry")}
 NEGATIVE = re.compile(rf"\s*-\s*(?!0*(\.0*)?(?![\d.]))({DECIMAL})")                  # `-40`, `-.5`; not `-0`
 GRADIENT_OPACITY_HINT = ("make the gradient opaque, its colours mixed with what lies behind it, or export the "
                          "drawing as PNG")
+SHIFT_HINT = ("raise or lower the text by the `<tspan>`'s `dy`, the next one's `dy` taking it back, or turn it "
+              "into paths")
 CURRENT_HINT = "write the colour itself in place of `currentColor`, or give `color` to the element giving the paint"
 UNCLOSED_HINT = "close it where the reference ends: `url(#id)`"
 CSS_AT_RULES = {"font-face", "charset", "namespace"}      # at-rules whose loss changes no part of the drawing
@@ -707,9 +710,13 @@ def _property(raw: str, name: str | None, line: int, key: str, value: str, how: 
     if key in ("stop-color", "stop-opacity") and how == "rule":
         return (_cannot(raw, line, f"a `{key}` in a style rule ({said}): it reads the `<stop>`'s own only"),
                 f"give each `<stop>` its `{key}` attribute instead")
+    shifted = key == "baseline-shift" and not re.fullmatch(rf"baseline|{ZERO}", value)
     if key == "baseline-shift" and how != "attribute":
         return (_cannot(raw, line, f"a `baseline-shift` in a style ({said}): it reads the attribute only"),
-                'give the `<tspan>` the attribute `baseline-shift="…"` instead')
+                SHIFT_HINT if shifted else "leave it out: the text stays on its line")
+    if shifted:
+        return (f"image `{raw[:80]}`, line {line}: CairoSVG, which draws the Word document's picture, does not "
+                f"raise or lower text by {said}; svglib, which draws the PDF, does", SHIFT_HINT)
     hidden = key == "display" and value == "none" or key == "visibility" and value in ("hidden", "collapse")
     if hidden and how != "rule" and name in UNHIDDEN:
         return (f"image `{raw[:80]}`, line {line}: svglib, which draws the PDF, draws a `<{name}>` hidden by {said} "
