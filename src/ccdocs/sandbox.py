@@ -34,7 +34,7 @@ from jinja2.visitor import NodeTransformer
 
 from .l10n.formats import FILTERS, Formats, to_decimal
 from .sources import decimals
-from .sources.values import Table
+from .sources.values import GroupedText, Table
 
 MAX_DIGITS = 40  # digits of a number before its point
 MAX_EXPONENT = 100  # of `**`
@@ -75,6 +75,15 @@ class Refused(Exception):
     def __init__(self, message: str, hint: str, needle: str | None = None):
         super().__init__(message)
         self.message, self.hint, self.needle = message, hint, needle
+
+
+class GroupedUse(Refused):
+    """A figure formatting (`how`: "format") or computing with a CSV cell written as a grouped number, `cell`: told
+    at the cell (`templating`), where the number is to be written, naming the figure."""
+
+    def __init__(self, cell: GroupedText, how: str):
+        super().__init__(f"`{cell}` is not a number", "", None)
+        self.cell, self.how = cell, how
 
 
 def not_allowed(what: str, needle: str | None = None) -> Refused:
@@ -286,6 +295,8 @@ def _fail_if_undefined(*values) -> None:
 def number(value):
     """`value` when it is a finite number of at most MAX_DIGITS digits before its point; else Refused."""
     _fail_if_undefined(value)
+    if isinstance(value, GroupedText):
+        raise GroupedUse(value, "compute with")
     if not isinstance(value, (int, float, Decimal)):
         raise Refused(f"cannot compute with {_kind(value)}", "arithmetic is for numbers from the data")
     if isinstance(value, Decimal) and not value.is_finite() or isinstance(value, float) and not math.isfinite(value):
@@ -361,6 +372,8 @@ def _strict_filter(name: str):
     @pass_context
     def apply(context, value, *args, **kwargs):
         for item in (value, *args, *kwargs.values()):
+            if isinstance(item, GroupedText):
+                raise GroupedUse(item, "format")
             scalar(item)
         for item in (*args, *kwargs.values()):
             if isinstance(item, int) and not isinstance(item, bool) and not 0 <= item <= MAX_PLACES:
@@ -444,6 +457,9 @@ class FigureEnvironment(ImmutableSandboxedEnvironment):
         """`left operator right`, its operands checked (and its size foreseen) before it is computed."""
         _fail_if_undefined(left, right)
         apply = self.binop_table[operator]
+        grouped = next((operand for operand in (left, right) if isinstance(operand, GroupedText)), None)
+        if grouped is not None:  # `1,000` written for a number, computed with as one
+            raise GroupedUse(grouped, "compute with")
         if isinstance(left, str) or isinstance(right, str):
             return _text_operation(operator, left, right, apply)
         left, right = _exact(number(left), number(right))

@@ -20,6 +20,7 @@ from .errors import Hints, InputError, Problem, did_you_mean, display_path, prob
 from .l10n.formats import FILTERS, Formats
 from .sources import spans
 from .sources.characters import HINT, LINE_BREAK, first_refused, line_break
+from .sources.data import grouped_cell
 
 MARKDOWN_PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")  # CommonMark's ASCII punctuation, each escapable
 FIGURE_BUDGET = 100_000  # characters figures may add to a file, on top of ten times the file's own length
@@ -395,6 +396,7 @@ def render(figures: Figures, text: str, path: Path, context: dict, out=None) -> 
     context = {**context, rules.FORMATS: figures.formats}
     where, hints = _Places(text), Hints()
     problems, pieces, last = statements(text, path, where), [], 0
+    cells, failed = [], set()  # the CSV cells a figure may not take as numbers (told there), and those figures' lines
     matches = list(EXPRESSION.finditer(text))
     together = _evaluated_together(figures, [match.group(1) for match in matches], context)
     for match in matches:
@@ -411,9 +413,16 @@ def render(figures: Figures, text: str, path: Path, context: dict, out=None) -> 
             pieces.append("")
             message, hint = _failure(exc, hints)
             line, col = where(match.start() + _pointed(exc, message, match.group(0)))
+            if isinstance(exc, rules.GroupedUse):  # told at the CSV cell, where the number is to be written
+                cell = exc.cell
+                cells.append(grouped_cell(display_path(cell.place[0]), cell.place[1:], cell.row_id, cell.column,
+                                          str(cell), f"the figure at {display_path(path)}:{line}:{col} cannot "
+                                          f"{exc.how}"))
+                failed.add(line)
+                continue
             problems.append(problem(path, line, message, hint, col))
     pieces.append(text[last:])
-    problems += _reshaping(text, path, matches, pieces, where, {item.line for item in problems})
+    problems += _reshaping(text, path, matches, pieces, where, failed | {item.line for item in problems})
     overflow = _beyond_budget(text, matches, pieces)
     if overflow is not None:
         line, col = where(overflow)
@@ -421,8 +430,9 @@ def render(figures: Figures, text: str, path: Path, context: dict, out=None) -> 
                                 "and ten times the file's own length, from this figure on",
                                 "figures are values from the data, not text generated in bulk", col))
     problems += _unclosed(text, path, matches, where)
+    problems = sorted(problems, key=lambda p: (p.line or 0, p.col or 0)) + list(dict.fromkeys(cells))
     if problems and out is None:
-        raise InputError(sorted(problems, key=lambda p: (p.line or 0, p.col or 0)))
+        raise InputError(problems)
     if problems:
-        out.extend(sorted(problems, key=lambda p: (p.line or 0, p.col or 0)))
+        out.extend(problems)
     return "".join(pieces)

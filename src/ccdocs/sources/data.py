@@ -6,7 +6,10 @@ and the csv module reads it in strict mode, so that every malformation (a quote 
 closing quote, a cell over the module's field limit) is an error at its line. A cell is a figure when it
 is written as plain digits with an optional sign and decimal point, and has at most MAX_DIGITS digits;
 anything else (`1e5`, `nan`, `inf`, `1,234`, a number of more digits) stays text, which a table refuses in
-a figure column. Rows are reached by id in constant time; reading is linear in the file.
+a figure column. A cell written as a grouped number (`1,234`) is kept as typed, its place recorded (`Dataset.grouped`):
+where a number is expected of it (a table's or a chart's figure column, a figure's filter or arithmetic) it is refused
+there, at its own line and column; in a text column, a label, or a figure printing it alone, it is a text. Rows are
+reached by id in constant time; reading is linear in the file.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -27,6 +31,7 @@ from .yamlfile import GROUPED, decode, grouped, read_yaml
 
 ROWS = "rows"  # the name a figure reads a CSV table's rows by, in file order (`applicants.rows`): no row's id
 
+NEWLINE = re.compile(r"\n")
 NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")  # the digits read one way: linear in them
 MAX_DIGITS = 20  # with 6 decimal places and a percent's two more, a figure still prints exactly (28 digits)
 
@@ -58,7 +63,8 @@ class Dataset(Mapping):
     """A CSV file: rows keyed by their `id` (a dict, reached in constant time), in file order, with each row's line.
 
     `rows` is the tuple of rows (read-only mappings of column -> text, int or Decimal), `by_id` the same rows
-    as a read-only dict keyed by id, `lines` the line of each row by id. Rows and lines given as dicts are
+    as a read-only dict keyed by id, `lines` the line of each row by id, `grouped` the (line, column) of each cell
+    written as a grouped number (`1,735`), by (row id, column name). Rows, lines and grouped given as dicts are
     copied into read-only views.
     """
 
@@ -66,17 +72,28 @@ class Dataset(Mapping):
     columns: tuple[str, ...]
     rows: tuple
     lines: Mapping = field(default_factory=dict)
+    grouped: Mapping = field(default_factory=dict)
     by_id: Mapping = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
         rows = tuple(MappingProxyType(dict(row)) for row in self.rows)
         object.__setattr__(self, "rows", rows)
         object.__setattr__(self, "lines", MappingProxyType(dict(self.lines)))
+        object.__setattr__(self, "grouped", MappingProxyType(dict(self.grouped)))
         object.__setattr__(self, "by_id", MappingProxyType({row["id"]: row for row in rows}))
 
     def __reduce__(self):
         """Pickled as plain dicts (read-only views do not pickle), made read-only again when loaded."""
-        return Dataset, (self.path, self.columns, tuple(dict(row) for row in self.rows), dict(self.lines))
+        return Dataset, (self.path, self.columns, tuple(dict(row) for row in self.rows), dict(self.lines),
+                         dict(self.grouped))
+
+    def grouped_problem(self, row_id: str, column: str, use: str, shown: str) -> Problem | None:
+        """The refusal of the cell (`row_id`, `column`) where `use` needs a number (`yamlfile.grouped`'s), at the
+        cell's own line and column of the file told as `shown`, when it is written as a grouped number; else None."""
+        place = self.grouped.get((row_id, column))
+        if place is None:
+            return None
+        return grouped_cell(shown, place, row_id, column, self.by_id[row_id][column], use)
 
     def __getitem__(self, key):
         return self.by_id[key]
@@ -93,6 +110,13 @@ class Dataset(Mapping):
     def line_of(self, row_id: str) -> int | None:
         """The line of the row `row_id` in the CSV file."""
         return self.lines.get(row_id)
+
+
+def grouped_cell(shown: str, place: tuple[int, int], row_id: str, column: str, value: str, use: str) -> Problem:
+    """The refusal, at `place` (line, column) of the CSV file `shown`, of the cell `value` of the row `row_id` and
+    `column`, written as a grouped number, where `use` needs a number (`yamlfile.grouped`)."""
+    message, hint = grouped(value, "CSV", use)
+    return Problem(shown, *place, f"row `{row_id}`, column `{column}`: {message}", hint)
 
 
 @dataclass(frozen=True)
@@ -168,6 +192,19 @@ def _hidden(path: Path | str, line: int, col: int | None, what: str, name: str) 
                    None if col is None else col + at)
 
 
+def _cell_place(text: str, starts: list[int], line: int, cells: list[str], index: int) -> tuple[int, int]:
+    """(line, column) of the value of `cells[index]`, a cell of the record starting on `line` of `text` (`starts`:
+    each line's offset), found by counting the cells before it as the csv module read them: a cell is written as
+    read, or quoted (its quotes doubled) when its text begins with a quote; a comma follows each."""
+    at = starts[line - 1]
+    for cell in cells[:index]:
+        at += (len(cell) + cell.count('"') + 2 if text.startswith('"', at) else len(cell)) + 1
+    at += text.startswith('"', at)
+    at += len(cells[index]) - len(cells[index].lstrip())
+    row = bisect_right(starts, at)
+    return row, at - starts[row - 1] + 1
+
+
 def _cell_column(text: str, line: int, cell: str) -> int | None:
     """The column where `cell` is first written on `line` of `text` (as read: quotes may stand around it)."""
     found = text.split("\n", line)[line - 1].find(cell)
@@ -210,7 +247,7 @@ def read_csv(path: Path) -> Dataset:
         out.extend([Problem(shown, line, None, message, hint)])
     records = csv_records(path, text)
     header = _header(path, text, records, out)
-    rows, lines = [], {}
+    rows, lines, grouped_cells, starts = [], {}, {}, []
     tabbed = "\t" in text  # rare: only then are the cells looked at for one
     for line, cells in records:
         if not any(c.strip() for c in cells):
@@ -221,13 +258,6 @@ def read_csv(path: Path) -> Dataset:
             continue
         row = {name: cell.strip() if name == "id" else typed(cell) for name, cell in zip(header, cells)}
         row_id = row.get("id", "")
-        written = next(((name, value) for name, value in row.items() if name != "id" and isinstance(value, str)
-                        and GROUPED.fullmatch(value)), None)
-        if written:
-            message, hint = grouped(written[1], "CSV")
-            out.add(path, line, f"row `{row_id}`, column `{written[0]}`: {message}", hint,
-                    _cell_column(text, line, written[1]))
-            continue
         if "id" in header and not row_id:
             fail(line, "this row has an empty `id`")
             continue
@@ -247,10 +277,14 @@ def read_csv(path: Path) -> Dataset:
             fail(line, f"the row id `{ROWS}` is the name a figure reads the table's rows by, in file order "
                  f"(`{{{{ NAME.{ROWS} }}}}`): no figure could read this row", "give the row another id")
             continue
+        for index, name in enumerate(header):
+            if name != "id" and isinstance(row[name], str) and GROUPED.fullmatch(row[name]):  # refused where used
+                starts = starts or [0, *(match.end() for match in NEWLINE.finditer(text))]
+                grouped_cells[(row_id, name)] = _cell_place(text, starts, line, cells, index)
         lines[row_id] = line
         rows.append(row)
     out.raise_if_any()
-    return Dataset(path, tuple(header), tuple(rows), lines)
+    return Dataset(path, tuple(header), tuple(rows), lines, grouped_cells)
 
 
 def read_data(path: Path):

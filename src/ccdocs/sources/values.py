@@ -47,6 +47,20 @@ class Table(Mapping):
         return f"<table of {len(self)} rows>"
 
 
+class GroupedText(str):
+    """A CSV cell written as a grouped number (`1,735`): a text where a figure prints it alone, refused where a
+    figure formats or computes with it (`sandbox`), told at the cell: `place` (path, line, column), the row `row_id`
+    and `column` naming it (`Dataset.grouped`)."""
+
+    def __new__(cls, text: str, place: tuple, row_id: str, column: str):
+        made = super().__new__(cls, text)
+        made.place, made.row_id, made.column = place, row_id, column
+        return made
+
+    def __reduce__(self):
+        return GroupedText, (str(self), self.place, self.row_id, self.column)
+
+
 def _is_scalar(value) -> bool:
     return type(value) in EXACT_SCALARS or isinstance(value, SCALARS)
 
@@ -112,5 +126,10 @@ def table(rows) -> Table:
 def data_value(item):
     """What figures see of a loaded data file (a Dataset or a YamlData): a Table, or the frozen YAML value."""
     if isinstance(item, Dataset):
-        return table(item.rows)
+        rows = item.rows
+        if item.grouped:  # rare: only then are rows made anew, each grouped cell a GroupedText
+            rows = tuple(MappingProxyType({column: GroupedText(value, (item.path, *item.grouped[key]), *key)
+                                           if (key := (row["id"], column)) in item.grouped else value
+                                           for column, value in row.items()}) for row in rows)
+        return table(rows)
     return frozen(item.value, item.path)

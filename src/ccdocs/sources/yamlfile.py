@@ -204,17 +204,26 @@ class _Loader(yaml.SafeLoader):
 # figure could not format it, a table could not add it and a text of it would print `1,735` in every language.
 GROUPED = re.compile(r"[-+]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
 GROUPED_TAG = "tag:ccdocs:grouped-number"  # a plain scalar so written, refused at its place (`construct_grouped`)
+DECIMAL_COMMA = re.compile(r"[-+]?[0-9]{1,3},[0-9]{3}")  # `1,500`: 1500 grouped, or 1.5 from a decimal-comma export
 
 
-def grouped(value: str, reader: str) -> tuple[str, str]:
-    """(message, hint) refusing `value`, a number written with a group separator in a file `reader` reads.
+def grouped(value: str, reader: str, use: str = "no figure formats") -> tuple[str, str]:
+    """(message, hint) refusing `value`, a number written with a group separator in a file `reader` reads, where a
+    number is expected (`use`: what needs it). One comma and three digits may be a decimal comma: both readings told.
 
     >>> grouped("1,735", "YAML")[0]
     '`1,735` is not a number: its group separator `,` makes YAML read it as a text, which no figure formats'
+    >>> grouped("12,000,000", "CSV", "the table `t` cannot add")[1]
+    'write the digits alone, `12000000`: the paper groups them as each language writes numbers'
+    >>> grouped("1,500", "CSV")[1].split("; ")[1]
+    'if the file was exported with a decimal comma, `1,500` is 1.500: write `1.500`'
     """
-    return (f"`{value}` is not a number: its group separator `,` makes {reader} read it as a text, which no figure "
-            "formats", f"write the digits alone, `{value.replace(',', '')}`: the paper groups them as each "
-            "language writes numbers" + ("; quote it if it is a text" if reader == "YAML" else ""))
+    hint = f"write the digits alone, `{value.replace(',', '')}`: the paper groups them as each language writes numbers"
+    if DECIMAL_COMMA.fullmatch(value):
+        hint += (f"; if the file was exported with a decimal comma, `{value}` is {value.replace(',', '.')}: "
+                 f"write `{value.replace(',', '.')}`")
+    return (f"`{value}` is not a number: its group separator `,` makes {reader} read it as a text, which {use}",
+            hint + ("; quote it if it is a text" if reader == "YAML" else ""))
 
 
 # A plain (unquoted) scalar is read as YAML 1.2's core schema, narrowed to what an editor means by it; everything else

@@ -64,7 +64,11 @@ class _Computer:
             return None
         if isinstance(value, str):
             self.unknown.add((row_id, column.key))
-            if too_long(value):
+            written = self.spec.dataset.grouped_problem(row_id, column.key, f"`{self.spec.name}` (under `tables:` or "
+                                                        "`charts:`) cannot print as a figure", self.shown)
+            if written:
+                self.out.extend([written])
+            elif too_long(value):
                 self.fail(row_id, f"row `{row_id}`, column `{column.key}`: `{value[:12]}…` is a number of more "
                           f"than {MAX_DIGITS} digits", "give the figures in a larger unit (thousands, millions)")
             else:
