@@ -121,17 +121,26 @@ def _checks_key(catalog: ContentCatalog, lang: str, profile: Language | None, gl
     return str(catalog.path), lang, repr(profile), repr(glossary), repr(words)
 
 
-def _kept_structure(items: list[Assessment], shown: str, text: str) -> None:
-    """Make each translation of one content file that changes the file's blocks fail, saying what it makes."""
-    index = {item.segment.line: n for n, item in enumerate(items)
-             if item.segment.file == shown and item.segment.kind != DATA and item.translation}
-    for line, what in breaking(text, shown, {line: items[n].translation for line, n in index.items()}).items():
-        item = items[index[line]]
+def _kept_structure(items: list[Assessment], at: dict, shown: str, text: str) -> None:
+    """Make each translation of one content file that changes the file's blocks fail, saying what it makes; `at`:
+    the index in `items` of each translated segment of the file by its line (`_by_file`)."""
+    for line, what in breaking(text, shown, {line: items[n].translation for line, n in at.items()}).items():
+        item = items[at[line]]
         message = (f"{item.place}: the translation changes the structure of the paper: Markdown reads it as "
                    f"{what}, where the source is one {item.segment.kind} (translate the words only, without "
                    "Markdown marks such as `#`, `-`, `>`, `1.`, `:::`, `[^…]:` or `{…}` of a block's own)")
         status = "failing" if item.status == "translated" else item.status
-        items[index[line]] = replace(item, status=status, problems=item.problems + (message,))
+        items[at[line]] = replace(item, status=status, problems=item.problems + (message,))
+
+
+def _by_file(items: list[Assessment]) -> dict[str, dict[int, int]]:
+    """The translated segments of the content files (not a table text): file as shown -> line -> index in `items`,
+    made in one pass (breaks-7 #2: walking every item for each file made a paper of many files quadratic)."""
+    found: dict[str, dict[int, int]] = {}
+    for n, item in enumerate(items):
+        if item.segment.kind != DATA and item.translation:
+            found.setdefault(item.segment.file, {})[item.segment.line] = n
+    return found
 
 
 def assess_document(sources, catalog: ContentCatalog, lang: str,
@@ -139,8 +148,11 @@ def assess_document(sources, catalog: ContentCatalog, lang: str,
     """Every segment of a document (`pipeline.Sources`) against the catalog, each content file's shape kept, its
     terms those of the toolkit's and the document's glossaries of `lang` (`glossary.glossary`)."""
     items = assess(document_segments(sources), catalog, lang, place, glossary(sources.spec.folder, lang))
+    by_file = _by_file(items)
     for path, text in content_files(sources):
-        _kept_structure(items, display_path(path), text)
+        shown = display_path(path)
+        if shown in by_file:  # a file of no translation keeps its shape
+            _kept_structure(items, by_file[shown], shown, text)
     return items
 
 
