@@ -150,3 +150,45 @@ def test_a_process_trims_at_its_first_write_then_past_slack_bytes_keeping_the_bo
     assert trimmed == [0, 3, 6, 9, 12, 15, 18], trimmed               # 7 listings, not 20
     assert max(held) <= cache.MOST + cache.SLACK, held
     assert held[-1] <= cache.MOST
+
+
+def test_the_cache_keeps_to_its_bound_in_entries_too(tmp_path, monkeypatch):
+    """Small entries (a content file's segments, some 300 bytes) could pile up below MOST bytes by the hundred
+    thousand, listed by each process's first write (300,000: 1.7 s of CPU each): a trim finding more than
+    MOST_ENTRIES removes the least recently used down to KEEP_ENTRIES, whatever their bytes."""
+    monkeypatch.setenv("CCDOCS_CACHE", str(tmp_path / "c"))
+    monkeypatch.setattr(cache, "MOST_ENTRIES", 40)
+    monkeypatch.setattr(cache, "KEEP_ENTRIES", 30)
+    monkeypatch.setattr(cache, "SLACK", 0)                             # each write trims
+    assert cache.used()
+    for n in range(41):                                                # 41 x 42 bytes: far within MOST
+        cache.write(cache.entry("segments", n), b"x" * 10)
+        os.utime(cache.entry("segments", n), (1_000 + n, 1_000 + n))
+    kept = [n for n in range(41) if cache.entry("segments", n).exists()]
+    assert kept == list(range(11, 41)), kept                            # down to 30: those used last
+
+
+def test_entries_another_trim_removed_meanwhile_count_as_removed(tmp_path, monkeypatch):
+    """Processes trimming at once each list the folder, then remove from the oldest: an entry another one removed
+    since is gone all the same, so each stops where the bound is kept (counting them as still there, each went on
+    removing the newer entries the other kept: 300,000 entries went down to 24, not 37,500)."""
+    monkeypatch.setenv("CCDOCS_CACHE", str(tmp_path / "c"))
+    monkeypatch.setattr(cache, "SLACK", 10**9)                         # only the first write trims
+    assert cache.used()
+    for n in range(41):
+        cache.write(cache.entry("segments", n), b"x" * 10)
+        os.utime(cache.entry("segments", n), (1_000 + n, 1_000 + n))
+    unlink = os.unlink
+
+    def raced(path):   # the other process removed it just before
+        unlink(path)
+        raise FileNotFoundError(path)
+
+    monkeypatch.setattr(cache.os, "unlink", raced)
+    cache.trim(cache.cache_folder(), cache.MOST, cache.KEEP)            # within the bounds: nothing removed
+    assert all(cache.entry("segments", n).exists() for n in range(41))
+    monkeypatch.setattr(cache, "MOST_ENTRIES", 40)
+    monkeypatch.setattr(cache, "KEEP_ENTRIES", 30)
+    cache.trim(cache.cache_folder(), cache.MOST, cache.KEEP)
+    kept = [n for n in range(41) if cache.entry("segments", n).exists()]
+    assert kept == list(range(11, 41)), kept

@@ -18,9 +18,13 @@ must be the ones this user's ccdocs wrote under that name:
   do (a silent slowdown would hide a misconfigured CI; the warning is one line per command run).
 - Entries are opened without following links (O_NOFOLLOW) and without waiting on a pipe, and must be the user's
   own regular files.
-The cache is bounded (`MOST`): a trim that finds the folder's entries above it removes the least recently used (by
-access time, else by when they were written) until they are below `KEEP`; an entry removed is worked out again when
-needed. Trimming lists the whole folder (0.12-0.20 s of CPU for 20,000 entries), so a process trims at its first
+The cache is bounded (`MOST` bytes, `MOST_ENTRIES` entries): a trim that finds the folder's entries above either
+removes the least recently used (by access time, else by when they were written) until they are below `KEEP` bytes
+and `KEEP_ENTRIES` entries; an entry removed is worked out again when needed. The entries are counted too: a
+content file's segments, structure and blocks are entries of some 300 bytes each, so checks of papers of thousands
+of one-paragraph files (breaks-7 #2) left 300,000 of them (90 MB, far below `MOST`; 1.2 GB on disk, a block each),
+which every later process's first write listed, 1.7 s of CPU each; `MOST` would have let them reach 1.8 million.
+Trimming lists the whole folder (0.12-0.20 s of CPU for 20,000 entries), so a process trims at its first
 write and then once it has written more than `SLACK` bytes since its last trim (forked workers inherit the count):
 the folder holds at most `MOST` + `SLACK` bytes per process writing at once (a first build of the sample writes
 71 entries, 6.4 MB, from 7 processes: it trimmed 71 times, now once, in the parent before its workers fork).
@@ -52,6 +56,8 @@ ENTRY = re.compile(r"[a-z][a-z0-9_.-]*-[0-9a-f]{24}")  # an entry's name as `ent
 MOST = 512 * 2**20  # bytes of entries a trim may find in the folder before it removes the least recently used
 KEEP = 384 * 2**20  # bytes of entries left then (the sample's builds fill 6.3 MB: some sixty papers fit)
 SLACK = 16 * 2**20  # bytes a process writes between two trims (its first write trims): 1/32 of MOST
+MOST_ENTRIES = 50_000  # entries a trim may find (listing them takes some 0.3 s of CPU): the sample's builds write 71
+KEEP_ENTRIES = 37_500  # entries left then
 
 
 def cache_folder(environ=os.environ) -> Path:
@@ -132,8 +138,10 @@ def write(path: Path, data: bytes) -> None:
 def trim(folder: Path, most: int, keep: int) -> None:
     """When the entries in `folder` (the user's own regular files named as `entry` names them; temporaries and
     every other file, whoever's, are left alone: CCDOCS_CACHE may name a folder that holds the user's own files)
-    take more than `most` bytes, remove the least recently used (by access time, else modification) down to `keep`.
-    Raises OSError as listing the folder does; an entry that vanished or cannot be removed is passed over."""
+    take more than `most` bytes or are more than MOST_ENTRIES, remove the least recently used (by access time, else
+    modification) down to `keep` bytes and KEEP_ENTRIES entries. Raises OSError as listing the folder does; an entry
+    that cannot be removed is passed over, one that vanished since the listing counted as removed (processes
+    trimming at once each removed the entries the others had, down to none)."""
     entries = []
     with os.scandir(folder) as found:
         for item in found:
@@ -143,16 +151,18 @@ def trim(folder: Path, most: int, keep: int) -> None:
                 continue
             if stat.S_ISREG(info.st_mode) and ENTRY.fullmatch(item.name) and (not OWNED or info.st_uid == os.getuid()):
                 entries.append((max(info.st_atime, info.st_mtime), info.st_size, item.path))
-    total = sum(size for _, size, _ in entries)
-    if total <= most:
+    total, count = sum(size for _, size, _ in entries), len(entries)
+    if total <= most and count <= MOST_ENTRIES:
         return
     for _, size, name in sorted(entries):
         try:
             os.unlink(name)
+        except FileNotFoundError:
+            pass  # removed meanwhile (another process trimming the listing it made too): gone all the same
         except OSError:
             continue
-        total -= size
-        if total <= keep:
+        total, count = total - size, count - 1
+        if total <= keep and count <= KEEP_ENTRIES:
             return
 
 
