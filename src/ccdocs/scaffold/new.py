@@ -213,8 +213,9 @@ REPORT = """\
 # Introduction
 
 This is the first paragraph of the report; it prints as paragraph 1, and paragraphs are numbered through the \
-whole report. A line that begins with a single hash sign is a chapter heading, labelled Chapter 1, Chapter 2 \
-and so on; two hash signs make a sub-heading without a number.
+whole report. A line that begins with a single hash sign is a chapter heading, labelled as this body's papers \
+label chapters (Chapter 1, Chapter 2 … or I., II. …: `chapter_style:` in document.yaml says which); two hash signs \
+make a sub-heading without a number.
 
 ## How the text is written
 
@@ -224,7 +225,8 @@ this[^format] and written on a line of its own, anywhere in the file.
 - **A list item.** Begins with a dash; a bold lead-in is written between double asterisks.
 - **Another item.** Items are not numbered as paragraphs.
 
-[^format]: The whole format, with tables, boxes and key figures, is described in ccdocs's document-format guide.
+[^format]: The whole format, with tables, boxes and key figures, is described in ccdocs's document-format guide \
+(docs/document-format.md in ccdocs's source repository).
 """
 
 DECISION = """
