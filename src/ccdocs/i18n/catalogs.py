@@ -307,6 +307,49 @@ def _charset_problems(path: Path, text: str, charset: str) -> list[Problem]:
                     "save the file as UTF-8 and write `charset=UTF-8` in its Content-Type")]
 
 
+def _placed_language(path: Path, lines: list[str]) -> list[Problem]:
+    """A problem at the header's `Language:` line when it names another language than the folder the catalog stands
+    in (`locales/<lang>/LC_MESSAGES/…`: the place is what every reader takes for its language, so a zh catalog
+    copied into `fr/` would print as the finished fr paper). Compared by the primary subtag, as gettext's locale
+    names are (`zh_Hans_CN` in `zh/`). A header naming no language (none, or the template's empty `Language: `)
+    is the place's, as gettext reads it: the place says the language, and hand-made or older catalogs omit it."""
+    if path.parent.name != "LC_MESSAGES" or path.parent.parent.parent.name != "locales":
+        return []
+    place = path.parent.parent.name
+    header = next((number for number, text in enumerate(lines, 1) if text.startswith('msgid ""')), None)
+    if header is None:
+        return []
+    ends = next((number for number, text in enumerate(lines[header:], header + 1) if not text.strip()), len(lines))
+    line = next((number for number in range(header, ends) if lines[number - 1].startswith('"Language:')), None)
+    said = unescape(lines[line - 1].strip()).partition(":")[2].strip() if line is not None else ""
+    if not said or NAME_PARTS.split(said)[0].casefold() in _primaries(path, place):
+        return []
+    folder = display_path(path.parent.parent.parent.parent)
+    said_lang = NAME_PARTS.split(said)[0].lower()
+    return [problem(path, line, f"this catalog is translated into `{said}` (its header's `Language: {said}`), but "
+                    f"stands in the `{place}` folder: its translations would print as the finished {place} paper",
+                    f"if it is the {said_lang} catalog, move it to `locales/{said_lang}/LC_MESSAGES/`; if its "
+                    f"translations are {place} ones, write `\"Language: {place}\\n\"` in its header; to start the "
+                    f"{place} translation, delete it and run `ccdocs i18n update {folder} --lang {place}`")]
+
+
+def _primaries(path: Path, place: str) -> set[str]:
+    """The primary subtags a catalog at `path` in the folder of the language `place` may name: the code's, and its
+    profile's `locale`'s (a house language `xx` printing with `locale: en_GB` has catalogs saying `en_GB`); the
+    profile beside a toolkit catalog, else the one the search path finds. One not read is told where it is used."""
+    from ..l10n.language import load_language, profile_path
+
+    found = {NAME_PARTS.split(place)[0].casefold()}
+    beside = path.parent.parent / "language.yaml"
+    try:
+        profile = beside if beside.is_file() else profile_path(place)
+        if profile is not None:
+            found.add(NAME_PARTS.split(load_language(profile).locale)[0].casefold())
+    except InputError:
+        pass
+    return found
+
+
 def previous_ids(catalog: Catalog) -> Catalog:
     """Give back the previous msgids (`#| msgid "…"`) that babel's read_po leaves as translator comments.
 
@@ -425,7 +468,7 @@ def _read(path: Path, lang: str | None, data: bytes) -> ContentCatalog:
         message = str(exc).rsplit(" on ", 1)[0] if isinstance(exc, PoFileError) else str(exc)
         raise InputError([*parser.problems, problem(path, line + 1 if line is not None else None,
                                                     f"cannot read this catalog: {message}", HINT)]) from None
-    found = parser.problems + _charset_problems(path, text, catalog.charset)
+    found = parser.problems + _charset_problems(path, text, catalog.charset) + _placed_language(path, lines)
     if found:
         raise InputError(found)
     _blank_is_untranslated(catalog)
