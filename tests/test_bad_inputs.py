@@ -134,6 +134,10 @@ CASES = [
      "`zh` is not among the document's languages", "document.yaml"),
     ("glyph-missing", report(R.replace("Second paragraph.", "Second paragraph \U0001F600.")), ("--format", "pdf"), 1,
      "U+1F600 GRINNING FACE), which none of the fonts holds", "report.md:5"),
+    # newcomer-12 N23: a paragraph pasted with its own number was told as an attribute `{start=4}` nobody typed
+    ("paragraph-typed-with-its-number", report(R + "\n4. The Committee is invited to take note.\n"), (), 1,
+     "a line beginning with `4.` is read as a numbered list starting at 4, not as paragraph 4 (ccdocs numbers the "
+     "paragraphs itself: delete `4. `", "report.md:"),
     ("usage-format", {}, ("--format", "rtf"), 2, "unknown format `rtf`", None),
     ("usage-lang", {}, ("--lang", "de"), 2, "unknown language `de`", None),
 ]

@@ -590,7 +590,14 @@ def _blocks(nodes, ctx, place: str = PART, levels: int = 0, ordered: int = 0) ->
         if kind.startswith("container_") and node.info.strip():   # a bare `:::` closing nothing: told once below
             _container_end(node, ctx)
         shown = meaningless_attrs(kind, node.attrs, place)
-        if shown:
+        if shown and kind == "ordered_list" and "start" in node.attrs:  # markdown-it's own, not typed: `4. Text`
+            number = node.attrs["start"]
+            ctx.anchored.add(ctx.line - 1)
+            ctx.add(ctx.line - 1, f"a line beginning with `{number}.` is read as a numbered list starting at "
+                                  f"{number}, not as paragraph {number}",
+                    f"ccdocs numbers the paragraphs itself: delete `{number}. `, typed or pasted; a list of items is "
+                    "written from `1.`")
+        elif shown:
             ctx.anchored.add(ctx.line - 1)
             ctx.add(ctx.line - 1, f"the attribute `{shown}` means nothing here",
                         "`{.unnumbered}` before a paragraph of the text, and an anchor `{#id}` before a paragraph, "
