@@ -141,6 +141,13 @@ class _Reader:
             self.fail(where + ("sum_of",), f"a `sum_of` column adds up amounts: its type is one of "
                       f"{', '.join(SUMMED_TYPES)}, not `{kind}`", "a share is a `ratio: [part, whole]` column")
             return None
+        amounts = [operand for operand in derived[1:] if self.declared.get(operand) in SUMMED_TYPES]
+        if derived[:1] == ("difference",) and kind not in SUMMED_TYPES and amounts:
+            self.fail(where + ("difference",), f"a `difference` of amounts is an amount (`{amounts[0]}` is "
+                      f"{self.declared[amounts[0]]}): its type is one of {', '.join(SUMMED_TYPES)}, not `{kind}`, "
+                      "which would print it as a percentage", f"give it `{amounts[0]}`'s type; a percentage change is "
+                      f"a further column `ratio: [{raw['key']}, {derived[2]}]`")
+            return None
         if not derived and raw["key"] not in dataset.columns:
             self.fail(where + ("key",), f"column `{raw['key']}` is not in {dataset.path.name}",
                       self.hints(raw["key"], dataset.columns))
