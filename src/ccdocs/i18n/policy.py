@@ -231,10 +231,13 @@ def refusal(assessments: list[Assessment], po: Path, folder: Path, lang: str,
     messages = by_message(assessments)
     unready = sum(status != "translated" for status in messages.values())
     shown = display_path(folder)
+    new = sum(item.at is None for item in waiting)
+    first = (f"run `ccdocs i18n update {shown} --lang {lang}` first: the source changed since the catalog was "
+             f"updated, which has no entry yet for {new} of the segments above; then " if new else "")
     return problems(waiting) + [Tally(
         display_path(po), None, None, f"{unready} of {len(messages)} messages in `{lang}` {'is' if unready == 1 else 'are'} not ready for a final "
         "build (as `ccdocs i18n stats` counts them)",
-        f"build a draft with `ccdocs build {display_path(built or folder)} --draft`; see them with "
+        f"{first}build a draft with `ccdocs build {display_path(built or folder)} --draft`; see them with "
         f"`ccdocs i18n review {shown} --lang {lang} -o review.html`", lang=lang, folder=shown,
         kinds=kinds(assessments))]
 
