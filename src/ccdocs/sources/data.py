@@ -216,6 +216,12 @@ def _header(path: Path, text: str, records, out: Collector) -> list[str]:
         line, header = next(records)
     except StopIteration:
         raise InputError([problem(path, 1, "the CSV file is empty", "give a header line with an `id` column")])
+    if len(header) == 1 and ";" in header[0]:  # every row one cell: told once, not as missing ids
+        raise InputError([problem(path, line, f"the header `{header[0]}` is one cell: this file is separated by "
+                                  "`;`, as Excel saves a CSV where a comma writes the decimals (French, German, "
+                                  "Swiss locales)", "save it with commas between the cells: Excel writes a CSV with "
+                                  "the list separator of the computer's region settings, so set that to `,` first; "
+                                  "LibreOffice asks for the field delimiter")])
     header = [h.strip() for h in header]
     out.extend(found for name in header if not name.isascii()
                and (found := _hidden(path, line, _cell_column(text, line, name), "column name", name)))
