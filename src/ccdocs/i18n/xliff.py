@@ -73,7 +73,7 @@ from ..sources.characters import HINT as CHARACTER_HINT
 from ..sources.characters import refused
 from ..sources import spans
 from ..sources.within import place_inside
-from .catalogs import ContentCatalog, po_path, read_catalog, staged
+from .catalogs import NAME_PARTS, ContentCatalog, po_path, read_catalog, staged
 from .checkers import NOTE_MARK, PLACEHOLDER, Entry, check
 from .extract import po_bytes, write_catalog
 from .glossary import glossary
@@ -354,10 +354,14 @@ def _state(unit) -> str | None:
     return target.get("state") if target is not None else None
 
 
-def other_language(store, path: Path, lang: str, hint: str) -> list[Problem]:
+def other_language(store, path: Path, lang: str, hint: str, unknown: str | None = None) -> list[Problem]:
     """A problem at each `<file>` of `store` (an XLIFF read from `path`) whose `target-language` is not `lang` (its
-    primary subtag: `zh-CN` is `zh`), `hint` formatted with `wanted` (the file's language) and `lang`; and at each
-    naming none (its targets, of whatever language, would fill the `lang` catalog as finished translations)."""
+    primary subtag, the tag written as BCP 47 or as a POSIX locale: `zh-CN`, `zh_CN` and `zh-Hans` are `zh`), `hint`
+    formatted with `wanted` (that subtag, which `--lang` takes where ccdocs has the language) and `lang`, `unknown`
+    so formatted (with `known`, ccdocs's languages) where it has not; and at each naming none (its targets, of
+    whatever language, would fill the `lang` catalog as finished translations)."""
+    from ..sources.spec import LANGUAGES
+
     found = []
     for node in store.document.getroot().iter(f"{{{NAMESPACE}}}file"):
         wanted = node.get("target-language")
@@ -366,9 +370,11 @@ def other_language(store, path: Path, lang: str, hint: str) -> list[Problem]:
                                  f"`target-language`): its targets would fill the {lang} catalog as {lang} "
                                  "translations, whatever their language", f'if it is translated into {lang}, add '
                                  f'`target-language="{lang}"` to the `<file>`, as `ccdocs i18n export` writes it'))
-        elif wanted.split("-")[0].lower() != lang:
+        elif NAME_PARTS.split(wanted)[0].lower() != lang:
+            primary = NAME_PARTS.split(wanted)[0].lower()
+            told = hint if primary in LANGUAGES or unknown is None else unknown
             found.append(problem(path, node.sourceline, f"this file is translated into `{wanted}`, not `{lang}`",
-                                 hint.format(wanted=wanted, lang=lang)))
+                                 told.format(wanted=primary, lang=lang, known=", ".join(LANGUAGES))))
     return found
 
 
@@ -392,7 +398,8 @@ def merge_xliff(catalog: ContentCatalog, path: Path, lang: str, terms: tuple | N
     empty.
     """
     store = _parsed(path)
-    found = other_language(store, path, lang, "import it with `--lang {wanted}`, or give the {lang} file")
+    found = other_language(store, path, lang, "import it with `--lang {wanted}`, or give the {lang} file",
+                           "ccdocs has no language `{wanted}`; its languages are {known}: give the {lang} file")
     seen: dict[tuple, int] = {}
     for unit in store.unit_iter():
         line = unit.xmlelement.sourceline
