@@ -362,3 +362,21 @@ def test_an_object_a_job_shares_goes_to_the_parent_once_and_its_follow_ups_inher
     (a, name_a, size_a), (b, name_b, size_b) = [result for result, _ in outcomes[1:]]
     assert (name_a, name_b, size_a, size_b) == ("a", "b", 100_000, 100_000)
     assert a == b
+
+
+def shares_hands_on_and_returns(spawn):
+    thing = {"data": BIG}
+    spawn(Shared(thing))
+    spawn(partial(identity_of, (thing, "a")))
+    return thing, len(BIG)
+
+
+@forking
+def test_a_jobs_result_names_what_it_shared(monkeypatch):
+    """review-12 R8 (follow-up): a single folder's job returned its Sources for the command's notes, a second copy
+    of its data in the parent beside the one it had shared. A job's result names what it shared: the parent's outcome
+    is the one object its follow-ups inherited."""
+    (result, _), (follow_up, _) = run_all([shares_hands_on_and_returns], 2, spawning=1)
+    thing, size = result
+    assert size == 100_000 and thing == {"data": BIG}
+    assert id(thing) == follow_up[0]

@@ -143,10 +143,10 @@ def _build_alone(folder: Path, out: Path, languages, formats, draft: bool, clock
     problems, made, paths = Collector(), {}, []
     _gathered(problems, found)  # the folder's own problems (it could not be read, its outputs not made there)
     if result:
-        _, seconds, sources, paths, told, spawned = result
+        _, seconds, (shared, images), paths, told, spawned = result
         clock.add(seconds)
         if read is not None:
-            read[folder] = sources
+            read[folder] = _with_images(shared, images)
         written = dict(zip(spawned, writes))
         for lang, model_problems in told:  # as `build` tells a folder's jobs: each language's model, then its writes
             _gathered(problems, model_problems)
@@ -209,7 +209,8 @@ def _folder_job(folder: Path, out: Path, languages, formats: tuple, draft: bool,
             found[lang] = exc.problems
         else:
             spawned += [(lang, fmt) for fmt in _by_slowness(formats)]  # as `_job` spawns them
-    return {}, clock.seconds, sources, paths, [(lang, found.get(lang, [])) for lang in chosen], spawned
+    return ({}, clock.seconds, (told_by, _images_of(sources)), paths, [(lang, found.get(lang, [])) for lang in chosen],
+            spawned)  # the Sources as shared (named, not sent again: `workers.Shared`), and their images
 
 
 def _ready_writing(pairs: list) -> None:
@@ -261,6 +262,17 @@ def _job(sources: Sources, theme: Theme, lang: str, out: Path, formats: tuple, d
         spawn(partial(_write, out / lang / f"{sources.spec.slug}.{fmt}", fmt, doc, theme,
                       translated=(told_by or sources, lang)))
     return {}, clock.seconds
+
+
+def _images_of(sources: Sources) -> tuple:
+    """The images `sources` read and those of each document it attaches, nested as they are (`_with_images`)."""
+    return sources.images, tuple(map(_images_of, sources.attached))
+
+
+def _with_images(sources: Sources, images: tuple) -> Sources:
+    """`sources` given back the images `_images_of` took of it (the inverse of `_without_images`)."""
+    own, attached = images
+    return replace(sources, images=own, attached=tuple(map(_with_images, sources.attached, attached)))
 
 
 def _without_images(sources: Sources) -> Sources:

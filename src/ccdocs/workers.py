@@ -40,8 +40,8 @@ class Readying:
 class Shared:
     """An object a job hands the parent once with `spawn`, before the follow-ups it gives to: they then name it, as
     they name what the job was given (`_handed`), rather than each carrying a copy (a folder's Sources, which the
-    job read: its data files go to the parent once, and every follow-up forked inherits that one object). Nothing
-    to do when the jobs run one after the other."""
+    job read: its data files go to the parent once, and every follow-up forked inherits that one object); the job's
+    result names it likewise (in a tuple). Nothing to do when the jobs run one after the other."""
 
     def __init__(self, thing):
         self.thing = thing
@@ -238,31 +238,42 @@ def _given(job: Callable) -> tuple:
 def _handed(more: Callable, given: tuple) -> Callable | tuple:
     """A follow-up job as a worker sends it: a partial's arguments (and the items of a tuple among them) that are
     objects its own job was given, or has shared since (`Shared`) (the document folder's sources, its theme: as large
-    as the model they come with)
-    named by their place among them, which the parent, holding the same objects, puts back (`_taken`) rather than
-    pickling them and reading them again (half the bytes of a build's follow-up write, and of the parent's time
-    reading it, before a write is forked). An object a job changed is not one to hand on. A Readying is sent as it
-    is."""
+    as the model they come with) named by their place among them, which the parent, holding the same objects, puts
+    back (`_taken`) rather than pickling them and reading them again (half the bytes of a build's follow-up write,
+    and of the parent's time reading it, before a write is forked). An object a job changed is not one to hand on. A
+    Readying is sent as it is."""
     if not isinstance(more, partial):
         return more
-    place = {id(thing): _Given(n) for n, thing in enumerate(given)}
+    named = _naming(given)
+    return more.func, tuple(map(named, more.args)), {name: named(value) for name, value in more.keywords.items()}
 
-    def named(thing):  # in a tuple too (a write's `translated`: its sources and language)
+
+def _naming(given, start: int = 0) -> Callable:
+    """A function naming each object of `given` from its `start`-th by its place (`_Given`), in a tuple too (a write's
+    `translated`: its sources and language; a job's result), and leaving anything else as it is."""
+    place = {id(thing): _Given(n) for n, thing in enumerate(given) if n >= start}
+
+    def named(thing):
         if id(thing) in place:
             return place[id(thing)]
         return tuple(map(named, thing)) if type(thing) is tuple else thing
 
-    return more.func, tuple(map(named, more.args)), {name: named(value) for name, value in more.keywords.items()}
+    return named
+
+
+def _restoring(given) -> Callable:
+    """The inverse of `_naming(given)`: each `_Given` put back as the object of its place."""
+    def back(thing):
+        return tuple(map(back, thing)) if type(thing) is tuple else given[thing] if type(thing) is _Given else thing
+
+    return back
 
 
 def _taken(sent: Callable | tuple, given: list) -> Callable:
     """The follow-up job `_handed` sent, with the objects its worker's job was given (or shared) put back."""
     if not isinstance(sent, tuple):
         return sent
-
-    def back(thing):
-        return tuple(map(back, thing)) if type(thing) is tuple else given[thing] if type(thing) is _Given else thing
-
+    back = _restoring(given)
     func, args, keywords = sent
     return partial(func, *map(back, args), **{name: back(value) for name, value in keywords.items()})
 
@@ -282,7 +293,8 @@ def _work(job: Callable, sender, parent: int) -> None:
             sender.send(("spawn", _handed(more, tuple(given))))
 
     try:
-        message = ("done", _outcome(job, spawn))
+        result, problems = _outcome(job, spawn)  # what it shared named in its result too (not what it was given:
+        message = ("done", (_naming(given, len(_given(job)))(result), problems))  # a job may change that)
     except BaseException as exc:  # noqa: BLE001 - sent to the parent, which raises it
         message = ("raised", _portable(exc))
     send_outcome(sender, message)
@@ -385,7 +397,7 @@ def _forked(jobs: list[Callable], workers: int, done: Callable | None = None, pr
                 if kind == "raised":
                     exc, text = payload
                     raise exc from WorkerError(text)
-                outcomes[key] = payload
+                outcomes[key] = _restoring(given)(payload[0]), payload[1]
                 _ended(key[0], [k for k, _ in waiting] + [k for k, *_ in running.values()], outcomes, done)
     finally:
         for _, process, _ in running.values():
