@@ -12,6 +12,7 @@ never a duration.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -46,17 +47,21 @@ language._Reader.language = noted("profile", language._Reader.language)
 catalog.Catalog.read = classmethod(noted("catalog", catalog.Catalog.read.__func__))
 cjk.cjk_char = cache(noted("regex", cjk.cjk_char.__wrapped__))
 sys.meta_path.insert(0, Imported())
-from ccdocs.build import build
-build([Path(folder) for folder in sys.argv[3:]], Path(sys.argv[2]), ["en", "zh"], ("pdf",), workers=2)
+from ccdocs import build as building
+if os.environ.get("CCDOCS_TEST_ALONE_TEXT"):
+    building.ALONE_TEXT = int(os.environ["CCDOCS_TEST_ALONE_TEXT"])
+building.build([Path(folder) for folder in sys.argv[3:]], Path(sys.argv[2]), ["en", "zh"], ("pdf",), workers=2)
 print(os.getpid())
 """
 
 
-def recorded(tmp_path, *folders) -> tuple[str, list[list[str]]]:
-    """The parent's pid and each (pid, what) read of a parallel PDF build of `folders` in a fresh interpreter."""
+def recorded(tmp_path, *folders, alone_text: int | None = None) -> tuple[str, list[list[str]]]:
+    """The parent's pid and each (pid, what) read of a parallel PDF build of `folders` in a fresh interpreter
+    (`alone_text`: the build's ALONE_TEXT there)."""
     log = tmp_path / "reads.txt"
+    env = {**os.environ, "CCDOCS_TEST_ALONE_TEXT": str(alone_text)} if alone_text is not None else None
     done = subprocess.run([sys.executable, "-c", RECORDED, str(log), str(tmp_path / "out"), *map(str, folders)],
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, env=env)
     assert done.returncode == 0, done.stderr
     return done.stdout.split()[-1], [line.split() for line in log.read_text().splitlines()]
 
@@ -85,3 +90,26 @@ def test_a_single_folders_models_read_the_languages_once_and_its_writes_nothing(
     assert sorted(worker) == ["catalog", "catalog", "profile", "profile"], reads  # en and zh, once each
     assert {what for pid, what in reads if pid == parent} == {"profile", "regex", "uniseg"}
     assert sorted(p.name for p in (tmp_path / "out").glob("*/*.pdf")) == ["wo_cc_86_inf_1.pdf"] * 2
+
+
+@pytest.mark.skipif(not can_fork(), reason="this platform cannot fork")
+def test_a_long_single_folder_is_modelled_a_language_a_worker_as_a_batch(tmp_path, make_doc):
+    """A paper of more Markdown than `build.ALONE_TEXT` (512 KB: its models outweigh one worker's head start) is
+    built as a batch's folder is: the languages read in the parent, a model worker per language. Here the bound is
+    lowered under the small document's text, which is then read as a long paper's."""
+    folder = make_doc()
+    parent, reads = recorded(tmp_path, folder, alone_text=10)
+    assert [f"{pid} {what}" for pid, what in reads if pid != parent] == []
+    assert {what for _, what in reads} == {"profile", "catalog", "regex", "uniseg"}
+
+
+def test_the_text_a_folder_holds_is_counted_in_its_markdown_files(tmp_path):
+    from ccdocs.build import ALONE_TEXT, _text_size
+
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "a.md").write_text("x" * 1000)
+    (tmp_path / "data.csv").write_text("y" * 5000)   # not Markdown
+    (tmp_path / "elsewhere").symlink_to(tmp_path / "content")   # a link is not followed
+    assert _text_size(tmp_path) == 1000
+    (tmp_path / "content" / "b.md").write_text("z" * ALONE_TEXT)
+    assert _text_size(tmp_path) > ALONE_TEXT
