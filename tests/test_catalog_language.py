@@ -39,7 +39,7 @@ def test_a_region_in_the_header_is_told_as_written(refuse):
                 "folder", f"{PO}:5"))
 
 
-@pytest.mark.parametrize("header", ['"Language: zh_Hans_CN\\n"\n', '"Language: zh-Hant\\n"\n', '"Language: \\n"\n',
+@pytest.mark.parametrize("header", ['"Language: zh_Hans_CN\\n"\n', '"Language: zh-Hans\\n"\n', '"Language: \\n"\n',
                                     ""], ids=["region-script", "script", "empty", "none"])
 def test_a_catalog_naming_its_folders_language_or_none_is_read(make_doc, tmp_path, header):
     """gettext's locale names (`zh_Hans_CN`) are the folder's language by their primary subtag; a header without a

@@ -5,6 +5,7 @@ refused with "import it with `--lang zh_CN`", which click then rejects (`'zh_CN'
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -47,3 +48,34 @@ def test_a_language_ccdocs_has_not_is_told_so(refuse):
                          "its languages are ar, en, es, fr, ru, zh: give the zh file)", "doc.xlf:3",
                          setup=_into("ja_JP"), command=IMPORT, check=False))
     assert "--lang ja" not in output, output
+
+
+@pytest.mark.parametrize("language", ["zh-TW", "zh-Hant", "zh_TW", "zh-Hant-HK", "zh_HK"])
+def test_traditional_chinese_is_not_zh(refuse, language):
+    """review-12 R17: a CAT tool set to Traditional Chinese by mistake filled the Simplified zh catalog without a word
+    (`zh-TW`, `zh-Hant`, and since 2e6a520 `zh_TW`); `zh-Hans-HK` is Simplified and stays zh."""
+    refuse(Case(language, {}, f"this file is translated into `{language}`, Chinese in its Traditional script, not "
+                "ccdocs's `zh` (ccdocs's `zh` is Simplified Chinese", "doc.xlf:3", setup=_into(language),
+                command=IMPORT, check=False))
+
+
+def test_a_catalog_in_traditional_chinese_in_the_zh_folder_is_refused(copy_fixture):
+    from ccdocs.errors import InputError
+    from ccdocs.pipeline import read_sources, resolve
+
+    folder = copy_fixture("budget")
+    po = po_path(folder, "zh")
+    po.write_text(re.sub(r'^"Language: .*$', r'"Language: zh_TW\\n"', po.read_text(encoding="utf-8"), count=1,
+                         flags=re.M), encoding="utf-8")
+    assert '"Language: zh_TW\\n"' in po.read_text(encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        resolve(read_sources(folder), "zh")
+    told = [str(item) for item in caught.value.problems]
+    assert any("content.po:" in item and "`zh_TW`" in item and "Traditional script" in item for item in told), told
+
+
+def test_simplified_chinese_of_hong_kong_is_zh():
+    from ccdocs.i18n.catalogs import traditional_chinese
+
+    assert [traditional_chinese(tag) for tag in ("zh", "zh-CN", "zh_Hans_CN", "zh-Hans-HK", "zh-TW", "zh_Hant",
+                                                 "ZH-hk", "en-TW")] == [False] * 4 + [True] * 3 + [False]

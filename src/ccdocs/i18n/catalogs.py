@@ -50,6 +50,16 @@ _STAGED: ContextVar[dict | None] = ContextVar("ccdocs_staged_catalogs", default=
 LOOKED = 1_000
 # what parts a language folder's or a catalog file's name: `zh_CN`, `zh-Hans`, `sr@latin`, `content.zh.po`
 NAME_PARTS = re.compile(r"[-_.@]")
+TRADITIONAL = frozenset({"hant", "tw", "hk", "mo"})  # Chinese in its Traditional script: a subtag saying so
+TRADITIONAL_HINT = ("ccdocs's `zh` is Simplified Chinese, WIPO's official Chinese (its faces and profile are "
+                    "Simplified): translate into Simplified Chinese (`zh-CN`, `zh-Hans`), or give the zh file")
+
+
+def traditional_chinese(tag: str) -> bool:
+    """Whether a language tag (BCP 47 or a POSIX locale) names Chinese in its Traditional script: `zh-TW`, `zh_Hant`,
+    `zh-Hant-HK`; not `zh`, `zh-CN`, `zh-Hans-HK` (a script subtag Hans rules over the region)."""
+    parts = [part.casefold() for part in NAME_PARTS.split(tag)]
+    return parts[0] == "zh" and "hans" not in parts and bool(TRADITIONAL & set(parts[1:]))
 
 
 def po_path(folder: Path, lang: str) -> Path:
@@ -322,6 +332,10 @@ def _placed_language(path: Path, lines: list[str]) -> list[Problem]:
     ends = next((number for number, text in enumerate(lines[header:], header + 1) if not text.strip()), len(lines))
     line = next((number for number in range(header, ends) if lines[number - 1].startswith('"Language:')), None)
     said = unescape(lines[line - 1].strip()).partition(":")[2].strip() if line is not None else ""
+    if said and place == "zh" and traditional_chinese(said):
+        return [problem(path, line, f"this catalog is translated into `{said}` (its header's `Language: {said}`), "
+                        "Chinese in its Traditional script: its translations would print in the zh paper",
+                        TRADITIONAL_HINT)]
     if not said or NAME_PARTS.split(said)[0].casefold() in _primaries(path, place):
         return []
     folder = display_path(path.parent.parent.parent.parent)

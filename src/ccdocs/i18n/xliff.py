@@ -73,7 +73,8 @@ from ..sources.characters import HINT as CHARACTER_HINT
 from ..sources.characters import refused
 from ..sources import spans
 from ..sources.within import place_inside
-from .catalogs import NAME_PARTS, ContentCatalog, po_path, read_catalog, staged
+from .catalogs import (NAME_PARTS, TRADITIONAL_HINT, ContentCatalog, po_path, read_catalog, staged,
+                       traditional_chinese)
 from .checkers import NOTE_MARK, PLACEHOLDER, Entry, check
 from .extract import po_bytes, write_catalog
 from .glossary import glossary
@@ -370,6 +371,9 @@ def other_language(store, path: Path, lang: str, hint: str, unknown: str | None 
                                  f"`target-language`): its targets would fill the {lang} catalog as {lang} "
                                  "translations, whatever their language", f'if it is translated into {lang}, add '
                                  f'`target-language="{lang}"` to the `<file>`, as `ccdocs i18n export` writes it'))
+        elif lang == "zh" and traditional_chinese(wanted):
+            found.append(problem(path, node.sourceline, f"this file is translated into `{wanted}`, Chinese in its "
+                                 "Traditional script, not ccdocs's `zh`", TRADITIONAL_HINT))
         elif NAME_PARTS.split(wanted)[0].lower() != lang:
             primary = NAME_PARTS.split(wanted)[0].lower()
             told = hint if primary in LANGUAGES or unknown is None else unknown
