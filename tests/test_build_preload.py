@@ -111,5 +111,20 @@ def test_the_text_a_folder_holds_is_counted_in_its_markdown_files(tmp_path):
     (tmp_path / "data.csv").write_text("y" * 5000)   # not Markdown
     (tmp_path / "elsewhere").symlink_to(tmp_path / "content")   # a link is not followed
     assert _text_size(tmp_path) == 1000
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "c.md").write_text("w" * 2000)   # a hidden folder is not looked in
+    assert _text_size(tmp_path) == 1000
     (tmp_path / "content" / "b.md").write_text("z" * ALONE_TEXT)
     assert _text_size(tmp_path) > ALONE_TEXT
+
+
+def test_a_folder_of_many_entries_is_not_walked_through(tmp_path):
+    """review-12 R18: the walk had no bound (a folder of 200,000 unrelated files: 3.35 s before every build): past
+    WALKED entries it stops, the folder taken as a long paper's (modelled a language a worker, as a batch's)."""
+    from ccdocs.build import ALONE_TEXT, WALKED, _text_size
+
+    many = tmp_path / "scans"
+    many.mkdir()
+    for n in range(WALKED + 1):
+        (many / f"{n}.png").touch()
+    assert _text_size(tmp_path) == ALONE_TEXT + 1
