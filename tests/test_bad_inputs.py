@@ -138,6 +138,9 @@ CASES = [
     ("paragraph-typed-with-its-number", report(R + "\n4. The Committee is invited to take note.\n"), (), 1,
      "a line beginning with `4.` is read as a numbered list starting at 4, not as paragraph 4 (ccdocs numbers the "
      "paragraphs itself: delete `4. `", "report.md:"),
+    # newcomer-12 N7: a misspelt key got a "did you mean", a misspelt data name (a figure's first name) none
+    ("misspelt-data-name", report(R.replace("workforce.staff", "workforc.staff")), (), 1,
+     "undefined figure: `workforc` is not in the data (did you mean `workforce`?)", "report.md:"),
     ("usage-format", {}, ("--format", "rtf"), 2, "unknown format `rtf`", None),
     ("usage-lang", {}, ("--lang", "de"), 2, "unknown language `de`", None),
 ]

@@ -135,9 +135,9 @@ def _evaluated_together(figures: Figures, sources: list[str], context: dict) -> 
         return None
 
 
-def _failure(exc: Exception, hints: Hints) -> tuple[str, str]:
+def _failure(exc: Exception, hints: Hints, names=()) -> tuple[str, str]:
     """(message, hint) of a figure's failure `exc`; a key not in the data hinted with the nearest by `hints` (the
-    first few of a file)."""
+    first few of a file), a name the figure starts with among `names` (the data's and the variables' names)."""
     if isinstance(exc, rules.Refused):
         return exc.message, exc.hint
     if isinstance(exc, RecursionError):
@@ -157,7 +157,7 @@ def _failure(exc: Exception, hints: Hints) -> tuple[str, str]:
                     "a figure is a name, values and operators, then filters: `{{ (a.x / a.y) | percent(1) }}`")
         return f"template syntax error: {message}", "check the `{{ … }}` on this line"
     if isinstance(exc, rules.Unknown):
-        near = hints(exc.key, exc.choices)
+        near = hints(exc.key, exc.choices or names)
         return (f"undefined figure: {exc.message}" + (f" ({near})" if near else ""),
                 "use a name from the data files listed under `data:` in document.yaml")
     if isinstance(exc, UndefinedError):
@@ -395,6 +395,7 @@ def render(figures: Figures, text: str, path: Path, context: dict, out=None) -> 
     """
     context = {**context, rules.FORMATS: figures.formats}
     where, hints = _Places(text), Hints()
+    names = tuple(name for name in context if name.isidentifier())  # what a figure may start with (a hint's choices)
     problems, pieces, last = statements(text, path, where), [], 0
     cells, failed = [], set()  # the CSV cells a figure may not take as numbers (told there), and those figures' lines
     matches = list(EXPRESSION.finditer(text))
@@ -411,7 +412,7 @@ def render(figures: Figures, text: str, path: Path, context: dict, out=None) -> 
             raise
         except Exception as exc:  # noqa: BLE001 - whatever a figure raises is reported at its place
             pieces.append("")
-            message, hint = _failure(exc, hints)
+            message, hint = _failure(exc, hints, names)
             line, col = where(match.start() + _pointed(exc, message, match.group(0)))
             if isinstance(exc, rules.GroupedUse):  # told at the CSV cell, where the number is to be written
                 cell = exc.cell
