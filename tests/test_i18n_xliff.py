@@ -458,3 +458,16 @@ def test_a_unit_with_a_second_target_or_source_is_refused_at_it(refuse, tmp_path
     shown = second if kind == "source" else '<target xml:lang="zh">另一个'
     assert f"{_at(tmp_path / 'out' / 'doc.xlf', shown)} error: this unit has a second `<{kind}>`" in output, output
     assert f"(keep one `<{kind}>` in the unit [the CAT tool writes one" in output
+
+
+def test_a_catalog_given_for_its_xliff_is_told_so(copy_fixture):
+    """newcomer-12 N16: the catalog given to `i18n import` by mistake was "not well-formed XML: not well-formed
+    (invalid token)" at 1:2."""
+    folder = copy_fixture("budget")
+    po = po_path(folder, "zh")
+    before = po.read_bytes()
+    result = run_ccdocs("i18n", "import", folder, po, "--lang", "zh")
+    assert result.returncode == 1
+    assert ":1: error: this is a gettext catalog (it begins with a `#` comment or `msgid`), not an XLIFF file (give " \
+           "the .xlf file the CAT tool saved" in result.stderr, result.stderr
+    assert po.read_bytes() == before

@@ -92,6 +92,7 @@ STALE_HINT = ("its English changed since the export (or it is another document's
               "export again with `ccdocs i18n export` and translate that unit there, where the CAT tool's memory "
               "offers the skipped translation")
 FIX_HINT = "fix the target in the CAT tool and export it again"
+PO_START = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:#|msgid\b|msgctxt\b)")  # a gettext catalog's first line
 EXPORTED = "ccdocs-exported:"  # a unit's `extradata`: then the digest of the translation the export wrote
 SKIPPED = ": skipped, its translation not imported"  # a skipped unit's warning, told with the rest when refused
 BOTH_HINT = ("compare the two and keep one: accept the catalog's (export again and translate that unit there) or "
@@ -336,6 +337,10 @@ def _parsed(path: Path) -> xliff.xlifffile:
     if data is None:
         raise InputError([problem(path, None, "cannot read this file as XLIFF: it is not a regular file",
                                   "give the .xlf file `ccdocs i18n export` wrote")])
+    if PO_START.match(data):  # a catalog given for its XLIFF (the two sit side by side): not "not well-formed XML"
+        raise InputError([problem(path, 1, "this is a gettext catalog (it begins with a `#` comment or `msgid`), not "
+                                  "an XLIFF file", "give the .xlf file the CAT tool saved, as `ccdocs i18n export` "
+                                  "wrote it; a catalog is read where it stands, `locales/<lang>/LC_MESSAGES/`")])
     found = _survey(path, data)
     if found:
         raise InputError(found)
