@@ -133,6 +133,24 @@ REFUSED = [
 ]
 
 
+SPACED = [('fill="url( #g )"', "fill: url( #g )"), ('fill="url(#g )"', "fill: url(#g )")]
+
+
+@pytest.mark.parametrize("attribute, said", SPACED, ids=["both-sides", "after"])
+def test_a_reference_spaced_inside_its_parentheses_is_refused_for_what_it_is(attribute, said):
+    """CairoSVG paints nothing by an attribute's `url(#g )` (a space before the `)`: checked, cairosvg 2.x), svglib
+    the gradient: refused, and told so (it was told as "refers to another file", whose wrong reason a fix of
+    `url('#g')`'s false refusal must not keep). `url( #g)` both paint; in a style, CSS reads `url(#g )` as `url(#g)`."""
+    from ccdocs.sources.svg import read_svg
+
+    body = ('<defs><linearGradient id="g"><stop offset="0" stop-color="red"/></linearGradient></defs>'
+            f'<rect width="9" height="9" {attribute}/>')
+    told, hint = read_svg("a.svg", (HEAD + body + "\n</svg>\n").encode())   # (message, hint): refused
+    assert f"`{said}`: CairoSVG, which draws the Word document's picture, finds nothing by a reference with a " \
+           "space before its `)`" in told
+    assert "another file" not in told and hint == "write it without spaces inside the parentheses: `url(#id)`"
+
+
 @pytest.mark.parametrize("case", REFUSED, ids=lambda case: case.id)
 def test_what_svglib_paints_otherwise_is_refused_at_its_line(refuse, case):
     assert "figures/a.svg" in refuse(case)
@@ -142,6 +160,10 @@ def test_what_svglib_paints_otherwise_is_refused_at_its_line(refuse, case):
     '<defs><linearGradient id="g"><stop offset="0" stop-color="red"/></linearGradient></defs>'
     '<rect width="9" height="9" fill="url(#g)"/>',
     '<rect width="9" height="9" fill="url(#nope)"/>',                        # nothing, in both
+    '<defs><linearGradient id="g"><stop offset="0" stop-color="red"/></linearGradient></defs>'
+    '<rect width="9" height="9" fill="url(\'#g\')"/><rect width="9" height="9" style="fill:url(&quot;#g&quot;)"/>'
+    '<rect width="9" height="9" fill="url( #g)"/>',
+    # quoted, in both (was refused as another file's)
     '<linearGradient id="g"><stop offset="0" style="stop-color:#00ff00;stop-opacity:1"/></linearGradient>'
     '<g fill-opacity="0.5"><rect width="9" height="9" fill="url(#g)" fill-opacity="1"/>'
     '<rect width="9" height="9"/></g>',

@@ -181,7 +181,11 @@ LOST_ATTRIBUTES = {
 }
 TEXT_HINT = "give the text a plain colour, or turn it into paths in the drawing program, or export it as PNG"
 SEE_THROUGH_HINT = "remove text no one should see, give see-through text a paler plain colour, or export it as PNG"
-FILE_URL = re.compile(r"""url\(\s*['"]?(?!#)""")      # `fill="url(file.svg#g)"`: drawn from another file
+FILE_URL = re.compile(r"""url\(\s*+(?!['"]?#)""")     # `fill="url(file.svg#g)"`: drawn from another file
+# `url(#g )`, `url( #g )`: CairoSVG (the Word document's picture) finds no element by a reference with a space
+# before its `)` and paints nothing; svglib paints the gradient. `url( #g)` and quoted, `url('#g')`: both paint it.
+SPACED_URL = re.compile(r"""url\(\s*['"]?#[^)'"\s]*['"]?\s+\)""")
+SPACED_HINT = "write it without spaces inside the parentheses: `url(#id)`"
 PAINT_URL = re.compile(r"""url\(\s*(['"]?)#([^'"]+?)\1\s*\)""")   # svglib's _GRADIENT_URL_RE: the fill it paints
 PAINT_HINT = "write the gradient's `url(#id)` alone, or the plain colour alone"
 # a length in the font's size (`4em`, `.5ex`, not 0): svglib reads it as 16 (`em`) or 8 (`ex`) user units whatever
@@ -630,6 +634,8 @@ def _properties(raw: str, element, rules: list) -> tuple[str, str] | None:
             return _cannot_close(raw, line, key, value)
         if key != "style" and FILE_URL.search(value):   # the style's declarations are read one by one below
             return _other_file(raw, line, key, value)
+        if key != "style" and SPACED_URL.search(value):
+            return _spaced(raw, line, key, value)
         if key in LOST_ATTRIBUTES:
             names, what, drawn = LOST_ATTRIBUTES[key]
             if (names is None or name in names) and not (drawn and re.fullmatch(drawn, value.strip())):
@@ -700,6 +706,8 @@ def _property(raw: str, name: str | None, line: int, key: str, value: str, how: 
         return _cannot_close(raw, line, key, value)
     if FILE_URL.search(value):
         return _other_file(raw, line, key, value)
+    if SPACED_URL.search(value):
+        return _spaced(raw, line, key, value)
     if key.startswith("-") or value == "inherit":
         return None
     said = f"`{key}: {value[:80]}`"
@@ -907,6 +915,12 @@ def _ruled(raw: str, root, rules: list) -> tuple[str, str] | None:
 def _other_file(raw: str, line: int, key: str, value: str) -> tuple[str, str]:
     return (f"image `{raw[:80]}`, line {line}: `{key}: {value[:80]}` refers to another file, which is left out: an "
             "SVG figure is drawn from itself alone", "draw that part in this SVG itself, or export the drawing as PNG")
+
+
+def _spaced(raw: str, line: int, key: str, value: str) -> tuple[str, str]:
+    return (f"image `{raw[:80]}`, line {line}: `{key}: {value[:80]}`: CairoSVG, which draws the Word document's "
+            "picture, finds nothing by a reference with a space before its `)` and paints nothing; svglib, which "
+            "draws the PDF, paints it", SPACED_HINT)
 
 
 def _unclosed(value: str) -> bool:
