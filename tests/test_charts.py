@@ -350,7 +350,8 @@ def test_the_sample_report_draws_its_three_charts_from_its_data(dumped, built, l
 def test_a_negative_figure_is_drawn_below_zero_in_both_formats(make_doc, tmp_path):
     """breaks-4 item 9: the DOCX's value axis was fixed at `c:min 0`, so Word and LibreOffice drew no bar for a
     negative figure (a budget difference) where the PDF drew it below zero. Both axes now reach below zero: read off
-    LibreOffice's rendering of the DOCX and the PDF (the tick labels), and the XML has no `c:min`."""
+    LibreOffice's rendering of the DOCX and the PDF (the tick labels); the XML's `c:min` is the scale's low end, a
+    round value below the lowest figure (charts.axis.value_scale: -50 to 100 by 25)."""
     from ccdocs.build import build
 
     files = one_chart("change", "    kind: column\n    data: change\n    category: name\n"
@@ -359,7 +360,7 @@ def test_a_negative_figure_is_drawn_below_zero_in_both_formats(make_doc, tmp_pat
     paths = build([make_doc(files)], tmp_path / "out", ("en",), ("pdf", "docx"))
     docx = next(p for p in paths if p.suffix == ".docx")
     (space, _), = chart_parts(docx).values()
-    assert space.find(f".//{C}valAx/{C}scaling/{C}min") is None
+    assert space.find(f".//{C}valAx/{C}scaling/{C}min").get("val") == "-50"
     office = to_pdf([docx], tmp_path / "lo") / f"{docx.stem}.pdf"
     drawn = subprocess.run(["pdftotext", "-layout", str(office), "-"], capture_output=True, text=True).stdout
     pdf = next(p for p in paths if p.suffix == ".pdf")

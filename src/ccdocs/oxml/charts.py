@@ -14,6 +14,7 @@ from lxml import etree
 from docx.oxml.ns import nsdecls, nsmap
 from docx.oxml.parser import parse_xml
 
+from ..charts.axis import value_scale
 from ..charts.colours import label_colour
 
 C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
@@ -51,6 +52,11 @@ def column_name(index: int) -> str:
         index, rest = divmod(index - 1, 26)
         name = chr(65 + rest) + name
     return name
+
+
+def _number(value) -> str:
+    """A Decimal as an `xsd:double` attribute writes it: plain digits, no exponent (`8000`, `0.2`, `-50`)."""
+    return format(value, "f")
 
 
 def _el(parent, tag: str, val=None, **attrs):
@@ -263,10 +269,13 @@ class ChartXml:
         _el(cat, "c:noMultiLvlLbl", 0)
         val = _el(area, "c:valAx")
         _el(val, "c:axId", VALUE_AXIS)
+        # the PDF's scale (charts.axis.value_scale), never Word's or LibreOffice's own: CT_Scaling's children in
+        # the schema's order (orientation, max, min), the step (`c:majorUnit`) after `c:crossBetween`
+        scale = value_scale(chart)
         scaling = _el(val, "c:scaling")
         _el(scaling, "c:orientation", "minMax")
-        if not any(value is not None and value < 0 for series in chart.series for value in series.values):
-            _el(scaling, "c:min", 0)  # as the PDF's axis: from zero, or (a negative figure) from below it
+        _el(scaling, "c:max", _number(scale.high))
+        _el(scaling, "c:min", _number(scale.low))
         _el(val, "c:delete", 0)
         _el(val, "c:axPos", "b" if bar else "l")
         grid = _el(val, "c:majorGridlines")
@@ -284,6 +293,7 @@ class ChartXml:
         _el(val, "c:crossAx", CATEGORY_AXIS)
         _el(val, "c:crosses", "max" if bar else "autoZero")
         _el(val, "c:crossBetween", "between")
+        _el(val, "c:majorUnit", _number(scale.step))
 
     def title(self, parent, text: str, rotated: bool) -> None:
         """An axis title (`c:title` with rich text), turned a quarter left on a vertical axis."""

@@ -33,7 +33,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus.flowables import Flowable
 
 from ...charts.colours import chart_colours, label_colour, palette, too_few
-from ...charts.axis import axis_text
+from ...charts.axis import axis_text, value_scale
 from ...charts.spec import HEIGHT
 from ...l10n.formats import Formats
 from ...sources.memo import pure
@@ -243,10 +243,10 @@ class _Drawer:
         plot.valueAxis.labelTextFormat = self.tick
         plot.valueAxis.visibleGrid, plot.valueAxis.gridStrokeWidth = True, 0.25
         plot.valueAxis.gridStrokeColor = HexColor("#BFBFBF")
-        if chart.grouping == "percent":
-            plot.valueAxis.valueMin, plot.valueAxis.valueMax, plot.valueAxis.valueStep = 0, 1, 0.2
-        else:
-            plot.valueAxis.forceZero, plot.valueAxis.rangeRound = True, "ceiling"   # the axis ends on a tick
+        # the scale ccdocs computes, the DOCX's too (`c:min`, `c:max`, `c:majorUnit`), never reportlab's own steps
+        scale = value_scale(chart)
+        plot.valueAxis.valueMin, plot.valueAxis.valueMax = float(scale.low), float(scale.high)
+        plot.valueAxis.valueSteps = scale.ticks()   # its gridlines, each at low + n × step exactly
         if chart.grouping != "clustered":
             plot.categoryAxis.style = "stacked"
         # the category labels at the value axis' low end, below (left of) a negative bar, never over it at zero:
@@ -269,7 +269,7 @@ class _Drawer:
         else:
             wrapped = ["\n".join(self.lines(c, slot * 0.9)) for c in chart.categories]
             below = max(len(w.split("\n")) for w in wrapped) * self.size * 1.2 + GAP
-        ticks = [self.tick(v) for v in (max((v for r in data for v in r if v is not None), default=0), 0)]
+        ticks = [self.tick(v) for v in value_scale(chart).ticks()]
         left = max(self.text_width(t, figure=True) for t in ticks) + TICK + GAP + \
             (self.size * 1.4 if chart.axis_title else 0)
         if angle:  # room for the first label, turned down to the left of its category
