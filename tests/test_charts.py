@@ -425,6 +425,53 @@ def test_a_clustered_bar_charts_first_series_is_on_top_in_each_category_in_both_
             assert words[first].y0 - 1 <= middle <= words[second].y1 + 1, (drawn, name, words[name], words[first])
 
 
+@pytest.mark.parametrize("grouping", ["clustered", "stacked"])
+def test_a_bar_charts_legend_reads_in_the_series_order_in_both_formats(make_doc, tmp_path, grouping):
+    """newcomer N3: a clustered bar chart of Approved then Proposed showed its legend `Approved, Proposed` in the PDF
+    but `Proposed, Approved` in LibreOffice's drawing of the DOCX (LibreOffice lists a bar chart's unstacked series
+    last first, whatever the category axis' direction). Now the legend reads first series first in the PDF and in
+    LibreOffice's drawing, each category's first series still on top and the first category on top; a stacked
+    chart's legend alike. The DOCX validates, and its workbook holds each cached category and value at the cell
+    the chart names (what Word's Edit Data shows and draws again)."""
+    from ccdocs.build import build
+
+    files = one_chart("pair", f"    kind: bar\n    grouping: {grouping}\n    data: pair\n    category: name\n"
+                              "    data_labels: true\n"
+                              "    series: [{key: a, label: Approved}, {key: b, label: Proposed}]\n",
+                      "id,name,a,b\nr1,Alpha,11,21\nr2,Beta,12,22\nr3,Gamma,13,23\n", "Pairs")
+    paths = build([make_doc(files)], tmp_path / "out", ("en",), ("pdf", "docx"))
+    docx = next(p for p in paths if p.suffix == ".docx")
+    assert not validate(docx)
+    office = to_pdf([docx], tmp_path / "lo") / f"{docx.stem}.pdf"
+    for drawn in (next(p for p in paths if p.suffix == ".pdf"), office):
+        words = {w.text: w for page in read_pages(drawn) for w in page.words}
+        assert words["Approved"].x0 < words["Proposed"].x0, (drawn, words["Approved"], words["Proposed"])
+        assert words["Alpha"].y0 < words["Beta"].y0 < words["Gamma"].y0, drawn
+        if grouping == "clustered":
+            assert words["11"].y0 < words["21"].y0, drawn
+    (space, book), = chart_parts(docx).values()
+    held = workbook_cells(book)
+    for ser in space.iterfind(f".//{C}ser"):
+        for ref in (f"{C}tx", f"{C}cat", f"{C}val"):
+            formula = ser.find(f"{ref}//{C}f").text
+            column, first = re.fullmatch(r"Sheet1!\$([A-Z]+)\$(\d+)(?::\$[A-Z]+\$\d+)?", formula).groups()
+            for point in ser.iterfind(f"{ref}//{C}pt"):
+                cell = held[f"{column}{int(first) + int(point.get('idx'))}"]
+                assert cell == point.findtext(f"{C}v") or cell == repr(float(point.findtext(f"{C}v"))), \
+                    (formula, point.get("idx"), cell)
+
+
+def workbook_cells(book: bytes) -> dict:
+    """The cells of a chart's workbook's first sheet: reference (`B2`) -> its text, or its number as `repr(float)`."""
+    main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    with zipfile.ZipFile(io.BytesIO(book)) as workbook:
+        strings = [si.findtext(f"{main}t") for si in
+                   etree.fromstring(workbook.read("xl/sharedStrings.xml")).iter(f"{main}si")]
+        sheet = etree.fromstring(workbook.read("xl/worksheets/sheet1.xml"))
+    return {c.get("r"): strings[int(c.findtext(f"{main}v"))] if c.get("t") == "s" else
+            repr(float(c.findtext(f"{main}v"))) for c in sheet.iter(f"{main}c")}
+
+
 def _hex(colour) -> str:
     return "".join(f"{round(c * 255):02X}" for c in colour)
 

@@ -9,6 +9,8 @@ made in the schema's order (CT_ChartSpace, CT_Chart, CT_PlotArea, CT_BarChart â€
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from lxml import etree
 
 from docx.oxml.ns import nsdecls, nsmap
@@ -159,6 +161,26 @@ def _label_flags(parent, chart) -> None:
         _el(parent, f"c:{flag}", on)
 
 
+def bottom_up(chart) -> bool:
+    """Whether `chart`'s part holds its rows last first and its series last first, on a category axis running
+    bottom-up (`minMax`): a clustered bar chart of several series. Its rows and series are drawn as the PDF draws
+    them either way (the first category on top, a category's first series on top of its cluster), but LibreOffice
+    lists the legend of such a chart last series first whatever the axis' direction (its VSeriesPlotter reverses
+    the entries of a chart with swapped axes and unstacked series, the axis' direction left to do), where Word
+    lists them as the bars stand, first series on top (Excel's rule for unstacked bar charts): written bottom-up,
+    both list the first series first, as the PDF does. Any other chart keeps its rows in reading order on a
+    top-down bar axis (`maxMin`), which LibreOffice's legend of stacked bars follows."""
+    return chart.kind == "bar" and chart.grouping == "clustered" and len(chart.series) > 1
+
+
+def stored(chart):
+    """`chart` with its rows in the order its part and workbook hold them (`bottom_up`: last first)."""
+    if not bottom_up(chart):
+        return chart
+    return replace(chart, categories=chart.categories[::-1], series=tuple(
+        replace(s, values=s.values[::-1], printed=s.printed[::-1]) for s in chart.series))
+
+
 class ChartXml:
     """Builds the `c:chartSpace` of one model Chart: `palette` the series colours (RRGGBB, one at least for each
     series, or each slice of a pie: charts.colours.chart_colours), `faces` the typefaces (Latin, the language's
@@ -166,7 +188,8 @@ class ChartXml:
     `size` the type size in points, `lang` the language tag (`en-US`, `zh-CN`)."""
 
     def __init__(self, chart, palette: list, faces: tuple, size: float, lang: str, francs: str):
-        self.chart, self.palette, self.faces, self.size, self.lang = chart, palette, faces, size, lang
+        self.chart, self.palette, self.faces, self.size, self.lang = stored(chart), palette, faces, size, lang
+        self.top_down = chart.kind == "bar" and not bottom_up(chart)   # a bar axis from the first category on top
         self.francs = francs
         self.code = format_code(chart.number, chart.places, francs)
         self.rows = len(chart.categories)
@@ -181,11 +204,13 @@ class ChartXml:
         letter = column_name(column)
         return f"{SHEET}!${letter}$2:${letter}${self.rows + 1}"
 
-    def series(self, parent, index: int, series) -> None:
+    def series(self, parent, place: int, index: int, series) -> None:
+        """The `c:ser` of the chart's series `index` (its colour, its column of the workbook), the `place`th of its
+        part (`c:idx`, `c:order`: `bottom_up` writes the last series first)."""
         chart = self.chart
         ser = _el(parent, "c:ser")
-        _el(ser, "c:idx", index)
-        _el(ser, "c:order", index)
+        _el(ser, "c:idx", place)
+        _el(ser, "c:order", place)
         _str_ref(_el(ser, "c:tx"), f"{SHEET}!${column_name(index + 1)}$1", [series.label])
         if chart.kind == "line":
             _fill(ser, self.colour(index), line=True)
@@ -231,8 +256,9 @@ class ChartXml:
         else:
             plot = _el(area, "c:doughnutChart" if chart.kind == "doughnut" else "c:pieChart")
             _el(plot, "c:varyColors", 1)
-        for index, series in enumerate(chart.series):
-            self.series(plot, index, series)
+        written = list(enumerate(chart.series))
+        for place, (index, series) in enumerate(written[::-1] if bottom_up(chart) else written):
+            self.series(plot, place, index, series)
         if chart.kind in ("column", "bar"):
             _el(plot, "c:gapWidth", 80)
             if chart.grouping != "clustered":
@@ -253,7 +279,7 @@ class ChartXml:
         bar = chart.kind == "bar"
         cat = _el(area, "c:catAx")
         _el(cat, "c:axId", CATEGORY_AXIS)
-        _el(_el(cat, "c:scaling"), "c:orientation", "maxMin" if bar else "minMax")  # bars: the first on top
+        _el(_el(cat, "c:scaling"), "c:orientation", "maxMin" if self.top_down else "minMax")  # the first on top
         _el(cat, "c:delete", 0)
         _el(cat, "c:axPos", "l" if bar else "b")
         _el(cat, "c:numFmt", formatCode="General", sourceLinked=0)
@@ -291,7 +317,7 @@ class ChartXml:
         _el(val, "c:tickLblPos", "nextTo")
         self.style(val)
         _el(val, "c:crossAx", CATEGORY_AXIS)
-        _el(val, "c:crosses", "max" if bar else "autoZero")
+        _el(val, "c:crosses", "max" if self.top_down else "autoZero")   # the value axis below the bars
         _el(val, "c:crossBetween", "between")
         _el(val, "c:majorUnit", _number(scale.step))
 

@@ -22,7 +22,7 @@ from ...errors import InputError
 from ...i18n.cached import code, kept
 from ...l10n.formats import Formats
 from ...model import Chart
-from ...oxml.charts import SHEET, ChartXml, format_code, inline_chart, link_workbook
+from ...oxml.charts import SHEET, ChartXml, format_code, inline_chart, link_workbook, stored
 from ...parse.inlines import plain
 from ...sources.memo import pure
 from .captions import write_caption
@@ -99,7 +99,7 @@ def _chart_part(state: WriterState, chart: Chart) -> str:
     number = part.partname.idx
     day = date.fromisoformat(state.doc.meta.issued) if state.doc.meta.issued else date(1980, 1, 1)
     book = Part(PackURI(f"/word/embeddings/Microsoft_Excel_Worksheet{number}.xlsx"), CT.SML_SHEET,
-                workbook(chart, francs, day), package)
+                workbook(stored(chart), francs, day), package)   # its rows as the chart part names them
     link_workbook(space, part.relate_to(book, RT.PACKAGE))
     return state.document.part.relate_to(part, RT.CHART)
 
