@@ -266,13 +266,16 @@ def test_figure_numbers_restart_in_each_annex_follow_the_theme_and_are_referred_
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_docx_snapshot_lists_each_chart_as_printed(outputs, lang):
-    """The regression snapshot of a DOCX lists each chart: kind, categories, and each series' values as printed."""
+    """The regression snapshot of a DOCX lists each chart: kind, categories, and each series' values as printed, then
+    its value axis' scale as the axis prints it."""
     from ccdocs.testing.docx_snapshot import docx_snapshot
 
     text = docx_snapshot(outputs[(lang, "docx")].read_bytes())
     categories, values = shown("bars", lang)
     label = "Applications" if lang == "en" else "申请数"
-    assert f"[chart] bar clustered\n  categories: {' | '.join(categories)}\n  {label}: {' | '.join(values)}\n" in text
+    assert f"[chart] bar clustered\n  categories: {' | '.join(categories)}\n  {label}: {' | '.join(values)}\n" \
+           "  value axis: 0 to 8,000 by 2,000\n" in text
+    assert "[chart] column percentStacked\n" in text and "  value axis: 0% to 100% by 20%\n" in text
     categories, values = shown("ring", lang)
     assert f"[chart] doughnut\n  categories: {' | '.join(categories)}\n" in text
     assert text.count("[chart] ") == len(CHARTS)
@@ -431,9 +434,11 @@ def test_a_bar_charts_legend_reads_in_the_series_order_in_both_formats(make_doc,
     but `Proposed, Approved` in LibreOffice's drawing of the DOCX (LibreOffice lists a bar chart's unstacked series
     last first, whatever the category axis' direction). Now the legend reads first series first in the PDF and in
     LibreOffice's drawing, each category's first series still on top and the first category on top; a stacked
-    chart's legend alike. The DOCX validates, and its workbook holds each cached category and value at the cell
-    the chart names (what Word's Edit Data shows and draws again)."""
+    chart's legend alike. The DOCX validates, its snapshot lists the rows and series as drawn, and its workbook
+    holds each cached category and value at the cell the chart names (what Word's Edit Data shows and draws
+    again)."""
     from ccdocs.build import build
+    from ccdocs.testing.docx_snapshot import docx_snapshot
 
     files = one_chart("pair", f"    kind: bar\n    grouping: {grouping}\n    data: pair\n    category: name\n"
                               "    data_labels: true\n"
@@ -449,6 +454,9 @@ def test_a_bar_charts_legend_reads_in_the_series_order_in_both_formats(make_doc,
         assert words["Alpha"].y0 < words["Beta"].y0 < words["Gamma"].y0, drawn
         if grouping == "clustered":
             assert words["11"].y0 < words["21"].y0, drawn
+    snapshot = docx_snapshot(docx.read_bytes())   # as drawn: the first category and series first
+    assert f"[chart] bar {grouping}\n  categories: Alpha | Beta | Gamma\n  Approved: 11 | 12 | 13\n" \
+           "  Proposed: 21 | 22 | 23\n" in snapshot
     (space, book), = chart_parts(docx).values()
     held = workbook_cells(book)
     for ser in space.iterfind(f".//{C}ser"):

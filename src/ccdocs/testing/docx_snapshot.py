@@ -182,9 +182,13 @@ def _printed(value: str, code: str) -> str:
 
 def chart_lines(space) -> list[str]:
     """A chart part's `c:chartSpace` as lines: kind (bar direction, grouping), the categories, then each series'
-    label and its cached values as their format code prints them."""
+    label and its cached values as their format code prints them, as drawn (a bar chart's from the top: a category
+    axis running upwards, `minMax`, lists its last category and series first); then its value axis' scale (`auto`
+    for an end or step the part leaves to Word)."""
     lines = []
-    for plot in space.find("c:chart/c:plotArea", NS):
+    area = space.find("c:chart/c:plotArea", NS)
+    upwards = _val_c(area, "c:catAx/c:scaling/c:orientation") == "minMax"
+    for plot in area:
         kind = PLOTS.get(etree.QName(plot).localname)
         if kind is None:
             continue
@@ -192,15 +196,23 @@ def chart_lines(space) -> list[str]:
             kind = {"col": "column", "bar": "bar"}[_val_c(plot, "c:barDir")]
         grouping = _val_c(plot, "c:grouping")
         lines.append(f"[chart] {kind}" + (f" {grouping}" if grouping and kind in ("column", "bar") else ""))
-        for index, ser in enumerate(plot.findall("c:ser", NS)):
+        drawn = (lambda items: items[::-1]) if kind == "bar" and upwards else list
+        for index, ser in enumerate(drawn(plot.findall("c:ser", NS))):
             if index == 0:
-                lines.append("  categories: " + " | ".join(v.text or "" for v in ser.iterfind("c:cat//c:pt/c:v", NS)))
+                lines.append("  categories: " + " | ".join(drawn([v.text or "" for v in ser.iterfind("c:cat//c:pt/c:v",
+                                                                                                   NS)])))
             label = "".join(v.text or "" for v in ser.iterfind("c:tx//c:v", NS))
             code = ser.findtext("c:val//c:formatCode", namespaces=NS)
             points = {pt.get("idx"): pt.findtext("c:v", namespaces=NS) for pt in ser.iterfind("c:val//c:pt", NS)}
             count = int(_val_c(ser.find("c:val//c:numCache", NS), "c:ptCount") or 0)
             values = [_printed(points[str(i)], code) if str(i) in points else "" for i in range(count)]
-            lines.append(f"  {label}: " + " | ".join(values))
+            lines.append(f"  {label}: " + " | ".join(drawn(values)))
+    axis = area.find("c:valAx", NS)
+    if axis is not None:
+        code = (axis.find("c:numFmt", NS).get("formatCode") if axis.find("c:numFmt", NS) is not None else None)
+        low, high, step = (_val_c(axis, path) for path in ("c:scaling/c:min", "c:scaling/c:max", "c:majorUnit"))
+        lines.append("  value axis: " + " to ".join(_printed(v, code) if v else "auto" for v in (low, high))
+                     + " by " + (_printed(step, code) if step else "auto"))
     return lines
 
 
