@@ -21,7 +21,8 @@ class Difference:
     diff: str
 
     def __str__(self) -> str:
-        return self.diff or f"{self.name}: no expected snapshot (run the update switch)"
+        return self.diff or (f"{self.name}: no expected snapshot yet (record it with `pytest --update-fixtures`, "
+                             "or `check_folder(folder, update=True)`, after looking at the outputs)")
 
 
 def snapshot_name(lang: str, fmt: str) -> str:
