@@ -11,6 +11,7 @@ from ccdocs.errors import SHOWN, Problem, bracketed, problem, shown
 from ccdocs.i18n.policy import Tally
 from ccdocs.sources.characters import HINT as CHARACTER_HINT
 from refusals import invoke
+from test_refuses_catalogs import PO, SECOND, catalog
 
 X = "{urn:oasis:names:tc:xliff:document:1.2}"
 
@@ -20,8 +21,21 @@ def test_the_first_hundred_problems_are_printed_then_how_many_more_then_the_summ
     tally = Tally("content.po", None, None, "250 of 250 messages are not ready")
     lines = list(shown([*found, tally]))
     assert lines[:SHOWN] == [str(item) for item in found[:SHOWN]] and SHOWN == 100
-    assert lines[SHOWN:] == ["… and 150 more not shown (fix those above, then run the command again)", str(tally)]
+    assert lines[SHOWN:] == ["… and 150 more not shown (fix those above, then run the command again)",
+                             "content.po: note: 250 of 250 messages are not ready"]
     assert list(shown(found[:SHOWN])) == [str(item) for item in found[:SHOWN]]
+
+
+def test_the_count_under_a_refused_translation_is_the_number_of_error_lines_above_it(make_doc, tmp_path):
+    """newcomer-12 N9: one untranslated segment printed two `error:` lines (the segment, then the catalog's tally
+    of the messages not ready) over `1 error; nothing was written.`; the tally, a summary, is a note."""
+    folder = make_doc({PO: catalog(translated={SECOND: ""})})
+    code, output, escaped = invoke(["build", str(folder), "--lang", "zh", "--format", "json", "--out",
+                                    str(tmp_path / "out")])
+    lines = output.splitlines()
+    assert code == 1 and not escaped and lines[-1] == "1 error; nothing was written.", output
+    assert [": error: " in line for line in lines[:-1]] == [True, False], output
+    assert ": note: 1 of " in lines[1] and "not ready for a final build" in lines[1], output
 
 
 def test_a_hint_holding_parentheses_prints_them_as_brackets_inside_its_own():

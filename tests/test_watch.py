@@ -555,7 +555,7 @@ def test_an_english_edit_refused_in_chinese_says_what_to_do_in_a_watch(tmp_path,
     assert "en rebuilt (pdf); 1 error (zh: previous outputs kept)" in status, status
     assert len(problems) == 2 and "untranslated segment" in problems[0], problems
     tally = problems[1]
-    assert tally.startswith("doc/locales/zh/LC_MESSAGES/content.po: error: 1 of "), tally
+    assert tally.startswith("doc/locales/zh/LC_MESSAGES/content.po: note: 1 of "), tally
     assert "ccdocs build" not in tally, tally
     for way in ("`--draft`", "`--lang en`", "`ccdocs i18n update doc --lang zh`"):
         assert way in tally, (way, tally)

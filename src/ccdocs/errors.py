@@ -6,7 +6,7 @@ import os
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import ClassVar
 from pathlib import Path
 
@@ -47,7 +47,8 @@ def bracketed(hint: str) -> str:
 
 def shown(problems: Iterable[Problem], limit: int = SHOWN) -> Iterator[str]:
     """The lines a command prints for `problems`, in order: each problem (`str`) up to `limit` things to fix, one
-    line `… and N more errors not shown` where the rest would begin; a summary (`Problem.summary`) always shown."""
+    line `… and N more errors not shown` where the rest would begin; a summary (`Problem.summary`) always shown, as a
+    `note:`: the count printed under the lines (`counted`) is of the `error:` lines, and a summary is none."""
     problems = list(problems)
     hidden = max(counted(problems) - limit, 0)
     told = 0
@@ -58,7 +59,7 @@ def shown(problems: Iterable[Problem], limit: int = SHOWN) -> Iterator[str]:
                 yield f"… and {hidden} more not shown (fix those above, then run the command again)"
             if told > limit:
                 continue
-        yield str(item)
+        yield str(replace(item, severity="note") if item.summary else item)
 
 
 def counted(found: Iterable[Problem]) -> int:
