@@ -177,3 +177,26 @@ def test_what_both_paint_alike_is_kept(body):
     from ccdocs.sources.svg import read_svg
 
     assert read_svg("a.svg", (HEAD + body + "\n</svg>\n").encode()) == (75.0, 75.0), body
+
+
+def strokes(body: str, head: str = HEAD) -> list:
+    """The stroke colour of each shape svglib draws of an SVG, as the PDF prints it."""
+    from ccdocs.sources.svg import drawing
+
+    def shapes(node):
+        for part in getattr(node, "contents", None) or [node]:
+            yield from (shapes(part) if hasattr(part, "contents") else [part])
+    return [shape.strokeColor for shape in shapes(drawing((head + body + "\n</svg>\n").encode()))]
+
+
+def test_a_current_colour_stroke_no_colour_names_is_drawn_black():
+    """d3's and Observable Plot's axes, grid lines and rules: `stroke="currentColor"` and no `color` in the drawing.
+    CairoSVG (the Word document's picture), a browser and Word stroke them black, CSS's initial `color`; svglib
+    stroked nothing (its own default stroke, `none`): the PDF's chart had no axes, silently. A `color` the `<svg>`
+    gives in its `style`, or a group's, still paints them."""
+    from reportlab.lib import colors
+
+    axis = '<g fill="none" stroke="currentColor"><path d="M0.5,6V0.5H90.5V6"/><line x1="1" x2="1" y2="6"/></g>'
+    assert strokes(axis) == [colors.black, colors.black]
+    assert strokes(axis, HEAD.replace(">", ' style="color: #00ff00">', 1)) == [colors.HexColor("#00ff00")] * 2
+    assert strokes(f'<g color="#0000ff">{axis}</g>') == [colors.HexColor("#0000ff")] * 2

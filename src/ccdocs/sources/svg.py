@@ -245,9 +245,14 @@ def quiet(records: list):
 def rendered(root, records: list, font_map=None):
     """The reportlab Drawing svglib makes of a parsed SVG (changing `root`: svglib copies what a `<use>` draws into
     it), its reports kept in `records` (`quiet`); its text in the fonts `font_map` (an svglib FontMap) names, else
-    in those svglib's global map finds."""
+    in those svglib's global map finds. The `<svg>` given no `color` attribute gets CSS's initial one, black:
+    svglib paints a `currentColor` no element's `color` names with its own default, `none` for a stroke (d3's and
+    Observable Plot's axes left out), where CairoSVG, a browser and Word paint it black; a `color` the `<svg>`'s
+    `style` gives still comes first."""
     from svglib.svglib import SvgRenderer
 
+    if root.get("color") is None:
+        root.set("color", "black")
     with quiet(records):   # a source without a path: no file reference is resolved
         return SvgRenderer(io.BytesIO(), font_map=font_map).render(root)
 
