@@ -15,7 +15,7 @@ from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
 from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
-from ..errors import Collector, Problem, code_points
+from ..errors import Collector, Problem, code_points, did_you_mean
 from ..model import (Box, Contents, Decision, Emph, Heading, KeyFigure, KeyFigures, Link, ListBlock, ListItem, Note,
                      Para, Quote, Ref, Source, Strong, Text)
 from . import anchors, attributes, dispatch, html, images, pipe_tables, survey, visible
@@ -193,6 +193,7 @@ class _Context:
     anchored: set = field(default_factory=set)         # lines of the anchors `{#id}` read (or refused) so far
     no_figure: frozenset = frozenset()                 # a table cell's words for "no figure": the catalogs' `n/a`
     since: tuple = (-1, 0, 0)                          # the block's first line, the place after its last link found
+    unused_notes: list = field(default_factory=list)   # labels of the notes defined and never marked (`_undefined`)
 
     def source(self, node) -> Source:
         """The Source of `node`, whose lines become the current block's (`at`)."""
@@ -487,8 +488,8 @@ def _pipe_table(node, ctx, caption: tuple = (), notes: tuple = (), caption_typed
             visible.refuse_separator(ctx, inlines)
         if inlines and visible.blank(inlines):   # an empty cell is written `| |`
             visible.refuse_blank(ctx, "table cell", inlines)
-        for message, hint in _undefined(plain(inlines)):
-            ctx.fail(message, hint)
+        for message, hint, mark in _undefined(plain(inlines), None, ctx.unused_notes):
+            ctx.fail_at(mark, message, hint)
         return inlines
 
     return pipe_tables.build_table(node, cell, ctx, caption, notes, caption_typed, notes_typed)
@@ -681,15 +682,12 @@ def _read_notes(root, ctx) -> None:
     ctx.in_note = False
 
 
-def _check_notes(text: str, env: dict, ctx) -> None:
-    refs = env.get("footnotes", {}).get("refs", {})
-    for key, note_id in refs.items():
-        if note_id == -1:
-            label = key[1:]
-            line = next((n for n, source in enumerate(text.splitlines(), 1)
-                         if source.lstrip().startswith(f"[^{label}]:")), None)
-            ctx.add(line and line + ctx.line_offset, f"footnote `[^{label}]` is never used",
-                        f"put `[^{label}]` where the mark belongs, or delete the note")
+def _check_notes(text: str, ctx) -> None:
+    for label in ctx.unused_notes:
+        line = next((n for n, source in enumerate(text.splitlines(), 1)
+                     if source.lstrip().startswith(f"[^{label}]:")), None)
+        ctx.add(line and line + ctx.line_offset, f"footnote `[^{label}]` is never used",
+                f"put `[^{label}]` where the mark belongs, or delete the note")
 
 
 def _walk_texts(node):
@@ -707,26 +705,30 @@ def _walk_texts(node):
             stack.extend(value for value in reversed(values) if isinstance(value, tuple))
 
 
-def _undefined(text: str, typed: str | None = None) -> list[tuple[str, str]]:
-    """(message, hint) for each kind of footnote mark or reference link left as text in `text`; given `typed`, the
-    lines it was read from, only one they hold unescaped (a `\\[^n]` typed, or a figure's text, whose
-    punctuation is escaped, is text and prints as such)."""
+def _undefined(text: str, typed: str | None = None, unused=()) -> list[tuple[str, str, re.Pattern]]:
+    """(message, hint, the mark as typed) for each kind of footnote mark or reference link left as text in `text`;
+    given `typed`, the lines it was read from, only one they hold unescaped (a `\\[^n]` typed, or a figure's text,
+    whose punctuation is escaped, is text and prints as such). `unused`: the labels of the notes the file defines
+    and never marks, of which the closest to a mark's is suggested (`[^hr]` typed, `[^hrx]:` defined)."""
     found = []
     match = UNDEFINED_NOTE.search(text)
-    if match and (typed is None or re.search(r"(?<!\\)" + re.escape(match.group()) + "(?!:)", typed)):
-        found.append((f"footnote `[^{match.group(1)}]` is not defined",
-                      f"add a line `[^{match.group(1)}]: text of the note`"))
+    mark = match and re.compile(r"(?<!\\)" + re.escape(match.group()) + "(?!:)")
+    if match and (typed is None or mark.search(typed)):
+        close = did_you_mean(match.group(), [f"[^{label}]" for label in unused])
+        found.append((f"footnote `{match.group()}` is not defined", (f"{close} A note the file defines and never "
+                      "marks; or add" if close else "add") + f" a line `{match.group()}: text of the note`", mark))
     match = UNDEFINED_LINK.search(text)
-    if match and (typed is None or re.search(r"(?<!\\)" + re.escape(match.group()), typed)):
+    link = match and re.compile(r"(?<!\\)" + re.escape(match.group()))
+    if match and (typed is None or link.search(typed)):
         label = match.group(2) or match.group(1)
         found.append((f"link `[{label}]` is not defined",
-                      f"add a line `[{label}]: https://…`, or write the link as `[text](https://…)`"))
+                      f"add a line `[{label}]: https://…`, or write the link as `[text](https://…)`", link))
     return found
 
 
 def _check_references(blocks, ctx) -> None:
     """Footnote marks and reference links left as text, typed unescaped in the block's lines (from its first to the
-    next block's): their note or link is not defined."""
+    next block's): their note or link is not defined; told at the mark as typed."""
     starts = [source.line - 1 - ctx.line_offset if (source := getattr(block, "source", None)) else None
               for block in blocks]
     for index, block in enumerate(blocks):
@@ -734,8 +736,12 @@ def _check_references(blocks, ctx) -> None:
         after = next((start for start in starts[index + 1:] if start is not None), len(ctx.lines))
         typed = "\n".join(ctx.lines[starts[index]:after]) if starts[index] is not None else None
         for node in _walk_texts(block):
-            for message, hint in _undefined(node.text, typed):
-                ctx.add(line.line if line else None, message, hint)
+            for message, hint, mark in _undefined(node.text, typed, ctx.unused_notes):
+                if typed is None:
+                    ctx.add(line.line if line else None, message, hint)
+                    continue
+                at, col = locate(ctx.lines, starts[index], after, mark)
+                ctx.add(at + 1 + ctx.line_offset, message, hint, col)
 
 
 def parse_markdown(text: str, path: Path, shown: str, out: Collector, place_table, line_offset: int = 0,
@@ -759,10 +765,11 @@ def parse_markdown(text: str, path: Path, shown: str, out: Collector, place_tabl
         return ()
     root = SyntaxTreeNode(tokens)
     ctx.note_anchors = anchors.note_anchors(env)
+    ctx.unused_notes = [key[1:] for key, note_id in env.get("footnotes", {}).get("refs", {}).items() if note_id == -1]
     _read_notes(root, ctx)
     blocks = _blocks(root.children, ctx)
     _unlink(root)
-    _check_notes(text, env, ctx)
+    _check_notes(text, ctx)
     _check_references(blocks, ctx)
     for line, name in anchors.given(env).items():
         if line + 1 + line_offset not in ctx.anchored:
