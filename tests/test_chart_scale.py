@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import sys
 import zipfile
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -64,6 +65,25 @@ def test_the_scale_runs_from_zero_in_round_steps_of_1_2_2_5_or_5_times_a_power_o
 def test_negative_figures_take_the_axis_below_zero_to_a_round_value():
     assert scale([[100, -50, 30]]) == (-50, 100, 25)
     assert scale([[-7, -7, -7]]) == (-8, 0, 2)     # all negative: the axis ends at zero
+
+
+def test_a_negative_figure_labelled_beyond_its_bar_keeps_a_step_below_it():
+    """A clustered chart printing its figures beyond its bars prints a negative one below (left of) its bar's end,
+    where the category names stand at the axis' low end: within half a step of that end, the axis goes a step
+    further. Without labels, or stacked (the labels inside the bars), or with room enough, it does not."""
+    def labelled(values, **kwargs):
+        from ccdocs.charts.axis import value_scale
+
+        found = value_scale(replace(chart(values, **kwargs), data_labels=True))
+        return float(found.low), float(found.high), float(found.step)
+
+    assert labelled([[100, -50, 30]]) == (-75, 100, 25)
+    assert labelled([[100, -50, 30]], kind="bar") == (-75, 100, 25)
+    assert labelled([[100, -40, 30]]) == (-75, 100, 25)      # 10 short of -50: within half a step
+    assert labelled([[100, -35, 30]]) == (-50, 100, 25)      # 15 short: room enough
+    assert labelled([[-30, 20, 45], [10, -8, 30]], kind="bar") == (-40, 60, 20)
+    assert labelled([[10, -10, -5], [20, 20, -15]], grouping="stacked") == (-20, 30, 10)
+    assert scale([[100, -50, 30]]) == (-50, 100, 25)
 
 
 def test_a_stacked_chart_measures_its_stacks_above_and_below_zero_apart():

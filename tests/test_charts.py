@@ -350,26 +350,55 @@ def test_the_sample_report_draws_its_three_charts_from_its_data(dumped, built, l
     assert len(chart_parts(built("86", lang, "docx"))) == 3
 
 
+def change_chart(make_doc, tmp_path, spec: str) -> tuple:
+    """A chart of changes 100, -50, 30 (Alpha, Beta, Gamma; `spec`: its kind and other keys, indented by four) built
+    in English: its PDF, its DOCX's `c:chartSpace`, LibreOffice's PDF of the DOCX."""
+    from ccdocs.build import build
+
+    files = one_chart("change", spec + "    data: change\n    category: name\n"
+                                       "    series: [{key: delta, label: Change}]\n",
+                      "id,name,delta\nr1,Alpha,100\nr2,Beta,-50\nr3,Gamma,30\n", "Change on last year")
+    paths = build([make_doc(files)], tmp_path / "out", ("en",), ("pdf", "docx"))
+    docx = next(p for p in paths if p.suffix == ".docx")
+    (space, _), = chart_parts(docx).values()
+    return next(p for p in paths if p.suffix == ".pdf"), space, to_pdf([docx], tmp_path / "lo") / f"{docx.stem}.pdf"
+
+
 def test_a_negative_figure_is_drawn_below_zero_in_both_formats(make_doc, tmp_path):
     """breaks-4 item 9: the DOCX's value axis was fixed at `c:min 0`, so Word and LibreOffice drew no bar for a
     negative figure (a budget difference) where the PDF drew it below zero. Both axes now reach below zero: read off
     LibreOffice's rendering of the DOCX and the PDF (the tick labels); the XML's `c:min` is the scale's low end, a
     round value below the lowest figure (charts.axis.value_scale: -50 to 100 by 25)."""
-    from ccdocs.build import build
-
-    files = one_chart("change", "    kind: column\n    data: change\n    category: name\n"
-                                "    series: [{key: delta, label: Change}]\n",
-                      "id,name,delta\nr1,Alpha,100\nr2,Beta,-50\nr3,Gamma,30\n", "Change on last year")
-    paths = build([make_doc(files)], tmp_path / "out", ("en",), ("pdf", "docx"))
-    docx = next(p for p in paths if p.suffix == ".docx")
-    (space, _), = chart_parts(docx).values()
+    pdf, space, office = change_chart(make_doc, tmp_path, "    kind: column\n")
     assert space.find(f".//{C}valAx/{C}scaling/{C}min").get("val") == "-50"
-    office = to_pdf([docx], tmp_path / "lo") / f"{docx.stem}.pdf"
     drawn = subprocess.run(["pdftotext", "-layout", str(office), "-"], capture_output=True, text=True).stdout
-    pdf = next(p for p in paths if p.suffix == ".pdf")
     printed = [w.text for page in read_pages(pdf) for w in page.words]
     assert any(below_zero(word) for word in drawn.split()), drawn   # a tick below zero on LibreOffice's axis
     assert any(below_zero(word) for word in printed), printed          # and on the PDF's
+
+
+@pytest.mark.parametrize("kind", ["column", "bar"])
+def test_a_negative_figures_label_stands_beyond_its_bar_clear_of_the_category_names_in_both_formats(
+        make_doc, tmp_path, kind):
+    """charts13: the PDF printed a negative column's data label at zero, Word and LibreOffice beyond its end (the
+    DOCX's `outEnd`), below it; and with the axis' low end at the lowest figure (charts.axis.value_scale, -50) that
+    label stood over the category names, at the axis' low end. Now the PDF prints it beyond the end too, and the
+    axis keeps a step below a negative figure within half a step of its end (-75 to 100 by 25): read off the PDF
+    and LibreOffice's drawing, the label `-50` stands beyond the bar's end (the -50 gridline), short of the
+    category names."""
+    pdf, space, office = change_chart(make_doc, tmp_path, f"    kind: {kind}\n    data_labels: true\n")
+    assert space.find(f".//{C}valAx/{C}scaling/{C}min").get("val") == "-75"
+    for drawn in (pdf, office):
+        words = [w for page in read_pages(drawn) for w in page.words]
+        beta = next(w for w in words if w.text == "Beta")
+        if kind == "column":   # the tick `-50` left of the plot, the label under Beta's column
+            tick, label = sorted((w for w in words if w.text == "-50"), key=lambda w: w.x0)
+            end = (tick.y0 + tick.y1) / 2
+            assert end <= label.y0 and label.y1 <= beta.y0, (drawn, tick, label, beta)
+        else:                  # the tick `-50` below the plot, the label on Beta's row
+            tick, label = sorted((w for w in words if w.text == "-50"), key=lambda w: -w.y0)
+            end = (tick.x0 + tick.x1) / 2
+            assert beta.x1 <= label.x0 and label.x1 <= end, (drawn, tick, label, beta)
 
 
 def _overlap(a, b) -> bool:

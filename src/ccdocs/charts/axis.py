@@ -76,7 +76,9 @@ def value_scale(chart) -> Scale:
     negative figure) to a round value at or above the highest figure, in equal steps of 1, 2, 2.5 or 5 × a power of
     ten, the least of these steps that needs no more than MOST_STEPS (3 to 6 steps: fewer only where the figures
     are smaller than 3 of their unit), never finer than the figures print (`unit`: no `0.5` on an axis of whole
-    numbers); 0 to 100% by 20% for a 100% stacked chart; 0 to EMPTY_STEPS units for a chart of zeros."""
+    numbers); a step more below a negative figure within half a step of the low end whose label is printed beyond
+    its bar (7 steps at most then); 0 to 100% by 20% for a 100% stacked chart; 0 to EMPTY_STEPS units for a chart
+    of zeros."""
     if chart.grouping == "percent":
         return Scale(Decimal(0), Decimal(1), Decimal("0.2"))
     least = unit(chart.number, chart.places)
@@ -84,7 +86,16 @@ def value_scale(chart) -> Scale:
     if low == high:   # all zero (or empty)
         return Scale(Decimal(0), least * EMPTY_STEPS, least)
     step = nice_step(low, high, least)
-    return Scale(_floor(low / step) * step, _ceiling(high / step) * step, step)
+    bottom = _floor(low / step) * step
+    if low < 0 and low - bottom < step / 2 and labelled_beyond(chart):
+        bottom -= step   # room for the label below (left of) the lowest bar, above the categories' names
+    return Scale(bottom, _ceiling(high / step) * step, step)
+
+
+def labelled_beyond(chart) -> bool:
+    """Whether `chart` prints its figures beyond its bars' ends (clustered columns and bars with data labels), a
+    negative bar's below (left of) its end, where the category names stand at the axis' low end."""
+    return chart.data_labels and chart.grouping == "clustered" and chart.kind in ("column", "bar")
 
 
 def nice_step(low: Decimal, high: Decimal, least: Decimal) -> Decimal:

@@ -315,8 +315,10 @@ class _Drawer:
         if chart.data_labels:
             plot.barLabelArray, plot.barLabelFormat = self.printed(), "values"
             plot.barLabels.fontName, plot.barLabels.fontSize = self.figures, self.size
-            if chart.grouping == "clustered":   # beyond the bar's end, starting there
-                plot.barLabels.boxTarget, plot.barLabels.nudge = "hi", GAP / 2
+            if chart.grouping == "clustered":   # beyond the bar's end, starting there; a negative bar's below (left
+                # of) its end, as Word and LibreOffice draw the DOCX's `outEnd` label: reportlab's "normal" target
+                # with its anchor turned for a negative figure (PMVLabel); its "hi" put the label at zero
+                plot.barLabels.boxTarget, plot.barLabels.nudge = "normal", GAP / 2
                 plot.barLabels.boxAnchor = "w" if chart.kind == "bar" else "s"
             else:   # inside its bar: in the colour that reads on it
                 plot.barLabels.boxTarget = "mid"
