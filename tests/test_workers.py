@@ -380,3 +380,35 @@ def test_a_jobs_result_names_what_it_shared(monkeypatch):
     thing, size = result
     assert size == 100_000 and thing == {"data": BIG}
     assert id(thing) == follow_up[0]
+
+
+def readies_then_shares_much(folder: Path, spawn):
+    """Hand the parent a readying call that waits for this job, then share SOURCES_LIKE bytes (a folder's Sources
+    pickle to 85 KB for the sample, past a pipe's default 64 KB) and note, once the sending returned, that it
+    did: what a single folder's job does before making its models."""
+    spawn(Readying(partial(waits_for_note, folder / "sent")))
+    spawn(Shared(b"s" * SOURCES_LIKE))
+    (folder / "sent").touch()
+
+
+SOURCES_LIKE = 200_000
+
+
+def waits_for_note(path: Path) -> None:
+    """A long readying call (the parent registering fonts): it ends when `path` is made, or after 20 s, and says
+    which (environment variable READIED)."""
+    deadline = time.monotonic() + 20
+    while not path.exists() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    os.environ[READIED] = "noted" if path.exists() else "waited"
+
+
+@forking
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="pipes are widened where Linux lets them")
+def test_a_job_shares_what_it_read_while_the_parent_makes_its_readying_call(tmp_path, monkeypatch):
+    """A single folder's job sent its Sources (85 KB) while the parent registered the fonts (its readying call), and
+    waited for the parent to read them past the pipe's 64 KB: its models came 0.08-0.2 s late. A worker's pipe
+    holds what it sends now (`workers.PIPE_ROOM`): the job goes on at once."""
+    monkeypatch.delenv(READIED, raising=False)
+    run_all([partial(readies_then_shares_much, tmp_path)], 2, spawning=1)
+    assert os.environ.get(READIED) == "noted"
