@@ -541,6 +541,8 @@ def update(doc_dir, lang, memories):
     from .i18n.extract import table_keys, template
     from .i18n.memory import read_memory
     from .i18n.places import Places
+    from .i18n.stats import language_stats
+    from .i18n.update import left
     from .i18n.update import update as update_catalog
     from .inputs import read_files
     from .output import check_inputs, check_targets
@@ -563,6 +565,9 @@ def update(doc_dir, lang, memories):
     for code in languages:
         path, changes = update_catalog(spec.folder, code, catalog, table_keys(sources), memory[code])
         click.echo(f"{path}: {changes}")
+        waiting = left(language_stats(sources, code), doc_dir)
+        if waiting is not None:
+            click.echo(str(waiting), err=True)
     for folder, each in _carried(doc_dir, sources)[1:]:  # an attached document keeps its catalogs in its folder
         click.echo(f"ccdocs: note: the attached {each.spec.full_symbol} is translated in its own folder: "
                    f"`ccdocs i18n update {folder} --lang {','.join(languages)}`", err=True)

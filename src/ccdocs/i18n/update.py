@@ -7,6 +7,7 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog
 
+from ..errors import Problem, display_path
 from ..sources.within import place_inside
 from .catalogs import DOMAIN, po_path, read_catalog
 from .extract import write_catalog
@@ -26,6 +27,20 @@ class Changes:
     def __str__(self) -> str:
         told = f"{self.new} new, {self.fuzzy} fuzzy, {self.obsolete} obsolete"
         return f"{told}; {self.memory}" if self.memory is not None else told
+
+
+def left(stats, folder: str) -> Problem | None:
+    """The note after an update of a catalog still holding messages a final build refuses (`stats`, its
+    `i18n.stats.LanguageStats` after the update, of the document `folder` as displayed): the update's counts are of
+    what it changed, and a second run's `0 fuzzy` must not read as nothing left. None when nothing is left."""
+    if stats.complete:
+        return None
+    counts = dict(stats.counts)
+    failing = f", {counts['failing']} failing a check" if counts["failing"] else ""
+    return Problem(display_path(stats.catalog), None, None, f"left: {counts['fuzzy']} fuzzy, {counts['untranslated']} "
+                   f"untranslated{failing} of {stats.total} messages, which a final build refuses (the counts above "
+                   "are of this update's changes)", f"`ccdocs i18n stats {folder}` counts them; `ccdocs i18n review "
+                   f"{folder} --lang {stats.lang} -o review.html` shows them", "note")
 
 
 def _key(message) -> tuple:

@@ -1,0 +1,23 @@
+"""`ccdocs i18n update` says what is left to translate after it (newcomer-12 N19): its counts are of the entries it
+changed, so a second run printed `0 new, 0 fuzzy, 0 obsolete` while a fuzzy entry still waited, which `i18n stats`
+and a final build count."""
+
+from __future__ import annotations
+
+from refusals import invoke
+
+
+def test_a_second_update_says_the_fuzzy_entry_is_still_left_and_a_complete_catalog_says_nothing(copy_fixture):
+    folder = copy_fixture("budget")
+    code, output, _ = invoke(["i18n", "update", str(folder), "--lang", "zh"])
+    assert code == 0 and "0 new, 0 fuzzy, 0 obsolete" in output and "left:" not in output, output
+    report = next((folder / "content").glob("*.md"))
+    report.write_text(report.read_text(encoding="utf-8").replace("by object of expenditure.",
+                                                                 "by object of expenditure, revised.", 1),
+                      encoding="utf-8")
+    assert "0 new, 1 fuzzy, 0 obsolete" in invoke(["i18n", "update", str(folder), "--lang", "zh"])[1]
+    code, output, _ = invoke(["i18n", "update", str(folder), "--lang", "zh"])
+    assert code == 0 and "0 new, 0 fuzzy, 0 obsolete" in output, output
+    assert (f"{folder}/locales/zh/LC_MESSAGES/content.po: note: left: 1 fuzzy, 0 untranslated of 45 messages, which a "
+            "final build refuses (the counts above are of this update's changes) (`ccdocs i18n stats "
+            f"{folder}` counts them; `ccdocs i18n review {folder} --lang zh -o review.html` shows them)") in output
