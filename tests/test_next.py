@@ -296,3 +296,40 @@ def test_the_literals_of_every_languages_cover_text_are_listed(tmp_path):
             ("document.yaml", line_of(new, "Staff of 2024"), "2024")} <= notes, done.output
     authors = [m["col"] for m in NOTE.finditer(done.output) if int(m["line"]) == line_of(new, "Staff of 2024")]
     assert len(set(authors)) == 2, done.output  # the en and the zh author, one line, each at its own column
+
+
+def test_next_replaces_the_marks_new_left_on_the_values_it_sets_and_says_which_it_carries(tmp_path):
+    """newcomer-12 N10: a folder from `ccdocs new` (dates not given), built unconfirmed, then `ccdocs next --symbol
+    --session`: each line `next` changed kept new's mark and added its own (`first_day` warned twice, both blamed on
+    next), `number` given by --session stayed TO CONFIRM, `date` kept `(today)`; new's marks on the lines next left
+    were said to be next's. Now one mark a value, an option's value unmarked, a carried mark said carried."""
+    runner = CliRunner()
+    made = runner.invoke(main, ["new", str(tmp_path / "old"), "--symbol", "WO/PBC/40/5", "--kind", "information"])
+    assert made.exit_code == 0, made.output
+    done = runner.invoke(main, ["next", str(tmp_path / "old"), str(tmp_path / "new"), "--symbol", "WO/PBC/41/5",
+                                "--session", "41"])
+    assert done.exit_code == 0, done.output
+    lines = {line.split(":")[0].strip(): line for line in (tmp_path / "new/document.yaml").read_text(
+        encoding="utf-8").splitlines() if not line.startswith("#") and ":" in line}
+    assert all(line.count("TO CONFIRM") <= 1 for line in lines.values()), lines
+    assert lines["number"].endswith("# from --session (was 40)"), lines["number"]
+    assert re.fullmatch(r"date: \d{4}-\d\d-\d\d +# the document's date  # TO CONFIRM \(was \S+\): a year on \(--date\)",
+                        lines["date"]), lines["date"]
+    assert re.fullmatch(r"first_day: \S+ +# TO CONFIRM \(was \S+\): a year on; .*", lines["first_day"])
+    assert lines["body"].endswith("# TO CONFIRM since WO/PBC/40/5 (told from the symbol)"), lines["body"]
+    checked = runner.invoke(main, ["check", str(tmp_path / "new")])
+    warned = re.findall(r"warning: `([^`]+)` marked TO CONFIRM (by ccdocs next|in WO/PBC/40/5, carried unconfirmed "
+                        r"by ccdocs next): confirm it and delete the mark", checked.output)
+    marked = [value for value, line in lines.items() if "TO CONFIRM" in line]
+    assert [value.split(":")[0] for value, _ in warned] == marked, checked.output
+    assert {value.split(":")[0]: by.startswith("in") for value, by in warned} == {
+        "body": True, "venue": True, "first_day": False, "last_day": False, "date": False, "en": True, "zh": True}
+    assert f"{len(marked)} values marked TO CONFIRM" in checked.output, checked.output
+
+
+def test_a_value_marked_twice_by_an_earlier_next_is_warned_once(tmp_path):
+    from ccdocs.scaffold.marks import in_file
+
+    text = ("first_day: 2027-11-30   # TO CONFIRM: the session's first day  # TO CONFIRM (was 2026-11-30): a year on\n"
+            "venue: Geneva   # TO CONFIRM\n")
+    assert [(p.line, p.col) for p in in_file(tmp_path / "document.yaml", text)] == [(1, 27), (2, 19)]

@@ -9,6 +9,7 @@ is a mark.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import yaml
@@ -18,6 +19,13 @@ from ..errors import Problem, display_path
 CONFIRM = "TO CONFIRM"
 TOOL = re.compile(r"`ccdocs (new|next)`")
 HINT = "confirm it and delete the mark"
+SINCE = re.compile(rf"{CONFIRM} since ([^\s:]+)")  # a mark `ccdocs next` carried from the paper it started from
+# What ccdocs new and next say in a value's comment of where the value came from: a mark (`TO CONFIRM (told from the
+# symbol)`, `TO CONFIRM (was 40): …`), next's `from --session (was 40)`, new's `(today)`. Said of the old value,
+# they go when next changes it (`restated`); the rest of the comment (what the key is, the editor's words) stays.
+ORIGIN = re.compile(rf"{CONFIRM}\b.*|from --[\w-]+ \(was .*")
+TODAY = re.compile(r"\s*\(today\)")
+SEGMENT = re.compile(r"\s+#\s+")  # between the parts of a comment as ccdocs writes them: `# what  # note`
 
 
 def headed(text: str, symbol: str, tool: str, note: str) -> tuple[str, int]:
@@ -54,15 +62,11 @@ def _covered(text: str) -> list[tuple[int, int, int, int]]:
         return []
 
 
-def in_file(path: Path, text: str, default: str = "ccdocs new or next") -> list[Problem]:
-    """A warning at every `TO CONFIRM` mark left in the comments of the YAML file `path` (its text `text`), said
-    to be left by the tool its header names, else by `default`."""
-    if CONFIRM not in text:
-        return []  # no mark to place: YAML's scanner (pure Python, tens of ms a file) is not run
+def _marks(text: str) -> Iterator[tuple[int, int, str]]:
+    """(0-based line, 0-based column, the value) of the first `TO CONFIRM` mark in the comment ending each line of
+    `text` that has one after a value (the header's explanation is none)."""
     lines = text.splitlines()
     spans = _covered(text)
-    tool = _tool(lines, default)
-    found = []
     for number, line in enumerate(lines):
         for match in re.finditer(CONFIRM, line):
             col = match.start()
@@ -70,11 +74,70 @@ def in_file(path: Path, text: str, default: str = "ccdocs new or next") -> list[
             ends = [d for a, b, c, d in spans if c == number and d <= col]
             hash_at = line.find("#", max(ends, default=0))
             value = line[:hash_at].strip()
-            if inside or hash_at < 0 or hash_at > col or not value:
-                continue  # a mark is the comment after a value; the header's explanation is none
-            found.append(Problem(display_path(path), number + 1, col + 1,
-                                 f"`{value}` marked {CONFIRM} by {tool}: {HINT}", None, "warning"))
+            if not (inside or hash_at < 0 or hash_at > col or not value):
+                yield number, col, value
+                break  # one value, one mark: a line marked again is told once
+
+
+def in_file(path: Path, text: str, default: str = "ccdocs new or next") -> list[Problem]:
+    """A warning at the `TO CONFIRM` mark of each value left marked in the comments of the YAML file `path` (its
+    text `text`), said to be left by the tool its header names, else by `default`; a mark ccdocs next carried
+    unconfirmed from an earlier paper (`carried`) is said so."""
+    if CONFIRM not in text:
+        return []  # no mark to place: YAML's scanner (pure Python, tens of ms a file) is not run
+    lines = text.splitlines()
+    tool = _tool(lines, default)
+    found = []
+    for number, col, value in _marks(text):
+        since = SINCE.match(lines[number], col)
+        by = f"in {since.group(1)}, carried unconfirmed by ccdocs next" if since else f"by {tool}"
+        found.append(Problem(display_path(path), number + 1, col + 1, f"`{value}` marked {CONFIRM} {by}: {HINT}",
+                             None, "warning"))
     return found
+
+
+def carried(text: str, symbol: str, edited: set[int]) -> str:
+    """`text` (a YAML file of the paper `symbol`, which ccdocs next copies) with each value's mark on a line not
+    `edited` (1-based: the values next leaves as they were) said to be carried from `symbol`: `TO CONFIRM since
+    WO/PBC/40/5`, for `check` to tell it as no guess of next's; a mark carried before keeps its first paper."""
+    if CONFIRM not in text:
+        return text
+    lines = text.splitlines(keepends=True)
+    for number, col, _ in list(_marks(text)):
+        if number + 1 not in edited and not SINCE.match(lines[number], col):
+            end = col + len(CONFIRM)
+            lines[number] = f"{lines[number][:end]} since {symbol}{lines[number][end:]}"
+    return "".join(lines)
+
+
+def comment_columns(text: str) -> dict[int, int]:
+    """0-based column of the `#` opening the comment that ends each line (1-based) of `text` holding one after a
+    value, by line; {} when YAML cannot scan the text."""
+    ends: dict[int, int] = {}
+    for _, _, line, col in _covered(text):
+        ends[line] = max(ends.get(line, 0), col)
+    found = {}
+    for number, line in enumerate(text.splitlines()):
+        if number in ends:
+            hash_at = line.find("#", ends[number])
+            if hash_at >= 0:
+                found[number + 1] = hash_at
+    return found
+
+
+def restated(comment: str) -> list[str]:
+    """The parts of a value's end comment (`# the session's first day  # TO CONFIRM …`, without its `#`) that still
+    hold once ccdocs next changes the value: all but what they said of the old value's origin (`ORIGIN`, `TODAY`).
+
+    >>> restated("# TO CONFIRM: the session's first day (--dates FIRST/LAST)")
+    []
+    >>> restated("# without a suffix  # from --symbol (was WO/PBC/40/5)")
+    ['without a suffix']
+    >>> restated("# the document's date (today)")
+    ["the document's date"]
+    """
+    parts = (TODAY.sub("", part.lstrip("#")).strip() for part in SEGMENT.split(" " + comment.strip()))
+    return [part for part in parts if part and not ORIGIN.match(part)]
 
 
 def in_folder(spec) -> list[Problem]:

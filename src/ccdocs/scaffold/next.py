@@ -203,8 +203,9 @@ def next_folder(old: Path, new: Path, o: Options, check=buildable) -> list[Probl
         if path.suffix.lower() in (".yaml", ".yml"):
             yf = read_yaml(path)
             edits[rel[path]] = (yf, period_edits(yf.data, ()))
-    for name, (yf, changes) in edits.items():
-        text = yf.path.read_text(encoding="utf-8-sig")
+    for name, (yf, changes) in edits.items():  # a value left marked, unconfirmed, is said to be carried
+        text = marks.carried(yf.path.read_text(encoding="utf-8-sig"), spec.symbol,
+                             {yf.where(*edit.keys)[0] for edit in changes})
         files[name] = apply(yf, text, changes).encode("utf-8")
     symbol = next(e.new for e in edits["document.yaml"][1] if e.keys == ("symbol",))
     text, dropped = _without_suffix(spec.yaml, files["document.yaml"].decode("utf-8"))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ..errors import InputError
 from ..sources.yamlfile import YamlFile
+from .marks import comment_columns, restated
 
 
 @dataclass(frozen=True)
@@ -23,7 +24,9 @@ class Edit:
 
 
 def apply(yf: YamlFile, text: str, edits: list[Edit]) -> str:
-    """`text` (the file `yf` was read from) with `edits` made; InputError at a value not written plainly.
+    """`text` (the file `yf` was read from) with `edits` made; InputError at a value not written plainly. Each
+    changed line's comment keeps what it says of the key, and its notes of the old value's origin (a `TO CONFIRM`
+    mark, `from --session (was 40)`, `(today)`) are replaced by the edits' notes: one mark a value.
 
     >>> from pathlib import Path
     >>> from ccdocs.sources.yamlfile import read_yaml
@@ -32,6 +35,10 @@ def apply(yf: YamlFile, text: str, edits: list[Edit]) -> str:
     ...     Edit(("session", "ordinary"), "56", "57", "was 56"), Edit(("date",), "2025-05-16", "2026-05-16", "a")]))
     session: {number: 85, ordinary: 57}  # was 84; was 56
     date: '2026-05-16'   # signed  # a
+    <BLANKLINE>
+    >>> text = "date: 2025-05-16   # the document's date (today)  # TO CONFIRM (was 2024-05-16): a year on\\n"
+    >>> print(apply(read_yaml(Path("d.yaml"), text), text, [Edit(("date",), "2025-05-16", "2026-05-16", "set")]))
+    date: 2026-05-16   # the document's date  # set
     <BLANKLINE>
     """
     lines = text.splitlines(keepends=True)
@@ -45,7 +52,11 @@ def apply(yf: YamlFile, text: str, edits: list[Edit]) -> str:
                                          "write it plainly on its line, e.g. `2025-07-08` or `84`")])
         lines[line - 1] = row[:start] + edit.new + row[start + len(edit.old):]
         notes.setdefault(line, []).insert(0, edit.note)
+    comments = comment_columns("".join(lines))
     for line, items in notes.items():
-        body = lines[line - 1].rstrip("\r\n")
-        lines[line - 1] = f"{body}  # {'; '.join(items)}{lines[line - 1][len(body):]}"
+        row = lines[line - 1]
+        body = row.rstrip("\r\n")
+        start = comments.get(line)  # its comment's column: what it says of the old value goes (`marks.restated`)
+        said = [*restated(body[start:]), "; ".join(items)] if start is not None else ["; ".join(items)]
+        lines[line - 1] = f"{body[:start] if start is not None else body + '  '}# {'  # '.join(said)}{row[len(body):]}"
     return "".join(lines)
