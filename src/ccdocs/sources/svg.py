@@ -208,17 +208,15 @@ UNCLOSED_HINT = "close it where the reference ends: `url(#id)`"
 CSS_AT_RULES = {"font-face", "charset", "namespace"}      # at-rules whose loss changes no part of the drawing
 SVG_SIZE_HINT = ("give the `<svg>` a `viewBox`, or its width and height in absolute units "
                  '(`width="400" height="300"`)')
-# the `<svg>`'s box in a web page (Observable Plot's and d3's `max-width: 100%; height: auto; height: intrinsic`),
-# given in its `style` or by a `<style>` rule: property -> (what is accepted, as said in a hint; its pattern), None:
-# any value. A page's bounds of the box (`max-width` ...) are read by neither renderer (ccdocs sizes the figure); a
-# side sized from the drawing (`auto`, WebKit's `intrinsic` ...) is its `viewBox`'s in CairoSVG (the size of 0 it
-# reads) and in a browser, its `width` and `height` in svglib (given the `<svg>` without them: `rendered`), alike
-# where they have the viewBox's proportions (`_web_box`); a background is painted by neither, alike on white paper.
-SIDE = ("`auto`", "auto|intrinsic|fit-content|min-content|max-content")
+# the `<svg>`'s box in a web page (d3's and Observable Plot's `max-width: 100%`), given in its `style` or by a
+# `<style>` rule: property -> (what is accepted, as said in a hint; its pattern), None: any value. Read by neither
+# renderer (ccdocs sizes the figure on the page); a background is painted by neither, alike on white paper. Their
+# `height: auto` (WebKit's `intrinsic` …) is refused: CairoSVG reads it as a size of 0 and draws nothing of the
+# `<svg>` (`_property`).
 BLANK = ("white, as the paper", r"(?i)white|#fff|#ffffff|transparent|none|rgb\(\s*255\s*,\s*255\s*,\s*255\s*\)")
 WEB_BOX = {**dict.fromkeys(("max-width", "min-width", "max-height", "min-height"), None),
-           "width": SIDE, "height": SIDE, "background": BLANK, "background-color": BLANK}
-PAGE_BOX = ("width", "height", "background", "background-color")   # read by CairoSVG on any element a rule matches
+           "background": BLANK, "background-color": BLANK}
+FROM_CONTENT = "auto|intrinsic|fit-content|min-content|max-content"   # a side a browser sizes from the viewBox
 
 
 def parsed(data: bytes):
@@ -259,18 +257,11 @@ def rendered(root, records: list, font_map=None):
     in those svglib's global map finds. The `<svg>` given no `color` attribute gets CSS's initial one, black:
     svglib paints a `currentColor` no element's `color` names with its own default, `none` for a stroke (d3's and
     Observable Plot's axes left out), where CairoSVG, a browser and Word paint it black; a `color` the `<svg>`'s
-    `style` gives still comes first. The `<svg>`'s `style` loses its box in a web page (WEB_BOX, `_web_box`)."""
+    `style` gives still comes first."""
     from svglib.svglib import SvgRenderer
 
     if root.get("color") is None:
         root.set("color", "black")
-    if root.get("style"):   # svglib reads the `<svg>`'s own `height: auto` as its height, and fails
-        import tinycss2
-
-        kept = [item for item in tinycss2.parse_declaration_list(root.get("style"))
-                if item.type == "declaration" and item.lower_name not in WEB_BOX]
-        root.set("style", "; ".join(f"{item.name}: {tinycss2.serialize(item.value).strip()}"
-                                    f"{' !important' if item.important else ''}" for item in kept))
     with quiet(records):   # a source without a path: no file reference is resolved
         return SvgRenderer(io.BytesIO(), font_map=font_map).render(root)
 
@@ -488,7 +479,7 @@ def _undrawn(raw: str, root) -> tuple[str, str] | None:
         if wrong:
             return wrong
     return (_held(raw, root, passed) or _gradient_text(raw, root, rules) or _ruled(raw, root, rules)
-            or _current_colour(raw, root, rules) or _web_box(raw, root, rules))
+            or _current_colour(raw, root, rules))
 
 
 def _held(raw: str, root, passed: list) -> tuple[str, str] | None:
@@ -734,18 +725,22 @@ def _property(raw: str, name: str | None, line: int, key: str, value: str, how: 
     if key.startswith("-") or value == "inherit":
         return None
     said = f"`{key}: {value[:80]}`"
-    if key in WEB_BOX and (how == "rule" or how == "style" and name == "svg"):   # a rule's elements: `_web_box`
-        shown, pattern = WEB_BOX[key] or (None, None)
-        if pattern is None or re.fullmatch(pattern, value):
-            return None
-        if key.startswith("background"):
-            return (f"image `{raw[:80]}`, line {line}: {said} paints the `<svg>`'s box in a web page; neither svglib, "
-                    "which draws the PDF, nor CairoSVG, which draws the Word document's picture, paints it",
-                    "draw the background as a `<rect>` covering the drawing, its first element")
+    boxed = how == "rule" or how == "style" and name == "svg"     # the `<svg>`'s box in a web page, if any
+    if boxed and key in WEB_BOX and re.fullmatch(WEB_BOX[key] and WEB_BOX[key][1] or ".*", value):
+        return None
+    if boxed and key.startswith("background"):
+        return (f"image `{raw[:80]}`, line {line}: {said} paints the `<svg>`'s box in a web page; neither svglib, "
+                "which draws the PDF, nor CairoSVG, which draws the Word document's picture, paints it",
+                "draw the background as a `<rect>` covering the drawing, its first element")
+    if boxed and key in ("width", "height") and re.fullmatch(FROM_CONTENT, value):
+        return (f"image `{raw[:80]}`, line {line}: {said} sizes the `<svg>`'s box in a web page from its `viewBox`; "
+                "CairoSVG, which draws the Word document's picture, reads it as a size of 0 and draws nothing of "
+                "the drawing", f"leave `{key}: {value[:40]}` out: the `<svg>`'s `width`, `height` and `viewBox` "
+                "size the figure, printed at the width the image's `{width=\"…%\"}` gives")
+    if boxed and key in ("width", "height"):
         return (f"image `{raw[:80]}`, line {line}: {said} sizes the `<svg>`'s box in a web page, which a printed "
-                "figure is not: svglib, which draws the PDF, reads it as the drawing's size, CairoSVG, which draws "
-                "the Word document's picture, does not", "give the drawing its size as the `<svg>`'s `width` and "
-                f"`height` attributes, with its `viewBox`; `{key}` may be {shown}, sized from the `viewBox`")
+                "figure is not", "give the drawing its size as the `<svg>`'s `width` and `height` attributes, "
+                "with its `viewBox`")
     if key not in PROPERTIES:
         hint = ("give `font-family`, `font-size`, `font-weight` and `font-style` instead" if key == "font"
                 else "leave it out, or export the drawing as PNG")
@@ -902,69 +897,6 @@ def _current_colour(raw: str, root, rules: list) -> tuple[str, str] | None:
                         CURRENT_HINT)
         waiting += [(child, givers) for child in reversed(children)]
     return None
-
-
-def _web_box(raw: str, root, rules: list) -> tuple[str, str] | None:
-    """Why the `<svg>`'s box in a web page (WEB_BOX: `_property` checked the values) is refused, or None: a `<style>`
-    rule giving a side or a background to another element than the `<svg>` (CairoSVG reads a `height: auto` there as
-    0, svglib fails on it); a side sized from the drawing (`height: auto`) of an `<svg>` without a `viewBox`
-    (CairoSVG draws nothing), or whose `width` and `height`, by which svglib and CairoSVG size the printed drawing,
-    have other proportions than its `viewBox`, by which a browser sizes it (what the author saw). Rules matched with
-    cssselect2, as both renderers match them."""
-    import tinycss2
-
-    sized = [(root.sourceline, key, value) for _, key, value, _ in _declarations(
-        tinycss2.parse_declaration_list(root.get("style", "")), 0, "style") if key in ("width", "height")]
-    ruled = [(prelude, [(line, key, value) for line, key, value, _ in found if key in PAGE_BOX])
-             for _, prelude, found in rules]
-    if any(given for _, given in ruled):
-        import cssselect2
-
-        wrappers = list(cssselect2.ElementWrapper.from_xml_root(root).iter_subtree())
-        for prelude, given in [rule for rule in ruled if rule[1]]:
-            try:
-                selectors = cssselect2.compile_selector_list(prelude)
-            except cssselect2.SelectorError:
-                continue
-            matched = [w.etree_element for w in wrappers if any(selector.test(w) for selector in selectors)]
-            other = next((element for element in matched if element is not root), None)
-            if other is not None:
-                line, key, value = given[0]
-                return (f"image `{raw[:80]}`, line {line}: `{key}: {value[:80]}` sizes or paints the `<svg>`'s box "
-                        f"in a web page, but this rule gives it to a `<{other.tag.rsplit('}', 1)[-1]}>` (line "
-                        f"{other.sourceline}) too, which CairoSVG, which draws the Word document's picture, and "
-                        "svglib, which draws the PDF, draw each their own way",
-                        "give the rule a selector the `<svg>` alone matches (its class), or leave the property out")
-            if matched:
-                sized += [(line, key, value) for line, key, value in given if key in ("width", "height")]
-    if not sized:
-        return None
-    line, key, value = sized[0]
-    try:
-        box = [float(number) for number in (root.get("viewBox") or "").replace(",", " ").split()]
-    except ValueError:
-        box = []
-    if len(box) != 4 or not (box[2] > 0 and box[3] > 0):
-        return (f"image `{raw[:80]}`, line {line}: `{key}: {value[:80]}` sizes the drawing by its `viewBox`, which "
-                "the `<svg>` has not: CairoSVG, which draws the Word document's picture, draws nothing of it (a side "
-                "of 0), svglib, which draws the PDF, draws it at its width and height", f"give the `<svg>` a `viewBox` (`viewBox=\"0 0 W H\"`, W and H its "
-                f"width and height), or leave `{key}: {value[:40]}` out")
-    from svglib.svglib import Box, Svg2RlgAttributeConverter
-
-    lengths = Svg2RlgAttributeConverter()
-    lengths.set_box(Box(*box))
-    try:                               # the `<svg>`'s sides as svglib reads them (`SvgRenderer.render`)
-        width, height = (lengths.convertLength(root.get(side, ""), attr_name=side, default=box[2 + index])
-                         for index, side in enumerate(("width", "height")))
-    except ValueError:
-        return None                    # a side svglib cannot read: `_drawable` refuses it
-    if not (width > 0 and height > 0) or abs(width / height * box[3] / box[2] - 1) <= 0.01:
-        return None
-    return (f"image `{raw[:80]}`, line {line}: `{key}: {value[:80]}` makes a browser size the drawing by its "
-            f"`viewBox`'s proportions ({box[2]:g} × {box[3]:g}); svglib, which draws the PDF, and CairoSVG, which "
-            f"draws the Word document's picture, size it by the `<svg>`'s width and height ({width:g} × {height:g}), "
-            "the drawing centred in it",
-            f"give the `<svg>` a width and height of its `viewBox`'s proportions, or leave `{key}: {value[:40]}` out")
 
 
 def _see_through(opacity: str | None) -> bool:
