@@ -16,9 +16,11 @@ One `<file original="content.po">`, one `<trans-unit>` per active catalog entry,
 - `<note from="ccdocs">`: the extracted comment (where it prints: `paragraph: report ¶12`), then each file:line;
 - a fuzzy entry's previous msgid (`#|`) as `<alt-trans alttranstype="previous-version">` with the translation
   made from it, so the CAT tool shows what changed in the English;
-- `extradata="ccdocs-exported:<digest>"` (XLIFF 1.2's attribute for a tool's own data): the translation the unit
-  was exported with, by its digest, so that an import can tell what its translator changed from what another
-  import changed in the catalog meanwhile (see `merge_xliff`).
+- `extradata="ccdocs-exported2:<digest>"` (XLIFF 1.2's attribute for a tool's own data): the translation the unit
+  was exported with and its state (fuzzy or not), by one digest, so that an import can tell what its translator
+  changed from what another import, an edit or a review changed in the catalog meanwhile (see `merge_xliff`). An
+  older ccdocs wrote `ccdocs-exported:<digest>`, of the translation alone: such a file is still read, its state at
+  export unknown.
 
 Import writes back translations only: a unit whose source or resname is not an entry of the catalog (the English
 changed since the export: a stale unit) is skipped, with a warning at its XLIFF line, and the other units are
@@ -93,7 +95,8 @@ STALE_HINT = ("its English changed since the export (or it is another document's
               "offers the skipped translation")
 FIX_HINT = "fix the target in the CAT tool and export it again"
 PO_START = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:#|msgid\b|msgctxt\b)")  # a gettext catalog's first line
-EXPORTED = "ccdocs-exported:"  # a unit's `extradata`: then the digest of the translation the export wrote
+EXPORTED = "ccdocs-exported2:"  # a unit's `extradata`: then the digest of the translation and state exported
+EXPORTED_TEXT = "ccdocs-exported:"  # what an older ccdocs wrote: then the digest of the translation alone
 SKIPPED = ": skipped, its translation not imported"  # a skipped unit's warning, told with the rest when refused
 BOTH_HINT = ("compare the two and keep one: accept the catalog's (export again and translate that unit there) or "
              "put this file's in the catalog by hand")
@@ -166,17 +169,29 @@ def _note(message) -> str:
     return "; ".join(filter(None, [" ".join(message.auto_comments), places]))
 
 
-def exported_digest(text: str) -> str:
-    """What a unit's `extradata` names the translation the export wrote by (after EXPORTED): the first 16 hex
-    digits of its SHA-1 (the empty text's for an untranslated entry)."""
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+def exported_digest(text: str, fuzzy: bool | None = None) -> str:
+    """What a unit's `extradata` names the translation the export wrote by: the first 16 hex digits of the SHA-1 of
+    `text` (the empty text's for an untranslated entry) and, after EXPORTED, of its state: `fuzzy` or not (None:
+    the text alone, after EXPORTED_TEXT, as an older ccdocs wrote it)."""
+    stated = text if fuzzy is None else f"{'fuzzy' if fuzzy else 'translated'}\n{text}"
+    return hashlib.sha1(stated.encode("utf-8")).hexdigest()[:16]
 
 
-def _exported(unit) -> str | None:
-    """The digest of the translation the export wrote into `unit` (`exported_digest`), or None: a file another
-    tool (or an older ccdocs) exported, or a CAT tool that dropped the attribute."""
+def _entry_digest(message) -> str:
+    """The digest (`exported_digest`) of a catalog entry as the export writes it: its translation, and fuzzy
+    where it has one and is flagged so (an untranslated entry has no `<target>`, so no state)."""
+    return exported_digest(message.string, bool(message.string) and message.fuzzy)
+
+
+def _exported(unit) -> tuple[str, bool] | None:
+    """The digest the export wrote into `unit` and whether it covers the state (EXPORTED) or the translation alone
+    (EXPORTED_TEXT, an older ccdocs); None: a file another tool exported, or a CAT tool that dropped the
+    attribute."""
     data = unit.xmlelement.get("extradata") or ""
-    return data[len(EXPORTED):] if data.startswith(EXPORTED) else None
+    for prefix, stated in ((EXPORTED, True), (EXPORTED_TEXT, False)):
+        if data.startswith(prefix):
+            return data[len(prefix):], stated
+    return None
 
 
 def to_xliff(catalog: ContentCatalog, source: str, lang: str) -> bytes:
@@ -196,7 +211,7 @@ def to_xliff(catalog: ContentCatalog, source: str, lang: str) -> bytes:
             _fill(target, message.string, ids)
             target.set("state", FUZZY_STATE if message.fuzzy else "translated")
         element.attrib.pop("approved", None)  # the target's state says it; `approved` is a reviewer's sign-off
-        element.set("extradata", EXPORTED + exported_digest(message.string))
+        element.set("extradata", EXPORTED + _entry_digest(message))
         note = _note(message)
         if note:
             unit.addnote(note, origin="ccdocs")
@@ -387,6 +402,58 @@ def other_language(store, path: Path, lang: str, hint: str, unknown: str | None 
     return found
 
 
+def _since_export(message, unit, node, named: str) -> tuple[bool, str] | None:
+    """Whether the catalog's entry `message` changed since `unit` (its `<target>` `node`, None for none; `named`
+    as the messages name it) was exported, as the unit's `extradata` tells (`_exported`): None where it did not,
+    where the unit says what the catalog now holds, or where the file does not tell (then the unit is imported as
+    it stands); else (True, a note) where the unit is as exported, so the catalog's entry is kept, and (False, a
+    warning's words) where the unit changed it too.
+
+    The translation and its state (fuzzy or not) count alike: a review's `#, fuzzy` (or its removal) since the
+    export is the catalog's change as another import's translation is. A file of an older ccdocs (EXPORTED_TEXT)
+    names the translation alone: where its unit's text is as exported and the catalog's entry is fuzzy while the
+    unit's state is not, who changed the state cannot be told (a review since, or the translator in the CAT tool),
+    so the flag is kept, with a note (a final build refuses the entry: nothing prints unseen); a unit of such a file
+    made fuzzy is imported as it stands (fuzzy, the safe side)."""
+    exported = _exported(unit)
+    if exported is None:
+        return None
+    base, stated = exported
+    text, state = _text(node), _state(unit)
+    fuzzy = node is not None and state is not None and state not in DONE_STATES  # as the import would set it
+    flagged = bool(message.string) and message.fuzzy  # the entry's state as an export writes it
+    if not stated:  # the translation alone
+        if exported_digest(message.string) == base or message.string == text:
+            if flagged and not fuzzy and node is not None and text == message.string \
+                    and exported_digest(text) == base:
+                return True, f"{named}: the catalog's entry is fuzzy and this file's target, as exported, is not " \
+                             f"(`{state or 'no state'}`): this file, exported by an older ccdocs, does not record the " \
+                             "state its units were exported in, so whether a review marked the entry fuzzy since or " \
+                             "the translator confirmed it cannot be told: the catalog's is kept (fuzzy: where the " \
+                             "translation is right, remove its `#, fuzzy` in the catalog; an export made now records " \
+                             "the state)"
+            return None
+        said = f"{named}: the catalog's translation changed since this file was exported (another import or an edit: " \
+               f"“{message.string[:60]}”)"
+        return (True, f"{said}, and this file's is as exported: the catalog's is kept") \
+            if exported_digest(text) == base else (False, f"{said}, and this file changed it too")
+    if _entry_digest(message) == base or (message.string, flagged) == (text, fuzzy):
+        return None
+    if exported_digest(message.string, not flagged) == base:  # the translation as exported, its state changed
+        said = f"{named}: the catalog's entry was marked fuzzy since this file was exported (a review or an edit)" \
+            if flagged else f"{named}: the catalog's entry was confirmed (its fuzzy flag removed) since this file " \
+                            "was exported"
+        shown = " (`needs-review-translation`)" if fuzzy else ""
+        kept = " (fuzzy: a final build refuses it until it is confirmed)" if flagged else ""
+    else:
+        said = f"{named}: the catalog's translation changed since this file was exported (another import or an edit: " \
+               f"“{message.string[:60]}”)"
+        shown = kept = ""
+    if exported_digest(text, fuzzy) == base:
+        return True, f"{said}, and this file's is as exported{shown}: the catalog's is kept{kept}"
+    return False, f"{said}, and this file changed it too"
+
+
 def merge_xliff(catalog: ContentCatalog, path: Path, lang: str, terms: tuple | None = None,
                 merged: dict | None = None, cleared: list | None = None, stale: list | None = None,
                 newer: list | None = None) -> list[Problem]:
@@ -398,10 +465,11 @@ def merge_xliff(catalog: ContentCatalog, path: Path, lang: str, terms: tuple | N
     cleared a translation (see the module); `stale`, a warning (`Problem`, severity `warning`) at the line of each
     unit whose source is not an entry of the catalog, which is skipped (else each is a problem found).
 
-    A unit ccdocs exported names the translation it was exported with (`_exported`): where the catalog's has
-    changed since (another translator's import, an edit), a target left as exported keeps the catalog's (a note in
-    `newer`, when given), and a target changed as well is skipped with a warning in `stale` (else a problem found):
-    one translator's import does not undo another's made meanwhile from an older export.
+    A unit ccdocs exported names the translation it was exported with and its state (`_exported`): where the
+    catalog's entry has changed since (another translator's import, an edit, a review's fuzzy flag set or removed:
+    `_since_export`), a target left as exported, in its state as exported, keeps the catalog's (a note in `newer`,
+    when given), and a target changed as well is skipped with a warning in `stale` (else a problem found): one
+    translator's import does not undo another's, or a reviewer's, made meanwhile from an older export.
 
     `catalog` is changed only where nothing is wrong with the unit; the caller writes it only when the list is
     empty.
@@ -432,17 +500,15 @@ def merge_xliff(catalog: ContentCatalog, path: Path, lang: str, terms: tuple | N
         node = unit.getlanguageNode(lang=None, index=1)
         target = _text(node)
         place = " ".join(message.auto_comments) or f"unit {unit.xmlelement.get('id')}"
-        base = _exported(unit)
-        if base is not None and exported_digest(message.string) != base and message.string != target:
-            named = f"unit {unit.xmlelement.get('id')}" + (f" ({place})" if message.auto_comments else "")
-            said = f"{named}: the catalog's translation changed since this file was exported (another import or an " \
-                   f"edit: “{message.string[:60]}”)"
-            if exported_digest(target if node is not None else "") == base:  # left as exported: the catalog's kept
+        since = _since_export(message, unit, node, f"unit {unit.xmlelement.get('id')}"
+                                                   + (f" ({place})" if message.auto_comments else ""))
+        if since is not None:
+            kept, said = since
+            if kept:  # left as exported: the catalog's kept
                 if newer is not None:
-                    newer.append(Problem(display_path(path), line, None, f"{said}, and this file's is as exported: "
-                                         "the catalog's is kept", None, "note"))
+                    newer.append(Problem(display_path(path), line, None, said, None, "note"))
                 continue
-            told = problem(path, line, f"{said}, and this file changed it too", BOTH_HINT)
+            told = problem(path, line, said, BOTH_HINT)
             if stale is None:
                 found.append(told)
             else:
