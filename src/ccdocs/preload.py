@@ -71,13 +71,16 @@ def read_locale_data(languages) -> None:
     profile has problems is left for its job, which refuses it."""
     from babel import localedata
 
+    from .l10n.cldr import ready
     from .l10n.dates import babel_locale
 
     for lang in languages:
         try:
-            localedata.load(str(babel_locale(lang)))
+            identifier = str(babel_locale(lang))
         except InputError:
             continue
+        ready(identifier)
+        localedata.load(identifier)
 
 
 def ready_line_setting(languages) -> None:

@@ -29,6 +29,7 @@ from ..errors import InputError, did_you_mean, problem
 from ..resources import package_locales, standing, user_templates
 from ..sources.memo import signature
 from .catalog import DOMAIN
+from .cldr import ready
 from .numerals import CAPITALS, STYLES, spelled_ordinal, spelling_languages
 
 FILE = "language.yaml"
@@ -461,10 +462,12 @@ class _Reader:
         if raw is None:
             return None
         try:
-            return Locale.parse(raw)
+            locale = Locale.parse(raw)
         except (UnknownLocaleError, ValueError, TypeError) as exc:
             self.fail(("locale",), f"`locale` is not a locale babel knows ({exc})", "e.g. en, fr, zh_Hans_CN")
             return None
+        ready(str(locale))  # its CLDR data merged, from the per-user cache: the dates below read it
+        return locale
 
     def language(self) -> Language:
         yf = self.yf
