@@ -12,6 +12,10 @@ it); so are a background of another colour (painted by neither) and a side given
 
 from __future__ import annotations
 
+import io
+import re
+from pathlib import Path
+
 import pytest
 
 from ccdocs.sources.svg import drawing, read_svg
@@ -91,4 +95,65 @@ REFUSED = [
 
 @pytest.mark.parametrize("case", REFUSED, ids=lambda case: case.id)
 def test_a_web_page_box_printed_otherwise_is_refused_at_its_line(refuse, case):
+    assert "figures/a.svg" in refuse(case)
+
+
+PLOT = Path(__file__).parent / "svg" / "observable-plot-bars.svg"   # as Observable Plot 0.6 exports a bar chart
+HEIGHTS = re.compile(r" *height: (auto|intrinsic);\n?")            # what the refusals say to leave out
+
+
+def test_an_observable_plot_chart_is_refused_for_its_height_only_then_printed_as_drawn(tmp_path):
+    """Observable Plot's bar chart (its `<style>`'s `:where(.plot-…)` rules, `fill`/`stroke="currentColor"`, `<g
+    aria-label>`, `font-family="system-ui, sans-serif"`, `font-variant="tabular-nums"` on the value axis, `white-space:
+    pre` on every text, `stroke-opacity` grid lines) is refused for its `height: auto` alone; without it, accepted
+    (it was refused for `white-space: pre`, then `font-variant: tabular-nums`: neither renderer reads them, and
+    the paper's faces set figures of one width), and svglib's drawing (the PDF) and CairoSVG's (the Word
+    document's picture) differ in fewer than 2% of their pixels (the letters' shapes: the faces differ)."""
+    import subprocess
+
+    import cairosvg
+    from PIL import Image, ImageChops
+    from reportlab.graphics import renderPDF
+
+    exported = PLOT.read_bytes()
+    assert read_svg("plot.svg", exported)[0].startswith("image `plot.svg`, line 1: `height: auto` sizes the `<svg>`")
+    data = HEIGHTS.sub("", exported.decode()).encode()
+    assert read_svg("plot.svg", data) == (480.0, 300.0)
+    renderPDF.drawToFile(drawing(data), str(tmp_path / "pdf.pdf"))
+    subprocess.run(["pdftoppm", "-png", "-r", "72", "-singlefile", tmp_path / "pdf.pdf", tmp_path / "pdf"], check=True)
+    with Image.open(tmp_path / "pdf.png") as pdf:
+        printed = pdf.convert("L")
+    png = cairosvg.svg2png(bytestring=data, output_width=printed.width, output_height=printed.height,
+                           background_color="white")
+    with Image.open(io.BytesIO(png)) as picture:
+        pictured = picture.convert("L")
+    differing = ImageChops.difference(printed, pictured).point(lambda v: 255 if v > 64 else 0).histogram()[255]
+    assert differing < 0.02 * printed.width * printed.height, differing
+
+
+@pytest.mark.parametrize("body", [
+    '<g font-variant="tabular-nums"><text x="1" y="9">1,234</text></g>',
+    '<text x="1" y="9" style="font-variant-numeric: lining-nums tabular-nums">1,234</text>',
+    '<style>text { white-space: pre }</style><text x="1" y="9">Staff <tspan>2025</tspan></text>',
+    '<text x="1" y="9" white-space="nowrap">Staff  2025</text>',                   # collapsed, as both do
+])
+def test_text_properties_neither_renderer_reads_are_kept_where_they_change_nothing(body):
+    assert read_svg("a.svg", svg('viewBox="0 0 200 100"', body)) == (150.0, 75.0), body
+
+
+SPACES = [
+    Case("pre-keeps-two-spaces", shows('viewBox="0 0 200 100"', '<style>\ntext { white-space: pre }\n</style>\n'
+                                       '<text x="1" y="9">Staff  2025</text>'),
+         "image `figures/a.svg`, line 5: the text “Staff  2025” holds spaces that `white-space: pre` (line 3) "
+         "keeps in a browser; svglib, which draws the PDF, and CairoSVG, which draws the Word document's picture, "
+         "run them into one (write one space between words and none at the text's ends [place a piece by its own `<tspan "
+         "x=…>`], or leave `white-space` out)", WHERE),
+    Case("small-caps", shows('viewBox="0 0 200 100"', '<text x="1" y="9" font-variant="small-caps">Staff</text>'),
+         "line 2: svglib, which draws the PDF, cannot draw the `font-variant` property (`font-variant: small-caps`) "
+         "(leave it out or give it `normal` or `tabular-nums`, as svglib draws it", WHERE),
+]
+
+
+@pytest.mark.parametrize("case", SPACES, ids=lambda case: case.id)
+def test_text_properties_neither_renderer_reads_are_refused_where_they_would_show(refuse, case):
     assert "figures/a.svg" in refuse(case)

@@ -113,6 +113,7 @@ DECIMAL = r"(?:\d+(?:\.\d*)?|\.\d+)"
 NUMBER = rf"[+-]?{DECIMAL}([eE][+-]?\d+)?"
 ZERO = r"[+-]?0*(\.0*)?(px|pt|em|%)?"
 LENGTH = re.compile(rf"(\+?{DECIMAL}(?:[eE][+-]?\d+)?)\s*(px|pt|pc|mm|cm|in|em|ex)?")  # a side's
+FIGURES = "(?:tabular-nums|lining-nums)"
 SPACING = ("`normal`", rf"normal|{ZERO}")
 # property -> (values svglib draws as a browser and Word do, as said in a hint; their pattern), None: any value.
 # Read by svglib: fill (a gradient on a shape only: `_gradient_text`), stroke, their opacities and rules, the
@@ -137,9 +138,16 @@ PROPERTIES = {
     **dict.fromkeys(("letter-spacing", "word-spacing"), SPACING),
     **dict.fromkeys(("text-decoration", "text-decoration-line", "text-transform", "font-size-adjust",
                      "vector-effect", "shape-inside"), ("`none`", "none")),
-    **dict.fromkeys(("font-variant", "font-variant-ligatures", "font-variant-caps", "font-variant-numeric",
-                     "font-variant-east-asian", "font-variant-position", "font-feature-settings", "unicode-bidi",
-                     "white-space", "mix-blend-mode"), ("`normal`", "normal")),
+    **dict.fromkeys(("font-variant-ligatures", "font-variant-caps", "font-variant-east-asian",
+                     "font-variant-position", "font-feature-settings", "unicode-bidi", "mix-blend-mode"),
+                    ("`normal`", "normal")),
+    # figures of one width and on the line (Observable Plot's axes: `tabular-nums`) are the paper's faces' own
+    # (Arial, Liberation Sans, Arimo) and the fallback's, in which svglib and CairoSVG, reading neither, set them
+    **dict.fromkeys(("font-variant", "font-variant-numeric"),
+                    ("`normal` or `tabular-nums`", rf"normal|{FIGURES}(?:\s+{FIGURES})?")),
+    # read by neither renderer, which collapse a text's spaces alike (`xml:space` apart): refused where the drawing's
+    # text holds spaces a browser would keep (`_spaces`); Observable Plot's `white-space: pre` on every text
+    "white-space": ("`normal`", "normal|nowrap|pre|pre-wrap|pre-line|break-spaces"),
     "font-stretch": ("`normal`", "normal|100%"),
     "writing-mode": ("`horizontal-tb`", "horizontal-tb|lr-tb|lr"),
     "direction": ("`ltr`", "ltr"),
@@ -479,7 +487,7 @@ def _undrawn(raw: str, root) -> tuple[str, str] | None:
         if wrong:
             return wrong
     return (_held(raw, root, passed) or _gradient_text(raw, root, rules) or _ruled(raw, root, rules)
-            or _current_colour(raw, root, rules))
+            or _current_colour(raw, root, rules) or _spaces(raw, root, rules))
 
 
 def _held(raw: str, root, passed: list) -> tuple[str, str] | None:
@@ -896,6 +904,35 @@ def _current_colour(raw: str, root, rules: list) -> tuple[str, str] | None:
                         f"at line {giver.sourceline}; a browser and Word paint it with the `color` given there",
                         CURRENT_HINT)
         waiting += [(child, givers) for child in reversed(children)]
+    return None
+
+
+def _spaces(raw: str, root, rules: list) -> tuple[str, str] | None:
+    """Why a `white-space` that keeps a text's spaces (`pre`, `pre-wrap` …), as an attribute, in a `style` or a
+    `<style>` rule, is refused, or None: the drawing's text holds spaces it would keep in a browser (a tab or line
+    break, two spaces in a row, a space at a `<text>`'s start or end), which svglib (the PDF) and CairoSVG (the Word
+    document's picture) run into one, as they read no `white-space`."""
+    import tinycss2
+
+    def kept(value: str) -> bool:
+        return value.replace("!important", "").strip() not in ("normal", "nowrap", "inherit")
+
+    given = [(e.sourceline, v) for e in root.iter(SVG_NS + "*") for v in [e.get("white-space", "")] if v and kept(v)]
+    given += [(e.sourceline + line, value) for e in root.iter(SVG_NS + "*") for line, key, value, _ in _declarations(
+        tinycss2.parse_declaration_list(e.get("style", "")), 0, "style") if key == "white-space" and kept(value)]
+    given += [(line, value) for _, _, found in rules for line, key, value, _ in found
+              if key == "white-space" and kept(value)]
+    if not given:
+        return None
+    for text in root.iter(SVG_NS + "text"):
+        words = "".join(text.itertext())
+        if re.search(r"[\t\n\r]|  ", words) or words != words.strip(" "):
+            line, value = given[0]
+            return (f"image `{raw[:80]}`, line {text.sourceline}: the text “{words.strip()[:40]}” holds spaces "
+                    f"that `white-space: {value[:40]}` (line {line}) keeps in a browser; svglib, which draws the PDF, "
+                    "and CairoSVG, which draws the Word document's picture, run them into one",
+                    "write one space between words and none at the text's ends (place a piece by its own "
+                    "`<tspan x=…>`), or leave `white-space` out")
     return None
 
 
