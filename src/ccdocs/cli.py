@@ -419,14 +419,16 @@ def _notes_of(folder, sources, languages, draft: bool) -> None:
 
 
 def _confirm_marks(spec) -> int:
-    """Print a warning at each `TO CONFIRM` mark `ccdocs new` or `next` left in the folder; their number.
+    """Print a warning at each value of the folder to confirm: each `TO CONFIRM` mark `ccdocs new` or `next` left,
+    then each empty cell a chart draws as nothing (`charts.gaps`); the number of marks.
 
     A warning only, in a draft as in a final build: the values are valid, and the editor may build to see them.
     """
+    from .charts.gaps import gaps
     from .scaffold.marks import in_folder
 
     found = in_folder(spec)
-    for item in found:
+    for item in found + gaps(spec):
         click.echo(str(item), err=True)
     return len(found)
 

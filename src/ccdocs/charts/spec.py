@@ -22,7 +22,7 @@ STACKED = ("column", "bar")                           # the kinds whose series m
 ROUND = ("pie", "doughnut")                           # one series, its categories the slices
 SORTS = ("ascending", "descending")
 SPEC_KEYS = ("data", "kind", "grouping", "category", "series", "type", "places", "axis_title", "data_labels",
-             "sort", "rows", "total", "sums_to", "width", "height")
+             "sort", "rows", "total", "sums_to", "width", "height", "gaps")
 SERIES_KEYS = ("key", "label")
 HEIGHT = (3.0, 20.0)          # centimetres: a chart lower than 3 cm shows nothing; higher than 20 leaves no caption
 DEFAULT_HEIGHT = 7.5
@@ -175,6 +175,8 @@ def read_chart_spec(name: str, raw, yf, data: dict, out: Collector) -> ChartSpec
     labels = raw.get("data_labels", False)
     if not isinstance(labels, bool):
         reader.fail(("data_labels",), f"`data_labels` is true or false, got {labels!r}")
+    if not isinstance(raw.get("gaps", False), bool):  # empty cells meant as gaps, not warned of (`charts.gaps`)
+        reader.fail(("gaps",), f"`gaps` is true or false, got {raw['gaps']!r}")
     series = reader.series(dataset, kind, number or "integer", places, hundred)
     rows = reader.rows(dataset, total)
     if not rows and "rows" not in raw:

@@ -205,6 +205,15 @@ def _cell_place(text: str, starts: list[int], line: int, cells: list[str], index
     return row, at - starts[row - 1] + 1
 
 
+def cell_place(path: Path, line: int, index: int) -> tuple[int, int]:
+    """(line, column) of the `index`th cell (from 0) of the row starting on `line` of the CSV file `path`, read as
+    `read_csv` reads it (a row a warning names, rarely: the file is read again)."""
+    text = decode(path, read_bounded(path, CSV)).replace("\r\n", "\n").replace("\r", "\n")
+    starts = [0, *(match.end() for match in NEWLINE.finditer(text))]
+    cells = next(csv.reader(io.StringIO(text[starts[line - 1]:], newline=""), strict=True))
+    return _cell_place(text, starts, line, cells, index)
+
+
 def _cell_column(text: str, line: int, cell: str) -> int | None:
     """The column where `cell` is first written on `line` of `text` (as read: quotes may stand around it)."""
     found = text.split("\n", line)[line - 1].find(cell)
