@@ -69,7 +69,8 @@ def find(kind: str, name: object, suffix: str, folder: Path | None = None) -> Pa
     """The file `<kind>/<name><suffix>` first found along the search path, or None (also for a bad name).
 
     `kind` is THEMES or COVER_NOTES; `suffix` e.g. `.yaml` or `.en.md.j2`. A place the file system cannot look
-    at (a path too long, a loop of links, no permission) holds nothing.
+    at (a path too long, a loop of links, no permission) holds nothing. A file of the document folder's own
+    `templates/` is taken as its other files are (`within.place_inside`: a hard link is refused too).
     """
     if not is_name(name):
         return None
@@ -79,6 +80,10 @@ def find(kind: str, name: object, suffix: str, folder: Path | None = None) -> Pa
         found = standing(path, home)
         if found is None:
             continue
+        if found and home is folder:
+            from .sources.within import place_inside  # here: sources.spec, which it imports, imports this module
+
+            place_inside(folder, path, f"this {KINDS[kind]}")
         if found:
             return path
         raise InputError([problem(path, None, f"this {KINDS[kind]} is not a regular file inside {home} (a link "

@@ -68,7 +68,7 @@ def load_theme(name: str = "default", folder: Path | None = None) -> Theme:
     own = path.resolve().is_relative_to(package_templates().resolve())
     # The default theme over itself is itself: its file is parsed once (the values under `{}` are the same).
     data, yf = read_theme(path, {} if path.resolve() == default.resolve() else read_yaml(default).data, own)
-    logo = read_logo(data, path, yf)
+    logo = read_logo(data, path, yf, shared=folder is None or not path.is_relative_to(folder / "templates"))
     typed = Source(str(path), yf.where("cover", "logo")[0]) if logo is not None else None
     theme = Theme(name, data, path, logo, typed)
     if not own:
@@ -76,13 +76,14 @@ def load_theme(name: str = "default", folder: Path | None = None) -> Theme:
     return theme
 
 
-def read_logo(data: dict, path: Path, yf: YamlFile):
+def read_logo(data: dict, path: Path, yf: YamlFile, shared: bool):
     """The image `cover.logo` names, relative to the templates folder holding the theme's `themes/` folder and
-    inside it (None when the theme names none); InputError at its line when it cannot be printed."""
+    inside it (None when the theme names none); InputError at its line when it cannot be printed. `shared`: the
+    theme is the user's or the toolkit's, not the document folder's (`images.read_picture`)."""
     raw = (data.get("cover") or {}).get("logo")
     if not raw:
         return None
-    read = read_picture(path.parent.parent, str(raw), TEMPLATES)
+    read = read_picture(path.parent.parent, str(raw), TEMPLATES, shared)
     if isinstance(read, tuple):
         raise InputError([yf.problem(("cover", "logo"), *read)])
     return read

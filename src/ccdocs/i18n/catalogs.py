@@ -29,7 +29,7 @@ from ..sources.characters import HINT as CHARACTER_HINT
 from ..sources.characters import first_refused, refused
 from ..sources.content import BRACKETS
 from ..sources.memo import of_file
-from ..sources.spec import not_a_file_inside
+from ..sources.spec import hint_for, not_a_file_inside
 from ..sources.within import place_inside
 
 DOMAIN = "content"
@@ -94,8 +94,8 @@ def misplaced_catalogs(spec) -> list[Problem]:
         wrong = not_a_file_inside(spec.folder, path)
         if wrong:
             wrong = "is a link that leads nowhere" if wrong == "missing" else wrong
-            found.append(problem(path, None, f"the {lang} catalog {wrong}",
-                                 "make it a regular .po file inside the document folder, or remove it"))
+            found.append(problem(path, None, f"the {lang} catalog {wrong}", hint_for(
+                wrong, "make it a regular .po file inside the document folder, or remove it")))
     return found
 
 

@@ -33,7 +33,7 @@ from ..sources import characters
 from ..sources import spans
 from ..sources.bounds import GLOSSARY, read_bounded
 from ..sources.data import csv_records
-from ..sources.spec import not_a_file_inside
+from ..sources.spec import hint_for, not_a_file_inside
 
 COLUMNS = ["source", "target", "note"]
 NAME = "glossary.csv"
@@ -192,8 +192,8 @@ def glossary(folder: Path | None, lang: str) -> tuple[Term, ...]:
             wrong = not_a_file_inside(folder, path)
             if wrong:
                 wrong = "is a link that leads nowhere" if wrong == "missing" else wrong
-                raise InputError([problem(path, None, f"the {lang} glossary {wrong}",
-                                          "make it a regular CSV file inside the document folder, or remove it")])
+                raise InputError([problem(path, None, f"the {lang} glossary {wrong}", hint_for(
+                    wrong, "make it a regular CSV file inside the document folder, or remove it"))])
             chosen.update({_same_term(term.source): term for term in read_glossary(path)})
     return tuple(chosen.values())
 

@@ -23,7 +23,7 @@ from urllib.parse import unquote
 from ..errors import Collector
 from ..parse.lines import locate
 from .bounds import IMAGE, Beyond, read_within
-from .spec import not_a_file_inside
+from .spec import hint_for, not_a_file_inside
 
 MAX_PIXELS = 40_000_000                 # 40 megapixels; a full A4 page at 300 dpi is 8.7
 DEFAULT_DPI = 96.0                      # Word's and the browsers' assumption for an image that states none
@@ -64,9 +64,10 @@ CONTENT = Within("the document folder", "figures/name.png")      # an image the 
 TEMPLATES = Within("the templates folder", "images/logo.png")    # a theme's cover logo
 
 
-def read_picture(folder: Path, raw: str, within: Within = CONTENT) -> Picture | tuple[str, str]:
+def read_picture(folder: Path, raw: str, within: Within = CONTENT, shared: bool = False) -> Picture | tuple[str, str]:
     """The image file `raw` (relative to `folder`, which messages call `within`) read and checked, or (message,
-    hint) saying why not."""
+    hint) saying why not. `shared`: `folder` is the user's or the toolkit's templates folder, where a hard link is
+    read (`spec.not_a_file_inside`); a document folder's never is."""
     if "://" in raw or raw.startswith("data:"):
         return (f"`{raw[:80]}` is not a file of {within.name}: an image is a file in it",
                 f"save the image in {within.name} and name it there: `{within.example}`")
@@ -75,7 +76,7 @@ def read_picture(folder: Path, raw: str, within: Within = CONTENT) -> Picture | 
     kind = FORMATS.get(Path(raw).suffix.lower())
     if kind is None:
         return f"`{raw[:80]}`: a {Path(raw).suffix or 'file without an extension'} image is not supported", FORMAT_HINT
-    wrong = not_a_file_inside(folder, folder / raw)
+    wrong = not_a_file_inside(folder, folder / raw, shared)
     if wrong == "missing":
         return (f"image `{raw[:80]}` does not exist",
                 f"save it there, or correct the path (relative to {within.name})")
@@ -83,7 +84,7 @@ def read_picture(folder: Path, raw: str, within: Within = CONTENT) -> Picture | 
         return (f"image `{raw[:80]}` leaves {within.name}",
                 f"keep images inside {within.name}; links pointing out are refused")
     if wrong:
-        return f"image `{raw[:80]}` {wrong}", "name an image file here"
+        return f"image `{raw[:80]}` {wrong}", hint_for(wrong, "name an image file here")
     path = folder / raw
     try:
         data = read_within(path, IMAGE, f"image `{raw[:80]}`")

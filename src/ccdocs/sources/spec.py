@@ -161,7 +161,7 @@ def inside(folder: Path, raw: str, yf: YamlFile, keys: tuple, out: Collector, ki
         return None
     if wrong:
         hint = (OUTSIDE_HINT if "leaves" in wrong else "use a shorter name and fewer folders"
-                if wrong.startswith("cannot") else f"name a {kind} file (a regular file) here")
+                if wrong.startswith("cannot") else hint_for(wrong, f"name a {kind} file (a regular file) here"))
         out.extend([yf.problem(keys, f"{shown(raw, 80) if len(raw) > 80 else f'`{raw}`'} {wrong}", hint)])
         return None
     return full
@@ -170,11 +170,17 @@ def inside(folder: Path, raw: str, yf: YamlFile, keys: tuple, out: Collector, ki
 OUTSIDE_HINT = "keep content and data inside the folder; links pointing out are refused"
 
 
-def not_a_file_inside(folder: Path | None, path: Path) -> str | None:
+def not_a_file_inside(folder: Path | None, path: Path, shared: bool = False) -> str | None:
     """Why `path` cannot be read as a file of `folder` (`"missing"`, `"leaves the document folder"`, `"is a
-    folder"`, `"cannot be looked at: File name too long"`), or None when it is a regular file inside it once links
-    are followed; anywhere when `folder` is None (a file the command line names). Any error of the file system
-    while looking is one of these reasons, never raised."""
+    folder"`, `"cannot be looked at: File name too long"`, `"is a hard link …"`), or None when it is a regular file
+    inside it once links are followed; anywhere when `folder` is None (a file the command line names). Any error of
+    the file system while looking is one of these reasons, never raised.
+
+    A file of `folder` with another name (a hard link: `ln outside/secret.md content/extra.md`, or one a tar or cpio
+    archive carried) is refused as a link leading out is: nothing tells whether the other name lies outside the
+    folder, and the file's bytes are those of the other name. `shared`: `folder` is a templates folder of the
+    user's or the toolkit's, not a document folder, whose files an installer may have linked (uv links a package's
+    files from its cache): a hard link there is read."""
     try:
         resolved = path.resolve()
     except RuntimeError:
@@ -190,9 +196,26 @@ def not_a_file_inside(folder: Path | None, path: Path) -> str | None:
             return "is a folder, not a file"
         if not path.is_file():
             return "is not a regular file (a FIFO, a socket or a device)"
+        if folder is not None and not shared and (names := path.stat().st_nlink) > 1:
+            return hard_linked(names)
     except OSError as exc:
         return _unreadable(exc)
     return None
+
+
+HARD_LINKED = "is a hard link"
+LINK_HINT = "copy the file into the folder instead of linking it (`cp`, not `ln`): a copy has one name"
+
+
+def hard_linked(names: int) -> str:
+    """Why a file of a document folder having `names` names (a hard link) is not read."""
+    return (f"{HARD_LINKED} (the file has {names} names): ccdocs cannot tell whether another of them lies outside "
+            "the document folder, and reads none")
+
+
+def hint_for(wrong: str, hint: str) -> str:
+    """The hint for a file `not_a_file_inside` refused for `wrong`: LINK_HINT for a hard link, else `hint`."""
+    return LINK_HINT if wrong.startswith(HARD_LINKED) else hint
 
 
 def _unreadable(exc: OSError) -> str:
@@ -651,7 +674,8 @@ def read_spec(folder: Path) -> DocumentSpec:
         raise InputError([problem(path, None, "there is no document.yaml here",
                                   "point ccdocs at a document folder")])
     if wrong:
-        raise InputError([problem(path, None, f"document.yaml {wrong}", "make it a regular file of the folder")])
+        raise InputError([problem(path, None, f"document.yaml {wrong}",
+                                  hint_for(wrong, "make it a regular file of the folder"))])
     yf = read_yaml(path)
     r = _Reader(yf, folder)
     r.unknown_keys()

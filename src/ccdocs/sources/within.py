@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import InputError, problem
-from .spec import not_a_file_inside
+from .spec import hint_for, not_a_file_inside
 
 
 def place_inside(folder: Path, path: Path, what: str) -> Path | None:
@@ -29,5 +29,6 @@ def place_inside(folder: Path, path: Path, what: str) -> Path | None:
     if wrong == "missing":
         return None
     hint = ("make it a real folder or file of the document folder: a link leading out is never read nor written "
-            "through" if "leaves" in wrong else "make it a regular file inside the document folder, or remove it")
+            "through" if "leaves" in wrong else hint_for(wrong, "make it a regular file inside the document folder, "
+                                                                "or remove it"))
     raise InputError([problem(path, None, f"{what} {wrong}", hint)])

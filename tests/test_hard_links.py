@@ -1,0 +1,118 @@
+"""Specification: a file of a document folder with another name (a hard link) is refused as a link leading out is.
+
+A symbolic link leading out of the folder is refused (`leaves the document folder`); a hard link is no link to
+follow: it is the outside file itself under a name of the folder (`ln outside/secret.md content/extra.md`, made by
+anyone who may read and write the file, or carried by a tar or cpio archive). Read, it printed the outside file in
+the paper (breaks-8 #2). Nothing tells whether another name of a file lies outside the folder, so every input the
+folder gives (document.yaml, content, data, images, the catalogs and glossaries under locales/, the folder's own
+themes, cover-note frames and logo) is refused when it has more than one name: at the line naming it, or at the
+file, saying what it is and what to do (copy it), exit 1, nothing written, `check` refusing it too; the i18n
+commands reading or writing a catalog refuse it as well. A templates folder of the user's or the toolkit's is no
+document folder (an installer may link a package's files): a hard link there is read.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+from functools import partial
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from refusals import Case, invoke
+
+from conftest import MINIMAL, REPORT, ccdocs_here
+
+SAID = "is a hard link (the file has 2 names)"
+SECRET = "The secret password is hunter2.\n"
+
+
+def png() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (40, 20), (200, 30, 30)).save(out, "PNG", dpi=(150, 150))
+    return out.getvalue()
+
+
+def linked(name: str, folder: Path, out: Path, made=None) -> None:
+    """Make `folder/name` a second name of a file outside the folder (`out/elsewhere/…`), holding what the folder's
+    file held (after `made(folder, out)`, when given, made it)."""
+    if made is not None:
+        made(folder, out)
+    inside, outside = folder / name, out / "elsewhere" / Path(name).name
+    outside.parent.mkdir(parents=True, exist_ok=True)
+    shutil.move(inside, outside)
+    os.link(outside, inside)
+
+
+def catalog_made(folder: Path, out: Path) -> None:
+    assert ccdocs_here("i18n", "update", folder, "--lang", "zh").returncode == 0
+
+
+CATALOG = "locales/zh/LC_MESSAGES/content.po"
+THEMED = {"document.yaml": MINIMAL + "theme: own\n", "templates/themes/own.yaml": "page: {}\n"}
+LOGO = {"document.yaml": MINIMAL + "theme: own\n", "templates/themes/own.yaml": "cover:\n  logo: images/logo.png\n",
+        "templates/images/logo.png": png()}
+FRAME = "{{ doc.title }}\n\nThe Secretariat.\n"
+
+CASES = [
+    Case("content", {}, SAID, "doc/document.yaml:14", setup=partial(linked, "content/report.md")),
+    Case("annex", {}, SAID, "doc/document.yaml:15", setup=partial(linked, "content/annex.md")),
+    Case("data-yaml", {}, SAID, "doc/document.yaml:17", setup=partial(linked, "data/workforce.yaml")),
+    Case("data-csv", {}, SAID, "doc/document.yaml:18", setup=partial(linked, "data/applicants.csv")),
+    Case("document-yaml", {}, f"document.yaml {SAID}", "doc/document.yaml:", setup=partial(linked, "document.yaml")),
+    Case("image", {"content/report.md": REPORT + "\n![A mark](figures/a.png)\n", "figures/a.png": png()}, SAID,
+         "doc/content/report.md:13", setup=partial(linked, "figures/a.png")),
+    Case("catalog", {}, f"the zh catalog {SAID}", f"doc/{CATALOG}:", setup=partial(linked, CATALOG,
+                                                                                        made=catalog_made)),
+    Case("glossary", {"locales/zh/glossary.csv": "source,target,note\nWIPO,产权组织,\n"}, f"the zh glossary {SAID}",
+         "doc/locales/zh/glossary.csv:", setup=partial(linked, "locales/zh/glossary.csv", made=catalog_made)),
+    Case("theme", THEMED, f"this theme {SAID}", "doc/templates/themes/own.yaml:",
+         setup=partial(linked, "templates/themes/own.yaml")),
+    Case("cover-note-frame", {"templates/cover-notes/information.en.md.j2": FRAME}, f"this cover-note frame {SAID}",
+         "doc/templates/cover-notes/information.en.md.j2:",
+         setup=partial(linked, "templates/cover-notes/information.en.md.j2")),
+    Case("logo", LOGO, SAID, "doc/templates/themes/own.yaml:2", setup=partial(linked, "templates/images/logo.png")),
+    Case("i18n-update", {}, f"the zh catalog {SAID}", f"doc/{CATALOG}:", command=("i18n", "update", "{doc}", "--lang",
+                                                                               "zh"),
+         setup=partial(linked, CATALOG, made=catalog_made)),
+    Case("i18n-export", {}, f"the zh catalog {SAID}", f"doc/{CATALOG}:",
+         command=("i18n", "export", "{doc}", "--lang", "zh", "-o", "{out}/zh.xlf"),
+         setup=partial(linked, CATALOG, made=catalog_made)),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.id)
+def test_an_input_with_another_name_is_refused_and_nothing_is_read_through_it(refuse, case):
+    output = refuse(case)
+    assert "hunter2" not in output
+    assert "copy the file into the folder instead of linking it" in output
+
+
+def test_the_outside_file_is_not_printed(make_doc, tmp_path):
+    """The breaker's recipe: a content file listed in `files:` is a second name of a file outside the folder."""
+    folder = make_doc()
+    (tmp_path / "secret.md").write_text(SECRET, encoding="utf-8")
+    os.link(tmp_path / "secret.md", folder / "content" / "extra.md")
+    yaml = folder / "document.yaml"
+    yaml.write_text(yaml.read_text(encoding="utf-8").replace("files: [content/report.md]",
+                                                             "files: [content/report.md, content/extra.md]"))
+    code, text, _ = invoke(["dump", str(folder), "--lang", "en"])
+    assert code == 1 and "hunter2" not in text, text
+    assert "`content/extra.md` is a hard link (the file has 2 names)" in text, text
+
+
+def test_a_file_linked_in_a_templates_folder_of_the_users_is_read(make_doc, tmp_path):
+    """A templates folder given by --templates is the user's own, not a document folder: a theme and its logo there
+    that have other names (as a package's files may, linked by an installer) are read."""
+    folder = make_doc({"document.yaml": MINIMAL + "theme: shared\n"})
+    templates = tmp_path / "templates"
+    (templates / "themes").mkdir(parents=True)
+    (templates / "images").mkdir()
+    (tmp_path / "kept.yaml").write_text("cover:\n  logo: images/logo.png\n", encoding="utf-8")
+    (tmp_path / "kept.png").write_bytes(png())
+    os.link(tmp_path / "kept.yaml", templates / "themes" / "shared.yaml")
+    os.link(tmp_path / "kept.png", templates / "images" / "logo.png")
+    code, text, _ = invoke(["check", str(folder), "--templates", str(tmp_path / "templates")])
+    assert code == 0, text
