@@ -92,6 +92,17 @@ REFUSED = [
                                             'height="9" fill="url(#g)"/></g>'),
          "image `figures/a.svg`, line 3: svglib, which draws the PDF, cannot draw a see-through gradient fill "
          "(`fill-opacity: .5` with `fill: url(#g)`): it prints the gradient opaque", WHERE),
+    Case("see-through-gradient-rule", shows('<style>\n.a { fill-opacity: .5 }\n</style><linearGradient id="g"><stop '
+                                            'offset="0" stop-color="red"/></linearGradient>\n<rect class="a" '
+                                            'width="9" height="9" fill="url(#g)"/>'),
+         "image `figures/a.svg`, line 3: svglib, which draws the PDF, cannot draw a see-through gradient fill "
+         "(`fill-opacity: .5` with `fill: url(#g)`, the `<rect>` at line 5), from this style rule: it prints the "
+         "gradient opaque (make the gradient opaque", WHERE),
+    Case("see-through-gradient-rule-fill", shows('<style>\n.a { fill: url(#g) }\n</style><linearGradient id="g">'
+                                                 '<stop offset="0" stop-color="red"/></linearGradient>\n<g fill-'
+                                                 'opacity="0.5"><rect class="a" width="9" height="9"/></g>'),
+         "line 3: svglib, which draws the PDF, cannot draw a see-through gradient fill (`fill-opacity: 0.5` with "
+         "`fill: url(#g)`, the `<rect>` at line 5), from this style rule", WHERE),
     Case("current-colour-own", shows('<g>\n<rect width="40" height="40" fill="currentColor" color="#00ff00"/></g>'),
          "image `figures/a.svg`, line 3: svglib, which draws the PDF, paints `fill: currentColor` with the `color` of "
          "the element's parent, not with its own (`color: #00ff00`), where a browser and Word paint it with its own "
@@ -167,6 +178,9 @@ def test_what_svglib_paints_otherwise_is_refused_at_its_line(refuse, case):
     '<linearGradient id="g"><stop offset="0" style="stop-color:#00ff00;stop-opacity:1"/></linearGradient>'
     '<g fill-opacity="0.5"><rect width="9" height="9" fill="url(#g)" fill-opacity="1"/>'
     '<rect width="9" height="9"/></g>',
+    '<style>.a { fill-opacity: 1 } .b { fill-opacity: .5 }</style><linearGradient id="g"><stop offset="0" '
+    'stop-color="red"/></linearGradient><g fill-opacity=".5"><rect class="a" width="9" height="9" fill="url(#g)"/>'
+    '</g><rect class="b" width="9" height="9" fill="red"/>',                # opaque by its rule; a plain colour
     '<g color="#00ff00"><g><rect width="9" height="9" fill="currentColor" stroke="currentColor"/></g></g>',
     '<g fill="currentColor" color="red"><rect width="9" height="9" color="#00ff00"/></g>',   # red, in both
     '<rect width="9" height="9" style="color:#000000;fill:#ff0000;stroke-width:1px;line-height:1.25em"/>',

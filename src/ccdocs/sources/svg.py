@@ -487,7 +487,7 @@ def _undrawn(raw: str, root) -> tuple[str, str] | None:
         if wrong:
             return wrong
     return (_held(raw, root, passed) or _gradient_text(raw, root, rules) or _ruled(raw, root, rules)
-            or _current_colour(raw, root, rules) or _spaces(raw, root, rules))
+            or _see_through_gradient(raw, root, rules) or _current_colour(raw, root, rules) or _spaces(raw, root, rules))
 
 
 def _held(raw: str, root, passed: list) -> tuple[str, str] | None:
@@ -803,8 +803,7 @@ def _fill_first(value: str) -> bool:
 
 def _gradient_text(raw: str, root, rules: list) -> tuple[str, str] | None:
     """Why a `<text>` or `<tspan>` is refused as filled with a gradient (`fill: url(…)`), which svglib applies to
-    shapes only (the words print unfilled), or see-through (`fill-opacity` below 1: svglib prints it opaque); or a
-    shape's gradient fill see-through (reportlab's shadings have no alpha: printed opaque); or
+    shapes only (the words print unfilled), or see-through (`fill-opacity` below 1: svglib prints it opaque); or
     None: its own fill and opacity, else the nearest ancestor's, as an attribute or in `style`; or a `<style>`
     rule's that a text matches (cssselect2, as svglib matches them)."""
     import tinycss2
@@ -821,10 +820,6 @@ def _gradient_text(raw: str, root, rules: list) -> tuple[str, str] | None:
         opacity = own if own and own != "inherit" else opacity
         if element.tag in (SVG_NS + "text", SVG_NS + "tspan") and fill and fill.startswith("url("):
             return _cannot(raw, element.sourceline, f"a gradient fill on text (`fill: {fill[:80]}`)"), TEXT_HINT
-        if _name(element) in SHAPES - {"text", "image"} and fill and fill.startswith("url(") and \
-                _see_through(opacity):
-            return (_cannot(raw, element.sourceline, f"a see-through gradient fill (`fill-opacity: {opacity[:40]}` "
-                            f"with `fill: {fill[:80]}`): it prints the gradient opaque"), GRADIENT_OPACITY_HINT)
         if element.tag in (SVG_NS + "text", SVG_NS + "tspan") and _see_through(opacity):
             return (f"image `{raw[:80]}`, line {element.sourceline}: svglib, which draws the PDF, prints text "
                     f"opaque whatever its `fill-opacity: {opacity[:80]}`, where a browser and Word draw it "
@@ -852,6 +847,55 @@ def _gradient_text(raw: str, root, rules: list) -> tuple[str, str] | None:
     return None
 
 
+def _matched(root, rules: list, keys: tuple) -> dict:
+    """Element -> [(line, property, value)] of the declarations of `keys` the `<style>` rules give it, in the rules'
+    order (cssselect2, as svglib and CairoSVG match them; a selector neither reads is skipped)."""
+    matched: dict = {}
+    given = [(prelude, [(line, key, value) for line, key, value, _ in found if key in keys])
+             for _, prelude, found in rules]
+    if not any(declared for _, declared in given):
+        return matched
+    import cssselect2
+
+    wrappers = list(cssselect2.ElementWrapper.from_xml_root(root).iter_subtree())
+    for prelude, declared in [rule for rule in given if rule[1]]:
+        try:
+            selectors = cssselect2.compile_selector_list(prelude)
+        except cssselect2.SelectorError:
+            continue
+        for wrapper in wrappers:
+            if any(selector.test(wrapper) for selector in selectors):
+                matched.setdefault(wrapper.etree_element, []).extend(declared)
+    return matched
+
+
+def _see_through_gradient(raw: str, root, rules: list) -> tuple[str, str] | None:
+    """Why a shape's gradient fill is refused as see-through (its `fill-opacity` below 1), at the line of the
+    `<style>` rule giving the gradient or the opacity, else the shape's, or None: reportlab's shadings have no alpha
+    (the PDF prints the gradient opaque), CairoSVG draws it see-through. An element's own value: its `style`'s, else
+    a rule's (the last), else its attribute; else its parent's."""
+    import tinycss2
+
+    ruled = _matched(root, rules, ("fill", "fill-opacity"))
+    waiting = [(root, {})]
+    while waiting:                     # property -> (value, the rule's line or None), inherited top down
+        element, inherited = waiting.pop()
+        own = {key: (value.strip(), None) for key, value in element.attrib.items() if key in ("fill", "fill-opacity")}
+        own.update((key, (value, line)) for line, key, value in ruled.get(element, []))
+        own.update((key, (value, None)) for _, key, value, _ in _declarations(
+            tinycss2.parse_declaration_list(element.get("style", "")), 0, "style") if key in ("fill", "fill-opacity"))
+        values = {**inherited, **{key: given for key, given in own.items() if given[0] and given[0] != "inherit"}}
+        (fill, filled), (opacity, faded) = values.get("fill", ("", None)), values.get("fill-opacity", ("", None))
+        if _name(element) in SHAPES - {"text", "image"} and fill.startswith("url(") and _see_through(opacity):
+            said = f"a see-through gradient fill (`fill-opacity: {opacity[:40]}` with `fill: {fill[:80]}`" + (
+                f", the `<{_name(element)}>` at line {element.sourceline}), from this style rule" if filled or faded
+                else ")")
+            return (_cannot(raw, filled or faded or element.sourceline, f"{said}: it prints the gradient opaque"),
+                    GRADIENT_OPACITY_HINT)
+        waiting += [(child, values) for child in reversed(element) if isinstance(child.tag, str)]
+    return None
+
+
 def _current_colour(raw: str, root, rules: list) -> tuple[str, str] | None:
     """Why a `color` is refused as changing what a `fill` or `stroke` of `currentColor` paints in one renderer
     only, at its element's line, or None. svglib, which draws the PDF, takes the colour from the `color` of the
@@ -867,19 +911,8 @@ def _current_colour(raw: str, root, rules: list) -> tuple[str, str] | None:
     if not any(current(v) for e in root.iter(SVG_NS + "*") for v in e.attrib.values()) and \
             "currentColor" not in "".join(e.get("style", "") + (e.text or "") for e in root.iter(SVG_NS + "*")):
         return None
-    ruled: dict = {}                   # element -> [(property, value)] the rules give it, in the rules' order
-    if any(key in ("color", "fill", "stroke") for _, _, found in rules for _, key, _, _ in found):
-        import cssselect2
-
-        wrappers = list(cssselect2.ElementWrapper.from_xml_root(root).iter_subtree())
-        for _, prelude, found in rules:
-            try:
-                selectors = cssselect2.compile_selector_list(prelude)
-            except cssselect2.SelectorError:
-                continue
-            for wrapper in wrappers:
-                if any(selector.test(wrapper) for selector in selectors):
-                    ruled.setdefault(wrapper.etree_element, []).extend((key, value) for _, key, value, _ in found)
+    ruled = {element: [(key, value) for _, key, value in given]
+             for element, given in _matched(root, rules, ("color", "fill", "stroke")).items()}
     waiting = [(root, {})]
     while waiting:                     # each paint's giver when it is `currentColor` (one pass, top down)
         element, givers = waiting.pop()
