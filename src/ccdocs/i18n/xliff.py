@@ -54,7 +54,12 @@ the standard library's expat (`_survey`), which refuses, at its line and column:
   internal one would reach the catalog as the literal text `&name;`; CAT tools write none;
 - a character a paper may not hold (`sources.characters`: a bidirectional override, a C1 control, a
   non-character …) in a unit's source or target, written as itself or as a character reference (`&#x202E;`): the
-  catalog it reached would be refused by every build, and by the next import.
+  catalog it reached would be refused by every build, and by the next import;
+- a unit's own `xml:lang` naming another language than its `<file>`'s (`_unit_language`): a `<target>`'s not the
+  `target-language` (a CAT tool writes `<target xml:lang="zh-TW">` for a segment pretranslated from another
+  language's memory), a `<source>`'s not the `source-language`, a `<trans-unit>`'s neither: its translation
+  would fill the catalog as one of the file's language. The file's own language is checked against the catalog's
+  by `other_language`.
 """
 
 from __future__ import annotations
@@ -105,6 +110,7 @@ MAX_ELEMENTS = 200_000  # the sample's export has 1,685 (6.4 a unit): some 120 t
 # translate-toolkit takes about 1 KB for each (inline codes `<g>` included: 1.95 million took 2 GB)
 TEXTS = frozenset(f"{NAMESPACE} {name}" for name in ("source", "target"))  # expat's names (`_survey`)
 UNIT = f"{NAMESPACE} trans-unit"
+XML_LANG = "http://www.w3.org/XML/1998/namespace lang"  # `xml:lang` as expat names it (`_survey`)
 FILE = f"{NAMESPACE} file"
 VERSION_2 = "urn:oasis:names:tc:xliff:document:2."  # XLIFF 2.0's and 2.1's namespaces begin so
 
@@ -235,6 +241,37 @@ def export(folder: Path, source: str, lang: str) -> bytes:
     return to_xliff(read_catalog(path, lang), source, lang)
 
 
+def _language(tag: str) -> tuple[str, bool]:
+    """What a language tag (BCP 47 or a POSIX locale) names, as `other_language` reads a file's: its primary subtag
+    and whether it is Chinese in its Traditional script (`zh`, `zh_CN` and `zh-Hans` are one, `zh-TW` another)."""
+    return NAME_PARTS.split(tag)[0].lower(), traditional_chinese(tag)
+
+
+def _unit_language(kind: str, said: str, source: str | None, target: str | None) -> tuple[str, str] | None:
+    """What is wrong with the `xml:lang` `said` of a unit's `kind` of element (`trans-unit`, `source`, `target`) in a
+    `<file>` whose `source-language` and `target-language` are `source` and `target` (None: not given, which
+    `other_language` tells for the target): (message, hint), or None when it names the file's language."""
+    if kind == "source" and source and _language(said) != _language(source):
+        return (f"this unit's source is in `{said}`, not the file's source language `{source}`",
+                f"a unit's source is the {source} text `ccdocs i18n export` wrote: translate in that file, its "
+                "sources as exported, and leave the `<source>`'s `xml:lang` out")
+    if kind == "trans-unit" and target and _language(said) not in {_language(source or target), _language(target)}:
+        return (f"this unit is in `{said}`, neither the file's source language `{source}` nor its target language "
+                f"`{target}`", f"translate the unit into {target} in the CAT tool, or leave the `<trans-unit>`'s "
+                "`xml:lang` out (the `<file>` says the languages)")
+    if kind != "target" or not target or _language(said) == _language(target):
+        return None
+    unless = f"make its `xml:lang` `{target}` or leave it out"
+    if _language(said)[1]:
+        return (f"this unit's target is in `{said}`, Chinese in its Traditional script, not the file's `{target}`",
+                f"ccdocs's `zh` is Simplified Chinese, WIPO's official Chinese: translate the unit into Simplified "
+                "Chinese in the CAT tool (a segment pretranslated from a Traditional Chinese memory), or, where it "
+                f"is Simplified Chinese, {unless}")
+    return (f"this unit's target is in `{said}`, not the file's `{target}`", f"translate the unit into {target} in "
+            f"the CAT tool (a segment pretranslated from another language's memory), or, where it is in {target}, "
+            f"{unless}")
+
+
 class _Refused(Exception):
     """Ends `_survey`'s pass at a problem that makes reading on pointless."""
 
@@ -252,6 +289,14 @@ def _survey(path: Path, data: bytes) -> list[Problem]:
     units, elements, files = 0, 0, 0
     within = None  # the depth of the unit's source or target, None outside them
     texts: set[str] = set()  # the names of the open unit's own `<source>` and `<target>` met so far
+    languages: list[str | None] = [None, None]  # the open `<file>`'s source-language and target-language
+
+    def language(name: str, attributes) -> None:
+        """A problem at a unit's element `name` whose `xml:lang` is not its file's (`_unit_language`)."""
+        said = attributes.get(XML_LANG)
+        wrong = _unit_language(name.rpartition(" ")[2], said, *languages) if said else None
+        if wrong:
+            found.append(problem(path, parser.CurrentLineNumber, *wrong, parser.CurrentColumnNumber + 1))
 
     def start(name: str, attributes) -> None:
         nonlocal units, elements, files, within
@@ -268,10 +313,13 @@ def _survey(path: Path, data: bytes) -> list[Problem]:
                                        "ccdocs reads one document's catalog", "export the document's catalog with "
                                        "`ccdocs i18n export`, one document a file", parser.CurrentColumnNumber + 1))
             texts.clear()
+            language(name, attributes)
         if not open_elements:
             root[:] = parser.CurrentLineNumber, parser.CurrentColumnNumber + 1
             _root(path, name, attributes.get("version", ""), *root)
-        files += name == FILE
+        if name == FILE:
+            files += 1
+            languages[:] = attributes.get("source-language"), attributes.get("target-language")
         if within is None and name in TEXTS and open_elements[-1:] == [UNIT]:
             within = len(open_elements)
             if name in texts:  # translate-toolkit reads the first: the other would be passed over without a word
@@ -281,6 +329,7 @@ def _survey(path: Path, data: bytes) -> list[Problem]:
                                      "(the CAT tool writes one; another tool's alternatives go in `<alt-trans>`)",
                                      parser.CurrentColumnNumber + 1))
             texts.add(name)
+            language(name, attributes)
         open_elements.append(name)
 
     def end(name: str) -> None:
