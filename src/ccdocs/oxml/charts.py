@@ -18,6 +18,7 @@ from docx.oxml.parser import parse_xml
 
 from ..charts.axis import value_scale
 from ..charts.colours import label_colour
+from ..charts.look import AXIS_COLOUR, AXIS_LINE, GRID_COLOUR, GRID_LINE
 
 C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -83,6 +84,17 @@ def _fill(parent, colour: str, line: bool = False):
     else:
         _el(_el(sp, "a:solidFill"), "a:srgbClr", colour)
     return sp
+
+
+def _axis_line(axis, drawn: bool) -> None:
+    """An axis' `c:spPr`: its line as the PDF draws it (charts.look: the category axis a thin black line at
+    zero, the value axis none, its gridlines giving the scale). Written, not left to the application: without it
+    Word draws both axes in its default style and LibreOffice neither."""
+    sp = _el(axis, "c:spPr")
+    if drawn:
+        _el(_el(_el(sp, "a:ln", w=str(round(AXIS_LINE * EMU_PER_PT))), "a:solidFill"), "a:srgbClr", AXIS_COLOUR)
+    else:
+        _el(_el(sp, "a:ln"), "a:noFill")
 
 
 def _text_props(parent, size: float, faces: tuple, lang: str, bold: bool = False, colour: str | None = None):
@@ -286,6 +298,7 @@ class ChartXml:
         _el(cat, "c:majorTickMark", "none")
         _el(cat, "c:minorTickMark", "none")
         _el(cat, "c:tickLblPos", "low")   # at the value axis' low end: below a negative column, not over it
+        _axis_line(cat, drawn=True)
         self.style(cat)
         _el(cat, "c:crossAx", VALUE_AXIS)
         _el(cat, "c:crosses", "autoZero")
@@ -305,16 +318,17 @@ class ChartXml:
         _el(val, "c:delete", 0)
         _el(val, "c:axPos", "b" if bar else "l")
         grid = _el(val, "c:majorGridlines")
-        line = _el(_el(grid, "c:spPr"), "a:ln", w=str(round(0.25 * EMU_PER_PT)))
-        _el(_el(line, "a:solidFill"), "a:srgbClr", "BFBFBF")
+        line = _el(_el(grid, "c:spPr"), "a:ln", w=str(round(GRID_LINE * EMU_PER_PT)))
+        _el(_el(line, "a:solidFill"), "a:srgbClr", GRID_COLOUR)
         if chart.axis_title:
             self.title(val, chart.axis_title, rotated=not bar)
         places = chart.places if chart.number == "decimal" else 0     # the axis' round steps
         code = "0%" if chart.grouping == "percent" else format_code(chart.number, places, self.francs)
         _el(val, "c:numFmt", formatCode=code, sourceLinked=0)
-        _el(val, "c:majorTickMark", "out")
+        _el(val, "c:majorTickMark", "none")
         _el(val, "c:minorTickMark", "none")
         _el(val, "c:tickLblPos", "nextTo")
+        _axis_line(val, drawn=False)
         self.style(val)
         _el(val, "c:crossAx", CATEGORY_AXIS)
         _el(val, "c:crosses", "max" if self.top_down else "autoZero")   # the value axis below the bars

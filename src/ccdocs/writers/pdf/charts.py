@@ -34,6 +34,7 @@ from reportlab.platypus.flowables import Flowable
 
 from ...charts.colours import chart_colours, label_colour, palette, too_few
 from ...charts.axis import axis_text, value_scale
+from ...charts.look import AXIS_COLOUR, AXIS_LINE, GRID_COLOUR, GRID_LINE
 from ...charts.spec import HEIGHT
 from ...l10n.formats import Formats
 from ...sources.memo import pure
@@ -238,11 +239,15 @@ class _Drawer:
         chart = self.chart
         for axis in (plot.categoryAxis, plot.valueAxis):
             axis.labels.fontName, axis.labels.fontSize = self.font, self.size
-            axis.strokeWidth = 0.5
+            axis.visibleTicks = False   # no tick marks, as the DOCX's `c:majorTickMark none`
+        # the category axis a thin line at zero, the value axis none, its gridlines giving the scale (charts.look;
+        # the DOCX's axes' `c:spPr`)
+        plot.categoryAxis.strokeWidth, plot.categoryAxis.strokeColor = AXIS_LINE, HexColor("#" + AXIS_COLOUR)
+        plot.valueAxis.visibleAxis = False
         plot.valueAxis.labels.fontName = self.figures
         plot.valueAxis.labelTextFormat = self.tick
-        plot.valueAxis.visibleGrid, plot.valueAxis.gridStrokeWidth = True, 0.25
-        plot.valueAxis.gridStrokeColor = HexColor("#BFBFBF")
+        plot.valueAxis.visibleGrid, plot.valueAxis.gridStrokeWidth = True, GRID_LINE
+        plot.valueAxis.gridStrokeColor = HexColor("#" + GRID_COLOUR)
         # the scale ccdocs computes, the DOCX's too (`c:min`, `c:max`, `c:majorUnit`), never reportlab's own steps
         scale = value_scale(chart)
         plot.valueAxis.valueMin, plot.valueAxis.valueMax = float(scale.low), float(scale.high)

@@ -1,0 +1,9 @@
+"""What a chart's drawing looks like, the same in both formats: the PDF's reportlab drawing
+(writers/pdf/charts.py) and the DOCX's chart part (oxml/charts.py), which Word and LibreOffice draw. A WIPO paper's
+charts are plain: light gridlines giving the scale, the category axis a thin line at zero, no value axis line and
+no tick marks, no border, the legend below."""
+
+from __future__ import annotations
+
+AXIS_LINE, AXIS_COLOUR = 0.5, "000000"      # the category axis' line (points, RRGGBB); the value axis has none
+GRID_LINE, GRID_COLOUR = 0.25, "BFBFBF"     # the value axis' gridlines
