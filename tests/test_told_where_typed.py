@@ -4,7 +4,7 @@ cannot format at the value's own line, with what to write, as well as at the fig
 
 from __future__ import annotations
 
-from conftest import REPORT
+from conftest import MINIMAL, REPORT
 from refusals import invoke
 
 
@@ -31,3 +31,34 @@ def test_an_undefined_footnote_mark_with_no_close_note_is_told_to_be_written(mak
     code, output = _built_en(folder, tmp_path)
     assert code == 1 and (f"{folder}/content/report.md:5:7: error: footnote `[^x]` is not defined (add a line "
                           "`[^x]: text of the note`)") in output, output
+
+
+def test_a_quoted_grouped_number_of_the_data_is_told_at_its_place_with_the_digits_to_write(make_doc, tmp_path):
+    """newcomer-12 N5: `staff: '1,735'` (quoted, as YAML's reading of 1,735 as a text asks) with `| number` was told
+    only at the figure ('check the value in the data file'); an unquoted one is told at the data file already."""
+    folder = make_doc({"data/workforce.yaml": "staff: '1,735'\ncore_share: 0.601\n"})
+    code, output = _built_en(folder, tmp_path)
+    assert code == 1 and output.splitlines()[-1] == "1 error; nothing was written.", output
+    assert (f"{folder}/data/workforce.yaml:1:8: error: `1,735` is a text, not a number, so the figure at "
+            f"{folder}/content/report.md:3:10 cannot format it (`| number`) (write the digits alone, without quotes: "
+            "`1735` [the paper groups them as each language writes numbers])") in output, output
+
+
+def test_a_variable_written_as_a_geneva_date_is_told_in_document_yaml_with_the_iso_date(make_doc, tmp_path):
+    """newcomer-12 N5-bis: `period_start: 01.01.2025` under `variables:` with `| date` was told at the figure as
+    'not an ISO date … (check the value in the data file …)': it is in document.yaml, not in a data file."""
+    document = MINIMAL.replace("variables: {", "variables: {closing_day: 31.01.2025, ")
+    report = REPORT.replace("Second paragraph.", "Until {{ closing_day | date }}.")
+    folder = make_doc({"document.yaml": document, "content/report.md": report})
+    code, output = _built_en(folder, tmp_path)
+    line = next(n for n, text in enumerate(document.splitlines(), 1) if text.startswith("variables:"))
+    assert code == 1 and (f"{folder}/document.yaml:{line}:26: error: `31.01.2025` is not a date written YYYY-MM-DD, so "
+                          f"the figure at {folder}/content/report.md:5:7 cannot format it (`| date`) (write it as "
+                          "YYYY-MM-DD: `2025-01-31` [read day first, as 31.01.2025 is in Geneva])") in output, output
+
+
+def test_a_text_no_yaml_holds_is_told_at_the_figure_as_before(make_doc, tmp_path):
+    folder = make_doc({"content/report.md": REPORT.replace("Second paragraph.", "See {{ 'x' | number }}.")})
+    code, output = _built_en(folder, tmp_path)
+    assert code == 1 and (f"{folder}/content/report.md:5:5: error: cannot format this figure: not a number: 'x' "
+                          "(check the value in the data file and the filter)") in output, output

@@ -24,7 +24,7 @@ from .sources.cover_notes import read_template
 from .sources.data import read_all
 from .sources.images import read_images
 from .sources.spec import DocumentSpec, read_spec
-from .sources.values import data_value, frozen
+from .sources.values import Origins, data_value, frozen
 from .stopwatch import Stopwatch
 from .theme import load_theme
 from .transforms import apply_all
@@ -179,6 +179,7 @@ def _resolve(sources: Sources, lang: str, draft: bool, clock: Stopwatch, sandbox
     keyed_catalog = catalog if keyed == lang else Catalog.load(keyed, find_language(keyed).locales_dir)
     no_figure = frozenset(c.gettext("n/a") for c in (catalog, keyed_catalog))  # a cell with no figure, either tongue
     translate = _translate(sources, lang, draft, catalog, built)
+    origins = Origins(sources)
     kept_on = grounds(sources, lang, draft, profile)  # what the blocks are made of besides each file's text
 
     def _blocks(text: str, path: Path, shown: str) -> tuple:
@@ -188,7 +189,8 @@ def _resolve(sources: Sources, lang: str, draft: bool, clock: Stopwatch, sandbox
 
         try:
             with clock.stage("render"):
-                rendered = render(Figures(sandbox, formats), text, path, context, out)  # a failing figure left empty
+                rendered = render(Figures(sandbox, formats), text, path, context, out, origins)  # a failing figure
+                # left empty; a text of the data it refuses told where it is written (`origins`)
         except InputError as exc:
             out.extend(exc.problems)
             return ()

@@ -86,6 +86,15 @@ class GroupedUse(Refused):
         self.cell, self.how = cell, how
 
 
+class Unformatted(Refused):
+    """A filter (`name`) refusing `value`, a text (`'1,735'` quoted in YAML, a date `01.01.2025`): told at the text's
+    own place in the YAML when the render knows it (`templating`), else at the figure."""
+
+    def __init__(self, value: str, name: str, reason: str):
+        super().__init__(f"cannot format this figure: {reason}", "check the value in the data file and the filter")
+        self.value, self.name = value, name
+
+
 def not_allowed(what: str, needle: str | None = None) -> Refused:
     """The refusal of something a figure may not do or reach."""
     return Refused(f"not allowed in a document: {what}", REACH_HINT, needle)
@@ -383,7 +392,12 @@ def _strict_filter(name: str):
             signature(getattr(type(formats), name)).bind(formats, value, *args, **kwargs)
         except TypeError:
             raise filter_arguments(name) from None
-        return formats.filters()[name](value, *args, **kwargs)
+        try:
+            return formats.filters()[name](value, *args, **kwargs)
+        except ValueError as exc:
+            if isinstance(value, str):  # a text of the data where a number or a date is expected
+                raise Unformatted(value, name, str(exc)) from None
+            raise
 
     return apply
 

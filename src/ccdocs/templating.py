@@ -5,6 +5,7 @@ from __future__ import annotations
 import marshal
 import re
 from bisect import bisect_right
+from datetime import date
 from dataclasses import dataclass
 from decimal import Decimal, DecimalException
 from importlib.util import MAGIC_NUMBER
@@ -21,10 +22,12 @@ from .l10n.formats import FILTERS, Formats
 from .sources import spans
 from .sources.characters import HINT, LINE_BREAK, first_refused, line_break
 from .sources.data import grouped_cell
+from .sources.yamlfile import GROUPED
 
 MARKDOWN_PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")  # CommonMark's ASCII punctuation, each escapable
 FIGURE_BUDGET = 100_000  # characters figures may add to a file, on top of ten times the file's own length
 DOTTED = re.compile(rules.DOTTED)
+DAY_FIRST = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})")  # 31.01.2025, 31/01/2025: a date as Geneva writes it
 RESULT = "ccdocs_figure_"  # the names a batch of expressions is assigned to, numbered
 
 
@@ -167,6 +170,36 @@ def _failure(exc: Exception, hints: Hints, names=()) -> tuple[str, str]:
         return ("cannot format this figure: the number is too large or not a number",
                 "check the value in the data file; " + rules.BOUNDS_HINT)
     return f"cannot format this figure: {exc}", "check the value in the data file and the filter"
+
+
+def unformatted(exc: rules.Unformatted, figure: str) -> tuple[str, str]:
+    """(message, hint) of a text of the YAML that the filter of the figure at `figure` refused: a number written
+    with a group separator (`'1,735'`, quoted as YAML asks of such a text) or a date not written YYYY-MM-DD.
+
+    >>> unformatted(rules.Unformatted("1,735", "number", ""), "report.md:3:9")[1]
+    'write the digits alone, without quotes: `1735` (the paper groups them as each language writes numbers)'
+    >>> unformatted(rules.Unformatted("01.02.2025", "date", ""), "report.md:3:9")[1]
+    'write it as YYYY-MM-DD: `2025-02-01` (read day first, as 01.02.2025 is in Geneva; if it is month first, `2025-01-02`)'
+    """
+    value, name = exc.value, exc.name
+    if name in ("date", "daterange"):
+        message = f"`{value}` is not a date written YYYY-MM-DD, so the figure at {figure} cannot format it (`| {name}`)"
+        found = DAY_FIRST.fullmatch(value.strip())
+        try:
+            day = date(int(found[3]), int(found[2]), int(found[1])) if found else None
+        except ValueError:
+            day = None
+        if day is None:
+            return message, "write it as YYYY-MM-DD, e.g. `2025-01-31`"
+        other = ""
+        if day.day <= 12 and day.day != day.month:
+            other = f"; if it is month first, `{date(day.year, day.day, day.month).isoformat()}`"
+        return message, f"write it as YYYY-MM-DD: `{day.isoformat()}` (read day first, as {value.strip()} is in Geneva{other})"
+    message = f"`{value}` is a text, not a number, so the figure at {figure} cannot format it (`| {name}`)"
+    if GROUPED.fullmatch(value.strip()):
+        return message, (f"write the digits alone, without quotes: `{value.strip().replace(',', '')}` (the paper groups "
+                         "them as each language writes numbers)")
+    return message, "write the number without quotes and without separators, e.g. `1735` or `0.601`"
 
 
 def _pointed(exc: Exception, message: str, expression: str) -> int:
@@ -385,10 +418,11 @@ def expressions(text: str, path: Path) -> tuple[list, list]:
             statements(text, path, where) + _unclosed(text, path, matches, where))
 
 
-def render(figures: Figures, text: str, path: Path, context: dict, out=None) -> str:
+def render(figures: Figures, text: str, path: Path, context: dict, out=None, origins=None) -> str:
     """`text` with each `{{ expression }}` evaluated; every failing expression is reported at its line and column:
     raised as an InputError, or, given a Collector `out`, added to it and the text returned with each failing
-    figure left empty, so that the rest of the file is still read and its own problems reported.
+    figure left empty, so that the rest of the file is still read and its own problems reported. A text of the
+    data a filter refuses is told where it is written, naming the figure, when `origins` (a `values.Origins`) finds it.
 
     The distinct expressions of a text are compiled together once per sandbox (a translation with the same
     figures reuses them); when one fails, each is evaluated alone so that each failure is located.
@@ -419,6 +453,12 @@ def render(figures: Figures, text: str, path: Path, context: dict, out=None) -> 
                 cells.append(grouped_cell(display_path(cell.place[0]), cell.place[1:], cell.row_id, cell.column,
                                           str(cell), f"the figure at {display_path(path)}:{line}:{col} cannot "
                                           f"{exc.how}"))
+                failed.add(line)
+                continue
+            place = origins(exc.value) if isinstance(exc, rules.Unformatted) and origins is not None else None
+            if place is not None:  # told at the text in the YAML, where the number or date is to be written
+                cells.append(problem(place[0], place[1], *unformatted(exc, f"{display_path(path)}:{line}:{col}"),
+                                     place[2]))
                 failed.add(line)
                 continue
             problems.append(problem(path, line, message, hint, col))

@@ -19,7 +19,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from ..errors import InputError, problem
-from .data import ROWS, Dataset
+from .data import ROWS, Dataset, YamlData
 
 SCALARS = (str, int, float, Decimal, date, bytes, type(None))  # bool is an int
 EXACT_SCALARS = frozenset({str, int, float, bool, Decimal, date, datetime, bytes, type(None)})
@@ -133,3 +133,45 @@ def data_value(item):
                                            for column, value in row.items()}) for row in rows)
         return table(rows)
     return frozen(item.value, item.path)
+
+
+class Origins:
+    """Where a text a figure was given stands in the YAML files of a document's `sources` (its YAML data files and
+    `variables:` in document.yaml): `origins(value)` is (path, line, column), or None when no such text is there or
+    several are and none is the very one given. Asked when a filter refuses a text (`templating.render`); the index
+    is made at the first question, once for the render of every file of a language."""
+
+    def __init__(self, sources):
+        self.sources = sources
+        self.index: tuple[dict, dict] | None = None
+
+    def __call__(self, value: str) -> tuple[Path, int, int] | None:
+        if self.index is None:
+            self.index = self._indexed()
+        same, equal = self.index
+        found = same.get(id(value))
+        if found is not None and found[0] is value:
+            return found[1]
+        places = equal.get(value, ())
+        return places[0] if len(places) == 1 else None  # a translated copy: the one text alike, if only one
+
+    def _indexed(self) -> tuple[dict, dict]:
+        spec = self.sources.spec
+        trees = [(item.path, item.value, item.positions, ()) for item in self.sources.data.values()
+                 if isinstance(item, YamlData)]
+        trees.append((spec.yaml.path, spec.yaml.data.get("variables") if isinstance(spec.yaml.data, dict) else None,
+                      spec.yaml.positions, ("variables",)))
+        same, equal = {}, {}
+        for path, tree, positions, prefix in trees:
+            stack = [(prefix, tree)]
+            while stack:
+                keys, node = stack.pop()
+                if isinstance(node, dict):
+                    stack.extend((keys + (key,), child) for key, child in node.items())
+                elif isinstance(node, list):
+                    stack.extend((keys + (index,), child) for index, child in enumerate(node))
+                elif isinstance(node, str) and keys in positions:
+                    place = (path, *positions[keys])
+                    same[id(node)] = (node, place)
+                    equal.setdefault(node, []).append(place)
+        return same, equal
