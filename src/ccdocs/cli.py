@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .errors import Failure, InputError, UsageError, counted, shown
+from .errors import Failure, InputError, UsageError, counted, looked_at, shown
 from .writers import WRITERS, available
 
 FORMATS = ("docx", "pdf")
@@ -138,6 +138,7 @@ def _memories(memories) -> tuple[Path, ...]:
     from .i18n.memory import GIVE, unreadable
 
     for path in memories:
+        looked_at(path, "--memory")
         if said := unreadable(path):
             raise UsageError(f"--memory {path}: this translation memory {said} ({GIVE})")
     return tuple(memories)
@@ -148,6 +149,7 @@ def _folder(value: str) -> Path:
     if not value:
         raise UsageError("DOC_DIR is empty; give the path of a document folder (the one holding document.yaml)")
     path = Path(value)
+    looked_at(path)
     if not path.is_dir():
         raise UsageError(f"{value} is not a document folder (give the folder holding document.yaml)")
     return path
@@ -163,11 +165,13 @@ def _distinct(folders: list[Path]) -> list[Path]:
 
 
 def _target(value: str | None, option: str) -> Path | None:
-    """A file or folder to write given as `option`: a UsageError when it was given empty; None when not given."""
+    """A file or folder to write given as `option`: a UsageError when it was given empty or cannot be looked at (a
+    name too long: `errors.looked_at`); None when not given."""
     if value is None:
         return None
     if not value:
         raise UsageError(f"{option} is empty; give the path to write to")
+    looked_at(value, option)
     return Path(value)
 
 
@@ -198,6 +202,10 @@ def _templates(ctx, param, value: str | None) -> None:
 
     if value is None:
         return
+    try:
+        looked_at(value)
+    except UsageError as exc:
+        raise click.BadParameter(str(exc)) from None
     if not value or not Path(value).is_dir():
         raise click.BadParameter(f"{value!r} is not a folder (give a folder holding themes/ and cover-notes/)")
     os.environ[ENV] = value  # read by ccdocs.resources, here and in the build's workers
@@ -656,6 +664,7 @@ def import_(doc_dir, file, lang):
     from .output import check_inputs
 
     spec = _translated_into(doc_dir, lang)
+    looked_at(file)
     if not Path(file).is_file():
         raise UsageError(f"{file} is not a file")
     check_inputs([po_path(spec.folder, lang)], spec_files(spec), option=None)
@@ -783,6 +792,7 @@ def snapshot(file, output):
     from .testing.snapshot import READERS, snapshot as take
 
     path = Path(file)
+    looked_at(path)
     if not path.exists():
         raise UsageError(f"{file} does not exist")
     if path.suffix.lower() not in READERS or not path.is_file():
@@ -804,6 +814,7 @@ def diff(old, new):
     from .testing.snapshot import snapshot as take, unified
 
     for name in (old, new):
+        looked_at(name)
         if not Path(name).is_file():
             raise UsageError(f"{name} is not a file")
     text = unified(take(Path(old)), take(Path(new)), old, new)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import unicodedata
@@ -83,6 +84,27 @@ class UsageError(Exception):
 class Failure(Exception):
     """Work that could not be finished for a reason outside the input and the command line (a full disk, a
     killed worker), its message saying what was left as it was: exit 1."""
+
+
+# what the file system says of a path, besides "nothing is there", that the user can do something about
+UNLOOKABLE = {errno.ENAMETOOLONG: "give a shorter path: a folder's or file's name holds at most 255 bytes",
+              errno.EACCES: "a folder along it may not be searched: check its permissions, or give another path"}
+
+
+def looked_at(given: str | Path, named: str = "") -> None:
+    """A UsageError (exit 2) when the file system cannot look at the path `given` on the command line or in the
+    environment (`named`: its option or variable, e.g. `--templates`): a name too long (ENAMETOOLONG), a folder
+    along it that may not be searched; nothing when it can, whatever stands there, or nothing (the command then
+    says what it expected). Every path argument is looked at so before its `is_dir`/`exists`, which raise then."""
+    try:
+        os.stat(given)
+    except OSError as exc:
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR, errno.ELOOP):
+            return
+        text = str(given)
+        cut = text if len(text) <= 60 else f"{text[:60]}…"
+        raise UsageError(f"{named}{': ' if named else ''}`{printable(cut)}` cannot be looked at: "
+                         f"{exc.strerror or exc} ({UNLOOKABLE.get(exc.errno, 'give another path')})") from None
 
 
 def problem(path: str | Path, line: int | None, message: str, hint: str | None = None,

@@ -23,7 +23,7 @@ import re
 from importlib.resources import files
 from pathlib import Path
 
-from .errors import InputError, UsageError, problem
+from .errors import InputError, UsageError, looked_at, problem
 
 ENV = "CCDOCS_TEMPLATES"
 NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
@@ -53,6 +53,7 @@ def user_templates() -> Path | None:
     if not value:
         return None
     path = Path(value)
+    looked_at(path, ENV)
     if not path.is_dir():
         raise UsageError(f"{ENV}={value!r} is not a folder (it names a folder of themes/ and cover-notes/)")
     return path

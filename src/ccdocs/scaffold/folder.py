@@ -8,7 +8,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from ..errors import InputError, UsageError, display_path
+from ..errors import InputError, UsageError, display_path, looked_at
 
 
 def check_target(target: Path) -> None:
@@ -16,6 +16,7 @@ def check_target(target: Path) -> None:
     made by `make_folder`."""
     if not str(target) or target == Path():
         raise UsageError("the new folder's name is empty; give the path of a folder to create")
+    looked_at(target)
     if target.is_symlink() or (target.exists() and not (target.is_dir() and not any(target.iterdir()))):
         raise UsageError(f"{target} already exists; give the path of a new (or empty) folder: nothing is overwritten")
     parent = target.resolve().parent
