@@ -46,20 +46,30 @@ class Imported:
 language._Reader.language = noted("profile", language._Reader.language)
 catalog.Catalog.read = classmethod(noted("catalog", catalog.Catalog.read.__func__))
 cjk.cjk_char = cache(noted("regex", cjk.cjk_char.__wrapped__))
+if os.environ.get("CCDOCS_TEST_DIGEST"):
+    from ccdocs.i18n import cached
+    cached.package_digest = noted("digest", cached.package_digest)
 sys.meta_path.insert(0, Imported())
 from ccdocs import build as building
 if os.environ.get("CCDOCS_TEST_ALONE_TEXT"):
     building.ALONE_TEXT = int(os.environ["CCDOCS_TEST_ALONE_TEXT"])
-building.build([Path(folder) for folder in sys.argv[3:]], Path(sys.argv[2]), ["en", "zh"], ("pdf",), workers=2)
+building.build([Path(folder) for folder in sys.argv[3:]], Path(sys.argv[2]), ["en", "zh"],
+               tuple(os.environ.get("CCDOCS_TEST_FORMATS", "pdf").split(",")), workers=2)
 print(os.getpid())
 """
 
 
-def recorded(tmp_path, *folders, alone_text: int | None = None) -> tuple[str, list[list[str]]]:
-    """The parent's pid and each (pid, what) read of a parallel PDF build of `folders` in a fresh interpreter
-    (`alone_text`: the build's ALONE_TEXT there)."""
+def recorded(tmp_path, *folders, alone_text: int | None = None, formats: str = "pdf", digest: bool = False
+             ) -> tuple[str, list[list[str]]]:
+    """The parent's pid and each (pid, what) read of a parallel build of `folders` in `formats` in a fresh
+    interpreter (`alone_text`: the build's ALONE_TEXT there; `digest`: each working out of the code's digest
+    recorded too)."""
     log = tmp_path / "reads.txt"
-    env = {**os.environ, "CCDOCS_TEST_ALONE_TEXT": str(alone_text)} if alone_text is not None else None
+    env = {**os.environ, "CCDOCS_TEST_FORMATS": formats}
+    if alone_text is not None:
+        env["CCDOCS_TEST_ALONE_TEXT"] = str(alone_text)
+    if digest:
+        env["CCDOCS_TEST_DIGEST"] = "yes"
     done = subprocess.run([sys.executable, "-c", RECORDED, str(log), str(tmp_path / "out"), *map(str, folders)],
                           capture_output=True, text=True, env=env)
     assert done.returncode == 0, done.stderr
@@ -90,6 +100,17 @@ def test_a_single_folders_models_read_the_languages_once_and_its_writes_nothing(
     assert sorted(worker) == ["catalog", "catalog", "profile", "profile"], reads  # en and zh, once each
     assert {what for pid, what in reads if pid == parent} == {"profile", "regex", "uniseg"}
     assert sorted(p.name for p in (tmp_path / "out").glob("*/*.pdf")) == ["wo_cc_86_inf_1.pdf"] * 2
+
+
+@pytest.mark.skipif(not can_fork(), reason="this platform cannot fork")
+def test_the_code_digest_the_docx_writes_read_is_worked_out_once_in_the_parent(tmp_path, make_doc):
+    """The code's digest names the styles and chart workbooks a DOCX write reads from the per-user cache
+    (`i18n.cached.code`, ~10 ms): worked out in the parent as it readies the DOCX writes, and by the folder's worker
+    for the models' kept blocks, never again by a write (each DOCX write worked it out, once per language)."""
+    parent, reads = recorded(tmp_path, make_doc(), formats="docx,pdf", digest=True)
+    digests = [pid for pid, what in reads if what == "digest"]
+    assert digests.count(parent) == 1 and len(digests) == 2, reads  # the parent, and the folder's worker
+    assert sorted(p.name for p in (tmp_path / "out").glob("*/*")) == ["wo_cc_86_inf_1.docx"] * 2 + ["wo_cc_86_inf_1.pdf"] * 2
 
 
 @pytest.mark.skipif(not can_fork(), reason="this platform cannot fork")

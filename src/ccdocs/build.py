@@ -21,7 +21,7 @@ from .source_date import source_date
 from .stopwatch import Stopwatch
 from .theme import Theme, load_theme
 from .workers import Readying, Shared, run_all, worker_count
-from .writers import writer
+from .writers import ready_writer, writer
 
 # The formats by how long they take to write: the writes waiting for a worker start the slowest first (`_weight`).
 SLOWNESS = {"pdf": 3, "docx": 1, "json": 0}
@@ -112,7 +112,7 @@ def build(folders: list[Path], out: Path, languages=None, formats=("docx", "pdf"
     # the faces of each language registered, its CLDR data read, the line setting readied, then the other writers
     # imported, each format's writes forked as soon as what they need is ready (`_needs`: the PDFs do not wait for
     # python-docx's import). One call a language: a worker's message is never kept waiting long.
-    imports = [partial(writer, fmt) for fmt in _by_slowness(formats)]
+    imports = [partial(ready_writer, fmt) for fmt in _by_slowness(formats)]
     prepare = imports[:1]
     if {"docx", "pdf"} & set(formats):
         prepare += [partial(register_fonts, [pair]) for pair in faces.values()]
@@ -162,7 +162,7 @@ def _build_alone(folder: Path, out: Path, languages, formats, draft: bool, clock
     hands them back. Reading the folder and importing the writers (some 0.15 s each for the sample) then run on two
     CPUs, where reading first and forking a model worker per language left one of them idle until the folder was
     read, and each model worker imported the model's modules (Jinja2, markdown-it...) again."""
-    imports = [partial(writer, fmt) for fmt in _by_slowness(formats)]
+    imports = [partial(ready_writer, fmt) for fmt in _by_slowness(formats)]
     ready = {fmt: n + 1 for n, fmt in enumerate(_by_slowness(formats))}
     job = partial(_folder_job, folder, out, languages, tuple(formats), draft, write)
     most = len(formats) * len(languages or OFFICIAL)  # the writes: of the languages asked for, else (the document's

@@ -17,3 +17,13 @@ def available() -> list[str]:
 def writer(fmt: str):
     """The `write(doc, theme) -> bytes` function of format `fmt`."""
     return import_module(WRITERS[fmt]).write
+
+
+def ready_writer(fmt: str) -> None:
+    """Ready this process for writes of format `fmt` made in workers forked later: its writer imported whole (the
+    PDF writer's package imports its layout when `write` is asked for), and what each of its writes would work out
+    first made here once (the writer package's `ready()`, where it has one)."""
+    writer(fmt)
+    ready = vars(import_module(WRITERS[fmt])).get("ready")
+    if ready is not None:
+        ready()

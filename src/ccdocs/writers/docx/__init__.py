@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...i18n.cached import code
 from ...model import Document
 from ...oxml import add_footnotes_part, twips
 from ...theme import Theme
@@ -17,6 +18,13 @@ from .rtl import right_to_left
 from .skeleton import new_document
 from .state import Where, WriterState
 from .styles import add_styles
+
+
+def ready() -> None:
+    """Work out in this process what every write reads first (`writers.ready_writer`): the code's digest
+    (`i18n.cached.code`, ~10 ms: it names the styles and chart workbooks kept in the per-user cache), which each
+    write forked from a build's parent worked out again."""
+    code()
 
 
 def write(doc: Document, theme: Theme) -> bytes:
