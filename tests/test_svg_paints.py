@@ -133,6 +133,13 @@ REFUSED = [
     Case("em-font-size-rule", shows('<style>\n.t { font-size: 1.5em }\n</style><text class="t" y="9">Hg</text>'),
          "line 3: svglib, which draws the PDF, cannot draw a length in `em` as a browser and Word do "
          "(`font-size: 1.5em`)", WHERE),
+    Case("percent-font-size", shows('<g font-size="20">\n<text x="1" y="50" font-size="200%">Hg</text></g>'),
+         "image `figures/a.svg`, line 3: svglib, which draws the PDF, cannot draw a length in `%` as a browser and "
+         "Word do (`font-size=\"200%\"`): it reads `200%` as 200 user units, where they read a share of the font "
+         "size the text inherits (give the length in user units or px, as the drawing's other lengths)", WHERE),
+    Case("percent-stroke-width", shows('<circle cx="50" cy="50" r="20" stroke="red"\n style="stroke-width: 5%"/>'),
+         "line 3: svglib, which draws the PDF, cannot draw a length in `%` as a browser and Word do (`stroke-width: "
+         "5%`): it reads `5%` as 5 user units, where they read a share of the drawing's size", WHERE),
     Case("baseline-shift", shows('<text x="1" y="50" font-size="30">x\n<tspan baseline-shift="super">2</tspan></text>'),
          "image `figures/a.svg`, line 3: CairoSVG, which draws the Word document's picture, does not raise or lower "
          "text by `baseline-shift: super`; svglib, which draws the PDF, does (raise or lower the text by the "

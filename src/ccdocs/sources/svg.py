@@ -203,6 +203,10 @@ EM = re.compile(rf"(?<![\w.])({NUMBER})\s*(em|ex)(?![\w-])")
 GEOMETRY = frozenset({"x", "y", "width", "height", "rx", "ry", "cx", "cy", "r", "x1", "y1", "x2", "y2", "dx", "dy",
                       "fx", "fy"})
 SIZED = GEOMETRY | {"font-size", "stroke-width", "stroke-dasharray", "stroke-dashoffset", "baseline-shift"}
+# a length in `%` svglib reads as that many user units (its reports: it knows no box to take it of; `x`, `width` ...
+# are a share of the viewBox, as CairoSVG, a browser and Word read them), where the others read a share
+PERCENT = re.compile(rf"(?<![\w.])({NUMBER})\s*%")
+SHARES = SIZED - {"x", "y", "width", "height", "cx", "cy", "x1", "y1", "x2", "y2"}
 PLACES = frozenset({"x", "y", "dx", "dy", "baseline-shift"})   # a text's: svglib reads their `em` in its font size
 EM_HINT = "give the length in user units or px, as the drawing's other lengths"
 SIDES = {"rect": ("width", "height"), "circle": ("r",), "ellipse": ("rx", "ry")}   # a negative one is an error
@@ -716,6 +720,13 @@ def _em_length(raw: str, element, declared: list) -> tuple[str, str] | None:
                     f"as {16 if length.endswith('em') else 8} user units whatever the font size")
             return (_cannot(raw, at, f"a length in `{length[-2:]}` as a browser and Word do ({said}): it reads "
                             f"`1{length[-2:]}` {read}, where they read it in the element's font size"), EM_HINT)
+        share = PERCENT.search(value) if key in SHARES else None
+        if share:
+            said = f'`{key}="{value[:80]}"`' if how == "attribute" else f"`{key}: {value[:80]}`"
+            of = "the font size the text inherits" if key == "font-size" else "the drawing's size"
+            return (_cannot(raw, at, f"a length in `%` as a browser and Word do ({said}): it reads "
+                            f"`{share.group(1)}%` as {share.group(1)} user units, where they read a share of {of}"),
+                    EM_HINT)
     return None
 
 
