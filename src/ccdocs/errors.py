@@ -157,9 +157,23 @@ def another_form(word: str, choices) -> str | None:
     from a PDF may write it), or None: equal in the composed form (NFC), not as typed."""
     if word.isascii():
         return None
-    composed = unicodedata.normalize("NFC", word)
+    form = composed(word)
     return next((choice for choice in choices if choice != word and not choice.isascii()
-                 and unicodedata.normalize("NFC", choice) == composed), None)
+                 and composed(choice) == form), None)
+
+
+def composed(name: str) -> str:
+    """`name` in Unicode's composed form (NFC), the form names are compared in when two must not be one another
+    written another way (`another_form`, `written_another_way`)."""
+    return name if name.isascii() else unicodedata.normalize("NFC", name)
+
+
+def written_another_way(name: str, first: str, line: int) -> str:
+    """Words saying that `name` is `first`, written on `line`, in another of Unicode's forms (`composed` alike), both
+    spelled by their code points since they look the same: `cafe\\u0301` is `caf\\u00e9` of line 3 written …"""
+    return (f"`{code_points(name)}` is `{code_points(first)}` of line {line} written another way: the same letters "
+            "with their accents as one character or as a letter and a combining mark (typed or pasted on another "
+            "system): they look alike, and a figure would read whichever its own spelling matches")
 
 
 def code_points(name: str) -> str:

@@ -24,7 +24,7 @@ from decimal import Decimal
 from pathlib import Path
 from types import MappingProxyType
 
-from ..errors import Collector, InputError, Problem, display_path, problem
+from ..errors import Collector, InputError, Problem, composed, display_path, problem, written_another_way
 from .bounds import CSV, read_bounded
 from .characters import HINT, invisible, refused
 from .yamlfile import GROUPED, decode, grouped, read_yaml
@@ -262,7 +262,7 @@ def read_csv(path: Path) -> Dataset:
         out.extend([Problem(shown, line, None, message, hint)])
     records = csv_records(path, text)
     header = _header(path, text, records, out)
-    rows, lines, grouped_cells, starts = [], {}, {}, []
+    rows, lines, grouped_cells, starts, forms = [], {}, {}, [], {}
     tabbed = "\t" in text  # rare: only then are the cells looked at for one
     for line, cells in records:
         if not any(c.strip() for c in cells):
@@ -291,6 +291,11 @@ def read_csv(path: Path) -> Dataset:
         if row_id == ROWS:
             fail(line, f"the row id `{ROWS}` is the name a figure reads the table's rows by, in file order "
                  f"(`{{{{ NAME.{ROWS} }}}}`): no figure could read this row", "give the row another id")
+            continue
+        if (first := forms.setdefault(composed(row_id), row_id)) != row_id:  # `café` composed and decomposed
+            out.extend([Problem(shown, line, _cell_column(text, line, row_id), "the row id "
+                                f"{written_another_way(row_id, first, lines[first])}",
+                                "keep one of the rows, or give one another id")])
             continue
         for index, name in enumerate(header):
             if name != "id" and isinstance(row[name], str) and GROUPED.fullmatch(row[name]):  # refused where used

@@ -7,7 +7,8 @@ whatever it holds is refused at its line and column, before anything else sees i
   as such, at the first byte that is not UTF-8);
 - free of the characters a paper refuses (`characters.py`), typed or written as an escape (`"\\x0b"`);
 - nested at most `MAX_DEPTH` levels deep (aliases included);
-- free of a key written twice in one mapping (YAML would silently keep the last one);
+- free of a key written twice in one mapping (YAML would silently keep the last one), also in two of Unicode's
+  forms (`café` composed and decomposed: `errors.composed`);
 - sparing with aliases: an alias (`*name`) may not stand inside the value it names, and all aliases together
   repeat at most `MAX_REPEATED` values (a "billion laughs" is refused at the alias that goes beyond);
 - free of merge keys (`<<: *name`: which copy of a key wins is hidden; YAML 1.2 has none);
@@ -39,7 +40,7 @@ try:
 except ImportError:
     CParser = None
 
-from ..errors import InputError, problem
+from ..errors import InputError, composed, problem, written_another_way
 from . import decimals
 from .bounds import YAML, Bound, read_bounded
 from .characters import HINT, first_refused, refused
@@ -164,17 +165,20 @@ class _Loader(yaml.SafeLoader):
             if not isinstance(key_node, ScalarNode):
                 continue
             key = self.construct_object(key_node)
-            if key in seen:
-                earlier, read = seen[key]
+            form = composed(key) if isinstance(key, str) else key  # `café` composed or decomposed: one name
+            if form in seen:
+                earlier, read = seen[form]
                 first = earlier.start_mark.line + 1
                 self.found.append(_Refused(key_node.start_mark, f"`{key_node.value}` is written twice in this "
                                            f"mapping, on line {first} and here (YAML would keep only the last)"
                                            if earlier.value == key_node.value else
+                                           f"this key {written_another_way(key, read, first)}"
+                                           if isinstance(key, str) and isinstance(read, str) and key != read else
                                            f"`{key_node.value}` is written twice in this mapping: `{earlier.value}` "
                                            f"on line {first} is the same key, {_same_key(read, key)} (only the last "
                                            "would be kept)", "keep one of them"))
                 continue
-            seen[key] = key_node, key
+            seen[form] = key_node, key
             if path is not None:
                 self.positions[path + (key, "<key>")] = _position(key_node.start_mark)
 
