@@ -140,6 +140,11 @@ REFUSED = [
     Case("percent-stroke-width", shows('<circle cx="50" cy="50" r="20" stroke="red"\n style="stroke-width: 5%"/>'),
          "line 3: svglib, which draws the PDF, cannot draw a length in `%` as a browser and Word do (`stroke-width: "
          "5%`): it reads `5%` as 5 user units, where they read a share of the drawing's size", WHERE),
+    Case("current-colour-stop", shows('<linearGradient id="g" color="#00ff00">\n<stop offset="0" stop-color='
+                                      '"currentColor"/></linearGradient><rect width="9" height="9" fill="url(#g)"/>'),
+         "image `figures/a.svg`, line 3: svglib, which draws the PDF, cannot draw a gradient stop of `currentColor` "
+         "(`stop-color: currentColor`); CairoSVG (the Word document's picture), a browser and Word paint it with the "
+         "`color` the stop inherits (write the colour itself in place of `currentColor` [`#rrggbb`])", WHERE),
     Case("baseline-shift", shows('<text x="1" y="50" font-size="30">x\n<tspan baseline-shift="super">2</tspan></text>'),
          "image `figures/a.svg`, line 3: CairoSVG, which draws the Word document's picture, does not raise or lower "
          "text by `baseline-shift: super`; svglib, which draws the PDF, does (raise or lower the text by the "

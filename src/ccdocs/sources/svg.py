@@ -796,6 +796,10 @@ def _property(raw: str, name: str | None, line: int, key: str, value: str, how: 
         return (_cannot(raw, line, f"a paint with a fallback ({said}): it paints nothing, where a browser and Word "
                         "paint the gradient, or the colour after it when the drawing has no such gradient"),
                 PAINT_HINT)
+    if key == "stop-color" and value.lower() == "currentcolor":
+        return (_cannot(raw, line, f"a gradient stop of `currentColor` ({said}); CairoSVG (the Word document's "
+                        "picture), a browser and Word paint it with the `color` the stop inherits"),
+                "write the colour itself in place of `currentColor` (`#rrggbb`)")
     if key in COLOURED and not COLOUR.fullmatch(value) and not (COLOURED[key] and COLOURED[key].fullmatch(value)):
         return (f"image `{raw[:80]}`, line {line}: the colour {said} is not one the PDF (svglib) and the Word "
                 "document (CairoSVG) draw alike: an alpha part prints see-through in the PDF only, and CSS Color 4's "
