@@ -10,8 +10,9 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
+from libreoffice import to_pdf
 from pdfpages import read_pages
-from test_charts import C, A, change_chart
+from test_charts import C, A, change_chart, chart_parts, one_chart
 
 sys.path.insert(0, str(Path(__file__).parent / "ooxml"))
 from validate import validate  # noqa: E402
@@ -67,3 +68,63 @@ def test_the_category_axis_is_a_thin_line_at_zero_and_nothing_else_marks_the_axe
         at = (zero.y0 + zero.y1) / 2 if flat else (zero.x0 + zero.x1) / 2
         place = axis["top"] if flat else axis["x0"]
         assert abs(place - at) < 2, (drawn, place, zero)
+
+
+def shapes(pdf: Path) -> list[dict]:
+    """The strokes and fills of the PDF's pages (pdfplumber's lines, curves and rects), their colours as tuples
+    rounded to 2 places (poppler and LibreOffice write them to different precision)."""
+    def colour(value) -> tuple:
+        return tuple(round(c, 2) for c in value or ())
+    with pdfplumber.open(pdf) as doc:
+        return [dict(o, stroke_colour=colour(o["stroking_color"]), fill_colour=colour(o["non_stroking_color"]))
+                for page in doc.pages for o in page.lines + page.curves + page.rects]
+
+
+def test_a_line_charts_legend_keys_each_series_by_its_line_and_circle_in_both_formats(make_doc, tmp_path):
+    """charts13: the PDF keyed a line chart's series in its legend by a colour square (8 pt), Word and LibreOffice
+    by a short line with the series' circle on it; and the lines were 1.5 pt in the PDF, 2.25 pt in the DOCX, its
+    circles 4 pt in the PDF, 5 pt outlined by the series' line in LibreOffice's drawing. Now both draw the series
+    as 1.5 pt lines with a 5 pt filled circle at each point (charts.look), and key each in the legend by a short
+    line (three times the labels' size) with its circle at the middle, just left of its name: read off the PDF and
+    LibreOffice's drawing of the DOCX (pdfplumber's lines and curves), and off the chart part (the series' `a:ln`,
+    its `c:marker` without outline); the DOCX validates."""
+    from ccdocs.build import build
+
+    files = one_chart("staff", "    kind: line\n    data: staff\n    category: year\n"
+                               "    series: [{key: a, label: Staff}, {key: b, label: Temporary}]\n",
+                      "id,year,a,b\ny1,2023,1627,250\ny2,2024,1650,262\ny3,2025,1701,270\n", "Staff")
+    paths = build([make_doc(files)], tmp_path / "out", ("en",), ("pdf", "docx"))
+    docx = next(p for p in paths if p.suffix == ".docx")
+    (space, _), = chart_parts(docx).values()
+    colours = []
+    for ser in space.iterfind(f".//{C}ser"):
+        line = ser.find(f"{C}spPr/{A}ln")
+        assert line.get("w") == "19050"
+        marker = ser.find(f"{C}marker")
+        assert (marker.find(f"{C}symbol").get("val"), marker.find(f"{C}size").get("val")) == ("circle", "5")
+        assert marker.find(f"{C}spPr/{A}ln/{A}noFill") is not None
+        colours.append(line.find(f"{A}solidFill/{A}srgbClr").get("val"))
+    assert not validate(docx)
+    rgb = [tuple(round(int(c[i:i + 2], 16) / 255, 2) for i in (0, 2, 4)) for c in colours]
+    office = to_pdf([docx], tmp_path / "lo") / f"{docx.stem}.pdf"
+    for drawn in (next(p for p in paths if p.suffix == ".pdf"), office):
+        found = shapes(drawn)
+        words = {w.text: w for page in read_pages(drawn) for w in page.words}
+        for name, colour in zip(("Staff", "Temporary"), rgb):
+            word = words[name]
+            middle = (word.y0 + word.y1) / 2
+            keys = [o for o in found if o["object_type"] == "line" and o["stroke_colour"] == colour
+                    and abs(o["top"] - o["bottom"]) < 0.5 and 0 <= word.x0 - o["x1"] < 6 and abs(o["top"] - middle) < 4]
+            assert len(keys) == 1, (drawn, name, [(o["x0"], o["top"], o["x1"]) for o in found
+                                                  if o["stroke_colour"] == colour or o["fill_colour"] == colour])
+            key, = keys
+            assert 20 < key["x1"] - key["x0"] < 26 and abs(key["linewidth"] - 1.5) < 0.05, (drawn, key)
+            circles = [o for o in found if o["object_type"] == "curve" and o["fill"] and o["fill_colour"] == colour
+                       and abs((o["x0"] + o["x1"]) / 2 - (key["x0"] + key["x1"]) / 2) < 1
+                       and abs((o["top"] + o["bottom"]) / 2 - key["top"]) < 1]
+            assert len(circles) == 1 and abs(circles[0]["x1"] - circles[0]["x0"] - 5) < 0.5, (drawn, name, circles)
+            squares = [o for o in found if o["object_type"] == "rect" and o["fill_colour"] == colour]
+            assert not squares, (drawn, name, squares)
+            lines = {round(o["linewidth"], 1) for o in found if o["object_type"] == "curve" and o["stroke"]
+                     and o["stroke_colour"] == colour and o["x1"] - o["x0"] > 50}   # the series' line
+            assert lines == {1.5}, (drawn, name, lines)

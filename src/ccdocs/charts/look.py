@@ -7,3 +7,5 @@ from __future__ import annotations
 
 AXIS_LINE, AXIS_COLOUR = 0.5, "000000"      # the category axis' line (points, RRGGBB); the value axis has none
 GRID_LINE, GRID_COLOUR = 0.25, "BFBFBF"     # the value axis' gridlines
+SERIES_LINE, MARKER = 1.5, 5.0              # a line chart's lines and their circles' diameter (points)
+LINE_KEY = 3.0                              # a line's legend key, in the labels' size: a line with its circle

@@ -18,7 +18,7 @@ from docx.oxml.parser import parse_xml
 
 from ..charts.axis import value_scale
 from ..charts.colours import label_colour
-from ..charts.look import AXIS_COLOUR, AXIS_LINE, GRID_COLOUR, GRID_LINE
+from ..charts.look import AXIS_COLOUR, AXIS_LINE, GRID_COLOUR, GRID_LINE, MARKER, SERIES_LINE
 
 C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -75,10 +75,11 @@ def _el(parent, tag: str, val=None, **attrs):
 
 
 def _fill(parent, colour: str, line: bool = False):
-    """`c:spPr` with a solid fill (or, for a line, a solid 2.25 pt outline) in `colour` (RRGGBB)."""
+    """`c:spPr` with a solid fill (or, for a line chart's series, a solid line of charts.look's SERIES_LINE) in
+    `colour` (RRGGBB)."""
     sp = _el(parent, "c:spPr")
     if line:
-        ln = _el(sp, "a:ln", w=str(round(2.25 * EMU_PER_PT)), cap="rnd")
+        ln = _el(sp, "a:ln", w=str(round(SERIES_LINE * EMU_PER_PT)), cap="rnd")
         _el(_el(ln, "a:solidFill"), "a:srgbClr", colour)
         _el(ln, "a:round")
     else:
@@ -224,12 +225,12 @@ class ChartXml:
         _el(ser, "c:idx", place)
         _el(ser, "c:order", place)
         _str_ref(_el(ser, "c:tx"), f"{SHEET}!${column_name(index + 1)}$1", [series.label])
-        if chart.kind == "line":
+        if chart.kind == "line":   # its line, and a filled circle at each point, as the PDF's (charts.look)
             _fill(ser, self.colour(index), line=True)
             marker = _el(ser, "c:marker")
             _el(marker, "c:symbol", "circle")
-            _el(marker, "c:size", 5)
-            _fill(marker, self.colour(index))
+            _el(marker, "c:size", round(MARKER))
+            _el(_el(_fill(marker, self.colour(index)), "a:ln"), "a:noFill")   # no outline: its diameter as drawn
         elif chart.kind in ("column", "bar"):
             _fill(ser, self.colour(index))
             _el(ser, "c:invertIfNegative", 0)

@@ -26,6 +26,7 @@ from reportlab.graphics.shapes import Drawing, Group, Shape, String
 from reportlab.graphics import widgetbase
 from reportlab.graphics.widgetbase import PropHolder, TypedPropertyCollection
 from reportlab.graphics.widgets.markers import makeMarker
+from reportlab.lib.validators import Auto
 from reportlab.lib.colors import HexColor
 from reportlab.lib.units import cm
 from reportlab.lib.utils import simpleSplit
@@ -34,7 +35,7 @@ from reportlab.platypus.flowables import Flowable
 
 from ...charts.colours import chart_colours, label_colour, palette, too_few
 from ...charts.axis import axis_text, value_scale
-from ...charts.look import AXIS_COLOUR, AXIS_LINE, GRID_COLOUR, GRID_LINE
+from ...charts.look import AXIS_COLOUR, AXIS_LINE, GRID_COLOUR, GRID_LINE, LINE_KEY, MARKER, SERIES_LINE
 from ...charts.spec import HEIGHT
 from ...l10n.formats import Formats
 from ...sources.memo import pure
@@ -184,8 +185,13 @@ class _Drawer:
         if not labels:
             return 0.0
         labels = [self.line(label) for label in labels]
-        items = [(self.colour(i), label) for i, label in enumerate(labels)]
-        widths = [SWATCH + GAP + self.text_width(label) + 3 * GAP for label in labels]
+        if self.chart.kind == "line":   # a line with its circle, as Word and LibreOffice key a line chart's series
+            styled, key = HorizontalLineChart(), LINE_KEY * self.size
+            self.series_lines(styled)
+            items = [(Auto(obj=styled, index=i), label) for i, label in enumerate(labels)]
+        else:
+            items, key = [(self.colour(i), label) for i, label in enumerate(labels)], SWATCH
+        widths = [key + GAP + self.text_width(label) + 3 * GAP for label in labels]
         rows, row, used = [], [], 0.0
         for item, w in zip(items, widths):
             if row and used + w > self.width:
@@ -199,7 +205,7 @@ class _Drawer:
             x, y = (self.width - used) / 2, (len(rows) - 1 - number) * line
             for (colour, label), w in row:
                 legend = Legend()
-                legend.x, legend.y, legend.dx, legend.dy = x, y + line / 2 + self.size / 2, SWATCH, SWATCH
+                legend.x, legend.y, legend.dx, legend.dy = x, y + line / 2 + self.size / 2, key, SWATCH
                 legend.fontName, legend.fontSize, legend.alignment = self.font, self.size, "right"
                 legend.colorNamePairs = [(colour, label)]
                 legend.strokeWidth, legend.strokeColor = 0, None
@@ -281,8 +287,11 @@ class _Drawer:
             left = max(left, self.text_width(wrapped[0]) * math.cos(math.radians(angle)) - slot / 2 + GAP)
         plot = HorizontalLineChart() if chart.kind == "line" else VerticalBarChart()
         plot.x, plot.y = left, bottom + below
-        above = max(self.size, LABEL_LEADING * self.size - GAP / 2) if chart.data_labels else self.size  # a label
-        # of the top point (GAP / 2 beyond it, a line of the figures' leading) within the drawing, as a tick's
+        # a data label stands GAP / 2 beyond its column's end, or beyond its point's circle, as Word and LibreOffice
+        # set the DOCX's `outEnd` and `t` labels; that of the top one (a line of the figures' leading) within the
+        # drawing, as a tick's
+        beyond = GAP / 2 + (MARKER / 2 if chart.kind == "line" else 0)
+        above = max(self.size, LABEL_LEADING * self.size + beyond - GAP) if chart.data_labels else self.size
         plot.width, plot.height = self.width - left - GAP, self.height - bottom - below - above - GAP
         plot.data = data
         self.axes(plot)
@@ -291,17 +300,13 @@ class _Drawer:
         if angle:
             plot.categoryAxis.labels.angle, plot.categoryAxis.labels.boxAnchor = angle, "ne" if angle < 90 else "e"
         if chart.kind == "line":
-            plot.joinedLines = 1
-            for i in range(len(data)):
-                plot.lines[i].strokeColor, plot.lines[i].strokeWidth = self.colour(i), 1.5
-                plot.lines[i].symbol = makeMarker("FilledCircle", size=4, fillColor=self.colour(i),
-                                                  strokeColor=self.colour(i))
+            self.series_lines(plot)
             if chart.data_labels:
                 plot.lineLabelArray, plot.lineLabelFormat = self.printed(), "values"
                 plot.lineLabels.fontName, plot.lineLabels.fontSize = self.figures, self.size
-                # GAP / 2 above its point, as a column's beyond its bar: within the room left above the plot
-                # (reportlab's lineLabelNudge of 10 and a dy of GAP set it over the caption)
-                plot.lineLabelNudge, plot.lineLabels.boxAnchor = GAP / 2, "s"
+                # `beyond` its point: within the room left above the plot (reportlab's lineLabelNudge of 10 and a
+                # dy of GAP set it over the caption)
+                plot.lineLabelNudge, plot.lineLabels.boxAnchor = beyond, "s"
         else:
             self.bars(plot)
         self.drawing.add(plot)
@@ -310,6 +315,15 @@ class _Drawer:
                            textAnchor="middle")
             title.x, title.y = plot.y + plot.height / 2, -self.size   # turned: (x, y) -> (-y, x)
             self.drawing.add(_rotated(title))
+
+    def series_lines(self, plot) -> None:
+        """A line chart's (`plot`, a HorizontalLineChart) lines joined, each series' in its colour with a filled
+        circle at each point (charts.look, as the DOCX's `c:marker`)."""
+        plot.joinedLines = 1
+        for i in range(len(self.chart.series)):
+            plot.lines[i].strokeColor, plot.lines[i].strokeWidth = self.colour(i), SERIES_LINE
+            plot.lines[i].symbol = makeMarker("FilledCircle", size=MARKER, fillColor=self.colour(i),
+                                              strokeColor=None)
 
     def bars(self, plot) -> None:
         """The bars' colours, widths and data labels (inside a stacked bar, beyond a clustered one)."""
