@@ -40,7 +40,7 @@ def test_a_quoted_grouped_number_of_the_data_is_told_at_its_place_with_the_digit
     code, output = _built_en(folder, tmp_path)
     assert code == 1 and output.splitlines()[-1] == "1 error; nothing was written.", output
     assert (f"{folder}/data/workforce.yaml:1:8: error: `1,735` is a text, not a number, so the figure at "
-            f"{folder}/content/report.md:3:10 cannot format it (`| number`) (write the digits alone, without quotes: "
+            f"{folder}/content/report.md:3 cannot format it (`| number`) (write the digits alone, without quotes: "
             "`1735` [the paper groups them as each language writes numbers])") in output, output
 
 
@@ -53,7 +53,7 @@ def test_a_variable_written_as_a_geneva_date_is_told_in_document_yaml_with_the_i
     code, output = _built_en(folder, tmp_path)
     line = next(n for n, text in enumerate(document.splitlines(), 1) if text.startswith("variables:"))
     assert code == 1 and (f"{folder}/document.yaml:{line}:26: error: `31.01.2025` is not a date written YYYY-MM-DD, so "
-                          f"the figure at {folder}/content/report.md:5:7 cannot format it (`| date`) (write it as "
+                          f"the figure at {folder}/content/report.md:5 cannot format it (`| date`) (write it as "
                           "YYYY-MM-DD: `2025-01-31` [read day first, as 31.01.2025 is in Geneva])") in output, output
 
 

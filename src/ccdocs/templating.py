@@ -176,9 +176,9 @@ def unformatted(exc: rules.Unformatted, figure: str) -> tuple[str, str]:
     """(message, hint) of a text of the YAML that the filter of the figure at `figure` refused: a number written
     with a group separator (`'1,735'`, quoted as YAML asks of such a text) or a date not written YYYY-MM-DD.
 
-    >>> unformatted(rules.Unformatted("1,735", "number", ""), "report.md:3:9")[1]
+    >>> unformatted(rules.Unformatted("1,735", "number", ""), "report.md:3")[1]
     'write the digits alone, without quotes: `1735` (the paper groups them as each language writes numbers)'
-    >>> unformatted(rules.Unformatted("01.02.2025", "date", ""), "report.md:3:9")[1]
+    >>> unformatted(rules.Unformatted("01.02.2025", "date", ""), "report.md:3")[1]
     'write it as YYYY-MM-DD: `2025-02-01` (read day first, as 01.02.2025 is in Geneva; if it is month first, `2025-01-02`)'
     """
     value, name = exc.value, exc.name
@@ -456,9 +456,9 @@ def render(figures: Figures, text: str, path: Path, context: dict, out=None, ori
                 failed.add(line)
                 continue
             place = origins(exc.value) if isinstance(exc, rules.Unformatted) and origins is not None else None
-            if place is not None:  # told at the text in the YAML, where the number or date is to be written
-                cells.append(problem(place[0], place[1], *unformatted(exc, f"{display_path(path)}:{line}:{col}"),
-                                     place[2]))
+            if place is not None:  # told at the text in the YAML, where the number or date is to be written, naming
+                # the figure's line (not its column: a translation's differs, and the languages' builds tell it once)
+                cells.append(problem(place[0], place[1], *unformatted(exc, f"{display_path(path)}:{line}"), place[2]))
                 failed.add(line)
                 continue
             problems.append(problem(path, line, message, hint, col))
