@@ -71,6 +71,7 @@ class Builder:
         self.targets: dict[str, str] = {}   # a contents entry's target (Heading.toc) -> the heading's outline key
         self.pages: dict[str, dict] = {}    # symbol -> target -> printed page number, from the previous pass
         self.lengths: dict = {}             # (dotted, default, width) -> points, as `pt` read them
+        self.svg_texts: dict = {}           # an SVG's bytes -> what its text check found (`svgtext.check_text`)
         self.dry = False                    # a layout for its page numbers alone: no page furniture drawn
         self.hooks = Hooks()                # reportlab graphics' assignment hooks, off from the first chart on (the
                                             # layout puts them back: paper.layout)

@@ -27,7 +27,7 @@ from ...sources.svg import SVG_NS, drawing, parsed
 from .cjk import is_cjk
 from .invisible import composed
 from .rtl import STRONG_RTL, display_string, is_arabic, shaped
-from .runs import LATIN_ROLES, Where, equivalent
+from .runs import LATIN_ROLES, UNPLACED, Where, equivalent
 
 FALLBACK_ROLES = ("latin_regular", "zh_body", "zh_heading")   # RunMaker.other_face's order
 MIN_SIZE = 1.0   # points: an SVG's letters drawn smaller are a speck no reader reads (left out of the text layer)
@@ -120,21 +120,16 @@ def check_text(builder, picture, where) -> None:
     line), naming the SVG's line of the first `<text>` holding it; and, as the paper's own text does
     (`RunMaker.marks_apart`), each combining mark a `<text>` leaves apart from its letter once composed (x + U+0304),
     or that a piece svglib draws on its own begins with (`e<tspan>&#x301;</tspan>`: `_drawn_apart`), naming its
-    line."""
-    texts = [element for element in parsed(picture.data).iter(SVG_NS + "text")]
+    line. What a drawing holds is found once a write (`_found`, kept in the builder's `svg_texts` by the drawing's
+    bytes) however often the paper shows it: each showing costs its records, not svglib's drawing again."""
+    found = builder.svg_texts.get(picture.data)
+    if found is None:
+        found = builder.svg_texts[picture.data] = _found(picture.data, builder.fonts)
+    marked, lacking = found
     source = where.source
-    for text in texts:   # a mark left apart from its letter, as the paper's text refuses it
-        builder.maker.marks_apart(composed("".join(text.itertext())),
-                                  Where(source, f"image `{picture.path}`, line {text.sourceline}: the drawing's text"))
-        for line, piece in _drawn_apart(text):
-            builder.maker.marks_apart(composed(piece), Where(
-                source, f"image `{picture.path}`, line {line}: the drawing's text, in a piece drawn on its own (a "
-                "`<tspan>`, or the text after one)"))
-    lacking: dict[str, None] = {}
-    mapped = PaperFonts(builder.fonts)
-    set_by_script(drawing(picture.data, mapped), mapped, lambda ch: lacking.setdefault(ch))
-    for ch in lacking:
-        line = next((t.sourceline for t in texts if ch in "".join(t.itertext())), None)
+    for text, said in marked:   # a mark left apart from its letter, as the paper's text refuses it
+        builder.maker.marks_apart(text, Where(source, f"image `{picture.path}`, {said}"))
+    for ch, line in lacking:
         at = f", line {line}" if line else ""
         same = equivalent(ch)
         builder.maker.problems.add(
@@ -148,6 +143,24 @@ def check_text(builder, picture, where) -> None:
              "in Unicode, " if same else "replace it, ")
             + "turn the text into paths in the drawing program (Inkscape: Path ▸ Object to Path), or "
             "name a font that has it in pdf_fonts.files or CCDOCS_FONT_<ROLE>")
+
+
+def _found(data: bytes, fonts) -> tuple[tuple, tuple]:
+    """What `check_text` records of the SVG `data` in a write whose faces are `fonts`: ((composed text, where in
+    the drawing, as the message says it) of each `<text>` or piece drawn on its own that holds a combining mark,
+    (character, SVG line or None) of each character no face holds, once, in the order met). svglib draws the
+    drawing for it, which takes some milliseconds an element."""
+    texts = [element for element in parsed(data).iter(SVG_NS + "text")]
+    marked = []
+    for text in texts:
+        marked.append((composed("".join(text.itertext())), f"line {text.sourceline}: the drawing's text"))
+        marked += [(composed(piece), f"line {line}: the drawing's text, in a piece drawn on its own (a `<tspan>`, "
+                    "or the text after one)") for line, piece in _drawn_apart(text)]
+    lacking: dict[str, None] = {}
+    mapped = PaperFonts(fonts)
+    set_by_script(drawing(data, mapped), mapped, lambda ch: lacking.setdefault(ch))
+    return (tuple(item for item in marked if UNPLACED.search(item[0])),
+            tuple((ch, next((t.sourceline for t in texts if ch in "".join(t.itertext())), None)) for ch in lacking))
 
 
 def _drawn_apart(text) -> list[tuple[int, str]]:
