@@ -62,3 +62,16 @@ def test_a_text_no_yaml_holds_is_told_at_the_figure_as_before(make_doc, tmp_path
     code, output = _built_en(folder, tmp_path)
     assert code == 1 and (f"{folder}/content/report.md:5:5: error: cannot format this figure: not a number: 'x' "
                           "(check the value in the data file and the filter)") in output, output
+
+
+def test_an_empty_cell_a_figure_formats_is_told_empty_at_the_figure_not_at_an_empty_text_of_the_yaml(make_doc,
+                                                                                                     tmp_path):
+    """An empty CSV cell is the same Python object as an empty text of the YAML (`note: ''`): never told there."""
+    folder = make_doc({"data/applicants.csv": "id,region,applied\nafrica,Africa,\ntotal,,\n",
+                       "data/workforce.yaml": "staff: 1735\ncore_share: 0.601\nnote: ''\n",
+                       "content/report.md": REPORT.replace("Second paragraph.",
+                                                           "Africa: {{ applicants.africa.applied | number }}.")})
+    code, output = _built_en(folder, tmp_path)
+    assert code == 1 and (f"{folder}/content/report.md:5:9: error: cannot format this figure: its value is empty (an "
+                          "empty cell of a CSV file, or an empty text) (write the figure in the data file [0 if it is "
+                          "zero])") in output and "workforce.yaml" not in output, output

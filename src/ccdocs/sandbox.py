@@ -91,7 +91,11 @@ class Unformatted(Refused):
     own place in the YAML when the render knows it (`templating`), else at the figure."""
 
     def __init__(self, value: str, name: str, reason: str):
-        super().__init__(f"cannot format this figure: {reason}", "check the value in the data file and the filter")
+        if value.strip():
+            super().__init__(f"cannot format this figure: {reason}", "check the value in the data file and the filter")
+        else:  # `not a number: ''` said nothing of where the figure was lost
+            super().__init__("cannot format this figure: its value is empty (an empty cell of a CSV file, or an empty "
+                             "text)", "write the figure in the data file (0 if it is zero)")
         self.value, self.name = value, name
 
 

@@ -146,6 +146,8 @@ class Origins:
         self.index: tuple[dict, dict] | None = None
 
     def __call__(self, value: str) -> tuple[Path, int, int] | None:
+        if len(value) < 2:  # Python shares the empty text and each single character: the same object, any place
+            return None
         if self.index is None:
             self.index = self._indexed()
         same, equal = self.index
