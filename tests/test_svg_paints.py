@@ -145,6 +145,17 @@ REFUSED = [
          "image `figures/a.svg`, line 3: svglib, which draws the PDF, cannot draw a gradient stop of `currentColor` "
          "(`stop-color: currentColor`); CairoSVG (the Word document's picture), a browser and Word paint it with the "
          "`color` the stop inherits (write the colour itself in place of `currentColor` [`#rrggbb`])", WHERE),
+    Case("rule-on-the-svg", shows('<style>\nsvg { fill: #ff0000 }\n</style><rect width="40" height="40"/>'),
+         "image `figures/a.svg`, line 3: svglib, which draws the PDF, does not apply a `<style>` rule to the `<svg>` "
+         "itself (`fill: #ff0000`); CairoSVG, which draws the Word document's picture, a browser and Word do (give "
+         "the `<svg>` the property as its own attribute [`fill=\"#ff0000\"`], or give it to a `<g>` holding the "
+         "drawing)", WHERE),
+    Case("rule-after-its-shape", shows('<rect class="a" width="40" height="40"/>\n<style>\n.a { fill: #ff0000 }\n'
+                                       '</style>'),
+         "image `figures/a.svg`, line 4: svglib, which draws the PDF, does not apply this rule (`fill: #ff0000`) to "
+         "the `<rect>` at line 2, which it draws before the `<style>`; CairoSVG, which draws the Word document's "
+         "picture, a browser and Word do (move the `<style>` to the start of the drawing, before what it styles)",
+         WHERE),
     Case("baseline-shift", shows('<text x="1" y="50" font-size="30">x\n<tspan baseline-shift="super">2</tspan></text>'),
          "image `figures/a.svg`, line 3: CairoSVG, which draws the Word document's picture, does not raise or lower "
          "text by `baseline-shift: super`; svglib, which draws the PDF, does (raise or lower the text by the "
@@ -193,6 +204,8 @@ def test_what_svglib_paints_otherwise_is_refused_at_its_line(refuse, case):
     '<style>.a { fill-opacity: 1 } .b { fill-opacity: .5 }</style><linearGradient id="g"><stop offset="0" '
     'stop-color="red"/></linearGradient><g fill-opacity=".5"><rect class="a" width="9" height="9" fill="url(#g)"/>'
     '</g><rect class="b" width="9" height="9" fill="red"/>',                # opaque by its rule; a plain colour
+    '<style>svg, rect { fill: #ff0000 } g.a { stroke: #00ff00 }</style><g class="a"><rect width="9" height="9"/>'
+    '</g>',                                            # the rule reaches the shape itself; the group after the style
     '<g color="#00ff00"><g><rect width="9" height="9" fill="currentColor" stroke="currentColor"/></g></g>',
     '<g fill="currentColor" color="red"><rect width="9" height="9" color="#00ff00"/></g>',   # red, in both
     '<rect width="9" height="9" style="color:#000000;fill:#ff0000;stroke-width:1px;line-height:1.25em"/>',

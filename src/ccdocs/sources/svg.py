@@ -491,7 +491,8 @@ def _undrawn(raw: str, root) -> tuple[str, str] | None:
         if wrong:
             return wrong
     return (_held(raw, root, passed) or _gradient_text(raw, root, rules) or _ruled(raw, root, rules)
-            or _see_through_gradient(raw, root, rules) or _current_colour(raw, root, rules) or _spaces(raw, root, rules))
+            or _see_through_gradient(raw, root, rules) or _current_colour(raw, root, rules) or _spaces(raw, root, rules)
+            or _unstyled(raw, root))
 
 
 def _held(raw: str, root, passed: list) -> tuple[str, str] | None:
@@ -859,6 +860,62 @@ def _gradient_text(raw: str, root, rules: list) -> tuple[str, str] | None:
             continue
         if any(selector.test(text) for selector in selectors for text in texts):
             return _cannot(raw, line, f"{what} on text, from this style rule"), TEXT_HINT
+    return None
+
+
+def _unstyled(raw: str, root) -> tuple[str, str] | None:
+    """Why a `<style>` rule is refused as one svglib does not apply to an element it matches, at the rule's line,
+    or None: svglib applies to an element the rules of the `<style>` elements drawn before it first reads the
+    element's properties, once (NodeTracker.apply_rules marks it), so never to the `<svg>` itself (read before any
+    `<style>`) nor to an element before the `<style>` (`<defs>`'s content is drawn first); CairoSVG, a browser and
+    Word apply every rule wherever it stands. Kept: a rule giving only what neither draws (WEB_BOX, `white-space`,
+    a custom property, `display` other than `none`), and one an early element holds no shape of but those it
+    matches itself (matplotlib's `*`: svglib applies it to each shape)."""
+    import cssselect2
+    import tinycss2
+
+    def order(element) -> tuple:       # when svglib first reads the element: the `<svg>`, `<defs>` content, the rest
+        if element is root:
+            return (0, 0)
+        return (1 if any(a.tag == SVG_NS + "defs" for a in element.iterancestors()) else 2, index[element])
+
+    drawn = [e for e in root.iter(SVG_NS + "*") if _name(e) not in PASSED_OVER
+             and not any(_name(a) in PASSED_OVER for a in e.iterancestors())]
+    index = {element: number for number, element in enumerate(drawn)}
+    styles = [e for e in drawn if _name(e) == "style"]
+    if not styles:
+        return None
+    wrappers = {w.etree_element: w for w in cssselect2.ElementWrapper.from_xml_root(root).iter_subtree()}
+    for style in styles:
+        for rule in tinycss2.parse_stylesheet(style.text or "", skip_comments=True, skip_whitespace=True):
+            if rule.type != "qualified-rule":
+                continue
+            given = [(line, key, value) for line, key, value, _ in _declarations(
+                tinycss2.parse_declaration_list(rule.content), style.sourceline, "rule")
+                if not (key in WEB_BOX or key == "white-space" or key.startswith("-")
+                        or key == "display" and value != "none")]
+            try:
+                selectors = cssselect2.compile_selector_list(rule.prelude)
+            except cssselect2.SelectorError:
+                continue
+            def matches(element) -> bool:
+                return any(selector.test(wrappers[element]) for selector in selectors)
+
+            early = next((e for e in drawn if given and order(e) < order(style) and matches(e) and (
+                _name(e) in SHAPES or any(_name(shape) in SHAPES and shape in index and not matches(shape)
+                                          for shape in e.iterdescendants()))), None)
+            if early is None:          # a rule every shape matches itself (matplotlib's `*`) is applied to them
+                continue
+            line, key, value = given[0]
+            if early is root:
+                return (f"image `{raw[:80]}`, line {line}: svglib, which draws the PDF, does not apply a `<style>` "
+                        f"rule to the `<svg>` itself (`{key}: {value[:80]}`); CairoSVG, which draws the Word "
+                        "document's picture, a browser and Word do", f"give the `<svg>` the property as its own "
+                        f"attribute (`{key}=\"{value[:40]}\"`), or give it to a `<g>` holding the drawing")
+            return (f"image `{raw[:80]}`, line {line}: svglib, which draws the PDF, does not apply this rule "
+                    f"(`{key}: {value[:80]}`) to the `<{_name(early)}>` at line {early.sourceline}, which it draws "
+                    "before the `<style>`; CairoSVG, which draws the Word document's picture, a browser and Word do",
+                    "move the `<style>` to the start of the drawing, before what it styles")
     return None
 
 
