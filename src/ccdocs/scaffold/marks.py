@@ -126,7 +126,7 @@ def comment_columns(text: str) -> dict[int, int]:
 
 
 def restated(comment: str) -> list[str]:
-    """The parts of a value's end comment (`# the session's first day  # TO CONFIRM …`, without its `#`) that still
+    """The parts of a value's end comment (`# the session's first day  # TO CONFIRM …`, from its `#`) that still
     hold once ccdocs next changes the value: all but what they said of the old value's origin (`ORIGIN`, `TODAY`).
 
     >>> restated("# TO CONFIRM: the session's first day (--dates FIRST/LAST)")
