@@ -245,7 +245,7 @@ class FontResolver:
         self.theme = theme
         self.environ = environ
         self.list_faces = faces
-        self.listed = None
+        self.listed: dict | None = None  # the listed faces by lower-cased family (`faces_of`)
         self.cff_seen: list[str] = []
 
     def theme_family(self, role: str, lang: str) -> str:
@@ -322,14 +322,23 @@ class FontResolver:
         self.cff_seen += cff
         return found
 
+    def faces_of(self, family: str) -> list | tuple:
+        """The faces fontconfig lists of `family` (in any case), as (style, path, index, format), in its order. The
+        listing is asked once and indexed by family, so each family or stand-in a theme names is one look-up, not a
+        pass over every installed face (breaks-8 #8: families x faces, minutes on a workstation of thousands)."""
+        if self.listed is None:
+            self.listed = {}
+            for families, face_style, path, index, fmt in self.list_faces():
+                for name in dict.fromkeys(f.lower() for f in families):
+                    self.listed.setdefault(name, []).append((face_style, path, index, fmt))
+        return self.listed.get(family.lower(), ())
+
     def listed_face(self, family: str, style: str):
         """(path, index) of `family` in `style` as fontconfig lists it, TrueType outlines only, or None; a FontError
         for its file beyond the FONT bound."""
-        if self.listed is None:
-            self.listed = self.list_faces()
         wanted = {s.lower() for s in STYLE_NAMES[style]}
-        for families, face_style, path, index, fmt in self.listed:
-            if family.lower() in (f.lower() for f in families) and face_style.lower() in wanted:
+        for face_style, path, index, fmt in self.faces_of(family):
+            if face_style.lower() in wanted:
                 subject = f"`{path}` (fontconfig's face of {family})"
                 try:
                     kind = "cff" if fmt == "CFF" else outline_kind(path, index, subject)
@@ -386,9 +395,7 @@ class FontResolver:
         """Whether any face of `family` is installed (a known file or one fontconfig lists), whatever its style."""
         if any(self.known(family, style) for style in STYLE_NAMES):
             return True
-        if self.listed is None:
-            self.listed = self.list_faces()
-        return any(family.lower() in (f.lower() for f in families) for families, *_ in self.listed)
+        return bool(self.faces_of(family))
 
     def fail(self, message: str, hint: str, keys: tuple = ()):
         """Raise a FontError located at the theme file (none when the resolver has no theme: `check_environment`),

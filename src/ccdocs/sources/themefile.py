@@ -70,6 +70,10 @@ PADDING = Rule("length", under=(("text width", 1 / 20),))
 HANGING = Rule("length", under=(("text width", 1 / 4),), over=("body size", 1))
 MARKER = Rule("length", under=(("text width", 2 / 3),))   # right of the middle, room left for the marker
 PER_ROW = Rule("count", 1, 6)
+# the stand-ins of a font: the default theme gives two or three a font (Liberation Sans, Arimo); a few more cover
+# Windows, macOS and Linux. Each is looked for in every style and role the font serves, when a command resolves the
+# faces; a list of 8,000 uninstalled families took 12 s of CPU a check before fontconfig's faces were indexed
+STAND_INS = Rule("texts", most=8)
 FLAG, TEXT, COLOURED, FONT = Rule("flag"), Rule("text"), Rule("colour"), Rule("font")
 
 # Every key a theme may give, as a dotted pattern (`a|b` one of, `*` any key), and its rule. Read by both writers
@@ -116,7 +120,7 @@ RULES = {
     "docx.link_color": COLOURED,
     "docx.keyfigures_per_row": PER_ROW,
     f"docx.list_hanging.{LANGS}": HANGING,
-    "pdf_fonts.stand_ins.*.families": Rule("texts"),
+    "pdf_fonts.stand_ins.*.families": STAND_INS,
     "pdf_fonts.stand_ins.*.package": TEXT,
     f"{FILES}.latin_regular|latin_bold|latin_italic|latin_bold_italic|zh_body|zh_heading": TEXT,
     f"pdf.leading.{LANGS}": FACTOR,
@@ -278,6 +282,10 @@ def _check(yf: YamlFile, value, keys: tuple, problems: list, own: bool) -> None:
         wanted = _unfit(value, rule)
         if wanted:
             problems.append(yf.problem(keys, f"`{dotted}` must be {wanted}, got {shown(value)}"))
+        elif rule is STAND_INS and len(value) > rule.most:
+            problems.append(yf.problem(keys, f"`{dotted}` names {len(value):,} fonts, more than the {rule.most:g} "
+                                       f"ccdocs tries in turn for a font", f"name the few installed fonts closest to "
+                                       f"{keys[-2]}, in the order to try them"))
         return
     if not isinstance(value, dict):
         problems.append(yf.problem(keys, f"`{dotted or 'the theme'}` must be a mapping, got {shown(value)}"))
