@@ -105,7 +105,8 @@ HEIGHTS = re.compile(r" *height: (auto|intrinsic);\n?")            # what the re
 def test_an_observable_plot_chart_is_refused_for_its_height_only_then_printed_as_drawn(tmp_path):
     """Observable Plot's bar chart (its `<style>`'s `:where(.plot-…)` rules, `fill`/`stroke="currentColor"`, `<g
     aria-label>`, `font-family="system-ui, sans-serif"`, `font-variant="tabular-nums"` on the value axis, `white-space:
-    pre` on every text, `stroke-opacity` grid lines) is refused for its `height: auto` alone; without it, accepted
+    pre` on every text, `stroke-opacity` grid lines, the empty `<g>` of `tip: true` filled `var(--plot-background)`,
+    which paints nothing) is refused for its `height: auto` alone; without it, accepted
     (it was refused for `white-space: pre`, then `font-variant: tabular-nums`: neither renderer reads them, and
     the paper's faces set figures of one width), and svglib's drawing (the PDF) and CairoSVG's (the Word
     document's picture) differ in fewer than 2% of their pixels (the letters' shapes: the faces differ)."""
@@ -146,8 +147,13 @@ SPACES = [
                                        '<text x="1" y="9">Staff  2025</text>'),
          "image `figures/a.svg`, line 5: the text “Staff  2025” holds spaces that `white-space: pre` (line 3) "
          "keeps in a browser; svglib, which draws the PDF, and CairoSVG, which draws the Word document's picture, "
-         "run them into one (write one space between words and none at the text's ends [place a piece by its own `<tspan "
-         "x=…>`], or leave `white-space` out)", WHERE),
+         "run them into one (write one space between words and none at the text's ends [place a piece by its own "
+         "`<tspan x=…>`], or leave `white-space` out)", WHERE),
+    Case("css-variable", shows('viewBox="0 0 200 100"', '<g fill="var(--plot-background)">\n<rect width="9" '
+                                                         'height="9"/></g>'),
+         "image `figures/a.svg`, line 2: the colour `fill: var(--plot-background)` is a CSS variable, which neither "
+         "svglib, which draws the PDF, nor CairoSVG, which draws the Word document's picture, reads (CairoSVG paints "
+         "it black) (write the colour itself [`#rrggbb`] in place of `var(…)`)", WHERE),
     Case("small-caps", shows('viewBox="0 0 200 100"', '<text x="1" y="9" font-variant="small-caps">Staff</text>'),
          "line 2: svglib, which draws the PDF, cannot draw the `font-variant` property (`font-variant: small-caps`) "
          "(leave it out or give it `normal` or `tabular-nums`, as svglib draws it", WHERE),

@@ -692,8 +692,9 @@ def _properties(raw: str, element, rules: list) -> tuple[str, str] | None:
                 found = _declarations(parsed, line, "rule")
                 rules.append((at, rule.prelude, found))
                 declared += found
+    empty = name == "g" and not any(isinstance(child.tag, str) for child in element)   # Plot's tips' `<g>`
     for at, key, value, how in declared:
-        wrong = _property(raw, name, at, key, value, how)
+        wrong = _property(raw, name, at, key, value, how, paints=not (empty and how != "rule"))
         if wrong:
             return wrong
     return _em_length(raw, element, declared)
@@ -731,10 +732,12 @@ def _em_length(raw: str, element, declared: list) -> tuple[str, str] | None:
     return None
 
 
-def _property(raw: str, name: str | None, line: int, key: str, value: str, how: str) -> tuple[str, str] | None:
+def _property(raw: str, name: str | None, line: int, key: str, value: str, how: str,
+              paints: bool = True) -> tuple[str, str] | None:
     """Why property `key` at `value`, given by element `name` as an `attribute`, in its `style` or in a `rule`
     at `line` of the SVG, is refused (PROPERTIES), or None. A vendor's property (`-inkscape-font-specification`)
-    is read by no renderer; `inherit` takes the value checked where it is given."""
+    is read by no renderer; `inherit` takes the value checked where it is given. Not `paints`: the element holds
+    nothing a colour it gives would paint (an empty `<g>`), so its colours are not checked."""
     value = value.replace("!important", "").strip()
     if _unclosed(value):
         return _cannot_close(raw, line, key, value)
@@ -801,7 +804,12 @@ def _property(raw: str, name: str | None, line: int, key: str, value: str, how: 
         return (_cannot(raw, line, f"a gradient stop of `currentColor` ({said}); CairoSVG (the Word document's "
                         "picture), a browser and Word paint it with the `color` the stop inherits"),
                 "write the colour itself in place of `currentColor` (`#rrggbb`)")
-    if key in COLOURED and not COLOUR.fullmatch(value) and not (COLOURED[key] and COLOURED[key].fullmatch(value)):
+    if paints and key in COLOURED and "var(" in value:
+        return (f"image `{raw[:80]}`, line {line}: the colour {said} is a CSS variable, which neither svglib, which "
+                "draws the PDF, nor CairoSVG, which draws the Word document's picture, reads (CairoSVG paints it "
+                "black)", "write the colour itself (`#rrggbb`) in place of `var(…)`")
+    if paints and key in COLOURED and not COLOUR.fullmatch(value) and \
+            not (COLOURED[key] and COLOURED[key].fullmatch(value)):
         return (f"image `{raw[:80]}`, line {line}: the colour {said} is not one the PDF (svglib) and the Word "
                 "document (CairoSVG) draw alike: an alpha part prints see-through in the PDF only, and CSS Color 4's "
                 "forms (`rgb(r g b / a)`, `hsl()`, `color()`) are drawn otherwise or not at all", COLOUR_HINT)
