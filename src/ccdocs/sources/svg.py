@@ -23,9 +23,14 @@ An SVG (`sources.images` finds and reads its file) is parsed by lxml without ent
   fill on text, nor a see-through gradient (reportlab's shadings have no alpha); no paint with a fallback
   (`fill="url(#g) red"`: svglib paints nothing of it); no length
   in `em` or `ex` but a text's places (svglib reads them as 16 and 8 user units whatever the font size); no
-  `currentColor` whose `color` svglib and CairoSVG take from different elements; no geometry SVG calls an error (an
+  `currentColor` whose `color` svglib and CairoSVG take from different elements, nor a stop of it; no length in `%`
+  svglib reads as user units (a font size, stroke width, radius); no geometry SVG calls an error (an
   odd number of coordinates, a negative size), `visibility: collapse` nor a `baseline-shift` (CairoSVG draws none),
-  which each renderer draws its own way.
+  which each renderer draws its own way; no `<style>` rule svglib does not apply where CairoSVG does (to the
+  `<svg>` itself, or to an element before the `<style>`); of the `<svg>`'s box in a web page (d3's and Observable
+  Plot's), its bounds (`max-width` …) and a white background, which neither renderer reads, but no `height: auto`
+  (CairoSVG draws nothing of the drawing) nor a size in its `style`; a `white-space` keeping no space of the text;
+  a `currentColor` no `color` names is black in both (`rendered`).
   What neither side draws is passed over: `<title>`, `<desc>`, `<metadata>` and elements of other
   namespaces (Inkscape's, RDF) with their content, comments, vendor properties (`-inkscape-…`), rendering hints.
   Anything else (an animation, `<tref>`, `mix-blend-mode`, `text-decoration`, `writing-mode` ...) is refused at
