@@ -80,6 +80,25 @@ def shapes(pdf: Path) -> list[dict]:
                 for page in doc.pages for o in page.lines + page.curves + page.rects]
 
 
+def two_series(make_doc, tmp_path, kind: str, labels: tuple, rows: str) -> tuple:
+    """A chart of `kind` of two series labelled `labels` over `rows` (CSV lines `id,name,a,b`) built in English:
+    its PDF, its DOCX, the DOCX's `c:chartSpace`, LibreOffice's PDF of the DOCX."""
+    from ccdocs.build import build
+
+    files = one_chart("two", f"    kind: {kind}\n    data: two\n    category: name\n    series: [{{key: a, label: "
+                             f"{labels[0]}}}, {{key: b, label: {labels[1]}}}]\n", "id,name,a,b\n" + rows, "Two")
+    paths = build([make_doc(files)], tmp_path / "out", ("en",), ("pdf", "docx"))
+    docx = next(p for p in paths if p.suffix == ".docx")
+    (space, _), = chart_parts(docx).values()
+    return (next(p for p in paths if p.suffix == ".pdf"), docx, space,
+            to_pdf([docx], tmp_path / "lo") / f"{docx.stem}.pdf")
+
+
+def rgb(colour: str) -> tuple:
+    """RRGGBB as pdfplumber's colour, rounded as `shapes` rounds it."""
+    return tuple(round(int(colour[i:i + 2], 16) / 255, 2) for i in (0, 2, 4))
+
+
 def test_a_line_charts_legend_keys_each_series_by_its_line_and_circle_in_both_formats(make_doc, tmp_path):
     """charts13: the PDF keyed a line chart's series in its legend by a colour square (8 pt), Word and LibreOffice
     by a short line with the series' circle on it; and the lines were 1.5 pt in the PDF, 2.25 pt in the DOCX, its
@@ -88,14 +107,8 @@ def test_a_line_charts_legend_keys_each_series_by_its_line_and_circle_in_both_fo
     line (three times the labels' size) with its circle at the middle, just left of its name: read off the PDF and
     LibreOffice's drawing of the DOCX (pdfplumber's lines and curves), and off the chart part (the series' `a:ln`,
     its `c:marker` without outline); the DOCX validates."""
-    from ccdocs.build import build
-
-    files = one_chart("staff", "    kind: line\n    data: staff\n    category: year\n"
-                               "    series: [{key: a, label: Staff}, {key: b, label: Temporary}]\n",
-                      "id,year,a,b\ny1,2023,1627,250\ny2,2024,1650,262\ny3,2025,1701,270\n", "Staff")
-    paths = build([make_doc(files)], tmp_path / "out", ("en",), ("pdf", "docx"))
-    docx = next(p for p in paths if p.suffix == ".docx")
-    (space, _), = chart_parts(docx).values()
+    pdf, docx, space, office = two_series(make_doc, tmp_path, "line", ("Staff", "Temporary"),
+                                          "y1,2023,1627,250\ny2,2024,1650,262\ny3,2025,1701,270\n")
     colours = []
     for ser in space.iterfind(f".//{C}ser"):
         line = ser.find(f"{C}spPr/{A}ln")
@@ -105,12 +118,10 @@ def test_a_line_charts_legend_keys_each_series_by_its_line_and_circle_in_both_fo
         assert marker.find(f"{C}spPr/{A}ln/{A}noFill") is not None
         colours.append(line.find(f"{A}solidFill/{A}srgbClr").get("val"))
     assert not validate(docx)
-    rgb = [tuple(round(int(c[i:i + 2], 16) / 255, 2) for i in (0, 2, 4)) for c in colours]
-    office = to_pdf([docx], tmp_path / "lo") / f"{docx.stem}.pdf"
-    for drawn in (next(p for p in paths if p.suffix == ".pdf"), office):
+    for drawn in (pdf, office):
         found = shapes(drawn)
         words = {w.text: w for page in read_pages(drawn) for w in page.words}
-        for name, colour in zip(("Staff", "Temporary"), rgb):
+        for name, colour in zip(("Staff", "Temporary"), map(rgb, colours)):
             word = words[name]
             middle = (word.y0 + word.y1) / 2
             keys = [o for o in found if o["object_type"] == "line" and o["stroke_colour"] == colour
@@ -128,3 +139,37 @@ def test_a_line_charts_legend_keys_each_series_by_its_line_and_circle_in_both_fo
             lines = {round(o["linewidth"], 1) for o in found if o["object_type"] == "curve" and o["stroke"]
                      and o["stroke_colour"] == colour and o["x1"] - o["x0"] > 50}   # the series' line
             assert lines == {1.5}, (drawn, name, lines)
+
+
+def test_a_column_charts_legend_keys_and_bars_are_drawn_alike_in_both_formats(make_doc, tmp_path):
+    """charts13b: the PDF keyed each series by an 8 pt colour square 4 pt from its name, the entries 12 pt apart,
+    LibreOffice by a 4.8 pt square (0.6 of the 8 pt labels) 2-3 pt from it, the entries 6 pt apart; and the PDF
+    left 1/10 of a bar between the bars of a cluster and 6/10 between the clusters, where the DOCX says they touch
+    (no `c:overlap`: 0) and 8/10 of a bar apart (`c:gapWidth` 80). Now the PDF draws the keys and bars as Word and
+    LibreOffice do, and the DOCX writes its `c:overlap` 0 (an application's default need not be the schema's) and
+    validates: read off the PDF and LibreOffice's drawing of the DOCX (pdfplumber's rects and curves), each name's
+    square key 4.8 pt (± 0.5), at most 3.5 pt to its left, the clusters' bars touching, and 0.8 of a bar (± 5%)
+    between two clusters."""
+    pdf, docx, space, office = two_series(make_doc, tmp_path, "column", ("Approved", "Proposed"),
+                                          "r1,Alpha,11,21\nr2,Beta,12,22\nr3,Gamma,13,23\n")
+    assert (space.find(f".//{C}gapWidth").get("val"), space.find(f".//{C}overlap").get("val")) == ("80", "0")
+    assert not validate(docx)
+    colours = [rgb(ser.find(f"{C}spPr/{A}solidFill/{A}srgbClr").get("val")) for ser in space.iterfind(f".//{C}ser")]
+    for drawn in (pdf, office):
+        filled = [o for o in shapes(drawn) if o["fill"] and o["fill_colour"] in colours]
+        words = {w.text: w for page in read_pages(drawn) for w in page.words}
+        for name, colour in zip(("Approved", "Proposed"), colours):
+            word = words[name]
+            keys = [o for o in filled if o["fill_colour"] == colour and o["x1"] <= word.x0 + 0.5
+                    and word.x0 - o["x1"] < 6 and word.y0 <= (o["top"] + o["bottom"]) / 2 <= word.y1]
+            assert len(keys) == 1, (drawn, name, [(o["x0"], o["top"], o["x1"], o["bottom"]) for o in filled])
+            key, = keys
+            side, high = key["x1"] - key["x0"], key["bottom"] - key["top"]
+            assert abs(side - 4.8) <= 0.5 and abs(high - 4.8) <= 0.5 and word.x0 - key["x1"] <= 3.5, (drawn, key)
+        bars = sorted((o for o in filled if o["x1"] - o["x0"] > 10), key=lambda o: o["x0"])
+        assert [o["fill_colour"] for o in bars] == colours * 3, (drawn, bars)
+        width = bars[0]["x1"] - bars[0]["x0"]
+        for first, second in zip(bars[::2], bars[1::2]):    # a category's two bars touch
+            assert abs(second["x0"] - first["x1"]) < 0.5, (drawn, first, second)
+        for second, first in zip(bars[1::2], bars[2::2]):   # 0.8 of a bar between two categories
+            assert abs((first["x0"] - second["x1"]) / width - 0.8) < 0.04, (drawn, first, second, width)

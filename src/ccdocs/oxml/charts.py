@@ -18,7 +18,7 @@ from docx.oxml.parser import parse_xml
 
 from ..charts.axis import value_scale
 from ..charts.colours import label_colour
-from ..charts.look import AXIS_COLOUR, AXIS_LINE, GRID_COLOUR, GRID_LINE, MARKER, SERIES_LINE
+from ..charts.look import AXIS_COLOUR, AXIS_LINE, GAP_WIDTH, GRID_COLOUR, GRID_LINE, MARKER, SERIES_LINE
 
 C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -273,9 +273,8 @@ class ChartXml:
         for place, (index, series) in enumerate(written[::-1] if bottom_up(chart) else written):
             self.series(plot, place, index, series)
         if chart.kind in ("column", "bar"):
-            _el(plot, "c:gapWidth", 80)
-            if chart.grouping != "clustered":
-                _el(plot, "c:overlap", 100)
+            _el(plot, "c:gapWidth", GAP_WIDTH)
+            _el(plot, "c:overlap", 0 if chart.grouping == "clustered" else 100)   # a cluster's bars touch
         elif chart.kind == "line":
             _el(plot, "c:marker", 1)
         if chart.kind in ("pie", "doughnut"):

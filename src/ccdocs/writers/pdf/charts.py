@@ -35,7 +35,8 @@ from reportlab.platypus.flowables import Flowable
 
 from ...charts.colours import chart_colours, label_colour, palette, too_few
 from ...charts.axis import axis_text, value_scale
-from ...charts.look import AXIS_COLOUR, AXIS_LINE, GRID_COLOUR, GRID_LINE, LINE_KEY, MARKER, SERIES_LINE
+from ...charts.look import AXIS_COLOUR, AXIS_LINE, ENTRY_SPACE, GAP_WIDTH, GRID_COLOUR, GRID_LINE, KEY_SPACE, \
+    LINE_KEY, MARKER, SERIES_LINE, SQUARE_KEY
 from ...charts.spec import HEIGHT
 from ...l10n.formats import Formats
 from ...sources.memo import pure
@@ -46,7 +47,6 @@ from .runs import Look, Where
 
 GAP = 4.0               # points between the parts of the drawing (labels, plot, legend)
 LABEL_ROOM = 1.2        # lines of a label a category's room along the axis must give, turned labels to stand apart
-SWATCH = 8.0            # the legend's colour square, in points
 LABEL_LEADING = 1.2     # the height of a data label, in lines of its size (reportlab's Label: its leading)
 TICK = 5.0              # reportlab's value-axis labels stand this far from the axis (`labels.dx`)
 LABEL_SHARE = 0.35      # the widest a bar chart's category labels may be, as a share of the drawing's width
@@ -189,9 +189,10 @@ class _Drawer:
             styled, key = HorizontalLineChart(), LINE_KEY * self.size
             self.series_lines(styled)
             items = [(Auto(obj=styled, index=i), label) for i, label in enumerate(labels)]
-        else:
-            items, key = [(self.colour(i), label) for i, label in enumerate(labels)], SWATCH
-        widths = [key + GAP + self.text_width(label) + 3 * GAP for label in labels]
+        else:   # a colour square
+            items, key = [(self.colour(i), label) for i, label in enumerate(labels)], SQUARE_KEY * self.size
+        high, space, apart = SQUARE_KEY * self.size, KEY_SPACE * self.size, ENTRY_SPACE * self.size
+        widths = [key + space + self.text_width(label) + apart for label in labels]
         rows, row, used = [], [], 0.0
         for item, w in zip(items, widths):
             if row and used + w > self.width:
@@ -205,11 +206,12 @@ class _Drawer:
             x, y = (self.width - used) / 2, (len(rows) - 1 - number) * line
             for (colour, label), w in row:
                 legend = Legend()
-                legend.x, legend.y, legend.dx, legend.dy = x, y + line / 2 + self.size / 2, key, SWATCH
+                # the key's middle at the row's, the text's capitals centred on it (reportlab's Legend)
+                legend.x, legend.y, legend.dx, legend.dy = x, y + line / 2 + high / 2, key, high
                 legend.fontName, legend.fontSize, legend.alignment = self.font, self.size, "right"
                 legend.colorNamePairs = [(colour, label)]
                 legend.strokeWidth, legend.strokeColor = 0, None
-                legend.deltay, legend.dxTextSpace = line, GAP
+                legend.deltay, legend.dxTextSpace = line, space
                 self.drawing.add(legend)
                 x += w
         return len(rows) * line + GAP
@@ -328,7 +330,7 @@ class _Drawer:
     def bars(self, plot) -> None:
         """The bars' colours, widths and data labels (inside a stacked bar, beyond a clustered one)."""
         chart = self.chart
-        plot.barSpacing, plot.groupSpacing = 1, 6
+        plot.barSpacing, plot.groupSpacing = 0, plot.barWidth * GAP_WIDTH / 100   # as the DOCX's `c:gapWidth`
         for i, series in enumerate(self.order()):
             plot.bars[i].fillColor, plot.bars[i].strokeColor = self.colour(series), None
         if chart.data_labels:
