@@ -11,10 +11,10 @@ import pytest
 
 import ccdocs.watch as watching
 from ccdocs.errors import Failure
-from ccdocs.watch import Session
+from ccdocs.watch import Saves, Session
 
-from conftest import DOCS
-from test_watch import STATUS, Watching, save
+from conftest import DOCS, run_ccdocs
+from test_watch import SLUG, STATUS, Watching, save
 
 LINKED = 200  # folders under the linked folder outside the document
 
@@ -96,3 +96,41 @@ def test_two_outputs_one_file_through_a_link_are_refused_at_each_round(tmp_path)
         assert "1 error" in told[-1] and "not written" in told[-1] and "rebuilt" not in told[-1], printed
     assert not list((tmp_path / "out" / "zh").iterdir()), printed
     assert code == 0 and "Traceback" not in printed
+
+
+def test_an_input_replaced_by_a_link_leading_out_is_a_save(tmp_path):
+    """The entry of a watched folder is a save wherever it leads (breaks-8 #4: `Saves` took the resolved path, and a
+    content file replaced by a link leading out was no save at all); a file under a linked folder is none."""
+    folder = (tmp_path / "doc").resolve()
+    (folder / "content").mkdir(parents=True)
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "report.md").write_text("The secret password is hunter2.\n", encoding="utf-8")
+    (folder / "content" / "report.md").symlink_to(tmp_path / "outside" / "report.md")
+    (folder / "linked").symlink_to(tmp_path / "outside", target_is_directory=True)
+    saves = Saves([folder])
+    assert saves(1, str(folder / "content" / "report.md"))
+    assert not saves(1, str(folder / "linked" / "report.md"))
+
+
+def test_a_content_file_replaced_by_a_link_leading_out_is_refused_as_check_refuses_it(tmp_path):
+    """The round the replacement starts says what `check` says, and keeps the previous outputs."""
+    folder = tmp_path / "doc"
+    shutil.copytree(DOCS["budget"], folder, ignore=shutil.ignore_patterns("expected"))
+    report = folder / "content" / "report.md"
+    outside = tmp_path / "outside.md"
+    outside.write_text(report.read_text(encoding="utf-8") + "\nThe secret password is hunter2.\n", encoding="utf-8")
+    process = Watching(tmp_path, "doc", "--lang", "en", "--format", "pdf", "--out", "out")
+    try:
+        process.until("watching")
+        built = (tmp_path / "out" / "en" / f"{SLUG}.pdf").read_bytes()
+        report.unlink()
+        report.symlink_to(outside)
+        told = process.until(STATUS.pattern)
+    finally:
+        code, printed = process.stop()
+    checked = run_ccdocs("check", "doc", cwd=tmp_path)
+    refusal = next(line for line in checked.stderr.splitlines() if "leaves the document folder" in line)
+    assert refusal in told, printed
+    assert "1 error (en: previous outputs kept)" in told[-1], printed
+    assert (tmp_path / "out" / "en" / f"{SLUG}.pdf").read_bytes() == built
+    assert code == 0 and "Traceback" not in printed and "hunter2" not in printed

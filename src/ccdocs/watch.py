@@ -72,7 +72,8 @@ class Saves(DefaultFilter):
     `.#name`), editors' and office suites' temporaries and locks, the hidden `.part`/`.old` files of
     `output.write_all`, the outputs themselves (`outputs()`: resolved paths; not the whole output folder,
     which may be the document's or hold its inputs), and the entries and key of ccdocs's per-user cache (`cached`);
-    no path that leads out of `roots` through a link."""
+    no path under a folder that leads out of `roots` through a link. An entry of a watched folder that is itself a
+    link leading out is a save (a content file replaced by one): its round refuses it as `check` does."""
 
     ignore_entity_patterns = (*DefaultFilter.ignore_entity_patterns,
                               r"^#.*#$",              # Emacs auto-save
@@ -96,7 +97,8 @@ class Saves(DefaultFilter):
     def __call__(self, change, path: str) -> bool:
         if not self.named(path):
             return False
-        where = Path(path).resolve()
+        folder, name = os.path.split(path)
+        where = Path(os.path.realpath(folder), name)  # the entry where its folder is, wherever it may lead
         return any(where.is_relative_to(root) for root in self.roots)
 
     def named(self, path: str) -> bool:
