@@ -1,5 +1,5 @@
-"""Specification: two data keys (YAML) or row ids (CSV) that are one name in two of Unicode's forms are refused as
-a key written twice is, at the second one's line and column.
+"""Specification: two data keys (YAML), row ids or column names (CSV) that are one name in two of Unicode's forms
+are refused as a key written twice is, at the second one's line and column.
 
 `café` typed composed (NFC: U+00E9) and `café` typed decomposed (NFD: `e` + U+0301, as macOS or text pasted from a
 PDF writes it) look the same to the editor but were two keys: check ok, and a figure took whichever its own
@@ -32,6 +32,9 @@ ROWS = "id,region,applied\nafrica,Africa,100\n{first},A,5\n{second},B,7\ntotal,,
          f"the row id `cafe\\u0301` is `caf\\u00e9` {SAID.format(line=3)}", "doc/data/applicants.csv:4:1"),
     Case("csv-quoted", {"data/applicants.csv": ROWS.format(first=NFD, second=f'"{NFC}"')},
          f"the row id `caf\\u00e9` is `cafe\\u0301` {SAID.format(line=3)}", "doc/data/applicants.csv:4:2"),
+    Case("csv-column", {"data/applicants.csv": f"id,region,applied,{NFC},{NFD}\nafrica,Africa,100,5,7\n"
+                                               "total,,100,5,7\n"},
+         f"the column name `cafe\\u0301` is `caf\\u00e9` {SAID.format(line=1)}", "doc/data/applicants.csv:1:24"),
 ], ids=lambda case: case.id)
 def test_a_key_in_two_unicode_forms_is_refused_at_the_second(refuse, case):
     output = refuse(case)

@@ -240,8 +240,13 @@ def _header(path: Path, text: str, records, out: Collector) -> list[str]:
     for index, name in enumerate(header):
         if not name:
             out.add(path, line, f"column {index + 1} has no name")
-        elif first.setdefault(name, index) != index:
+        elif (earlier := first.setdefault(composed(name), index)) == index:
+            continue
+        elif header[earlier] == name:
             out.add(path, line, f"column `{name}` appears twice in the header")
+        else:  # `café` composed and decomposed
+            out.add(path, line, f"the column name {written_another_way(name, header[earlier], line)}",
+                    "keep one of the columns, or give one another name", _cell_column(text, line, name))
     return header
 
 
