@@ -887,19 +887,17 @@ def _unstyled(raw: str, root) -> tuple[str, str] | None:
     import cssselect2
     import tinycss2
 
-    def order(element) -> tuple:       # when svglib first reads the element: the `<svg>`, `<defs>` content, the rest
-        if element is root:
-            return (0, 0)
-        return (1 if any(a.tag == SVG_NS + "defs" for a in element.iterancestors()) else 2, index[element])
-
     drawn = [e for e in root.iter(SVG_NS + "*") if _name(e) not in PASSED_OVER
              and not any(_name(a) in PASSED_OVER for a in e.iterancestors())]
-    index = {element: number for number, element in enumerate(drawn)}
     styles = [e for e in drawn if _name(e) == "style"]
     if not styles:
         return None
+    in_defs = {e for defs in root.iter(SVG_NS + "defs") for e in defs.iterdescendants()}
+    # when svglib first reads each element's properties: the `<svg>`, then `<defs>`'s content, then the rest
+    order = {e: (0 if e is root else 1 if e in in_defs else 2, number) for number, e in enumerate(drawn)}
     wrappers = {w.etree_element: w for w in cssselect2.ElementWrapper.from_xml_root(root).iter_subtree()}
     for style in styles:
+        before = [e for e in drawn if order[e] < order[style]]
         for rule in tinycss2.parse_stylesheet(style.text or "", skip_comments=True, skip_whitespace=True):
             if rule.type != "qualified-rule":
                 continue
@@ -911,12 +909,14 @@ def _unstyled(raw: str, root) -> tuple[str, str] | None:
                 selectors = cssselect2.compile_selector_list(rule.prelude)
             except cssselect2.SelectorError:
                 continue
-            def matches(element) -> bool:
-                return any(selector.test(wrappers[element]) for selector in selectors)
-
-            early = next((e for e in drawn if given and order(e) < order(style) and matches(e) and (
-                _name(e) in SHAPES or any(_name(shape) in SHAPES and shape in index and not matches(shape)
-                                          for shape in e.iterdescendants()))), None)
+            early = [e for e in before if given and any(selector.test(wrappers[e]) for selector in selectors)]
+            if not early:
+                continue
+            lacking: dict = {}         # element -> whether it is or holds a shape the rule does not match itself
+            for element in reversed(drawn):
+                lacking[element] = any(lacking.get(child, False) for child in element) or (
+                    _name(element) in SHAPES and not any(selector.test(wrappers[element]) for selector in selectors))
+            early = next((e for e in early if _name(e) in SHAPES or lacking[e]), None)
             if early is None:          # a rule every shape matches itself (matplotlib's `*`) is applied to them
                 continue
             line, key, value = given[0]
