@@ -553,7 +553,7 @@ def update(doc_dir, lang, memories):
     from .i18n.places import Places
     from .i18n.stats import language_stats
     from .i18n.update import left
-    from .i18n.update import update as update_catalog
+    from .i18n.update import update_all
     from .inputs import read_files
     from .output import check_inputs, check_targets
     from .pipeline import read_sources, resolve
@@ -572,8 +572,7 @@ def update(doc_dir, lang, memories):
         place_inside(spec.folder, po_path(spec.folder, code), f"the {code} catalog")
     catalog = template(sources, Places(resolve(sources, spec.source)))
     memory = {code: read_memory(memories, code) if memories else None for code in languages}
-    for code in languages:
-        path, changes = update_catalog(spec.folder, code, catalog, table_keys(sources), memory[code])
+    for code, (path, changes) in zip(languages, update_all(spec.folder, memory, catalog, table_keys(sources))):
         click.echo(f"{path}: {changes}")
         waiting = left(language_stats(sources, code), doc_dir)
         if waiting is not None:

@@ -13,6 +13,7 @@ import codecs
 import hashlib
 import os
 import re
+from collections import Counter
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
@@ -24,7 +25,7 @@ from babel.messages.pofile import PoFileError, PoFileParser, unescape
 
 from ..errors import InputError, Problem, display_path, problem
 from ..parse.visible import shows
-from ..sources.bounds import CATALOG, read_bounded
+from ..sources.bounds import CATALOG, Beyond, beyond, read_within, size_held
 from ..sources.characters import HINT as CHARACTER_HINT
 from ..sources.characters import first_refused, refused
 from ..sources.content import BRACKETS
@@ -440,14 +441,57 @@ def staged(path: Path, data: bytes):
 
 
 def _bytes(path: Path) -> bytes:
+    """The catalog's bytes, staged or read (within CATALOG: InputError, as `too_large` says it, beyond it)."""
     staged_data = _STAGED.get()
     if staged_data and path.resolve() in staged_data:
-        return staged_data[path.resolve()]
+        data = staged_data[path.resolve()]
+        if len(data) > CATALOG.most:  # what a command is about to write is refused as the file would be
+            raise InputError([too_large(path, data, len(data), written=True)])
+        return data
     try:
-        return read_bounded(path, CATALOG)
+        return read_within(path, CATALOG)
+    except Beyond:
+        with path.open("rb") as stream:
+            head = stream.read(CATALOG.most)
+            size = max(os.fstat(stream.fileno()).st_size, len(head) + 1)
+        raise InputError([too_large(path, head, size)]) from None
     except OSError as exc:
         raise InputError([problem(path, None, f"cannot read this catalog: {exc.strerror}",
                                   "make it a readable file")]) from None
+
+
+def too_large(path: Path, data: bytes, size: int, written: bool = False) -> Problem:
+    """The refusal of the catalog at `path` holding `size` bytes, beyond CATALOG (`written`: that a command was
+    about to write and did not), read from `data`, its bytes or their start, with the hint that says what fills
+    it (breaks-8 #14, #15): its obsolete entries (`#~`) when dropping them brings it within the bound; else its
+    references (`#:`), which repeat a content file's path at every entry, when a shorter path would; else the
+    paper's own text, too long for one catalog."""
+    share = size / max(len(data), 1)  # a file read in part: its start taken for the whole
+    excess = size - CATALOG.most
+    obsolete = references = 0
+    paths: Counter = Counter()
+    for line in data.split(b"\n"):
+        if line.startswith(b"#~"):
+            obsolete += len(line) + 1
+        elif line.startswith(b"#:"):
+            references += len(line) + 1
+            for place in line[2:].split():
+                paths[place.rpartition(b":")[0]] += len(place) + 1
+    held = size_held(size, CATALOG.most)
+    said = (beyond(f"`{path.name}`", held, CATALOG, verb="would hold") + ": it was not written, the catalog on "
+            "disk is as it was") if written else beyond(f"`{path.name}`", held, CATALOG)
+    if obsolete * share >= excess:
+        hint = (f"drop its obsolete entries (`#~`, {size_held(int(obsolete * share), 0)} of it), e.g. with GNU "
+                "gettext's `msgattrib --no-obsolete`, and keep one catalog per document")
+    elif references * share >= excess and paths:
+        longest = max(paths, key=paths.__getitem__).decode("utf-8", "replace").strip("\u2068\u2069")
+        hint = (f"its references (`#:`, {size_held(int(references * share), 0)} of it) repeat a content file's "
+                f"path at every entry it holds: give `{longest}` ({len(longest):,} characters) a shorter path "
+                "(rename the file or its folders, and its name under `files:` in document.yaml)")
+    else:
+        hint = ("the paper's text is too long to translate in one catalog: make a long annex or chapter a "
+                "document of its own (a `type: document` part, translated in its own folder)")
+    return problem(path, None, said, hint)
 
 
 @lru_cache(maxsize=4)

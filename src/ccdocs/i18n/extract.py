@@ -10,12 +10,13 @@ from pathlib import Path
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import generate_po, normalize, write_po
 
-from ..errors import display_path
+from ..errors import InputError, display_path
 from ..output import write_all
 from ..source_date import source_date
+from ..sources.bounds import CATALOG
 from ..tables.texts import translatable_texts
 from ..tables.texts import figure_values, reads_alike, shown_texts, table_texts
-from .catalogs import DOMAIN, PREVIOUS_CONTEXT
+from .catalogs import DOMAIN, PREVIOUS_CONTEXT, too_large
 from .segments import Segment, extract
 
 UNWRAPPED = 1 << 30
@@ -149,5 +150,21 @@ def _obsolete_line(line: str) -> str:
 def write_catalog(catalog: Catalog, path: Path, folder: Path | None = None) -> None:
     """Write a catalog to `path` (its folders made), replacing the file whole. `folder`: the document folder it is
     a place of (every command gives it): InputError when a link on the way leads out of it (`within.place_inside`),
-    nothing written."""
-    write_all({path: po_bytes(catalog)}, inside=folder)
+    nothing written. As `write_catalogs`: refused, unwritten, beyond the bound every reader keeps to."""
+    write_catalogs({path: catalog}, folder)
+
+
+def write_catalogs(catalogs: dict[Path, Catalog], folder: Path | None = None) -> None:
+    """Write each catalog to its path, all or none (`output.write_all`); `folder` as `write_catalog`'s.
+
+    The bytes are measured against `sources.bounds.CATALOG` before anything is written: a catalog beyond it would
+    be refused by every command reading it after (build, check, stats, export, the next update or import), its
+    translations in a file no command reads (breaks-8 #15: `i18n update` wrote an 8.8 MB catalog, then its own
+    note read it back and said "nothing was written"). InputError at each such catalog, saying what fills it
+    (`catalogs.too_large`); the catalogs on disk are left as they were."""
+    data = {path: po_bytes(catalog) for path, catalog in catalogs.items()}
+    found = [too_large(path, held, len(held), written=True) for path, held in data.items()
+             if len(held) > CATALOG.most]
+    if found:
+        raise InputError(found)
+    write_all(data, inside=folder)

@@ -10,7 +10,7 @@ from babel.messages.catalog import Catalog
 from ..errors import Problem, display_path
 from ..sources.within import place_inside
 from .catalogs import DOMAIN, po_path, read_catalog
-from .extract import write_catalog
+from .extract import write_catalogs
 from .locking import held
 from .memory import Filled, Unit, fill
 
@@ -125,12 +125,23 @@ def update(folder: Path, lang: str, template: Catalog, used: frozenset = frozens
            memory: list[Unit] | None = None) -> tuple[Path, Changes]:
     """Merge `template` into `DOC_DIR/locales/<lang>/LC_MESSAGES/content.po` (made when missing); write it.
     `used`: the texts an entry added by hand keeps alive, as in `merge`; `memory`: earlier translations offered
-    to the entries left untranslated (`memory.fill`), None for none."""
-    path = po_path(folder, lang)
+    to the entries left untranslated (`memory.fill`), None for none. As `update_all`."""
+    return update_all(folder, {lang: memory}, template, used)[0]
+
+
+def update_all(folder: Path, memories: dict[str, list[Unit] | None], template: Catalog,
+               used: frozenset = frozenset()) -> list[tuple[Path, Changes]]:
+    """`update` of the catalog of each language of `memories` (each with its memory, None for none), in its order:
+    all written or none (InputError when one would be beyond the bound every reader keeps to, `write_catalogs`)."""
+    merged = {}
     with held(folder):  # read, merged and written by one command at a time (`locking`)
-        catalog = read_catalog(path) if place_inside(folder, path, f"the {lang} catalog") else start(lang, template)
-        changes = merge(catalog, template, used)
-        if memory is not None:
-            changes = replace(changes, memory=fill(catalog, memory))
-        write_catalog(catalog, path, folder)
-    return path, changes
+        for lang, memory in memories.items():
+            path = po_path(folder, lang)
+            catalog = read_catalog(path) if place_inside(folder, path, f"the {lang} catalog") \
+                else start(lang, template)
+            changes = merge(catalog, template, used)
+            if memory is not None:
+                changes = replace(changes, memory=fill(catalog, memory))
+            merged[path] = catalog, changes
+        write_catalogs({path: catalog for path, (catalog, _) in merged.items()}, folder)
+    return [(path, changes) for path, (_, changes) in merged.items()]

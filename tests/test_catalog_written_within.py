@@ -1,0 +1,88 @@
+"""A command never writes a catalog its own readers refuse (breaks-8 #15), and a catalog beyond the bound is told
+with what fills it (breaks-8 #14).
+
+`i18n update` of a short paper in a long-named content file (each entry's `#:` reference repeats the path) wrote a
+catalog beyond `sources.bounds.CATALOG`, then said "1 error; nothing was written" when its own note read it back;
+`i18n import` of a translated XLIFF wrote one silently (exit 0). Every command refused the folder after, the
+translations in a file none reads. Now the bytes are measured before anything is written: refused, the catalog on
+disk as it was, the hint naming what takes the room (obsolete entries, references, or the paper's text).
+"""
+
+from __future__ import annotations
+
+import re
+
+from refusals import invoke
+
+# three folders and a name of 180 characters: each within 255, the whole path some 760
+LONG = "chapter-on-the-implementation-of-the-programme-" * 4
+PO = "locales/zh/LC_MESSAGES/content.po"
+
+
+def long_named(folder, paragraphs: int) -> str:
+    """Add to the document at `folder` a content file of `paragraphs` one-line paragraphs at a long path."""
+    name = f"content/{LONG}/{LONG}/{LONG}/{LONG[:180]}.md"
+    (folder / name).parent.mkdir(parents=True)
+    (folder / name).write_text("# T\n" + "".join(f"\nParagraph {n} text.\n" for n in range(paragraphs)),
+                               encoding="utf-8")
+    spec = folder / "document.yaml"
+    spec.write_text(spec.read_text(encoding="utf-8").replace("files: [content/report.md]",
+                                                             f'files: [content/report.md, "{name}"]'),
+                    encoding="utf-8")
+    return name
+
+
+def test_update_refuses_before_writing_a_catalog_beyond_the_bound_and_names_the_long_path(copy_fixture):
+    folder = copy_fixture("budget")
+    name = long_named(folder, 5_500)
+    before = (folder / PO).read_bytes()
+    code, output, _ = invoke(["i18n", "update", str(folder), "--lang", "zh"])
+    assert code == 1 and "Traceback" not in output, output
+    assert re.search(r"content\.po: error: `content\.po` would hold 4\.\d MB, more than the 4 MB ccdocs reads for a "
+                     r"catalog: it was not written, the catalog on disk is as it was \(its references \[`#:`, "
+                     r"\d\.\d MB of it\] repeat a content file's path at every entry it holds: give "
+                     f"`{re.escape(name)}` \\[{len(name)} characters\\] a shorter path", output), output
+    assert "msgattrib" not in output and "new, 0 fuzzy" not in output and "left:" not in output, output
+    assert (folder / PO).read_bytes() == before
+    assert not list((folder / PO).parent.glob("*.part"))
+    code, output, _ = invoke(["i18n", "stats", str(folder)])  # the catalog is read as before
+    assert "Traceback" not in output and "content.po: error" not in output, output
+
+
+def test_import_refuses_before_writing_a_catalog_its_translations_would_take_beyond_the_bound(copy_fixture, tmp_path):
+    folder = copy_fixture("budget")
+    long_named(folder, 4_000)
+    code, output, _ = invoke(["i18n", "update", str(folder), "--lang", "zh"])
+    assert code == 0, output
+    exported = tmp_path / "zh.xlf"
+    code, output, _ = invoke(["i18n", "export", str(folder), "--lang", "zh", "-o", str(exported)])
+    assert code == 0, output
+    # every paragraph translated: each target some 250 bytes, the catalog (3.3 MB) some 1 MB more
+    text = re.sub(r'(<source>Paragraph (\d+) text\.</source>)',
+                  r'\1<target state="translated">第\2段。' + "委员会注意到关于方案和所拟议资源的报告。" * 4 + "</target>",
+                  exported.read_text(encoding="utf-8"))
+    exported.write_text(text, encoding="utf-8")
+    before = (folder / PO).read_bytes()
+    assert len(before) < 4 * 2**20 < len(before) + 4_000 * 240
+    code, output, _ = invoke(["i18n", "import", str(folder), "--lang", "zh", str(exported)])
+    assert code == 1 and "Traceback" not in output, output
+    assert re.search(r"content\.po: error: `content\.po` would hold 4\.\d MB, more than the 4 MB ccdocs reads for a "
+                     r"catalog: it was not written", output), output
+    assert "updated" not in output, output
+    assert (folder / PO).read_bytes() == before
+
+
+def test_a_catalog_beyond_the_bound_without_obsolete_entries_is_not_told_to_drop_them(copy_fixture):
+    folder = copy_fixture("budget")
+    po = folder / PO
+    entry = ('#. paragraph: report ¶{0}\n#: content/report.md:{0}\nmsgid "The Committee noted the report on the '
+             'programme and the resources proposed, number {0}."\nmsgstr "委员会注意到关于方案和所拟议资源的报告，'
+             '第{0}号，以及该报告所述的执行情况。"\n\n')
+    po.write_text(po.read_text(encoding="utf-8") + "\n" + "".join(entry.format(n) for n in range(19_000)),
+                  encoding="utf-8")
+    code, output, _ = invoke(["check", str(folder)])
+    assert code == 1 and "Traceback" not in output, output
+    assert ("`content.po` holds 5.0 MB, more than the 4 MB ccdocs reads for a catalog (the paper's text is too long "
+            "to translate in one catalog: make a long annex or chapter a document of its own [a `type: document` "
+            "part, translated in its own folder])") in output, output
+    assert "msgattrib" not in output, output
