@@ -269,7 +269,7 @@ REFUSED = [
     Case("svg-use-bomb", shows("![A chart](figures/a.svg)", **{"figures/a.svg": svg_of(
         'width="10" height="10"', '<defs><rect id="l0" width="1" height="1"/>' + "".join(
             f'<g id="l{i}">' + f'<use xlink:href="#l{i - 1}"/>' * 10 + "</g>" for i in range(1, 7))
-        + '</defs><use xlink:href="#l6"/>')}), "would draw more than 100,000 elements", WHERE, timeout=120),
+        + '</defs><use xlink:href="#l6"/>')}), "would draw more than 2,000 elements", WHERE, timeout=120),
     Case("svg-broken-embedded-png", shows("![A chart](figures/a.svg)", **{"figures/a.svg": svg_of(
         'width="10" height="10"', '<image width="5" height="5" '
         'xlink:href="data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAAB"/>')}),

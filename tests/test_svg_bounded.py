@@ -3,7 +3,8 @@
 (breaks-8 #1: within the bounds of the time, 20 MB and 100,000 drawn elements, an SVG of 20,000 one-segment paths
 took check 60 s, one of 99,000 more than 120 s, some 2.5 ms of CPU an element a language; and each showing of one SVG
 drew it again with svglib for its text check (`svgtext.check_text`): 2,000 elements shown 40 times, 46 s.) Now what
-an SVG's text check finds is found once a write however often the paper shows it (as its PDF form is made once).
+an SVG's text check finds is found once a write however often the paper shows it (as its PDF form is made once),
+and what a drawing draws is bounded by a measurement, per drawing and per paper.
 """
 
 from __future__ import annotations
@@ -13,8 +14,11 @@ from unittest import mock
 import pytest
 
 from conftest import REPORT, write_doc
-from refusals import write_files
+from refusals import Case, write_files
+from test_svg import WHERE, shows, svg
 from translated import fill_catalog
+
+HANG = 120
 
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="60">{}</svg>'
 
@@ -64,3 +68,51 @@ def test_a_character_no_face_holds_is_told_at_each_showing(tmp_path, lang):
     assert len(told) == 2 and len({line for line, _ in told}) == 2, told   # zh: at the catalog's entries
     assert lang == "zh" or [line for line, _ in told] == lines, told
     assert all("image `figures/a.svg`, line 1: the drawing's text contains 'ꙮ'" in said for _, said in told), told
+
+
+# What an SVG may draw is bounded in time: MAX_DRAWN elements a drawing (a path's points and a text's characters
+# counted one every PER_ELEMENT), MOST_DRAWN a paper (each showing counted), both set from a measurement (svg.py,
+# images.py); refused at the line showing the drawing before svglib draws it.
+
+def _paths(count: int) -> str:
+    """An SVG of `count` one-segment paths, the breaker's shape."""
+    return svg("\n".join(f'<path d="M{i % 100} {i // 1000 % 100} l1 1" stroke="#000" stroke-width="0.1"/>'
+                         for i in range(count)))
+
+
+OVER = ("image `figures/a.svg` would draw more than 2,000 elements (each `<use>` and `url(#…)` drawn where it "
+        "stands, a path's points and a text's characters counting one every 40)")
+
+
+@pytest.mark.parametrize("drawing", [
+    pytest.param(_paths(99_000), id="99000-paths"),   # 5.9 MB: more than 120 s before, killed
+    pytest.param(svg('<path d="M0 0' + " l1 1" * 80_000 + '" stroke="#000" fill="none"/>'), id="80000-points"),
+    pytest.param(svg("\n".join(f'<text x="1" y="{k}" font-size="1">{"Ab c" * 400}</text>' for k in range(60))),
+                 id="96000-characters"),
+])
+def test_a_drawing_beyond_what_is_drawn_in_time_is_refused_at_the_line_showing_it(refuse, drawing):
+    """Run in a forked child with a generous bound (a hang fails, nothing is timed): refused before svglib draws it."""
+    output = refuse(Case("drawn", shows(drawing), OVER, WHERE, timeout=HANG))
+    assert "(simplify the drawing [fewer elements; paths of fewer points" in output and "save it as PNG" in output
+
+
+def test_a_drawing_at_the_bound_is_drawn():
+    from ccdocs.sources.svg import MAX_DRAWN, read_svg
+
+    drawn: list = []
+    assert read_svg("a.svg", svg("".join('<rect width="1" height="1"/>' for _ in range(MAX_DRAWN - 1))).encode(),
+                    drawn) == (75.0, 75.0)
+    assert drawn == [MAX_DRAWN]   # the `<svg>` and its rects
+
+
+def test_the_showing_that_passes_the_papers_bound_is_refused(refuse):
+    """1,500 elements shown 7 times: 10,500, more than MOST_DRAWN (10,000), told at the seventh showing's line."""
+    shown = "".join(f"\nParagraph {i}.\n\n![A chart {i}](figures/a.svg){{width=\"20%\"}}\n" for i in range(7))
+    report = REPORT + shown
+    line = report.split("\n").index('![A chart 6](figures/a.svg){width="20%"}') + 1
+    output = refuse(Case("paper", {"content/report.md": report, "figures/a.svg": _paths(1_499)},
+                         "image `figures/a.svg` draws 1,500 elements, which would make the paper's SVG drawings draw "
+                         "10,500, more than the 10,000 ccdocs draws in a paper (each showing counted)",
+                         f"content/report.md:{line}:"))
+    assert output.count("draws 1,500 elements") == 1, output
+    assert "(show each drawing once, simplify the drawings" in output

@@ -26,6 +26,11 @@ from .bounds import IMAGE, Beyond, read_within
 from .spec import hint_for, not_a_file_inside
 
 MAX_PIXELS = 40_000_000                 # 40 megapixels; a full A4 page at 300 dpi is 8.7
+# the elements a paper's SVG drawings draw together, each showing counted (`svg.MAX_DRAWN` bounds one drawing, not
+# the paper: breaks-8 #1, a drawing of 2,000 elements shown 40 times took the PDF 46 s, and each SVG within its
+# bound adds its own): five drawings at their bound, some 30 s of CPU over an en and zh paper's check (2.95 ms an
+# element at worst, `svg.MAX_DRAWN`); the charts of tests/svg (d3, Observable Plot, matplotlib) draw 22-313 each
+MOST_DRAWN = 10_000
 DEFAULT_DPI = 96.0                      # Word's and the browsers' assumption for an image that states none
 FORMATS = {".png": "png", ".jpg": "jpeg", ".jpeg": "jpeg", ".svg": "svg"}
 PILLOW = {"png": ("PNG",), "jpeg": ("JPEG", "MPO")}   # MPO: a JPEG with more images after it (a phone's, a 3D camera's)
@@ -38,13 +43,15 @@ SIZE_HINT = IMAGE.hint
 class Picture:
     """An image file read and checked: `path` as written in the content, `format` (`png`, `jpeg`, `svg`), its
     bytes, its natural `size` in points (pixels at the resolution it states, DEFAULT_DPI when none; an SVG's own
-    width and height) and its `pixels` (width, height; (0, 0) for an SVG)."""
+    width and height) and its `pixels` (width, height; (0, 0) for an SVG); `drawn`, the elements an SVG draws
+    (`svg.MAX_DRAWN`'s count; 0 for a raster)."""
 
     path: str
     format: str
     data: bytes
     size: tuple
     pixels: tuple = (0, 0)
+    drawn: int = 0
 
 
 def image_path(src: str) -> str:
@@ -211,8 +218,9 @@ def svg_drawing(data: bytes):
 def _svg(raw: str, kind: str, data: bytes) -> Picture | tuple[str, str]:
     from .svg import read_svg
 
-    read = read_svg(raw, data)
-    return read if isinstance(read[0], str) else Picture(raw, kind, data, read)
+    drawn: list = []
+    read = read_svg(raw, data, drawn)
+    return read if isinstance(read[0], str) else Picture(raw, kind, data, read, drawn=drawn[0])
 
 
 def image_sources(text: str) -> list[tuple[str, int, int | None]]:
@@ -237,9 +245,11 @@ def image_sources(text: str) -> list[tuple[str, int, int | None]]:
 
 def read_images(folder: Path, texts: dict, out: Collector) -> dict:
     """path as written -> Picture of every image the content files `texts` (path -> text) show; each refused one
-    a problem in `out` at the line that shows it. Each file is read once however often it is shown."""
+    a problem in `out` at the line that shows it, and the showing by which the paper's SVG drawings would draw more
+    than MOST_DRAWN elements (each showing counted). Each file is read once however often it is shown."""
     pictures: dict = {}
     refused: dict = {}
+    drawn = 0
     for path, text in texts.items():
         for src, line, col in image_sources(text):
             if src not in pictures and src not in refused:
@@ -247,4 +257,11 @@ def read_images(folder: Path, texts: dict, out: Collector) -> dict:
                 (pictures if isinstance(read, Picture) else refused)[src] = read
             if src in refused:
                 out.add(path, line, *refused[src], col)
+            elif pictures[src].drawn and drawn <= MOST_DRAWN < drawn + pictures[src].drawn:
+                out.add(path, line, f"image `{src[:80]}` draws {pictures[src].drawn:,} elements, which would make "
+                        f"the paper's SVG drawings draw {drawn + pictures[src].drawn:,}, more than the "
+                        f"{MOST_DRAWN:,} ccdocs draws in a paper (each showing counted): each takes some "
+                        "milliseconds a language", "show each drawing once, simplify the drawings (fewer elements, "
+                        "paths of fewer points), or save the largest as PNG at the size it prints (300 dpi)", col)
+            drawn += pictures[src].drawn if src in pictures else 0
     return pictures

@@ -36,8 +36,12 @@ An SVG (`sources.images` finds and reads its file) is parsed by lxml without ent
   Anything else (an animation, `<tref>`, `mix-blend-mode`, `text-decoration`, `writing-mode` ...) is refused at
   its own line of the SVG naming it and what to do, as are a `url(…)` naming a file or never closed and a CSS
   at-rule (`@import`, `@media`: svglib skips them);
-- it draws at most MAX_DRAWN elements once each `<use>` and `url(#…)` is drawn where it stands, and none of its
-  elements holds itself through a reference;
+- it draws at most MAX_DRAWN elements once each `<use>` and `url(#…)` is drawn where it stands, a path's or
+  polyline's points and a text's characters counted one element every PER_ELEMENT (`_weight`), and none of its
+  elements holds itself through a reference: drawing costs some milliseconds an element in each language (svglib
+  for the check and the PDF, CairoSVG for the Word document's picture), so the bound is one of time, set so that
+  the worst drawing it accepts costs about what the worst PNG `bounds.IMAGE` accepts does (a paper's drawings
+  together are bounded by `images.MOST_DRAWN`);
 - svglib draws it (once, as the PDF writer will, into nothing) without reporting on its `svglib.svglib` logger
   a part it drops or changes (an unresolvable percentage or viewport size, a transform or colour it cannot read,
   a clipping path it cannot find or make, ...): each such report is a refusal; the harmless ones (HARMLESS: an
@@ -62,7 +66,15 @@ from . import characters
 from .images import FORMAT_HINT, MAX_PIXELS, SIZE_HINT, Unfit, bitmap
 
 MAX_POINTS = 14_400.0                   # an SVG's side: ISO 32000-1 annex C's largest page side (200 inches)
-MAX_DRAWN = 100_000                     # an SVG's elements once each `<use>` and `url(#…)` is drawn where it stands
+# an SVG's elements once each `<use>` and `url(#…)` is drawn where it stands (`_weight`). Measured (breaks-8 #1: an
+# SVG of 20,000 one-segment paths, within the former 100,000, took check 60 s; 99,000 more than 120 s): over the
+# budget-table fixture's build (en and zh, DOCX and PDF), 2,000 one-line `<text>`s, the costliest element a count
+# (2.95 ms of CPU each; one-segment paths 2.2 ms, `<tspan>`s 1.5 ms, a clipping path's parts 1.2 ms), took 5.9-6.6 s
+# more, where the worst PNG `bounds.IMAGE` accepts (2,640 × 2,640 pixels of noise) took 4.2-4.3 s more (bounds.py's
+# table: +7.3 s, measured in an earlier ccdocs); a path's points cost some 0.03-0.04 ms each, a text's characters
+# 0.03 ms: 40 of them count one element. The charts of tests/svg (d3, Observable Plot, matplotlib) draw 22-313
+MAX_DRAWN = 2_000
+PER_ELEMENT = 40                        # a path's points or a text's characters counted one element (`_weight`)
 MAX_SIDE = 32_767                       # an embedded bitmap's side: the largest image surface cairo makes
 ORIENTATION = 0x0112                    # the Exif tag CairoSVG turns an embedded JPEG by (svglib does not)
 SVG_NS = "{http://www.w3.org/2000/svg}"
@@ -75,6 +87,8 @@ HARMLESS = ("This SVG was created with Inkscape",       # pre-0.92 files at 90 d
             "Unable to find a suitable font")           # no font file of that family: drawn in Helvetica
 UNRESOLVED_SIZE = re.compile(r"Unable to resolve \w+ unit")   # svglib's reports of a `%`, `vw`... it cannot size
 REDRAW_HINT = "correct that part in the program that made the drawing, or save the figure as PNG"
+DRAWN_HINT = ("simplify the drawing (fewer elements; paths of fewer points: Inkscape's Path ▸ Simplify; text as "
+              "fewer, longer lines), or save it as PNG at the size it prints (300 dpi)")
 BITMAP_SIZE_HINT = "embed the bitmaps at the size they print (300 dpi at most), or save the figure as PNG"
 BITMAP_HINT = "embed the bitmap again, as a PNG or JPEG, from the program that made the drawing"
 BITMAP_HINTS = {SIZE_HINT: BITMAP_SIZE_HINT, FORMAT_HINT: BITMAP_HINT}   # a raster's hints, for an embedded one
@@ -234,6 +248,14 @@ BLANK = ("white, as the paper", r"(?i)white|#fff|#ffffff|transparent|none|rgb\(\
 WEB_BOX = {**dict.fromkeys(("max-width", "min-width", "max-height", "min-height"), None),
            "background": BLANK, "background-color": BLANK}
 FROM_CONTENT = "auto|intrinsic|fit-content|min-content|max-content"   # a side a browser sizes from the viewBox
+# a gradient's geometry by its kind, and what either kind takes from a gradient it links to (SVG 1.1 §13.2)
+GRADIENTS = {"linearGradient": ("x1", "y1", "x2", "y2"), "radialGradient": ("cx", "cy", "r", "fx", "fy", "fr")}
+SHARED = ("gradientUnits", "gradientTransform", "spreadMethod")
+# the geometry of a gradient in user space whose default is a share of the drawing (CairoSVG, a browser and Word):
+# (svglib's default, in user units; theirs)
+USER_SHARES = {"x2": ("1 user unit", "100% of the drawing's width"), "cx": ("0.5 user units", "50% of the drawing's width"),
+               "cy": ("0.5 user units", "50% of the drawing's height"),
+               "r": ("0.5 user units", "50% of the drawing's diagonal")}
 
 
 def parsed(data: bytes):
@@ -279,8 +301,102 @@ def rendered(root, records: list, font_map=None):
 
     if root.get("color") is None:
         root.set("color", "black")
+    _gradients_linked(root)
+    _stops_clamped(root)
     with quiet(records):   # a source without a path: no file reference is resolved
-        return SvgRenderer(io.BytesIO(), font_map=font_map).render(root)
+        made = SvgRenderer(io.BytesIO(), font_map=font_map).render(root)
+    _gradients_turned(made)
+    return made
+
+
+def _gradients(root) -> list:
+    """The gradients of the drawing `root`, by their name without its namespace, as svglib reads them."""
+    return [element for element in root.iter() if isinstance(element.tag, str)
+            and element.tag.rsplit("}", 1)[-1] in GRADIENTS]
+
+
+def _inherited(gradient, named: dict) -> tuple[dict, object]:
+    """(attribute -> the gradient giving it, the gradient giving the stops or None) of `gradient`, as SVG reads
+    it through its `href`/`xlink:href` links (`named`: the drawing's gradients by id): each attribute of GRADIENTS
+    (its own kind's, from one of its kind; SHARED from either) from the first of the chain giving it, the stops
+    from the first holding any; a link to something not a gradient, or met before, ends the chain."""
+    chain, at = [gradient], gradient
+    while True:
+        href = next((at.get(key) for key in reversed(HREFS) if at.get(key)), "")
+        at = named.get(href[1:]) if href.startswith("#") else None
+        if at is None or at in chain:
+            break
+        chain.append(at)
+    kind = gradient.tag.rsplit("}", 1)[-1]
+    given: dict = {}
+    for linked in chain:
+        same = linked.tag.rsplit("}", 1)[-1] == kind
+        for key in SHARED + (GRADIENTS[kind] if same else ()):
+            if linked.get(key) is not None:
+                given.setdefault(key, linked)
+    stops = next((linked for linked in chain if any(isinstance(child.tag, str) and
+                                                       child.tag.rsplit("}", 1)[-1] == "stop" for child in linked)),
+                 None)
+    return given, stops
+
+
+def _gradients_linked(root) -> None:
+    """Give each gradient of `root` linked to another (`xlink:href="#id"`, Inkscape's way: the stops in one, the
+    geometry in another naming it) what SVG has it take from its chain, and a link to the gradient holding its
+    stops alone (none where it holds its own). svglib merges a linked gradient under the one naming it with every
+    value of the latter, those not written at their defaults (an inherited `gradientUnits`, `x1` … lost), and
+    follows one link only (a chain of two: no stops, the shape left out of the PDF); CairoSVG, a browser and Word
+    read the whole chain. The same drawing, as SVG says it, written so that svglib reads it whole."""
+    gradients = _gradients(root)
+    named = {gradient.get("id"): gradient for gradient in gradients if gradient.get("id")}
+    linked = [(gradient, *_inherited(gradient, named)) for gradient in gradients
+              if any(gradient.get(key) for key in HREFS)]
+    for gradient, given, stops in linked:      # each chain read before any is rewritten
+        for key, giver in given.items():
+            gradient.set(key, giver.get(key))
+        for key in HREFS:
+            gradient.attrib.pop(key, None)
+        if stops is not None and stops is not gradient:
+            gradient.set(HREFS[1], "#" + stops.get("id"))
+
+
+def _stops_clamped(root) -> None:
+    """Write each gradient stop's `offset` as SVG reads it: a number (or a percentage) within 0 and 1, and not
+    below an earlier stop's (SVG 1.1 §13.2.4: an offset out of order is set to the largest before it). svglib
+    passes the offsets on as written: reportlab spreads the colours over `-1`..`2`, or sorts stops out of order
+    (their colours reversed), where CairoSVG, a browser and Word clamp them; an offset svglib cannot read is 0 to
+    it, as written here."""
+    for gradient in _gradients(root):
+        least = 0.0
+        for stop in gradient:
+            if isinstance(stop.tag, str) and stop.tag.rsplit("}", 1)[-1] == "stop":
+                written = stop.get("offset", "0").strip()
+                try:
+                    offset = float(written[:-1]) / 100 if written.endswith("%") else float(written)
+                except ValueError:
+                    offset = 0.0
+                least = min(max(least, offset), 1.0)
+                stop.set("offset", repr(least))
+
+
+def _gradients_turned(made) -> None:
+    """Draw each gradient fill svglib makes in the space of the shape's own `transform`, as SVG does. svglib
+    paints a shape's gradient (`_apply_gradient_fill`: a group of the gradient, clipped to the shape, then the
+    shape) outside the group carrying that transform: a rotated shape's gradient printed unturned, a moved one's
+    where the shape was before it moved. Now the group holding both carries the transform, the shape's none."""
+    from reportlab.graphics.shapes import Group
+    from reportlab.graphics.transform import mmult
+    from svglib.svglib import LinearGradientShape, RadialGradientShape
+
+    waiting = [made]
+    while waiting:
+        node = waiting.pop()
+        parts = list(getattr(node, "contents", None) or [])
+        if len(parts) == 2 and isinstance(parts[0], (LinearGradientShape, RadialGradientShape)) and \
+                isinstance(parts[1], Group):
+            node.transform = mmult(node.transform, parts[1].transform)
+            parts[1].transform = (1, 0, 0, 1, 0, 0)
+        waiting += parts
 
 
 def drawing(data: bytes, font_map=None):
@@ -289,9 +405,10 @@ def drawing(data: bytes, font_map=None):
     return rendered(parsed(data), [], font_map)
 
 
-def read_svg(raw: str, data: bytes) -> tuple[float, float] | tuple[str, str]:
+def read_svg(raw: str, data: bytes, drawn: list | None = None) -> tuple[float, float] | tuple[str, str]:
     """The natural (width, height) in points of the SVG image `raw` (as the content names it) whose bytes are
-    `data`, or (message, hint) saying why it is refused."""
+    `data`, or (message, hint) saying why it is refused; `drawn`, when given, receives the elements it draws as
+    MAX_DRAWN counts them (for a paper's count: `images.MOST_DRAWN`)."""
     from lxml import etree
 
     unreadable = f"image `{raw[:80]}` is not a readable SVG drawing", FORMAT_HINT
@@ -310,15 +427,18 @@ def read_svg(raw: str, data: bytes) -> tuple[float, float] | tuple[str, str]:
         if wrong:
             return wrong
     undrawn = _undrawn(raw, root)       # said after the bounds below: a drawing without end is refused as such
-    drawn = _drawn(root, elements, pixels)
-    if isinstance(drawn, str):
-        return (f"image `{raw[:80]}` refers to itself through `#{drawn}`: it would be drawn without end",
+    counted = _drawn(root, elements, pixels)
+    if isinstance(counted, str):
+        return (f"image `{raw[:80]}` refers to itself through `#{counted}`: it would be drawn without end",
                 "remove the `<use>` or `url(#…)` that names an element holding it")
-    if drawn[0] > MAX_DRAWN:
-        return (f"image `{raw[:80]}` would draw more than {MAX_DRAWN:,} elements, or nest its `<use>` and "
-                "`url(#…)` references deeper than they can be drawn", "save the drawing as PNG, or with fewer "
-                "repeated elements")
-    if drawn[1] > MAX_PIXELS:
+    if drawn is not None:
+        drawn.append(counted[0])
+    if counted[0] > MAX_DRAWN:
+        return (f"image `{raw[:80]}` would draw more than {MAX_DRAWN:,} elements (each `<use>` and `url(#…)` drawn "
+                f"where it stands, a path's points and a text's characters counting one every {PER_ELEMENT}), or "
+                "nest its `<use>` and `url(#…)` references deeper than they can be drawn: drawn in the PDF and the "
+                "Word document, each takes some milliseconds a language", DRAWN_HINT)
+    if counted[1] > MAX_PIXELS:
         return (f"the bitmaps image `{raw[:80]}` embeds have more than {MAX_PIXELS // 1_000_000} million pixels "
                 "together, each counted as often as it is drawn", BITMAP_SIZE_HINT)
     if undrawn:
@@ -496,8 +616,8 @@ def _undrawn(raw: str, root) -> tuple[str, str] | None:
         if wrong:
             return wrong
     return (_held(raw, root, passed) or _gradient_text(raw, root, rules) or _ruled(raw, root, rules)
-            or _see_through_gradient(raw, root, rules) or _current_colour(raw, root, rules) or _spaces(raw, root, rules)
-            or _unstyled(raw, root))
+            or _see_through_gradient(raw, root, rules) or _gradient_geometry(raw, root)
+            or _current_colour(raw, root, rules) or _spaces(raw, root, rules) or _unstyled(raw, root))
 
 
 def _held(raw: str, root, passed: list) -> tuple[str, str] | None:
@@ -718,7 +838,8 @@ def _em_length(raw: str, element, declared: list) -> tuple[str, str] | None:
         key == "font-size" for _, key, _, _ in _declarations(tinycss2.parse_declaration_list(element.get("style", "")),
                                                               0, "style"))
     kept = PLACES if name == "text" or name == "tspan" and not sized else frozenset()
-    given = [(element.sourceline, key, value, "attribute") for key, value in element.attrib.items() if key in GEOMETRY]
+    given = [] if name in GRADIENTS else [(element.sourceline, key, value, "attribute")   # `_gradient_geometry`'s
+                                          for key, value in element.attrib.items() if key in GEOMETRY]
     for at, key, value, how in [item for item in given + declared if item[1] in SIZED]:
         length = next((m.group(0) for m in EM.finditer(value) if float(m.group(1)) != 0), None)
         if length and not (how == "attribute" and key in kept):
@@ -981,6 +1102,63 @@ def _see_through_gradient(raw: str, root, rules: list) -> tuple[str, str] | None
     return None
 
 
+def _gradient_geometry(raw: str, root) -> tuple[str, str] | None:
+    """Why the geometry of a gradient the drawing paints with (`url(#id)`) is refused, at the line of the gradient
+    giving it (its own, or one it links to: `_inherited`), or None. svglib, which draws the PDF, reads it otherwise
+    than CairoSVG (the Word document's picture), a browser and Word: it draws a radial gradient from its centre,
+    whatever its focal point (`fx`, `fy`); it reads only a plain number or a percentage (a length: its default); in
+    user space (`gradientUnits="userSpaceOnUse"`) it reads a percentage, and USER_SHARES' defaults, as so many user
+    units, where they read a share of the drawing's size."""
+    gradients = _gradients(root)
+    named = {gradient.get("id"): gradient for gradient in gradients if gradient.get("id")}
+    painting = _referenced_ids(root)
+    for gradient in (gradient for gradient in gradients if gradient.get("id") in painting):
+        given, _ = _inherited(gradient, named)
+        kind = gradient.tag.rsplit("}", 1)[-1]
+        written = {key: giver.get(key).strip() for key, giver in given.items()}
+        spaced = written.get("gradientUnits") == "userSpaceOnUse"
+        for key in GRADIENTS[kind]:
+            value, line = written.get(key), (given[key] if key in given else gradient).sourceline
+            if value is None:
+                if spaced and key in USER_SHARES:
+                    return (_cannot(raw, line, f"a gradient in user space (`gradientUnits=\"userSpaceOnUse\"`) "
+                                    f"without `{key}`: it takes {USER_SHARES[key][0]}, where CairoSVG, "
+                                    "which draws the Word document's picture, a browser and Word take "
+                                    f"{USER_SHARES[key][1]}"), f"give the gradient its `{key}` in user units")
+                continue
+            number = _gradient_number(value)
+            said = f'`{key}="{value[:40]}"`'
+            if number is None:
+                return (_cannot(raw, line, f"a gradient's {said}: it reads a plain number or a percentage there "
+                                "only, and takes its default in place of a length"),
+                        "give it as a number of user units (or, for a gradient in the shape's box, a share of it "
+                        "from 0 to 1)")
+            if spaced and value.endswith("%") and number != 0:
+                return (_cannot(raw, line, f"a percentage of a gradient in user space (`gradientUnits=\"userSpace"
+                                f"OnUse\"`, {said}) as a browser and Word do: it reads `{value[:40]}` as "
+                                f"{number:g} user units, where they read a share of the drawing's size"),
+                        "give it in user units, as the drawing's other lengths")
+        for focal, centre in (("fx", "cx"), ("fy", "cy")) if kind == "radialGradient" else ():
+            if focal in written and _gradient_number(written[focal]) != _gradient_number(written.get(centre, "50%")):
+                return (_cannot(raw, given[focal].sourceline, f"a radial gradient's focal point away from its "
+                                f"centre (`{focal}=\"{written[focal][:40]}\"`, `{centre}=\""
+                                f"{written.get(centre, '50%')[:40]}\"`): it spreads the colours from the centre, "
+                                "where CairoSVG, which draws the Word document's picture, a browser and Word spread "
+                                "them from the focal point"),
+                        f"leave `fx` and `fy` out (or give them the values of `cx` and `cy`), or export the drawing "
+                        "as PNG")
+    return None
+
+
+def _gradient_number(value: str) -> float | None:
+    """A gradient's geometry as svglib reads it (`_float_attr`): a number, or a percentage as a share; None where
+    it reads neither (and takes the attribute's default)."""
+    try:
+        return float(value[:-1]) / 100 if value.endswith("%") else float(value)
+    except ValueError:
+        return None
+
+
 def _current_colour(raw: str, root, rules: list) -> tuple[str, str] | None:
     """Why a `color` is refused as changing what a `fill` or `stroke` of `currentColor` paints in one renderer
     only, at its element's line, or None. svglib, which draws the PDF, takes the colour from the `color` of the
@@ -1159,9 +1337,10 @@ def _embedded(at: str, kind: str, encoded: str) -> tuple[int, int] | tuple[str, 
 
 def _drawn(root, elements: list, pixels: dict) -> tuple[int, int] | str:
     """(elements, bitmap pixels) an SVG draws once each `<use>` (`href`/`xlink:href="#id"`) and `url(#id)`
-    reference is drawn where it stands, each counted up to its bound + 1 (MAX_DRAWN, MAX_PIXELS; references
-    nested beyond Python's stack count as more); or the id through which an element refers to itself (a pattern
-    filled with itself, a group using itself: drawn without end). `pixels`: an embedded bitmap's, by element."""
+    reference is drawn where it stands (an element weighed by `_weight`), each counted up to its bound + 1
+    (MAX_DRAWN, MAX_PIXELS; references nested beyond Python's stack count as more); or the id through which an
+    element refers to itself (a pattern filled with itself, a group using itself: drawn without end). `pixels`: an
+    embedded bitmap's, by element."""
     ids = {element.get("id"): element for element in elements if element.get("id")}
     counted: dict = {}
     visiting: set = set()
@@ -1170,7 +1349,7 @@ def _drawn(root, elements: list, pixels: dict) -> tuple[int, int] | str:
         if element in counted:
             return counted[element]
         visiting.add(element)
-        total, drawn = 1, pixels.get(element, 0)
+        total, drawn = _weight(element), pixels.get(element, 0)
         named = [value[1:] for key, value in element.attrib.items()
                  if key.rsplit("}", 1)[-1] == "href" and value.startswith("#")]
         named += [found for value in element.attrib.values() for found in REFERENCE.findall(value)]
@@ -1189,6 +1368,21 @@ def _drawn(root, elements: list, pixels: dict) -> tuple[int, int] | str:
         return cycle.args[0]
     except RecursionError:  # references nested deeper than Python's stack: far more than any drawing draws
         return MAX_DRAWN + 1, 0
+
+
+NUMBERS = re.compile(NUMBER)            # the numbers of a path's `d` or a polyline's `points` (`_weight`)
+
+
+def _weight(element) -> int:
+    """What drawing `element` costs, in elements: 1, and 1 more for every PER_ELEMENT points of its path or
+    polyline (`d`, `points`: two numbers a point) or characters a `<text>` or `<tspan>` draws of its own (a
+    `<tspan>`'s text and the text after it)."""
+    shape = element.get("d") or element.get("points") or ""
+    parts = sum(1 for _ in NUMBERS.finditer(shape)) // 2 if shape else 0
+    if element.tag in (SVG_NS + "text", SVG_NS + "tspan"):
+        parts += len((element.text or "").strip())
+        parts += len((element.tail or "").strip()) if element.tag == SVG_NS + "tspan" else 0
+    return 1 + parts // PER_ELEMENT
 
 
 class _Cycle(Exception):
