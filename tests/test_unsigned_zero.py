@@ -19,7 +19,7 @@ from ccdocs.l10n.formats import FIGURE_KINDS, Formats
 
 LANGS = ("en", "zh", "ar", "fr", "es", "ru")
 NEAR_ZERO = [  # (filter, arguments): each a negative figure that rounds to zero where it prints
-    ("number", (Decimal("-0.0001"),)), ("number", (Decimal("-0"),)), ("number", (-0.0,)),
+    ("number", (Decimal("-0"),)), ("number", (-0.0,)), ("decimal", (Decimal("-0.0001"), 0)),
     ("decimal", (Decimal("-0.04"), 1)), ("percent", (Decimal("-0.00004"), 1)), ("percent_value", (-0.004, 2)),
     ("chf", (Decimal("-0.4"),)), ("chf_millions", (-40000, 1)), ("chf_millions", (-400000, 0)),
     ("chf_thousands", (-400,)),
@@ -44,7 +44,7 @@ def test_table_figure_prints_zero_without_sign(lang, kind):
 def test_nonzero_keeps_its_sign(lang):
     formats = Formats(lang)
     assert formats.chf_millions(-50000, 1).count("-") == 1
-    assert formats.number(Decimal("-0.0005")).startswith("-")
+    assert formats.decimal(Decimal("-0.0005"), 3).startswith("-")
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +57,8 @@ def papers(tmp_path_factory):
         yaml = MINIMAL.split("tables:\n")[0].replace("original: en", f"original: {lang}") \
             .replace("languages: [en, zh]", f"languages: [{lang}]").replace("workforce: data/workforce.yaml",
                                                                            "workforce: data/workforce.yaml\n  d: data/d.csv")
-        report = "# Title\n\nA {{ d.r1.a | chf_millions(1) }} B {{ d.r1.b | chf_millions(1) }} C {{ d.r1.c | number }}.\n"
+        report = ("# Title\n\nA {{ d.r1.a | chf_millions(1) }} B {{ d.r1.b | chf_millions(1) }} "
+                  "C {{ d.r1.c | decimal(0) }}.\n")
         folder = write_doc(work / lang, {"document.yaml": yaml, "content/report.md": report,
                                          "data/d.csv": "id,a,b,c\nr1,-40000,40000,-0.0001\n"})
         paths = {p.suffix: p for p in build([folder], work / f"out-{lang}", None, ("pdf", "docx"))}

@@ -18,7 +18,7 @@ from jinja2.utils import consume
 from . import cache, sandbox as rules
 from .compiled_figures import Sandbox
 from .errors import Hints, InputError, Problem, did_you_mean, display_path, problem
-from .l10n.formats import FILTERS, Formats
+from .l10n.formats import FILTERS, Formats, NotWhole, thousands_reading, to_decimal
 from .sources import spans
 from .sources.characters import HINT, LINE_BREAK, first_refused, line_break
 from .sources.data import grouped_cell
@@ -166,6 +166,8 @@ def _failure(exc: Exception, hints: Hints, names=()) -> tuple[str, str]:
     if isinstance(exc, UndefinedError):
         return (f"undefined figure: {exc.message}",
                 "use a name from the data files listed under `data:` in document.yaml")
+    if isinstance(exc, NotWhole):
+        return not_whole(exc, None)
     if isinstance(exc, DecimalException):
         return ("cannot format this figure: the number is too large or not a number",
                 "check the value in the data file; " + rules.BOUNDS_HINT)
@@ -200,6 +202,30 @@ def unformatted(exc: rules.Unformatted, figure: str) -> tuple[str, str]:
         return message, (f"write the digits alone, without quotes: `{value.strip().replace(',', '')}` (the paper groups "
                          "them as each language writes numbers)")
     return message, "write the number without quotes and without separators, e.g. `1735` or `0.601`"
+
+
+def not_whole(exc: NotWhole, figure: str | None, naming: str = "") -> tuple[str, str]:
+    """(message, hint) of a value with a fractional part that `| number` (which prints whole numbers) was given:
+    told where the data writes it, naming the figure at `figure` (and the CSV cell: `naming`), or at the figure when
+    `figure` is None (a value it computes or types). A number of the data with three decimals may be a whole number
+    written with a European thousands separator (`1.735`).
+
+    >>> not_whole(NotWhole(Decimal("1.735"), "number"), "report.md:3")
+    ('`1.735` is not a whole number, so the figure at report.md:3 cannot print it with `| number`, which prints whole numbers', 'if the point is a thousands separator [1.735 for 1,735], write `1735`; to print the decimals, write `| decimal(3)` in the figure, to round it, `| decimal(0)`')
+    >>> not_whole(NotWhole(2.5, "number"), None)[0]
+    'this figure gives `2.5`, not a whole number, which `| number` prints'
+    """
+    value = to_decimal(exc.value)
+    typed, name = f"{value:f}", exc.name
+    places = min(-value.as_tuple().exponent, 6) if figure else 2
+    hint = f"to print the decimals, write `| decimal({places})` in the figure, to round it, `| decimal(0)`"
+    if figure is None:
+        return f"this figure gives `{typed}`, not a whole number, which `| {name}` prints", hint
+    reading = thousands_reading(value)
+    if reading is not None:
+        hint = f"if the point is a thousands separator [{typed} for {int(reading):,}], write `{reading}`; {hint}"
+    return (f"{naming}`{typed}` is not a whole number, so the figure at {figure} cannot print it with `| {name}`, "
+            "which prints whole numbers"), hint
 
 
 def _pointed(exc: Exception, message: str, expression: str) -> int:
@@ -453,6 +479,12 @@ def render(figures: Figures, text: str, path: Path, context: dict, out=None, ori
                 cells.append(grouped_cell(display_path(cell.place[0]), cell.place[1:], cell.row_id, cell.column,
                                           str(cell), f"the figure at {display_path(path)}:{line}:{col} cannot "
                                           f"{exc.how}"))
+                failed.add(line)
+                continue
+            if isinstance(exc, NotWhole) and origins is not None and (place := origins.number_place(exc.value)):
+                # told at the number in the data (a CSV cell, a YAML key), naming the figure's line
+                cells.append(problem(place[0], place[1], *not_whole(exc, f"{display_path(path)}:{line}", place[3]),
+                                     place[2]))
                 failed.add(line)
                 continue
             place = origins(exc.value) if isinstance(exc, rules.Unformatted) and origins is not None else None

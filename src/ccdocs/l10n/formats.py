@@ -26,7 +26,6 @@ from .language import Language, as_language
 # Halves round up, as in the spreadsheets the figures come from [chosen]; babel rounds half-even
 # by default and follows the decimal context's rounding.
 ROUNDING = ROUND_HALF_UP
-NUMBER_PLACES = 3  # the decimals `number` keeps at most (babel's default pattern, #,##0.###)
 DASH = "-"
 FILTERS = ("number", "decimal", "percent", "percent_value", "chf", "chf_millions", "chf_thousands", "date",
            "daterange")  # the Jinja2 filters, each a method of Formats
@@ -53,6 +52,24 @@ def to_decimal(value: Any) -> Decimal:
     if not result.is_finite():
         raise ValueError(f"not a finite number: {value!r}")
     return result
+
+
+class NotWhole(Exception):
+    """A value with a fractional part given to a format that prints whole numbers (`number`): `value` is the very
+    object given (for its place in the data to be found: `sources.values.Origins.number_place`), `name` the format.
+    Not a ValueError: the value is a number, only not one this format prints."""
+
+    def __init__(self, value: Any, name: str):
+        super().__init__(f"`{to_decimal(value):f}` is not a whole number, which `| {name}` prints")
+        self.value, self.name = value, name
+
+
+def thousands_reading(value: Decimal) -> str | None:
+    """The whole number `value` (a number written with exactly three decimals, below 1,000 and not 0: `1.735`) is
+    where its point is a thousands separator, as German, Italian or Spanish write one (`1735`); else None."""
+    if value.as_tuple().exponent != -3 or not 0 < abs(value) < 1000:
+        return None
+    return str(value.scaleb(3).to_integral_value())
 
 
 def _pattern(places: int, percent: bool = False, optional: bool = False) -> str:
@@ -127,10 +144,12 @@ class Formats:
                            name=get_currency_name("CHF", locale=self.locale), **values)
 
     def number(self, v: Any) -> str:
-        """A count with thousands separators: 13930 → '13,930' (fractions kept, up to three places; a figure
-        rounding to zero there prints 0, never -0)."""
-        with localcontext(rounding=ROUNDING):
-            return self._decimal(_unsigned_zero(to_decimal(v), NUMBER_PLACES))
+        """A count with thousands separators: 13930 → '13,930'. A value with a fractional part is refused
+        (NotWhole), never rounded nor printed with its decimals: `decimal(n)` prints decimals, `decimal(0)` rounds."""
+        value = to_decimal(v)
+        if value != value.to_integral_value():
+            raise NotWhole(v, "number")
+        return self._decimal(value.to_integral_value() + 0)
 
     def decimal(self, v: Any, places: int = 1) -> str:
         """A number with exactly `places` decimals: 4.66 → '4.7'."""

@@ -95,6 +95,10 @@ class Dataset(Mapping):
             return None
         return grouped_cell(shown, place, row_id, column, self.by_id[row_id][column], use)
 
+    def place_of(self, row_id: str, column: str) -> tuple[int, int]:
+        """(line, column) of the cell (`row_id`, `column`) in the file (read again: asked of a cell a message names)."""
+        return cell_place(self.path, self.lines[row_id], self.columns.index(column))
+
     def __getitem__(self, key):
         return self.by_id[key]
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from ..errors import InputError, problem
-from .data import ROWS, Dataset, YamlData
+from .data import ROWS, Dataset, YamlData, cell_place
 
 SCALARS = (str, int, float, Decimal, date, bytes, type(None))  # bool is an int
 EXACT_SCALARS = frozenset({str, int, float, bool, Decimal, date, datetime, bytes, type(None)})
@@ -144,6 +144,7 @@ class Origins:
     def __init__(self, sources):
         self.sources = sources
         self.index: tuple[dict, dict] | None = None
+        self.numbers: dict | None = None
 
     def __call__(self, value: str) -> tuple[Path, int, int] | None:
         if len(value) < 2:  # Python shares the empty text and each single character: the same object, any place
@@ -157,23 +158,59 @@ class Origins:
         places = equal.get(value, ())
         return places[0] if len(places) == 1 else None  # a translated copy: the one text alike, if only one
 
+    def number_place(self, value) -> tuple[Path, int, int, str] | None:
+        """Where the number `value` (the very object a figure was given: a float or Decimal; a whole number is never
+        asked) is written in the data: (path, line, column, what names it: "row `a`, column `v`: " in a CSV file, ""
+        in YAML), or None when it is computed or typed in the figure. The index (every such number of the YAML
+        data files, of `variables:` and of the CSV files, by identity) is made at the first question."""
+        if self.numbers is None:
+            self.numbers = self._numbers()
+        found = self.numbers.get(id(value))
+        if found is None or found[0] is not value:
+            return None
+        path, line, place, naming = found[1]
+        if naming:  # a CSV cell, known by its index in its row: its column found now, for the one asked
+            line, place = cell_place(path, line, place)
+        return path, line, place, naming
+
+    def _numbers(self) -> dict:
+        found = {}
+        for item in self.sources.data.values():
+            if isinstance(item, Dataset):
+                for row in item.rows:
+                    for index, (column, cell) in enumerate(row.items()):
+                        if isinstance(cell, Decimal):
+                            naming = f"row `{row['id']}`, column `{column}`: "
+                            found[id(cell)] = (cell, (item.path, item.line_of(row["id"]), index, naming))
+        for node, place in _yaml_scalars(self.sources):
+            if isinstance(node, float | Decimal):
+                found[id(node)] = (node, (*place, ""))
+        return found
+
     def _indexed(self) -> tuple[dict, dict]:
-        spec = self.sources.spec
-        trees = [(item.path, item.value, item.positions, ()) for item in self.sources.data.values()
-                 if isinstance(item, YamlData)]
-        trees.append((spec.yaml.path, spec.yaml.data.get("variables") if isinstance(spec.yaml.data, dict) else None,
-                      spec.yaml.positions, ("variables",)))
         same, equal = {}, {}
-        for path, tree, positions, prefix in trees:
-            stack = [(prefix, tree)]
-            while stack:
-                keys, node = stack.pop()
-                if isinstance(node, dict):
-                    stack.extend((keys + (key,), child) for key, child in node.items())
-                elif isinstance(node, list):
-                    stack.extend((keys + (index,), child) for index, child in enumerate(node))
-                elif isinstance(node, str) and keys in positions:
-                    place = (path, *positions[keys])
-                    same[id(node)] = (node, place)
-                    equal.setdefault(node, []).append(place)
+        for node, place in _yaml_scalars(self.sources):
+            if isinstance(node, str):
+                same[id(node)] = (node, place)
+                equal.setdefault(node, []).append(place)
         return same, equal
+
+
+def _yaml_scalars(sources):
+    """(value, (path, line, column)) of each scalar of the YAML data files of `sources` and of `variables:` in its
+    document.yaml whose place is recorded."""
+    spec = sources.spec
+    trees = [(item.path, item.value, item.positions, ()) for item in sources.data.values()
+             if isinstance(item, YamlData)]
+    trees.append((spec.yaml.path, spec.yaml.data.get("variables") if isinstance(spec.yaml.data, dict) else None,
+                  spec.yaml.positions, ("variables",)))
+    for path, tree, positions, prefix in trees:
+        stack = [(prefix, tree)]
+        while stack:
+            keys, node = stack.pop()
+            if isinstance(node, dict):
+                stack.extend((keys + (key,), child) for key, child in node.items())
+            elif isinstance(node, list):
+                stack.extend((keys + (index,), child) for index, child in enumerate(node))
+            elif keys in positions:
+                yield node, (path, *positions[keys])

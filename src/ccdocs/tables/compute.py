@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Callable
 
 from ..errors import Collector, Problem, display_path
+from ..l10n.formats import thousands_reading
 from ..sources.data import MAX_DIGITS, too_long
 from .spec import ColumnSpec, TableSpec, sum_order
 
@@ -76,7 +77,22 @@ class _Computer:
                 self.fail(row_id, f"row `{row_id}`, column `{column.key}`: `{shown}` is not a number",
                           "write the figure as digits, without thousands separators, units or exponents")
             return None
+        if column.type == "integer" and isinstance(value, Decimal) and value != value.to_integral_value():
+            self.unknown.add((row_id, column.key))
+            self.out.extend([self._not_whole(row_id, column, value)])
+            return None
         return value
+
+    def _not_whole(self, row_id: str, column: ColumnSpec, value: Decimal) -> Problem:
+        """The refusal, at its cell, of a figure with a fractional part in an `integer` column (never rounded)."""
+        hint = (f"round it in the data, or give the column `type: decimal` and `places: "
+                f"{min(-value.as_tuple().exponent, 6)}`")
+        reading = thousands_reading(value)
+        if reading is not None:
+            hint = f"if the point is a thousands separator [{value} for {int(reading):,}], write `{reading}`; {hint}"
+        return Problem(self.shown, *self.spec.dataset.place_of(row_id, column.key), f"row `{row_id}`, column "
+                       f"`{column.key}`: `{value}` is not a whole number, which the `integer` column of "
+                       f"`{self.spec.name}` prints", hint)
 
     def value(self, row_id: str, column: ColumnSpec):
         """The figure printed in a row for a summed column: the stated one, or the sum of the row's members."""
