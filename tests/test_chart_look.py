@@ -4,6 +4,7 @@ part's XML, which must say what makes the drawing match rather than leave it to 
 
 from __future__ import annotations
 
+import math
 import sys
 from pathlib import Path
 
@@ -173,3 +174,39 @@ def test_a_column_charts_legend_keys_and_bars_are_drawn_alike_in_both_formats(ma
             assert abs(second["x0"] - first["x1"]) < 0.5, (drawn, first, second)
         for second, first in zip(bars[1::2], bars[2::2]):   # 0.8 of a bar between two categories
             assert abs((first["x0"] - second["x1"]) / width - 0.8) < 0.04, (drawn, first, second, width)
+
+
+def turns(pdf: Path) -> dict:
+    """The angles (degrees, rounded, the sign dropped) the PDF's letters are turned by -> how many letters."""
+    counted: dict = {}
+    with pdfplumber.open(pdf) as doc:
+        for char in (c for page in doc.pages for c in page.chars):
+            a, b = char["matrix"][:2]
+            turn = abs(round(math.degrees(math.atan2(b, a))))
+            counted[turn] = counted.get(turn, 0) + 1
+    return counted
+
+
+@pytest.mark.parametrize("rows, angle", [(4, 0), (12, 45)])
+def test_category_labels_are_wrapped_or_turned_alike_in_both_formats(make_doc, tmp_path, rows, angle):
+    """charts13b: a column chart of four long category names (`Professional and higher categories` …) wrapped
+    them level in the PDF (charts.look.label_angle: every word fits its category's width) where LibreOffice turned
+    them 45°, squeezing the plot to a strip; Word decides on its own too. Now the DOCX's category axis says the
+    PDF's angle (`a:bodyPr rot`: 0, level, which LibreOffice wraps; -2700000 for 45°): read off the PDF and
+    LibreOffice's drawing of the DOCX, four names stand level, wrapped (`categories` below `Professional`), twelve
+    narrower slots turn them 45° in both; the DOCX validates."""
+    names = ["Professional and higher categories", "General Service category", "Directors and above",
+             "Temporary staff on short-term contracts"]
+    table = "".join(f"r{i},{names[i % 4]} {i},{i + 1},{i + 2}\n" for i in range(rows))
+    pdf, docx, space, office = two_series(make_doc, tmp_path, "column", ("First", "Second"), table)
+    assert space.find(f".//{C}catAx/{C}txPr/{A}bodyPr").get("rot") == str(-angle * 60000)
+    assert not validate(docx)
+    letters = sum(len(name) - 1 for name in names) * rows // 4    # the names' letters, near enough
+    for drawn in (pdf, office):
+        turned = turns(drawn)
+        if angle:
+            assert turned.get(angle, 0) >= letters and set(turned) == {0, angle}, (drawn, turned)
+        else:           # all level, each name wrapped: its last word on a line below its first
+            assert set(turned) == {0}, (drawn, turned)
+            words = {w.text: w for page in read_pages(drawn) for w in page.words}
+            assert words["categories"].y0 > words["Professional"].y0 + 6, (drawn, words["categories"])   # a line on

@@ -98,11 +98,17 @@ def _axis_line(axis, drawn: bool) -> None:
         _el(_el(sp, "a:ln"), "a:noFill")
 
 
-def _text_props(parent, size: float, faces: tuple, lang: str, bold: bool = False, colour: str | None = None):
+def _text_props(parent, size: float, faces: tuple, lang: str, bold: bool = False, colour: str | None = None,
+                turned: int | None = None):
     """`c:txPr`: the default run properties of a chart's texts (size in points, `faces` as `ChartXml` has them,
-    language; `colour` RRGGBB, else the theme's)."""
+    language; `colour` RRGGBB, else the theme's); `turned`: the texts' rotation in degrees (a category axis'
+    labels, as the PDF turns them: 0 keeps them level, wrapped, where Word and LibreOffice would turn them on
+    their own), else the application's."""
     tx = _el(parent, "c:txPr")
-    _el(tx, "a:bodyPr")
+    if turned is None:
+        _el(tx, "a:bodyPr")
+    else:   # DrawingML's angles are 60,000ths of a degree, clockwise: a label read upwards turns negatively
+        _el(tx, "a:bodyPr", rot=-turned * 60000, vert="horz")
     _el(tx, "a:lstStyle")
     p = _el(tx, "a:p")
     rpr = _el(_el(p, "a:pPr"), "a:defRPr", sz=round(size * 100), b=int(bold))
@@ -198,10 +204,12 @@ class ChartXml:
     """Builds the `c:chartSpace` of one model Chart: `palette` the series colours (RRGGBB, one at least for each
     series, or each slice of a pie: charts.colours.chart_colours), `faces` the typefaces (Latin, the language's
     body face, named as East Asian, and the complex-script face of a right-to-left language, else None),
-    `size` the type size in points, `lang` the language tag (`en-US`, `zh-CN`)."""
+    `size` the type size in points, `lang` the language tag (`en-US`, `zh-CN`), `turned` how far the category
+    labels turn (degrees)."""
 
-    def __init__(self, chart, palette: list, faces: tuple, size: float, lang: str, francs: str):
+    def __init__(self, chart, palette: list, faces: tuple, size: float, lang: str, francs: str, turned: int = 0):
         self.chart, self.palette, self.faces, self.size, self.lang = stored(chart), palette, faces, size, lang
+        self.turned = turned    # the category labels' rotation, degrees (charts.look.label_angle: as the PDF's)
         self.top_down = chart.kind == "bar" and not bottom_up(chart)   # a bar axis from the first category on top
         self.francs = francs
         self.code = format_code(chart.number, chart.places, francs)
@@ -210,8 +218,8 @@ class ChartXml:
     def colour(self, index: int) -> str:
         return self.palette[index]     # as many as the series or slices (charts.colours.too_few)
 
-    def style(self, parent, bold: bool = False, colour: str | None = None):
-        return _text_props(parent, self.size, self.faces, self.lang, bold, colour)
+    def style(self, parent, bold: bool = False, colour: str | None = None, turned: int | None = None):
+        return _text_props(parent, self.size, self.faces, self.lang, bold, colour, turned)
 
     def range(self, column: int) -> str:
         letter = column_name(column)
@@ -299,7 +307,7 @@ class ChartXml:
         _el(cat, "c:minorTickMark", "none")
         _el(cat, "c:tickLblPos", "low")   # at the value axis' low end: below a negative column, not over it
         _axis_line(cat, drawn=True)
-        self.style(cat)
+        self.style(cat, turned=self.turned)
         _el(cat, "c:crossAx", VALUE_AXIS)
         _el(cat, "c:crosses", "autoZero")
         _el(cat, "c:auto", 1)

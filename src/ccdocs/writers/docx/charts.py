@@ -18,6 +18,7 @@ from docx.opc.part import Part, XmlPart
 from docx.oxml.parser import OxmlElement
 
 from ...charts.colours import chart_colours, palette, too_few
+from ...charts.look import label_angle, label_role
 from ...errors import InputError
 from ...i18n.cached import code, kept
 from ...l10n.formats import Formats
@@ -28,6 +29,7 @@ from ...sources.memo import pure
 from .captions import write_caption
 from .inlines import add_inlines
 from .state import Where, WriterState
+from .tables import fonts
 
 EMU_PER_TWIP = 635
 EMU_PER_CM = 360000
@@ -93,7 +95,8 @@ def _chart_part(state: WriterState, chart: Chart) -> str:
     if wrong:
         raise InputError([wrong])
     francs = Formats(state.language).francs_code()
-    space = ChartXml(chart, list(chart_colours(colours)), faces, size, state.doc.meta.locale_tag, francs).build()
+    space = ChartXml(chart, list(chart_colours(colours)), faces, size, state.doc.meta.locale_tag, francs,
+                     _turned(state, chart, size)).build()
     package = state.document.part.package
     part = XmlPart(package.next_partname("/word/charts/chart%d.xml"), CT.DML_CHART, space, package)
     number = part.partname.idx
@@ -102,6 +105,17 @@ def _chart_part(state: WriterState, chart: Chart) -> str:
                 workbook(stored(chart), francs, day), package)   # its rows as the chart part names them
     link_workbook(space, part.relate_to(book, RT.PACKAGE))
     return state.document.part.relate_to(part, RT.CHART)
+
+
+def _turned(state: WriterState, chart: Chart, size: float) -> int:
+    """How far the PDF turns `chart`'s category labels (charts.look.label_angle: a column or line chart's words
+    measured in the labels' face, as the PDF writer measures them, against a category's share of the chart's
+    width); a bar chart's are level."""
+    if chart.kind not in ("column", "line") or not chart.categories:
+        return 0
+    face = fonts(state).face(label_role(state.language))
+    slot = state.text_width / 20 * chart.width / len(chart.categories)
+    return label_angle(slot, size, [face.advance(word) * size / 1000 for c in chart.categories for word in c.split()])
 
 
 def write_chart(state: WriterState, where: Where, block: Chart):

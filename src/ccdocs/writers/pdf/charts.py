@@ -36,7 +36,7 @@ from reportlab.platypus.flowables import Flowable
 from ...charts.colours import chart_colours, label_colour, palette, too_few
 from ...charts.axis import axis_text, value_scale
 from ...charts.look import AXIS_COLOUR, AXIS_LINE, ENTRY_SPACE, GAP_WIDTH, GRID_COLOUR, GRID_LINE, KEY_SPACE, \
-    LINE_KEY, MARKER, SERIES_LINE, SQUARE_KEY
+    LABEL_ROOM, LINE_KEY, MARKER, SERIES_LINE, SQUARE_KEY, label_angle, label_role
 from ...charts.spec import HEIGHT
 from ...l10n.formats import Formats
 from ...sources.memo import pure
@@ -46,7 +46,6 @@ from .rtl import drawn, has_arabic, shaped
 from .runs import Look, Where
 
 GAP = 4.0               # points between the parts of the drawing (labels, plot, legend)
-LABEL_ROOM = 1.2        # lines of a label a category's room along the axis must give, turned labels to stand apart
 LABEL_LEADING = 1.2     # the height of a data label, in lines of its size (reportlab's Label: its leading)
 TICK = 5.0              # reportlab's value-axis labels stand this far from the axis (`labels.dx`)
 LABEL_SHARE = 0.35      # the widest a bar chart's category labels may be, as a share of the drawing's width
@@ -299,6 +298,7 @@ class _Drawer:
         self.axes(plot)
         plot.categoryAxis.categoryNames = wrapped
         plot.categoryAxis.labels.boxAnchor, plot.categoryAxis.labels.dy = "n", -GAP / 2
+        plot.categoryAxis.labels.textAnchor = "middle"   # each line of a wrapped label centred, as Word's and LO's
         if angle:
             plot.categoryAxis.labels.angle, plot.categoryAxis.labels.boxAnchor = angle, "ne" if angle < 90 else "e"
         if chart.kind == "line":
@@ -413,15 +413,6 @@ class _Drawer:
         return self.drawing
 
 
-def label_angle(slot: float, size: float, words: list[float]) -> int:
-    """How far (degrees) a column or line chart turns its category labels: 0 when every word (`words`: their widths,
-    points) fits in 90% of a category's `slot` (the labels are wrapped at spaces), else 45, or 90 when a slot is too
-    narrow for turned lines of `size` points to stand apart at 45 (LABEL_ROOM: `check_room` refuses narrower)."""
-    if max(words, default=0.0) <= slot * 0.9:
-        return 0
-    return 45 if slot * math.sin(math.radians(45)) >= size * LABEL_ROOM else 90
-
-
 def bar_below(chart, size: float) -> float:
     """The height (points) below a bar chart's plot, above its legend: the value axis' labels and title."""
     return size * 1.2 + GAP + (size * 1.4 if chart.axis_title else 0)
@@ -488,8 +479,7 @@ def chart_flowables(builder, c) -> list:
     lang = builder.lang
     builder.hooks.off()
     figures = builder.fonts.face("latin_regular")       # values and ticks: the body's digits
-    label = builder.fonts.face("zh_body") if builder.language.script.east_asian \
-        else builder.fonts.face("arabic_regular") if builder.rtl else figures
+    label = builder.fonts.face(label_role(builder.language))
     faces = (label.name, figures.name)
     size = float(builder.theme.get("chart.font_size", builder.theme.size(lang, "table")))
     where = Where(c.source, f"chart {c.name}")
