@@ -210,3 +210,31 @@ def test_category_labels_are_wrapped_or_turned_alike_in_both_formats(make_doc, t
             assert set(turned) == {0}, (drawn, turned)
             words = {w.text: w for page in read_pages(drawn) for w in page.words}
             assert words["categories"].y0 > words["Professional"].y0 + 6, (drawn, words["categories"])   # a line on
+
+
+def fonts_of(pdf: Path, page_of: str, texts: tuple) -> list[set]:
+    """The fonts (subset tags dropped) of the letters of each of `texts` (whole words) on the page holding
+    `page_of`."""
+    with pdfplumber.open(pdf) as doc:
+        page = next(p for p in doc.pages if page_of in (p.extract_text() or "").replace(" ", ""))
+        words = page.extract_words(extra_attrs=["fontname"])
+    return [{w["fontname"].split("+")[-1] for w in words if w["text"] == text} for text in texts]
+
+
+def test_an_ascii_label_is_set_in_the_latin_face_in_both_formats(tmp_path):
+    """charts13b: a Chinese chart's categories `2021` … `2025` (and any label in ASCII: an English name left as it
+    is) were drawn in the PDF in the Chinese body face (AR PL UMing's digits), where Word and LibreOffice set the
+    DOCX's ASCII letters and digits in its `a:latin` face, as the tick labels. Now the PDF draws an all-ASCII label
+    in the Latin face, a label holding Han characters in the body face: read off the Chinese line chart of the
+    charts sample (its categories years, its legend Chinese) in the PDF and in LibreOffice's drawing of the DOCX,
+    the year `2023` is in the font of the tick `1,000`, and not in the legend's `工作人员`."""
+    from ccdocs.build import build
+    from charts_sample import make_charts_document
+
+    folder = make_charts_document(tmp_path / "doc")
+    paths = build([folder], tmp_path / "out", ("zh",), ("pdf", "docx"))
+    docx = next(p for p in paths if p.suffix == ".docx")
+    office = to_pdf([docx], tmp_path / "lo") / f"{docx.stem}.pdf"
+    for drawn in (next(p for p in paths if p.suffix == ".pdf"), office):
+        year, tick, legend = fonts_of(drawn, "五年来的工作人员", ("2023", "1,000", "工作人员"))
+        assert year and year == tick and not year & legend, (drawn, year, tick, legend)

@@ -109,13 +109,14 @@ def _chart_part(state: WriterState, chart: Chart) -> str:
 
 def _turned(state: WriterState, chart: Chart, size: float) -> int:
     """How far the PDF turns `chart`'s category labels (charts.look.label_angle: a column or line chart's words
-    measured in the labels' face, as the PDF writer measures them, against a category's share of the chart's
-    width); a bar chart's are level."""
+    measured in their label's face, as the PDF writer measures them, the Latin face for an all-ASCII label, against
+    a category's share of the chart's width); a bar chart's are level."""
     if chart.kind not in ("column", "line") or not chart.categories:
         return 0
-    face = fonts(state).face(label_role(state.language))
+    latin, body = (fonts(state).face(role) for role in ("latin_regular", label_role(state.language)))
     slot = state.text_width / 20 * chart.width / len(chart.categories)
-    return label_angle(slot, size, [face.advance(word) * size / 1000 for c in chart.categories for word in c.split()])
+    return label_angle(slot, size, [(latin if c.isascii() else body).advance(word) * size / 1000
+                                    for c in chart.categories for word in c.split()])
 
 
 def write_chart(state: WriterState, where: Where, block: Chart):

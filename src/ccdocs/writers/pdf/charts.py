@@ -167,7 +167,7 @@ class _Drawer:
         (`line`); broken on the logical text as read (`invisible.read_as`), its Arabic letters joined."""
         logical = read_as(text)
         logical = shaped(logical) if has_arabic(logical) else logical
-        return [self.line(line) for line in simpleSplit(logical, self.font, self.size, max(width, self.size))] \
+        return [self.line(line) for line in simpleSplit(logical, self.face(text), self.size, max(width, self.size))] \
             or [""]
 
     def line(self, text: str) -> str:
@@ -176,8 +176,15 @@ class _Drawer:
         letter or the paper is right to left."""
         return drawn(text, self.rtl)
 
-    def text_width(self, text: str, figure: bool = False) -> float:
-        return stringWidth(text, self.figures if figure else self.font, self.size)
+    def face(self, text: str) -> str:
+        """The face a label (a category's, a legend's, the axis title) is drawn in: the Latin face when it is all
+        ASCII (`2021`, an English name left untranslated), as Word and LibreOffice set the DOCX's ASCII letters and
+        digits in its `a:latin` face; else the language's body face (`a:ea`, `a:cs`)."""
+        return self.figures if text.isascii() else self.font
+
+    def text_width(self, text: str, figure: bool = False, within: str | None = None) -> float:
+        """`text`'s width in the face of the label it is part of (`within`, else itself), or of the figures."""
+        return stringWidth(text, self.figures if figure else self.face(within or text), self.size)
 
     def legend(self, labels: list[str]) -> float:
         """A legend in one row (more when it is wider than the drawing), centred at the bottom; its height."""
@@ -207,7 +214,7 @@ class _Drawer:
                 legend = Legend()
                 # the key's middle at the row's, the text's capitals centred on it (reportlab's Legend)
                 legend.x, legend.y, legend.dx, legend.dy = x, y + line / 2 + high / 2, key, high
-                legend.fontName, legend.fontSize, legend.alignment = self.font, self.size, "right"
+                legend.fontName, legend.fontSize, legend.alignment = self.face(label), self.size, "right"
                 legend.colorNamePairs = [(colour, label)]
                 legend.strokeWidth, legend.strokeColor = 0, None
                 legend.deltay, legend.dxTextSpace = line, space
@@ -265,6 +272,12 @@ class _Drawer:
         # as the DOCX's `tickLblPos low` (the same place when no figure is negative)
         plot.categoryAxis.labelAxisMode = "low"
 
+    def names(self, plot, wrapped: list[str]) -> None:
+        """The category axis' names (`wrapped`: as drawn), each in its face (`face`)."""
+        plot.categoryAxis.categoryNames = wrapped
+        for i, name in enumerate(wrapped):
+            plot.categoryAxis.labels[i].fontName = self.face(name)
+
     def printed(self) -> list[list[str]]:
         """The series' data labels, in `order`."""
         return [list(self.chart.series[i].printed) for i in self.order()]
@@ -273,7 +286,8 @@ class _Drawer:
         """Columns (VerticalBarChart) or lines (HorizontalLineChart): categories below, values at the left."""
         chart, data = self.chart, self.values()
         slot = self.width / max(len(chart.categories), 1)
-        angle = label_angle(slot, self.size, [self.text_width(w) for c in chart.categories for w in c.split()])
+        angle = label_angle(slot, self.size, [self.text_width(w, within=c) for c in chart.categories
+                                              for w in c.split()])
         if angle:  # a word wider than its slot: the labels turned, each on one line, as Word turns them
             wrapped = [self.line(c) for c in chart.categories]
             turn = math.radians(angle)
@@ -296,7 +310,7 @@ class _Drawer:
         plot.width, plot.height = self.width - left - GAP, self.height - bottom - below - above - GAP
         plot.data = data
         self.axes(plot)
-        plot.categoryAxis.categoryNames = wrapped
+        self.names(plot, wrapped)
         plot.categoryAxis.labels.boxAnchor, plot.categoryAxis.labels.dy = "n", -GAP / 2
         plot.categoryAxis.labels.textAnchor = "middle"   # each line of a wrapped label centred, as Word's and LO's
         if angle:
@@ -313,8 +327,8 @@ class _Drawer:
             self.bars(plot)
         self.drawing.add(plot)
         if chart.axis_title:
-            title = String(0, 0, self.line(chart.axis_title), fontName=self.font, fontSize=self.size,
-                           textAnchor="middle")
+            title = String(0, 0, self.line(chart.axis_title), fontName=self.face(chart.axis_title),
+                           fontSize=self.size, textAnchor="middle")
             title.x, title.y = plot.y + plot.height / 2, -self.size   # turned: (x, y) -> (-y, x)
             self.drawing.add(_rotated(title))
 
@@ -363,7 +377,7 @@ class _Drawer:
         plot.height = slot * max(len(chart.categories), 1)
         plot.data = self.values()
         self.axes(plot)
-        plot.categoryAxis.categoryNames = wrapped
+        self.names(plot, wrapped)
         plot.categoryAxis.reverseDirection = True   # the first category on top, as it is read
         plot.categoryAxis.labels.boxAnchor, plot.categoryAxis.labels.dx = "e", -GAP / 2
         plot.categoryAxis.labels.textAnchor = "end"          # each line of a wrapped label flush right
@@ -371,7 +385,7 @@ class _Drawer:
         self.drawing.add(plot)
         if chart.axis_title:
             self.drawing.add(String(plot.x + plot.width / 2, bottom + GAP / 2, self.line(chart.axis_title),
-                                    fontName=self.font, fontSize=self.size, textAnchor="middle"))
+                                    fontName=self.face(chart.axis_title), fontSize=self.size, textAnchor="middle"))
 
     def round(self, bottom: float) -> None:
         """A pie or doughnut, centred above the legend of its categories, its values printed on the slices."""
