@@ -107,7 +107,8 @@ HEIGHTS = re.compile(r" *height: (auto|intrinsic);\n?")   # what the refusals sa
 
 def differing(data: bytes, folder: Path) -> float:
     """The share of the pixels in which svglib's drawing of an SVG (the PDF, rasterised by poppler) and CairoSVG's
-    (the Word document's picture) differ by more than a quarter of the grey scale."""
+    (the Word document's picture) differ by more than a quarter of a colour channel's scale (a red printed blue is
+    apart, though their greys are near)."""
     import subprocess
 
     import cairosvg
@@ -117,12 +118,13 @@ def differing(data: bytes, folder: Path) -> float:
     renderPDF.drawToFile(drawing(data), str(folder / "pdf.pdf"))
     subprocess.run(["pdftoppm", "-png", "-r", "72", "-singlefile", folder / "pdf.pdf", folder / "pdf"], check=True)
     with Image.open(folder / "pdf.png") as pdf:
-        printed = pdf.convert("L")
+        printed = pdf.convert("RGB")
     png = cairosvg.svg2png(bytestring=data, output_width=printed.width, output_height=printed.height,
                            background_color="white")
     with Image.open(io.BytesIO(png)) as picture:
-        pictured = picture.convert("L")
-    apart = ImageChops.difference(printed, pictured).point(lambda v: 255 if v > 64 else 0).histogram()[255]
+        channels = ImageChops.difference(printed, picture.convert("RGB")).split()
+    far = [channel.point(lambda v: 255 if v > 64 else 0) for channel in channels]
+    apart = ImageChops.lighter(ImageChops.lighter(far[0], far[1]), far[2]).histogram()[255]
     return apart / (printed.width * printed.height)
 
 

@@ -21,8 +21,11 @@ An SVG (`sources.images` finds and reads its file) is parsed by lxml without ent
   fill first ...), as a presentation attribute, in `style` or in a `<style>` rule; no attribute it leaves out at a
   value that changes the drawing (LOST_ATTRIBUTES: `gradientTransform`, `textLength`, `rotate` ...); no gradient
   fill on text, nor a see-through gradient (reportlab's shadings have no alpha); no paint with a fallback
-  (`fill="url(#g) red"`: svglib paints nothing of it); no length
-  in `em` or `ex` but a text's places (svglib reads them as 16 and 8 user units whatever the font size); no
+  (`fill="url(#g) red"`: svglib paints nothing of it); no radial gradient's focal point away from its centre, nor
+  a gradient's percentage, or default that is one, in user space, nor a length svglib cannot read there
+  (`_gradient_geometry`); a gradient svglib reads otherwise than SVG (stops out of order or outside 0..1, geometry
+  and stops taken through `xlink:href`, a filled shape's own `transform`) is written as SVG reads it (`rendered`);
+  no length in `em` or `ex` but a text's places (svglib reads them as 16 and 8 user units whatever the font size); no
   `currentColor` whose `color` svglib and CairoSVG take from different elements, nor a stop of it; no length in `%`
   svglib reads as user units (a font size, stroke width, radius); no geometry SVG calls an error (an
   odd number of coordinates, a negative size), `visibility: collapse` nor a `baseline-shift` (CairoSVG draws none),
@@ -248,6 +251,15 @@ BLANK = ("white, as the paper", r"(?i)white|#fff|#ffffff|transparent|none|rgb\(\
 WEB_BOX = {**dict.fromkeys(("max-width", "min-width", "max-height", "min-height"), None),
            "background": BLANK, "background-color": BLANK}
 FROM_CONTENT = "auto|intrinsic|fit-content|min-content|max-content"   # a side a browser sizes from the viewBox
+# a gradient's geometry by its kind, and what either kind takes from a gradient it links to (SVG 1.1 §13.2)
+GRADIENTS = {"linearGradient": ("x1", "y1", "x2", "y2"), "radialGradient": ("cx", "cy", "r", "fx", "fy", "fr")}
+SHARED = ("gradientUnits", "gradientTransform", "spreadMethod")
+# the geometry of a gradient in user space whose default is a share of the drawing (CairoSVG, a browser and Word):
+# (svglib's default, in user units; theirs)
+USER_SHARES = {"x2": ("1 user unit", "100% of the drawing's width"),
+               "cx": ("0.5 user units", "50% of the drawing's width"),
+               "cy": ("0.5 user units", "50% of the drawing's height"),
+               "r": ("0.5 user units", "50% of the drawing's diagonal")}
 
 
 def parsed(data: bytes):
@@ -288,13 +300,109 @@ def rendered(root, records: list, font_map=None):
     in those svglib's global map finds. The `<svg>` given no `color` attribute gets CSS's initial one, black:
     svglib paints a `currentColor` no element's `color` names with its own default, `none` for a stroke (d3's and
     Observable Plot's axes left out), where CairoSVG, a browser and Word paint it black; a `color` the `<svg>`'s
-    `style` gives still comes first."""
+    `style` gives still comes first. Its gradients are written as SVG reads them, where svglib reads them
+    otherwise (`_gradients_linked`, `_stops_clamped`), and each gradient fill drawn in its shape's own space
+    (`_gradients_turned`)."""
     from svglib.svglib import SvgRenderer
 
     if root.get("color") is None:
         root.set("color", "black")
+    _gradients_linked(root)
+    _stops_clamped(root)
     with quiet(records):   # a source without a path: no file reference is resolved
-        return SvgRenderer(io.BytesIO(), font_map=font_map).render(root)
+        made = SvgRenderer(io.BytesIO(), font_map=font_map).render(root)
+    _gradients_turned(made)
+    return made
+
+
+def _gradients(root) -> list:
+    """The gradients of the drawing `root`, by their name without its namespace, as svglib reads them."""
+    return [element for element in root.iter() if isinstance(element.tag, str)
+            and element.tag.rsplit("}", 1)[-1] in GRADIENTS]
+
+
+def _inherited(gradient, named: dict) -> tuple[dict, object]:
+    """(attribute -> the gradient giving it, the gradient giving the stops or None) of `gradient`, as SVG reads
+    it through its `href`/`xlink:href` links (`named`: the drawing's gradients by id): each attribute of GRADIENTS
+    (its own kind's, from one of its kind; SHARED from either) from the first of the chain giving it, the stops
+    from the first holding any; a link to something not a gradient, or met before, ends the chain."""
+    chain, at = [gradient], gradient
+    while True:
+        href = next((at.get(key) for key in reversed(HREFS) if at.get(key)), "")
+        at = named.get(href[1:]) if href.startswith("#") else None
+        if at is None or at in chain:
+            break
+        chain.append(at)
+    kind = gradient.tag.rsplit("}", 1)[-1]
+    given: dict = {}
+    for linked in chain:
+        same = linked.tag.rsplit("}", 1)[-1] == kind
+        for key in SHARED + (GRADIENTS[kind] if same else ()):
+            if linked.get(key) is not None:
+                given.setdefault(key, linked)
+    stops = next((linked for linked in chain if any(isinstance(child.tag, str) and
+                                                       child.tag.rsplit("}", 1)[-1] == "stop" for child in linked)),
+                 None)
+    return given, stops
+
+
+def _gradients_linked(root) -> None:
+    """Give each gradient of `root` linked to another (`xlink:href="#id"`, Inkscape's way: the stops in one, the
+    geometry in another naming it) what SVG has it take from its chain, and a link to the gradient holding its
+    stops alone (none where it holds its own). svglib merges a linked gradient under the one naming it with every
+    value of the latter, those not written at their defaults (an inherited `gradientUnits`, `x1` … lost), and
+    follows one link only (a chain of two: no stops, the shape left out of the PDF); CairoSVG, a browser and Word
+    read the whole chain. The same drawing, as SVG says it, written so that svglib reads it whole."""
+    gradients = _gradients(root)
+    named = {gradient.get("id"): gradient for gradient in gradients if gradient.get("id")}
+    linked = [(gradient, *_inherited(gradient, named)) for gradient in gradients
+              if any(gradient.get(key) for key in HREFS)]
+    for gradient, given, stops in linked:      # each chain read before any is rewritten
+        for key, giver in given.items():
+            gradient.set(key, giver.get(key))
+        for key in HREFS:
+            gradient.attrib.pop(key, None)
+        if stops is not None and stops is not gradient:
+            gradient.set(HREFS[1], "#" + stops.get("id"))
+
+
+def _stops_clamped(root) -> None:
+    """Write each gradient stop's `offset` as SVG reads it: a number (or a percentage) within 0 and 1, and not
+    below an earlier stop's (SVG 1.1 §13.2.4: an offset out of order is set to the largest before it). svglib
+    passes the offsets on as written: reportlab spreads the colours over `-1`..`2`, or sorts stops out of order
+    (their colours reversed), where CairoSVG, a browser and Word clamp them; an offset svglib cannot read is 0 to
+    it, as written here."""
+    for gradient in _gradients(root):
+        least = 0.0
+        for stop in gradient:
+            if isinstance(stop.tag, str) and stop.tag.rsplit("}", 1)[-1] == "stop":
+                written = stop.get("offset", "0").strip()
+                try:
+                    offset = float(written[:-1]) / 100 if written.endswith("%") else float(written)
+                except ValueError:
+                    offset = 0.0
+                least = min(max(least, offset), 1.0)
+                stop.set("offset", repr(least))
+
+
+def _gradients_turned(made) -> None:
+    """Draw each gradient fill svglib makes in the space of the shape's own `transform`, as SVG does. svglib
+    paints a shape's gradient (`_apply_gradient_fill`: a group of the gradient, clipped to the shape, then the
+    shape) outside the group carrying that transform: a rotated shape's gradient printed unturned, a moved one's
+    where the shape was before it moved. Now the group holding both carries the transform, the shape's none."""
+    from reportlab.graphics.shapes import Group
+    from reportlab.graphics.transform import mmult
+    from svglib.svglib import LinearGradientShape, RadialGradientShape
+
+    waiting = [made]
+    while waiting:
+        node = waiting.pop()
+        parts = list(getattr(node, "contents", None) or [])
+        if len(parts) == 2 and isinstance(parts[0], (LinearGradientShape, RadialGradientShape)) and \
+                isinstance(parts[1], Group):
+            node.transform = mmult(node.transform, parts[1].transform)
+            parts[1].transform = (1, 0, 0, 1, 0, 0)
+        waiting += parts
 
 
 def drawing(data: bytes, font_map=None):
@@ -514,8 +622,8 @@ def _undrawn(raw: str, root) -> tuple[str, str] | None:
         if wrong:
             return wrong
     return (_held(raw, root, passed) or _gradient_text(raw, root, rules) or _ruled(raw, root, rules)
-            or _see_through_gradient(raw, root, rules) or _current_colour(raw, root, rules) or _spaces(raw, root, rules)
-            or _unstyled(raw, root))
+            or _see_through_gradient(raw, root, rules) or _gradient_geometry(raw, root)
+            or _current_colour(raw, root, rules) or _spaces(raw, root, rules) or _unstyled(raw, root))
 
 
 def _held(raw: str, root, passed: list) -> tuple[str, str] | None:
@@ -589,15 +697,15 @@ def _walk(root, passed: list):
         waiting += [(child, held, undrawn) for child in reversed(element) if isinstance(child.tag, str)]
 
 
-def _referenced_ids(root) -> set:
-    """The ids the drawing `root` names in a reference: an href `#id` (a `<use>`), a `url(#id)` (in an attribute or
-    a `<style>`'s rules)."""
+def _referenced_ids(root, linked: bool = True) -> set:
+    """The ids the drawing `root` names in a reference: an href `#id` (a `<use>`; unless not `linked`), a `url(#id)`
+    (in an attribute or a `<style>`'s rules)."""
     found = set()
     for element in (element for element in root.iter() if isinstance(element.tag, str)):
         found.update(REFERENCE.findall(element.text or ""))
         for key, value in element.attrib.items():
-            found.update([value[1:]] if key.rsplit("}", 1)[-1] == "href" and value.startswith("#") else
-                         REFERENCE.findall(value))
+            found.update(([value[1:]] if linked else []) if key.rsplit("}", 1)[-1] == "href" and
+                         value.startswith("#") else REFERENCE.findall(value))
     return found
 
 
@@ -736,7 +844,8 @@ def _em_length(raw: str, element, declared: list) -> tuple[str, str] | None:
         key == "font-size" for _, key, _, _ in _declarations(tinycss2.parse_declaration_list(element.get("style", "")),
                                                               0, "style"))
     kept = PLACES if name == "text" or name == "tspan" and not sized else frozenset()
-    given = [(element.sourceline, key, value, "attribute") for key, value in element.attrib.items() if key in GEOMETRY]
+    given = [] if name in GRADIENTS else [(element.sourceline, key, value, "attribute")   # `_gradient_geometry`'s
+                                          for key, value in element.attrib.items() if key in GEOMETRY]
     for at, key, value, how in [item for item in given + declared if item[1] in SIZED]:
         length = next((m.group(0) for m in EM.finditer(value) if float(m.group(1)) != 0), None)
         if length and not (how == "attribute" and key in kept):
@@ -997,6 +1106,63 @@ def _see_through_gradient(raw: str, root, rules: list) -> tuple[str, str] | None
                     GRADIENT_OPACITY_HINT)
         waiting += [(child, values) for child in reversed(element) if isinstance(child.tag, str)]
     return None
+
+
+def _gradient_geometry(raw: str, root) -> tuple[str, str] | None:
+    """Why the geometry of a gradient the drawing paints with (`url(#id)`) is refused, at the line of the gradient
+    giving it (its own, or one it links to: `_inherited`), or None. svglib, which draws the PDF, reads it otherwise
+    than CairoSVG (the Word document's picture), a browser and Word: it draws a radial gradient from its centre,
+    whatever its focal point (`fx`, `fy`); it reads only a plain number or a percentage (a length: its default); in
+    user space (`gradientUnits="userSpaceOnUse"`) it reads a percentage, and USER_SHARES' defaults, as so many user
+    units, where they read a share of the drawing's size."""
+    gradients = _gradients(root)
+    named = {gradient.get("id"): gradient for gradient in gradients if gradient.get("id")}
+    painting = _referenced_ids(root, linked=False)
+    for gradient in (gradient for gradient in gradients if gradient.get("id") in painting):
+        given, _ = _inherited(gradient, named)
+        kind = gradient.tag.rsplit("}", 1)[-1]
+        written = {key: giver.get(key).strip() for key, giver in given.items()}
+        spaced = written.get("gradientUnits") == "userSpaceOnUse"
+        for key in GRADIENTS[kind]:
+            value, line = written.get(key), (given[key] if key in given else gradient).sourceline
+            if value is None:
+                if spaced and key in USER_SHARES:
+                    return (_cannot(raw, line, f"a gradient in user space (`gradientUnits=\"userSpaceOnUse\"`) "
+                                    f"without `{key}`: it takes {USER_SHARES[key][0]}, where CairoSVG, "
+                                    "which draws the Word document's picture, a browser and Word take "
+                                    f"{USER_SHARES[key][1]}"), f"give the gradient its `{key}` in user units")
+                continue
+            number = _gradient_number(value)
+            said = f'`{key}="{value[:40]}"`'
+            if number is None:
+                return (_cannot(raw, line, f"a gradient's {said}: it reads a plain number or a percentage there "
+                                "only, and takes its default in place of a length"),
+                        "give it as a number of user units (or, for a gradient in the shape's box, a share of it "
+                        "from 0 to 1)")
+            if spaced and value.endswith("%") and number != 0:
+                return (_cannot(raw, line, f"a percentage of a gradient in user space (`gradientUnits=\"userSpace"
+                                f"OnUse\"`, {said}) as a browser and Word do: it reads `{value[:40]}` as "
+                                f"{number:g} user units, where they read a share of the drawing's size"),
+                        "give it in user units, as the drawing's other lengths")
+        for focal, centre in (("fx", "cx"), ("fy", "cy")) if kind == "radialGradient" else ():
+            if focal in written and _gradient_number(written[focal]) != _gradient_number(written.get(centre, "50%")):
+                return (_cannot(raw, given[focal].sourceline, f"a radial gradient's focal point away from its "
+                                f"centre (`{focal}=\"{written[focal][:40]}\"`, `{centre}=\""
+                                f"{written.get(centre, '50%')[:40]}\"`): it spreads the colours from the centre, "
+                                "where CairoSVG, which draws the Word document's picture, a browser and Word spread "
+                                "them from the focal point"),
+                        f"leave `fx` and `fy` out (or give them the values of `cx` and `cy`), or export the drawing "
+                        "as PNG")
+    return None
+
+
+def _gradient_number(value: str) -> float | None:
+    """A gradient's geometry as svglib reads it (`_float_attr`): a number, or a percentage as a share; None where
+    it reads neither (and takes the attribute's default)."""
+    try:
+        return float(value[:-1]) / 100 if value.endswith("%") else float(value)
+    except ValueError:
+        return None
 
 
 def _current_colour(raw: str, root, rules: list) -> tuple[str, str] | None:
