@@ -51,6 +51,7 @@ class _Computer:
             self.sums[spec.total] = ("total", total_members(spec))
         self.values: dict = {}
         self.unknown: set = set()  # (row, column) cells that are not numbers, and the sums that count them
+        self.whole = {c.key for c in spec.columns if c.type == "integer"}  # printed whole (not a ratio's operand)
         self.shown = display_path(spec.dataset.path) if shown is None else shown  # once: it asks the file system
 
     def fail(self, row_id: str, message: str, hint: str | None = None) -> None:
@@ -77,7 +78,7 @@ class _Computer:
                 self.fail(row_id, f"row `{row_id}`, column `{column.key}`: `{shown}` is not a number",
                           "write the figure as digits, without thousands separators, units or exponents")
             return None
-        if column.type == "integer" and isinstance(value, Decimal) and value != value.to_integral_value():
+        if column.key in self.whole and isinstance(value, Decimal) and value != value.to_integral_value():
             self.unknown.add((row_id, column.key))
             self.out.extend([self._not_whole(row_id, column, value)])
             return None
