@@ -46,6 +46,9 @@ HINT = "fix the .po syntax, or regenerate it with `ccdocs i18n update`"
 # The bytes a catalog is about to hold, by its resolved path, while a command checks them as a build reads them
 # before writing them (`staged`); None outside such a check.
 _STAGED: ContextVar[dict | None] = ContextVar("ccdocs_staged_catalogs", default=None)
+# a content file's path as a catalog's references commonly give it (`content/01-introduction.md`: 26 characters);
+# longer paths are what a catalog too large could save on (`too_large`)
+COMMON_PATH = 40
 # the entries of a folder under `locales/` looked at for a catalog standing beside its place (`_strays`): a folder of
 # a million files is not listed whole
 LOOKED = 1_000
@@ -464,30 +467,30 @@ def too_large(path: Path, data: bytes, size: int, written: bool = False) -> Prob
     """The refusal of the catalog at `path` holding `size` bytes, beyond CATALOG (`written`: that a command was
     about to write and did not), read from `data`, its bytes or their start, with the hint that says what fills
     it (breaks-8 #14, #15): its obsolete entries (`#~`) when dropping them brings it within the bound; else its
-    references (`#:`), which repeat a content file's path at every entry, when a shorter path would; else the
-    paper's own text, too long for one catalog."""
+    references (`#:`), which repeat a content file's path at every entry, when paths of COMMON_PATH characters
+    would; else the paper's own text, too long for one catalog."""
     share = size / max(len(data), 1)  # a file read in part: its start taken for the whole
     excess = size - CATALOG.most
-    obsolete = references = 0
-    paths: Counter = Counter()
+    obsolete = 0
+    paths: Counter = Counter()  # how often each path is referred to
     for line in data.split(b"\n"):
         if line.startswith(b"#~"):
             obsolete += len(line) + 1
         elif line.startswith(b"#:"):
-            references += len(line) + 1
-            for place in line[2:].split():
-                paths[place.rpartition(b":")[0]] += len(place) + 1
+            paths.update(place.rpartition(b":")[0] for place in line[2:].split())
+    saved = {path: times * max(0, len(path) - COMMON_PATH) for path, times in paths.items()}  # by shorter paths
     held = size_held(size, CATALOG.most)
     said = (beyond(f"`{path.name}`", held, CATALOG, verb="would hold") + ": it was not written, the catalog on "
             "disk is as it was") if written else beyond(f"`{path.name}`", held, CATALOG)
     if obsolete * share >= excess:
         hint = (f"drop its obsolete entries (`#~`, {size_held(int(obsolete * share), 0)} of it), e.g. with GNU "
                 "gettext's `msgattrib --no-obsolete`, and keep one catalog per document")
-    elif references * share >= excess and paths:
-        longest = max(paths, key=paths.__getitem__).decode("utf-8", "replace").strip("\u2068\u2069")
-        hint = (f"its references (`#:`, {size_held(int(references * share), 0)} of it) repeat a content file's "
-                f"path at every entry it holds: give `{longest}` ({len(longest):,} characters) a shorter path "
-                "(rename the file or its folders, and its name under `files:` in document.yaml)")
+    elif sum(saved.values()) * share >= excess:
+        longest = max(saved, key=saved.__getitem__).decode("utf-8", "replace").strip("\u2068\u2069")
+        hint = (f"its references (`#:`) repeat a content file's path at every entry it holds, "
+                f"{size_held(int(sum(saved.values()) * share), 0)} more than paths of {COMMON_PATH} characters "
+                f"would: give `{longest}` ({len(longest):,} characters) a shorter path (rename the file or its "
+                "folders, and its name under `files:` in document.yaml)")
     else:
         hint = ("the paper's text is too long to translate in one catalog: make a long annex or chapter a "
                 "document of its own (a `type: document` part, translated in its own folder)")

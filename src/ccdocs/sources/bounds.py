@@ -16,7 +16,7 @@ minimal document's check, 2.1-2.5 s and 96-98 MB):
 | YAML       | 1 MB              | one key or list item a line                            | 4.0 s, 129 MB            |
 | CSV        | 4 MB              | rows of two short cells                                | 2.7 s, 213 MB            |
 | DATA       | 8 MB together     | six CSV files of 3.4 MB took 28 s, 846 MB              | (twice CSV)              |
-| CATALOG    | 4 MB              | one-word entries                                       | 5.2 s, 202 MB            |
+| CATALOG    | 8 MB (4 CONTENTS) | obsolete one-word entries                              | 6.7 s, 390 MB            |
 | CONTENT    | 2 MB, 50,000 lines | one-letter paragraphs to the lines; 80-character ones | 8.4 s, 350 MB            |
 | CONTENTS   | 2 MB, 50,000 lines together | ten files of 1.96 MB took 102 s, 2.8 GB       | (as CONTENT)             |
 | TEMPLATE   | 16 KB             | one-letter paragraphs                                  | +1.5 s, +15 MB           |
@@ -69,8 +69,20 @@ CONTENTS = Bound(2 * MB, "a paper's content files together", "a paper's text tak
 # and 28 s to check); twice the CSV bound, some four thousand times the fixtures' data (all under 2 KB)
 DATA = Bound(8 * MB, "a document's data files together",
              "keep only the rows and columns the paper shows; a paper's tables take a few kilobytes")
-CATALOG = Bound(4 * MB, "a catalog", "drop its obsolete entries (`#~`), e.g. with GNU gettext's "
-                                     "`msgattrib --no-obsolete`, and keep one catalog per document")
+# a document's catalog, derived from CONTENTS: it holds the paper's English (msgids, at most CONTENTS), its
+# translation and, a paragraph, its place and references (`#.`, `#:`, some 70 bytes). Fully translated into Chinese
+# (3-byte characters, about a third as many: 0.74 of the English's bytes, measured), a paper at CONTENTS of
+# 140-character paragraphs makes 2.3 times CONTENTS (breaks-8 #14: 1.81 MB of English, a 4.1 MB catalog, beyond the
+# 4 MB this bound was), of 80-character one-line paragraphs to the 50,000 lines 2.8 times; into Russian or Arabic
+# (2-byte letters, a text some 10% longer: estimated) 3.7 times, 4.1 for one-line paragraphs to the line bound. So
+# four times CONTENTS: the translated catalog of a paper within CONTENTS is read, its content files at paths of
+# common length (the one-line Russian or Arabic paper at the line bound aside). At the bound, obsolete one-word
+# entries took the minimal document's check 5.3 s of CPU and 262 MB more (6.7 s, 390 MB). What else fills a
+# catalog (obsolete entries kept, a path of hundreds of characters repeated by every entry's `#:`) is told by the
+# hint (`i18n.catalogs.too_large`), and a catalog a command is about to write beyond the bound is refused unwritten
+# (`i18n.extract.write_catalogs`)
+CATALOG = Bound(4 * CONTENTS.most, "a catalog", "make a long annex or chapter a document of its own (a `type: "
+                                                "document` part, translated in its own folder)")
 # a cover-note template (the toolkit's take 380-505 bytes): each `{{ … }}` is parsed by Jinja2 when document.yaml is
 # checked (`cover_notes.needs`), then the whole is rendered and read as a content file, its paragraphs counted in no
 # other bound. Over the minimal document's check (2.1 s of CPU, 96 MB), a template of one-letter paragraphs took
