@@ -192,9 +192,9 @@ tables:
     assert fixed.rows[2].cells == ("Behavioral", "50%")
 
 
-def test_a_word_in_a_figure_column_is_located_at_its_row(make_doc):
+def test_a_word_in_a_figure_column_is_located_at_its_cell(make_doc):
     [message] = problems_of(scratch(make_doc, data=APPLICANTS.replace("3944", "39x44")))
-    assert "/data/applicants.csv:2:1: error: row `africa`, column `applied`: `39x44` is not a number" in message
+    assert "/data/applicants.csv:2:16: error: row `africa`, column `applied`: `39x44` is not a number" in message
 
 
 def test_spec_mistakes_are_located_in_document_yaml(make_doc):

@@ -34,7 +34,7 @@ from jinja2.visitor import NodeTransformer
 
 from .l10n.formats import FILTERS, Formats, to_decimal
 from .sources import decimals
-from .sources.values import GroupedText, Table
+from .sources.values import GroupedText, NumberText, Table
 
 MAX_DIGITS = 40  # digits of a number before its point
 MAX_EXPONENT = 100  # of `**`
@@ -84,6 +84,24 @@ class GroupedUse(Refused):
     def __init__(self, cell: GroupedText, how: str):
         super().__init__(f"`{cell}` is not a number", "", None)
         self.cell, self.how = cell, how
+
+
+class NotANumber(Refused):
+    """A figure formatting or computing with a CSV cell of a column of figures that is not a number (`cell`, a
+    `values.NumberText`): told at the cell (`templating`), as the table printing it tells it, once."""
+
+    def __init__(self, cell: NumberText):
+        super().__init__(f"`{cell}` is not a number", "", None)
+        self.cell = cell
+
+
+def _cell_number(value, how: str) -> None:
+    """Refused when `value`, an operand or a filter's value, is a CSV cell written as a grouped number or another
+    text of a column of figures, which the figure would `how` ("format", "compute with"): told at the cell."""
+    if isinstance(value, GroupedText):
+        raise GroupedUse(value, how)
+    if isinstance(value, NumberText):
+        raise NotANumber(value)
 
 
 class Unformatted(Refused):
@@ -308,8 +326,7 @@ def _fail_if_undefined(*values) -> None:
 def number(value):
     """`value` when it is a finite number of at most MAX_DIGITS digits before its point; else Refused."""
     _fail_if_undefined(value)
-    if isinstance(value, GroupedText):
-        raise GroupedUse(value, "compute with")
+    _cell_number(value, "compute with")
     if not isinstance(value, (int, float, Decimal)):
         raise Refused(f"cannot compute with {_kind(value)}", "arithmetic is for numbers from the data")
     if isinstance(value, Decimal) and not value.is_finite() or isinstance(value, float) and not math.isfinite(value):
@@ -385,8 +402,7 @@ def _strict_filter(name: str):
     @pass_context
     def apply(context, value, *args, **kwargs):
         for item in (value, *args, *kwargs.values()):
-            if isinstance(item, GroupedText):
-                raise GroupedUse(item, "format")
+            _cell_number(item, "format")
             scalar(item)
         for item in (*args, *kwargs.values()):
             if isinstance(item, int) and not isinstance(item, bool) and not 0 <= item <= MAX_PLACES:
@@ -475,9 +491,8 @@ class FigureEnvironment(ImmutableSandboxedEnvironment):
         """`left operator right`, its operands checked (and its size foreseen) before it is computed."""
         _fail_if_undefined(left, right)
         apply = self.binop_table[operator]
-        grouped = next((operand for operand in (left, right) if isinstance(operand, GroupedText)), None)
-        if grouped is not None:  # `1,000` written for a number, computed with as one
-            raise GroupedUse(grouped, "compute with")
+        for operand in (left, right):  # `1,000`, `nan` written for a number, computed with as one
+            _cell_number(operand, "compute with")
         if isinstance(left, str) or isinstance(right, str):
             return _text_operation(operator, left, right, apply)
         left, right = _exact(number(left), number(right))

@@ -99,7 +99,9 @@ def _figure(value, source: str) -> str:
     open a heading, a list, a box, a link, a footnote mark or emphasis (CommonMark: any ASCII punctuation may
     be backslash-escaped)."""
     if isinstance(value, (float, Decimal)) or isinstance(value, bool):
-        raise rules.Refused(f"this figure gives {value!r} unformatted",
+        shown = (str(value).lower() if isinstance(value, bool) else repr(value) if isinstance(value, float)
+                 else f"{value:f}")  # as the data writes it (`1.5`, `true`), not as Python does (`Decimal('1.5')`)
+        raise rules.Refused(f"this figure gives `{shown}` unformatted",
                             "format a number with a filter: `| number`, `| decimal(1)`, `| percent(1)`")
     if isinstance(value, rules.Untranslated) and DOTTED.fullmatch(source.strip()):
         value = str(value)   # one name: the catalog offers its text (`tables.texts.shown_texts`) and checks it
@@ -298,8 +300,8 @@ class _Lines:
 
 def _reshaping(text: str, path: Path, matches: list, pieces: list, where: _Places, failed: set) -> list:
     """A problem at each line whose figures' texts would change the blocks Markdown reads from `text` (a render's
-    `pieces`, the figures' texts at odd places; no line in `failed`, where a figure failed, whose text is then
-    empty). The figures are evaluated before Markdown reads the text, so
+    `pieces`, the figures' texts at odd places; no line in `failed`, where a figure failed, which is told
+    already). The figures are evaluated before Markdown reads the text, so
     - a line holding nothing but figures whose texts are empty or blank would be a blank line: refused after a
       list's, quote's or heading's mark (an empty item), in the middle of a paragraph (one paragraph printed as two
       numbered ones), or as a paragraph's only line (the paragraph dropped); as a paragraph's first or last line it
@@ -447,7 +449,8 @@ def expressions(text: str, path: Path) -> tuple[list, list]:
 def render(figures: Figures, text: str, path: Path, context: dict, out=None, origins=None) -> str:
     """`text` with each `{{ expression }}` evaluated; every failing expression is reported at its line and column:
     raised as an InputError, or, given a Collector `out`, added to it and the text returned with each failing
-    figure left empty, so that the rest of the file is still read and its own problems reported. A text of the
+    figure left as typed (escaped), so that the rest of the file is still read as written and only its own problems
+    reported. A text of the
     data a filter refuses is told where it is written, naming the figure, when `origins` (a `values.Origins`) finds it.
 
     The distinct expressions of a text are compiled together once per sandbox (a translation with the same
@@ -471,7 +474,8 @@ def render(figures: Figures, text: str, path: Path, context: dict, out=None, ori
         except MemoryError:
             raise
         except Exception as exc:  # noqa: BLE001 - whatever a figure raises is reported at its place
-            pieces.append("")
+            # as typed: an empty figure changed the blocks around it (`- **** staff`: no key figure, a false error)
+            pieces.append(MARKDOWN_PUNCTUATION.sub(r"\\\g<0>", match.group(0)))
             message, hint = _failure(exc, hints, names)
             line, col = where(match.start() + _pointed(exc, message, match.group(0)))
             if isinstance(exc, rules.GroupedUse):  # told at the CSV cell, where the number is to be written
@@ -479,6 +483,10 @@ def render(figures: Figures, text: str, path: Path, context: dict, out=None, ori
                 cells.append(grouped_cell(display_path(cell.place[0]), cell.place[1:], cell.row_id, cell.column,
                                           str(cell), f"the figure at {display_path(path)}:{line}:{col} cannot "
                                           f"{exc.how}"))
+                failed.add(line)
+                continue
+            if isinstance(exc, rules.NotANumber):  # told at the CSV cell, as the table printing it tells it: once
+                cells.append(exc.cell.problem())
                 failed.add(line)
                 continue
             if isinstance(exc, NotWhole) and origins is not None and (place := origins.number_place(exc.value)):

@@ -17,10 +17,12 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal
+from functools import cached_property
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from types import MappingProxyType
 
@@ -34,6 +36,7 @@ ROWS = "rows"  # the name a figure reads a CSV table's rows by, in file order (`
 NEWLINE = re.compile(r"\n")
 NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")  # the digits read one way: linear in them
 MAX_DIGITS = 20  # with 6 decimal places and a percent's two more, a figure still prints exactly (28 digits)
+SHOWN = 40  # the characters of a cell a message quotes
 
 
 LEADING_ZERO = re.compile(r"[+-]?0\d")
@@ -65,7 +68,8 @@ class Dataset(Mapping):
     `rows` is the tuple of rows (read-only mappings of column -> text, int or Decimal), `by_id` the same rows
     as a read-only dict keyed by id, `lines` the line of each row by id, `grouped` the (line, column) of each cell
     written as a grouped number (`1,735`), by (row id, column name). Rows, lines and grouped given as dicts are
-    copied into read-only views.
+    copied into read-only views. `misfits`: the (row id, column name) of each text in a column of figures (one
+    holding a number in some row): `nan`, `1 500`, `−1500`, `1,500`, not a number where one is meant.
     """
 
     path: Path
@@ -82,6 +86,14 @@ class Dataset(Mapping):
         object.__setattr__(self, "grouped", MappingProxyType(dict(self.grouped)))
         object.__setattr__(self, "by_id", MappingProxyType({row["id"]: row for row in rows}))
 
+    @cached_property
+    def misfits(self) -> frozenset:
+        """The (row id, column name) of each text in a column of figures (`Dataset`), found when first asked (by the
+        figures' values, `values.data_value`, and the tables): linear in the cells."""
+        figures = [column for column in self.columns if any(type(row[column]) in (int, Decimal) for row in self.rows)]
+        return frozenset((row["id"], column) for row in self.rows for column in figures
+                         if type(row[column]) is not int and type(row[column]) is not Decimal and row[column])
+
     def __reduce__(self):
         """Pickled as plain dicts (read-only views do not pickle), made read-only again when loaded."""
         return Dataset, (self.path, self.columns, tuple(dict(row) for row in self.rows), dict(self.lines),
@@ -94,6 +106,11 @@ class Dataset(Mapping):
         if place is None:
             return None
         return grouped_cell(shown, place, row_id, column, self.by_id[row_id][column], use)
+
+    def not_a_number(self, row_id: str, column: str, shown: str) -> Problem:
+        """The refusal, at its own line and column of the file told as `shown`, of the cell (`row_id`, `column`), a
+        text where a number is meant (`not_a_number`)."""
+        return not_a_number(shown, self.place_of(row_id, column), row_id, column, self.by_id[row_id][column])
 
     def place_of(self, row_id: str, column: str) -> tuple[int, int]:
         """(line, column) of the cell (`row_id`, `column`) in the file (read again: asked of a cell a message names)."""
@@ -121,6 +138,59 @@ def grouped_cell(shown: str, place: tuple[int, int], row_id: str, column: str, v
     `column`, written as a grouped number, where `use` needs a number (`yamlfile.grouped`)."""
     message, hint = grouped(value, "CSV", use)
     return Problem(shown, *place, f"row `{row_id}`, column `{column}`: {message}", hint)
+
+
+SPACES = re.compile(r"(?<=\d)[ '_\u00a0\u2009\u202f\u2019](?=\d{3}(?!\d))")  # a group separator CSV does not know
+SIGNS = str.maketrans({"\u2212": "-", "\u2013": "-", "\u066b": ".", "\u066c": ","})  # minus, en dash, Arabic marks
+EXPONENT = re.compile(r"[+-]?\d+(\.\d+)?[eE][+-]?\d{1,3}")
+
+
+def meant(text: str) -> str | None:
+    """The plain number a text that is not one most likely means, written as a figure cell is (digits, a point, a
+    leading `-`): a group separator CSV does not read as one dropped (`1 500`, `1'500`, `1,500`), a minus sign or
+    an accountant's parentheses made `-`, other digits (full-width, Arabic-Indic) made ASCII, an exponent written
+    out, leading zeros dropped; None when it means none (`nan`, `inf`, `0x10`, `n/a`).
+
+    >>> [meant(t) for t in ("1 500", "1'500", "\u22121500", "(1,500)", "\uff11\uff0c\uff15\uff10\uff10", "5e3",
+    ...                     "0001500", "nan", "1,50")]
+    ['1500', '1500', '-1500', '-1500', '1500', '5000', '1500', None, None]
+    """
+    plain = unicodedata.normalize("NFKC", text).strip().translate(SIGNS)
+    if not any(c.isdigit() for c in plain):
+        return None
+    plain = "".join(str(unicodedata.digit(c)) if c.isdigit() else c for c in plain)
+    if plain.startswith("(") and plain.endswith(")"):
+        plain = "-" + plain[1:-1].strip()
+    plain = SPACES.sub("", plain)
+    if GROUPED.fullmatch(plain):
+        plain = plain.replace(",", "")
+    if EXPONENT.fullmatch(plain):
+        try:
+            plain = f"{Decimal(plain):f}"
+        except InvalidOperation:
+            return None
+    sign, digits = ("-", plain[1:]) if plain.startswith("-") else ("", plain.removeprefix("+"))
+    whole, point, fraction = digits.partition(".")
+    plain = sign + (whole.lstrip("0") or "0") + point + fraction
+    return plain if NUMBER.fullmatch(plain) and not too_long(plain) and plain != text.strip() else None
+
+
+def not_a_number(shown: str, place: tuple[int, int], row_id: str, column: str, value: str) -> Problem:
+    """The refusal, at `place` (line, column) of the CSV file `shown`, of the cell `value` of the row `row_id` and
+    `column`, a text where a number is meant (a table's figure column, a figure formatting or computing with it),
+    told alike whatever uses it, so that a table and the figures using one cell tell it once, with what to write."""
+    cut = value if len(value) <= SHOWN else value[:SHOWN] + "…"
+    if too_long(value):
+        return Problem(shown, *place, f"row `{row_id}`, column `{column}`: `{value[:12]}…` is a number of more than "
+                       f"{MAX_DIGITS} digits", "give the figures in a larger unit (thousands, millions)")
+    if GROUPED.fullmatch(value):
+        message, hint = grouped(value, "CSV", "its column of figures cannot hold")
+        return Problem(shown, *place, f"row `{row_id}`, column `{column}`: {message}", hint)
+    figure = meant(value)
+    hint = (f"write `{figure}`: a figure is written as digits, a point for its decimals and a `-` for a negative one"
+            if figure is not None else "write the figure as digits, without thousands separators, units or "
+            "exponents, or leave the cell empty where there is no figure")
+    return Problem(shown, *place, f"row `{row_id}`, column `{column}`: `{cut}` is not a number", hint)
 
 
 @dataclass(frozen=True)

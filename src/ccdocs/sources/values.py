@@ -18,8 +18,8 @@ from decimal import Decimal
 from pathlib import Path
 from types import MappingProxyType
 
-from ..errors import InputError, problem
-from .data import ROWS, Dataset, YamlData, cell_place
+from ..errors import InputError, Problem, display_path, problem
+from .data import ROWS, Dataset, YamlData, cell_place, not_a_number
 
 SCALARS = (str, int, float, Decimal, date, bytes, type(None))  # bool is an int
 EXACT_SCALARS = frozenset({str, int, float, bool, Decimal, date, datetime, bytes, type(None)})
@@ -59,6 +59,26 @@ class GroupedText(str):
 
     def __reduce__(self):
         return GroupedText, (str(self), self.place, self.row_id, self.column)
+
+
+class NumberText(str):
+    """A CSV cell of a column of figures that is not a number (`nan`, `1 500`, `−1500`: `Dataset.misfits`): a text
+    where a figure prints it alone (translated as a text of the data is), refused where a figure formats or computes
+    with it (`sandbox`), told at the cell as the table printing it tells it (`problem`), once whatever uses it. `cell`:
+    (path, row line, index of the cell in its row, row id, column, the text as typed)."""
+
+    def __new__(cls, text: str, cell: tuple):
+        made = super().__new__(cls, text)
+        made.cell = cell
+        return made
+
+    def __reduce__(self):
+        return type(self), (str(self), self.cell)
+
+    def problem(self) -> Problem:
+        """The refusal of the cell, at its own line and column (the file read again: asked of a cell told)."""
+        path, line, index, row_id, column, typed = self.cell
+        return not_a_number(display_path(path), cell_place(path, line, index), row_id, column, typed)
 
 
 def _is_scalar(value) -> bool:
@@ -127,12 +147,22 @@ def data_value(item):
     """What figures see of a loaded data file (a Dataset or a YamlData): a Table, or the frozen YAML value."""
     if isinstance(item, Dataset):
         rows = item.rows
-        if item.grouped:  # rare: only then are rows made anew, each grouped cell a GroupedText
-            rows = tuple(MappingProxyType({column: GroupedText(value, (item.path, *item.grouped[key]), *key)
-                                           if (key := (row["id"], column)) in item.grouped else value
-                                           for column, value in row.items()}) for row in rows)
+        if item.grouped or item.misfits:  # rare: only then are rows made anew, each such cell a GroupedText or a
+            # NumberText
+            rows = tuple(MappingProxyType({column: _cell(item, row["id"], index, column, value)
+                                           for index, (column, value) in enumerate(row.items())}) for row in rows)
         return table(rows)
     return frozen(item.value, item.path)
+
+
+def _cell(item: Dataset, row_id: str, index: int, column: str, value):
+    """The value figures see of the cell (`row_id`, `column`), the `index`th of its row, of the CSV file `item`."""
+    key = (row_id, column)
+    if key in item.misfits:
+        return NumberText(value, (item.path, item.line_of(row_id), index, row_id, column, value))
+    if key in item.grouped:
+        return GroupedText(value, (item.path, *item.grouped[key]), *key)
+    return value
 
 
 class Origins:

@@ -7,12 +7,11 @@ from typing import Callable
 
 from ..errors import Collector, Problem, display_path
 from ..l10n.formats import thousands_reading
-from ..sources.data import MAX_DIGITS, too_long
+from ..sources.data import MAX_DIGITS
 from .spec import ColumnSpec, TableSpec, sum_order
 
 NA = "n/a"  # the value of a ratio whose denominator is zero or missing
 LISTED = 12  # the row ids a message names before it counts the rest
-SHOWN = 40  # the characters of a cell a message quotes
 LARGEST = Decimal(10) ** MAX_DIGITS  # a computed figure this large cannot be printed exactly
 
 
@@ -66,17 +65,12 @@ class _Computer:
             return None
         if isinstance(value, str):
             self.unknown.add((row_id, column.key))
-            written = self.spec.dataset.grouped_problem(row_id, column.key, f"`{self.spec.name}` (under `tables:` or "
-                                                        "`charts:`) cannot print as a figure", self.shown)
-            if written:
-                self.out.extend([written])
-            elif too_long(value):
-                self.fail(row_id, f"row `{row_id}`, column `{column.key}`: `{value[:12]}…` is a number of more "
-                          f"than {MAX_DIGITS} digits", "give the figures in a larger unit (thousands, millions)")
-            else:
-                shown = value if len(value) <= SHOWN else value[:SHOWN] + "…"
-                self.fail(row_id, f"row `{row_id}`, column `{column.key}`: `{shown}` is not a number",
-                          "write the figure as digits, without thousands separators, units or exponents")
+            dataset = self.spec.dataset
+            written = None if (row_id, column.key) in dataset.misfits else dataset.grouped_problem(
+                row_id, column.key, f"`{self.spec.name}` (under `tables:` or `charts:`) cannot print as a figure",
+                self.shown)  # a grouped text of a text column, named by its use
+            # else at the cell, as a figure formatting it tells it (`values.NumberText`): the two told once
+            self.out.extend([written or dataset.not_a_number(row_id, column.key, self.shown)])
             return None
         if column.key in self.whole and isinstance(value, Decimal) and value != value.to_integral_value():
             self.unknown.add((row_id, column.key))

@@ -15,7 +15,7 @@ from ..l10n.catalog import Catalog
 from ..parse.pipe_tables import FIGURE
 from ..sandbox import DOTTED, Untranslated
 from ..sources.data import Dataset
-from ..sources.values import Table, data_value, frozen
+from ..sources.values import NumberText, Table, data_value, frozen
 
 CONTEXT = "data"
 TEXT_KEYS = ("label_heading", "unit")
@@ -170,6 +170,10 @@ def shown_texts(texts: dict, values: Mapping) -> list[tuple[str, str, int]]:
     return found
 
 
+class _UntranslatedCell(NumberText, Untranslated):
+    """A text of a column of figures (`NumberText`) with no translation (`Untranslated`): refused as each is."""
+
+
 def translated_values(values: dict, words: Words, marked: bool = False) -> dict:
     """`values` (`figure_values`) with each text `words` translates replaced by its translation, as a table prints
     it; a CSV row's `id` kept (rows are named by it). Each container is rebuilt once (YAML aliases share one).
@@ -182,8 +186,12 @@ def translated_values(values: dict, words: Words, marked: bool = False) -> dict:
             if key == "id":
                 return value
             if marked and not words.knows(value) and value.strip() and not reads_alike(value):
-                return Untranslated(value)
-            return words(value)
+                kept = Untranslated(value)
+            else:
+                kept = words(value)
+            if isinstance(value, NumberText) and kept is not value:  # still told at its cell where a figure formats it
+                return (_UntranslatedCell if isinstance(kept, Untranslated) else NumberText)(kept, value.cell)
+            return kept
         if not isinstance(value, Mapping | tuple | frozenset):
             return value
         if id(value) not in done:
