@@ -6,7 +6,9 @@ clamps each offset to 0..1 and to the largest before it; svglib passed them on, 
 the colours over -1..2); a gradient taking its geometry or stops through `xlink:href` (Inkscape's way), however many
 links (svglib lost the inherited `gradientUnits`/`x1` …, and followed one link only: a chain of two left the shape
 out of the PDF); a gradient-filled shape with its own `transform` (svglib drew the gradient unturned, and where the
-shape stood before it moved). Refused, as svglib cannot draw them: a radial gradient's focal point away from its
+shape stood before it moved); a gradient in a shape's box that is no square (SVG stretches the gradient's unit
+square to it: a radial gradient's circle an ellipse, a slanted one's bands slanted; svglib drew a circle and bands
+square to the axis). Refused, as svglib cannot draw them: a radial gradient's focal point away from its
 centre (`fx`, `fy`), a percentage, or a default that is one, in user space (`gradientUnits="userSpaceOnUse"`: svglib
 reads `50%` as 0.5 user units, CairoSVG and Word as half the drawing), a gradient length svglib cannot read.
 """
@@ -53,8 +55,17 @@ def svg(body: str) -> bytes:
     'transform="rotate(90 50 50)"/>',
     f'<linearGradient id="g" gradientUnits="userSpaceOnUse" x1="10" x2="50">{STOPS}</linearGradient>'
     '<rect x="10" y="10" width="40" height="40" fill="url(#g)" transform="translate(40 40) rotate(30 30 30)"/>',
+    # in a box of other proportions than a square, SVG's unit square stretched to it (svglib: a circle of the box's
+    # mean side; bands square to the axis)
+    f'<radialGradient id="g">{STOPS}</radialGradient><rect x="5" y="30" width="90" height="40" fill="url(#g)"/>',
+    f'<radialGradient id="g" cx="0.3" cy="0.6" r="0.4">{STOPS}</radialGradient><rect x="30" y="5" width="30" '
+    'height="90" fill="url(#g)"/>',
+    f'<linearGradient id="g" x1="0.2" y1="0.1" x2="0.7" y2="0.9">{STOPS}</linearGradient><rect x="30" y="5" '
+    'width="30" height="90" fill="url(#g)"/>',
+    f'<radialGradient id="g">{STOPS}</radialGradient><ellipse cx="50" cy="50" rx="45" ry="15" fill="url(#g)" '
+    'transform="rotate(30 50 50)"/>',
 ], ids=["out-of-order", "outside-0-1", "href-geometry", "href-stops-own", "two-links", "radial-of-linear",
-        "turned", "moved-user-space"])
+        "turned", "moved-user-space", "radial-wide-box", "radial-tall-box", "slanted-tall-box", "radial-turned-oval"])
 def test_a_gradient_svg_reads_its_own_way_prints_as_the_word_picture_shows_it(body, tmp_path):
     data = svg(body)
     assert read_svg("a.svg", data) == (300.0, 300.0)

@@ -24,7 +24,8 @@ An SVG (`sources.images` finds and reads its file) is parsed by lxml without ent
   (`fill="url(#g) red"`: svglib paints nothing of it); no radial gradient's focal point away from its centre, nor
   a gradient's percentage, or default that is one, in user space, nor a length svglib cannot read there
   (`_gradient_geometry`); a gradient svglib reads otherwise than SVG (stops out of order or outside 0..1, geometry
-  and stops taken through `xlink:href`, a filled shape's own `transform`) is written as SVG reads it (`rendered`);
+  and stops taken through `xlink:href`, a filled shape's own `transform`, a box that is no square) is drawn as SVG
+  draws it (`rendered`, `svgpaint`);
   no length in `em` or `ex` but a text's places (svglib reads them as 16 and 8 user units whatever the font size); no
   `currentColor` whose `color` svglib and CairoSVG take from different elements, nor a stop of it; no length in `%`
   svglib reads as user units (a font size, stroke width, radius); no geometry SVG calls an error (an
@@ -301,18 +302,16 @@ def rendered(root, records: list, font_map=None):
     svglib paints a `currentColor` no element's `color` names with its own default, `none` for a stroke (d3's and
     Observable Plot's axes left out), where CairoSVG, a browser and Word paint it black; a `color` the `<svg>`'s
     `style` gives still comes first. Its gradients are written as SVG reads them, where svglib reads them
-    otherwise (`_gradients_linked`, `_stops_clamped`), and each gradient fill drawn in its shape's own space
-    (`_gradients_turned`)."""
-    from svglib.svglib import SvgRenderer
+    otherwise (`_gradients_linked`, `_stops_clamped`), and svglib's renderer paints each gradient fill in its
+    shape's own space and box (`svgpaint.Renderer`)."""
+    from .svgpaint import Renderer
 
     if root.get("color") is None:
         root.set("color", "black")
     _gradients_linked(root)
     _stops_clamped(root)
     with quiet(records):   # a source without a path: no file reference is resolved
-        made = SvgRenderer(io.BytesIO(), font_map=font_map).render(root)
-    _gradients_turned(made)
-    return made
+        return Renderer(io.BytesIO(), font_map=font_map).render(root)
 
 
 def _gradients(root) -> list:
@@ -384,25 +383,6 @@ def _stops_clamped(root) -> None:
                 least = min(max(least, offset), 1.0)
                 stop.set("offset", repr(least))
 
-
-def _gradients_turned(made) -> None:
-    """Draw each gradient fill svglib makes in the space of the shape's own `transform`, as SVG does. svglib
-    paints a shape's gradient (`_apply_gradient_fill`: a group of the gradient, clipped to the shape, then the
-    shape) outside the group carrying that transform: a rotated shape's gradient printed unturned, a moved one's
-    where the shape was before it moved. Now the group holding both carries the transform, the shape's none."""
-    from reportlab.graphics.shapes import Group
-    from reportlab.graphics.transform import mmult
-    from svglib.svglib import LinearGradientShape, RadialGradientShape
-
-    waiting = [made]
-    while waiting:
-        node = waiting.pop()
-        parts = list(getattr(node, "contents", None) or [])
-        if len(parts) == 2 and isinstance(parts[0], (LinearGradientShape, RadialGradientShape)) and \
-                isinstance(parts[1], Group):
-            node.transform = mmult(node.transform, parts[1].transform)
-            parts[1].transform = (1, 0, 0, 1, 0, 0)
-        waiting += parts
 
 
 def drawing(data: bytes, font_map=None):

@@ -1,0 +1,70 @@
+"""svglib's renderer, its gradient fills drawn as SVG draws them (`svg.rendered` makes every drawing with it).
+
+svglib (`SvgRenderer._apply_gradient_fill`) paints a shape's gradient as a group of the gradient, clipped to the
+shape, then the shape; SVG, CairoSVG (the Word document's picture), a browser and Word draw it otherwise where
+
+- the shape has its own `transform`: svglib adds the gradient beside the group carrying it, so the gradient prints
+  unturned (and, the shape moved, where the shape stood before it moved); here the group holding both carries it;
+- the gradient is drawn in the shape's box (`gradientUnits="objectBoundingBox"`, the default) and the box is no
+  square: SVG draws the gradient in a unit square stretched to the box, so a radial gradient's circle becomes an
+  ellipse and a slanted linear gradient's bands slant with the box; svglib drew a circle (of the box's mean side)
+  and bands square to the gradient's axis. Here a linear gradient's end is set where bands square to the axis
+  fall as SVG's do (the same gradient, exactly), and a radial one is drawn in a space squeezed to the box.
+
+Imported where a drawing is made (svglib and reportlab load on first use).
+"""
+
+from __future__ import annotations
+
+from reportlab.graphics.shapes import Group
+from svglib.svglib import LinearGradientShape, RadialGradientShape, SvgRenderer, _shape_to_pdf_path
+
+SAME = (1, 0, 0, 1, 0, 0)
+
+
+class Renderer(SvgRenderer):
+    """svglib's SvgRenderer, a shape's gradient fill drawn in the shape's own space and box, as SVG draws it."""
+
+    def _apply_gradient_fill(self, item, grad_def):
+        made = super()._apply_gradient_fill(item, grad_def)
+        if made is item:
+            return made
+        if isinstance(item, Group) and tuple(item.transform) != SAME:
+            made.transform, item.transform = item.transform, SAME
+        shading = made.contents[0]
+        if grad_def.get("gradientUnits", "objectBoundingBox") != "objectBoundingBox":
+            return made
+        left, bottom, right, top = shading._clip_shape.getBounds()
+        width, height = right - left, top - bottom
+        if width <= 0 or height <= 0 or width == height:
+            return made
+        if isinstance(shading, LinearGradientShape):
+            across, up = (shading._x1 - shading._x0) / width, (shading._y1 - shading._y0) / height   # in the box
+            if across and up:        # SVG's bands, square to the axis in the unit square, slanted in the box
+                reach = (across * across + up * up) / ((across / width) ** 2 + (up / height) ** 2)
+                shading._x1 = shading._x0 + across / width * reach
+                shading._y1 = shading._y0 + up / height * reach
+        elif isinstance(shading, RadialGradientShape):
+            made.contents[0] = _Oval(shading, width, height)
+        return made
+
+
+class _Oval(RadialGradientShape):
+    """A radial gradient in a shape's box of other proportions than a square: its circle (radius `r` of the box's
+    width) drawn in a space squeezed to the box's height about its centre, an ellipse as SVG draws it."""
+
+    def __init__(self, shading: RadialGradientShape, width: float, height: float) -> None:
+        share = shading._r / ((width + height) / 2)       # svglib's radius: `r` of the box's mean side
+        super().__init__(shading._clip_shape, shading._cx, shading._cy, share * width, shading._rl_colors,
+                         shading._positions, shading._extend)
+        self._squeeze = (1, 0, 0, height / width, 0, shading._cy * (1 - height / width))
+
+    def drawDirectly(self, renderer) -> None:
+        canvas = renderer._canvas
+        canvas.saveState()
+        path = _shape_to_pdf_path(canvas, self._clip_shape)
+        if path:
+            canvas.clipPath(path, fill=1, stroke=0)
+            canvas.transform(*self._squeeze)
+            canvas.radialGradient(self._cx, self._cy, self._r, self._rl_colors, self._positions, self._extend)
+        canvas.restoreState()
