@@ -79,8 +79,21 @@ def test_a_table_integer_column_refuses_a_cell_with_decimals_at_the_cell(make_do
     """breaks-8 #11: an `integer` column printed 0.4 as 0."""
     folder = make_doc({"data/applicants.csv": "id,region,applied\nafrica,Africa,0.4\neurope,Europe,7\ntotal,,\n"})
     _told_alone(folder, tmp_path, f"{folder}/data/applicants.csv:2:15: error: row `africa`, column `applied`: `0.4` "
-                "is not a whole number, which the `integer` column of `applicants` prints (round it in the data, or "
-                "give the column `type: decimal` and `places: 1`)")
+                "is not a whole number, which `applicants` (under `tables:` or `charts:`) prints as `integer` (round "
+                "it in the data, or give the table's column [or the chart] `type: decimal` and `places: 1`)")
+
+
+def test_a_chart_of_whole_numbers_refuses_a_cell_with_decimals_at_the_cell(copy_fixture):
+    """breaks-8 #11, charts: a bar chart's data labels printed 0.000001 as `0`."""
+    folder = copy_fixture("86")
+    data = folder / "data" / "applicants.csv"
+    data.write_text(data.read_text(encoding="utf-8").replace("africa,Africa,,3944,", "africa,Africa,,0.000001,"),
+                    encoding="utf-8")
+    code, output, escaped = invoke(["check", str(folder)])
+    assert code == 1 and not escaped, output
+    assert (f"{folder}/data/applicants.csv:2:16: error: row `africa`, column `applied`: `0.000001` is not a whole "
+            "number, which `applications-by-region` (under `tables:` or `charts:`) prints as `integer` (round it in "
+            "the data, or give the table's column [or the chart] `type: decimal` and `places: 6`)") in output, output
 
 
 def test_whole_numbers_written_with_a_point_still_print(make_doc, tmp_path):

@@ -80,14 +80,14 @@ class _Computer:
 
     def _not_whole(self, row_id: str, column: ColumnSpec, value: Decimal) -> Problem:
         """The refusal, at its cell, of a figure with a fractional part in an `integer` column (never rounded)."""
-        hint = (f"round it in the data, or give the column `type: decimal` and `places: "
+        hint = (f"round it in the data, or give the table's column (or the chart) `type: decimal` and `places: "
                 f"{min(-value.as_tuple().exponent, 6)}`")
         reading = thousands_reading(value)
         if reading is not None:
             hint = f"if the point is a thousands separator [{value} for {int(reading):,}], write `{reading}`; {hint}"
         return Problem(self.shown, *self.spec.dataset.place_of(row_id, column.key), f"row `{row_id}`, column "
-                       f"`{column.key}`: `{value}` is not a whole number, which the `integer` column of "
-                       f"`{self.spec.name}` prints", hint)
+                       f"`{column.key}`: `{value}` is not a whole number, which `{self.spec.name}` (under `tables:` "
+                       "or `charts:`) prints as `integer`", hint)
 
     def value(self, row_id: str, column: ColumnSpec):
         """The figure printed in a row for a summed column: the stated one, or the sum of the row's members."""
