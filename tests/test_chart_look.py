@@ -81,18 +81,23 @@ def shapes(pdf: Path) -> list[dict]:
                 for page in doc.pages for o in page.lines + page.curves + page.rects]
 
 
-def two_series(make_doc, tmp_path, kind: str, labels: tuple, rows: str) -> tuple:
-    """A chart of `kind` of two series labelled `labels` over `rows` (CSV lines `id,name,a,b`) built in English:
-    its PDF, its DOCX, the DOCX's `c:chartSpace`, LibreOffice's PDF of the DOCX."""
+def built(make_doc, tmp_path, spec: str, csv: str, caption: str) -> tuple:
+    """A chart (`spec`: its keys, indented by four) over `csv`, captioned `caption`, built in English: its PDF, its
+    DOCX, the DOCX's `c:chartSpace`, LibreOffice's PDF of the DOCX."""
     from ccdocs.build import build
 
-    files = one_chart("two", f"    kind: {kind}\n    data: two\n    category: name\n    series: [{{key: a, label: "
-                             f"{labels[0]}}}, {{key: b, label: {labels[1]}}}]\n", "id,name,a,b\n" + rows, "Two")
-    paths = build([make_doc(files)], tmp_path / "out", ("en",), ("pdf", "docx"))
+    paths = build([make_doc(one_chart("c", spec, csv, caption))], tmp_path / "out", ("en",), ("pdf", "docx"))
     docx = next(p for p in paths if p.suffix == ".docx")
     (space, _), = chart_parts(docx).values()
     return (next(p for p in paths if p.suffix == ".pdf"), docx, space,
             to_pdf([docx], tmp_path / "lo") / f"{docx.stem}.pdf")
+
+
+def two_series(make_doc, tmp_path, kind: str, labels: tuple, rows: str) -> tuple:
+    """A chart of `kind` of two series labelled `labels` over `rows` (CSV lines `id,name,a,b`), as `built`."""
+    return built(make_doc, tmp_path, f"    kind: {kind}\n    data: c\n    category: name\n    series: [{{key: a, "
+                                     f"label: {labels[0]}}}, {{key: b, label: {labels[1]}}}]\n",
+                 "id,name,a,b\n" + rows, "Two")
 
 
 def rgb(colour: str) -> tuple:
@@ -238,3 +243,30 @@ def test_an_ascii_label_is_set_in_the_latin_face_in_both_formats(tmp_path):
     for drawn in (next(p for p in paths if p.suffix == ".pdf"), office):
         year, tick, legend = fonts_of(drawn, "五年来的工作人员", ("2023", "1,000", "工作人员"))
         assert year and year == tick and not year & legend, (drawn, year, tick, legend)
+
+
+def test_a_pies_labels_stand_inside_their_slices_near_the_rim_in_both_formats(make_doc, tmp_path):
+    """charts13b: the PDF printed a pie's data labels at 0.65 of the radius, the DOCX left them to the application
+    (`bestFit`: LibreOffice set them inside near the rim, Word as it chooses), so a 5% slice's label stood in the
+    slice's narrow part in the PDF only. Now the DOCX says `inEnd` and the PDF sets each label inside its slice,
+    its farthest corner 4 pt short of the rim: read off the PDF and LibreOffice's drawing of the DOCX, each label's
+    middle is between 0.8 and 1 of the radius from the pie's centre (estimated from the slices' boxes)."""
+    pdf, docx, space, office = built(make_doc, tmp_path, "    kind: pie\n    data: c\n    category: name\n"
+                                     "    type: percent\n    sums_to: 100\n    data_labels: true\n"
+                                     "    series: [{key: a, label: Share}]\n",
+                                     "id,name,a\nr1,Directors,0.05\nr2,Professionals,0.496\nr3,Support,0.454\n",
+                                     "Shares")
+    assert {e.get("val") for e in space.iter(f"{C}dLblPos")} == {"inEnd"}
+    assert not validate(docx)
+    for drawn in (pdf, office):
+        with pdfplumber.open(drawn) as doc:
+            page = next(p for p in doc.pages if "Shares" in (p.extract_text() or ""))
+            slices = [o for o in page.curves if o["fill"] and o["x1"] - o["x0"] > 30]
+            labels = [w for w in page.extract_words() if w["text"] in ("5.0%", "49.6%", "45.4%")]
+        left, right = min(o["x0"] for o in slices), max(o["x1"] for o in slices)
+        top, bottom = min(o["top"] for o in slices), max(o["bottom"] for o in slices)
+        radius, x, y = (bottom - top) / 2, (left + right) / 2, (top + bottom) / 2
+        assert len(labels) == 3, (drawn, labels)
+        for label in labels:
+            out = math.hypot((label["x0"] + label["x1"]) / 2 - x, (label["top"] + label["bottom"]) / 2 - y) / radius
+            assert 0.8 < out < 1, (drawn, label["text"], out)

@@ -249,7 +249,7 @@ class ChartXml:
                 _el(dpt, "c:bubble3D", 0)
                 sp = _fill(dpt, self.colour(point))
                 _el(_el(_el(sp, "a:ln", w=str(round(0.75 * EMU_PER_PT))), "a:solidFill"), "a:srgbClr", "FFFFFF")
-        position = {"column": "outEnd", "bar": "outEnd", "line": "t", "pie": "bestFit", "doughnut": None}
+        position = {"column": "outEnd", "bar": "outEnd", "line": "t", "pie": "inEnd", "doughnut": None}
         where = position[chart.kind] if chart.grouping == "clustered" else "ctr"
         inside, points = chart.kind in ("pie", "doughnut") or chart.grouping != "clustered", ()  # set on their fill
         colour = (label_colour(self.colour(index)) if chart.kind in ("column", "bar") else "FFFFFF") if inside else None

@@ -405,12 +405,31 @@ class _Drawer:
             plot.slices[i].fillColor = self.colour(i)
         if chart.data_labels:
             plot.labels = list(series.printed)
-            plot.slices.labelRadius = 0.78 if chart.kind == "doughnut" else 0.65
+            plot.slices.labelRadius = 0.78   # a doughnut's: the middle of its ring, as LibreOffice sets it
+            if chart.kind == "pie":   # each label's box centred on its radius (a simple label stands on it)
+                plot.simpleLabels, plot.slices.label_boxAnchor = 0, "c"
+                for i, radius in enumerate(self.rim(plot.data, list(series.printed), side / 2)):
+                    plot.slices[i].labelRadius = radius
             for i in range(len(plot.data)):   # on its slice: in the colour that reads on it
                 plot.slices[i].fontColor = HexColor("#" + label_colour(self.colour(i).hexval()[2:]))
         else:
             plot.labels = None
         self.drawing.add(plot)
+
+    def rim(self, data: list, printed: list, radius: float) -> list[float]:
+        """Each slice's label radius (a share of the pie's `radius`): the label inside its slice near the rim, as
+        Word and LibreOffice set the DOCX's `inEnd` labels, its farthest corner GAP short of the rim (reportlab
+        centres a slice's label on that radius, along the slice's middle)."""
+        total, start, radii = sum(data) or 1.0, 0.0, []
+        for value, text in zip(data, printed):
+            middle = math.radians(90 - 360 * (start + value / 2) / total)   # clockwise from the top
+            start += value
+            half = (self.text_width(text, figure=True) / 2, LABEL_LEADING * self.size / 2)   # the label's box
+            along = half[0] * abs(math.cos(middle)) + half[1] * abs(math.sin(middle))
+            # the farthest corner, |centre + corner|² = r² + 2·r·along + |corner|², at radius - GAP
+            reach = along ** 2 - half[0] ** 2 - half[1] ** 2 + (radius - GAP) ** 2
+            radii.append(max(math.sqrt(max(reach, 0.0)) - along, 0.0) / radius)
+        return radii
 
     def draw(self) -> Drawing:
         chart = self.chart
