@@ -8,7 +8,8 @@ links (svglib lost the inherited `gradientUnits`/`x1` …, and followed one link
 out of the PDF); a gradient-filled shape with its own `transform` (svglib drew the gradient unturned, and where the
 shape stood before it moved); a gradient in a shape's box that is no square (SVG stretches the gradient's unit
 square to it: a radial gradient's circle an ellipse, a slanted one's bands slanted; svglib drew a circle and bands
-square to the axis). Refused, as svglib cannot draw them: a radial gradient's focal point away from its
+square to the axis); a gradient-filled shape with its own `clip-path` (svglib filled the clipping path's region,
+the shape left out). Refused, as svglib cannot draw them: a radial gradient's focal point away from its
 centre (`fx`, `fy`), a percentage, or a default that is one, in user space (`gradientUnits="userSpaceOnUse"`: svglib
 reads `50%` as 0.5 user units, CairoSVG and Word as half the drawing), a gradient length svglib cannot read.
 """
@@ -64,8 +65,15 @@ def svg(body: str) -> bytes:
     'width="30" height="90" fill="url(#g)"/>',
     f'<radialGradient id="g">{STOPS}</radialGradient><ellipse cx="50" cy="50" rx="45" ry="15" fill="url(#g)" '
     'transform="rotate(30 50 50)"/>',
+    # the shape's own clip-path: the gradient fills the shape under it (svglib: the clipping path's region filled)
+    f'<clipPath id="c"><circle cx="30" cy="30" r="25"/></clipPath><linearGradient id="g">{STOPS}</linearGradient>'
+    '<rect x="10" y="10" width="80" height="80" fill="url(#g)" clip-path="url(#c)" transform="translate(20 10)"/>',
+    f'<clipPath id="c"><rect y="40" width="100" height="20"/></clipPath><radialGradient id="g" gradientUnits='
+    f'"userSpaceOnUse" cx="50" cy="50" r="40">{STOPS}</radialGradient><rect x="10" y="10" width="80" height="80" '
+    'fill="url(#g)" clip-path="url(#c)" stroke="#00ff00" stroke-width="4"/>',
 ], ids=["out-of-order", "outside-0-1", "href-geometry", "href-stops-own", "two-links", "radial-of-linear",
-        "turned", "moved-user-space", "radial-wide-box", "radial-tall-box", "slanted-tall-box", "radial-turned-oval"])
+        "turned", "moved-user-space", "radial-wide-box", "radial-tall-box", "slanted-tall-box", "radial-turned-oval",
+        "clipped-moved", "clipped-user-space"])
 def test_a_gradient_svg_reads_its_own_way_prints_as_the_word_picture_shows_it(body, tmp_path):
     data = svg(body)
     assert read_svg("a.svg", data) == (300.0, 300.0)

@@ -3,6 +3,8 @@
 svglib (`SvgRenderer._apply_gradient_fill`) paints a shape's gradient as a group of the gradient, clipped to the
 shape, then the shape; SVG, CairoSVG (the Word document's picture), a browser and Word draw it otherwise where
 
+- the shape has its own `clip-path`: svglib fills the clipping path's region with the gradient (spread over the
+  clipping path's box), the shape left out; here the gradient fills the shape, under the clip;
 - the shape has its own `transform`: svglib adds the gradient beside the group carrying it, so the gradient prints
   unturned (and, the shape moved, where the shape stood before it moved); here the group holding both carries it;
 - the gradient is drawn in the shape's box (`gradientUnits="objectBoundingBox"`, the default) and the box is no
@@ -26,6 +28,10 @@ class Renderer(SvgRenderer):
     """svglib's SvgRenderer, a shape's gradient fill drawn in the shape's own space and box, as SVG draws it."""
 
     def _apply_gradient_fill(self, item, grad_def):
+        parts = item.contents if isinstance(item, Group) else []
+        if len(parts) == 2 and getattr(parts[0], "isClipPath", False):   # the shape's own `clip-path`, then it
+            parts[1] = self._apply_gradient_fill(parts[1], grad_def)
+            return item
         made = super()._apply_gradient_fill(item, grad_def)
         if made is item:
             return made
