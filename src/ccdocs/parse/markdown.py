@@ -274,8 +274,11 @@ class _Context:
             typed = "|".join(map(re.escape, sorted({href, unquote(href), href.removeprefix("mailto:")})))  # `/é` %-encoded
             line, col = self.place(re.compile(f"{LINK.pattern}(?:{typed})"), LINK)
             return Source(self.shown, line + 1 + self.line_offset, col)
-        self.fail_at(href[:40] or "]()", f"a link to `{href[:80]}`: a link in a paper goes to an http(s) or "
-                                         "mailto address", "write the full address: `https://…`")
+        line, col = self.place(LINK, LINK)  # this link, the next of the block's, where it is typed: at its address
+        opening = LINK.match(self.lines[line], col - 1) if col is not None else None
+        col = opening.end() + 1 if opening else col
+        self.add(line + 1 + self.line_offset, f"a link to `{unquote(href)[:80]}`: a link in a paper goes to an "
+                 "http(s) or mailto address", "write the full address: `https://…`", col)  # as typed, not %-encoded
         return None
 
     def html(self, content: str) -> bool:
