@@ -322,13 +322,17 @@ def _counting(monkeypatch) -> list:
 @pytest.mark.parametrize("command", [IMPORT, MEMORY], ids=["import", "memory"])
 def test_more_units_than_a_catalog_has_are_refused_at_the_first_one_too_many_unparsed(refuse, tmp_path,
                                                                                       monkeypatch, command):
-    """Bounded to the 5 units the minimal document's 7 overflow (the real bound, 20,000, is some ten times a long
-    paper's segments); a file of 300,000 units took 1 GB and 2.5 minutes in translate-toolkit."""
+    """Bounded to the 5 units the minimal document's 7 overflow once it is exported (the export refuses what the
+    import would: the real bound, 50,000, is what a paper within the content bound exports); a file of 300,000
+    units took 1 GB and 2.5 minutes in translate-toolkit."""
     from ccdocs.i18n import xliff
 
-    monkeypatch.setattr(xliff, "MAX_UNITS", 5)
+    def setup(folder: Path, out: Path) -> None:
+        _raw("导言")(folder, out)
+        monkeypatch.setattr(xliff, "MAX_UNITS", 5)
+
     parsed = _counting(monkeypatch)
-    output = refuse(Case("units", {}, "this file has more than 5 units", "doc.xlf:", setup=_raw("导言"),
+    output = refuse(Case("units", {}, "this file has more than 5 units", "doc.xlf:", setup=setup,
                          command=command, check=False))
     sixth = [u.sourceline for u in units(tmp_path / "out" / "doc.xlf")][5]
     assert re.search(rf"doc\.xlf:{sixth}:\d+: error: this file has more than 5 units", output), output
@@ -338,9 +342,9 @@ def test_more_units_than_a_catalog_has_are_refused_at_the_first_one_too_many_unp
 @pytest.mark.parametrize("command", [IMPORT, MEMORY], ids=["import", "memory"])
 def test_more_elements_than_a_catalog_has_are_refused_at_the_first_one_too_many_unparsed(refuse, tmp_path,
                                                                                          monkeypatch, command):
-    """Bounded to 40 elements, which a target of 50 inline `<g>` codes overflows (the real bound, 200,000, is some
-    120 times the sample's export, 1,685 elements); 19,500 units of 100 `<g>` each, 31.8 MB, took 2 GB and 13 s in
-    translate-toolkit."""
+    """Bounded to 40 elements, which a target of 50 inline `<g>` codes overflows (the real bound, 400,000, is 8 a
+    unit at the units' bound, the sample's export 6.4); 19,500 units of 100 `<g>` each, 31.8 MB, took 2 GB and 13 s
+    in translate-toolkit."""
     from ccdocs.i18n import xliff
 
     monkeypatch.setattr(xliff, "MAX_ELEMENTS", 40)

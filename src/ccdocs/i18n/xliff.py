@@ -44,7 +44,8 @@ The XML is read and written by translate-toolkit's `translate.storage.xliff` (lx
 its tree and an object per unit, a file given to ccdocs (an import, a memory) is surveyed in one streaming pass by
 the standard library's expat (`_survey`), which refuses, at its line and column:
 
-- a file over `bounds.XLIFF` (32 MB), with more than `MAX_UNITS` units or more than `MAX_ELEMENTS` elements
+- a file over `bounds.XLIFF` (32 MB), with more than `MAX_UNITS` units or more than `MAX_ELEMENTS` elements (derived
+  from a paper's bounds: what `export` writes of a paper within them is read; it writes nothing beyond them)
   (translate-toolkit takes some 3 KB of memory a unit, about 1 KB an element, inline `<g>` codes included, and 35
   times the file's size: a 25 MB file of 300,000 small units took 1 GB and 2.5 minutes, a 32 MB one of 19,500 units
   holding 100 `<g>` each 2 GB and 13 s). A paper's
@@ -75,7 +76,7 @@ from translate.storage import xliff
 
 from ..errors import InputError, Problem, display_path, problem
 from ..parse.visible import shows
-from ..sources.bounds import XLIFF, read_bounded
+from ..sources.bounds import CONTENTS, XLIFF, amount, read_bounded, size_held
 from ..sources.characters import HINT as CHARACTER_HINT
 from ..sources.characters import refused
 from ..sources import spans
@@ -105,9 +106,17 @@ EXPORTED_TEXT = "ccdocs-exported:"  # what an older ccdocs wrote: then the diges
 SKIPPED = ": skipped, its translation not imported"  # a skipped unit's warning, told with the rest when refused
 BOTH_HINT = ("compare the two and keep one: accept the catalog's (export again and translate that unit there) or "
              "put this file's in the catalog by hand")
-MAX_UNITS = 20_000  # some ten times a long paper's segments
-MAX_ELEMENTS = 200_000  # the sample's export has 1,685 (6.4 a unit): some 120 times it, 10 a unit at MAX_UNITS;
-# translate-toolkit takes about 1 KB for each (inline codes `<g>` included: 1.95 million took 2 GB)
+# The bounds an import reads within, derived from those of a paper, so that what `ccdocs i18n export` writes of a
+# paper within its bounds is imported back (breaks-8 #13: a paper of 21,000 one-line paragraphs, within the content
+# bound, exported 21,045 units, which the import refused beyond 20,000, telling the translator to export again):
+# a unit is an active catalog entry, a paragraph, list item, heading or table text, at most one a line of the
+# content files (`sources.bounds.CONTENTS`: 50,000 lines), table cells aside; the sample's export has 1,685 elements
+# (6.4 a unit: the unit, its source, target and note, a code `<ph>` in both), so 8 a unit. translate-toolkit takes
+# some 3 KB of memory a unit and 1 KB an element (inline codes `<g>` included: 1.95 million took 2 GB): at the
+# bounds, 49,990 units of 8 elements (20 MB) took 3.9 s of CPU and 570 MB to survey and parse. An export beyond them, or beyond `sources.bounds.XLIFF`, is refused before it is written
+# (`export`): an XLIFF ccdocs could not import back is never made.
+MAX_UNITS = CONTENTS.lines
+MAX_ELEMENTS = 8 * MAX_UNITS
 TEXTS = frozenset(f"{NAMESPACE} {name}" for name in ("source", "target"))  # expat's names (`_survey`)
 UNIT = f"{NAMESPACE} trans-unit"
 XML_LANG = "http://www.w3.org/XML/1998/namespace lang"  # `xml:lang` as expat names it (`_survey`)
@@ -233,12 +242,26 @@ def to_xliff(catalog: ContentCatalog, source: str, lang: str) -> bytes:
 
 
 def export(folder: Path, source: str, lang: str) -> bytes:
-    """The XLIFF of a document's catalog of `lang` (InputError when the catalog is missing or unreadable)."""
+    """The XLIFF of a document's catalog of `lang` (InputError when the catalog is missing or unreadable, or when
+    the XLIFF would be beyond what an import reads: MAX_UNITS, MAX_ELEMENTS, `sources.bounds.XLIFF`)."""
     path = po_path(folder, lang)
     if not place_inside(folder, path, f"the {lang} catalog"):
         raise InputError([problem(path, None, f"there is no {lang} catalog to export",
                                   f"make it first with `ccdocs i18n update {folder} --lang {lang}`")])
-    return to_xliff(read_catalog(path, lang), source, lang)
+    data = to_xliff(read_catalog(path, lang), source, lang)
+    # what the import's survey counts, in the bytes lxml writes (no CDATA, no `<` in a text): a start tag each
+    counts = {"units": data.count(b"<trans-unit"),
+              "XML elements": data.count(b"<") - data.count(b"</") - data.count(b"<?") - data.count(b"<!")}
+    beyond = [f"{counts[what]:,} {what}, more than the {most:,}" for what, most in
+              (("units", MAX_UNITS), ("XML elements", MAX_ELEMENTS)) if counts[what] > most]
+    beyond += [f"{size_held(len(data), XLIFF.most)}, more than the {amount(XLIFF.most)}"] if len(data) > XLIFF.most \
+        else []
+    if beyond:
+        raise InputError([problem(path, None, f"the XLIFF of this catalog would hold {' and '.join(beyond)} ccdocs "
+                                  "imports back: it was not written", "the paper's text is too long to translate "
+                                  "through one XLIFF file: make a long annex or chapter a document of its own (a "
+                                  "`type: document` part, translated in its own folder)")])
+    return data
 
 
 def _language(tag: str) -> tuple[str, bool]:
@@ -303,15 +326,18 @@ def _survey(path: Path, data: bytes) -> list[Problem]:
         elements += 1
         if elements > MAX_ELEMENTS:
             raise _Refused(problem(path, parser.CurrentLineNumber, f"this file has more than {MAX_ELEMENTS:,} XML "
-                                   "elements: a paper's catalog has some 7 a unit", "ask the CAT tool to save it "
-                                   "without its history and alternative translations, or export the document's "
-                                   "catalog again with `ccdocs i18n export`", parser.CurrentColumnNumber + 1))
+                                   "elements, more than `ccdocs i18n export` writes: the CAT tool added its own "
+                                   "(a translation history, alternative translations)", "have the CAT tool save "
+                                   "the file without its translation history and alternative translations",
+                                   parser.CurrentColumnNumber + 1))
         if name == UNIT:
             units += 1
             if units > MAX_UNITS:
-                raise _Refused(problem(path, parser.CurrentLineNumber, f"this file has more than {MAX_UNITS:,} units: "
-                                       "ccdocs reads one document's catalog", "export the document's catalog with "
-                                       "`ccdocs i18n export`, one document a file", parser.CurrentColumnNumber + 1))
+                raise _Refused(problem(path, parser.CurrentLineNumber, f"this file has more than {MAX_UNITS:,} units, "
+                                       "more than `ccdocs i18n export` writes for one document: it is not one "
+                                       "document's export", "import the file exported from this document's catalog; "
+                                       "a CAT tool's project of several documents saves each one's file apart",
+                                       parser.CurrentColumnNumber + 1))
             texts.clear()
             language(name, attributes)
         if not open_elements:

@@ -20,7 +20,7 @@ minimal document's check, 2.1-2.5 s and 96-98 MB):
 | CONTENT    | 2 MB, 50,000 lines | one-letter paragraphs to the lines; 80-character ones | 8.4 s, 350 MB            |
 | CONTENTS   | 2 MB, 50,000 lines together | ten files of 1.96 MB took 102 s, 2.8 GB       | (as CONTENT)             |
 | TEMPLATE   | 16 KB             | one-letter paragraphs                                  | +1.5 s, +15 MB           |
-| XLIFF      | 32 MB             | within its units and elements bounds (`i18n.xliff`)    | about 4 s, 335 MB        |
+| XLIFF      | 32 MB             | within its units and elements bounds (`i18n.xliff`)    | about 4 s, 570 MB        |
 | GLOSSARY   | 64 MB             | 100,000 terms (`i18n.glossary.MAX_TERMS`), long notes  | reader 1.4 s, 388 MB     |
 | IMAGE      | 20 MB             | a PNG of noise, 2,640 x 2,640 pixels                   | +7.3 s, +250 MB          |
 | FONT       | 64 MB             | DejaVu Sans padded to the bound (`build`)              | +0.1-0.5 s, +68 MB       |
@@ -91,9 +91,10 @@ CATALOG = Bound(4 * CONTENTS.most, "a catalog", "make a long annex or chapter a 
 TEMPLATE = Bound(16 * 2**10, "a cover-note template", "a cover note takes a few hundred bytes: keep the note's "
                                                       "own words in the template, the paper's text in content files")
 # an XLIFF file to import (or a memory): some 170 times the sample's export; within it and `i18n.xliff`'s units and
-# elements bounds, at most about 4 s of CPU and 335 MB to read
-XLIFF = Bound(32 * MB, "an XLIFF file", "export the document's catalog with `ccdocs i18n export`, and have the CAT "
-                                        "tool save it without its translation history")
+# elements bounds (derived from CONTENTS: what a paper within it exports), at most about 4 s of CPU and 570 MB to
+# read (49,990 units of 8 elements, 20 MB); `ccdocs i18n export` writes no file beyond them
+XLIFF = Bound(32 * MB, "an XLIFF file", "have the CAT tool save it without its translation history and alternative "
+                                        "translations (`ccdocs i18n export` writes no file beyond this bound)")
 # a glossary: 100,000 terms (`i18n.glossary.MAX_TERMS`, three whole termbase exports) take some 4 MB and 294 MB to
 # check (300,000 rows, 10.8 MB: 770 MB); bytes beyond the terms are notes: at the bound, 100,000 terms with notes of
 # 645 characters took `read_glossary` 1.4 s of CPU and 388 MB
