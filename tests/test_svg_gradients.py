@@ -130,6 +130,16 @@ REFUSED = [
 ]
 
 
+# 20,000 gradients, each linking to the next (1 MB): each chain was read whole for each gradient painting, its
+# elements looked up in a list (more than 100 s, where the check's other readings take about a second); read once
+# each now, the drawing is refused for what it would draw.
+CHAIN = "".join(f'<linearGradient id="g{n}" xlink:href="#g{n + 1}"/>' for n in range(20_000)) + \
+    f'<linearGradient id="g20000">{STOPS}</linearGradient>' + \
+    "".join(f'<rect width="5" height="5" fill="url(#g{n})"/>' for n in range(0, 20_000, 200))
+REFUSED.append(Case("linked-without-end", shows(CHAIN), "image `figures/a.svg` would draw more than 2,000 elements",
+                    WHERE, timeout=60))
+
+
 @pytest.mark.parametrize("case", REFUSED, ids=lambda case: case.id)
 def test_a_gradient_svglib_draws_otherwise_is_refused_at_its_line(refuse, case):
     assert "figures/a.svg" in refuse(case)

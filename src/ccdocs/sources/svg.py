@@ -320,29 +320,32 @@ def _gradients(root) -> list:
             and element.tag.rsplit("}", 1)[-1] in GRADIENTS]
 
 
-def _inherited(gradient, named: dict) -> tuple[dict, object]:
-    """(attribute -> the gradient giving it, the gradient giving the stops or None) of `gradient`, as SVG reads
-    it through its `href`/`xlink:href` links (`named`: the drawing's gradients by id): each attribute of GRADIENTS
-    (its own kind's, from one of its kind; SHARED from either) from the first of the chain giving it, the stops
-    from the first holding any; a link to something not a gradient, or met before, ends the chain."""
-    chain, at = [gradient], gradient
-    while True:
-        href = next((at.get(key) for key in reversed(HREFS) if at.get(key)), "")
-        at = named.get(href[1:]) if href.startswith("#") else None
-        if at is None or at in chain:
-            break
-        chain.append(at)
-    kind = gradient.tag.rsplit("}", 1)[-1]
-    given: dict = {}
-    for linked in chain:
-        same = linked.tag.rsplit("}", 1)[-1] == kind
-        for key in SHARED + (GRADIENTS[kind] if same else ()):
-            if linked.get(key) is not None:
-                given.setdefault(key, linked)
-    stops = next((linked for linked in chain if any(isinstance(child.tag, str) and
-                                                       child.tag.rsplit("}", 1)[-1] == "stop" for child in linked)),
-                 None)
-    return given, stops
+def _inherited(gradients: list) -> dict:
+    """Gradient -> (attribute -> the gradient giving it, the gradient giving the stops or None) for each of
+    `gradients` (the drawing's), as SVG reads them through their `href`/`xlink:href` links: each attribute of
+    GRADIENTS (its own kind's, from one of its kind; SHARED from either) from the first of its chain giving it, the
+    stops from the first holding any; a link to something not a gradient, or met before, ends a chain. Each
+    gradient's is read once, from the one it links to: a drawing of long chains is read in a time its size bounds."""
+    named = {gradient.get("id"): gradient for gradient in gradients if gradient.get("id")}
+    read: dict = {}                    # gradient -> (attribute -> giver, of either kind; stops' giver)
+    for start in gradients:
+        chain, met, at = [], set(), start
+        while at is not None and at not in read and at not in met:
+            chain.append(at)
+            met.add(at)
+            href = next((at.get(key) for key in reversed(HREFS) if at.get(key)), "")
+            at = named.get(href[1:]) if href.startswith("#") else None
+        given, stops = read[at] if at in read else ({}, None)
+        for gradient in reversed(chain):   # the end of the chain first, each over the one it links to
+            given = {**given, **{key: gradient for key in SHARED + GRADIENTS["linearGradient"] +
+                                 GRADIENTS["radialGradient"] if gradient.get(key) is not None}}
+            held = any(isinstance(child.tag, str) and child.tag.rsplit("}", 1)[-1] == "stop" for child in gradient)
+            stops = gradient if held else stops
+            read[gradient] = given, stops
+    kinds = {gradient: gradient.tag.rsplit("}", 1)[-1] for gradient in gradients}
+    return {gradient: ({key: giver for key, giver in given.items()
+                        if key in SHARED or key in GRADIENTS[kinds[gradient]] and kinds[giver] == kinds[gradient]},
+                       stops) for gradient, (given, stops) in read.items()}
 
 
 def _gradients_linked(root) -> None:
@@ -352,9 +355,7 @@ def _gradients_linked(root) -> None:
     value of the latter, those not written at their defaults (an inherited `gradientUnits`, `x1` … lost), and
     follows one link only (a chain of two: no stops, the shape left out of the PDF); CairoSVG, a browser and Word
     read the whole chain. The same drawing, as SVG says it, written so that svglib reads it whole."""
-    gradients = _gradients(root)
-    named = {gradient.get("id"): gradient for gradient in gradients if gradient.get("id")}
-    linked = [(gradient, *_inherited(gradient, named)) for gradient in gradients
+    linked = [(gradient, given, stops) for gradient, (given, stops) in _inherited(_gradients(root)).items()
               if any(gradient.get(key) for key in HREFS)]
     for gradient, given, stops in linked:      # each chain read before any is rewritten
         for key, giver in given.items():
@@ -1095,11 +1096,10 @@ def _gradient_geometry(raw: str, root) -> tuple[str, str] | None:
     whatever its focal point (`fx`, `fy`); it reads only a plain number or a percentage (a length: its default); in
     user space (`gradientUnits="userSpaceOnUse"`) it reads a percentage, and USER_SHARES' defaults, as so many user
     units, where they read a share of the drawing's size."""
-    gradients = _gradients(root)
-    named = {gradient.get("id"): gradient for gradient in gradients if gradient.get("id")}
-    painting = _referenced_ids(root, linked=False)
+    gradients, painting = _gradients(root), _referenced_ids(root, linked=False)
+    inherited = _inherited(gradients)
     for gradient in (gradient for gradient in gradients if gradient.get("id") in painting):
-        given, _ = _inherited(gradient, named)
+        given = inherited[gradient][0]
         kind = gradient.tag.rsplit("}", 1)[-1]
         written = {key: giver.get(key).strip() for key, giver in given.items()}
         spaced = written.get("gradientUnits") == "userSpaceOnUse"
