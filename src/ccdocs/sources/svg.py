@@ -24,9 +24,9 @@ An SVG (`sources.images` finds and reads its file) is parsed by lxml without ent
   (`fill="url(#g) red"`: svglib paints nothing of it); no radial gradient's focal point away from its centre, nor
   a gradient's percentage, or default that is one, in user space, nor a length svglib cannot read there
   (`_gradient_geometry`); a gradient svglib reads otherwise than SVG (stops out of order or outside 0..1, geometry
-  and stops taken through `xlink:href`, a filled shape's own `transform`, a box that is no square) is drawn as SVG
-  draws it (`rendered`, `svgpaint`);
-  no length in `em` or `ex` but a text's places (svglib reads them as 16 and 8 user units whatever the font size); no
+  and stops taken through `xlink:href`, a filled shape's own `transform` or `clip-path`, a box that is no square)
+  is drawn as SVG draws it (`rendered`, `svgpaint`); no length in `em` or `ex` but a text's places (svglib reads
+  them as 16 and 8 user units whatever the font size); no
   `currentColor` whose `color` svglib and CairoSVG take from different elements, nor a stop of it; no length in `%`
   svglib reads as user units (a font size, stroke width, radius); no geometry SVG calls an error (an
   odd number of coordinates, a negative size), `visibility: collapse` nor a `baseline-shift` (CairoSVG draws none),
