@@ -105,3 +105,27 @@ def test_the_translated_catalog_of_a_paper_at_the_content_bound_is_read(tmp_path
                   + "".join(entry.format(n, 2 * n + 1) for n in range(count)), encoding="utf-8")
     assert po.stat().st_size > 4 * 2**20
     assert len(read_catalog(po, "zh")) == count
+
+
+def test_update_refuses_before_writing_a_memory_s_translation_every_build_would_refuse(copy_fixture, tmp_path):
+    """A translation a memory gives, beyond what a build reads (its `[`, `sources.content.BRACKETS`), was written,
+    then the update's own note read the catalog back: '1 error; nothing was written.'"""
+    import shutil
+
+    from ccdocs.sources.content import BRACKETS
+
+    folder = copy_fixture("budget")
+    memory = tmp_path / "memory"
+    shutil.copytree(folder, memory)
+    po = folder / PO
+    text = po.read_text(encoding="utf-8")
+    msgid, msgstr = re.search(r'\nmsgid "(Brands[^"]+)"\nmsgstr "([^"]+)"', text).groups()
+    po.write_text(text.replace(f'msgid "{msgid}"\nmsgstr "{msgstr}"', f'msgid "{msgid}"\nmsgstr ""'), encoding="utf-8")
+    (memory / PO).write_text(text.replace(f'msgstr "{msgstr}"', f'msgstr "{msgstr}{"[" * (BRACKETS + 1)}"'),
+                             encoding="utf-8")
+    before = po.read_bytes()
+    code, output, _ = invoke(["i18n", "update", str(folder), "--lang", "zh", "--memory", str(memory)])
+    assert code == 1 and "Traceback" not in output, output
+    assert re.search(r"content\.po:\d+:1: error: with this translation the catalog's translations hold more than "
+                     r"40,000 `\[`", output), output
+    assert "from memory" not in output and po.read_bytes() == before

@@ -16,7 +16,7 @@ from ..source_date import source_date
 from ..sources.bounds import CATALOG
 from ..tables.texts import translatable_texts
 from ..tables.texts import figure_values, reads_alike, shown_texts, table_texts
-from .catalogs import DOMAIN, PREVIOUS_CONTEXT, too_large
+from .catalogs import DOMAIN, PREVIOUS_CONTEXT, bounded, shared_catalog, staged, too_large
 from .segments import Segment, extract
 
 UNWRAPPED = 1 << 30
@@ -157,14 +157,24 @@ def write_catalog(catalog: Catalog, path: Path, folder: Path | None = None) -> N
 def write_catalogs(catalogs: dict[Path, Catalog], folder: Path | None = None) -> None:
     """Write each catalog to its path, all or none (`output.write_all`); `folder` as `write_catalog`'s.
 
-    The bytes are measured against `sources.bounds.CATALOG` before anything is written: a catalog beyond it would
-    be refused by every command reading it after (build, check, stats, export, the next update or import), its
-    translations in a file no command reads (breaks-8 #15: `i18n update` wrote an 8.8 MB catalog, then its own
-    note read it back and said "nothing was written"). InputError at each such catalog, saying what fills it
-    (`catalogs.too_large`); the catalogs on disk are left as they were."""
+    The bytes are measured against `sources.bounds.CATALOG` before anything is written, and a language's catalog
+    is read from them as a build reads it (`catalogs.staged`, `shared_catalog`, `bounded`: the `[` its
+    translations may hold, which a memory's can pass): a catalog refused there would be refused by every command
+    reading it after (build, check, stats, export, the next update or import), its translations in a file no
+    command reads (breaks-8 #15: `i18n update` wrote an 8.8 MB catalog, then its own note read it back and said
+    "nothing was written"). InputError at each such catalog, saying what fills it (`catalogs.too_large`) or where
+    it is refused; the catalogs on disk are left as they were. The bytes read are kept (`shared_catalog`), so a
+    command reading the catalog after writing it does not parse it again."""
     data = {path: po_bytes(catalog) for path, catalog in catalogs.items()}
     found = [too_large(path, held, len(held), written=True) for path, held in data.items()
              if len(held) > CATALOG.most]
+    for path, held in data.items():
+        if not found and path.parent.name == "LC_MESSAGES":  # `locales/<lang>/LC_MESSAGES/content.po`
+            try:
+                with staged(path, held):
+                    bounded(path, shared_catalog(path, path.parent.parent.name))
+            except InputError as exc:
+                found += exc.problems
     if found:
         raise InputError(found)
     write_all(data, inside=folder)
