@@ -19,11 +19,12 @@ LONG = "chapter-on-the-implementation-of-the-programme-" * 4
 PO = "locales/zh/LC_MESSAGES/content.po"
 
 
-def long_named(folder, paragraphs: int) -> str:
-    """Add to the document at `folder` a content file of `paragraphs` one-line paragraphs at a long path."""
+def long_named(folder, paragraphs: int, text: str = "Paragraph {} text.") -> str:
+    """Add to the document at `folder` a content file of `paragraphs` one-line paragraphs (`text`, numbered) at a
+    long path."""
     name = f"content/{LONG}/{LONG}/{LONG}/{LONG[:180]}.md"
     (folder / name).parent.mkdir(parents=True)
-    (folder / name).write_text("# T\n" + "".join(f"\nParagraph {n} text.\n" for n in range(paragraphs)),
+    (folder / name).write_text("# T\n" + "".join(f"\n{text.format(n)}\n" for n in range(paragraphs)),
                                encoding="utf-8")
     spec = folder / "document.yaml"
     spec.write_text(spec.read_text(encoding="utf-8").replace("files: [content/report.md]",
@@ -129,3 +130,20 @@ def test_update_refuses_before_writing_a_memory_s_translation_every_build_would_
     assert re.search(r"content\.po:\d+:1: error: with this translation the catalog's translations hold more than "
                      r"40,000 `\[`", output), output
     assert "from memory" not in output and po.read_bytes() == before
+
+
+def test_update_warns_when_the_catalog_it_writes_leaves_its_translations_no_room(copy_fixture):
+    """Within the bound now, beyond it once translated: said when the catalog is made, not when the translators'
+    work is refused."""
+    folder = copy_fixture("budget")
+    english = ("The Committee noted the report on the implementation of the programme and the resources proposed "
+               "for the biennium under review, with the comments of the Member States on the items of its agenda, "
+               "item {:05}.")
+    name = long_named(folder, 7_000, english)
+    code, output, _ = invoke(["i18n", "update", str(folder), "--lang", "zh"])
+    assert code == 0, output
+    assert re.search(r"content\.po: warning: `content\.po` holds \d\.\d MB, and the translations of its untranslated "
+                     r"entries will add some 1\.\d MB \(as many bytes as their English\): translated, it would hold "
+                     r"some \d\.\d MB, more than the 8 MB ccdocs reads for a catalog, and no command would read it "
+                     r"\(its references \[`#:`\] repeat a content file's path", output), output
+    assert name in output and (folder / PO).stat().st_size < 8 * 2**20

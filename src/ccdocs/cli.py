@@ -574,6 +574,8 @@ def update(doc_dir, lang, memories):
     memory = {code: read_memory(memories, code) if memories else None for code in languages}
     for code, (path, changes) in zip(languages, update_all(spec.folder, memory, catalog, table_keys(sources))):
         click.echo(f"{path}: {changes}")
+        if changes.crowded is not None:
+            click.echo(str(changes.crowded), err=True)
         waiting = left(language_stats(sources, code), doc_dir)
         if waiting is not None:
             click.echo(str(waiting), err=True)

@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import replace
 from functools import lru_cache
 from itertools import islice
 from pathlib import Path
@@ -463,14 +464,16 @@ def _bytes(path: Path) -> bytes:
                                   "make it a readable file")]) from None
 
 
-def too_large(path: Path, data: bytes, size: int, written: bool = False) -> Problem:
+def too_large(path: Path, data: bytes, size: int, written: bool = False, coming: int = 0) -> Problem:
     """The refusal of the catalog at `path` holding `size` bytes, beyond CATALOG (`written`: that a command was
     about to write and did not), read from `data`, its bytes or their start, with the hint that says what fills
     it (breaks-8 #14, #15): its obsolete entries (`#~`) when dropping them brings it within the bound; else its
     references (`#:`), which repeat a content file's path at every entry, when paths of COMMON_PATH characters
-    would; else the paper's own text, too long for one catalog."""
+    would; else the paper's own text, too long for one catalog. `coming`: the bytes its untranslated entries'
+    translations are likely to add, which take it beyond CATALOG: then a warning that it will be, not a
+    refusal."""
     share = size / max(len(data), 1)  # a file read in part: its start taken for the whole
-    excess = size - CATALOG.most
+    excess = size + coming - CATALOG.most
     obsolete = 0
     paths: Counter = Counter()  # how often each path is referred to
     for line in data.split(b"\n"):
@@ -482,6 +485,11 @@ def too_large(path: Path, data: bytes, size: int, written: bool = False) -> Prob
     held = size_held(size, CATALOG.most)
     said = (beyond(f"`{path.name}`", held, CATALOG, verb="would hold") + ": it was not written, the catalog on "
             "disk is as it was") if written else beyond(f"`{path.name}`", held, CATALOG)
+    if coming:
+        said = (f"`{path.name}` holds {held}, and the translations of its untranslated entries will add some "
+                f"{size_held(coming, 0)} (as many bytes as their English): " +
+                beyond("translated, it", f"some {size_held(size + coming, CATALOG.most)}", CATALOG,
+                       verb="would hold") + ", and no command would read it")
     if obsolete * share >= excess:
         hint = (f"drop its obsolete entries (`#~`, {size_held(int(obsolete * share), 0)} of it), e.g. with GNU "
                 "gettext's `msgattrib --no-obsolete`, and keep one catalog per document")
@@ -494,7 +502,7 @@ def too_large(path: Path, data: bytes, size: int, written: bool = False) -> Prob
     else:
         hint = ("the paper's text is too long to translate in one catalog: make a long annex or chapter a "
                 "document of its own (a `type: document` part, translated in its own folder)")
-    return problem(path, None, said, hint)
+    return replace(problem(path, None, said, hint), severity="warning" if coming else "error")
 
 
 @lru_cache(maxsize=4)

@@ -154,7 +154,7 @@ def write_catalog(catalog: Catalog, path: Path, folder: Path | None = None) -> N
     write_catalogs({path: catalog}, folder)
 
 
-def write_catalogs(catalogs: dict[Path, Catalog], folder: Path | None = None) -> None:
+def write_catalogs(catalogs: dict[Path, Catalog], folder: Path | None = None) -> dict[Path, bytes]:
     """Write each catalog to its path, all or none (`output.write_all`); `folder` as `write_catalog`'s.
 
     The bytes are measured against `sources.bounds.CATALOG` before anything is written, and a language's catalog
@@ -164,7 +164,7 @@ def write_catalogs(catalogs: dict[Path, Catalog], folder: Path | None = None) ->
     command reads (breaks-8 #15: `i18n update` wrote an 8.8 MB catalog, then its own note read it back and said
     "nothing was written"). InputError at each such catalog, saying what fills it (`catalogs.too_large`) or where
     it is refused; the catalogs on disk are left as they were. The bytes read are kept (`shared_catalog`), so a
-    command reading the catalog after writing it does not parse it again."""
+    command reading the catalog after writing it does not parse it again. Returns the bytes written."""
     data = {path: po_bytes(catalog) for path, catalog in catalogs.items()}
     found = [too_large(path, held, len(held), written=True) for path, held in data.items()
              if len(held) > CATALOG.most]
@@ -178,3 +178,4 @@ def write_catalogs(catalogs: dict[Path, Catalog], folder: Path | None = None) ->
     if found:
         raise InputError(found)
     write_all(data, inside=folder)
+    return data

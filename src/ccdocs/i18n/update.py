@@ -11,8 +11,9 @@ from pathlib import Path
 from babel.messages.catalog import Catalog, Message
 
 from ..errors import Problem, display_path
+from ..sources.bounds import CATALOG
 from ..sources.within import place_inside
-from .catalogs import DOMAIN, po_path, read_catalog
+from .catalogs import DOMAIN, po_path, read_catalog, too_large
 from .extract import write_catalogs
 from .locking import held
 from .memory import Filled, Unit, fill
@@ -35,6 +36,7 @@ class Changes:
     fuzzy: int
     obsolete: int
     memory: Filled | None = None
+    crowded: Problem | None = None  # a warning: translated, the catalog would be beyond the bound (`update_all`)
 
     def __str__(self) -> str:
         told = f"{self.new} new, {self.fuzzy} fuzzy, {self.obsolete} obsolete"
@@ -244,5 +246,15 @@ def update_all(folder: Path, memories: dict[str, list[Unit] | None], template: C
             if memory is not None:
                 changes = replace(changes, memory=fill(catalog, memory))
             merged[path] = catalog, changes
-        write_catalogs({path: catalog for path, (catalog, _) in merged.items()}, folder)
-    return [(path, changes) for path, (_, changes) in merged.items()]
+        written = write_catalogs({path: catalog for path, (catalog, _) in merged.items()}, folder)
+    return [(path, replace(changes, crowded=_crowded(path, catalog, written[path])))
+            for path, (catalog, changes) in merged.items()]
+
+
+def _crowded(path: Path, catalog: Catalog, data: bytes) -> Problem | None:
+    """A warning when the catalog just written as `data`, once its untranslated entries are translated, would be
+    beyond the bound every reader keeps to (a translation taking about as many bytes as its English: Chinese
+    0.74 of them, Russian and Arabic twice), said now, before the translators fill it, with what fills it
+    (`catalogs.too_large`); None when it leaves them room."""
+    coming = sum(len(message.id.encode("utf-8")) for message in catalog if message.id and not message.string)
+    return too_large(path, data, len(data), coming=coming) if len(data) + coming > CATALOG.most else None
