@@ -20,8 +20,8 @@ def test_check_builds_every_format_and_writes_nothing(make_doc, tmp_path, monkey
     from ccdocs.cli import main
 
     made = []
-    real = building.writer
-    monkeypatch.setattr(building, "writer", lambda fmt: made.append(fmt) or real(fmt))
+    real = building.ready_writer  # the build readies each format's writes (and check, which lays every one out)
+    monkeypatch.setattr(building, "ready_writer", lambda fmt: made.append(fmt) or real(fmt))
     folder = make_doc()
     before = sorted(tmp_path.rglob("*"))
     monkeypatch.chdir(tmp_path)
