@@ -190,7 +190,41 @@ def write_doc(folder: Path, files: dict | None = None) -> Path:
         path = folder / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
+    translated_as_written(folder, given=files)
     return folder
+
+
+CATALOG = "locales/zh/LC_MESSAGES/content.po"  # given to `write_doc` as None: the folder has no zh catalog
+
+
+def translated_as_written(folder: Path, given=(), translations: dict | None = None) -> None:
+    """Give the document in `folder` a finished catalog of each language but the one its text is keyed in,
+    translating each segment as it is written there: its zh paper prints the English text under Chinese labels,
+    cover and typography, what a test of the layout builds (a language without a catalog is refused, as one with
+    untranslated entries). A catalog named in `given` (files a test wrote or left out: None) is left as it is;
+    `translations` gives a segment (by msgid) a text of its own (one holding a term the glossary translates).
+    Nothing when the document cannot be read (its build refuses it before any translation)."""
+    from ccdocs.errors import InputError
+    from ccdocs.i18n.catalogs import po_path
+    from ccdocs.i18n.extract import template, write_catalog
+    from ccdocs.i18n.update import merge, start
+    from ccdocs.pipeline import read_sources
+
+    try:
+        sources = read_sources(folder)
+        pot = template(sources, lambda segment: "")
+    except InputError:
+        return
+    for lang in sources.spec.languages:
+        path = po_path(folder, lang)
+        if lang == sources.spec.source or path.relative_to(folder).as_posix() in given:
+            continue
+        catalog = start(lang, pot)
+        merge(catalog, pot)
+        for message in catalog:
+            if message.id:
+                message.string = (translations or {}).get(message.id, message.id)
+        write_catalog(catalog, path, folder)
 
 
 @pytest.fixture
@@ -285,8 +319,9 @@ def refuse(make_doc, tmp_path):
     from refusals import refused, write_files
 
     def run_case(case):
-        folder = make_doc()
+        folder = make_doc({CATALOG: None})
         write_files(folder, case.files)
+        translated_as_written(folder, given=case.files)  # the catalogs of the document as the case leaves it
         return refused(case, folder, tmp_path / "out")
 
     return run_case

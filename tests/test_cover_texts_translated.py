@@ -41,5 +41,8 @@ def test_new_writes_a_venue_no_catalog_translates_as_a_mapping_to_translate(tmp_
                 if x.startswith("venue:"))
     assert re.match(r'venue: \{en: "New York", zh: "New York", fr: "New York"\} +# TO CONFIRM: translate it for '
                     r"zh, fr", line), line
-    code, output, _ = invoke(["check", str(folder)])
+    code, output, _ = invoke(["check", str(folder)])  # zh and fr not begun: refused until translated
+    assert code == 1 and output.count(": error: ") == 2, output
+    assert re.findall(r": error: `(\w+)` has no catalog \(", output) == ["zh", "fr"], output
+    code, output, _ = invoke(["build", str(folder), "--draft", "--format", "json", "--out", str(tmp_path / "out")])
     assert code == 0 and "`venue: {en" in output and "marked TO CONFIRM" in output

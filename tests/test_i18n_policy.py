@@ -16,7 +16,7 @@ from ccdocs.i18n.segments import Segment
 from ccdocs.i18n.update import update
 from ccdocs.model.dump import to_json
 from ccdocs.pipeline import read_sources, resolve
-from conftest import MINIMAL
+from conftest import CATALOG, MINIMAL
 
 REPORT = """\
 # Introduction
@@ -44,7 +44,7 @@ Applicants by region
 @pytest.fixture
 def doc(make_doc):
     """A scratch document with a numbered paragraph, key figures, a quote and a note; its zh catalog made."""
-    folder = make_doc({"content/report.md": REPORT,
+    folder = make_doc({"content/report.md": REPORT, CATALOG: None,
                        "document.yaml": MINIMAL.replace("    total: total\n",
                                                         "    total: total\n    notes: [Counted at year end.]\n")})
     sources = read_sources(folder)
@@ -164,9 +164,14 @@ def test_the_draft_mark_is_bold_and_comes_after_a_key_figure_or_an_attribution()
     assert marked(Segment("— Someone", "f", 1, 1, "blockquote"), "S") == "— Someone **[S]**"
 
 
-def test_without_a_catalog_a_language_shows_the_source_and_the_original_never_needs_one(make_doc):
-    folder = make_doc()
-    assert "We count 1,735 staff." in [b["text"] for b in to_json(resolve(read_sources(folder), "zh"))["blocks"]]
+def test_without_a_catalog_every_segment_is_untranslated_and_the_original_never_needs_one(make_doc):
+    """No catalog refuses a final build as an empty one does (newcomer #11: the zh paper printed the English text,
+    check ok); a draft prints every segment marked; the original is built from its own text."""
+    folder = make_doc({CATALOG: None})
+    with pytest.raises(InputError, match=r"`zh` has no catalog \(\S+content\.po does not exist\)"):
+        resolve(read_sources(folder), "zh")
+    texts = [b["text"] for b in to_json(resolve(read_sources(folder), "zh", draft=True))["blocks"]]
+    assert "[草稿：未翻译] We count 1,735 staff." in texts and "We count 1,735 staff." not in texts
     path = po_path(folder, "zh")
     path.parent.mkdir(parents=True)
     path.write_bytes(po_bytes(Catalog(locale="zh")))

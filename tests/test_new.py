@@ -54,13 +54,23 @@ def test_a_new_folder_builds_at_once_with_the_cover_fields_given(tmp_path, kind)
     for name in content:
         assert "<!--" not in (folder / name).read_text(encoding="utf-8")
     sources = read_sources(folder)
-    for lang, fields in cover.items():
-        meta = to_json(resolve(sources, lang))["meta"]
+    for lang, fields in cover.items():  # a translation not begun yet builds as a draft (test_missing_catalog)
+        meta = to_json(resolve(sources, lang, draft=lang != sources.spec.source))["meta"]
         assert {key: meta[key] for key in fields} == fields
     out = tmp_path / "out"
-    assert len(build([folder], out)) == 2 * len(sources.spec.languages)
+    assert len(build([folder], out, draft=True)) == 2 * len(sources.spec.languages)
     checked = CliRunner().invoke(main, ["check", str(folder)])
-    assert checked.exit_code == 0 and "ok" in checked.output, checked.output
+    assert _refused_for_catalogs(checked, sources.spec.languages[1:]), checked.output
+
+
+def _refused_for_catalogs(checked, languages) -> bool:
+    """Whether `check` of a new folder refused nothing but the catalogs of `languages` (none: it passed)."""
+    errors = [line for line in checked.output.splitlines() if ": error: " in line]
+    if not languages:
+        return checked.exit_code == 0 and "ok" in checked.output and not errors
+    return checked.exit_code == 1 and len(errors) == len(languages) and all(
+        f"`{lang}` has no catalog" in line and f"--lang {lang}` and translate it" in line
+        for lang, line in zip(languages, errors))
 
 
 def test_what_was_not_given_is_filled_and_marked_to_confirm(tmp_path):
@@ -69,7 +79,22 @@ def test_what_was_not_given_is_filled_and_marked_to_confirm(tmp_path):
     for key in ("body: coordination-committee", "number: 90", "venue: Geneva", "first_day:", "zh: \"文件标题\""):
         line = next(line for line in text.splitlines() if key in line)
         assert "TO CONFIRM" in line, line
-    assert CliRunner().invoke(main, ["check", str(tmp_path / "doc")]).exit_code == 0
+    assert _refused_for_catalogs(CliRunner().invoke(main, ["check", str(tmp_path / "doc")]), ["zh"])
+
+
+def test_the_languages_line_says_what_a_translation_needs_where_check_refuses_it(tmp_path):
+    """`check` of a new folder refuses each translation not begun at its entry in `languages:` (test_missing_catalog);
+    the line's comment says what to do next: make the catalog with `ccdocs i18n update`, translate it, and build a
+    draft until then."""
+    done = _new(tmp_path, "--symbol", "WO/CC/90/INF/2", "--kind", "information", "--languages", "en,zh,fr")
+    assert done.exit_code == 0, done.output
+    lines = (tmp_path / "doc" / "document.yaml").read_text(encoding="utf-8").splitlines()
+    number, line = next((n, line) for n, line in enumerate(lines, 1) if line.startswith("languages:"))
+    assert line.endswith("# the languages built; zh, fr: a catalog each to translate, made by `ccdocs i18n update DIR "
+                         "--lang zh` (until then, build with --draft)"), line
+    checked = CliRunner().invoke(main, ["check", str(tmp_path / "doc")])
+    assert re.findall(r"document\.yaml:(\d+):\d+: error: `(\w+)` has no catalog", checked.output) == [
+        (str(number), "zh"), (str(number), "fr")], checked.output
 
 
 def test_each_title_not_given_is_a_placeholder_in_its_own_language_marked_to_write(tmp_path):

@@ -32,7 +32,7 @@ def test_a_refused_value_is_told_at_its_option_and_nothing_is_written(tmp_path, 
 
 
 def test_a_problem_at_no_option_names_its_file_in_the_folder_not_written(tmp_path, monkeypatch):
-    def refuse(folder):
+    def refuse(folder, drafts):
         raise InputError([problem(folder / "content" / "report.md", 3, "refused", "do this")])
 
     monkeypatch.chdir(tmp_path)

@@ -16,7 +16,7 @@ from docx.oxml.ns import qn
 
 from ccdocs.model.dump import to_json, to_text
 from ccdocs.pipeline import read_sources, resolve
-from conftest import DOCS, MINIMAL, REPORT
+from conftest import CATALOG as ZH, DOCS, MINIMAL, REPORT, translated_as_written
 from pdfpages import read_pages, squeeze
 from refusals import Case, write_files
 
@@ -137,6 +137,7 @@ parts:
   - {type: document, folder: FOLDER}
 """)
 NOTE = "The Secretariat transmits the document that follows.\n"
+NOTE_ZH = {NOTE.strip(): "秘书处转交后附文件。"}  # its translation (the glossary's 秘书处), the rest as written
 OTHER = {"document.yaml": MINIMAL.replace("WO/CC/86/INF/1", "WO/CC/86/INF/2"), "content/report.md": REPORT,
          "content/annex.md": "# Annex title\n\nAnnex paragraph.\n",
          "data/workforce.yaml": "staff: 1735\ncore_share: 0.601\n",
@@ -152,7 +153,12 @@ def other(changes: dict | None = None):
     """A setup writing the attached document `other` beside the transmittal, with `changes` to its files."""
 
     def setup(folder, out):
-        write_files(folder.parent / "other", {**OTHER, **(changes or {})})
+        files = {**OTHER, **(changes or {})}
+        write_files(folder.parent / "other", files)
+        if ZH not in files:  # each document its zh catalog, translating its text as written (conftest.write_doc)
+            translated_as_written(folder.parent / "other")
+        if not (folder / ZH).exists():  # the transmittal's, made once the document it attaches can be read
+            translated_as_written(folder, translations=NOTE_ZH)
 
     return setup
 
@@ -170,6 +176,9 @@ def chain(length: int):
                 files["document.yaml"] = TRANSMITTAL.replace("FOLDER", f"../a{n + 1}").replace("INF/1", f"INF/{n + 2}")
                 files["content/note.md"] = NOTE
             write_files(folder.parent / f"a{n}", files)
+        for n in range(length, 0, -1):  # each catalog once the documents it attaches can be read
+            translated_as_written(folder.parent / f"a{n}", translations=NOTE_ZH)
+        translated_as_written(folder, translations=NOTE_ZH)
 
     return setup
 
@@ -279,16 +288,18 @@ def _notes(folder, *options) -> list[str]:
 
 @pytest.mark.parametrize("draft", [(), ("--draft",)], ids=["final", "draft"])
 def test_the_attached_documents_notes_are_told_as_when_it_is_built_alone(make_doc, draft):
-    """An attached document with a TO CONFIRM mark and no zh catalog, then (a draft) with a catalog whose segments
-    are untranslated: the transmittal's build tells every note and warning the attached document's build tells."""
+    """An attached document with a TO CONFIRM mark (final: translated), then (a draft) with no zh catalog and with
+    one whose segments are untranslated: the transmittal's build tells every note and warning the attached
+    document's build tells."""
     folder = make_doc(transmittal("../other"))
     other({"document.yaml": OTHER["document.yaml"].replace("venue: Geneva", "venue: Geneva  # TO CONFIRM")})(
         folder, None)
-    for catalog in ({}, {"locales/zh/LC_MESSAGES/content.po": CATALOG})[:1 + bool(draft)]:
+    for catalog in ({ZH: None}, {ZH: CATALOG}) if draft else ({},):  # none, empty; translated (final)
         write_files(folder.parent / "other", catalog)
         alone = _notes(folder.parent / "other", *draft)
         assert any("TO CONFIRM" in line for line in alone)
-        assert any(("draft of other in zh" if catalog else "other has no zh catalog") in line for line in alone)
+        said = "draft of other in zh: no zh catalog" if catalog == {ZH: None} else "draft of other in zh"
+        assert not draft or any(said in line for line in alone), alone
         together = _notes(folder, *draft)
         assert [line for line in alone if line not in together] == []
 
@@ -326,6 +337,8 @@ def test_the_folders_a_paper_may_attach_do_not_depend_on_the_working_folder(make
         assert result.returncode == 1 and "leaves the documents repository" in result.stderr, cwd
     write_files(nested.parent, {"other/" + name: text for name, text in OTHER.items()})
     write_files(nested, {"document.yaml": TRANSMITTAL.replace("FOLDER", "../other")})
+    translated_as_written(nested.parent / "other")
+    translated_as_written(nested, translations=NOTE_ZH)
     for cwd in (tmp_path, "/"):
         result = run_ccdocs("check", nested, cwd=cwd)
         assert result.returncode == 0, result.stderr

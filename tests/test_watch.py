@@ -571,6 +571,22 @@ def test_a_draft_watch_says_so_and_counts_the_segments_it_marks(tmp_path, monkey
                      r"in \d", edit[-1]), edit
 
 
+def test_a_draft_watch_counts_every_segment_of_a_language_without_catalog(tmp_path, monkeypatch):
+    """No zh catalog (test_missing_catalog): the draft prints every segment marked, and the watch counts them as a
+    draft build does (it counted none: `_marked` skipped a language without a catalog)."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(DOCS["budget"], tmp_path / "doc", ignore=shutil.ignore_patterns("expected"))
+    (tmp_path / "doc" / "locales/zh/LC_MESSAGES/content.po").unlink()
+    built = run_ccdocs("build", "doc", "--draft", "--format", "json", "--out", "built")
+    assert built.returncode == 0, built.stderr
+    count = re.search(r"draft of doc in zh: no zh catalog \(\S+\): (\d+) segments printed", built.stderr)
+    assert count, built.stderr
+    start, edit = rounds_told(Path("doc"), [ENGLISH_EDIT], draft=True)
+    assert re.search(rf"start: en, zh built as drafts \(pdf\); zh: {count[1]} segments printed as their marked "
+                     r"source text in \d", start[-1]), start
+    assert re.search(rf"; zh: {count[1]} segments printed as their marked source text in \d", edit[-1]), edit
+
+
 def watched_until(session: Session, first: Callable[[], None], done: Callable[[dict], bool]) -> list[str]:
     """The lines the watch loop (`watch._watch`) tells, run on `session` in this process, `first()` (a save)
     called once it is watching, until a round whose changes `done(changes)` has ended; bounded by WAIT (the test

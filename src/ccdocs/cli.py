@@ -361,8 +361,8 @@ def _formats(formats: str | None) -> list[str]:
 
 
 def _translation_notes(folders, languages, draft: bool, read: dict) -> None:
-    """After a build: the values still marked TO CONFIRM, which languages had no catalog and, for a draft, every
-    segment printed untranslated; for each folder and each document it attaches, as when built alone. `read`: the
+    """After a build: the values still marked TO CONFIRM and, for a draft, every segment printed untranslated
+    (without a catalog, their number); for each folder and each document it attaches, as when built alone. `read`: the
     Sources the build read, by folder."""
     for top in folders:
         sources = read[top]
@@ -397,33 +397,34 @@ def _carried(folder, sources) -> list:
 
 
 def _notes_of(folder, sources, languages, draft: bool) -> None:
-    """The TO CONFIRM marks, missing catalogs and (for a draft) pending segments of one document built in
-    `languages`."""
-    from .i18n.catalogs import po_path
-
+    """The TO CONFIRM marks and (for a draft) the HTML comments left out and the segments printed as their marked
+    source text, by language, of one document built in `languages` (a final build refuses those: pipeline)."""
     spec = sources.spec
     _confirm_marks(spec)
-    if draft:  # what only a draft looks at, imported for it only (the policy's checks: a build's parent has not)
-        from .i18n.policy import pending, problems
-        from .parse.html import left_out
-        from .parse.markdown import parser
-        from .pipeline import assessed
+    if not draft:
+        return
+    # what only a draft looks at, imported for it only (the policy's checks: a build's parent has not)
+    from .errors import display_path
+    from .i18n.catalogs import po_path
+    from .i18n.policy import pending, problems
+    from .parse.html import left_out
+    from .parse.markdown import parser
+    from .pipeline import assessed
 
-        for item in left_out(sources.texts, parser().parse):
-            click.echo(str(item), err=True)
-    for lang in languages:
-        if lang == spec.source:
+    for item in left_out(sources.texts, parser().parse):
+        click.echo(str(item), err=True)
+    for lang in (code for code in languages if code != spec.source):
+        waiting, po = pending(assessed(sources, lang, named=True)), po_path(spec.folder, lang)
+        if not waiting:
             continue
-        if not po_path(spec.folder, lang).is_file():
-            click.echo(f"ccdocs: note: {folder} has no {lang} catalog; its {lang} text is the {spec.source} "
-                       f"source (start one with `ccdocs i18n update {folder} --lang {lang}`)", err=True)
-        elif draft:
-            waiting = pending(assessed(sources, lang, named=True))
+        if po.is_file():
             for item in problems(waiting, "warning"):
                 click.echo(str(item), err=True)
-            if waiting:
-                click.echo(f"ccdocs: note: draft of {folder} in {lang}: {len(waiting)} segment"
-                           f"{'s' if len(waiting) != 1 else ''} printed as their marked source text", err=True)
+        missing = "" if po.is_file() else f"no {lang} catalog ({display_path(po)}): "
+        click.echo(f"ccdocs: note: draft of {folder} in {lang}: {missing}{len(waiting)} segment"
+                   f"{'s' if len(waiting) != 1 else ''} printed as their marked source text"
+                   + (f" (make the catalog with `ccdocs i18n update {folder} --lang {lang}`)" if missing else ""),
+                   err=True)
 
 
 def _confirm_marks(spec) -> int:

@@ -98,17 +98,21 @@ def assessed(sources: Sources, lang: str, named: bool = False) -> list:
 
 
 def _translate(sources: Sources, lang: str, draft: bool, catalog: Catalog, built: Path | None = None):
-    """Segment -> text in `lang` (None: the source, for the original or without a catalog); refuses or marks.
-    `built`: the folder being built, when `sources` is a document it attaches (named in the refusal's hint)."""
+    """Segment -> text in `lang` (None: the source, for the original); refuses or marks. Without a catalog every
+    segment is untranslated: a final build refuses it, a draft prints the source marked, as a catalog's empty
+    entries. `built`: the folder being built, when `sources` is a document it attaches (named in the refusal's
+    hint)."""
     spec = sources.spec
-    if lang == spec.source or not po_path(spec.folder, lang).is_file():
+    if lang == spec.source:
         return None
-    from .i18n.policy import pending, refusal, translator
+    from .i18n.policy import pending, refusal, translator, unbegun
 
     review = assessed(sources, lang)
-    if pending(review) and not draft:
-        raise InputError(refusal(assessed(sources, lang, named=True), po_path(spec.folder, lang), spec.folder, lang,
-                                 built))
+    waiting = pending(review)
+    po = po_path(spec.folder, lang)
+    if waiting and not draft:
+        raise InputError(refusal(assessed(sources, lang, named=True), po, spec.folder, lang, built) if po.is_file()
+                         else [unbegun(spec, lang, len(waiting), built)])
     return translator(review, catalog.gettext("Draft: untranslated"))
 
 
@@ -224,8 +228,9 @@ def _resolve(sources: Sources, lang: str, draft: bool, clock: Stopwatch, sandbox
     return attach(document, attached, catalog)
 
 
-def resolve_all(folder: Path, languages=None) -> dict:
-    """Resolved Documents by language; problems of every language raised together."""
+def resolve_all(folder: Path, languages=None, drafts: bool = False) -> dict:
+    """Resolved Documents by language; problems of every language raised together. `drafts`: the translations
+    resolved as drafts (a new folder, whose translations are not begun), the source language as a final build."""
     sources = read_sources(folder)
     out = Collector()
     documents = {}
@@ -235,7 +240,7 @@ def resolve_all(folder: Path, languages=None) -> dict:
             out.extend([sources.spec.unlisted(lang)])
             continue
         try:
-            documents[lang] = resolve(sources, lang, sandbox=sandbox)
+            documents[lang] = resolve(sources, lang, drafts and lang != sources.spec.source, sandbox=sandbox)
         except InputError as exc:
             seen = set(out.problems)  # a set: a language may have thousands of problems
             out.extend(p for p in dict.fromkeys(exc.problems) if p not in seen)

@@ -41,7 +41,6 @@ from watchfiles import Change, DefaultFilter, watch
 from .build import _languages, _write
 from . import cache
 from .errors import Collector, Failure, InputError, UsageError, counted, display_path, shown
-from .i18n.catalogs import po_path
 from .i18n.policy import Tally, pending
 from .inputs import read_files
 from .output import check_distinct, check_inputs, check_not_led_out, check_writable, write_all
@@ -404,9 +403,9 @@ def _counter(formats: tuple) -> str:
 
 def _marked(sources: Sources, lang: str) -> int:
     """How many segments a draft of `sources` (and the documents it attaches) in `lang` prints as their marked
-    source text: those its catalog leaves untranslated, fuzzy or failing a check (none in its own language)."""
-    return sum(len(pending(assessed(inner, lang))) for inner in _documents(sources)
-               if lang != inner.spec.source and po_path(inner.spec.folder, lang).is_file())
+    source text: those its catalog leaves untranslated, fuzzy or failing a check, every one without a catalog (none
+    in its own language)."""
+    return sum(len(pending(assessed(inner, lang))) for inner in _documents(sources) if lang != inner.spec.source)
 
 
 def basis(files: dict[str, tuple | None], sources: Sources, since: int) -> tuple | None:

@@ -76,10 +76,11 @@ def misplaced_catalogs(spec) -> list[Problem]:
     """What stands at a content catalog's place of a document (a `DocumentSpec`) without being a catalog.
 
     A catalog of the language the text is keyed in (`source:`, else `original:`) is refused at that key: it
-    would be ignored. Nothing there means no catalog (the language is built from the source, with a note); a folder, a FIFO, a
-    device, a dangling link or a link leading out of the document folder is refused at its path, never taken
-    for "no catalog" (which would print the source language silently) nor opened (a FIFO would hang). Where
-    there is no catalog, one standing beside its place under another name is refused at its path (`_strays`).
+    would be ignored. Nothing there means no catalog (every segment untranslated: refused but in a draft); a
+    folder, a FIFO, a device, a dangling link or a link leading out of the document folder is refused at its path,
+    never taken for "no catalog" (which would print the source language silently) nor opened (a FIFO would
+    hang). Where there is no catalog, one standing beside its place under another name is refused at its path
+    (`_strays`).
     """
     found = []
     for lang in spec.languages:

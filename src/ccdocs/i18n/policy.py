@@ -13,7 +13,7 @@ from ..l10n.language import Language, profile_of
 from ..tables.texts import reads_alike
 from ..transforms.references import label_words
 from .cached import code, read_kept, write_kept
-from .catalogs import ContentCatalog
+from .catalogs import ContentCatalog, po_path
 from .checkers import Entry, check
 from .extract import DATA, content_files, context, document_segments
 from .glossary import glossary
@@ -240,6 +240,21 @@ def refusal(assessments: list[Assessment], po: Path, folder: Path, lang: str,
         f"{first}build a draft with `ccdocs build {display_path(built or folder)} --draft`; see them with "
         f"`ccdocs i18n review {shown} --lang {lang} -o review.html`", lang=lang, folder=shown,
         kinds=kinds(assessments))]
+
+
+def unbegun(spec, lang: str, waiting: int, built: Path | None = None) -> Problem:
+    """Why a final build of `lang` stops when the document (a `DocumentSpec`) has no catalog of it at all: its
+    `waiting` segments are as untranslated as a catalog's empty entries, which `refusal` refuses; told at the
+    language in `languages:`, naming the catalog to make. `built`: the folder being built when it is not the
+    document's (a transmittal attaching it)."""
+    po, shown = display_path(po_path(spec.folder, lang)), display_path(spec.folder)
+    keys = ("languages", spec.languages.index(lang)) if lang in spec.languages else ("languages",)
+    return spec.yaml.problem(
+        keys, f"`{lang}` has no catalog ({po} does not exist): the {lang} paper would print its {waiting} "
+        f"segment{'s' if waiting != 1 else ''} in {spec.source}, untranslated",
+        f"make the catalog with `ccdocs i18n update {shown} --lang {lang}` and translate it; until then "
+        f"`ccdocs build {display_path(built or spec.folder)} --draft` prints the {spec.source} text marked "
+        f"untranslated, and `--lang {spec.source}` builds the {spec.source} paper alone")
 
 
 def marked(segment: Segment, stamp: str) -> str:

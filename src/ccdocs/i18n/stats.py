@@ -44,7 +44,7 @@ class LanguageStats:
     def __str__(self) -> str:
         counts = ", ".join(f"{n} {status}" for status, n in self.counts)
         if not self.catalog.is_file():
-            verdict = f"no catalog yet ({display_path(self.catalog)}): the build shows the source text"
+            verdict = f"no catalog yet ({display_path(self.catalog)}): a final build would refuse it"
         elif self.complete:
             verdict = "complete"
         else:

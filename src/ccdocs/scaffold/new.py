@@ -11,6 +11,7 @@ import json
 import shlex
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from ..errors import InputError, UsageError, bracketed, display_path
@@ -158,7 +159,10 @@ def document_yaml(o: Options, today: date) -> tuple[str, dict[int, str]]:
         (f"original: {original}", "the original printed on the cover; the text is keyed in it (or `source:`)",
          languages),
         (f"# source: {original}", "the language the text is keyed in, when not the original (default: original)"),
-        (f"languages: [{', '.join(o.languages)}]", "the languages built", languages),
+        (f"languages: [{', '.join(o.languages)}]", "the languages built" + (
+            f"; {', '.join(o.languages[1:])}: a catalog{' each' if o.languages[2:] else ''} to translate, made by "
+            f"`ccdocs i18n update DIR --lang {o.languages[1]}` (until then, build with --draft)" if o.languages[1:]
+            else ""), languages),
         ("title:", "as printed on the cover, in each language"),
     ]
     for lang in o.languages:
@@ -239,16 +243,18 @@ lead-in before it and indents it; items written `1.`, `2.` after it print as its
 
 
 def new_folder(target: Path, options: Options, check=None, today: date | None = None) -> list[Path]:
-    """Write the new document folder `target`; the files written. `check(folder)` may refuse it (InputError): a
-    value it refuses is told at the option that gave it, as typed (a UsageError, nothing written: `_at_options`),
-    never at a line of a document.yaml that was not written."""
+    """Write the new document folder `target`; the files written. `check(folder, drafts=True)` may refuse it
+    (InputError; `drafts`: its translations checked as drafts, none begun, no catalog yet, the original as a final
+    build: `pipeline.resolve_all`): a value it refuses is told at the option that gave it, as typed (a UsageError,
+    nothing written: `_at_options`), never at a line of a document.yaml that was not written."""
     yaml_text, origins = document_yaml(options, today or date.today())
     files = {"document.yaml": yaml_text, "content/report.md": REPORT + (DECISION if options.kind == "decision"
                                                                         else "")}
     if options.kind == "information":
         files["content/cover-note.md"] = COVER_NOTE
     try:
-        make_folder(target, {name: text.encode("utf-8") for name, text in files.items()}, ("data",), check)
+        make_folder(target, {name: text.encode("utf-8") for name, text in files.items()}, ("data",),
+                    check and partial(check, drafts=True))
     except InputError as exc:
         raise UsageError(_at_options(exc.problems, origins, target)) from None
     return [target / name for name in files] + [target / "data"]
