@@ -17,7 +17,7 @@ from PIL import Image as PILImage
 from ccdocs.build import build
 from ccdocs.theme import load_theme
 from ccdocs.writers.docx.layout import text_width
-from conftest import REPORT
+from conftest import REPORT, translated_as_written
 from refusals import Case, refused, write_files
 
 WHERE = f"content/report.md:{len(REPORT.splitlines()) + 2}"
@@ -55,6 +55,7 @@ def test_an_image_that_would_vanish_is_refused_at_its_line(make_doc, tmp_path, c
 def test_a_width_given_prints_it_at_that_share(make_doc, tmp_path):
     folder = make_doc()
     write_files(folder, shows("a.png", png((200, 100), 100_000), '{width="40%"}'))
+    translated_as_written(folder)  # the caption too: each paper at that share
     made = build([folder], tmp_path / "out", None, ("pdf",))
     for pdf_path in made:
         with pdfplumber.open(pdf_path) as pdf:

@@ -24,7 +24,7 @@ from ccdocs.build import build
 from ccdocs.i18n.segments import apply, extract
 from ccdocs.theme import load_theme
 from ccdocs.writers.docx.layout import text_width
-from conftest import MINIMAL, REPORT
+from conftest import MINIMAL, REPORT, translated_as_written
 from libreoffice import render
 from refusals import Case
 from translated import fill_catalog
@@ -345,6 +345,7 @@ def logo_outputs(tmp_path_factory) -> dict:
                    "data/workforce.yaml": "staff: 1735\ncore_share: 0.601\n",
                    "data/applicants.csv": "id,region,applied\nafrica,Africa,100\ntotal,,100\n"})
     with_logo(folder)
+    translated_as_written(folder)  # its zh paper: the English text under the Chinese cover (conftest.write_doc)
     made = build([folder], tmp_path_factory.mktemp("out"), None, ("docx", "pdf"))
     return {(path.parent.name, path.suffix[1:]): path for path in made}
 

@@ -21,7 +21,7 @@ from ccdocs.model import Para
 from ccdocs.parse.inlines import plain
 from ccdocs.pipeline import read_sources, resolve
 from ccdocs.testing.pdf_snapshot import internal_links
-from conftest import MINIMAL
+from conftest import MINIMAL, translated_as_written
 from refusals import Case, run, write_files
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -60,11 +60,12 @@ SHIFTED = {
 
 
 def write_doc(folder: Path, report: str = REPORT, annex: str = ANNEX) -> Path:
-    """The minimal document with `report` and `annex` as its content (no Chinese catalog: Chinese is built from
-    the English text, its labels Chinese)."""
+    """The minimal document with `report` and `annex` as its content, its zh catalog translating each segment as
+    written (its Chinese paper prints the English text, its labels Chinese)."""
     write_files(folder, {"document.yaml": MINIMAL, "content/report.md": report, "content/annex.md": annex,
                          "data/workforce.yaml": "staff: 1735\n",
                          "data/applicants.csv": "id,region,applied\nafrica,Africa,100\ntotal,,100\n"})
+    translated_as_written(folder)
     return folder
 
 
@@ -107,8 +108,9 @@ def test_a_paragraph_of_one_of_several_annexes_is_named_with_its_annex(tmp_path)
     write_files(folder, {"content/annex2.md": ANNEX, "document.yaml": MINIMAL.replace(
         "  - {type: annex, files: [content/annex.md]}\n",
         "  - {type: annex, files: [content/annex.md]}\n  - {type: annex, files: [content/annex2.md]}\n")})
+    translated_as_written(folder)
     assert "Annex II, paragraph 1 of Annex II and" in sentence(folder, "en")
-    assert "附件二, 附件二第1段 and" in sentence(folder, "zh")  # Chinese labels, English text: no catalog
+    assert "附件二, 附件二第1段 and" in sentence(folder, "zh")  # Chinese labels, English text
 
 
 def test_tables_are_numbered_again_in_each_annex_and_named_with_it_from_outside(tmp_path):

@@ -20,7 +20,7 @@ import pytest
 from ccdocs import __version__
 from ccdocs.resources import ENV, find, names, package_locales, package_templates
 from ccdocs.theme import load_theme
-from conftest import MINIMAL, REPORT
+from conftest import MINIMAL, REPORT, translated_as_written
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "fixtures" / "budget-table"
@@ -101,6 +101,7 @@ def home(tmp_path_factory) -> Path:
     for name, text in files.items():
         (where / "minimal" / name).parent.mkdir(parents=True, exist_ok=True)
         (where / "minimal" / name).write_text(text, encoding="utf-8")
+    translated_as_written(where / "minimal")  # a final zh build needs its catalog (conftest.write_doc)
     return where
 
 
