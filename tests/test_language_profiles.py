@@ -22,7 +22,7 @@ from ccdocs.errors import InputError
 from ccdocs.l10n.language import find_language, known_languages, load_language
 from ccdocs.resources import ENV
 
-from conftest import DOCS, MINIMAL, ROOT
+from conftest import DOCS, MINIMAL, ROOT, translated_as_written
 from pdfpages import squeeze
 from refusals import Case
 
@@ -125,7 +125,9 @@ def toy(tmp_path_factory):
     house = make_house(root / "house")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv(ENV, str(house))
-        paths = build([toy_sample(root)], root / "out", ["xx"], ("docx", "pdf"))
+        folder = toy_sample(root)
+        translated_as_written(folder)  # its xx catalog: the English text as written (conftest.write_doc)
+        paths = build([folder], root / "out", ["xx"], ("docx", "pdf"))
     return {path.suffix[1:]: path for path in paths}
 
 

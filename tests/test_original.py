@@ -13,7 +13,7 @@ from ccdocs.build import build
 from ccdocs.cli import main
 from ccdocs.model.dump import to_json
 from ccdocs.pipeline import read_sources, resolve
-from conftest import MINIMAL
+from conftest import CATALOG, MINIMAL, translated_as_written
 from refusals import Case, write_files
 
 KEYED_IN_CHINESE = {
@@ -25,8 +25,11 @@ COVER = {"en": "ORIGINAL: ENGLISH", "zh": "原文：英文"}
 
 
 def folder_with(make, yaml: str, files: dict | None = None):
-    folder = make()
+    """The scratch document with `yaml` and `files`, its catalogs translating its text as written (but those `files`
+    names: None, none)."""
+    folder = make({CATALOG: None})
     write_files(folder, {"document.yaml": yaml, **(files or {})})
+    translated_as_written(folder, given=files or {})
     return folder
 
 
@@ -50,6 +53,7 @@ def chinese_keyed_english_original(tmp_path_factory):
              "data/workforce.yaml": "staff: 1735\n", "data/applicants.csv": "id,region,applied\nafrica,非洲,100\ntotal,,100\n",
              **KEYED_IN_CHINESE}
     write_files(folder, files)
+    translated_as_written(folder)  # its en catalog: the Chinese text as written (conftest.write_doc)
     return {(p.parent.name, p.suffix[1:]): p for p in build([folder], base / "out")}
 
 
@@ -84,7 +88,8 @@ def test_an_old_folder_keyed_in_its_chinese_original_still_means_both(make_doc):
 
 
 def test_translations_are_made_from_the_keyed_language(make_doc):
-    folder = folder_with(make_doc, MINIMAL.replace("original: en\n", "original: en\nsource: zh\n"), KEYED_IN_CHINESE)
+    folder = folder_with(make_doc, MINIMAL.replace("original: en\n", "original: en\nsource: zh\n"),
+                         {**KEYED_IN_CHINESE, "locales/en/LC_MESSAGES/content.po": None})
     made = CliRunner().invoke(main, ["i18n", "update", str(folder), "--lang", "en"])
     assert made.exit_code == 0, made.output
     catalog = (folder / "locales/en/LC_MESSAGES/content.po").read_text(encoding="utf-8")

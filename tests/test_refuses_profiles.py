@@ -13,7 +13,7 @@ import pytest
 from ccdocs.i18n.policy import assess
 from ccdocs.resources import ENV
 
-from conftest import MINIMAL, ROOT
+from conftest import MINIMAL, ROOT, translated_as_written
 from refusals import Case, run
 from test_language_profiles import FRAME, TOY, line_of, toy_catalog
 
@@ -25,14 +25,28 @@ HANG = 120   # s: a case the unfixed code spent minutes on runs in a child kille
 def house_case(id: str, fragment: str, where: str, *, profile: str = TOY, catalog: str | None = None,
                command: str = "build", timeout: float | None = None, setup=None) -> Case:
     """The minimal document in en and xx, xx from DOC/house: the toy profile and the complete toy catalog unless
-    given."""
+    given; its xx content catalog translates its text as written (`translated`), then `setup` runs."""
     files = {"document.yaml": MINIMAL.replace("languages: [en, zh]", "languages: [en, xx]").replace(
         "zh: 人力资源年度报告", "xx: Jara raporto"), PROFILE: profile,
         "house/cover-notes/information.xx.md.j2": FRAME.read_text(encoding="utf-8"),
         CATALOG: toy_catalog() if catalog is None else catalog}
     args = ("--format", "json", "--out", "{out}") if command == "build" else ()
+
+    def translated_first(folder, out):
+        translated(folder)
+        if setup is not None:
+            setup(folder, out)
+
     return Case(id, files, fragment, where, command=(command, "{doc}", "--templates", "{doc}/house", *args),
-                timeout=timeout, setup=setup)
+                timeout=timeout, setup=translated_first)
+
+
+def translated(folder) -> None:
+    """Give the document its xx catalog translating its text as written (conftest), read with DOC/house's
+    languages; none when the house's profile cannot be read (refused before any translation)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(ENV, str(folder / "house"))
+        translated_as_written(folder)
 
 
 def changed(text: str, old: str, new: str) -> str:
@@ -155,6 +169,7 @@ def test_a_marker_may_leave_out_its_annex_number(make_doc, tmp_path, monkeypatch
     from refusals import write_files
 
     write_files(folder, case.files)
+    translated(folder)
     code, output, escaped = run(["check", str(folder), "--templates", str(folder / "house")])
     assert (code, escaped) == (0, False), output
 
