@@ -52,8 +52,11 @@ def build(folder, lang: str, fmt: str):
 
 
 def report(*paragraphs: str) -> dict:
-    """The files of a scratch report holding `paragraphs` (Markdown, Chinese or English)."""
-    return {"content/report.md": "# 导言\n\n" + "\n\n".join(paragraphs) + "\n"}
+    """The files of a scratch report holding `paragraphs` (Markdown, Chinese or English); its zh catalog translates
+    them as written (conftest.write_doc), its glossary keeps the database's name `WIPO Lex` as it is (the toolkit's
+    gives `WIPO` as 产权组织)."""
+    return {"content/report.md": "# 导言\n\n" + "\n\n".join(paragraphs) + "\n",
+            "locales/zh/glossary.csv": "source,target,note\nWIPO Lex,WIPO Lex,a database's name\n"}
 
 
 def runs_of(path):

@@ -20,6 +20,7 @@ from conftest import MINIMAL, REPORT, write_doc
 from libreoffice import to_pdf
 from pdfpages import read_pages
 from refusals import Case
+from translated import fill_catalog
 
 LANGS = ("en", "zh")
 SUB_ITEMS = {"en": ("(i)", "(ii)"), "zh": ("（i）", "（ii）")}
@@ -138,6 +139,7 @@ def test_a_cover_note_may_propose_the_decision_of_several_paragraphs_with_nested
             "The Committee further requested a report.\n:::\n")
     yaml = DECIDING.replace("{type: cover-note, template: information}", "{type: cover-note, files: [content/note.md]}")
     folder = make_doc({"document.yaml": yaml, "content/note.md": note})
+    fill_catalog(folder, {"The Secretariat presents its report.": "秘书处提交其报告。"})  # the glossary's 秘书处
     for lang, items in (("en", ["(i)", "(ii)", "(a)", "(b)"]), ("zh", ["（i）", "（ii）", "（a）", "（b）"])):
         blocks = [b for b in to_json(resolve(read_sources(folder), lang))["blocks"] if b["part"] == "cover-note"]
         assert [b["label"] for b in blocks if b["type"] == "para"] == ["1.", "2.", "3.", "4."]

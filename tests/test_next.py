@@ -14,9 +14,10 @@ from ccdocs.cli import main
 from ccdocs.i18n.policy import pending
 from ccdocs.model.dump import to_json
 from ccdocs.pipeline import assessed, read_sources, resolve
+from ccdocs.scaffold.new import COVER_NOTE
 from ccdocs.scaffold.next import a_year_on
 from ccdocs.sources.spec import read_spec
-from conftest import DOCS
+from conftest import DOCS, translated_as_written
 
 OLD = DOCS["84"]
 GIVEN = ["--symbol", "WO/CC/86/INF/1", "--session", "86", "--ordinary", "57", "--first-day", "2026-07-07",
@@ -162,11 +163,18 @@ def test_a_new_folder_inside_the_old_one_is_refused(tmp_path, inside):
     assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
 
 
+# The first paragraph of the cover note `ccdocs new` writes, translated (the glossary's 秘书处 for `Secretariat`); the
+# rest of its text translated as written.
+NOTE_ZH = ("秘书处向{{ doc.body }}提交本文件{{ doc.symbol }}，供其参考。本说明印在第一页，段落从1起编号。请以说明本身"
+           "的文字替换本文件的文字；段落之间空一行。")
+
+
 def test_a_folder_from_new_keeps_its_empty_data_folder_and_its_header_names_the_new_symbol(tmp_path):
     runner = CliRunner()
     made = runner.invoke(main, ["new", str(tmp_path / "old"), "--symbol", "WO/CC/90/INF/2", "--kind", "information",
                                 "--ordinary", "60", "--dates", "2026-07-07/2026-07-15", "--date", "2026-05-21"])
     assert made.exit_code == 0, made.output
+    translated_as_written(tmp_path / "old", translations={COVER_NOTE.split("\n\n")[0]: NOTE_ZH})  # its zh final
     done = runner.invoke(main, ["next", str(tmp_path / "old"), str(tmp_path / "new"), "--symbol", "WO/CC/91/INF/2"])
     assert done.exit_code == 0, done.output
     new = tmp_path / "new"
