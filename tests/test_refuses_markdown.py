@@ -14,10 +14,13 @@ from hypothesis import strategies as st
 
 from ccdocs.errors import Collector
 from ccdocs.parse.markdown import parse_markdown
-from conftest import REPORT
+from conftest import MINIMAL, REPORT
 from refusals import Case, run
 
 FILE = "content/report.md"
+
+
+ENGLISH = MINIMAL.replace("languages: [en, zh]", "languages: [en]")  # the minimal document in English alone
 
 
 def report(*lines: str) -> dict:
@@ -209,8 +212,8 @@ ATTRIBUTES = [
          "(write it alone on the line before the block it names)", line(1) + ":10"),
     Case("heading-attribute-told-once", report("## Title {#t}", "", "See [](#t)."), "\n1 error; nothing was written.",
          line(1) + ":10"),
-    Case("anchor-ending-a-paragraph", report("Text.", "{#t}", "", "See [](#t)."), "\n1 error; nothing was written.",
-         line(2) + ":1"),
+    Case("anchor-ending-a-paragraph", {**report("Text.", "{#t}", "", "See [](#t)."), "document.yaml": ENGLISH},
+         "\n1 error; nothing was written.", line(2) + ":1"),  # told once (a translation would hold it again)
     Case("anchor-ending-a-paragraph-named", report("Text.", "{#t}"), "the anchor `{#t}` would print here", line(2)),
 ]
 
