@@ -126,9 +126,16 @@ def test_a_translation_done_in_the_cat_tool_comes_back_translated_and_not_fuzzy(
     assert "#| msgid" not in po_path(folder, "zh").read_text(encoding="utf-8")
 
 
-def _changed_source(folder: Path, out: Path) -> None:
-    """Make the zh catalog, export it to out/doc.xlf, then change the English of unit 2 there."""
+def _made(folder: Path) -> None:
+    """The minimal document's zh catalog made by `ccdocs i18n update`, every entry untranslated (in place of the one
+    translating the text as written that `conftest.write_doc` gives it)."""
+    po_path(folder, "zh").unlink(missing_ok=True)
     assert ccdocs_here("i18n", "update", folder, "--lang", "zh").returncode == 0
+
+
+def _changed_source(folder: Path, out: Path) -> None:
+    """Make the zh catalog (`_made`), export it to out/doc.xlf, then change the English of unit 2 there."""
+    _made(folder)
     assert ccdocs_here("i18n", "export", folder, "--lang", "zh", "-o", out / "doc.xlf").returncode == 0
     text = (out / "doc.xlf").read_text(encoding="utf-8")
     (out / "doc.xlf").write_text(text.replace("<source>Second paragraph.</source>",
@@ -155,7 +162,7 @@ def _translating(source: str, text: str):
     """A setup exporting the minimal document, then translating the unit whose source begins with `source` as
     `text`, as confirmed (lxml writes a carriage return as `&#13;`, which the XML reader keeps)."""
     def setup(folder: Path, out: Path) -> None:
-        assert ccdocs_here("i18n", "update", folder, "--lang", "zh").returncode == 0
+        _made(folder)
         assert ccdocs_here("i18n", "export", folder, "--lang", "zh", "-o", out / "doc.xlf").returncode == 0
         _translated(out, source, text)
     return setup
@@ -226,10 +233,11 @@ MARK = "\u2063"  # where the test's raw XML goes in the exported file (INVISIBLE
 
 
 def _exported(folder: Path, out: Path, source: str = "Introduction") -> Path:
-    """The minimal document's zh catalog made and exported to out/doc.xlf, the unit whose source begins with `source`
-    given the confirmed target MARK; its path."""
+    """The minimal document's zh catalog made (every entry untranslated: `_made`) and exported to out/doc.xlf, the
+    unit whose source begins with `source` given the confirmed target MARK; its path."""
     from refusals import invoke
 
+    po_path(folder, "zh").unlink(missing_ok=True)
     for argv in (["i18n", "update", str(folder), "--lang", "zh"],
                  ["i18n", "export", str(folder), "--lang", "zh", "-o", str(out / "doc.xlf")]):
         code, output, _ = invoke(argv)

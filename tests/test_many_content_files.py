@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import partial
 
 from bounded import within
-from conftest import MINIMAL, write_doc
+from conftest import CATALOG, MINIMAL, write_doc
 
 FILES = 24_000  # one line each: the walk of every segment per file takes some 3 min here (12,000: 44 s), now
 BOUND = 90      # some 20 s; at the content bound (50,000 lines) some 6 min against 40 s
@@ -27,6 +27,6 @@ def test_a_paper_of_as_many_files_as_lines_is_assessed_within_a_bound(tmp_path):
     document = MINIMAL.replace("files: [content/report.md]", "files: [" + ", ".join(["content/report.md", *names])
                                + "]")
     texts = {name: f"Paragraph {n}." for n, name in enumerate(names)}   # one line each: no line end
-    folder = write_doc(tmp_path / "doc", {"document.yaml": document, **texts})
+    folder = write_doc(tmp_path / "doc", {"document.yaml": document, CATALOG: None, **texts})
     count, statuses = within(partial(_assess, folder), BOUND, f"{FILES:,} content files were not assessed")
     assert count > FILES and statuses == ["untranslated"]   # no catalog: every segment untranslated

@@ -10,6 +10,7 @@ import pytest
 
 from ccdocs.parse.survey import MOST_OPENINGS
 from ccdocs.sources.content import BRACKETS
+from conftest import CATALOG
 from refusals import Case
 
 TABLE = "\n::: table applicants\nApplicants by region\n:::\n"   # the minimal document.yaml's table, placed
@@ -71,7 +72,7 @@ def test_a_translation_memory_holding_more_brackets_than_a_paper_fills_a_catalog
     entries, and only the entries it fills land in the paper's catalog (then bounded there)."""
     from refusals import invoke
 
-    folder = make_doc()
+    folder = make_doc({CATALOG: None})  # the catalog `i18n update` makes, its entries offered the memory's
     memory = tmp_path / "memory.po"
     memory.write_text('msgid ""\nmsgstr ""\n"Language: zh\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
                       'msgid "Second paragraph."\nmsgstr "第二段。"\n\n'
