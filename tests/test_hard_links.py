@@ -106,7 +106,8 @@ def test_the_outside_file_is_not_printed(make_doc, tmp_path):
 def test_a_file_linked_in_a_templates_folder_of_the_users_is_read(make_doc, tmp_path):
     """A templates folder given by --templates is the user's own, not a document folder: a theme and its logo there
     that have other names (as a package's files may, linked by an installer) are read."""
-    folder = make_doc({"document.yaml": MINIMAL + "theme: shared\n"})
+    folder = make_doc()  # its zh catalog made (conftest.write_doc), then the theme only the templates folder holds
+    (folder / "document.yaml").write_text(MINIMAL + "theme: shared\n", encoding="utf-8")
     templates = tmp_path / "templates"
     (templates / "themes").mkdir(parents=True)
     (templates / "images").mkdir()

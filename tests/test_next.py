@@ -163,10 +163,15 @@ def test_a_new_folder_inside_the_old_one_is_refused(tmp_path, inside):
     assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
 
 
-# The first paragraph of the cover note `ccdocs new` writes, translated (the glossary's 秘书处 for `Secretariat`); the
-# rest of its text translated as written.
+# The first paragraph of the cover note `ccdocs new` writes, translated (the glossary's 秘书处 for `Secretariat`).
 NOTE_ZH = ("秘书处向{{ doc.body }}提交本文件{{ doc.symbol }}，供其参考。本说明印在第一页，段落从1起编号。请以说明本身"
            "的文字替换本文件的文字；段落之间空一行。")
+
+
+def translated_new(folder) -> None:
+    """Give a folder `ccdocs new` wrote its zh catalog, final: the cover note's first paragraph NOTE_ZH, the rest of
+    its text as written (a final build and check refuse a language without a catalog: test_missing_catalog)."""
+    translated_as_written(folder, translations={COVER_NOTE.split("\n\n")[0]: NOTE_ZH})
 
 
 def test_a_folder_from_new_keeps_its_empty_data_folder_and_its_header_names_the_new_symbol(tmp_path):
@@ -174,7 +179,7 @@ def test_a_folder_from_new_keeps_its_empty_data_folder_and_its_header_names_the_
     made = runner.invoke(main, ["new", str(tmp_path / "old"), "--symbol", "WO/CC/90/INF/2", "--kind", "information",
                                 "--ordinary", "60", "--dates", "2026-07-07/2026-07-15", "--date", "2026-05-21"])
     assert made.exit_code == 0, made.output
-    translated_as_written(tmp_path / "old", translations={COVER_NOTE.split("\n\n")[0]: NOTE_ZH})  # its zh final
+    translated_new(tmp_path / "old")
     done = runner.invoke(main, ["next", str(tmp_path / "old"), str(tmp_path / "new"), "--symbol", "WO/CC/91/INF/2"])
     assert done.exit_code == 0, done.output
     new = tmp_path / "new"
@@ -314,6 +319,7 @@ def test_next_replaces_the_marks_new_left_on_the_values_it_sets_and_says_which_i
     runner = CliRunner()
     made = runner.invoke(main, ["new", str(tmp_path / "old"), "--symbol", "WO/PBC/40/5", "--kind", "information"])
     assert made.exit_code == 0, made.output
+    translated_new(tmp_path / "old")
     done = runner.invoke(main, ["next", str(tmp_path / "old"), str(tmp_path / "new"), "--symbol", "WO/PBC/41/5",
                                 "--session", "41"])
     assert done.exit_code == 0, done.output
