@@ -115,5 +115,9 @@ def test_a_file_linked_in_a_templates_folder_of_the_users_is_read(make_doc, tmp_
     (tmp_path / "kept.png").write_bytes(png())
     os.link(tmp_path / "kept.yaml", templates / "themes" / "shared.yaml")
     os.link(tmp_path / "kept.png", templates / "images" / "logo.png")
-    code, text, _ = invoke(["check", str(folder), "--templates", str(tmp_path / "templates")])
+    # --templates sets CCDOCS_TEMPLATES for the build's workers: the runner takes it back after the command (env),
+    # or it would stay set for the tests this process runs next (test_wheel's, which build without it)
+    code, text, _ = invoke(["check", str(folder), "--templates", str(tmp_path / "templates")],
+                           env={"CCDOCS_TEMPLATES": None})
     assert code == 0, text
+    assert "CCDOCS_TEMPLATES" not in os.environ
