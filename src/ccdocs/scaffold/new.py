@@ -72,13 +72,20 @@ def option_day(value: str, option: str) -> date:
         raise UsageError(f"{option} `{value}` is not a date; write it as YYYY-MM-DD") from None
 
 
+DATES_FORM = "FIRST/LAST, e.g. 2026-07-07/2026-07-15, or one day, 2026-07-07"  # how `--dates` is written
+
+
 def session_dates(value: str) -> tuple[date, date]:
-    """`--dates FIRST/LAST` (an ISO 8601 interval) or a single day: the first and last days of the session."""
+    """`--dates FIRST/LAST` (an ISO 8601 interval) or a single day: the first and last days of the session; a
+    UsageError saying how the option is written (`2026-07-07..2026-07-15`, `7-15 July` are not)."""
     first, _, last = value.partition("/")
-    start = option_day(first.strip(), "--dates")
-    end = option_day(last.strip(), "--dates") if last else start
+    try:
+        start = date.fromisoformat(first.strip())
+        end = date.fromisoformat(last.strip()) if last else start
+    except ValueError:
+        raise UsageError(f"--dates `{value}` is not the session's days; write {DATES_FORM}") from None
     if end < start:
-        raise UsageError(f"--dates `{value}` ends before it begins; write FIRST/LAST, e.g. 2026-07-07/2026-07-15")
+        raise UsageError(f"--dates `{value}` ends before it begins; write {DATES_FORM}")
     return start, end
 
 
