@@ -21,7 +21,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from types import MappingProxyType
@@ -29,6 +29,7 @@ from types import MappingProxyType
 from ..errors import Collector, InputError, Problem, composed, display_path, problem, written_another_way
 from .bounds import CSV, read_bounded
 from .characters import HINT, invisible, refused
+from .memo import signature
 from .yamlfile import GROUPED, decode, grouped, read_yaml
 
 ROWS = "rows"  # the name a figure reads a CSV table's rows by, in file order (`applicants.rows`): no row's id
@@ -281,11 +282,28 @@ def _cell_place(text: str, starts: list[int], line: int, cells: list[str], index
 
 def cell_place(path: Path, line: int, index: int) -> tuple[int, int]:
     """(line, column) of the `index`th cell (from 0) of the row starting on `line` of the CSV file `path`, read as
-    `read_csv` reads it (a row a warning names, rarely: the file is read again)."""
-    text = decode(path, read_bounded(path, CSV)).replace("\r\n", "\n").replace("\r", "\n")
-    starts = [0, *(match.end() for match in NEWLINE.finditer(text))]
-    cells = next(csv.reader(io.StringIO(text[starts[line - 1]:], newline=""), strict=True))
+    `read_csv` reads it: the file read again once (`_lines`, while it is unchanged), then the row's lines alone (a
+    table's or a chart's thousand refused cells of a 4 MB file each read the whole file again: review-13 R9)."""
+    text, starts = _lines(path, signature(path))
+    begin, span = starts[line - 1], 1
+    while True:
+        end = starts[line - 1 + span] if line - 1 + span < len(starts) else len(text)
+        try:
+            cells = next(csv.reader(io.StringIO(text[begin:end], newline=""), strict=True))
+            break
+        except csv.Error:  # a quoted cell going on past these lines: twice as many
+            if end == len(text):
+                raise
+            span *= 2
     return _cell_place(text, starts, line, cells, index)
+
+
+@lru_cache(maxsize=4)
+def _lines(path: Path, version: tuple | None) -> tuple[str, list[int]]:
+    """The text of the CSV file `path` as `read_csv` reads it, its line breaks made `\\n`, and the offset of each
+    line; kept by the file's `version` (`memo.signature`), which an edit changes."""
+    text = decode(path, read_bounded(path, CSV)).replace("\r\n", "\n").replace("\r", "\n")
+    return text, [0, *(match.end() for match in NEWLINE.finditer(text))]
 
 
 def _cell_column(text: str, line: int, cell: str) -> int | None:
