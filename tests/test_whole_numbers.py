@@ -101,3 +101,26 @@ def test_whole_numbers_written_with_a_point_still_print(make_doc, tmp_path):
                        "data/workforce.yaml": "staff: 1735.0\ncore_share: 0.601\n"})
     code, output = _built_en(folder, tmp_path)
     assert code == 0, output
+
+
+def test_a_chart_without_data_labels_draws_figures_with_decimals_as_they_are(copy_fixture):
+    """review-13 R1: a chart of `integer` figures (the default type) with decimals and no data labels prints no
+    figure (its axis prints round steps): it draws them, where the whole-number check refused it; the same chart
+    with data labels, which would print them rounded, is refused."""
+    folder = copy_fixture("86")
+    (folder / "data" / "growth.csv").write_text("id,year,rate\ny1,2024,2.5\ny2,2025,3.25\n", encoding="utf-8")
+    spec = folder / "document.yaml"
+    text = spec.read_text(encoding="utf-8")
+    text = text.replace("\nlanguages: [en, zh]", "\nlanguages: [en]", 1)  # the chart's caption is not translated
+    text = text.replace("\ndata:\n", "\ndata:\n  growth: data/growth.csv\n", 1)
+    text = text.replace("\ncharts:\n", "\ncharts:\n  growth:\n    kind: line\n    data: growth\n    category: year\n"
+                        "    series: [{key: rate, label: Growth}]\n", 1)
+    spec.write_text(text, encoding="utf-8")
+    report = folder / "content" / "05-recruitment.md"
+    report.write_text(report.read_text(encoding="utf-8") + "\n::: chart growth\nGrowth\n:::\n", encoding="utf-8")
+    code, output, escaped = invoke(["check", str(folder)])
+    assert code == 0 and not escaped, output
+    spec.write_text(text.replace("series: [{key: rate, label: Growth}]\n",
+                                 "series: [{key: rate, label: Growth}]\n    data_labels: true\n"), encoding="utf-8")
+    code, output, escaped = invoke(["check", str(folder)])
+    assert code == 1 and "`2.5` is not a whole number, which `growth`" in output, output

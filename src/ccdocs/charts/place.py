@@ -67,7 +67,7 @@ class ChartPlacer:
         if chart is None:
             return None
         found = len(out.problems)
-        values = compute(chart.table, _message_text, out)
+        values = compute(chart.table, _message_text, out, printed=chart.data_labels)
         self.check_precision(chart, values)
         if chart.kind in ROUND:
             self.check_slices(chart, values)

@@ -43,14 +43,16 @@ def total_members(spec: TableSpec) -> tuple:
 class _Computer:
     """Works out every figure of one table once, recording contradictions in the data."""
 
-    def __init__(self, spec: TableSpec, show: Callable, out: Collector, shown: str | None = None):
+    def __init__(self, spec: TableSpec, show: Callable, out: Collector, shown: str | None = None,
+                 printed: bool = True):
         self.spec, self.show, self.out = spec, show, out
         self.sums = dict(spec.sums)
         if spec.total is not None:
             self.sums[spec.total] = ("total", total_members(spec))
         self.values: dict = {}
         self.unknown: set = set()  # (row, column) cells that are not numbers, and the sums that count them
-        self.whole = {c.key for c in spec.columns if c.type == "integer"}  # printed whole (not a ratio's operand)
+        # printed whole (not a ratio's operand, nor a chart's figure no label prints)
+        self.whole = {c.key for c in spec.columns if c.type == "integer"} if printed else set()
         self.shown = display_path(spec.dataset.path) if shown is None else shown  # once: it asks the file system
 
     def fail(self, row_id: str, message: str, hint: str | None = None) -> None:
@@ -193,10 +195,12 @@ def _check_hundred(spec: TableSpec, rows: dict, show: Callable, out: Collector) 
                     f"the shares of {listed(counted)} must add up to 100% (within rounding)")
 
 
-def compute(spec: TableSpec, show: Callable, out: Collector, shown: str | None = None) -> dict:
+def compute(spec: TableSpec, show: Callable, out: Collector, shown: str | None = None, printed: bool = True) -> dict:
     """Every row's values by row id; `show(value, column)` prints a figure for the messages; `shown`, how the
-    messages name the data file (`display_path` of it, asked here when not given)."""
-    computer = _Computer(spec, show, out, shown)
+    messages name the data file (`display_path` of it, asked here when not given). `printed`: whether the figures
+    print (a table's, a chart's data labels): an `integer` column's cell with decimals is then refused, never
+    rounded; a chart without data labels draws it as it is (review-13 R1: a chart of growth rates was refused)."""
+    computer = _Computer(spec, show, out, shown, printed)
     if spec.total is not None and not computer.sums[spec.total][1]:
         computer.fail(spec.total, f"row `{spec.total}` is the total, but no row above it is counted",
                       "put the total row after the rows it adds up")
