@@ -16,7 +16,7 @@ import pytest
 from conftest import MINIMAL, REPORT
 from refusals import invoke
 
-from ccdocs.l10n.formats import Formats, NotWhole
+from ccdocs.l10n.formats import Formats, NotWhole, thousands_reading
 
 
 def _built_en(folder, tmp_path) -> tuple[int, str]:
@@ -124,3 +124,10 @@ def test_a_chart_without_data_labels_draws_figures_with_decimals_as_they_are(cop
                                  "series: [{key: rate, label: Growth}]\n    data_labels: true\n"), encoding="utf-8")
     code, output, escaped = invoke(["check", str(folder)])
     assert code == 1 and "`2.5` is not a whole number, which `growth`" in output, output
+
+
+@pytest.mark.parametrize("value, reading", [("1.735", "1735"), ("-12.500", "-12500"), ("999.999", "999999"),
+                                            ("0.601", None), ("-0.250", None), ("1000.000", None), ("1.73", None)])
+def test_a_point_is_read_as_a_thousands_separator_only_where_it_can_be_one(value, reading):
+    """review-13 R2: `0.601` in a count column was hinted "[0.601 for 601], write `601`": no one writes 601 so."""
+    assert thousands_reading(Decimal(value)) == reading

@@ -65,9 +65,10 @@ class NotWhole(Exception):
 
 
 def thousands_reading(value: Decimal) -> str | None:
-    """The whole number `value` (a number written with exactly three decimals, below 1,000 and not 0: `1.735`) is
-    where its point is a thousands separator, as German, Italian or Spanish write one (`1735`); else None."""
-    if value.as_tuple().exponent != -3 or not 0 < abs(value) < 1000:
+    """The whole number `value` (a number written with exactly three decimals, from 1 to below 1,000: `1.735`) is
+    where its point is a thousands separator, as German, Italian or Spanish write one (`1735`); else None (`0.601`
+    is no thousands written so: review-13 R2)."""
+    if value.as_tuple().exponent != -3 or not 1 <= abs(value) < 1000:
         return None
     return str(value.scaleb(3).to_integral_value())
 
