@@ -75,3 +75,14 @@ def test_an_empty_cell_a_figure_formats_is_told_empty_at_the_figure_not_at_an_em
     assert code == 1 and (f"{folder}/content/report.md:5:9: error: cannot format this figure: its value is empty (an "
                           "empty cell of a CSV file, or an empty text) (write the figure in the data file [0 if it is "
                           "zero])") in output and "workforce.yaml" not in output, output
+
+
+def test_a_text_of_a_csv_cell_is_never_told_at_an_equal_text_of_the_yaml(make_doc, tmp_path):
+    """review-13 R8: a CSV cell's text a filter refuses was told at a YAML key holding the same words (the only
+    one alike), a line that has nothing to do with it; it is told at the figure."""
+    folder = make_doc({"data/applicants.csv": "id,region,applied\nafrica,Africa,Sustain\ntotal,,\n",
+                       "data/workforce.yaml": "staff: 1735\ncore_share: 0.601\naside: Sustain\n",
+                       "content/report.md": REPORT.replace("Second paragraph.",
+                                                           "Africa: {{ applicants.africa.applied | number }}.")})
+    code, output = _built_en(folder, tmp_path)
+    assert code == 1 and "workforce.yaml" not in output, output

@@ -167,13 +167,14 @@ def _cell(item: Dataset, row_id: str, index: int, column: str, value):
 
 class Origins:
     """Where a text a figure was given stands in the YAML files of a document's `sources` (its YAML data files and
-    `variables:` in document.yaml): `origins(value)` is (path, line, column), or None when no such text is there or
-    several are and none is the very one given. Asked when a filter refuses a text (`templating.render`); the index
+    `variables:` in document.yaml): `origins(value)` is (path, line, column) of the very text given, or None (a
+    text of a CSV file or of the figure, or a copy: told at the figure; an equal text elsewhere in the YAML is no
+    place of it, review-13 R8). Asked when a filter refuses a text (`templating.render`); the index
     is made at the first question, once for the render of every file of a language."""
 
     def __init__(self, sources):
         self.sources = sources
-        self.index: tuple[dict, dict] | None = None
+        self.index: dict | None = None
         self.numbers: dict | None = None
 
     def __call__(self, value: str) -> tuple[Path, int, int] | None:
@@ -181,12 +182,8 @@ class Origins:
             return None
         if self.index is None:
             self.index = self._indexed()
-        same, equal = self.index
-        found = same.get(id(value))
-        if found is not None and found[0] is value:
-            return found[1]
-        places = equal.get(value, ())
-        return places[0] if len(places) == 1 else None  # a translated copy: the one text alike, if only one
+        found = self.index.get(id(value))
+        return found[1] if found is not None and found[0] is value else None
 
     def number_place(self, value) -> tuple[Path, int, int, str] | None:
         """Where the number `value` (the very object a figure was given: a float or Decimal; a whole number is never
@@ -217,13 +214,8 @@ class Origins:
                 found[id(node)] = (node, (*place, ""))
         return found
 
-    def _indexed(self) -> tuple[dict, dict]:
-        same, equal = {}, {}
-        for node, place in _yaml_scalars(self.sources):
-            if isinstance(node, str):
-                same[id(node)] = (node, place)
-                equal.setdefault(node, []).append(place)
-        return same, equal
+    def _indexed(self) -> dict:
+        return {id(node): (node, place) for node, place in _yaml_scalars(self.sources) if isinstance(node, str)}
 
 
 def _yaml_scalars(sources):
