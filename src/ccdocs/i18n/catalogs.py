@@ -549,7 +549,7 @@ def bounded(path: Path, catalog: ContentCatalog) -> ContentCatalog:
     """`catalog`, a document's content catalog read from `path` for its paper (its translations parsed as Markdown:
     `pipeline.assessed`, `check_catalogs`), its `[` within BRACKETS as a paper's content files are held
     (`sources.content.BRACKETS`: each `[` of a text the Markdown reader reads may open a link, which it scans the
-    text after; a catalog of 4 MB holds 1.4 million). A catalog read as a translation memory, whose entries are
+    text after; a catalog at its 8 MB bound holds 2.8 million). A catalog read as a translation memory, whose entries are
     not parsed but copied (and then bounded in the paper's catalog), is not held to it.
 
     Raises InputError at the translation that brings the count beyond BRACKETS."""
