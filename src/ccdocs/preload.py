@@ -71,16 +71,13 @@ def read_locale_data(languages) -> None:
     profile has problems is left for its job, which refuses it."""
     from babel import localedata
 
-    from .l10n.cldr import ready
     from .l10n.dates import babel_locale
 
     for lang in languages:
         try:
-            identifier = str(babel_locale(lang))
+            localedata.load(str(babel_locale(lang)))  # from l10n.cldr's cache entry, given babel as the profile was read
         except InputError:
             continue
-        ready(identifier)
-        localedata.load(identifier)
 
 
 def ready_line_setting(languages) -> None:
