@@ -3,7 +3,7 @@ each language's profile and toolkit catalog, read in the parent before the model
 (`preload.read_languages`; each worker would otherwise parse them again on its first resolve, and import babel's PO
 reader's email package to read the catalog); for a single folder, read by the one worker that reads the folder and
 makes every model (`build._build_alone`); and the line setting's first-use state, made in the parent before the
-writes are forked (`preload.ready_line_setting`: the regex telling a CJK text, uniseg for a Chinese document).
+writes are forked (`preload.ready_line_setting`: the regex telling a CJK text, the line-breaking classes for a Chinese document).
 
 The build runs in a fresh interpreter (this one has read every profile already), two workers asked for, every read
 of a profile or a catalog recorded with the process that made it. What is asserted is where the reads happen,
@@ -26,7 +26,7 @@ RECORDED = """
 import os, sys
 from functools import cache
 from pathlib import Path
-from ccdocs.l10n import catalog, language
+from ccdocs.l10n import catalog, language, uax14
 from ccdocs.writers.pdf import cjk
 
 log = Path(sys.argv[1])
@@ -38,18 +38,13 @@ def noted(what, func):
         return func(*args, **kwargs)
     return read
 
-class Imported:
-    def find_spec(self, name, path=None, target=None):
-        if name == "uniseg.linebreak":
-            noted("uniseg", lambda: None)()
-
 language._Reader.language = noted("profile", language._Reader.language)
 catalog.Catalog.read = classmethod(noted("catalog", catalog.Catalog.read.__func__))
 cjk.cjk_char = cache(noted("regex", cjk.cjk_char.__wrapped__))
+uax14._table = cache(noted("classes", uax14._table.__wrapped__))
 if os.environ.get("CCDOCS_TEST_DIGEST"):
     from ccdocs.i18n import cached
     cached.package_digest = noted("digest", cached.package_digest)
-sys.meta_path.insert(0, Imported())
 from ccdocs import build as building
 if os.environ.get("CCDOCS_TEST_ALONE_TEXT"):
     building.ALONE_TEXT = int(os.environ["CCDOCS_TEST_ALONE_TEXT"])
@@ -82,7 +77,7 @@ def test_a_parallel_batch_makes_what_each_job_needs_first_in_the_parent(tmp_path
     second = shutil.copytree(first, tmp_path / "second")
     (second / "document.yaml").write_text(MINIMAL.replace("WO/CC/86/INF/1", "WO/CC/86/INF/2"), encoding="utf-8")
     parent, reads = recorded(tmp_path, first, second)
-    assert {what for _, what in reads} == {"profile", "catalog", "regex", "uniseg"}  # each was made ...
+    assert {what for _, what in reads} == {"profile", "catalog", "regex", "classes"}  # each was made ...
     assert [f"{pid} {what}" for pid, what in reads if pid != parent] == []  # ... and none by a worker
     assert len(list((tmp_path / "out").glob("*/*.pdf"))) == 4
 
@@ -93,12 +88,12 @@ def test_a_single_folders_models_read_the_languages_once_and_its_writes_nothing(
     reads the profiles its writes need (their scripts, the fonts, the CLDR data) and makes the line setting's state;
     the writes, forked from it, make nothing of it again."""
     parent, reads = recorded(tmp_path, make_doc())
-    assert {what for _, what in reads} == {"profile", "catalog", "regex", "uniseg"}
+    assert {what for _, what in reads} == {"profile", "catalog", "regex", "classes"}
     others = {pid for pid, _ in reads if pid != parent}
     assert len(others) == 1, reads  # the folder's worker alone: no write
     worker = [what for pid, what in reads if pid in others]
     assert sorted(worker) == ["catalog", "catalog", "profile", "profile"], reads  # en and zh, once each
-    assert {what for pid, what in reads if pid == parent} == {"profile", "regex", "uniseg"}
+    assert {what for pid, what in reads if pid == parent} == {"profile", "regex", "classes"}
     assert sorted(p.name for p in (tmp_path / "out").glob("*/*.pdf")) == ["wo_cc_86_inf_1.pdf"] * 2
 
 
@@ -121,7 +116,7 @@ def test_a_long_single_folder_is_modelled_a_language_a_worker_as_a_batch(tmp_pat
     folder = make_doc()
     parent, reads = recorded(tmp_path, folder, alone_text=10)
     assert [f"{pid} {what}" for pid, what in reads if pid != parent] == []
-    assert {what for _, what in reads} == {"profile", "catalog", "regex", "uniseg"}
+    assert {what for _, what in reads} == {"profile", "catalog", "regex", "classes"}
 
 
 def test_the_text_a_folder_holds_is_counted_in_its_markdown_files(tmp_path):

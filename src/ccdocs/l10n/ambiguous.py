@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from .uax14 import line_break
+
 ASCII_END = 0x80
 
 
@@ -27,9 +29,7 @@ def takes_east_asian_face(ch: str) -> bool:
     if ord(ch) < ASCII_END or unicodedata.east_asian_width(ch) != "A":
         return False
     category = unicodedata.category(ch)
-    if category == "Pd":  # uniseg imported here: its import (its version read from the installed package) is
-        from uniseg.linebreak import line_break  # a tenth of a build's start, and only dashes ask for it
-
+    if category == "Pd":
         return line_break(ch) != "BA"
     return category[0] in "PS" or category in ("No", "Nl")
 

@@ -2,7 +2,7 @@
 layout tailors them (W3C CLREQ), unbroken Latin words, numbers and web addresses.
 
 A line may start or end where UAX #14 allows it, read through the classes of the characters on either side
-(`uniseg` carries the Unicode data); `NO_START` and `NO_END` hold the characters that may not start or end a
+(`uniseg` carries the Unicode data, `l10n.uax14` keeps its classes); `NO_START` and `NO_END` hold the characters that may not start or end a
 line, `ch in NO_START`.
 
 A text with CJK characters is read through one string of its characters' kinds (`kinds_of`: a letter a character,
@@ -18,6 +18,8 @@ import re
 import unicodedata
 from functools import cache
 from itertools import accumulate, compress, filterfalse
+
+from ...l10n import uax14
 
 URL = re.compile(r"(?:https?://|www\.)[^\s\u3000-\u303f\uff00-\uffef]+")
 # Inside a web address a line may start after these; never after a hyphen, which would read as hyphenation.
@@ -52,12 +54,8 @@ UNBROKEN_CLASS = "B2"
 
 
 def line_break(ch: str) -> str:
-    """The UAX #14 line-breaking class of `ch` (uniseg's `line_break`). uniseg is imported on the first call: its
-    import reads its version through importlib.metadata (~35 ms in all), and only the characters of a CJK text, or a
-    rule asked of a character, need it."""
-    from uniseg.linebreak import line_break as uax14
-
-    return uax14(ch)
+    """The UAX #14 line-breaking class of `ch` (`l10n.uax14`: uniseg's, kept per user for the BMP)."""
+    return uax14.line_break(ch)
 
 
 def starts_no_line(ch: str, cls: str | None = None) -> bool:
