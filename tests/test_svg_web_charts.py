@@ -5,21 +5,25 @@ height: intrinsic;"`, and Plot a `<style>` rule saying so again (`:where(.plot-d
 auto; height: intrinsic; max-width: 100%; }`; before Plot 0.6, `.plot { background: white; … }`). A printed figure
 has no such box: ccdocs sizes it (`{width="60%"}`). Neither renderer reads a page's bounds (`max-width`) nor paints
 the box's background: accepted, and drawn as without them (R14: refused as "the `max-width` property"), a background
-where it is white as the paper. The box's `height: auto` (`intrinsic` …) is refused for what it does: CairoSVG (the
-Word document's picture) reads it as a height of 0 and draws nothing of the drawing (svglib, the PDF, failed on
-it); so are a background of another colour (painted by neither) and a side given as a length.
+where it is white as the paper. The box's `height: auto` (`intrinsic` …) sizes the drawing by its width and its
+`viewBox`'s proportions in the page: it is printed so, in the PDF and in the Word document's picture alike
+(review-13 R11: refused, as CairoSVG reads it as a height of 0 and draws nothing, and svglib fails on it). Refused:
+what the page alone sizes (both sides `auto`), such a side a rule gives another element, a background of another
+colour (painted by neither) and a side given as a length.
 """
 
 from __future__ import annotations
 
 import io
 import re
+import zipfile
 from pathlib import Path
 
 import pytest
+from PIL import Image as PILImage
 
-from ccdocs.sources.svg import drawing, read_svg
-from conftest import REPORT
+from ccdocs.sources.svg import drawing, printable, read_svg
+from conftest import REPORT, ccdocs_here
 from refusals import Case
 
 BARS = '<rect x="10" y="10" width="180" height="80" fill="#4269d0"/><line x2="200" stroke="currentColor"/>'
@@ -38,12 +42,13 @@ def shapes(node):
 
 def drawn(data: bytes) -> tuple:
     """What svglib draws of an SVG, as the PDF prints it (its size, its shapes' geometry and paint), and CairoSVG's
-    PNG of it at that size, as the Word document's picture shows it."""
+    PNG of it at that size, as the Word document's picture shows it (given the bytes the DOCX writer gives it)."""
     import cairosvg
 
     made = drawing(data)
     return (made.width, made.height, [sorted((k, repr(v)) for k, v in vars(shape).items()) for shape in shapes(made)],
-            cairosvg.svg2png(bytestring=data, output_width=round(made.width), output_height=round(made.height)))
+            cairosvg.svg2png(bytestring=printable(data), output_width=round(made.width),
+                             output_height=round(made.height)))
 
 
 PLOT_RULE = ("<style>:where(.plot-d6a7b5) {\n  --plot-background: white;\n  display: block;\n  max-width: 100%;\n}"
@@ -57,13 +62,53 @@ OLD_PLOT_RULE = "<style>\n .plot {\n display: block;\n background: white;\n max-
     ('class="plot-d6a7b5"', PLOT_RULE + BARS),                                                        # Plot's
     ('class="plot"', OLD_PLOT_RULE + BARS),
     ('style="background: white; background-color: #FFFFFF; max-width: 100%"', BARS),
-], ids=["d3", "bounds", "plot-rule", "old-plot-rule", "white-background"])
+    ('style="max-width: 100%; height: auto; height: intrinsic;"', BARS),                             # d3's whole
+    ('class="plot-d6a7b5" style="max-width: 100%; height: auto; height: intrinsic;"',                # Plot's whole
+     PLOT_RULE.replace("max-width", "height: auto;\n  height: intrinsic;\n  max-width") + BARS),
+    ('style="width: AUTO"', BARS),
+    ('style="height: fit-content !important"', BARS),
+], ids=["d3", "bounds", "plot-rule", "old-plot-rule", "white-background", "d3-height-auto", "plot-height-auto",
+        "width-auto", "fit-content"])
 def test_a_web_page_box_of_the_svg_prints_the_drawing_as_without_it(attributes, body):
     """Accepted, and drawn by svglib (the PDF) and CairoSVG (the Word document's picture) as without the box."""
     plain = svg('viewBox="0 0 200 100"', BARS)
     boxed = svg('viewBox="0 0 200 100" ' + attributes, body)
     assert read_svg("a.svg", boxed) == read_svg("a.svg", plain) == (150.0, 75.0)
     assert drawn(boxed) == drawn(plain)
+
+
+def test_a_side_sized_from_the_content_prints_in_the_view_box_s_proportions_as_in_the_page():
+    """`height: auto` in a page sizes the drawing by its width and its `viewBox`'s proportions, whatever its `height`
+    attribute says (200 × 200 here, not 200 × 100): printed so; `width: auto` alike from the height; a side in other
+    units kept in them (6 in wide, 3 in high)."""
+    assert read_svg("a.svg", svg('viewBox="0 0 200 200" style="height: auto"')) == (150.0, 150.0)
+    assert drawn(svg('viewBox="0 0 200 200" style="height: auto"')) == drawn(
+        svg('viewBox="0 0 200 200"').replace(b'height="100"', b'height="200"'))
+    assert read_svg("a.svg", svg('viewBox="0 0 400 100" style="width: auto"')) == (300.0, 75.0)
+    inches = svg('viewBox="0 0 600 300" style="height: auto"').replace(b'width="200" height="100"',
+                                                                       b'width="6in" height="4in"')
+    assert read_svg("a.svg", inches) == (432.0, 216.0)
+    assert b'height="3in"' in printable(inches)
+
+
+def test_the_word_document_draws_a_d3_chart_with_its_height_auto_as_without_it(make_doc, tmp_path):
+    """Built: the Word document's picture (its PNG fallback, CairoSVG's) is the one of the chart without its
+    `height: auto`, not an empty one, and the SVG Word 2016 draws holds the drawing without it."""
+    def pictures(attributes: str) -> tuple:
+        folder = make_doc({"content/report.md": REPORT + "\n![A chart](figures/a.svg)\n",
+                           "figures/a.svg": svg('viewBox="0 0 200 100" ' + attributes).decode()})
+        out = tmp_path / attributes.count("auto").__str__()
+        assert ccdocs_here("build", folder, "--lang", "en", "--format", "docx", "--out", out).returncode == 0
+        with zipfile.ZipFile(next(out.glob("en/*.docx"))) as docx:
+            media = {Path(name).suffix: docx.read(name) for name in docx.namelist() if name.startswith("word/media")}
+        return media[".png"], media[".svg"]
+
+    plain_png, _ = pictures('style="max-width: 100%"')
+    boxed_png, boxed_svg = pictures('style="max-width: 100%; height: auto; height: intrinsic;"')
+    assert boxed_png == plain_png
+    assert PILImage.open(io.BytesIO(boxed_png)).convert("L").getextrema()[0] < 128      # the blue bars drawn
+    assert b"auto" not in boxed_svg and b"intrinsic" not in boxed_svg
+    assert read_svg("a.svg", boxed_svg) == (150.0, 75.0)
 
 
 WHERE = f"content/report.md:{len(REPORT.splitlines()) + 2}"
@@ -74,16 +119,17 @@ def shows(attributes: str, body: str = BARS) -> dict:
             "figures/a.svg": svg(attributes, body).decode()}
 
 
-AUTO_HINT = ("(leave `height: auto` out: the `<svg>`'s `width`, `height` and `viewBox` size the figure, printed at "
-             "the width the image's `{width=\"…%\"}` gives)")
 REFUSED = [
-    Case("d3-height-auto", shows('viewBox="0 0 200 100" style="max-width: 100%; height: auto; height: intrinsic;"'),
-         "image `figures/a.svg`, line 1: `height: auto` sizes the `<svg>`'s box in a web page from its `viewBox`; "
-         "CairoSVG, which draws the Word document's picture, reads it as a size of 0 and draws nothing of the "
-         f"drawing {AUTO_HINT}", WHERE),
-    Case("plot-height-intrinsic", shows('class="plot-d6a7b5" viewBox="0 0 200 100"', PLOT_RULE.replace(
-        "max-width", "height: intrinsic;\n  max-width") + BARS), "image `figures/a.svg`, line 5: `height: intrinsic` "
-         "sizes the `<svg>`'s box in a web page from its `viewBox`; CairoSVG", WHERE),
+    Case("both-sides-auto", shows('viewBox="0 0 200 100" style="max-width: 100%;\n width: auto; height: auto"'),
+         "image `figures/a.svg`, line 2: `width: auto` and `height: auto` leave the `<svg>`'s size to the web page "
+         "around it, which a printed figure has not (leave `width: auto` out: the `<svg>`'s `width` and `viewBox` "
+         "then size the figure, as in the page)", WHERE),
+    Case("rule-sizes-a-shape", shows('class="plot-d6a7b5" viewBox="0 0 200 100"', PLOT_RULE.replace(
+        ":where(.plot-d6a7b5)", ":where(.plot-d6a7b5), rect").replace("max-width", "height: intrinsic;\n  max-width")
+        + BARS), "image `figures/a.svg`, line 5: `height: intrinsic` in this `<style>` rule sizes the `<rect>` at "
+         "line 7 too: CairoSVG, which draws the Word document's picture, reads it there as a size of 0 and draws "
+         "nothing of it (make the rule style the `<svg>` alone [as Observable Plot's `:where(.plot-…)` does], or "
+         "leave `height: intrinsic` out)", WHERE),
     Case("a-length", shows('viewBox="0 0 200 100" style="max-width: 100%;\n width: 300px"'),
          "image `figures/a.svg`, line 2: `width: 300px` sizes the `<svg>`'s box in a web page, which a printed "
          "figure is not (give the drawing its size as the `<svg>`'s `width` and `height` attributes, with its "
@@ -102,7 +148,7 @@ def test_a_web_page_box_printed_otherwise_is_refused_at_its_line(refuse, case):
 
 SAVED = Path(__file__).parent / "svg"
 PLOT = SAVED / "observable-plot-bars.svg"                # as Observable Plot 0.6 exports a bar chart
-HEIGHTS = re.compile(r" *height: (auto|intrinsic);\n?")   # what the refusals say to leave out
+HEIGHTS = re.compile(r" *height: (auto|intrinsic);\n?")   # the page's box sized from the drawing
 
 
 def differing(data: bytes, folder: Path) -> float:
@@ -119,7 +165,7 @@ def differing(data: bytes, folder: Path) -> float:
     subprocess.run(["pdftoppm", "-png", "-r", "72", "-singlefile", folder / "pdf.pdf", folder / "pdf"], check=True)
     with Image.open(folder / "pdf.png") as pdf:
         printed = pdf.convert("RGB")
-    png = cairosvg.svg2png(bytestring=data, output_width=printed.width, output_height=printed.height,
+    png = cairosvg.svg2png(bytestring=printable(data), output_width=printed.width, output_height=printed.height,
                            background_color="white")
     with Image.open(io.BytesIO(png)) as picture:
         channels = ImageChops.difference(printed, picture.convert("RGB")).split()
@@ -128,19 +174,23 @@ def differing(data: bytes, folder: Path) -> float:
     return apart / (printed.width * printed.height)
 
 
-def test_an_observable_plot_chart_is_refused_for_its_height_only_then_printed_as_drawn(tmp_path):
+def test_an_observable_plot_chart_prints_as_drawn(tmp_path):
     """Observable Plot's bar chart (its `<style>`'s `:where(.plot-…)` rules, `fill`/`stroke="currentColor"`, `<g
     aria-label>`, `font-family="system-ui, sans-serif"`, `font-variant="tabular-nums"` on the value axis, `white-space:
     pre` on every text, `stroke-opacity` grid lines, the empty `<g>` of `tip: true` filled `var(--plot-background)`,
-    which paints nothing) is refused for its `height: auto` alone; without it, accepted
-    (it was refused for `white-space: pre`, then `font-variant: tabular-nums`: neither renderer reads them, and
-    the paper's faces set figures of one width), and svglib's drawing (the PDF) and CairoSVG's (the Word
-    document's picture) differ in fewer than 2% of their pixels (the letters' shapes: the faces differ)."""
+    which paints nothing, its `height: auto` in its `style` and its rule) is accepted as exported (it was refused for
+    `white-space: pre`, then `font-variant: tabular-nums`: neither renderer reads them, and the paper's faces set
+    figures of one width; then for `height: auto`, review-13 R11), and svglib's drawing (the PDF) and CairoSVG's
+    (the Word document's picture) differ in fewer than 2% of their pixels (the letters' shapes: the faces differ),
+    and the Word document's picture is the one of the chart without its two `height` lines."""
+    import cairosvg
+
     exported = PLOT.read_bytes()
-    assert read_svg("plot.svg", exported)[0].startswith("image `plot.svg`, line 1: `height: auto` sizes the `<svg>`")
-    data = HEIGHTS.sub("", exported.decode()).encode()
-    assert read_svg("plot.svg", data) == (480.0, 300.0)
-    assert differing(data, tmp_path) < 0.02
+    assert read_svg("plot.svg", exported) == (480.0, 300.0)
+    assert differing(exported, tmp_path) < 0.02
+    stripped = HEIGHTS.sub("", exported.decode()).encode()
+    assert (cairosvg.svg2png(bytestring=printable(exported), output_width=480) ==
+            cairosvg.svg2png(bytestring=stripped, output_width=480))
 
 
 def test_a_d3_chart_prints_as_drawn(tmp_path):

@@ -32,8 +32,9 @@ An SVG (`sources.images` finds and reads its file) is parsed by lxml without ent
   odd number of coordinates, a negative size), `visibility: collapse` nor a `baseline-shift` (CairoSVG draws none),
   which each renderer draws its own way; no `<style>` rule svglib does not apply where CairoSVG does (to the
   `<svg>` itself, or to an element before the `<style>`); of the `<svg>`'s box in a web page (d3's and Observable
-  Plot's), its bounds (`max-width` …) and a white background, which neither renderer reads, but no `height: auto`
-  (CairoSVG draws nothing of the drawing) nor a size in its `style`; a `white-space` keeping no space of the text;
+  Plot's), its bounds (`max-width` …) and a white background, which neither renderer reads, and one side sized from
+  its content (`height: auto`), which both are given as the page draws it (`_box_printed`), but no size in its
+  `style`; a `white-space` keeping no space of the text;
   a `currentColor` no `color` names is black in both (`rendered`).
   What neither side draws is passed over: `<title>`, `<desc>`, `<metadata>` and elements of other
   namespaces (Inkscape's, RDF) with their content, comments, vendor properties (`-inkscape-…`), rendering hints.
@@ -246,12 +247,15 @@ SVG_SIZE_HINT = ("give the `<svg>` a `viewBox`, or its width and height in absol
 # the `<svg>`'s box in a web page (d3's and Observable Plot's `max-width: 100%`), given in its `style` or by a
 # `<style>` rule: property -> (what is accepted, as said in a hint; its pattern), None: any value. Read by neither
 # renderer (ccdocs sizes the figure on the page); a background is painted by neither, alike on white paper. Their
-# `height: auto` (WebKit's `intrinsic` …) is refused: CairoSVG reads it as a size of 0 and draws nothing of the
-# `<svg>` (`_property`).
+# `height: auto` (WebKit's `intrinsic` …), a side sized from the other and the `viewBox`'s proportions, is written
+# out before either draws (`_box_printed`): CairoSVG reads it as a size of 0 and draws nothing of the `<svg>`,
+# svglib fails on it.
 BLANK = ("white, as the paper", r"(?i)white|#fff|#ffffff|transparent|none|rgb\(\s*255\s*,\s*255\s*,\s*255\s*\)")
 WEB_BOX = {**dict.fromkeys(("max-width", "min-width", "max-height", "min-height"), None),
            "background": BLANK, "background-color": BLANK}
 FROM_CONTENT = "auto|intrinsic|fit-content|min-content|max-content"   # a side a browser sizes from the viewBox
+BOX_SIDES = {"width": "height", "height": "width"}                      # a side of the `<svg>`, and the other
+ABSOLUTE = {None: 1.0, "px": 1.0, "pt": 4 / 3, "pc": 16.0, "mm": 96 / 25.4, "cm": 96 / 2.54, "in": 96.0}  # in px
 # a gradient's geometry by its kind, and what either kind takes from a gradient it links to (SVG 1.1 §13.2)
 GRADIENTS = {"linearGradient": ("x1", "y1", "x2", "y2"), "radialGradient": ("cx", "cy", "r", "fx", "fy", "fr")}
 SHARED = ("gradientUnits", "gradientTransform", "spreadMethod")
@@ -301,13 +305,15 @@ def rendered(root, records: list, font_map=None):
     in those svglib's global map finds. The `<svg>` given no `color` attribute gets CSS's initial one, black:
     svglib paints a `currentColor` no element's `color` names with its own default, `none` for a stroke (d3's and
     Observable Plot's axes left out), where CairoSVG, a browser and Word paint it black; a `color` the `<svg>`'s
-    `style` gives still comes first. Its gradients are written as SVG reads them, where svglib reads them
-    otherwise (`_gradients_linked`, `_stops_clamped`), and svglib's renderer paints each gradient fill in its
-    shape's own space and box (`svgpaint.Renderer`)."""
+    `style` gives still comes first. Its box in a web page is printed as the page draws it (`_box_printed`). Its
+    gradients are written as SVG reads them, where svglib reads them otherwise (`_gradients_linked`,
+    `_stops_clamped`), and svglib's renderer paints each gradient fill in its shape's own space and box
+    (`svgpaint.Renderer`)."""
     from .svgpaint import Renderer
 
     if root.get("color") is None:
         root.set("color", "black")
+    _box_printed(root)
     _gradients_linked(root)
     _stops_clamped(root)
     with quiet(records):   # a source without a path: no file reference is resolved
@@ -384,6 +390,100 @@ def _stops_clamped(root) -> None:
                 least = min(max(least, offset), 1.0)
                 stop.set("offset", repr(least))
 
+
+
+def _from_content(key: str, value: str) -> bool:
+    """Whether property `key` at `value` is a side of a box sized from its content (`height: auto`, FROM_CONTENT)."""
+    return key in BOX_SIDES and re.fullmatch(FROM_CONTENT, value.strip(), re.IGNORECASE) is not None
+
+
+def _sized_by_content(node) -> bool:
+    """Whether a tinycss2 node is a declaration of a side sized from the content (`_from_content`)."""
+    import tinycss2
+
+    return node.type == "declaration" and _from_content(node.lower_name, tinycss2.serialize(node.value))
+
+
+def _box_printed(root) -> bool:
+    """Write the `<svg>` `root`'s box in a web page as the page draws it, where a side of it is sized from its
+    content (`height: auto`, given in its `style` or by a `<style>` rule: d3's and Observable Plot's charts), and
+    say whether anything changed. The side's declaration is left out (CairoSVG, which draws the Word document's
+    picture, reads it as a size of 0 and draws nothing; svglib fails on it), and the side's attribute is the other
+    side's in the `viewBox`'s proportions, as a browser sizes it (`width="640" height="400" viewBox="0 0 640 320"`
+    prints 640 × 320); without a `viewBox`, or a side in units other than absolute ones, the attributes size it as
+    they stand. `_web_sides` refuses what the page sizes otherwise (both sides, a rule sizing another element)."""
+    import cssselect2
+    import tinycss2
+
+    sides, changed = set(), False
+    declared = tinycss2.parse_declaration_list(root.get("style", ""))
+    if any(_sized_by_content(node) for node in declared):
+        sides.update(node.lower_name for node in declared if _sized_by_content(node))
+        kept = tinycss2.serialize([node for node in declared if not _sized_by_content(node)]).strip()
+        if kept:
+            root.set("style", kept)
+        else:
+            del root.attrib["style"]
+        changed = True
+    wrapper = None
+    for style in root.iter(SVG_NS + "style"):
+        rules = tinycss2.parse_stylesheet(style.text or "")
+        written = False
+        for rule in (rule for rule in rules if rule.type == "qualified-rule"):
+            declared = tinycss2.parse_declaration_list(rule.content)
+            if not any(_sized_by_content(node) for node in declared):
+                continue
+            wrapper = wrapper or cssselect2.ElementWrapper.from_xml_root(root)
+            try:
+                selectors = cssselect2.compile_selector_list(rule.prelude)
+            except cssselect2.SelectorError:   # a selector neither renderer reads: its rule styles nothing
+                selectors = []
+            if any(selector.test(wrapper) for selector in selectors):
+                sides.update(node.lower_name for node in declared if _sized_by_content(node))
+            rule.content = [node for node in declared if not _sized_by_content(node)]
+            written = True
+        if written:
+            style.text = tinycss2.serialize(rules)
+            changed = True
+    if len(sides) == 1:
+        _side_from_view_box(root, *sides)
+    return changed
+
+
+def _px(length: str) -> tuple[float, str] | None:
+    """(the length in px, its unit as written) of a side written in absolute units (`640`, `6in`), else None."""
+    read = LENGTH.fullmatch(length.strip())
+    return (float(read.group(1)) * ABSOLUTE[read.group(2)], read.group(2) or "") if read and \
+        read.group(2) in ABSOLUTE else None
+
+
+def _side_from_view_box(root, side: str) -> None:
+    """Give the `<svg>` `root` its `side` (`width` or `height`) in the proportions of its `viewBox`, from the other
+    side's absolute length, as a browser sizes a side given as `auto`; nothing where either is lacking or the side
+    is already so (to 0.1%)."""
+    other = _px(root.get(BOX_SIDES[side]) or "")
+    try:
+        box = [float(number) for number in re.split(r"[\s,]+", (root.get("viewBox") or "").strip())]
+    except ValueError:
+        return
+    if other is None or len(box) != 4 or not (box[2] > 0 and box[3] > 0):
+        return
+    wanted = other[0] * (box[3] / box[2] if side == "height" else box[2] / box[3])      # in px
+    own = _px(root.get(side) or "")
+    if own is None or abs(own[0] - wanted) > wanted / 1000:
+        root.set(side, f"{wanted / ABSOLUTE[other[1] or None]:g}{other[1]}")
+
+
+def printable(data: bytes) -> bytes:
+    """The bytes of an SVG `read_svg` accepted as CairoSVG (the Word document's picture) and Word are given them:
+    as read, but where its box in a web page is sized from its content, as the page draws it (`_box_printed`:
+    svglib is given the same drawing by `rendered`)."""
+    from lxml import etree
+
+    root = parsed(data)
+    if not _box_printed(root):
+        return data
+    return etree.tostring(root.getroottree(), encoding="UTF-8", xml_declaration=True)
 
 
 def drawing(data: bytes, font_map=None):
@@ -604,7 +704,40 @@ def _undrawn(raw: str, root) -> tuple[str, str] | None:
             return wrong
     return (_held(raw, root, passed) or _gradient_text(raw, root, rules) or _ruled(raw, root, rules)
             or _see_through_gradient(raw, root, rules) or _gradient_geometry(raw, root)
-            or _current_colour(raw, root, rules) or _spaces(raw, root, rules) or _unstyled(raw, root))
+            or _current_colour(raw, root, rules) or _spaces(raw, root, rules) or _unstyled(raw, root)
+            or _web_sides(raw, root, rules))
+
+
+def _web_sides(raw: str, root, rules: list) -> tuple[str, str] | None:
+    """Why a side sized from the content (`height: auto`, FROM_CONTENT) is refused, at its line, or None: given by
+    a `<style>` rule (`rules`, as `_properties` keeps them) to an element other than the `<svg>` (CairoSVG, which
+    draws the Word document's picture, reads it as a size of 0 there and draws nothing of it), or to both sides of
+    the `<svg>` (the web page around it sizes it; a printed figure has none). One side of the `<svg>` is printed as
+    the page draws it (`_box_printed`)."""
+    import tinycss2
+
+    given = [(line, key, value) for line, key, value, _ in _declarations(
+        tinycss2.parse_declaration_list(root.get("style", "")), root.sourceline, "style")
+        if _from_content(key, value)]
+    ruled = _matched(root, [(at, prelude, [found for found in declared if _from_content(found[1], found[2])])
+                            for at, prelude, declared in rules], tuple(BOX_SIDES))
+    for element, declared in ruled.items():
+        if element is not root:
+            line, key, value = declared[0]
+            return (f"image `{raw[:80]}`, line {line}: `{key}: {value[:40]}` in this `<style>` rule sizes the "
+                    f"`<{element.tag.rsplit('}', 1)[-1]}>` at line {element.sourceline} too: CairoSVG, which draws "
+                    "the Word document's picture, reads it there as a size of 0 and draws nothing of it",
+                    f"make the rule style the `<svg>` alone (as Observable Plot's `:where(.plot-…)` does), or leave "
+                    f"`{key}: {value[:40]}` out")
+    given += ruled.get(root, [])
+    sized = {key: (line, value) for line, key, value in given}
+    if len(sized) == len(BOX_SIDES):
+        (line, width), (_, height) = sized["width"], sized["height"]
+        return (f"image `{raw[:80]}`, line {line}: `width: {width[:40]}` and `height: {height[:40]}` leave the "
+                "`<svg>`'s size to the web page around it, which a printed figure has not",
+                f"leave `width: {width[:40]}` out: the `<svg>`'s `width` and `viewBox` then size the figure, as in "
+                "the page")
+    return None
 
 
 def _held(raw: str, root, passed: list) -> tuple[str, str] | None:
@@ -868,11 +1001,8 @@ def _property(raw: str, name: str | None, line: int, key: str, value: str, how: 
         return (f"image `{raw[:80]}`, line {line}: {said} paints the `<svg>`'s box in a web page; neither svglib, "
                 "which draws the PDF, nor CairoSVG, which draws the Word document's picture, paints it",
                 "draw the background as a `<rect>` covering the drawing, its first element")
-    if boxed and key in ("width", "height") and re.fullmatch(FROM_CONTENT, value):
-        return (f"image `{raw[:80]}`, line {line}: {said} sizes the `<svg>`'s box in a web page from its `viewBox`; "
-                "CairoSVG, which draws the Word document's picture, reads it as a size of 0 and draws nothing of "
-                "the drawing", f"leave `{key}: {value[:40]}` out: the `<svg>`'s `width`, `height` and `viewBox` "
-                "size the figure, printed at the width the image's `{width=\"…%\"}` gives")
+    if boxed and _from_content(key, value):
+        return None                    # printed as the page draws it (`_box_printed`), or refused by `_web_sides`
     if boxed and key in ("width", "height"):
         return (f"image `{raw[:80]}`, line {line}: {said} sizes the `<svg>`'s box in a web page, which a printed "
                 "figure is not", "give the drawing its size as the `<svg>`'s `width` and `height` attributes, "
@@ -990,8 +1120,9 @@ def _unstyled(raw: str, root) -> tuple[str, str] | None:
     element's properties, once (NodeTracker.apply_rules marks it), so never to the `<svg>` itself (read before any
     `<style>`) nor to an element before the `<style>` (`<defs>`'s content is drawn first); CairoSVG, a browser and
     Word apply every rule wherever it stands. Kept: a rule giving only what neither draws (WEB_BOX, `white-space`,
-    a custom property, `display` other than `none`), and one an early element holds no shape of but those it
-    matches itself (matplotlib's `*`: svglib applies it to each shape)."""
+    a custom property, `display` other than `none`) or what is printed as the page draws it (`_box_printed`), and
+    one an early element holds no shape of but those it matches itself (matplotlib's `*`: svglib applies it to each
+    shape)."""
     import cssselect2
     import tinycss2
 
@@ -1012,7 +1143,8 @@ def _unstyled(raw: str, root) -> tuple[str, str] | None:
             given = [(line, key, value) for line, key, value, _ in _declarations(
                 tinycss2.parse_declaration_list(rule.content), style.sourceline, "rule")
                 if not (key in WEB_BOX or key == "white-space" or key.startswith("-")
-                        or key == "display" and value != "none")]
+                        or key == "display" and value != "none"
+                        or _from_content(key, value))]
             try:
                 selectors = cssselect2.compile_selector_list(rule.prelude)
             except cssselect2.SelectorError:

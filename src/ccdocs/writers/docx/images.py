@@ -4,7 +4,8 @@ where Word's "Alt Text" pane and screen readers find it.
 
 An SVG is drawn by Word 2016 and later from the SVG itself (the `asvg:svgBlip` extension of the picture's blip,
 pointing at the SVG part), and by every other reader from the PNG fallback the blip embeds, rendered by CairoSVG
-(which reads no other file and resolves no entity) at FALLBACK_DPI.
+(which reads no other file and resolves no entity) at FALLBACK_DPI; both are given the drawing as the PDF's svglib
+is, its box in a web page as the page draws it (`sources.svg.printable`).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from docx.shared import Emu, Pt
 
 from ...errors import InputError, problem
 from ...model import Image
-from ...sources.svg import quiet
+from ...sources.svg import printable, quiet
 from docx.oxml.ns import qn
 from ..image_size import printed_size
 from .captions import write_caption
@@ -59,17 +60,16 @@ def _rendered(svg2png, data: bytes, width: int, height: int) -> bytes:
     """CairoSVG's PNG of the SVG `data` at `width` × `height` pixels, made once per process for a drawing shown
     again at the same size (an SVG shown 80 times was rendered 80 times: 0.33 s each, in check too; verify-9 V3)."""
     with quiet([]):  # Pillow's notes (a corrupt Exif block) on what sources.svg checked: never on the terminal
-        return svg2png(bytestring=data, output_width=width, output_height=height, unsafe=False)
+        return svg2png(bytestring=printable(data), output_width=width, output_height=height, unsafe=False)
 
 
 def _svg_blip(state: WriterState, inline, image: Image) -> None:
     """Point the picture's blip at the SVG part too (`asvg:svgBlip`), for Word 2016 and later."""
-    package = state.document.part.package
+    package, data = state.document.part.package, printable(image.picture.data)
     drawings = [p for p in package.iter_parts() if p.content_type == SVG_CONTENT_TYPE]
-    part = next((p for p in drawings if p.blob == image.picture.data), None)  # one part however often shown
+    part = next((p for p in drawings if p.blob == data), None)  # one part however often shown
     if part is None:
-        part = Part(PackURI(f"/word/media/vector{len(drawings) + 1}.svg"), SVG_CONTENT_TYPE, image.picture.data,
-                    package)
+        part = Part(PackURI(f"/word/media/vector{len(drawings) + 1}.svg"), SVG_CONTENT_TYPE, data, package)
     rid = state.document.part.relate_to(part, RT.IMAGE)
     blip = inline.find(".//" + qn("a:blip"))
     ext_list = OxmlElement("a:extLst")
