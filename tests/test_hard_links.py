@@ -8,7 +8,10 @@ folder gives (document.yaml, content, data, images, the catalogs and glossaries 
 themes, cover-note frames and logo) is refused when it has more than one name: at the line naming it, or at the
 file, saying what it is and what to do (copy it), exit 1, nothing written, `check` refusing it too; the i18n
 commands reading or writing a catalog refuse it as well. A templates folder of the user's or the toolkit's is no
-document folder (an installer may link a package's files): a hard link there is read.
+document folder (an installer may link a package's files): a hard link there is read. Nor is a folder the command
+line names as a source to copy from, a memory folder (`--memory`) or `ccdocs next`'s OLD: archives of past papers
+are often snapshots of hard links (`cp -al`, `rsync --link-dest`), and their files are read there, as a memory file
+named on the command line is (review-13 R12); the snapshot itself is still refused as a document folder.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ import pytest
 from PIL import Image
 from refusals import Case, invoke
 
-from conftest import MINIMAL, REPORT, ccdocs_here
+from conftest import MINIMAL, REPORT, ccdocs_here, write_doc
 
 SAID = "is a hard link (the file has 2 names)"
 SECRET = "The secret password is hunter2.\n"
@@ -121,3 +124,32 @@ def test_a_file_linked_in_a_templates_folder_of_the_users_is_read(make_doc, tmp_
                            env={"CCDOCS_TEMPLATES": None})
     assert code == 0, text
     assert "CCDOCS_TEMPLATES" not in os.environ
+
+
+def snapshot(folder: Path, to: Path) -> Path:
+    """`to`, a snapshot of `folder` as `cp -al` and `rsync --link-dest` make one: each file a second name of the
+    folder's."""
+    shutil.copytree(folder, to, copy_function=os.link)
+    return to
+
+
+def test_a_memory_folder_in_a_snapshot_of_hard_links_is_read(make_doc, tmp_path):
+    """A memory named by its folder reads its catalog as the catalog named itself is read (it was refused: "the zh
+    catalog of this memory is a hard link")."""
+    memory = snapshot(make_doc(), tmp_path / "archive" / "wo-cc-86-inf-1")
+    folder = write_doc(tmp_path / "new", {CATALOG: None})
+    code, text, _ = invoke(["i18n", "update", str(folder), "--lang", "zh", "--memory", str(memory)])
+    assert code == 0, text
+    assert "# memory: exact, from " in (folder / CATALOG).read_text(encoding="utf-8")
+
+
+def test_next_year_s_folder_is_made_from_a_snapshot_of_hard_links_as_copies(make_doc, tmp_path):
+    """`ccdocs next` from a snapshot of hard links makes the new folder of copies, each of one name (it was refused:
+    "document.yaml is a hard link"); the snapshot itself is no document folder to build."""
+    old = snapshot(make_doc(), tmp_path / "archive" / "doc")
+    code, text, _ = invoke(["next", str(old), str(tmp_path / "next"), "--symbol", "WO/CC/87/INF/1"])
+    assert code == 0, text
+    made = [path for path in (tmp_path / "next").rglob("*") if path.is_file()]
+    assert (tmp_path / "next" / CATALOG) in made and all(path.stat().st_nlink == 1 for path in made)
+    code, text, _ = invoke(["check", str(old)])
+    assert code == 1 and f"document.yaml {SAID}" in text, text

@@ -34,7 +34,7 @@ from babel.messages.catalog import Catalog
 
 from ..errors import InputError, UsageError, display_path, problem
 from ..sources.characters import first_refused
-from ..sources.spec import not_a_file_inside
+from ..sources.spec import named_source, not_a_file_inside
 from ..sources.within import place_inside
 from .catalogs import ContentCatalog, po_path, read_catalog
 
@@ -191,8 +191,9 @@ def read_memory(paths: Iterable[Path], lang: str) -> list[Unit]:
     wrong = []
     for path in paths:
         catalog = po_path(path, lang) if path.is_dir() else path
-        if path.is_dir():  # a memory folder's catalog is read only from inside it
-            place_inside(path, catalog, f"the {lang} catalog of this memory")
+        if path.is_dir():  # a memory folder's catalog is read only from inside it; a hard link is read there
+            with named_source(path):
+                place_inside(path, catalog, f"the {lang} catalog of this memory")
         char = first_refused(display_path(path))
         if char:
             wrong.append(problem(path, None, f"the name of this memory holds a {char}, which every unit it fills "

@@ -39,7 +39,7 @@ from ..i18n.extract import po_bytes
 from ..i18n.memory import fill, read_memory
 from ..inputs import read_files
 from ..pipeline import read_sources, resolve
-from ..sources.spec import not_a_file_inside, symbol_body
+from ..sources.spec import named_source, not_a_file_inside, symbol_body
 from ..sources.within import place_inside
 from ..sources.yamlfile import read_yaml
 from ..tables.texts import translatable_texts
@@ -184,6 +184,12 @@ def next_folder(old: Path, new: Path, o: Options, check=buildable) -> list[Probl
     """
     check_target(new)
     _apart(old, new)
+    with named_source(old):   # a source the command line names: a hard link in it is read (`new` is checked as any)
+        return _made(old, new, o, check)
+
+
+def _made(old: Path, new: Path, o: Options, check) -> list[Problem]:
+    """`next_folder`'s work, `old` and `new` found apart."""
     sources = read_sources(old)
     spec = sources.spec
     root = old.resolve()

@@ -11,6 +11,8 @@ from __future__ import annotations
 import errno
 import re
 import unicodedata
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path, PureWindowsPath
@@ -170,6 +172,26 @@ def inside(folder: Path, raw: str, yf: YamlFile, keys: tuple, out: Collector, ki
 OUTSIDE_HINT = "keep content and data inside the folder; links pointing out are refused"
 
 
+# the folders, resolved, a command reads as sources its command line names and copies from, never as a document
+# folder it builds (`--memory FOLDER`, `ccdocs next OLD`): a hard link in them is read (`named_source`)
+_NAMED: ContextVar[frozenset] = ContextVar("ccdocs_named_sources", default=frozenset())
+
+
+@contextmanager
+def named_source(folder: Path):
+    """While the command reads the folder `folder` its command line names as a source to copy from (a memory folder,
+    `ccdocs next`'s OLD), a hard link in it is read, as a file the command line names is (`--memory FILE`): the rule
+    guards a document folder's own inputs, whose bytes a build prints, from a name that may lie outside the folder;
+    the user names a source folder for what it holds, and archives of past papers are often snapshots of hard links
+    (`cp -al`, `rsync --link-dest`, backup tools). A link leading out of it is refused still, and the document
+    folder the command makes or updates is read as any document folder."""
+    token = _NAMED.set(_NAMED.get() | {folder.resolve()})
+    try:
+        yield
+    finally:
+        _NAMED.reset(token)
+
+
 def not_a_file_inside(folder: Path | None, path: Path, shared: bool = False) -> str | None:
     """Why `path` cannot be read as a file of `folder` (`"missing"`, `"leaves the document folder"`, `"is a
     folder"`, `"cannot be looked at: File name too long"`, `"is a hard link …"`), or None when it is a regular file
@@ -180,15 +202,17 @@ def not_a_file_inside(folder: Path | None, path: Path, shared: bool = False) -> 
     archive carried) is refused as a link leading out is: nothing tells whether the other name lies outside the
     folder, and the file's bytes are those of the other name. `shared`: `folder` is a templates folder of the
     user's or the toolkit's, not a document folder, whose files an installer may have linked (uv links a package's
-    files from its cache): a hard link there is read."""
+    files from its cache): a hard link there is read; so it is in a source folder the command line names
+    (`named_source`)."""
     try:
         resolved = path.resolve()
+        home = folder.resolve() if folder is not None else None
     except RuntimeError:
         return "is a link that leads nowhere (a loop)"
     except OSError as exc:
         return _unreadable(exc)
     try:
-        if folder is not None and not resolved.is_relative_to(folder.resolve()):
+        if home is not None and not resolved.is_relative_to(home):
             return "leaves the document folder"
         if not path.exists():
             return "missing"
@@ -196,7 +220,8 @@ def not_a_file_inside(folder: Path | None, path: Path, shared: bool = False) -> 
             return "is a folder, not a file"
         if not path.is_file():
             return "is not a regular file (a FIFO, a socket or a device)"
-        if folder is not None and not shared and (names := path.stat().st_nlink) > 1:
+        if home is not None and not shared and (names := path.stat().st_nlink) > 1 and \
+                not any(home.is_relative_to(named) for named in _NAMED.get()):
             return hard_linked(names)
     except OSError as exc:
         return _unreadable(exc)

@@ -4,6 +4,8 @@ A folder may arrive with `locales`, `locales/<lang>/LC_MESSAGES` or a catalog as
 (to a neighbouring paper's catalogs). `check` and `build` refuse such a catalog (`spec.not_a_file_inside`); every
 command that reads or writes a catalog, template or memory under a folder (`i18n extract`, `update`, `import`,
 `export`, `--memory`, `next`) asks `place_inside` first, and writes through `output.write_all(..., inside=folder)`.
+A hard link is refused as a link leading out is, but in a source the command line names to copy from (a memory
+folder, `next`'s OLD: `spec.named_source`).
 """
 
 from __future__ import annotations
