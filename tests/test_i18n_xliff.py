@@ -340,10 +340,12 @@ def test_more_units_than_a_catalog_has_are_refused_at_the_first_one_too_many_unp
         monkeypatch.setattr(xliff, "MAX_UNITS", 5)
 
     parsed = _counting(monkeypatch)
-    output = refuse(Case("units", {}, "this file has more than 5 units", "doc.xlf:", setup=setup,
-                         command=command, check=False))
+    said = ("this translation memory has more than 5 units, the most ccdocs reads of one XLIFF file (export from "
+            "the CAT tool's memory only the units close to this paper" if command == MEMORY else
+            "this file has more than 5 units, more than `ccdocs i18n export` writes for one document")
+    output = refuse(Case("units", {}, said, "doc.xlf:", setup=setup, command=command, check=False))
     sixth = [u.sourceline for u in units(tmp_path / "out" / "doc.xlf")][5]
-    assert re.search(rf"doc\.xlf:{sixth}:\d+: error: this file has more than 5 units", output), output
+    assert re.search(rf"doc\.xlf:{sixth}:\d+: error: {re.escape(said[:40])}", output), output
     assert parsed == []
 
 
@@ -357,13 +359,16 @@ def test_more_elements_than_a_catalog_has_are_refused_at_the_first_one_too_many_
 
     monkeypatch.setattr(xliff, "MAX_ELEMENTS", 40)
     parsed = _counting(monkeypatch)
-    output = refuse(Case("elements", {}, "this file has more than 40 XML elements", "doc.xlf:",
-                         setup=_raw('<g id="9">导言</g>' * 50), command=command, check=False))
+    said = ("this translation memory has more than 40 XML elements, the most ccdocs reads of one XLIFF file (a "
+            "unit's history and alternative translations count) (export from the CAT tool's memory only the units "
+            "close to this paper" if command == MEMORY else "this file has more than 40 XML elements, more than "
+            "`ccdocs i18n export` writes")
+    output = refuse(Case("elements", {}, said, "doc.xlf:", setup=_raw('<g id="9">导言</g>' * 50), command=command,
+                         check=False))
     xlf = tmp_path / "out" / "doc.xlf"
     first_too_many = list(etree.parse(str(xlf)).iter())[40]
     assert etree.QName(first_too_many).localname == "g"
-    assert re.search(rf"doc\.xlf:{first_too_many.sourceline}:\d+: error: this file has more than 40 XML elements",
-                     output), output
+    assert re.search(rf"doc\.xlf:{first_too_many.sourceline}:\d+: error: {re.escape(said[:40])}", output), output
     assert parsed == []
 
 
@@ -381,6 +386,11 @@ def test_a_file_larger_than_the_bound_is_refused_unread(refuse, tmp_path, monkey
     output = refuse(Case("bytes", {}, "more than the 1 MB ccdocs reads for an XLIFF file", "doc.xlf", setup=padded,
                          command=IMPORT, check=False))
     assert "doc.xlf: error: `doc.xlf` holds 1.1 MB" in output and parsed == []
+    assert "have the CAT tool save it without its translation history" in output
+    told = refuse(Case("bytes", {}, "more than the 1 MB ccdocs reads for an XLIFF file (export from the CAT tool's "
+                       "memory only the units close to this paper", "doc.xlf", setup=padded, command=MEMORY,
+                       check=False))
+    assert "doc.xlf: error: `doc.xlf` holds 1.1 MB" in told and parsed == []
 
 
 def test_whatever_the_survey_lets_through_the_catalog_reads_back_as_written(tmp_path):

@@ -131,7 +131,7 @@ def _from_xliff(path: Path, lang: str, wrong: list) -> list[Unit]:
     none when it is translated into another language than `lang`, a problem in `wrong` at each such `<file>`."""
     from .xliff import DONE_STATES, _parsed, _state, other_language
 
-    store = _parsed(path)
+    store = _parsed(path, memory=True)
     other = other_language(store, path, lang, OTHER_HINT)
     if other:
         wrong += other

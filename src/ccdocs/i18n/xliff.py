@@ -76,7 +76,7 @@ from translate.storage import xliff
 
 from ..errors import InputError, Problem, display_path, problem
 from ..parse.visible import shows
-from ..sources.bounds import CONTENTS, XLIFF, amount, read_bounded, size_held
+from ..sources.bounds import CONTENTS, XLIFF, Beyond, amount, read_within, size_held
 from ..sources.characters import HINT as CHARACTER_HINT
 from ..sources.characters import refused
 from ..sources import spans
@@ -117,6 +117,11 @@ BOTH_HINT = ("compare the two and keep one: accept the catalog's (export again a
 # (`export`): an XLIFF ccdocs could not import back is never made.
 MAX_UNITS = CONTENTS.lines
 MAX_ELEMENTS = 8 * MAX_UNITS
+# A translation memory given as XLIFF (`--memory`) is read within the same bounds, for what it costs to read (one
+# export of a CAT tool's memory, of many documents, is no paper's export): a larger one is given in parts
+MEMORY_HINT = ("export from the CAT tool's memory only the units close to this paper (filter it by project, client "
+               "or date) without their history and alternative translations, or split it into files of fewer "
+               "units, each given as its own `--memory`")
 TEXTS = frozenset(f"{NAMESPACE} {name}" for name in ("source", "target"))  # expat's names (`_survey`)
 UNIT = f"{NAMESPACE} trans-unit"
 XML_LANG = "http://www.w3.org/XML/1998/namespace lang"  # `xml:lang` as expat names it (`_survey`)
@@ -299,12 +304,13 @@ class _Refused(Exception):
     """Ends `_survey`'s pass at a problem that makes reading on pointless."""
 
 
-def _survey(path: Path, data: bytes) -> list[Problem]:
+def _survey(path: Path, data: bytes, memory: bool = False) -> list[Problem]:
     """What ccdocs refuses in the XLIFF bytes `data` (the file at `path`) before translate-toolkit reads them, at its
-    line and column (see the module): more than `MAX_UNITS` units or `MAX_ELEMENTS` elements, or a DOCTYPE (the
-    pass ends there), each refused character in a unit's `<source>` or `<target>` (inline codes included), XML that
-    is not well-formed or in an encoding expat does not read (the survey ends there). expat streams the bytes once
-    and keeps nothing but the open elements' names."""
+    line and column (see the module): more than `MAX_UNITS` units or `MAX_ELEMENTS` elements (told as a file to
+    import is, or as a translation `memory`), or a DOCTYPE (the pass ends there), each refused character in a
+    unit's `<source>` or `<target>` (inline codes included), XML that is not well-formed or in an encoding expat
+    does not read (the survey ends there). expat streams the bytes once and keeps nothing but the open elements'
+    names."""
     parser = expat.ParserCreate(namespace_separator=" ")
     found: list[Problem] = []
     open_elements: list[str] = []
@@ -325,19 +331,23 @@ def _survey(path: Path, data: bytes) -> list[Problem]:
         nonlocal units, elements, files, within
         elements += 1
         if elements > MAX_ELEMENTS:
-            raise _Refused(problem(path, parser.CurrentLineNumber, f"this file has more than {MAX_ELEMENTS:,} XML "
-                                   "elements, more than `ccdocs i18n export` writes: the CAT tool added its own "
-                                   "(a translation history, alternative translations)", "have the CAT tool save "
-                                   "the file without its translation history and alternative translations",
-                                   parser.CurrentColumnNumber + 1))
+            raise _Refused(problem(path, parser.CurrentLineNumber, *(
+                (f"this translation memory has more than {MAX_ELEMENTS:,} XML elements, the most ccdocs reads of "
+                 "one XLIFF file (a unit's history and alternative translations count)", MEMORY_HINT) if memory else
+                (f"this file has more than {MAX_ELEMENTS:,} XML elements, more than `ccdocs i18n export` writes: the "
+                 "CAT tool added its own (a translation history, alternative translations)", "have the CAT tool "
+                 "save the file without its translation history and alternative translations")),
+                parser.CurrentColumnNumber + 1))
         if name == UNIT:
             units += 1
             if units > MAX_UNITS:
-                raise _Refused(problem(path, parser.CurrentLineNumber, f"this file has more than {MAX_UNITS:,} units, "
-                                       "more than `ccdocs i18n export` writes for one document: it is not one "
-                                       "document's export", "import the file exported from this document's catalog; "
-                                       "a CAT tool's project of several documents saves each one's file apart",
-                                       parser.CurrentColumnNumber + 1))
+                raise _Refused(problem(path, parser.CurrentLineNumber, *(
+                    (f"this translation memory has more than {MAX_UNITS:,} units, the most ccdocs reads of one XLIFF "
+                     "file", MEMORY_HINT) if memory else
+                    (f"this file has more than {MAX_UNITS:,} units, more than `ccdocs i18n export` writes for one "
+                     "document: it is not one document's export", "import the file exported from this document's "
+                     "catalog; a CAT tool's project of several documents saves each one's file apart")),
+                    parser.CurrentColumnNumber + 1))
             texts.clear()
             language(name, attributes)
         if not open_elements:
@@ -416,11 +426,14 @@ def _root(path: Path, name: str, version: str, line: int, col: int) -> None:
                                "export` wrote, saved by the CAT tool as XLIFF 1.2", col))
 
 
-def _parsed(path: Path) -> xliff.xlifffile:
+def _parsed(path: Path, memory: bool = False) -> xliff.xlifffile:
     """The XLIFF file read by translate-toolkit; InputError at the line lxml stops at, or for another version, or
-    with what `_survey` finds (nothing is parsed then), or when the file is larger than `bounds.XLIFF`."""
+    with what `_survey` finds (nothing is parsed then), or when the file is larger than `bounds.XLIFF` (told as a
+    file to import is, or as a translation `memory`)."""
     try:
-        data = read_bounded(path, XLIFF) if path.is_file() else None  # never a FIFO: it would hang
+        data = read_within(path, XLIFF) if path.is_file() else None  # never a FIFO: it would hang
+    except Beyond as exc:
+        raise InputError([problem(path, None, str(exc), MEMORY_HINT if memory else XLIFF.hint)]) from None
     except OSError as exc:
         raise InputError([problem(path, None, f"cannot read this file as XLIFF: {exc.strerror}",
                                   "give the .xlf file `ccdocs i18n export` wrote")]) from None
@@ -431,7 +444,7 @@ def _parsed(path: Path) -> xliff.xlifffile:
         raise InputError([problem(path, 1, "this is a gettext catalog (it begins with a `#` comment or `msgid`), not "
                                   "an XLIFF file", "give the .xlf file the CAT tool saved, as `ccdocs i18n export` "
                                   "wrote it; a catalog is read where it stands, `locales/<lang>/LC_MESSAGES/`")])
-    found = _survey(path, data)
+    found = _survey(path, data, memory)
     if found:
         raise InputError(found)
     try:
