@@ -8,6 +8,7 @@ from __future__ import annotations
 from babel.messages.catalog import Catalog, Message
 
 from bounded import within
+from ccdocs.i18n import update
 from ccdocs.i18n.update import merge
 
 GONE = "The Committee noted paragraph {} of the report on the programme and budget."
@@ -35,3 +36,61 @@ def test_new_paragraphs_against_many_obsolete_entries_are_matched_within_a_bound
     assert changes == "40 new, 1 fuzzy, 0 obsolete"
     assert (string, fuzzy, previous) == ("委员会注意到报告第4321段。", True, [GONE.format(4321)])
     assert obsolete == 11_999  # the one matched is the new entry's, no longer obsolete
+
+
+# review-13 R10: each new paragraph still cost some 6-8 ms against a large catalog (the candidates its grams name,
+# and difflib's measure of 16): a paper rewritten at the bounds (tens of thousands of new paragraphs) took minutes
+# holding the folder's lock. The whole matching now has a bound on its work (`update.WORK_MOST`, some 20 s); the new
+# paragraphs past it are left new, and the update says how many.
+WORDS = [f"w{n:04d}x" for n in range(3_000)]
+
+
+def _sentence(n: int) -> str:
+    """The 18-word sentence of item `n`, its words drawn from WORDS by a fixed rule."""
+    return f"Item {n}: " + " ".join(WORDS[(n * 7_919 + i * 104_729 + i * i * n) % len(WORDS)] for i in range(18)) + "."
+
+
+def _edited(n: int) -> str:
+    """The sentence of item `n`, its fifth word changed."""
+    words = _sentence(n).split()
+    return " ".join([*words[:6], "changed", *words[7:]])
+
+
+def _rewritten(gone: int, new: int) -> tuple:
+    """merge() of a catalog of `gone` translated entries with a template holding none of them but `new` edits of
+    the first (a word changed in each): (its Changes, the translations and fuzzy flags of the first two new entries and
+    of the last)."""
+    catalog = Catalog(locale="zh", fuzzy=False)
+    for n in range(gone):
+        catalog.add(_sentence(n), string=f"译文{n}")
+    template = Catalog(fuzzy=False)
+    edits = [_edited(n) for n in range(new)]
+    for text in edits:
+        template.add(text)
+    changes = merge(catalog, template)
+    return changes, [(catalog.get(text).string, catalog.get(text).fuzzy) for text in (*edits[:2], edits[-1])]
+
+
+def test_a_paper_rewritten_against_a_large_catalog_is_matched_within_the_work_bound(monkeypatch):
+    """The bound lowered to what a few dozen new paragraphs cost here, 20,000 entries gone, 10,000 new: each of
+    the first is offered its own earlier translation as fuzzy, the rest are left new and counted (unbounded, the
+    10,000 took a minute and more)."""
+    monkeypatch.setattr(update, "WORK_MOST", 2_000_000, raising=False)  # (raising: a name the fix added)
+    changes, shown = within(lambda: _rewritten(20_000, 10_000), 60, "10,000 new paragraphs matched against 20,000")
+    assert shown[:2] == [("译文0", True), ("译文1", True)]
+    assert not any(shown[2])  # past the bound: new, untranslated, not fuzzy
+    assert 0 < changes.fuzzy < 10_000 and changes.fuzzy + changes.unmatched <= 10_000
+    assert changes.new == 10_000 - changes.fuzzy and changes.unmatched > 9_000
+
+
+def test_an_update_within_the_bound_matches_every_new_paragraph_and_leaves_none_unmatched():
+    changes, shown = _rewritten(300, 30)
+    assert changes.unmatched == 0 and changes.fuzzy == 30
+    assert shown == [("译文0", True), ("译文1", True), ("译文29", True)]
+
+
+def test_the_update_says_how_many_new_paragraphs_were_left_unmatched(tmp_path):
+    note = update.unmatched(tmp_path / "content.po", update.Changes(new=9_000, fuzzy=40, obsolete=0, unmatched=8_960))
+    assert str(note).startswith(f"{tmp_path / 'content.po'}: note: 8960 of the 9000 new messages were not compared")
+    assert "`--memory`" in note.hint
+    assert update.unmatched(tmp_path / "content.po", update.Changes(new=9, fuzzy=4, obsolete=0)) is None

@@ -21,3 +21,22 @@ def test_a_second_update_says_the_fuzzy_entry_is_still_left_and_a_complete_catal
     assert (f"{folder}/locales/zh/LC_MESSAGES/content.po: note: left: 1 fuzzy, 0 untranslated of 45 messages, which a "
             "final build refuses (the counts above are of this update's changes) (`ccdocs i18n stats "
             f"{folder}` counts them; `ccdocs i18n review {folder} --lang zh -o review.html` shows them)") in output
+
+
+def test_an_update_whose_fuzzy_matching_reached_its_bound_says_how_many_new_messages_it_left(copy_fixture,
+                                                                                              monkeypatch):
+    """review-13 R10: the matching's work is bounded (`update.WORK_MOST`), here lowered to nothing: the edited
+    paragraph is left new, untranslated, and the update says so with what fills it."""
+    from ccdocs.i18n import update
+
+    monkeypatch.setattr(update, "WORK_MOST", 0, raising=False)  # (raising: a name the bound added)
+    folder = copy_fixture("budget")
+    report = next((folder / "content").glob("*.md"))
+    report.write_text(report.read_text(encoding="utf-8").replace("by object of expenditure.",
+                                                                 "by object of expenditure, revised.", 1),
+                      encoding="utf-8")
+    code, output, _ = invoke(["i18n", "update", str(folder), "--lang", "zh"])
+    assert code == 0 and "1 new, 0 fuzzy, 1 obsolete" in output, output
+    assert (f"{folder}/locales/zh/LC_MESSAGES/content.po: note: 1 of the 1 new messages were not compared with the "
+            "earlier translations") in output
+    assert "`--memory`" in output

@@ -553,8 +553,7 @@ def update(doc_dir, lang, memories):
     from .i18n.memory import read_memory
     from .i18n.places import Places
     from .i18n.stats import language_stats
-    from .i18n.update import left
-    from .i18n.update import update_all
+    from .i18n.update import left, unmatched, update_all
     from .inputs import read_files
     from .output import check_inputs, check_targets
     from .pipeline import read_sources, resolve
@@ -575,8 +574,9 @@ def update(doc_dir, lang, memories):
     memory = {code: read_memory(memories, code) if memories else None for code in languages}
     for code, (path, changes) in zip(languages, update_all(spec.folder, memory, catalog, table_keys(sources))):
         click.echo(f"{path}: {changes}")
-        if changes.crowded is not None:
-            click.echo(str(changes.crowded), err=True)
+        for note in (changes.crowded, unmatched(path, changes)):
+            if note is not None:
+                click.echo(str(note), err=True)
         waiting = left(language_stats(sources, code), doc_dir)
         if waiting is not None:
             click.echo(str(waiting), err=True)

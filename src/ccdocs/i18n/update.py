@@ -26,6 +26,16 @@ GRAM = 3
 RAREST = 32
 CLOSEST = 16
 EXAMINED = 2_000
+# The work of one update's fuzzy matching, bounded (review-13 R10): a new msgid costs the candidates its grams name
+# (at most RAREST x EXAMINED, each counted) and the characters difflib measures, its own and its CLOSEST candidates'
+# (CHARACTER_WORK units each: difflib spends some 30 times a count's time on a character of a sentence, less on
+# texts of 200 characters and more, where it sets popular characters aside). Measured on 18-word sentences against
+# a 20,000-entry catalog: ~100,000 units, 6-13 ms, a new msgid; a paper rewritten at the bounds (50,000 new against
+# 50,000 gone) took 5-7 minutes holding the folder's lock. WORK_MOST stops the matching after some 15-25 s of CPU
+# (some 1,500 such msgids, after the index's 1-3 s); the new msgids past it are left new, untranslated, and the
+# update says how many (`Changes.unmatched`, `unmatched`).
+CHARACTER_WORK = 30
+WORK_MOST = 150_000_000
 
 
 @dataclass(frozen=True)
@@ -37,6 +47,7 @@ class Changes:
     obsolete: int
     memory: Filled | None = None
     crowded: Problem | None = None  # a warning: translated, the catalog would be beyond the bound (`update_all`)
+    unmatched: int = 0  # new msgids left without fuzzy matching: its work bound was reached (WORK_MOST)
 
     def __str__(self) -> str:
         told = f"{self.new} new, {self.fuzzy} fuzzy, {self.obsolete} obsolete"
@@ -92,7 +103,7 @@ def merge(catalog: Catalog, template: Catalog, used: frozenset = frozenset()) ->
         if key in wanted:
             kept[key] = (message.string, message.previous_id)
             message.string = ""
-    matched = _close(catalog, template)
+    matched, unmatched = _close(catalog, template)
     catalog.update(_own(template), no_fuzzy_matching=True, update_header_comment=False)
     _made_fuzzy(catalog, matched)
     for key, message in list(catalog.obsolete.items()):
@@ -109,7 +120,8 @@ def merge(catalog: Catalog, template: Catalog, used: frozenset = frozenset()) ->
     was_fuzzy = {key for key, m in before.items() if m.fuzzy and key in wanted}
     return Changes(new=sum(1 for key, m in after.items() if key not in before and not m.fuzzy),
                    fuzzy=sum(1 for key, m in after.items() if m.fuzzy and key not in was_fuzzy),
-                   obsolete=sum(1 for key in map(_key, catalog.obsolete.values()) if key in active))
+                   obsolete=sum(1 for key in map(_key, catalog.obsolete.values()) if key in active),
+                   unmatched=unmatched)
 
 
 def _grams(key: str) -> set[str]:
@@ -131,12 +143,13 @@ class _Gone:
             for gram in _grams(key):
                 self.index[gram].append(number)
         self.lengths = sorted((len(key), number) for number, key in enumerate(self.keys))
+        self.work = 0  # spent by `closest` so far (see WORK_MOST)
 
     def closest(self, msgid: str):
         """The message babel's matching gives `msgid` (difflib's `get_close_matches`, its cut-off 0.6, on the
         lower-cased texts), sought among the CLOSEST sharing the most of its RAREST grams held by at most EXAMINED
         messages (a gram most of them hold tells none apart); when it has none such, among the CLOSEST nearest
-        in length (difflib's `real_quick_ratio`). None for none."""
+        in length (difflib's `real_quick_ratio`). None for none. Adds what it cost to `work`."""
         key = msgid.lower().strip()
         held = sorted((len(self.index[gram]), gram) for gram in _grams(key)
                       if 0 < len(self.index.get(gram, ())) <= EXAMINED)[:RAREST]
@@ -146,13 +159,16 @@ class _Gone:
         else:
             at = bisect_left(self.lengths, (len(key), -1))
             numbers = [number for _, number in self.lengths[max(0, at - CLOSEST // 2):at + CLOSEST // 2]]
-        found = get_close_matches(key, [self.keys[number] for number in numbers], 1)
+        candidates = [self.keys[number] for number in numbers]
+        self.work += sum(count for count, _ in held) + CHARACTER_WORK * (len(key) + sum(map(len, candidates)))
+        found = get_close_matches(key, candidates, 1)
         return self.messages[found[0]] if found else None
 
 
-def _close(catalog: Catalog, template: Catalog) -> dict[tuple, Message]:
+def _close(catalog: Catalog, template: Catalog) -> tuple[dict[tuple, Message], int]:
     """The translated message of `catalog` each template message it lacks takes as fuzzy, by the key of the new
-    message.
+    message; and how many new messages were left unmatched, in the template's order, once the matching's work
+    reached WORK_MOST.
 
     babel's own matching (`Catalog.update`) measures every new msgid against every candidate with difflib, in
     pure Python: 20 new paragraphs against 6,000 obsolete entries took 78 s, a catalog at its bound with a new
@@ -160,14 +176,17 @@ def _close(catalog: Catalog, template: Catalog) -> dict[tuple, Message]:
     Here each is measured against the CLOSEST likeliest only (`_Gone`), with babel's measure and cut-off, and
     the update itself made without fuzzy matching (`_made_fuzzy` does what babel's would)."""
     gone = None  # indexed when the first new message comes
-    matched = {}
+    matched, unmatched = {}, 0
     for message in template:
         if message.id and catalog.get(message.id, message.context) is None:
             gone = gone or _Gone(catalog)
+            if gone.work >= WORK_MOST:
+                unmatched += 1
+                continue
             found = gone.closest(message.id)
             if found is not None:
                 matched[_key(message)] = found
-    return matched
+    return matched, unmatched
 
 
 def _own(template: Catalog) -> Catalog:
@@ -249,6 +268,18 @@ def update_all(folder: Path, memories: dict[str, list[Unit] | None], template: C
         written = write_catalogs({path: catalog for path, (catalog, _) in merged.items()}, folder)
     return [(path, replace(changes, crowded=_crowded(path, catalog, written[path])))
             for path, (catalog, changes) in merged.items()]
+
+
+def unmatched(path: Path, changes: Changes) -> Problem | None:
+    """The note of an update whose fuzzy matching stopped at its bound (`WORK_MOST`), for the catalog at `path`;
+    None when every new message was matched."""
+    if not changes.unmatched:
+        return None
+    return Problem(display_path(path), None, None, f"{changes.unmatched} of the {changes.new} new messages were not "
+                   "compared with the earlier translations: fuzzy matching stops at a bound on its work (some 20 s), "
+                   "reached here, so they are left untranslated rather than offered an earlier translation as fuzzy",
+                   "translate them, or fill those an earlier translation holds with `--memory` (the earlier catalog "
+                   "or XLIFF: the same English as they are, a close one as fuzzy)", "note")
 
 
 def _crowded(path: Path, catalog: Catalog, data: bytes) -> Problem | None:
