@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
+import subprocess
 from functools import partial
 from pathlib import Path
 
@@ -90,7 +92,8 @@ CASES = [
 def test_an_input_with_another_name_is_refused_and_nothing_is_read_through_it(refuse, case):
     output = refuse(case)
     assert "hunter2" not in output
-    assert "copy the file into the folder instead of linking it" in output
+    assert "(give the file one name: replace it by a copy of itself (`cp " in output.replace("[", "(")
+    assert "or delete its other name (`find / -xdev -samefile " in output.replace("[", "(")
 
 
 def test_the_outside_file_is_not_printed(make_doc, tmp_path):
@@ -153,3 +156,30 @@ def test_next_year_s_folder_is_made_from_a_snapshot_of_hard_links_as_copies(make
     assert (tmp_path / "next" / CATALOG) in made and all(path.stat().st_nlink == 1 for path in made)
     code, text, _ = invoke(["check", str(old)])
     assert code == 1 and f"document.yaml {SAID}" in text, text
+
+
+def test_the_command_the_hint_gives_makes_the_file_one_of_one_name(make_doc, tmp_path):
+    """The file named is in the folder already, its other name elsewhere (review-13 R4: the hint said "copy the file
+    into the folder"): the hint's own command, run as printed from the folder the command ran in, gives it one name,
+    and the folder builds; the file outside keeps its bytes."""
+    folder = make_doc()
+    linked("data/applicants.csv", folder, tmp_path)
+    code, text, _ = invoke(["check", str(folder)])
+    assert code == 1, text
+    command = re.search(r"replace it by a copy of itself \[`([^`]+)`\]", text).group(1)
+    subprocess.run(command, shell=True, check=True, cwd=os.getcwd())
+    assert (folder / "data" / "applicants.csv").stat().st_nlink == 1
+    assert invoke(["check", str(folder)])[0] == 0
+    assert (tmp_path / "elsewhere" / "applicants.csv").read_text() == (folder / "data/applicants.csv").read_text()
+
+
+def test_a_backup_an_interrupted_write_left_is_named_as_the_other_name(make_doc, tmp_path):
+    """A ccdocs write links the old file aside (`.<name>.<random>.old`) an instant before it replaces it: killed in
+    between, it leaves the catalog with two names. The hint names that backup to delete, not a copy to make."""
+    folder = make_doc()
+    os.link(folder / CATALOG, folder / "locales/zh/LC_MESSAGES/.content.po.1a2b3c4d.old")
+    code, text, _ = invoke(["check", str(folder)])
+    assert code == 1 and f"the zh catalog {SAID}" in text, text
+    assert "(delete `" in text.replace("[", "(") and ("locales/zh/LC_MESSAGES/.content.po.1a2b3c4d.old` beside it, "
+                                                       "its other name: the previous version a ccdocs command "
+                                                       "interrupted while writing the file left there") in text, text

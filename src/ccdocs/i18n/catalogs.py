@@ -101,7 +101,7 @@ def misplaced_catalogs(spec) -> list[Problem]:
         if wrong:
             wrong = "is a link that leads nowhere" if wrong == "missing" else wrong
             found.append(problem(path, None, f"the {lang} catalog {wrong}", hint_for(
-                wrong, "make it a regular .po file inside the document folder, or remove it")))
+                wrong, "make it a regular .po file inside the document folder, or remove it", path)))
     return found
 
 

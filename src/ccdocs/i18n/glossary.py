@@ -193,7 +193,7 @@ def glossary(folder: Path | None, lang: str) -> tuple[Term, ...]:
             if wrong:
                 wrong = "is a link that leads nowhere" if wrong == "missing" else wrong
                 raise InputError([problem(path, None, f"the {lang} glossary {wrong}", hint_for(
-                    wrong, "make it a regular CSV file inside the document folder, or remove it"))])
+                    wrong, "make it a regular CSV file inside the document folder, or remove it", path))])
             chosen.update({_same_term(term.source): term for term in read_glossary(path)})
     return tuple(chosen.values())
 

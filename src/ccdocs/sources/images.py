@@ -91,7 +91,7 @@ def read_picture(folder: Path, raw: str, within: Within = CONTENT, shared: bool 
         return (f"image `{raw[:80]}` leaves {within.name}",
                 f"keep images inside {within.name}; links pointing out are refused")
     if wrong:
-        return f"image `{raw[:80]}` {wrong}", hint_for(wrong, "name an image file here")
+        return f"image `{raw[:80]}` {wrong}", hint_for(wrong, "name an image file here", folder / raw)
     path = folder / raw
     try:
         data = read_within(path, IMAGE, f"image `{raw[:80]}`")

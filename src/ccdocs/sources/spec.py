@@ -9,7 +9,9 @@ inside the document folder once links are followed.
 from __future__ import annotations
 
 import errno
+import glob
 import re
+import shlex
 import unicodedata
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -17,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path, PureWindowsPath
 
-from ..errors import Collector, InputError, another_form, code_points, did_you_mean, problem
+from ..errors import Collector, InputError, another_form, code_points, did_you_mean, display_path, problem
 from ..l10n.language import OFFICIAL, known_languages
 from ..l10n.session import HIGHEST
 from ..parse.visible import shows
@@ -163,7 +165,7 @@ def inside(folder: Path, raw: str, yf: YamlFile, keys: tuple, out: Collector, ki
         return None
     if wrong:
         hint = (OUTSIDE_HINT if "leaves" in wrong else "use a shorter name and fewer folders"
-                if wrong.startswith("cannot") else hint_for(wrong, f"name a {kind} file (a regular file) here"))
+                if wrong.startswith("cannot") else hint_for(wrong, f"name a {kind} file (a regular file) here", full))
         out.extend([yf.problem(keys, f"{shown(raw, 80) if len(raw) > 80 else f'`{raw}`'} {wrong}", hint)])
         return None
     return full
@@ -229,7 +231,6 @@ def not_a_file_inside(folder: Path | None, path: Path, shared: bool = False) -> 
 
 
 HARD_LINKED = "is a hard link"
-LINK_HINT = "copy the file into the folder instead of linking it (`cp`, not `ln`): a copy has one name"
 
 
 def hard_linked(names: int) -> str:
@@ -238,9 +239,30 @@ def hard_linked(names: int) -> str:
             "the document folder, and reads none")
 
 
-def hint_for(wrong: str, hint: str) -> str:
-    """The hint for a file `not_a_file_inside` refused for `wrong`: LINK_HINT for a hard link, else `hint`."""
-    return LINK_HINT if wrong.startswith(HARD_LINKED) else hint
+def hint_for(wrong: str, hint: str, path: Path) -> str:
+    """The hint for the file at `path` that `not_a_file_inside` refused for `wrong`: `link_hint` for a hard link,
+    else `hint`."""
+    return link_hint(path) if wrong.startswith(HARD_LINKED) else hint
+
+
+def link_hint(path: Path) -> str:
+    """What to do with the file at `path`, which has other names: where one of them is the backup an interrupted
+    write of ccdocs left beside it (`output._aside` links the old file aside as `.<name>.<random>.old` an instant
+    before it replaces it), delete that; else give the file one name, by a copy of itself (the file is in the folder
+    already: its other name is the stranger) or by deleting the other name, or run again if a write of ccdocs made
+    that backup just then."""
+    try:
+        aside = [other for other in sorted(path.parent.glob(f".{glob.escape(path.name)}.*.old"))
+                 if other.samefile(path)]
+    except OSError:
+        aside = []
+    if aside:
+        return (f"delete `{display_path(aside[0])}` beside it, its other name: the previous version a ccdocs command "
+                "interrupted while writing the file left there")
+    name = shlex.quote(display_path(path))
+    return (f"give the file one name: replace it by a copy of itself (`cp {name} {name}.copy && mv {name}.copy "
+            f"{name}`), or delete its other name (`find / -xdev -samefile {name}` lists its names); if a ccdocs "
+            "command was writing it at that instant, run this one again")
 
 
 def _unreadable(exc: OSError) -> str:
@@ -700,7 +722,7 @@ def read_spec(folder: Path) -> DocumentSpec:
                                   "point ccdocs at a document folder")])
     if wrong:
         raise InputError([problem(path, None, f"document.yaml {wrong}",
-                                  hint_for(wrong, "make it a regular file of the folder"))])
+                                  hint_for(wrong, "make it a regular file of the folder", path))])
     yf = read_yaml(path)
     r = _Reader(yf, folder)
     r.unknown_keys()

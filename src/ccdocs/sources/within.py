@@ -32,5 +32,5 @@ def place_inside(folder: Path, path: Path, what: str) -> Path | None:
         return None
     hint = ("make it a real folder or file of the document folder: a link leading out is never read nor written "
             "through" if "leaves" in wrong else hint_for(wrong, "make it a regular file inside the document folder, "
-                                                                "or remove it"))
+                                                                "or remove it", path))
     raise InputError([problem(path, None, f"{what} {wrong}", hint)])
