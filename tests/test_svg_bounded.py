@@ -9,6 +9,7 @@ and what a drawing draws is bounded by a measurement, per drawing and per paper.
 
 from __future__ import annotations
 
+from pathlib import Path
 from unittest import mock
 
 import pytest
@@ -94,6 +95,35 @@ def test_a_drawing_beyond_what_is_drawn_in_time_is_refused_at_the_line_showing_i
     """Run in a forked child with a generous bound (a hang fails, nothing is timed): refused before svglib draws it."""
     output = refuse(Case("drawn", shows(drawing), OVER, WHERE, timeout=HANG))
     assert "(simplify the drawing [fewer elements; paths of fewer points" in output and "save it as PNG" in output
+
+
+SAVED = Path(__file__).parent / "svg"
+
+
+def test_a_scatter_beyond_the_bound_is_told_to_draw_its_markers_as_a_bitmap(refuse):
+    """matplotlib 3.11's scatter of 850 points (`ax.scatter(xs, ys, s=8)`, 6 × 4 in, saved as SVG), each marker a
+    `<use xlink:href="#m…" x=… y=…>` of one path, its text as paths: 2,000 elements and more. The hint says so and
+    gives matplotlib's own remedy (review-13 R6: it said "simplify the drawing", nothing between that and losing all
+    vectors); a drawing of other elements is still told to simplify."""
+    output = refuse(Case("scatter", shows((SAVED / "matplotlib-scatter.svg").read_text(encoding="utf-8")), OVER,
+                         WHERE))
+    assert ("(most of it are 862 markers, a `<use>` of a shape at each point of a scatter or a line: have the "
+            "program draw them as one bitmap, the axes and text staying vectors [matplotlib: `rasterized=True` in "
+            "`ax.scatter(…)` or `ax.plot(…)`, then `savefig(…, dpi=300)`], or save the figure as PNG at the size it "
+            "prints [300 dpi])") in output, output
+    from ccdocs.sources.svg import DRAWN_HINT, read_svg
+
+    assert read_svg("a.svg", _paths(2_100).encode())[1] == DRAWN_HINT
+
+
+def test_the_scatter_with_its_markers_as_a_bitmap_is_drawn():
+    """The same scatter saved with `rasterized=True` (`savefig(…, dpi=300)`): its markers one embedded PNG, its axes
+    and text paths: accepted, a tenth of the bound."""
+    from ccdocs.sources.svg import read_svg
+
+    drawn: list = []
+    assert read_svg("a.svg", (SAVED / "matplotlib-scatter-rasterized.svg").read_bytes(), drawn) == (432.0, 288.0)
+    assert drawn[0] < 400
 
 
 def test_a_drawing_at_the_bound_is_drawn():

@@ -94,6 +94,13 @@ UNRESOLVED_SIZE = re.compile(r"Unable to resolve \w+ unit")   # svglib's reports
 REDRAW_HINT = "correct that part in the program that made the drawing, or save the figure as PNG"
 DRAWN_HINT = ("simplify the drawing (fewer elements; paths of fewer points: Inkscape's Path ▸ Simplify; text as "
               "fewer, longer lines), or save it as PNG at the size it prints (300 dpi)")
+# a drawing whose count is most of all markers, a `<use>` of a shape placed at a point (matplotlib's scatter and line
+# markers: `<use xlink:href="#m0" x=… y=…>`): drawn as one embedded bitmap (an `<image>`, counted by its pixels) the
+# axes and text stay vectors
+MARKERS_HINT = ("most of it are {:,} markers, a `<use>` of a shape at each point of a scatter or a line: have the "
+                "program draw them as one bitmap, the axes and text staying vectors (matplotlib: `rasterized=True` "
+                "in `ax.scatter(…)` or `ax.plot(…)`, then `savefig(…, dpi=300)`), or save the figure as PNG at the "
+                "size it prints (300 dpi)")
 BITMAP_SIZE_HINT = "embed the bitmaps at the size they print (300 dpi at most), or save the figure as PNG"
 BITMAP_HINT = "embed the bitmap again, as a PNG or JPEG, from the program that made the drawing"
 BITMAP_HINTS = {SIZE_HINT: BITMAP_SIZE_HINT, FORMAT_HINT: BITMAP_HINT}   # a raster's hints, for an embedded one
@@ -524,13 +531,27 @@ def read_svg(raw: str, data: bytes, drawn: list | None = None) -> tuple[float, f
         return (f"image `{raw[:80]}` would draw more than {MAX_DRAWN:,} elements (each `<use>` and `url(#…)` drawn "
                 f"where it stands, a path's points and a text's characters counting one every {PER_ELEMENT}), or "
                 "nest its `<use>` and `url(#…)` references deeper than they can be drawn: drawn in the PDF and the "
-                "Word document, each takes some milliseconds a language", DRAWN_HINT)
+                "Word document, each takes some milliseconds a language", _drawn_hint(elements))
     if counted[1] > MAX_PIXELS:
         return (f"the bitmaps image `{raw[:80]}` embeds have more than {MAX_PIXELS // 1_000_000} million pixels "
                 "together, each counted as often as it is drawn", BITMAP_SIZE_HINT)
     if undrawn:
         return undrawn
     return _drawable(raw, root, unreadable)
+
+
+def _drawn_hint(elements: list) -> str:
+    """What to do with a drawing of `elements` beyond MAX_DRAWN: MARKERS_HINT where its markers (a `<use>` at a point,
+    `x` or `y`, of an element of the drawing) weigh more than the rest of its elements, each with what it draws
+    (`_weight`: the count itself stops at the bound), else DRAWN_HINT."""
+    ids = {element.get("id"): element for element in elements if element.get("id")}
+    uses = {element: next((element.get(key) for key in HREFS if element.get(key)), "") for element in elements
+            if element.tag == SVG_NS + "use" and (element.get("x") or element.get("y"))}
+    markers = {use: ids[target[1:]] for use, target in uses.items() if target.startswith("#") and target[1:] in ids}
+    weight = sum(1 + _weight(shape) for shape in markers.values())
+    if weight > sum(_weight(element) for element in elements if element not in markers):
+        return MARKERS_HINT.format(len(markers))
+    return DRAWN_HINT
 
 
 def _drawable(raw: str, root, unreadable: tuple) -> tuple:
