@@ -67,6 +67,7 @@ import warnings
 from contextlib import contextmanager
 from urllib.parse import urlsplit
 
+from ..errors import Failure
 from . import characters
 from .images import FORMAT_HINT, MAX_PIXELS, SIZE_HINT, Unfit, bitmap
 
@@ -566,6 +567,8 @@ def _drawable(raw: str, root, unreadable: tuple) -> tuple:
             return unreadable
         with quiet(records):
             renderPDF.drawToString(made)
+    except Failure:            # an svglib ccdocs cannot draw with (`svgpaint.svglib_read`): no fault of the drawing
+        raise
     except Exception as exc:  # noqa: BLE001 - svglib, Pillow and reportlab fail in many ways on an odd drawing
         return _failed(raw, root, exc)
     reported = [r for r in records if r.levelno >= logging.WARNING and not str(r.msg).startswith(HARMLESS)]

@@ -13,13 +13,53 @@ shape, then the shape; SVG, CairoSVG (the Word document's picture), a browser an
   and bands square to the gradient's axis. Here a linear gradient's end is set where bands square to the axis
   fall as SVG's do (the same gradient, exactly), and a radial one is drawn in a space squeezed to the box.
 
-Imported where a drawing is made (svglib and reportlab load on first use).
+Imported where a drawing is made (svglib and reportlab load on first use). What it extends is private to svglib:
+another svglib than the releases it was read off (SUPPORTED, pyproject.toml's pin) may lack it or mean otherwise by
+it, so importing this module with one is a Failure naming the releases to install (`svglib_read`), never a drawing
+made otherwise nor "an internal error".
 """
 
 from __future__ import annotations
 
+import re
+
 from reportlab.graphics.shapes import Group
-from svglib.svglib import LinearGradientShape, RadialGradientShape, SvgRenderer, _shape_to_pdf_path
+
+from ..errors import Failure
+
+SUPPORTED = ((2, 3, 2), (2, 4))         # svglib's releases this module extends: from 2.3.2, before 2.4
+PIN = "svglib>=2.3.2,<2.4"              # the same, as pip and pyproject.toml write it
+
+
+def svglib_read() -> None:
+    """A Failure unless the svglib installed is one of the SUPPORTED releases (its release numbers, PEP 440's first
+    part: a 2.4 pre-release is 2.4) and holds what this module extends."""
+    import svglib
+
+    found = str(getattr(svglib, "__version__", "of no version"))
+    numbers = re.match(r"\d+(?:\.\d+)*", found)
+    release = tuple(int(part) for part in numbers.group(0).split(".")) if numbers else ()
+    said = (f"ccdocs draws SVG images in the PDF with svglib 2.3 ({PIN}), whose renderer it extends; this Python has "
+            f"svglib {found}")
+    if not SUPPORTED[0] <= release < SUPPORTED[1]:
+        raise Failure(f"{said} (install the supported one: pip install '{PIN}')")
+    try:
+        from svglib import svglib as module
+    except ImportError as exc:
+        raise Failure(f"{said}, which cannot be read ({exc}) (install it again: pip install --force-reinstall "
+                      f"'{PIN}')") from None
+    lacking = [name for name in ("LinearGradientShape", "RadialGradientShape", "SvgRenderer", "_shape_to_pdf_path")
+               if not hasattr(module, name)] + (
+        [] if hasattr(getattr(module, "SvgRenderer", None), "_apply_gradient_fill") else
+        ["SvgRenderer._apply_gradient_fill"])
+    if lacking:
+        raise Failure(f"{said}, which lacks {', '.join(lacking)} (install it again: pip install --force-reinstall "
+                      f"'{PIN}')")
+
+
+svglib_read()
+
+from svglib.svglib import LinearGradientShape, RadialGradientShape, SvgRenderer, _shape_to_pdf_path  # noqa: E402
 
 SAME = (1, 0, 0, 1, 0, 0)
 
