@@ -18,7 +18,7 @@ from jinja2.utils import consume
 from . import cache, sandbox as rules
 from .compiled_figures import Sandbox
 from .errors import Hints, InputError, Problem, did_you_mean, display_path, problem
-from .l10n.formats import FILTERS, Formats, NotWhole, thousands_reading, to_decimal
+from .l10n.formats import FILTERS, Formats, NotWhole, places_of, to_decimal, whole_hint
 from .sources import spans
 from .sources.characters import HINT, LINE_BREAK, first_refused, line_break
 from .sources.data import grouped_cell
@@ -219,15 +219,12 @@ def not_whole(exc: NotWhole, figure: str | None, naming: str = "") -> tuple[str,
     """
     value = to_decimal(exc.value)
     typed, name = f"{value:f}", exc.name
-    places = min(-value.as_tuple().exponent, 6) if figure else 2
-    hint = f"to print the decimals, write `| decimal({places})` in the figure, to round it, `| decimal(0)`"
+    hint = f"to print the decimals, write `| decimal({places_of(value) if figure else 2})` in the figure, to round " \
+           "it, `| decimal(0)`"
     if figure is None:
         return f"this figure gives `{typed}`, not a whole number, which `| {name}` prints", hint
-    reading = thousands_reading(value)
-    if reading is not None:
-        hint = f"if the point is a thousands separator [{typed} for {int(reading):,}], write `{reading}`; {hint}"
     return (f"{naming}`{typed}` is not a whole number, so the figure at {figure} cannot print it with `| {name}`, "
-            "which prints whole numbers"), hint
+            "which prints whole numbers"), whole_hint(value, hint)
 
 
 def _pointed(exc: Exception, message: str, expression: str) -> int:

@@ -73,6 +73,26 @@ def thousands_reading(value: Decimal) -> str | None:
     return str(value.scaleb(3).to_integral_value())
 
 
+def places_of(value: Decimal) -> int:
+    """The decimals `value` is written with, at most 6: the `places` (or `| decimal(n)`) printing it as written."""
+    return min(-value.as_tuple().exponent, 6)
+
+
+def whole_hint(value: Decimal, hint: str) -> str:
+    """`hint` for a figure `value` that is not a whole number where one is printed, after its reading as a whole
+    number written with a thousands separator where it may be one (`thousands_reading`).
+
+    >>> whole_hint(Decimal("1.735"), "round it")
+    'if the point is a thousands separator [1.735 for 1,735], write `1735`; round it'
+    >>> whole_hint(Decimal("0.601"), "round it")
+    'round it'
+    """
+    reading = thousands_reading(value)
+    if reading is None:
+        return hint
+    return f"if the point is a thousands separator [{value:f} for {int(reading):,}], write `{reading}`; {hint}"
+
+
 def _pattern(places: int, percent: bool = False, optional: bool = False) -> str:
     """Build a CLDR number pattern with grouping and `places` fixed (or optional) decimals."""
     if isinstance(places, bool) or not isinstance(places, int) or places < 0:

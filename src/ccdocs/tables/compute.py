@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import Callable
 
 from ..errors import Collector, Problem, display_path
-from ..l10n.formats import thousands_reading
+from ..l10n.formats import places_of, whole_hint
 from ..sources.data import MAX_DIGITS
 from .spec import ColumnSpec, TableSpec, sum_order
 
@@ -82,11 +82,8 @@ class _Computer:
 
     def _not_whole(self, row_id: str, column: ColumnSpec, value: Decimal) -> Problem:
         """The refusal, at its cell, of a figure with a fractional part in an `integer` column (never rounded)."""
-        hint = (f"round it in the data, or give the table's column (or the chart) `type: decimal` and `places: "
-                f"{min(-value.as_tuple().exponent, 6)}`")
-        reading = thousands_reading(value)
-        if reading is not None:
-            hint = f"if the point is a thousands separator [{value} for {int(reading):,}], write `{reading}`; {hint}"
+        hint = whole_hint(value, "round it in the data, or give the table's column (or the chart) `type: decimal` "
+                                 f"and `places: {places_of(value)}`")
         return Problem(self.shown, *self.spec.dataset.place_of(row_id, column.key), f"row `{row_id}`, column "
                        f"`{column.key}`: `{value}` is not a whole number, which `{self.spec.name}` (under `tables:` "
                        "or `charts:`) prints as `integer`", hint)
