@@ -390,12 +390,8 @@ def _stops_clamped(root) -> None:
         least = 0.0
         for stop in gradient:
             if isinstance(stop.tag, str) and stop.tag.rsplit("}", 1)[-1] == "stop":
-                written = stop.get("offset", "0").strip()
-                try:
-                    offset = float(written[:-1]) / 100 if written.endswith("%") else float(written)
-                except ValueError:
-                    offset = 0.0
-                least = min(max(least, offset), 1.0)
+                offset = _gradient_number(stop.get("offset", "0").strip())
+                least = min(max(least, 0.0 if offset is None else offset), 1.0)
                 stop.set("offset", repr(least))
 
 
