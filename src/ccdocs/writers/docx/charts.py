@@ -26,6 +26,7 @@ from ...model import Chart
 from ...oxml.charts import SHEET, ChartXml, format_code, inline_chart, link_workbook, stored
 from ...parse.inlines import plain
 from ...sources.memo import pure
+from ..pdf.chartroom import short_of_room
 from .captions import write_caption
 from .inlines import add_inlines
 from .state import Where, WriterState
@@ -85,13 +86,18 @@ def _workbook(categories: tuple, series: tuple, number_format: str, day: str) ->
 
 def _chart_part(state: WriterState, chart: Chart) -> str:
     """Add the chart part and its workbook to the package; the document part's relationship id of the chart.
-    Raises InputError for a chart with more series or slices than distinct colours (`colours.too_few`)."""
+    Raises InputError for a chart with more series or slices than distinct colours (`colours.too_few`), or whose
+    legend, names or axis labels leave its plot too little room as the PDF lays it out (`chartroom.short_of_room`:
+    Word and LibreOffice crush it, or draw the legend alone)."""
     theme, lang = state.theme, state.lang
     body = theme.font(lang, "body")
     faces = (theme.font(lang, "latin"), body, body if state.language.script.direction == "rtl" else None)
     size = float(theme.get("chart.font_size", theme.size(lang, "table")))
     colours = palette(theme)
-    wrong = too_few(chart, colours)
+    wrong = too_few(chart, colours) or short_of_room(
+        chart, state.text_width / 20 * chart.width, tuple(fonts(state).face(role).name for role in
+                                                         (label_role(state.language), "latin_regular")),
+        size, state.language)
     if wrong:
         raise InputError([wrong])
     francs = Formats(state.language).francs_code()

@@ -29,26 +29,21 @@ from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib.validators import Auto
 from reportlab.lib.colors import HexColor
 from reportlab.lib.units import cm
-from reportlab.lib.utils import simpleSplit
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus.flowables import Flowable
 
 from ...charts.colours import chart_colours, label_colour, palette, too_few
-from ...charts.axis import axis_text, value_scale
-from ...charts.look import AXIS_COLOUR, AXIS_LINE, ENTRY_SPACE, GAP_WIDTH, GRID_COLOUR, GRID_LINE, KEY_SPACE, \
-    LABEL_ROOM, LINE_KEY, MARKER, SERIES_LINE, SQUARE_KEY, label_angle, label_role
+from ...charts.axis import value_scale
+from ...charts.look import AXIS_COLOUR, AXIS_LINE, GAP_WIDTH, GRID_COLOUR, GRID_LINE, KEY_SPACE, LABEL_ROOM, \
+    LINE_KEY, MARKER, SERIES_LINE, SQUARE_KEY, label_role
 from ...charts.spec import HEIGHT
-from ...l10n.formats import Formats
+from ...errors import InputError
 from ...sources.memo import pure
 from .captions import caption_flowables
+from .chartroom import GAP, LABEL_LEADING, LEGEND_LINE, ChartRoom, bar_below, short_of_room
 from .invisible import composed, read_as
-from .rtl import drawn, has_arabic, shaped
+from .rtl import drawn
 from .runs import Look, Where
 
-GAP = 4.0               # points between the parts of the drawing (labels, plot, legend)
-LABEL_LEADING = 1.2     # the height of a data label, in lines of its size (reportlab's Label: its leading)
-TICK = 5.0              # reportlab's value-axis labels stand this far from the axis (`labels.dx`)
-LABEL_SHARE = 0.35      # the widest a bar chart's category labels may be, as a share of the drawing's width
 WHITE = HexColor("#FFFFFF")     # a slice's edge
 
 
@@ -146,14 +141,13 @@ def chart_drawing(chart, width: float, faces: tuple, size: float, colours: tuple
     return expanded
 
 
-class _Drawer:
-    """Draws one Chart into a Drawing of `width` × `height` points in the face `font` of `size` points."""
+class _Drawer(ChartRoom):
+    """Draws one Chart into a Drawing of `width` × `height` points in the face `font` of `size` points, its parts
+    where its ChartRoom lays them out."""
 
     def __init__(self, chart, width: float, faces: tuple, size: float, colours: list, language):
-        self.chart, self.width, self.height = chart, width, chart.height * cm
-        (self.font, self.figures), self.size, self.colours = faces, size, colours
-        self.formats = Formats(language)
-        self.rtl = language.script.direction == "rtl"   # labels joined and in display order (pdf/rtl.py)
+        super().__init__(chart, width, faces, size, language)
+        self.colours = colours
         self.drawing = Drawing(self.width, self.height)
         # the renderer's initial state names a font even where nothing is set in it: the body's face, embedded,
         # never reportlab's standard Helvetica
@@ -162,32 +156,9 @@ class _Drawer:
     def colour(self, index: int):
         return self.colours[index]     # as many as the series or slices: `too_few` refuses a chart with more
 
-    def lines(self, text: str, width: float) -> list[str]:
-        """`text` broken at its spaces to lines of at most `width` (a word longer stays whole), each as drawn
-        (`line`); broken on the logical text as read (`invisible.read_as`), its Arabic letters joined."""
-        logical = read_as(text)
-        logical = shaped(logical) if has_arabic(logical) else logical
-        return [self.line(line) for line in simpleSplit(logical, self.face(text), self.size, max(width, self.size))] \
-            or [""]
-
-    def line(self, text: str) -> str:
-        """A label on one line (a legend's, an axis title) as the PDF draws every text outside its own lines
-        (`rtl.drawn`): composed, without invisible characters, in display order when it holds a right-to-left
-        letter or the paper is right to left."""
-        return drawn(text, self.rtl)
-
-    def face(self, text: str) -> str:
-        """The face a label (a category's, a legend's, the axis title) is drawn in: the Latin face when it is all
-        ASCII (`2021`, an English name left untranslated), as Word and LibreOffice set the DOCX's ASCII letters and
-        digits in its `a:latin` face; else the language's body face (`a:ea`, `a:cs`)."""
-        return self.figures if text.isascii() else self.font
-
-    def text_width(self, text: str, figure: bool = False, within: str | None = None) -> float:
-        """`text`'s width in the face of the label it is part of (`within`, else itself), or of the figures."""
-        return stringWidth(text, self.figures if figure else self.face(within or text), self.size)
-
     def legend(self, labels: list[str]) -> float:
-        """A legend in one row (more when it is wider than the drawing), centred at the bottom; its height."""
+        """A legend in one row (more when it is wider than the drawing: `legend_rows`), centred at the bottom; its
+        height."""
         if not labels:
             return 0.0
         labels = [self.line(label) for label in labels]
@@ -197,20 +168,13 @@ class _Drawer:
             items = [(Auto(obj=styled, index=i), label) for i, label in enumerate(labels)]
         else:   # a colour square
             items, key = [(self.colour(i), label) for i, label in enumerate(labels)], SQUARE_KEY * self.size
-        high, space, apart = SQUARE_KEY * self.size, KEY_SPACE * self.size, ENTRY_SPACE * self.size
-        widths = [key + space + self.text_width(label) + apart for label in labels]
-        rows, row, used = [], [], 0.0
-        for item, w in zip(items, widths):
-            if row and used + w > self.width:
-                rows.append((row, used))
-                row, used = [], 0.0
-            row.append((item, w))
-            used += w
-        rows.append((row, used))
-        line = self.size * 1.4
+        high, space = SQUARE_KEY * self.size, KEY_SPACE * self.size
+        rows = self.legend_rows(labels)
+        line = self.size * LEGEND_LINE
         for number, (row, used) in enumerate(rows):
             x, y = (self.width - used) / 2, (len(rows) - 1 - number) * line
-            for (colour, label), w in row:
+            for index, w in row:
+                colour, label = items[index]
                 legend = Legend()
                 # the key's middle at the row's, the text's capitals centred on it (reportlab's Legend)
                 legend.x, legend.y, legend.dx, legend.dy = x, y + line / 2 + high / 2, key, high
@@ -220,7 +184,7 @@ class _Drawer:
                 legend.deltay, legend.dxTextSpace = line, space
                 self.drawing.add(legend)
                 x += w
-        return len(rows) * line + GAP
+        return self.legend_height(len(rows))
 
     def order(self) -> list[int]:
         """The series' indices in the order reportlab is given them: a clustered bar chart's reversed, for reportlab
@@ -241,12 +205,6 @@ class _Drawer:
             return data
         sums = [sum(column) for column in zip(*data)]
         return [[v / total if total else 0.0 for v, total in zip(row, sums)] for row in data]
-
-    def tick(self, value: float) -> str:
-        if self.chart.grouping == "percent":
-            return self.formats.percent(value, 0)
-        places = self.chart.places if self.chart.number == "decimal" else 0   # the axis' round steps
-        return axis_text(value, self.chart.number, places, self.formats)
 
     def axes(self, plot) -> None:
         """Fonts, ticks and labels of a plot with a category and a value axis."""
@@ -285,29 +243,10 @@ class _Drawer:
     def column_or_line(self, bottom: float) -> None:
         """Columns (VerticalBarChart) or lines (HorizontalLineChart): categories below, values at the left."""
         chart, data = self.chart, self.values()
-        slot = self.width / max(len(chart.categories), 1)
-        angle = label_angle(slot, self.size, [self.text_width(w, within=c) for c in chart.categories
-                                              for w in c.split()])
-        if angle:  # a word wider than its slot: the labels turned, each on one line, as Word turns them
-            wrapped = [self.line(c) for c in chart.categories]
-            turn = math.radians(angle)
-            below = max(map(self.text_width, wrapped)) * math.sin(turn) + self.size * math.cos(turn) + GAP
-        else:
-            wrapped = ["\n".join(self.lines(c, slot * 0.9)) for c in chart.categories]
-            below = max(len(w.split("\n")) for w in wrapped) * self.size * 1.2 + GAP
-        ticks = [self.tick(v) for v in value_scale(chart).ticks()]
-        left = max(self.text_width(t, figure=True) for t in ticks) + TICK + GAP + \
-            (self.size * 1.4 if chart.axis_title else 0)
-        if angle:  # room for the first label, turned down to the left of its category
-            left = max(left, self.text_width(wrapped[0]) * math.cos(math.radians(angle)) - slot / 2 + GAP)
+        room = self.column_axes(bottom)
+        wrapped, angle, beyond = room.wrapped, room.angle, room.beyond
         plot = HorizontalLineChart() if chart.kind == "line" else VerticalBarChart()
-        plot.x, plot.y = left, bottom + below
-        # a data label stands GAP / 2 beyond its column's end, or beyond its point's circle, as Word and LibreOffice
-        # set the DOCX's `outEnd` and `t` labels; that of the top one (a line of the figures' leading) within the
-        # drawing, as a tick's
-        beyond = GAP / 2 + (MARKER / 2 if chart.kind == "line" else 0)
-        above = max(self.size, LABEL_LEADING * self.size + beyond - GAP) if chart.data_labels else self.size
-        plot.width, plot.height = self.width - left - GAP, self.height - bottom - below - above - GAP
+        plot.x, plot.y, plot.width, plot.height = room.x, room.y, room.width, room.height
         plot.data = data
         self.axes(plot)
         self.names(plot, wrapped)
@@ -363,18 +302,10 @@ class _Drawer:
     def bar(self, bottom: float) -> None:
         """Bars (HorizontalBarChart): categories at the left (top category first), values below."""
         chart = self.chart
-        below = bar_below(chart, self.size)
-        slot = (self.height - bottom - below - GAP) / max(len(chart.categories), 1)    # a category's row
-        wrapped = ["\n".join(self.lines(c, self.width * LABEL_SHARE)) for c in chart.categories]
-        if max((w.count("\n") + 1 for w in wrapped), default=1) * self.size * LABEL_ROOM > slot:
-            wrapped = [self.line(c) for c in chart.categories]   # wrapped they would overrun their rows: one line
-        left = max(self.text_width(line) for w in wrapped for line in w.split("\n")) + GAP
+        room = self.bar_axes(bottom)
+        wrapped = room.wrapped
         plot = HorizontalBarChart()
-        plot.x, plot.y = left, bottom + below
-        labelled = chart.data_labels and chart.grouping == "clustered"
-        beyond = max(self.text_width(t, figure=True) for s in chart.series for t in s.printed) + GAP if labelled else 0
-        plot.width = self.width - left - 2 * GAP - max(beyond, self.size * 2)   # room for a label beyond a bar
-        plot.height = slot * max(len(chart.categories), 1)
+        plot.x, plot.y, plot.width, plot.height = room.x, room.y, room.width, room.height
         plot.data = self.values()
         self.axes(plot)
         self.names(plot, wrapped)
@@ -391,7 +322,7 @@ class _Drawer:
         """A pie or doughnut, centred above the legend of its categories, its values printed on the slices."""
         chart = self.chart
         series = chart.series[0]
-        side = min(self.width, self.height - bottom) - 2 * GAP
+        side = self.side(bottom)
         plot = Doughnut() if chart.kind == "doughnut" else Pie()
         plot.x, plot.y = (self.width - side) / 2, bottom + GAP
         plot.width = plot.height = side
@@ -432,23 +363,20 @@ class _Drawer:
         return radii
 
     def draw(self) -> Drawing:
+        """The drawing; an InputError for a chart whose plot would not have its room (`ChartRoom.short`: a
+        negative height or width would draw it inside out over the text), which `chart_flowables` never draws."""
         chart = self.chart
-        round_ = chart.kind in ("pie", "doughnut")
-        labels = list(chart.categories) if round_ else [s.label for s in chart.series] \
-            if len(chart.series) > 1 else []
-        bottom = self.legend(labels)
-        if round_:
+        short = self.short(chart.source)
+        if short:
+            raise InputError([short])
+        bottom = self.legend(self.legend_labels())
+        if self.sliced:
             self.round(bottom)
         elif chart.kind == "bar":
             self.bar(bottom)
         else:
             self.column_or_line(bottom)
         return self.drawing
-
-
-def bar_below(chart, size: float) -> float:
-    """The height (points) below a bar chart's plot, above its legend: the value axis' labels and title."""
-    return size * 1.2 + GAP + (size * 1.4 if chart.axis_title else 0)
 
 
 def check_room(builder, c, width: float, size: float, where) -> bool:
@@ -506,9 +434,9 @@ def _rotated(string: String):
 
 def chart_flowables(builder, c) -> list:
     """The caption (numbered when a transform gave it a prefix), the chart as one Drawing that never splits, kept
-    with its caption; its notes below in the table's size. A chart refused for its room (`check_room`) or its
-    colours (`colours.too_few`) is not drawn: the build writes nothing, and drawing a point and a label for each of
-    100,000 categories took minutes."""
+    with its caption; its notes below in the table's size. A chart refused for its room (`check_room`), its
+    colours (`colours.too_few`) or its plot's room (`chartroom.short_of_room`) is not drawn: the build writes
+    nothing, and drawing a point and a label for each of 100,000 categories took minutes."""
     lang = builder.lang
     builder.hooks.off()
     figures = builder.fonts.face("latin_regular")       # values and ticks: the body's digits
@@ -519,7 +447,8 @@ def chart_flowables(builder, c) -> list:
     check_labels(builder, c, label, where)
     roomy = check_room(builder, c, builder.width * c.width, size, where)
     colours = palette(builder.theme)
-    wrong = too_few(c, colours)
+    wrong = too_few(c, colours) or (short_of_room(c, builder.width * c.width, faces, size, builder.language)
+                                    if roomy else None)
     builder.maker.problems.extend([wrong] if wrong else [])
     drawing = ChartFlowable(chart_drawing(c, builder.width * c.width, faces, size, chart_colours(colours),
                                           builder.language) if roomy and not wrong else Drawing(0, 0))

@@ -1,0 +1,234 @@
+"""A chart's room: its texts measured and its drawing's parts laid out (legend, category names, value axis, plot),
+the one computation the PDF's drawing (charts.py) takes its sizes from and both writers check a chart against
+(`short_of_room`): Word and LibreOffice lay out the DOCX's chart themselves, from the same parts and sizes, so a
+chart whose plot the PDF would have to crush (or turn inside out) is refused in both formats at its `::: chart`
+line, with what takes the room and what to do. Imports no reportlab graphics (the DOCX writer reads it)."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+
+from reportlab.lib.units import cm
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from ...charts.axis import axis_text, value_scale
+from ...charts.look import ENTRY_SPACE, KEY_SPACE, LABEL_ROOM, LINE_KEY, MARKER, SQUARE_KEY, label_angle
+from ...charts.spec import HEIGHT
+from ...errors import Problem, problem
+from ...l10n.formats import Formats
+from .invisible import read_as
+from .rtl import drawn, has_arabic, shaped
+
+GAP = 4.0               # points between the parts of the drawing (labels, plot, legend)
+LABEL_LEADING = 1.2     # the height of a data label, in lines of its size (reportlab's Label: its leading)
+TICK = 5.0              # reportlab's value-axis labels stand this far from the axis (`labels.dx`)
+LABEL_SHARE = 0.35      # the widest a bar chart's category labels may be, as a share of the drawing's width
+LEGEND_LINE = 1.4       # a legend row's height, in lines of the labels' size
+PLOT_SHARE = 1 / 4      # the least share of the chart's height (and width) its plot is given: less is refused
+
+
+@dataclass(frozen=True)
+class Axes:
+    """The layout of a chart with a category and a value axis: its category names as drawn (`wrapped`, turned by
+    `angle` degrees), the room below the plot (`below`: the names, or a bar chart's value axis), left of it (`left`:
+    the value axis' labels and title, or a bar chart's names), above it (`above`) and beyond a bar's end (`beyond`),
+    and the plot's place and size (points)."""
+
+    wrapped: list
+    angle: int
+    below: float
+    left: float
+    above: float
+    beyond: float
+    x: float
+    y: float
+    width: float
+    height: float
+    named: bool = True     # whether `left` is the category names' room (else the value axis')
+
+
+class ChartRoom:
+    """One Chart's texts measured and its parts laid out in a drawing `width` points wide, its labels in `faces`
+    (text, figures: registered names) of `size` points, for `language`."""
+
+    def __init__(self, chart, width: float, faces: tuple, size: float, language):
+        self.chart, self.width, self.height = chart, width, chart.height * cm
+        (self.font, self.figures), self.size = faces, size
+        self.language, self.formats = language, Formats(language)
+        self.rtl = language.script.direction == "rtl"   # labels joined and in display order (pdf/rtl.py)
+
+    def lines(self, text: str, width: float) -> list[str]:
+        """`text` broken at its spaces to lines of at most `width` (a word longer stays whole), each as drawn
+        (`line`); broken on the logical text as read (`invisible.read_as`), its Arabic letters joined."""
+        logical = read_as(text)
+        logical = shaped(logical) if has_arabic(logical) else logical
+        return [self.line(line) for line in simpleSplit(logical, self.face(text), self.size, max(width, self.size))] \
+            or [""]
+
+    def line(self, text: str) -> str:
+        """A label on one line (a legend's, an axis title) as the PDF draws every text outside its own lines
+        (`rtl.drawn`): composed, without invisible characters, in display order when it holds a right-to-left
+        letter or the paper is right to left."""
+        return drawn(text, self.rtl)
+
+    def face(self, text: str) -> str:
+        """The face a label (a category's, a legend's, the axis title) is drawn in: the Latin face when it is all
+        ASCII (`2021`, an English name left untranslated), as Word and LibreOffice set the DOCX's ASCII letters and
+        digits in its `a:latin` face; else the language's body face (`a:ea`, `a:cs`)."""
+        return self.figures if text.isascii() else self.font
+
+    def text_width(self, text: str, figure: bool = False, within: str | None = None) -> float:
+        """`text`'s width in the face of the label it is part of (`within`, else itself), or of the figures."""
+        return stringWidth(text, self.figures if figure else self.face(within or text), self.size)
+
+    def tick(self, value: float) -> str:
+        """A value of the value axis as its label prints it."""
+        if self.chart.grouping == "percent":
+            return self.formats.percent(value, 0)
+        places = self.chart.places if self.chart.number == "decimal" else 0   # the axis' round steps
+        return axis_text(value, self.chart.number, places, self.formats)
+
+    @property
+    def sliced(self) -> bool:
+        return self.chart.kind in ("pie", "doughnut")
+
+    def legend_labels(self) -> list[str]:
+        """The legend's labels: a pie's categories, the series' when there are several, else none."""
+        chart = self.chart
+        return list(chart.categories) if self.sliced else [s.label for s in chart.series] \
+            if len(chart.series) > 1 else []
+
+    def legend_rows(self, labels: list[str]) -> list[tuple[list[tuple[int, float]], float]]:
+        """The legend's rows, as many as its entries need side by side in the drawing's width: each a list of
+        (index of the label, width of its entry) and its width used."""
+        key = (LINE_KEY if self.chart.kind == "line" else SQUARE_KEY) * self.size
+        space, apart = KEY_SPACE * self.size, ENTRY_SPACE * self.size
+        rows, row, used = [], [], 0.0
+        for index, label in enumerate(labels):
+            w = key + space + self.text_width(self.line(label)) + apart
+            if row and used + w > self.width:
+                rows.append((row, used))
+                row, used = [], 0.0
+            row.append((index, w))
+            used += w
+        rows.append((row, used))
+        return rows
+
+    def legend_height(self, rows: int) -> float:
+        """The room `rows` rows of legend take at the bottom of the drawing (none without a legend)."""
+        return rows * self.size * LEGEND_LINE + GAP if rows else 0.0
+
+    def column_axes(self, bottom: float) -> Axes:
+        """A column or line chart's layout above a legend `bottom` points high: categories below, values left."""
+        chart = self.chart
+        slot = self.width / max(len(chart.categories), 1)
+        angle = label_angle(slot, self.size, [self.text_width(w, within=c) for c in chart.categories
+                                              for w in c.split()])
+        if angle:  # a word wider than its slot: the labels turned, each on one line, as Word turns them
+            wrapped = [self.line(c) for c in chart.categories]
+            turn = math.radians(angle)
+            below = max(map(self.text_width, wrapped)) * math.sin(turn) + self.size * math.cos(turn) + GAP
+        else:
+            wrapped = ["\n".join(self.lines(c, slot * 0.9)) for c in chart.categories]
+            below = max(len(w.split("\n")) for w in wrapped) * self.size * 1.2 + GAP
+        ticks = [self.tick(v) for v in value_scale(chart).ticks()]
+        left = max(self.text_width(t, figure=True) for t in ticks) + TICK + GAP + \
+            (self.size * 1.4 if chart.axis_title else 0)
+        first = self.text_width(wrapped[0]) * math.cos(math.radians(angle)) - slot / 2 + GAP if angle else 0.0
+        named = first > left   # room for the first label, turned down to the left of its category
+        left = max(left, first)
+        # a data label stands GAP / 2 beyond its column's end, or beyond its point's circle, as Word and LibreOffice
+        # set the DOCX's `outEnd` and `t` labels; that of the top one (a line of the figures' leading) within the
+        # drawing, as a tick's
+        beyond = GAP / 2 + (MARKER / 2 if chart.kind == "line" else 0)
+        above = max(self.size, LABEL_LEADING * self.size + beyond - GAP) if chart.data_labels else self.size
+        return Axes(wrapped, angle, below, left, above, beyond, left, bottom + below, self.width - left - GAP,
+                    self.height - bottom - below - above - GAP, named)
+
+    def bar_axes(self, bottom: float) -> Axes:
+        """A bar chart's layout above a legend `bottom` points high: categories at the left, values below."""
+        chart = self.chart
+        below = bar_below(chart, self.size)
+        slot = (self.height - bottom - below - GAP) / max(len(chart.categories), 1)    # a category's row
+        wrapped = ["\n".join(self.lines(c, self.width * LABEL_SHARE)) for c in chart.categories]
+        if max((w.count("\n") + 1 for w in wrapped), default=1) * self.size * LABEL_ROOM > slot:
+            wrapped = [self.line(c) for c in chart.categories]   # wrapped they would overrun their rows: one line
+        left = max(self.text_width(line) for w in wrapped for line in w.split("\n")) + GAP
+        labelled = chart.data_labels and chart.grouping == "clustered"
+        beyond = max(self.text_width(t, figure=True) for s in chart.series for t in s.printed) + GAP if labelled else 0
+        width = self.width - left - 2 * GAP - max(beyond, self.size * 2)   # room for a label beyond a bar
+        return Axes(wrapped, 0, below, left, 0.0, beyond, left, bottom + below, width,
+                    slot * max(len(chart.categories), 1))
+
+    def side(self, bottom: float) -> float:
+        """A pie's or doughnut's diameter above a legend `bottom` points high."""
+        return min(self.width, self.height - bottom) - 2 * GAP
+
+    def short(self, source) -> Problem | None:
+        """The problem of a chart whose plot would get less than PLOT_SHARE of the chart's height or width (less
+        than nothing, drawn inside out over the text, when its legend or names take more than the chart), told at
+        `source` (its `::: chart` line) with what takes the room and what to do; None when the plot has its room."""
+        chart = self.chart
+        labels = self.legend_labels()
+        rows = len(self.legend_rows(labels)) if labels else 0
+        bottom = self.legend_height(rows)
+        # what takes the chart's height from its plot, and what makes it take less
+        takers = [(f"its legend of {len(labels):,} {'slices' if self.sliced else 'series'} ({rows:,} "
+                   f"row{'s' if rows != 1 else ''}) takes", bottom,
+                   "shorter category names, or fewer slices" if self.sliced else
+                   "shorter series labels, or fewer series")] if labels else []
+        if self.sliced:
+            high, wide, axes = self.side(bottom), None, None
+        else:
+            axes = self.bar_axes(bottom) if chart.kind == "bar" else self.column_axes(bottom)
+            high, wide = axes.height, axes.width
+            takers.append(("its value axis' labels" + (" and title" if chart.axis_title else "") + " take", axes.below,
+                           "")
+                          if chart.kind == "bar" else
+                          (f"its category names{', turned,' if axes.angle else ''} take", axes.below,
+                           "shorter category names, or draw it as `kind: bar`"))
+        at = (source.file, source.line) if source else ("document", None)
+        if high < (min(self.width, self.height) if self.sliced else self.height) * PLOT_SHARE:
+            need = math.ceil((self.height - high) / (1 - PLOT_SHARE) / cm * 10) / 10
+            remedy = max(takers, key=lambda taker: taker[1])[2]
+            hint = ", ".join(([f"give it `height: {need:g}` or more"] if need <= HEIGHT[1] else []) +
+                             ([remedy] if remedy else [])) or "give the figures in a table"
+            return problem(*at, f"chart {chart.name}: its plot would be {high / cm:.1f} cm high, less than a quarter "
+                           f"of the chart's {chart.height:g} cm: " +
+                           ", ".join(f"{what} {room / cm:.1f} cm" for what, room, _ in takers if room > 0), hint)
+        if wide is None or wide >= self.width * PLOT_SHARE:
+            return None
+        names = "its category names take" if chart.kind == "bar" else "its first category name, turned, takes" \
+            if axes.named else "its value axis' labels" + (" and title" if chart.axis_title else "") + " take"
+        hint = "shorten the category names, or draw the chart as `kind: bar`" if axes.named else \
+            "give the chart a greater `width:`"
+        if chart.kind == "bar":
+            hint = self.wrapping(bottom) or "shorten the category names"
+        return problem(*at, f"chart {chart.name}: its plot would be {wide / cm:.1f} cm wide, less than a quarter of "
+                       f"the chart's {self.width / cm:.1f} cm: {names} {axes.left / cm:.1f} cm", hint)
+
+    def wrapping(self, bottom: float) -> str:
+        """What to do about a bar chart whose names, on one line each, leave its plot too narrow: the height
+        whose rows give them room to wrap (`bar_axes`), when that leaves the plot its room and is allowed."""
+        chart = self.chart
+        lines = max(len(self.lines(c, self.width * LABEL_SHARE)) for c in chart.categories)
+        need = math.ceil((len(chart.categories) * lines * self.size * LABEL_ROOM + bottom +
+                          bar_below(chart, self.size) + GAP) / cm * 10) / 10
+        if need <= chart.height or need > HEIGHT[1]:
+            return ""
+        room = ChartRoom(replace(chart, height=need), self.width, (self.font, self.figures), self.size, self.language)
+        if room.bar_axes(bottom).width < self.width * PLOT_SHARE:
+            return ""
+        return f"give it `height: {need:g}` or more, where its category names wrap, or shorten them"
+
+def bar_below(chart, size: float) -> float:
+    """The height (points) below a bar chart's plot, above its legend: the value axis' labels and title."""
+    return size * 1.2 + GAP + (size * 1.4 if chart.axis_title else 0)
+
+
+def short_of_room(chart, width: float, faces: tuple, size: float, language) -> Problem | None:
+    """The problem of `chart` (a model Chart) `width` points wide whose plot its legend, names or axis labels
+    leave too little room (`ChartRoom.short`), at its `::: chart` line; None when it has the room."""
+    return ChartRoom(chart, width, faces, size, language).short(chart.source)
