@@ -247,3 +247,34 @@ def test_the_optional_keys_are_written_as_comments_with_their_defaults(tmp_path,
     path.write_text(text.replace("# source:", "source:").replace("# chapter_style:", "chapter_style:"),
                     encoding="utf-8")
     assert to_json(resolve(read_sources(tmp_path / "doc"), "en"))["blocks"] == before["blocks"]
+
+
+def test_it_prints_the_commands_to_run_next_and_they_do_what_it_says(tmp_path, monkeypatch):
+    """After its files, two lines: write the paper watching it rebuilt; then the catalogs to translate (a draft
+    build meanwhile), check and build once translated. Each command, run as printed, does so (watch aside: it runs
+    until stopped). A paper of one language has no catalog to make."""
+    from babel.messages.pofile import read_po
+
+    from conftest import translated_as_written
+
+    monkeypatch.chdir(tmp_path)
+    done = CliRunner().invoke(main, ["new", "doc", *KINDS["information"][0]])
+    assert done.exit_code == 0, done.output
+    assert done.output.splitlines()[-2:] == [
+        "next: write the paper in doc/content/, seeing it rebuilt at every save: ccdocs watch doc --lang en",
+        "then: ccdocs i18n update doc --lang zh (the catalog to translate; meanwhile ccdocs build doc --draft); "
+        "once translated, ccdocs check doc, and ccdocs build doc (into out/)"]
+    for command in (["i18n", "update", "doc", "--lang", "zh"], ["build", "doc", "--draft"]):
+        assert CliRunner().invoke(main, command).exit_code == 0
+    assert CliRunner().invoke(main, ["check", "doc"]).exit_code == 1           # not translated yet
+    catalog = tmp_path / "doc/locales/zh/LC_MESSAGES/content.po"
+    with catalog.open("rb") as po:                                              # translated as written, the
+        ids = [message.id for message in read_po(po) if message.id]            # toolkit glossary's term in zh
+    catalog.unlink()
+    translated_as_written(tmp_path / "doc", translations={i: i.replace("Secretariat", "秘书处") for i in ids})
+    for command in (["check", "doc"], ["build", "doc"]):
+        ran = CliRunner().invoke(main, command)
+        assert ran.exit_code == 0, ran.output
+    assert sorted(p.name for p in (tmp_path / "out").rglob("*.pdf")) == ["wo_cc_86_inf_1.pdf"] * 2
+    alone = CliRunner().invoke(main, ["new", "one", *KINDS["decision"][0]])
+    assert alone.output.splitlines()[-1] == "then: ccdocs check one, and ccdocs build one (into out/)"

@@ -844,14 +844,17 @@ def diff(old, new):
 @templates_option
 @reported
 def new(doc_dir, symbol, kind, body, session, ordinary, extraordinary, venue, dates, signed, languages, title):
-    """Write DOC_DIR: a complete, buildable document folder (document.yaml, content skeleton, empty data/)."""
+    """Write DOC_DIR: a complete, buildable document folder (document.yaml, content skeleton, empty data/), and
+    print its files and the commands to run next."""
     from .pipeline import resolve_all
-    from .scaffold.new import Options, new_folder, split_languages
+    from .scaffold.new import Options, new_folder, next_steps, split_languages
 
     options = Options(symbol, kind, body, session, ordinary, extraordinary, venue, dates, signed,
                       split_languages(languages), title)
     for path in new_folder(Path(doc_dir), options, check=resolve_all):
         click.echo(str(path))
+    for line in next_steps(doc_dir, options.languages):
+        click.echo(line)
 
 
 @main.command("next")

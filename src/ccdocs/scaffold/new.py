@@ -267,6 +267,20 @@ def new_folder(target: Path, options: Options, check=None, today: date | None = 
     return [target / name for name in files] + [target / "data"]
 
 
+def next_steps(folder: str, languages: tuple[str, ...]) -> list[str]:
+    """The commands an editor runs next in the new folder `folder` (as the command line named it), its `languages`
+    the original first, in two lines: write the paper, watching it rebuilt; then, where it has other languages,
+    their catalogs to translate (a draft build meanwhile), then check and build."""
+    at, original, others = shlex.quote(folder), languages[0], ",".join(languages[1:])
+    steps = [f"next: write the paper in {folder}/content/, seeing it rebuilt at every save: ccdocs watch {at} "
+             f"--lang {original}"]
+    if not others:
+        return [*steps, f"then: ccdocs check {at}, and ccdocs build {at} (into out/)"]
+    return [*steps, f"then: ccdocs i18n update {at} --lang {others} (the catalog{'s' if ',' in others else ''} to "
+                    f"translate; meanwhile ccdocs build {at} --draft); once translated, ccdocs check {at}, and "
+                    f"ccdocs build {at} (into out/)"]
+
+
 def _at_options(problems: list, origins: dict[int, str], target: Path) -> str:
     """What a UsageError says of `problems`, those the check of the folder `target` found (as `make_folder` names
     them): each at a line of its document.yaml told at the option it came from (`origins`: `document_yaml`'s), any
