@@ -22,7 +22,7 @@ minimal document's check, 2.1-2.5 s and 96-98 MB):
 | TEMPLATE   | 16 KB             | one-letter paragraphs                                  | +1.5 s, +15 MB           |
 | XLIFF      | 32 MB             | within its units and elements bounds (`i18n.xliff`)    | about 4 s, 570 MB        |
 | GLOSSARY   | 64 MB             | 100,000 terms (`i18n.glossary.MAX_TERMS`), long notes  | reader 1.4 s, 388 MB     |
-| IMAGE      | 20 MB             | a PNG of noise, 2,640 x 2,640 pixels                   | +7.3 s, +250 MB          |
+| IMAGE      | 20 MB             | a PNG of noise, 2,640 x 2,640 pixels (2026-12-01)      | +5.0 s, +250 MB          |
 | FONT       | 64 MB             | DejaVu Sans padded to the bound (`build`)              | +0.1-0.5 s, +68 MB       |
 
 A content Markdown file costs by its blocks more than by its bytes (each paragraph a model node, its checks, its
@@ -101,7 +101,9 @@ XLIFF = Bound(32 * MB, "an XLIFF file", "have the CAT tool save it without its t
 GLOSSARY = Bound(64 * MB, "a glossary", "keep the terms the document's texts use, or split the termbase by subject")
 # an image a content file shows: a full A4 page at 300 dpi is far less; its pixels are bounded apart
 # (`images.MAX_PIXELS`, 40 million) before it is decoded. At the bound, a PNG of noise (2,640 x 2,640 RGB, the
-# bytes' worst: nothing compresses) took the minimal document's check 7.3 s of CPU and 250 MB more (2.5 s, 98 MB)
+# bytes' worst: nothing compresses) shown at `{width="100%"}` took the minimal document's check 5.0 s of CPU (4.3-5.8)
+# and 250 MB more (its own 0.7 s, 72 MB): medians of 7 runs each, 2026-12-01, the machine busy (load 5-7 on 2 CPUs;
+# 7.3 s at the table's first measurement, an earlier ccdocs)
 IMAGE = Bound(20 * MB, "an image", "save it at the size it prints (300 dpi at most)")
 # a font file, whoever names it (CCDOCS_FONT_<ROLE>, a theme's `pdf_fonts.files`, a known path, fontconfig): read
 # whole to examine its faces (`l10n.fonts.examined`, reportlab's parser), then loaded whole by reportlab to embed it.

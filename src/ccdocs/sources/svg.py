@@ -77,7 +77,7 @@ MAX_POINTS = 14_400.0                   # an SVG's side: ISO 32000-1 annex C's l
 # budget-table fixture's build (en and zh, DOCX and PDF), 2,000 one-line `<text>`s, the costliest element a count
 # (2.95 ms of CPU each; one-segment paths 2.2 ms, `<tspan>`s 1.5 ms, a clipping path's parts 1.2 ms), took 5.9-6.6 s
 # more, where the worst PNG `bounds.IMAGE` accepts (2,640 × 2,640 pixels of noise) took 4.2-4.3 s more (bounds.py's
-# table: +7.3 s, measured in an earlier ccdocs); a path's points cost some 0.03-0.04 ms each, a text's characters
+# table: +5.0 s over a check, measured 2026-12-01); a path's points cost some 0.03-0.04 ms each, a text's characters
 # 0.03 ms: 40 of them count one element. The charts of tests/svg (d3, Observable Plot, matplotlib) draw 22-313
 MAX_DRAWN = 2_000
 PER_ELEMENT = 40                        # a path's points or a text's characters counted one element (`_weight`)
