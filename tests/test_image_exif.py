@@ -52,17 +52,22 @@ GREEN = (30, 120, 60)
 PHOTOS = {"htc": photograph("HTC"), "lg": photograph("LG"), "canon": photograph("Canon"), "mpo": multi_picture()}
 
 
+def built_showing(work, files: dict) -> dict:
+    """(lang, suffix) -> the file built (en, zh; DOCX, PDF) under `work` from the minimal document showing each
+    image of `files` (its name in `figures/` -> its bytes), in their order."""
+    shown = "".join(f"\n![A picture {name}](figures/{name})\n" for name in files)
+    folder = write_doc(work / "doc", {"content/report.md": REPORT + shown})
+    (folder / "figures").mkdir()
+    for name, data in files.items():
+        (folder / "figures" / name).write_bytes(data)
+    fill_catalog(folder, {})
+    return {(p.parent.name, p.suffix): p for p in build([folder], work / "out", None, ("docx", "pdf"))}
+
+
 @pytest.fixture(scope="module")
 def made(tmp_path_factory) -> dict:
     """(lang, suffix) -> the file built from the minimal document showing each photograph of PHOTOS."""
-    work = tmp_path_factory.mktemp("exif")
-    shown = "".join(f"\n![A photograph by {name}](figures/{name}.jpg)\n" for name in PHOTOS)
-    folder = write_doc(work / "doc", {"content/report.md": REPORT + shown})
-    (folder / "figures").mkdir()
-    for name, data in PHOTOS.items():
-        (folder / "figures" / f"{name}.jpg").write_bytes(data)
-    fill_catalog(folder, {})
-    return {(p.parent.name, p.suffix): p for p in build([folder], work / "out", None, ("docx", "pdf"))}
+    return built_showing(tmp_path_factory.mktemp("exif"), {f"{name}.jpg": data for name, data in PHOTOS.items()})
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

@@ -113,8 +113,52 @@ def _raster(raw: str, kind: str, data: bytes) -> Picture | tuple[str, str]:
     if kind == "jpeg" and data[6:10] not in JPEG_HEADERS:
         return (f"image `{raw[:80]}` is a JPEG without a JFIF or Exif header (as a CMYK or Adobe JPEG is), which the "
                 "Word document cannot hold", "save it again as an RGB JPEG, or as PNG")
+    turned = upright(data, kind)
+    if turned is not None:
+        data = turned
+        width, height, dpi = bitmap(data, kind)
     xdpi, ydpi = (float(dpi[0]), float(dpi[1])) if dpi and min(dpi) >= 10 else (DEFAULT_DPI, DEFAULT_DPI)
     return Picture(raw, kind, data, (width * 72.0 / xdpi, height * 72.0 / ydpi), (width, height))
+
+
+ORIENTATION = 0x0112    # the Exif (TIFF) tag saying how a camera's pixels are turned from the picture it shows
+TURNS = range(2, 9)     # its values that turn or mirror them (1: as stored)
+
+
+def upright(data: bytes, kind: str) -> bytes | None:
+    """A PNG's or JPEG's bytes (checked by `bitmap`) with its pixels turned as its Exif `Orientation` (a JPEG's
+    Exif block, a PNG's eXIf chunk) says, once, as every viewer shows it (a browser, Word's Insert Picture, a file
+    manager): what a phone saves as the sensor took it, the turn in the tag. Pillow turns them
+    (`ImageOps.exif_transpose`) and writes them again: a JPEG with its own quantization tables and sampling (what
+    Pillow's `quality="keep"` keeps; the same bytes each time), its colour profile and its resolution, the sides'
+    swapped with them (stated, DEFAULT_DPI when it stated none, so that the file starts with the JFIF header the Word
+    document reads: a CMYK one would start with libjpeg's Adobe one), without its Exif block; a PNG losslessly, its
+    transparency kept. Both writers then get the same upright pixels, and the picture's size is measured upright.
+    None when there is no turn: no tag, Orientation 1, an Exif block Pillow cannot read (as viewers show it)."""
+    from PIL import Image, ImageOps, JpegImagePlugin
+
+    with Image.open(io.BytesIO(data)) as image:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")        # Pillow's notes on a corrupt Exif block: its orientation is none
+            turn = image.getexif().get(ORIENTATION, 1)
+        if turn not in TURNS:
+            return None
+        info = dict(image.info)
+        sampling = JpegImagePlugin.get_sampling(image) if kind == "jpeg" else -1
+        tables = getattr(image, "quantization", None)
+        turned = ImageOps.exif_transpose(image)
+    kept = {"icc_profile": info["icc_profile"]} if info.get("icc_profile") else {}
+    dpi = info.get("dpi") or ((DEFAULT_DPI, DEFAULT_DPI) if kind == "jpeg" else None)
+    if dpi:
+        kept["dpi"] = (dpi[1], dpi[0]) if turn >= 5 else dpi   # 5 to 8: a quarter turn, the sides swapped
+    out = io.BytesIO()
+    if kind == "jpeg":
+        turned.save(out, "JPEG", qtables=tables, **({"subsampling": sampling} if sampling >= 0 else {}), **kept)
+    else:
+        if "transparency" in info:
+            kept["transparency"] = info["transparency"]
+        turned.save(out, "PNG", **kept)
+    return out.getvalue()
 
 
 class Unfit(Exception):
