@@ -104,7 +104,7 @@ def test_without_options_the_next_numbers_are_proposed_and_marked(tmp_path):
     assert done.exit_code == 0, done.output
     spec = read_spec(tmp_path / "new")
     assert (spec.symbol, spec.session_number, spec.ordinary) == ("WO/CC/85/INF/1", 85, 57)
-    assert spec.first_day == a_year_on(date(2025, 7, 8))
+    assert spec.first_day == a_year_on(date(2025, 7, 8), None, ())
     assert "session.number: 85, TO CONFIRM (was 84)" in done.output
 
 
@@ -347,3 +347,26 @@ def test_a_value_marked_twice_by_an_earlier_next_is_warned_once(tmp_path):
     text = ("first_day: 2027-11-30   # TO CONFIRM: the session's first day  # TO CONFIRM (was 2026-11-30): a year on\n"
             "venue: Geneva   # TO CONFIRM\n")
     assert [(p.line, p.col) for p in in_file(tmp_path / "document.yaml", text)] == [(1, 27), (2, 19)]
+
+
+@pytest.mark.parametrize("key", ["date", "last_day"])
+def test_a_date_of_the_year_9999_is_told_at_its_line_not_an_internal_error(tmp_path, key):
+    """breaks-9 #6: `check` accepts any year to 9999; `next` moving such a date a year on ended in "internal error:
+    ValueError: year 10000 is out of range", exit 70. Now an error at the date's line, nothing made."""
+    old = _copy(tmp_path, lambda text: re.sub(rf"(?m)^{key}: .*$", f"{key}: 9999-12-01", text))
+    line = next(n for n, text in enumerate((old / "document.yaml").read_text(encoding="utf-8").splitlines(), 1)
+                if text.startswith(f"{key}:"))
+    done = CliRunner().invoke(main, ["next", str(old), str(tmp_path / "new"), "--date", "2026-05-12",
+                                     "--first-day", "2026-07-08"] if key == "last_day" else
+                              ["next", str(old), str(tmp_path / "new")])
+    assert done.exit_code == 1, done.output
+    assert (f"document.yaml:{line}:{len(key) + 3}: error: `9999-12-01` has no next year: ccdocs's calendar ends in "
+            "9999, and ccdocs next moves this date a year on") in done.output
+    assert "internal error" not in done.output and not (tmp_path / "new").exists()
+
+
+def test_a_reporting_period_of_the_year_9999_in_the_variables_is_told_at_its_line(tmp_path):
+    old = _copy(tmp_path, lambda text: re.sub(r"(?m)^  period_end: .*$", "  period_end: 9999-12-31", text))
+    done = CliRunner().invoke(main, ["next", str(old), str(tmp_path / "new")])
+    assert done.exit_code == 1 and "document.yaml:40:15: error: `9999-12-31` has no next year" in done.output, \
+        done.output
