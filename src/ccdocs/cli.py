@@ -400,7 +400,7 @@ def _notes_of(folder, sources, languages, draft: bool) -> None:
     """The TO CONFIRM marks and (for a draft) the HTML comments left out and the segments printed as their marked
     source text, by language, of one document built in `languages` (a final build refuses those: pipeline)."""
     spec = sources.spec
-    _confirm_marks(spec)
+    _confirm_marks(sources)
     if not draft:
         return
     # what only a draft looks at, imported for it only (the policy's checks: a build's parent has not)
@@ -427,17 +427,18 @@ def _notes_of(folder, sources, languages, draft: bool) -> None:
                    err=True)
 
 
-def _confirm_marks(spec) -> int:
-    """Print a warning at each value of the folder to confirm: each `TO CONFIRM` mark `ccdocs new` or `next` left,
-    then each empty cell a chart draws as nothing (`charts.gaps`); the number of marks.
+def _confirm_marks(sources) -> int:
+    """Print a warning at each value of the folder to confirm (`sources`, what the build read of it): each `TO
+    CONFIRM` mark `ccdocs new` or `next` left, then each empty cell a chart draws as nothing (`charts.gaps`); the
+    number of marks.
 
     A warning only, in a draft as in a final build: the values are valid, and the editor may build to see them.
     """
     from .charts.gaps import gaps
     from .scaffold.marks import in_folder
 
-    found = in_folder(spec)
-    for item in found + gaps(spec):
+    found = in_folder(sources.spec)
+    for item in found + gaps(sources.spec, sources.data):
         click.echo(str(item), err=True)
     return len(found)
 
@@ -459,7 +460,7 @@ def check(doc_dir):
     ready = available()
     folder, read = _folder(doc_dir), {}
     made = build_documents([folder], Path(), formats=[f for f in FORMATS if f in ready], write=False, read=read)
-    marks = sum(_confirm_marks(each.spec) for _, each in _carried(doc_dir, read[folder]))
+    marks = sum(_confirm_marks(each) for _, each in _carried(doc_dir, read[folder]))
     _language_notes(read[folder].spec.languages, draft=False)
     click.echo(f"{doc_dir}: ok ({', '.join(dict.fromkeys(p.parent.name for p in made))})"
                + (f"; {marks} value{'s' if marks != 1 else ''} marked TO CONFIRM (listed above)" if marks else ""))

@@ -5,23 +5,17 @@ written 0."""
 
 from __future__ import annotations
 
-from ..errors import Collector, InputError, Problem, display_path
-from ..sources.data import cell_place, read_data
+from ..errors import Collector, Problem, display_path
 from .spec import read_chart_spec
 
 
-def gaps(spec) -> list[Problem]:
+def gaps(spec, data: dict) -> list[Problem]:
     """A warning at each empty cell of a series a chart of the document (`spec`, a DocumentSpec) draws, in the
-    charts' order, unless the chart says `gaps: true`; none for a chart the build refuses (it told why)."""
-    charts = {name: raw for name, raw in spec.charts.items() if isinstance(raw, dict) and raw.get("gaps") is not True}
-    if not charts:
-        return []
-    drawn = {raw["data"] for raw in charts.values() if isinstance(raw.get("data"), str)}  # read again: no other
-    try:
-        data = {name: read_data(path) for name, path in spec.data.items() if name in drawn}
-        return [item for name, raw in charts.items() for item in _empty(name, raw, spec, data)]
-    except (InputError, OSError):  # the build read them; one changed since is told at the next build
-        return []
+    charts' order, unless the chart says `gaps: true`; none for a chart the build refuses (it told why). `data`: the
+    data files as the build read them (`Sources.data`): what is told is the paper as built, whatever the files hold
+    since (a cell of a file changed since is told at its row's line, `Dataset.place_of`)."""
+    return [item for name, raw in spec.charts.items() if isinstance(raw, dict) and raw.get("gaps") is not True
+            for item in _empty(name, raw, spec, data)]
 
 
 def _empty(name: str, raw: dict, spec, data: dict) -> list[Problem]:
@@ -34,7 +28,7 @@ def _empty(name: str, raw: dict, spec, data: dict) -> list[Problem]:
     for row_id in chart.rows:
         for series in chart.series:
             if series.key in dataset.columns and dataset[row_id][series.key] == "":
-                line, col = cell_place(dataset.path, dataset.line_of(row_id), dataset.columns.index(series.key))
+                line, col = dataset.place_of(row_id, series.key)
                 found.append(Problem(
                     display_path(dataset.path), line, col, f"row `{row_id}`, column `{series.key}` is empty: the "
                     f"{chart.kind} chart `{name}` draws nothing there, which reads as zero", "write the figure "

@@ -70,7 +70,8 @@ class Dataset(Mapping):
     as a read-only dict keyed by id, `lines` the line of each row by id, `grouped` the (line, column) of each cell
     written as a grouped number (`1,735`), by (row id, column name). Rows, lines and grouped given as dicts are
     copied into read-only views. `misfits`: the (row id, column name) of each text in a column of figures (one
-    holding a number in some row): `nan`, `1 500`, `−1500`, `1,500`, not a number where one is meant.
+    holding a number in some row): `nan`, `1 500`, `−1500`, `1,500`, not a number where one is meant. `version`:
+    the file's `memo.signature` when it was read (None: not known), to tell a file changed since.
     """
 
     path: Path
@@ -78,6 +79,7 @@ class Dataset(Mapping):
     rows: tuple
     lines: Mapping = field(default_factory=dict)
     grouped: Mapping = field(default_factory=dict)
+    version: tuple | None = None
     by_id: Mapping = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
@@ -98,7 +100,7 @@ class Dataset(Mapping):
     def __reduce__(self):
         """Pickled as plain dicts (read-only views do not pickle), made read-only again when loaded."""
         return Dataset, (self.path, self.columns, tuple(dict(row) for row in self.rows), dict(self.lines),
-                         dict(self.grouped))
+                         dict(self.grouped), self.version)
 
     def grouped_problem(self, row_id: str, column: str, use: str, shown: str) -> Problem | None:
         """The refusal of the cell (`row_id`, `column`) where `use` needs a number (`yamlfile.grouped`'s), at the
@@ -113,9 +115,13 @@ class Dataset(Mapping):
         text where a number is meant (`not_a_number`)."""
         return not_a_number(shown, self.place_of(row_id, column), row_id, column, self.by_id[row_id][column])
 
-    def place_of(self, row_id: str, column: str) -> tuple[int, int]:
-        """(line, column) of the cell (`row_id`, `column`) in the file (read again: asked of a cell a message names)."""
-        return cell_place(self.path, self.lines[row_id], self.columns.index(column))
+    def place_of(self, row_id: str, column: str) -> tuple[int, int | None]:
+        """(line, column) of the cell (`row_id`, `column`) in the file (read again: asked of a cell a message names);
+        its row's line alone, as read, when the file has changed since (`version`): the row may stand elsewhere."""
+        line = self.lines[row_id]
+        if self.version is not None and signature(self.path) != self.version:
+            return line, None
+        return cell_place(self.path, line, self.columns.index(column))
 
     def __getitem__(self, key):
         return self.by_id[key]
@@ -348,6 +354,7 @@ def read_csv(path: Path) -> Dataset:
     Raises InputError for a file larger than `bounds.CSV`, undecodable bytes, refused characters, malformed CSV
     and wrong rows, each at its line.
     """
+    version = signature(path)  # before reading: a change while it is read tells it changed
     text = decode(path, read_bounded(path, CSV)).replace("\r\n", "\n").replace("\r", "\n")  # lines count alike
     shown = display_path(path)  # once: it asks the file system, and a file may have a problem on every line
     bad = [Problem(shown, line, col, f"{what} cannot stand in a data file", HINT) for line, col, what in refused(text)]
@@ -401,7 +408,7 @@ def read_csv(path: Path) -> Dataset:
         lines[row_id] = line
         rows.append(row)
     out.raise_if_any()
-    return Dataset(path, tuple(header), tuple(rows), lines, grouped_cells)
+    return Dataset(path, tuple(header), tuple(rows), lines, grouped_cells, version)
 
 
 def read_data(path: Path):
