@@ -238,3 +238,29 @@ SPACES = [
 @pytest.mark.parametrize("case", SPACES, ids=lambda case: case.id)
 def test_text_properties_neither_renderer_reads_are_refused_where_they_would_show(refuse, case):
     assert "figures/a.svg" in refuse(case)
+
+
+def test_a_drawing_shown_again_is_made_printable_once(make_doc, tmp_path):
+    """The DOCX writer asks for the drawing's bytes at each showing (its SVG part): written out once however often
+    the paper shows it (an SVG within the image bound, shown hundreds of times within the paper's drawn bound, was
+    parsed at each showing), and once checked when read."""
+    from unittest import mock
+
+    from ccdocs import workers
+    from ccdocs.build import build
+    from ccdocs.sources import svg as module
+
+    shown = "".join(f"\nParagraph {i}.\n\n![Chart {i}](figures/a.svg)\n" for i in range(4))
+    folder = make_doc({"content/report.md": REPORT + shown,
+                       "figures/a.svg": svg('viewBox="0 0 200 100" style="height: auto"').decode()})
+    module.printable.cache_clear()
+    calls = []
+    real = module._box_printed
+
+    def counted(root):
+        calls.append(root)
+        return real(root)
+
+    with mock.patch.object(workers, "cpu_count", lambda: 1), mock.patch.object(module, "_box_printed", counted):
+        assert len(build([folder], tmp_path / "out", ["en"], ("docx",), write=False)) == 1
+    assert len(calls) == 2, len(calls)      # read_svg's drawing, then the DOCX's bytes

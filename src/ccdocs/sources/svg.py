@@ -65,6 +65,7 @@ import logging
 import re
 import warnings
 from contextlib import contextmanager
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from ..errors import Failure
@@ -478,10 +479,12 @@ def _side_from_view_box(root, side: str) -> None:
         root.set(side, f"{wanted / ABSOLUTE[other[1] or None]:g}{other[1]}")
 
 
+@lru_cache(maxsize=4)
 def printable(data: bytes) -> bytes:
     """The bytes of an SVG `read_svg` accepted as CairoSVG (the Word document's picture) and Word are given them:
     as read, but where its box in a web page is sized from its content, as the page draws it (`_box_printed`:
-    svglib is given the same drawing by `rendered`)."""
+    svglib is given the same drawing by `rendered`). Made once for a drawing the paper shows again (the same bytes
+    object: its hash is kept), as the DOCX writer asks at each showing."""
     from lxml import etree
 
     root = parsed(data)
