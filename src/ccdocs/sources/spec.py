@@ -261,8 +261,9 @@ def link_hint(path: Path) -> str:
                 "interrupted while writing the file left there")
     name = shlex.quote(display_path(path))
     return (f"give the file one name: replace it by a copy of itself (`cp {name} {name}.copy && mv {name}.copy "
-            f"{name}`), or delete its other name (`find / -xdev -samefile {name}` lists its names); if a ccdocs "
-            "command was writing it at that instant, run this one again")
+            f"{name}`), or delete its other name (`find \"$(stat -c %m {name})\" -xdev -samefile {name}` lists its "
+            "names, on the file system holding it); if a ccdocs command was writing it at that instant, run this one "
+            "again")
 
 
 def _unreadable(exc: OSError) -> str:
