@@ -197,7 +197,19 @@ class Grid(Flowable):
         heights = self.measure(room)
         if self.keep and self.whole() and sum(heights) <= room + FUZZ:
             return sum(heights)
-        return sum(heights[:self.head + max(1, self.least)])
+        count, header = self.head + max(1, self.least), sum(heights[:self.head])
+        for index in range(self.head, min(count, len(heights))):
+            if header + heights[index] > room + self.above + FUZZ:   # no page holds it: `split` cuts it where it
+                return sum(heights[:index]) + self.opening(index)    # falls, its first lines under these rows
+        return sum(heights[:count])
+
+    def opening(self, index: int) -> float:
+        """The height of the first lines of row `index` (a measured one; `least` lines, one at the least, in its
+        cells' leading, padding included): what a row no page holds brings onto the page where it starts."""
+        row, styles = self.rows.at(index), self._probe._cellStyles[index]
+        leading = max((getattr(getattr(cell[0], "style", None), "leading", 0.0) for cell in row.cells if cell),
+                      default=0.0)
+        return max(1, self.least) * leading + max(s.topPadding + s.bottomPadding for s in styles)
 
     def piece(self, rows: Rows, head: int, first: bool, last: bool, guess: int | None = None) -> Grid:
         """A grid of `rows` (the first `head` of them repeated) in this one's columns and style, keeping the space
@@ -232,6 +244,12 @@ class Grid(Flowable):
             if sum(self.measure(fresh)) <= fresh - self.above + FUZZ:
                 return []   # moves whole, with what stands above it
         header = self.rows.first(head)
+        if fit > head and sum(heights[:head]) + heights[fit] > full + FUZZ:
+            # the next row no page holds: cut where it falls, under the rows before it (as Word breaks it), not
+            # moved to a piece of its own, which would stand on this page under the header rows repeated
+            pieces = self.cut_at(fit, availHeight - used, head, header)
+            if pieces:
+                return pieces
         if fit > head and self.least:
             kept = min(fit, self.tail())                     # leave `least` body rows for the next piece
             if kept - head >= self.least:
@@ -243,14 +261,20 @@ class Grid(Flowable):
                     self.piece(self.rows.after(fit, header), head, False, True, guess=fit + 2)]
         if not at_top and used + heights[fit] <= full + FUZZ:
             return []
-        top, rest = self.cut_row(fit, availHeight - used)
+        return self.cut_at(fit, availHeight - used, head, header) or []
+
+    def cut_at(self, fit: int, room: float, head: int, header: list[Row]) -> list[Grid] | None:
+        """The grid cut inside row `fit` (a measured one): the rows before it and the part of it that fills `room`,
+        then the `header` rows (`head` of them) over the rest of it and the rows after it; None when no line of it
+        fits `room`."""
+        top, rest = self.cut_row(fit, room)
         if top is None:
-            return []
+            return None
+        first = Rows.of(self.rows.first(fit) + [top])
         after = self.rows.after(fit + 1, header + ([rest] if rest else []))
         if len(after) == head:
-            return [self.piece(Rows.of(header + [top]), head, True, True)]
-        return [self.piece(Rows.of(header + [top]), head, True, False),
-                self.piece(after, head, False, True, guess=head + 2)]
+            return [self.piece(first, head, True, True)]
+        return [self.piece(first, head, True, False), self.piece(after, head, False, True, guess=head + 2)]
 
     def cut_row(self, index: int, room: float) -> tuple[Row | None, Row | None]:
         """Row `index` (a measured one) cut into the part that fills `room` and the rest (None when nothing is
