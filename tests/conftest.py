@@ -210,6 +210,8 @@ def translated_as_written(folder: Path, given=(), translations: dict | None = No
     from ccdocs.i18n.update import merge, start
     from ccdocs.pipeline import read_sources
 
+    if _all_given(folder, given):
+        return
     try:
         sources = read_sources(folder)
         pot = template(sources, lambda segment: "")
@@ -225,6 +227,29 @@ def translated_as_written(folder: Path, given=(), translations: dict | None = No
             if message.id:
                 message.string = (translations or {}).get(message.id, message.id)
         write_catalog(catalog, path, folder)
+
+
+def _all_given(folder: Path, given) -> bool:
+    """Whether document.yaml (read as `read_spec` reads it, its languages alone) lists no language but the one the
+    text is keyed in whose catalog is not in `given`: then `translated_as_written` writes nothing, and the sources
+    are not read for it (a refusal case's make_doc, a paper of 24,000 files). False whenever the YAML leaves it in
+    doubt (not a regular file, refused, no list of texts), which reads the sources."""
+    from ccdocs.errors import InputError
+    from ccdocs.i18n.catalogs import po_path
+    from ccdocs.sources.yamlfile import read_yaml
+
+    path = folder / "document.yaml"
+    if path.is_symlink() or not path.is_file():
+        return False
+    try:
+        data = read_yaml(path).data
+    except (InputError, OSError):
+        return False
+    if not isinstance(data, dict) or not isinstance(data.get("languages"), list):
+        return False
+    keyed = data.get("source", data.get("original"))
+    return all(isinstance(lang, str) and (lang == keyed or po_path(folder, lang).relative_to(folder).as_posix()
+                                          in given) for lang in data["languages"])
 
 
 @pytest.fixture
