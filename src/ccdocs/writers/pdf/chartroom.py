@@ -18,6 +18,7 @@ from ...charts.look import ENTRY_SPACE, KEY_SPACE, LABEL_ROOM, LINE_KEY, MARKER,
 from ...charts.spec import HEIGHT
 from ...errors import Problem, problem
 from ...l10n.formats import Formats
+from ...sources.memo import pure
 from .invisible import read_as
 from .rtl import drawn, has_arabic, shaped
 
@@ -228,6 +229,7 @@ def bar_below(chart, size: float) -> float:
     return size * 1.2 + GAP + (size * 1.4 if chart.axis_title else 0)
 
 
+@pure  # kept across a watch's rounds with the chart's drawing (`charts.chart_drawing`)
 def short_of_room(chart, width: float, faces: tuple, size: float, language) -> Problem | None:
     """The problem of `chart` (a model Chart) `width` points wide whose plot its legend, names or axis labels
     leave too little room (`ChartRoom.short`), at its `::: chart` line; None when it has the room."""
