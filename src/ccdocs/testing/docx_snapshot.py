@@ -384,10 +384,13 @@ class _Reader:
         return lines
 
     def table(self, tbl) -> list[str]:
+        """A table's rows, a cell's paragraphs joined by ` / `; a footnote mark in a cell (a key-figures panel, a
+        box) numbered in document order with the body's, as Word numbers it."""
         lines = ["[table]"]
         for tr in tbl.findall("w:tr", NS):
             header = tr.find("w:trPr/w:tblHeader", NS) is not None
-            cells = [" / ".join(filter(None, (_inline_text(p, self.rels).strip() for p in tc.iter(_q("w:p")))))
+            cells = [" / ".join(filter(None, (_inline_text(p, self.rels, self._marks(p)).strip()
+                                              for p in tc.iter(_q("w:p")))))
                      for tc in tr.findall("w:tc", NS)]
             lines.append(("  H| " if header else "  | ") + " | ".join(cells))
         return lines
