@@ -237,3 +237,43 @@ def test_a_pdf_of_more_pages_than_a_reading_can_read_is_refused_before_its_pages
                 command=("snapshot", "{out}/pages.pdf")))
     read = pdf_module.pdf_snapshot(pdf_of_pages(pdf_module.PAGES_LIMIT))
     assert read.count("\n== page ") == 2000
+
+
+def test_a_snapshot_text_beyond_the_bound_is_refused_before_it_is_diffed(tmp_path):
+    """breaks-9 (noticed): `ccdocs diff big.txt a.txt` of a 404 MB text took 12.6 s and 1.8 GB. A text beyond
+    MOST_TEXT (16 MB; the 5,000-paragraph paper's snapshot is some 1.5 MB) is refused, read no further."""
+    from click.testing import CliRunner
+
+    from ccdocs.cli import main
+
+    big, small = tmp_path / "big.txt", tmp_path / "a.txt"
+    line = b"[para] 1. A line of the snapshot.\n"
+    big.write_bytes(line * (module.MOST_TEXT // len(line) + 1))
+    small.write_text("[para] 1. A line of the snapshot.\n", encoding="utf-8")
+    done = CliRunner().invoke(main, ["diff", str(big), str(small)])
+    assert done.exit_code == 2, done.output
+    assert f"{big} holds more than 16 MB, more than the snapshot of any paper needs" in done.output
+
+
+def test_a_snapshot_text_read_keeps_its_line_ends_as_text_mode_reads_them(tmp_path):
+    crlf, lf = tmp_path / "crlf.txt", tmp_path / "lf.txt"
+    crlf.write_bytes(b"[para] 1. One.\r\n[para] 2. Two.\r[para] 3. Three.\n")
+    lf.write_bytes(b"[para] 1. One.\n[para] 2. Two.\n[para] 3. Three.\n")
+    assert module.snapshot(crlf) == module.snapshot(lf) == lf.read_text(encoding="utf-8")
+
+
+def test_a_docx_or_pdf_file_beyond_the_bound_is_refused_before_it_is_read_whole(tmp_path, monkeypatch):
+    monkeypatch.setattr(module, "MOST_FILE", 100)
+    pdf = tmp_path / "x.pdf"
+    pdf.write_bytes(pdf_with_page(b"0 0 m\n"))
+    with pytest.raises(module.UsageError, match=r"x\.pdf holds more than 0 MB, more than the snapshot of any paper "
+                                                 "is made from"):
+        module.snapshot(pdf)
+
+
+def test_a_reading_whose_text_is_beyond_the_bound_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setattr(module, "MOST_TEXT", 10)
+    pdf = tmp_path / "x.pdf"
+    pdf.write_bytes(pdf_with_page(b"BT /F1 12 Tf 72 700 Td (A text longer than ten characters) Tj ET\n"))
+    with pytest.raises(module.UsageError, match="its text would hold more than 0 MB"):
+        module.snapshot(pdf)

@@ -34,6 +34,12 @@ class Budget:
 # file that needs several times that (a page stream inflating to millions of path operators, a part of millions
 # of elements) is refused.
 BUDGET = Budget(cpu=150, memory=512 * 2**20, wall=600)
+# A snapshot's text, read from a file or made from a DOCX or PDF: that 5,000-paragraph paper's is some 1.5 MB, and
+# `ccdocs diff` of two texts of 9 MB (100,000 lines) takes difflib some 1 s; a 404 MB text took 12.6 s and 1.8 GB
+# (breaks-9). A DOCX or PDF file: that paper's PDF is 670 KB; a paper of photographs (20 MB each at most) may be
+# far larger, but one beyond MOST_FILE would not be read within the budget's memory anyway.
+MOST_TEXT = 16 * 2**20
+MOST_FILE = 256 * 2**20
 
 
 def snapshot(path: Path, budget: Budget | None = None) -> str:
@@ -48,15 +54,24 @@ def snapshot(path: Path, budget: Budget | None = None) -> str:
     suffix = path.suffix.lower()
     reader = READERS.get(suffix)
     kind = KINDS.get(suffix, "snapshot (UTF-8 text)")
+    most = MOST_TEXT if reader is None else MOST_FILE
     try:
-        if reader is None:
-            return path.read_text(encoding="utf-8")
-        data = path.read_bytes()
+        with open(path, "rb") as handle:
+            data = handle.read(most + 1)
+        if len(data) > most:
+            raise UsageError(f"{path} holds more than {most // 2**20} MB, more than the snapshot of any paper "
+                             f"{'needs' if reader is None else 'is made from'}; give a file ccdocs or Word wrote")
+        if reader is None:  # its line ends as text mode reads them (`\r\n`, `\r`: `\n`)
+            return data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+    except UsageError:
+        raise
     except Exception as exc:  # noqa: BLE001 - whatever reading the file raises
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc) or type(exc).__name__
         raise UsageError(f"{path} is not a readable {kind} ({reason}); give a file ccdocs or Word wrote, "
                          "whole") from exc
     done, said = _within(reader, data, budget or BUDGET)
+    if done and len(said) > MOST_TEXT:
+        done, said = False, f"its text would hold more than {MOST_TEXT // 2**20} MB, more than any paper's"
     if done:
         return said
     raise UsageError(f"{path} is not a readable {kind} ({said}); give a file ccdocs or Word wrote, whole")
