@@ -96,11 +96,12 @@ def build(folders: list[Path], out: Path, languages=None, formats=("docx", "pdf"
             f"{display_path(folder)} does not list {', '.join(absent)} (its languages: {', '.join(listed)})"
             for folder, (absent, listed) in lacking.items())
             + ": leave these folders out of the batch, build them with their own --lang, or add the language to "
-              "`languages:` in their document.yaml")
+              "`languages:` in their document.yaml", problems.problems)
     twice = next((path for path, folders in made_by.items() if len(folders) > 1), None)
     if twice:
         raise UsageError(f"{twice} would be written by {' and '.join(map(display_path, made_by[twice]))} (their "
-                         f"symbols make the same file name, `{twice.name}`): build them into different --out folders")
+                         f"symbols make the same file name, `{twice.name}`): build them into different --out folders",
+                         problems.problems)
     paths = list(made_by)
     if write:
         check_inputs(paths, reads)

@@ -102,6 +102,8 @@ def reported(func):
             sys.exit(1)
         except (UsageError, Failure) as exc:
             _debug(debug)
+            for line in shown(getattr(exc, "problems", ())):   # a batch's folders' problems, told with it
+                click.echo(line, err=True)
             click.echo(f"ccdocs: error: {exc}", err=True)
             sys.exit(2 if isinstance(exc, UsageError) else 1)
         except MemoryError:

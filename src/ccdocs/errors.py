@@ -78,7 +78,12 @@ class InputError(Exception):
 
 
 class UsageError(Exception):
-    """A command-line mistake: exit 2."""
+    """A command-line mistake: exit 2. `problems`: those of the input found before it (a batch's folders' that
+    were read before its folders were found to collide), printed before it."""
+
+    def __init__(self, message: str, problems: Iterable[Problem] = ()):
+        super().__init__(message)
+        self.problems = list(problems)
 
 
 class Failure(Exception):
