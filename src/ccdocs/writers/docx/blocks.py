@@ -115,6 +115,8 @@ def write_list(state: WriterState, where: Where, block: ListBlock):
                     _widen_hanging(state, last, style, wider)
                 if index == 0:
                     add_run(last, f"{item.label}\t")
+                else:  # an item's later paragraph, unlabelled: its first line at the item's text, as the PDF sets it
+                    last.paragraph_format.first_line_indent = Emu(0)
                 add_inlines(state, last, child.children)
             else:
                 write_block(state, inner, child)
