@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import math
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pdfplumber
 import pytest
 
-from libreoffice import to_pdf
 from pdfpages import read_pages
-from test_charts import C, A, change_chart, chart_parts, one_chart
+from test_charts import C, A, change_files, drawn_by_office, english, one_chart
 
 sys.path.insert(0, str(Path(__file__).parent / "ooxml"))
 from validate import validate  # noqa: E402
@@ -39,16 +39,26 @@ def across(line: dict) -> bool:
     return abs(line["top"] - line["bottom"]) < 0.5
 
 
+@pytest.fixture(scope="module")
+def chart_case(tmp_path_factory) -> Callable:
+    """`drawn_by_office` of this module's chart cases (`CASES`, below the tests making them): each built, LibreOffice
+    drawing their DOCX files in one call."""
+    return drawn_by_office(CASES, tmp_path_factory.mktemp("chart-look-drawn"))
+
+
+AXES = {kind: change_files(f"    kind: {kind}\n") for kind in ("column", "bar", "line")}   # 100, -50, 30
+
+
 @pytest.mark.parametrize("kind", ["column", "bar", "line"])
 def test_the_category_axis_is_a_thin_line_at_zero_and_nothing_else_marks_the_axes_in_both_formats(
-        make_doc, tmp_path, kind):
+        chart_case, kind):
     """charts13: the PDF drew both axes as black lines with tick marks (the value axis' at each gridline, the
     category axis' between the categories), LibreOffice's drawing of the DOCX neither (its axes had no `c:spPr`:
     LibreOffice draws no line, Word its own default style). A WIPO paper's charts are plain: now both draw the
     category axis as one thin black line (0.5 pt) at zero, across the plot (as long as the gridlines), and no
     value axis line and no tick marks; the DOCX says so (`c:spPr` of each axis, `c:majorTickMark none`) and
     validates. A chart of 100, -50, 30, so that zero is not the plot's edge."""
-    pdf, space, office = change_chart(make_doc, tmp_path, f"    kind: {kind}\n")
+    pdf, _, space, office = chart_case(f"axis-{kind}")
     cat, val = space.find(f".//{C}catAx"), space.find(f".//{C}valAx")
     assert cat.find(f"{C}majorTickMark").get("val") == val.find(f"{C}majorTickMark").get("val") == "none"
     line = cat.find(f"{C}spPr/{A}ln")
@@ -81,23 +91,11 @@ def shapes(pdf: Path) -> list[dict]:
                 for page in doc.pages for o in page.lines + page.curves + page.rects]
 
 
-def built(make_doc, tmp_path, spec: str, csv: str, caption: str) -> tuple:
-    """A chart (`spec`: its keys, indented by four) over `csv`, captioned `caption`, built in English: its PDF, its
-    DOCX, the DOCX's `c:chartSpace`, LibreOffice's PDF of the DOCX."""
-    from ccdocs.build import build
-
-    paths = build([make_doc(one_chart("c", spec, csv, caption))], tmp_path / "out", ("en",), ("pdf", "docx"))
-    docx = next(p for p in paths if p.suffix == ".docx")
-    (space, _), = chart_parts(docx).values()
-    return (next(p for p in paths if p.suffix == ".pdf"), docx, space,
-            to_pdf([docx], tmp_path / "lo") / f"{docx.stem}.pdf")
-
-
-def two_series(make_doc, tmp_path, kind: str, labels: tuple, rows: str) -> tuple:
-    """A chart of `kind` of two series labelled `labels` over `rows` (CSV lines `id,name,a,b`), as `built`."""
-    return built(make_doc, tmp_path, f"    kind: {kind}\n    data: c\n    category: name\n    series: [{{key: a, "
-                                     f"label: {labels[0]}}}, {{key: b, label: {labels[1]}}}]\n",
-                 "id,name,a,b\n" + rows, "Two")
+def two_series(kind: str, labels: tuple, rows: str) -> dict:
+    """The minimal document's files with a chart of `kind` of two series labelled `labels` over `rows` (CSV lines
+    `id,name,a,b`)."""
+    return one_chart("c", f"    kind: {kind}\n    data: c\n    category: name\n    series: [{{key: a, "
+                          f"label: {labels[0]}}}, {{key: b, label: {labels[1]}}}]\n", "id,name,a,b\n" + rows, "Two")
 
 
 def rgb(colour: str) -> tuple:
@@ -105,7 +103,10 @@ def rgb(colour: str) -> tuple:
     return tuple(round(int(colour[i:i + 2], 16) / 255, 2) for i in (0, 2, 4))
 
 
-def test_a_line_charts_legend_keys_each_series_by_its_line_and_circle_in_both_formats(make_doc, tmp_path):
+LINE_LEGEND = two_series("line", ("Staff", "Temporary"), "y1,2023,1627,250\ny2,2024,1650,262\ny3,2025,1701,270\n")
+
+
+def test_a_line_charts_legend_keys_each_series_by_its_line_and_circle_in_both_formats(chart_case):
     """charts13: the PDF keyed a line chart's series in its legend by a colour square (8 pt), Word and LibreOffice
     by a short line with the series' circle on it; and the lines were 1.5 pt in the PDF, 2.25 pt in the DOCX, its
     circles 4 pt in the PDF, 5 pt outlined by the series' line in LibreOffice's drawing. Now both draw the series
@@ -113,8 +114,7 @@ def test_a_line_charts_legend_keys_each_series_by_its_line_and_circle_in_both_fo
     line (three times the labels' size) with its circle at the middle, just left of its name: read off the PDF and
     LibreOffice's drawing of the DOCX (pdfplumber's lines and curves), and off the chart part (the series' `a:ln`,
     its `c:marker` without outline); the DOCX validates."""
-    pdf, docx, space, office = two_series(make_doc, tmp_path, "line", ("Staff", "Temporary"),
-                                          "y1,2023,1627,250\ny2,2024,1650,262\ny3,2025,1701,270\n")
+    pdf, docx, space, office = chart_case("line-legend")
     colours = []
     for ser in space.iterfind(f".//{C}ser"):
         line = ser.find(f"{C}spPr/{A}ln")
@@ -147,7 +147,10 @@ def test_a_line_charts_legend_keys_each_series_by_its_line_and_circle_in_both_fo
             assert lines == {1.5}, (drawn, name, lines)
 
 
-def test_a_column_charts_legend_keys_and_bars_are_drawn_alike_in_both_formats(make_doc, tmp_path):
+COLUMN_LEGEND = two_series("column", ("Approved", "Proposed"), "r1,Alpha,11,21\nr2,Beta,12,22\nr3,Gamma,13,23\n")
+
+
+def test_a_column_charts_legend_keys_and_bars_are_drawn_alike_in_both_formats(chart_case):
     """charts13b: the PDF keyed each series by an 8 pt colour square 4 pt from its name, the entries 12 pt apart,
     LibreOffice by a 4.8 pt square (0.6 of the 8 pt labels) 2-3 pt from it, the entries 6 pt apart; and the PDF
     left 1/10 of a bar between the bars of a cluster and 6/10 between the clusters, where the DOCX says they touch
@@ -156,8 +159,7 @@ def test_a_column_charts_legend_keys_and_bars_are_drawn_alike_in_both_formats(ma
     validates: read off the PDF and LibreOffice's drawing of the DOCX (pdfplumber's rects and curves), each name's
     square key 4.8 pt (± 0.5), at most 3.5 pt to its left, the clusters' bars touching, and 0.8 of a bar (± 5%)
     between two clusters."""
-    pdf, docx, space, office = two_series(make_doc, tmp_path, "column", ("Approved", "Proposed"),
-                                          "r1,Alpha,11,21\nr2,Beta,12,22\nr3,Gamma,13,23\n")
+    pdf, docx, space, office = chart_case("column-legend")
     assert (space.find(f".//{C}gapWidth").get("val"), space.find(f".//{C}overlap").get("val")) == ("80", "0")
     assert not validate(docx)
     colours = [rgb(ser.find(f"{C}spPr/{A}solidFill/{A}srgbClr").get("val")) for ser in space.iterfind(f".//{C}ser")]
@@ -192,21 +194,25 @@ def turns(pdf: Path) -> dict:
     return counted
 
 
+NAMES = ["Professional and higher categories", "General Service category", "Directors and above",
+         "Temporary staff on short-term contracts"]
+LABELLED = {rows: two_series("column", ("First", "Second"),
+                             "".join(f"r{i},{NAMES[i % 4]} {i},{i + 1},{i + 2}\n" for i in range(rows)))
+            for rows in (4, 12)}   # four long names, then twelve
+
+
 @pytest.mark.parametrize("rows, angle", [(4, 0), (12, 45)])
-def test_category_labels_are_wrapped_or_turned_alike_in_both_formats(make_doc, tmp_path, rows, angle):
+def test_category_labels_are_wrapped_or_turned_alike_in_both_formats(chart_case, rows, angle):
     """charts13b: a column chart of four long category names (`Professional and higher categories` …) wrapped
     them level in the PDF (charts.look.label_angle: every word fits its category's width) where LibreOffice turned
     them 45°, squeezing the plot to a strip; Word decides on its own too. Now the DOCX's category axis says the
     PDF's angle (`a:bodyPr rot`: 0, level, which LibreOffice wraps; -2700000 for 45°): read off the PDF and
     LibreOffice's drawing of the DOCX, four names stand level, wrapped (`categories` below `Professional`), twelve
     narrower slots turn them 45° in both; the DOCX validates."""
-    names = ["Professional and higher categories", "General Service category", "Directors and above",
-             "Temporary staff on short-term contracts"]
-    table = "".join(f"r{i},{names[i % 4]} {i},{i + 1},{i + 2}\n" for i in range(rows))
-    pdf, docx, space, office = two_series(make_doc, tmp_path, "column", ("First", "Second"), table)
+    pdf, docx, space, office = chart_case(f"labels-{rows}")
     assert space.find(f".//{C}catAx/{C}txPr/{A}bodyPr").get("rot") == str(-angle * 60000)
     assert not validate(docx)
-    letters = sum(len(name) - 1 for name in names) * rows // 4    # the names' letters, near enough
+    letters = sum(len(name) - 1 for name in NAMES) * rows // 4    # the names' letters, near enough
     for drawn in (pdf, office):
         turned = turns(drawn)
         if angle:
@@ -226,36 +232,39 @@ def fonts_of(pdf: Path, page_of: str, texts: tuple) -> list[set]:
     return [{w["fontname"].split("+")[-1] for w in words if w["text"] == text} for text in texts]
 
 
-def test_an_ascii_label_is_set_in_the_latin_face_in_both_formats(tmp_path):
+def in_chinese(folder: Path) -> list:
+    """The charts sample (charts_sample.py) made in `folder/doc` and built in Chinese as PDF and DOCX: the paths."""
+    from ccdocs.build import build
+    from charts_sample import make_charts_document
+
+    return build([make_charts_document(folder / "doc")], folder / "out", ("zh",), ("pdf", "docx"))
+
+
+def test_an_ascii_label_is_set_in_the_latin_face_in_both_formats(chart_case):
     """charts13b: a Chinese chart's categories `2021` … `2025` (and any label in ASCII: an English name left as it
     is) were drawn in the PDF in the Chinese body face (AR PL UMing's digits), where Word and LibreOffice set the
     DOCX's ASCII letters and digits in its `a:latin` face, as the tick labels. Now the PDF draws an all-ASCII label
     in the Latin face, a label holding Han characters in the body face: read off the Chinese line chart of the
     charts sample (its categories years, its legend Chinese) in the PDF and in LibreOffice's drawing of the DOCX,
     the year `2023` is in the font of the tick `1,000`, and not in the legend's `工作人员`."""
-    from ccdocs.build import build
-    from charts_sample import make_charts_document
-
-    folder = make_charts_document(tmp_path / "doc")
-    paths = build([folder], tmp_path / "out", ("zh",), ("pdf", "docx"))
-    docx = next(p for p in paths if p.suffix == ".docx")
-    office = to_pdf([docx], tmp_path / "lo") / f"{docx.stem}.pdf"
-    for drawn in (next(p for p in paths if p.suffix == ".pdf"), office):
+    pdf, _, _, office = chart_case("sample-zh")
+    for drawn in (pdf, office):
         year, tick, legend = fonts_of(drawn, "五年来的工作人员", ("2023", "1,000", "工作人员"))
         assert year and year == tick and not year & legend, (drawn, year, tick, legend)
 
 
-def test_a_pies_labels_stand_inside_their_slices_near_the_rim_in_both_formats(make_doc, tmp_path):
+PIE = one_chart("c", "    kind: pie\n    data: c\n    category: name\n    type: percent\n    sums_to: 100\n"
+                     "    data_labels: true\n    series: [{key: a, label: Share}]\n",
+                "id,name,a\nr1,Directors,0.05\nr2,Professionals,0.496\nr3,Support,0.454\n", "Shares")
+
+
+def test_a_pies_labels_stand_inside_their_slices_near_the_rim_in_both_formats(chart_case):
     """charts13b: the PDF printed a pie's data labels at 0.65 of the radius, the DOCX left them to the application
     (`bestFit`: LibreOffice set them inside near the rim, Word as it chooses), so a 5% slice's label stood in the
     slice's narrow part in the PDF only. Now the DOCX says `inEnd` and the PDF sets each label inside its slice,
     its farthest corner 4 pt short of the rim: read off the PDF and LibreOffice's drawing of the DOCX, each label's
     middle is between 0.8 and 1 of the radius from the pie's centre (estimated from the slices' boxes)."""
-    pdf, docx, space, office = built(make_doc, tmp_path, "    kind: pie\n    data: c\n    category: name\n"
-                                     "    type: percent\n    sums_to: 100\n    data_labels: true\n"
-                                     "    series: [{key: a, label: Share}]\n",
-                                     "id,name,a\nr1,Directors,0.05\nr2,Professionals,0.496\nr3,Support,0.454\n",
-                                     "Shares")
+    pdf, docx, space, office = chart_case("pie-labels")
     assert {e.get("val") for e in space.iter(f"{C}dLblPos")} == {"inEnd"}
     assert not validate(docx)
     for drawn in (pdf, office):
@@ -270,3 +279,13 @@ def test_a_pies_labels_stand_inside_their_slices_near_the_rim_in_both_formats(ma
         for label in labels:
             out = math.hypot((label["x0"] + label["x1"]) / 2 - x, (label["top"] + label["bottom"]) / 2 - y) / radius
             assert 0.8 < out < 1, (drawn, label["text"], out)
+
+
+CASES = {  # the charts `chart_case` builds and LibreOffice draws, in one call for the module
+    **{f"axis-{kind}": english(files) for kind, files in AXES.items()},
+    "line-legend": english(LINE_LEGEND),
+    "column-legend": english(COLUMN_LEGEND),
+    **{f"labels-{rows}": english(files) for rows, files in LABELLED.items()},
+    "sample-zh": in_chinese,
+    "pie-labels": english(PIE),
+}

@@ -13,7 +13,10 @@ import shutil
 import sys
 import zipfile
 import subprocess
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
+from typing import NamedTuple
 
 import pdfplumber
 import pytest
@@ -21,7 +24,7 @@ from lxml import etree
 from pypdf import PdfReader
 
 from charts_sample import CHARTS, make_charts_document, shown
-from libreoffice import soffice, to_pdf
+from libreoffice import render, soffice, to_pdf
 from pdfpages import read_pages, squeeze
 
 sys.path.insert(0, str(Path(__file__).parent / "ooxml"))
@@ -175,6 +178,53 @@ def chart_parts(path: Path) -> dict:
             target = next(r.get("Target") for r in rels if r.get("Id") == rid)
             parts[name] = (space, z.read("word/" + target.replace("../", "")))
     return parts
+
+
+class Drawn(NamedTuple):
+    """A chart case as built: its PDF, its DOCX, the DOCX's `c:chartSpace` (None unless it holds one chart),
+    LibreOffice's PDF of the DOCX."""
+    pdf: Path
+    docx: Path
+    space: etree._Element | None
+    office: Path
+
+
+def in_english(files: dict, folder: Path) -> list:
+    """The minimal document with `files` written in `folder/doc`, built in English as PDF and DOCX: the paths."""
+    from ccdocs.build import build
+    from conftest import write_doc
+
+    return build([write_doc(folder / "doc", files)], folder / "out", ("en",), ("pdf", "docx"))
+
+
+def english(files: dict) -> Callable:
+    """A case of `drawn_by_office`: the minimal document with `files`, built in English."""
+    return partial(in_english, files)
+
+
+def drawn_by_office(cases: dict, work: Path) -> Callable:
+    """Each of `cases` (id -> a function building a document in the folder it is given: its paths, one PDF and one
+    DOCX) built under `work`, then every DOCX drawn by LibreOffice in one call (one start-up for a module's cases,
+    not one a test). A function `id -> Drawn`, raising what the case's build raised: a case that does not build
+    fails its own test alone."""
+    made, failed = {}, {}
+    for case, make in cases.items():
+        try:
+            paths = make(work / case)
+        except Exception as exc:  # raised again by the case's own test
+            failed[case] = exc
+            continue
+        made[case] = (next(p for p in paths if p.suffix == ".pdf"), next(p for p in paths if p.suffix == ".docx"))
+    office = render({case: docx for case, (_, docx) in made.items()}, work) if made else {}
+
+    def drawn(case: str) -> Drawn:
+        if case in failed:
+            raise failed[case]
+        pdf, docx = made[case]
+        spaces = [space for space, _ in chart_parts(docx).values()]
+        return Drawn(pdf, docx, spaces[0] if len(spaces) == 1 else None, office[case])
+
+    return drawn
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -350,26 +400,30 @@ def test_the_sample_report_draws_its_three_charts_from_its_data(dumped, built, l
     assert len(chart_parts(built("86", lang, "docx"))) == 3
 
 
-def change_chart(make_doc, tmp_path, spec: str) -> tuple:
-    """A chart of changes 100, -50, 30 (Alpha, Beta, Gamma; `spec`: its kind and other keys, indented by four) built
-    in English: its PDF, its DOCX's `c:chartSpace`, LibreOffice's PDF of the DOCX."""
-    from ccdocs.build import build
-
-    files = one_chart("change", spec + "    data: change\n    category: name\n"
-                                       "    series: [{key: delta, label: Change}]\n",
-                      "id,name,delta\nr1,Alpha,100\nr2,Beta,-50\nr3,Gamma,30\n", "Change on last year")
-    paths = build([make_doc(files)], tmp_path / "out", ("en",), ("pdf", "docx"))
-    docx = next(p for p in paths if p.suffix == ".docx")
-    (space, _), = chart_parts(docx).values()
-    return next(p for p in paths if p.suffix == ".pdf"), space, to_pdf([docx], tmp_path / "lo") / f"{docx.stem}.pdf"
+def change_files(spec: str) -> dict:
+    """The minimal document's files with a chart of changes 100, -50, 30 (Alpha, Beta, Gamma; `spec`: its kind and
+    other keys, indented by four)."""
+    return one_chart("change", spec + "    data: change\n    category: name\n"
+                                      "    series: [{key: delta, label: Change}]\n",
+                     "id,name,delta\nr1,Alpha,100\nr2,Beta,-50\nr3,Gamma,30\n", "Change on last year")
 
 
-def test_a_negative_figure_is_drawn_below_zero_in_both_formats(make_doc, tmp_path):
+@pytest.fixture(scope="module")
+def chart_case(tmp_path_factory) -> Callable:
+    """`drawn_by_office` of this module's chart cases (`CASES`, below the tests making them): each built in English,
+    LibreOffice drawing their DOCX files in one call."""
+    return drawn_by_office(CASES, tmp_path_factory.mktemp("charts-drawn"))
+
+
+BELOW_ZERO = change_files("    kind: column\n")
+
+
+def test_a_negative_figure_is_drawn_below_zero_in_both_formats(chart_case):
     """breaks-4 item 9: the DOCX's value axis was fixed at `c:min 0`, so Word and LibreOffice drew no bar for a
     negative figure (a budget difference) where the PDF drew it below zero. Both axes now reach below zero: read off
     LibreOffice's rendering of the DOCX and the PDF (the tick labels); the XML's `c:min` is the scale's low end, a
     round value below the lowest figure (charts.axis.value_scale: -50 to 100 by 25)."""
-    pdf, space, office = change_chart(make_doc, tmp_path, "    kind: column\n")
+    pdf, _, space, office = chart_case("below-zero")
     assert space.find(f".//{C}valAx/{C}scaling/{C}min").get("val") == "-50"
     drawn = subprocess.run(["pdftotext", "-layout", str(office), "-"], capture_output=True, text=True).stdout
     printed = [w.text for page in read_pages(pdf) for w in page.words]
@@ -377,16 +431,19 @@ def test_a_negative_figure_is_drawn_below_zero_in_both_formats(make_doc, tmp_pat
     assert any(below_zero(word) for word in printed), printed          # and on the PDF's
 
 
+LABEL_BEYOND = {kind: change_files(f"    kind: {kind}\n    data_labels: true\n") for kind in ("column", "bar")}
+
+
 @pytest.mark.parametrize("kind", ["column", "bar"])
 def test_a_negative_figures_label_stands_beyond_its_bar_clear_of_the_category_names_in_both_formats(
-        make_doc, tmp_path, kind):
+        chart_case, kind):
     """charts13: the PDF printed a negative column's data label at zero, Word and LibreOffice beyond its end (the
     DOCX's `outEnd`), below it; and with the axis' low end at the lowest figure (charts.axis.value_scale, -50) that
     label stood over the category names, at the axis' low end. Now the PDF prints it beyond the end too, and the
     axis keeps a step below a negative figure within half a step of its end (-75 to 100 by 25): read off the PDF
     and LibreOffice's drawing, the label `-50` stands beyond the bar's end (the -50 gridline), short of the
     category names."""
-    pdf, space, office = change_chart(make_doc, tmp_path, f"    kind: {kind}\n    data_labels: true\n")
+    pdf, _, space, office = chart_case(f"label-beyond-{kind}")
     assert space.find(f".//{C}valAx/{C}scaling/{C}min").get("val") == "-75"
     for drawn in (pdf, office):
         words = [w for page in read_pages(drawn) for w in page.words]
@@ -405,25 +462,23 @@ def _overlap(a, b) -> bool:
     return a.x0 < b.x1 and b.x0 < a.x1 and a.y0 < b.y1 and b.y0 < a.y1
 
 
+NAMES_BELOW = {kind: one_chart("change", f"    kind: {kind}\n    grouping: stacked\n    data: change\n"
+                                          "    category: name\n    data_labels: true\n"
+                                          "    series: [{key: a, label: A}, {key: b, label: B}]\n",
+                                "id,name,a,b\nr1,Alpha,10,20\nr2,Beta,-10,20\nr3,Gamma,-5,-15\n",
+                                "Change on last year")
+               for kind in ("column", "bar")}
+
+
 @pytest.mark.parametrize("kind", ["column", "bar"])
-def test_category_names_stand_below_the_lowest_bar_in_both_formats(make_doc, tmp_path, kind):
+def test_category_names_stand_below_the_lowest_bar_in_both_formats(chart_case, kind):
     """breaks-6 #4: the PDF printed a stacked chart's category names at the zero line, inside the negative bars,
     `Gamma` over Gamma's `-5` label. Now at the value axis' low end in both formats (reportlab's `labelAxisMode
     low`, the DOCX's `tickLblPos low`): in the PDF and in LibreOffice's drawing of the DOCX every category name
     stands below (left of) the lowest value axis tick, and overlaps no data label; the DOCX validates."""
-    from ccdocs.build import build
-
-    files = one_chart("change", f"    kind: {kind}\n    grouping: stacked\n    data: change\n    category: name\n"
-                                "    data_labels: true\n"
-                                "    series: [{key: a, label: A}, {key: b, label: B}]\n",
-                      "id,name,a,b\nr1,Alpha,10,20\nr2,Beta,-10,20\nr3,Gamma,-5,-15\n", "Change on last year")
-    paths = build([make_doc(files)], tmp_path / "out", ("en",), ("pdf", "docx"))
-    docx = next(p for p in paths if p.suffix == ".docx")
-    (space, _), = chart_parts(docx).values()
+    pdf, docx, space, office = chart_case(f"names-below-{kind}")
     assert space.find(f".//{C}catAx/{C}tickLblPos").get("val") == "low"
     assert not validate(docx)
-    office = to_pdf([docx], tmp_path / "lo") / f"{docx.stem}.pdf"
-    pdf = next(p for p in paths if p.suffix == ".pdf")
     for drawn in (pdf, office):
         words = [w for page in read_pages(drawn) for w in page.words]
         names = [w for w in words if w.text in ("Alpha", "Beta", "Gamma")]
@@ -436,20 +491,18 @@ def test_category_names_stand_below_the_lowest_bar_in_both_formats(make_doc, tmp
             assert not any(_overlap(name, label) for label in labels), (drawn, name)
 
 
-def test_a_clustered_bar_charts_first_series_is_on_top_in_each_category_in_both_formats(make_doc, tmp_path):
+PAIRS = one_chart("pair", "    kind: bar\n    data: pair\n    category: name\n    data_labels: true\n"
+                          "    series: [{key: a, label: First}, {key: b, label: Second}]\n",
+                  "id,name,a,b\nr1,Alpha,11,21\nr2,Beta,12,22\nr3,Gamma,13,23\n", "Pairs")
+
+
+def test_a_clustered_bar_charts_first_series_is_on_top_in_each_category_in_both_formats(chart_case):
     """The PDF drew each category's first series below the second, Word (and LibreOffice) above it: the category
     axis runs top-down (`c:orientation maxMin` in the DOCX, reportlab's reverseDirection), and Word reverses the
     series in a cluster with it. Now the PDF too (reportlab's reversePlotOrder): read off the data labels' places
     in the PDF and in LibreOffice's drawing of the DOCX."""
-    from ccdocs.build import build
-
-    files = one_chart("pair", "    kind: bar\n    data: pair\n    category: name\n    data_labels: true\n"
-                              "    series: [{key: a, label: First}, {key: b, label: Second}]\n",
-                      "id,name,a,b\nr1,Alpha,11,21\nr2,Beta,12,22\nr3,Gamma,13,23\n", "Pairs")
-    paths = build([make_doc(files)], tmp_path / "out", ("en",), ("pdf", "docx"))
-    docx = next(p for p in paths if p.suffix == ".docx")
-    office = to_pdf([docx], tmp_path / "lo") / f"{docx.stem}.pdf"
-    for drawn in (next(p for p in paths if p.suffix == ".pdf"), office):
+    pdf, _, _, office = chart_case("clustered-first-on-top")
+    for drawn in (pdf, office):
         words = {w.text: w for page in read_pages(drawn) for w in page.words}
         for name, first, second in (("Alpha", "11", "21"), ("Beta", "12", "22"), ("Gamma", "13", "23")):
             assert words[first].y0 < words[second].y0, (drawn, first, second)
@@ -457,8 +510,15 @@ def test_a_clustered_bar_charts_first_series_is_on_top_in_each_category_in_both_
             assert words[first].y0 - 1 <= middle <= words[second].y1 + 1, (drawn, name, words[name], words[first])
 
 
+LEGENDS = {grouping: one_chart("pair", f"    kind: bar\n    grouping: {grouping}\n    data: pair\n    category: name\n"
+                                        "    data_labels: true\n"
+                                        "    series: [{key: a, label: Approved}, {key: b, label: Proposed}]\n",
+                              "id,name,a,b\nr1,Alpha,11,21\nr2,Beta,12,22\nr3,Gamma,13,23\n", "Pairs")
+           for grouping in ("clustered", "stacked")}
+
+
 @pytest.mark.parametrize("grouping", ["clustered", "stacked"])
-def test_a_bar_charts_legend_reads_in_the_series_order_in_both_formats(make_doc, tmp_path, grouping):
+def test_a_bar_charts_legend_reads_in_the_series_order_in_both_formats(chart_case, grouping):
     """newcomer N3: a clustered bar chart of Approved then Proposed showed its legend `Approved, Proposed` in the PDF
     but `Proposed, Approved` in LibreOffice's drawing of the DOCX (LibreOffice lists a bar chart's unstacked series
     last first, whatever the category axis' direction). Now the legend reads first series first in the PDF and in
@@ -466,18 +526,11 @@ def test_a_bar_charts_legend_reads_in_the_series_order_in_both_formats(make_doc,
     chart's legend alike. The DOCX validates, its snapshot lists the rows and series as drawn, and its workbook
     holds each cached category and value at the cell the chart names (what Word's Edit Data shows and draws
     again)."""
-    from ccdocs.build import build
     from ccdocs.testing.docx_snapshot import docx_snapshot
 
-    files = one_chart("pair", f"    kind: bar\n    grouping: {grouping}\n    data: pair\n    category: name\n"
-                              "    data_labels: true\n"
-                              "    series: [{key: a, label: Approved}, {key: b, label: Proposed}]\n",
-                      "id,name,a,b\nr1,Alpha,11,21\nr2,Beta,12,22\nr3,Gamma,13,23\n", "Pairs")
-    paths = build([make_doc(files)], tmp_path / "out", ("en",), ("pdf", "docx"))
-    docx = next(p for p in paths if p.suffix == ".docx")
+    pdf, docx, _, office = chart_case(f"legend-{grouping}")
     assert not validate(docx)
-    office = to_pdf([docx], tmp_path / "lo") / f"{docx.stem}.pdf"
-    for drawn in (next(p for p in paths if p.suffix == ".pdf"), office):
+    for drawn in (pdf, office):
         words = {w.text: w for page in read_pages(drawn) for w in page.words}
         assert words["Approved"].x0 < words["Proposed"].x0, (drawn, words["Approved"], words["Proposed"])
         assert words["Alpha"].y0 < words["Beta"].y0 < words["Gamma"].y0, drawn
@@ -496,6 +549,15 @@ def test_a_bar_charts_legend_reads_in_the_series_order_in_both_formats(make_doc,
                 cell = held[f"{column}{int(first) + int(point.get('idx'))}"]
                 assert cell == point.findtext(f"{C}v") or cell == repr(float(point.findtext(f"{C}v"))), \
                     (formula, point.get("idx"), cell)
+
+
+CASES = {  # the charts `chart_case` builds and LibreOffice draws, in one call for the module
+    "below-zero": english(BELOW_ZERO),
+    **{f"label-beyond-{kind}": english(files) for kind, files in LABEL_BEYOND.items()},
+    **{f"names-below-{kind}": english(files) for kind, files in NAMES_BELOW.items()},
+    "clustered-first-on-top": english(PAIRS),
+    **{f"legend-{grouping}": english(files) for grouping, files in LEGENDS.items()},
+}
 
 
 def workbook_cells(book: bytes) -> dict:

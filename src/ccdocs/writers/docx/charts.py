@@ -29,6 +29,7 @@ from ...sources.memo import pure
 from ..pdf.chartroom import short_of_room
 from .captions import write_caption
 from .inlines import add_inlines
+from .parts import chart_partname, relate, shape_id
 from .state import Where, WriterState
 from .tables import fonts
 
@@ -104,13 +105,13 @@ def _chart_part(state: WriterState, chart: Chart) -> str:
     space = ChartXml(chart, list(chart_colours(colours)), faces, size, state.doc.meta.locale_tag, francs,
                      _turned(state, chart, size)).build()
     package = state.document.part.package
-    part = XmlPart(package.next_partname("/word/charts/chart%d.xml"), CT.DML_CHART, space, package)
+    part = XmlPart(chart_partname(state), CT.DML_CHART, space, package)
     number = part.partname.idx
     day = date.fromisoformat(state.doc.meta.issued) if state.doc.meta.issued else date(1980, 1, 1)
     book = Part(PackURI(f"/word/embeddings/Microsoft_Excel_Worksheet{number}.xlsx"), CT.SML_SHEET,
                 workbook(stored(chart), francs, day), package)   # its rows as the chart part names them
     link_workbook(space, part.relate_to(book, RT.PACKAGE))
-    return state.document.part.relate_to(part, RT.CHART)
+    return relate(state, state.document.part, part, RT.CHART)
 
 
 def _turned(state: WriterState, chart: Chart, size: float) -> int:
@@ -136,7 +137,7 @@ def write_chart(state: WriterState, where: Where, block: Chart):
     rid = _chart_part(state, block)
     width = round(state.text_width * block.width) * EMU_PER_TWIP
     height = round(block.height * EMU_PER_CM)
-    shape = state.document.part.next_id
+    shape = shape_id(state)
     described = (block.prefix + plain(block.caption)).strip() or block.name
     drawing = OxmlElement("w:drawing")
     drawing.append(inline_chart(rid, width, height, shape, f"Chart {shape}", described))

@@ -10,7 +10,6 @@ is, its box in a web page as the page draws it (`sources.svg.printable`).
 
 from __future__ import annotations
 
-import io
 from functools import lru_cache
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -18,8 +17,6 @@ from docx.image.image import Image as DocxImage
 from docx.image.jpeg import Jpeg
 from docx.image.png import Png
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.packuri import PackURI
-from docx.opc.part import Part
 from docx.oxml.parser import OxmlElement
 from docx.oxml.shape import CT_Inline
 from docx.shared import Emu, Pt
@@ -31,12 +28,12 @@ from docx.oxml.ns import qn
 from ..image_size import printed_size
 from .captions import write_caption
 from .inlines import add_inlines
+from .parts import picture_part, relate, shape_id, vector_part
 from .state import Where, WriterState
 
 FALLBACK_DPI = 192                               # the PNG an SVG falls back to: sharp on screen and paper
 SVG_EXTENSION = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"
 SVG_NS = "http://schemas.microsoft.com/office/drawing/2016/SVG/main"
-SVG_CONTENT_TYPE = "image/svg+xml"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
 
@@ -65,12 +62,7 @@ def _rendered(svg2png, data: bytes, width: int, height: int) -> bytes:
 
 def _svg_blip(state: WriterState, inline, image: Image) -> None:
     """Point the picture's blip at the SVG part too (`asvg:svgBlip`), for Word 2016 and later."""
-    package, data = state.document.part.package, printable(image.picture.data)
-    drawings = [p for p in package.iter_parts() if p.content_type == SVG_CONTENT_TYPE]
-    part = next((p for p in drawings if p.blob == data), None)  # one part however often shown
-    if part is None:
-        part = Part(PackURI(f"/word/media/vector{len(drawings) + 1}.svg"), SVG_CONTENT_TYPE, data, package)
-    rid = state.document.part.relate_to(part, RT.IMAGE)
+    rid = relate(state, state.document.part, vector_part(state, printable(image.picture.data)), RT.IMAGE)
     blip = inline.find(".//" + qn("a:blip"))
     ext_list = OxmlElement("a:extLst")
     ext = OxmlElement("a:ext")
@@ -89,17 +81,17 @@ def _pic_inline(state: WriterState, image: Image, width: float, height: float):
     never by python-docx's own reading of its header, which fails on a well-formed Exif block holding a text of at
     most 4 bytes (a camera's `Make` of `HTC`, `LGE`: docx.image.tiff reads the value inline as an offset); an
     SVG's PNG fallback, made here, is read by python-docx."""
-    picture, part = image.picture, state.document.part
+    picture = image.picture
     size = Emu(round(Pt(width))), Emu(round(Pt(height)))
     if picture.format == "svg":
-        return part.new_pic_inline(io.BytesIO(svg_fallback(image, width, height)), *size)
-    (px_width, px_height), (points_wide, points_high) = picture.pixels, picture.size
-    header = (Png if picture.format == "png" else Jpeg)(
-        px_width, px_height, round(px_width * 72 / points_wide), round(px_height * 72 / points_high))
-    described = DocxImage(picture.data, f"image.{header.default_ext}", header)
-    parts = part.package.image_parts
-    image_part = parts._get_by_sha1(described.sha1) or parts._add_image_part(described)   # python-docx's own steps
-    return CT_Inline.new_pic_inline(part.next_id, part.relate_to(image_part, RT.IMAGE), described.filename, *size)
+        described = DocxImage.from_blob(svg_fallback(image, width, height))
+    else:
+        (px_width, px_height), (points_wide, points_high) = picture.pixels, picture.size
+        header = (Png if picture.format == "png" else Jpeg)(
+            px_width, px_height, round(px_width * 72 / points_wide), round(px_height * 72 / points_high))
+        described = DocxImage(picture.data, f"image.{header.default_ext}", header)
+    rid = relate(state, state.document.part, picture_part(state, described), RT.IMAGE)
+    return CT_Inline.new_pic_inline(shape_id(state), rid, described.filename, *size)
 
 
 def write_image(state: WriterState, where: Where, block: Image):

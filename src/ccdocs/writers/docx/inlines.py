@@ -13,6 +13,7 @@ from lxml.etree import SubElement
 from ...model import Code, Emph, LineBreak, Link, Note, Ref, Strong, Text
 from ...oxml import add_hyperlink, clark, element, sub
 from . import notes, references
+from .parts import relate
 from .styles import style_id
 
 SPECIAL = re.compile(r"([\t\r\n])")  # characters python-docx's text setter turns into w:tab and w:br
@@ -120,7 +121,7 @@ def _emph(state, paragraph, sink, node, fmt):
 
 
 def _link(state, paragraph, sink, node, fmt):
-    r_id = paragraph.part.relate_to(node.target, RT.HYPERLINK, is_external=True)
+    r_id = relate(state, paragraph.part, node.target, RT.HYPERLINK)   # one relationship a part and URL
     link = add_hyperlink(sink, r_id)
     add_inlines(state, paragraph, node.children, with_(fmt, "style", "Hyperlink"), link)
 

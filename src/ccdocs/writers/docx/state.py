@@ -47,6 +47,12 @@ class WriterState:
     bookmark_names: set = field(default_factory=set)  # the anchors' bookmark names of every document written
     root: Document | None = None           # the paper written, when `doc` is a document it attaches
     rows: dict = field(default_factory=dict)  # table rows' shells by the table's shape and the row's kind (tables.py)
+    # what python-docx would search the package for at each chart, picture and link (writers.docx.parts):
+    related: dict = field(default_factory=dict)   # (source part, type, target part or URL) -> the rId relating them
+    pictures: dict = field(default_factory=dict)  # a stored picture's SHA-1 -> its media part
+    vectors: dict = field(default_factory=dict)   # a stored SVG's bytes -> its part
+    charts_made: int = 0                   # the chart parts made (`word/charts/chartN.xml`)
+    next_shape: int = 0                    # the id of the next drawing (`wp:docPr/@id`); 0 before the first
 
     def paragraph(self, where: Where, style: str, number: int | None = None):
         """A new paragraph in `where`, numbered in the list `number` (a numId) when given; the first after a part
