@@ -14,6 +14,18 @@ from ..tables.place import TablePlacer, cell_text
 from .axis import PRECISE, plotted
 from .spec import ROUND, ChartSpec, read_chart_spec
 
+# what a paper's charts draw in all, per language: each `::: chart` draws its chart again, in the model, the PDF and
+# the DOCX (breaks-9 #5: nothing counted them, so 40 KB of content placed one chart 1,200 times and took check 45 s
+# of CPU; 6,000 placements ran past a minute). A chart's own size is bounded apart (its categories by the room to
+# label them, its series by its colours and its legend's room), and its cost grows with both its placements and
+# the figures it draws (categories x series): `check`'s CPU a placement, 8 ms for 4 figures, 42 ms for 240 (40
+# categories x 6 series), 92 ms for 720 (40 x 18; 300 of them took 28 s and 480 MB). Real papers draw some tens of
+# charts of some tens of figures. At the bounds (an English paper), 300 placements of 4 figures took check 3.0 s of
+# CPU and 78 MB; 41 of 720 figures, 3.6 s and 109 MB; 300 of 100 figures (20 x 5: both bounds), 6.8 s and 137 MB.
+MOST_CHARTS = 300
+MOST_FIGURES = 30_000
+
+
 def significant_digits(figure: int | Decimal) -> int:
     """How many significant digits `figure` has (0 for zero).
 
@@ -34,19 +46,43 @@ class ChartPlacer:
 
     tables: TablePlacer
     placed: set = field(default_factory=set)
+    drawn: list = field(default_factory=list)     # (Source of a `::: chart`, its figures, the figures till it)
     hints: Hints = field(default_factory=Hints)   # for the first few unknown names (V10: not each)
 
-    def mark(self) -> frozenset:
-        """The charts placed so far (what `since` is given)."""
-        return frozenset(self.placed)
+    def mark(self) -> tuple:
+        """Where this placer stands (what `since` is given): the charts placed so far and how many placements."""
+        return frozenset(self.placed), len(self.drawn)
 
-    def since(self, mark: frozenset) -> frozenset:
-        """The charts placed since `mark`, which `replay` marks placed again (`kept.parsed`)."""
-        return frozenset(self.placed - mark)
+    def since(self, mark: tuple) -> tuple:
+        """What was placed since `mark`: the names, and each placement's Source and figures, which `replay` counts
+        again for blocks kept from an earlier parse (`kept.parsed`)."""
+        names, count = mark
+        return frozenset(self.placed - names), tuple((source, figures) for source, figures, _ in self.drawn[count:])
 
-    def replay(self, names: frozenset) -> None:
-        """Mark placed the charts an earlier parse placed (`since`)."""
+    def replay(self, made: tuple) -> None:
+        """Count again what an earlier parse placed (`since`): its names placed, its placements among the paper's."""
+        names, drawn = made
         self.placed.update(names)
+        for source, figures in drawn:
+            self.draw(source, figures)
+
+    def draw(self, source, figures: int) -> bool:
+        """Count the chart of `figures` (categories x series) placed at `source` (its `::: chart`) among the paper's
+        (`MOST_CHARTS`, `MOST_FIGURES`); False, with a problem at `source`, for the placement that passes a bound,
+        False without one for those after it."""
+        before = self.drawn[-1][2] if self.drawn else 0
+        self.drawn.append((source, figures, before + figures))
+        charts = len(self.drawn)
+        if charts <= MOST_CHARTS and before + figures <= MOST_FIGURES:
+            return True
+        if charts - 1 <= MOST_CHARTS and before <= MOST_FIGURES:   # the others were within both: this passes one
+            what = (f"this `::: chart` would make the paper draw {charts:,} charts, more than the {MOST_CHARTS:,}"
+                    if charts > MOST_CHARTS else f"this chart's {figures:,} figures would make the paper's charts "
+                    f"draw {before + figures:,}, more than the {MOST_FIGURES:,}")
+            self.tables.out.add(source.file, source.line, f"{what} ccdocs draws in a paper (each `::: chart` draws "
+                                "its chart again)", "a paper draws some tens of charts of some tens of figures: "
+                                "place each chart once, and give the figures of the others in tables")
+        return False
 
     @property
     def charts(self) -> dict:
@@ -64,7 +100,7 @@ class ChartPlacer:
             return None
         self.placed.add(name)
         chart = read_chart_spec(name, self.charts[name], self.tables.spec.yaml, self.tables.data, out)
-        if chart is None:
+        if chart is None or not self.draw(source, len(chart.rows) * len(chart.series)):
             return None
         found = len(out.problems)
         values = compute(chart.table, _message_text, out, printed=chart.data_labels)

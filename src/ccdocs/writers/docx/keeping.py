@@ -14,6 +14,7 @@ from docx.oxml.ns import qn
 
 from ...oxml import place, props
 from ...sources import themefile
+from ..groups import group_end
 from .layout import PAGE_SIZES
 
 
@@ -21,7 +22,8 @@ def joined_rows(kinds: list[str], head: int, heights: list[float], room: float, 
     """The indexes of the rows to keep with the next row, of rows of `kinds` (`heading`, `body`, `total`, …) whose
     first `head` are header rows, `heights` points high (estimates), on a page `room` points high; a total row
     does not count among the `least` body rows, and the rows after the last total row (its "of which" rows) stay
-    with it, as the PDF's `Grid.tail`.
+    with it, as the PDF's `Grid.tail`; a group heading row (`heading` below the header rows) stays with the
+    headings under it and their first `least` member rows (`groups.group_end`), as the PDF's `Grid.stranded`.
 
     >>> joined_rows(["heading"] + ["body"] * 4 + ["total"], 1, [20.0] * 6, 700.0, 3)
     [0, 1, 2, 3, 4]
@@ -29,6 +31,8 @@ def joined_rows(kinds: list[str], head: int, heights: list[float], room: float, 
     [0, 1, 2, 6, 7, 8]
     >>> joined_rows(["heading"] + ["body"] * 8 + ["total", "heading", "body"], 1, [100.0] * 12, 700.0, 3)
     [0, 1, 2, 6, 7, 8, 9, 10]
+    >>> joined_rows(["heading"] + ["body"] * 6 + ["heading"] * 2 + ["body"] * 6 + ["total"], 1, [60.0] * 16, 700.0, 3)
+    [0, 1, 2, 7, 8, 9, 10, 12, 13, 14]
     """
     count = len(kinds)
     if sum(heights) <= room:
@@ -37,7 +41,9 @@ def joined_rows(kinds: list[str], head: int, heights: list[float], room: float, 
     while tail > head and found < least:
         tail -= 1
         found += kinds[tail] != "total"
-    return sorted(set(range(min(head + least - 1, count - 1))) | set(range(tail, count - 1)))
+    grouped = {index for at in range(head, count) if kinds[at] == "heading"
+               for index in range(at, min(group_end(kinds.__getitem__, count, at, least), count) - 1)}
+    return sorted(set(range(min(head + least - 1, count - 1))) | set(range(tail, count - 1)) | grouped)
 
 
 def kept_with_next(tbl, head: int, texts: list[list[str]], kinds: list[str], widths: list[float], measure, theme,

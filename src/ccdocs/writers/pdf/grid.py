@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from reportlab.platypus.flowables import Flowable
 from reportlab.platypus.tables import Table, TableStyle
 
+from ..groups import group_end
 from .keep import fresh_room
 
 FUZZ = 1e-6
@@ -198,10 +199,28 @@ class Grid(Flowable):
         if self.keep and self.whole() and sum(heights) <= room + FUZZ:
             return sum(heights)
         count, header = self.head + max(1, self.least), sum(heights[:self.head])
+        stranded = self.stranded(count)
+        if stranded is not None:   # a group heading row among them stands with its first rows
+            count = stranded[1]
         for index in range(self.head, min(count, len(heights))):
             if header + heights[index] > room + self.above + FUZZ:   # no page holds it: `split` cuts it where it
                 return sum(heights[:index]) + self.opening(index)    # falls, its first lines under these rows
         return sum(heights[:count])
+
+    def stranded(self, fit: int) -> tuple[int, int] | None:
+        """The group heading rows a split before row `fit` would leave at the foot of the page, kept from their
+        first `least` member rows (`groups.group_end`): (the index of the first of them, of the row after those
+        that must stand with them); None when it leaves none. Reads the `least` rows before `fit` and those."""
+        kind, count = (lambda index: self.rows.at(index).kind), len(self.rows)
+        before = range(min(fit, count) - 1, max(self.head, fit - max(1, self.least)) - 1, -1)
+        last = next((index for index in before if kind(index) == "heading"), None)
+        end = fit if last is None else group_end(kind, count, last, self.least)
+        if end <= fit:
+            return None
+        first = last
+        while first > max(self.head, last - max(1, self.least)) and kind(first - 1) == "heading":
+            first -= 1
+        return first, end
 
     def opening(self, index: int) -> float:
         """The height of the first lines of row `index` (a measured one; `least` lines, one at the least, in its
@@ -256,6 +275,11 @@ class Grid(Flowable):
                 fit = kept
             elif not at_top:
                 return []                                    # too few rows here: all move to the next frame
+        if fit > head and (stranded := self.stranded(fit)) is not None:
+            if stranded[0] - head < max(1, self.least) and not at_top:
+                return []                                    # a group heading row goes over with its rows
+            if stranded[0] > head:
+                fit = stranded[0]
         if fit > head:
             return [self.piece(Rows.of(self.rows.first(fit)), head, True, False),
                     self.piece(self.rows.after(fit, header), head, False, True, guess=fit + 2)]
