@@ -28,6 +28,7 @@ MARKDOWN_PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")  # CommonMark's ASCII punc
 FIGURE_BUDGET = 100_000  # characters figures may add to a file, on top of ten times the file's own length
 DOTTED = re.compile(rules.DOTTED)
 DAY_FIRST = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})")  # 31.01.2025, 31/01/2025: a date as Geneva writes it
+UNDERSCORED = re.compile(r"[-+]?_*[0-9][0-9_]*(?:\.[0-9_]+)?")  # `1_000`, `1__0`: `_` in a number's digits
 RESULT = "ccdocs_figure_"  # the names a batch of expressions is assigned to, numbered
 
 
@@ -182,6 +183,8 @@ def unformatted(exc: rules.Unformatted, figure: str) -> tuple[str, str]:
 
     >>> unformatted(rules.Unformatted("1,735", "number", ""), "report.md:3")[1]
     'write the digits alone, without quotes: `1735` (the paper groups them as each language writes numbers)'
+    >>> unformatted(rules.Unformatted("1__0", "number", ""), "report.md:3")[1]
+    'write the digits without `_`, as `10` if that is the figure: the paper groups them as each language writes numbers'
     >>> unformatted(rules.Unformatted("01.02.2025", "date", ""), "report.md:3")[1]
     'write it as YYYY-MM-DD: `2025-02-01` (read day first, as 01.02.2025 is in Geneva; if it is month first, `2025-01-02`)'
     """
@@ -200,6 +203,9 @@ def unformatted(exc: rules.Unformatted, figure: str) -> tuple[str, str]:
             other = f"; if it is month first, `{date(day.year, day.day, day.month).isoformat()}`"
         return message, f"write it as YYYY-MM-DD: `{day.isoformat()}` (read day first, as {value.strip()} is in Geneva{other})"
     message = f"`{value}` is a text, not a number, so the figure at {figure} cannot format it (`| {name}`)"
+    if "_" in value and UNDERSCORED.fullmatch(value.strip()):  # `1_000`, `1__0`: no number (`to_decimal`)
+        return message, (f"write the digits without `_`, as `{value.strip().replace('_', '')}` if that is the "
+                         "figure: the paper groups them as each language writes numbers")
     if GROUPED.fullmatch(value.strip()):
         return message, (f"write the digits alone, without quotes: `{value.strip().replace(',', '')}` (the paper groups "
                          "them as each language writes numbers)")

@@ -33,7 +33,17 @@ FIGURE_KINDS = ("integer", "decimal", "percent", "percent_value", "chf", "chf_th
 
 
 def to_decimal(value: Any) -> Decimal:
-    """Convert an int, float, Decimal or numeric string to a finite Decimal, else raise ValueError."""
+    """Convert an int, float, Decimal or numeric string to a finite Decimal, else raise ValueError.
+
+    A string with an underscore is no number: Python's Decimal reads `1_000` as 1000 and `1__0` as 10 (PEP 515
+    digit grouping), so a typo would print another figure; a data file writes the digits alone.
+
+    >>> to_decimal(" 1735 "), to_decimal("0.601")
+    (Decimal('1735'), Decimal('0.601'))
+    >>> to_decimal("1__0")
+    Traceback (most recent call last):
+    ValueError: not a number: '1__0'
+    """
     if isinstance(value, bool):
         raise ValueError(f"not a number: {value!r}")
     if isinstance(value, Decimal):
@@ -43,6 +53,8 @@ def to_decimal(value: Any) -> Decimal:
     elif isinstance(value, float):
         result = Decimal(repr(value))  # 0.428 stays 0.428, not its binary expansion
     elif isinstance(value, str):
+        if "_" in value:
+            raise ValueError(f"not a number: {value!r}")
         try:
             result = Decimal(value.strip())
         except InvalidOperation:
