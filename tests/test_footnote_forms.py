@@ -34,24 +34,28 @@ ITEMS = {"en": ["posts", "temporary", "appointed", "promoted"], "zh": ["截至",
 LANGS = ["en", "zh"]
 
 
-def outputs(tmp_path_factory, name: str, reports: dict) -> dict:
-    """Per language: the DOCX, the PDF, and LibreOffice's PDF of the DOCX of a paper of `reports[lang]`."""
-    work = tmp_path_factory.mktemp(name)
-    built = {lang: build_both(paper(work / lang, lang, reports[lang]), work / f"out-{lang}") for lang in LANGS}
-    rendered = render({lang: built[lang]["docx"] for lang in LANGS}, work)
-    return {lang: {**built[lang], "lo": rendered[lang]} for lang in LANGS}
+@pytest.fixture(scope="module")
+def papers(tmp_path_factory) -> dict:
+    """Per paper (`lists`, `marks`) and language: the DOCX, the PDF, and LibreOffice's PDF of the DOCX of a paper of
+    that report; LibreOffice draws the four DOCX files in one call."""
+    work = tmp_path_factory.mktemp("notes")
+    built = {(name, lang): build_both(paper(work / name / lang, lang, reports[lang]), work / name / f"out-{lang}")
+             for name, reports in (("lists", LISTS), ("marks", MARKS)) for lang in LANGS}
+    rendered = render({f"{name}-{lang}": made["docx"] for (name, lang), made in built.items()}, work)
+    return {name: {lang: {**built[name, lang], "lo": rendered[f"{name}-{lang}"]} for lang in LANGS}
+            for name in ("lists", "marks")}
 
 
 @pytest.fixture(scope="module")
-def lists(tmp_path_factory):
+def lists(papers):
     """A paper whose note holds a bullet list and a lettered list."""
-    return outputs(tmp_path_factory, "note-lists", LISTS)
+    return papers["lists"]
 
 
 @pytest.fixture(scope="module")
-def marks(tmp_path_factory):
+def marks(papers):
     """A paper with one plain note."""
-    return outputs(tmp_path_factory, "note-marks", MARKS)
+    return papers["marks"]
 
 
 def styles_of(docx) -> dict:

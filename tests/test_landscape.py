@@ -45,17 +45,31 @@ def sources(lang: str) -> dict:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    """Per language: the DOCX, the PDF and LibreOffice's rendering of the DOCX (`lo`)."""
+def papers(tmp_path_factory):
+    """Per paper and language: the DOCX, the PDF and LibreOffice's rendering of the DOCX (`lo`); the papers: `both`
+    (landscape tables in the report, a landscape annex), `closing` (a landscape table ends the paper). LibreOffice
+    draws the four DOCX files in one call."""
     work = tmp_path_factory.mktemp("landscape")
     out = {}
     for lang in LANGS:
         s = sources(lang)
         folder = paper(work / lang, lang, s["report"], tables=s["tables"], data=s["data"], annexes=s["annexes"],
                        annex_keys=", landscape: true")
-        out[lang] = build_both(folder, work / f"out-{lang}")
-    rendered = render({lang: out[lang]["docx"] for lang in LANGS}, work)
-    return {lang: {**out[lang], "lo": rendered[lang]} for lang in LANGS}
+        out["both", lang] = build_both(folder, work / f"out-{lang}")
+        report = "# Introduction\n\nBEFOREpara text.\n\n::: table wide\nBudget WIDEcap\n:::\n"
+        folder = paper(work / "closing" / lang, lang, report, tables=s["tables"].split("  wide2:")[0],
+                       data={"wide": s["data"]["wide"]})
+        out["closing", lang] = build_both(folder, work / "closing" / f"out-{lang}")
+    rendered = render({f"{name}-{lang}": made["docx"] for (name, lang), made in out.items()}, work)
+    return {name: {lang: {**out[name, lang], "lo": rendered[f"{name}-{lang}"]} for lang in LANGS}
+            for name in ("both", "closing")}
+
+
+@pytest.fixture(scope="module")
+def built(papers):
+    """Per language: the DOCX, the PDF and LibreOffice's rendering of the DOCX (`lo`) of the paper with landscape
+    tables in its report and a landscape annex."""
+    return papers["both"]
 
 
 def pages(pdf) -> list[dict]:
@@ -187,19 +201,12 @@ def test_a_landscape_cover_note_is_refused_at_its_line(refuse):
 MARKERS = {"en": "Endofdocument", "zh": "文件完"}  # as `pages` reads them: without spaces
 
 
-def test_the_end_marker_follows_a_closing_landscape_table_on_its_page(tmp_path):
-    """When a landscape table is the last block of the paper, the end marker follows it on the landscape page and
-    no portrait page is left after it, in the PDF and in LibreOffice's rendering of the DOCX."""
-    built = {}
+def test_the_end_marker_follows_a_closing_landscape_table_on_its_page(papers):
+    """When a landscape table is the last block of the paper (`closing`: its report's one table, the wide one), the
+    end marker follows it on the landscape page and no portrait page is left after it, in the PDF and in
+    LibreOffice's rendering of the DOCX."""
     for lang in LANGS:
-        s = sources(lang)
-        report = "# Introduction\n\nBEFOREpara text.\n\n::: table wide\nBudget WIDEcap\n:::\n"
-        folder = paper(tmp_path / lang, lang, report, tables=s["tables"].split("  wide2:")[0],
-                       data={"wide": s["data"]["wide"]})
-        built[lang] = build_both(folder, tmp_path / f"out-{lang}")
-    rendered = render({lang: built[lang]["docx"] for lang in LANGS}, tmp_path)
-    for lang in LANGS:
-        for fmt, pdf in (("pdf", built[lang]["pdf"]), ("lo", rendered[lang])):
+        for fmt, pdf in (("pdf", papers["closing"][lang]["pdf"]), ("lo", papers["closing"][lang]["lo"])):
             found = pages(pdf)
             marker = page_with(found, MARKERS[lang])
             width, height = found[marker]["size"]
