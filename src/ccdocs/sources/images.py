@@ -31,6 +31,11 @@ MAX_PIXELS = 40_000_000                 # 40 megapixels; a full A4 page at 300 d
 # bound adds its own): five drawings at their bound, some 30 s of CPU over an en and zh paper's check (2.95 ms an
 # element at worst, `svg.MAX_DRAWN`); the charts of tests/svg (d3, Observable Plot, matplotlib) draw 22-313 each
 MOST_DRAWN = 10_000
+# the pictures a paper shows, each showing counted (breaks-9 #5: nothing counted them but CONTENTS' 50,000 lines, some
+# 25,000 showings): each is laid out and written again in both formats, 0.8 ms of check's CPU a showing of one small
+# PNG, 2.6 ms of distinct ones (each read). Real papers show some tens. At the bound (an English paper), check took
+# 2.1 s of CPU and 76 MB for one PNG shown 2,000 times, 5.7 s and 85 MB for 2,000 distinct ones.
+MOST_SHOWN = 2_000
 DEFAULT_DPI = 96.0                      # Word's and the browsers' assumption for an image that states none
 FORMATS = {".png": "png", ".jpg": "jpeg", ".jpeg": "jpeg", ".svg": "svg"}
 PILLOW = {"png": ("PNG",), "jpeg": ("JPEG", "MPO")}   # MPO: a JPEG with more images after it (a phone's, a 3D camera's)
@@ -290,12 +295,20 @@ def image_sources(text: str) -> list[tuple[str, int, int | None]]:
 def read_images(folder: Path, texts: dict, out: Collector) -> dict:
     """path as written -> Picture of every image the content files `texts` (path -> text) show; each refused one
     a problem in `out` at the line that shows it, and the showing by which the paper's SVG drawings would draw more
-    than MOST_DRAWN elements (each showing counted). Each file is read once however often it is shown."""
+    than MOST_DRAWN elements (each showing counted), or the paper show more than MOST_SHOWN pictures (no file read
+    after it). Each file is read once however often it is shown."""
     pictures: dict = {}
     refused: dict = {}
-    drawn = 0
+    drawn = shown = 0
     for path, text in texts.items():
         for src, line, col in image_sources(text):
+            shown += 1
+            if shown > MOST_SHOWN:
+                if shown == MOST_SHOWN + 1:
+                    out.add(path, line, f"this image would make the paper show {shown:,} pictures, more than the "
+                            f"{MOST_SHOWN:,} ccdocs shows in a paper (each showing counted)", "a paper shows some "
+                            "tens of pictures: show each once, and gather small ones into one figure", col)
+                continue
             if src not in pictures and src not in refused:
                 read = read_picture(folder, src)
                 (pictures if isinstance(read, Picture) else refused)[src] = read
