@@ -32,7 +32,7 @@ from jinja2.parser import Parser
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.visitor import NodeTransformer
 
-from .l10n.formats import FILTERS, Formats, to_decimal
+from .l10n.formats import FILTERS, Centimes, Formats, beyond_centimes, to_decimal
 from .sources import decimals
 from .sources.values import GroupedText, NumberText, Table
 
@@ -43,6 +43,7 @@ MAX_PLACES = 12  # decimal places a filter is asked for
 MAX_DEPTH = 32  # operations, parentheses, names and filters nested in one expression
 LIMIT = 10 ** MAX_DIGITS
 FORMATS = "ccdocs formats"  # the render context's key of the language's Formats: no template can name it
+ORIGINS = "ccdocs origins"  # the render context's key of the data's `values.Origins` (or None): no template names it
 JOIN = "ccdocs join"  # the filter `~` is compiled to: no template can name it
 DATE_PARTS = ("year", "month", "day")
 REACH_HINT = "a figure may only read the data and apply the ccdocs filters: `{{ (a.x / a.y) | percent(1) }}`"
@@ -412,6 +413,8 @@ def _strict_filter(name: str):
             signature(getattr(type(formats), name)).bind(formats, value, *args, **kwargs)
         except TypeError:
             raise filter_arguments(name) from None
+        if name == "chf" and _stated(context, value) and beyond_centimes(value):
+            raise Centimes(value)  # told at the amount in the data; an amount the figure computes is rounded
         try:
             return formats.filters()[name](value, *args, **kwargs)
         except ValueError as exc:
@@ -420,6 +423,12 @@ def _strict_filter(name: str):
             raise
 
     return apply
+
+
+def _stated(context, value) -> bool:
+    """Whether `value` is a number as the data writes it (a CSV cell, a YAML value), not one a figure computes."""
+    origins = context.get(ORIGINS)
+    return isinstance(value, float | Decimal) and origins is not None and origins.number_place(value) is not None
 
 
 def filter_arguments(name: str) -> Refused:

@@ -18,7 +18,7 @@ from jinja2.utils import consume
 from . import cache, sandbox as rules
 from .compiled_figures import Sandbox
 from .errors import Hints, InputError, Problem, did_you_mean, display_path, problem
-from .l10n.formats import FILTERS, Formats, NotWhole, places_of, to_decimal, whole_hint
+from .l10n.formats import FILTERS, Centimes, Formats, NotWhole, places_of, to_decimal, whole_hint
 from .sources import spans
 from .sources.characters import HINT, LINE_BREAK, first_refused, line_break
 from .sources.data import grouped_cell
@@ -231,6 +231,24 @@ def not_whole(exc: NotWhole, figure: str | None, naming: str = "") -> tuple[str,
         return f"this figure gives `{typed}`, not a whole number, which `| {name}` prints", hint
     return (f"{naming}`{typed}` is not a whole number, so the figure at {figure} cannot print it with `| {name}`, "
             "which prints whole numbers"), whole_hint(value, hint)
+
+
+def centimes_refused(exc: Centimes, figure: str, naming: str = "") -> tuple[str, str]:
+    """(message, hint) of an amount of the data written with more decimals than centimes, given to `| chf` by the
+    figure at `figure` (the CSV cell named by `naming`). Three decimals from 1 to below 1,000 may be a whole number
+    written with a European thousands separator (`1.735`).
+
+    >>> centimes_refused(Centimes(Decimal("12345.675")), "report.md:3")
+    ('`12345.675` has 3 decimals, more than centimes, so the figure at report.md:3 cannot print it with `| chf`, which rounds francs and centimes to whole francs', 'write the amount in francs with at most two decimals, or check its unit and its separators; to print the decimals, write `| decimal(3)` in the figure')
+    >>> centimes_refused(Centimes(Decimal("1.735")), "report.md:3")[1].split(";")[0]
+    'if the point is a thousands separator [1.735 for 1,735], write `1735`'
+    """
+    value = to_decimal(exc.value)
+    places = -value.as_tuple().exponent
+    return (f"{naming}`{value:f}` has {places} decimals, more than centimes, so the figure at {figure} cannot print "
+            "it with `| chf`, which rounds francs and centimes to whole francs"), whole_hint(
+        value, "write the amount in francs with at most two decimals, or check its unit and its separators; to print "
+        f"the decimals, write `| decimal({places_of(value)})` in the figure")
 
 
 def _pointed(exc: Exception, message: str, expression: str) -> int:
@@ -459,7 +477,7 @@ def render(figures: Figures, text: str, path: Path, context: dict, out=None, ori
     The distinct expressions of a text are compiled together once per sandbox (a translation with the same
     figures reuses them); when one fails, each is evaluated alone so that each failure is located.
     """
-    context = {**context, rules.FORMATS: figures.formats}
+    context = {**context, rules.FORMATS: figures.formats, rules.ORIGINS: origins}
     where, hints = _Places(text), Hints()
     names = tuple(name for name in context if name.isidentifier())  # what a figure may start with (a hint's choices)
     problems, pieces, last = statements(text, path, where), [], 0
@@ -490,6 +508,12 @@ def render(figures: Figures, text: str, path: Path, context: dict, out=None, ori
                 continue
             if isinstance(exc, rules.NotANumber):  # told at the CSV cell, as the table printing it tells it: once
                 cells.append(exc.cell.problem())
+                failed.add(line)
+                continue
+            if isinstance(exc, Centimes):  # raised for an amount of the data only (`sandbox`): told where written
+                place = origins.number_place(exc.value)
+                cells.append(problem(place[0], place[1], *centimes_refused(exc, f"{display_path(path)}:{line}",
+                                                                           place[3]), place[2]))
                 failed.add(line)
                 continue
             if isinstance(exc, NotWhole) and origins is not None and (place := origins.number_place(exc.value)):

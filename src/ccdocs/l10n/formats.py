@@ -76,6 +76,29 @@ class NotWhole(Exception):
         self.value, self.name = value, name
 
 
+CENTIMES = 2  # the decimals of an amount in francs `| chf` rounds to whole francs; more are refused
+
+
+class Centimes(Exception):
+    """An amount of the data written with more decimals than centimes (`12345.675`) given to `| chf`, which rounds
+    francs and centimes to whole francs: three decimals or more are no amount in francs but a thousands point
+    (`1.735`), a decimal comma's export or another unit, which rounding would hide (`sandbox` raises it for a value
+    of the data only: an amount a figure computes, `total / 12`, is rounded). `value` is the very object given."""
+
+    def __init__(self, value: Any):
+        super().__init__(f"`{to_decimal(value):f}` has more decimals than centimes, which `| chf` rounds")
+        self.value = value
+
+
+def beyond_centimes(value: Any) -> bool:
+    """Whether `value` is written with more than CENTIMES decimals (`12345.675`; `12345.670` too: as written).
+
+    >>> [beyond_centimes(v) for v in (12345, 12345.67, Decimal("12345.670"), 1.735, "12.5")]
+    [False, False, True, True, False]
+    """
+    return -to_decimal(value).as_tuple().exponent > CENTIMES
+
+
 def thousands_reading(value: Decimal) -> str | None:
     """The whole number `value` (a number written with exactly three decimals, from 1 to below 1,000: `1.735`) is
     where its point is a thousands separator, as German, Italian or Spanish write one (`1735`); else None (`0.601`
@@ -204,7 +227,8 @@ class Formats:
         return self.percent(to_decimal(v) / 100, places)
 
     def chf(self, v: Any) -> str:
-        """Whole Swiss francs: en 'CHF 857,300'; zh '857,300瑞士法郎'."""
+        """Whole Swiss francs, centimes rounded half up: en 'CHF 857,300'; zh '857,300瑞士法郎'. A figure refuses
+        an amount of the data written with more decimals (`Centimes`); this rounds whatever it is given."""
         with localcontext(rounding=ROUNDING):
             amount = self._decimal(_unsigned_zero(to_decimal(v), 0), _pattern(0))
         return self._currency(self.language.currency["amount"], amount=amount)

@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import Callable
 
 from ..errors import Collector, Problem, display_path
-from ..l10n.formats import places_of, whole_hint
+from ..l10n.formats import beyond_centimes, places_of, whole_hint
 from ..sources.data import MAX_DIGITS
 from .spec import ColumnSpec, TableSpec, sum_order
 
@@ -53,6 +53,7 @@ class _Computer:
         self.unknown: set = set()  # (row, column) cells that are not numbers, and the sums that count them
         # printed whole (not a ratio's operand, nor a chart's figure no label prints)
         self.whole = {c.key for c in spec.columns if c.type == "integer"} if printed else set()
+        self.francs = {c.key for c in spec.columns if c.type == "chf"} if printed else set()  # centimes at most
         self.shown = display_path(spec.dataset.path) if shown is None else shown  # once: it asks the file system
 
     def fail(self, row_id: str, message: str, hint: str | None = None) -> None:
@@ -78,6 +79,10 @@ class _Computer:
             self.unknown.add((row_id, column.key))
             self.out.extend([self._not_whole(row_id, column, value)])
             return None
+        if column.key in self.francs and beyond_centimes(value):
+            self.unknown.add((row_id, column.key))
+            self.out.extend([self._centimes(row_id, column, value)])
+            return None
         return value
 
     def _not_whole(self, row_id: str, column: ColumnSpec, value: Decimal) -> Problem:
@@ -87,6 +92,16 @@ class _Computer:
         return Problem(self.shown, *self.spec.dataset.place_of(row_id, column.key), f"row `{row_id}`, column "
                        f"`{column.key}`: `{value}` is not a whole number, which `{self.spec.name}` (under `tables:` "
                        "or `charts:`) prints as `integer`", hint)
+
+    def _centimes(self, row_id: str, column: ColumnSpec, value: Decimal) -> Problem:
+        """The refusal, at its cell, of an amount written with more decimals than centimes in a `chf` column, which
+        rounds francs and centimes to whole francs (`l10n.formats.Centimes`): never rounded away."""
+        hint = whole_hint(value, "write the amount in francs with at most two decimals, or check its unit and its "
+                                 f"separators; to print the decimals, give the column `type: decimal` and `places: "
+                                 f"{places_of(value)}`")
+        return Problem(self.shown, *self.spec.dataset.place_of(row_id, column.key), f"row `{row_id}`, column "
+                       f"`{column.key}`: `{value}` has {-value.as_tuple().exponent} decimals, more than centimes, which "
+                       f"`{self.spec.name}` (under `tables:` or `charts:`) rounds to whole francs as `chf`", hint)
 
     def value(self, row_id: str, column: ColumnSpec):
         """The figure printed in a row for a summed column: the stated one, or the sum of the row's members."""
