@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from reportlab.lib.units import cm
 from reportlab.lib.utils import simpleSplit
@@ -19,6 +20,7 @@ from ...charts.spec import HEIGHT
 from ...errors import Problem, problem
 from ...l10n.formats import Formats
 from ...sources.memo import pure
+from .cjk import break_positions
 from .invisible import read_as
 from .rtl import drawn, has_arabic, shaped
 
@@ -28,6 +30,11 @@ TICK = 5.0              # reportlab's value-axis labels stand this far from the 
 LABEL_SHARE = 0.35      # the widest a bar chart's category labels may be, as a share of the drawing's width
 LEGEND_LINE = 1.4       # a legend row's height, in lines of the labels' size
 PLOT_SHARE = 1 / 4      # the least share of the chart's height (and width) its plot is given: less is refused
+# the longest line of a value axis' title, as a share of the chart's side it stands along (its height beside columns
+# and lines, its width under bars): LibreOffice's wrapping width for an axis title (chart2's ChartView,
+# lcl_createTitle: 0.8 of the chart's height for a y axis', of its width for an x axis'); Word wraps its own
+TITLE_SHARE = 0.8
+TITLE_LEADING = 1.2     # a line of a wrapped axis title, in lines of its size
 
 
 @dataclass(frozen=True)
@@ -84,6 +91,37 @@ class ChartRoom:
         """`text`'s width in the face of the label it is part of (`within`, else itself), or of the figures."""
         return stringWidth(text, self.figures if figure else self.face(within or text), self.size)
 
+    @cached_property
+    def title_lines(self) -> list[str]:
+        """The value axis' title broken into lines of at most TITLE_SHARE of the side it stands along (`title_side`),
+        at the places a line may start (`cjk.break_positions`: after spaces, between Chinese characters), each as
+        drawn (`line`); none without a title. A piece no place breaks stays whole, however long (`short` refuses
+        one longer than the side). Each piece measured once: linear in the title."""
+        text = self.chart.axis_title
+        if not text or self.sliced:
+            return []
+        logical = read_as(text)
+        logical = shaped(logical) if has_arabic(logical) else logical
+        breaks = break_positions(logical)
+        pieces = [logical[a:b] for a, b in zip([0] + breaks, breaks + [len(logical)])]
+        room, lines, line, used = TITLE_SHARE * self.title_side, [], "", 0.0
+        for piece in pieces:
+            if line and used + self.text_width(piece.rstrip(), within=text) > room:
+                lines.append(line)
+                line, used = "", 0.0
+            line, used = line + piece, used + self.text_width(piece, within=text)
+        return [self.line(line.strip()) for line in lines + [line]]
+
+    @property
+    def title_side(self) -> float:
+        """The length (points) of the side the value axis' title stands along: the chart's height beside columns
+        and lines, its width under bars."""
+        return self.width if self.chart.kind == "bar" else self.height
+
+    def title_room(self) -> float:
+        """The room (points) the value axis' title takes across its side: its lines, and a gap (none without)."""
+        return title_room(self.size, len(self.title_lines))
+
     def tick(self, value: float) -> str:
         """A value of the value axis as its label prints it."""
         if self.chart.grouping == "percent":
@@ -135,8 +173,7 @@ class ChartRoom:
             wrapped = ["\n".join(self.lines(c, slot * 0.9)) for c in chart.categories]
             below = max(len(w.split("\n")) for w in wrapped) * self.size * 1.2 + GAP
         ticks = [self.tick(v) for v in value_scale(chart).ticks()]
-        left = max(self.text_width(t, figure=True) for t in ticks) + TICK + GAP + \
-            (self.size * 1.4 if chart.axis_title else 0)
+        left = max(self.text_width(t, figure=True) for t in ticks) + TICK + GAP + self.title_room()
         first = self.text_width(wrapped[0]) * math.cos(math.radians(angle)) - slot / 2 + GAP if angle else 0.0
         named = first > left   # room for the first label, turned down to the left of its category
         left = max(left, first)
@@ -151,7 +188,7 @@ class ChartRoom:
     def bar_axes(self, bottom: float) -> Axes:
         """A bar chart's layout above a legend `bottom` points high: categories at the left, values below."""
         chart = self.chart
-        below = bar_below(chart, self.size)
+        below = bar_below(self.size, len(self.title_lines))
         slot = (self.height - bottom - below - GAP) / max(len(chart.categories), 1)    # a category's row
         wrapped = ["\n".join(self.lines(c, self.width * LABEL_SHARE)) for c in chart.categories]
         if max((w.count("\n") + 1 for w in wrapped), default=1) * self.size * LABEL_ROOM > slot:
@@ -172,6 +209,9 @@ class ChartRoom:
         than nothing, drawn inside out over the text, when its legend or names take more than the chart), told at
         `source` (its `::: chart` line) with what takes the room and what to do; None when the plot has its room."""
         chart = self.chart
+        overlong = self.title_overlong()
+        if overlong is not None:
+            return overlong
         labels = self.legend_labels()
         rows = len(self.legend_rows(labels)) if labels else 0
         bottom = self.legend_height(rows)
@@ -186,7 +226,7 @@ class ChartRoom:
             axes = self.bar_axes(bottom) if chart.kind == "bar" else self.column_axes(bottom)
             high, wide = axes.height, axes.width
             takers.append(("its value axis' labels" + (" and title" if chart.axis_title else "") + " take", axes.below,
-                           "")
+                           self.title_remedy())
                           if chart.kind == "bar" else
                           (f"its category names{', turned,' if axes.angle else ''} take", axes.below,
                            "shorter category names, or draw it as `kind: bar`"))
@@ -204,11 +244,35 @@ class ChartRoom:
         names = "its category names take" if chart.kind == "bar" else "its first category name, turned, takes" \
             if axes.named else "its value axis' labels" + (" and title" if chart.axis_title else "") + " take"
         hint = "shorten the category names, or draw the chart as `kind: bar`" if axes.named else \
-            "give the chart a greater `width:`"
+            ", or ".join(filter(None, ["give the chart a greater `width:`", self.title_remedy()]))
         if chart.kind == "bar":
             hint = self.wrapping(bottom) or "shorten the category names"
         return problem(*at, f"chart {chart.name}: its plot would be {wide / cm:.1f} cm wide, less than a quarter of "
                        f"the chart's {self.width / cm:.1f} cm: {names} {axes.left / cm:.1f} cm", hint)
+
+    def title_remedy(self) -> str:
+        """What makes a value axis' title of several lines take less room (nothing for one of a line or none)."""
+        lines = len(self.title_lines)
+        return f"a shorter `axis_title` (it takes {lines} lines)" if lines > 1 else ""
+
+    def title_overlong(self) -> Problem | None:
+        """The problem of a value axis' title holding a piece no place breaks (`title_lines`) longer than the side
+        it stands along: drawn past the chart, over the text above it or off the page; told at its `axis_title:`
+        line (its translation's, in a catalog), with what to do. None when every line fits its side."""
+        chart, lines = self.chart, self.title_lines
+        widths = [self.text_width(line, within=chart.axis_title) for line in lines]
+        if not lines or max(widths) <= self.title_side:
+            return None
+        longest = lines[widths.index(max(widths))]
+        shown = longest if len(longest) <= 40 else f"{longest[:20]}…{longest[-19:]}"
+        side, need = ("width", None) if chart.kind == "bar" else ("height", math.ceil(max(widths) / cm * 10) / 10)
+        source = chart.axis_title_typed or chart.source
+        return problem(*((source.file, source.line) if source else ("document", None)),
+                       f"chart {chart.name}: its `axis_title` holds `{shown}`, {max(widths) / cm:.1f} cm long with no "
+                       f"space to break it at, longer than the chart's {side} of {self.title_side / cm:.1f} cm it "
+                       "stands along: it would be drawn past the chart",
+                       "shorten it, or write it as words a line may break between" +
+                       (f", or give the chart `height: {need:g}` or more" if need and need <= HEIGHT[1] else ""))
 
     def wrapping(self, bottom: float) -> str:
         """What to do about a bar chart whose names, on one line each, leave its plot too narrow: the height
@@ -216,7 +280,7 @@ class ChartRoom:
         chart = self.chart
         lines = max(len(self.lines(c, self.width * LABEL_SHARE)) for c in chart.categories)
         need = math.ceil((len(chart.categories) * lines * self.size * LABEL_ROOM + bottom +
-                          bar_below(chart, self.size) + GAP) / cm * 10) / 10
+                          bar_below(self.size, len(self.title_lines)) + GAP) / cm * 10) / 10
         if need <= chart.height or need > HEIGHT[1]:
             return ""
         room = ChartRoom(replace(chart, height=need), self.width, (self.font, self.figures), self.size, self.language)
@@ -224,9 +288,16 @@ class ChartRoom:
             return ""
         return f"give it `height: {need:g}` or more, where its category names wrap, or shorten them"
 
-def bar_below(chart, size: float) -> float:
-    """The height (points) below a bar chart's plot, above its legend: the value axis' labels and title."""
-    return size * 1.2 + GAP + (size * 1.4 if chart.axis_title else 0)
+def bar_below(size: float, lines: int) -> float:
+    """The height (points) below a bar chart's plot, above its legend: the value axis' labels and its title of
+    `lines` lines."""
+    return size * 1.2 + GAP + title_room(size, lines)
+
+
+def title_room(size: float, lines: int) -> float:
+    """The room (points) across its side a value axis' title of `lines` lines takes, a gap included (none without
+    a title)."""
+    return size * 1.4 + (lines - 1) * size * TITLE_LEADING if lines else 0.0
 
 
 @pure  # kept across a watch's rounds with the chart's drawing (`charts.chart_drawing`)

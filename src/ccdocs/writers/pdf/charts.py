@@ -39,7 +39,7 @@ from ...charts.spec import HEIGHT
 from ...errors import InputError
 from ...sources.memo import pure
 from .captions import caption_flowables
-from .chartroom import GAP, LABEL_LEADING, LEGEND_LINE, ChartRoom, bar_below, short_of_room
+from .chartroom import GAP, LABEL_LEADING, LEGEND_LINE, TITLE_LEADING, ChartRoom, bar_below, short_of_room
 from .invisible import composed, read_as
 from .rtl import drawn
 from .runs import Look, Where
@@ -265,10 +265,11 @@ class _Drawer(ChartRoom):
         else:
             self.bars(plot)
         self.drawing.add(plot)
-        if chart.axis_title:
-            title = String(0, 0, self.line(chart.axis_title), fontName=self.face(chart.axis_title),
-                           fontSize=self.size, textAnchor="middle")
-            title.x, title.y = plot.y + plot.height / 2, -self.size   # turned: (x, y) -> (-y, x)
+        # the title's lines turned a quarter left (a String at (x, y) drawn at (-y, x)): the first at the left, each
+        # centred on the plot's height, within the drawing's
+        for index, (middle, line) in enumerate(self.title_placed(plot.y + plot.height / 2)):
+            title = String(middle, -self.size * (1 + index * TITLE_LEADING), line,
+                           fontName=self.face(chart.axis_title), fontSize=self.size, textAnchor="middle")
             self.drawing.add(_rotated(title))
 
     def series_lines(self, plot) -> None:
@@ -314,9 +315,19 @@ class _Drawer(ChartRoom):
         plot.categoryAxis.labels.textAnchor = "end"          # each line of a wrapped label flush right
         self.bars(plot)
         self.drawing.add(plot)
-        if chart.axis_title:
-            self.drawing.add(String(plot.x + plot.width / 2, bottom + GAP / 2, self.line(chart.axis_title),
-                                    fontName=self.face(chart.axis_title), fontSize=self.size, textAnchor="middle"))
+        lines = self.title_placed(plot.x + plot.width / 2)   # under the plot, centred on it within the drawing
+        for index, (middle, line) in enumerate(lines):
+            self.drawing.add(String(middle, bottom + GAP / 2 + (len(lines) - 1 - index) * self.size * TITLE_LEADING,
+                                    line, fontName=self.face(chart.axis_title), fontSize=self.size,
+                                    textAnchor="middle"))
+
+    def title_placed(self, middle: float) -> list[tuple[float, str]]:
+        """The value axis' title lines (`title_lines`), each with the middle it is centred on along its side: the
+        plot's `middle`, moved so that the longest line stands within the drawing (`short` refuses a line longer
+        than the side)."""
+        lines = self.title_lines
+        half = max((self.text_width(line, within=self.chart.axis_title) for line in lines), default=0.0) / 2
+        return [(min(max(middle, half), self.title_side - half), line) for line in lines]
 
     def round(self, bottom: float) -> None:
         """A pie or doughnut, centred above the legend of its categories, its values printed on the slices."""
@@ -379,7 +390,7 @@ class _Drawer(ChartRoom):
         return self.drawing
 
 
-def check_room(builder, c, width: float, size: float, where) -> bool:
+def check_room(builder, c, width: float, size: float, where, faces: tuple) -> bool:
     """Record a chart whose categories leave each less room along the axis than a line of its labels (`size`
     points, LABEL_ROOM): a column or line chart's `width` points across, a bar chart's plot down its height (its
     categories one above the other; a legend of one row counted): their labels would print over one another,
@@ -389,7 +400,8 @@ def check_room(builder, c, width: float, size: float, where) -> bool:
         return True
     n, line = len(c.categories), size * LABEL_ROOM
     legend = size * 1.4 + GAP if len(c.series) > 1 else 0.0
-    outside = legend + bar_below(c, size) + GAP
+    title = len(ChartRoom(c, width, faces, size, builder.language).title_lines) if c.kind == "bar" else 0
+    outside = legend + bar_below(size, title) + GAP
     slot = (c.height * cm - outside) / n if c.kind == "bar" else width / n
     if slot >= line:
         return True
@@ -445,7 +457,7 @@ def chart_flowables(builder, c) -> list:
     size = float(builder.theme.get("chart.font_size", builder.theme.size(lang, "table")))
     where = Where(c.source, f"chart {c.name}")
     check_labels(builder, c, label, where)
-    roomy = check_room(builder, c, builder.width * c.width, size, where)
+    roomy = check_room(builder, c, builder.width * c.width, size, where, faces)
     colours = palette(builder.theme)
     wrong = too_few(c, colours) or (short_of_room(c, builder.width * c.width, faces, size, builder.language)
                                     if roomy else None)
