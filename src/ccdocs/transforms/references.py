@@ -218,8 +218,13 @@ class _Resolver:
         """`label` named with the part its target is in, when read from another part that numbers the same
         kind of block afresh: an annex (`paragraph 3 of Annex II` / `附件二第3段`) for paragraphs, tables and
         figures; the report or the cover note (`paragraph 2 of the report` / `报告第2段`) for paragraphs, which
-        every part numbers from 1 (tables and figures run on from the cover note through the report)."""
+        every part numbers from 1 (tables and figures run on from the cover note through the report); and a footnote
+        read across the cover note's edge (`footnote ** of the cover note`, `footnote 4 of the report`), since the
+        cover note marks its notes `*`, `**` while the report and annexes number theirs through."""
         target_part = self.doc.parts[first.part]
+        if first.what == "footnote" and first.part != part and target_part.kind in OTHER_PART \
+                and "cover-note" in (target_part.kind, self.doc.parts[part].kind):
+            return pieces(self.catalog.gettext(OTHER_PART[target_part.kind]), {"reference": label})
         if first.part == part or first.what not in IN_ANNEX:
             return label
         if target_part.kind == "annex":
