@@ -41,7 +41,8 @@ def _kind(stack: list[str]) -> str:
 
 
 # The build parser's core rules that change no token, only note what they find in the parse's env
-ENV_ONLY = ("ccdocs_lines", "ccdocs_inlines", "ccdocs_dropped_anchors", "ccdocs_given_anchors", "ccdocs_note_anchors")
+ENV_ONLY = ("ccdocs_lines", "ccdocs_inlines", "ccdocs_dropped_anchors", "ccdocs_given_anchors", "ccdocs_note_anchors",
+            "ccdocs_misread_blocks", "ccdocs_misread_inlines")
 
 
 @lru_cache(maxsize=32)

@@ -18,7 +18,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from ..errors import Collector, Problem, code_points, did_you_mean
 from ..model import (Box, Contents, Decision, Emph, Heading, KeyFigure, KeyFigures, Link, ListBlock, ListItem, Note,
                      Para, Quote, Ref, Source, Strong, Text)
-from . import anchors, attributes, dispatch, html, images, pipe_tables, survey, visible
+from . import anchors, attributes, dispatch, html, images, misread, pipe_tables, survey, visible
 from .grammar import (BOX, DECISION, DECISION_ITEM, HEADING_LEVELS, ITEM, LIST_LEVELS, NOTE,
                       NOUNS, PART, QUOTE, check_place, meaningless_attrs)
 from .inlines import convert, plain
@@ -69,6 +69,7 @@ def parser() -> MarkdownIt:
     md.core.ruler.after("normalize", "line_ended", _line_ended)
     md.validateLink = lambda url: True  # every link becomes a token, whose address is checked where it stands
     survey.install(md)
+    misread.install(md)
     anchors.install(md)
     attributes.install(md)
     dispatch.by_first_character(md)  # the same tokens, each line given only to the rules that may take it
