@@ -13,8 +13,9 @@ A change under `locales/<lang>/` rebuilds that language only; any other change r
 A language's outputs are replaced together (`output.write_all`), and only when all of them were made: a failing
 build prints its problems as `path:line:col: error: …` and leaves that language's previous outputs as they were.
 
-What is watched: the folder, the folders of the documents it attaches, the `--templates` folder, and the folder
-of any other file the build reads (`inputs.read_files`: a theme, cover-note frame or logo found among the
+What is watched: the folder, the folders of the documents it attaches, what ccdocs reads of the `--templates` folder
+(its `themes/`, `cover-notes/` and `locales/`, and the folder itself for them to be made; its other files and
+folders are never walked: it may be large, /usr), and the folder of any other file the build reads (`inputs.read_files`: a theme, cover-note frame or logo found among the
 toolkit's own templates); not the outputs written (the rest of the output folder is: it may be the document's),
 editors' temporaries and backups but those the build reads (`Saves`), or a path leading out of the watched
 folders through a link. A save made while a round runs has a round of its own, also when that round changed the
@@ -46,7 +47,7 @@ from .inputs import read_files
 from .output import check_distinct, check_inputs, check_not_led_out, check_writable, write_all
 from .pipeline import Sources, assessed, read_sources, resolve
 from .l10n.language import find_language
-from .resources import ENV
+from .resources import COVER_NOTES, ENV, THEMES
 from .sources.memo import Memo, signature
 from .standing import Standing
 from .templating import Sandbox
@@ -58,6 +59,7 @@ LOCALES = "locales"
 SPEC = "document.yaml"
 NAMED = 3  # the files a status line names of each kind (saved, deleted); the others counted
 CHECK_EVERY_MS = 1000  # how often the folder is looked at while nothing changes (a folder deleted or moved)
+TEMPLATE_FOLDERS = (THEMES, COVER_NOTES, LOCALES)  # what ccdocs reads of a templates folder (resources, l10n.language)
 CLOCK_TICK = 50_000_000  # ns: how far a file system time may lag time.time_ns() (a coarse clock tick, with room)
 
 
@@ -70,8 +72,9 @@ class Saves(DefaultFilter):
     their names), and any other but those of watchfiles' default filter (version control folders, `.swp`, `~`,
     `.#name`), editors' and office suites' temporaries and locks, the hidden `.part`/`.old` files of
     `output.write_all`, the outputs themselves (`outputs()`: resolved paths; not the whole output folder,
-    which may be the document's or hold its inputs), and the entries and key of ccdocs's per-user cache (`cached`);
-    no path under a folder that leads out of `roots` through a link. An entry of a watched folder that is itself a
+    which may be the document's or hold its inputs), the entries and key of ccdocs's per-user cache (`cached`),
+    and what the templates folder (`templates`, resolved) holds beside what ccdocs reads of it (`aside`); no path
+    under a folder that leads out of `roots` through a link. An entry of a watched folder that is itself a
     link leading out is a save (a content file replaced by one): its round refuses it as `check` does."""
 
     ignore_entity_patterns = (*DefaultFilter.ignore_entity_patterns,
@@ -85,9 +88,10 @@ class Saves(DefaultFilter):
                               r"^\..*\.(part|old)$")  # write_all's temporaries and backups
 
     def __init__(self, roots: list[Path], outputs: Callable[[], frozenset[str]] = frozenset,
-                 inputs: Callable[[], frozenset[str]] = frozenset):
+                 inputs: Callable[[], frozenset[str]] = frozenset, templates: Path | None = None):
         super().__init__()
         self.roots = roots
+        self.templates = templates
         self.outputs = outputs  # asked at each path: the outputs' names change with document.yaml
         self.inputs = inputs
         self.cache = _places(cache.cache_folder)  # the folder of the cache's entries, and its key file
@@ -103,11 +107,26 @@ class Saves(DefaultFilter):
     def named(self, path: str) -> bool:
         """Whether `path` may be an input by its names alone: an input the sources read, or a folder holding
         one; else no editor's temporary, backup or lock, nothing under version control's folders, no output
-        (where a link leads is not looked at)."""
+        (where a link leads is not looked at), nothing of the templates folder's that ccdocs does not read."""
+        if self.aside(path):
+            return False
         if super().__call__(None, path):
             return path not in self.outputs() and not self.cached(path)
         inputs = self.inputs()
         return path in inputs or any(name.startswith(path + os.sep) for name in inputs)
+
+    def aside(self, path: str) -> bool:
+        """Whether `path` is in the templates folder beside what ccdocs reads of it (`TEMPLATE_FOLDERS`: a file
+        at its top, any other folder and what it holds) and under no other folder watched: never walked, looked at
+        nor a save, so that a templates folder holding much else (a repository, /usr) costs what it holds of
+        templates, not a walk of it all at each round."""
+        if self.templates is None:
+            return False
+        place = Path(path)
+        if place == self.templates or not place.is_relative_to(self.templates):
+            return False
+        return place.relative_to(self.templates).parts[0] not in TEMPLATE_FOLDERS and not any(
+            place.is_relative_to(root) for root in self.roots if root != self.templates)
 
     def cached(self, path: str) -> bool:
         """Whether `path` is an entry (`cache.entry`: kind-digest) or the key of ccdocs's per-user cache, which the
@@ -152,14 +171,25 @@ class Session:
         """The folders to watch, resolved: the document's, those of the documents it attaches (as the sources last
         read tell), the templates folder given by --templates or CCDOCS_TEMPLATES, and the folder of each input
         outside those (a theme or cover-note frame found in the toolkit's own templates: `inputs`)."""
-        attached = [inner.spec.folder for inner in _documents(self.sources) if inner is not self.sources]
-        found = [self.folder, *attached]
-        if os.environ.get(ENV) and Path(os.environ[ENV]).is_dir():
-            found.append(Path(os.environ[ENV]))
-        found = list(dict.fromkeys(path.resolve() for path in found))
+        templates = self.templates()
+        found = self._document_folders() + ([templates] if templates is not None else [])
         outside = {Path(name).parent for name in self.inputs()
                    if not any(Path(name).is_relative_to(root) for root in found)}
         return found + sorted(outside)
+
+    def _document_folders(self) -> list[Path]:
+        """The document's folder and those of the documents it attaches (as the sources last read tell), resolved."""
+        attached = [inner.spec.folder for inner in _documents(self.sources) if inner is not self.sources]
+        return list(dict.fromkeys(path.resolve() for path in [self.folder, *attached]))
+
+    def templates(self) -> Path | None:
+        """The templates folder given by --templates or CCDOCS_TEMPLATES, resolved, of which only what ccdocs reads
+        is watched (`Saves.aside`); None when there is none, or when it is a document's folder (watched whole)."""
+        value = os.environ.get(ENV)
+        if not value or not Path(value).is_dir():
+            return None
+        templates = Path(value).resolve()
+        return None if templates in self._document_folders() else templates
 
     def inputs(self) -> frozenset[str]:
         """The resolved paths of the files a build of the sources last read reads (`inputs.read_files`, in every
@@ -182,7 +212,7 @@ class Session:
 
     def saves(self, roots: list[Path]) -> Saves:
         """The filter of the saves under `roots`: the inputs and outputs as the sources tell at each call."""
-        return Saves(roots, self.outputs, self.inputs)
+        return Saves(roots, self.outputs, self.inputs, self.templates())
 
     def files(self, languages: list[str]) -> dict[str, tuple | None]:
         """The signature of every file a round's outputs in `languages` may read, by path: under the watched
