@@ -146,3 +146,15 @@ def test_the_showing_that_passes_the_papers_bound_is_refused(refuse):
                          f"content/report.md:{line}:"))
     assert output.count("draws 1,500 elements") == 1, output
     assert "(show each drawing once, simplify the drawings" in output
+
+
+def test_a_drawing_beyond_the_bound_is_refused_before_each_element_is_checked(monkeypatch):
+    """The count comes first: a drawing past MAX_DRAWN is refused without the checks of each element's properties
+    (`svg._undrawn`), which cost three times the count (a check of 99,000 paths: 6.8 s of CPU, 2.3 s now)."""
+    from ccdocs.sources import svg as module
+
+    checked = []
+    monkeypatch.setattr(module, "_undrawn", lambda *args: checked.append(args) or None)
+    message, _ = module.read_svg("figures/a.svg", _paths(3_000).encode("utf-8"))
+    assert message.startswith(OVER) and checked == []
+    assert module.read_svg("figures/b.svg", _paths(10).encode("utf-8"))[0] > 0 and len(checked) == 1

@@ -520,8 +520,7 @@ def read_svg(raw: str, data: bytes, drawn: list | None = None) -> tuple[float, f
         wrong = _reference(raw, element, pixels, bitmaps)
         if wrong:
             return wrong
-    undrawn = _undrawn(raw, root)       # said after the bounds below: a drawing without end is refused as such
-    counted = _drawn(root, elements, pixels)
+    counted = _drawn(root, elements, pixels)   # the bounds first: each element's checks (`_undrawn`) cost more
     if isinstance(counted, str):
         return (f"image `{raw[:80]}` refers to itself through `#{counted}`: it would be drawn without end",
                 "remove the `<use>` or `url(#…)` that names an element holding it")
@@ -535,9 +534,7 @@ def read_svg(raw: str, data: bytes, drawn: list | None = None) -> tuple[float, f
     if counted[1] > MAX_PIXELS:
         return (f"the bitmaps image `{raw[:80]}` embeds have more than {MAX_PIXELS // 1_000_000} million pixels "
                 "together, each counted as often as it is drawn", BITMAP_SIZE_HINT)
-    if undrawn:
-        return undrawn
-    return _drawable(raw, root, unreadable)
+    return _undrawn(raw, root) or _drawable(raw, root, unreadable)
 
 
 def _drawn_hint(elements: list) -> str:
