@@ -78,3 +78,17 @@ def test_the_entry_is_named_by_uniseg_s_installed_data(tmp_path, monkeypatch, ch
 
     monkeypatch.setattr(os, "stat", stat)
     assert uax14._installed() != before
+
+
+def test_the_entry_is_named_by_its_own_layout(tmp_path, monkeypatch):
+    """review-14 R4: a later layout of the entry (LAYOUT raised) names another entry, never read as the old one."""
+    monkeypatch.setenv("CCDOCS_CACHE", str(tmp_path / "cache"))
+    uax14._table.cache_clear()
+    try:
+        uax14._table()
+        monkeypatch.setattr(uax14, "LAYOUT", uax14.LAYOUT + 1)
+        uax14._table.cache_clear()
+        uax14._table()
+        assert len(list((tmp_path / "cache").glob("uax14-*"))) == 2
+    finally:
+        uax14._table.cache_clear()

@@ -64,3 +64,16 @@ def test_a_refused_text_is_told_every_time_and_never_kept(tmp_path, own_cache):
             yamlfile.read_yaml(path)
         assert "written twice" in str(caught.value.problems[0])
     assert not list(own_cache.glob("yaml-*"))
+
+
+def test_another_pyyaml_or_parser_names_another_entry(tmp_path, own_cache, monkeypatch):
+    """review-14 R3: the values and positions come from PyYAML's composer and libyaml's parser: another PyYAML, or
+    one built without libyaml, reads its own entry, never the old library's."""
+    path = tmp_path / "document.yaml"
+    path.write_text(TEXT, encoding="utf-8")
+    yamlfile.read_yaml(path)
+    monkeypatch.setattr(yamlfile.yaml, "__version__", "0.0-other")
+    yamlfile.read_yaml(path)
+    monkeypatch.setattr(yamlfile, "CParser", None)
+    yamlfile.read_yaml(path)
+    assert len(list(own_cache.glob("yaml-*"))) == 3

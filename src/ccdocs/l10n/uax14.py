@@ -21,6 +21,7 @@ from .. import cache as kept
 
 BMP = 0x10000
 DATA = ("linebreak.py", "db.py", "db_lookups.py")  # uniseg's files the classes come from: the entry's name
+LAYOUT = 1  # the entry's layout (a byte a code point, then the names joined by `,`): raise when `_table` changes it
 
 
 def line_break(ch: str) -> str:
@@ -50,7 +51,7 @@ def _table() -> tuple[tuple[str, ...], bytes] | None:
     per-user cache is not used (a table made for one process would cost more than the characters it asks)."""
     if not kept.used():
         return None
-    path = kept.entry("uax14", *_installed())
+    path = kept.entry("uax14", LAYOUT, *_installed())
     data = kept.read(path)
     if data is not None and len(data) > BMP:
         names = data[BMP:].decode("ascii").split(",")
@@ -65,7 +66,9 @@ def _installed() -> list:
     """What names the entry: the path, size and modification time of each of uniseg's data files (found without
     importing uniseg)."""
     spec = importlib.util.find_spec("uniseg")
-    folder = list(spec.submodule_search_locations)[0] if spec and spec.submodule_search_locations else ""
+    if spec is None or not spec.submodule_search_locations:
+        return [None]  # no uniseg to read: `_uniseg` raises where a class is asked
+    folder = list(spec.submodule_search_locations)[0]
     found = []
     for name in DATA:
         path = os.path.join(folder, name)

@@ -364,14 +364,15 @@ def read_yaml(path: Path, text: str | None = None) -> YamlFile:
     """Parse `path` (or `text` as if read from it); InputError at the line of a syntax error or of anything the
     module docstring lists.
 
-    What a text parses to is kept in the per-user cache (`i18n.cached.kept`, named by the path, the text and the
-    code's digest): this module's loader composes in Python, checking each node (its depth, aliases, characters,
+    What a text parses to is kept in the per-user cache (`i18n.cached.kept`, named by the path, the text, PyYAML's
+    version, whether libyaml parses it, and the code's digest): this module's loader composes in Python, checking each node (its depth, aliases, characters,
     keys), some 3-6 ms a profile or theme of the toolkit, which every build's folder worker and parent read again.
     A text that is refused is parsed, and told, every time."""
     from ..i18n import cached
 
     text = read_text(path) if text is None else checked(path, text)
-    return cached.kept("yaml", (str(path), text), lambda: _parsed(path, text), cached.code())
+    return cached.kept("yaml", (str(path), text, yaml.__version__, CParser is not None), lambda: _parsed(path, text),
+                       cached.code())
 
 
 def _parsed(path: Path, text: str) -> YamlFile:
