@@ -79,18 +79,25 @@ def test_a_paper_rewritten_against_a_large_catalog_is_matched_within_the_work_bo
     changes, shown = within(lambda: _rewritten(20_000, 10_000), 60, "10,000 new paragraphs matched against 20,000")
     assert shown[:2] == [("译文0", True), ("译文1", True)]
     assert not any(shown[2])  # past the bound: new, untranslated, not fuzzy
-    assert 0 < changes.fuzzy < 10_000 and changes.fuzzy + changes.unmatched <= 10_000
-    assert changes.new == 10_000 - changes.fuzzy and changes.unmatched > 9_000
+    assert 0 < changes.fuzzy < 10_000 and changes.fuzzy + len(changes.unmatched) <= 10_000
+    assert changes.new == 10_000 - changes.fuzzy and len(changes.unmatched) > 9_000
 
 
 def test_an_update_within_the_bound_matches_every_new_paragraph_and_leaves_none_unmatched():
     changes, shown = _rewritten(300, 30)
-    assert changes.unmatched == 0 and changes.fuzzy == 30
+    assert changes.unmatched == () and changes.fuzzy == 30
     assert shown == [("译文0", True), ("译文1", True), ("译文29", True)]
 
 
-def test_the_update_says_how_many_new_paragraphs_were_left_unmatched(tmp_path):
-    note = update.unmatched(tmp_path / "content.po", update.Changes(new=9_000, fuzzy=40, obsolete=0, unmatched=8_960))
-    assert str(note).startswith(f"{tmp_path / 'content.po'}: note: 8960 of the 9000 new messages were not compared")
-    assert "`--memory`" in note.hint
-    assert update.unmatched(tmp_path / "content.po", update.Changes(new=9, fuzzy=4, obsolete=0)) is None
+def test_the_update_says_how_many_new_paragraphs_were_left_unmatched(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    left = tuple((f"Item {n}.", None) for n in range(8_960))
+    note = update.unmatched(tmp_path / "doc/content.po", update.Changes(new=9_000, fuzzy=40, obsolete=0,
+                                                                         unmatched=left), "doc", "zh")
+    assert str(note).startswith("doc/content.po: note: 8960 of the 9000 new messages were not compared with the "
+                                "earlier translations: ")
+    assert "kept in the catalog as obsolete `#~` entries; a later update does not compare them again" in str(note)
+    assert note.hint.endswith("`git show HEAD:./doc/content.po > before.po` (its copy in version control), then "
+                              "`ccdocs i18n update doc --lang zh --memory before.po` (the same English as the new "
+                              "text, a close one as fuzzy)")
+    assert update.unmatched(tmp_path / "content.po", update.Changes(new=9, fuzzy=4, obsolete=0), "doc", "zh") is None

@@ -38,5 +38,26 @@ def test_an_update_whose_fuzzy_matching_reached_its_bound_says_how_many_new_mess
     code, output, _ = invoke(["i18n", "update", str(folder), "--lang", "zh"])
     assert code == 0 and "1 new, 0 fuzzy, 1 obsolete" in output, output
     assert (f"{folder}/locales/zh/LC_MESSAGES/content.po: note: 1 of the 1 new messages were not compared with the "
-            "earlier translations") in output
-    assert "`--memory`" in output
+            "earlier translations: fuzzy matching stops") in output
+    assert "--memory before.po" in output
+
+
+def test_a_new_message_the_memory_filled_is_not_told_unmatched(copy_fixture, monkeypatch, tmp_path):
+    """review-14 R1: with `--memory`, the note counted a message the memory had just filled, and told the user to
+    give `--memory`. The catalog as it was before the update, given as the memory, fills the edit as fuzzy: no
+    note."""
+    import shutil
+
+    from ccdocs.i18n import update
+
+    monkeypatch.setattr(update, "WORK_MOST", 0, raising=False)
+    folder = copy_fixture("budget")
+    before = tmp_path / "before.po"
+    shutil.copy(folder / "locales/zh/LC_MESSAGES/content.po", before)
+    report = next((folder / "content").glob("*.md"))
+    report.write_text(report.read_text(encoding="utf-8").replace("by object of expenditure.",
+                                                                 "by object of expenditure, revised.", 1),
+                      encoding="utf-8")
+    code, output, _ = invoke(["i18n", "update", str(folder), "--lang", "zh", "--memory", str(before)])
+    assert code == 0 and "1 from memory (0 exact, 1 fuzzy)" in output, output
+    assert "were not compared" not in output

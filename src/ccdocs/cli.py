@@ -577,7 +577,7 @@ def update(doc_dir, lang, memories):
     memory = {code: read_memory(memories, code) if memories else None for code in languages}
     for code, (path, changes) in zip(languages, update_all(spec.folder, memory, catalog, table_keys(sources))):
         click.echo(f"{path}: {changes}")
-        for note in (changes.crowded, unmatched(path, changes)):
+        for note in (changes.crowded, unmatched(path, changes, doc_dir, code)):
             if note is not None:
                 click.echo(str(note), err=True)
         waiting = left(language_stats(sources, code), doc_dir)

@@ -47,7 +47,8 @@ class Changes:
     obsolete: int
     memory: Filled | None = None
     crowded: Problem | None = None  # a warning: translated, the catalog would be beyond the bound (`update_all`)
-    unmatched: int = 0  # new msgids left without fuzzy matching: its work bound was reached (WORK_MOST)
+    unmatched: tuple = ()  # the (msgid, msgctxt) of new messages left without fuzzy matching, the bound reached
+    #                        (WORK_MOST), and untranslated still after the memory, if one was given
 
     def __str__(self) -> str:
         told = f"{self.new} new, {self.fuzzy} fuzzy, {self.obsolete} obsolete"
@@ -165,9 +166,9 @@ class _Gone:
         return self.messages[found[0]] if found else None
 
 
-def _close(catalog: Catalog, template: Catalog) -> tuple[dict[tuple, Message], int]:
+def _close(catalog: Catalog, template: Catalog) -> tuple[dict[tuple, Message], tuple]:
     """The translated message of `catalog` each template message it lacks takes as fuzzy, by the key of the new
-    message; and how many new messages were left unmatched, in the template's order, once the matching's work
+    message; and the keys of the new messages left unmatched, in the template's order, once the matching's work
     reached WORK_MOST.
 
     babel's own matching (`Catalog.update`) measures every new msgid against every candidate with difflib, in
@@ -176,17 +177,17 @@ def _close(catalog: Catalog, template: Catalog) -> tuple[dict[tuple, Message], i
     Here each is measured against the CLOSEST likeliest only (`_Gone`), with babel's measure and cut-off, and
     the update itself made without fuzzy matching (`_made_fuzzy` does what babel's would)."""
     gone = None  # indexed when the first new message comes
-    matched, unmatched = {}, 0
+    matched, unmatched = {}, []
     for message in template:
         if message.id and catalog.get(message.id, message.context) is None:
             gone = gone or _Gone(catalog)
             if gone.work >= WORK_MOST:
-                unmatched += 1
+                unmatched.append(_key(message))
                 continue
             found = gone.closest(message.id)
             if found is not None:
                 matched[_key(message)] = found
-    return matched, unmatched
+    return matched, tuple(unmatched)
 
 
 def _own(template: Catalog) -> Catalog:
@@ -262,24 +263,30 @@ def update_all(folder: Path, memories: dict[str, list[Unit] | None], template: C
             catalog = read_catalog(path) if place_inside(folder, path, f"the {lang} catalog") \
                 else start(lang, template)
             changes = merge(catalog, template, used)
-            if memory is not None:
-                changes = replace(changes, memory=fill(catalog, memory))
+            if memory is not None:  # what the memory filled is no longer left unmatched
+                changes = replace(changes, memory=fill(catalog, memory),
+                                  unmatched=tuple(key for key in changes.unmatched if not catalog.get(*key).string))
             merged[path] = catalog, changes
         written = write_catalogs({path: catalog for path, (catalog, _) in merged.items()}, folder)
     return [(path, replace(changes, crowded=_crowded(path, catalog, written[path])))
             for path, (catalog, changes) in merged.items()]
 
 
-def unmatched(path: Path, changes: Changes) -> Problem | None:
-    """The note of an update whose fuzzy matching stopped at its bound (`WORK_MOST`), for the catalog at `path`;
-    None when every new message was matched."""
+def unmatched(path: Path, changes: Changes, folder: str, lang: str) -> Problem | None:
+    """The note of an update whose fuzzy matching stopped at its bound (`WORK_MOST`), for the catalog at `path` of
+    the document `folder` (as displayed) in `lang`; None when every new message was matched (or filled from the
+    memory given). A later update does not match them (they are no longer new): the note says what fills them."""
     if not changes.unmatched:
         return None
-    return Problem(display_path(path), None, None, f"{changes.unmatched} of the {changes.new} new messages were not "
-                   "compared with the earlier translations: fuzzy matching stops at a bound on its work (some 20 s), "
-                   "reached here, so they are left untranslated rather than offered an earlier translation as fuzzy",
-                   "translate them, or fill those an earlier translation holds with `--memory` (the earlier catalog "
-                   "or XLIFF: the same English as they are, a close one as fuzzy)", "note")
+    given = "" if changes.memory is None else " nor filled from the memory given"
+    return Problem(display_path(path), None, None, f"{len(changes.unmatched)} of the {changes.new} new messages were "
+                   f"not compared with the earlier translations{given}: fuzzy matching stops at a bound on its work "
+                   "(some 20 s), reached here, so they are left untranslated (the earlier translations are kept in "
+                   "the catalog as obsolete `#~` entries; a later update does not compare them again)",
+                   "translate them, or fill those an earlier translation holds from the catalog as it was before this "
+                   f"update: `git show HEAD:./{display_path(path)} > before.po` (its copy in version control), then "
+                   f"`ccdocs i18n update {folder} --lang {lang} --memory before.po` (the same English as the new text, "
+                   "a close one as fuzzy)", "note")
 
 
 def _crowded(path: Path, catalog: Catalog, data: bytes) -> Problem | None:
