@@ -104,7 +104,7 @@ def test_without_options_the_next_numbers_are_proposed_and_marked(tmp_path):
     assert done.exit_code == 0, done.output
     spec = read_spec(tmp_path / "new")
     assert (spec.symbol, spec.session_number, spec.ordinary) == ("WO/CC/85/INF/1", 85, 57)
-    assert spec.first_day == a_year_on(date(2025, 7, 8), None, ())
+    assert spec.first_day == a_year_on(date(2025, 7, 8))
     assert "session.number: 85, TO CONFIRM (was 84)" in done.output
 
 
@@ -370,3 +370,13 @@ def test_a_reporting_period_of_the_year_9999_in_the_variables_is_told_at_its_lin
     done = CliRunner().invoke(main, ["next", str(old), str(tmp_path / "new")])
     assert done.exit_code == 1 and "document.yaml:40:15: error: `9999-12-31` has no next year" in done.output, \
         done.output
+
+
+def test_every_date_that_has_no_next_year_is_told_at_once(tmp_path):
+    """review-14 R7: the first only was told ("1 error"), the others one run at a time."""
+    old = _copy(tmp_path, lambda text: re.sub(r"(?m)^(first_day|last_day|date|  period_end): \d{4}", r"\1: 9999",
+                                              text))
+    done = CliRunner().invoke(main, ["next", str(old), str(tmp_path / "new")])
+    assert done.exit_code == 1, done.output
+    assert done.output.count("has no next year") == 4 and "4 errors; nothing was written." in done.output
+    assert not (tmp_path / "new").exists()

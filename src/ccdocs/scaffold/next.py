@@ -68,15 +68,17 @@ class Options:
     memory: tuple = ()  # paths of earlier catalogs, folders or XLIFF files (`i18n.memory.read_memory`)
 
 
-def a_year_on(day: date, yaml, keys: tuple) -> date:
-    """The same day a year later (February 29 becomes February 28); InputError at the value at `keys` of `yaml`
-    (the YamlFile it was read from) for a day of the year 9999, which `check` accepts and which has no year after
-    it in Python's calendar."""
+def a_year_on(day: date, yaml=None, keys: tuple = (), problems: list | None = None) -> date:
+    """The same day a year later (February 29 becomes February 28). A day of the year 9999, which `check` accepts
+    and which has no year after it in Python's calendar, is a problem at the value at `keys` of `yaml` (the YamlFile
+    it was read from), added to `problems`, and the day itself is given back (the command refuses the folder once
+    every date is looked at: `next_folder`)."""
     if day.year >= MAXYEAR:
         line, col = yaml.where(*keys)
-        raise InputError([problem(yaml.path, line, f"`{day.isoformat()}` has no next year: ccdocs's calendar ends "
-                                  f"in {MAXYEAR}, and ccdocs next moves this date a year on",
-                                  "correct the date (the year as typed?), then run ccdocs next again", col)])
+        problems.append(problem(yaml.path, line, f"`{day.isoformat()}` has no next year: ccdocs's calendar ends in "
+                                f"{MAXYEAR}, and ccdocs next moves this date a year on",
+                                "correct the date (the year as typed?), then run ccdocs next again", col))
+        return day
     try:
         return day.replace(year=day.year + 1)
     except ValueError:
@@ -91,8 +93,9 @@ def _set(keys, old, new, option: str | None, what: str) -> Edit:
                 f"`{'.'.join(map(str, keys))}: {new}`, proposed by ccdocs next ({what})")
 
 
-def spec_edits(spec, o: Options) -> list[Edit]:
-    """The edits of document.yaml: symbol, session numbers, session days, document date, reporting period."""
+def spec_edits(spec, o: Options, problems: list) -> list[Edit]:
+    """The edits of document.yaml: symbol, session numbers, session days, document date, reporting period; a date
+    that has no next year added to `problems` (`a_year_on`)."""
     raw = spec.yaml.data
     session = raw.get("session") or {}
     number = o.session or spec.session_number + 1
@@ -120,13 +123,14 @@ def spec_edits(spec, o: Options) -> list[Edit]:
     days = {"first_day": (o.first_day, "--first-day"), "last_day": (o.last_day, "--last-day"),
             "date": (o.date, "--date")}
     chosen = {key: option_day(given, option) if given is not None
-              else a_year_on(getattr(spec, key), spec.yaml, (key,)) for key, (given, option) in days.items()}
-    _in_order(chosen["first_day"], chosen["last_day"], o)
+              else a_year_on(getattr(spec, key), spec.yaml, (key,), problems) for key, (given, option) in days.items()}
+    if not problems:  # (a date left unmoved would be told out of order)
+        _in_order(chosen["first_day"], chosen["last_day"], o)
     for key, (given, option) in days.items():
         edits.append(_set((key,), str(raw[key]), chosen[key].isoformat(), option if given is not None else None,
                           "a year on (--date)" if key == "date" else "a year on; ccdocs cannot know the session's "
                           "days (--first-day, --last-day)"))
-    edits += period_edits(raw.get("variables") or {}, ("variables",), spec.yaml, dates=True)
+    edits += period_edits(raw.get("variables") or {}, ("variables",), spec.yaml, problems, dates=True)
     for index, part in enumerate(raw.get("parts") or ()):  # last year's attached report: this year's is another
         if isinstance(part, dict) and part.get("type") == "document" and isinstance(part.get("folder"), str):
             edits.append(Edit(("parts", index, "folder"), part["folder"], part["folder"],
@@ -146,16 +150,17 @@ def _in_order(first: date, last: date, o: Options) -> None:
     raise UsageError(f"--last-day {last} is before the first day proposed a year on ({first}); give --first-day too")
 
 
-def period_edits(value, keys: tuple, yaml, dates: bool = False) -> list[Edit]:
+def period_edits(value, keys: tuple, yaml, problems: list, dates: bool = False) -> list[Edit]:
     """A year on for every date under a key naming a `period` (at any depth: `period: {start: …}`) and every year
     under `year`, `*_year`, `year_*`; with `dates` (document.yaml's `variables:`), every other date (a YAML date or
     an ISO text, as `date` reads it) kept and marked to confirm: ccdocs cannot know next year's. `value` is at
-    `keys` of `yaml`, the YamlFile it was read from (where a date that has no next year is told)."""
+    `keys` of `yaml`, the YamlFile it was read from (where a date that has no next year is told: `problems`)."""
     if isinstance(value, dict):
-        return [edit for key, item in value.items() for edit in period_edits(item, keys + (key,), yaml, dates)]
+        return [edit for key, item in value.items()
+                for edit in period_edits(item, keys + (key,), yaml, problems, dates)]
     if isinstance(value, list):
         return [edit for index, item in enumerate(value)
-                for edit in period_edits(item, keys + (index,), yaml, dates)]
+                for edit in period_edits(item, keys + (index,), yaml, problems, dates)]
     key = keys[-1] if keys and isinstance(keys[-1], str) else ""
     if isinstance(value, str | date) and not isinstance(value, datetime) and ISO_DAY.fullmatch(str(value)):
         try:
@@ -163,7 +168,7 @@ def period_edits(value, keys: tuple, yaml, dates: bool = False) -> list[Edit]:
         except ValueError:
             return []
         if any("period" in key.lower() for key in keys if isinstance(key, str)):
-            return [_set(keys, value, a_year_on(day, yaml, keys).isoformat(), None,
+            return [_set(keys, value, a_year_on(day, yaml, keys, problems).isoformat(), None,
                          "the reporting period, a year on")]
         return [Edit(keys, str(value), str(value), f"{CONFIRM}: a date of last year's paper, kept as it was "
                                                    "(ccdocs cannot know next year's)")] if dates else []
@@ -214,11 +219,14 @@ def _made(old: Path, new: Path, o: Options, check) -> list[Problem]:
             rel[path] = path.relative_to(old).as_posix()
     files = {name: path.read_bytes() for path, name in rel.items()}
     filled = _from_memory(old, files, o.memory, spec.languages)
-    edits = {"document.yaml": (spec.yaml, spec_edits(spec, o))}
+    unmoved: list[Problem] = []  # the dates that have no next year, every one told at once
+    edits = {"document.yaml": (spec.yaml, spec_edits(spec, o, unmoved))}
     for path in spec.data.values():
         if path.suffix.lower() in (".yaml", ".yml"):
             yf = read_yaml(path)
-            edits[rel[path]] = (yf, period_edits(yf.data, (), yf))
+            edits[rel[path]] = (yf, period_edits(yf.data, (), yf, unmoved))
+    if unmoved:
+        raise InputError(unmoved)
     for name, (yf, changes) in edits.items():  # a value left marked, unconfirmed, is said to be carried
         text = marks.carried(yf.path.read_text(encoding="utf-8-sig"), spec.symbol,
                              {yf.where(*edit.keys)[0] for edit in changes})
