@@ -65,3 +65,22 @@ def test_a_sync_that_fails_leaves_every_previous_output_and_names_its_own(tmp_pa
     with pytest.raises(WriteError, match=f"cannot write {third}: {os.strerror(code)}.*nothing was written"):
         write_all(wanted)
     assert state(tmp_path) == before  # no output replaced, no `.part` left
+
+
+def test_when_several_syncs_fail_the_first_output_in_order_is_named(tmp_path, monkeypatch):
+    """review-14 R5: the output named was whichever sync failed first in time (on a failing disk, all of them)."""
+    wanted = outputs(tmp_path / "out")
+    order = list(wanted)
+    real = os.fsync
+
+    def fsync(fd):
+        name = os.readlink(f"/proc/self/fd/{fd}")
+        if ".part" in name:
+            target = next(path for path in wanted if os.path.basename(name).startswith(f".{path.name}."))
+            threading.Event().wait(0.05 * (len(order) - order.index(target)))  # the first in order fails last
+            raise OSError(errno.EIO, os.strerror(errno.EIO))
+        real(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    with pytest.raises(WriteError, match=f"cannot write {order[0]}: "):
+        write_all(wanted)

@@ -237,29 +237,30 @@ def _unsynced(paths, folders: bool = False) -> tuple[Path, Exception] | None:
 
 def _at_once(call, items: list) -> list[tuple]:
     """`call(item)` for each of `items`, in threads (at most SYNCS at once: fsync waits without holding the GIL);
-    each (item, exception) a call raised, once every call has ended."""
+    each (item, exception) a call raised, in the order of `items` (not of the threads' timing), once every call
+    has ended."""
     import threading
 
     failed: list[tuple] = []
-    left = list(reversed(items))
+    left = list(reversed(list(enumerate(items))))
 
     def work() -> None:
         while True:
             try:
-                item = left.pop()
+                index, item = left.pop()
             except IndexError:  # no item left (another thread took the last)
                 return
             try:
                 call(item)
             except Exception as exc:
-                failed.append((item, exc))
+                failed.append((index, item, exc))
 
     threads = [threading.Thread(target=work) for _ in range(min(SYNCS, len(items)))]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    return failed
+    return [(item, exc) for _, item, exc in sorted(failed, key=lambda found: found[0])]  # in `items` order
 
 
 def _aside(path: Path) -> Path | None:
@@ -363,7 +364,7 @@ def write_all(outputs: dict[Path, bytes], inside: Path | None = None, within: Pa
             temporaries[path] = _temporary(path, data)
         failed = _unsynced(temporaries.values())
         if failed is not None:
-            tmp, exc = failed
+            tmp, exc = failed  # told at its own output: the handler below names `path`
             path = next(target for target, written in temporaries.items() if written == tmp)
             raise exc
     except BaseException as exc:
