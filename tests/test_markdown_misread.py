@@ -113,6 +113,11 @@ ACCEPTED = {
     "times": "The budget is 2×3×4 times the size.\n",
     "bold-figure": "The budget is **1,735** staff and *5* posts.\n",
     "escaped-minus": "The change was\n\\- 3% in 2024.\n",
+    # review-14 R14: a line ending in a colon introduces the list (or quotation) under it, figures or not
+    "list-of-figures-under-a-colon": "The Committee decided:\n- 3 new posts are created;\n- 2 posts are abolished.\n",
+    "numbered-figures-under-a-colon": "The changes were as follows:\n1. 5 million in 2024;\n2. 3 million in 2025.\n",
+    "list-of-figures-under-a-full-width-colon": "委员会决定：\n- 3个新职位；\n- 2个职位取消。\n",
+    "quote-of-figures-under-a-colon": "The Director General said:\n> 5 years of reform have changed us.\n",
 }
 
 

@@ -29,6 +29,10 @@ INTERRUPTING = {
     "heading_open": ("a heading", "a heading `{text}`", r"#{1,6}"),
 }
 SETEXT = ("=", "-")  # a heading's markup when it is a line of text underlined, not `#`
+# A line ending in a colon introduces what follows it (`decided:`, `as follows:`): a list or a quotation under it is
+# one, whatever its first word (review-14 R14: "The Committee decided:" then "- 3 new posts are created;" was refused)
+INTRODUCING = re.compile(r"[:：][ \t]*$")
+INTRODUCED = ("bullet_list_open", "ordered_list_open", "blockquote_open")
 # A line of a paragraph's text that begins as a numbered list item would (CommonMark's 1 to 9 digits, `.` or `)`,
 # a space, text), and a line ending a clause or an item, after which such a line is an item, not the sentence going on
 NUMBERED = re.compile(r"[ \t]*(\d{1,9})([.)])[ \t]+\S")
@@ -94,6 +98,8 @@ def _interrupting(env: dict, typed: _Typed, token, after) -> None:
     first = next((t for t in after if t.type == "inline"), None)
     if first is None or not first.map or first.map[0] != line or not FIGURE.match(first.content):
         return
+    if token.type in INTRODUCED and INTRODUCING.search(typed.line(line - 1)):
+        return  # `The Committee decided:` then `- 3 new posts …`: a list (or quotation) the sentence introduces
     text = first.content
     what, printed, mark = INTERRUPTING[token.type]
     word = text.split()[0]
