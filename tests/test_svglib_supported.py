@@ -65,3 +65,18 @@ def test_a_paper_without_svg_is_built_whatever_the_svglib(make_doc, tmp_path, mo
     for code, text, _ in showing(make_doc, tmp_path, monkeypatch, False,
                                  lambda patch: patch.setattr(svglib, "__version__", "2.4.0")):
         assert code == 0, text
+
+
+def test_the_supported_releases_are_the_ones_pyproject_pins():
+    """review-14 R10: the range svgpaint checks (SUPPORTED, PIN, said in its message) is pyproject.toml's pin: a pin
+    moved without it would refuse every SVG paper naming the old range."""
+    import tomllib
+    from pathlib import Path
+
+    from ccdocs.sources import svgpaint
+
+    project = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
+    pins = [req.replace(" ", "") for req in project["project"]["dependencies"] if req.startswith("svglib")]
+    assert pins == [svgpaint.PIN]
+    low, high = svgpaint.PIN.removeprefix("svglib>=").split(",<")
+    assert svgpaint.SUPPORTED == (tuple(map(int, low.split("."))), tuple(map(int, high.split("."))))
