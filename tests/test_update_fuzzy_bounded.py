@@ -97,7 +97,11 @@ def test_the_update_says_how_many_new_paragraphs_were_left_unmatched(tmp_path, m
     assert str(note).startswith("doc/content.po: note: 8960 of the 9000 new messages were not compared with the "
                                 "earlier translations: ")
     assert "kept in the catalog as obsolete `#~` entries; a later update does not compare them again" in str(note)
-    assert note.hint.endswith("`git show HEAD:./doc/content.po > before.po` (its copy in version control), then "
-                              "`ccdocs i18n update doc --lang zh --memory before.po` (the same English as the new "
-                              "text, a close one as fuzzy)")
+    assert note.hint.endswith("`git -C doc show HEAD:./content.po > before.po` (its copy in version control), "
+                              "then `ccdocs i18n update doc --lang zh --memory before.po` (the same English as the "
+                              "new text, a close one as fuzzy)")
+    spaced = update.unmatched(tmp_path / "my doc/content.po", update.Changes(new=9_000, fuzzy=40, obsolete=0,
+                                                                          unmatched=left), "my doc", "zh")
+    assert "`git -C 'my doc' show HEAD:./content.po > before.po`" in spaced.hint  # review-14 R21: runs as printed
+    assert "`ccdocs i18n update 'my doc' --lang zh --memory before.po`" in spaced.hint
     assert update.unmatched(tmp_path / "content.po", update.Changes(new=9, fuzzy=4, obsolete=0), "doc", "zh") is None

@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from difflib import get_close_matches
 from pathlib import Path
+from shlex import quote
 
 from babel.messages.catalog import Catalog, Message
 
@@ -284,9 +285,10 @@ def unmatched(path: Path, changes: Changes, folder: str, lang: str) -> Problem |
                    "(some 20 s), reached here, so they are left untranslated (the earlier translations are kept in "
                    "the catalog as obsolete `#~` entries; a later update does not compare them again)",
                    "translate them, or fill those an earlier translation holds from the catalog as it was before this "
-                   f"update: `git show HEAD:./{display_path(path)} > before.po` (its copy in version control), then "
-                   f"`ccdocs i18n update {folder} --lang {lang} --memory before.po` (the same English as the new text, "
-                   "a close one as fuzzy)", "note")
+                   f"update: `git -C {quote(display_path(Path(path).parent))} show HEAD:./{Path(path).name} > "
+                   "before.po` (its copy in version control), then "
+                   f"`ccdocs i18n update {quote(str(folder))} --lang {lang} --memory before.po` (the same English as "
+                   "the new text, a close one as fuzzy)", "note")
 
 
 def _crowded(path: Path, catalog: Catalog, data: bytes) -> Problem | None:
