@@ -61,3 +61,21 @@ def test_a_new_message_the_memory_filled_is_not_told_unmatched(copy_fixture, mon
     code, output, _ = invoke(["i18n", "update", str(folder), "--lang", "zh", "--memory", str(before)])
     assert code == 0 and "1 from memory (0 exact, 1 fuzzy)" in output, output
     assert "were not compared" not in output
+
+
+def test_the_bound_is_one_for_every_language_of_the_command(copy_fixture, monkeypatch):
+    """review-14 R18: the catalogs of `--lang zh,fr` are merged under one lock, so the matching's work is counted once
+    for all: here the bound lowered to what one comparison spends, zh's edit is matched, fr's is left and told."""
+    from ccdocs.i18n import update
+
+    monkeypatch.setattr(update, "WORK_MOST", 1, raising=False)
+    folder = copy_fixture("84")
+    report = folder / "content/02-people-and-results.md"
+    text = report.read_text(encoding="utf-8")
+    report.write_text(text.replace("Results-based management is", "Results-based management, as ever, is", 1),
+                      encoding="utf-8")
+    code, output, _ = invoke(["i18n", "update", str(folder), "--lang", "zh,fr"])
+    assert code == 0, output
+    assert "zh/LC_MESSAGES/content.po: 0 new, 1 fuzzy" in output, output
+    assert "fr/LC_MESSAGES/content.po: 1 new, 0 fuzzy" in output and "fr/LC_MESSAGES/content.po: note: 1 of the 1 new" \
+        in output, output

@@ -33,8 +33,9 @@ EXAMINED = 2_000
 # texts of 200 characters and more, where it sets popular characters aside). Measured on 18-word sentences against
 # a 20,000-entry catalog: ~100,000 units, 6-13 ms, a new msgid; a paper rewritten at the bounds (50,000 new against
 # 50,000 gone) took 5-7 minutes holding the folder's lock. WORK_MOST stops the matching after some 15-25 s of CPU
-# (some 1,500 such msgids, after the index's 1-3 s); the new msgids past it are left new, untranslated, and the
-# update says how many (`Changes.unmatched`, `unmatched`).
+# (some 1,500 such msgids, after the index's 1-3 s), for the whole command: its languages' catalogs are merged
+# under one lock (review-14 R18: five languages, each with its own bound, reached the lock's 2 minutes); the new
+# msgids past it are left new, untranslated, and the update says how many (`Changes.unmatched`, `unmatched`).
 CHARACTER_WORK = 30
 WORK_MOST = 150_000_000
 
@@ -50,6 +51,7 @@ class Changes:
     crowded: Problem | None = None  # a warning: translated, the catalog would be beyond the bound (`update_all`)
     unmatched: tuple = ()  # the (msgid, msgctxt) of new messages left without fuzzy matching, the bound reached
     #                        (WORK_MOST), and untranslated still after the memory, if one was given
+    spent: int = 0  # the matching's work so far in the command, this catalog's included (one bound for all)
 
     def __str__(self) -> str:
         told = f"{self.new} new, {self.fuzzy} fuzzy, {self.obsolete} obsolete"
@@ -78,7 +80,7 @@ def _active(catalog: Catalog) -> dict:
     return {_key(m): m for m in catalog if m.id}
 
 
-def merge(catalog: Catalog, template: Catalog, used: frozenset = frozenset()) -> Changes:
+def merge(catalog: Catalog, template: Catalog, used: frozenset = frozenset(), spent: int = 0) -> Changes:
     """Update `catalog` from `template` with babel's Catalog.update, fuzzy matching only what is gone, each new
     message against the few likeliest (`_close`).
 
@@ -105,7 +107,7 @@ def merge(catalog: Catalog, template: Catalog, used: frozenset = frozenset()) ->
         if key in wanted:
             kept[key] = (message.string, message.previous_id)
             message.string = ""
-    matched, unmatched = _close(catalog, template)
+    matched, unmatched, spent = _close(catalog, template, spent)
     catalog.update(_own(template), no_fuzzy_matching=True, update_header_comment=False)
     _made_fuzzy(catalog, matched)
     for key, message in list(catalog.obsolete.items()):
@@ -123,7 +125,7 @@ def merge(catalog: Catalog, template: Catalog, used: frozenset = frozenset()) ->
     return Changes(new=sum(1 for key, m in after.items() if key not in before and not m.fuzzy),
                    fuzzy=sum(1 for key, m in after.items() if m.fuzzy and key not in was_fuzzy),
                    obsolete=sum(1 for key in map(_key, catalog.obsolete.values()) if key in active),
-                   unmatched=unmatched)
+                   unmatched=unmatched, spent=spent)
 
 
 def _grams(key: str) -> set[str]:
@@ -137,7 +139,7 @@ class _Gone:
     translated once the kept ones are blanked, `merge`), by babel's key (the msgid, lower case, stripped; the last
     of a key wins, as in babel), indexed by their GRAMs to find the few a new msgid may be close to."""
 
-    def __init__(self, catalog: Catalog) -> None:
+    def __init__(self, catalog: Catalog, spent: int = 0) -> None:
         self.messages = {message.id.lower().strip(): message for message in catalog if message.id and message.string}
         self.keys = list(self.messages)
         self.index: dict[str, list[int]] = defaultdict(list)
@@ -145,7 +147,7 @@ class _Gone:
             for gram in _grams(key):
                 self.index[gram].append(number)
         self.lengths = sorted((len(key), number) for number, key in enumerate(self.keys))
-        self.work = 0  # spent by `closest` so far (see WORK_MOST)
+        self.work = spent  # spent by `closest` so far, and by the catalogs matched before in the command (WORK_MOST)
 
     def closest(self, msgid: str):
         """The message babel's matching gives `msgid` (difflib's `get_close_matches`, its cut-off 0.6, on the
@@ -167,10 +169,11 @@ class _Gone:
         return self.messages[found[0]] if found else None
 
 
-def _close(catalog: Catalog, template: Catalog) -> tuple[dict[tuple, Message], tuple]:
+def _close(catalog: Catalog, template: Catalog, spent: int = 0) -> tuple[dict[tuple, Message], tuple, int]:
     """The translated message of `catalog` each template message it lacks takes as fuzzy, by the key of the new
-    message; and the keys of the new messages left unmatched, in the template's order, once the matching's work
-    reached WORK_MOST.
+    message; the keys of the new messages left unmatched, in the template's order, once the matching's work reached
+    WORK_MOST; and the work spent, counted from `spent` (what the command's catalogs before this one spent: one
+    bound for the command, which holds the folder's lock for all its languages).
 
     babel's own matching (`Catalog.update`) measures every new msgid against every candidate with difflib, in
     pure Python: 20 new paragraphs against 6,000 obsolete entries took 78 s, a catalog at its bound with a new
@@ -181,14 +184,14 @@ def _close(catalog: Catalog, template: Catalog) -> tuple[dict[tuple, Message], t
     matched, unmatched = {}, []
     for message in template:
         if message.id and catalog.get(message.id, message.context) is None:
-            gone = gone or _Gone(catalog)
-            if gone.work >= WORK_MOST:
+            if (spent if gone is None else gone.work) >= WORK_MOST:  # (no index made once the bound is reached)
                 unmatched.append(_key(message))
                 continue
+            gone = gone or _Gone(catalog, spent)
             found = gone.closest(message.id)
             if found is not None:
                 matched[_key(message)] = found
-    return matched, tuple(unmatched)
+    return matched, tuple(unmatched), gone.work if gone is not None else spent
 
 
 def _own(template: Catalog) -> Catalog:
@@ -257,13 +260,14 @@ def update_all(folder: Path, memories: dict[str, list[Unit] | None], template: C
                used: frozenset = frozenset()) -> list[tuple[Path, Changes]]:
     """`update` of the catalog of each language of `memories` (each with its memory, None for none), in its order:
     all written or none (InputError when one would be beyond the bound every reader keeps to, `write_catalogs`)."""
-    merged = {}
+    merged, spent = {}, 0  # the fuzzy matching's work, one bound for every catalog of the command (WORK_MOST)
     with held(folder):  # read, merged and written by one command at a time (`locking`)
         for lang, memory in memories.items():
             path = po_path(folder, lang)
             catalog = read_catalog(path) if place_inside(folder, path, f"the {lang} catalog") \
                 else start(lang, template)
-            changes = merge(catalog, template, used)
+            changes = merge(catalog, template, used, spent)
+            spent = changes.spent
             if memory is not None:  # what the memory filled is no longer left unmatched
                 changes = replace(changes, memory=fill(catalog, memory),
                                   unmatched=tuple(key for key in changes.unmatched if not catalog.get(*key).string))
