@@ -91,6 +91,19 @@ def test_a_side_sized_from_the_content_prints_in_the_view_box_s_proportions_as_i
     assert b'height="3in"' in printable(inches)
 
 
+def test_a_relative_width_with_a_side_sized_from_the_content_prints_in_the_view_box_s_proportions():
+    """`width="100%"` and `height: auto`: the page draws the drawing as wide as its container, as high as the
+    `viewBox`'s proportions make it, whatever its `height` attribute says; printed at the `viewBox`'s size, not
+    letterboxed in the attributes' box (640 × 400 for a 2:1 drawing, review-14 R9). A missing width likewise."""
+    relative = svg('viewBox="0 0 640 320" style="height: auto"').replace(b'width="200" height="100"',
+                                                                        b'width="100%" height="400"')
+    assert read_svg("a.svg", relative) == (480.0, 240.0)
+    assert drawn(relative) == drawn(svg('viewBox="0 0 640 320"').replace(b'width="200" height="100"',
+                                                                          b'width="640" height="320"'))
+    missing = relative.replace(b'width="100%" ', b"")
+    assert read_svg("a.svg", missing) == (480.0, 240.0)
+
+
 def test_the_word_document_draws_a_d3_chart_with_its_height_auto_as_without_it(make_doc, tmp_path):
     """Built: the Word document's picture (its PNG fallback, CairoSVG's) is the one of the chart without its
     `height: auto`, not an empty one, and the SVG Word 2016 draws holds the drawing without it."""

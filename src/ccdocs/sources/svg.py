@@ -415,8 +415,9 @@ def _box_printed(root) -> bool:
     say whether anything changed. The side's declaration is left out (CairoSVG, which draws the Word document's
     picture, reads it as a size of 0 and draws nothing; svglib fails on it), and the side's attribute is the other
     side's in the `viewBox`'s proportions, as a browser sizes it (`width="640" height="400" viewBox="0 0 640 320"`
-    prints 640 × 320); without a `viewBox`, or a side in units other than absolute ones, the attributes size it as
-    they stand. `_web_sides` refuses what the page sizes otherwise (both sides, a rule sizing another element)."""
+    prints 640 × 320; with `width="100%"`, a relative side, both sides the `viewBox`'s own); without a `viewBox`,
+    the attributes size it as they stand. `_web_sides` refuses what the page sizes otherwise (both sides, a rule
+    sizing another element)."""
     import cssselect2
     import tinycss2
 
@@ -464,14 +465,20 @@ def _px(length: str) -> tuple[float, str] | None:
 
 def _side_from_view_box(root, side: str) -> None:
     """Give the `<svg>` `root` its `side` (`width` or `height`) in the proportions of its `viewBox`, from the other
-    side's absolute length, as a browser sizes a side given as `auto`; nothing where either is lacking or the side
-    is already so (to 0.1%)."""
+    side's absolute length, as a browser sizes a side given as `auto`; nothing where the `viewBox` is lacking or the
+    side is already so (to 0.1%). Where the other side is relative (`width="100%"`) or missing, the page draws the
+    figure the container's width and the `viewBox`'s proportions: both sides are given the `viewBox`'s (printed
+    640 × 400 letterboxed for `width="100%" height="400" viewBox="0 0 640 320"`, review-14 R9; now 640 × 320)."""
     other = _px(root.get(BOX_SIDES[side]) or "")
     try:
         box = [float(number) for number in re.split(r"[\s,]+", (root.get("viewBox") or "").strip())]
     except ValueError:
         return
-    if other is None or len(box) != 4 or not (box[2] > 0 and box[3] > 0):
+    if len(box) != 4 or not (box[2] > 0 and box[3] > 0):
+        return
+    if other is None:
+        root.set("width", f"{box[2]:g}")
+        root.set("height", f"{box[3]:g}")
         return
     wanted = other[0] * (box[3] / box[2] if side == "height" else box[2] / box[3])      # in px
     own = _px(root.get(side) or "")
