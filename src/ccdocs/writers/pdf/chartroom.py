@@ -93,18 +93,22 @@ class ChartRoom:
 
     @cached_property
     def title_lines(self) -> list[str]:
-        """The value axis' title broken into lines of at most TITLE_SHARE of the side it stands along (`title_side`),
-        at the places a line may start (`cjk.break_positions`: after spaces, between Chinese characters), each as
-        drawn (`line`); none without a title. A piece no place breaks stays whole, however long (`short` refuses
-        one longer than the side). Each piece measured once: linear in the title."""
+        """The value axis' title broken into lines of at most TITLE_SHARE of the side it stands along (`title_side`,
+        `broken`); none without a title. A piece no place breaks stays whole, however long (`short` refuses one
+        longer than the side)."""
         text = self.chart.axis_title
-        if not text or self.sliced:
-            return []
+        return self.broken(text, TITLE_SHARE * self.title_side) if text and not self.sliced else []
+
+    def broken(self, text: str, room: float) -> list[str]:
+        """`text` broken into lines of at most `room` points at the places a line may start
+        (`cjk.break_positions`: after spaces, between Chinese characters), each as drawn (`line`) and measured in
+        the face of `text`. A piece no place breaks stays whole, however long. Each piece measured once: linear in
+        the text."""
         logical = read_as(text)
         logical = shaped(logical) if has_arabic(logical) else logical
         breaks = break_positions(logical)
         pieces = [logical[a:b] for a, b in zip([0] + breaks, breaks + [len(logical)])]
-        room, lines, line, used = TITLE_SHARE * self.title_side, [], "", 0.0
+        lines, line, used = [], "", 0.0
         for piece in pieces:
             if line and used + self.text_width(piece.rstrip(), within=text) > room:
                 lines.append(line)
@@ -139,25 +143,61 @@ class ChartRoom:
         return list(chart.categories) if self.sliced else [s.label for s in chart.series] \
             if len(chart.series) > 1 else []
 
-    def legend_rows(self, labels: list[str]) -> list[tuple[list[tuple[int, float]], float]]:
-        """The legend's rows, as many as its entries need side by side in the drawing's width: each a list of
-        (index of the label, width of its entry) and its width used."""
+    @property
+    def legend_room(self) -> float:
+        """The widest (points) a legend entry's text may be: the drawing's width less its key and the spaces beside
+        it, so that an entry alone on its row stands within the chart."""
+        key = LINE_KEY if self.chart.kind == "line" else SQUARE_KEY
+        return self.width - (key + KEY_SPACE + ENTRY_SPACE) * self.size
+
+    @cached_property
+    def legend_entries(self) -> list[list[str]]:
+        """Each legend label (`legend_labels`) broken into lines of at most `legend_room` (`broken`), as LibreOffice
+        and Word wrap a legend entry wider than the chart; a piece no place breaks stays whole (`short` refuses one
+        wider than the room)."""
+        return [self.broken(label, self.legend_room) for label in self.legend_labels()]
+
+    def legend_rows(self) -> list[tuple[list[tuple[int, float]], float, int]]:
+        """The legend's rows, as many as its entries (`legend_entries`) need side by side in the drawing's width:
+        each a list of (index of the entry, width of the entry), its width used and its height in lines (its
+        entry of most lines)."""
         key = (LINE_KEY if self.chart.kind == "line" else SQUARE_KEY) * self.size
         space, apart = KEY_SPACE * self.size, ENTRY_SPACE * self.size
-        rows, row, used = [], [], 0.0
-        for index, label in enumerate(labels):
-            w = key + space + self.text_width(self.line(label)) + apart
+        rows, row, used, high = [], [], 0.0, 1
+        for index, (label, lines) in enumerate(zip(self.legend_labels(), self.legend_entries)):
+            w = key + space + max(self.text_width(line, within=self.line(label)) for line in lines) + apart
             if row and used + w > self.width:
-                rows.append((row, used))
-                row, used = [], 0.0
+                rows.append((row, used, high))
+                row, used, high = [], 0.0, 1
             row.append((index, w))
-            used += w
-        rows.append((row, used))
+            used, high = used + w, max(high, len(lines))
+        rows.append((row, used, high))
         return rows
 
-    def legend_height(self, rows: int) -> float:
-        """The room `rows` rows of legend take at the bottom of the drawing (none without a legend)."""
-        return rows * self.size * LEGEND_LINE + GAP if rows else 0.0
+    def legend_height(self, lines: int) -> float:
+        """The room `lines` lines of legend take at the bottom of the drawing (none without a legend)."""
+        return lines * self.size * LEGEND_LINE + GAP if lines else 0.0
+
+    def legend_overlong(self) -> Problem | None:
+        """The problem of a legend entry holding a piece no place breaks (`legend_entries`) wider than the room an
+        entry's text has (`legend_room`): it would be drawn past the chart, off the page; told at the chart's
+        `::: chart` line, with what to do. None when every entry fits."""
+        chart = self.chart
+        for label, lines in zip(self.legend_labels(), self.legend_entries):
+            widths = [self.text_width(line, within=self.line(label)) for line in lines]
+            if max(widths) <= self.legend_room:
+                continue
+            longest = lines[widths.index(max(widths))]
+            entry = f"`{shortened(longest)}` is" if len(lines) == 1 else \
+                f"`{shortened(read_as(label))}` holds `{shortened(longest)}`,"
+            names = "category names" if self.sliced else "series labels"
+            return problem(*((chart.source.file, chart.source.line) if chart.source else ("document", None)),
+                           f"chart {chart.name}: its legend entry {entry} "
+                           f"{max(widths) / cm:.1f} cm long with no space to break it at, wider than the "
+                           f"{self.legend_room / cm:.1f} cm its chart gives an entry: it would be drawn past the chart",
+                           f"shorter {names}, or {names} written as words a line may break between" +
+                           (", or give the chart a greater `width:`" if chart.width < 1 else ""))
+        return None
 
     def column_axes(self, bottom: float) -> Axes:
         """A column or line chart's layout above a legend `bottom` points high: categories below, values left."""
@@ -209,15 +249,16 @@ class ChartRoom:
         than nothing, drawn inside out over the text, when its legend or names take more than the chart), told at
         `source` (its `::: chart` line) with what takes the room and what to do; None when the plot has its room."""
         chart = self.chart
-        overlong = self.title_overlong()
+        overlong = self.title_overlong() or self.legend_overlong()
         if overlong is not None:
             return overlong
         labels = self.legend_labels()
-        rows = len(self.legend_rows(labels)) if labels else 0
-        bottom = self.legend_height(rows)
+        highs = [high for _, _, high in self.legend_rows()] if labels else []
+        rows, lines = len(highs), sum(highs)
+        bottom = self.legend_height(lines)
         # what takes the chart's height from its plot, and what makes it take less
         takers = [(f"its legend of {len(labels):,} {'slices' if self.sliced else 'series'} ({rows:,} "
-                   f"row{'s' if rows != 1 else ''}) takes", bottom,
+                   f"row{'s' if rows != 1 else ''}{f', {lines:,} lines' if lines != rows else ''}) takes", bottom,
                    "shorter category names, or fewer slices" if self.sliced else
                    "shorter series labels, or fewer series")] if labels else []
         if self.sliced:
@@ -263,8 +304,7 @@ class ChartRoom:
         widths = [self.text_width(line, within=chart.axis_title) for line in lines]
         if not lines or max(widths) <= self.title_side:
             return None
-        longest = lines[widths.index(max(widths))]
-        shown = longest if len(longest) <= 40 else f"{longest[:20]}…{longest[-19:]}"
+        shown = shortened(lines[widths.index(max(widths))])
         side, need = ("width", None) if chart.kind == "bar" else ("height", math.ceil(max(widths) / cm * 10) / 10)
         source = chart.axis_title_typed or chart.source
         return problem(*((source.file, source.line) if source else ("document", None)),
@@ -287,6 +327,11 @@ class ChartRoom:
         if room.bar_axes(bottom).width < self.width * PLOT_SHARE:
             return ""
         return f"give it `height: {need:g}` or more, where its category names wrap, or shorten them"
+
+def shortened(text: str) -> str:
+    """`text` as a message quotes it: whole up to 40 characters, else its first 20 and last 19 about an ellipsis."""
+    return text if len(text) <= 40 else f"{text[:20]}…{text[-19:]}"
+
 
 def bar_below(size: float, lines: int) -> float:
     """The height (points) below a bar chart's plot, above its legend: the value axis' labels and its title of

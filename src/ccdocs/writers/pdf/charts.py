@@ -156,35 +156,38 @@ class _Drawer(ChartRoom):
     def colour(self, index: int):
         return self.colours[index]     # as many as the series or slices: `too_few` refuses a chart with more
 
-    def legend(self, labels: list[str]) -> float:
-        """A legend in one row (more when it is wider than the drawing: `legend_rows`), centred at the bottom; its
-        height."""
+    def legend(self) -> float:
+        """A legend in one row (more when it is wider than the drawing: `legend_rows`), centred at the bottom, each
+        entry's text in its lines (`legend_entries`), its key beside the first; its height."""
+        labels = [self.line(label) for label in self.legend_labels()]
         if not labels:
             return 0.0
-        labels = [self.line(label) for label in labels]
         if self.chart.kind == "line":   # a line with its circle, as Word and LibreOffice key a line chart's series
             styled, key = HorizontalLineChart(), LINE_KEY * self.size
             self.series_lines(styled)
-            items = [(Auto(obj=styled, index=i), label) for i, label in enumerate(labels)]
+            items = [Auto(obj=styled, index=i) for i in range(len(labels))]
         else:   # a colour square
-            items, key = [(self.colour(i), label) for i, label in enumerate(labels)], SQUARE_KEY * self.size
+            items, key = [self.colour(i) for i in range(len(labels))], SQUARE_KEY * self.size
         high, space = SQUARE_KEY * self.size, KEY_SPACE * self.size
-        rows = self.legend_rows(labels)
+        rows = self.legend_rows()
         line = self.size * LEGEND_LINE
-        for number, (row, used) in enumerate(rows):
-            x, y = (self.width - used) / 2, (len(rows) - 1 - number) * line
+        top = sum(lines for _, _, lines in rows) * line
+        for row, used, lines in rows:
+            x = (self.width - used) / 2
             for index, w in row:
-                colour, label = items[index]
                 legend = Legend()
-                # the key's middle at the row's, the text's capitals centred on it (reportlab's Legend)
-                legend.x, legend.y, legend.dx, legend.dy = x, y + line / 2 + high / 2, key, high
-                legend.fontName, legend.fontSize, legend.alignment = self.face(label), self.size, "right"
-                legend.colorNamePairs = [(colour, label)]
+                # the key's middle at the first line's, the text's capitals centred on it (reportlab's Legend), its
+                # later lines a legend line below each other
+                legend.x, legend.y, legend.dx, legend.dy = x, top - line / 2 + high / 2, key, high
+                legend.fontName, legend.fontSize, legend.alignment = self.face(labels[index]), self.size, "right"
+                legend.colorNamePairs = [(items[index], "\n".join(self.legend_entries[index]))]
                 legend.strokeWidth, legend.strokeColor = 0, None
                 legend.deltay, legend.dxTextSpace = line, space
+                legend.subCols.leading = line
                 self.drawing.add(legend)
                 x += w
-        return self.legend_height(len(rows))
+            top -= lines * line
+        return self.legend_height(sum(lines for _, _, lines in rows))
 
     def order(self) -> list[int]:
         """The series' indices in the order reportlab is given them: a clustered bar chart's reversed, for reportlab
@@ -380,7 +383,7 @@ class _Drawer(ChartRoom):
         short = self.short(chart.source)
         if short:
             raise InputError([short])
-        bottom = self.legend(self.legend_labels())
+        bottom = self.legend()
         if self.sliced:
             self.round(bottom)
         elif chart.kind == "bar":
