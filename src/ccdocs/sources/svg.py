@@ -81,6 +81,15 @@ MAX_POINTS = 14_400.0                   # an SVG's side: ISO 32000-1 annex C's l
 # table: +5.0 s over a check, measured 2026-12-01); a path's points cost some 0.03-0.04 ms each, a text's characters
 # 0.03 ms: 40 of them count one element. The charts of tests/svg (d3, Observable Plot, matplotlib) draw 22-313
 MAX_DRAWN = 2_000
+# the selectors of an SVG's `<style>` rules together (a rule's selectors separated by commas, within `:is(…)` too):
+# each is matched against every element by each rule check (`_matched`) and by svglib and CairoSVG (review-14 R15:
+# 1,000 rules of two selectors over 1,800 `<rect>`s took 5.8 s to read, linear in the rules; some 300,000 fit in
+# 20 MB). The charts of tests/svg write 1-3 (matplotlib one, Observable Plot three, d3 none); at the bound, 200
+# selectors (100 rules of two) over 1,800 `<rect>`s took 1.5 s of CPU to read. Their text is bounded first, as
+# tinycss2 reads it whole before a rule is counted (150,000 such rules, 6.6 MB, took 12 s up to the refusal); the
+# charts of tests/svg write 80-300 characters, and 1,400 such rules (55 KB) took 0.17 s up to the selectors' refusal
+MAX_SELECTORS = 200
+MAX_STYLE_TEXT = 65_536                 # characters of the `<style>` elements together
 PER_ELEMENT = 40                        # a path's points or a text's characters counted one element (`_weight`)
 MAX_SIDE = 32_767                       # an embedded bitmap's side: the largest image surface cairo makes
 ORIENTATION = 0x0112                    # the Exif tag CairoSVG turns an embedded JPEG by (svglib does not)
@@ -954,8 +963,13 @@ def _properties(raw: str, element, rules: list) -> tuple[str, str] | None:
                 "draws the PDF, applies its rules; CairoSVG, which draws the Word document's picture, does not, nor "
                 "do Word and browsers", "write `type=\"text/css\"`, or leave the `type` out")
     if name == "style":
+        if sum(len(style.text or "") for style in element.getroottree().iter(SVG_NS + "style")) > MAX_STYLE_TEXT:
+            return _restyled(raw, line, f"{MAX_STYLE_TEXT // 1024} KB of text")
         for rule in tinycss2.parse_stylesheet(element.text or "", skip_comments=True, skip_whitespace=True):
             at = line + rule.source_line - 1
+            if rule.type == "qualified-rule" and sum(_selectors(prelude) for _, prelude, _ in rules) + _selectors(
+                    rule.prelude) > MAX_SELECTORS:
+                return _restyled(raw, line, f"{MAX_SELECTORS} selectors")
             if rule.type == "at-rule" and rule.lower_at_keyword not in CSS_AT_RULES:
                 return (_cannot(raw, at, f"a CSS `@{rule.at_keyword}` rule (it skips every at-rule)"),
                         "write its rules in the `<style>` itself, or export the drawing as PNG")
@@ -976,6 +990,26 @@ def _properties(raw: str, element, rules: list) -> tuple[str, str] | None:
         if wrong:
             return wrong
     return _em_length(raw, element, declared)
+
+
+def _restyled(raw: str, line: int, what: str) -> tuple[str, str]:
+    """The refusal of drawing `raw`'s `<style>` (at `line`) beyond MAX_STYLE_TEXT or MAX_SELECTORS (`what`)."""
+    return (f"image `{raw[:80]}`, line {line}: the drawing's `<style>` rules have more than {what} together: each "
+            "rule is matched against every element it draws, in each language",
+            "save the drawing with its styles as attributes, or as PNG")
+
+
+def _selectors(tokens: list) -> int:
+    """How many selectors a rule's prelude `tokens` lists: one, and one more for each comma, within `:is(…)` and
+    the other functions too."""
+    return 1 + sum(token.type == "literal" and token.value == "," for token in _tokens(tokens))
+
+
+def _tokens(tokens: list):
+    """Each of `tokens` and, in each function or block, its own, in order (tinycss2's)."""
+    for token in tokens:
+        yield token
+        yield from _tokens(getattr(token, "arguments", None) or getattr(token, "content", None) or [])
 
 
 def _em_length(raw: str, element, declared: list) -> tuple[str, str] | None:
