@@ -38,3 +38,25 @@ def test_a_paper_showing_as_many_pictures_as_the_bound_is_read(refuse):
     output = refuse(Case("pictures-at-the-bound", {"content/report.md": report, "images/a.png": _png()},
                          "image `images/missing.png` does not exist", f"content/report.md:{report.count(chr(10))}:"))
     assert "pictures, more than" not in output, output
+
+
+def test_the_pixels_of_the_paper_s_pictures_are_bounded_each_picture_counted_once(refuse, monkeypatch):
+    """(review-14 R13: the showings were counted, not the pixels each decodes: 2,000 distinct flat 40 Mpx PNGs of
+    130 KB took some 55 minutes of check a language.) At a bound lowered to two and a half pictures of 20,000
+    pixels: `a.png` shown again counts once, `c.png` passes the bound and is told at its line; no file is read
+    after it."""
+    from ccdocs.sources import images
+
+    monkeypatch.setattr(images, "MOST_PIXELS", 50_000)
+    report = REPORT + "".join(f"\n![Picture {name}](images/{name}.png)\n" for name in ("a", "b", "a", "a", "c", "a"))
+    report += "\n![Not there](images/missing.png)\n"
+    line = report.split("\n").index("![Picture c](images/c.png)") + 1
+    output = refuse(Case("pictures-pixels", {"content/report.md": report, "images/a.png": _png(),
+                                             "images/b.png": _png(), "images/c.png": _png()},
+                         "image `images/c.png` holds 20,000 pixels, which would make the paper's pictures hold 60,000, "
+                         "more than the 50,000 ccdocs reads in a paper (each picture counted once)",
+                         f"content/report.md:{line}:"))
+    assert "(save each picture at the size it prints at 300 dpi, some 2,000 pixels across an A4 page's text, or show " \
+           "fewer)" in output, output
+    assert output.count("pixels, which would make") == 1, output
+    assert "missing.png" not in output, output

@@ -36,6 +36,13 @@ MOST_DRAWN = 10_000
 # PNG, 2.6 ms of distinct ones (each read). Real papers show some tens. At the bound (an English paper), check took
 # 2.1 s of CPU and 76 MB for one PNG shown 2,000 times, 5.7 s and 85 MB for 2,000 distinct ones.
 MOST_SHOWN = 2_000
+# the pixels of the raster pictures a paper shows together, each picture counted once (it is read once): MOST_SHOWN
+# counts showings, not the decoding, which costs by the pixel (review-14 R13: a flat 6,320 × 6,320 PNG, 40 Mpx in
+# 130 KB, took check 1.65 s of CPU, so 2,000 distinct ones some 55 minutes a language). Real papers show some tens of
+# pictures of a few million pixels (an A4 page's width at 300 dpi is 2,480); 400 million is ten pictures at
+# MAX_PIXELS or some thirty 12 Mpx phone photographs. At the bound (an English paper of ten distinct flat 40 Mpx PNGs)
+# check took 17.1 s of CPU (and 4.5 s of system) and 442 MB, where the minimal document takes 2.1-2.5 s and 98 MB
+MOST_PIXELS = 400_000_000
 DEFAULT_DPI = 96.0                      # Word's and the browsers' assumption for an image that states none
 FORMATS = {".png": "png", ".jpg": "jpeg", ".jpeg": "jpeg", ".svg": "svg"}
 PILLOW = {"png": ("PNG",), "jpeg": ("JPEG", "MPO")}   # MPO: a JPEG with more images after it (a phone's, a 3D camera's)
@@ -296,10 +303,11 @@ def read_images(folder: Path, texts: dict, out: Collector) -> dict:
     """path as written -> Picture of every image the content files `texts` (path -> text) show; each refused one
     a problem in `out` at the line that shows it, and the showing by which the paper's SVG drawings would draw more
     than MOST_DRAWN elements (each showing counted), or the paper show more than MOST_SHOWN pictures (no file read
-    after it). Each file is read once however often it is shown."""
+    after it), or its pictures hold more than MOST_PIXELS pixels (each picture counted once; no file read after
+    it). Each file is read once however often it is shown."""
     pictures: dict = {}
     refused: dict = {}
-    drawn = shown = 0
+    drawn = shown = pixels = 0
     for path, text in texts.items():
         for src, line, col in image_sources(text):
             shown += 1
@@ -310,8 +318,19 @@ def read_images(folder: Path, texts: dict, out: Collector) -> dict:
                             "tens of pictures: show each once, and gather small ones into one figure", col)
                 continue
             if src not in pictures and src not in refused:
+                if pixels > MOST_PIXELS:
+                    continue
                 read = read_picture(folder, src)
                 (pictures if isinstance(read, Picture) else refused)[src] = read
+                held = read.pixels[0] * read.pixels[1] if isinstance(read, Picture) else 0
+                pixels += held
+                if pixels > MOST_PIXELS:
+                    out.add(path, line, f"image `{src[:80]}` holds {held:,} pixels, which would make the paper's "
+                            f"pictures hold {pixels:,}, more than the {MOST_PIXELS:,} ccdocs reads in a paper (each "
+                            "picture counted once): each million takes some 40 ms a language to read",
+                            "save each picture at the size it prints at 300 dpi, some 2,000 pixels across an A4 "
+                            "page's text, or show fewer", col)
+                    continue
             if src in refused:
                 out.add(path, line, *refused[src], col)
             elif pictures[src].drawn and drawn <= MOST_DRAWN < drawn + pictures[src].drawn:
