@@ -22,7 +22,7 @@ minimal document's check, 2.1-2.5 s and 96-98 MB):
 | TEMPLATE   | 16 KB             | one-letter paragraphs                                  | +1.5 s, +15 MB           |
 | XLIFF      | 32 MB             | within its units and elements bounds (`i18n.xliff`)    | about 4 s, 570 MB        |
 | GLOSSARY   | 64 MB             | 100,000 terms (`i18n.glossary.MAX_TERMS`), long notes  | reader 1.4 s, 388 MB     |
-| IMAGE      | 20 MB             | a PNG of noise, 2,640 x 2,640 pixels (2026-12-01)      | +5.0 s, +250 MB          |
+| IMAGE      | 20 MB             | a PNG, noise or flat 40 Mpx, Exif-turned (2026-12-01)  | +5.4 s, +540 MB          |
 | FONT       | 64 MB             | DejaVu Sans padded to the bound (`build`)              | +0.1-0.5 s, +68 MB       |
 
 A content Markdown file costs by its blocks more than by its bytes (each paragraph a model node, its checks, its
@@ -106,7 +106,13 @@ GLOSSARY = Bound(64 * MB, "a glossary", "keep the terms the document's texts use
 # (`images.MAX_PIXELS`, 40 million) before it is decoded. At the bound, a PNG of noise (2,640 x 2,640 RGB, the
 # bytes' worst: nothing compresses) shown at `{width="100%"}` took the minimal document's check 5.0 s of CPU (4.3-5.8)
 # and 250 MB more (its own 0.7 s, 72 MB): medians of 7 runs each, 2026-12-01, the machine busy (load 5-7 on 2 CPUs;
-# 7.3 s at the table's first measurement, an earlier ccdocs)
+# 7.3 s at the table's first measurement, an earlier ccdocs). An Exif Orientation that turns it (`images.upright`:
+# decoded, turned, written again as PNG, decoded again) costs more, and the pixels' bound weighs more than the
+# bytes': measured again 2026-12-01 (user CPU, medians of 5 runs in turns, load 4-5 on 2 CPUs; the minimal document
+# 0.53 s, 72 MB): the noise PNG +3.9 s and +249 MB upright, +5.3 s and +249 MB turned (Orientation 6); a flat
+# 6,320 x 6,320 RGBA PNG (40 Mpx in 170 KB) +3.4 s and +540 MB upright, +5.4 s and +540 MB turned (the worst).
+# A faster zlib level for the turned PNG saves nothing on noise (1.17 s against 1.16 to write it) and 0.4 s on the
+# flat one at four times its bytes in the Word document, so the turn keeps Pillow's default.
 IMAGE = Bound(20 * MB, "an image", "save it at the size it prints (300 dpi at most)")
 # a font file, whoever names it (CCDOCS_FONT_<ROLE>, a theme's `pdf_fonts.files`, a known path, fontconfig): read
 # whole to examine its faces (`l10n.fonts.examined`, reportlab's parser), then loaded whole by reportlab to embed it.
