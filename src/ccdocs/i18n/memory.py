@@ -17,7 +17,9 @@ An untranslated entry of the catalog then takes:
   differs, and `memory: 86% match, from FILE:LINE`. The similarity is difflib's `SequenceMatcher.ratio()` on the
   texts' words, punctuation marks and URLs (`words`): 2·M/T, M the tokens in common, T the tokens of both;
   measured with the CLOSEST memory texts likeliest to be close, for texts of at most LONGEST tokens (`Filled`
-  counts the entries where more might have been, and those longer).
+  counts the entries where more might have been, and those longer). The close matching of a whole fill stops at a
+  bound on its work (WORK_MOST, a count, the same on every machine): the entries after it take exact matches only,
+  the others are left untranslated, and `Filled` counts them.
 """
 
 from __future__ import annotations
@@ -50,6 +52,20 @@ THRESHOLD = 0.8
 CLOSEST = 16
 LONGEST = 300
 EXAMINED = 2_000
+# The work of one fill's close matching, bounded (review-14 R2, as `update.WORK_MOST` bounds the update's own): an
+# entry costs the index entries its prefix reads and the token occurrences of each unit counted against it
+# (`_Candidates.near`, `_best`'s neighbours), one unit each, and RATIO_WORK units a step of difflib's measure: the
+# tokens of both texts plus, for each token of the memory's text, the entry's occurrences of it (the pairs difflib's
+# longest-match loop visits: a token repeated 300 times costs 90,000, where 300 distinct cost 600). Before, nothing
+# bounded the entries: 10,000 against a memory of 50,000 took 62 s, a catalog at its bound some 5 minutes, 16
+# measures of 300 repetitions of one word 0.25-0.3 s an entry (3,000 such, some 15 minutes), holding the folder's
+# lock. WORK_MOST stops the close matching at some 20 s of CPU: measured 2026-12-01 (load 4-5 on 2 CPUs) at the
+# worst cost a unit found, 18-word sentences against a memory of 50,000 (5.5 ms an entry, 160 ns a unit), 19.4 s
+# (3,527 entries matched, then the rest counted; the index 3.0 s before it); 18-word texts of 20 common words, 13.8 s;
+# 300 repetitions, 7.5 s. The entries past it take exact matches only, the others are left untranslated and
+# counted (`Filled.unmatched`).
+RATIO_WORK = 2
+WORK_MOST = 120_000_000
 WORD = re.compile(r"[a-z][a-z+.-]*://[^\s()\[\]<>]+|\w+|[^\w\s]")  # a URL is one word
 XLIFF_SUFFIXES = (".xlf", ".xliff")
 MARK = "memory: "
@@ -75,6 +91,7 @@ class Filled:
     close: int
     cut: int = 0     # entries more than CLOSEST memory texts might have been close to: measured with CLOSEST only
     long: int = 0    # entries of more than LONGEST tokens, given no close match
+    unmatched: int = 0  # entries past the close matching's work bound (WORK_MOST), given no close match
 
     def __str__(self) -> str:
         said = [f"{self.exact} exact", f"{self.close} fuzzy"]
@@ -82,6 +99,9 @@ class Filled:
             said.append(f"{self.cut} compared with their {CLOSEST} likeliest memory entries only, of many alike")
         if self.long:
             said.append(f"{self.long} of more than {LONGEST} words and signs, given no close match")
+        if self.unmatched:
+            said.append(f"{self.unmatched} not compared with the memory's texts, left untranslated: close matching "
+                        "stops at a bound on its work (some 20 s), reached here")
         return f"{self.exact + self.close} from memory ({', '.join(said)})"
 
 
@@ -243,7 +263,8 @@ class _Candidates:
     similarity reaches `THRESHOLD` is among the candidates (`_best` still measures each).
 
     An occurrence is held as its rank in that order (an int), so that ordering a text's and counting two texts'
-    shared occurrences are done by `sorted` and set intersection, in C."""
+    shared occurrences are done by `sorted` and set intersection, in C. `work` counts what the texts looked up so far
+    cost (see WORK_MOST)."""
 
     def __init__(self, units: list[Unit]) -> None:
         self.units = units
@@ -258,6 +279,7 @@ class _Candidates:
         for number, ranks in enumerate(self.ranks):
             for rank in ranks[:len(ranks) - _shared(len(ranks)) + 1]:
                 self.index[rank].append(number)
+        self.work = 0
 
     def near(self, tokens: list[str]) -> tuple[list[tuple[int, int]], bool]:
         """(number, shared) of each unit whose similarity to a text of `tokens` may reach `THRESHOLD`, in the
@@ -271,11 +293,14 @@ class _Candidates:
         prefix = known[:max(0, len(pairs) - _shared(len(pairs)) + 1 - unknown)]
         mine, found, numbers = set(known), [], {}
         for rank in prefix:
-            numbers.update(dict.fromkeys(self.index.get(rank, [])[:EXAMINED + 1]))
+            held = self.index.get(rank, [])[:EXAMINED + 1]
+            numbers.update(dict.fromkeys(held))
+            self.work += len(held)
             if len(numbers) > EXAMINED:
                 break
         for number in sorted(list(numbers)[:EXAMINED]):
             ranks = self.ranks[number]
+            self.work += len(ranks)
             if 2.0 * min(len(pairs), len(ranks)) / (len(pairs) + len(ranks)) >= THRESHOLD:  # real_quick_ratio
                 found.append((number, len(mine.intersection(ranks))))
         return found, len(numbers) > EXAMINED
@@ -287,7 +312,8 @@ def _best(target: list[str], candidates: _Candidates) -> tuple[float, Unit | Non
 
     A unit is measured when difflib's quick upper bound (`quick_ratio` = 2·shared/(a+b), here from the index;
     `real_quick_ratio` is `near`'s) may still reach `THRESHOLD` and the best found, those sharing the most pairs of
-    neighbouring tokens with the text first (the same words in another order share few), at most CLOSEST."""
+    neighbouring tokens with the text first (the same words in another order share few), at most CLOSEST. Adds what
+    it cost to `candidates.work`."""
     best, chosen, measured = 0.0, None, 0
     matcher = SequenceMatcher(None, autojunk=False)
     matcher.set_seq2(target)
@@ -297,13 +323,17 @@ def _best(target: list[str], candidates: _Candidates) -> tuple[float, Unit | Non
                  len(target) + len(candidates.tokens[number]))}   # as difflib's quick_ratio
     mine = set(_occurrences(list(zip(target, target[1:]))))
     kept = {number: len(mine.intersection(candidates.neighbours[number])) for number in quick}
+    candidates.work += sum(min(len(mine), len(candidates.neighbours[number])) for number in quick)
+    counts = Counter(target)
     for number in sorted(quick, key=lambda number: (-kept[number], -quick[number], number)):
         if quick[number] < max(THRESHOLD, best):
             continue
         if measured == CLOSEST:
             return best, chosen and chosen[1], True
         measured += 1
-        matcher.set_seq1(candidates.tokens[number])
+        tokens = candidates.tokens[number]
+        candidates.work += RATIO_WORK * (len(tokens) + len(target) + sum(counts[token] for token in tokens))
+        matcher.set_seq1(tokens)
         ratio = matcher.ratio()
         if ratio >= THRESHOLD and (ratio > best or ratio == best and number < chosen[0]):
             best, chosen = ratio, (number, candidates.units[number])
@@ -311,14 +341,15 @@ def _best(target: list[str], candidates: _Candidates) -> tuple[float, Unit | Non
 
 
 def fill(catalog: Catalog, units: list[Unit]) -> Filled:
-    """Give each untranslated active entry of `catalog` its exact or close match from `units` (see the module)."""
+    """Give each untranslated active entry of `catalog` its exact or close match from `units` (see the module); once
+    the close matching's work reaches WORK_MOST, the entries after it in the catalog's order take exact matches only."""
     exact: dict[tuple, Unit] = {}
     for unit in units:
         exact.setdefault((unit.source, unit.context), unit)
         exact.setdefault((unit.source, "*"), unit)
     first = list({unit.source: unit for unit in reversed(units)}.values())[::-1]  # the first of each English
     candidates: _Candidates | None = None  # indexed when the first entry without an exact match comes
-    counts = [0, 0, 0, 0]
+    counts = [0, 0, 0, 0, 0]
     for message in catalog:
         if not message.id or message.string:
             continue
@@ -334,6 +365,9 @@ def fill(catalog: Catalog, units: list[Unit]) -> Filled:
             continue
         if candidates is None:
             candidates = _Candidates([unit for unit in first if len(words(unit.source)) <= LONGEST])
+        if candidates.work >= WORK_MOST:
+            counts[4] += 1
+            continue
         ratio, unit, cut = _best(target, candidates)
         counts[2] += cut
         if unit is not None:
