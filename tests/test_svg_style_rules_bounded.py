@@ -63,3 +63,33 @@ def test_the_worst_style_an_image_may_hold_is_refused_in_time():
     assert 18 * 2**20 < len(data) < 20 * 2**20
     message, _ = within(lambda: read_svg("a.svg", data), HANG, "a drawing of 600,000 style rules refused")
     assert message.startswith("image `a.svg`, line 3: the drawing's `<style>` rules have more than"), message
+
+
+def _nested(selector: str, rules: int, depth: int = 250) -> bytes:
+    """A drawing of one `<rect>` inside `depth` nested `<g>`s, its `<style>` (line 3) `rules` rules of `selector`."""
+    css = "\n".join(f"{selector} {{ fill: red }}" for _ in range(rules))
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="100" height="60">\n<title>Nested</title>\n'
+            f'<style>\n{css}\n</style>\n{"<g>" * depth}<rect width="1" height="1"/>{"</g>" * depth}\n</svg>').encode()
+
+
+def test_a_selector_that_backtracks_beyond_the_bound_is_refused_before_it_is_matched():
+    """fixer14i's finding: cssselect2 tries every ancestor for each descendant combinator and every earlier sibling
+    for a `~`: `x g g rect` over 250 nested `<g>`s (20 rules) took 10.5 s, `x rect ~ rect` over 1,800 `<rect>`s (5
+    rules) 14.7 s, and each more combinator multiplies it. Refused at the `<style>`'s line, in a forked child
+    bounded in time (they ran past it before)."""
+    message, hint = within(lambda: read_svg("a.svg", _nested("x g g g rect", 20)), HANG, "a deep selector")
+    assert message.startswith("image `a.svg`, line 4: the `<style>` selector `x g g g rect` holds 4 descendant "
+                              "combinators: CairoSVG"), message
+    assert hint == "save the drawing with its styles as attributes, or as PNG"
+    css = "\n".join("x rect ~ rect { fill: red }" for _ in range(20))
+    sibling = (f'<svg xmlns="http://www.w3.org/2000/svg" width="100" height="60">\n<style>\n{css}\n</style>\n'
+               f'<g>{RECTS}</g>\n</svg>').encode()
+    message, _ = within(lambda: read_svg("a.svg", sibling), HANG, "a sibling selector")
+    assert "`x rect ~ rect` holds a `~` combinator" in message, message
+
+
+def test_charts_selectors_are_read():
+    """Observable Plot's `:where(.plot-…) text`, child and adjacent combinators, two descendant combinators."""
+    for selector in (":where(.plot-d6a7b5) text, :where(.plot-d6a7b5) tspan", "svg > g > g > rect", "g + g rect",
+                     "x g rect"):
+        assert read_svg("a.svg", _nested(selector, 5, 20)) == (75.0, 45.0), selector

@@ -90,6 +90,7 @@ MAX_DRAWN = 2_000
 # charts of tests/svg write 80-300 characters, and 1,400 such rules (55 KB) took 0.17 s up to the selectors' refusal
 MAX_SELECTORS = 200
 MAX_STYLE_TEXT = 65_536                 # characters of the `<style>` elements together
+MAX_DESCENDANTS = 2                     # descendant combinators in one `<style>` selector (`_backtracking`)
 PER_ELEMENT = 40                        # a path's points or a text's characters counted one element (`_weight`)
 MAX_SIDE = 32_767                       # an embedded bitmap's side: the largest image surface cairo makes
 ORIENTATION = 0x0112                    # the Exif tag CairoSVG turns an embedded JPEG by (svglib does not)
@@ -970,6 +971,12 @@ def _properties(raw: str, element, rules: list) -> tuple[str, str] | None:
             if rule.type == "qualified-rule" and sum(_selectors(prelude) for _, prelude, _ in rules) + _selectors(
                     rule.prelude) > MAX_SELECTORS:
                 return _restyled(raw, line, f"{MAX_SELECTORS} selectors")
+            if rule.type == "qualified-rule" and _backtracking(rule.prelude):
+                return (f"image `{raw[:80]}`, line {at}: the `<style>` selector "
+                        f"`{tinycss2.serialize(rule.prelude).strip()[:80]}` holds {_backtracking(rule.prelude)}: "
+                        "CairoSVG (cssselect2), which draws the Word document's picture, tries every ancestor or "
+                        "earlier sibling of each element for each, its time growing as their power (a short "
+                        "selector took minutes)", "save the drawing with its styles as attributes, or as PNG")
             if rule.type == "at-rule" and rule.lower_at_keyword not in CSS_AT_RULES:
                 return (_cannot(raw, at, f"a CSS `@{rule.at_keyword}` rule (it skips every at-rule)"),
                         "write its rules in the `<style>` itself, or export the drawing as PNG")
@@ -1003,6 +1010,37 @@ def _selectors(tokens: list) -> int:
     """How many selectors a rule's prelude `tokens` lists: one, and one more for each comma, within `:is(…)` and
     the other functions too."""
     return 1 + sum(token.type == "literal" and token.value == "," for token in _tokens(tokens))
+
+
+def _backtracking(tokens: list) -> str | None:
+    """What in a rule's prelude `tokens` makes matching it backtrack beyond the bound, said as a phrase ("3
+    descendant combinators", "a `~` combinator"), or None: a selector of more than MAX_DESCENDANTS descendant
+    combinators (a space between two compound selectors, within `:is(…)` and the other functions too), or a
+    general-sibling `~` (matched against every earlier sibling). Measured with `read_svg` (2 CPUs, loaded):
+    `x g g rect` over 250 nested `<g>`, 20 rules, 10.5 s; `x g rect`, 100 rules, 1.0 s; `x rect ~ rect` over 1,800
+    `<rect>`, 5 rules, 14.7 s. Charts' own (matplotlib, d3, Observable Plot's `:where(.plot-…) text`) hold at most
+    one."""
+    most = descendants = 0
+    before = None  # the last token that is not whitespace, in the selector being read
+    pending = False  # whitespace met after a compound selector
+    for token in _tokens(tokens):
+        if token.type == "whitespace":
+            pending = before is not None and not _combinator(before)
+            continue
+        if token.type == "literal" and token.value == "~":
+            return "a `~` combinator"
+        if token.type == "literal" and token.value == ",":
+            most, descendants, before, pending = max(most, descendants), 0, None, False
+            continue
+        if pending and not _combinator(token):
+            descendants += 1
+        pending, before = False, token
+    most = max(most, descendants)
+    return f"{most} descendant combinators" if most > MAX_DESCENDANTS else None
+
+
+def _combinator(token) -> bool:
+    return token.type == "literal" and token.value in (">", "+", "~", ",")
 
 
 def _tokens(tokens: list):
