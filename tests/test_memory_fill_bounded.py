@@ -46,3 +46,18 @@ def test_a_fill_within_the_bound_compares_every_entry():
     filled, said, shown = _filled(20)
     assert (filled.exact, filled.close, filled.unmatched) == (1, 20, 0) and "not compared" not in said
     assert shown == [("译文0", True), ("译文0", True), ("译文19", False)]
+
+
+def test_the_bound_is_one_for_the_catalogs_of_one_command(monkeypatch):
+    """review-14 R18 for `--memory` (fixer14g's leftover): `i18n update --lang zh,fr --memory …` fills both catalogs
+    under one lock, so the work one catalog spent counts against the next's: given it, the second compares nothing."""
+    units = [Unit(f"{REPEATED}memory{n}", None, f"译文{n}", "memory.po:1") for n in range(5)]
+    first, second = Catalog(locale="zh", fuzzy=False), Catalog(locale="fr", fuzzy=False)
+    for catalog in (first, second):
+        catalog.add(f"{REPEATED}entry")
+    spent = fill(first, units).spent
+    assert spent > 0
+    monkeypatch.setattr(memory, "WORK_MOST", spent)
+    later = fill(second, units, spent)
+    assert (later.close, later.unmatched, later.spent) == (0, 1, spent)
+    assert fill(second, units).close == 1  # alone, within the bound

@@ -28,7 +28,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
 
@@ -92,6 +92,8 @@ class Filled:
     cut: int = 0     # entries more than CLOSEST memory texts might have been close to: measured with CLOSEST only
     long: int = 0    # entries of more than LONGEST tokens, given no close match
     unmatched: int = 0  # entries past the close matching's work bound (WORK_MOST), given no close match
+    spent: int = field(default=0, compare=False)  # the close matching's work so far in the command, this
+    #                                                 catalog's included (not said)
 
     def __str__(self) -> str:
         said = [f"{self.exact} exact", f"{self.close} fuzzy"]
@@ -340,9 +342,11 @@ def _best(target: list[str], candidates: _Candidates) -> tuple[float, Unit | Non
     return best, chosen and chosen[1], more
 
 
-def fill(catalog: Catalog, units: list[Unit]) -> Filled:
+def fill(catalog: Catalog, units: list[Unit], spent: int = 0) -> Filled:
     """Give each untranslated active entry of `catalog` its exact or close match from `units` (see the module); once
-    the close matching's work reaches WORK_MOST, the entries after it in the catalog's order take exact matches only."""
+    the close matching's work reaches WORK_MOST, the entries after it in the catalog's order take exact matches only.
+    `spent`: the work the command's catalogs filled before this one spent (one bound for the command, which holds
+    the folder's lock for all its languages: review-14 R18); the Filled's `spent` counts this one's too."""
     exact: dict[tuple, Unit] = {}
     for unit in units:
         exact.setdefault((unit.source, unit.context), unit)
@@ -363,11 +367,12 @@ def fill(catalog: Catalog, units: list[Unit]) -> Filled:
         if len(target) > LONGEST:
             counts[3] += 1
             continue
-        if candidates is None:
-            candidates = _Candidates([unit for unit in first if len(words(unit.source)) <= LONGEST])
-        if candidates.work >= WORK_MOST:
+        if (spent if candidates is None else candidates.work) >= WORK_MOST:  # (no index made past the bound)
             counts[4] += 1
             continue
+        if candidates is None:
+            candidates = _Candidates([unit for unit in first if len(words(unit.source)) <= LONGEST])
+            candidates.work = spent
         ratio, unit, cut = _best(target, candidates)
         counts[2] += cut
         if unit is not None:
@@ -376,4 +381,4 @@ def fill(catalog: Catalog, units: list[Unit]) -> Filled:
             message.previous_id = [unit.source]
             message.user_comments.append(f"{MARK}{int(ratio * 100)}% match, from {unit.origin}")
             counts[1] += 1
-    return Filled(*counts)
+    return Filled(*counts, spent=spent if candidates is None else candidates.work)

@@ -260,7 +260,7 @@ def update_all(folder: Path, memories: dict[str, list[Unit] | None], template: C
                used: frozenset = frozenset()) -> list[tuple[Path, Changes]]:
     """`update` of the catalog of each language of `memories` (each with its memory, None for none), in its order:
     all written or none (InputError when one would be beyond the bound every reader keeps to, `write_catalogs`)."""
-    merged, spent = {}, 0  # the fuzzy matching's work, one bound for every catalog of the command (WORK_MOST)
+    merged, spent, filling = {}, 0, 0  # the fuzzy and the memory's matching's work, each one bound for the command
     with held(folder):  # read, merged and written by one command at a time (`locking`)
         for lang, memory in memories.items():
             path = po_path(folder, lang)
@@ -269,8 +269,9 @@ def update_all(folder: Path, memories: dict[str, list[Unit] | None], template: C
             changes = merge(catalog, template, used, spent)
             spent = changes.spent
             if memory is not None:  # what the memory filled is no longer left unmatched
-                changes = replace(changes, memory=fill(catalog, memory),
+                changes = replace(changes, memory=fill(catalog, memory, filling),
                                   unmatched=tuple(key for key in changes.unmatched if not catalog.get(*key).string))
+                filling = changes.memory.spent
             merged[path] = catalog, changes
         written = write_catalogs({path: catalog for path, (catalog, _) in merged.items()}, folder)
     return [(path, replace(changes, crowded=_crowded(path, catalog, written[path])))
