@@ -93,3 +93,19 @@ def test_charts_selectors_are_read():
     for selector in (":where(.plot-d6a7b5) text, :where(.plot-d6a7b5) tspan", "svg > g > g > rect", "g + g rect",
                      "x g rect"):
         assert read_svg("a.svg", _nested(selector, 5, 20)) == (75.0, 45.0), selector
+
+
+def test_css_nested_thousands_deep_is_refused_at_its_line_not_an_internal_error():
+    """review-14 R22: `:is(` 3,000 times around `rect` (15 KB, within the style bounds) ended `check` in "internal
+    error: RecursionError" (tinycss2, cssselect2 and ccdocs's own token walk recurse into each level); so did a
+    `style` attribute nesting a function. Refused at its element's line before any CSS reader parses it."""
+    deep = ":is(" * 3_000 + "rect" + ")" * 3_000
+    styled = (f'<svg xmlns="http://www.w3.org/2000/svg" width="100" height="60">\n<style>{deep} {{ fill: red }}'
+              '</style>\n<rect width="1" height="1"/>\n</svg>').encode()
+    message, hint = read_svg("a.svg", styled)
+    assert message == ("image `a.svg`, line 2: its CSS nests brackets more than 32 deep (3000): a drawing program "
+                       "writes two or three"), message
+    assert hint == "save the drawing with its styles as attributes, or as PNG"
+    attribute = (f'<svg xmlns="http://www.w3.org/2000/svg" width="100" height="60">\n'
+                 f'<rect width="1" height="1" style="fill: {"f(" * 3_000}red{")" * 3_000}"/>\n</svg>').encode()
+    assert read_svg("a.svg", attribute)[0].startswith("image `a.svg`, line 2: its CSS nests brackets more than 32")

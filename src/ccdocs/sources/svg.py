@@ -91,6 +91,8 @@ MAX_DRAWN = 2_000
 MAX_SELECTORS = 200
 MAX_STYLE_TEXT = 65_536                 # characters of the `<style>` elements together
 MAX_DESCENDANTS = 2                     # descendant combinators in one `<style>` selector (`_backtracking`)
+MAX_NESTING = 32                        # brackets nested in an SVG's CSS (`_nested_css`)
+UNQUOTED_URL = re.compile(r"(?i)url\([ \t\n]*[^\s'\"][^)]*\)?")  # one token: its brackets are not counted
 PER_ELEMENT = 40                        # a path's points or a text's characters counted one element (`_weight`)
 MAX_SIDE = 32_767                       # an embedded bitmap's side: the largest image surface cairo makes
 ORIENTATION = 0x0112                    # the Exif tag CairoSVG turns an embedded JPEG by (svglib does not)
@@ -534,7 +536,7 @@ def read_svg(raw: str, data: bytes, drawn: list | None = None) -> tuple[float, f
     pixels: dict = {}
     bitmaps: dict = {}
     for element in elements:
-        wrong = _reference(raw, element, pixels, bitmaps)
+        wrong = _reference(raw, element, pixels, bitmaps) or _nested_css(raw, element)
         if wrong:
             return wrong
     counted = _drawn(root, elements, pixels)   # the bounds first: each element's checks (`_undrawn`) cost more
@@ -552,6 +554,29 @@ def read_svg(raw: str, data: bytes, drawn: list | None = None) -> tuple[float, f
         return (f"the bitmaps image `{raw[:80]}` embeds have more than {MAX_PIXELS // 1_000_000} million pixels "
                 "together, each counted as often as it is drawn", BITMAP_SIZE_HINT)
     return _undrawn(raw, root) or _drawable(raw, root, unreadable)
+
+
+def _nested_css(raw: str, element) -> tuple[str, str] | None:
+    """Why the CSS `element` holds (a `<style>`'s text, a `style` attribute) is refused before any reader parses it:
+    brackets nested more than MAX_NESTING deep (`:is(:is(… rect …))`: tinycss2, cssselect2 and ccdocs's own walks
+    of its tokens recurse into each, and 3,000 levels in 15 KB ended the check in a RecursionError: review-14 R22).
+    Counted over the text as written, a bracket in a string or comment too (charts nest two or three)."""
+    css = (element.text or "") if element.tag == SVG_NS + "style" else element.get("style", "")
+    if css.count("(") + css.count("[") + css.count("{") <= MAX_NESTING:
+        return None
+    depth = deepest = 0
+    for piece in UNQUOTED_URL.split(css):  # an unquoted `url(…)` is one token, nothing nested in it (CSS Syntax §4.3.6)
+        for ch in piece:
+            if ch in "([{":
+                depth += 1
+                deepest = max(deepest, depth)
+            elif ch in ")]}":
+                depth = max(0, depth - 1)
+    if deepest <= MAX_NESTING:
+        return None
+    return (f"image `{raw[:80]}`, line {element.sourceline}: its CSS nests brackets more than {MAX_NESTING} deep "
+            f"({deepest}): a drawing program writes two or three", "save the drawing with its styles as attributes, "
+            "or as PNG")
 
 
 def _drawn_hint(elements: list) -> str:
