@@ -112,3 +112,23 @@ def test_a_turned_cmyk_jpeg_is_written_upright_with_the_header_the_word_document
     picture = read_picture(tmp_path, "p.jpg")
     assert picture.pixels == (20, 40) and picture.size == (20.0, 40.0) and picture.data[6:10] == b"JFIF"   # 72 dpi,
     # as Pillow reads a JPEG whose Exif block states no resolution
+
+
+def test_a_png_whose_orientation_is_only_in_a_text_chunk_is_left_as_browsers_show_it():
+    """review-14 R19: Pillow reads an orientation from ImageMagick's "Raw profile type exif" text chunk (how
+    ImageMagick 6 keeps a photo's Exif in a PNG), which browsers and Word ignore: such a picture is not turned; one
+    with the same tag in an eXIf chunk is."""
+    from PIL import Image, PngImagePlugin
+
+    from ccdocs.sources.images import upright
+
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    raw = exif.tobytes().hex()
+    text = PngImagePlugin.PngInfo()
+    text.add_text("Raw profile type exif", f"\nexif\n{len(raw) // 2:8d}\n{raw}\n")
+    chunked, tagged = io.BytesIO(), io.BytesIO()
+    Image.new("RGB", (40, 20), "red").save(chunked, "PNG", pnginfo=text)
+    Image.new("RGB", (40, 20), "red").save(tagged, "PNG", exif=exif.tobytes())
+    assert upright(chunked.getvalue(), "png") is None
+    assert PILImage.open(io.BytesIO(upright(tagged.getvalue(), "png"))).size == (20, 40)

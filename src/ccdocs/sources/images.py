@@ -150,6 +150,8 @@ def upright(data: bytes, kind: str) -> bytes | None:
     from PIL import Image, ImageOps, JpegImagePlugin
 
     with Image.open(io.BytesIO(data)) as image:
+        if kind == "png" and "exif" not in image.info:  # Pillow reads ImageMagick's "Raw profile type exif" text
+            return None                                   # chunk too, which browsers ignore: an eXIf chunk only
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")        # Pillow's notes on a corrupt Exif block: its orientation is none
             turn = image.getexif().get(ORIENTATION, 1)
